@@ -1,0 +1,5 @@
+"""Run the command line as `python -m resdraft`."""
+
+from resdraft.cli import main
+
+main()

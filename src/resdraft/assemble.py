@@ -1,0 +1,229 @@
+"""Assembly: a validated draft, the clause library and the body's house style become a Resolution."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from resdraft.errors import Problem, Problems, TemplateError, Where
+from resdraft.inline import merge, parse_inline
+from resdraft.library.bodies import BodyStyle
+from resdraft.library.project import Library
+from resdraft.model import (
+    Content,
+    Draft,
+    Footnote,
+    Line,
+    Paragraph,
+    Resolution,
+    Run,
+    Session,
+    SubClause,
+    Use,
+)
+from resdraft.numbering import label
+from resdraft.templating import StringTemplates, environment
+
+RESERVED = ("session", "draft", "date", "body")
+_TRAILING_ANCHORS = re.compile(r"((?:\[\^[^\]\s]+\])*)\s*$")
+_NO_SPACE_BEFORE = (",", ";", ":", ".", ")")
+
+
+@dataclass(frozen=True)
+class _Slot:
+    """One paragraph to build: its words before numbering and punctuation are applied."""
+
+    opening: str | None
+    text: str
+    subparagraphs: tuple[SubClause, ...]
+    footnotes: Mapping[str, str]
+    end: str | None
+    emphasis: str | None
+    clause_id: str | None
+    where: Where | None
+
+
+class _Footnotes:
+    """Numbers footnotes in order of first anchor; symbol keys ('*', '†') keep their symbol."""
+
+    def __init__(self, templates: StringTemplates, context: Mapping[str, Any]) -> None:
+        self.templates, self.context = templates, context
+        self.notes: list[Footnote] = []
+        self.count = 0
+
+    def resolver(self, notes: Mapping[str, str], where: Where | None, what: str) -> Any:
+        def marker(key: str) -> str:
+            if key not in notes:
+                raise TemplateError(Problem(where, f"{what}: footnote anchor [^{key}] has no footnote",
+                                            f"add `{key}: …` under `footnotes:`"))
+            if key.isalnum():
+                self.count += 1
+                mark = str(self.count)
+            else:
+                mark = key
+            text = self.templates.render(notes[key], self.context, where)
+            self.notes.append(Footnote(mark, parse_inline(text.strip())))
+            return mark
+
+        return marker
+
+
+class Assembler:
+    """Builds one Resolution; holds the per-build state (footnote counter, compiled snippets)."""
+
+    def __init__(self, draft: Draft, style: BodyStyle, library: Library) -> None:
+        self.draft, self.style, self.library = draft, style, library
+        self.templates = StringTemplates(environment())
+        self.context = build_context(draft, style)
+        self.footnotes = _Footnotes(self.templates, self.context)
+
+    def render(self, source: str, where: Where | None) -> str:
+        return self.templates.render(source, self.context, where).strip()
+
+    # ------------------------------------------------------------ header and formulas
+
+    def line(self, role: str, source: str, where: Where | None) -> Line | None:
+        text = self.render(source, where)
+        if not text:
+            return None
+        marker = self.footnotes.resolver(self.draft.footnotes, where, f"{role} line")
+        return Line(role, parse_inline(text, marker))
+
+    def formula(self, role: str) -> Line | None:
+        if role in self.draft.formulas:
+            return self.line(role, self.draft.formulas[role], self.draft.lines.get("formulas"))
+        source = self.style.formulas.get(role)
+        return self.line(role, source, self.style.where) if source else None
+
+    # ------------------------------------------------------------ paragraphs
+
+    def slot(self, use: Use) -> _Slot:
+        clause = self.library.clauses.get(use.clause) if use.clause else None
+        if use.clause and clause is None:  # validation reports this first; keep assembly safe anyway
+            raise TemplateError(Problem(use.where, f"unknown clause id {use.clause!r}"))
+        return _Slot(
+            opening=use.opening if use.opening is not None else (clause.opening if clause else None),
+            text=use.text if use.text is not None else (clause.text if clause else ""),
+            subparagraphs=use.subparagraphs if use.subparagraphs is not None else (clause.subparagraphs if clause else ()),
+            footnotes={**(clause.footnotes if clause else {}), **use.footnotes},
+            end=use.end,
+            emphasis=use.emphasis,
+            clause_id=clause.id if clause else None,
+            where=use.where if (use.text is not None or clause is None) else clause.where,
+        )
+
+    def paragraph(self, slot: _Slot, role: str, mark: str, level: int, lab: str | None, number: int | None,
+                  sub_labels: tuple[str, ...]) -> Paragraph:
+        p = self.style.punctuation
+        own_mark = slot.end if slot.end is not None else (p["introduces"] if slot.subparagraphs else mark)
+        marker = self.footnotes.resolver(slot.footnotes, slot.where, slot.clause_id or "paragraph")
+        text = self.render(slot.text, slot.where)
+        trailing = _TRAILING_ANCHORS.search(text)
+        words, anchors = (text[: trailing.start()].rstrip(), trailing.group(1)) if trailing else (text, "")
+        parts: list[Content] = []
+        opening = self.render(slot.opening, slot.where) if slot.opening else None
+        if opening:
+            emphasis = slot.emphasis or self.style.emphasis.get("subparagraph" if level else role, "none")
+            parts.append((Run(opening, italic="italic" in emphasis, bold="bold" in emphasis, opening=True),))
+            if words and not words.startswith(_NO_SPACE_BEFORE):
+                parts.append((Run(" "),))
+        parts.append(parse_inline(words, marker))
+        parts.append((Run(own_mark),) if own_mark else ())
+        parts.append(parse_inline(anchors, marker))
+        subs = self.subparagraphs(slot, mark, level + 1, sub_labels)
+        return Paragraph(
+            role="subparagraph" if level else role,  # type: ignore[arg-type]
+            content=merge(*parts),
+            level=level,
+            label=lab,
+            number=number,
+            opening=opening,
+            subparagraphs=subs,
+            clause_id=slot.clause_id,
+        )
+
+    def subparagraphs(self, parent: _Slot, parent_mark: str, level: int, sub_labels: tuple[str, ...]) -> tuple[Paragraph, ...]:
+        subs = parent.subparagraphs
+        pattern = sub_labels[level - 1] if level - 1 < len(sub_labels) else None
+        out = []
+        for i, sub in enumerate(subs, start=1):
+            last = i == len(subs)
+            slot = _Slot(sub.opening, sub.text, sub.subparagraphs, parent.footnotes, sub.end, None, None,
+                         sub.where or parent.where)
+            mark = parent_mark if last else self.style.punctuation["subparagraph"]
+            out.append(self.paragraph(slot, "subparagraph", mark, level, label(pattern, i) if pattern else None, None, sub_labels))
+        return tuple(out)
+
+    def part(self, uses: tuple[Use, ...], role: str) -> tuple[Paragraph, ...]:
+        p = self.style.punctuation
+        numbering = self.style.numbering
+        pattern = numbering.operative if role == "operative" else None
+        sub_labels = numbering.subparagraphs if role == "operative" else numbering.preambular_subparagraphs
+        out = []
+        for i, use in enumerate(uses, start=1):
+            last = i == len(uses)
+            mark = p[f"{role}_last"] if last else p[role]
+            number = i if pattern else None
+            out.append(self.paragraph(self.slot(use), role, mark, 0, label(pattern, i) if pattern else None, number, sub_labels))
+        return tuple(out)
+
+    # ------------------------------------------------------------ the whole
+
+    def build(self) -> Resolution:
+        header = tuple(x for t in self.style.header if (x := self.line(t.role, t.text, t.where)))
+        title = tuple(x for t in self.style.title if (x := self.line(t.role, t.text, t.where)))
+        enacting = self.formula("enacting")
+        preamble = self.part(self.draft.preamble, "preambular")
+        transition = self.formula("transition")
+        operative = self.part(self.draft.operative, "operative")
+        closing = self.formula("closing")
+        fields = {k: v for k, v in self.draft.fields.items() if v not in (None, ())}
+        return Resolution(
+            body=self.draft.body,
+            session=Session(self.draft.session),
+            fields={"body": self.draft.body, "session": self.draft.session, **fields},
+            header=header,
+            title=title,
+            enacting=enacting,
+            preamble=preamble,
+            transition=transition,
+            operative=operative,
+            closing=closing,
+            footnotes=tuple(self.footnotes.notes),
+            numbering=self.style.numbering,
+            date=self.draft.fields.get("date") if not isinstance(self.draft.fields.get("date"), str) else None,
+        )
+
+
+def build_context(draft: Draft, style: BodyStyle) -> dict[str, Any]:
+    """What Jinja sees: session, draft (every header fact), date, body, and the draft's variables."""
+    session = Session(draft.session)
+    view = {"name": draft.name, "body": draft.body, "session": session, "previous": draft.previous,
+            "footnotes": dict(draft.footnotes), **draft.fields}
+    return {"session": session, "draft": view, "date": draft.fields.get("date"),
+            "body": {"key": style.key, "name": style.name}, **draft.variables}
+
+
+def prepare(draft: Draft, library: Library, problems: Problems) -> BodyStyle | None:
+    """Validate a draft against its library and return its house style with the draft's overrides."""
+    library.validate_draft(draft, problems)
+    for name in draft.variables:
+        if name in RESERVED:
+            problems.add(draft.lines.get("variables", draft.where), f"variable name {name!r} is reserved",
+                         f"rename it; {', '.join(RESERVED)} are provided by resdraft")
+    style = library.body(draft.body, problems, draft.lines.get("body")) if draft.body else None
+    if style is None:
+        return None
+    return style.with_overrides(draft.style, problems, draft.lines.get("style") or draft.where or style.where)
+
+
+def assemble(draft: Draft, library: Library) -> Resolution:
+    """Validate a draft against its library, then build its Resolution (nothing is written)."""
+    problems = Problems()
+    problems.extend(library.problems.items)
+    style = prepare(draft, library, problems)
+    problems.raise_errors()
+    assert style is not None
+    return Assembler(draft, style, library).build()

@@ -1,0 +1,36 @@
+"""The build, step by step: open the library, read and validate the draft, assemble, render."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from resdraft.assemble import assemble
+from resdraft.errors import Problems
+from resdraft.library import Library, open_library
+from resdraft.model import Resolution
+from resdraft.render.markup import render
+
+
+def load_resolution(draft_path: Path, library: Library | None = None) -> tuple[Resolution, Library]:
+    """Read a draft and everything it uses, validate it all, and assemble the Resolution."""
+    library = library or open_library(draft_path)
+    problems = Problems()
+    draft = library.read_draft(draft_path, problems)
+    problems.raise_errors()
+    assert draft is not None
+    return assemble(draft, library), library
+
+
+def render_resolution(resolution: Resolution, fmt: str, library: Library) -> str:
+    """A Resolution as text in `fmt`, through its body's template for that format."""
+    problems = Problems()
+    style = library.body(resolution.body, problems)
+    problems.raise_errors()
+    assert style is not None
+    return render(resolution, fmt, library.templates_dir, f"{style.key}/{style.outputs[fmt]}")
+
+
+def build(draft_path: Path, fmt: str) -> str:
+    """A draft file, built to `fmt` ('md' or 'txt')."""
+    resolution, library = load_resolution(draft_path)
+    return render_resolution(resolution, fmt, library)

@@ -1,0 +1,89 @@
+"""`resdraft check`: validate the library, every draft and every template, collecting every problem."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import jinja2
+
+from resdraft.assemble import Assembler, prepare
+from resdraft.errors import Problem, Problems, ResdraftError, Where
+from resdraft.library import Library, open_library
+from resdraft.model import SubClause
+from resdraft.render.markup import render
+from resdraft.templating import describe, environment
+
+
+@dataclass(frozen=True)
+class Report:
+    """What `check` found: every problem, errors and warnings, and what was checked."""
+
+    items: tuple[Problem, ...]
+    summary: str
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.items if not p.warning]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.items if p.warning]
+
+
+def _compile_templates(library: Library, problems: Problems) -> int:
+    env = environment(library.templates_dir, {"inline": str})
+    files = sorted(library.templates_dir.rglob("*.j2")) if library.templates_dir.is_dir() else []
+    for path in files:
+        name = path.relative_to(library.templates_dir).as_posix()
+        try:
+            env.get_template(name)
+        except jinja2.TemplateSyntaxError as e:
+            message, hint = describe(e)
+            problems.add(Where(path, e.lineno or 0), message, hint)
+    return len(files)
+
+
+def _compile_clauses(library: Library, problems: Problems) -> None:
+    env = environment()
+    for clause in library.clauses.values():
+        texts = [clause.text, *(clause.opening or "",), *clause.footnotes.values()]
+        stack: list[SubClause] = list(clause.subparagraphs)
+        while stack:
+            sub = stack.pop()
+            texts.append(sub.text)
+            stack.extend(sub.subparagraphs)
+        for text in texts:
+            if "{" in text:
+                try:
+                    env.parse(text)
+                except jinja2.TemplateSyntaxError as e:
+                    message, hint = describe(e)
+                    problems.add(clause.where, f"clause {clause.id}: {message}", hint)
+
+
+def check_library(start: Path) -> Report:
+    """Check a whole library; a draft is also assembled and rendered to find template errors."""
+    library = open_library(start)
+    problems = Problems()
+    problems.extend(library.problems.items)
+    _compile_clauses(library, problems)
+    n_templates = _compile_templates(library, problems)
+    for key in library.body_keys():
+        library.body(key, problems)
+    drafts = list(library.drafts(problems))
+    for draft in drafts:
+        local = Problems()
+        style = prepare(draft, library, local)
+        if style is not None and not local.errors:
+            try:
+                resolution = Assembler(draft, style, library).build()
+                for fmt, name in style.outputs.items():
+                    render(resolution, fmt, library.templates_dir, f"{style.key}/{name}")
+            except ResdraftError as e:
+                local.extend(e.problems)
+        problems.extend(local.items)
+    unique = tuple(dict.fromkeys(problems.items))
+    summary = (f"checked {len(library.clauses)} clauses, {len(drafts)} drafts, "
+               f"{len(library.body_keys())} bodies, {n_templates} templates")
+    return Report(unique, summary)

@@ -1,0 +1,131 @@
+"""The `resdraft` command line: parse arguments, call one core function, print, exit."""
+
+from __future__ import annotations
+
+import functools
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated, Any, TypeVar
+
+import typer
+
+from resdraft import __version__
+from resdraft.errors import ResdraftError
+
+app = typer.Typer(
+    help="Draft resolutions from a clause library: build, roll forward to the next session, check.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def user_errors(fn: F) -> F:
+    """Turn a ResdraftError into its message on stderr and exit code 1 (bugs still show tracebacks)."""
+
+    @functools.wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return fn(*args, **kwargs)
+        except ResdraftError as e:
+            for problem in e.problems:
+                typer.echo(f"error: {problem}" if not problem.where else str(problem), err=True)
+            raise typer.Exit(1) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"resdraft {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")] = False,
+) -> None:
+    """resdraft: resolution drafting for intergovernmental secretariats."""
+
+
+Force = Annotated[bool, typer.Option("--force", "-f", help="Overwrite the output file if it exists.")]
+
+
+@app.command()
+@user_errors
+def build(
+    draft: Annotated[Path, typer.Argument(help="The draft to build, e.g. drafts/aalco-53.yaml.")],
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Output file (.md or .txt); standard output if omitted.")] = None,
+    to: Annotated[str | None, typer.Option("--to", help="Output format: md or txt (default: from the file name).")] = None,
+    force: Force = False,
+) -> None:
+    """Build a draft into a resolution in its body's house style."""
+    from resdraft.build import build as build_draft
+    from resdraft.render import format_for
+    from resdraft.writing import write_atomic
+
+    fmt = format_for(output, to)
+    text = build_draft(draft, fmt)
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        write_atomic(output, text, force=force)
+        typer.echo(f"wrote {output}", err=True)
+
+
+@app.command()
+@user_errors
+def new(
+    previous: Annotated[Path, typer.Argument(help="Last session's draft, e.g. drafts/aalco-52.yaml.")],
+    session: Annotated[int, typer.Option("--session", "-s", help="The new session's number.")],
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Where to write the new draft (default: beside the old one).")] = None,
+    force: Force = False,
+) -> None:
+    """Roll a draft forward to a later session; unknowable facts become placeholders."""
+    from resdraft.rollforward import roll_forward
+    from resdraft.writing import write_atomic
+
+    result = roll_forward(previous, session, output)
+    write_atomic(result.path, result.text, force=force)
+    typer.echo(f"wrote {result.path}", err=True)
+    for note in result.placeholders:
+        typer.echo(f"  to fill in: {note}", err=True)
+
+
+@app.command()
+@user_errors
+def check(
+    path: Annotated[Path, typer.Argument(help="A folder inside the library (default: here).")] = Path("."),
+    strict: Annotated[bool, typer.Option("--strict", help="Fail on warnings (such as unfilled placeholders) too.")] = False,
+) -> None:
+    """Validate the clause library, every draft and every template; report every problem at once."""
+    from resdraft.check import check_library
+
+    report = check_library(path)
+    for problem in report.items:
+        typer.echo(str(problem), err=True)
+    errors, warnings = len(report.errors), len(report.warnings)
+    typer.echo(f"{report.summary}: {errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}", err=True)
+    if errors or (strict and warnings):
+        raise typer.Exit(1)
+
+
+@app.command()
+@user_errors
+def init(
+    folder: Annotated[Path, typer.Argument(help="Folder for the new library (created; must be empty if it exists).")],
+) -> None:
+    """Create a new, working library: project file, body templates, an example clause file and draft."""
+    from resdraft.scaffold import create_library
+
+    for path in create_library(folder):
+        typer.echo(f"created {path}", err=True)
+
+
+def main() -> None:
+    """Entry point of the `resdraft` script."""
+    app()

@@ -1,0 +1,77 @@
+"""Inline markup inside clause text: *italic*, **bold**, ^superscript^ and footnote anchors [^key]."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from resdraft.model import Content, FootnoteRef, Run, Span
+
+_TOKEN = re.compile(r"\\([*^\[\\])|(\*\*)|(\*)|(\^)(?!\])|\[\^([^\]\s]+)\]")
+
+
+def anchors(text: str) -> list[str]:
+    """The footnote keys anchored in some text, in order."""
+    return [m.group(5) for m in _TOKEN.finditer(text) if m.group(5)]
+
+
+def parse_inline(text: str, footnote: Callable[[str], str] | None = None, opening: bool = False) -> Content:
+    """Turn marked-up text into runs; `footnote` maps an anchor key to its final marker.
+
+    Unclosed markers are kept as literal characters, so text never loses a character.
+    """
+    spans: list[Span] = []
+    bold = italic = sup = False
+    buf: list[str] = []
+
+    def flush() -> None:
+        if buf:
+            spans.append(Run("".join(buf), italic=italic, bold=bold, superscript=sup, opening=opening))
+            buf.clear()
+
+    pos = 0
+    for m in _TOKEN.finditer(text):
+        buf.append(text[pos : m.start()])
+        pos = m.end()
+        escaped, dbl, single, caret, key = m.groups()
+        if escaped:
+            buf.append(escaped)
+        elif key is not None:
+            flush()
+            spans.append(FootnoteRef(footnote(key) if footnote else key))
+        else:
+            flush()
+            if dbl:
+                bold = not bold
+            elif single:
+                italic = not italic
+            elif caret:
+                sup = not sup
+    buf.append(text[pos:])
+    flush()
+    return _merge(tuple(spans))
+
+
+def _merge(spans: tuple[Span, ...]) -> Content:
+    """Join neighbouring runs of the same formatting and drop empty ones."""
+    out: list[Span] = []
+    for s in spans:
+        if isinstance(s, Run):
+            if not s.text:
+                continue
+            last = out[-1] if out else None
+            if isinstance(last, Run) and (last.italic, last.bold, last.superscript, last.opening) == (
+                s.italic,
+                s.bold,
+                s.superscript,
+                s.opening,
+            ):
+                out[-1] = Run(last.text + s.text, s.italic, s.bold, s.superscript, s.opening)
+                continue
+        out.append(s)
+    return tuple(out)
+
+
+def merge(*parts: Content) -> Content:
+    """Concatenate contents, joining runs that meet with the same formatting."""
+    return _merge(tuple(s for part in parts for s in part))

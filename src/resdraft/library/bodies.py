@@ -1,0 +1,162 @@
+"""A body's house style (templates/BODY/body.yaml): header block, formulas, punctuation, numbering, emphasis."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from resdraft.errors import Problems, ResdraftError, Where
+from resdraft.library.drafts import EMPHASES, FORMULAS
+from resdraft.library.schema import Reader, suggest
+from resdraft.model import Numbering
+from resdraft.yamlsource import YDict, load_yaml
+
+BODY_KEYS = ("name", "header", "title", "formulas", "punctuation", "numbering", "emphasis", "outputs")
+PUNCTUATION_KEYS = ("preambular", "preambular_last", "operative", "operative_last", "subparagraph", "introduces")
+NUMBERING_KEYS = ("operative", "subparagraphs", "preambular_subparagraphs")
+EMPHASIS_KEYS = ("preambular", "operative", "subparagraph")
+LABEL = re.compile(r"^([^0-9aAiI]*)([1aAiI])([^0-9a-zA-Z]*)$")
+DEFAULT_OUTPUTS = {"md": "resolution.md.j2", "txt": "resolution.txt.j2"}
+
+
+@dataclass(frozen=True)
+class TemplateLine:
+    """A line of the header block or title: a role (its style name) and Jinja text."""
+
+    role: str
+    text: str
+    where: Where
+
+
+@dataclass(frozen=True)
+class BodyStyle:
+    """Everything a body's templates folder says about its house style."""
+
+    key: str
+    name: str
+    folder: Path
+    header: tuple[TemplateLine, ...]
+    title: tuple[TemplateLine, ...]
+    formulas: Mapping[str, str]
+    punctuation: Mapping[str, str]
+    numbering: Numbering
+    emphasis: Mapping[str, str]
+    outputs: Mapping[str, str]
+    where: Where = field(compare=False, default=Where(Path("."), 0))
+
+    def with_overrides(self, style: Mapping[str, Any], problems: Problems, where: Where) -> BodyStyle:
+        """This style with a draft's `style:` overrides applied."""
+        punctuation = dict(self.punctuation)
+        emphasis = dict(self.emphasis)
+        numbering = self.numbering
+        if isinstance(p := style.get("punctuation"), YDict):
+            punctuation.update(_checked(p, PUNCTUATION_KEYS, problems, "style.punctuation"))
+        if isinstance(e := style.get("emphasis"), YDict):
+            emphasis.update(_emphasis(e, problems))
+        if isinstance(n := style.get("numbering"), YDict):
+            numbering = _numbering(n, problems, numbering)
+        return BodyStyle(self.key, self.name, self.folder, self.header, self.title, self.formulas,
+                         punctuation, numbering, emphasis, self.outputs, where)
+
+
+def _checked(data: YDict, keys: tuple[str, ...], problems: Problems, what: str) -> dict[str, str]:
+    out = {}
+    for key, value in data.items():
+        if key not in keys:
+            problems.add(data.where(key), f"unknown key {key!r} in {what}", suggest(key, keys) or f"allowed: {', '.join(keys)}")
+        else:
+            out[key] = "" if value is None else str(value)
+    return out
+
+
+def _emphasis(data: YDict, problems: Problems) -> dict[str, str]:
+    out = _checked(data, EMPHASIS_KEYS, problems, "emphasis")
+    for key, value in out.items():
+        if value not in EMPHASES:
+            problems.add(data.where(key), f"emphasis must be one of {', '.join(EMPHASES)}, not {value!r}")
+    return out
+
+
+def _label(value: Any, where: Where, problems: Problems) -> str | None:
+    if value is None or value == "none":
+        return None
+    if not LABEL.match(str(value)):
+        problems.add(where, f"numbering label {value!r} is not an example label",
+                     "write the first label of the sequence: 1. or (a) or a. or (i) or I.")
+        return None
+    return str(value)
+
+
+def _numbering(data: YDict, problems: Problems, base: Numbering) -> Numbering:
+    _checked(data, NUMBERING_KEYS, problems, "numbering")
+    op = _label(data["operative"], data.where("operative"), problems) if "operative" in data else base.operative
+
+    def levels(key: str, current: tuple[str, ...]) -> tuple[str, ...]:
+        if key not in data:
+            return current
+        value = data[key]
+        items = value if isinstance(value, list) else [value]
+        return tuple(x for x in (_label(v, data.where(key), problems) for v in items) if x)
+
+    return Numbering(op, levels("subparagraphs", base.subparagraphs),
+                     levels("preambular_subparagraphs", base.preambular_subparagraphs))
+
+
+def _lines(data: YDict, key: str, problems: Problems) -> tuple[TemplateLine, ...]:
+    r = Reader(data, problems, "body.yaml")
+    items = r.list(key)
+    if items is None:
+        return ()
+    out = []
+    for i, item in enumerate(items):
+        if isinstance(item, YDict) and set(item) <= {"role", "text"} and "role" in item:
+            out.append(TemplateLine(str(item["role"]), str(item.get("text") or ""), items.where(i)))
+        else:
+            problems.add(items.where(i), f"each {key} line needs `role:` and `text:`", "write `- {role: symbol, text: \"{{ draft.symbol }}\"}`")
+    return tuple(out)
+
+
+def read_body(key: str, folder: Path, problems: Problems) -> BodyStyle | None:
+    """Load templates/KEY/body.yaml; None (with problems recorded) when unusable."""
+    path = folder / "body.yaml"
+    try:
+        data = load_yaml(path)
+    except ResdraftError as e:
+        problems.extend(e.problems)
+        return None
+    if not isinstance(data, YDict):
+        problems.add(Where(path, 1), "body.yaml must be a mapping", "see templates/unga/body.yaml for the layout")
+        return None
+    r = Reader(data, problems, "body.yaml")
+    r.unknown(BODY_KEYS)
+    formulas = r.text_map("formulas")
+    if fm := r.map("formulas"):
+        _checked(fm, FORMULAS, problems, "formulas")
+    punctuation = _checked(p, PUNCTUATION_KEYS, problems, "punctuation") if (p := r.map("punctuation")) else {}
+    for k in PUNCTUATION_KEYS:
+        punctuation.setdefault(k, {"introduces": ":", "operative_last": ".", "preambular": ",",
+                                   "preambular_last": ",", "operative": ";", "subparagraph": ";"}[k])
+    emphasis = {"preambular": "italic", "operative": "italic", "subparagraph": "none"}
+    if e := r.map("emphasis"):
+        emphasis.update(_emphasis(e, problems))
+    numbering = Numbering("1.", ("(a)", "(i)"), ("(a)", "(i)"))
+    if n := r.map("numbering"):
+        numbering = _numbering(n, problems, numbering)
+    outputs = dict(DEFAULT_OUTPUTS)
+    outputs.update(r.text_map("outputs"))
+    return BodyStyle(
+        key=key,
+        name=r.str("name") or key,
+        folder=folder,
+        header=_lines(data, "header", problems),
+        title=_lines(data, "title", problems),
+        formulas=formulas,
+        punctuation=punctuation,
+        numbering=numbering,
+        emphasis=emphasis,
+        outputs=outputs,
+        where=Where(path, 1),
+    )

@@ -1,0 +1,97 @@
+"""Reading clause files (clauses/*.yaml) into Clause entries, with every problem located."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from resdraft.errors import Problems, ResdraftError, Where
+from resdraft.library.schema import Reader
+from resdraft.model import KINDS, Clause, Kind, SubClause
+from resdraft.yamlsource import YDict, YList, load_yaml
+
+CLAUSE_KEYS = ("id", "kind", "opening", "text", "subparagraphs", "footnotes", "tags", "amends", "note")
+SUB_KEYS = ("opening", "text", "subparagraphs", "end")
+ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
+
+
+def read_subparagraphs(items: YList | None, problems: Problems, what: str) -> tuple[SubClause, ...]:
+    """Sub-paragraphs given as text items or mappings with text, opening and their own sub-paragraphs."""
+    if items is None:
+        return ()
+    out = []
+    for i, item in enumerate(items):
+        if isinstance(item, str):
+            out.append(SubClause(text=item, where=items.where(i)))
+        elif isinstance(item, YDict):
+            r = Reader(item, problems, f"a sub-paragraph of {what}")
+            r.unknown(SUB_KEYS)
+            text = r.str("text", required=True) or ""
+            out.append(
+                SubClause(
+                    text=text,
+                    opening=r.str("opening"),
+                    subparagraphs=read_subparagraphs(r.list("subparagraphs"), problems, what),
+                    end=r.str("end"),
+                    where=item.where("text"),
+                )
+            )
+        else:
+            problems.add(items.where(i), f"a sub-paragraph of {what} must be text or a mapping with `text:`")
+    return tuple(out)
+
+
+def read_clause(data: Any, problems: Problems, where_list: YList, index: int) -> Clause | None:
+    """One clause entry; None when it is too broken to use."""
+    if not isinstance(data, YDict):
+        problems.add(where_list.where(index), "a clause must be a mapping with id, kind and text", "start it with `- id: …`")
+        return None
+    r = Reader(data, problems, "a clause")
+    r.unknown(CLAUSE_KEYS)
+    cid = r.str("id", required=True)
+    kind = r.str("kind", required=True)
+    text = r.str("text", required=True)
+    if cid is not None and not ID_PATTERN.match(cid):
+        problems.add(r.where("id"), f"clause id {cid!r} may hold only lower-case letters, digits, '.', '-' and '_'",
+                     "ids are stable names such as aalco.decides-provisional-agenda")
+    if kind is not None and kind not in KINDS:
+        problems.add(r.where("kind"), f"kind must be preambular or operative, not {kind!r}", "use `kind: preambular` or `kind: operative`")
+        kind = None
+    if cid is None or kind is None or text is None:
+        return None
+    clause_kind: Kind = "preambular" if kind == "preambular" else "operative"
+    return Clause(
+        id=cid,
+        kind=clause_kind,
+        text=text.strip(),
+        opening=r.str("opening"),
+        subparagraphs=read_subparagraphs(r.list("subparagraphs"), problems, f"clause {cid}"),
+        footnotes=r.text_map("footnotes"),
+        tags=r.strings("tags"),
+        amends=r.str("amends"),
+        note=r.str("note"),
+        where=data.where("id"),
+    )
+
+
+def read_clause_file(path: Path, problems: Problems) -> list[Clause]:
+    """All clauses of one file; YAML errors and bad entries go to `problems`."""
+    try:
+        data = load_yaml(path)
+    except ResdraftError as e:
+        problems.extend(e.problems)
+        return []
+    if data is None:
+        return []
+    if not isinstance(data, YDict) or "clauses" not in data:
+        where = data.where() if isinstance(data, (YDict, YList)) else Where(path, 1)
+        problems.add(where, "a clause file must have a top-level `clauses:` list",
+                     "start the file with `clauses:` and list the clauses under it")
+        return []
+    r = Reader(data, problems, "a clause file")
+    r.unknown(("clauses",))
+    items = r.list("clauses")
+    if items is None:
+        return []
+    return [c for i, item in enumerate(items) if (c := read_clause(item, problems, items, i)) is not None]

@@ -1,0 +1,126 @@
+"""Reading session drafts (drafts/*.yaml) into Draft values, with every problem located."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from resdraft.errors import Problems, ResdraftError, Where
+from resdraft.library.clauses import read_subparagraphs
+from resdraft.library.schema import Reader
+from resdraft.model import Draft, Use
+from resdraft.templating import Placeholder
+from resdraft.yamlsource import YDict, YList, load_yaml
+
+# Header facts a template may use; any of them may be a placeholder `{tbd: …}`.
+FIELDS = (
+    "symbol", "date", "venue", "meeting_dates", "agenda_item", "agenda_title", "committee",
+    "distribution", "language", "document_type", "title", "subtitle", "status",
+)  # fmt: skip
+STATUSES = ("draft", "adopted")
+DRAFT_KEYS = (
+    "body", "session", "previous", "sponsors", "variables", "formulas", "style", "footnotes",
+    "preamble", "operative", *FIELDS,
+)  # fmt: skip
+USE_KEYS = ("clause", "opening", "text", "subparagraphs", "footnotes", "end", "emphasis")
+EMPHASES = ("italic", "bold", "bold-italic", "none")
+FORMULAS = ("enacting", "transition", "closing")
+STYLE_KEYS = ("punctuation", "numbering", "emphasis")
+
+
+def read_use(item: Any, items: YList, index: int, problems: Problems, part: str) -> Use | None:
+    """One entry of a draft's preamble or operative list."""
+    where = items.where(index)
+    if isinstance(item, str):
+        return Use(clause=item.strip(), where=where)
+    if not isinstance(item, YDict):
+        problems.add(where, f"an entry of `{part}` must be a clause id or a mapping", "write `- clause-id` or `- text: …`")
+        return None
+    r = Reader(item, problems, f"an entry of `{part}`")
+    r.unknown(USE_KEYS)
+    clause = r.str("clause")
+    text = r.str("text")
+    if clause is None and text is None:
+        problems.add(where, f"an entry of `{part}` needs `clause:` (a library id) or `text:` (inline wording)",
+                     "name a clause from clauses/ or write the paragraph inline")
+        return None
+    emphasis = r.str("emphasis")
+    if emphasis is not None and emphasis not in EMPHASES:
+        problems.add(r.where("emphasis"), f"emphasis must be one of {', '.join(EMPHASES)}, not {emphasis!r}")
+        emphasis = None
+    subs = r.list("subparagraphs")
+    return Use(
+        clause=clause,
+        opening=r.str("opening"),
+        text=text,
+        subparagraphs=read_subparagraphs(subs, problems, f"an entry of `{part}`") if subs is not None else None,
+        footnotes=r.text_map("footnotes"),
+        end=r.str("end"),
+        emphasis=emphasis,
+        where=item.where("clause" if clause is not None else "text"),
+    )
+
+
+def read_draft(path: Path, problems: Problems) -> Draft | None:
+    """One draft file; None when it cannot be read at all."""
+    try:
+        data = load_yaml(path)
+    except ResdraftError as e:
+        problems.extend(e.problems)
+        return None
+    if not isinstance(data, YDict):
+        problems.add(Where(path, 1), "a draft must be a YAML mapping (body:, session:, title:, preamble:, operative: …)",
+                     "start from an existing draft, or `resdraft new`")
+        return None
+    r = Reader(data, problems, "the draft")
+    r.unknown(DRAFT_KEYS, hint="put other facts the templates need under `variables:`")
+    body = r.str("body", required=True) or ""
+    session = r.int("session", required=True) or 0
+    r.str("title", required=True)
+    fields: dict[str, Any] = {k: r.str(k, placeholder=True) for k in FIELDS if k != "date"}
+    fields["date"] = r.date("date")
+    fields["sponsors"] = r.strings("sponsors")
+    status = fields.get("status")
+    if status is not None and status not in STATUSES:
+        problems.add(r.where("status"), f"status must be draft or adopted, not {status!r}")
+    variables: dict[str, Any] = {}
+    if (vmap := r.map("variables")) is not None:
+        vr = Reader(vmap, problems, "variables")
+        for name, value in vmap.items():
+            if isinstance(value, YDict) and set(value) == {"tbd"}:
+                variables[name] = Placeholder(str(value["tbd"]))
+            elif isinstance(value, YDict) and "tbd" in value:
+                problems.add(vr.where(name), f"placeholder {name!r} must have only `tbd:`")
+            else:
+                variables[name] = value
+            if not name.isidentifier():
+                problems.add(vr.where(name), f"variable name {name!r} is not usable in templates",
+                             "use letters, digits and underscores, e.g. secretariat_document")
+    formulas = r.text_map("formulas")
+    if fm := r.map("formulas"):
+        Reader(fm, problems, "formulas").unknown(FORMULAS)
+    style: dict[str, Any] = {}
+    if (smap := r.map("style")) is not None:
+        Reader(smap, problems, "style").unknown(STYLE_KEYS)
+        style = dict(smap)
+    parts: dict[str, tuple[Use, ...]] = {}
+    for part in ("preamble", "operative"):
+        items = r.list(part)
+        uses = [] if items is None else [read_use(item, items, i, problems, part) for i, item in enumerate(items)]
+        parts[part] = tuple(u for u in uses if u is not None)
+    lines = {key: data.where(key) for key in data}
+    return Draft(
+        name=path.stem,
+        body=body,
+        session=session,
+        fields=fields,
+        variables=variables,
+        formulas=formulas,
+        style=style,
+        footnotes=r.text_map("footnotes"),
+        preamble=parts["preamble"],
+        operative=parts["operative"],
+        previous=r.str("previous"),
+        where=Where(path, 1),
+        lines=lines,
+    )

@@ -1,0 +1,223 @@
+"""The project file (resdraft.yaml) and the Library: every clause, draft and body style it holds."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from resdraft.errors import LibraryError, Problem, Problems, ResdraftError, Where
+from resdraft.inline import anchors
+from resdraft.library.bodies import BodyStyle, read_body
+from resdraft.library.clauses import read_clause_file
+from resdraft.library.drafts import read_draft
+from resdraft.library.schema import Reader, suggest
+from resdraft.model import Clause, Draft, SubClause, Use
+from resdraft.templating import Placeholder
+from resdraft.yamlsource import YDict, load_yaml
+
+PROJECT_FILE = "resdraft.yaml"
+PROJECT_KEYS = ("name", "clauses", "drafts", "templates")
+
+
+def find_project(start: Path) -> Path:
+    """The folder holding resdraft.yaml, searching upwards from `start` (a file or folder)."""
+    start = start.resolve()
+    here = start if start.is_dir() else start.parent
+    for folder in (here, *here.parents):
+        if (folder / PROJECT_FILE).is_file():
+            return folder
+    raise LibraryError(Problem(Where(start), f"not inside a resdraft library (no {PROJECT_FILE} here or above)",
+                               "run inside a library, or create one with `resdraft init DIR`"))
+
+
+@dataclass
+class Library:
+    """A loaded library: all clauses (validated together), with drafts and body styles read on demand."""
+
+    root: Path
+    name: str
+    clauses_dir: Path
+    drafts_dir: Path
+    templates_dir: Path
+    clauses: dict[str, Clause] = field(default_factory=dict)
+    problems: Problems = field(default_factory=Problems)
+    _bodies: dict[str, BodyStyle | None] = field(default_factory=dict)
+    _drafts: dict[Path, Draft | None] = field(default_factory=dict)
+
+    # ------------------------------------------------------------ clauses
+
+    def load_clauses(self) -> None:
+        """Read every clause file and check the library as a whole."""
+        problems = self.problems
+        seen: dict[str, Clause] = {}
+        for path in self.clause_files():
+            for clause in read_clause_file(path, problems):
+                if clause.id in seen:
+                    problems.add(clause.where, f"clause id {clause.id!r} is already used at {seen[clause.id].where}",
+                                 "give one of them a new id; ids must be unique across clauses/")
+                    continue
+                seen[clause.id] = clause
+        for clause in seen.values():
+            if clause.amends is not None and clause.amends not in seen:
+                problems.add(clause.where, f"clause {clause.id} amends {clause.amends!r}, which is not in the library",
+                             suggest(clause.amends, seen) or "name the id of the clause this one rewords")
+            check_footnotes(clause.text, clause.subparagraphs, clause.footnotes, clause.where, problems, f"clause {clause.id}")
+        self.clauses = seen
+
+    def clause_files(self) -> list[Path]:
+        if not self.clauses_dir.is_dir():
+            return []
+        return sorted(p for p in self.clauses_dir.rglob("*.yaml") if p.is_file())
+
+    # ------------------------------------------------------------ drafts
+
+    def draft_files(self) -> list[Path]:
+        if not self.drafts_dir.is_dir():
+            return []
+        return sorted(p for p in self.drafts_dir.rglob("*.yaml") if p.is_file())
+
+    def read_draft(self, path: Path, problems: Problems) -> Draft | None:
+        path = path.resolve()
+        if path not in self._drafts:
+            local = Problems()
+            self._drafts[path] = read_draft(path, local)
+            problems.extend(local.items)
+            if local.errors:
+                self._drafts[path] = None
+        return self._drafts[path]
+
+    def previous_path(self, draft: Draft) -> Path | None:
+        """The file a draft's `previous:` names (a draft name, or a path relative to drafts/)."""
+        if not draft.previous:
+            return None
+        name = draft.previous
+        candidates = [self.drafts_dir / name, self.drafts_dir / f"{name}.yaml"]
+        if draft.where:
+            candidates += [draft.where.path.parent / name, draft.where.path.parent / f"{name}.yaml"]
+        return next((c for c in candidates if c.is_file()), candidates[1])
+
+    def lineage(self, draft: Draft, problems: Problems) -> list[Draft]:
+        """The drafts a draft continues, newest first, stopping (with a problem) at a cycle or a gap."""
+        chain: list[Draft] = []
+        seen = {draft.where.path.resolve()} if draft.where else set()
+        current = draft
+        while (path := self.previous_path(current)) is not None:
+            where = current.lines.get("previous", current.where)
+            if not path.is_file():
+                names = [p.stem for p in self.draft_files()]
+                problems.add(where, f"previous draft {current.previous!r} not found",
+                             suggest(current.previous or "", names) or "name a draft in drafts/ by its file name without .yaml")
+                break
+            if path.resolve() in seen:
+                problems.add(where, f"`previous:` forms a cycle: {' -> '.join([draft.name, *(d.name for d in chain), path.stem])}",
+                             "a draft must continue an earlier session's draft; fix `previous:`")
+                break
+            seen.add(path.resolve())
+            prev = self.read_draft(path, problems)
+            if prev is None:
+                break
+            chain.append(prev)
+            current = prev
+        return chain
+
+    # ------------------------------------------------------------ bodies
+
+    def body_keys(self) -> list[str]:
+        if not self.templates_dir.is_dir():
+            return []
+        return sorted(p.name for p in self.templates_dir.iterdir() if (p / "body.yaml").is_file())
+
+    def body(self, key: str, problems: Problems, where: Where | None = None) -> BodyStyle | None:
+        if key not in self._bodies:
+            folder = self.templates_dir / key
+            if not (folder / "body.yaml").is_file():
+                problems.add(where, f"no house style for body {key!r} (templates/{key}/body.yaml is missing)",
+                             suggest(key, self.body_keys()) or f"bodies available: {', '.join(self.body_keys()) or 'none'}")
+                return None
+            local = Problems()
+            self._bodies[key] = read_body(key, folder, local)
+            problems.extend(local.items)
+            if local.errors:
+                self._bodies[key] = None
+        return self._bodies[key]
+
+    # ------------------------------------------------------------ validation
+
+    def validate_draft(self, draft: Draft, problems: Problems) -> None:
+        """Everything about a draft that can be known before rendering."""
+        self.body(draft.body, problems, draft.lines.get("body", draft.where)) if draft.body else None
+        for part, kind in (("preamble", "preambular"), ("operative", "operative")):
+            for use in getattr(draft, part):
+                self._validate_use(use, part, kind, problems)
+        for key, value in (*draft.fields.items(), *draft.variables.items()):
+            if isinstance(value, Placeholder):
+                problems.add(draft.lines.get(key) or _var_where(draft, key), f"{key} is still a placeholder: {value.hint}",
+                             "fill in the real value when it is known", warning=True)
+        self.lineage(draft, problems)
+
+    def _validate_use(self, use: Use, part: str, kind: str, problems: Problems) -> None:
+        if use.clause is None:
+            check_footnotes(use.text or "", use.subparagraphs or (), use.footnotes, use.where, problems, f"an inline {part} paragraph")
+            return
+        clause = self.clauses.get(use.clause)
+        if clause is None:
+            problems.add(use.where, f"unknown clause id {use.clause!r}",
+                         suggest(use.clause, self.clauses) or "list the library with `resdraft clauses list`, or add the clause to clauses/")
+            return
+        if clause.kind != kind:
+            problems.add(use.where, f"clause {clause.id} is {clause.kind} but is listed under `{part}`",
+                         f"move it to `{'preamble' if clause.kind == 'preambular' else 'operative'}`, or use a {kind} clause")
+
+    def drafts(self, problems: Problems) -> Iterator[Draft]:
+        for path in self.draft_files():
+            if (draft := self.read_draft(path, problems)) is not None:
+                yield draft
+
+
+def _var_where(draft: Draft, key: str) -> Where | None:
+    return draft.lines.get("variables", draft.where)
+
+
+def check_footnotes(text: str, subs: tuple[SubClause, ...], notes: dict[str, str] | object, where: Where | None,
+                    problems: Problems, what: str) -> None:
+    """Every footnote anchor has a footnote, and every footnote an anchor."""
+    used = set(anchors(text))
+    stack = list(subs)
+    while stack:
+        sub = stack.pop()
+        used.update(anchors(sub.text))
+        stack.extend(sub.subparagraphs)
+    defined = set(notes) if isinstance(notes, dict) else set()
+    for key in sorted(used - defined):
+        problems.add(where, f"{what}: footnote anchor [^{key}] has no footnote", f"add `{key}: …` under `footnotes:`")
+    for key in sorted(defined - used):
+        problems.add(where, f"{what}: footnote {key!r} is not anchored in the text", f"place [^{key}] where its marker belongs")
+
+
+def open_library(start: Path) -> Library:
+    """Find and read the library around `start`: the project file and all clauses."""
+    root = find_project(start)
+    path = root / PROJECT_FILE
+    problems = Problems()
+    try:
+        data = load_yaml(path)
+    except ResdraftError:
+        raise
+    if data is None:
+        data = YDict()
+        data.path, data.line, data.lines = path, 1, {}
+    if not isinstance(data, YDict):
+        raise LibraryError(Problem(Where(path, 1), "the project file must be a mapping", "see `resdraft init` for an example"))
+    r = Reader(data, problems, "the project file")
+    r.unknown(PROJECT_KEYS)
+    lib = Library(
+        root=root,
+        name=r.str("name") or root.name,
+        clauses_dir=root / (r.str("clauses") or "clauses"),
+        drafts_dir=root / (r.str("drafts") or "drafts"),
+        templates_dir=root / (r.str("templates") or "templates"),
+        problems=problems,
+    )
+    lib.load_clauses()
+    return lib

@@ -1,0 +1,264 @@
+"""The document model at the centre of resdraft: library entries, drafts and the assembled Resolution.
+
+Frozen dataclasses only, no I/O. The builder produces a Resolution, renderers consume it,
+and (later) the importer produces and the differ compares them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from resdraft.errors import Where
+
+Kind = Literal["preambular", "operative"]
+KINDS: tuple[Kind, ...] = ("preambular", "operative")
+
+
+# ---------------------------------------------------------------- inline content
+
+
+@dataclass(frozen=True)
+class Run:
+    """A stretch of text with one formatting; `opening` marks the opening phrase."""
+
+    text: str
+    italic: bool = False
+    bold: bool = False
+    superscript: bool = False
+    opening: bool = False
+
+
+@dataclass(frozen=True)
+class FootnoteRef:
+    """The anchor of a footnote inside text; `marker` is its final number or symbol."""
+
+    marker: str
+
+
+Span = Run | FootnoteRef
+Content = tuple[Span, ...]
+
+
+def plain(content: Content) -> str:
+    """The words of some content, without footnote markers or formatting."""
+    return "".join(s.text for s in content if isinstance(s, Run))
+
+
+# ---------------------------------------------------------------- library entries
+
+
+@dataclass(frozen=True)
+class SubClause:
+    """A sub-paragraph of a clause, possibly with sub-paragraphs of its own."""
+
+    text: str
+    opening: str | None = None
+    subparagraphs: tuple[SubClause, ...] = ()
+    end: str | None = None
+    where: Where | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True)
+class Clause:
+    """A reusable preambular or operative paragraph from the clause library.
+
+    `text` is the paragraph after its opening phrase and without its final punctuation
+    mark, which the body's punctuation chain supplies. It may hold Jinja expressions and
+    inline markup: *italic*, **bold**, ^superscript^ and footnote anchors [^key].
+    """
+
+    id: str
+    kind: Kind
+    text: str
+    opening: str | None = None
+    subparagraphs: tuple[SubClause, ...] = ()
+    footnotes: Mapping[str, str] = field(default_factory=dict)
+    tags: tuple[str, ...] = ()
+    amends: str | None = None
+    note: str | None = None
+    where: Where | None = field(default=None, compare=False)
+
+
+# ---------------------------------------------------------------- drafts
+
+
+@dataclass(frozen=True)
+class Use:
+    """One paragraph slot in a draft: a library clause (with overrides) or inline text."""
+
+    clause: str | None = None
+    opening: str | None = None
+    text: str | None = None
+    subparagraphs: tuple[SubClause, ...] | None = None
+    footnotes: Mapping[str, str] = field(default_factory=dict)
+    end: str | None = None
+    emphasis: str | None = None
+    where: Where | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True)
+class Draft:
+    """One session's resolution as the user wrote it in drafts/NAME.yaml."""
+
+    name: str
+    body: str
+    session: int
+    fields: Mapping[str, Any]
+    variables: Mapping[str, Any]
+    formulas: Mapping[str, str]
+    style: Mapping[str, Any]
+    footnotes: Mapping[str, str]
+    preamble: tuple[Use, ...]
+    operative: tuple[Use, ...]
+    previous: str | None = None
+    where: Where | None = field(default=None, compare=False)
+    lines: Mapping[str, Where] = field(default_factory=dict, compare=False)
+
+
+# ---------------------------------------------------------------- the assembled document
+
+
+@dataclass(frozen=True)
+class Session:
+    """A session of a body: its number and the words for it in every form the bodies use."""
+
+    number: int
+
+    @property
+    def ordinal(self) -> str:
+        """'fifty-second'"""
+        from resdraft.sessions import ordinal_words
+
+        return ordinal_words(self.number)
+
+    @property
+    def ordinal_title(self) -> str:
+        """'Fifty-Second'"""
+        import re
+
+        return re.sub(r"[a-z]+", lambda m: m.group(0).capitalize(), self.ordinal)
+
+    @property
+    def ordinal_sentence(self) -> str:
+        """'Fifty-second'"""
+        return self.ordinal[:1].upper() + self.ordinal[1:]
+
+    @property
+    def ordinal_figure(self) -> str:
+        """'52nd'"""
+        from resdraft.sessions import ordinal_figure
+
+        return ordinal_figure(self.number)
+
+    @property
+    def ordinal_sup(self) -> str:
+        """'52^nd^': the figure with a superscript suffix in inline markup."""
+        figure = self.ordinal_figure
+        return f"{self.number}^{figure[len(str(self.number)):]}^"
+
+    @property
+    def words(self) -> str:
+        """'fifty-two'"""
+        from resdraft.sessions import cardinal_words
+
+        return cardinal_words(self.number)
+
+    @property
+    def previous(self) -> Session:
+        return Session(self.number - 1)
+
+    @property
+    def next(self) -> Session:
+        return Session(self.number + 1)
+
+    def __str__(self) -> str:
+        return str(self.number)
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A preambular or operative paragraph, or a sub-paragraph, as it appears in the document."""
+
+    role: Literal["preambular", "operative", "subparagraph"]
+    content: Content
+    level: int = 0
+    label: str | None = None
+    number: int | None = None
+    opening: str | None = None
+    subparagraphs: tuple[Paragraph, ...] = ()
+    clause_id: str | None = None
+
+    @property
+    def text(self) -> str:
+        """The paragraph's words without number or footnote markers."""
+        return plain(self.content)
+
+    @property
+    def footnote_refs(self) -> tuple[str, ...]:
+        return tuple(s.marker for s in self.content if isinstance(s, FootnoteRef))
+
+    def walk(self) -> Iterator[Paragraph]:
+        """This paragraph and all its sub-paragraphs, in document order."""
+        yield self
+        for sub in self.subparagraphs:
+            yield from sub.walk()
+
+
+@dataclass(frozen=True)
+class Footnote:
+    """A footnote: its marker ('1', '*') and its text."""
+
+    marker: str
+    content: Content
+
+    @property
+    def text(self) -> str:
+        return plain(self.content)
+
+
+@dataclass(frozen=True)
+class Line:
+    """A line of the header block or a formula, with the role that names its style."""
+
+    role: str
+    content: Content
+
+    @property
+    def text(self) -> str:
+        return plain(self.content)
+
+
+@dataclass(frozen=True)
+class Numbering:
+    """How paragraphs are labelled, each level given by an example label such as '1.' or '(a)'."""
+
+    operative: str | None
+    subparagraphs: tuple[str, ...]
+    preambular_subparagraphs: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """An assembled resolution: everything any renderer needs, and nothing format-specific."""
+
+    body: str
+    session: Session
+    fields: Mapping[str, Any]
+    header: tuple[Line, ...]
+    title: tuple[Line, ...]
+    enacting: Line | None
+    preamble: tuple[Paragraph, ...]
+    transition: Line | None
+    operative: tuple[Paragraph, ...]
+    closing: Line | None
+    footnotes: tuple[Footnote, ...]
+    numbering: Numbering
+    date: dt.date | None = None
+
+    def paragraphs(self) -> Iterator[Paragraph]:
+        """Every paragraph and sub-paragraph in document order."""
+        for p in (*self.preamble, *self.operative):
+            yield from p.walk()

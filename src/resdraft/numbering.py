@@ -1,0 +1,49 @@
+"""Paragraph labels from an example label: '1.' → 1., 2.; '(a)' → (a), (b); '(i)' → (i), (ii)."""
+
+from __future__ import annotations
+
+import re
+
+_LABEL = re.compile(r"^([^0-9aAiI]*)([1aAiI])([^0-9a-zA-Z]*)$")
+_ROMAN = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
+          (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))  # fmt: skip
+
+
+def roman(n: int) -> str:
+    """4 -> 'iv'."""
+    out = []
+    for value, letters in _ROMAN:
+        count, n = divmod(n, value)
+        out.append(letters * count)
+    return "".join(out)
+
+
+def alpha(n: int) -> str:
+    """1 -> 'a', 26 -> 'z', 27 -> 'aa' (the UN doubles letters after z)."""
+    letter = chr(ord("a") + (n - 1) % 26)
+    return letter * ((n - 1) // 26 + 1)
+
+
+def parse_pattern(pattern: str) -> tuple[str, str, str]:
+    """'(a)' -> ('(', 'lower-alpha', ')'); the middle names the counter style."""
+    m = _LABEL.match(pattern)
+    if not m:
+        raise ValueError(f"not an example label: {pattern!r}")
+    prefix, counter, suffix = m.groups()
+    style = {"1": "decimal", "a": "lower-alpha", "A": "upper-alpha", "i": "lower-roman", "I": "upper-roman"}[counter]
+    return prefix, style, suffix
+
+
+def counter(style: str, n: int) -> str:
+    """The counter itself in a style: ('lower-roman', 3) -> 'iii'."""
+    if style == "decimal":
+        return str(n)
+    if style.endswith("alpha"):
+        return alpha(n).upper() if style.startswith("upper") else alpha(n)
+    return roman(n).upper() if style.startswith("upper") else roman(n)
+
+
+def label(pattern: str, n: int) -> str:
+    """The nth label of the sequence an example label starts: label('(a)', 3) == '(c)'."""
+    prefix, style, suffix = parse_pattern(pattern)
+    return f"{prefix}{counter(style, n)}{suffix}"

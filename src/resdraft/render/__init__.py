@@ -1,0 +1,25 @@
+"""Renderers: a Resolution in one output format each; `FORMATS` maps a format to its renderer."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from resdraft.errors import OutputError, Problem
+
+FORMATS = {".md": "md", ".markdown": "md", ".txt": "txt", ".text": "txt"}
+
+
+def format_for(path: Path | None, to: str | None) -> str:
+    """The output format from `--to` or the output file's extension (Markdown by default)."""
+    if to:
+        fmt = {"markdown": "md", "text": "txt"}.get(to, to)
+        if fmt not in set(FORMATS.values()):
+            raise OutputError(Problem(None, f"unknown output format {to!r}", f"use one of: {', '.join(sorted(set(FORMATS.values())))}"))
+        return fmt
+    if path is None:
+        return "md"
+    fmt = FORMATS.get(path.suffix.lower())
+    if fmt is None:
+        raise OutputError(Problem(None, f"cannot tell the output format from {path.name!r}",
+                                  "use a .md or .txt file name, or pass --to md|txt"))
+    return fmt

@@ -1,0 +1,72 @@
+"""Markdown and plain-text output through the body's Jinja templates (templates/BODY/resolution.*.j2)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from jinja2.sandbox import SandboxedEnvironment
+
+from resdraft.model import Content, FootnoteRef, Line, Paragraph, Resolution, Run
+from resdraft.templating import environment, render_file
+
+_SUPERSCRIPT = str.maketrans("0123456789*", "⁰¹²³⁴⁵⁶⁷⁸⁹*")
+
+
+def _content(obj: Any) -> Content:
+    if isinstance(obj, (Paragraph, Line)):
+        return obj.content
+    return tuple(obj) if obj else ()
+
+
+def markdown_inline(obj: Any) -> str:
+    """Content as Markdown: *italic*, **bold**, <sup>…</sup>, footnote references [^n]."""
+    out = []
+    for span in _content(obj):
+        if isinstance(span, FootnoteRef):
+            out.append(f"[^{span.marker}]")
+            continue
+        text = span.text.replace("\\", "\\\\").replace("*", "\\*")
+        core = text.strip()
+        if not core:
+            out.append(text)
+            continue
+        lead, trail = text[: len(text) - len(text.lstrip())], text[len(text.rstrip()) :]
+        if span.superscript:
+            core = f"<sup>{core}</sup>"
+        if span.bold and span.italic:
+            core = f"***{core}***"
+        elif span.bold:
+            core = f"**{core}**"
+        elif span.italic:
+            core = f"*{core}*"
+        out.append(f"{lead}{core}{trail}")
+    return "".join(out)
+
+
+def text_inline(obj: Any) -> str:
+    """Content as plain text, footnote markers as superscript figures."""
+    out = []
+    for span in _content(obj):
+        if isinstance(span, FootnoteRef):
+            out.append(span.marker.translate(_SUPERSCRIPT))
+        elif isinstance(span, Run):
+            out.append(span.text)
+    return "".join(out)
+
+
+INLINE: dict[str, Callable[[Any], str]] = {"md": markdown_inline, "txt": text_inline}
+
+
+@cache
+def _env(templates: Path, fmt: str) -> SandboxedEnvironment:
+    return environment(templates, {"inline": INLINE[fmt]})
+
+
+def render(resolution: Resolution, fmt: str, templates: Path, template: str) -> str:
+    """Render a Resolution with the body's template for `fmt` ('md' or 'txt')."""
+    env = _env(templates, fmt)
+    text = render_file(env, template, {"res": resolution}, templates)
+    return text.rstrip() + "\n"

@@ -1,0 +1,119 @@
+"""`resdraft new`: roll last session's draft forward, keeping its comments and layout (round-trip YAML)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from resdraft.errors import LibraryError, Problem, Problems, Where
+from resdraft.library import open_library
+from resdraft.model import Session
+
+# Facts that cannot be known before the new session's document exists.
+UNKNOWABLE = ("symbol", "date", "venue", "meeting_dates", "agenda_item")
+
+
+@dataclass(frozen=True)
+class RolledDraft:
+    """The new draft's path and YAML text, and what the user still has to fill in."""
+
+    path: Path
+    text: str
+    placeholders: tuple[str, ...]
+
+
+def _tbd(hint: str) -> Any:
+    from ruamel.yaml.comments import CommentedMap
+
+    node = CommentedMap([("tbd", hint)])
+    node.fa.set_flow_style()
+    return node
+
+
+def _mentions(value: str, old: int, year: int | None) -> bool:
+    """Whether a fact names the old session's number or year, and so goes stale."""
+    pattern = rf"(?<![\d/.]){old}(?!\d)" + (rf"|(?<!\d){year}(?!\d)" if year else "")
+    return re.search(pattern, value) is not None
+
+
+def _default_path(previous: Path, old: int, session: int) -> Path:
+    stem = re.sub(rf"(?<!\d){old}(?!\d)", str(session), previous.stem)
+    if stem == previous.stem:
+        stem = f"{previous.stem}-{session}"
+    return previous.with_name(stem + previous.suffix)
+
+
+def _literal_sessions(text: str, old: int) -> list[str]:
+    """Lines that name the old session in words or figures outside Jinja, which will not follow."""
+    s = Session(old)
+    forms = {s.ordinal_title, s.ordinal, s.ordinal_sentence, s.ordinal_figure}
+    notes = []
+    for n, line in enumerate(text.splitlines(), start=1):
+        bare = re.sub(r"\{\{.*?\}\}", "", line)
+        if line.lstrip().startswith("#"):
+            continue
+        for form in forms:
+            if re.search(rf"(?<![\w-]){re.escape(form)}(?![\w-])", bare, flags=re.IGNORECASE):
+                notes.append(f"line {n} names the {s.ordinal_figure} session literally ({form!r}); "
+                             "use {{ session.previous… }} or check it")
+                break
+    return notes
+
+
+def roll_forward(previous: Path, session: int, output: Path | None = None) -> RolledDraft:
+    """The draft for `session`, continuing `previous`: session words follow, unknowable facts become placeholders."""
+    from ruamel.yaml import YAML
+
+    library = open_library(previous)
+    problems = Problems()
+    draft = library.read_draft(previous, problems)
+    problems.raise_errors()
+    assert draft is not None
+    old = draft.session
+    if session <= old:
+        raise LibraryError(Problem(Where(previous, draft.lines["session"].line if "session" in draft.lines else 0),
+                                   f"the new session ({session}) must come after this draft's ({old})",
+                                   f"pass a later session, e.g. --session {old + 1}"))
+    date = draft.fields.get("date")
+    year = date.year if isinstance(date, dt.date) else None
+    figure = Session(session).ordinal_figure
+
+    yaml = YAML()  # round-trip: comments, key order and quoting survive
+    yaml.preserve_quotes = True
+    yaml.width = 4096
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    source = previous.read_text(encoding="utf-8")
+    data = yaml.load(source)
+
+    path = output or _default_path(previous, old, session)
+    notes: list[str] = []
+    data["session"] = session
+    prev_ref = previous.stem if path.parent.resolve() == previous.parent.resolve() else \
+        os.path.relpath(previous.with_suffix(""), library.drafts_dir)
+    if "previous" in data:
+        data["previous"] = prev_ref
+    else:
+        data.insert(list(data).index("session") + 1, "previous", prev_ref)
+    if "status" in data:
+        data["status"] = "draft"
+    for key in UNKNOWABLE:
+        if key in data and data[key] is not None:
+            hint = f"{key.replace('_', ' ')} of the {figure}-session document (was {data[key]})"
+            data[key] = _tbd(hint)
+            notes.append(f"{key}: {hint}")
+    variables = data.get("variables") or {}
+    for name in list(variables):
+        value = variables[name]
+        if isinstance(value, (str, int)) and not isinstance(value, bool) and _mentions(str(value), old, year):
+            hint = f"{name.replace('_', ' ')} for the {figure} session (was {value})"
+            variables[name] = _tbd(hint)
+            notes.append(f"variables.{name}: {hint}")
+    notes += _literal_sessions(source, old)
+    buffer = io.StringIO()
+    yaml.dump(data, buffer)
+    return RolledDraft(path, buffer.getvalue(), tuple(notes))

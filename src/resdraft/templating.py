@@ -1,0 +1,148 @@
+"""Jinja in the sandbox: the environment for templates and clause text, and readable errors."""
+
+from __future__ import annotations
+
+import datetime as dt
+import traceback
+from collections.abc import Callable, Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from jinja2.sandbox import SandboxedEnvironment
+
+from resdraft import sessions
+from resdraft.errors import Problem, TemplateError, Where
+
+
+class Placeholder(str):
+    """A value still to be decided (`{tbd: ...}` in a draft); renders visibly as [TBD: ...]."""
+
+    __slots__ = ("hint",)
+    hint: str
+
+    def __new__(cls, hint: str) -> Placeholder:
+        obj = super().__new__(cls, f"[TBD: {hint}]")
+        obj.hint = hint
+        return obj
+
+
+def _dated(fn: Callable[[dt.date], str]) -> Callable[[Any], str]:
+    def apply(value: Any) -> str:
+        if isinstance(value, Placeholder) or value is None:
+            return str(value or "")
+        if isinstance(value, dt.datetime):
+            value = value.date()
+        if not isinstance(value, dt.date):
+            value = dt.date.fromisoformat(str(value))
+        return fn(value)
+
+    apply.__doc__ = fn.__doc__
+    return apply
+
+
+def join_and(items: Iterable[Any], conjunction: str = "and") -> str:
+    """['A', 'B', 'C'] -> 'A, B and C' (the UN sponsors line has no serial comma)."""
+    words = [str(i) for i in items]
+    if len(words) <= 1:
+        return "".join(words)
+    return f"{', '.join(words[:-1])} {conjunction} {words[-1]}"
+
+
+FILTERS: dict[str, Callable[..., Any]] = {
+    "long_date": _dated(sessions.long_date),
+    "day_of": _dated(sessions.day_of_date),
+    "us_date": _dated(sessions.us_date),
+    "join_and": join_and,
+    "ordinal": sessions.ordinal_words,
+    "ordinal_figure": sessions.ordinal_figure,
+}
+
+
+def environment(templates: Path | None = None, filters: Mapping[str, Callable[..., Any]] | None = None) -> SandboxedEnvironment:
+    """A sandboxed Jinja environment where an undefined variable is an error."""
+    env = SandboxedEnvironment(
+        loader=jinja2.FileSystemLoader(str(templates)) if templates else None,
+        undefined=jinja2.StrictUndefined,
+        autoescape=False,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        auto_reload=False,
+    )
+    env.filters.update(FILTERS)
+    if filters:
+        env.filters.update(filters)
+    return env
+
+
+def template_line(exc: BaseException, filename: str | None = None) -> tuple[str | None, int]:
+    """The template file and line where a Jinja render error happened (Jinja rewrites the traceback)."""
+    found: tuple[str | None, int] = (None, 0)
+    for frame in traceback.extract_tb(exc.__traceback__):
+        if frame.filename.endswith((".j2", ".jinja", ".md", ".txt", ".html")) or frame.filename == "<template>":
+            if filename is None or frame.filename == filename or frame.filename == "<template>":
+                found = (frame.filename, frame.lineno or 0)
+    return found
+
+
+def describe(exc: Exception) -> tuple[str, str]:
+    """A message and a hint for a Jinja error."""
+    if isinstance(exc, jinja2.UndefinedError):
+        return (
+            f"undefined template variable: {exc.message}",
+            "define it under `variables:` in the draft, or fix its spelling",
+        )
+    if isinstance(exc, jinja2.TemplateSyntaxError):
+        return f"template syntax error: {exc.message}", "fix the Jinja syntax ({{ ... }} and {% ... %} must be closed)"
+    if isinstance(exc, jinja2.exceptions.SecurityError):
+        return f"not allowed in a template: {exc}", "templates run in a sandbox; use plain variables and filters"
+    if isinstance(exc, jinja2.TemplateNotFound):
+        return f"template not found: {exc.name}", "check the template's name and the body's templates folder"
+    return f"template error: {exc}", "check the template expression"
+
+
+class StringTemplates:
+    """Compiles and caches the Jinja snippets in clauses, formulas and header lines."""
+
+    def __init__(self, env: SandboxedEnvironment) -> None:
+        self.env = env
+        self._cache: dict[str, jinja2.Template] = {}
+
+    def render(self, source: str, context: Mapping[str, Any], where: Where | None) -> str:
+        """Render one snippet; errors name the YAML file and line it came from."""
+        if "{" not in source:
+            return source
+        try:
+            template = self._cache.get(source)
+            if template is None:
+                template = self._cache[source] = self.env.from_string(source)
+            return template.render(context)
+        except jinja2.TemplateSyntaxError as e:
+            message, hint = describe(e)
+            raise TemplateError(Problem(_shift(where, e.lineno), message, hint)) from None
+        except (jinja2.TemplateError, jinja2.exceptions.SecurityError) as e:
+            message, hint = describe(e)
+            raise TemplateError(Problem(_shift(where, template_line(e)[1]), message, hint)) from None
+
+
+def _shift(where: Where | None, lineno: int | None) -> Where | None:
+    """The YAML line of a snippet's nth line (snippets usually sit on one line)."""
+    if where is None or not lineno or lineno <= 1:
+        return where
+    return Where(where.path, where.line + lineno - 1)
+
+
+def render_file(env: SandboxedEnvironment, name: str, context: Mapping[str, Any], root: Path) -> str:
+    """Render a template file; errors name the template file and line."""
+    try:
+        return env.get_template(name).render(context)
+    except jinja2.TemplateSyntaxError as e:
+        message, hint = describe(e)
+        path = Path(e.filename) if e.filename else root / name
+        raise TemplateError(Problem(Where(path, e.lineno or 0), message, hint)) from None
+    except (jinja2.TemplateError, jinja2.exceptions.SecurityError) as e:
+        message, hint = describe(e)
+        filename, line = template_line(e)
+        path = Path(filename) if filename and filename != "<template>" else root / name
+        raise TemplateError(Problem(Where(path, line), message, hint)) from None

@@ -1,0 +1,113 @@
+"""Safe YAML loading that remembers the line of every mapping key and list item."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from resdraft.errors import LibraryError, Problem, Where
+
+try:  # the C loader is much faster; both are the *safe* loaders
+    _Base: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[assignment]
+except AttributeError:  # pragma: no cover - libyaml missing
+    _Base = yaml.SafeLoader
+
+
+class YDict(dict[str, Any]):
+    """A mapping from YAML that knows its file and the line of each key."""
+
+    path: Path
+    line: int
+    lines: dict[str, int]
+
+    def where(self, key: str | None = None) -> Where:
+        """Where a key (or the mapping itself) stands in its file."""
+        return Where(self.path, self.lines.get(key, self.line) if key else self.line)
+
+
+class YList(list[Any]):
+    """A sequence from YAML that knows its file and the line of each item."""
+
+    path: Path
+    line: int
+    lines: list[int]
+
+    def where(self, index: int | None = None) -> Where:
+        """Where an item (or the sequence itself) stands in its file."""
+        if index is None or index >= len(self.lines):
+            return Where(self.path, self.line)
+        return Where(self.path, self.lines[index])
+
+
+class _DuplicateKey(Exception):
+    def __init__(self, key: str, line: int, first: int) -> None:
+        self.key, self.line, self.first = key, line, first
+
+
+def _loader_for(path: Path) -> type[yaml.SafeLoader]:
+    class Loader(_Base):  # type: ignore[misc, valid-type]
+        pass
+
+    def construct_map(loader: yaml.SafeLoader, node: yaml.MappingNode) -> YDict:
+        out = YDict()
+        out.path, out.line, out.lines = path, node.start_mark.line + 1, {}
+        yield out
+        loader.flatten_mapping(node)
+        for key_node, value_node in node.value:
+            key = loader.construct_object(key_node, deep=True)
+            if not isinstance(key, str):
+                key = str(key)
+            line = key_node.start_mark.line + 1
+            if key in out:
+                raise _DuplicateKey(key, line, out.lines[key])
+            out[key] = loader.construct_object(value_node, deep=True)
+            out.lines[key] = line
+
+    def construct_seq(loader: yaml.SafeLoader, node: yaml.SequenceNode) -> YList:
+        out = YList()
+        out.path, out.line = path, node.start_mark.line + 1
+        out.lines = [item.start_mark.line + 1 for item in node.value]
+        yield out
+        out.extend(loader.construct_object(item, deep=True) for item in node.value)
+
+    Loader.add_constructor("tag:yaml.org,2002:map", construct_map)
+    Loader.add_constructor("tag:yaml.org,2002:seq", construct_seq)
+    return Loader
+
+
+def parse_yaml(text: str, path: Path) -> Any:
+    """Parse YAML text safely; a syntax error becomes a LibraryError naming file and line."""
+    try:
+        return yaml.load(text, Loader=_loader_for(path))  # noqa: S506 - a SafeLoader subclass
+    except _DuplicateKey as e:
+        raise LibraryError(
+            Problem(
+                Where(path, e.line),
+                f"duplicate key {e.key!r} (first given on line {e.first})",
+                "remove or rename one of them: YAML keeps only the last",
+            )
+        ) from None
+    except yaml.MarkedYAMLError as e:
+        mark = e.problem_mark or e.context_mark
+        line = mark.line + 1 if mark else 0
+        what = " ".join(x for x in (e.context, e.problem) if x)
+        raise LibraryError(
+            Problem(Where(path, line), f"invalid YAML: {what}", "check the indentation and quoting on this line and the one before")
+        ) from None
+    except yaml.YAMLError as e:
+        raise LibraryError(Problem(Where(path), f"invalid YAML: {e}", "fix the file's syntax")) from None
+
+
+def load_yaml(path: Path) -> Any:
+    """Read and parse one YAML file; a missing or unreadable file is a user error."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise LibraryError(Problem(Where(path), "no such file", "check the path")) from None
+    except UnicodeDecodeError as e:
+        raise LibraryError(Problem(Where(path), f"not UTF-8 text ({e.reason})", "save the file as UTF-8")) from None
+    except OSError as e:
+        raise LibraryError(Problem(Where(path), f"cannot read: {e.strerror}", "check the path and its permissions")) from None
+    return parse_yaml(text, path)
