@@ -24,7 +24,7 @@ from resdraft.model import (
     Use,
 )
 from resdraft.numbering import label
-from resdraft.templating import StringTemplates, environment
+from resdraft.templating import StringTemplates, snippets
 
 RESERVED = ("session", "draft", "date", "body")
 _TRAILING_ANCHORS = re.compile(r"((?:\[\^[^\]\s]+\])*)\s*$")
@@ -56,8 +56,9 @@ class _Footnotes:
     def resolver(self, notes: Mapping[str, str], where: Where | None, what: str) -> Any:
         def marker(key: str) -> str:
             if key not in notes:
-                raise TemplateError(Problem(where, f"{what}: footnote anchor [^{key}] has no footnote",
-                                            f"add `{key}: …` under `footnotes:`"))
+                raise TemplateError(
+                    Problem(where, f"{what}: footnote anchor [^{key}] has no footnote", f"add `{key}: …` under `footnotes:`")
+                )
             if key.isalnum():
                 self.count += 1
                 mark = str(self.count)
@@ -75,7 +76,7 @@ class Assembler:
 
     def __init__(self, draft: Draft, style: BodyStyle, library: Library) -> None:
         self.draft, self.style, self.library = draft, style, library
-        self.templates = StringTemplates(environment())
+        self.templates = snippets()
         self.context = build_context(draft, style)
         self.footnotes = _Footnotes(self.templates, self.context)
 
@@ -114,8 +115,9 @@ class Assembler:
             where=use.where if (use.text is not None or clause is None) else clause.where,
         )
 
-    def paragraph(self, slot: _Slot, role: str, mark: str, level: int, lab: str | None, number: int | None,
-                  sub_labels: tuple[str, ...]) -> Paragraph:
+    def paragraph(
+        self, slot: _Slot, role: str, mark: str, level: int, lab: str | None, number: int | None, sub_labels: tuple[str, ...]
+    ) -> Paragraph:
         p = self.style.punctuation
         own_mark = slot.end if slot.end is not None else (p["introduces"] if slot.subparagraphs else mark)
         marker = self.footnotes.resolver(slot.footnotes, slot.where, slot.clause_id or "paragraph")
@@ -150,10 +152,13 @@ class Assembler:
         out = []
         for i, sub in enumerate(subs, start=1):
             last = i == len(subs)
-            slot = _Slot(sub.opening, sub.text, sub.subparagraphs, parent.footnotes, sub.end, None, None,
-                         sub.where or parent.where)
+            slot = _Slot(
+                sub.opening, sub.text, sub.subparagraphs, parent.footnotes, sub.end, None, None, sub.where or parent.where
+            )
             mark = parent_mark if last else self.style.punctuation["subparagraph"]
-            out.append(self.paragraph(slot, "subparagraph", mark, level, label(pattern, i) if pattern else None, None, sub_labels))
+            out.append(
+                self.paragraph(slot, "subparagraph", mark, level, label(pattern, i) if pattern else None, None, sub_labels)
+            )
         return tuple(out)
 
     def part(self, uses: tuple[Use, ...], role: str) -> tuple[Paragraph, ...]:
@@ -200,10 +205,21 @@ class Assembler:
 def build_context(draft: Draft, style: BodyStyle) -> dict[str, Any]:
     """What Jinja sees: session, draft (every header fact), date, body, and the draft's variables."""
     session = Session(draft.session)
-    view = {"name": draft.name, "body": draft.body, "session": session, "previous": draft.previous,
-            "footnotes": dict(draft.footnotes), **draft.fields}
-    return {"session": session, "draft": view, "date": draft.fields.get("date"),
-            "body": {"key": style.key, "name": style.name}, **draft.variables}
+    view = {
+        "name": draft.name,
+        "body": draft.body,
+        "session": session,
+        "previous": draft.previous,
+        "footnotes": dict(draft.footnotes),
+        **draft.fields,
+    }
+    return {
+        "session": session,
+        "draft": view,
+        "date": draft.fields.get("date"),
+        "body": {"key": style.key, "name": style.name},
+        **draft.variables,
+    }
 
 
 def prepare(draft: Draft, library: Library, problems: Problems) -> BodyStyle | None:
@@ -211,8 +227,11 @@ def prepare(draft: Draft, library: Library, problems: Problems) -> BodyStyle | N
     library.validate_draft(draft, problems)
     for name in draft.variables:
         if name in RESERVED:
-            problems.add(draft.lines.get("variables", draft.where), f"variable name {name!r} is reserved",
-                         f"rename it; {', '.join(RESERVED)} are provided by resdraft")
+            problems.add(
+                draft.lines.get("variables", draft.where),
+                f"variable name {name!r} is reserved",
+                f"rename it; {', '.join(RESERVED)} are provided by resdraft",
+            )
     style = library.body(draft.body, problems, draft.lines.get("body")) if draft.body else None
     if style is None:
         return None

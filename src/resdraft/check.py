@@ -84,6 +84,8 @@ def check_library(start: Path) -> Report:
                 local.extend(e.problems)
         problems.extend(local.items)
     unique = tuple(dict.fromkeys(problems.items))
-    summary = (f"checked {len(library.clauses)} clauses, {len(drafts)} drafts, "
-               f"{len(library.body_keys())} bodies, {n_templates} templates")
+    summary = (
+        f"checked {len(library.clauses)} clauses, {len(drafts)} drafts, "
+        f"{len(library.body_keys())} bodies, {n_templates} templates"
+    )
     return Report(unique, summary)

@@ -59,7 +59,9 @@ Force = Annotated[bool, typer.Option("--force", "-f", help="Overwrite the output
 @user_errors
 def build(
     draft: Annotated[Path, typer.Argument(help="The draft to build, e.g. drafts/aalco-53.yaml.")],
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Output file (.md or .txt); standard output if omitted.")] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Output file (.md or .txt); standard output if omitted.")
+    ] = None,
     to: Annotated[str | None, typer.Option("--to", help="Output format: md or txt (default: from the file name).")] = None,
     force: Force = False,
 ) -> None:
@@ -82,7 +84,9 @@ def build(
 def new(
     previous: Annotated[Path, typer.Argument(help="Last session's draft, e.g. drafts/aalco-52.yaml.")],
     session: Annotated[int, typer.Option("--session", "-s", help="The new session's number.")],
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Where to write the new draft (default: beside the old one).")] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Where to write the new draft (default: beside the old one).")
+    ] = None,
     force: Force = False,
 ) -> None:
     """Roll a draft forward to a later session; unknowable facts become placeholders."""

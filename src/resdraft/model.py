@@ -157,7 +157,7 @@ class Session:
     def ordinal_sup(self) -> str:
         """'52^nd^': the figure with a superscript suffix in inline markup."""
         figure = self.ordinal_figure
-        return f"{self.number}^{figure[len(str(self.number)):]}^"
+        return f"{self.number}^{figure[len(str(self.number)) :]}^"
 
     @property
     def words(self) -> str:

@@ -59,8 +59,10 @@ def _literal_sessions(text: str, old: int) -> list[str]:
             continue
         for form in forms:
             if re.search(rf"(?<![\w-]){re.escape(form)}(?![\w-])", bare, flags=re.IGNORECASE):
-                notes.append(f"line {n} names the {s.ordinal_figure} session literally ({form!r}); "
-                             "use {{ session.previous… }} or check it")
+                notes.append(
+                    f"line {n} names the {s.ordinal_figure} session literally ({form!r}); "
+                    "use {{ session.previous… }} or check it"
+                )
                 break
     return notes
 
@@ -76,9 +78,13 @@ def roll_forward(previous: Path, session: int, output: Path | None = None) -> Ro
     assert draft is not None
     old = draft.session
     if session <= old:
-        raise LibraryError(Problem(Where(previous, draft.lines["session"].line if "session" in draft.lines else 0),
-                                   f"the new session ({session}) must come after this draft's ({old})",
-                                   f"pass a later session, e.g. --session {old + 1}"))
+        raise LibraryError(
+            Problem(
+                Where(previous, draft.lines["session"].line if "session" in draft.lines else 0),
+                f"the new session ({session}) must come after this draft's ({old})",
+                f"pass a later session, e.g. --session {old + 1}",
+            )
+        )
     date = draft.fields.get("date")
     year = date.year if isinstance(date, dt.date) else None
     figure = Session(session).ordinal_figure
@@ -93,8 +99,11 @@ def roll_forward(previous: Path, session: int, output: Path | None = None) -> Ro
     path = output or _default_path(previous, old, session)
     notes: list[str] = []
     data["session"] = session
-    prev_ref = previous.stem if path.parent.resolve() == previous.parent.resolve() else \
-        os.path.relpath(previous.with_suffix(""), library.drafts_dir)
+    prev_ref = (
+        previous.stem
+        if path.parent.resolve() == previous.parent.resolve()
+        else os.path.relpath(previous.with_suffix(""), library.drafts_dir)
+    )
     if "previous" in data:
         data["previous"] = prev_ref
     else:
@@ -114,6 +123,10 @@ def roll_forward(previous: Path, session: int, output: Path | None = None) -> Ro
             variables[name] = _tbd(hint)
             notes.append(f"variables.{name}: {hint}")
     notes += _literal_sessions(source, old)
+    data.yaml_set_start_comment(
+        f"Draft for the {figure} session, rolled forward from {prev_ref} by `resdraft new`.\n"
+        "Fill in every {tbd: ...} placeholder; `resdraft check` lists those left."
+    )
     buffer = io.StringIO()
     yaml.dump(data, buffer)
     return RolledDraft(path, buffer.getvalue(), tuple(notes))

@@ -34,7 +34,7 @@ def long_date(d: dt.date) -> str:
 def day_of_date(d: dt.date) -> str:
     """'14^th^ day of September, 2006' (the AIPA closing formula, with a superscript suffix)."""
     figure = ordinal_figure(d.day)
-    return f"{d.day}^{figure[len(str(d.day)):]}^ day of {d:%B}, {d.year}"
+    return f"{d.day}^{figure[len(str(d.day)) :]}^ day of {d:%B}, {d.year}"
 
 
 def us_date(d: dt.date) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -50,7 +51,7 @@ def _loader_for(path: Path) -> type[yaml.SafeLoader]:
     class Loader(_Base):  # type: ignore[misc, valid-type]
         pass
 
-    def construct_map(loader: yaml.SafeLoader, node: yaml.MappingNode) -> YDict:
+    def construct_map(loader: yaml.SafeLoader, node: yaml.MappingNode) -> Iterator[YDict]:
         out = YDict()
         out.path, out.line, out.lines = path, node.start_mark.line + 1, {}
         yield out
@@ -65,7 +66,7 @@ def _loader_for(path: Path) -> type[yaml.SafeLoader]:
             out[key] = loader.construct_object(value_node, deep=True)
             out.lines[key] = line
 
-    def construct_seq(loader: yaml.SafeLoader, node: yaml.SequenceNode) -> YList:
+    def construct_seq(loader: yaml.SafeLoader, node: yaml.SequenceNode) -> Iterator[YList]:
         out = YList()
         out.path, out.line = path, node.start_mark.line + 1
         out.lines = [item.start_mark.line + 1 for item in node.value]
@@ -80,7 +81,7 @@ def _loader_for(path: Path) -> type[yaml.SafeLoader]:
 def parse_yaml(text: str, path: Path) -> Any:
     """Parse YAML text safely; a syntax error becomes a LibraryError naming file and line."""
     try:
-        return yaml.load(text, Loader=_loader_for(path))  # noqa: S506 - a SafeLoader subclass
+        return yaml.load(text, Loader=_loader_for(path))
     except _DuplicateKey as e:
         raise LibraryError(
             Problem(
@@ -94,7 +95,9 @@ def parse_yaml(text: str, path: Path) -> Any:
         line = mark.line + 1 if mark else 0
         what = " ".join(x for x in (e.context, e.problem) if x)
         raise LibraryError(
-            Problem(Where(path, line), f"invalid YAML: {what}", "check the indentation and quoting on this line and the one before")
+            Problem(
+                Where(path, line), f"invalid YAML: {what}", "check the indentation and quoting on this line and the one before"
+            )
         ) from None
     except yaml.YAMLError as e:
         raise LibraryError(Problem(Where(path), f"invalid YAML: {e}", "fix the file's syntax")) from None

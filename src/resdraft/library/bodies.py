@@ -58,8 +58,19 @@ class BodyStyle:
             emphasis.update(_emphasis(e, problems))
         if isinstance(n := style.get("numbering"), YDict):
             numbering = _numbering(n, problems, numbering)
-        return BodyStyle(self.key, self.name, self.folder, self.header, self.title, self.formulas,
-                         punctuation, numbering, emphasis, self.outputs, where)
+        return BodyStyle(
+            self.key,
+            self.name,
+            self.folder,
+            self.header,
+            self.title,
+            self.formulas,
+            punctuation,
+            numbering,
+            emphasis,
+            self.outputs,
+            where,
+        )
 
 
 def _checked(data: YDict, keys: tuple[str, ...], problems: Problems, what: str) -> dict[str, str]:
@@ -84,8 +95,11 @@ def _label(value: Any, where: Where, problems: Problems) -> str | None:
     if value is None or value == "none":
         return None
     if not LABEL.match(str(value)):
-        problems.add(where, f"numbering label {value!r} is not an example label",
-                     "write the first label of the sequence: 1. or (a) or a. or (i) or I.")
+        problems.add(
+            where,
+            f"numbering label {value!r} is not an example label",
+            "write the first label of the sequence: 1. or (a) or a. or (i) or I.",
+        )
         return None
     return str(value)
 
@@ -101,13 +115,14 @@ def _numbering(data: YDict, problems: Problems, base: Numbering) -> Numbering:
         items = value if isinstance(value, list) else [value]
         return tuple(x for x in (_label(v, data.where(key), problems) for v in items) if x)
 
-    return Numbering(op, levels("subparagraphs", base.subparagraphs),
-                     levels("preambular_subparagraphs", base.preambular_subparagraphs))
+    return Numbering(
+        op, levels("subparagraphs", base.subparagraphs), levels("preambular_subparagraphs", base.preambular_subparagraphs)
+    )
 
 
 def _lines(data: YDict, key: str, problems: Problems) -> tuple[TemplateLine, ...]:
     r = Reader(data, problems, "body.yaml")
-    items = r.list(key)
+    items = r.items(key)
     if items is None:
         return ()
     out = []
@@ -115,7 +130,11 @@ def _lines(data: YDict, key: str, problems: Problems) -> tuple[TemplateLine, ...
         if isinstance(item, YDict) and set(item) <= {"role", "text"} and "role" in item:
             out.append(TemplateLine(str(item["role"]), str(item.get("text") or ""), items.where(i)))
         else:
-            problems.add(items.where(i), f"each {key} line needs `role:` and `text:`", "write `- {role: symbol, text: \"{{ draft.symbol }}\"}`")
+            problems.add(
+                items.where(i),
+                f"each {key} line needs `role:` and `text:`",
+                'write `- {role: symbol, text: "{{ draft.symbol }}"}`',
+            )
     return tuple(out)
 
 
@@ -133,23 +152,32 @@ def read_body(key: str, folder: Path, problems: Problems) -> BodyStyle | None:
     r = Reader(data, problems, "body.yaml")
     r.unknown(BODY_KEYS)
     formulas = r.text_map("formulas")
-    if fm := r.map("formulas"):
+    if fm := r.mapping("formulas"):
         _checked(fm, FORMULAS, problems, "formulas")
-    punctuation = _checked(p, PUNCTUATION_KEYS, problems, "punctuation") if (p := r.map("punctuation")) else {}
+    punctuation = _checked(p, PUNCTUATION_KEYS, problems, "punctuation") if (p := r.mapping("punctuation")) else {}
     for k in PUNCTUATION_KEYS:
-        punctuation.setdefault(k, {"introduces": ":", "operative_last": ".", "preambular": ",",
-                                   "preambular_last": ",", "operative": ";", "subparagraph": ";"}[k])
+        punctuation.setdefault(
+            k,
+            {
+                "introduces": ":",
+                "operative_last": ".",
+                "preambular": ",",
+                "preambular_last": ",",
+                "operative": ";",
+                "subparagraph": ";",
+            }[k],
+        )
     emphasis = {"preambular": "italic", "operative": "italic", "subparagraph": "none"}
-    if e := r.map("emphasis"):
-        emphasis.update(_emphasis(e, problems))
+    if emph := r.mapping("emphasis"):
+        emphasis.update(_emphasis(emph, problems))
     numbering = Numbering("1.", ("(a)", "(i)"), ("(a)", "(i)"))
-    if n := r.map("numbering"):
+    if n := r.mapping("numbering"):
         numbering = _numbering(n, problems, numbering)
     outputs = dict(DEFAULT_OUTPUTS)
     outputs.update(r.text_map("outputs"))
     return BodyStyle(
         key=key,
-        name=r.str("name") or key,
+        name=r.text("name") or key,
         folder=folder,
         header=_lines(data, "header", problems),
         title=_lines(data, "title", problems),

@@ -27,13 +27,13 @@ def read_subparagraphs(items: YList | None, problems: Problems, what: str) -> tu
         elif isinstance(item, YDict):
             r = Reader(item, problems, f"a sub-paragraph of {what}")
             r.unknown(SUB_KEYS)
-            text = r.str("text", required=True) or ""
+            text = r.text("text", required=True) or ""
             out.append(
                 SubClause(
                     text=text,
-                    opening=r.str("opening"),
-                    subparagraphs=read_subparagraphs(r.list("subparagraphs"), problems, what),
-                    end=r.str("end"),
+                    opening=r.text("opening"),
+                    subparagraphs=read_subparagraphs(r.items("subparagraphs"), problems, what),
+                    end=r.text("end"),
                     where=item.where("text"),
                 )
             )
@@ -49,14 +49,19 @@ def read_clause(data: Any, problems: Problems, where_list: YList, index: int) ->
         return None
     r = Reader(data, problems, "a clause")
     r.unknown(CLAUSE_KEYS)
-    cid = r.str("id", required=True)
-    kind = r.str("kind", required=True)
-    text = r.str("text", required=True)
+    cid = r.text("id", required=True)
+    kind = r.text("kind", required=True)
+    text = r.text("text", required=True)
     if cid is not None and not ID_PATTERN.match(cid):
-        problems.add(r.where("id"), f"clause id {cid!r} may hold only lower-case letters, digits, '.', '-' and '_'",
-                     "ids are stable names such as aalco.decides-provisional-agenda")
+        problems.add(
+            r.where("id"),
+            f"clause id {cid!r} may hold only lower-case letters, digits, '.', '-' and '_'",
+            "ids are stable names such as aalco.decides-provisional-agenda",
+        )
     if kind is not None and kind not in KINDS:
-        problems.add(r.where("kind"), f"kind must be preambular or operative, not {kind!r}", "use `kind: preambular` or `kind: operative`")
+        problems.add(
+            r.where("kind"), f"kind must be preambular or operative, not {kind!r}", "use `kind: preambular` or `kind: operative`"
+        )
         kind = None
     if cid is None or kind is None or text is None:
         return None
@@ -65,12 +70,12 @@ def read_clause(data: Any, problems: Problems, where_list: YList, index: int) ->
         id=cid,
         kind=clause_kind,
         text=text.strip(),
-        opening=r.str("opening"),
-        subparagraphs=read_subparagraphs(r.list("subparagraphs"), problems, f"clause {cid}"),
+        opening=r.text("opening"),
+        subparagraphs=read_subparagraphs(r.items("subparagraphs"), problems, f"clause {cid}"),
         footnotes=r.text_map("footnotes"),
         tags=r.strings("tags"),
-        amends=r.str("amends"),
-        note=r.str("note"),
+        amends=r.text("amends"),
+        note=r.text("note"),
         where=data.where("id"),
     )
 
@@ -86,12 +91,15 @@ def read_clause_file(path: Path, problems: Problems) -> list[Clause]:
         return []
     if not isinstance(data, YDict) or "clauses" not in data:
         where = data.where() if isinstance(data, (YDict, YList)) else Where(path, 1)
-        problems.add(where, "a clause file must have a top-level `clauses:` list",
-                     "start the file with `clauses:` and list the clauses under it")
+        problems.add(
+            where,
+            "a clause file must have a top-level `clauses:` list",
+            "start the file with `clauses:` and list the clauses under it",
+        )
         return []
     r = Reader(data, problems, "a clause file")
     r.unknown(("clauses",))
-    items = r.list("clauses")
+    items = r.items("clauses")
     if items is None:
         return []
     return [c for i, item in enumerate(items) if (c := read_clause(item, problems, items, i)) is not None]

@@ -38,24 +38,27 @@ def read_use(item: Any, items: YList, index: int, problems: Problems, part: str)
         return None
     r = Reader(item, problems, f"an entry of `{part}`")
     r.unknown(USE_KEYS)
-    clause = r.str("clause")
-    text = r.str("text")
+    clause = r.text("clause")
+    text = r.text("text")
     if clause is None and text is None:
-        problems.add(where, f"an entry of `{part}` needs `clause:` (a library id) or `text:` (inline wording)",
-                     "name a clause from clauses/ or write the paragraph inline")
+        problems.add(
+            where,
+            f"an entry of `{part}` needs `clause:` (a library id) or `text:` (inline wording)",
+            "name a clause from clauses/ or write the paragraph inline",
+        )
         return None
-    emphasis = r.str("emphasis")
+    emphasis = r.text("emphasis")
     if emphasis is not None and emphasis not in EMPHASES:
         problems.add(r.where("emphasis"), f"emphasis must be one of {', '.join(EMPHASES)}, not {emphasis!r}")
         emphasis = None
-    subs = r.list("subparagraphs")
+    subs = r.items("subparagraphs")
     return Use(
         clause=clause,
-        opening=r.str("opening"),
+        opening=r.text("opening"),
         text=text,
         subparagraphs=read_subparagraphs(subs, problems, f"an entry of `{part}`") if subs is not None else None,
         footnotes=r.text_map("footnotes"),
-        end=r.str("end"),
+        end=r.text("end"),
         emphasis=emphasis,
         where=item.where("clause" if clause is not None else "text"),
     )
@@ -69,22 +72,25 @@ def read_draft(path: Path, problems: Problems) -> Draft | None:
         problems.extend(e.problems)
         return None
     if not isinstance(data, YDict):
-        problems.add(Where(path, 1), "a draft must be a YAML mapping (body:, session:, title:, preamble:, operative: …)",
-                     "start from an existing draft, or `resdraft new`")
+        problems.add(
+            Where(path, 1),
+            "a draft must be a YAML mapping (body:, session:, title:, preamble:, operative: …)",
+            "start from an existing draft, or `resdraft new`",
+        )
         return None
     r = Reader(data, problems, "the draft")
     r.unknown(DRAFT_KEYS, hint="put other facts the templates need under `variables:`")
-    body = r.str("body", required=True) or ""
-    session = r.int("session", required=True) or 0
-    r.str("title", required=True)
-    fields: dict[str, Any] = {k: r.str(k, placeholder=True) for k in FIELDS if k != "date"}
+    body = r.text("body", required=True) or ""
+    session = r.number("session", required=True) or 0
+    r.text("title", required=True)
+    fields: dict[str, Any] = {k: r.text(k, placeholder=True) for k in FIELDS if k != "date"}
     fields["date"] = r.date("date")
     fields["sponsors"] = r.strings("sponsors")
     status = fields.get("status")
     if status is not None and status not in STATUSES:
         problems.add(r.where("status"), f"status must be draft or adopted, not {status!r}")
     variables: dict[str, Any] = {}
-    if (vmap := r.map("variables")) is not None:
+    if (vmap := r.mapping("variables")) is not None:
         vr = Reader(vmap, problems, "variables")
         for name, value in vmap.items():
             if isinstance(value, YDict) and set(value) == {"tbd"}:
@@ -94,21 +100,26 @@ def read_draft(path: Path, problems: Problems) -> Draft | None:
             else:
                 variables[name] = value
             if not name.isidentifier():
-                problems.add(vr.where(name), f"variable name {name!r} is not usable in templates",
-                             "use letters, digits and underscores, e.g. secretariat_document")
+                problems.add(
+                    vr.where(name),
+                    f"variable name {name!r} is not usable in templates",
+                    "use letters, digits and underscores, e.g. secretariat_document",
+                )
     formulas = r.text_map("formulas")
-    if fm := r.map("formulas"):
+    if fm := r.mapping("formulas"):
         Reader(fm, problems, "formulas").unknown(FORMULAS)
     style: dict[str, Any] = {}
-    if (smap := r.map("style")) is not None:
+    if (smap := r.mapping("style")) is not None:
         Reader(smap, problems, "style").unknown(STYLE_KEYS)
         style = dict(smap)
     parts: dict[str, tuple[Use, ...]] = {}
     for part in ("preamble", "operative"):
-        items = r.list(part)
+        items = r.items(part)
         uses = [] if items is None else [read_use(item, items, i, problems, part) for i, item in enumerate(items)]
         parts[part] = tuple(u for u in uses if u is not None)
     lines = {key: data.where(key) for key in data}
+    if vmap is not None:
+        lines.update({f"variables.{name}": vmap.where(name) for name in vmap})
     return Draft(
         name=path.stem,
         body=body,
@@ -120,7 +131,7 @@ def read_draft(path: Path, problems: Problems) -> Draft | None:
         footnotes=r.text_map("footnotes"),
         preamble=parts["preamble"],
         operative=parts["operative"],
-        previous=r.str("previous"),
+        previous=r.text("previous"),
         where=Where(path, 1),
         lines=lines,
     )

@@ -27,8 +27,13 @@ def find_project(start: Path) -> Path:
     for folder in (here, *here.parents):
         if (folder / PROJECT_FILE).is_file():
             return folder
-    raise LibraryError(Problem(Where(start), f"not inside a resdraft library (no {PROJECT_FILE} here or above)",
-                               "run inside a library, or create one with `resdraft init DIR`"))
+    raise LibraryError(
+        Problem(
+            Where(start),
+            f"not inside a resdraft library (no {PROJECT_FILE} here or above)",
+            "run inside a library, or create one with `resdraft init DIR`",
+        )
+    )
 
 
 @dataclass
@@ -54,14 +59,20 @@ class Library:
         for path in self.clause_files():
             for clause in read_clause_file(path, problems):
                 if clause.id in seen:
-                    problems.add(clause.where, f"clause id {clause.id!r} is already used at {seen[clause.id].where}",
-                                 "give one of them a new id; ids must be unique across clauses/")
+                    problems.add(
+                        clause.where,
+                        f"clause id {clause.id!r} is already used at {seen[clause.id].where}",
+                        "give one of them a new id; ids must be unique across clauses/",
+                    )
                     continue
                 seen[clause.id] = clause
         for clause in seen.values():
             if clause.amends is not None and clause.amends not in seen:
-                problems.add(clause.where, f"clause {clause.id} amends {clause.amends!r}, which is not in the library",
-                             suggest(clause.amends, seen) or "name the id of the clause this one rewords")
+                problems.add(
+                    clause.where,
+                    f"clause {clause.id} amends {clause.amends!r}, which is not in the library",
+                    suggest(clause.amends, seen) or "name the id of the clause this one rewords",
+                )
             check_footnotes(clause.text, clause.subparagraphs, clause.footnotes, clause.where, problems, f"clause {clause.id}")
         self.clauses = seen
 
@@ -106,12 +117,18 @@ class Library:
             where = current.lines.get("previous", current.where)
             if not path.is_file():
                 names = [p.stem for p in self.draft_files()]
-                problems.add(where, f"previous draft {current.previous!r} not found",
-                             suggest(current.previous or "", names) or "name a draft in drafts/ by its file name without .yaml")
+                problems.add(
+                    where,
+                    f"previous draft {current.previous!r} not found",
+                    suggest(current.previous or "", names) or "name a draft in drafts/ by its file name without .yaml",
+                )
                 break
             if path.resolve() in seen:
-                problems.add(where, f"`previous:` forms a cycle: {' -> '.join([draft.name, *(d.name for d in chain), path.stem])}",
-                             "a draft must continue an earlier session's draft; fix `previous:`")
+                problems.add(
+                    where,
+                    f"`previous:` forms a cycle: {' -> '.join([draft.name, *(d.name for d in chain), path.stem])}",
+                    "a draft must continue an earlier session's draft; fix `previous:`",
+                )
                 break
             seen.add(path.resolve())
             prev = self.read_draft(path, problems)
@@ -132,8 +149,11 @@ class Library:
         if key not in self._bodies:
             folder = self.templates_dir / key
             if not (folder / "body.yaml").is_file():
-                problems.add(where, f"no house style for body {key!r} (templates/{key}/body.yaml is missing)",
-                             suggest(key, self.body_keys()) or f"bodies available: {', '.join(self.body_keys()) or 'none'}")
+                problems.add(
+                    where,
+                    f"no house style for body {key!r} (templates/{key}/body.yaml is missing)",
+                    suggest(key, self.body_keys()) or f"bodies available: {', '.join(self.body_keys()) or 'none'}",
+                )
                 return None
             local = Problems()
             self._bodies[key] = read_body(key, folder, local)
@@ -152,22 +172,35 @@ class Library:
                 self._validate_use(use, part, kind, problems)
         for key, value in (*draft.fields.items(), *draft.variables.items()):
             if isinstance(value, Placeholder):
-                problems.add(draft.lines.get(key) or _var_where(draft, key), f"{key} is still a placeholder: {value.hint}",
-                             "fill in the real value when it is known", warning=True)
+                problems.add(
+                    draft.lines.get(key) or _var_where(draft, key),
+                    f"{key} is still a placeholder: {value.hint}",
+                    "fill in the real value when it is known",
+                    warning=True,
+                )
         self.lineage(draft, problems)
 
     def _validate_use(self, use: Use, part: str, kind: str, problems: Problems) -> None:
         if use.clause is None:
-            check_footnotes(use.text or "", use.subparagraphs or (), use.footnotes, use.where, problems, f"an inline {part} paragraph")
+            check_footnotes(
+                use.text or "", use.subparagraphs or (), use.footnotes, use.where, problems, f"an inline {part} paragraph"
+            )
             return
         clause = self.clauses.get(use.clause)
         if clause is None:
-            problems.add(use.where, f"unknown clause id {use.clause!r}",
-                         suggest(use.clause, self.clauses) or "list the library with `resdraft clauses list`, or add the clause to clauses/")
+            problems.add(
+                use.where,
+                f"unknown clause id {use.clause!r}",
+                suggest(use.clause, self.clauses)
+                or "list the library with `resdraft clauses list`, or add the clause to clauses/",
+            )
             return
         if clause.kind != kind:
-            problems.add(use.where, f"clause {clause.id} is {clause.kind} but is listed under `{part}`",
-                         f"move it to `{'preamble' if clause.kind == 'preambular' else 'operative'}`, or use a {kind} clause")
+            problems.add(
+                use.where,
+                f"clause {clause.id} is {clause.kind} but is listed under `{part}`",
+                f"move it to `{'preamble' if clause.kind == 'preambular' else 'operative'}`, or use a {kind} clause",
+            )
 
     def drafts(self, problems: Problems) -> Iterator[Draft]:
         for path in self.draft_files():
@@ -176,11 +209,12 @@ class Library:
 
 
 def _var_where(draft: Draft, key: str) -> Where | None:
-    return draft.lines.get("variables", draft.where)
+    return draft.lines.get(f"variables.{key}") or draft.lines.get("variables", draft.where)
 
 
-def check_footnotes(text: str, subs: tuple[SubClause, ...], notes: dict[str, str] | object, where: Where | None,
-                    problems: Problems, what: str) -> None:
+def check_footnotes(
+    text: str, subs: tuple[SubClause, ...], notes: dict[str, str] | object, where: Where | None, problems: Problems, what: str
+) -> None:
     """Every footnote anchor has a footnote, and every footnote an anchor."""
     used = set(anchors(text))
     stack = list(subs)
@@ -213,10 +247,10 @@ def open_library(start: Path) -> Library:
     r.unknown(PROJECT_KEYS)
     lib = Library(
         root=root,
-        name=r.str("name") or root.name,
-        clauses_dir=root / (r.str("clauses") or "clauses"),
-        drafts_dir=root / (r.str("drafts") or "drafts"),
-        templates_dir=root / (r.str("templates") or "templates"),
+        name=r.text("name") or root.name,
+        clauses_dir=root / (r.text("clauses") or "clauses"),
+        drafts_dir=root / (r.text("drafts") or "drafts"),
+        templates_dir=root / (r.text("templates") or "templates"),
         problems=problems,
     )
     lib.load_clauses()

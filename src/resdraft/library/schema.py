@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 from collections.abc import Iterable
-from typing import Any
 
 from resdraft.errors import Problems, Where
 from resdraft.templating import Placeholder
@@ -40,7 +39,7 @@ class Reader:
     def _missing(self, key: str) -> None:
         self.problems.add(self.where(), f"{self.what} has no {key!r}", f"add `{key}:`")
 
-    def str(self, key: str, required: bool = False, placeholder: bool = False) -> str | None:
+    def text(self, key: str, required: bool = False, placeholder: bool = False) -> str | None:
         value = self.data.get(key)
         if value is None:
             if required:
@@ -49,22 +48,27 @@ class Reader:
         if placeholder and isinstance(value, YDict) and set(value) == {"tbd"}:
             return Placeholder(str(value["tbd"]))
         if isinstance(value, (YDict, YList)):
-            self.problems.add(self.where(key), f"{key!r} must be text, not a {'mapping' if isinstance(value, dict) else 'list'}",
-                              "write it on one line after the colon, quoted if it contains ': '")
+            self.problems.add(
+                self.where(key),
+                f"{key!r} must be text, not a {'mapping' if isinstance(value, dict) else 'list'}",
+                "write it on one line after the colon, quoted if it contains ': '",
+            )
             return None
         if isinstance(value, bool):
             self.problems.add(self.where(key), f"{key!r} must be text, not {str(value).lower()}", "quote the value")
             return None
         return str(value)
 
-    def int(self, key: str, required: bool = False) -> int | None:
+    def number(self, key: str, required: bool = False) -> int | None:
         value = self.data.get(key)
         if value is None:
             if required:
                 self._missing(key)
             return None
         if isinstance(value, bool) or not isinstance(value, int):
-            self.problems.add(self.where(key), f"{key!r} must be a whole number, not {value!r}", "write the number in figures, e.g. 53")
+            self.problems.add(
+                self.where(key), f"{key!r} must be a whole number, not {value!r}", "write the number in figures, e.g. 53"
+            )
             return None
         return value
 
@@ -81,10 +85,12 @@ class Reader:
         try:
             return dt.date.fromisoformat(str(value))
         except ValueError:
-            self.problems.add(self.where(key), f"{key!r} must be a date like 2013-09-12, not {value!r}", "write the date as YYYY-MM-DD")
+            self.problems.add(
+                self.where(key), f"{key!r} must be a date like 2013-09-12, not {value!r}", "write the date as YYYY-MM-DD"
+            )
             return None
 
-    def list(self, key: str) -> YList | None:
+    def items(self, key: str) -> YList | None:
         value = self.data.get(key)
         if value is None:
             return None
@@ -93,17 +99,19 @@ class Reader:
             return None
         return value
 
-    def map(self, key: str) -> YDict | None:
+    def mapping(self, key: str) -> YDict | None:
         value = self.data.get(key)
         if value is None:
             return None
         if not isinstance(value, YDict):
-            self.problems.add(self.where(key), f"{key!r} must be a mapping of names to values", "write `name: value` pairs, indented under it")
+            self.problems.add(
+                self.where(key), f"{key!r} must be a mapping of names to values", "write `name: value` pairs, indented under it"
+            )
             return None
         return value
 
     def strings(self, key: str) -> tuple[str, ...]:
-        items = self.list(key)
+        items = self.items(key)
         if items is None:
             return ()
         out = []
@@ -116,7 +124,7 @@ class Reader:
 
     def text_map(self, key: str) -> dict[str, str]:
         """A mapping of names to text, such as footnotes."""
-        data = self.map(key)
+        data = self.mapping(key)
         if data is None:
             return {}
         out = {}

@@ -14,12 +14,15 @@ def format_for(path: Path | None, to: str | None) -> str:
     if to:
         fmt = {"markdown": "md", "text": "txt"}.get(to, to)
         if fmt not in set(FORMATS.values()):
-            raise OutputError(Problem(None, f"unknown output format {to!r}", f"use one of: {', '.join(sorted(set(FORMATS.values())))}"))
+            raise OutputError(
+                Problem(None, f"unknown output format {to!r}", f"use one of: {', '.join(sorted(set(FORMATS.values())))}")
+            )
         return fmt
     if path is None:
         return "md"
-    fmt = FORMATS.get(path.suffix.lower())
-    if fmt is None:
-        raise OutputError(Problem(None, f"cannot tell the output format from {path.name!r}",
-                                  "use a .md or .txt file name, or pass --to md|txt"))
-    return fmt
+    found = FORMATS.get(path.suffix.lower())
+    if found is None:
+        raise OutputError(
+            Problem(None, f"cannot tell the output format from {path.name!r}", "use a .md or .txt file name, or pass --to md|txt")
+        )
+    return found

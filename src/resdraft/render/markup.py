@@ -9,40 +9,50 @@ from typing import Any
 
 from jinja2.sandbox import SandboxedEnvironment
 
-from resdraft.model import Content, FootnoteRef, Line, Paragraph, Resolution, Run
+from resdraft.model import Content, Footnote, FootnoteRef, Line, Paragraph, Resolution, Run
 from resdraft.templating import environment, render_file
 
 _SUPERSCRIPT = str.maketrans("0123456789*", "⁰¹²³⁴⁵⁶⁷⁸⁹*")
 
 
 def _content(obj: Any) -> Content:
-    if isinstance(obj, (Paragraph, Line)):
+    if isinstance(obj, (Paragraph, Line, Footnote)):
         return obj.content
     return tuple(obj) if obj else ()
 
 
 def markdown_inline(obj: Any) -> str:
-    """Content as Markdown: *italic*, **bold**, <sup>…</sup>, footnote references [^n]."""
-    out = []
-    for span in _content(obj):
-        if isinstance(span, FootnoteRef):
-            out.append(f"[^{span.marker}]")
-            continue
-        text = span.text.replace("\\", "\\\\").replace("*", "\\*")
+    """Content as Markdown: *italic*, **bold**, footnote references [^n].
+
+    Runs of the same emphasis are wrapped together, so a change of superscript inside a
+    bold-italic formula does not split it. Markdown has no superscript of its own, so
+    superscript letters ("27th") are written plainly; Word output keeps them raised.
+    """
+    out: list[str] = []
+    group: list[str] = []
+    style = (False, False)
+
+    def close() -> None:
+        text = "".join(group)
+        group.clear()
         core = text.strip()
         if not core:
             out.append(text)
-            continue
+            return
+        mark = {(True, True): "***", (True, False): "**", (False, True): "*"}.get(style, "")
         lead, trail = text[: len(text) - len(text.lstrip())], text[len(text.rstrip()) :]
-        if span.superscript:
-            core = f"<sup>{core}</sup>"
-        if span.bold and span.italic:
-            core = f"***{core}***"
-        elif span.bold:
-            core = f"**{core}**"
-        elif span.italic:
-            core = f"*{core}*"
-        out.append(f"{lead}{core}{trail}")
+        out.append(f"{lead}{mark}{core}{mark}{trail}")
+
+    for span in _content(obj):
+        if isinstance(span, FootnoteRef):
+            close()
+            out.append(f"[^{span.marker}]")
+            continue
+        if (span.bold, span.italic) != style:
+            close()
+            style = (span.bold, span.italic)
+        group.append(span.text.replace("\\", "\\\\").replace("*", "\\*"))
+    close()
     return "".join(out)
 
 
