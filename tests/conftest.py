@@ -1,0 +1,39 @@
+"""Shared fixtures: the repo's example library, the corpus, and a scratch copy of the library."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT.parent / "shared" / "corpus"
+SEEDS = {
+    "aalco-50": "aalco-50-secretariat-brief-2011",
+    "aalco-52": "aalco-52-res-s8-2013",
+    "aipo-26": "aipo-26ga-res-soc-03-2005",
+    "aipo-27": "aipo-27ga-res-soc-01-2006",
+    "unga-64": "unga-64-c3-revised-draft-2009",
+}
+
+
+@pytest.fixture(scope="session")
+def expected() -> dict[str, dict]:
+    """The hand-checked structure of the five seed resolutions."""
+    path = CORPUS / "seeds" / "expected-structure.json"
+    if not path.exists():
+        pytest.fail(f"the corpus is missing: {path} (tests run beside ../shared/corpus)")
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+@pytest.fixture
+def library(tmp_path: Path) -> Path:
+    """A scratch copy of the example library that a test may break."""
+    root = tmp_path / "lib"
+    root.mkdir()
+    shutil.copy(ROOT / "resdraft.yaml", root)
+    for folder in ("clauses", "drafts", "templates"):
+        shutil.copytree(ROOT / folder, root / folder)
+    return root

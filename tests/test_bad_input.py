@@ -1,0 +1,370 @@
+"""Every user error: exit code 1, `file:line` and a `hint:`, no traceback, and nothing written.
+
+Each case breaks one thing in a fresh copy of the example library and drives the real CLI.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner, Result
+
+from resdraft.cli import app
+
+ROOT = Path(__file__).parents[1]
+DRAFT = "drafts/aalco-52.yaml"
+CLAUSES = "clauses/aalco-trafficking.yaml"
+TEMPLATE = "templates/aalco/resolution.md.j2"
+
+runner = CliRunner()
+
+
+# ---------------------------------------------------------------- helpers
+
+
+@pytest.fixture
+def lib(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of the example library, as the current folder, with an empty out/ folder."""
+    root = tmp_path / "lib"
+    root.mkdir()
+    shutil.copy2(ROOT / "resdraft.yaml", root / "resdraft.yaml")
+    for folder in ("clauses", "drafts", "templates"):
+        shutil.copytree(ROOT / folder, root / folder)
+    (root / "out").mkdir()
+    monkeypatch.chdir(root)
+    return root
+
+
+def edit(path: Path, old: str, new: str) -> int:
+    """Replace the one occurrence of `old` in a file; return the 1-based line where it stood."""
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, f"{old!r} should occur exactly once in {path}"
+    line = text[: text.index(old)].count("\n") + 1
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    return line
+
+
+def append(path: Path, line: str) -> int:
+    """Add a line at the end of a file; return its line number."""
+    text = path.read_text(encoding="utf-8")
+    if not text.endswith("\n"):
+        text += "\n"
+    path.write_text(text + line + "\n", encoding="utf-8")
+    return text.count("\n") + 1
+
+
+def line_of(path: Path, needle: str) -> int:
+    """The 1-based line of the first occurrence of `needle` in a file."""
+    text = path.read_text(encoding="utf-8")
+    assert needle in text, f"{needle!r} not in {path}"
+    return text[: text.index(needle)].count("\n") + 1
+
+
+def build(lib: Path, draft: str = DRAFT, *extra: str) -> tuple[Result, Path]:
+    target = lib / "out" / "resolution.md"
+    return runner.invoke(app, ["build", draft, "-o", "out/resolution.md", *extra]), target
+
+
+def assert_user_error(result: Result) -> None:
+    """Exit code 1 from a handled user error: a hint, and no traceback."""
+    assert result.exit_code == 1, result.output
+    assert isinstance(result.exception, SystemExit), f"unhandled {result.exception!r}\n{result.output}"
+    assert "Traceback" not in result.output, result.output
+    assert "hint:" in result.output, result.output
+
+
+def assert_nothing_written(target: Path) -> None:
+    assert not target.exists(), f"{target} was written"
+    stray = sorted(p.name for p in target.parent.glob(".*.part"))
+    assert stray == [], f"temporary files left behind: {stray}"
+
+
+# ---------------------------------------------------------------- YAML syntax
+
+
+def test_malformed_yaml_in_draft_names_draft_file_and_line(lib: Path) -> None:
+    line = edit(lib / DRAFT, "venue: New Delhi, India", "venue: New Delhi: India")
+    result, target = build(lib)
+    assert_user_error(result)
+    assert f"{DRAFT}:{line}: invalid YAML" in result.output
+    assert_nothing_written(target)
+
+
+def test_malformed_yaml_in_clause_file_names_clause_file_and_line(lib: Path) -> None:
+    line = edit(lib / CLAUSES, "text: the various forms of trafficking", "text: the various forms: of trafficking")
+    result, target = build(lib)
+    assert_user_error(result)
+    assert f"{CLAUSES}:{line}: invalid YAML" in result.output
+    assert_nothing_written(target)
+
+
+def test_unclosed_quote_in_draft_names_the_line_where_the_quote_opens(lib: Path) -> None:
+    line = edit(lib / DRAFT, "title: RESOLUTION ON", 'title: "RESOLUTION ON')
+    result, target = build(lib)
+    assert_user_error(result)
+    assert f"{DRAFT}:{line}: invalid YAML" in result.output
+    assert_nothing_written(target)
+
+
+def test_duplicate_key_in_one_mapping_is_refused_with_both_lines(lib: Path) -> None:
+    first = line_of(lib / DRAFT, "venue:")
+    line = append(lib / DRAFT, "venue: Colombo, Sri Lanka")
+    result, target = build(lib)
+    assert_user_error(result)
+    assert f"{DRAFT}:{line}: duplicate key 'venue' (first given on line {first})" in result.output
+    assert_nothing_written(target)
+
+
+# ---------------------------------------------------------------- drafts
+
+
+def test_unknown_clause_id_suggests_the_closest_id(lib: Path) -> None:
+    line = edit(lib / DRAFT, "  - aalco.decides-provisional-agenda", "  - aalco.decides-provisonal-agenda")
+    result, target = build(lib)
+    assert_user_error(result)
+    assert f"{DRAFT}:{line}: unknown clause id 'aalco.decides-provisonal-agenda'" in result.output
+    assert "did you mean aalco.decides-provisional-agenda?" in result.output
+    assert_nothing_written(target)
+
+
+def test_preambular_clause_listed_under_operative_is_refused(lib: Path) -> None:
+    line = edit(lib / DRAFT, "  - aalco.encourages-ratify-toc-protocol", "  - aalco.also-noting-forms-of-trafficking")
+    result, target = build(lib)
+    assert_user_error(result)
+    assert (f"{DRAFT}:{line}: clause aalco.also-noting-forms-of-trafficking is preambular "
+            "but is listed under `operative`") in result.output
+    assert "move it to `preamble`" in result.output
+    assert_nothing_written(target)
+
+
+def test_unknown_key_in_draft_suggests_the_right_key(lib: Path) -> None:
+    line = append(lib / DRAFT, "sesion: 53")
+    result, target = build(lib)
+    assert_user_error(result)
+    assert f"{DRAFT}:{line}: unknown key 'sesion'" in result.output
+    assert "did you mean session?" in result.output
+    assert_nothing_written(target)
+
+
+def test_missing_draft_file_is_named(lib: Path) -> None:
+    result, target = build(lib, "drafts/aalco-99.yaml")
+    assert_user_error(result)
+    assert "drafts/aalco-99.yaml: no such file" in result.output
+    assert_nothing_written(target)
+
+
+def test_previous_cycle_is_refused(lib: Path) -> None:
+    line = append(lib / "drafts/aalco-50.yaml", "previous: aalco-52")
+    result, target = build(lib)
+    assert_user_error(result)
+    assert f"drafts/aalco-50.yaml:{line}: `previous:` forms a cycle: aalco-52 -> aalco-50 -> aalco-52" in result.output
+    assert_nothing_written(target)
+
+
+def test_body_without_templates_folder_suggests_a_body(lib: Path) -> None:
+    line = edit(lib / DRAFT, "body: aalco", "body: aalc")
+    result, target = build(lib)
+    assert_user_error(result)
+    assert f"{DRAFT}:{line}: no house style for body 'aalc'" in result.output
+    assert "did you mean aalco?" in result.output
+    assert_nothing_written(target)
+
+
+def test_body_without_templates_folder_is_reported_once(lib: Path) -> None:
+    edit(lib / DRAFT, "body: aalco", "body: aalc")
+    result, _ = build(lib)
+    assert_user_error(result)
+    assert result.output.count("no house style for body 'aalc'") == 1, result.output
+
+
+def test_inline_footnote_anchor_without_footnote_is_refused(lib: Path) -> None:
+    line = append(lib / DRAFT, '  - text: "Requests a report[^report] on the matter"')
+    result, target = build(lib)
+    assert_user_error(result)
+    assert f"{DRAFT}:{line}:" in result.output
+    assert "footnote anchor [^report] has no footnote" in result.output
+    assert_nothing_written(target)
+
+
+# ---------------------------------------------------------------- clauses
+
+
+def test_duplicate_clause_ids_across_files_name_both_places(lib: Path) -> None:
+    original = line_of(lib / CLAUSES, "- id: aalco.decides-provisional-agenda")
+    (lib / "clauses/extra.yaml").write_text(
+        "clauses:\n"
+        "  - id: aalco.decides-provisional-agenda\n"
+        "    kind: operative\n"
+        "    opening: Decides\n"
+        "    text: to keep this item on the agenda\n",
+        encoding="utf-8",
+    )
+    result, target = build(lib)
+    assert_user_error(result)
+    assert (f"clauses/extra.yaml:2: clause id 'aalco.decides-provisional-agenda' is already used "
+            f"at {CLAUSES}:{original}") in result.output
+    assert_nothing_written(target)
+
+
+def test_clause_footnote_anchor_without_footnote_is_refused(lib: Path) -> None:
+    edit(lib / CLAUSES, "text: the various forms of trafficking in persons",
+         "text: the various forms[^x] of trafficking in persons")
+    clause_line = line_of(lib / CLAUSES, "- id: aalco.also-noting-forms-of-trafficking")
+    result, target = build(lib)
+    assert_user_error(result)
+    assert f"{CLAUSES}:{clause_line}: clause aalco.also-noting-forms-of-trafficking: footnote anchor [^x] has no footnote" \
+        in result.output
+    assert_nothing_written(target)
+
+
+# ---------------------------------------------------------------- templates and clause text
+
+
+def test_undefined_variable_in_clause_text_names_the_variable(lib: Path) -> None:
+    text_line = edit(lib / CLAUSES, "{{ secretariat_document }}", "{{ secretariat_documnt }}")
+    id_line = line_of(lib / CLAUSES, "- id: aalco.considering-secretariat-document")
+    result, target = build(lib)
+    assert_user_error(result)
+    assert "'secretariat_documnt' is undefined" in result.output
+    located = re.search(rf"{re.escape(CLAUSES)}:(\d+): undefined template variable", result.output)
+    assert located, result.output
+    assert int(located.group(1)) in (id_line, text_line)
+    assert_nothing_written(target)
+
+
+def test_undefined_variable_in_template_file_names_template_and_line(lib: Path) -> None:
+    (lib / TEMPLATE).write_text(
+        '{%- extends "_base/resolution.md.j2" %}\n'
+        "{% block title %}\n"
+        "{% for line in res.title %}\n"
+        "{{ no_such_variable }}\n"
+        "{% endfor %}\n"
+        "{% endblock %}\n",
+        encoding="utf-8",
+    )
+    result, target = build(lib)
+    assert_user_error(result)
+    assert f"{TEMPLATE}:4: undefined template variable" in result.output
+    assert "'no_such_variable' is undefined" in result.output
+    assert_nothing_written(target)
+
+
+def test_jinja_syntax_error_in_template_file_names_template_and_line(lib: Path) -> None:
+    (lib / TEMPLATE).write_text(
+        '{%- extends "_base/resolution.md.j2" %}\n'
+        "{% block title %}\n"
+        "{% for line in res.title %}\n"
+        "{{ line | inline }\n"
+        "{% endfor %}\n"
+        "{% endblock %}\n",
+        encoding="utf-8",
+    )
+    result, target = build(lib)
+    assert_user_error(result)
+    assert f"{TEMPLATE}:4: template syntax error" in result.output
+    assert_nothing_written(target)
+
+
+def test_sandbox_escape_in_clause_text_is_refused_not_executed(lib: Path) -> None:
+    edit(lib / CLAUSES, "{{ secretariat_document }}", "{{ ''.__class__.__mro__ }}")
+    id_line = line_of(lib / CLAUSES, "- id: aalco.considering-secretariat-document")
+    text_line = line_of(lib / CLAUSES, "__mro__")
+    result, target = build(lib)
+    assert_user_error(result)
+    assert "<class" not in result.output
+    located = re.search(rf"{re.escape(CLAUSES)}:(\d+): not allowed in a template", result.output)
+    assert located, result.output
+    assert int(located.group(1)) in (id_line, text_line)
+    assert_nothing_written(target)
+
+
+# ---------------------------------------------------------------- output files
+
+
+def test_existing_output_file_is_refused_and_left_unchanged(lib: Path) -> None:
+    target = lib / "out" / "resolution.md"
+    target.write_text("someone's edited copy\n", encoding="utf-8")
+    result, _ = build(lib)
+    assert_user_error(result)
+    assert "out/resolution.md: output file already exists" in result.output
+    assert "--force" in result.output
+    assert target.read_text(encoding="utf-8") == "someone's edited copy\n"
+    assert list((lib / "out").glob(".*.part")) == []
+
+
+def test_force_overwrites_an_existing_output_file(lib: Path) -> None:
+    target = lib / "out" / "resolution.md"
+    target.write_text("someone's edited copy\n", encoding="utf-8")
+    result, _ = build(lib, DRAFT, "--force")
+    assert result.exit_code == 0, result.output
+    written = target.read_text(encoding="utf-8")
+    assert "someone's edited copy" not in written
+    assert "Fifty-Second Annual Session" in written
+    assert list((lib / "out").glob(".*.part")) == []
+
+
+# ---------------------------------------------------------------- new and init
+
+
+def test_new_with_a_session_not_after_the_drafts_is_refused(lib: Path) -> None:
+    line = line_of(lib / DRAFT, "session: 52")
+    before = sorted(p.name for p in (lib / "drafts").iterdir())
+    result = runner.invoke(app, ["new", DRAFT, "--session", "52"])
+    assert_user_error(result)
+    assert f"{DRAFT}:{line}: the new session (52) must come after this draft's (52)" in result.output
+    assert "--session 53" in result.output
+    assert sorted(p.name for p in (lib / "drafts").iterdir()) == before
+
+
+def test_new_with_an_earlier_session_writes_nothing(lib: Path) -> None:
+    result = runner.invoke(app, ["new", DRAFT, "--session", "51", "-o", "out/aalco-51.yaml"])
+    assert_user_error(result)
+    assert_nothing_written(lib / "out" / "aalco-51.yaml")
+
+
+def test_init_into_a_non_empty_folder_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = tmp_path / "mine"
+    folder.mkdir()
+    (folder / "notes.txt").write_text("keep me\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["init", "mine"])
+    assert_user_error(result)
+    assert "mine: folder exists and is not empty" in result.output
+    assert [p.name for p in folder.iterdir()] == ["notes.txt"]
+    assert (folder / "notes.txt").read_text(encoding="utf-8") == "keep me\n"
+
+
+# ---------------------------------------------------------------- a real terminal
+
+
+def run_module(lib: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    return subprocess.run([sys.executable, "-m", "resdraft", *args], cwd=lib, env=env,
+                          capture_output=True, text=True, timeout=120, check=False)
+
+
+def test_python_m_resdraft_shows_a_template_error_without_traceback(lib: Path) -> None:
+    edit(lib / CLAUSES, "{{ secretariat_document }}", "{{ secretariat_documnt }}")
+    proc = run_module(lib, "build", DRAFT, "-o", "out/resolution.md")
+    assert proc.returncode == 1, proc.stderr
+    assert "Traceback" not in proc.stderr + proc.stdout
+    assert f"{CLAUSES}:" in proc.stderr
+    assert "secretariat_documnt" in proc.stderr
+    assert "hint:" in proc.stderr
+    assert_nothing_written(lib / "out" / "resolution.md")
+
+
+def test_python_m_resdraft_refuses_a_sandbox_escape_without_traceback(lib: Path) -> None:
+    edit(lib / CLAUSES, "{{ secretariat_document }}", "{{ ''.__class__.__mro__[1].__subclasses__() }}")
+    proc = run_module(lib, "build", DRAFT, "-o", "out/resolution.md")
+    assert proc.returncode == 1, proc.stderr
+    assert "Traceback" not in proc.stderr + proc.stdout
+    assert "<class" not in proc.stderr + proc.stdout
+    assert "hint:" in proc.stderr
+    assert_nothing_written(lib / "out" / "resolution.md")

@@ -1,0 +1,78 @@
+"""`resdraft new` rolls a draft forward: session words follow, unknowable facts become placeholders."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import ROOT
+from typer.testing import CliRunner
+
+from resdraft.build import load_resolution
+from resdraft.cli import app
+from resdraft.rollforward import roll_forward
+from resdraft.templating import Placeholder
+
+runner = CliRunner()
+
+
+def test_committed_aalco_53_is_what_new_produces_from_aalco_52(tmp_path: Path) -> None:
+    rolled = roll_forward(ROOT / "drafts" / "aalco-52.yaml", 53)
+    assert rolled.path == ROOT / "drafts" / "aalco-53.yaml"
+    assert rolled.text == (ROOT / "drafts" / "aalco-53.yaml").read_text(encoding="utf-8")
+
+
+def test_roll_forward_updates_enacting_formula_and_provisional_agenda_ordinal(library: Path) -> None:
+    out = library / "drafts" / "aalco-53-new.yaml"
+    result = runner.invoke(app, ["new", str(library / "drafts" / "aalco-52.yaml"), "--session", "53", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    res, _ = load_resolution(out)
+    assert res.enacting is not None
+    assert res.enacting.text == "The Asian-African Legal Consultative Organization at its Fifty-Third Annual Session"
+    assert res.operative[-1].text == "Decides to place this item on the provisional agenda of the Fifty-Fourth Annual Session."
+
+
+def test_roll_forward_makes_symbol_date_and_document_number_placeholders(library: Path) -> None:
+    rolled = roll_forward(library / "drafts" / "aalco-52.yaml", 53)
+    (library / "drafts" / "aalco-53.yaml").write_text(rolled.text, encoding="utf-8")
+    res, _ = load_resolution(library / "drafts" / "aalco-53.yaml")
+    assert isinstance(res.fields["symbol"], Placeholder)
+    assert isinstance(res.fields["date"], Placeholder)
+    assert "AALCO/RES/52/S 8" in res.fields["symbol"].hint
+    assert "[TBD:" in res.preamble[0].text
+    assert "HEADQUARTERS SESSION (NEW DELHI)/2013" in res.preamble[0].text  # the old value is shown as a hint
+
+
+def test_roll_forward_points_previous_back_and_resets_status(library: Path) -> None:
+    rolled = roll_forward(library / "drafts" / "aalco-52.yaml", 53)
+    assert "\nprevious: aalco-52\n" in rolled.text
+    assert "\nstatus: draft\n" in rolled.text
+    assert "\nsession: 53\n" in rolled.text
+
+
+def test_roll_forward_keeps_comments_and_key_order(library: Path) -> None:
+    source = library / "drafts" / "aipo-27.yaml"
+    rolled = roll_forward(source, 28)
+    old_keys = [line.split(":")[0] for line in source.read_text().splitlines() if line and line[0].isalpha()]
+    new_keys = [line.split(":")[0] for line in rolled.text.splitlines() if line and line[0].isalpha()]
+    assert [k for k in new_keys if k != "previous"] == [k for k in old_keys if k != "previous"]
+    inner_comments = [line for line in source.read_text().splitlines()[3:] if line.strip().startswith("#")]
+    for comment in inner_comments:
+        assert comment in rolled.text
+
+
+def test_check_reports_placeholders_until_filled(library: Path) -> None:
+    result = runner.invoke(app, ["check", str(library)])
+    assert result.exit_code == 0, result.output
+    assert "aalco-53.yaml" in result.output and "placeholder" in result.output
+    strict = runner.invoke(app, ["check", str(library), "--strict"])
+    assert strict.exit_code == 1
+
+
+def test_roll_forward_of_the_un_draft_names_the_next_session(library: Path) -> None:
+    rolled = roll_forward(library / "drafts" / "unga-64.yaml", 65)
+    out = library / "drafts" / "unga-65.yaml"
+    out.write_text(rolled.text, encoding="utf-8")
+    res, _ = load_resolution(out)
+    session_line = next(line for line in res.header if line.role == "session")
+    assert session_line.text == "Sixty-fifth session"
+    assert "sixty-sixth session" in res.operative[-1].text
