@@ -137,8 +137,9 @@ def test_preambular_clause_listed_under_operative_is_refused(lib: Path) -> None:
     line = edit(lib / DRAFT, "  - aalco.encourages-ratify-toc-protocol", "  - aalco.also-noting-forms-of-trafficking")
     result, target = build(lib)
     assert_user_error(result)
-    assert (f"{DRAFT}:{line}: clause aalco.also-noting-forms-of-trafficking is preambular "
-            "but is listed under `operative`") in result.output
+    assert (
+        f"{DRAFT}:{line}: clause aalco.also-noting-forms-of-trafficking is preambular but is listed under `operative`"
+    ) in result.output
     assert "move it to `preamble`" in result.output
     assert_nothing_written(target)
 
@@ -207,19 +208,25 @@ def test_duplicate_clause_ids_across_files_name_both_places(lib: Path) -> None:
     )
     result, target = build(lib)
     assert_user_error(result)
-    assert (f"clauses/extra.yaml:2: clause id 'aalco.decides-provisional-agenda' is already used "
-            f"at {CLAUSES}:{original}") in result.output
+    assert (
+        f"clauses/extra.yaml:2: clause id 'aalco.decides-provisional-agenda' is already used at {CLAUSES}:{original}"
+    ) in result.output
     assert_nothing_written(target)
 
 
 def test_clause_footnote_anchor_without_footnote_is_refused(lib: Path) -> None:
-    edit(lib / CLAUSES, "text: the various forms of trafficking in persons",
-         "text: the various forms[^x] of trafficking in persons")
+    edit(
+        lib / CLAUSES,
+        "text: the various forms of trafficking in persons",
+        "text: the various forms[^x] of trafficking in persons",
+    )
     clause_line = line_of(lib / CLAUSES, "- id: aalco.also-noting-forms-of-trafficking")
     result, target = build(lib)
     assert_user_error(result)
-    assert f"{CLAUSES}:{clause_line}: clause aalco.also-noting-forms-of-trafficking: footnote anchor [^x] has no footnote" \
+    assert (
+        f"{CLAUSES}:{clause_line}: clause aalco.also-noting-forms-of-trafficking: footnote anchor [^x] has no footnote"
         in result.output
+    )
     assert_nothing_written(target)
 
 
@@ -232,6 +239,18 @@ def test_undefined_variable_in_clause_text_names_the_variable(lib: Path) -> None
     result, target = build(lib)
     assert_user_error(result)
     assert "'secretariat_documnt' is undefined" in result.output
+    located = re.search(rf"{re.escape(CLAUSES)}:(\d+): undefined template variable", result.output)
+    assert located, result.output
+    assert int(located.group(1)) in (id_line, text_line)
+    assert_nothing_written(target)
+
+
+def test_misspelt_attribute_in_clause_text_names_the_clause_line(lib: Path) -> None:
+    text_line = edit(lib / CLAUSES, "{{ session.next.ordinal_title }}", "{{ session.nxt.ordinal_title }}")
+    id_line = line_of(lib / CLAUSES, "- id: aalco.decides-provisional-agenda")
+    result, target = build(lib)
+    assert_user_error(result)
+    assert "has no attribute 'nxt'" in result.output
     located = re.search(rf"{re.escape(CLAUSES)}:(\d+): undefined template variable", result.output)
     assert located, result.output
     assert int(located.group(1)) in (id_line, text_line)
@@ -345,8 +364,9 @@ def test_init_into_a_non_empty_folder_is_refused(tmp_path: Path, monkeypatch: py
 
 def run_module(lib: Path, *args: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
-    return subprocess.run([sys.executable, "-m", "resdraft", *args], cwd=lib, env=env,
-                          capture_output=True, text=True, timeout=120, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "resdraft", *args], cwd=lib, env=env, capture_output=True, text=True, timeout=120, check=False
+    )
 
 
 def test_python_m_resdraft_shows_a_template_error_without_traceback(lib: Path) -> None:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import ROOT
 from typer.testing import CliRunner
 
+from conftest import ROOT
 from resdraft.build import load_resolution
 from resdraft.cli import app
 from resdraft.rollforward import roll_forward

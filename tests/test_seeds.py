@@ -6,8 +6,8 @@ import re
 from typing import Any
 
 import pytest
-from conftest import ROOT, SEEDS
 
+from conftest import ROOT, SEEDS
 from resdraft.build import build, load_resolution
 from resdraft.model import Paragraph
 

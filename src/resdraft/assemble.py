@@ -112,7 +112,7 @@ class Assembler:
             end=use.end,
             emphasis=use.emphasis,
             clause_id=clause.id if clause else None,
-            where=use.where if (use.text is not None or clause is None) else clause.where,
+            where=use.where if (use.text is not None or clause is None) else (clause.text_where or clause.where),
         )
 
     def paragraph(
@@ -198,6 +198,7 @@ class Assembler:
             closing=closing,
             footnotes=tuple(self.footnotes.notes),
             numbering=self.style.numbering,
+            emphasis=dict(self.style.emphasis),
             date=self.draft.fields.get("date") if not isinstance(self.draft.fields.get("date"), str) else None,
         )
 
@@ -240,8 +241,8 @@ def prepare(draft: Draft, library: Library, problems: Problems) -> BodyStyle | N
 
 def assemble(draft: Draft, library: Library) -> Resolution:
     """Validate a draft against its library, then build its Resolution (nothing is written)."""
+    library.problems.raise_errors()  # a broken clause file first: it explains any unknown ids
     problems = Problems()
-    problems.extend(library.problems.items)
     style = prepare(draft, library, problems)
     problems.raise_errors()
     assert style is not None

@@ -18,8 +18,16 @@ def anchors(text: str) -> list[str]:
 def parse_inline(text: str, footnote: Callable[[str], str] | None = None, opening: bool = False) -> Content:
     """Turn marked-up text into runs; `footnote` maps an anchor key to its final marker.
 
-    Unclosed markers are kept as literal characters, so text never loses a character.
+    A marker left unclosed (an odd one out) is kept as a literal character, so text never
+    loses a character and never formats the rest of a paragraph by mistake.
     """
+    matches = list(_TOKEN.finditer(text))
+    toggles: dict[str, list[int]] = {}
+    for i, m in enumerate(matches):
+        if m.group(2) or m.group(3) or m.group(4):
+            toggles.setdefault(m.group(0), []).append(i)
+    literal = {positions[-1] for positions in toggles.values() if len(positions) % 2}
+
     spans: list[Span] = []
     bold = italic = sup = False
     buf: list[str] = []
@@ -30,12 +38,14 @@ def parse_inline(text: str, footnote: Callable[[str], str] | None = None, openin
             buf.clear()
 
     pos = 0
-    for m in _TOKEN.finditer(text):
+    for i, m in enumerate(matches):
         buf.append(text[pos : m.start()])
         pos = m.end()
         escaped, dbl, single, caret, key = m.groups()
         if escaped:
             buf.append(escaped)
+        elif i in literal:
+            buf.append(m.group(0))
         elif key is not None:
             flush()
             spans.append(FootnoteRef(footnote(key) if footnote else key))

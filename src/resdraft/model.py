@@ -80,6 +80,7 @@ class Clause:
     amends: str | None = None
     note: str | None = None
     where: Where | None = field(default=None, compare=False)
+    text_where: Where | None = field(default=None, compare=False)
 
 
 # ---------------------------------------------------------------- drafts
@@ -256,6 +257,7 @@ class Resolution:
     closing: Line | None
     footnotes: tuple[Footnote, ...]
     numbering: Numbering
+    emphasis: Mapping[str, str] = field(default_factory=dict)
     date: dt.date | None = None
 
     def paragraphs(self) -> Iterator[Paragraph]:

@@ -130,7 +130,14 @@ class StringTemplates:
             if "{{" not in parts[-1] and all("{{" not in p and "}}" not in p for p in parts[::2]):
                 out = []
                 for i, part in enumerate(parts):
-                    out.append(part if i % 2 == 0 else str(self._expression(part)(**context)))
+                    if i % 2 == 0:
+                        out.append(part)
+                        continue
+                    try:
+                        out.append(str(self._expression(part)(**context)))
+                    except (jinja2.TemplateError, jinja2.exceptions.SecurityError) as e:
+                        e.snippet_line = "".join(parts[:i]).count("\n") + 1  # type: ignore[attr-defined]
+                        raise
                 return "".join(out)
         template = self._templates.get(source)
         if template is None:
@@ -148,7 +155,8 @@ class StringTemplates:
             raise TemplateError(Problem(_shift(where, e.lineno), message, hint)) from None
         except (jinja2.TemplateError, jinja2.exceptions.SecurityError) as e:
             message, hint = describe(e)
-            raise TemplateError(Problem(_shift(where, template_line(e)[1]), message, hint)) from None
+            line = getattr(e, "snippet_line", None) or template_line(e)[1]
+            raise TemplateError(Problem(_shift(where, line), message, hint)) from None
 
 
 _SNIPPETS: StringTemplates | None = None

@@ -22,10 +22,15 @@ class YDict(dict[str, Any]):
     path: Path
     line: int
     lines: dict[str, int]
+    value_lines: dict[str, int]
 
     def where(self, key: str | None = None) -> Where:
         """Where a key (or the mapping itself) stands in its file."""
         return Where(self.path, self.lines.get(key, self.line) if key else self.line)
+
+    def value_where(self, key: str) -> Where:
+        """Where a key's value starts (the line after `key: >-` for a block scalar)."""
+        return Where(self.path, self.value_lines.get(key) or self.lines.get(key, self.line))
 
 
 class YList(list[Any]):
@@ -53,7 +58,7 @@ def _loader_for(path: Path) -> type[yaml.SafeLoader]:
 
     def construct_map(loader: yaml.SafeLoader, node: yaml.MappingNode) -> Iterator[YDict]:
         out = YDict()
-        out.path, out.line, out.lines = path, node.start_mark.line + 1, {}
+        out.path, out.line, out.lines, out.value_lines = path, node.start_mark.line + 1, {}, {}
         yield out
         loader.flatten_mapping(node)
         for key_node, value_node in node.value:
@@ -65,6 +70,8 @@ def _loader_for(path: Path) -> type[yaml.SafeLoader]:
                 raise _DuplicateKey(key, line, out.lines[key])
             out[key] = loader.construct_object(value_node, deep=True)
             out.lines[key] = line
+            block = isinstance(value_node, yaml.ScalarNode) and value_node.style in ("|", ">")
+            out.value_lines[key] = value_node.start_mark.line + 1 + (1 if block else 0)
 
     def construct_seq(loader: yaml.SafeLoader, node: yaml.SequenceNode) -> Iterator[YList]:
         out = YList()
@@ -91,7 +98,10 @@ def parse_yaml(text: str, path: Path) -> Any:
             )
         ) from None
     except yaml.MarkedYAMLError as e:
-        mark = e.problem_mark or e.context_mark
+        # A scanner error's context is where the broken token starts (an unclosed quote or
+        # bracket); a parser error's problem mark is the offending line.
+        scanner = isinstance(e, yaml.scanner.ScannerError)
+        mark = (e.context_mark or e.problem_mark) if scanner else (e.problem_mark or e.context_mark)
         line = mark.line + 1 if mark else 0
         what = " ".join(x for x in (e.context, e.problem) if x)
         raise LibraryError(

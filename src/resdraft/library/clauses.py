@@ -34,7 +34,7 @@ def read_subparagraphs(items: YList | None, problems: Problems, what: str) -> tu
                     opening=r.text("opening"),
                     subparagraphs=read_subparagraphs(r.items("subparagraphs"), problems, what),
                     end=r.text("end"),
-                    where=item.where("text"),
+                    where=item.value_where("text"),
                 )
             )
         else:
@@ -77,6 +77,7 @@ def read_clause(data: Any, problems: Problems, where_list: YList, index: int) ->
         amends=r.text("amends"),
         note=r.text("note"),
         where=data.where("id"),
+        text_where=data.value_where("text"),
     )
 
 

@@ -60,7 +60,7 @@ def read_use(item: Any, items: YList, index: int, problems: Problems, part: str)
         footnotes=r.text_map("footnotes"),
         end=r.text("end"),
         emphasis=emphasis,
-        where=item.where("clause" if clause is not None else "text"),
+        where=item.where("clause") if clause is not None else item.value_where("text"),
     )
 
 

@@ -166,7 +166,6 @@ class Library:
 
     def validate_draft(self, draft: Draft, problems: Problems) -> None:
         """Everything about a draft that can be known before rendering."""
-        self.body(draft.body, problems, draft.lines.get("body", draft.where)) if draft.body else None
         for part, kind in (("preamble", "preambular"), ("operative", "operative")):
             for use in getattr(draft, part):
                 self._validate_use(use, part, kind, problems)

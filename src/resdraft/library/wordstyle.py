@@ -1,0 +1,178 @@
+"""A body's Word house style (templates/BODY/word.yaml over templates/_base/word.yaml): page, fonts, styles."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from resdraft.errors import Problems, ResdraftError, Where
+from resdraft.library.schema import Reader, suggest
+from resdraft.yamlsource import YDict, load_yaml
+
+WORD_KEYS = ("reference", "page", "styles")
+PAGE_KEYS = ("size", "margins", "font", "font_size", "language", "page_numbers")
+MARGIN_KEYS = ("top", "bottom", "left", "right")
+STYLE_KEYS = {
+    "type": str, "based_on": str, "next": str, "font": str, "size": "length", "bold": bool, "italic": bool,
+    "caps": bool, "small_caps": bool, "underline": bool, "align": str, "left": "length", "right": "length",
+    "first_line": "length", "hanging": "length", "space_before": "length", "space_after": "length",
+    "line": float, "keep_with_next": bool, "keep_together": bool, "border_bottom": bool, "border_top": bool,
+    "tab": "length",
+}  # fmt: skip
+ALIGNMENTS = ("left", "right", "center", "justify")
+PAPER = {"a4": (595.3, 841.9), "letter": (612.0, 792.0)}
+_LENGTH = re.compile(r"^\s*(-?[0-9]*\.?[0-9]+)\s*(pt|cm|mm|in)\s*$")
+_PER = {"pt": 1.0, "cm": 72 / 2.54, "mm": 72 / 25.4, "in": 72.0}
+
+
+def points(value: Any) -> float | None:
+    """'1.27cm' -> 36.0 points; None if not a length."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return float(value)
+    m = _LENGTH.match(str(value))
+    return float(m.group(1)) * _PER[m.group(2)] if m else None
+
+
+@dataclass(frozen=True)
+class StyleSpec:
+    """One named Word style: its type and formatting, lengths in points."""
+
+    name: str
+    type: str
+    props: Mapping[str, Any]
+    where: Where
+
+
+@dataclass(frozen=True)
+class WordStyle:
+    """Everything needed to lay a Resolution out as a Word document for one body."""
+
+    key: str
+    reference: Path | None
+    width: float
+    height: float
+    margins: Mapping[str, float]
+    font: str
+    font_size: float
+    language: str
+    page_numbers: str
+    styles: Mapping[str, StyleSpec]
+    where: Where = field(compare=False, default=Where(Path("."), 0))
+
+
+def _read_styles(data: YDict | None, problems: Problems, out: dict[str, StyleSpec]) -> None:
+    if data is None:
+        return
+    for name, spec in data.items():
+        where = data.where(name)
+        if not isinstance(spec, YDict):
+            problems.add(where, f"style {name!r} must be a mapping of properties", "write e.g. `{bold: true, size: 12pt}`")
+            continue
+        props = dict(out[name].props) if name in out else {}
+        for key, value in spec.items():
+            kind = STYLE_KEYS.get(key)
+            if kind is None:
+                problems.add(spec.where(key), f"unknown style property {key!r} in {name!r}", suggest(key, STYLE_KEYS) or "")
+            elif kind == "length":
+                if (pts := points(value)) is None:
+                    problems.add(spec.where(key), f"{name}.{key} must be a length such as 12pt, 1.27cm or 0.5in, not {value!r}")
+                else:
+                    props[key] = pts
+            elif kind is bool and not isinstance(value, bool):
+                problems.add(spec.where(key), f"{name}.{key} must be true or false, not {value!r}")
+            elif kind is float and (isinstance(value, bool) or not isinstance(value, (int, float))):
+                problems.add(spec.where(key), f"{name}.{key} must be a number such as 1.15, not {value!r}")
+            else:
+                props[key] = value
+        if props.get("align") not in (None, *ALIGNMENTS):
+            problems.add(spec.where("align"), f"{name}.align must be one of {', '.join(ALIGNMENTS)}")
+        kind_of = str(props.get("type", "paragraph"))
+        if kind_of not in ("paragraph", "character"):
+            problems.add(spec.where("type"), f"{name}.type must be paragraph or character")
+        out[name] = StyleSpec(name, kind_of, props, where)
+
+
+def _page(data: YDict | None, problems: Problems, page: dict[str, Any]) -> None:
+    if data is None:
+        return
+    Reader(data, problems, "page").unknown(PAGE_KEYS)
+    if "size" in data:
+        size = data["size"]
+        if isinstance(size, YDict) and {"width", "height"} <= set(size):
+            w, h = points(size["width"]), points(size["height"])
+            if w and h:
+                page["width"], page["height"] = w, h
+            else:
+                problems.add(data.where("size"), "page size needs lengths, e.g. {width: 21cm, height: 29.7cm}")
+        elif str(size).lower() in PAPER:
+            page["width"], page["height"] = PAPER[str(size).lower()]
+        else:
+            problems.add(data.where("size"), f"unknown page size {size!r}", "use a4, letter, or {width: …, height: …}")
+    if isinstance(m := data.get("margins"), YDict):
+        for side, value in m.items():
+            if side not in MARGIN_KEYS or (pts := points(value)) is None:
+                problems.add(m.where(side), f"margin {side}: {value!r} is not a side with a length", "e.g. top: 2.5cm")
+            else:
+                page["margins"][side] = pts
+    for key in ("font", "language", "page_numbers"):
+        if key in data:
+            page[key] = str(data[key])
+    if "font_size" in data:
+        if (pts := points(data["font_size"])) is None:
+            problems.add(data.where("font_size"), "font_size must be a length such as 12pt")
+        else:
+            page["font_size"] = pts
+    if page.get("page_numbers") not in ("left", "center", "right", "none"):
+        problems.add(data.where("page_numbers"), "page_numbers must be left, center, right or none")
+
+
+def read_word_style(key: str, templates: Path, problems: Problems, where: Where | None = None) -> WordStyle | None:
+    """The Word style of a body: templates/_base/word.yaml, then templates/KEY/word.yaml over it."""
+    own = templates / key / "word.yaml"
+    if not own.is_file():
+        problems.add(where, f"body {key!r} has no Word template (templates/{key}/word.yaml is missing)",
+                     "copy templates/unga/word.yaml into that folder and adapt it")  # fmt: skip
+        return None
+    page: dict[str, Any] = {"width": PAPER["a4"][0], "height": PAPER["a4"][1], "font": "Times New Roman",
+                            "font_size": 12.0, "language": "en-GB", "page_numbers": "center",
+                            "margins": {"top": 72.0, "bottom": 72.0, "left": 72.0, "right": 72.0}}  # fmt: skip
+    styles: dict[str, StyleSpec] = {}
+    reference: Path | None = None
+    for path in (templates / "_base" / "word.yaml", own):
+        if not path.is_file():
+            continue
+        try:
+            data = load_yaml(path)
+        except ResdraftError as e:
+            problems.extend(e.problems)
+            return None
+        if data is None:
+            continue
+        if not isinstance(data, YDict):
+            problems.add(Where(path, 1), "word.yaml must be a mapping with page: and styles:")
+            return None
+        r = Reader(data, problems, "word.yaml")
+        r.unknown(WORD_KEYS)
+        if (ref := r.text("reference")) is not None:
+            reference = path.parent / ref
+            if not reference.is_file():
+                problems.add(r.where("reference"), f"reference document {ref!r} not found beside {path.name}",
+                             "put the .docx in the body's templates folder, or remove `reference:`")  # fmt: skip
+        _page(r.mapping("page"), problems, page)
+        _read_styles(r.mapping("styles"), problems, styles)
+    return WordStyle(
+        key=key,
+        reference=reference,
+        width=page["width"],
+        height=page["height"],
+        margins=page["margins"],
+        font=page["font"],
+        font_size=page["font_size"],
+        language=page["language"],
+        page_numbers=page["page_numbers"],
+        styles=styles,
+        where=Where(own, 1),
+    )

@@ -1,0 +1,181 @@
+"""`resdraft init` makes a working library; `resdraft check` validates one and reports every problem at once."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from resdraft.cli import app
+
+ROOT = Path(__file__).parents[1]
+runner = CliRunner()
+
+
+def copy_example(tmp_path: Path) -> Path:
+    root = tmp_path / "lib"
+    root.mkdir()
+    shutil.copy2(ROOT / "resdraft.yaml", root / "resdraft.yaml")
+    for folder in ("clauses", "drafts", "templates"):
+        shutil.copytree(ROOT / folder, root / folder)
+    return root
+
+
+def summary_counts(output: str) -> tuple[int, int]:
+    m = re.search(r": (\d+) errors?, (\d+) warnings?$", output.strip())
+    assert m, output
+    return int(m.group(1)), int(m.group(2))
+
+
+# ---------------------------------------------------------------- init
+
+
+@pytest.fixture
+def new_library(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["init", "mylib"])
+    assert result.exit_code == 0, result.output
+    return tmp_path / "mylib"
+
+
+def test_init_creates_project_file_clauses_drafts_and_templates(new_library: Path) -> None:
+    assert (new_library / "resdraft.yaml").is_file()
+    assert list((new_library / "clauses").glob("*.yaml"))
+    assert list((new_library / "drafts").glob("*.yaml"))
+    assert list((new_library / "templates").glob("*/body.yaml"))
+
+
+def test_init_reports_each_file_it_created(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["init", "mylib"])
+    assert result.exit_code == 0, result.output
+    created = sorted(p for p in (tmp_path / "mylib").rglob("*") if p.is_file())
+    assert result.output.count("created ") == len(created)
+
+
+def test_init_into_an_existing_empty_folder_works(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "empty").mkdir()
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["init", "empty"])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "empty" / "resdraft.yaml").is_file()
+
+
+def test_check_passes_on_a_new_library(new_library: Path) -> None:
+    result = runner.invoke(app, ["check", str(new_library)])
+    assert result.exit_code == 0, result.output
+    assert summary_counts(result.output)[0] == 0
+
+
+def test_every_draft_of_a_new_library_builds_to_markdown_and_text(new_library: Path, tmp_path: Path) -> None:
+    drafts = sorted((new_library / "drafts").glob("*.yaml"))
+    assert drafts
+    for draft in drafts:
+        for ext in ("md", "txt"):
+            target = tmp_path / "out" / f"{draft.stem}.{ext}"
+            result = runner.invoke(app, ["build", str(draft), "-o", str(target)])
+            assert result.exit_code == 0, result.output
+            assert target.read_text(encoding="utf-8").strip(), target
+
+
+# ---------------------------------------------------------------- check on the example library
+
+
+def test_check_passes_on_the_example_library(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+    result = runner.invoke(app, ["check", "."])
+    assert result.exit_code == 0, result.output
+    assert summary_counts(result.output)[0] == 0
+
+
+def _placeholders(path: Path) -> list[tuple[str, int]]:
+    """(key, line) of every `key: {tbd: …}` in a draft."""
+    out = []
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if m := re.match(r"\s*(\w+):\s*\{tbd:", line):
+            out.append((m.group(1), n))
+    return out
+
+
+AALCO_53 = ROOT / "drafts" / "aalco-53.yaml"
+
+
+@pytest.mark.skipif(not AALCO_53.is_file(), reason="drafts/aalco-53.yaml is not in the example library")
+def test_check_reports_each_placeholder_of_aalco_53_as_a_warning_with_its_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    placeholders = _placeholders(AALCO_53)
+    assert placeholders, "aalco-53 should hold {tbd: …} placeholders"
+    monkeypatch.chdir(ROOT)
+    result = runner.invoke(app, ["check", "."])
+    assert result.exit_code == 0, result.output
+    for key, line in placeholders:
+        assert f"drafts/aalco-53.yaml:{line}: warning: {key} is still a placeholder" in result.output
+    assert summary_counts(result.output)[1] >= len(placeholders)
+
+
+@pytest.mark.skipif(not AALCO_53.is_file(), reason="drafts/aalco-53.yaml is not in the example library")
+def test_check_strict_fails_on_placeholder_warnings(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+    result = runner.invoke(app, ["check", ".", "--strict"])
+    assert result.exit_code == 1, result.output
+    assert isinstance(result.exception, SystemExit)
+    assert "warning: symbol is still a placeholder" in result.output
+
+
+def test_check_strict_passes_without_warnings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    lib = copy_example(tmp_path)
+    for draft in (lib / "drafts").glob("*.yaml"):
+        if _placeholders(draft):
+            draft.unlink()
+    monkeypatch.chdir(lib)
+    result = runner.invoke(app, ["check", ".", "--strict"])
+    assert result.exit_code == 0, result.output
+    assert summary_counts(result.output) == (0, 0)
+
+
+# ---------------------------------------------------------------- several problems at once
+
+
+def test_check_reports_several_problems_at_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    lib = copy_example(tmp_path)
+    draft = lib / "drafts" / "aalco-52.yaml"
+    text = draft.read_text(encoding="utf-8")
+    assert text.count("  - aalco.decides-provisional-agenda") == 1
+    bad_line = text[: text.index("  - aalco.decides-provisional-agenda")].count("\n") + 1
+    draft.write_text(
+        text.replace("  - aalco.decides-provisional-agenda", "  - aalco.decides-provisonal-agenda"), encoding="utf-8"
+    )
+    template = lib / "templates" / "unga" / "resolution.md.j2"
+    template.write_text(
+        '{% extends "_base/resolution.md.j2" %}\n{% block title %}{{ res.title }\n{% endblock %}\n', encoding="utf-8"
+    )
+    monkeypatch.chdir(lib)
+    result = runner.invoke(app, ["check", "."])
+    assert result.exit_code == 1, result.output
+    assert isinstance(result.exception, SystemExit)
+    assert "Traceback" not in result.output
+    assert f"drafts/aalco-52.yaml:{bad_line}: unknown clause id 'aalco.decides-provisonal-agenda'" in result.output
+    assert "templates/unga/resolution.md.j2:2: template syntax error" in result.output
+    assert summary_counts(result.output)[0] >= 2
+
+
+def test_check_reports_problems_in_two_drafts_at_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    lib = copy_example(tmp_path)
+    for name, key in (("aalco-50", "sesion"), ("aalco-52", "venu")):
+        path = lib / "drafts" / f"{name}.yaml"
+        path.write_text(path.read_text(encoding="utf-8").rstrip("\n") + f"\n{key}: x\n", encoding="utf-8")
+    monkeypatch.chdir(lib)
+    result = runner.invoke(app, ["check", "."])
+    assert result.exit_code == 1, result.output
+    assert "drafts/aalco-50.yaml:" in result.output and "unknown key 'sesion'" in result.output
+    assert "drafts/aalco-52.yaml:" in result.output and "unknown key 'venu'" in result.output
+
+
+def test_check_on_a_folder_outside_any_library_is_a_user_error(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["check", str(tmp_path)])
+    assert result.exit_code == 1, result.output
+    assert isinstance(result.exception, SystemExit)
+    assert "not inside a resdraft library" in result.output
+    assert "hint:" in result.output

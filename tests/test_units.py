@@ -1,0 +1,387 @@
+"""Units: session words and dates, paragraph labels, inline markup, atomic writing, the punctuation chain."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import os
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from resdraft import sessions
+from resdraft.build import build, load_resolution
+from resdraft.errors import OutputError
+from resdraft.inline import anchors, parse_inline
+from resdraft.model import FootnoteRef, Run, Session, plain
+from resdraft.numbering import label
+from resdraft.templating import Placeholder, environment
+from resdraft.writing import write_atomic
+
+ROOT = Path(__file__).parents[1]
+
+# ---------------------------------------------------------------- sessions: ordinals
+
+
+def test_session_ordinal_title_fifty_second() -> None:
+    assert Session(52).ordinal_title == "Fifty-Second"
+
+
+def test_session_ordinal_lower_case_fifty_second() -> None:
+    assert Session(52).ordinal == "fifty-second"
+
+
+def test_session_ordinal_figure_52nd() -> None:
+    assert Session(52).ordinal_figure == "52nd"
+
+
+def test_session_ordinal_title_twenty_seventh() -> None:
+    assert Session(27).ordinal_title == "Twenty-Seventh"
+
+
+def test_session_ordinal_sentence_sixty_fourth() -> None:
+    assert Session(64).ordinal_sentence == "Sixty-fourth"
+
+
+def test_session_ordinal_sup_marks_the_suffix_as_superscript() -> None:
+    assert Session(52).ordinal_sup == "52^nd^"
+
+
+def test_session_previous_and_next() -> None:
+    assert Session(52).previous == Session(51)
+    assert Session(52).next == Session(53)
+    assert Session(52).next.ordinal_title == "Fifty-Third"
+
+
+@pytest.mark.parametrize(
+    ("n", "figure"),
+    [
+        (1, "1st"),
+        (2, "2nd"),
+        (3, "3rd"),
+        (4, "4th"),
+        (11, "11th"),
+        (12, "12th"),
+        (13, "13th"),
+        (21, "21st"),
+        (22, "22nd"),
+        (23, "23rd"),
+        (101, "101st"),
+        (111, "111th"),
+        (112, "112th"),
+    ],
+)
+def test_ordinal_figure_suffixes(n: int, figure: str) -> None:
+    assert sessions.ordinal_figure(n) == figure
+
+
+@given(st.integers(min_value=2, max_value=999))
+def test_session_previous_then_next_is_the_same_session(n: int) -> None:
+    assert Session(n).previous.next == Session(n)
+    assert Session(n).next.previous == Session(n)
+
+
+@given(st.integers(min_value=1, max_value=999))
+def test_ordinal_forms_agree_with_each_other(n: int) -> None:
+    s = Session(n)
+    assert s.ordinal_title.lower() == s.ordinal
+    assert s.ordinal_sentence.lower() == s.ordinal
+    assert s.ordinal_sentence[0].isupper()
+
+
+@given(st.integers(min_value=1, max_value=9999))
+def test_ordinal_figure_is_the_number_and_its_english_suffix(n: int) -> None:
+    expected = "th" if n % 100 in (11, 12, 13) else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    assert sessions.ordinal_figure(n) == f"{n}{expected}"
+
+
+# ---------------------------------------------------------------- sessions: dates
+
+
+def test_long_date_un_style() -> None:
+    assert sessions.long_date(dt.date(2009, 11, 10)) == "10 November 2009"
+
+
+def test_long_date_upper_through_template_filter_aalco_style() -> None:
+    env = environment()
+    assert env.from_string("{{ d | long_date | upper }}").render(d=dt.date(2013, 9, 12)) == "12 SEPTEMBER 2013"
+
+
+def test_day_of_aipa_closing_formula() -> None:
+    assert sessions.day_of_date(dt.date(2006, 9, 14)) == "14^th^ day of September, 2006"
+
+
+def test_day_of_first_second_third() -> None:
+    assert sessions.day_of_date(dt.date(2007, 11, 1)).startswith("1^st^ day of November")
+    assert sessions.day_of_date(dt.date(2007, 11, 22)).startswith("22^nd^ day of November")
+    assert sessions.day_of_date(dt.date(2007, 11, 23)).startswith("23^rd^ day of November")
+
+
+def test_date_filters_accept_iso_text_and_show_placeholders() -> None:
+    env = environment()
+    assert env.from_string("{{ d | long_date }}").render(d="2013-09-12") == "12 September 2013"
+    assert env.from_string("{{ d | long_date }}").render(d=Placeholder("date")) == "[TBD: date]"
+
+
+@given(st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2200, 12, 31)))
+def test_long_date_reads_back_as_the_same_date(d: dt.date) -> None:
+    assert dt.datetime.strptime(sessions.long_date(d), "%d %B %Y").date() == d
+
+
+@given(st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2200, 12, 31)))
+def test_day_of_has_the_day_a_superscript_suffix_month_and_year(d: dt.date) -> None:
+    m = re.fullmatch(r"(\d+)\^(st|nd|rd|th)\^ day of ([A-Z][a-z]+), (\d{4})", sessions.day_of_date(d))
+    assert m is not None
+    assert (int(m.group(1)), m.group(3), int(m.group(4))) == (d.day, f"{d:%B}", d.year)
+
+
+# ---------------------------------------------------------------- numbering.label
+
+
+def test_label_decimal() -> None:
+    assert [label("1.", n) for n in (1, 2, 10)] == ["1.", "2.", "10."]
+
+
+def test_label_parenthesised_alpha_third_is_c() -> None:
+    assert label("(a)", 1) == "(a)"
+    assert label("(a)", 3) == "(c)"
+
+
+def test_label_parenthesised_roman_fourth_is_iv() -> None:
+    assert label("(i)", 1) == "(i)"
+    assert label("(i)", 4) == "(iv)"
+
+
+def test_label_alpha_with_dot() -> None:
+    assert [label("a.", n) for n in (1, 2, 3)] == ["a.", "b.", "c."]
+
+
+def test_label_alpha_beyond_z_doubles_the_letter() -> None:
+    assert label("(a)", 26) == "(z)"
+    assert label("(a)", 27) == "(aa)"
+    assert label("(a)", 28) == "(bb)"
+    assert label("(a)", 53) == "(aaa)"
+
+
+def test_label_upper_case_patterns() -> None:
+    assert label("A.", 2) == "B."
+    assert label("I.", 4) == "IV."
+
+
+def test_label_refuses_a_pattern_that_is_not_an_example_label() -> None:
+    with pytest.raises(ValueError):
+        label("x)", 1)
+
+
+PATTERNS = ("1.", "1", "(a)", "a.", "A.", "(i)", "i.", "I.")
+
+
+@pytest.mark.parametrize("pattern", PATTERNS)
+def test_labels_are_unique_for_the_first_500(pattern: str) -> None:
+    labels = [label(pattern, n) for n in range(1, 501)]
+    assert len(set(labels)) == len(labels)
+
+
+_ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
+
+
+def _from_roman(text: str) -> int:
+    values = [_ROMAN_VALUES[c] for c in text.lower()]
+    return sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
+
+
+def _from_alpha(text: str) -> int:
+    assert len(set(text)) == 1, text
+    return (len(text) - 1) * 26 + ord(text[0].lower()) - ord("a") + 1
+
+
+@given(st.integers(min_value=1, max_value=500), st.sampled_from(PATTERNS))
+def test_label_counter_reads_back_as_its_number(n: int, pattern: str) -> None:
+    text = label(pattern, n)
+    prefix = pattern[: len(pattern) - len(pattern.lstrip("("))]
+    suffix = pattern[len(pattern.rstrip(".)")) :]
+    assert text.startswith(prefix)
+    assert text.endswith(suffix)
+    core = text[len(prefix) : len(text) - len(suffix)]
+    counter = pattern[len(prefix) : len(pattern) - len(suffix)]
+    if counter == "1":
+        assert int(core) == n
+    elif counter in "aA":
+        assert core == (core.lower() if counter == "a" else core.upper())
+        assert _from_alpha(core) == n
+    else:
+        assert core == (core.lower() if counter == "i" else core.upper())
+        assert _from_roman(core) == n
+
+
+@pytest.mark.parametrize("pattern", ("1.", "(i)", "I."))
+def test_numeric_and_roman_labels_strictly_increase(pattern: str) -> None:
+    values = []
+    for n in range(1, 501):
+        core = label(pattern, n).strip("().")
+        values.append(int(core) if core.isdigit() else _from_roman(core))
+    assert all(a < b for a, b in itertools.pairwise(values))
+
+
+# ---------------------------------------------------------------- inline markup
+
+
+def test_parse_inline_italic() -> None:
+    assert parse_inline("*Noting* the report") == (Run("Noting", italic=True), Run(" the report"))
+
+
+def test_parse_inline_bold() -> None:
+    assert parse_inline("a **bold** word") == (Run("a "), Run("bold", bold=True), Run(" word"))
+
+
+def test_parse_inline_bold_italic() -> None:
+    assert parse_inline("***both***") == (Run("both", italic=True, bold=True),)
+
+
+def test_parse_inline_superscript() -> None:
+    assert parse_inline("52^nd^ session") == (Run("52"), Run("nd", superscript=True), Run(" session"))
+
+
+def test_parse_inline_footnote_anchor_gets_its_marker() -> None:
+    content = parse_inline("resolution 55/25[^toc], annex", footnote=lambda key: "1")
+    assert content == (Run("resolution 55/25"), FootnoteRef("1"), Run(", annex"))
+
+
+def test_parse_inline_footnote_anchor_keeps_key_without_resolver() -> None:
+    assert parse_inline("text[^*]") == (Run("text"), FootnoteRef("*"))
+
+
+def test_anchors_lists_keys_in_order() -> None:
+    assert anchors("a[^x] b[^*] c[^2]") == ["x", "*", "2"]
+
+
+def test_parse_inline_escaped_marker_is_literal() -> None:
+    assert parse_inline(r"5 \* 3") == (Run("5 * 3"),)
+
+
+def test_parse_inline_unclosed_italic_marker_is_kept_literally() -> None:
+    assert plain(parse_inline("a *b")) == "a *b"
+    assert not any(s.italic for s in parse_inline("a *b") if isinstance(s, Run))
+
+
+def test_parse_inline_unclosed_bold_marker_is_kept_literally() -> None:
+    assert plain(parse_inline("a **b")) == "a **b"
+
+
+def test_parse_inline_unclosed_superscript_marker_is_kept_literally() -> None:
+    assert plain(parse_inline("x^2 metres")) == "x^2 metres"
+
+
+NO_MARKUP = st.text(alphabet=st.characters(blacklist_characters="*^[]\\", blacklist_categories=("Cs",)))
+
+
+@given(NO_MARKUP)
+def test_parse_inline_text_without_markup_is_unchanged(s: str) -> None:
+    content = parse_inline(s)
+    assert plain(content) == s
+    assert all(isinstance(x, Run) and not (x.italic or x.bold or x.superscript) for x in content)
+
+
+@given(NO_MARKUP, NO_MARKUP.filter(bool), NO_MARKUP)
+def test_parse_inline_closed_italic_keeps_every_other_character(a: str, b: str, c: str) -> None:
+    content = parse_inline(f"{a}*{b}*{c}")
+    assert plain(content) == a + b + c
+    assert "".join(x.text for x in content if isinstance(x, Run) and x.italic) == b
+
+
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",))))
+def test_parse_inline_escaped_text_is_kept_literally(s: str) -> None:
+    escaped = re.sub(r"([*^\[\\])", r"\\\1", s)
+    assert plain(parse_inline(escaped)) == s
+
+
+@given(NO_MARKUP, st.sampled_from(["*", "**", "^"]), NO_MARKUP)
+def test_parse_inline_never_loses_an_unclosed_marker(a: str, marker: str, b: str) -> None:
+    assert plain(parse_inline(a + marker + b)) == a + marker + b
+
+
+# ---------------------------------------------------------------- atomic writing
+
+
+def test_write_atomic_creates_the_file(tmp_path: Path) -> None:
+    target = tmp_path / "out.md"
+    write_atomic(target, "hello\n")
+    assert target.read_text(encoding="utf-8") == "hello\n"
+
+
+def test_write_atomic_refuses_an_existing_file(tmp_path: Path) -> None:
+    target = tmp_path / "out.md"
+    target.write_text("keep\n", encoding="utf-8")
+    with pytest.raises(OutputError) as caught:
+        write_atomic(target, "new\n")
+    assert "already exists" in str(caught.value)
+    assert caught.value.problems[0].hint
+    assert target.read_text(encoding="utf-8") == "keep\n"
+
+
+def test_write_atomic_force_replaces_an_existing_file(tmp_path: Path) -> None:
+    target = tmp_path / "out.md"
+    target.write_text("old\n", encoding="utf-8")
+    write_atomic(target, "new\n", force=True)
+    assert target.read_text(encoding="utf-8") == "new\n"
+
+
+def test_write_atomic_leaves_no_temporary_file(tmp_path: Path) -> None:
+    write_atomic(tmp_path / "out.md", "text\n")
+    write_atomic(tmp_path / "out.md", "again\n", force=True)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.md"]
+
+
+def test_write_atomic_cleans_up_when_the_rename_fails(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken_replace(src: object, dst: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", broken_replace)
+    with pytest.raises(OSError):
+        write_atomic(tmp_path / "out.md", "text\n")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_write_atomic_refuses_a_folder_as_target_even_with_force(tmp_path: Path) -> None:
+    (tmp_path / "out.md").mkdir()
+    with pytest.raises(OutputError):
+        write_atomic(tmp_path / "out.md", "text\n", force=True)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.md"]
+
+
+# ---------------------------------------------------------------- the punctuation chain
+
+
+def _parts(draft: Path) -> tuple[list[str], list[str]]:
+    """The preambular and operative paragraphs of a draft's Markdown build."""
+    resolution, _ = load_resolution(draft)
+    blocks = [b.strip() for b in build(draft, "md").split("\n\n") if b.strip()]
+    operative = [b for b in blocks if re.match(r"\d+\. ", b)]
+    first_operative = blocks.index(operative[0])
+    preamble = blocks[first_operative - len(resolution.preamble) : first_operative]
+    assert len(operative) == len(resolution.operative)
+    return preamble, operative
+
+
+@pytest.mark.parametrize("name", ["aalco-50", "aalco-52"])
+def test_aalco_preamble_ends_with_semicolons_then_a_colon(name: str) -> None:
+    preamble, _ = _parts(ROOT / "drafts" / f"{name}.yaml")
+    assert len(preamble) >= 2
+    assert all(p.endswith(";") for p in preamble[:-1]), preamble
+    assert preamble[-1].endswith(":"), preamble[-1]
+
+
+@pytest.mark.parametrize("name", ["aalco-50", "aalco-52"])
+def test_aalco_operative_ends_with_semicolons_then_a_full_stop(name: str) -> None:
+    _, operative = _parts(ROOT / "drafts" / f"{name}.yaml")
+    assert len(operative) >= 2
+    assert all(p.endswith(";") for p in operative[:-1]), operative
+    assert operative[-1].endswith("."), operative[-1]
+
+
+def test_aalco_operative_paragraphs_are_numbered_in_order() -> None:
+    _, operative = _parts(ROOT / "drafts" / "aalco-52.yaml")
+    assert [p.split(" ", 1)[0] for p in operative] == [f"{n}." for n in range(1, len(operative) + 1)]
