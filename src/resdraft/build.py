@@ -21,16 +21,23 @@ def load_resolution(draft_path: Path, library: Library | None = None) -> tuple[R
     return assemble(draft, library), library
 
 
-def render_resolution(resolution: Resolution, fmt: str, library: Library) -> str:
-    """A Resolution as text in `fmt`, through its body's template for that format."""
+def render_resolution(resolution: Resolution, fmt: str, library: Library) -> str | bytes:
+    """A Resolution in `fmt`: text through the body's template, or the bytes of a Word file."""
     problems = Problems()
+    if fmt == "docx":
+        from resdraft.render.docx import render_docx
+
+        word = library.word_style(resolution.body, problems)
+        problems.raise_errors()
+        assert word is not None
+        return render_docx(resolution, word)
     style = library.body(resolution.body, problems)
     problems.raise_errors()
     assert style is not None
     return render(resolution, fmt, library.templates_dir, f"{style.key}/{style.outputs[fmt]}")
 
 
-def build(draft_path: Path, fmt: str) -> str:
-    """A draft file, built to `fmt` ('md' or 'txt')."""
+def build(draft_path: Path, fmt: str) -> str | bytes:
+    """A draft file, built to `fmt` ('md', 'txt' or 'docx')."""
     resolution, library = load_resolution(draft_path)
     return render_resolution(resolution, fmt, library)

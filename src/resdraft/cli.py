@@ -11,7 +11,7 @@ from typing import Annotated, Any, TypeVar
 import typer
 
 from resdraft import __version__
-from resdraft.errors import ResdraftError
+from resdraft.errors import OutputError, Problem, ResdraftError
 
 app = typer.Typer(
     help="Draft resolutions from a clause library: build, roll forward to the next session, check.",
@@ -71,9 +71,11 @@ def build(
     from resdraft.writing import write_atomic
 
     fmt = format_for(output, to)
+    if fmt == "docx" and output is None:
+        raise OutputError(Problem(None, "Word output needs a file name", "pass -o FILE.docx"))
     text = build_draft(draft, fmt)
     if output is None:
-        sys.stdout.write(text)
+        sys.stdout.write(text if isinstance(text, str) else text.decode())
     else:
         write_atomic(output, text, force=force)
         typer.echo(f"wrote {output}", err=True)

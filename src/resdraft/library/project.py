@@ -12,6 +12,7 @@ from resdraft.library.bodies import BodyStyle, read_body
 from resdraft.library.clauses import read_clause_file
 from resdraft.library.drafts import read_draft
 from resdraft.library.schema import Reader, suggest
+from resdraft.library.wordstyle import WordStyle, read_word_style
 from resdraft.model import Clause, Draft, SubClause, Use
 from resdraft.templating import Placeholder
 from resdraft.yamlsource import YDict, load_yaml
@@ -161,6 +162,13 @@ class Library:
             if local.errors:
                 self._bodies[key] = None
         return self._bodies[key]
+
+    def word_style(self, key: str, problems: Problems, where: Where | None = None) -> WordStyle | None:
+        """The body's Word house style (templates/_base/word.yaml with templates/KEY/word.yaml over it)."""
+        local = Problems()
+        style = read_word_style(key, self.templates_dir, local, where)
+        problems.extend(local.items)
+        return None if local.errors else style
 
     # ------------------------------------------------------------ validation
 

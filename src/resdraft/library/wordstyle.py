@@ -20,7 +20,7 @@ STYLE_KEYS = {
     "caps": bool, "small_caps": bool, "underline": bool, "align": str, "left": "length", "right": "length",
     "first_line": "length", "hanging": "length", "space_before": "length", "space_after": "length",
     "line": float, "keep_with_next": bool, "keep_together": bool, "border_bottom": bool, "border_top": bool,
-    "tab": "length",
+    "tab": "length", "superscript": bool,
 }  # fmt: skip
 ALIGNMENTS = ("left", "right", "center", "justify")
 PAPER = {"a4": (595.3, 841.9), "letter": (612.0, 792.0)}

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from resdraft.errors import OutputError, Problem
 
-FORMATS = {".md": "md", ".markdown": "md", ".txt": "txt", ".text": "txt"}
+FORMATS = {".md": "md", ".markdown": "md", ".txt": "txt", ".text": "txt", ".docx": "docx"}
 
 
 def format_for(path: Path | None, to: str | None) -> str:
@@ -23,6 +23,6 @@ def format_for(path: Path | None, to: str | None) -> str:
     found = FORMATS.get(path.suffix.lower())
     if found is None:
         raise OutputError(
-            Problem(None, f"cannot tell the output format from {path.name!r}", "use a .md or .txt file name, or pass --to md|txt")
+            Problem(None, f"cannot tell the output format from {path.name!r}", "use a .md, .txt or .docx file name, or pass --to md|txt|docx")
         )
     return found

@@ -1,0 +1,507 @@
+"""Word output: a Resolution as a .docx in its body's house style, with real numbering and footnotes.
+
+Style names, numbering definitions and other OOXML details live here only; the model speaks of
+preambular and operative paragraphs, opening phrases and footnotes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import zipfile
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+import docx
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.opc.constants import CONTENT_TYPE as CT
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
+from docx.opc.part import XmlPart
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls, qn
+from docx.shared import Pt
+from lxml import etree
+
+from resdraft.errors import Problem, TemplateError, Where
+from resdraft.library.wordstyle import StyleSpec, WordStyle
+from resdraft.model import Content, FootnoteRef, Line, Paragraph, Resolution, Run
+from resdraft.numbering import parse_pattern
+
+# ------------------------------------------------------------------ style names, one per role
+
+FORMULA_STYLES = {"enacting": "Enacting Formula", "transition": "Transition Formula", "closing": "Closing Formula"}
+PARAGRAPH_STYLES = {"preambular": "Preambular Paragraph", "operative": "Operative Paragraph"}
+OPENING_STYLES = {"preambular": "Preambular Opening", "operative": "Operative Opening", "subparagraph": "Subparagraph Opening"}
+FOOTNOTE_TEXT, FOOTNOTE_REFERENCE = "Footnote Text", "Footnote Reference"
+
+
+def _words(role: str) -> str:
+    return " ".join(w.capitalize() for w in role.replace("_", "-").split("-"))
+
+
+def header_style(role: str) -> str:
+    """'agenda-item' -> 'Header Agenda Item'."""
+    return f"Header {_words(role)}"
+
+
+def title_style(role: str) -> str:
+    """'title' -> 'Resolution Title', 'subtitle' -> 'Resolution Subtitle'."""
+    return f"Resolution {_words(role)}"
+
+
+def subparagraph_style(part: str, level: int) -> str:
+    """Operative sub-paragraphs: 'Subparagraph 1'; preambular: 'Preambular Subparagraph 1'."""
+    return f"Subparagraph {level}" if part == "operative" else f"Preambular Subparagraph {level}"
+
+
+def required_styles(res: Resolution) -> dict[str, str]:
+    """Every style this resolution needs, with what it is for."""
+    need = {header_style(line.role): f"header line {line.role!r}" for line in res.header}
+    need.update({title_style(line.role): f"title line {line.role!r}" for line in res.title})
+    for role, line in (("enacting", res.enacting), ("transition", res.transition), ("closing", res.closing)):
+        if line is not None:
+            need[FORMULA_STYLES[role]] = f"the {role} formula"
+    for part, paragraphs in (("preambular", res.preamble), ("operative", res.operative)):
+        if paragraphs:
+            need[PARAGRAPH_STYLES[part]] = f"{part} paragraphs"
+        for p in paragraphs:
+            for sub in p.walk():
+                if sub.level:
+                    need[subparagraph_style(part, sub.level)] = f"level-{sub.level} {part} sub-paragraphs"
+                if sub.opening:
+                    need[OPENING_STYLES["subparagraph" if sub.level else part]] = "opening phrases"
+    if res.footnotes:
+        need[FOOTNOTE_TEXT] = "footnotes"
+        need[FOOTNOTE_REFERENCE] = "footnote marks"
+    return need
+
+
+# ------------------------------------------------------------------ XML helpers
+
+_XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+
+
+def _el(tag: str, parent: Any = None, **attrs: str) -> Any:
+    """A w: element, with w: attributes, appended to `parent` when given."""
+    element = etree.Element(qn(tag)) if parent is None else etree.SubElement(parent, qn(tag))
+    for key, value in attrs.items():
+        element.set(qn(f"w:{key}"), value)
+    return element
+
+
+def _twips(points: float) -> str:
+    return str(round(points * 20))
+
+
+# ------------------------------------------------------------------ the document
+
+
+class _Writer:
+    """Writes one Resolution into a python-docx Document."""
+
+    def __init__(self, res: Resolution, word: WordStyle) -> None:
+        self.res, self.word = res, word
+        self.doc = self._base()
+        self.style_ids: dict[str, str] = {}
+        self.footnote_xml: list[Any] = []
+        self.notes = iter(res.footnotes)
+        self.defaults = {
+            role: ("bold" in emphasis, "italic" in emphasis) for role, emphasis in res.emphasis.items()
+        }
+
+    # -------------------------------------------------------------- base document and styles
+
+    def _base(self) -> Any:
+        if self.word.reference is None:
+            return docx.Document()
+        try:
+            document = docx.Document(str(self.word.reference))
+        except Exception as e:  # python-docx raises several types for a broken package
+            raise TemplateError(
+                Problem(Where(self.word.reference), f"the reference document cannot be read as .docx ({type(e).__name__})",
+                        "save it again from Word or LibreOffice as a .docx")  # fmt: skip
+            ) from None
+        body = document.element.body
+        for child in list(body):
+            if child.tag != qn("w:sectPr"):
+                body.remove(child)
+        return document
+
+    def styles(self) -> None:
+        """Create or update every style word.yaml defines; check every style the document needs exists."""
+        doc, word = self.doc, self.word
+        existing = {s.name for s in doc.styles}
+        problems = []
+        for name, why in required_styles(self.res).items():
+            if name not in word.styles and name not in existing:
+                where = self.word.where if self.word.reference is None else Where(self.word.reference)
+                problems.append(Problem(
+                    where,
+                    f"Word style {name!r} (for {why}) is neither defined in word.yaml nor in the reference document",
+                    f"add `{name}: {{…}}` under styles: in templates/{word.key}/word.yaml, or to the reference .docx",
+                ))  # fmt: skip
+        for spec in word.styles.values():
+            for key in ("based_on", "next"):
+                target = spec.props.get(key)
+                if target and target not in word.styles and target not in existing:
+                    problems.append(Problem(spec.where, f"style {spec.name!r} names {key} {target!r}, which does not exist",
+                                            "define that style too, or name one in the reference document"))  # fmt: skip
+        if problems:
+            raise TemplateError(*problems)
+        self._defaults()
+        for spec in word.styles.values():
+            kind = WD_STYLE_TYPE.CHARACTER if spec.type == "character" else WD_STYLE_TYPE.PARAGRAPH
+            style = doc.styles[spec.name] if spec.name in existing else doc.styles.add_style(spec.name, kind)
+            existing.add(spec.name)
+        for spec in word.styles.values():
+            self._format(doc.styles[spec.name], spec)
+        for role, name in OPENING_STYLES.items():
+            if name in existing:
+                bold, italic = self.defaults.get(role, (False, False))
+                style = doc.styles[name]
+                style.font.bold, style.font.italic = bold, italic
+        self.style_ids = {s.name: s.style_id for s in doc.styles}
+
+    def _defaults(self) -> None:
+        """Document-wide font, size and language (docDefaults and Normal)."""
+        word = self.word
+        defaults = self.doc.styles.element.find(qn("w:docDefaults"))
+        rpr = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
+        fonts = rpr.find(qn("w:rFonts"))
+        for attr in list(fonts.attrib):
+            del fonts.attrib[attr]
+        for attr in ("ascii", "hAnsi", "cs", "eastAsia"):
+            fonts.set(qn(f"w:{attr}"), word.font)
+        for tag in ("w:sz", "w:szCs"):
+            rpr.find(qn(tag)).set(qn("w:val"), str(round(word.font_size * 2)))
+        lang = rpr.find(qn("w:lang"))
+        lang.set(qn("w:val"), word.language)
+        lang.set(qn("w:eastAsia"), word.language)
+        ppr = defaults.find(qn("w:pPrDefault")).find(qn("w:pPr"))
+        spacing = ppr.find(qn("w:spacing"))
+        spacing.attrib.clear()
+        spacing.set(qn("w:after"), "0")
+        spacing.set(qn("w:line"), "240")
+        spacing.set(qn("w:lineRule"), "auto")
+
+    def _format(self, style: Any, spec: StyleSpec) -> None:
+        p = spec.props
+        font = style.font
+        if "font" in p:
+            font.name = p["font"]
+        if "size" in p:
+            font.size = Pt(p["size"])
+        for key, attr in (("bold", "bold"), ("italic", "italic"), ("caps", "all_caps"), ("small_caps", "small_caps"),
+                          ("underline", "underline"), ("superscript", "superscript")):  # fmt: skip
+            if key in p:
+                setattr(font, attr, p[key])
+        if "based_on" in p:
+            style.base_style = self.doc.styles[p["based_on"]]
+        if spec.type == "character":
+            return
+        if "next" in p:
+            style.next_paragraph_style = self.doc.styles[p["next"]]
+        fmt = style.paragraph_format
+        if "align" in p:
+            fmt.alignment = {"left": WD_ALIGN_PARAGRAPH.LEFT, "right": WD_ALIGN_PARAGRAPH.RIGHT,
+                             "center": WD_ALIGN_PARAGRAPH.CENTER, "justify": WD_ALIGN_PARAGRAPH.JUSTIFY}[p["align"]]  # fmt: skip
+        if "left" in p:
+            fmt.left_indent = Pt(p["left"])
+        if "right" in p:
+            fmt.right_indent = Pt(p["right"])
+        if "first_line" in p:
+            fmt.first_line_indent = Pt(p["first_line"])
+        if "hanging" in p:
+            fmt.first_line_indent = Pt(-p["hanging"])
+        if "space_before" in p:
+            fmt.space_before = Pt(p["space_before"])
+        if "space_after" in p:
+            fmt.space_after = Pt(p["space_after"])
+        if "line" in p:
+            fmt.line_spacing = p["line"]
+        if "keep_with_next" in p:
+            fmt.keep_with_next = p["keep_with_next"]
+        if "keep_together" in p:
+            fmt.keep_together = p["keep_together"]
+        if "tab" in p:
+            fmt.tab_stops.add_tab_stop(Pt(p["tab"]))
+        for side in ("top", "bottom"):
+            if p.get(f"border_{side}"):
+                ppr = style.element.get_or_add_pPr()
+                borders = ppr.find(qn("w:pBdr"))
+                if borders is None:
+                    borders = parse_xml(f"<w:pBdr {nsdecls('w')}/>")
+                    # pBdr sits after keepNext/keepLines/pageBreakBefore/framePr/widowControl/numPr/suppressLineNumbers
+                    anchor = next((c for c in ppr if c.tag in {qn("w:shd"), qn("w:tabs"), qn("w:spacing"), qn("w:ind"), qn("w:jc")}), None)
+                    if anchor is None:
+                        ppr.append(borders)
+                    else:
+                        anchor.addprevious(borders)
+                _el(f"w:{side}", borders, val="single", sz="8", space="4", color="auto")
+
+    # -------------------------------------------------------------- page
+
+    def page(self) -> None:
+        word = self.word
+        section = self.doc.sections[0]
+        section.page_width, section.page_height = Pt(word.width), Pt(word.height)
+        section.top_margin, section.bottom_margin = Pt(word.margins["top"]), Pt(word.margins["bottom"])
+        section.left_margin, section.right_margin = Pt(word.margins["left"]), Pt(word.margins["right"])
+        if word.page_numbers == "none":
+            return
+        footer = section.footer
+        footer.is_linked_to_previous = False
+        paragraph = footer.paragraphs[0]
+        paragraph.alignment = {"left": WD_ALIGN_PARAGRAPH.LEFT, "center": WD_ALIGN_PARAGRAPH.CENTER,
+                               "right": WD_ALIGN_PARAGRAPH.RIGHT}[word.page_numbers]  # fmt: skip
+        field = _el("w:fldSimple", paragraph._p, instr=" PAGE ")
+        _el("w:t", _el("w:r", field)).text = "1"
+
+    # -------------------------------------------------------------- numbering
+
+    def numbering(self) -> tuple[str | None, Iterator[str] | None]:
+        """Numbering definitions for operative paragraphs and for preambular sub-paragraphs."""
+        n = self.res.numbering
+        numbering = self.doc.part.numbering_part.element
+        abstract_ids = [int(a.get(qn("w:abstractNumId"))) for a in numbering.findall(qn("w:abstractNum"))]
+        num_ids = [int(x.get(qn("w:numId"))) for x in numbering.findall(qn("w:num"))]
+        self._next_abstract = max(abstract_ids, default=-1) + 1
+        self._next_num = max(num_ids, default=0) + 1
+        self._numbering = numbering
+        operative_num = None
+        has_subs = any(p.subparagraphs for p in self.res.operative)
+        if n.operative or (has_subs and n.subparagraphs):
+            levels = [n.operative, *n.subparagraphs]
+            specs = [self.word.styles.get(PARAGRAPH_STYLES["operative"])] + [
+                self.word.styles.get(subparagraph_style("operative", i + 1)) for i in range(len(n.subparagraphs))
+            ]
+            operative_num = self._num(self._abstract(levels, specs))
+        preamble_nums = None
+        if n.preambular_subparagraphs and any(p.subparagraphs for p in self.res.preamble):
+            specs = [self.word.styles.get(subparagraph_style("preambular", i + 1)) for i in range(len(n.preambular_subparagraphs))]
+            abstract = self._abstract(list(n.preambular_subparagraphs), specs)
+            preamble_nums = (self._num(abstract, restart=True) for _ in iter(int, 1))
+        return operative_num, preamble_nums
+
+    def _abstract(self, patterns: list[str | None], specs: list[StyleSpec | None]) -> int:
+        ident = self._next_abstract
+        self._next_abstract += 1
+        abstract = _el("w:abstractNum", abstractNumId=str(ident))
+        _el("w:multiLevelType", abstract, val="multilevel")
+        for level, pattern in enumerate(patterns):
+            lvl = _el("w:lvl", abstract, ilvl=str(level))
+            _el("w:start", lvl, val="1")
+            if pattern is None:
+                _el("w:numFmt", lvl, val="none")
+                _el("w:lvlText", lvl, val="")
+            else:
+                prefix, style, suffix = parse_pattern(pattern)
+                fmt = {"decimal": "decimal", "lower-alpha": "lowerLetter", "upper-alpha": "upperLetter",
+                       "lower-roman": "lowerRoman", "upper-roman": "upperRoman"}[style]  # fmt: skip
+                _el("w:numFmt", lvl, val=fmt)
+                _el("w:lvlText", lvl, val=f"{prefix}%{level + 1}{suffix}")
+            spec = specs[level] if level < len(specs) else None
+            props = spec.props if spec else {}
+            _el("w:suff", lvl, val="tab" if "tab" in props else "space")
+            _el("w:lvlJc", lvl, val="left")
+            ppr = _el("w:pPr", lvl)
+            if "tab" in props:
+                _el("w:tab", _el("w:tabs", ppr), val="num", pos=_twips(props["tab"]))
+            left = props.get("left", 0.0)
+            ind = _el("w:ind", ppr, left=_twips(left))
+            if "hanging" in props:
+                ind.set(qn("w:hanging"), _twips(props["hanging"]))
+            else:
+                ind.set(qn("w:firstLine"), _twips(props.get("first_line", 0.0)))
+        first_num = self._numbering.find(qn("w:num"))
+        if first_num is None:
+            self._numbering.append(abstract)
+        else:
+            first_num.addprevious(abstract)
+        return ident
+
+    def _num(self, abstract: int, restart: bool = False) -> str:
+        ident = self._next_num
+        self._next_num += 1
+        num = _el("w:num", self._numbering, numId=str(ident))
+        _el("w:abstractNumId", num, val=str(abstract))
+        if restart:
+            _el("w:startOverride", _el("w:lvlOverride", num, ilvl="0"), val="1")
+        return str(ident)
+
+    # -------------------------------------------------------------- paragraphs
+
+    def paragraph(self, style: str, content: Content, role: str | None = None, num: tuple[str, int] | None = None) -> Any:
+        p = _el("w:p")
+        ppr = _el("w:pPr", p)
+        _el("w:pStyle", ppr, val=self.style_ids[style])
+        if num is not None:
+            numpr = _el("w:numPr", ppr)
+            _el("w:ilvl", numpr, val=str(num[1]))
+            _el("w:numId", numpr, val=num[0])
+        self.runs(p, content, role)
+        return p
+
+    def runs(self, p: Any, content: Content, role: str | None) -> None:
+        for span in content:
+            if isinstance(span, FootnoteRef):
+                self.footnote(p, span.marker)
+                continue
+            r = _el("w:r", p)
+            rpr = _el("w:rPr", r)
+            bold, italic = span.bold, span.italic
+            if span.opening and role in OPENING_STYLES:
+                _el("w:rStyle", rpr, val=self.style_ids[OPENING_STYLES[role]])
+                default = self.defaults.get(role, (False, False))
+                if (bold, italic) != default:  # a per-use override of the body's emphasis
+                    _el("w:b", rpr, val="1" if bold else "0")
+                    _el("w:i", rpr, val="1" if italic else "0")
+            else:
+                if bold:
+                    _el("w:b", rpr)
+                if italic:
+                    _el("w:i", rpr)
+            if span.superscript:
+                _el("w:vertAlign", rpr, val="superscript")
+            if not len(rpr):
+                r.remove(rpr)
+            t = _el("w:t", r)
+            t.text = span.text
+            t.set(_XML_SPACE, "preserve")
+
+    def footnote(self, p: Any, marker: str) -> None:
+        note = next(self.notes)
+        assert note.marker == marker, "footnotes pair with anchors in document order"
+        ident = str(len(self.footnote_xml) + 1)
+        custom = not marker.isdigit()
+        r = _el("w:r", p)
+        _el("w:rStyle", _el("w:rPr", r), val=self.style_ids[FOOTNOTE_REFERENCE])
+        ref = _el("w:footnoteReference", r, id=ident)
+        if custom:
+            ref.set(qn("w:customMarkFollows"), "1")
+            _el("w:t", r).text = marker
+        fn = _el("w:footnote", id=ident)
+        fp = _el("w:p", fn)
+        _el("w:pStyle", _el("w:pPr", fp), val=self.style_ids[FOOTNOTE_TEXT])
+        mark = _el("w:r", fp)
+        _el("w:rStyle", _el("w:rPr", mark), val=self.style_ids[FOOTNOTE_REFERENCE])
+        if custom:
+            _el("w:t", mark).text = marker
+        else:
+            _el("w:footnoteRef", mark)
+        space = _el("w:t", _el("w:r", fp))
+        space.text = " "
+        space.set(_XML_SPACE, "preserve")
+        self.runs(fp, note.content, None)
+        self.footnote_xml.append(fn)
+
+    def part(self, paragraphs: Iterable[Paragraph], part: str, operative_num: str | None,
+             preamble_nums: Iterator[str] | None) -> Iterator[Any]:  # fmt: skip
+        for paragraph in paragraphs:
+            num = (operative_num, 0) if part == "operative" and operative_num and self.res.numbering.operative else None
+            yield self.paragraph(PARAGRAPH_STYLES[part], paragraph.content, part, num)
+            sub_num = operative_num if part == "operative" else (next(preamble_nums) if preamble_nums and paragraph.subparagraphs else None)
+            for sub in paragraph.walk():
+                if not sub.level:
+                    continue
+                level = sub.level if part == "operative" else sub.level - 1
+                numbered = sub_num is not None and sub.label is not None
+                yield self.paragraph(subparagraph_style(part, sub.level), sub.content, "subparagraph",
+                                     (sub_num, level) if numbered and sub_num else None)  # fmt: skip
+
+    def body(self) -> None:
+        res = self.res
+        operative_num, preamble_nums = self.numbering()
+        out: list[Any] = []
+        out += [self.paragraph(header_style(line.role), line.content) for line in res.header]
+        out += [self.paragraph(title_style(line.role), line.content) for line in res.title]
+        out += self._formula("enacting", res.enacting)
+        out += self.part(res.preamble, "preambular", None, preamble_nums)
+        out += self._formula("transition", res.transition)
+        out += self.part(res.operative, "operative", operative_num, None)
+        out += self._formula("closing", res.closing)
+        body = self.doc.element.body
+        sect = body.find(qn("w:sectPr"))
+        for p in out:
+            if sect is None:
+                body.append(p)
+            else:
+                sect.addprevious(p)
+
+    def _formula(self, role: str, line: Line | None) -> list[Any]:
+        return [] if line is None else [self.paragraph(FORMULA_STYLES[role], line.content)]
+
+    # -------------------------------------------------------------- footnotes part, properties
+
+    def footnotes_part(self) -> None:
+        if not self.footnote_xml:
+            return
+        root = parse_xml(
+            f"<w:footnotes {nsdecls('w', 'r')}>"
+            '<w:footnote w:type="separator" w:id="-1"><w:p><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/>'
+            "</w:pPr><w:r><w:separator/></w:r></w:p></w:footnote>"
+            '<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:pPr><w:spacing w:after="0" w:line="240" '
+            'w:lineRule="auto"/></w:pPr><w:r><w:continuationSeparator/></w:r></w:p></w:footnote>'
+            "</w:footnotes>"
+        )
+        for fn in self.footnote_xml:
+            root.append(fn)
+        package = self.doc.part.package
+        part = XmlPart(PackURI("/word/footnotes.xml"), CT.WML_FOOTNOTES, root, package)
+        self.doc.part.relate_to(part, RT.FOOTNOTES)
+        settings = self.doc.settings.element
+        pr = parse_xml(f'<w:footnotePr {nsdecls("w")}><w:footnote w:id="-1"/><w:footnote w:id="0"/></w:footnotePr>')
+        compat = settings.find(qn("w:compat"))
+        if compat is not None:
+            compat.addprevious(pr)
+        else:
+            settings.append(pr)
+
+    def properties(self) -> None:
+        """Core properties fixed from the draft, so the same draft gives the same document."""
+        date = self.res.date if isinstance(self.res.date, dt.date) else dt.date(2000, 1, 1)
+        stamp = dt.datetime(date.year, date.month, date.day, tzinfo=dt.timezone.utc)
+        props = self.doc.core_properties
+        props.author = props.last_modified_by = "resdraft"
+        props.created = props.modified = props.last_printed = stamp
+        props.revision = 1
+        props.title = " ".join(line.text for line in self.res.title)
+        props.subject = str(self.res.fields.get("symbol") or "")
+        props.language = self.word.language
+        props.keywords = props.comments = props.category = ""
+
+
+def _deterministic(raw: bytes) -> bytes:
+    """Re-pack the zip with fixed timestamps and order, so equal documents are equal bytes."""
+    source = zipfile.ZipFile(io.BytesIO(raw))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            fixed = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            fixed.external_attr = 0o644 << 16
+            target.writestr(fixed, source.read(info.filename))
+    return out.getvalue()
+
+
+def render_docx(res: Resolution, word: WordStyle) -> bytes:
+    """A Resolution as the bytes of a .docx in its body's Word house style."""
+    writer = _Writer(res, word)
+    writer.styles()
+    writer.page()
+    writer.body()
+    writer.footnotes_part()
+    writer.properties()
+    buffer = io.BytesIO()
+    writer.doc.save(buffer)
+    return _deterministic(buffer.getvalue())
+
+
+def document_xml(data: bytes) -> str:
+    """word/document.xml of a .docx, pretty-printed (for golden files and tests)."""
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        root = etree.fromstring(z.read("word/document.xml"), etree.XMLParser(resolve_entities=False, no_network=True))
+    return etree.tostring(root, pretty_print=True, encoding="unicode")
+
