@@ -37,3 +37,7 @@ def library(tmp_path: Path) -> Path:
     for folder in ("clauses", "drafts", "templates"):
         shutil.copytree(ROOT / folder, root / folder)
     return root
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--regenerate-golden", action="store_true", help="rewrite tests/golden/ from the current output")

@@ -79,6 +79,7 @@ class Assembler:
         self.templates = snippets()
         self.context = build_context(draft, style)
         self.footnotes = _Footnotes(self.templates, self.context)
+        self.used_draft_notes: set[str] = set()
 
     def render(self, source: str, where: Where | None) -> str:
         return self.templates.render(source, self.context, where).strip()
@@ -89,7 +90,12 @@ class Assembler:
         text = self.render(source, where)
         if not text:
             return None
-        marker = self.footnotes.resolver(self.draft.footnotes, where, f"{role} line")
+        resolve = self.footnotes.resolver(self.draft.footnotes, where, f"{role} line")
+
+        def marker(key: str) -> str:
+            self.used_draft_notes.add(key)
+            return str(resolve(key))
+
         return Line(role, parse_inline(text, marker))
 
     def formula(self, role: str) -> Line | None:
@@ -184,6 +190,18 @@ class Assembler:
         transition = self.formula("transition")
         operative = self.part(self.draft.operative, "operative")
         closing = self.formula("closing")
+        unused = [key for key in self.draft.footnotes if key not in self.used_draft_notes]
+        if unused:
+            raise TemplateError(
+                *(
+                    Problem(
+                        self.draft.lines.get("footnotes", self.draft.where),
+                        f"footnote {key!r} has no anchor in the header or formulas",
+                        f"anchor it with [^{key}] in a header line or formula (the UN sponsors line takes '*' when there are sponsors), or remove it",
+                    )
+                    for key in unused
+                )
+            )
         fields = {k: v for k, v in self.draft.fields.items() if v not in (None, ())}
         return Resolution(
             body=self.draft.body,

@@ -132,6 +132,30 @@ def init(
         typer.echo(f"created {path}", err=True)
 
 
+@app.command()
+@user_errors
+def preview(
+    source: Annotated[Path, typer.Argument(help="A .docx file, or a draft (built to .docx first).")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="Folder for the PNG pages.")] = Path("preview"),
+) -> None:
+    """Render a Word document (or a draft) to PNG pages through LibreOffice, to look at it."""
+    import tempfile
+
+    from resdraft.preview import preview as render_pages
+
+    if source.suffix.lower() in (".yaml", ".yml"):
+        from resdraft.build import build as build_draft
+
+        with tempfile.TemporaryDirectory() as tmp:
+            document = Path(tmp) / f"{source.stem}.docx"
+            document.write_bytes(build_draft(source, "docx"))  # type: ignore[arg-type]
+            pages = render_pages(document, output)
+    else:
+        pages = render_pages(source, output)
+    for page in pages:
+        typer.echo(str(page))
+
+
 def main() -> None:
     """Entry point of the `resdraft` script."""
     app()

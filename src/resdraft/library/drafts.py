@@ -14,14 +14,34 @@ from resdraft.yamlsource import YDict, YList, load_yaml
 
 # Header facts a template may use; any of them may be a placeholder `{tbd: …}`.
 FIELDS = (
-    "symbol", "date", "venue", "meeting_dates", "agenda_item", "agenda_title", "committee",
-    "distribution", "language", "document_type", "title", "subtitle", "status",
-)  # fmt: skip
+    "symbol",
+    "date",
+    "venue",
+    "meeting_dates",
+    "agenda_item",
+    "agenda_title",
+    "committee",
+    "distribution",
+    "language",
+    "document_type",
+    "title",
+    "subtitle",
+    "status",
+)
 STATUSES = ("draft", "adopted")
 DRAFT_KEYS = (
-    "body", "session", "previous", "sponsors", "variables", "formulas", "style", "footnotes",
-    "preamble", "operative", *FIELDS,
-)  # fmt: skip
+    "body",
+    "session",
+    "previous",
+    "sponsors",
+    "variables",
+    "formulas",
+    "style",
+    "footnotes",
+    "preamble",
+    "operative",
+    *FIELDS,
+)
 USE_KEYS = ("clause", "opening", "text", "subparagraphs", "footnotes", "end", "emphasis")
 EMPHASES = ("italic", "bold", "bold-italic", "none")
 FORMULAS = ("enacting", "transition", "closing")

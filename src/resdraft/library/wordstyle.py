@@ -16,12 +16,31 @@ WORD_KEYS = ("reference", "page", "styles")
 PAGE_KEYS = ("size", "margins", "font", "font_size", "language", "page_numbers")
 MARGIN_KEYS = ("top", "bottom", "left", "right")
 STYLE_KEYS = {
-    "type": str, "based_on": str, "next": str, "font": str, "size": "length", "bold": bool, "italic": bool,
-    "caps": bool, "small_caps": bool, "underline": bool, "align": str, "left": "length", "right": "length",
-    "first_line": "length", "hanging": "length", "space_before": "length", "space_after": "length",
-    "line": float, "keep_with_next": bool, "keep_together": bool, "border_bottom": bool, "border_top": bool,
-    "tab": "length", "superscript": bool,
-}  # fmt: skip
+    "type": str,
+    "based_on": str,
+    "next": str,
+    "font": str,
+    "size": "length",
+    "bold": bool,
+    "italic": bool,
+    "caps": bool,
+    "small_caps": bool,
+    "underline": bool,
+    "align": str,
+    "left": "length",
+    "right": "length",
+    "first_line": "length",
+    "hanging": "length",
+    "space_before": "length",
+    "space_after": "length",
+    "line": float,
+    "keep_with_next": bool,
+    "keep_together": bool,
+    "border_bottom": bool,
+    "border_top": bool,
+    "tab": "length",
+    "superscript": bool,
+}
 ALIGNMENTS = ("left", "right", "center", "justify")
 PAPER = {"a4": (595.3, 841.9), "letter": (612.0, 792.0)}
 _LENGTH = re.compile(r"^\s*(-?[0-9]*\.?[0-9]+)\s*(pt|cm|mm|in)\s*$")
@@ -133,12 +152,21 @@ def read_word_style(key: str, templates: Path, problems: Problems, where: Where 
     """The Word style of a body: templates/_base/word.yaml, then templates/KEY/word.yaml over it."""
     own = templates / key / "word.yaml"
     if not own.is_file():
-        problems.add(where, f"body {key!r} has no Word template (templates/{key}/word.yaml is missing)",
-                     "copy templates/unga/word.yaml into that folder and adapt it")  # fmt: skip
+        problems.add(
+            where,
+            f"body {key!r} has no Word template (templates/{key}/word.yaml is missing)",
+            "copy templates/unga/word.yaml into that folder and adapt it",
+        )
         return None
-    page: dict[str, Any] = {"width": PAPER["a4"][0], "height": PAPER["a4"][1], "font": "Times New Roman",
-                            "font_size": 12.0, "language": "en-GB", "page_numbers": "center",
-                            "margins": {"top": 72.0, "bottom": 72.0, "left": 72.0, "right": 72.0}}  # fmt: skip
+    page: dict[str, Any] = {
+        "width": PAPER["a4"][0],
+        "height": PAPER["a4"][1],
+        "font": "Times New Roman",
+        "font_size": 12.0,
+        "language": "en-GB",
+        "page_numbers": "center",
+        "margins": {"top": 72.0, "bottom": 72.0, "left": 72.0, "right": 72.0},
+    }
     styles: dict[str, StyleSpec] = {}
     reference: Path | None = None
     for path in (templates / "_base" / "word.yaml", own):
@@ -159,8 +187,11 @@ def read_word_style(key: str, templates: Path, problems: Problems, where: Where 
         if (ref := r.text("reference")) is not None:
             reference = path.parent / ref
             if not reference.is_file():
-                problems.add(r.where("reference"), f"reference document {ref!r} not found beside {path.name}",
-                             "put the .docx in the body's templates folder, or remove `reference:`")  # fmt: skip
+                problems.add(
+                    r.where("reference"),
+                    f"reference document {ref!r} not found beside {path.name}",
+                    "put the .docx in the body's templates folder, or remove `reference:`",
+                )
         _page(r.mapping("page"), problems, page)
         _read_styles(r.mapping("styles"), problems, styles)
     return WordStyle(

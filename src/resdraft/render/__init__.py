@@ -23,6 +23,10 @@ def format_for(path: Path | None, to: str | None) -> str:
     found = FORMATS.get(path.suffix.lower())
     if found is None:
         raise OutputError(
-            Problem(None, f"cannot tell the output format from {path.name!r}", "use a .md, .txt or .docx file name, or pass --to md|txt|docx")
+            Problem(
+                None,
+                f"cannot tell the output format from {path.name!r}",
+                "use a .md, .txt or .docx file name, or pass --to md|txt|docx",
+            )
         )
     return found

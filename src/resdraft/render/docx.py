@@ -26,7 +26,7 @@ from lxml import etree
 
 from resdraft.errors import Problem, TemplateError, Where
 from resdraft.library.wordstyle import StyleSpec, WordStyle
-from resdraft.model import Content, FootnoteRef, Line, Paragraph, Resolution, Run
+from resdraft.model import Content, FootnoteRef, Line, Paragraph, Resolution
 from resdraft.numbering import parse_pattern
 
 # ------------------------------------------------------------------ style names, one per role
@@ -107,9 +107,7 @@ class _Writer:
         self.style_ids: dict[str, str] = {}
         self.footnote_xml: list[Any] = []
         self.notes = iter(res.footnotes)
-        self.defaults = {
-            role: ("bold" in emphasis, "italic" in emphasis) for role, emphasis in res.emphasis.items()
-        }
+        self.defaults = {role: ("bold" in emphasis, "italic" in emphasis) for role, emphasis in res.emphasis.items()}
 
     # -------------------------------------------------------------- base document and styles
 
@@ -120,8 +118,11 @@ class _Writer:
             document = docx.Document(str(self.word.reference))
         except Exception as e:  # python-docx raises several types for a broken package
             raise TemplateError(
-                Problem(Where(self.word.reference), f"the reference document cannot be read as .docx ({type(e).__name__})",
-                        "save it again from Word or LibreOffice as a .docx")  # fmt: skip
+                Problem(
+                    Where(self.word.reference),
+                    f"the reference document cannot be read as .docx ({type(e).__name__})",
+                    "save it again from Word or LibreOffice as a .docx",
+                )
             ) from None
         body = document.element.body
         for child in list(body):
@@ -137,17 +138,24 @@ class _Writer:
         for name, why in required_styles(self.res).items():
             if name not in word.styles and name not in existing:
                 where = self.word.where if self.word.reference is None else Where(self.word.reference)
-                problems.append(Problem(
-                    where,
-                    f"Word style {name!r} (for {why}) is neither defined in word.yaml nor in the reference document",
-                    f"add `{name}: {{…}}` under styles: in templates/{word.key}/word.yaml, or to the reference .docx",
-                ))  # fmt: skip
+                problems.append(
+                    Problem(
+                        where,
+                        f"Word style {name!r} (for {why}) is neither defined in word.yaml nor in the reference document",
+                        f"add `{name}: {{…}}` under styles: in templates/{word.key}/word.yaml, or to the reference .docx",
+                    )
+                )
         for spec in word.styles.values():
             for key in ("based_on", "next"):
                 target = spec.props.get(key)
                 if target and target not in word.styles and target not in existing:
-                    problems.append(Problem(spec.where, f"style {spec.name!r} names {key} {target!r}, which does not exist",
-                                            "define that style too, or name one in the reference document"))  # fmt: skip
+                    problems.append(
+                        Problem(
+                            spec.where,
+                            f"style {spec.name!r} names {key} {target!r}, which does not exist",
+                            "define that style too, or name one in the reference document",
+                        )
+                    )
         if problems:
             raise TemplateError(*problems)
         self._defaults()
@@ -193,8 +201,14 @@ class _Writer:
             font.name = p["font"]
         if "size" in p:
             font.size = Pt(p["size"])
-        for key, attr in (("bold", "bold"), ("italic", "italic"), ("caps", "all_caps"), ("small_caps", "small_caps"),
-                          ("underline", "underline"), ("superscript", "superscript")):  # fmt: skip
+        for key, attr in (
+            ("bold", "bold"),
+            ("italic", "italic"),
+            ("caps", "all_caps"),
+            ("small_caps", "small_caps"),
+            ("underline", "underline"),
+            ("superscript", "superscript"),
+        ):
             if key in p:
                 setattr(font, attr, p[key])
         if "based_on" in p:
@@ -205,8 +219,12 @@ class _Writer:
             style.next_paragraph_style = self.doc.styles[p["next"]]
         fmt = style.paragraph_format
         if "align" in p:
-            fmt.alignment = {"left": WD_ALIGN_PARAGRAPH.LEFT, "right": WD_ALIGN_PARAGRAPH.RIGHT,
-                             "center": WD_ALIGN_PARAGRAPH.CENTER, "justify": WD_ALIGN_PARAGRAPH.JUSTIFY}[p["align"]]  # fmt: skip
+            fmt.alignment = {
+                "left": WD_ALIGN_PARAGRAPH.LEFT,
+                "right": WD_ALIGN_PARAGRAPH.RIGHT,
+                "center": WD_ALIGN_PARAGRAPH.CENTER,
+                "justify": WD_ALIGN_PARAGRAPH.JUSTIFY,
+            }[p["align"]]
         if "left" in p:
             fmt.left_indent = Pt(p["left"])
         if "right" in p:
@@ -234,7 +252,9 @@ class _Writer:
                 if borders is None:
                     borders = parse_xml(f"<w:pBdr {nsdecls('w')}/>")
                     # pBdr sits after keepNext/keepLines/pageBreakBefore/framePr/widowControl/numPr/suppressLineNumbers
-                    anchor = next((c for c in ppr if c.tag in {qn("w:shd"), qn("w:tabs"), qn("w:spacing"), qn("w:ind"), qn("w:jc")}), None)
+                    anchor = next(
+                        (c for c in ppr if c.tag in {qn("w:shd"), qn("w:tabs"), qn("w:spacing"), qn("w:ind"), qn("w:jc")}), None
+                    )
                     if anchor is None:
                         ppr.append(borders)
                     else:
@@ -254,8 +274,11 @@ class _Writer:
         footer = section.footer
         footer.is_linked_to_previous = False
         paragraph = footer.paragraphs[0]
-        paragraph.alignment = {"left": WD_ALIGN_PARAGRAPH.LEFT, "center": WD_ALIGN_PARAGRAPH.CENTER,
-                               "right": WD_ALIGN_PARAGRAPH.RIGHT}[word.page_numbers]  # fmt: skip
+        paragraph.alignment = {
+            "left": WD_ALIGN_PARAGRAPH.LEFT,
+            "center": WD_ALIGN_PARAGRAPH.CENTER,
+            "right": WD_ALIGN_PARAGRAPH.RIGHT,
+        }[word.page_numbers]
         field = _el("w:fldSimple", paragraph._p, instr=" PAGE ")
         _el("w:t", _el("w:r", field)).text = "1"
 
@@ -280,7 +303,9 @@ class _Writer:
             operative_num = self._num(self._abstract(levels, specs))
         preamble_nums = None
         if n.preambular_subparagraphs and any(p.subparagraphs for p in self.res.preamble):
-            specs = [self.word.styles.get(subparagraph_style("preambular", i + 1)) for i in range(len(n.preambular_subparagraphs))]
+            specs = [
+                self.word.styles.get(subparagraph_style("preambular", i + 1)) for i in range(len(n.preambular_subparagraphs))
+            ]
             abstract = self._abstract(list(n.preambular_subparagraphs), specs)
             preamble_nums = (self._num(abstract, restart=True) for _ in iter(int, 1))
         return operative_num, preamble_nums
@@ -298,8 +323,13 @@ class _Writer:
                 _el("w:lvlText", lvl, val="")
             else:
                 prefix, style, suffix = parse_pattern(pattern)
-                fmt = {"decimal": "decimal", "lower-alpha": "lowerLetter", "upper-alpha": "upperLetter",
-                       "lower-roman": "lowerRoman", "upper-roman": "upperRoman"}[style]  # fmt: skip
+                fmt = {
+                    "decimal": "decimal",
+                    "lower-alpha": "lowerLetter",
+                    "upper-alpha": "upperLetter",
+                    "lower-roman": "lowerRoman",
+                    "upper-roman": "upperRoman",
+                }[style]
                 _el("w:numFmt", lvl, val=fmt)
                 _el("w:lvlText", lvl, val=f"{prefix}%{level + 1}{suffix}")
             spec = specs[level] if level < len(specs) else None
@@ -397,19 +427,28 @@ class _Writer:
         self.runs(fp, note.content, None)
         self.footnote_xml.append(fn)
 
-    def part(self, paragraphs: Iterable[Paragraph], part: str, operative_num: str | None,
-             preamble_nums: Iterator[str] | None) -> Iterator[Any]:  # fmt: skip
+    def part(
+        self, paragraphs: Iterable[Paragraph], part: str, operative_num: str | None, preamble_nums: Iterator[str] | None
+    ) -> Iterator[Any]:
         for paragraph in paragraphs:
             num = (operative_num, 0) if part == "operative" and operative_num and self.res.numbering.operative else None
             yield self.paragraph(PARAGRAPH_STYLES[part], paragraph.content, part, num)
-            sub_num = operative_num if part == "operative" else (next(preamble_nums) if preamble_nums and paragraph.subparagraphs else None)
+            sub_num = (
+                operative_num
+                if part == "operative"
+                else (next(preamble_nums) if preamble_nums and paragraph.subparagraphs else None)
+            )
             for sub in paragraph.walk():
                 if not sub.level:
                     continue
                 level = sub.level if part == "operative" else sub.level - 1
                 numbered = sub_num is not None and sub.label is not None
-                yield self.paragraph(subparagraph_style(part, sub.level), sub.content, "subparagraph",
-                                     (sub_num, level) if numbered and sub_num else None)  # fmt: skip
+                yield self.paragraph(
+                    subparagraph_style(part, sub.level),
+                    sub.content,
+                    "subparagraph",
+                    (sub_num, level) if numbered and sub_num else None,
+                )
 
     def body(self) -> None:
         res = self.res
@@ -462,7 +501,7 @@ class _Writer:
     def properties(self) -> None:
         """Core properties fixed from the draft, so the same draft gives the same document."""
         date = self.res.date if isinstance(self.res.date, dt.date) else dt.date(2000, 1, 1)
-        stamp = dt.datetime(date.year, date.month, date.day, tzinfo=dt.timezone.utc)
+        stamp = dt.datetime(date.year, date.month, date.day, tzinfo=dt.UTC)
         props = self.doc.core_properties
         props.author = props.last_modified_by = "resdraft"
         props.created = props.modified = props.last_printed = stamp
@@ -503,5 +542,4 @@ def document_xml(data: bytes) -> str:
     """word/document.xml of a .docx, pretty-printed (for golden files and tests)."""
     with zipfile.ZipFile(io.BytesIO(data)) as z:
         root = etree.fromstring(z.read("word/document.xml"), etree.XMLParser(resolve_entities=False, no_network=True))
-    return etree.tostring(root, pretty_print=True, encoding="unicode")
-
+    return str(etree.tostring(root, pretty_print=True, encoding="unicode"))

@@ -1,0 +1,75 @@
+"""Look at a Word file: convert it to PDF with LibreOffice (headless), then to PNG pages with pdftoppm."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+from resdraft.errors import OutputError, Problem, Where
+
+CONVERT_TIMEOUT = 180
+
+
+def office() -> str:
+    """The LibreOffice executable, or a user error saying how to install it."""
+    found = shutil.which("soffice") or shutil.which("libreoffice")
+    if not found:
+        raise OutputError(
+            Problem(
+                None,
+                "LibreOffice is not installed (no soffice on PATH)",
+                "install it, e.g. `apt-get install libreoffice-writer-nogui poppler-utils`",
+            )
+        )
+    return found
+
+
+def to_pdf(documents: list[Path], folder: Path) -> list[Path]:
+    """Convert .docx files to PDF in `folder` with one LibreOffice run; returns the PDF paths."""
+    with tempfile.TemporaryDirectory() as profile:
+        cmd = [
+            office(),
+            f"-env:UserInstallation=file://{profile}",
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(folder),
+            *map(str, documents),
+        ]
+        try:
+            run = subprocess.run(cmd, capture_output=True, text=True, timeout=CONVERT_TIMEOUT)
+        except subprocess.TimeoutExpired:
+            raise OutputError(Problem(None, f"LibreOffice did not finish within {CONVERT_TIMEOUT} s", "try again")) from None
+    pdfs = [folder / f"{d.stem}.pdf" for d in documents]
+    for document, pdf in zip(documents, pdfs, strict=True):
+        if not pdf.exists():
+            raise OutputError(
+                Problem(
+                    Where(document),
+                    "LibreOffice could not convert this file to PDF",
+                    (run.stderr or run.stdout).strip()[:300] or "open it in Word or LibreOffice to see why",
+                )
+            )
+    return pdfs
+
+
+def to_png(pdf: Path, folder: Path, dpi: int = 80) -> list[Path]:
+    """Render a PDF's pages as PNG files (pdftoppm)."""
+    tool = shutil.which("pdftoppm")
+    if not tool:
+        raise OutputError(Problem(None, "pdftoppm is not installed", "install poppler-utils"))
+    subprocess.run([tool, "-r", str(dpi), "-png", str(pdf), str(folder / pdf.stem)], check=True, capture_output=True)
+    return sorted(folder.glob(f"{pdf.stem}-*.png"))
+
+
+def preview(document: Path, folder: Path) -> list[Path]:
+    """PNG pages of a .docx in `folder` (created if needed)."""
+    if not document.is_file():
+        raise OutputError(Problem(Where(document), "no such file", "check the path"))
+    folder.mkdir(parents=True, exist_ok=True)
+    (pdf,) = to_pdf([document], folder)
+    return to_png(pdf, folder)

@@ -1,0 +1,228 @@
+"""Word output: structure read back with python-docx, and the text as LibreOffice lays it out."""
+
+from __future__ import annotations
+
+import io
+import re
+import shutil
+import subprocess
+import zipfile
+
+import docx
+import pytest
+from lxml import etree
+from typer.testing import CliRunner
+
+from conftest import ROOT
+from resdraft.build import build, load_resolution
+from resdraft.cli import app
+from resdraft.model import Resolution, Run
+from resdraft.preview import to_pdf
+from resdraft.render.docx import document_xml
+
+DRAFTS = ("aalco-50", "aalco-52", "aalco-53", "aipo-26", "aipo-27", "unga-64")
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+runner = CliRunner()
+
+
+def _docx(name: str) -> bytes:
+    data = build(ROOT / "drafts" / f"{name}.yaml", "docx")
+    assert isinstance(data, bytes)
+    return data
+
+
+def _paragraph_styles(document: docx.document.Document) -> list[tuple[str, str]]:
+    return [(p.style.name, p.text) for p in document.paragraphs]
+
+
+# ------------------------------------------------------------------ structure (python-docx)
+
+
+@pytest.mark.parametrize("name", DRAFTS)
+def test_every_paragraph_has_the_style_of_its_role(name: str) -> None:
+    res, _ = load_resolution(ROOT / "drafts" / f"{name}.yaml")
+    document = docx.Document(io.BytesIO(_docx(name)))
+    styles = [p.style.name for p in document.paragraphs]
+    assert styles.count("Preambular Paragraph") == len(res.preamble)
+    assert styles.count("Operative Paragraph") == len(res.operative)
+    assert styles.count("Enacting Formula") == 1
+    subs = sum(1 for p in res.paragraphs() if p.level)
+    assert sum(1 for s in styles if "Subparagraph" in s) == subs
+    assert [s for s in styles if s.startswith("Header ")] == [
+        f"Header {' '.join(w.capitalize() for w in line.role.split('-'))}" for line in res.header
+    ]
+
+
+def _numpr(p: docx.text.paragraph.Paragraph) -> tuple[str, str] | None:
+    numpr = p._p.find(f"{W}pPr/{W}numPr")
+    if numpr is None:
+        return None
+    return numpr.find(f"{W}numId").get(f"{W}val"), numpr.find(f"{W}ilvl").get(f"{W}val")
+
+
+def test_un_operative_paragraphs_share_one_real_numbering_list() -> None:
+    document = docx.Document(io.BytesIO(_docx("unga-64")))
+    operative = [p for p in document.paragraphs if p.style.name == "Operative Paragraph"]
+    nums = {_numpr(p) for p in operative}
+    assert len(operative) == 11 and len(nums) == 1
+    ((num_id, level),) = nums
+    assert level == "0"
+    numbering = document.part.numbering_part.element
+    num = next(n for n in numbering.findall(f"{W}num") if n.get(f"{W}numId") == num_id)
+    abstract_id = num.find(f"{W}abstractNumId").get(f"{W}val")
+    abstract = next(a for a in numbering.findall(f"{W}abstractNum") if a.get(f"{W}abstractNumId") == abstract_id)
+    levels = [
+        (lvl.find(f"{W}numFmt").get(f"{W}val"), lvl.find(f"{W}lvlText").get(f"{W}val")) for lvl in abstract.findall(f"{W}lvl")
+    ]
+    assert levels[:3] == [("decimal", "%1."), ("lowerLetter", "(%2)"), ("lowerRoman", "(%3)")]
+    assert not any(p.text[:3].strip().rstrip(".").isdigit() for p in operative), "numbers come from Word, not the text"
+
+
+def test_aipo_27_sub_paragraphs_use_level_two_of_the_operative_list_and_preamble_restarts() -> None:
+    document = docx.Document(io.BytesIO(_docx("aipo-27")))
+    operative = [_numpr(p) for p in document.paragraphs if p.style.name == "Operative Paragraph"]
+    subs = [_numpr(p) for p in document.paragraphs if p.style.name == "Subparagraph 1"]
+    pre_subs = [_numpr(p) for p in document.paragraphs if p.style.name == "Preambular Subparagraph 1"]
+    assert len(subs) == 4 and {s[1] for s in subs if s} == {"1"} and {s[0] for s in subs if s} == {operative[0][0]}
+    assert len(pre_subs) == 6 and len({s[0] for s in pre_subs if s}) == 1 and pre_subs[0][0] != operative[0][0]
+
+
+def test_aipo_26_operative_part_stays_unnumbered() -> None:
+    document = docx.Document(io.BytesIO(_docx("aipo-26")))
+    operative = [p for p in document.paragraphs if p.style.name == "Operative Paragraph"]
+    assert len(operative) == 8 and all(_numpr(p) is None for p in operative)
+
+
+def test_un_draft_has_22_real_footnotes_with_the_asterisk_first() -> None:
+    data = _docx("unga-64")
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        notes = etree.fromstring(z.read("word/footnotes.xml"))
+        body = etree.fromstring(z.read("word/document.xml"))
+        rels = z.read("word/_rels/document.xml.rels").decode()
+        types = z.read("[Content_Types].xml").decode()
+    real = [n for n in notes.findall(f"{W}footnote") if n.get(f"{W}type") is None]
+    refs = body.findall(f".//{W}footnoteReference")
+    assert len(real) == 22 and len(refs) == 22
+    assert refs[0].get(f"{W}customMarkFollows") == "1" and refs[0].getparent().findtext(f"{W}t") == "*"
+    assert all(r.get(f"{W}customMarkFollows") is None for r in refs[1:])
+    assert "footnotes" in rels and "wordprocessingml.footnotes+xml" in types
+    first = "".join(real[1].itertext()).strip()
+    assert first == "See resolutions 55/67, 58/137, 59/166, 61/144, 61/180, 63/156 and 63/194."
+
+
+def test_opening_phrases_carry_the_role_character_style_and_body_emphasis() -> None:
+    un = docx.Document(io.BytesIO(_docx("unga-64")))
+    first_op = next(p for p in un.paragraphs if p.style.name == "Operative Paragraph")
+    assert first_op.runs[0].style.name == "Operative Opening" and first_op.runs[0].text == "Urges"
+    assert un.styles["Operative Opening"].font.italic is True
+    aalco = docx.Document(io.BytesIO(_docx("aalco-52")))
+    assert aalco.styles["Operative Opening"].font.bold is True
+    assert aalco.styles["Operative Opening"].font.italic is False
+
+
+def test_per_use_emphasis_override_is_direct_formatting_on_the_opening_run() -> None:
+    document = docx.Document(io.BytesIO(_docx("aipo-26")))
+    recommend = next(p for p in document.paragraphs if p.text.startswith("Recommend"))
+    run = recommend.runs[0]
+    assert run.style.name == "Operative Opening" and run.bold is True and run.italic is False
+    advocate = next(p for p in document.paragraphs if p.text.startswith("Advocate"))
+    assert advocate.runs[0].italic is False
+
+
+def test_same_draft_gives_the_same_bytes_and_fixed_core_properties() -> None:
+    first, second = _docx("aalco-52"), _docx("aalco-52")
+    assert first == second
+    props = docx.Document(io.BytesIO(first)).core_properties
+    assert props.created is not None and props.created.date().isoformat() == "2013-09-12"
+    assert props.modified == props.created and props.author == "resdraft"
+
+
+def test_page_setup_and_language_follow_the_body_word_style() -> None:
+    un = docx.Document(io.BytesIO(_docx("unga-64")))
+    aalco = docx.Document(io.BytesIO(_docx("aalco-52")))
+    assert round(un.sections[0].page_width.inches, 2) == 8.5  # Letter
+    assert round(aalco.sections[0].page_width.cm, 1) == 21.0  # A4
+    assert "en-GB" in document_xml(_docx("aalco-52")) or "en-GB" in aalco.styles.element.xml
+    footer = aalco.sections[0].footer.paragraphs[0]._p.xml
+    assert "PAGE" in footer
+
+
+def test_golden_document_xml_of_aalco_52(request: pytest.FixtureRequest) -> None:
+    golden = ROOT / "tests" / "golden" / "aalco-52.document.xml"
+    actual = document_xml(_docx("aalco-52"))
+    if request.config.getoption("--regenerate-golden") or not golden.exists():
+        golden.parent.mkdir(exist_ok=True)
+        golden.write_text(actual, encoding="utf-8")
+    assert actual == golden.read_text(encoding="utf-8")
+
+
+# ------------------------------------------------------------------ LibreOffice: open, convert, read back
+
+
+@pytest.fixture(scope="module")
+def pdf_texts(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[str]]:
+    """Every example draft built to .docx, converted to PDF by LibreOffice, read back per page."""
+    if not shutil.which("soffice") or not shutil.which("pdftotext"):
+        pytest.fail(
+            "LibreOffice (soffice) and poppler (pdftotext) are required: apt-get install libreoffice-writer-nogui poppler-utils"
+        )
+    folder = tmp_path_factory.mktemp("pdf")
+    documents = []
+    for name in DRAFTS:
+        path = folder / f"{name}.docx"
+        path.write_bytes(_docx(name))
+        documents.append(path)
+    texts = {}
+    for pdf in to_pdf(documents, folder):
+        raw = subprocess.run(
+            ["pdftotext", "-raw", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, text=True, check=True
+        ).stdout
+        texts[pdf.stem] = raw.split("\f")
+    return texts
+
+
+def _bare(s: str) -> str:
+    """Text without any white space: justified lines and raised markers space words unevenly."""
+    return re.sub(r"\s+", "", s)
+
+
+def _shown(content: tuple) -> str:
+    return "".join(s.text if isinstance(s, Run) else s.marker for s in content)
+
+
+def _body_text(pages: list[str], res: Resolution) -> str:
+    """The running text of all pages, without each page's footnote block and page number."""
+    starts = [_bare(f"{n.marker}{n.text}")[:20] for n in res.footnotes]
+    body = []
+    for page in pages:
+        lines = page.splitlines()
+        joined = [_bare(line) + (_bare(lines[i + 1]) if i + 1 < len(lines) else "") for i, line in enumerate(lines)]
+        cut = next((i for i, both in enumerate(joined) if any(both.startswith(s) for s in starts)), len(lines))
+        body += [line for line in lines[:cut] if not re.fullmatch(r"\s*\d+\s*", line)]
+    return _bare("".join(body))
+
+
+@pytest.mark.parametrize("name", DRAFTS)
+def test_libreoffice_lays_out_every_paragraph_in_order_with_its_number(name: str, pdf_texts: dict[str, list[str]]) -> None:
+    res, _ = load_resolution(ROOT / "drafts" / f"{name}.yaml")
+    text = _body_text(pdf_texts[name], res)
+    position = 0
+    expected = [_bare(_shown(line.content)) for line in (*res.header, *res.title)]
+    expected += [_bare(f"{p.label or ''}{_shown(p.content)}") for p in res.paragraphs()]
+    for want in expected:
+        found = text.find(want, position)
+        assert found >= 0, f"not found in order: {want[:100]!r}"
+        position = found + len(want)
+
+
+@pytest.mark.parametrize("name", DRAFTS)
+def test_libreoffice_shows_every_footnote(name: str, pdf_texts: dict[str, list[str]]) -> None:
+    res, _ = load_resolution(ROOT / "drafts" / f"{name}.yaml")
+    whole = _bare("".join(pdf_texts[name]))
+    for note in res.footnotes:
+        assert _bare(f"{note.marker}{note.text}") in whole
+
+
+def test_docx_needs_an_output_file() -> None:
+    result = runner.invoke(app, ["build", str(ROOT / "drafts" / "aalco-52.yaml"), "--to", "docx"])
+    assert result.exit_code == 1 and "-o FILE.docx" in result.output
