@@ -71,7 +71,11 @@ def check_library(start: Path) -> Report:
     n_templates = _compile_templates(library, problems)
     for key in library.body_keys():
         library.body(key, problems)
+    words = {}
+    for key in library.body_keys():
+        words[key] = library.word_style(key, problems)
     drafts = list(library.drafts(problems))
+    base_styles: dict[object, set[str]] = {}
     for draft in drafts:
         local = Problems()
         style = prepare(draft, library, local)
@@ -80,6 +84,12 @@ def check_library(start: Path) -> Report:
                 resolution = Assembler(draft, style, library).build()
                 for fmt, name in style.outputs.items():
                     render(resolution, fmt, library.templates_dir, f"{style.key}/{name}")
+                if (word := words.get(style.key)) is not None:
+                    from resdraft.render.docx import base_style_names, style_problems
+
+                    if word.reference not in base_styles:
+                        base_styles[word.reference] = base_style_names(word)
+                    local.extend(style_problems(resolution, word, base_styles[word.reference]))
             except ResdraftError as e:
                 local.extend(e.problems)
         problems.extend(local.items)

@@ -17,6 +17,7 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.exceptions import PackageNotFoundError
 from docx.opc.packuri import PackURI
 from docx.opc.part import XmlPart
 from docx.oxml import parse_xml
@@ -78,6 +79,34 @@ def required_styles(res: Resolution) -> dict[str, str]:
     return need
 
 
+def style_problems(res: Resolution, word: WordStyle, existing: set[str]) -> list[Problem]:
+    """Styles the document needs, or word.yaml refers to, that neither word.yaml nor the base document has."""
+    problems = []
+    base = "the reference document" if word.reference else "the default template"
+    for name, why in required_styles(res).items():
+        if name not in word.styles and name not in existing:
+            problems.append(
+                Problem(
+                    Where(word.reference) if word.reference else word.where,
+                    f"Word style {name!r} (for {why}) is neither defined in word.yaml nor in {base}",
+                    f"add `{name}: {{…}}` under styles: in templates/{word.key}/word.yaml, or add it to the reference .docx",
+                )
+            )
+    for spec in word.styles.values():
+        for key in ("based_on", "next"):
+            target = spec.props.get(key)
+            if target and target not in word.styles and target not in existing:
+                problems.append(
+                    Problem(spec.where, f"style {spec.name!r} names {key} {target!r}, which does not exist", "define that style too, or name one in the reference document")
+                )
+    return problems
+
+
+def base_style_names(word: WordStyle) -> set[str]:
+    """The style names of the document a body's Word output starts from."""
+    return {s.name for s in _Writer.base_document(word).styles}
+
+
 # ------------------------------------------------------------------ XML helpers
 
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
@@ -103,7 +132,7 @@ class _Writer:
 
     def __init__(self, res: Resolution, word: WordStyle) -> None:
         self.res, self.word = res, word
-        self.doc = self._base()
+        self.doc = self.base_document(word)
         self.style_ids: dict[str, str] = {}
         self.footnote_xml: list[Any] = []
         self.notes = iter(res.footnotes)
@@ -111,15 +140,17 @@ class _Writer:
 
     # -------------------------------------------------------------- base document and styles
 
-    def _base(self) -> Any:
-        if self.word.reference is None:
+    @staticmethod
+    def base_document(word: WordStyle) -> Any:
+        """python-docx's default template, or the body's reference document with its body emptied."""
+        if word.reference is None:
             return docx.Document()
         try:
-            document = docx.Document(str(self.word.reference))
-        except Exception as e:  # python-docx raises several types for a broken package
+            document = docx.Document(str(word.reference))
+        except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError, etree.XMLSyntaxError) as e:
             raise TemplateError(
                 Problem(
-                    Where(self.word.reference),
+                    Where(word.reference),
                     f"the reference document cannot be read as .docx ({type(e).__name__})",
                     "save it again from Word or LibreOffice as a .docx",
                 )
@@ -134,28 +165,7 @@ class _Writer:
         """Create or update every style word.yaml defines; check every style the document needs exists."""
         doc, word = self.doc, self.word
         existing = {s.name for s in doc.styles}
-        problems = []
-        for name, why in required_styles(self.res).items():
-            if name not in word.styles and name not in existing:
-                where = self.word.where if self.word.reference is None else Where(self.word.reference)
-                problems.append(
-                    Problem(
-                        where,
-                        f"Word style {name!r} (for {why}) is neither defined in word.yaml nor in the reference document",
-                        f"add `{name}: {{…}}` under styles: in templates/{word.key}/word.yaml, or to the reference .docx",
-                    )
-                )
-        for spec in word.styles.values():
-            for key in ("based_on", "next"):
-                target = spec.props.get(key)
-                if target and target not in word.styles and target not in existing:
-                    problems.append(
-                        Problem(
-                            spec.where,
-                            f"style {spec.name!r} names {key} {target!r}, which does not exist",
-                            "define that style too, or name one in the reference document",
-                        )
-                    )
+        problems = style_problems(self.res, word, existing)
         if problems:
             raise TemplateError(*problems)
         self._defaults()
