@@ -132,6 +132,60 @@ def init(
         typer.echo(f"created {path}", err=True)
 
 
+DIFF_FORMATS = {"term": "term", "terminal": "term", "json": "json", "md": "md", "markdown": "md", "amendments": "amendments"}
+DIFF_SUFFIXES = {".json": "json", ".md": "md", ".markdown": "md", ".txt": "term"}
+
+
+@app.command()
+@user_errors
+def diff(
+    old: Annotated[str, typer.Argument(help="The earlier text: a draft, .md, .txt or .docx, or REV:path at a git revision.")],
+    new: Annotated[str, typer.Argument(help="The later text, in any of the same forms.")],
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write to a file (.json, .md, .txt); standard output if omitted.")
+    ] = None,
+    to: Annotated[str | None, typer.Option("--to", help="term (default), json, md (CriticMarkup) or amendments.")] = None,
+    colour: Annotated[str, typer.Option("--colour", "--color", help="Colour in the terminal: auto, always or never.")] = "auto",
+    force: Force = False,
+) -> None:
+    """Compare two sessions' texts: paragraphs aligned, then words within them."""
+    from resdraft.diff import compare
+    from resdraft.sources import read_document
+    from resdraft.writing import write_atomic
+
+    if to is not None and to not in DIFF_FORMATS:
+        raise OutputError(Problem(None, f"unknown diff format {to!r}", "use term, json, md or amendments"))
+    fmt = DIFF_FORMATS[to] if to else (DIFF_SUFFIXES.get(output.suffix.lower()) if output else "term")
+    if fmt is None:
+        raise OutputError(Problem(None, f"cannot tell the diff format from {output}", "use .json, .md or .txt, or pass --to"))
+    a, b = read_document(old), read_document(new)
+    result = compare(a.resolution, b.resolution, {**a.amends, **b.amends}, a.name, b.name)
+    for warning in result.warnings:
+        typer.echo(f"warning: {warning}", err=True)
+    if fmt == "json":
+        from resdraft.render.diffjson import render_json
+
+        text = render_json(result)
+    elif fmt == "md":
+        from resdraft.render.criticmarkup import render_criticmarkup
+
+        text = render_criticmarkup(result)
+    elif fmt == "amendments":
+        from resdraft.render.amendments import render_amendments
+
+        text = render_amendments(result)
+    else:
+        from resdraft.render.diffterm import render_terminal
+
+        use_colour = colour == "always" or (colour == "auto" and output is None and sys.stdout.isatty())
+        text = render_terminal(result, colour=use_colour)
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        write_atomic(output, text, force=force)
+        typer.echo(f"wrote {output}", err=True)
+
+
 @app.command()
 @user_errors
 def preview(

@@ -97,7 +97,11 @@ def style_problems(res: Resolution, word: WordStyle, existing: set[str]) -> list
             target = spec.props.get(key)
             if target and target not in word.styles and target not in existing:
                 problems.append(
-                    Problem(spec.where, f"style {spec.name!r} names {key} {target!r}, which does not exist", "define that style too, or name one in the reference document")
+                    Problem(
+                        spec.where,
+                        f"style {spec.name!r} names {key} {target!r}, which does not exist",
+                        "define that style too, or name one in the reference document",
+                    )
                 )
     return problems
 

@@ -1,0 +1,129 @@
+"""compare(old, new): the Diff of two Resolutions — header fields, then each part's paragraphs."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+
+from resdraft.diff.align import Related, align, moved
+from resdraft.diff.model import Diff, HeaderChange, ParagraphChange
+from resdraft.diff.words import word_diff
+from resdraft.model import Paragraph, Resolution
+
+
+def header_fields(res: Resolution) -> dict[str, str | None]:
+    """The header facts a reviewer compares, as text."""
+    fields = res.fields
+
+    def text(value: object) -> str | None:
+        if value is None or value == ():
+            return None
+        if isinstance(value, dt.date):
+            return value.isoformat()
+        if isinstance(value, (list, tuple)):
+            return ", ".join(str(v) for v in value)
+        return str(value)
+
+    titles = [line.text for line in res.title if line.role == "title"]
+    return {
+        "title": " ".join(titles) if titles else text(fields.get("title")),
+        "symbol": text(fields.get("symbol")),
+        "session": str(res.session.number) if res.session.number else None,
+        "date": text(fields.get("date")),
+        "enacting_formula": res.enacting.text if res.enacting else None,
+        "transition_formula": res.transition.text if res.transition else None,
+        "sponsors": text(fields.get("sponsors")),
+        "closing": res.closing.text if res.closing else None,
+    }
+
+
+def compare_header(old: Resolution, new: Resolution) -> tuple[HeaderChange, ...]:
+    a, b = header_fields(old), header_fields(new)
+    out = []
+    for name in a:
+        x, y = a[name], b[name]
+        if x is None and y is None:
+            continue
+        if x == y:
+            out.append(HeaderChange(name, "unchanged", x, y, (("equal", x or ""),)))
+        elif x is None:
+            out.append(HeaderChange(name, "inserted", x, y, (("insert", y or ""),)))
+        elif y is None:
+            out.append(HeaderChange(name, "deleted", x, y, (("delete", x),)))
+        else:
+            out.append(HeaderChange(name, "modified", x, y, tuple(word_diff(x, y))))
+    return tuple(out)
+
+
+def compare_paragraphs(
+    part: str, old: Sequence[Paragraph], new: Sequence[Paragraph], related: Related | None
+) -> tuple[ParagraphChange, ...]:
+    """Aligned changes in document order: the new order, each deletion after the old paragraph before it."""
+    pairs = align(old, new, related)
+    out_of_order = moved(pairs)
+    paired_old = set(pairs.values())
+    changes: list[ParagraphChange] = []
+    next_old = 0
+
+    def flush_deleted(until: int) -> None:
+        nonlocal next_old
+        while next_old < until:
+            if next_old not in paired_old:
+                p = old[next_old]
+                subs = compare_paragraphs(part, p.subparagraphs, (), related)
+                changes.append(ParagraphChange(part, "deleted", False, p, None, next_old, None, (("delete", p.text),), subs))
+            next_old += 1
+
+    for j, p in enumerate(new):
+        i = pairs.get(j)
+        if i is None:
+            subs = compare_paragraphs(part, (), p.subparagraphs, related)
+            changes.append(ParagraphChange(part, "inserted", False, None, p, None, j, (("insert", p.text),), subs))
+            continue
+        if j not in out_of_order:
+            flush_deleted(i)
+            next_old = max(next_old, i + 1)
+        q = old[i]
+        subs = compare_paragraphs(part, q.subparagraphs, p.subparagraphs, related)
+        same = q.text == p.text and all(not s.changed for s in subs)
+        ops = (("equal", p.text),) if q.text == p.text else tuple(word_diff(q.text, p.text))
+        changes.append(ParagraphChange(part, "unchanged" if same else "modified", j in out_of_order, q, p, i, j, ops, subs))
+    flush_deleted(len(old))
+    return tuple(changes)
+
+
+def lineage_relation(amends: Mapping[str, str]) -> Related:
+    """Two clause ids are related when one amends the other, directly or along a chain."""
+
+    def ancestors(cid: str) -> set[str]:
+        seen: set[str] = set()
+        while cid in amends and cid not in seen:
+            seen.add(cid)
+            cid = amends[cid]
+        seen.add(cid)
+        return seen
+
+    def related(a: str, b: str) -> bool:
+        return a in ancestors(b) or b in ancestors(a)
+
+    return related
+
+
+def compare(
+    old: Resolution, new: Resolution, amends: Mapping[str, str] | None = None, old_name: str = "old", new_name: str = "new"
+) -> Diff:
+    """The Diff of two Resolutions; `amends` maps a clause id to the id it rewords."""
+    related = lineage_relation(amends or {})
+    warnings = []
+    if old.body != new.body:
+        warnings.append(f"the documents are of different bodies ({old.body} and {new.body}); compared all the same")
+    return Diff(
+        old=old,
+        new=new,
+        old_name=old_name,
+        new_name=new_name,
+        header=compare_header(old, new),
+        preamble=compare_paragraphs("preamble", old.preamble, new.preamble, related),
+        operative=compare_paragraphs("operative", old.operative, new.operative, related),
+        warnings=tuple(warnings),
+    )

@@ -1,0 +1,87 @@
+"""The Diff: what changed between two Resolutions, header field by field and paragraph by paragraph."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+from resdraft.diff.words import Op
+from resdraft.model import Paragraph, Resolution
+
+Status = Literal["unchanged", "modified", "inserted", "deleted"]
+PARTS = ("preamble", "operative")
+STATUSES: tuple[Status, ...] = ("unchanged", "modified", "inserted", "deleted")
+
+
+@dataclass(frozen=True)
+class HeaderChange:
+    """One header field (title, symbol, session, date, formulas, sponsors) before and after."""
+
+    field: str
+    status: Status
+    old: str | None
+    new: str | None
+    ops: tuple[Op, ...] = ()
+
+
+@dataclass(frozen=True)
+class ParagraphChange:
+    """One aligned paragraph (or sub-paragraph): how it changed, where it was and where it is."""
+
+    part: str
+    status: Status
+    moved: bool
+    old: Paragraph | None
+    new: Paragraph | None
+    old_index: int | None
+    new_index: int | None
+    ops: tuple[Op, ...]
+    subparagraphs: tuple[ParagraphChange, ...] = ()
+
+    @property
+    def opening(self) -> str | None:
+        p = self.new or self.old
+        return p.opening if p else None
+
+    @property
+    def old_number(self) -> int | None:
+        return self.old.number if self.old else None
+
+    @property
+    def new_number(self) -> int | None:
+        return self.new.number if self.new else None
+
+    @property
+    def changed(self) -> bool:
+        return self.status != "unchanged" or self.moved
+
+
+@dataclass(frozen=True)
+class Diff:
+    """Everything `resdraft diff` reports; every renderer of a diff reads only this."""
+
+    old: Resolution
+    new: Resolution
+    old_name: str
+    new_name: str
+    header: tuple[HeaderChange, ...]
+    preamble: tuple[ParagraphChange, ...]
+    operative: tuple[ParagraphChange, ...]
+    warnings: tuple[str, ...] = field(default=())
+
+    def part(self, name: str) -> tuple[ParagraphChange, ...]:
+        return self.preamble if name == "preamble" else self.operative
+
+    def summary(self) -> dict[str, dict[str, int]]:
+        """Per part: counts of unchanged, modified, inserted, deleted and moved paragraphs."""
+        out = {}
+        for name in PARTS:
+            changes = self.part(name)
+            counts: dict[str, int] = {status: sum(1 for c in changes if c.status == status) for status in STATUSES}
+            counts["moved"] = sum(1 for c in changes if c.moved)
+            out[name] = counts
+        return out
+
+    @property
+    def is_empty(self) -> bool:
+        return all(h.status == "unchanged" for h in self.header) and not any(c.changed for part in PARTS for c in self.part(part))

@@ -1,0 +1,47 @@
+"""The diff as JSON: a stable, documented schema (docs/diff-json.md) other tools can rely on."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from resdraft.diff.model import Diff, ParagraphChange
+
+SCHEMA_VERSION = 1
+
+
+def _paragraph(change: ParagraphChange) -> dict[str, Any]:
+    p = change.new or change.old
+    return {
+        "part": change.part,
+        "status": change.status,
+        "moved": change.moved,
+        "old_index": change.old_index,
+        "new_index": change.new_index,
+        "old_number": change.old_number,
+        "new_number": change.new_number,
+        "old_label": change.old.label if change.old else None,
+        "new_label": change.new.label if change.new else None,
+        "clause": p.clause_id if p else None,
+        "opening": change.opening,
+        "ops": [[op, text] for op, text in change.ops],
+        "subparagraphs": [_paragraph(s) for s in change.subparagraphs],
+    }
+
+
+def to_data(diff: Diff) -> dict[str, Any]:
+    """The diff as plain data (what `--to json` prints)."""
+    return {
+        "schema": SCHEMA_VERSION,
+        "old": {"source": diff.old_name, "body": diff.old.body, "session": diff.old.session.number},
+        "new": {"source": diff.new_name, "body": diff.new.body, "session": diff.new.session.number},
+        "summary": diff.summary(),
+        "header": [{"field": h.field, "status": h.status, "old": h.old, "new": h.new} for h in diff.header],
+        "paragraphs": [_paragraph(c) for c in (*diff.preamble, *diff.operative)],
+        "warnings": list(diff.warnings),
+    }
+
+
+def render_json(diff: Diff) -> str:
+    """The diff as indented JSON text."""
+    return json.dumps(to_data(diff), ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,76 @@
+"""The diff for a terminal: a summary line per part, then each change with coloured, bracketed edits.
+
+Insertions read {+like this+} and deletions [-like this-], so the output makes sense without colour.
+"""
+
+from __future__ import annotations
+
+from resdraft.diff.model import PARTS, Diff, ParagraphChange
+from resdraft.diff.words import Op
+
+GREEN, RED, BOLD, DIM, RESET = "\x1b[32m", "\x1b[31m", "\x1b[1m", "\x1b[2m", "\x1b[0m"
+
+
+def _ops(ops: tuple[Op, ...] | list[Op], colour: bool) -> str:
+    out = []
+    for op, text in ops:
+        if op == "equal":
+            out.append(text)
+        elif op == "insert":
+            out.append(f"{GREEN}{{+{text}+}}{RESET}" if colour else f"{{+{text}+}}")
+        else:
+            out.append(f"{RED}[-{text}-]{RESET}" if colour else f"[-{text}-]")
+    return "".join(out)
+
+
+def where(change: ParagraphChange) -> str:
+    """'preamble ¶3 → ¶2' or 'op. 7 → op. 9' (old and new position, 1-based)."""
+
+    def at(index: int | None, number: int | None, label: str | None) -> str:
+        if index is None:
+            return "—"
+        if change.part == "operative":
+            return f"op. {number}" if number is not None else f"op. ¶{index + 1}"
+        return f"pp. {index + 1}"
+
+    old = at(change.old_index, change.old_number, change.old.label if change.old else None)
+    new = at(change.new_index, change.new_number, change.new.label if change.new else None)
+    return f"{old} → {new}"
+
+
+def summary_line(diff: Diff, part: str) -> str:
+    counts = diff.summary()[part]
+    words = [f"{counts[s]} {s}" for s in ("unchanged", "modified", "inserted", "deleted") if counts[s] or s == "unchanged"]
+    if counts["moved"]:
+        words.append(f"{counts['moved']} moved")
+    return f"{part}: {', '.join(words)}"
+
+
+def _change(change: ParagraphChange, colour: bool, indent: str = "") -> list[str]:
+    status = change.status + (", moved" if change.moved else "")
+    label = (change.new or change.old).label if (change.new or change.old) else None  # type: ignore[union-attr]
+    head = where(change) if not indent else f"{label or '·'}"
+    lines = [f"{indent}{BOLD if colour else ''}{head}  {status}{RESET if colour else ''}"]
+    if change.status != "unchanged":
+        lines.append(f"{indent}  {_ops(change.ops, colour)}")
+    for sub in change.subparagraphs:
+        if sub.changed:
+            lines += _change(sub, colour, indent + "    ")
+    return lines
+
+
+def render_terminal(diff: Diff, colour: bool = False) -> str:
+    """The whole diff as terminal text."""
+    lines = [f"{diff.old_name} → {diff.new_name}"]
+    lines += [f"warning: {w}" for w in diff.warnings]
+    changed = [h for h in diff.header if h.status != "unchanged"]
+    lines.append("header: " + (", ".join(f"{h.field} {h.status}" for h in changed) if changed else "unchanged"))
+    for h in changed:
+        lines.append(f"  {h.field}: {_ops(h.ops, colour)}")
+    lines += [summary_line(diff, part) for part in PARTS]
+    for part in PARTS:
+        for change in diff.part(part):
+            if change.changed:
+                lines.append("")
+                lines += _change(change, colour)
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,151 @@
+"""Where documents come from: a draft, a file resdraft (or a secretariat) wrote, or a draft at a git revision.
+
+Each source becomes a Resolution, plus the clause lineage (`amends`) of its library when it is a draft.
+"""
+
+from __future__ import annotations
+
+import io
+import shutil
+import subprocess
+import tarfile
+import tempfile
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from resdraft.errors import LibraryError, Problem, Where
+from resdraft.model import Resolution
+
+DRAFT_SUFFIXES = (".yaml", ".yml")
+TEXT_SUFFIXES = (".md", ".markdown", ".txt", ".text")
+LIBRARY_PARTS = ("resdraft.yaml", "clauses", "drafts", "templates")
+MAX_TEXT_BYTES = 20 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Document:
+    """A Resolution, what it was read from, and the lineage of its clauses (clause id -> id it amends)."""
+
+    resolution: Resolution
+    name: str
+    amends: Mapping[str, str] = field(default_factory=dict)
+
+
+def _lineage_of(library: object) -> dict[str, str]:
+    clauses = getattr(library, "clauses", {})
+    return {cid: c.amends for cid, c in clauses.items() if c.amends}
+
+
+def read_draft(path: Path, name: str | None = None) -> Document:
+    """A draft, built in memory."""
+    from resdraft.build import load_resolution
+
+    resolution, library = load_resolution(path)
+    return Document(resolution, name or str(path), _lineage_of(library))
+
+
+def read_file(path: Path, body: str | None = None) -> Document:
+    """A document file: a draft, Markdown or text, or Word."""
+    suffix = path.suffix.lower()
+    if not path.exists():
+        raise LibraryError(Problem(Where(path), "no such file", "check the path (a git revision is written REV:path)"))
+    if path.is_dir():
+        raise LibraryError(Problem(Where(path), "is a folder, not a document", "name a draft (.yaml), .md, .txt or .docx file"))
+    if suffix in DRAFT_SUFFIXES:
+        return read_draft(path)
+    if suffix in TEXT_SUFFIXES:
+        from resdraft.importers.text import parse_text
+
+        if path.stat().st_size > MAX_TEXT_BYTES:
+            raise LibraryError(
+                Problem(Where(path), f"larger than {MAX_TEXT_BYTES // 2**20} MB", "a resolution is far smaller; check the file")
+            )
+        raw = path.read_bytes()
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            text = raw.decode("cp1252", errors="replace")
+        return Document(parse_text(text, path, body), str(path))
+    if suffix == ".docx":
+        from resdraft.importers.docx import parse_docx
+
+        return Document(parse_docx(path.read_bytes(), path, body), str(path))
+    raise LibraryError(Problem(Where(path), f"cannot read {suffix or 'files without an extension'} documents",
+                               "use a draft (.yaml), a Markdown or text file (.md, .txt) or a Word file (.docx)"))  # fmt: skip
+
+
+def _git(args: list[str], cwd: Path) -> subprocess.CompletedProcess[bytes]:
+    git = shutil.which("git")
+    if git is None:
+        raise LibraryError(Problem(None, "git is not installed", "install git to compare revisions"))
+    return subprocess.run([git, *args], cwd=cwd, capture_output=True, timeout=60)
+
+
+def read_revision(spec: str) -> Document:
+    """A draft as it was at a git revision, `REV:path`, with the library of that revision."""
+    rev, _, rel = spec.partition(":")
+    cwd = Path.cwd()
+    top = _git(["rev-parse", "--show-toplevel"], cwd)
+    if top.returncode != 0:
+        raise LibraryError(
+            Problem(None, f"{spec}: not inside a git repository", "run resdraft diff inside the library's git checkout")
+        )
+    root = Path(top.stdout.decode().strip())
+    target = (cwd / rel).resolve()
+    try:
+        inside = target.relative_to(root)
+    except ValueError:
+        raise LibraryError(
+            Problem(None, f"{spec}: {rel} is outside the git repository {root}", "give a path inside the repository")
+        ) from None
+    if _git(["rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}"], root).returncode != 0:
+        raise LibraryError(
+            Problem(None, f"{spec}: no git revision {rev!r}", "name a commit, branch or tag, e.g. HEAD~1:drafts/aalco-53.yaml")
+        )
+    if _git(["cat-file", "-e", f"{rev}:{inside.as_posix()}"], root).returncode != 0:
+        raise LibraryError(
+            Problem(None, f"{spec}: {inside.as_posix()} does not exist at {rev}", "check the path and the revision")
+        )
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / inside.name
+        if inside.suffix.lower() in DRAFT_SUFFIXES:
+            path = _unpack_library(rev, root, target, Path(tmp)) / _library_relative(root, target, inside)
+            doc = read_draft(path, spec)
+        else:
+            path.write_bytes(_git(["show", f"{rev}:{inside.as_posix()}"], root).stdout)
+            doc = read_file(path)
+        return Document(doc.resolution, spec, doc.amends)
+
+
+def _library_relative(root: Path, target: Path, inside: Path) -> Path:
+    """The draft's path inside its library (the library may sit in a sub-folder of the repository)."""
+    from resdraft.library import find_project
+
+    library = find_project(target)
+    return target.relative_to(library)
+
+
+def _unpack_library(rev: str, root: Path, target: Path, into: Path) -> Path:
+    """Unpack the library around `target` (project file, clauses, drafts, templates) as it was at `rev`."""
+    from resdraft.library import find_project
+
+    library = find_project(target)
+    prefix = library.relative_to(root).as_posix()
+    prefix = "" if prefix == "." else prefix + "/"
+    parts = [p for p in LIBRARY_PARTS if _git(["cat-file", "-e", f"{rev}:{prefix}{p}"], root).returncode == 0]
+    tree = f"{rev}:{prefix.rstrip('/')}" if prefix else rev
+    archive = _git(["archive", "--format=tar", tree, "--", *parts], root)
+    if archive.returncode != 0:
+        raise LibraryError(Problem(None, f"git could not read the library at {rev}", archive.stderr.decode().strip()[:200]))
+    with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
+        tar.extractall(into, filter="data")
+    return into
+
+
+def read_document(spec: str, body: str | None = None) -> Document:
+    """Any source resdraft can compare: a path, or REV:path for a file at a git revision."""
+    path = Path(spec)
+    if not path.exists() and ":" in spec and not spec.startswith(":"):
+        return read_revision(spec)
+    return read_file(path, body)

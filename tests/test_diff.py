@@ -1,0 +1,274 @@
+"""The year-over-year diff: the canonical AALCO case, the laws a diff obeys, every output, bad input."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+from conftest import ROOT
+from resdraft.cli import app
+from resdraft.diff import compare
+from resdraft.diff.words import new_text, old_text, tokenize, word_diff
+from resdraft.model import Numbering, Paragraph, Resolution, Run, Session
+
+runner = CliRunner()
+
+
+def _json(*args: str) -> dict:
+    result = runner.invoke(app, ["diff", *args, "--to", "json"])
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+# ------------------------------------------------------------------ the canonical case
+
+
+def test_aalco_50_to_52_reports_exactly_the_known_changes() -> None:
+    data = _json(str(ROOT / "drafts" / "aalco-50.yaml"), str(ROOT / "drafts" / "aalco-52.yaml"))
+    header = {h["field"]: h["status"] for h in data["header"]}
+    assert header["title"] == "modified" and header["enacting_formula"] == "modified"
+    assert data["summary"]["preamble"] == {"unchanged": 3, "modified": 2, "inserted": 1, "deleted": 1, "moved": 0}
+    assert data["summary"]["operative"] == {"unchanged": 3, "modified": 1, "inserted": 0, "deleted": 0, "moved": 0}
+    pre = [p for p in data["paragraphs"] if p["part"] == "preamble"]
+    by_status = {(p["status"], p["opening"]) for p in pre if p["status"] != "unchanged"}
+    assert by_status == {
+        ("modified", "Considering"),
+        ("deleted", "Having heard"),
+        ("modified", "Being Mindful"),
+        ("inserted", "Also noting"),
+    }
+    considering = next(p for p in pre if p["opening"] == "Considering")
+    assert ["delete", "AALCO/50/COLOMBO/2011/S 8"] in considering["ops"]
+    assert ["insert", "AALCO/52/HEADQUARTERS SESSION (NEW DELHI)/2013/S 8"] in considering["ops"]
+    mindful = next(p for p in pre if p["opening"] == "Being Mindful")
+    assert mindful["ops"][0] == ["insert", "Being "] and (mindful["old_index"], mindful["new_index"]) == (2, 1)
+    op4 = next(p for p in data["paragraphs"] if p["part"] == "operative" and p["status"] == "modified")
+    assert (op4["old_number"], op4["new_number"]) == (4, 4)
+    assert [op for op in op4["ops"] if op[0] != "equal"] == [["delete", "Fifty-First"], ["insert", "Fifty-Third"]]
+
+
+def test_aalco_50_to_52_as_amendments_in_un_style() -> None:
+    result = runner.invoke(
+        app, ["diff", str(ROOT / "drafts/aalco-50.yaml"), str(ROOT / "drafts/aalco-52.yaml"), "--to", "amendments"]
+    )
+    text = result.stdout
+    assert "Delete the second preambular paragraph." in text
+    assert "In the third preambular paragraph, replace “Mindful” with “Being Mindful”." in text
+    assert "After the fifth preambular paragraph, insert a new paragraph reading: “Also noting the various forms" in text
+    assert "In operative paragraph 4, replace “Fifty-First” with “Fifty-Third”." in text
+
+
+def test_aalco_50_to_52_as_criticmarkup() -> None:
+    result = runner.invoke(app, ["diff", str(ROOT / "drafts/aalco-50.yaml"), str(ROOT / "drafts/aalco-52.yaml"), "--to", "md"])
+    assert "{~~Fifty-First~>Fifty-Third~~}" in result.stdout
+    assert "{++Being ++}Mindful of" in result.stdout
+    assert "{--Having heard with appreciation" in result.stdout
+    assert "{++Also noting the various forms" in result.stdout
+
+
+def test_terminal_output_has_summary_lines_and_marks_readable_without_colour() -> None:
+    result = runner.invoke(app, ["diff", str(ROOT / "drafts/aalco-50.yaml"), str(ROOT / "drafts/aalco-52.yaml")])
+    assert "preamble: 3 unchanged, 2 modified, 1 inserted, 1 deleted" in result.stdout
+    assert "operative: 3 unchanged, 1 modified" in result.stdout
+    assert "op. 4 → op. 4  modified" in result.stdout
+    assert "[-Fifty-First-]{+Fifty-Third+}" in result.stdout
+    assert "\x1b[" not in result.stdout
+    coloured = runner.invoke(
+        app, ["diff", str(ROOT / "drafts/aalco-50.yaml"), str(ROOT / "drafts/aalco-52.yaml"), "--colour", "always"]
+    )
+    assert "\x1b[31m[-Fifty-First-]" in coloured.stdout
+
+
+def test_renumbering_alone_is_not_a_change() -> None:
+    old = _resolution(["Recalling a", "Noting b"], ["Decides one", "Requests two", "Invites three"])
+    new = _resolution(
+        ["Recalling a", "Noting b"], ["Welcomes zero new text here", "Decides one", "Requests two", "Invites three"]
+    )
+    diff = compare(old, new)
+    statuses = [(c.status, c.old_number, c.new_number) for c in diff.operative]
+    assert statuses == [("inserted", None, 1), ("unchanged", 1, 2), ("unchanged", 2, 3), ("unchanged", 3, 4)]
+
+
+def test_rolled_forward_draft_differs_only_in_session_words_and_placeholders() -> None:
+    data = _json(str(ROOT / "drafts/aalco-52.yaml"), str(ROOT / "drafts/aalco-53.yaml"))
+    assert data["summary"]["operative"]["modified"] == 1 and data["summary"]["preamble"]["modified"] == 1
+    assert all(p["status"] in ("unchanged", "modified") for p in data["paragraphs"])
+
+
+# ------------------------------------------------------------------ laws (Hypothesis)
+
+WORDS = [
+    "Recalling",
+    "Noting",
+    "Urges",
+    "States",
+    "the",
+    "resolution",
+    "63/194",
+    "of",
+    "18 December 2008",
+    "persons",
+    ",",
+    "Fifty-First",
+    "report",
+]
+TEXTS = st.lists(st.sampled_from(WORDS), min_size=1, max_size=12).map(" ".join)
+
+
+def _paragraphs(texts: list[str], role: str) -> tuple[Paragraph, ...]:
+    out = []
+    for i, text in enumerate(texts, start=1):
+        numbered = role == "operative"
+        out.append(
+            Paragraph(
+                role, (Run(text),), label=f"{i}." if numbered else None, number=i if numbered else None, opening=text.split()[0]
+            )
+        )  # type: ignore[arg-type]
+    return tuple(out)
+
+
+def _resolution(pre: list[str], op: list[str]) -> Resolution:
+    return Resolution(
+        body="unga",
+        session=Session(64),
+        fields={},
+        header=(),
+        title=(),
+        enacting=None,
+        preamble=_paragraphs(pre, "preambular"),
+        transition=None,
+        operative=_paragraphs(op, "operative"),
+        closing=None,
+        footnotes=(),
+        numbering=Numbering("1.", (), ()),
+    )
+
+
+@given(st.lists(TEXTS, max_size=8), st.lists(TEXTS, max_size=8))
+def test_diff_of_a_text_with_itself_is_all_unchanged(pre: list[str], op: list[str]) -> None:
+    res = _resolution(pre, op)
+    diff = compare(res, res)
+    assert diff.is_empty and all(c.status == "unchanged" and not c.moved for c in (*diff.preamble, *diff.operative))
+
+
+@settings(max_examples=200)
+@given(st.lists(TEXTS, max_size=8), st.lists(TEXTS, max_size=8))
+def test_old_and_new_texts_rebuild_from_the_diff_and_alignment_is_one_to_one(old: list[str], new: list[str]) -> None:
+    diff = compare(_resolution(old, []), _resolution(new, []))
+    changes = diff.preamble
+    olds = sorted((c.old_index, old_text(c.ops)) for c in changes if c.old_index is not None)
+    news = sorted((c.new_index, new_text(c.ops)) for c in changes if c.new_index is not None)
+    assert [t for _, t in olds] == old and [i for i, _ in olds] == list(range(len(old)))
+    assert [t for _, t in news] == new and [i for i, _ in news] == list(range(len(new)))
+    in_new_order = [c.new_index for c in changes if c.new_index is not None]
+    assert in_new_order == sorted(in_new_order)
+    kept = [c.old_index for c in changes if c.old_index is not None and not c.moved]
+    assert kept == sorted(kept)
+
+
+def test_a_paragraph_moved_without_edits_is_moved_and_unchanged() -> None:
+    texts = [
+        "Recalling resolution 63/194",
+        "Noting the report of the Secretary-General",
+        "Welcoming the accession of States",
+        "Aware of the need",
+    ]
+    diff = compare(_resolution(texts, []), _resolution([texts[0], texts[2], texts[3], texts[1]], []))
+    moved = [c for c in diff.preamble if c.moved]
+    assert len(moved) == 1 and moved[0].status == "unchanged" and moved[0].opening == "Noting"
+    assert (moved[0].old_index, moved[0].new_index) == (1, 3)
+
+
+@given(TEXTS, TEXTS)
+def test_word_diff_rebuilds_both_texts_and_never_splits_a_token(a: str, b: str) -> None:
+    ops = word_diff(a, b)
+    assert old_text(ops) == a and new_text(ops) == b
+    tokens = set(tokenize(a)) | set(tokenize(b))
+    for op, text in ops:
+        if op != "equal":
+            assert "".join(tokenize(text)) == text
+            assert all(t in tokens for t in tokenize(text) if t.strip())
+
+
+def test_symbols_dates_and_numbers_are_single_tokens() -> None:
+    tokens = tokenize(
+        "resolution 63/194 of 18 December 2008, A/RES/76/186 and AALCO/52/HEADQUARTERS SESSION (NEW DELHI)/2013/S 8; 2,225 copies."
+    )
+    for token in ("63/194", "18 December 2008", "A/RES/76/186", "AALCO/52/HEADQUARTERS SESSION (NEW DELHI)/2013/S 8", "2,225"):
+        assert token in tokens
+
+
+# ------------------------------------------------------------------ inputs
+
+
+def test_a_git_revision_of_a_draft_compares_like_the_file(tmp_path: Path, library: Path) -> None:
+    git = ["git", "-c", "user.email=t@example.org", "-c", "user.name=t"]
+    subprocess.run([*git, "init", "-q", str(library)], check=True)
+    subprocess.run([*git, "-C", str(library), "add", "-A"], check=True)
+    subprocess.run([*git, "-C", str(library), "commit", "-qm", "library"], check=True)
+    draft = library / "drafts" / "aalco-52.yaml"
+    draft.write_text(draft.read_text().replace("  - aalco.mandates-committee-of-experts-mla\n", ""), encoding="utf-8")
+    import os
+
+    cwd = os.getcwd()
+    os.chdir(library)
+    try:
+        data = _json("HEAD:drafts/aalco-52.yaml", "drafts/aalco-52.yaml")
+    finally:
+        os.chdir(cwd)
+    assert data["summary"]["operative"] == {"unchanged": 3, "modified": 0, "inserted": 0, "deleted": 1, "moved": 0}
+    assert data["old"]["source"] == "HEAD:drafts/aalco-52.yaml"
+
+
+def test_documents_the_project_wrote_compare_like_their_drafts(tmp_path: Path) -> None:
+    from resdraft.build import build
+
+    for suffix, fmt in ((".md", "md"), (".txt", "txt"), (".docx", "docx")):
+        old, new = tmp_path / f"old{suffix}", tmp_path / f"new{suffix}"
+        for path, name in ((old, "aalco-50"), (new, "aalco-52")):
+            data = build(ROOT / "drafts" / f"{name}.yaml", fmt)
+            path.write_bytes(data if isinstance(data, bytes) else data.encode())
+        got = _json(str(old), str(new))
+        assert got["summary"]["preamble"] == {"unchanged": 3, "modified": 2, "inserted": 1, "deleted": 1, "moved": 0}, suffix
+        assert got["summary"]["operative"]["modified"] == 1, suffix
+
+
+# ------------------------------------------------------------------ bad input
+
+
+def _fails(*args: str) -> str:
+    result = runner.invoke(app, ["diff", *args])
+    assert result.exit_code == 1, result.output
+    assert "Traceback" not in result.output
+    return result.output
+
+
+def test_missing_file_is_a_clear_error() -> None:
+    out = _fails(str(ROOT / "drafts/aalco-50.yaml"), "drafts/nope.yaml")
+    assert "no such file" in out and "hint:" in out
+
+
+def test_unsupported_format_is_a_clear_error(tmp_path: Path) -> None:
+    odd = tmp_path / "resolution.odt"
+    odd.write_bytes(b"x")
+    assert "cannot read .odt documents" in _fails(str(odd), str(ROOT / "drafts/aalco-50.yaml"))
+
+
+def test_unknown_git_revision_is_a_clear_error() -> None:
+    out = _fails("no-such-rev-123:drafts/aalco-50.yaml", str(ROOT / "drafts/aalco-50.yaml"))
+    assert "no-such-rev-123" in out
+
+
+def test_documents_of_different_bodies_compare_with_a_warning() -> None:
+    result = runner.invoke(app, ["diff", str(ROOT / "drafts/aalco-52.yaml"), str(ROOT / "drafts/aipo-27.yaml")])
+    assert result.exit_code == 0
+    assert "different bodies" in result.output
+
+
+def test_unknown_diff_format_is_a_clear_error() -> None:
+    assert "unknown diff format" in _fails(str(ROOT / "drafts/aalco-50.yaml"), str(ROOT / "drafts/aalco-52.yaml"), "--to", "pdf")
