@@ -135,7 +135,11 @@ def main() -> None:
 
         first3, median3 = timed(whole_docx, 9)
         print(f"300-paragraph draft, load+build+docx        {first3:8.1f} {median3:8.1f}")
-        print(f"  target 300 ms: {median3 / 300:.2f} of target; {median3 / docx_ms:.2f}x python-docx's 500 plain paragraphs" if docx_ms else "")
+        print(
+            f"  target 300 ms: {median3 / 300:.2f} of target; {median3 / docx_ms:.2f}x python-docx's 500 plain paragraphs"
+            if docx_ms
+            else ""
+        )
 
     help_ms = wall([str(Path(sys.executable).with_name("resdraft")), "--help"])
     print(

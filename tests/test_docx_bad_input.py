@@ -117,7 +117,10 @@ def test_draft_footnote_with_no_anchor_is_an_error(library: Path) -> None:
 def test_clause_footnote_with_no_anchor_is_an_error(library: Path) -> None:
     clauses = library / "clauses" / "aalco-trafficking.yaml"
     text = clauses.read_text(encoding="utf-8")
-    clauses.write_text(text.replace("    tags: [aalco, agenda]\n", "    tags: [aalco, agenda]\n    footnotes: {x: Unanchored.}\n"), encoding="utf-8")
+    clauses.write_text(
+        text.replace("    tags: [aalco, agenda]\n", "    tags: [aalco, agenda]\n    footnotes: {x: Unanchored.}\n"),
+        encoding="utf-8",
+    )
     code, output, out = _build(library)
     assert code == 1
     assert "footnote 'x' is not anchored" in output
