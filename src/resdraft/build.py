@@ -5,8 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from resdraft.assemble import assemble
-from resdraft.errors import Problems
+from resdraft.errors import Problems, ResdraftError
 from resdraft.library import Library, open_library
+from resdraft.library.wordstyle import WordStyle
 from resdraft.model import Resolution
 from resdraft.render.markup import render
 
@@ -41,3 +42,20 @@ def build(draft_path: Path, fmt: str) -> str | bytes:
     """A draft file, built to `fmt` ('md', 'txt' or 'docx')."""
     resolution, library = load_resolution(draft_path)
     return render_resolution(resolution, fmt, library)
+
+
+def word_style_for(body: str, near: str) -> WordStyle:
+    """The Word house style of a body, from the library around `near` (or the current folder)."""
+    from resdraft.library import find_project
+
+    start = Path(near.partition(":")[2] if ":" in near and not Path(near).exists() else near)
+    try:
+        find_project(start)
+    except ResdraftError:
+        start = Path.cwd()
+    library = open_library(start)
+    problems = Problems()
+    word = library.word_style(body, problems)
+    problems.raise_errors()
+    assert word is not None
+    return word

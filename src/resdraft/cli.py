@@ -132,8 +132,25 @@ def init(
         typer.echo(f"created {path}", err=True)
 
 
-DIFF_FORMATS = {"term": "term", "terminal": "term", "json": "json", "md": "md", "markdown": "md", "amendments": "amendments"}
-DIFF_SUFFIXES = {".json": "json", ".md": "md", ".markdown": "md", ".txt": "term"}
+DIFF_FORMATS = {
+    "term": "term",
+    "terminal": "term",
+    "json": "json",
+    "md": "md",
+    "markdown": "md",
+    "amendments": "amendments",
+    "html": "html",
+    "docx": "docx",
+}
+DIFF_SUFFIXES = {
+    ".json": "json",
+    ".md": "md",
+    ".markdown": "md",
+    ".txt": "term",
+    ".html": "html",
+    ".htm": "html",
+    ".docx": "docx",
+}
 
 
 @app.command()
@@ -144,8 +161,17 @@ def diff(
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write to a file (.json, .md, .txt); standard output if omitted.")
     ] = None,
-    to: Annotated[str | None, typer.Option("--to", help="term (default), json, md (CriticMarkup) or amendments.")] = None,
+    to: Annotated[
+        str | None,
+        typer.Option(
+            "--to", help="term (default), json, md (CriticMarkup), amendments, html (review page) or docx (tracked changes)."
+        ),
+    ] = None,
     colour: Annotated[str, typer.Option("--colour", "--color", help="Colour in the terminal: auto, always or never.")] = "auto",
+    author: Annotated[str, typer.Option("--author", help="Author of the tracked changes in a .docx redline.")] = "resdraft",
+    date: Annotated[
+        str | None, typer.Option("--date", help="Date of the tracked changes (ISO, e.g. 2013-09-12T10:00:00Z; default now).")
+    ] = None,
     force: Force = False,
 ) -> None:
     """Compare two sessions' texts: paragraphs aligned, then words within them."""
@@ -154,18 +180,44 @@ def diff(
     from resdraft.writing import write_atomic
 
     if to is not None and to not in DIFF_FORMATS:
-        raise OutputError(Problem(None, f"unknown diff format {to!r}", "use term, json, md or amendments"))
+        raise OutputError(Problem(None, f"unknown diff format {to!r}", "use term, json, md, amendments, html or docx"))
     fmt = DIFF_FORMATS[to] if to else (DIFF_SUFFIXES.get(output.suffix.lower()) if output else "term")
     if fmt is None:
-        raise OutputError(Problem(None, f"cannot tell the diff format from {output}", "use .json, .md or .txt, or pass --to"))
+        raise OutputError(
+            Problem(None, f"cannot tell the diff format from {output}", "use .json, .md, .txt, .html or .docx, or pass --to")
+        )
+    if fmt == "docx" and output is None:
+        raise OutputError(Problem(None, "a tracked-changes document needs a file name", "pass -o FILE.docx"))
+    when = None
+    if date is not None:
+        import datetime as dt
+
+        try:
+            when = dt.datetime.fromisoformat(date.replace("Z", "+00:00"))
+        except ValueError:
+            raise OutputError(
+                Problem(None, f"--date {date!r} is not an ISO date", "write e.g. 2013-09-12 or 2013-09-12T10:00:00Z")
+            ) from None
+        if when.tzinfo is None:
+            when = when.replace(tzinfo=dt.UTC)
     a, b = read_document(old), read_document(new)
     result = compare(a.resolution, b.resolution, {**a.amends, **b.amends}, a.name, b.name)
     for warning in result.warnings:
         typer.echo(f"warning: {warning}", err=True)
+    text: str | bytes
     if fmt == "json":
         from resdraft.render.diffjson import render_json
 
         text = render_json(result)
+    elif fmt == "html":
+        from resdraft.render.reviewhtml import render_review_html
+
+        text = render_review_html(result)
+    elif fmt == "docx":
+        from resdraft.build import word_style_for
+        from resdraft.render.redline import render_redline
+
+        text = render_redline(result, word_style_for(result.new.body, new), author, when)
     elif fmt == "md":
         from resdraft.render.criticmarkup import render_criticmarkup
 
@@ -180,7 +232,7 @@ def diff(
         use_colour = colour == "always" or (colour == "auto" and output is None and sys.stdout.isatty())
         text = render_terminal(result, colour=use_colour)
     if output is None:
-        sys.stdout.write(text)
+        sys.stdout.write(text if isinstance(text, str) else text.decode())
     else:
         write_atomic(output, text, force=force)
         typer.echo(f"wrote {output}", err=True)

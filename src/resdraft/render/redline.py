@@ -1,0 +1,301 @@
+"""The diff as Word tracked changes: the new document in its body's house style, with native
+revision marks, so that Accept All gives the new text and Reject All the old one.
+
+Numbers are Word's own numbering, so renumbering alone is never marked. A paragraph that moved
+is marked as a deletion where it was and an insertion where it is, with a comment saying where
+it came from (Word's move marks are not safe across numbered lists in every office suite).
+Footnote references come from the new text; a footnote only the old text had is not restored
+by Reject All (its paragraph text is).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from collections.abc import Iterator
+from typing import Any
+
+from docx.opc.constants import CONTENT_TYPE as CT
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
+from docx.opc.part import XmlPart
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls, qn
+
+from resdraft.diff.model import Diff, ParagraphChange
+from resdraft.diff.words import Op, word_diff
+from resdraft.errors import TemplateError
+from resdraft.library.wordstyle import WordStyle
+from resdraft.model import Content, FootnoteRef, Line, Run
+from resdraft.render.docx import (
+    FORMULA_STYLES,
+    PARAGRAPH_STYLES,
+    _deterministic,
+    _el,
+    _Writer,
+    header_style,
+    style_problems,
+    subparagraph_style,
+    title_style,
+)
+
+_XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+
+
+def _without_refs(content: Content) -> Content:
+    return tuple(s for s in content if isinstance(s, Run))
+
+
+def _slice(content: Content, start: int, end: int, with_refs: bool) -> Content:
+    """The part of some content between two text offsets; footnote refs stand after the text before them."""
+    out: list[Run | FootnoteRef] = []
+    pos = 0
+    for span in content:
+        if isinstance(span, FootnoteRef):
+            if with_refs and start < pos <= end:
+                out.append(span)
+            continue
+        a, b = pos, pos + len(span.text)
+        lo, hi = max(a, start), min(b, end)
+        if lo < hi:
+            out.append(Run(span.text[lo - a : hi - a], span.italic, span.bold, span.superscript, span.opening))
+        pos = b
+    return tuple(out)
+
+
+class _Redline(_Writer):
+    """Writes the new Resolution with the changes since the old one as revision marks."""
+
+    def __init__(self, diff: Diff, word: WordStyle, author: str, date: dt.datetime) -> None:
+        super().__init__(diff.new, word)
+        self.diff = diff
+        self.author = author
+        self.stamp = date.astimezone(dt.UTC).replace(microsecond=0).strftime("%Y-%m-%dT%H:%M:%SZ")
+        self.next_id = 1
+        self.comments: list[Any] = []
+
+    # -------------------------------------------------------------- revision marks
+
+    def _mark(self, tag: str, parent: Any) -> Any:
+        element = _el(tag, parent, id=str(self.next_id), author=self.author, date=self.stamp)
+        self.next_id += 1
+        return element
+
+    def _mark_paragraph(self, p: Any, kind: str) -> None:
+        """Mark a whole paragraph inserted or deleted: its runs and its paragraph mark."""
+        ppr = p.find(qn("w:pPr"))
+        self._mark(f"w:{kind}", _el("w:rPr", ppr))
+        wrapper = self._mark(f"w:{kind}", None)
+        for child in [c for c in p if c.tag != qn("w:pPr")]:
+            wrapper.append(child)
+        p.append(wrapper)
+        if kind == "del":
+            self._deleted_text(wrapper)
+
+    @staticmethod
+    def _deleted_text(element: Any) -> None:
+        for t in element.iter(qn("w:t")):
+            t.tag = qn("w:delText")
+            t.set(_XML_SPACE, "preserve")
+
+    def _edited(self, p: Any, old: Content, new: Content, ops: tuple[Op, ...] | list[Op], role: str | None) -> None:
+        """Runs for a modified paragraph: equal text plain, insertions and deletions marked."""
+        pos_old = pos_new = 0
+        for op, text in ops:
+            n = len(text)
+            if op == "equal":
+                self.runs(p, _slice(new, pos_new, pos_new + n, True), role)
+                pos_old, pos_new = pos_old + n, pos_new + n
+            elif op == "insert":
+                self.runs(self._mark("w:ins", p), _slice(new, pos_new, pos_new + n, True), role)
+                pos_new += n
+            else:
+                wrapper = self._mark("w:del", p)
+                self.runs(wrapper, _slice(old, pos_old, pos_old + n, False), role)
+                self._deleted_text(wrapper)
+                pos_old += n
+
+    def _comment(self, p: Any, text: str) -> None:
+        """Anchor a comment on the whole paragraph."""
+        ident = str(len(self.comments))
+        ppr = p.find(qn("w:pPr"))
+        ppr.addnext(_el("w:commentRangeStart", None, id=ident))
+        _el("w:commentRangeEnd", p, id=ident)
+        ref = _el("w:r", p)
+        _el("w:commentReference", ref, id=ident)
+        comment = _el("w:comment", None, id=ident, author=self.author, date=self.stamp, initials="RD")
+        body = _el("w:p", comment)
+        _el("w:annotationRef", _el("w:r", body))
+        t = _el("w:t", _el("w:r", body))
+        t.text = text
+        self.comments.append(comment)
+
+    # -------------------------------------------------------------- lines and paragraphs
+
+    def _line(self, style: str, old: Line | None, new: Line | None) -> Any:
+        if new is None:
+            assert old is not None
+            p = self.paragraph(style, _without_refs(old.content))
+            self._mark_paragraph(p, "del")
+            return p
+        if old is None:
+            p = self.paragraph(style, new.content)
+            self._mark_paragraph(p, "ins")
+            return p
+        if old.text == new.text:
+            return self.paragraph(style, new.content)
+        p = self.paragraph(style, ())
+        self._edited(p, old.content, new.content, word_diff(old.text, new.text), None)
+        return p
+
+    def _lines(self, style_of: Any, old: tuple[Line, ...], new: tuple[Line, ...]) -> list[Any]:
+        """Header or title lines paired by role, in the new order; old-only lines where they stood."""
+        old_by_role = {line.role: line for line in old}
+        new_roles = {line.role for line in new}
+        old_roles = [line.role for line in old]
+        gone: list[str] = []
+        out = []
+
+        def flush(until: int) -> None:
+            for role in old_roles[:until]:
+                if role not in new_roles and role not in gone:
+                    gone.append(role)
+                    out.append(self._line(style_of(role), old_by_role[role], None))
+
+        for line in new:
+            if line.role in old_by_role:
+                flush(old_roles.index(line.role))
+            out.append(self._line(style_of(line.role), old_by_role.get(line.role), line))
+        flush(len(old_roles))
+        return out
+
+    def _formula(self, role: str, line: Line | None) -> list[Any]:
+        old = {"enacting": self.diff.old.enacting, "transition": self.diff.old.transition, "closing": self.diff.old.closing}[role]
+        if line is None and old is None:
+            return []
+        return [self._line(FORMULA_STYLES[role], old, line)]
+
+    def _numbers(self, part: str) -> tuple[str, int] | None:
+        if part == "operative" and self.operative_num and self.res.numbering.operative:
+            return (self.operative_num, 0)
+        return None
+
+    def _change(self, change: ParagraphChange, part: str, kind: str | None = None) -> Iterator[Any]:
+        """The paragraph (and its sub-paragraphs) of one change; `kind` forces 'ins' or 'del' (moves)."""
+        style = PARAGRAPH_STYLES[part]
+        status = {"ins": "inserted", "del": "deleted"}.get(kind or "", change.status)
+        shown = change.old if status == "deleted" else change.new
+        assert shown is not None
+        num = self._numbers(part)
+        if status == "deleted":
+            p = self.paragraph(style, _without_refs(shown.content), part, num)
+            self._mark_paragraph(p, "del")
+        elif status == "inserted":
+            p = self.paragraph(style, shown.content, part, num)
+            self._mark_paragraph(p, "ins")
+            if change.moved and kind == "ins":
+                index = (change.old_index or 0) + 1
+                where = (
+                    f"preambular paragraph {index}"
+                    if part == "preambular"
+                    else f"operative paragraph {change.old_number or index}"
+                )
+                self._comment(p, f"Moved from {where} of the earlier text.")
+        elif change.old is not None and change.old.text != shown.text:
+            p = self.paragraph(style, (), part, num)
+            self._edited(p, change.old.content, shown.content, change.ops, part)
+        else:
+            p = self.paragraph(style, shown.content, part, num)
+        yield p
+        sub_num = (
+            self.operative_num
+            if part == "operative"
+            else (next(self.preamble_nums) if self.preamble_nums and shown.subparagraphs else None)
+        )
+        yield from self._subs(change.subparagraphs, part, sub_num, status if status in ("inserted", "deleted") else None)
+
+    def _subs(self, changes: tuple[ParagraphChange, ...], part: str, num: str | None, forced: str | None) -> Iterator[Any]:
+        for change in changes:
+            status = forced or change.status
+            shown = change.old if status == "deleted" else change.new
+            if shown is None:  # a sub-paragraph only the other side of a move has
+                continue
+            level = shown.level if part == "operative" else shown.level - 1
+            numpr = (num, level) if num is not None and shown.label is not None else None
+            style = subparagraph_style(part, shown.level)
+            if status == "deleted":
+                p = self.paragraph(style, _without_refs(shown.content), "subparagraph", numpr)
+                self._mark_paragraph(p, "del")
+            elif status == "inserted":
+                p = self.paragraph(style, shown.content, "subparagraph", numpr)
+                self._mark_paragraph(p, "ins")
+            elif change.old is not None and change.old.text != shown.text:
+                p = self.paragraph(style, (), "subparagraph", numpr)
+                self._edited(p, change.old.content, shown.content, change.ops, "subparagraph")
+            else:
+                p = self.paragraph(style, shown.content, "subparagraph", numpr)
+            yield p
+            yield from self._subs(
+                change.subparagraphs, part, num, forced or (status if status in ("inserted", "deleted") else None)
+            )
+
+    def _part(self, changes: tuple[ParagraphChange, ...], part: str) -> Iterator[Any]:
+        """A part in the new order; a moved paragraph also leaves a deletion where it stood."""
+        stay = [c for c in changes if not c.moved]
+        moves = sorted((c for c in changes if c.moved), key=lambda c: c.old_index or 0)
+        placed_after: dict[int, list[ParagraphChange]] = {}
+        for m in moves:
+            before = [c for c in stay if c.old_index is not None and c.old_index < (m.old_index or 0)]
+            key = id(before[-1]) if before else 0
+            placed_after.setdefault(key, []).append(m)
+        for m in placed_after.get(0, []):
+            yield from self._change(m, part, "del")
+        for change in changes:
+            if change.moved:
+                yield from self._change(change, part, "ins")
+            else:
+                yield from self._change(change, part)
+            for m in placed_after.get(id(change), []) if not change.moved else []:
+                yield from self._change(m, part, "del")
+
+    def body(self) -> None:
+        diff = self.diff
+        self.operative_num, self.preamble_nums = self.numbering()
+        out: list[Any] = []
+        out += self._lines(header_style, diff.old.header, diff.new.header)
+        out += self._lines(title_style, diff.old.title, diff.new.title)
+        out += self._formula("enacting", diff.new.enacting)
+        out += self._part(diff.preamble, "preambular")
+        out += self._formula("transition", diff.new.transition)
+        out += self._part(diff.operative, "operative")
+        out += self._formula("closing", diff.new.closing)
+        body = self.doc.element.body
+        sect = body.find(qn("w:sectPr"))
+        for p in out:
+            sect.addprevious(p)
+
+    def comments_part(self) -> None:
+        if not self.comments:
+            return
+        root = parse_xml(f"<w:comments {nsdecls('w')}/>")
+        for comment in self.comments:
+            root.append(comment)
+        part = XmlPart(PackURI("/word/comments.xml"), CT.WML_COMMENTS, root, self.doc.part.package)
+        self.doc.part.relate_to(part, RT.COMMENTS)
+
+
+def render_redline(diff: Diff, word: WordStyle, author: str = "resdraft", date: dt.datetime | None = None) -> bytes:
+    """The new document with tracked changes from the old one, as .docx bytes."""
+    writer = _Redline(diff, word, author, date or dt.datetime.now(dt.UTC))
+    problems = style_problems(diff.old, word, {s.name for s in writer.doc.styles})
+    if problems:
+        raise TemplateError(*problems)
+    writer.styles()
+    writer.page()
+    writer.body()
+    writer.footnotes_part()
+    writer.comments_part()
+    writer.properties()
+    buffer = io.BytesIO()
+    writer.doc.save(buffer)
+    return _deterministic(buffer.getvalue())

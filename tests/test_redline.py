@@ -1,0 +1,161 @@
+"""Word tracked changes: Accept All gives the new text, Reject All the old, and LibreOffice opens it."""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import io
+import shutil
+import zipfile
+from pathlib import Path
+
+import pytest
+from lxml import etree
+from typer.testing import CliRunner
+
+from conftest import ROOT
+from resdraft.build import load_resolution, word_style_for
+from resdraft.cli import app
+from resdraft.diff import compare
+from resdraft.model import Resolution
+from resdraft.preview import to_pdf
+from resdraft.render.docx import render_docx
+from resdraft.render.redline import render_redline
+from resdraft.sources import read_document
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+WHEN = dt.datetime(2013, 9, 12, 10, 0, tzinfo=dt.UTC)
+runner = CliRunner()
+
+
+def _body(data: bytes) -> etree._Element:
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        return etree.fromstring(z.read("word/document.xml"))
+
+
+def _texts(body: etree._Element) -> list[str]:
+    """Each paragraph's text, without footnote marks (a custom mark is text in its reference run)."""
+    out = []
+    for p in body.iter(f"{W}p"):
+        parts = []
+        for r in p.iter(f"{W}r"):
+            if r.find(f"{W}footnoteReference") is not None:
+                continue
+            parts += [t.text or "" for t in r if t.tag in (f"{W}t", f"{W}delText")]
+        out.append("".join(parts))
+    return out
+
+
+def _resolve(body: etree._Element, keep: str) -> etree._Element:
+    """Accept (keep='ins') or reject (keep='del') every revision in a copy of the body."""
+    body = copy.deepcopy(body)
+    drop = "del" if keep == "ins" else "ins"
+    for p in list(body.iter(f"{W}p")):
+        if p.find(f"{W}pPr/{W}rPr/{W}{drop}") is not None:
+            p.getparent().remove(p)
+    for element in list(body.iter(f"{W}{drop}")):
+        if element.getparent().tag != f"{W}rPr":
+            element.getparent().remove(element)
+    for element in list(body.iter(f"{W}{keep}")):
+        parent = element.getparent()
+        if parent.tag == f"{W}rPr":
+            parent.remove(element)
+            continue
+        index = parent.index(element)
+        for child in reversed(list(element)):
+            parent.insert(index, child)
+        parent.remove(element)
+    for t in body.iter(f"{W}delText"):
+        t.tag = f"{W}t"
+    return body
+
+
+def _check(old: Resolution, new: Resolution, amends: dict[str, str] | None = None) -> bytes:
+    diff = compare(old, new, amends)
+    word = word_style_for(new.body, str(ROOT / "drafts"))
+    redline = render_redline(diff, word, "Secretariat", WHEN)
+    body = _body(redline)
+    assert _texts(_resolve(body, "ins")) == _texts(_body(render_docx(new, word))), "Accept All must give the new text"
+    assert _texts(_resolve(body, "del")) == _texts(_body(render_docx(old, word_style_for(old.body, str(ROOT / "drafts"))))), (
+        "Reject All must give the old text"
+    )
+    return redline
+
+
+def _draft(name: str, library: Path | None = None) -> Resolution:
+    return load_resolution((library or ROOT) / "drafts" / f"{name}.yaml")[0]
+
+
+def test_aalco_50_to_52_accept_gives_new_and_reject_gives_old() -> None:
+    doc = read_document(str(ROOT / "drafts/aalco-52.yaml"))
+    redline = _check(_draft("aalco-50"), _draft("aalco-52"), dict(doc.amends))
+    xml = etree.tostring(_body(redline), encoding="unicode")
+    assert 'w:author="Secretariat"' in xml and 'w:date="2013-09-12T10:00:00Z"' in xml
+    deleted = "".join(t.text for t in _body(redline).iter(f"{W}delText"))
+    inserted = "".join(t.text or "" for ins in _body(redline).iter(f"{W}ins") for t in ins.iter(f"{W}t"))
+    assert "Fifty-First" in deleted and "Fifty-Third" in inserted
+    assert "Having heard" in deleted and "Also noting" in inserted and "Being " in inserted
+
+
+def test_renumbering_alone_is_not_marked() -> None:
+    redline = _check(_draft("aalco-52"), _draft("aalco-53"))
+    body = _body(redline)
+    operative = [p for p in body.iter(f"{W}p") if p.find(f"{W}pPr/{W}pStyle").get(f"{W}val") == "OperativeParagraph"]
+    assert [p.find(f".//{W}ins") is not None for p in operative] == [False, False, False, True]
+
+
+def test_very_different_sessions_still_accept_and_reject_exactly() -> None:
+    _check(_draft("aipo-26"), _draft("aipo-27"))
+
+
+def test_moved_paragraph_is_a_deletion_and_an_insertion_with_a_comment(library: Path) -> None:
+    draft = library / "drafts" / "unga-64.yaml"
+    lines = draft.read_text(encoding="utf-8").splitlines(keepends=True)
+    start = lines.index("operative:\n")
+    first = lines.pop(start + 1)
+    lines.append(first)  # operative 1 becomes the last
+    draft.write_text("".join(lines), encoding="utf-8")
+    redline = _check(_draft("unga-64"), _draft("unga-64", library))
+    with zipfile.ZipFile(io.BytesIO(redline)) as z:
+        comments = z.read("word/comments.xml").decode()
+    assert "Moved from operative paragraph 1" in comments
+
+
+def test_footnotes_survive_in_the_redline() -> None:
+    redline = _check(_draft("unga-64"), _draft("unga-64"))
+    assert len(list(_body(redline).iter(f"{W}footnoteReference"))) == 22
+    assert not list(_body(redline).iter(f"{W}ins")) and not list(_body(redline).iter(f"{W}del"))
+
+
+def test_libreoffice_opens_the_redline_and_converts_it_to_pdf(tmp_path: Path) -> None:
+    if not shutil.which("soffice"):
+        pytest.fail("LibreOffice (soffice) is required: apt-get install libreoffice-writer-nogui")
+    out = tmp_path / "redline.docx"
+    result = runner.invoke(
+        app,
+        ["diff", str(ROOT / "drafts/aalco-50.yaml"), str(ROOT / "drafts/aalco-52.yaml"), "-o", str(out), "--date", "2013-09-12"],
+    )
+    assert result.exit_code == 0, result.output
+    (pdf,) = to_pdf([out], tmp_path)
+    assert pdf.stat().st_size > 1000
+
+
+def test_redline_needs_an_output_file() -> None:
+    result = runner.invoke(app, ["diff", str(ROOT / "drafts/aalco-50.yaml"), str(ROOT / "drafts/aalco-52.yaml"), "--to", "docx"])
+    assert result.exit_code == 1 and "-o FILE.docx" in result.output
+
+
+def test_bad_date_is_a_clear_error(tmp_path: Path) -> None:
+    result = runner.invoke(
+        app,
+        [
+            "diff",
+            str(ROOT / "drafts/aalco-50.yaml"),
+            str(ROOT / "drafts/aalco-52.yaml"),
+            "-o",
+            str(tmp_path / "r.docx"),
+            "--date",
+            "yesterday",
+        ],
+    )
+    assert result.exit_code == 1 and "not an ISO date" in result.output and not (tmp_path / "r.docx").exists()
