@@ -195,6 +195,11 @@ def test_word_diff_rebuilds_both_texts_and_never_splits_a_token(a: str, b: str) 
             assert all(t in tokens for t in tokenize(text) if t.strip())
 
 
+def test_a_symbol_never_swallows_part_of_the_next_word() -> None:
+    tokens = tokenize("A/RES/78/14 African Nuclear-Weapon-Free Zone Treaty and 2013/S 8 Annual")
+    assert "African" in tokens and "A/RES/78/14" in tokens and "2013/S 8" in tokens and "Annual" in tokens
+
+
 def test_symbols_dates_and_numbers_are_single_tokens() -> None:
     tokens = tokenize(
         "resolution 63/194 of 18 December 2008, A/RES/76/186 and AALCO/52/HEADQUARTERS SESSION (NEW DELHI)/2013/S 8; 2,225 copies."

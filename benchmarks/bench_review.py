@@ -1,0 +1,143 @@
+"""Review outputs over UN General Assembly year-over-year pairs: the tracked-changes .docx and the HTML page.
+
+Anchor measured in the same run: python-redlines with its Docxodus engine (pip install
+python-redlines python-redlines-docxodus), which compares two plain .docx files. Targets (issue 5):
+the tracked-changes .docx of a GA pair in under 150 ms, the HTML page in under 50 ms. Also counts
+the words each marks as changed: ours should mark fewer (no renumbering noise) without hiding a change.
+Run: python benchmarks/bench_review.py [N pairs for the anchor, default 20]
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import statistics
+import sys
+import time
+import zipfile
+from pathlib import Path
+
+from lxml import etree
+
+ROOT = Path(__file__).resolve().parents[1]
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def marked_words(docx: bytes) -> int:
+    """Words inside insertion and deletion marks of a .docx."""
+    with zipfile.ZipFile(io.BytesIO(docx)) as z:
+        body = etree.fromstring(z.read("word/document.xml"))
+    words = 0
+    for mark in (*body.iter(f"{W}ins"), *body.iter(f"{W}del")):
+        if mark.getparent().tag == f"{W}rPr":
+            continue
+        text = "".join(t.text or "" for t in mark.iter(f"{W}t", f"{W}delText"))
+        words += len(re.findall(r"\w+", text))
+    return words
+
+
+def typed_numbers(res):
+    """The same resolution with its numbers typed into the text, as many circulated Word files have them."""
+    import dataclasses
+
+    from resdraft.model import Numbering, Run
+
+    def typed(p):
+        subs = tuple(typed(s) for s in p.subparagraphs)
+        content = ((Run(f"{p.label} "),) + p.content) if p.label else p.content
+        return dataclasses.replace(p, content=content, subparagraphs=subs)
+
+    return dataclasses.replace(res, operative=tuple(typed(p) for p in res.operative), numbering=Numbering(None, (), ()))
+
+
+def ms(fn, *args):
+    t0 = time.perf_counter()
+    out = fn(*args)
+    return (time.perf_counter() - t0) * 1000, out
+
+
+def main() -> None:
+    sys.path.insert(0, str(ROOT / "src"))
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from bench_diff import load_pairs, resolution
+
+    from resdraft.build import word_style_for
+    from resdraft.diff import compare
+    from resdraft.render.docx import render_docx
+    from resdraft.render.redline import render_redline
+
+    try:
+        from resdraft.render.reviewhtml import render_review_html
+    except ImportError:
+        render_review_html = None
+    limit = int(sys.argv[1]) if len(sys.argv) > 1 else 20
+    word = word_style_for("unga", str(ROOT / "drafts"))
+    pairs = [(resolution(a), resolution(b)) for a, b in load_pairs()]
+    print(f"{len(pairs)} GA year-over-year pairs (operative paragraphs); anchor on the first {limit}")
+
+    docx_ms, html_ms, ours_words = [], [], []
+    for old, new in pairs:
+        t, diff = ms(compare, old, new)
+        t2, redline = ms(render_redline, diff, word)
+        docx_ms.append(t + t2)
+        ours_words.append(marked_words(redline))
+        if render_review_html:
+            t3, _ = ms(render_review_html, diff)
+            html_ms.append(t + t3)
+    print(
+        f"resdraft tracked-changes .docx (diff + write)  median {statistics.median(docx_ms):7.1f} ms   max {max(docx_ms):7.1f} ms   total {sum(docx_ms) / 1000:6.2f} s"
+    )
+    if html_ms:
+        print(
+            f"resdraft review page (diff + HTML)             median {statistics.median(html_ms):7.1f} ms   max {max(html_ms):7.1f} ms"
+        )
+    try:
+        from python_redlines import DocxodusEngine
+    except ImportError:
+        print("anchor python-redlines: not installed (pip install python-redlines python-redlines-docxodus)")
+        return
+    engine = DocxodusEngine()
+    anchor_ms, anchor_words, typed_words = [], [], []
+    for old, new in pairs[:limit]:
+        a, b = render_docx(old, word), render_docx(new, word)
+        t, (redline, _, _) = ms(engine.run_redline, "python-redlines", a, b)
+        anchor_ms.append(t)
+        anchor_words.append(marked_words(redline))
+        typed = engine.run_redline(
+            "python-redlines", render_docx(typed_numbers(old), word), render_docx(typed_numbers(new), word)
+        )[0]
+        typed_words.append(marked_words(typed))
+    ours_first = docx_ms[:limit]
+    print(
+        f"anchor python-redlines (Docxodus), two .docx  median {statistics.median(anchor_ms):7.1f} ms   max {max(anchor_ms):7.1f} ms"
+    )
+    print(
+        f"ratio, median pair: ours {statistics.median(ours_first) / statistics.median(anchor_ms):.3f}x python-redlines' time;"
+        f" target 150 ms: {statistics.median(docx_ms) / 150:.2f} of it"
+    )
+    print(
+        f"words marked as changed over the same {limit} GA pairs: ours {sum(ours_words[:limit])}, python-redlines {sum(anchor_words)}"
+        f" (Word numbering), python-redlines {sum(typed_words)} (numbers typed in the text)"
+    )
+    print("  (the GA pairs come from the corpus's noisy `paragraphs` reference: page headers and footnote blocks")
+    print("   sit inside paragraphs and shift between them, which a whole-document comparison does not see)")
+
+    from resdraft.build import load_resolution
+    from resdraft.sources import read_document
+
+    print("the example drafts (clean text):")
+    for a, b in (("aalco-50", "aalco-52"), ("aalco-52", "aalco-53"), ("aipo-26", "aipo-27")):
+        old = load_resolution(ROOT / "drafts" / f"{a}.yaml")[0]
+        new_doc = read_document(str(ROOT / "drafts" / f"{b}.yaml"))
+        new = new_doc.resolution
+        w = word_style_for(new.body, str(ROOT / "drafts"))
+        ours = marked_words(render_redline(compare(old, new, new_doc.amends), w))
+        theirs = marked_words(engine.run_redline("python-redlines", render_docx(old, w), render_docx(new, w))[0])
+        typed = marked_words(
+            engine.run_redline("python-redlines", render_docx(typed_numbers(old), w), render_docx(typed_numbers(new), w))[0]
+        )
+        print(f"  {a} -> {b}: words marked, ours {ours}, python-redlines {theirs} (Word numbering), {typed} (typed numbers)")
+
+
+if __name__ == "__main__":
+    main()
