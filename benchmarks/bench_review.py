@@ -44,7 +44,7 @@ def typed_numbers(res):
 
     def typed(p):
         subs = tuple(typed(s) for s in p.subparagraphs)
-        content = ((Run(f"{p.label} "),) + p.content) if p.label else p.content
+        content = ((Run(f"{p.label} "), *p.content)) if p.label else p.content
         return dataclasses.replace(p, content=content, subparagraphs=subs)
 
     return dataclasses.replace(res, operative=tuple(typed(p) for p in res.operative), numbering=Numbering(None, (), ()))
