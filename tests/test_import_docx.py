@@ -1,0 +1,485 @@
+"""Word import: build → parse gives the same structure, LibreOffice re-saves still parse, bad files fail cleanly."""
+
+from __future__ import annotations
+
+import io
+import re
+import shutil
+import struct
+import subprocess
+import time
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import docx
+import pytest
+from lxml import etree
+
+from conftest import ROOT
+from resdraft.build import build, load_resolution
+from resdraft.errors import LibraryError
+from resdraft.importers.docx import MAX_MEMBERS, _xml_parser, parse_docx
+from resdraft.model import Line, Paragraph, Resolution
+
+DRAFTS = sorted(p.stem for p in (ROOT / "drafts").glob("*.yaml"))
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+def _built(name: str) -> bytes:
+    data = build(ROOT / "drafts" / f"{name}.yaml", "docx")
+    assert isinstance(data, bytes)
+    return data
+
+
+def _expected(name: str) -> Resolution:
+    return load_resolution(ROOT / "drafts" / f"{name}.yaml")[0]
+
+
+# ------------------------------------------------------------------ comparing, run boundaries aside
+
+
+def _paragraph(p: Paragraph) -> tuple[Any, ...]:
+    """What a paragraph says: run boundaries may differ between builder and reader, words and markers may not."""
+    label = p.label if p.level or p.role == "operative" else None
+    return (p.role, p.level, p.opening, p.text, p.footnote_refs, p.number, label, tuple(_paragraph(s) for s in p.subparagraphs))
+
+
+def _line(line: Line | None) -> tuple[str, str, tuple[str, ...]] | None:
+    if line is None:
+        return None
+    return line.role, line.text, tuple(getattr(s, "marker", "") for s in line.content if hasattr(s, "marker"))
+
+
+def _assert_same_document(got: Resolution, expected: Resolution) -> None:
+    assert [_paragraph(p) for p in got.preamble] == [_paragraph(p) for p in expected.preamble]
+    assert [_paragraph(p) for p in got.operative] == [_paragraph(p) for p in expected.operative]
+    assert [(f.marker, f.text) for f in got.footnotes] == [(f.marker, f.text) for f in expected.footnotes]
+    assert [_line(x) for x in got.header] == [_line(x) for x in expected.header]
+    assert [_line(x) for x in got.title] == [_line(x) for x in expected.title]
+    for formula in ("enacting", "transition", "closing"):
+        assert _line(getattr(got, formula)) == _line(getattr(expected, formula)), formula
+
+
+# ------------------------------------------------------------------ build → parse
+
+
+@pytest.mark.parametrize("name", DRAFTS)
+def test_parsing_a_built_draft_gives_back_its_structure(name: str) -> None:
+    _assert_same_document(parse_docx(_built(name)), _expected(name))
+
+
+@pytest.mark.parametrize("name", DRAFTS)
+def test_parsing_a_built_draft_keeps_run_formatting(name: str) -> None:
+    got, expected = parse_docx(_built(name)), _expected(name)
+    assert [p.content for p in got.paragraphs()] == [p.content for p in expected.paragraphs()]
+    assert [f.content for f in got.footnotes] == [f.content for f in expected.footnotes]
+    assert [x.content for x in got.header + got.title] == [x.content for x in expected.header + expected.title]
+
+
+@pytest.mark.parametrize("name", DRAFTS)
+def test_parsing_a_built_draft_reads_body_session_title_symbol_and_date(name: str) -> None:
+    got, expected = parse_docx(_built(name), Path(f"{name}.docx")), _expected(name)
+    assert got.body == expected.body and got.fields["body"] == expected.body
+    assert got.session == expected.session and got.fields["session"] == expected.session.number
+    assert got.fields["title"] == expected.fields["title"]
+    if any(line.role == "symbol" for line in expected.header):
+        assert got.fields["symbol"] == expected.fields["symbol"]
+    assert got.date == expected.date
+    assert got.emphasis == expected.emphasis
+
+
+def test_the_body_argument_wins_over_the_guess() -> None:
+    assert parse_docx(_built("unga-64"), body="custom").body == "custom"
+
+
+def test_un_sponsors_line_gives_sponsors_and_document_type() -> None:
+    got, expected = parse_docx(_built("unga-64")), _expected("unga-64")
+    assert got.fields["sponsors"] == expected.fields["sponsors"]
+    assert got.fields["document_type"] == expected.fields["document_type"]
+    assert got.fields["agenda_item"] == "104" and got.fields["committee"] == "Third Committee"
+
+
+def test_custom_footnote_mark_is_not_counted_and_not_left_in_the_text() -> None:
+    got = parse_docx(_built("unga-64"))
+    sponsors = next(line for line in got.header if line.role == "sponsors")
+    assert "*" not in sponsors.text
+    assert [f.marker for f in got.footnotes[:3]] == ["*", "1", "2"]
+    assert got.footnotes[0].text.startswith("On behalf of")
+
+
+def test_numbering_levels_of_a_built_draft_match_the_house_style() -> None:
+    got, expected = parse_docx(_built("aipo-27")), _expected("aipo-27")
+    assert got.numbering == expected.numbering
+    assert [p.label for p in got.preamble[3].subparagraphs] == ["1", "2", "3", "4", "5", "6"]
+    assert [p.label for p in got.operative[2].subparagraphs] == ["a.", "b.", "c.", "d."]
+
+
+def _renamed_style_ids(data: bytes) -> bytes:
+    """The same document with every style id replaced by a meaningless one, names untouched."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    styles = etree.fromstring(source.read("word/styles.xml"))
+    ids = {s.get(f"{{{W}}}styleId"): f"X{i}" for i, s in enumerate(styles.iter(f"{{{W}}}style"))}
+    refs = {f"{{{W}}}{tag}" for tag in ("pStyle", "rStyle", "basedOn", "next", "link")}
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as target:
+        for info in source.infolist():
+            raw = source.read(info.filename)
+            if info.filename in ("word/styles.xml", "word/document.xml", "word/footnotes.xml"):
+                root = etree.fromstring(raw)
+                for el in root.iter():
+                    if el.get(f"{{{W}}}styleId") in ids:
+                        el.set(f"{{{W}}}styleId", ids[el.get(f"{{{W}}}styleId")])
+                    if el.tag in refs and el.get(f"{{{W}}}val") in ids:
+                        el.set(f"{{{W}}}val", ids[el.get(f"{{{W}}}val")])
+                raw = etree.tostring(root)
+            target.writestr(info, raw)
+    return out.getvalue()
+
+
+def test_styles_are_matched_by_name_not_by_id() -> None:
+    renamed = _renamed_style_ids(_built("unga-64"))
+    assert b'w:pStyle w:val="PreambularParagraph"' not in zipfile.ZipFile(io.BytesIO(renamed)).read("word/document.xml")
+    _assert_same_document(parse_docx(renamed), _expected("unga-64"))
+
+
+# ------------------------------------------------------------------ LibreOffice re-save
+
+
+@pytest.fixture(scope="module")
+def resaved(tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
+    """Every example draft built to .docx and saved again by LibreOffice, in one soffice run."""
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if not soffice:
+        pytest.fail("LibreOffice (soffice) is required: apt-get install libreoffice-writer-nogui")
+    folder = tmp_path_factory.mktemp("resave")
+    (folder / "in").mkdir()
+    (folder / "out").mkdir()
+    for name in DRAFTS:
+        (folder / "in" / f"{name}.docx").write_bytes(_built(name))
+    subprocess.run(
+        [
+            soffice,
+            f"-env:UserInstallation=file://{folder / 'profile'}",
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            "docx:MS Word 2007 XML",
+            "--outdir",
+            str(folder / "out"),
+            *(str(folder / "in" / f"{name}.docx") for name in DRAFTS),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
+    return {name: (folder / "out" / f"{name}.docx").read_bytes() for name in DRAFTS}
+
+
+@pytest.mark.parametrize("name", DRAFTS)
+def test_a_libreoffice_resave_still_parses_with_the_same_texts_and_numbers(name: str, resaved: dict[str, bytes]) -> None:
+    assert resaved[name] != _built(name)
+    got = parse_docx(resaved[name])
+    _assert_same_document(got, _expected(name))
+    assert got.session == _expected(name).session
+
+
+def test_libreoffice_rewrites_the_preambular_sub_paragraph_lists(resaved: dict[str, bytes]) -> None:
+    """LibreOffice numbers them with two <w:num>s of one list, the first restarting: counting per list keeps 1–6."""
+    document = zipfile.ZipFile(io.BytesIO(resaved["aipo-27"])).read("word/document.xml").decode()
+    num_ids = re.findall(r'PreambularSubparagraph1"/>\s*<w:numPr>\s*<w:ilvl w:val="0"/>\s*<w:numId w:val="(\d+)"', document)
+    assert len(num_ids) == 6
+    got = parse_docx(resaved["aipo-27"])
+    assert [p.label for p in got.preamble[3].subparagraphs] == ["1", "2", "3", "4", "5", "6"]
+
+
+# ------------------------------------------------------------------ hand-made packages: numbering and footnotes
+
+
+def _package(body: str, styles: str = "", numbering: str = "", footnotes: str = "") -> bytes:
+    """A minimal .docx: <w:body> holds `body`; styles, numbering and footnotes are inner XML of their parts."""
+    ns = f'xmlns:w="{W}"'
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>')
+        z.writestr("word/document.xml", f"<w:document {ns}><w:body>{body}</w:body></w:document>")
+        for part, inner in (("styles", styles), ("numbering", numbering), ("footnotes", footnotes)):
+            if inner:
+                z.writestr(f"word/{part}.xml", f"<w:{part} {ns}>{inner}</w:{part}>")
+    return out.getvalue()
+
+
+def _p(*runs: str, style: str = "", num: tuple[int, int] | None = None) -> str:
+    """A paragraph; each run is plain text, or raw run XML when it starts with '<'."""
+    ppr = f'<w:pStyle w:val="{style}"/>' if style else ""
+    if num:
+        ppr += f'<w:numPr><w:ilvl w:val="{num[1]}"/><w:numId w:val="{num[0]}"/></w:numPr>'
+    inner = "".join(r if r.startswith("<") else f'<w:r><w:t xml:space="preserve">{r}</w:t></w:r>' for r in runs)
+    return f"<w:p><w:pPr>{ppr}</w:pPr>{inner}</w:p>"
+
+
+def _styles(*names: str) -> str:
+    return "".join(f'<w:style w:type="paragraph" w:styleId="S{i}"><w:name w:val="{n}"/></w:style>' for i, n in enumerate(names))
+
+
+def _lvl(ilvl: int, fmt: str, text: str, start: int = 1) -> str:
+    return f'<w:lvl w:ilvl="{ilvl}"><w:start w:val="{start}"/><w:numFmt w:val="{fmt}"/><w:lvlText w:val="{text}"/></w:lvl>'
+
+
+NUMBERING = (
+    f'<w:abstractNum w:abstractNumId="0">{_lvl(0, "decimal", "%1.")}{_lvl(1, "lowerLetter", "(%2)")}{_lvl(2, "lowerRoman", "(%3)")}</w:abstractNum>'
+    f'<w:abstractNum w:abstractNumId="1">{_lvl(0, "decimal", "%1")}</w:abstractNum>'
+    '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>'
+    '<w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num>'
+    '<w:num w:numId="3"><w:abstractNumId w:val="1"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>'
+    '<w:num w:numId="4"><w:abstractNumId w:val="1"/></w:num>'
+    '<w:num w:numId="5"><w:abstractNumId w:val="0"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="10"/></w:lvlOverride></w:num>'
+)
+
+
+def test_word_numbering_counts_per_list_restarts_lower_levels_and_honours_start_overrides() -> None:
+    styles = _styles(
+        "Enacting Formula",
+        "Preambular Paragraph",
+        "Preambular Subparagraph 1",
+        "Operative Paragraph",
+        "Subparagraph 1",
+        "Subparagraph 2",
+    )
+    enacting, pre, pre_sub, op, sub1, sub2 = (f"S{i}" for i in range(6))
+    body = "".join(
+        [
+            _p("The General Assembly,", style=enacting),
+            _p("Considering that:", style=pre),
+            _p("first;", style=pre_sub, num=(2, 0)),
+            _p("second;", style=pre_sub, num=(2, 0)),
+            _p("Noting that:", style=pre),
+            _p("restarted;", style=pre_sub, num=(3, 0)),  # a startOverride restarts the list
+            _p("continued,", style=pre_sub, num=(4, 0)),  # another <w:num> of the same list continues it
+            _p("Urges:", style=op, num=(1, 0)),
+            _p("one", style=sub1, num=(1, 1)),
+            _p("deep one", style=sub2, num=(1, 2)),
+            _p("deep two", style=sub2, num=(1, 2)),
+            _p("two", style=sub1, num=(1, 1)),
+            _p("deep again", style=sub2, num=(1, 2)),
+            _p("Decides:", style=op, num=(1, 0)),
+            _p("one again", style=sub1, num=(1, 1)),
+            _p("Jumps.", style=op, num=(5, 0)),
+        ]
+    )
+    got = parse_docx(_package(body, styles=styles, numbering=NUMBERING))
+    assert [[s.label for s in p.subparagraphs] for p in got.preamble] == [["1", "2"], ["1", "2"]]
+    assert [(p.label, p.number) for p in got.operative] == [("1.", 1), ("2.", 2), ("10.", 10)]
+    first, second, _ = got.operative
+    assert [(s.label, [d.label for d in s.subparagraphs]) for s in first.subparagraphs] == [
+        ("(a)", ["(i)", "(ii)"]),
+        ("(b)", ["(i)"]),
+    ]
+    assert [s.label for s in second.subparagraphs] == ["(a)"]
+    assert all(s.number is None for p in got.operative for s in p.walk() if s.level)
+    assert got.numbering.operative == "1." and got.numbering.subparagraphs == ("(a)", "(i)")
+    assert got.numbering.preambular_subparagraphs == ("1",)
+
+
+def test_footnotes_pair_custom_marks_and_numbers_with_their_texts() -> None:
+    styles = _styles("Preambular Paragraph")
+    body = _p(
+        "Recalling the report",
+        '<w:r><w:footnoteReference w:customMarkFollows="1" w:id="5"/><w:t>†</w:t></w:r>',
+        " and the study,",
+        '<w:r><w:footnoteReference w:id="7"/></w:r>',
+        style="S0",
+    )
+    footnotes = (
+        '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>'
+        '<w:footnote w:id="7"><w:p><w:r><w:footnoteRef/></w:r><w:r><w:t xml:space="preserve"> First </w:t></w:r>'
+        "<w:r><w:rPr><w:i/></w:rPr><w:t>note</w:t></w:r><w:r><w:t>.</w:t></w:r></w:p></w:footnote>"
+        '<w:footnote w:id="5"><w:p><w:r><w:t xml:space="preserve">† Dagger note.</w:t></w:r></w:p></w:footnote>'
+    )
+    got = parse_docx(_package(body, styles=styles, footnotes=footnotes))
+    (p,) = got.preamble
+    assert p.text == "Recalling the report and the study,"
+    assert p.footnote_refs == ("†", "1")
+    assert [(f.marker, f.text) for f in got.footnotes] == [("†", "Dagger note."), ("1", "First note.")]
+    assert any(getattr(s, "italic", False) and s.text == "note" for s in got.footnotes[1].content)
+
+
+# ------------------------------------------------------------------ documents resdraft did not write
+
+
+def test_a_word_document_with_list_styles_and_italic_openings_is_read_by_heuristic() -> None:
+    document = docx.Document()
+    for text in ("General Assembly", "A/C.3/64/L.5", "Sixty-fourth session", "Third Committee", "Agenda item 104"):
+        document.add_paragraph(text)
+    document.add_paragraph().add_run("Improving the coordination of efforts against trafficking in persons").bold = True
+    document.add_paragraph("The General Assembly,")
+    for opening, rest in (("Recalling", " its resolution 63/194,"), ("Welcoming", " the report of the Special Rapporteur,")):
+        p = document.add_paragraph()
+        p.add_run(opening).italic = True
+        p.add_run(rest)
+    for opening, rest, subs in (
+        ("Urges", " Member States to ratify;", []),
+        ("Requests", " the Secretary-General:", ["to report;", "to invite others."]),
+    ):
+        p = document.add_paragraph(style="List Number")  # numbered through the style, not the paragraph
+        p.add_run(opening).italic = True
+        p.add_run(rest)
+        for sub in subs:
+            document.add_paragraph(sub, style="List Number 2")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    got = parse_docx(buffer.getvalue())
+    assert got.body == "unga" and got.session.number == 64
+    assert got.fields["symbol"] == "A/C.3/64/L.5" and got.fields["agenda_item"] == "104"
+    assert [line.text for line in got.title] == ["Improving the coordination of efforts against trafficking in persons"]
+    assert got.enacting is not None and got.enacting.text == "The General Assembly,"
+    assert [(p.opening, p.text) for p in got.preamble] == [
+        ("Recalling", "Recalling its resolution 63/194,"),
+        ("Welcoming", "Welcoming the report of the Special Rapporteur,"),
+    ]
+    assert [(p.label, p.number, p.opening) for p in got.operative] == [("1.", 1, "Urges"), ("2.", 2, "Requests")]
+    assert [(s.level, s.text) for s in got.operative[1].subparagraphs] == [(1, "to report;"), (1, "to invite others.")]
+    assert got.emphasis["preambular"] == "italic" and got.emphasis["operative"] == "italic"
+
+
+def test_typed_labels_transition_and_closing_are_recognised_without_styles() -> None:
+    bold = '<w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve">{}</w:t></w:r>'
+    body = "".join(
+        [
+            _p("ASEAN INTER-PARLIAMENTARY ORGANIZATION"),
+            _p("27th GENERAL ASSEMBLY"),
+            _p("27GA/06/SOC/01"),
+            _p("RESOLUTION ON LEGAL COOPERATION"),
+            _p("The Twenty-Seventh General Assembly:"),
+            _p(bold.format("Referring"), " to the 26th resolution;"),
+            _p(bold.format("Considering"), " that:"),
+            _p("(a) trafficking is complex;"),
+            _p("(b) cooperation matters;"),
+            _p("Hereby resolves to:"),
+            _p("1. ", bold.format("Establish "), "a working group;"),
+            _p("2. ", bold.format("Advise"), " members to:"),
+            _p("(a) review their laws;"),
+            _p("(b) report."),
+            _p("Adopted this 14th day of September, 2006 in Cebu City, Philippines."),
+        ]
+    )
+    got = parse_docx(_package(body))
+    assert got.body == "aipa" and got.session.number == 27
+    assert [(line.role, line.text) for line in got.header] == [
+        ("line", "ASEAN INTER-PARLIAMENTARY ORGANIZATION"),
+        ("line", "27th GENERAL ASSEMBLY"),
+        ("symbol", "27GA/06/SOC/01"),
+    ]
+    assert got.transition is not None and got.transition.text == "Hereby resolves to:"
+    assert [p.opening for p in got.preamble] == ["Referring", "Considering"]
+    assert [(s.label, s.text) for s in got.preamble[1].subparagraphs] == [
+        ("(a)", "trafficking is complex;"),
+        ("(b)", "cooperation matters;"),
+    ]
+    assert [(p.label, p.number, p.opening, p.text) for p in got.operative] == [
+        ("1.", 1, "Establish", "Establish a working group;"),
+        ("2.", 2, "Advise", "Advise members to:"),
+    ]
+    assert [s.label for s in got.operative[1].subparagraphs] == ["(a)", "(b)"]
+    assert got.closing is not None and got.closing.text.startswith("Adopted this 14th day")
+    assert got.date is not None and got.date.isoformat() == "2006-09-14"
+    assert got.fields["venue"] == "Cebu City, Philippines"
+
+
+def test_a_document_with_only_plain_paragraphs_does_not_crash() -> None:
+    got = parse_docx(_package(_p("Just a letter.") + _p("") + _p("Kind regards")))
+    assert got.body == "" and got.session.number == 0
+    assert [line.text for line in got.header + got.title] == ["Just a letter.", "Kind regards"]
+
+
+# ------------------------------------------------------------------ bad input: a LibraryError with a hint, never a traceback
+
+
+def _zip(members: dict[str, bytes]) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in members.items():
+            z.writestr(name, data)
+    return out.getvalue()
+
+
+def _bomb() -> bytes:
+    """A .docx whose document.xml really unpacks to 200 MB of zeros (about 200 kB packed)."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as z:
+        info = zipfile.ZipInfo("word/document.xml")
+        info.compress_type = zipfile.ZIP_DEFLATED
+        with z.open(info, "w", force_zip64=True) as member:
+            chunk = bytes(1 << 20)
+            for _ in range(200):
+                member.write(chunk)
+    return out.getvalue()
+
+
+def _lying_size() -> bytes:
+    """A .docx whose document.xml unpacks to 60 MB while its directory entry claims 1,000 bytes."""
+    data = bytearray(_zip({"word/document.xml": bytes(60 << 20)}))
+    entry = data.index(b"PK\x01\x02")
+    data[entry + 24 : entry + 28] = struct.pack("<I", 1000)  # uncompressed size in the central directory
+    return bytes(data)
+
+
+def _doctype(secret: Path) -> bytes:
+    xml = (
+        f'<?xml version="1.0"?><!DOCTYPE w:document [<!ENTITY x SYSTEM "file://{secret}">]>'
+        f'<w:document xmlns:w="{W}"><w:body><w:p><w:r><w:t>&x;</w:t></w:r></w:p></w:body></w:document>'
+    )
+    return _zip({"word/document.xml": xml.encode()})
+
+
+def _laughs() -> bytes:
+    entities = '<!ENTITY a "ha">' + "".join(f'<!ENTITY {chr(98 + i)} "{("&" + chr(97 + i) + ";") * 10}">' for i in range(9))
+    xml = f'<!DOCTYPE w:document [{entities}]><w:document xmlns:w="{W}"><w:body><w:p><w:r><w:t>&j;</w:t></w:r></w:p></w:body></w:document>'
+    return _zip({"word/document.xml": xml.encode()})
+
+
+BAD = {
+    "empty file": (lambda tmp: b"", "empty"),
+    "text file named .docx": (lambda tmp: b"Draft resolution\nThe General Assembly,\n", "not a readable zip"),
+    "old binary .doc": (lambda tmp: b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600), ".doc"),
+    "truncated .docx": (lambda tmp: _built("aalco-52")[:20000], "zip"),
+    "zip without word/document.xml": (lambda tmp: _zip({"hello.txt": b"hi"}), "word/document.xml is missing"),
+    "document.xml with a syntax error": (lambda tmp: _zip({"word/document.xml": b"<w:document><w:body>"}), "not well-formed"),
+    "document.xml that is not WordprocessingML": (lambda tmp: _zip({"word/document.xml": b"<html/>"}), "not a WordprocessingML"),
+    "zip bomb (200 MB member)": (lambda tmp: _bomb(), "MB"),
+    "member that lies about its size": (lambda tmp: _lying_size(), "cannot be read"),
+    "too many members": (lambda tmp: _zip({f"m{i}": b"" for i in range(MAX_MEMBERS + 1)}), "members"),
+    "external entity in a DTD": (lambda tmp: _doctype(tmp / "secret.txt"), "DTD"),
+    "billion laughs": (lambda tmp: _laughs(), "DTD"),
+}
+
+
+@pytest.mark.parametrize("case", list(BAD))
+def test_bad_input_is_a_library_error_naming_the_file_with_a_hint(case: str, tmp_path: Path) -> None:
+    (tmp_path / "secret.txt").write_text("TOP-SECRET-CONTENT", encoding="utf-8")
+    make, words = BAD[case]
+    source = tmp_path / "draft.docx"
+    with pytest.raises(LibraryError) as caught:
+        parse_docx(make(tmp_path), source)
+    (problem,) = caught.value.problems
+    assert problem.where is not None and problem.where.path == source
+    assert words in problem.message
+    assert problem.hint
+    assert "TOP-SECRET-CONTENT" not in str(caught.value)
+
+
+def test_an_entity_is_never_resolved_even_where_no_dtd_is_checked(tmp_path: Path) -> None:
+    """The parser itself refuses to read the file an entity names, whatever happens after parsing."""
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOP-SECRET-CONTENT", encoding="utf-8")
+    xml = f'<!DOCTYPE d [<!ENTITY x SYSTEM "file://{secret}">]><d>&x;</d>'
+    root = etree.fromstring(xml.encode(), _xml_parser())
+    assert "TOP-SECRET-CONTENT" not in etree.tostring(root, encoding="unicode")
+
+
+def test_a_paragraph_of_200000_runs_is_read_in_linear_time() -> None:
+    """Joining runs by repeated concatenation would take minutes here; a crafted file must not stall the importer."""
+    started = time.monotonic()
+    got = parse_docx(_package(_p(*(["word "] * 200_000), style="S0"), styles=_styles("Operative Paragraph")))
+    assert time.monotonic() - started < 15
+    assert len(got.operative[0].text) == len("word " * 200_000) - 1
