@@ -63,22 +63,36 @@ def parse_inline(text: str, footnote: Callable[[str], str] | None = None, openin
 
 
 def _merge(spans: tuple[Span, ...]) -> Content:
-    """Join neighbouring runs of the same formatting and drop empty ones."""
+    """Join neighbouring runs of the same formatting and drop empty ones (linear in the spans)."""
     out: list[Span] = []
+    texts: list[str] = []  # pieces of the run being gathered, joined once
+    current: Run | None = None
+
+    def close() -> None:
+        if current is not None:
+            out.append(Run("".join(texts), current.italic, current.bold, current.superscript, current.opening))
+            texts.clear()
+
     for s in spans:
         if isinstance(s, Run):
             if not s.text:
                 continue
-            last = out[-1] if out else None
-            if isinstance(last, Run) and (last.italic, last.bold, last.superscript, last.opening) == (
+            if current is not None and (current.italic, current.bold, current.superscript, current.opening) == (
                 s.italic,
                 s.bold,
                 s.superscript,
                 s.opening,
             ):
-                out[-1] = Run(last.text + s.text, s.italic, s.bold, s.superscript, s.opening)
+                texts.append(s.text)
                 continue
-        out.append(s)
+            close()
+            current = s
+            texts.append(s.text)
+        else:
+            close()
+            current = None
+            out.append(s)
+    close()
     return tuple(out)
 
 
