@@ -1,0 +1,1156 @@
+"""Markdown and plain-text resolutions read back into the document model.
+
+Reads resdraft's own Markdown and text output and Markdown-ish conversions of real documents
+(bold and italic, <sup>, superscript-digit footnote markers, footnotes interrupting paragraphs
+at page breaks), so the differ can compare any two resolutions. Work goes block by block and
+line by line with anchored, bounded regexes, so the time taken grows linearly with the text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter, deque
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from functools import cache, cached_property
+from pathlib import Path
+
+from resdraft.errors import LibraryError, Problem, Where
+from resdraft.inline import merge
+from resdraft.model import (
+    Content,
+    Footnote,
+    FootnoteRef,
+    Kind,
+    Line,
+    Numbering,
+    Paragraph,
+    Resolution,
+    Run,
+    Session,
+    Span,
+    plain,
+)
+from resdraft.sessions import ordinal_words
+
+# ================================================================ vocabulary
+# Every word list and pattern that encodes how the bodies write resolutions lives here.
+
+BODIES = ("aalco", "aipa", "unga")
+BODY_ALIASES = {"aipo": "aipa"}  # AIPA was AIPO until its 28th General Assembly (2007)
+
+# The enacting formula opens the resolution and names the body; its ordinal gives the session.
+ENACTING: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "aalco",
+        re.compile(
+            r"The Asian-African Legal Consultative Organi[sz]ation at its (?P<ordinal>[a-z-]+)(?: annual)? session\W?", re.I
+        ),
+    ),
+    ("aipa", re.compile(r"The (?P<ordinal>[A-Za-z-]+)(?: AIPO| AIPA)? General Assembly ?[:,]?")),
+    ("unga", re.compile(r"The General Assembly ?[,:]?")),
+)
+
+# fmt: off
+MONTHS = ("january", "february", "march", "april", "may", "june",
+          "july", "august", "september", "october", "november", "december")
+# fmt: on
+_MONTH = "(?:" + "|".join(MONTHS) + ")"
+# "10 November 2009", "12 SEPTEMBER 2013", "September 14, 2006": a whole header line.
+DATE_LINE = re.compile(rf"^(?:\d{{1,2}} {_MONTH},? \d{{4}}|{_MONTH} \d{{1,2}},? \d{{4}})$", re.I)
+
+# Header lines, top to bottom as each body prints them (templates/BODY/body.yaml), with the
+# pattern that recognises each; a line no pattern knows takes the next unused role in order.
+HEADER_ROLES: dict[str, tuple[tuple[str, re.Pattern[str] | None], ...]] = {
+    "unga": (
+        ("organ", re.compile(r"^General Assembly$")),
+        ("symbol", re.compile(r"^A/(?:RES/|C\.\d/)?\d+/\S+$")),
+        ("distribution", re.compile(r"^Distr\.: ")),
+        ("date", DATE_LINE),
+        ("language", re.compile(r"^Original: ")),
+        ("session", re.compile(r"^[A-Za-z-]+ session$")),
+        ("committee", re.compile(r"Committee$")),
+        ("agenda-item", re.compile(r"^Agenda items? ")),
+        ("agenda-title", None),
+        ("sponsors", re.compile(r": (?:revised )?draft (?:resolution|decision)$")),
+    ),
+    "aalco": (
+        ("status", re.compile(r"^SECRETARIAT DRAFT$", re.I)),
+        ("symbol", re.compile(r"^AALCO/")),
+        ("date", DATE_LINE),
+    ),
+    "aipa": (
+        ("organization", re.compile(r"INTER-PARLIAMENTARY", re.I)),
+        ("assembly", re.compile(r"^\d+ ?(?:st|nd|rd|th) GENERAL ASSEMBLY\b", re.I)),
+        ("symbol", re.compile(r"^(?:Res\. )?\d+GA/\S+$", re.I)),
+    ),
+}
+
+# Session numbers inside document symbols: AALCO/RES/50/SP 1, 27GA/06/SOC/01, A/C.3/64/L.38.
+SYMBOL_SESSION = re.compile(r"/RES/(\d{1,3})/|^(?:Res\. )?(\d{1,3})GA/|^A/(?:RES/|C\.\d/)?(\d{1,3})/", re.I)
+
+# "Hereby resolves to:", "Accepting all of the above, the 27th AIPO General Assembly hereby resolves to:"
+TRANSITION = re.compile(r"\b(?:hereby|resolves?)\b[^.;]{0,300}:$", re.I)
+# "Adopted this 14th day of September, 2006 in Cebu City, Philippines."
+CLOSING = re.compile(r"^(?:Adopted|Done|Approved) (?:this|on|at|in|by)\b")
+CLOSING_DATE = re.compile(rf"(\d{{1,2}})(?:st|nd|rd|th)? day of ({_MONTH}),? (\d{{4}})(?: (?:in|at) ([^.]{{1,200}}))?", re.I)
+ANNEX = re.compile(r"^(?:[IVXLC]{1,6}\. ?)?ANNEX(?:ES)?\b", re.I)  # a brief's "## V. ANNEX" heading
+
+# Opening phrases. Most are one word ("Recalling", "Urges"), optionally with "also", "further"
+# or "again" before or after it; these are the words that extend a phrase.
+OPENING_IDIOMS: tuple[tuple[str, ...], ...] = (
+    ("taking", "note"),
+    ("takes", "note"),
+    ("take", "note"),
+    ("bearing", "in", "mind"),
+    ("bears", "in", "mind"),
+    ("calls", "upon"),
+    ("call", "upon"),
+    ("calls", "on"),
+    ("call", "on"),
+    ("taking", "into", "account"),
+    ("takes", "into", "account"),
+    ("reiterates", "its", "request"),
+    ("expresses", "its", "appreciation"),
+    ("expressing", "its", "appreciation"),
+)
+ADVERBS_BEFORE = frozenset({"also", "further", "again", "deeply", "gravely", "strongly", "firmly", "fully", "seriously"})
+ADVERBS_AFTER = frozenset({"also", "further", "again"})
+AUXILIARIES = frozenset({"being", "having"})  # "Being aware", "Having heard": two words
+OF_ADJECTIVES = frozenset({"aware", "mindful", "conscious", "cognizant", "cognisant"})  # "Aware of"
+NOTE_HEADS = frozenset({"taking note", "takes note", "take note", "noting", "notes", "note"})
+NOTE_QUALIFIERS = frozenset({"appreciation", "concern", "satisfaction", "interest", "regret"})  # "… with appreciation"
+NOT_OPENINGS = frozenset(
+    {"the", "a", "an", "this", "these", "that", "those", "it", "in", "on", "at", "for", "by", "of", "and", "or"}
+)
+# Preambular openings are participles and adjectives ("Recognizing", "Convinced", "Aware of");
+# operative ones are verbs in the present ("Urges", "Encourage"). These adjectives end in neither -ing nor -ed.
+PREAMBULAR_ADJECTIVES = OF_ADJECTIVES | {"desirous"}
+_IDIOM_LENGTHS = sorted({len(idiom) for idiom in OPENING_IDIOMS}, reverse=True)
+
+# Sub-paragraph labels each body prints when a document shows none (templates/BODY/body.yaml).
+DEFAULT_SUBLABELS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "aipa": (("a.", "i."), ("1",)),
+}
+UN_SUBLABELS = ("(a)", "(i)")
+
+# ================================================================ lines and blocks
+
+# Limits that keep a huge or hostile text quick to refuse; each is far above any real resolution.
+MAX_HEADER_CHARS = 20_000  # how far above the enacting formula the header may begin
+MAX_ITEMS = 5_000  # paragraphs, formulas and footnotes after the enacting formula
+MAX_LINES = 20_000  # lines after the enacting formula
+MAX_ITEM_CHARS = 100_000  # one paragraph or footnote
+
+_BLANK_LINES = re.compile(r"\n(?:[ \t]*\n)+")  # blank lines end a block
+_RULE = re.compile(r"^[ \t]*(?:-{3,}|_{3,}|\*{3,})[ \t]*$", re.M)  # a thematic break, or the text format's footnote rule
+_HEADING = re.compile(r"^#{1,6}[ \t]+")  # a Markdown ATX heading
+_SPACES = re.compile(r"[ \t\r\n]+")  # ordinary white space; no-break spaces are kept
+_MARKDOWN_SIGNS = re.compile(r"\*\*|\[\^|</?(?:sup|b|i|em|strong)>|^#{1,6} |(?:^|[ \t])\*[^\s*]", re.M | re.I)
+# A line that may be an enacting formula: found with one search before any block is built.
+_ENACTING_HINT = re.compile(r"^[ \t#*_]{0,12}The [A-Za-z -]{0,60}?(?:General Assembly|Legal Consultative)", re.M | re.I)
+
+
+@dataclass(frozen=True)
+class _SourceLine:
+    """One non-blank line of the input: its text without heading marks, its indentation."""
+
+    text: str
+    indent: int
+    heading: bool
+
+
+@dataclass(frozen=True)
+class _Block:
+    """Lines between blank lines, split into lines only when read; a rule (---, ____) is a block of its own."""
+
+    raw: str
+    rule: bool = False
+
+    @cached_property
+    def lines(self) -> tuple[_SourceLine, ...]:
+        """The block's non-blank lines."""
+        return tuple(_source_line(raw) for raw in self.raw.split("\n") if raw.strip())
+
+    @property
+    def heading(self) -> bool:
+        """Whether any line of the block is a Markdown heading."""
+        return any(line.heading for line in self.lines)
+
+
+def _source_line(raw: str) -> _SourceLine:
+    """A line with tabs expanded, trailing space dropped and heading marks taken off."""
+    raw = raw.expandtabs(4).rstrip()
+    body = raw.lstrip(" ")
+    indent = len(raw) - len(body)
+    heading = _HEADING.match(body)
+    if heading:
+        body = body[heading.end() :].rstrip("# ")
+    return _SourceLine(body, indent, heading is not None)
+
+
+def _blocks(text: str) -> Iterator[_Block]:
+    """The blocks of a text, in order, each split off only when asked for."""
+    for chunk in _BLANK_LINES.split(text):
+        if not chunk.strip():
+            continue
+        if not _RULE.search(chunk):
+            yield _Block(chunk)
+            continue
+        lines: list[str] = []
+        for line in chunk.split("\n"):
+            if _RULE.match(line):
+                if lines:
+                    yield _Block("\n".join(lines))
+                    lines = []
+                yield _Block(line, rule=True)
+            else:
+                lines.append(line)
+        if lines:
+            yield _Block("\n".join(lines))
+
+
+def _from_header(text: str) -> str | None:
+    """The text from shortly above the first line that may be an enacting formula; None if there is none."""
+    hint = _ENACTING_HINT.search(text)
+    if hint is None:
+        return None
+    if hint.start() <= MAX_HEADER_CHARS:
+        return text
+    return text[text.rfind("\n", 0, hint.start() - MAX_HEADER_CHARS) + 1 :]
+
+
+def _is_markdown(text: str, source: Path | None) -> bool:
+    """Whether to read emphasis marks: by the file's extension, else by the marks themselves."""
+    suffix = source.suffix.lower() if source else ""
+    if suffix in (".md", ".markdown"):
+        return True
+    if suffix == ".txt":
+        return False
+    return _MARKDOWN_SIGNS.search(text) is not None
+
+
+# ================================================================ inline markup
+
+_MARKDOWN_INLINE = re.compile(
+    r"""
+      \\(?P<escaped>[!-/:-@\[-`{-~])             # a backslash escape keeps its character
+    | \[\^(?P<note>[^\]\s]{1,20})\]              # a footnote reference: [^1], [^*]
+    | <sup>(?P<sup>[^<>]{0,40})</sup>            # superscript: a footnote number or an ordinal suffix
+    | <(?P<slash>/?)(?P<tag>b|strong|i|em)>      # emphasis in HTML, left by converters
+    | <br[ ]{0,3}/?>                             # an HTML line break
+    | (?P<digits>[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,4})              # superscript digits: footnote markers
+    | (?P<stars>\*{1,3})                         # an emphasis delimiter, or the '*' footnote marker
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+_TEXT_INLINE = re.compile(r"(?P<digits>[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,4})|(?P<stars>\*)")
+_SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+_NOTE_MARKER = re.compile(r"[0-9]{1,3}|[*†‡§]")
+
+
+@dataclass
+class _Delimiter:
+    """A run of asterisks, and whether it can open or close emphasis."""
+
+    stars: int
+    can_open: bool
+    can_close: bool
+    role: str = ""  # "open", "close" once paired
+
+
+@dataclass(frozen=True)
+class _Toggle:
+    """An HTML emphasis tag."""
+
+    bold: bool
+    opens: bool
+
+
+_Piece = str | Span | _Delimiter | _Toggle
+
+
+def _is_punct(char: str) -> bool:
+    """Whether a character is punctuation or a symbol (CommonMark's notion)."""
+    return not char.isalnum() and not char.isspace()
+
+
+def _delimiter(text: str, start: int, end: int) -> _Delimiter:
+    """An asterisk run with CommonMark's flanking rules, which tell openers from closers."""
+    before = text[start - 1] if start else " "
+    after = text[end] if end < len(text) else " "
+    left = not after.isspace() and (not _is_punct(after) or before.isspace() or _is_punct(before))
+    right = not before.isspace() and (not _is_punct(before) or after.isspace() or _is_punct(after))
+    return _Delimiter(end - start, left, right)
+
+
+def _tokens(text: str, markdown: bool) -> list[_Piece]:
+    """Text, footnote references, superscripts and emphasis marks, in order."""
+    pieces: list[_Piece] = []
+    pos = 0
+    for m in (_MARKDOWN_INLINE if markdown else _TEXT_INLINE).finditer(text):
+        pieces.append(text[pos : m.start()])
+        pos = m.end()
+        kind = m.lastgroup
+        if kind == "escaped":
+            pieces.append(m.group("escaped"))
+        elif kind == "note":
+            pieces.append(FootnoteRef(m.group("note")))
+        elif kind == "sup":
+            sup = m.group("sup").strip()
+            pieces.append(FootnoteRef(sup) if _NOTE_MARKER.fullmatch(sup) else Run(sup, superscript=True))
+        elif kind == "tag":
+            pieces.append(_Toggle(m.group("tag").lower() in ("b", "strong"), not m.group("slash")))
+        elif kind == "digits":
+            pieces.append(FootnoteRef(m.group("digits").translate(_SUPERSCRIPT_DIGITS)))
+        elif kind == "stars":
+            pieces.append(_delimiter(text, m.start(), m.end()))
+        else:  # <br>
+            pieces.append(" ")
+    pieces.append(text[pos:])
+    return pieces
+
+
+def _pair(pieces: Sequence[_Piece], markdown: bool) -> None:
+    """Pair emphasis openers with closers of the same length; one stack per length keeps it linear."""
+    if not markdown:
+        return
+    open_: dict[int, list[_Delimiter]] = {1: [], 2: [], 3: []}
+    for piece in pieces:
+        if not isinstance(piece, _Delimiter):
+            continue
+        stack = open_[piece.stars]
+        if piece.can_close and stack:
+            stack.pop().role = "open"
+            piece.role = "close"
+        elif piece.can_open:
+            stack.append(piece)
+
+
+def _inline(text: str, markdown: bool) -> Content:
+    """Runs and footnote references from one stretch of Markdown (or plain text)."""
+    pieces = _tokens(text, markdown)
+    _pair(pieces, markdown)
+    spans: list[Span] = []
+    italic = bold = 0
+    for piece in pieces:
+        if isinstance(piece, str):
+            spans.append(Run(piece, italic=italic > 0, bold=bold > 0))
+        elif isinstance(piece, Run):
+            spans.append(Run(piece.text, italic > 0, bold > 0, superscript=True))
+        elif isinstance(piece, FootnoteRef):
+            spans.append(piece)
+        elif isinstance(piece, _Toggle):
+            step = 1 if piece.opens else -1
+            if piece.bold:
+                bold = max(0, bold + step)
+            else:
+                italic = max(0, italic + step)
+        elif piece.role:
+            step = 1 if piece.role == "open" else -1
+            italic += step if piece.stars != 2 else 0
+            bold += step if piece.stars >= 2 else 0
+        elif piece.stars == 1 and piece.can_close and not piece.can_open:
+            spans.append(FootnoteRef("*"))  # "Zambia*:" — the UN's sponsors footnote
+        else:
+            spans.append(Run("*" * piece.stars, italic=italic > 0, bold=bold > 0))
+    return merge(tuple(spans))
+
+
+def _retext(run: Run, text: str) -> Run:
+    """The same run with other words (quicker than dataclasses.replace, which this calls often)."""
+    return Run(text, run.italic, run.bold, run.superscript, run.opening)
+
+
+def _tidy(content: Content) -> Content:
+    """Collapse white space to single spaces and trim both ends."""
+    out: list[Span] = []
+    after_space = True
+    for span in content:
+        if isinstance(span, Run):
+            text = _SPACES.sub(" ", span.text)
+            if after_space:
+                text = text.lstrip(" ")
+            if text:
+                after_space = text.endswith(" ")
+                out.append(_retext(span, text))
+        else:
+            out.append(span)
+    for i in range(len(out) - 1, -1, -1):
+        last = out[i]
+        if isinstance(last, Run):
+            out[i] = _retext(last, last.text.rstrip(" "))
+            break
+    return merge(tuple(out))
+
+
+def _unbold(content: Content) -> Content:
+    """The content without bold, where every word of it is bold (layout, not wording)."""
+    runs = [s for s in content if isinstance(s, Run) and s.text.strip()]
+    if runs and all(r.bold for r in runs):
+        return merge(tuple(replace(s, bold=False) if isinstance(s, Run) else s for s in content))
+    return content
+
+
+def _joined(parts: Iterable[Content]) -> Content:
+    """Contents joined with single spaces."""
+    out: list[Span] = []
+    for part in parts:
+        if out and part:
+            out.append(Run(" "))
+        out.extend(part)
+    return _tidy(tuple(out))
+
+
+def _text(content: Content) -> str:
+    """The words of some content, trimmed."""
+    return plain(content).strip()
+
+
+# ================================================================ the enacting formula
+
+
+@dataclass(frozen=True)
+class _Enacting:
+    """The enacting formula, the body it names and its session ordinal."""
+
+    body: str
+    ordinal: str | None
+    line: Line
+
+
+def _block_content(block: _Block, markdown: bool) -> Content:
+    """A whole block as one line of content."""
+    return _tidy(_inline(" ".join(line.text for line in block.lines), markdown))
+
+
+def _enacting(block: _Block, markdown: bool) -> _Enacting | None:
+    """The enacting formula, if a block is one."""
+    if block.rule or len(block.raw) > 300 or not _ENACTING_HINT.search(block.raw):
+        return None
+    content = _block_content(block, markdown)
+    words = _text(content)
+    for body, pattern in ENACTING:
+        m = pattern.fullmatch(words)
+        if m:
+            return _Enacting(body, m.groupdict().get("ordinal"), Line("enacting", content))
+    return None
+
+
+# ================================================================ header and title
+
+
+@dataclass(frozen=True)
+class _HeaderLine:
+    """A line of the header block: its physical parts (a bold span may run over several)."""
+
+    parts: tuple[Content, ...]
+    block: int
+    emphasised: bool
+
+    @property
+    def content(self) -> Content:
+        """The line's parts joined, without the bold that sets off a whole header line."""
+        return _unbold(_joined(self.parts))
+
+    @property
+    def text(self) -> str:
+        """The line's words."""
+        return _text(self.content)
+
+
+def _header_blocks(before: Sequence[_Block], markdown: bool) -> Sequence[_Block]:
+    """The blocks of the header: those after the last ANNEX heading, rule or numbered paragraph."""
+    for i in range(len(before) - 1, -1, -1):
+        block = before[i]
+        if block.rule or re.match(r"\d{1,3}\. ", block.lines[0].text) or ANNEX.match(_text(_block_content(block, markdown))):
+            return before[i + 1 :]
+    return before
+
+
+def _physical_lines(content: Content) -> list[list[Content]]:
+    """A block's content cut into lines; a line break inside bold or italic text continues the line."""
+    lines: list[list[Content]] = [[]]
+    part: list[Span] = []
+    for span in content:
+        if not (isinstance(span, Run) and "\n" in span.text):
+            part.append(span)
+            continue
+        for i, piece in enumerate(span.text.split("\n")):
+            if i:
+                lines[-1].append(tuple(part))
+                part = []
+                if not (span.italic or span.bold):
+                    lines.append([])
+            if piece:
+                part.append(_retext(span, piece))
+    lines[-1].append(tuple(part))
+    return [[_tidy(p) for p in line if _tidy(p)] for line in lines]
+
+
+def _header_lines(blocks: Sequence[_Block], markdown: bool) -> list[_HeaderLine]:
+    """Every line of the header region, with whether it is set in bold or as a heading."""
+    out: list[_HeaderLine] = []
+    for b, block in enumerate(blocks):
+        if block.rule:
+            continue
+        content = _inline("\n".join(line.text for line in block.lines), markdown)
+        for parts in _physical_lines(content):
+            if not parts:
+                continue
+            runs = [s for p in parts for s in p if isinstance(s, Run) and s.text.strip()]
+            emphasised = block.heading or (bool(runs) and all(r.bold for r in runs))
+            out.append(_HeaderLine(tuple(parts), b, emphasised))
+    return out
+
+
+def _matched_role(text: str, roles: Sequence[tuple[str, re.Pattern[str] | None]], used: set[str]) -> str | None:
+    """The first unused header role whose pattern recognises a line."""
+    if len(text) > 500:
+        return None
+    for role, pattern in roles:
+        if role not in used and pattern is not None and pattern.search(text):
+            return role
+    return None
+
+
+def _title_indices(lines: Sequence[_HeaderLine], matched: Sequence[str | None]) -> list[int]:
+    """Which header lines are the title: the bold or heading lines at the end, else the last block."""
+    trailing: list[int] = []
+    for i in range(len(lines) - 1, -1, -1):
+        if matched[i] is not None or not lines[i].emphasised:
+            break
+        trailing.insert(0, i)
+    if trailing:
+        return trailing
+    free = [i for i, role in enumerate(matched) if role is None]
+    if not free:
+        return []
+    last_block = lines[free[-1]].block
+    if any(lines[i].block != last_block for i in range(len(lines))):
+        return [i for i in free if lines[i].block == last_block]
+    return [free[-1]]
+
+
+def _title(lines: Sequence[_HeaderLine]) -> tuple[Line, ...]:
+    """The title Lines: parts in brackets are the subtitle, the rest one title."""
+    title: list[Content] = []
+    subtitle: list[Content] = []
+    for line in lines:
+        for part in line.parts:
+            words = _text(part)
+            (subtitle if words.startswith("(") and words.endswith(")") else title).append(_unbold(part))
+    out = [Line("title", _unbold(_joined(title)))] if title else []
+    if subtitle:
+        out.append(Line("subtitle", _unbold(_joined(subtitle))))
+    return tuple(out)
+
+
+def _header(blocks: Sequence[_Block], body: str, markdown: bool) -> tuple[tuple[Line, ...], tuple[Line, ...]]:
+    """The header Lines (with roles as in the body's body.yaml) and the title Lines."""
+    lines = _header_lines(blocks, markdown)
+    roles = HEADER_ROLES.get(body, ())
+    used: set[str] = set()
+    matched: list[str | None] = []
+    for line in lines:
+        role = _matched_role(line.text, roles, used)
+        matched.append(role)
+        if role:
+            used.add(role)
+    titled = set(_title_indices(lines, matched))
+    header: list[Line] = []
+    names = [role for role, _ in roles]
+    last = -1
+    for i, line in enumerate(lines):
+        if i in titled:
+            continue
+        role = matched[i]
+        if role is None:  # known by position: the next role the body prints that is still free
+            role = next((r for r in names[last + 1 :] if r not in used), "line")
+            used.add(role)
+        last = names.index(role) if role in names else last
+        header.append(Line(role, line.content))
+    return tuple(header), _title([lines[i] for i in sorted(titled)])
+
+
+# ================================================================ labels and levels
+
+_BULLET = re.compile(r"[-+*] +")  # a Markdown list bullet
+_LABEL = re.compile(
+    r"""
+    (?: \( (?P<paren>[0-9]{1,3}|[A-Za-z]{1,6}) \)       # (a) (iv) (1)
+      | (?P<bare>[0-9]{1,3}|[A-Za-z]{1,6}) (?P<dot>\.)?  # 1. a. iv. and the bare 1 of AIPA's preamble
+    ) [ ]+ (?=\S)
+    """,
+    re.VERBOSE,
+)
+_ROMAN = re.compile(r"m{0,3}(?:cm|cd|d?c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})")
+_ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
+_FIRST = {"decimal": "1", "lower-alpha": "a", "upper-alpha": "A", "lower-roman": "i", "upper-roman": "I"}
+
+
+@dataclass(frozen=True)
+class _Label:
+    """A printed label ('(a)', '1.', '1'), split into its form and counter."""
+
+    text: str
+    prefix: str
+    counter: str
+    suffix: str
+
+    @property
+    def form(self) -> tuple[str, str]:
+        """What surrounds the counter: ('(', ')') for '(a)', ('', '.') for '1.'."""
+        return self.prefix, self.suffix
+
+
+def _counter_styles(counter: str) -> tuple[str, ...]:
+    """The counter styles a label can belong to: '3' decimal, 'c' lower-alpha or lower-roman."""
+    if counter.isdigit():
+        return ("decimal",)
+    if not (counter.islower() or counter.isupper()):
+        return ()
+    case = "lower" if counter.islower() else "upper"
+    low = counter.lower()
+    styles = []
+    if len(set(low)) == 1 and len(low) <= 3:
+        styles.append(f"{case}-alpha")
+    if _ROMAN.fullmatch(low):
+        styles.append(f"{case}-roman")
+    return tuple(styles)
+
+
+def _value(style: str, counter: str) -> int:
+    """The number a counter stands for: 'c' is 3 in alpha and 100 in roman."""
+    low = counter.lower()
+    if style == "decimal":
+        return int(counter)
+    if style.endswith("alpha"):
+        return ord(low[0]) - ord("a") + 1 + 26 * (len(low) - 1)
+    values = [_ROMAN_VALUES[c] for c in low]
+    return sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
+
+
+def _split_label(text: str) -> tuple[_Label | None, str]:
+    """A line's label, if it starts with one, and the rest of the line."""
+    m = _LABEL.match(text)
+    if not m:
+        return None, text
+    counter = m.group("paren") or m.group("bare")
+    if not _counter_styles(counter) or (m.group("bare") and not m.group("dot") and not counter.isdigit()):
+        return None, text
+    if m.group("paren"):
+        label = _Label(f"({counter})", "(", counter, ")")
+    else:
+        label = _Label(counter + (m.group("dot") or ""), "", counter, m.group("dot") or "")
+    return label, text[m.end() :]
+
+
+@dataclass
+class _Levels:
+    """The label styles in use under the current paragraph, one per sub-paragraph level."""
+
+    stack: list[tuple[tuple[str, str], str, str]] = field(default_factory=list)  # form, style, last counter
+
+    def level(self, label: _Label) -> tuple[int, str]:
+        """The level a label belongs to, and its counter style."""
+        style = self.style(label)
+        for i, (form, s, _) in enumerate(self.stack):
+            if form == label.form and s == style:
+                del self.stack[i + 1 :]
+                self.stack[i] = (form, style, label.counter)
+                return i + 1, style
+        self.stack.append((label.form, style, label.counter))
+        return len(self.stack), style
+
+    def style(self, label: _Label) -> str:
+        """A label's counter style: '(i)' continues '(h)' as a letter, and otherwise starts Roman numerals."""
+        styles = _counter_styles(label.counter)
+        if len(styles) == 1:
+            return styles[0]
+        for form, style, last in self.stack:
+            if form == label.form and style in styles and _value(style, label.counter) == _value(style, last) + 1:
+                return style
+        return styles[-1] if label.counter.lower() == "i" else styles[0]
+
+
+# ================================================================ opening phrases
+
+
+def _opening_length(low: Sequence[str]) -> int:
+    """How many of a paragraph's first words (lower-cased) make its opening phrase.
+
+    [To] [Also|Deeply…] HEAD [of] [also|further|again] [with appreciation], where HEAD is an
+    idiom ('taking note', 'calls upon'), an auxiliary and its participle ('being aware') or one word.
+    """
+
+    def at(i: int) -> str:
+        """The i-th word, or '' past the end."""
+        return low[i] if i < len(low) else ""
+
+    i = 1 if at(0) == "to" else 0  # "To call on"
+    while i < 3 and at(i) in ADVERBS_BEFORE:  # "Also urges", "Deeply concerned"
+        i += 1
+    idiom = next((n for n in _IDIOM_LENGTHS if tuple(low[i : i + n]) in OPENING_IDIOMS), 0)
+    head = " ".join(low[i : i + max(idiom, 1)])
+    if idiom:
+        i += idiom
+    elif at(i) in AUXILIARIES or (at(i) in OF_ADJECTIVES and at(i + 1) == "of"):  # "Being aware"; "Aware of"
+        i += 2
+    else:
+        i += 1
+    if at(i) in ADVERBS_AFTER:  # "Recalling also", "Taking note also"
+        i += 1
+    if head in NOTE_HEADS and at(i) == "with" and at(i + 1) in NOTE_QUALIFIERS:  # "Taking note with appreciation"
+        i += 2
+    return i
+
+
+def _infer_opening(text: str) -> str | None:
+    """The opening phrase of an unmarked paragraph: 'Recalling also', 'Taking note with appreciation', 'To call on'."""
+    words = text[:200].split(" ")[:12]
+    if not words[0][:1].isupper() or words[0].lower() in NOT_OPENINGS:
+        return None
+    n = _opening_length([w.lower() for w in words])
+    phrase = words[:n]
+    if n >= len(words) or not all(w.isalpha() for w in phrase):
+        return None  # the phrase would be the whole paragraph, or runs into punctuation
+    return " ".join(phrase)
+
+
+def _is_preambular(opening: str) -> bool:
+    """Whether an opening phrase is a participle or adjective ('Recognizing', 'Mindful of'), not a verb ('Urges')."""
+    words = [w.lower() for w in opening.split()]
+    words = [w for w in words if w not in ADVERBS_BEFORE and w != "to"] or words
+    head = words[0]
+    return head.endswith(("ing", "ed")) or head in PREAMBULAR_ADJECTIVES
+
+
+def _emphasis(run: Run) -> str:
+    """The name of a run's emphasis as body.yaml spells it."""
+    return {(True, True): "bold-italic", (True, False): "bold", (False, True): "italic"}.get((run.bold, run.italic), "none")
+
+
+def _opening(content: Content, infer: bool) -> tuple[Content, str | None, str | None]:
+    """Mark the opening phrase: the emphasised words a paragraph starts with, else (if `infer`) the inferred phrase.
+
+    Returns the content with the opening run flagged, the phrase, and its emphasis.
+    """
+    first = content[0] if content else None
+    if not isinstance(first, Run):
+        return content, None, None
+    rest = content[1:]
+    phrase = first.text.strip()
+    marked = (first.italic or first.bold) and bool(rest) and bool(phrase) and len(phrase.split()) <= 10
+    if not marked:
+        phrase = (_infer_opening(first.text) if infer else None) or ""
+        if not phrase:
+            return content, None, None
+    if not first.text.startswith(phrase):  # cannot happen after _tidy; never split a run wrongly
+        return content, None, None
+    head = Run(phrase, first.italic, first.bold, first.superscript, opening=True)
+    return merge((head, _retext(first, first.text[len(phrase) :]), *rest)), phrase, _emphasis(first)
+
+
+# ================================================================ the body of the resolution
+
+
+@dataclass
+class _Node:
+    """A paragraph while the body is read; frozen into a Paragraph at the end."""
+
+    content: Content
+    level: int
+    label: _Label | None = None
+    number: int | None = None
+    style: str | None = None
+    children: list[_Node] = field(default_factory=list)
+    opening: str | None = None
+    emphasis: str | None = None
+
+    def walk(self) -> Iterable[_Node]:
+        """This paragraph and its sub-paragraphs, in document order."""
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+
+@dataclass(frozen=True)
+class _Item:
+    """A paragraph-sized piece of a block: one list item, one footnote, or the whole block."""
+
+    text: str
+    indent: int
+    first: bool  # the first item of its block
+    heading: bool
+
+
+def _note_start(text: str, in_notes: bool) -> re.Match[str] | None:
+    """A footnote definition's marker: [^1]:, <sup>1</sup>, ¹ anywhere; 1 or * under a footnote rule."""
+    m = re.match(r"\[\^([^\]\s]{1,20})\]: ?|<sup>([0-9]{1,3}|[*†‡§])</sup> ?|([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,4}) ?", text)
+    if m or not in_notes:
+        return m
+    return re.match(r"([0-9]{1,3}|[*†‡§]) ", text)
+
+
+def _starts_item(text: str, in_notes: bool) -> bool:
+    """Whether a line inside a block starts a new list item or footnote."""
+    if _BULLET.match(text) or _note_start(text, in_notes):
+        return True
+    label, _ = _split_label(text)
+    return label is not None and bool(label.suffix)
+
+
+def _items(block: _Block, in_notes: bool) -> list[_Item]:
+    """A block's items: a line with a bullet, a dotted or bracketed label, or a footnote marker starts one."""
+    items: list[tuple[list[str], int, bool]] = []
+    for line in block.lines:
+        if not items or _starts_item(line.text, in_notes):
+            items.append(([line.text], line.indent, line.heading))
+        else:
+            items[-1][0].append(line.text)
+    return [_Item(" ".join(texts), indent, i == 0, heading) for i, (texts, indent, heading) in enumerate(items)]
+
+
+class _TooLong(Exception):
+    """The text is far longer than one resolution; parse_text turns this into a user error."""
+
+
+class _BodyReader:
+    """Reads the blocks after the enacting formula: paragraphs, formulas and footnotes."""
+
+    def __init__(self, markdown: bool, refs: Iterable[str]) -> None:
+        self.markdown = markdown
+        self.tops: list[_Node] = []
+        self.chain: list[_Node] = []  # the last paragraph at each level
+        self.levels = _Levels()
+        self.transition: Line | None = None
+        self.transition_at: int | None = None
+        self.closing: Line | None = None
+        self.notes: list[Footnote] = []
+        self.refs = set(refs)
+        self.in_notes = False
+        self.notes_since_paragraph = False
+        self.stopped = False
+
+    def read(self, blocks: Iterable[_Block]) -> None:
+        """Read every block in order, refusing a text far longer than any resolution."""
+        lines = items = 0
+        for block in blocks:
+            if block.rule:
+                self.in_notes = True
+                continue
+            lines += block.raw.count("\n") + 1
+            if lines > MAX_LINES:
+                raise _TooLong(f"more than {MAX_LINES} lines follow the enacting formula")
+            for item in _items(block, self.in_notes):
+                items += 1
+                if items > MAX_ITEMS or len(item.text) > MAX_ITEM_CHARS:
+                    raise _TooLong(
+                        f"more than {MAX_ITEMS} paragraphs follow the enacting formula"
+                        if items > MAX_ITEMS
+                        else f"a paragraph of {len(item.text)} characters follows the enacting formula"
+                    )
+                self.item(item)
+
+    def item(self, item: _Item) -> None:
+        """One item: a footnote, a formula, a paragraph or the continuation of one."""
+        if self.footnote(item):
+            return
+        if self.in_notes and item.first:
+            self.in_notes = False
+        if self.stopped:
+            return
+        if item.heading and self.tops:
+            self.stopped = True  # a new section of the document begins
+            return
+        text = item.text
+        bullet = _BULLET.match(text)
+        if bullet:
+            text = text[bullet.end() :]
+        label, text = _split_label(text)
+        content = _tidy(_inline(text, self.markdown))
+        if not content:
+            return
+        self.refs.update(s.marker for s in content if isinstance(s, FootnoteRef))
+        if not bullet and label is None and self.formula_or_continuation(content):
+            return
+        number = int(label.counter) if label and label.form == ("", ".") and label.counter.isdigit() else None
+        if not self.chain or (not bullet and item.indent < 2 and (label is None or number is not None)):
+            self.top(content, label, number)
+        else:
+            self.sub(content, label)
+        self.notes_since_paragraph = False
+
+    def footnote(self, item: _Item) -> bool:
+        """Take a footnote definition; '*' counts only once a '*' reference has been seen."""
+        m = _note_start(item.text, self.in_notes)
+        if m is None:
+            star = re.match(r"([*†‡§]) ", item.text)
+            if not (star and star.group(1) in self.refs and star.group(1) not in {n.marker for n in self.notes}):
+                return False
+            m = star
+        marker = next(g for g in m.groups() if g).translate(_SUPERSCRIPT_DIGITS)
+        content = _inline(item.text[m.end() :], self.markdown)
+        # A footnote carries no footnotes: a '*' that looks like a marker there is the character.
+        literal = tuple(Run("*") if s == FootnoteRef("*") else s for s in content)
+        self.notes.append(Footnote(marker, _tidy(merge(literal))))
+        self.notes_since_paragraph = True
+        return True
+
+    def formula_or_continuation(self, content: Content) -> bool:
+        """Take the transition or closing formula, or text carried over a page break."""
+        words = _text(content)
+        if self.chain:  # a page break cut the last paragraph mid-sentence: it ends without a stop
+            last = self.chain[-1]
+            end = _text(last.content)[-1:]
+            lower = words[:1].islower() and end not in (".", ";", ":")
+            if lower or (self.notes_since_paragraph and end not in (".", ",", ";", ":")):
+                last.content = _joined((last.content, content))
+                return True
+        if len(words) <= 300 and self.transition is None and TRANSITION.search(words):
+            self.transition, self.transition_at = Line("transition", content), len(self.tops)
+            self.chain = []  # nothing after the formula continues the preamble
+            return True
+        if len(words) <= 300 and self.tops and CLOSING.match(words):
+            self.closing, self.stopped = Line("closing", content), True
+            return True
+        return False
+
+    def top(self, content: Content, label: _Label | None, number: int | None) -> None:
+        """Start a preambular or operative paragraph."""
+        node = _Node(content, 0, label, number, "decimal" if number is not None else None)
+        self.tops.append(node)
+        self.chain = [node]
+        self.levels = _Levels()
+
+    def sub(self, content: Content, label: _Label | None) -> None:
+        """Add a sub-paragraph under the paragraph its label's level belongs to."""
+        level, style = self.levels.level(label) if label else (len(self.chain), None)
+        level = max(1, min(level, len(self.chain)))
+        node = _Node(content, level, label, None, style)
+        self.chain[level - 1].children.append(node)
+        self.chain = [*self.chain[:level], node]
+
+
+# ================================================================ assembling the Resolution
+
+
+def _split_parts(reader: _BodyReader) -> tuple[list[_Node], list[_Node]]:
+    """Preamble and operative part: at the transition formula, the first number, or the first verb."""
+    tops = reader.tops
+    if reader.transition_at is not None:
+        at = reader.transition_at
+    elif any(n.number is not None for n in tops):
+        at = next(i for i, n in enumerate(tops) if n.number is not None)
+    else:
+        at = next((i for i, n in enumerate(tops) if n.opening and not _is_preambular(n.opening)), len(tops))
+    return tops[:at], tops[at:]
+
+
+def _paragraph(node: _Node, role: Kind) -> Paragraph:
+    """A read paragraph, frozen."""
+    return Paragraph(
+        role="subparagraph" if node.level else role,
+        content=node.content,
+        level=node.level,
+        label=node.label.text if node.label else None,
+        number=node.number,
+        opening=node.opening,
+        subparagraphs=tuple(_paragraph(c, role) for c in node.children),
+    )
+
+
+def _observed_emphasis(nodes: Iterable[_Node]) -> str:
+    """The emphasis most openings in a part were set in."""
+    seen = Counter(n.emphasis for n in nodes if n.emphasis)
+    return seen.most_common(1)[0][0] if seen else "none"
+
+
+def _emphases(preamble: list[_Node], operative: list[_Node]) -> dict[str, str]:
+    """How opening phrases were set in each part, keyed as body.yaml keys them."""
+    subs = [n for top in (*preamble, *operative) for n in top.walk() if n.level]
+    return {
+        "preambular": _observed_emphasis(preamble),
+        "operative": _observed_emphasis(operative),
+        "subparagraph": _observed_emphasis(subs),
+    }
+
+
+def _sublabels(nodes: Iterable[_Node], default: tuple[str, ...]) -> tuple[str, ...]:
+    """Example labels per sub-paragraph level, as seen ('a.', '1'), else the body's own."""
+    seen: dict[int, str] = {}
+    for top in nodes:
+        for n in top.walk():
+            if n.level and n.label and n.style and n.level not in seen:
+                seen[n.level] = n.label.prefix + _FIRST[n.style] + n.label.suffix
+    levels = max([len(default), *seen])
+    return tuple(seen.get(i + 1, default[i] if i < len(default) else "(a)") for i in range(levels))
+
+
+def _numbering(body: str, preamble: list[_Node], operative: list[_Node]) -> Numbering:
+    """The labels the document uses, filled in from the body's house style where it shows none."""
+    operative_default, preamble_default = DEFAULT_SUBLABELS.get(body, (UN_SUBLABELS, UN_SUBLABELS))
+    numbered = next((n.label.prefix + "1" + n.label.suffix for n in operative if n.number is not None and n.label), None)
+    return Numbering(numbered, _sublabels(operative, operative_default), _sublabels(preamble, preamble_default))
+
+
+@cache
+def _ordinal_numbers() -> dict[str, int]:
+    """'fifty-second' → 52, for every session a body has held."""
+    return {ordinal_words(n): n for n in range(1, 200)}
+
+
+def _session(ordinal: str | None, header: Sequence[Line]) -> int:
+    """The session number: from the enacting formula, the UN session line, the assembly line or a symbol; else 0."""
+    numbers = _ordinal_numbers()
+    if ordinal and ordinal.lower() in numbers:
+        return numbers[ordinal.lower()]
+    for line in header:
+        text = line.text
+        if line.role == "session" and text.split(" ")[0].lower() in numbers:
+            return numbers[text.split(" ")[0].lower()]
+        if line.role == "assembly" and (m := re.match(r"\d{1,3}", text)):
+            return int(m.group(0))
+        if line.role == "symbol" and (m := SYMBOL_SESSION.search(text)):
+            return int(next(g for g in m.groups() if g))
+    return 0
+
+
+def _date(text: str) -> dt.date | None:
+    """A date written out in full: '10 November 2009', 'September 14, 2006', '14th day of September, 2006'."""
+    m = re.search(
+        rf"(\d{{1,2}})(?:st|nd|rd|th)?(?: day of)? ({_MONTH}),? (\d{{4}})|({_MONTH}) (\d{{1,2}}),? (\d{{4}})", text, re.I
+    )
+    if not m:
+        return None
+    day, month, year = (m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(5), m.group(4), m.group(6))
+    try:
+        return dt.date(int(year), MONTHS.index(month.lower()) + 1, int(day))
+    except ValueError:
+        return None
+
+
+def _sponsors(text: str) -> dict[str, object]:
+    """The sponsors and document type from a UN sponsors line ('A, B and C*: revised draft resolution')."""
+    names, _, kind = text.rpartition(": ")
+    sponsors = [s.strip() for s in re.split(r", | and ", names) if s.strip()]
+    return {"sponsors": sponsors, "document_type": kind}
+
+
+def _fields(body: str, session: int, header: Sequence[Line], title: Sequence[Line], closing: Line | None) -> dict[str, object]:
+    """The document's facts, named as drafts name them (symbol, date, title, status, …)."""
+    lines = {line.role: line.text for line in header}
+    fields: dict[str, object] = {"body": body, "session": session}
+    prefixes = {"distribution": "Distr.: ", "language": "Original: ", "agenda-item": "Agenda item "}
+    for role, text in lines.items():
+        if role in ("symbol", "committee", "agenda-title"):
+            fields[role.replace("-", "_")] = text
+        elif role in prefixes:
+            fields[role.replace("-", "_")] = text.removeprefix(prefixes[role]).strip()
+        elif role == "sponsors":
+            fields.update(_sponsors(text))
+    date = _date(lines["date"]) if "date" in lines else None
+    if closing and (m := CLOSING_DATE.search(closing.text)):
+        date = date or _date(m.group(0))
+        if m.group(4):
+            fields["venue"] = m.group(4).strip()
+    if date:
+        fields["date"] = date
+    for line in title:
+        fields[line.role] = line.text
+    if "status" in lines and "DRAFT" in lines["status"].upper():
+        fields["status"] = "draft"
+    elif closing and closing.text.startswith("Adopted"):
+        fields["status"] = "adopted"
+    return fields
+
+
+def _problem(source: Path | None, message: str, hint: str) -> LibraryError:
+    """A user error about the text being read."""
+    return LibraryError(Problem(Where(source) if source else None, message, hint))
+
+
+def _body_key(body: str | None, detected: str, source: Path | None) -> str:
+    """The body asked for (AIPO is AIPA), else the one the enacting formula names."""
+    if body is None:
+        return detected
+    key = BODY_ALIASES.get(body.lower(), body.lower())
+    if key not in BODIES:
+        raise _problem(source, f"unknown body {body!r}", f"use one of: {', '.join(BODIES)}")
+    return key
+
+
+def _find_enacting(blocks: Iterator[_Block], markdown: bool) -> tuple[_Enacting | None, list[_Block]]:
+    """Read up to the enacting formula; the blocks just above it may hold the header."""
+    before: deque[_Block] = deque(maxlen=16)
+    for block in blocks:
+        enacting = _enacting(block, markdown)
+        if enacting:
+            return enacting, list(before)
+        before.append(block)
+    return None, []
+
+
+def _read_body(blocks: Iterator[_Block], markdown: bool, header: Sequence[Line], source: Path | None) -> _BodyReader:
+    """Read everything after the enacting formula."""
+    reader = _BodyReader(markdown, (s.marker for line in header for s in line.content if isinstance(s, FootnoteRef)))
+    try:
+        reader.read(blocks)
+    except _TooLong as error:
+        raise _problem(source, f"too long for one resolution: {error}", "pass one resolution at a time") from None
+    if not reader.tops:
+        raise _problem(
+            source,
+            "no resolution found: no paragraphs follow the enacting formula",
+            "preambular and operative paragraphs follow the enacting formula, separated by blank lines",
+        )
+    for top in reader.tops:
+        for node in top.walk():
+            node.content, node.opening, node.emphasis = _opening(node.content, infer=node.level == 0)
+    return reader
+
+
+def parse_text(text: str, source: Path | None = None, body: str | None = None) -> Resolution:
+    """Read a resolution written as Markdown or plain text into the document model.
+
+    `source` names the file in error messages (and its extension says whether the text is
+    Markdown); `body` ('aalco', 'aipa', 'unga') overrides the body the enacting formula names.
+    """
+    text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        raise _problem(source, "the text is empty", "pass the text of a resolution, in Markdown or plain text")
+    markdown = _is_markdown(text, source)
+    blocks = _blocks(_from_header(text) or "")
+    enacting, before = _find_enacting(blocks, markdown)
+    if enacting is None:
+        raise _problem(
+            source,
+            "no resolution found: there is no enacting formula",
+            "a resolution starts with a line such as 'The General Assembly,', 'The Twenty-Seventh General Assembly:' "
+            "or 'The Asian-African Legal Consultative Organization at its Fiftieth session,'",
+        )
+    key = _body_key(body, enacting.body, source)
+    header, title = _header(_header_blocks(before, markdown), key, markdown)
+    reader = _read_body(blocks, markdown, header, source)
+    preamble, operative = _split_parts(reader)
+    session = _session(enacting.ordinal, header)
+    fields = _fields(key, session, header, title, reader.closing)
+    date = fields.get("date")
+    return Resolution(
+        body=key,
+        session=Session(session),
+        fields=fields,
+        header=header,
+        title=title,
+        enacting=enacting.line,
+        preamble=tuple(_paragraph(n, "preambular") for n in preamble),
+        transition=reader.transition,
+        operative=tuple(_paragraph(n, "operative") for n in operative),
+        closing=reader.closing,
+        footnotes=tuple(reader.notes),
+        numbering=_numbering(key, preamble, operative),
+        emphasis=_emphases(preamble, operative),
+        date=date if isinstance(date, dt.date) else None,
+    )

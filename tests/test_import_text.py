@@ -1,0 +1,407 @@
+"""The text importer reads the five seeds and resdraft's own Markdown and text back into the document model."""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import string
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from conftest import CORPUS, ROOT, SEEDS
+from resdraft.build import build, load_resolution, render_resolution
+from resdraft.errors import LibraryError
+from resdraft.importers.text import parse_text
+from resdraft.library import Library
+from resdraft.model import Footnote, FootnoteRef, Kind, Line, Paragraph, Resolution, Run
+
+DRAFTS = sorted(p.stem for p in (ROOT / "drafts").glob("*.yaml"))
+BODY_OF_SEED = {"aalco": "aalco", "aipo": "aipa", "unga": "unga"}
+
+
+def _shape(p: Paragraph) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "opening": p.opening,
+        "text": p.text,
+        "footnote_refs": list(p.footnote_refs),
+        "subparagraphs": [_shape(s) for s in p.subparagraphs],
+    }
+    if p.level:
+        out["label"] = p.label
+    elif p.number is not None:
+        out["number"] = p.number
+    return out
+
+
+def _expected_shape(p: dict[str, Any], level: int = 0) -> dict[str, Any]:
+    out = {
+        "opening": p["opening"],
+        "text": p["text"],
+        "footnote_refs": p["footnote_refs"],
+        "subparagraphs": [_expected_shape(s, level + 1) for s in p.get("subparagraphs") or []],
+    }
+    if level:
+        out["label"] = p.get("label")
+    elif "number" in p:
+        out["number"] = p["number"]
+    return out
+
+
+def _seed(name: str) -> tuple[Resolution, str]:
+    path = CORPUS / "seeds" / f"{SEEDS[name]}.md"
+    return parse_text(path.read_text(encoding="utf-8"), path), SEEDS[name]
+
+
+def _built(name: str, fmt: str) -> Resolution:
+    path = ROOT / "drafts" / f"{name}.yaml"
+    text = build(path, fmt)
+    assert isinstance(text, str)
+    return parse_text(text, path.with_suffix(f".{fmt}"))
+
+
+# ---------------------------------------------------------------- the five seeds
+
+
+@pytest.mark.parametrize("name", SEEDS)
+def test_seed_paragraphs_import_as_the_expected_structure(name: str, expected: dict) -> None:
+    res, key = _seed(name)
+    assert [_shape(p) for p in res.preamble] == [_expected_shape(p) for p in expected[key]["preamble"]]
+    assert [_shape(p) for p in res.operative] == [_expected_shape(p) for p in expected[key]["operative"]]
+
+
+@pytest.mark.parametrize("name", SEEDS)
+def test_seed_footnotes_import_in_order(name: str, expected: dict) -> None:
+    res, key = _seed(name)
+    assert [(n.marker, n.text) for n in res.footnotes] == [(f["marker"], f["text"]) for f in expected[key]["footnotes"]]
+
+
+@pytest.mark.parametrize("name", SEEDS)
+def test_seed_formulas_title_and_header_fields_import(name: str, expected: dict) -> None:
+    res, key = _seed(name)
+    want = expected[key]
+    assert res.body == BODY_OF_SEED[want["body"]]
+    assert res.session.number == want["session"]
+    assert res.enacting is not None and res.enacting.text == want["enacting_formula"]
+    assert (res.transition.text if res.transition else None) == want.get("operative_formula")
+    assert (res.closing.text if res.closing else None) == want["closing"]
+    assert res.fields.get("title") == want["title"]
+    assert res.fields.get("subtitle") == want["subtitle"]
+    assert [line.text for line in res.title] == [want["title"], *([want["subtitle"]] if want["subtitle"] else [])]
+    assert res.fields.get("symbol") == want["symbol"]
+    assert str(res.fields.get("date")) == str(want["date"]) if want["date"] else "date" not in res.fields
+    assert res.date == res.fields.get("date")
+
+
+def test_seed_secretariat_draft_line_sets_status_and_the_brief_around_the_annex_is_ignored() -> None:
+    res, _ = _seed("aalco-50")
+    assert [(line.role, line.text) for line in res.header] == [
+        ("status", "SECRETARIAT DRAFT"),
+        ("symbol", "AALCO/RES/50/SP 1"),
+        ("date", "1 JULY 2011"),
+    ]
+    assert res.fields["status"] == "draft"
+    assert len(res.preamble) == 6 and len(res.operative) == 4
+
+
+def test_seed_unga_header_lines_take_the_body_yaml_roles(expected: dict) -> None:
+    res, key = _seed("unga-64")
+    roles = {line.role: line.text for line in res.header}
+    assert roles == {
+        "organ": "General Assembly",
+        "distribution": "Distr.: Limited",
+        "date": "10 November 2009",
+        "language": "Original: English",
+        "session": "Sixty-fourth session",
+        "committee": "Third Committee",
+        "agenda-item": "Agenda item 104",
+        "agenda-title": "Crime prevention and criminal justice",
+        "sponsors": expected[key]["sponsors_line"].replace("*", ""),
+    }
+    sponsors = next(line for line in res.header if line.role == "sponsors")
+    assert [s.marker for s in sponsors.content if isinstance(s, FootnoteRef)] == ["*"]
+    assert res.footnotes[0].marker == "*"
+    assert res.fields["agenda_item"] == "104"
+    assert res.fields["sponsors"][-1] == "Zambia"
+
+
+def test_seed_aipa_header_lines_take_the_body_yaml_roles(expected: dict) -> None:
+    res, key = _seed("aipo-27")
+    assert [(line.role, line.text) for line in res.header] == [
+        ("organization", expected[key]["organization"]),
+        ("assembly", expected[key]["session_heading"]),
+        ("symbol", expected[key]["symbol"]),
+    ]
+
+
+def test_superscript_ordinals_are_words_and_superscript_digits_are_footnote_markers() -> None:
+    aipo, _ = _seed("aipo-27")
+    referring = aipo.preamble[0]
+    assert "the AIPO 23rd General Assembly" in referring.text
+    assert Run("rd", superscript=True) in referring.content
+    assert aipo.closing is not None and aipo.closing.text.startswith("Adopted this 14th day")
+    unga, _ = _seed("unga-64")
+    assert unga.preamble[5].footnote_refs == ("8", "9", "10")
+    assert "forums on the need" in unga.preamble[5].text
+
+
+def test_paragraph_broken_by_a_page_of_footnotes_is_joined_again() -> None:
+    res, _ = _seed("unga-64")
+    assert "child prostitution and child pornography and the Supplementary Convention" in res.preamble[3].text
+    assert res.operative[3].text.count("prosecute, condemn and penalize") == 1
+
+
+def test_marked_openings_set_the_emphasis_and_numbering() -> None:
+    unga, _ = _seed("unga-64")
+    assert unga.emphasis["operative"] == "italic"
+    assert unga.numbering.operative == "1."
+    aipo, _ = _seed("aipo-27")
+    assert aipo.emphasis["preambular"] == "bold"
+    assert aipo.numbering.subparagraphs[0] == "a." and aipo.numbering.preambular_subparagraphs[0] == "1"
+    opening = aipo.preamble[0].content[0]
+    assert isinstance(opening, Run) and opening.opening and opening.bold and opening.text == "Referring"
+
+
+def test_unnumbered_paragraphs_without_a_transition_split_on_the_form_of_the_opening() -> None:
+    path = CORPUS / "seeds" / f"{SEEDS['aipo-26']}.md"
+    text = path.read_text(encoding="utf-8").replace("Hereby resolves to:\n", "")
+    res = parse_text(text, path)
+    assert res.transition is None
+    assert [p.opening for p in res.preamble] == ["Acknowledging", "Being aware", "Recognizing"]
+    assert [p.opening for p in res.operative][:3] == ["Encourage", "Advocate", "Urge"]
+
+
+# ---------------------------------------------------------------- build → parse returns the same structure
+
+
+@pytest.mark.parametrize("fmt", ["md", "txt"])
+@pytest.mark.parametrize("name", DRAFTS)
+def test_built_draft_parses_back_to_the_same_paragraphs_and_footnotes(name: str, fmt: str) -> None:
+    want, _ = load_resolution(ROOT / "drafts" / f"{name}.yaml")
+    got = _built(name, fmt)
+    assert [_shape(p) for p in got.preamble] == [_shape(p) for p in want.preamble]
+    assert [_shape(p) for p in got.operative] == [_shape(p) for p in want.operative]
+    assert [(n.marker, n.text) for n in got.footnotes] == [(n.marker, n.text) for n in want.footnotes]
+
+
+@pytest.mark.parametrize("fmt", ["md", "txt"])
+@pytest.mark.parametrize("name", DRAFTS)
+def test_built_draft_parses_back_to_the_same_header_title_formulas_and_session(name: str, fmt: str) -> None:
+    want, _ = load_resolution(ROOT / "drafts" / f"{name}.yaml")
+    got = _built(name, fmt)
+    assert (got.body, got.session) == (want.body, want.session)
+    assert [(line.role, line.text) for line in got.header] == [(line.role, line.text) for line in want.header]
+    assert [(line.role, line.text) for line in got.title] == [(line.role, line.text) for line in want.title]
+    for formula in ("enacting", "transition", "closing"):
+        mine, theirs = getattr(got, formula), getattr(want, formula)
+        assert (mine.text if mine else None) == (theirs.text if theirs else None)
+    assert got.numbering.operative == want.numbering.operative
+    assert got.date == want.date
+
+
+def test_built_markdown_keeps_the_emphasis_of_openings_and_formulas() -> None:
+    want, _ = load_resolution(ROOT / "drafts" / "unga-64.yaml")
+    got = _built("unga-64", "md")
+    assert got.emphasis == dict(want.emphasis)
+    assert got.preamble[0].content[0] == want.preamble[0].content[0]
+    aalco, _ = load_resolution(ROOT / "drafts" / "aalco-50.yaml")
+    assert _built("aalco-50", "md").enacting == aalco.enacting  # set in italic
+
+
+def test_built_markdown_loses_only_the_raising_of_ordinal_suffixes() -> None:
+    want, _ = load_resolution(ROOT / "drafts" / "aipo-27.yaml")
+    got = _built("aipo-27", "md")
+    assert want.closing is not None and Run("th", superscript=True) in want.closing.content
+    assert got.closing == Line("closing", (Run("Adopted this 14th day of September, 2006 in Cebu City, Philippines."),))
+
+
+# ---------------------------------------------------------------- property: any rendered resolution parses back
+
+_OPENING = st.text(string.ascii_lowercase, min_size=2, max_size=10).map(str.capitalize)
+
+
+def _words(stars: bool) -> st.SearchStrategy[str]:
+    """Words with digits and punctuation; '*' only where the test says (plain text prints the '*' marker as '*')."""
+    word = st.text(string.ascii_letters + string.digits + ",.;()'-/\\" + ("*" if stars else ""), min_size=1, max_size=10)
+    return st.lists(word, min_size=1, max_size=10).map(" ".join)
+
+
+@st.composite
+def _paragraphs(draw: st.DrawFn, role: Kind, count: int, stars: bool) -> tuple[list[Paragraph], list[str]]:
+    """Paragraphs with italic openings, sub-paragraphs and footnotes, as the builder would make them."""
+    out, notes = [], []
+    phrase = _words(stars)
+    for i in range(1, count + 1):
+        opening, words = draw(_OPENING), draw(phrase)
+        content: list[Any] = [Run(opening, italic=True, opening=True), Run(f" {words},")]
+        if draw(st.booleans()):
+            notes.append(draw(phrase))
+            content.append(FootnoteRef("@"))  # numbered once both parts are drawn
+        subs = tuple(
+            Paragraph("subparagraph", (Run(f"{draw(phrase)};"),), level=1, label=f"({chr(96 + j)})")
+            for j in range(1, draw(st.integers(0, 3)) + 1)
+        )
+        number = i if role == "operative" else None
+        label = f"{i}." if number else None
+        out.append(Paragraph(role, tuple(content), label=label, number=number, opening=opening, subparagraphs=subs))
+    return out, notes
+
+
+def _with_paragraphs(res: Resolution, preamble: list[Paragraph], operative: list[Paragraph], notes: list[str]) -> Resolution:
+    """The resolution with these paragraphs, their footnotes numbered in document order after the UN '*'."""
+    count = iter(range(1, len(notes) + 1))
+
+    def numbered(p: Paragraph) -> Paragraph:
+        content = tuple(FootnoteRef(str(next(count))) if isinstance(s, FootnoteRef) else s for s in p.content)
+        return dataclasses.replace(p, content=content)
+
+    footnotes = (res.footnotes[0], *(Footnote(str(i), (Run(text),)) for i, text in enumerate(notes, start=1)))
+    return dataclasses.replace(
+        res,
+        preamble=tuple(numbered(p) for p in preamble),
+        operative=tuple(numbered(p) for p in operative),
+        footnotes=footnotes,
+    )
+
+
+@functools.cache
+def _unga() -> tuple[Resolution, Library]:
+    """The UN draft and its library, loaded once: the frame the generated paragraphs go into."""
+    return load_resolution(ROOT / "drafts" / "unga-64.yaml")
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_any_rendered_resolution_parses_back_to_its_structure(data: st.DataObject) -> None:
+    unga, library = _unga()
+    stars = data.draw(st.booleans())
+    preamble, first_notes = data.draw(_paragraphs("preambular", data.draw(st.integers(1, 4)), stars))
+    operative, more_notes = data.draw(_paragraphs("operative", data.draw(st.integers(1, 4)), stars))
+    want = _with_paragraphs(unga, preamble, operative, first_notes + more_notes)
+    for fmt in ("md",) if stars else ("md", "txt"):
+        text = render_resolution(want, fmt, library)
+        assert isinstance(text, str)
+        got = parse_text(text, Path(f"generated.{fmt}"))
+        shape = (lambda p: {**_shape(p), "opening": None}) if fmt == "txt" else _shape
+        assert [shape(p) for p in got.preamble] == [shape(p) for p in want.preamble]
+        assert [shape(p) for p in got.operative] == [shape(p) for p in want.operative]
+        assert [(n.marker, n.text) for n in got.footnotes] == [(n.marker, n.text) for n in want.footnotes]
+
+
+# ---------------------------------------------------------------- openings and labels in small texts
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "opening"),
+    [
+        ("Bearing in mind that all States have obligations,", "Bearing in mind"),
+        ("Deeply concerned at the scale of trafficking,", "Deeply concerned"),
+        ("Noting with concern the rise in cases,", "Noting with concern"),
+        ("Further requests the Secretary-General to report;", "Further requests"),
+        ("Expresses its appreciation to Member States;", "Expresses its appreciation"),
+        ("Conscious of the need to act,", "Conscious of"),
+        ("The importance of cooperation,", None),
+    ],
+)
+def test_unmarked_opening_phrase_is_inferred(paragraph: str, opening: str | None) -> None:
+    res = parse_text(f"The General Assembly,\n\n{paragraph}\n\n1. *Decides* to remain seized of the matter.\n")
+    assert res.preamble[0].opening == opening
+    assert res.preamble[0].text == paragraph
+
+
+def test_un_sub_paragraph_levels_follow_their_labels() -> None:
+    items = "\n\n".join(f"({c}) item {c};" for c in "abcdefghij")
+    text = f"The General Assembly,\n\n*Recalling* its work,\n\n1. *Decides*:\n\n{items}\n\n(k) item k, with:\n\n(i) one;\n\n(ii) two.\n"
+    res = parse_text(text)
+    subs = res.operative[0].subparagraphs
+    assert [s.label for s in subs] == [f"({c})" for c in "abcdefghijk"]
+    assert all(s.level == 1 for s in subs)
+    assert [(s.label, s.level) for s in subs[-1].subparagraphs] == [("(i)", 2), ("(ii)", 2)]
+    assert res.numbering.subparagraphs == ("(a)", "(i)")
+
+
+def test_lowercase_text_after_the_transition_formula_is_not_carried_into_the_preamble() -> None:
+    res = parse_text(
+        "The Twenty-Sixth General Assembly:\n\n*Recognizing* the problem;\n\nHereby resolves to:\n\nencourage members;\n"
+    )
+    assert [p.text for p in res.preamble] == ["Recognizing the problem;"]
+    assert [p.text for p in res.operative] == ["encourage members;"]
+
+
+def test_a_new_paragraph_after_a_page_of_footnotes_is_not_carried_over() -> None:
+    text = "The General Assembly,\n\n*Recalling* its resolution,¹\n\n¹ A/RES/1.\n\n*Welcoming* the report,\n\n1. *Decides* so.\n"
+    res = parse_text(text)
+    assert [p.opening for p in res.preamble] == ["Recalling", "Welcoming"]
+    assert [(n.marker, n.text) for n in res.footnotes] == [("1", "A/RES/1.")]
+
+
+def test_body_can_be_given_and_aipo_means_aipa() -> None:
+    path = CORPUS / "seeds" / f"{SEEDS['aipo-26']}.md"
+    assert parse_text(path.read_text(encoding="utf-8"), path, body="AIPO").body == "aipa"
+
+
+# ---------------------------------------------------------------- bad input
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("", "the text is empty"),
+        ("  \n\n\t\n", "the text is empty"),
+        ("Minutes of the meeting.\n\nThe chair opened the session at 10 a.m.\n", "no enacting formula"),
+        ("The General Assembly,\n", "no paragraphs follow the enacting formula"),
+    ],
+)
+def test_text_with_no_resolution_is_a_library_error_naming_the_file(text: str, message: str) -> None:
+    with pytest.raises(LibraryError) as caught:
+        parse_text(text, Path("imports/minutes.md"))
+    assert message in str(caught.value)
+    assert "imports/minutes.md" in str(caught.value)
+    assert caught.value.problems[0].hint
+
+
+def test_unknown_body_is_a_library_error_with_the_known_ones_as_hint() -> None:
+    with pytest.raises(LibraryError, match="unknown body 'unsc'") as caught:
+        parse_text("The General Assembly,\n\n*Recalling* x,\n", body="unsc")
+    assert "aalco, aipa, unga" in caught.value.problems[0].hint
+
+
+@pytest.mark.parametrize("path", sorted(CORPUS.glob("*/*.txt")), ids=lambda p: p.name)
+def test_raw_corpus_texts_parse_or_fail_cleanly(path: Path) -> None:
+    try:
+        res = parse_text(path.read_text(encoding="utf-8"), path)
+    except LibraryError:
+        return
+    assert res.preamble or res.operative
+
+
+_MB = 1_000_000
+_PARAGRAPH = "*Recalling* **its *resolution* 1/1**,¹ and <sup>th</sup> (a) *x\n\n"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "lorem ipsum dolor " * (20 * _MB // 18),  # one line, no resolution
+        "*" * 20 * _MB,
+        "[^" * 10 * _MB,
+        "<sup>" * 4 * _MB,
+        "- (a) x\n" * (20 * _MB // 8),
+        "The General Assembly,\n\n" + _PARAGRAPH * (20 * _MB // len(_PARAGRAPH)),  # 300,000 paragraphs
+        "The General Assembly,\n\n*Recalling* " + "*a " * (7 * _MB),  # one 20 MB paragraph
+        "x\n" * (10 * _MB) + "The General Assembly,\n\n*Recalling* all,\n",  # the formula at the very end
+    ],
+    ids=["long-line", "stars", "anchors", "sup-tags", "labels", "paragraphs", "one-paragraph", "formula-last"],
+)
+def test_a_large_repetitive_text_returns_or_fails_within_seconds(text: str) -> None:
+    assert len(text) >= 19 * _MB
+    start = time.perf_counter()
+    try:
+        parse_text(text)
+    except LibraryError as error:
+        assert error.problems[0].hint
+    assert time.perf_counter() - start < 3
