@@ -1,0 +1,545 @@
+"""The diff as one self-contained HTML review page: side-by-side and inline views, a changes-only
+filter and keyboard navigation between changes, readable offline when mailed as an attachment.
+
+Insertions are <ins> (underlined) and deletions <del> (struck through), so the marks read without
+colour, as the terminal's {+ +} and [- -] do. Every colour is a CSS variable from `COLOURS`, and
+`TEXT_PAIRS` names each text-on-background pair the page uses, so a test can check WCAG AA contrast.
+Document text is untrusted: every piece is escaped, and a Content-Security-Policy lets only this
+page's own style and script run and fetch nothing.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+from collections.abc import Iterable, Mapping
+from html import escape
+
+from resdraft.diff.model import PARTS, Diff, HeaderChange, ParagraphChange
+from resdraft.diff.words import Op
+from resdraft.model import FootnoteRef, Paragraph, Run
+from resdraft.render.diffterm import summary_line, where
+
+COLOURS: Mapping[str, str] = {
+    "text": "#1b1b1b",
+    "background": "#ffffff",
+    "muted": "#595959",
+    "panel": "#f4f5f7",
+    "border": "#c9ced6",
+    "ins-text": "#0a5c24",
+    "ins-bg": "#ddf4e4",
+    "del-text": "#9b1c1c",
+    "del-bg": "#fde2e2",
+    "unchanged-text": "#3d4450",
+    "unchanged-bg": "#e9ecf0",
+    "modified-text": "#7a4a00",
+    "modified-bg": "#fff0c2",
+    "moved-text": "#1e3a8a",
+    "moved-bg": "#e0e8ff",
+    "warning-text": "#7a4a00",
+    "warning-bg": "#fff5d6",
+    "accent": "#1d4ed8",
+    "accent-text": "#ffffff",
+}
+"""Every colour of the page, by CSS variable name (`--text`, `--ins-bg`, …)."""
+
+TEXT_PAIRS: tuple[tuple[str, str], ...] = (
+    ("text", "background"),
+    ("text", "panel"),
+    ("muted", "background"),
+    ("muted", "panel"),
+    ("ins-text", "ins-bg"),
+    ("del-text", "del-bg"),
+    ("unchanged-text", "unchanged-bg"),
+    ("unchanged-text", "background"),
+    ("modified-text", "modified-bg"),
+    ("moved-text", "moved-bg"),
+    ("warning-text", "warning-bg"),
+    ("accent-text", "accent"),
+    ("accent", "background"),
+)
+"""Each (text colour, background colour) the CSS puts together; both must meet 4.5:1."""
+
+_CSS = """
+*,*::before,*::after{box-sizing:border-box}
+html{color-scheme:light}
+body{margin:0;background:var(--background);color:var(--text);
+  font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Liberation Sans",Arial,sans-serif}
+.page{max-width:96rem;margin:0 auto;padding:1rem 1.5rem 4rem}
+h1{font-size:1.5rem;margin:.5rem 0 1rem;overflow-wrap:anywhere}
+h2{font-size:1.15rem;margin:1.5rem 0 .5rem}
+h3{font-size:1.05rem;margin:1.5rem 0 .5rem;padding-bottom:.25rem;border-bottom:2px solid var(--border)}
+.sr-only{position:absolute;width:1px;height:1px;margin:-1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
+.muted{color:var(--muted)}
+.overview{display:grid;grid-template-columns:minmax(16rem,1fr) minmax(0,2.5fr);gap:0 2rem;align-items:start}
+.overview ul{margin:0;padding-left:1.25rem}
+.warnings{background:var(--warning-bg);color:var(--warning-text);border-left:4px solid var(--warning-text);
+  padding:.5rem 1rem;margin:0 0 1rem}
+.warnings h2{margin:.25rem 0}
+table.header{border-collapse:collapse;width:100%;font-size:.95rem}
+table.header th,table.header td{border:1px solid var(--border);padding:.3rem .5rem;text-align:left;vertical-align:top;
+  overflow-wrap:anywhere}
+table.header thead th{background:var(--panel)}
+table.header tbody th{font-weight:600;white-space:nowrap;width:1%}
+.toolbar{position:sticky;top:0;z-index:2;display:flex;flex-wrap:wrap;align-items:center;gap:.5rem 1rem;
+  background:var(--panel);border:1px solid var(--border);border-radius:6px;padding:.5rem .75rem;margin:1.5rem 0 .5rem}
+.toolbar .group{display:flex;align-items:center;gap:.4rem}
+.toolbar label{display:flex;align-items:center;gap:.35rem;cursor:pointer}
+.toolbar input{width:1.1rem;height:1.1rem;margin:0;accent-color:var(--accent)}
+button{font:inherit;font-size:.95rem;color:var(--text);background:var(--background);border:1px solid var(--muted);
+  border-radius:4px;padding:.25rem .7rem;cursor:pointer}
+button[aria-pressed="true"]{background:var(--accent);color:var(--accent-text);border-color:var(--accent)}
+button:disabled{cursor:default;color:var(--muted)}
+:focus-visible{outline:3px solid var(--accent);outline-offset:2px}
+kbd{font:inherit;font-size:.85em;border:1px solid var(--muted);border-radius:3px;padding:0 .3em;background:var(--background)}
+.keys{font-size:.9rem}
+#nav-status{font-weight:600}
+.row,.colheads{display:grid;grid-template-columns:10.5rem minmax(0,1fr);gap:0 1.25rem}
+.sbs .lines{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,1fr);gap:0 1.25rem}
+.inline .lines{max-width:52rem}
+.colheads{font-weight:600;color:var(--muted);font-size:.9rem;padding:0 .75rem .25rem;border:1px solid transparent;
+  border-left-width:4px}
+.colheads span{overflow-wrap:anywhere}
+.row{border:1px solid var(--border);border-left:4px solid var(--border);border-radius:4px;padding:.6rem .75rem;
+  margin:0 0 .5rem;scroll-margin:6rem 0 2rem}
+.row.s-modified{border-left-color:var(--modified-text)}
+.row.s-inserted{border-left-color:var(--ins-text)}
+.row.s-deleted{border-left-color:var(--del-text)}
+.row.moved{border-left-color:var(--moved-text)}
+.row[aria-current="true"]{outline:3px solid var(--accent);outline-offset:2px;box-shadow:0 0 0 6px var(--moved-bg)}
+.row:focus{outline:3px solid var(--accent);outline-offset:2px}
+.meta{display:flex;flex-direction:column;align-items:flex-start;gap:.3rem;font-size:.85rem}
+.where{font-variant-numeric:tabular-nums;white-space:nowrap;font-weight:600}
+.badges{display:flex;flex-wrap:wrap;gap:.25rem}
+.badge{display:inline-block;border-radius:999px;padding:.05rem .55rem;font-size:.8rem;font-weight:600;line-height:1.4;
+  border:1px solid currentColor}
+.b-unchanged{color:var(--unchanged-text);background:var(--unchanged-bg)}
+.b-modified{color:var(--modified-text);background:var(--modified-bg)}
+.b-inserted{color:var(--ins-text);background:var(--ins-bg)}
+.b-deleted{color:var(--del-text);background:var(--del-bg)}
+.b-moved{color:var(--moved-text);background:var(--moved-bg)}
+.text{font-family:Georgia,Cambria,"Times New Roman","Liberation Serif",serif;font-size:1.02rem;line-height:1.6;
+  overflow-wrap:anywhere;min-width:0}
+.text.sub{margin-top:.4rem}
+.text .badges{display:inline-flex;vertical-align:.1em;margin-right:.4em;font-family:system-ui,sans-serif}
+.lv1{padding-left:2rem}.lv2{padding-left:4rem}.lv3{padding-left:6rem}
+.label{font-weight:600;margin-right:.15em}
+.absent{color:var(--muted);font-style:italic;font-family:inherit;font-size:.9rem}
+.row.s-unchanged .text{color:var(--unchanged-text)}
+ins{color:var(--ins-text);background:var(--ins-bg);text-decoration:underline;text-decoration-thickness:2px;
+  text-underline-offset:.18em}
+del{color:var(--del-text);background:var(--del-bg);text-decoration:line-through;text-decoration-thickness:2px}
+del+ins{margin-left:.2em}
+ins,del{border-radius:2px;padding:0 .06em;-webkit-box-decoration-break:clone;box-decoration-break:clone}
+ins::before,ins::after,del::before,del::after{position:absolute;width:1px;height:1px;overflow:hidden;
+  clip-path:inset(50%);white-space:nowrap}
+ins::before{content:" [insertion: "}del::before{content:" [deletion: "}ins::after,del::after{content:"] "}
+sup.fn{font-size:.7em;line-height:0;font-family:system-ui,sans-serif;font-weight:600;color:var(--muted);cursor:help}
+ins sup.fn{color:var(--ins-text)}del sup.fn{color:var(--del-text)}
+.none-changed{display:none;color:var(--muted)}
+.only-changes .row[data-changed="false"]{display:none}
+.only-changes .none-changed{display:block}
+@media (max-width:48rem){
+  .page{padding:.5rem .75rem 3rem}
+  .overview{grid-template-columns:1fr}
+  .colheads{display:none}
+  .row,.sbs .lines{grid-template-columns:minmax(0,1fr)}
+  .meta{flex-direction:row;flex-wrap:wrap;align-items:center;margin-bottom:.3rem}
+  .text:empty{display:none}
+  table.header thead{display:none}
+  table.header,table.header tbody,table.header tr,table.header th,table.header td{display:block;width:auto}
+  table.header tr{border:1px solid var(--border);margin-bottom:.4rem}
+  table.header th,table.header td{border:0}
+  table.header tbody th{background:var(--panel);width:auto;white-space:normal}
+  .toolbar{padding:.4rem .5rem;gap:.4rem .75rem}
+  .toolbar .keys{display:none}
+  table.header td:nth-of-type(1)::before{content:"Old: ";font-weight:600}
+  table.header td:nth-of-type(2)::before{content:"New: ";font-weight:600}
+  .text.old::before{content:"Old: ";font-weight:600;font-family:system-ui,sans-serif;font-size:.85em}
+  .text.new::before{content:"New: ";font-weight:600;font-family:system-ui,sans-serif;font-size:.85em}
+}
+@media print{.toolbar{display:none}.row{break-inside:avoid}}
+"""
+
+_SCRIPT = """
+(function () {
+  "use strict";
+  var doc = document, body = doc.body;
+  var total = Number(body.getAttribute("data-changes"));
+  var views = {sbs: doc.getElementById("view-sbs"), inline: doc.getElementById("view-inline")};
+  var viewButtons = doc.querySelectorAll("button[data-view]");
+  var filter = doc.getElementById("only-changes");
+  var status = doc.getElementById("nav-status");
+  var view = "sbs", current = -1;
+
+  function rowFor(i) { return views[view].querySelector('.row[data-change="' + i + '"]'); }
+
+  function mark(scroll, focus) {
+    doc.querySelectorAll(".row[aria-current]").forEach(function (el) { el.removeAttribute("aria-current"); });
+    if (current < 0) { return; }
+    var row = rowFor(current);
+    row.setAttribute("aria-current", "true");
+    status.textContent = "Change " + (current + 1) + " of " + total;
+    if (scroll) { row.scrollIntoView({block: "center"}); }
+    if (focus) { row.focus({preventScroll: true}); }
+  }
+
+  function move(step, focus) {
+    if (!total) { return; }
+    current = current < 0 ? (step > 0 ? 0 : total - 1) : Math.max(0, Math.min(total - 1, current + step));
+    mark(true, focus);
+  }
+
+  function showView(name) {
+    view = name;
+    Object.keys(views).forEach(function (key) { views[key].hidden = key !== name; });
+    viewButtons.forEach(function (b) { b.setAttribute("aria-pressed", String(b.getAttribute("data-view") === name)); });
+    mark(current >= 0, false);
+  }
+
+  function typing(target) {
+    var tag = target.tagName;
+    if (target.isContentEditable || tag === "TEXTAREA" || tag === "SELECT") { return true; }
+    return tag === "INPUT" && !/^(checkbox|radio|button|submit|reset)$/.test(target.type);
+  }
+
+  viewButtons.forEach(function (b) {
+    b.addEventListener("click", function () { showView(b.getAttribute("data-view")); });
+  });
+  filter.addEventListener("change", function () {
+    body.classList.toggle("only-changes", filter.checked);
+    mark(current >= 0, false);
+  });
+  doc.getElementById("next").addEventListener("click", function () { move(1, false); });
+  doc.getElementById("prev").addEventListener("click", function () { move(-1, false); });
+  doc.addEventListener("keydown", function (e) {
+    if (e.ctrlKey || e.metaKey || e.altKey || e.defaultPrevented || typing(e.target)) { return; }
+    if (e.key === "j" || e.key === "n") { e.preventDefault(); move(1, true); }
+    else if (e.key === "k" || e.key === "p") { e.preventDefault(); move(-1, true); }
+  });
+  doc.getElementById("toolbar").hidden = false;
+  showView("sbs");
+})();
+"""
+
+
+def _csp_hash(source: str) -> str:
+    """The CSP source expression that allows exactly this inline style or script."""
+    return "'sha256-" + base64.b64encode(hashlib.sha256(source.encode()).digest()).decode() + "'"
+
+
+def stylesheet() -> str:
+    """The page's CSS: the colour variables from COLOURS, then the rules that use them."""
+    variables = ";".join(f"--{name}:{value}" for name, value in COLOURS.items())
+    return f":root{{{variables}}}{_CSS}"
+
+
+_STYLE = stylesheet()
+_POLICY = (
+    f"default-src 'none'; style-src {_csp_hash(_STYLE)}; script-src {_csp_hash(_SCRIPT)}; base-uri 'none'; form-action 'none'"
+)
+
+
+# ------------------------------------------------------------------ text with marks
+
+
+class _Cursor:
+    """Walks a paragraph's runs and footnote anchors in step with the plain-text offsets the ops use."""
+
+    def __init__(self, paragraph: Paragraph | None, notes: Mapping[str, str]) -> None:
+        self.runs: list[tuple[int, Run]] = []  # (end offset, run)
+        self.refs: list[tuple[int, str]] = []  # (offset, marker)
+        self.notes = notes
+        self.pos = self.run = self.ref = 0
+        offset = 0
+        for span in paragraph.content if paragraph else ():
+            if isinstance(span, FootnoteRef):
+                self.refs.append((offset, span.marker))
+            elif span.text:
+                offset += len(span.text)
+                self.runs.append((offset, span))
+
+    def _anchors(self, upto: int, out: list[str] | None) -> None:
+        """Footnote markers up to an offset, written to `out` (or passed over when it is None)."""
+        while self.ref < len(self.refs) and self.refs[self.ref][0] <= upto:
+            marker = self.refs[self.ref][1]
+            if out is not None:
+                title = self.notes.get(marker)
+                tip = f' title="{escape(title)}"' if title else ""
+                out.append(f'<sup class="fn"{tip}>{escape(marker)}</sup>')
+            self.ref += 1
+
+    def take(self, text: str) -> str:
+        """The next stretch of text as HTML, in its runs' formatting, with the footnote markers inside it."""
+        out: list[str] = []
+        if self.pos == 0:
+            self._anchors(0, out)
+        start, end = self.pos, self.pos + len(text)
+        while self.pos < end:
+            while self.run < len(self.runs) and self.runs[self.run][0] <= self.pos:
+                self.run += 1
+            run = self.runs[self.run][1] if self.run < len(self.runs) else None
+            stop = min(end, self.runs[self.run][0] if run else end)
+            if self.ref < len(self.refs) and self.pos < self.refs[self.ref][0] < stop:
+                stop = self.refs[self.ref][0]
+            out.append(_formatted(text[self.pos - start : stop - start], run))
+            self.pos = stop
+            self._anchors(stop, out)
+        return "".join(out)
+
+    def skip(self, text: str) -> None:
+        """Pass over a stretch of text that this side does not show."""
+        self.pos += len(text)
+        self._anchors(self.pos, None)
+
+
+def _formatted(text: str, run: Run | None) -> str:
+    """One piece of a run, escaped, in the run's italic, bold and superscript."""
+    html = escape(text)
+    if run is None:
+        return html
+    if run.superscript:
+        html = f"<sup>{html}</sup>"
+    if run.italic:
+        html = f"<em>{html}</em>"
+    if run.bold:
+        html = f"<strong>{html}</strong>"
+    return html
+
+
+def _side(ops: Iterable[Op], keep: str, cursor: _Cursor) -> str:
+    """One side of a change: the old text with its deletions (keep='delete') or the new with its insertions.
+
+    The other side's edits are not in this side's text, so the cursor does not move over them.
+    """
+    out = []
+    tag = "del" if keep == "delete" else "ins"
+    for op, text in ops:
+        if op == "equal":
+            out.append(cursor.take(text))
+        elif op == keep:
+            out.append(f"<{tag}>{cursor.take(text)}</{tag}>")
+    return "".join(out)
+
+
+def _merged(ops: Iterable[Op], old: _Cursor, new: _Cursor) -> str:
+    """The new text with deletions and insertions marked in place."""
+    out = []
+    for op, text in ops:
+        if op == "equal":
+            old.skip(text)
+            out.append(new.take(text))
+        elif op == "insert":
+            out.append(f"<ins>{new.take(text)}</ins>")
+        else:
+            out.append(f"<del>{old.take(text)}</del>")
+    return "".join(out)
+
+
+# ------------------------------------------------------------------ paragraph rows
+
+
+class _Notes:
+    """Footnote texts of the old and new documents, by marker, for the markers' tooltips."""
+
+    def __init__(self, diff: Diff) -> None:
+        self.old = {f.marker: f.text for f in diff.old.footnotes}
+        self.new = {f.marker: f.text for f in diff.new.footnotes}
+
+
+def _badges(change: ParagraphChange) -> str:
+    """The status badge, and a 'moved' badge beside it when the paragraph changed place."""
+    names = [change.status] + (["moved"] if change.moved else [])
+    spans = "".join(f'<span class="badge b-{name}">{name}</span>' for name in names)
+    return f'<span class="badges">{spans}</span>'
+
+
+def _label(paragraph: Paragraph | None) -> str:
+    """A paragraph's number or sub-paragraph letter, when it has one."""
+    return f'<span class="label">{escape(paragraph.label)}</span> ' if paragraph and paragraph.label else ""
+
+
+def _flatten(change: ParagraphChange, level: int = 0) -> list[tuple[int, ParagraphChange]]:
+    """A paragraph and its sub-paragraphs, in order, each with its depth."""
+    out = [(level, change)]
+    for sub in change.subparagraphs:
+        out += _flatten(sub, level + 1)
+    return out
+
+
+def _sub_badges(parent: ParagraphChange, sub: ParagraphChange) -> str:
+    """A sub-paragraph's badges, only when they say more than its parent's."""
+    if parent.status in ("inserted", "deleted") or not sub.changed:
+        return ""
+    return _badges(sub)
+
+
+def _row_open(change: ParagraphChange, number: int | None) -> str:
+    """The start of a row: status classes, and its place among the changes when it is one."""
+    classes = f"row s-{change.status}" + (" moved" if change.moved else "")
+    data = f' data-change="{number}"' if number is not None else ""
+    return f'<article class="{classes}" data-changed="{str(change.changed).lower()}"{data} tabindex="-1">'
+
+
+def _row_meta(change: ParagraphChange) -> str:
+    """The row's old and new place ('op. 7 → op. 9') and its badges."""
+    return f'<div class="meta"><span class="where">{escape(where(change))}</span>{_badges(change)}</div>'
+
+
+def _cell(cls: str, paragraph: Paragraph | None, ops: Iterable[Op], keep: str, notes: Mapping[str, str], extra: str) -> str:
+    """One side of a (sub-)paragraph in the side-by-side view, `extra` (badges or a note) after its label."""
+    if paragraph is None:
+        return f'<div class="{cls} absent">{extra}</div>' if extra else f'<div class="{cls}"></div>'
+    return f'<div class="{cls}">{_label(paragraph)}{extra}{_side(ops, keep, _Cursor(paragraph, notes))}</div>'
+
+
+def _sbs_row(change: ParagraphChange, number: int | None, notes: _Notes) -> str:
+    """A paragraph side by side: old on the left, new on the right, each sub-paragraph on a line of its own.
+
+    Where a side lacks the paragraph it says so once; its sub-paragraphs' cells stay empty.
+    """
+    out = [_row_open(change, number), _row_meta(change), '<div class="lines">']
+    for level, item in _flatten(change):
+        cls = f"text{' sub' if level else ''} lv{min(level, 3)}"
+        badges = _sub_badges(change, item) if level else ""
+        old_note = "(not in the old text)" if item.old is None and (level == 0 or change.old is not None) else ""
+        new_note = "(not in the new text)" if item.new is None and (level == 0 or change.new is not None) else ""
+        out.append(_cell(f"{cls} old", item.old, item.ops, "delete", notes.old, old_note or ("" if item.new else badges)))
+        out.append(_cell(f"{cls} new", item.new, item.ops, "insert", notes.new, new_note or badges))
+    out.append("</div></article>")
+    return "".join(out)
+
+
+def _inline_row(change: ParagraphChange, number: int | None, notes: _Notes) -> str:
+    """A paragraph as the new text with its insertions and deletions in place."""
+    out = [_row_open(change, number), _row_meta(change), '<div class="lines">']
+    for level, item in _flatten(change):
+        cls = f"text{' sub' if level else ''} lv{min(level, 3)}"
+        badges = _sub_badges(change, item) if level else ""
+        text = _merged(item.ops, _Cursor(item.old, notes.old), _Cursor(item.new, notes.new))
+        out.append(f'<div class="{cls}">{_label(item.new or item.old)}{badges}{text}</div>')
+    out.append("</div></article>")
+    return "".join(out)
+
+
+def _numbered(diff: Diff) -> dict[str, list[tuple[ParagraphChange, int | None]]]:
+    """Each part's changes, the changed ones numbered in document order for navigation."""
+    count = 0
+    out: dict[str, list[tuple[ParagraphChange, int | None]]] = {}
+    for part in PARTS:
+        rows: list[tuple[ParagraphChange, int | None]] = []
+        for change in diff.part(part):
+            rows.append((change, count if change.changed else None))
+            count += change.changed
+        out[part] = rows
+    return out
+
+
+def _view(diff: Diff, rows: Mapping[str, list[tuple[ParagraphChange, int | None]]], kind: str) -> str:
+    """One of the two views, both parts of the resolution in it."""
+    notes = _Notes(diff)
+    title = "Side by side" if kind == "sbs" else "Inline"
+    out = [f'<section id="view-{kind}" class="view {kind}" aria-labelledby="h-{kind}">']
+    out.append(f'<h2 id="h-{kind}" class="sr-only">{title}</h2>')
+    for part in PARTS:
+        out.append(f"<h3>{part.capitalize()}</h3>")
+        if not rows[part]:
+            out.append('<p class="muted">No paragraphs in either text.</p>')
+            continue
+        if not any(n is not None for _, n in rows[part]):
+            out.append('<p class="none-changed">No changes in this part.</p>')
+        if kind == "sbs":
+            out.append(
+                f'<div class="colheads" aria-hidden="true"><span>Paragraph</span><div class="lines">'
+                f"<span>Old: {escape(diff.old_name)}</span><span>New: {escape(diff.new_name)}</span></div></div>"
+            )
+        render = _sbs_row if kind == "sbs" else _inline_row
+        out += [render(change, number, notes) for change, number in rows[part]]
+    out.append("</section>")
+    return "".join(out)
+
+
+# ------------------------------------------------------------------ the top of the page
+
+
+def _header_ops(change: HeaderChange, keep: str) -> str:
+    """One side of a header field's change, or a dash where the field is absent."""
+    value = change.old if keep == "delete" else change.new
+    if value is None:
+        return '<span class="absent">—</span>'
+    return _side(change.ops, keep, _Cursor(None, {}))
+
+
+def _header_section(diff: Diff) -> str:
+    """The header fields that changed, old and new with word-level marks; the others named."""
+    changed = [h for h in diff.header if h.status != "unchanged"]
+    same = [h.field.replace("_", " ") for h in diff.header if h.status == "unchanged"]
+    out = ['<section aria-labelledby="h-header"><h2 id="h-header">Header</h2>']
+    if changed:
+        out.append('<table class="header"><thead><tr><th scope="col">Field</th><th scope="col">Old</th><th scope="col">New</th>')
+        out.append("</tr></thead><tbody>")
+        for h in changed:
+            out.append(
+                f'<tr><th scope="row">{escape(h.field.replace("_", " "))}</th>'
+                f"<td>{_header_ops(h, 'delete')}</td><td>{_header_ops(h, 'insert')}</td></tr>"
+            )
+        out.append("</tbody></table>")
+    else:
+        out.append("<p>No header field changed.</p>")
+    if same:
+        out.append(f'<p class="muted">Unchanged: {escape(", ".join(same))}.</p>')
+    out.append("</section>")
+    return "".join(out)
+
+
+def _summary_section(diff: Diff) -> str:
+    """Counts per part, in the words of the terminal diff."""
+    items = "".join(f"<li>{escape(summary_line(diff, part))}</li>" for part in PARTS)
+    return f'<section aria-labelledby="h-summary"><h2 id="h-summary">Summary</h2><ul class="summary">{items}</ul></section>'
+
+
+def _warnings(diff: Diff) -> str:
+    """The differ's warnings, if any."""
+    if not diff.warnings:
+        return ""
+    items = "".join(f"<li>{escape(w)}</li>" for w in diff.warnings)
+    return f'<section class="warnings" aria-labelledby="h-warnings"><h2 id="h-warnings">Warnings</h2><ul>{items}</ul></section>'
+
+
+def _toolbar(total: int) -> str:
+    """View switch, the changes-only filter and previous/next; hidden until the script runs."""
+    none = " disabled" if not total else ""
+    status = f"{total} change{'s' if total != 1 else ''}" if total else "No changes"
+    return (
+        '<nav id="toolbar" class="toolbar" aria-label="Review controls" hidden>'
+        '<div class="group" role="group" aria-label="View">'
+        '<button type="button" data-view="sbs" aria-pressed="true">Side by side</button>'
+        '<button type="button" data-view="inline" aria-pressed="false">Inline</button></div>'
+        '<label for="only-changes"><input type="checkbox" id="only-changes"> Show only changes</label>'
+        f'<div class="group"><button type="button" id="prev" aria-keyshortcuts="k p"{none}>Previous change</button>'
+        f'<button type="button" id="next" aria-keyshortcuts="j n"{none}>Next change</button></div>'
+        f'<span id="nav-status" role="status" aria-live="polite">{status}</span>'
+        '<span class="keys muted">Keys: <kbd>j</kbd>/<kbd>n</kbd> next, <kbd>k</kbd>/<kbd>p</kbd> previous</span>'
+        "</nav>"
+    )
+
+
+def render_review_html(diff: Diff) -> str:
+    """The diff as one self-contained HTML page for reviewing a draft against last session's text."""
+    rows = _numbered(diff)
+    total = sum(n is not None for part in PARTS for _, n in rows[part])
+    title = f"{diff.old_name} → {diff.new_name}"
+    return "".join(
+        [
+            '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">',
+            f'<meta http-equiv="Content-Security-Policy" content="{_POLICY}">',
+            '<meta name="viewport" content="width=device-width, initial-scale=1"><meta name="color-scheme" content="light">',
+            f"<title>{escape(title)} — resdraft review</title><style>{_STYLE}</style></head>",
+            f'<body data-changes="{total}"><div class="page">',
+            f"<header><h1>{escape(title)}</h1>{_warnings(diff)}",
+            f'<div class="overview">{_summary_section(diff)}{_header_section(diff)}</div></header>',
+            _toolbar(total),
+            f"<main>{_view(diff, rows, 'sbs')}{_view(diff, rows, 'inline')}</main>",
+            f"</div><script>{_SCRIPT}</script></body></html>\n",
+        ]
+    )

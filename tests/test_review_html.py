@@ -1,0 +1,526 @@
+"""The HTML review page, opened in a real browser (Debian's Chromium driven by Playwright).
+
+The browser tests fail, never skip, when Chromium or Playwright is missing: a review page nobody
+opened is a review page nobody checked. Set REVIEW_SCREENSHOTS=/some/folder to keep the
+full-page screenshots the layout tests take.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import re
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from conftest import ROOT
+from resdraft.diff import Diff, compare
+from resdraft.model import Footnote, FootnoteRef, Paragraph, Resolution, Run
+from resdraft.render.reviewhtml import COLOURS, TEXT_PAIRS, render_review_html
+from resdraft.sources import read_document
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+INSTALL = "apt-get update && apt-get install -y chromium && .venv/bin/pip install playwright (never `playwright install`)"
+AALCO_CHANGES = ["pp. 1 → pp. 1", "pp. 2 → —", "pp. 3 → pp. 2", "— → pp. 5", "op. 4 → op. 4"]
+
+
+def _diff(old: str | Path, new: str | Path) -> Diff:
+    """Two documents compared as `resdraft diff` compares them."""
+    a, b = read_document(str(old)), read_document(str(new))
+    names = [Path(p).relative_to(ROOT).as_posix() if Path(p).is_relative_to(ROOT) else Path(p).name for p in (old, new)]
+    return compare(a.resolution, b.resolution, {**a.amends, **b.amends}, *names)
+
+
+@pytest.fixture(scope="module")
+def aalco() -> Diff:
+    return _diff(ROOT / "drafts" / "aalco-50.yaml", ROOT / "drafts" / "aalco-52.yaml")
+
+
+# ------------------------------------------------------------------ the browser
+
+
+@dataclasses.dataclass
+class Review:
+    """A review page open in the browser, with every request it made and every error it raised."""
+
+    page: Any
+    url: str
+    requests: list[str] = dataclasses.field(default_factory=list)
+    errors: list[str] = dataclasses.field(default_factory=list)
+
+    def rows(self, view: str = "sbs") -> Any:
+        return self.page.locator(f"#view-{view} .row")
+
+    def row(self, where: str, view: str = "sbs") -> Any:
+        """The row whose place reads exactly `where` ('op. 4 → op. 4')."""
+        return self.rows(view).filter(has=self.page.locator(".where", has_text=re.compile(f"^{re.escape(where)}$")))
+
+    def current(self) -> list[str]:
+        """The place of every row marked aria-current, in the visible view."""
+        return self.page.locator(".view:not([hidden]) .row[aria-current='true'] .where").all_inner_texts()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    if not CHROMIUM.exists():
+        pytest.fail(f"Chromium is missing at {CHROMIUM}; install it: {INSTALL}")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        pytest.fail(f"Playwright for Python is missing; install it: {INSTALL}")
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def open_review(browser: Any, tmp_path: Path) -> Iterator[Callable[..., Review]]:
+    """Render a diff to a file, open it from disk, and check afterwards that the page raised no error."""
+    opened: list[tuple[Any, Review]] = []
+
+    def open_(diff: Diff, width: int = 1280, name: str = "review.html") -> Review:
+        path = tmp_path / name
+        path.write_text(render_review_html(diff), encoding="utf-8")
+        context = browser.new_context(viewport={"width": width, "height": 800})
+        page = context.new_page()
+        review = Review(page, path.as_uri())
+        page.on("request", lambda r: review.requests.append(r.url))
+        page.on("pageerror", lambda e: review.errors.append(str(e)))
+        page.on("console", lambda m: review.errors.append(m.text) if m.type in ("error", "warning") else None)
+        page.on("dialog", lambda d: (review.errors.append(f"dialog: {d.message}"), d.dismiss()))
+        page.goto(review.url)
+        opened.append((context, review))
+        return review
+
+    yield open_
+    for context, review in opened:
+        context.close()
+        assert review.errors == [], review.errors
+
+
+def _expect() -> Any:
+    from playwright.sync_api import expect
+
+    return expect
+
+
+def _screenshots(review: Review, tmp_path: Path, stem: str) -> None:
+    """Full-page screenshots of both views (kept in $REVIEW_SCREENSHOTS when set)."""
+    folder = Path(os.environ.get("REVIEW_SCREENSHOTS") or tmp_path)
+    page = review.page
+    page.evaluate("window.scrollTo(0, 0)")
+    page.screenshot(path=folder / f"{stem}-sbs.png", full_page=True)
+    page.get_by_role("button", name="Inline").click()
+    page.evaluate("window.scrollTo(0, 0)")
+    page.screenshot(path=folder / f"{stem}-inline.png", full_page=True)
+    page.get_by_role("button", name="Side by side").click()
+    assert (folder / f"{stem}-sbs.png").stat().st_size > 10_000
+
+
+def _overflows(review: Review) -> list[str]:
+    """Elements of the visible view wider than the page, and the page's own horizontal overflow."""
+    return review.page.evaluate(
+        """() => {
+          const out = [];
+          const width = document.documentElement.clientWidth;
+          if (document.documentElement.scrollWidth > width) out.push('page ' + document.documentElement.scrollWidth);
+          document.querySelectorAll('.view:not([hidden]) .text, .view:not([hidden]) .meta, table.header').forEach(el => {
+            const box = el.getBoundingClientRect();
+            if (box.width && (box.right > width + 0.5 || el.scrollWidth > el.clientWidth + 1)) out.push(el.className);
+          });
+          return out;
+        }"""
+    )
+
+
+# ------------------------------------------------------------------ the AALCO case in the browser
+
+
+def test_top_of_page_has_title_summary_and_marked_header_changes(open_review: Callable[..., Review], aalco: Diff) -> None:
+    review = open_review(aalco)
+    page = review.page
+    assert page.title().startswith("drafts/aalco-50.yaml → drafts/aalco-52.yaml")
+    assert page.get_by_role("heading", level=1).inner_text() == "drafts/aalco-50.yaml → drafts/aalco-52.yaml"
+    assert page.locator("html").get_attribute("lang") == "en"
+    assert page.locator("ul.summary li").all_inner_texts() == [
+        "preamble: 3 unchanged, 2 modified, 1 inserted, 1 deleted",
+        "operative: 3 unchanged, 1 modified",
+    ]
+    enacting = page.locator("table.header tr", has=page.locator("th", has_text="enacting formula"))
+    assert enacting.locator("td").nth(0).locator("del").all_inner_texts() == ["Fiftieth session,"]
+    assert enacting.locator("td").nth(1).locator("ins").all_inner_texts() == ["Fifty-Second Annual Session"]
+    assert page.locator("table.header tbody th").all_inner_texts() == ["title", "symbol", "session", "date", "enacting formula"]
+    assert page.locator(".warnings").count() == 0
+
+
+def test_every_row_shows_its_status_and_old_and_new_numbers(open_review: Callable[..., Review], aalco: Diff) -> None:
+    review = open_review(aalco)
+    deleted = review.row("pp. 2 → —")
+    _expect()(deleted).to_be_visible()
+    assert deleted.locator(".badge").all_inner_texts() == ["deleted"]
+    assert deleted.locator(".old del").inner_text().startswith("Having heard with appreciation")
+    assert deleted.locator(".new").inner_text() == "(not in the new text)"
+    assert review.row("— → pp. 5").locator(".badge").all_inner_texts() == ["inserted"]
+    assert review.row("pp. 3 → pp. 2").locator(".badge").all_inner_texts() == ["modified"]
+    unchanged = review.rows().filter(has=review.page.locator(".badge", has_text="unchanged"))
+    assert unchanged.count() == 6  # 3 preambular and 3 operative, as the summary says
+    assert all(unchanged.nth(i).is_visible() for i in range(6))
+    assert review.rows().count() == 11 and review.rows("inline").count() == 11
+
+
+def test_show_only_changes_hides_the_unchanged_rows(open_review: Callable[..., Review], aalco: Diff) -> None:
+    review = open_review(aalco)
+    review.page.get_by_label("Show only changes").check()
+    unchanged = review.rows().filter(has=review.page.locator(".badge", has_text="unchanged"))
+    assert unchanged.count() == 6
+    assert not any(unchanged.nth(i).is_visible() for i in range(6))
+    visible = [review.rows().nth(i) for i in range(review.rows().count()) if review.rows().nth(i).is_visible()]
+    assert [row.locator(".where").inner_text() for row in visible] == AALCO_CHANGES
+    review.page.get_by_label("Show only changes").uncheck()
+    assert unchanged.first.is_visible()
+
+
+def test_j_and_k_walk_the_changes_in_order(open_review: Callable[..., Review], aalco: Diff) -> None:
+    review = open_review(aalco)
+    page = review.page
+    assert review.current() == []
+    for expected in AALCO_CHANGES:
+        page.keyboard.press("j")
+        assert review.current() == [expected]
+        row = review.row(expected)
+        _expect()(row).to_be_in_viewport()
+        _expect()(row).to_be_focused()
+        assert row.evaluate("el => getComputedStyle(el).outlineStyle") == "solid"
+    page.keyboard.press("j")  # past the last change: stays on it
+    assert review.current() == [AALCO_CHANGES[-1]]
+    page.keyboard.press("k")
+    assert review.current() == [AALCO_CHANGES[-2]]
+    page.keyboard.press("p")
+    assert review.current() == [AALCO_CHANGES[-3]]
+    page.keyboard.press("n")
+    assert review.current() == [AALCO_CHANGES[-2]]
+    assert page.locator("#nav-status").inner_text() == "Change 4 of 5"
+
+
+def test_buttons_move_like_the_keys_and_keys_work_after_ticking_the_filter(
+    open_review: Callable[..., Review], aalco: Diff
+) -> None:
+    review = open_review(aalco)
+    page = review.page
+    page.get_by_label("Show only changes").check()
+    page.keyboard.press("j")
+    assert review.current() == [AALCO_CHANGES[0]]
+    page.get_by_role("button", name="Next change").click()
+    page.get_by_role("button", name="Next change").click()
+    assert review.current() == [AALCO_CHANGES[2]]
+    _expect()(page.get_by_role("button", name="Next change")).to_be_focused()  # a button keeps focus for the next click
+    page.get_by_role("button", name="Previous change").click()
+    assert review.current() == [AALCO_CHANGES[1]]
+
+
+def test_inline_view_marks_edits_in_place_and_hides_side_by_side(open_review: Callable[..., Review], aalco: Diff) -> None:
+    review = open_review(aalco)
+    page = review.page
+    page.keyboard.press("j")
+    page.get_by_role("button", name="Inline").click()
+    _expect()(page.locator("#view-sbs")).to_be_hidden()
+    _expect()(page.locator("#view-inline")).to_be_visible()
+    assert page.get_by_role("button", name="Inline").get_attribute("aria-pressed") == "true"
+    assert page.get_by_role("button", name="Side by side").get_attribute("aria-pressed") == "false"
+    op4 = review.row("op. 4 → op. 4", "inline")
+    edits = op4.evaluate("el => [...el.querySelectorAll('ins, del')].map(m => m.outerHTML)")
+    assert edits == ["<del>Fifty-First</del>", "<ins>Fifty-Third</ins>"]
+    text = op4.locator(".text").inner_text()
+    assert text == "4. Decides to place this item on the provisional agenda of the Fifty-FirstFifty-Third Annual Session."
+    assert review.row("pp. 3 → pp. 2", "inline").locator("ins").all_inner_texts() == ["Being "]
+    assert review.current() == [AALCO_CHANGES[0]]  # the current change carries over to the other view
+    page.keyboard.press("j")
+    assert review.current() == [AALCO_CHANGES[1]]
+
+
+def test_marks_read_without_colour(open_review: Callable[..., Review], aalco: Diff) -> None:
+    review = open_review(aalco)
+    lines = review.page.evaluate(
+        """() => ['ins', 'del'].map(t => getComputedStyle(document.querySelector('#view-sbs ' + t)).textDecorationLine)"""
+    )
+    assert lines == ["underline", "line-through"]
+
+
+def test_the_page_fetches_nothing(open_review: Callable[..., Review], aalco: Diff) -> None:
+    review = open_review(aalco)
+    review.page.keyboard.press("j")
+    review.page.get_by_role("button", name="Inline").click()
+    review.page.wait_for_load_state("networkidle")
+    assert review.requests == [review.url]
+    html = render_review_html(aalco)
+    assert not re.search(r"""(?:src|href)\s*=|@import|url\(|https?://""", html)
+    assert "default-src 'none'" in html
+
+
+# ------------------------------------------------------------------ colour
+
+
+def _luminance(colour: tuple[int, int, int]) -> float:
+    """WCAG relative luminance of an sRGB colour."""
+
+    def channel(c: int) -> float:
+        s = c / 255
+        return s / 12.92 if s <= 0.04045 else ((s + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (channel(c) for c in colour)
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def _contrast(a: tuple[int, int, int], b: tuple[int, int, int]) -> float:
+    light, dark = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def _hex(value: str) -> tuple[int, int, int]:
+    value = value.lstrip("#")
+    return int(value[0:2], 16), int(value[2:4], 16), int(value[4:6], 16)
+
+
+def test_contrast_helper_matches_known_wcag_ratios() -> None:
+    assert _contrast(_hex("#000000"), _hex("#ffffff")) == pytest.approx(21.0)
+    assert _contrast(_hex("#767676"), _hex("#ffffff")) == pytest.approx(4.54, abs=0.01)
+    assert _contrast(_hex("#777777"), _hex("#ffffff")) < 4.5
+
+
+def test_every_text_colour_passes_wcag_aa_on_its_background(aalco: Diff) -> None:
+    html = render_review_html(aalco)
+    style = re.search(r"<style>(.*?)</style>", html, re.S)
+    assert style
+    root = re.match(r":root\{(.*?)\}", style.group(1))
+    assert root, "the colours come first, as CSS variables"
+    declared = dict(re.findall(r"--([\w-]+):(#[0-9a-f]{6})", root.group(1)))
+    assert declared == dict(COLOURS)
+    rest = style.group(1)[root.end() :]
+    assert not re.findall(r"#[0-9a-fA-F]{3,8}\b|rgba?\(|hsla?\(", rest), "every other colour goes through a variable"
+    used = set(re.findall(r"var\(--([\w-]+)\)", rest))
+    assert used <= set(COLOURS)
+    failing = [(fg, bg, round(_contrast(_hex(declared[fg]), _hex(declared[bg])), 2)) for fg, bg in TEXT_PAIRS]
+    assert [f for f in failing if f[2] < 4.5] == []
+
+
+def test_text_as_the_browser_paints_it_passes_wcag_aa(open_review: Callable[..., Review], aalco: Diff) -> None:
+    review = open_review(aalco)
+    review.page.keyboard.press("j")
+    pairs = review.page.evaluate(
+        """() => {
+          const rgb = s => s.match(/[\\d.]+/g).map(Number);
+          const backdrop = el => {
+            for (; el; el = el.parentElement) {
+              const c = rgb(getComputedStyle(el).backgroundColor);
+              if (c.length < 4 || c[3] > 0) return c.slice(0, 3);
+            }
+            return [255, 255, 255];
+          };
+          const selectors = ['h1', 'ul.summary li', 'table.header th', 'table.header td', 'ins', 'del', '.badge',
+            '.where', '.text', '.absent', '.colheads span', 'button', '#nav-status', '.keys', 'kbd', 'label', 'strong'];
+          const out = [];
+          for (const s of selectors) for (const el of document.querySelectorAll(s))
+            out.push([s, rgb(getComputedStyle(el).color).slice(0, 3), backdrop(el)]);
+          return out;
+        }"""
+    )
+    assert len(pairs) > 100
+    low = {(s, round(_contrast(tuple(fg), tuple(bg)), 2)) for s, fg, bg in pairs if _contrast(tuple(fg), tuple(bg)) < 4.5}
+    assert low == set()
+
+
+# ------------------------------------------------------------------ other documents
+
+
+def test_footnoted_paragraphs_of_the_ga_draft_keep_markers_and_fit_the_page(
+    open_review: Callable[..., Review], library: Path, tmp_path: Path
+) -> None:
+    clauses = library / "clauses" / "unga-trafficking.yaml"
+    clauses.write_text(
+        clauses.read_text(encoding="utf-8").replace("the fifteenth summit", "the sixteenth summit"), encoding="utf-8"
+    )
+    draft = library / "drafts" / "unga-64.yaml"
+    text = draft.read_text(encoding="utf-8")
+    assert "  - unga.calls-upon-criminalize-trafficking\n" in text
+    draft.write_text(text.replace("  - unga.calls-upon-criminalize-trafficking\n", ""), encoding="utf-8")
+    diff = _diff(ROOT / "drafts" / "unga-64.yaml", draft)
+    review = open_review(diff)
+    page = review.page
+    assert page.locator("ul.summary li").all_inner_texts() == [
+        "preamble: 19 unchanged, 1 modified",
+        "operative: 10 unchanged, 1 deleted",
+    ]
+    taking_note = review.row("pp. 6 → pp. 6")
+    assert taking_note.locator(".old del").all_inner_texts() == ["fifteenth"]
+    assert taking_note.locator(".new ins").all_inner_texts() == ["sixteenth"]
+    for side in ("old", "new"):
+        markers = taking_note.locator(f".{side} sup.fn")
+        assert markers.all_inner_texts() == ["8", "9", "10"]
+        assert markers.first.get_attribute("title") == "See Assembly/AU/Dec.207(XI)."
+    assert "Government8 and the" in taking_note.locator(".new").inner_text()
+    assert review.row("op. 4 → —").locator(".badge").all_inner_texts() == ["deleted"]
+    assert review.row("op. 5 → op. 4").locator(".badge").all_inner_texts() == ["unchanged"]
+    page.keyboard.press("j")
+    page.keyboard.press("j")
+    assert review.current() == ["op. 4 → —"]
+    assert _overflows(review) == []
+    _screenshots(review, tmp_path, "review-unga")
+    page.get_by_role("button", name="Inline").click()
+    assert review.row("pp. 6 → pp. 6", "inline").locator("sup.fn").all_inner_texts() == ["8", "9", "10"]
+    assert _overflows(review) == []
+
+
+def _misaligned(review: Review) -> list[str]:
+    """Rows of the side-by-side view where an old (sub-)paragraph does not start level with its new one."""
+    return review.page.evaluate(
+        """() => [...document.querySelectorAll('#view-sbs .row')].flatMap(row => {
+          const olds = row.querySelectorAll('.text.old'), news = row.querySelectorAll('.text.new');
+          if (olds.length !== news.length) return [row.querySelector('.where').textContent + ' (cells)'];
+          return [...olds].filter((o, i) => Math.abs(o.getBoundingClientRect().top - news[i].getBoundingClientRect().top) > 1)
+            .map(() => row.querySelector('.where').textContent);
+        })"""
+    )
+
+
+def test_side_by_side_keeps_old_and_new_of_each_row_level(open_review: Callable[..., Review], aalco: Diff) -> None:
+    review = open_review(aalco)
+    assert _misaligned(review) == []
+    assert _overflows(review) == []
+
+
+def test_sub_paragraphs_show_inside_their_parent_with_labels(open_review: Callable[..., Review], tmp_path: Path) -> None:
+    review = open_review(_diff(ROOT / "drafts" / "aipo-26.yaml", ROOT / "drafts" / "aipo-27.yaml"))
+    advise = review.row("— → op. 3")
+    assert advise.locator(".new.sub .label").all_inner_texts() == ["a.", "b.", "c.", "d."]
+    assert advise.locator(".new.sub").nth(1).inner_text().startswith("b. advocate, as appropriate")
+    assert advise.locator(".absent").all_inner_texts() == ["(not in the old text)"]  # once, for the parent
+    assert review.row("— → op. 3", "inline").locator(".sub .label").all_inner_texts() == ["a.", "b.", "c.", "d."]
+    assert _misaligned(review) == []
+    assert _overflows(review) == []
+    _screenshots(review, tmp_path, "review-aipo")
+
+
+def test_a_changed_sub_paragraph_carries_its_own_badge(open_review: Callable[..., Review], library: Path) -> None:
+    clauses = library / "clauses" / "aipa-trafficking.yaml"
+    text = clauses.read_text(encoding="utf-8")
+    assert text.count("monitor and oversee") == 1
+    clauses.write_text(text.replace("monitor and oversee", "monitor and review"), encoding="utf-8")
+    review = open_review(_diff(ROOT / "drafts" / "aipo-27.yaml", library / "drafts" / "aipo-27.yaml"))
+    advise = review.row("op. 3 → op. 3")
+    assert advise.locator(".meta .badge").all_inner_texts() == ["modified"]
+    subs = advise.locator(".new.sub")
+    assert [subs.nth(i).locator(".badge").all_inner_texts() for i in range(4)] == [[], [], ["modified"], []]
+    assert advise.locator(".old.sub del").all_inner_texts() == ["oversee"]
+    assert _misaligned(review) == []
+    inline = review.row("op. 3 → op. 3", "inline").locator(".sub").nth(2)
+    assert inline.inner_text().startswith("c.") and inline.locator("del, ins").all_inner_texts() == ["oversee", "review"]
+
+
+def test_a_moved_paragraph_shows_both_badges_and_is_a_change(open_review: Callable[..., Review], library: Path) -> None:
+    draft = library / "drafts" / "aalco-52.yaml"
+    first, last = "  - aalco.encourages-ratify-toc-protocol\n", "  - aalco.decides-provisional-agenda\n"
+    text = draft.read_text(encoding="utf-8")
+    assert first in text and last in text
+    draft.write_text(text.replace(first, "").replace(last, last + first), encoding="utf-8")
+    review = open_review(_diff(ROOT / "drafts" / "aalco-52.yaml", draft))
+    assert review.page.locator("ul.summary li").all_inner_texts()[1] == "operative: 2 unchanged, 2 modified, 1 moved"
+    assert review.row("op. 1 → op. 4").locator(".badge").all_inner_texts() == ["modified", "moved"]
+    review.page.get_by_label("Show only changes").check()
+    review.page.keyboard.press("j")
+    review.page.keyboard.press("j")
+    assert review.current() == ["op. 1 → op. 4"]
+
+
+def test_narrow_window_stacks_old_over_new_without_overflow(open_review: Callable[..., Review], aalco: Diff) -> None:
+    review = open_review(aalco, width=380)
+    assert _overflows(review) == []
+    box = review.row("op. 4 → op. 4")
+    old, new = box.locator(".text.old").bounding_box(), box.locator(".text.new").bounding_box()
+    assert old and new and new["y"] >= old["y"] + old["height"] - 1
+
+
+def test_a_diff_of_a_text_with_itself_has_nothing_to_walk(open_review: Callable[..., Review]) -> None:
+    draft = ROOT / "drafts" / "unga-64.yaml"
+    review = open_review(_diff(draft, draft))
+    page = review.page
+    assert page.locator("#nav-status").inner_text() == "No changes"
+    _expect()(page.get_by_role("button", name="Next change")).to_be_disabled()
+    page.keyboard.press("j")
+    assert review.current() == []
+    page.get_by_label("Show only changes").check()
+    assert review.rows().count() == 31 and not review.rows().first.is_visible()
+    assert page.locator("#view-sbs .none-changed").all_inner_texts() == ["No changes in this part."] * 2
+
+
+# ------------------------------------------------------------------ untrusted text, speed
+
+
+def _hostile(res: Resolution, text: str) -> Resolution:
+    """The resolution with `text` in its first preambular paragraph and as a footnote."""
+    first = res.preamble[0]
+    evil = dataclasses.replace(first, content=(Run(text, italic=True), FootnoteRef("9")), opening=text)
+    return dataclasses.replace(res, preamble=(evil, *res.preamble[1:]), footnotes=(*res.footnotes, Footnote("9", (Run(text),))))
+
+
+def test_document_text_is_escaped_everywhere(open_review: Callable[..., Review], aalco: Diff) -> None:
+    attack = '</del><script>alert("x")</script><img src=x onerror=alert(1)> "quoted" & <b>bold</b>'
+    new = _hostile(aalco.new, attack)
+    diff = compare(aalco.old, new, old_name="<old>.yaml", new_name='new" onload="alert(2)')
+    diff = dataclasses.replace(diff, warnings=(attack,))
+    html = render_review_html(diff)
+    assert "<script>alert" not in html and "<img" not in html and "<b>" not in html
+    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in html
+    review = open_review(diff)
+    page = review.page
+    assert page.locator("img, b").count() == 0
+    assert page.locator("script").count() == 1
+    assert page.get_by_role("heading", level=1).inner_text() == '<old>.yaml → new" onload="alert(2)'
+    hostile = review.rows().filter(has_text='"quoted"')
+    assert hostile.count() == 1
+    assert hostile.locator(".new").inner_text() == attack + "9"
+    assert hostile.locator(".new sup.fn").get_attribute("title") == attack
+    assert page.locator(".warnings li").inner_text() == attack
+
+
+def _long_diff(paragraphs: int) -> Diff:
+    """A GA-sized diff: the unga-64 paragraphs repeated to `paragraphs`, a third of them edited, some dropped."""
+    res = read_document(str(ROOT / "drafts" / "unga-64.yaml")).resolution
+    base = [*res.preamble, *res.operative]
+    old = [dataclasses.replace(base[i % len(base)], role="operative", number=i + 1, label=f"{i + 1}.") for i in range(paragraphs)]
+
+    def edited(p: Paragraph, i: int) -> Paragraph:
+        if i % 3:
+            return p
+        return dataclasses.replace(p, content=(*p.content[:-1], Run(f" changed in session {i}"), *p.content[-1:]))
+
+    new = [edited(p, i) for i, p in enumerate(old) if i % 17 != 5]
+    return compare(
+        dataclasses.replace(res, preamble=(), operative=tuple(old)), dataclasses.replace(res, preamble=(), operative=tuple(new))
+    )
+
+
+def test_a_hundred_paragraphs_render_in_under_50_ms() -> None:
+    diff = _long_diff(100)
+    assert sum(c.changed for c in diff.operative) > 30
+    best = min(_timed(render_review_html, diff) for _ in range(5))
+    assert best < 0.050, f"{best * 1000:.1f} ms"
+    assert _timed(render_review_html, _long_diff(400)) < 12 * best  # linear, with room for noise
+
+
+def _timed(fn: Callable[[Diff], str], diff: Diff) -> float:
+    start = time.perf_counter()
+    fn(diff)
+    return time.perf_counter() - start
