@@ -60,7 +60,7 @@ def align(old: Sequence[Paragraph], new: Sequence[Paragraph], related: Related |
             taken.add(i)
     # By similarity: first near the same place (cheap, and most edits stay put), then anywhere.
     span = max(len(old), len(new), 1)
-    for window in (max(8, span // 4), span):
+    for window in (max(6, span // 16), span):
         free_old = [i for i in range(len(old)) if i not in taken]
         free_new = [j for j in range(len(new)) if j not in pairs]
         if not free_old or not free_new:
