@@ -277,3 +277,17 @@ def test_documents_of_different_bodies_compare_with_a_warning() -> None:
 
 def test_unknown_diff_format_is_a_clear_error() -> None:
     assert "unknown diff format" in _fails(str(ROOT / "drafts/aalco-50.yaml"), str(ROOT / "drafts/aalco-52.yaml"), "--to", "pdf")
+
+
+def test_a_corrupt_word_file_is_a_clear_error(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.docx"
+    broken.write_bytes(b"PK\x03\x04 not really a Word file")
+    out = _fails(str(broken), str(ROOT / "drafts/aalco-50.yaml"))
+    assert "broken.docx" in out and "hint:" in out
+
+
+def test_a_text_file_that_is_no_resolution_is_a_clear_error(tmp_path: Path) -> None:
+    notes = tmp_path / "notes.txt"
+    notes.write_text("Shopping list: milk, bread.\n", encoding="utf-8")
+    out = _fails(str(notes), str(ROOT / "drafts/aalco-50.yaml"))
+    assert "notes.txt" in out and "hint:" in out
