@@ -240,6 +240,19 @@ def diff(
 
 @app.command()
 @user_errors
+def parse(
+    file: Annotated[Path, typer.Argument(help="A resolution: .docx, .md, .txt (also text copied from a UN PDF), or a draft.")],
+    body: Annotated[str | None, typer.Option("--body", help="unga, aalco, aipa or unsc, when the text does not say.")] = None,
+) -> None:
+    """Print a document's structure as JSON (the schema is in docs/structure-json.md)."""
+    from resdraft.render.structure import render_structure
+    from resdraft.sources import read_file
+
+    sys.stdout.write(render_structure(read_file(file, body).resolution))
+
+
+@app.command()
+@user_errors
 def preview(
     source: Annotated[Path, typer.Argument(help="A .docx file, or a draft (built to .docx first).")],
     output: Annotated[Path, typer.Option("--output", "-o", help="Folder for the PNG pages.")] = Path("preview"),

@@ -1,0 +1,43 @@
+"""`resdraft parse` prints a document's structure in the shape of the corpus's hand-checked one."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from conftest import CORPUS, ROOT, SEEDS
+from typer.testing import CliRunner
+
+from resdraft.cli import app
+
+runner = CliRunner()
+
+
+@pytest.mark.parametrize("name", SEEDS)
+def test_every_seed_parses_to_exactly_its_expected_structure(name: str, expected: dict) -> None:
+    want = {k: v for k, v in expected[SEEDS[name]].items() if k not in ("file", "part")}
+    result = runner.invoke(app, ["parse", str(CORPUS / "seeds" / f"{SEEDS[name]}.md")])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout) == want
+
+
+@pytest.mark.parametrize("fmt", ["docx", "md", "txt"])
+def test_a_built_draft_parses_back_to_its_structure(tmp_path: Path, fmt: str) -> None:
+    from resdraft.build import build, load_resolution
+    from resdraft.render.structure import to_structure
+
+    draft = ROOT / "drafts" / "unga-64.yaml"
+    out = tmp_path / f"unga-64.{fmt}"
+    data = build(draft, fmt)
+    out.write_bytes(data if isinstance(data, bytes) else data.encode())
+    result = runner.invoke(app, ["parse", str(out)])
+    assert result.exit_code == 0, result.output
+    got, want = json.loads(result.stdout), to_structure(load_resolution(draft)[0])
+    for key in ("preamble", "operative", "footnotes", "enacting_formula", "title", "session", "date", "sponsors_line"):
+        assert got[key] == want[key], key
+
+
+def test_parse_of_a_missing_file_is_a_clear_error(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["parse", str(tmp_path / "nope.docx")])
+    assert result.exit_code == 1 and "no such file" in result.output and "Traceback" not in result.output
