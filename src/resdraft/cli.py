@@ -251,6 +251,34 @@ def parse(
     sys.stdout.write(render_structure(read_file(file, body).resolution))
 
 
+@app.command("import")
+@user_errors
+def import_(
+    files: Annotated[
+        list[Path], typer.Argument(help="Documents to add to the library: .docx, .md, .txt (also text copied from a UN PDF).")
+    ],
+    body: Annotated[str | None, typer.Option("--body", help="unga, aalco, aipa or unsc, when the text does not say.")] = None,
+    name: Annotated[str | None, typer.Option("--name", help="The draft's name (one file only); default from the symbol.")] = None,
+    force: Force = False,
+) -> None:
+    """Add documents to the library: clauses reused or linked to the ones they reword, and a draft that rebuilds each."""
+    from resdraft.library_import import import_document
+
+    if name and len(files) > 1:
+        raise OutputError(
+            Problem(None, "--name names one draft, but several files were given", "import them one at a time, or drop --name")
+        )
+    for file in files:
+        result = import_document(file, body=body, name=name, force=force)
+        typer.echo(
+            f"{file}: {len(result.reused)} clauses reused, {len(result.variants)} rewording earlier ones, {len(result.new)} new"
+            + (f"; wrote {', '.join(str(p) for p in result.written)}" if result.written else "; nothing changed"),
+            err=True,
+        )
+        for warning in result.warnings:
+            typer.echo(f"  warning: {warning}", err=True)
+
+
 @app.command()
 @user_errors
 def preview(

@@ -1,0 +1,482 @@
+"""`resdraft import`: an outside document becomes library clauses and a draft that rebuilds it.
+
+A paragraph whose words a library clause already gives (Jinja expressions in the clause match
+any words, and a plain `{{ variable }}` captures its value for the draft) reuses that clause; a
+paragraph close to a clause becomes a new clause that `amends` it; anything else is a new
+clause. New clauses go to clauses/imported-BODY.yaml, the draft to drafts/NAME.yaml. Importing
+the same document twice changes nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+import tempfile
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from rapidfuzz import fuzz
+
+from resdraft.errors import LibraryError, OutputError, Problem, Problems, Where
+from resdraft.library import Library, open_library
+from resdraft.library.bodies import BodyStyle
+from resdraft.library.clauses import read_clause_file
+from resdraft.model import Clause, Content, FootnoteRef, Paragraph, Resolution, Run, Session
+from resdraft.sources import read_file
+
+VARIANT_THRESHOLD = 85.0  # similarity (0-100) above which a new paragraph rewords a library clause
+_EXPRESSION = re.compile(r"\{\{(.*?)\}\}", re.DOTALL)
+_VARIABLE = re.compile(r"^\s*([A-Za-z_]\w*)\s*$")
+_ANCHOR = re.compile(r"\[\^[^\]\s]+\]")
+_MARKUP = re.compile(r"\\(.)|\*\*|\*|\^")
+_MARKS = ",;:."
+
+
+@dataclass
+class ImportResult:
+    """What an import did: the draft, and which clauses were reused, reworded or new."""
+
+    source: Path
+    draft: Path
+    reused: list[str] = field(default_factory=list)
+    variants: list[tuple[str, str]] = field(default_factory=list)
+    new: list[str] = field(default_factory=list)
+    written: list[Path] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+# ------------------------------------------------------------------ text of a paragraph as clause source
+
+
+def _escape(text: str) -> str:
+    """Literal document text as clause source: inline markup characters and Jinja braces escaped."""
+    text = re.sub(r"([\\*^\[])", r"\\\1", text)
+    return text.replace("{", "{{ '{' }}") if "{" in text else text
+
+
+def _source(content: Content, notes: dict[str, str], footnotes: dict[str, str]) -> str:
+    """Content as clause text with inline markup; footnote refs become [^fnN] anchors."""
+    out = []
+    for span in content:
+        if isinstance(span, FootnoteRef):
+            key = f"fn{len(notes) + 1}"
+            notes[key] = footnotes.get(span.marker, "")
+            out.append(f"[^{key}]")
+            continue
+        text = _escape(span.text)
+        core = text.strip()
+        if core and (span.bold or span.italic or span.superscript):
+            mark = ("**" if span.bold else "") + ("*" if span.italic else "")
+            core = f"{mark}{core}{mark[::-1]}"
+            if span.superscript:
+                core = f"^{core}^"
+            text = text[: len(text) - len(text.lstrip())] + core + text[len(text.rstrip()) :]
+        out.append(text)
+    return "".join(out)
+
+
+def _split_mark(source: str) -> tuple[str, str]:
+    """(text without its final punctuation mark, the mark) — the mark stands before trailing anchors."""
+    anchors = re.search(r"((?:\[\^[^\]\s]+\])*)\s*$", source)
+    tail = anchors.group(1) if anchors else ""
+    body = source[: anchors.start()] if anchors else source
+    body = body.rstrip()
+    mark = body[-1] if body and body[-1] in _MARKS and not body.endswith("\\.") else ""
+    return (body[: len(body) - len(mark)].rstrip() + tail, mark)
+
+
+def _after_opening(p: Paragraph) -> Content:
+    """A paragraph's content without its opening phrase."""
+    content = list(p.content)
+    while content and isinstance(content[0], Run) and content[0].opening:
+        content.pop(0)
+    if content and isinstance(content[0], Run):
+        content[0] = Run(content[0].text.lstrip(), content[0].italic, content[0].bold, content[0].superscript)
+    return tuple(content)
+
+
+def _plain(source: str) -> str:
+    """Clause source as plain words: no anchors, no markup."""
+    return _MARKUP.sub(lambda m: m.group(1) or "", _ANCHOR.sub("", source))
+
+
+# ------------------------------------------------------------------ session words become Jinja
+
+
+def _session_words(text: str, session: int) -> str:
+    """Write the session's own, previous and next ordinals as Jinja, where they name a session."""
+    if not session:
+        return text
+    for n, ref in ((session, "session"), (session - 1, "session.previous"), (session + 1, "session.next")):
+        s = Session(n)
+        for form, attr in ((s.ordinal_title, "ordinal_title"), (s.ordinal_sentence, "ordinal_sentence"), (s.ordinal, "ordinal"),
+                           (s.ordinal_figure, "ordinal_figure")):  # fmt: skip
+            pattern = rf"(?<![\w-]){re.escape(form)}(?=\s+(?:Annual\s+)?(?:[Ss]ession|General Assembly))"
+            text = re.sub(pattern, "{{ " + f"{ref}.{attr}" + " }}", text)
+    return text
+
+
+# ------------------------------------------------------------------ matching library clauses
+
+
+@dataclass(frozen=True)
+class _Pattern:
+    clause: Clause
+    regex: re.Pattern[str]
+    names: tuple[str | None, ...]  # per group: the variable it captures, or None for a session expression
+    expressions: tuple[str, ...]
+
+
+def _pattern(clause: Clause) -> _Pattern:
+    """A regex that matches the words a clause gives, whatever its expressions render to."""
+    text = _plain(clause.text)
+    parts = _EXPRESSION.split(text)
+    regex, names, expressions = [], [], []
+    for i, part in enumerate(parts):
+        if i % 2 == 0:
+            regex.append(re.escape(re.sub(r"\s+", " ", part)).replace(r"\ ", r"\s+"))
+        else:
+            regex.append("(.+?)")
+            m = _VARIABLE.match(part)
+            names.append(m.group(1) if m else None)
+            expressions.append(part)
+    return _Pattern(clause, re.compile("".join(regex) + r"\Z", re.DOTALL), tuple(names), tuple(expressions))
+
+
+class _Matcher:
+    """Finds the library clause a paragraph repeats, or the one it rewords."""
+
+    def __init__(self, clauses: Iterable[Clause], session: int) -> None:
+        self.patterns: dict[str, list[_Pattern]] = {"preambular": [], "operative": []}
+        for clause in clauses:
+            self.patterns[clause.kind].append(_pattern(clause))
+        self.session = session
+
+    def add(self, clause: Clause) -> None:
+        self.patterns[clause.kind].append(_pattern(clause))
+
+    def same(self, kind: str, opening: str | None, text: str, notes: list[str]) -> tuple[Clause, dict[str, str]] | None:
+        words = re.sub(r"\s+", " ", _plain(text)).strip()
+        for pattern in self.patterns[kind]:
+            clause = pattern.clause
+            if (clause.opening or None) != (opening or None) or len(clause.footnotes) != len(notes):
+                continue
+            if [re.sub(r"\s+", " ", v).strip() for v in clause.footnotes.values()] != [
+                re.sub(r"\s+", " ", n).strip() for n in notes
+            ]:
+                continue
+            m = pattern.regex.match(words)
+            if m is None:
+                continue
+            captured: dict[str, str] = {}
+            ok = True
+            for value, name, expression in zip(m.groups(), pattern.names, pattern.expressions, strict=True):
+                if name is not None:
+                    if captured.get(name, value) != value:
+                        ok = False
+                    captured[name] = value
+                elif value != _render_session(expression, self.session):
+                    ok = False
+            if ok:
+                return clause, captured
+        return None
+
+    def similar(self, kind: str, opening: str | None, text: str) -> Clause | None:
+        words = f"{opening or ''} {_plain(text)}".strip()
+        best, best_score = None, VARIANT_THRESHOLD
+        for pattern in self.patterns[kind]:
+            clause = pattern.clause
+            score = fuzz.ratio(words, f"{clause.opening or ''} {_plain(clause.text)}".strip(), score_cutoff=best_score)
+            if score > best_score or (score and best is None):
+                best, best_score = clause, score
+        return best
+
+
+def _render_session(expression: str, session: int) -> str | None:
+    from resdraft.templating import snippets
+
+    try:
+        return snippets().render("{{" + expression + "}}", {"session": Session(session)}, None)
+    except LibraryError:
+        return None
+    except Exception:
+        return None
+
+
+# ------------------------------------------------------------------ the import
+
+
+def _slug(text: str, words: int = 5) -> str:
+    plain = re.sub(r"\{\{.*?\}\}", " ", _plain(text)).lower()
+    tokens = [
+        t
+        for t in re.findall(r"[a-z0-9]+", plain)
+        if t not in {"the", "of", "and", "to", "in", "a", "an", "on", "for", "its", "that", "with", "by"}
+    ]
+    return "-".join(tokens[:words]) or "paragraph"
+
+
+def _new_id(prefix: str, opening: str | None, text: str, taken: set[str]) -> str:
+    base = f"{prefix}.{_slug(opening or '', 3) + '-' if opening else ''}{_slug(text)}".replace(".-", ".")
+    base = re.sub(r"-+", "-", base).strip("-")[:80]
+    cid, n = base, 2
+    while cid in taken:
+        cid, n = f"{base}-{n}", n + 1
+    taken.add(cid)
+    return cid
+
+
+def _chain_marks(part: str, count: int, style: BodyStyle) -> list[str]:
+    p = style.punctuation
+    role = "preambular" if part == "preamble" else "operative"
+    return [p[f"{role}_last"] if i == count - 1 else p[role] for i in range(count)]
+
+
+class _Importer:
+    """One document into one library."""
+
+    def __init__(self, library: Library, doc: Resolution, style: BodyStyle) -> None:
+        self.library, self.doc, self.style = library, doc, style
+        self.matcher = _Matcher(library.clauses.values(), doc.session.number)
+        self.taken = set(library.clauses)
+        self.footnotes = {n.marker: _source(n.content, {}, {}) for n in doc.footnotes}
+        self.new_clauses: list[dict[str, Any]] = []
+        self.variables: dict[str, str] = {}
+        self.result_reused: list[str] = []
+        self.result_variants: list[tuple[str, str]] = []
+        self.result_new: list[str] = []
+
+    def _subs(self, p: Paragraph, parent_mark: str) -> tuple[list[Any], bool]:
+        """Sub-paragraph entries (text, with `end` where the chain would differ) and whether any needed one."""
+        out: list[Any] = []
+        unusual = False
+        for i, sub in enumerate(p.subparagraphs):
+            notes: dict[str, str] = {}
+            text, mark = _split_mark(_source(_after_opening(sub), notes, self.footnotes))
+            expected = parent_mark if i == len(p.subparagraphs) - 1 else self.style.punctuation["subparagraph"]
+            nested, nested_unusual = self._subs(sub, expected) if sub.subparagraphs else ([], False)
+            entry: dict[str, Any] = {"text": _session_words(text, self.doc.session.number)}
+            if sub.opening:
+                entry["opening"] = sub.opening
+            if nested:
+                entry["subparagraphs"] = nested
+            own = self.style.punctuation["introduces"] if sub.subparagraphs else expected
+            if mark != own:
+                entry["end"] = mark
+                unusual = True
+            unusual |= nested_unusual
+            out.append(entry if len(entry) > 1 else entry["text"])
+        return out, unusual
+
+    def use(self, p: Paragraph, kind: str, expected: str) -> Any:
+        """The draft entry for one paragraph, adding a clause to the library when needed."""
+        notes: dict[str, str] = {}
+        source = _source(_after_opening(p), notes, self.footnotes)
+        raw, mark = _split_mark(source)
+        text = _session_words(raw, self.doc.session.number)
+        subs, _ = self._subs(p, expected)
+        own_mark = self.style.punctuation["introduces"] if p.subparagraphs else expected
+        overrides: dict[str, Any] = {}
+        if mark != own_mark:
+            overrides["end"] = mark
+        found = None if p.subparagraphs else self.matcher.same(kind, p.opening, raw, list(notes.values()))
+        if found is not None:
+            clause, captured = found
+            for name, value in captured.items():
+                if self.variables.get(name, value) != value:
+                    found = None  # the same variable would need two values
+                    break
+            else:
+                self.variables.update(captured)
+                self.result_reused.append(clause.id)
+                return {"clause": clause.id, **overrides} if overrides else clause.id
+        prefix = self.doc.body
+        variant = self.matcher.similar(kind, p.opening, text)
+        cid = _new_id(prefix, p.opening, text, self.taken)
+        entry: dict[str, Any] = {"id": cid, "kind": kind}
+        if p.opening:
+            entry["opening"] = p.opening
+        entry["text"] = text
+        if subs:
+            entry["subparagraphs"] = subs
+        if notes:
+            entry["footnotes"] = notes
+        entry["tags"] = [prefix, "imported"]
+        if variant is not None:
+            entry["amends"] = variant.id
+            self.result_variants.append((cid, variant.id))
+        else:
+            self.result_new.append(cid)
+        self.new_clauses.append(entry)
+        self.matcher.add(Clause(cid, kind, text, p.opening, footnotes=notes))  # type: ignore[arg-type]
+        return {"clause": cid, **overrides} if overrides else cid
+
+    def part(self, paragraphs: tuple[Paragraph, ...], part: str) -> list[Any]:
+        kind = "preambular" if part == "preamble" else "operative"
+        marks = _chain_marks(part, len(paragraphs), self.style)
+        return [self.use(p, kind, marks[i]) for i, p in enumerate(paragraphs)]
+
+
+def _draft_data(doc: Resolution, importer: _Importer, preamble: list[Any], operative: list[Any]) -> dict[str, Any]:
+    from resdraft.render.structure import to_structure
+
+    facts = to_structure(doc)
+    data: dict[str, Any] = {"body": doc.body, "session": doc.session.number or 1}
+    symbol = str(doc.fields.get("symbol") or "")
+    drafted = any(line.role == "status" and "DRAFT" in line.text.upper() for line in doc.header) or "/L." in symbol
+    data["status"] = (
+        "draft" if drafted or not (doc.closing is not None or "/RES" in symbol.upper() or "RES." in symbol.upper()) else "adopted"
+    )
+    if isinstance(doc.fields.get("date"), dt.date):
+        data["date"] = doc.fields["date"]
+    for key in ("symbol", "title", "subtitle", "committee", "agenda_item", "agenda_title"):
+        value = facts.get(key)
+        if value:
+            data[key] = value
+    if facts.get("distribution"):
+        data["distribution"] = facts["distribution"]
+    if facts.get("original_language"):
+        data["language"] = facts["original_language"]
+    sponsors = facts.get("sponsors_line")
+    if sponsors and ":" in sponsors:
+        names, _, kind = sponsors.rpartition(":")
+        data["sponsors"] = [s.strip() for s in re.split(r",\s*|\s+and\s+", names.replace("*", "")) if s.strip()]
+        data["document_type"] = kind.strip()
+    header_notes = [n for n in doc.footnotes if not n.marker.isdigit()]
+    if header_notes:
+        data["footnotes"] = {n.marker: importer.footnotes[n.marker] for n in header_notes}
+    if importer.variables:
+        data["variables"] = dict(importer.variables)
+    if not doc.numbering.operative and doc.operative and all(p.number is None for p in doc.operative):
+        data["style"] = {"numbering": {"operative": "none"}}
+    data["preamble"] = preamble
+    data["operative"] = operative
+    return data
+
+
+def _yaml_text(data: Any, header: str | None = None) -> str:
+    from ruamel.yaml import YAML
+
+    yaml = YAML()
+    yaml.width = 100
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    buffer = io.StringIO()
+    if header:
+        buffer.write(header)
+    yaml.dump(data, buffer)
+    return buffer.getvalue()
+
+
+def _clause_file_text(path: Path, entries: list[dict[str, Any]]) -> str:
+    """The clause file with new entries appended (existing comments and layout kept)."""
+    from ruamel.yaml import YAML
+
+    yaml = YAML()
+    yaml.width = 100
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    existing = yaml.load(path.read_text(encoding="utf-8")) if path.exists() else None
+    data = existing or {"clauses": []}
+    for entry in entries:
+        data["clauses"].append(entry)
+    buffer = io.StringIO()
+    if not path.exists():
+        buffer.write("# Clauses added by `resdraft import`; edit, merge and rename them like any others.\n")
+    yaml.dump(data, buffer)
+    return buffer.getvalue()
+
+
+def _check_rebuild(
+    library: Library, draft_text: str, clause_path: Path, clause_text: str | None, doc: Resolution
+) -> tuple[Resolution, list[str]]:
+    """Build the draft in memory against the library plus the new clauses; differences from the document."""
+    from resdraft.assemble import Assembler, prepare
+
+    with tempfile.TemporaryDirectory() as tmp:
+        problems = Problems()
+        if clause_text is not None:
+            tmp_clauses = Path(tmp) / clause_path.name
+            tmp_clauses.write_text(clause_text, encoding="utf-8")
+            for clause in read_clause_file(tmp_clauses, problems):
+                library.clauses[clause.id] = clause
+        tmp_draft = Path(tmp) / "draft.yaml"
+        tmp_draft.write_text(draft_text, encoding="utf-8")
+        draft = library.read_draft(tmp_draft, problems)
+        problems.raise_errors()
+        assert draft is not None
+        style = prepare(draft, library, problems)
+        problems.raise_errors()
+        assert style is not None
+        built = Assembler(draft, style, library).build()
+    differences = []
+    for part in ("preamble", "operative"):
+        a, b = getattr(doc, part), getattr(built, part)
+        if len(a) != len(b):
+            differences.append(f"{part}: {len(a)} paragraphs in the document, {len(b)} rebuilt")
+            continue
+        for i, (x, y) in enumerate(zip(a, b, strict=True)):
+            if [s.text for s in x.walk()] != [s.text for s in y.walk()]:
+                differences.append(f"{part} paragraph {i + 1} rebuilds differently: {y.text[:80]!r}")
+    return built, differences
+
+
+def import_document(
+    path: Path, start: Path | None = None, body: str | None = None, name: str | None = None, force: bool = False
+) -> ImportResult:
+    """Add a document to the library around `start` (default: the current folder)."""
+    from resdraft.writing import write_atomic
+
+    library = open_library(start or Path.cwd())
+    library.problems.raise_errors()
+    doc = read_file(path, body).resolution
+    problems = Problems()
+    style = library.body(doc.body, problems, Where(path))
+    problems.raise_errors()
+    assert style is not None
+    importer = _Importer(library, doc, style)
+    preamble = importer.part(doc.preamble, "preamble")
+    operative = importer.part(doc.operative, "operative")
+    data = _draft_data(doc, importer, preamble, operative)
+
+    stem = name or re.sub(r"[^a-z0-9]+", "-", str(doc.fields.get("symbol") or path.stem).lower()).strip("-") or "imported"
+    draft_path = library.drafts_dir / f"{stem}.yaml"
+    clause_path = library.clauses_dir / f"imported-{doc.body}.yaml"
+    clause_text = _clause_file_text(clause_path, importer.new_clauses) if importer.new_clauses else None
+    header = f"# Imported from {path.name} by `resdraft import`.\n"
+    draft_text = _yaml_text(data, header)
+
+    built, differences = _check_rebuild(library, draft_text, clause_path, clause_text, doc)
+    # Formulas the body's templates would word differently are kept as the document has them.
+    formulas = {}
+    for role in ("enacting", "transition", "closing"):
+        want, got = getattr(doc, role), getattr(built, role)
+        if (want.text if want else None) != (got.text if got else None):
+            formulas[role] = _escape(want.text) if want else ""
+    if formulas:
+        data = {**{k: v for k, v in data.items() if k not in ("preamble", "operative")}, "formulas": formulas,
+                "preamble": data["preamble"], "operative": data["operative"]}  # fmt: skip
+        draft_text = _yaml_text(data, header)
+        _, differences = _check_rebuild(library, draft_text, clause_path, None, doc)
+
+    result = ImportResult(
+        path, draft_path, importer.result_reused, importer.result_variants, importer.result_new, warnings=differences
+    )
+    if draft_path.exists():
+        if draft_path.read_text(encoding="utf-8") == draft_text and clause_text is None:
+            return result  # imported before: nothing changes
+        if not force:
+            raise OutputError(
+                Problem(
+                    Where(draft_path),
+                    "a draft of this name already exists",
+                    "pass --name to choose another, or --force to replace it",
+                )
+            )
+    if clause_text is not None:
+        write_atomic(clause_path, clause_text, force=True)
+        result.written.append(clause_path)
+    write_atomic(draft_path, draft_text, force=True)
+    result.written.append(draft_path)
+    return result

@@ -1,0 +1,104 @@
+"""`resdraft import`: documents become library clauses and a draft that rebuilds them, once."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from conftest import CORPUS, ROOT
+from resdraft.build import build, load_resolution
+from resdraft.cli import app
+from resdraft.library import open_library
+from resdraft.library_import import import_document
+from resdraft.sources import read_file
+
+runner = CliRunner()
+SEED = CORPUS / "seeds"
+
+
+@pytest.fixture
+def empty(tmp_path: Path) -> Iterator[Path]:
+    """A new library (resdraft init) with its example clauses and draft removed."""
+    root = tmp_path / "lib"
+    assert runner.invoke(app, ["init", str(root)]).exit_code == 0
+    for path in (*(root / "clauses").iterdir(), *(root / "drafts").iterdir()):
+        path.unlink()
+    cwd = os.getcwd()
+    os.chdir(root)
+    yield root
+    os.chdir(cwd)
+
+
+def _same_paragraphs(draft: Path, source: Path) -> None:
+    built = load_resolution(draft)[0]
+    doc = read_file(source).resolution
+    for part in ("preamble", "operative"):
+        assert [[s.text for s in p.walk()] for p in getattr(built, part)] == [
+            [s.text for s in p.walk()] for p in getattr(doc, part)
+        ]
+    assert [(n.marker, n.text) for n in built.footnotes] == [(n.marker, n.text) for n in doc.footnotes]
+
+
+def test_a_resolution_the_library_already_holds_reuses_every_clause(library: Path) -> None:
+    result = import_document(SEED / "aalco-52-res-s8-2013.md", start=library)
+    assert len(result.reused) == 10 and not result.new and not result.variants and not result.warnings
+    text = result.draft.read_text(encoding="utf-8")
+    assert "secretariat_document: AALCO/52/HEADQUARTERS SESSION (NEW DELHI)/2013/S 8" in text
+    _same_paragraphs(result.draft, SEED / "aalco-52-res-s8-2013.md")
+
+
+def test_importing_the_same_file_twice_changes_nothing(empty: Path) -> None:
+    import_document(SEED / "unga-64-c3-revised-draft-2009.md")
+    before = {p: p.read_bytes() for p in empty.rglob("*.yaml")}
+    again = import_document(SEED / "unga-64-c3-revised-draft-2009.md")
+    assert again.written == [] and len(again.reused) == 31
+    assert {p: p.read_bytes() for p in empty.rglob("*.yaml")} == before
+
+
+def test_next_session_reuses_recurring_clauses_and_links_reworded_ones(empty: Path) -> None:
+    import_document(SEED / "aalco-50-secretariat-brief-2011.md", name="aalco-50")
+    result = import_document(SEED / "aalco-52-res-s8-2013.md", name="aalco-52")
+    assert len(result.reused) == 7 and len(result.variants) == 1 and len(result.new) == 2
+    library = open_library(empty)
+    new_id, old_id = result.variants[0]
+    assert library.clauses[new_id].opening == "Being Mindful" and library.clauses[old_id].opening == "Mindful of"
+    decides = library.clauses[next(c for c in result.reused if "decides" in c)]
+    assert "{{ session.next.ordinal_title }}" in decides.text, "the session word became Jinja, so it follows the session"
+    _same_paragraphs(result.draft, SEED / "aalco-52-res-s8-2013.md")
+    check = runner.invoke(app, ["check", str(empty)])
+    assert check.exit_code == 0, check.output
+
+
+@pytest.mark.parametrize("seed", ["aipo-26ga-res-soc-03-2005", "aipo-27ga-res-soc-01-2006", "unga-64-c3-revised-draft-2009"])
+def test_every_seed_imports_into_an_empty_library_and_rebuilds(empty: Path, seed: str) -> None:
+    result = import_document(SEED / f"{seed}.md")
+    assert not result.warnings
+    _same_paragraphs(result.draft, SEED / f"{seed}.md")
+
+
+def test_a_word_file_imports_and_rebuilds(empty: Path, tmp_path: Path) -> None:
+    docx = tmp_path / "unga-64.docx"
+    docx.write_bytes(build(ROOT / "drafts" / "unga-64.yaml", "docx"))  # type: ignore[arg-type]
+    result = runner.invoke(app, ["import", str(docx)])
+    assert result.exit_code == 0, result.output
+    assert "31 new" in result.output
+    _same_paragraphs(empty / "drafts" / "unga-64.yaml", docx)
+
+
+def test_an_existing_draft_of_that_name_is_not_replaced_without_force(empty: Path) -> None:
+    (empty / "drafts" / "aalco-52.yaml").write_text("# mine\n", encoding="utf-8")
+    result = runner.invoke(app, ["import", str(SEED / "aalco-52-res-s8-2013.md"), "--name", "aalco-52"])
+    assert result.exit_code == 1 and "already exists" in result.output and "--force" in result.output
+    assert (empty / "drafts" / "aalco-52.yaml").read_text() == "# mine\n"
+    assert not (empty / "clauses" / "imported-aalco.yaml").exists(), "nothing half-written"
+
+
+def test_a_file_that_is_no_resolution_is_a_clear_error(empty: Path) -> None:
+    junk = empty / "junk.txt"
+    junk.write_text("Minutes of the 12th meeting.\n", encoding="utf-8")
+    result = runner.invoke(app, ["import", str(junk)])
+    assert result.exit_code == 1 and "junk.txt" in result.output and "Traceback" not in result.output
