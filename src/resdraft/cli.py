@@ -55,6 +55,17 @@ def main_options(
 Force = Annotated[bool, typer.Option("--force", "-f", help="Overwrite the output file if it exists.")]
 
 
+def _emit(data: str | bytes, output: Path | None, force: bool) -> None:
+    """Write a result to its file (atomically) or to standard output."""
+    if output is None:
+        sys.stdout.write(data if isinstance(data, str) else data.decode())
+        return
+    from resdraft.writing import write_atomic
+
+    write_atomic(output, data, force=force)
+    typer.echo(f"wrote {output}", err=True)
+
+
 @app.command()
 @user_errors
 def build(
@@ -68,17 +79,11 @@ def build(
     """Build a draft into a resolution in its body's house style."""
     from resdraft.build import build as build_draft
     from resdraft.render import format_for
-    from resdraft.writing import write_atomic
 
     fmt = format_for(output, to)
     if fmt == "docx" and output is None:
         raise OutputError(Problem(None, "Word output needs a file name", "pass -o FILE.docx"))
-    text = build_draft(draft, fmt)
-    if output is None:
-        sys.stdout.write(text if isinstance(text, str) else text.decode())
-    else:
-        write_atomic(output, text, force=force)
-        typer.echo(f"wrote {output}", err=True)
+    _emit(build_draft(draft, fmt), output, force)
 
 
 @app.command()
@@ -132,27 +137,6 @@ def init(
         typer.echo(f"created {path}", err=True)
 
 
-DIFF_FORMATS = {
-    "term": "term",
-    "terminal": "term",
-    "json": "json",
-    "md": "md",
-    "markdown": "md",
-    "amendments": "amendments",
-    "html": "html",
-    "docx": "docx",
-}
-DIFF_SUFFIXES = {
-    ".json": "json",
-    ".md": "md",
-    ".markdown": "md",
-    ".txt": "term",
-    ".html": "html",
-    ".htm": "html",
-    ".docx": "docx",
-}
-
-
 @app.command()
 @user_errors
 def diff(
@@ -176,66 +160,16 @@ def diff(
 ) -> None:
     """Compare two sessions' texts: paragraphs aligned, then words within them."""
     from resdraft.diff import compare
+    from resdraft.render.diffout import diff_format, render_diff, revision_date
     from resdraft.sources import read_document
-    from resdraft.writing import write_atomic
 
-    if to is not None and to not in DIFF_FORMATS:
-        raise OutputError(Problem(None, f"unknown diff format {to!r}", "use term, json, md, amendments, html or docx"))
-    fmt = DIFF_FORMATS[to] if to else (DIFF_SUFFIXES.get(output.suffix.lower()) if output else "term")
-    if fmt is None:
-        raise OutputError(
-            Problem(None, f"cannot tell the diff format from {output}", "use .json, .md, .txt, .html or .docx, or pass --to")
-        )
-    if fmt == "docx" and output is None:
-        raise OutputError(Problem(None, "a tracked-changes document needs a file name", "pass -o FILE.docx"))
-    when = None
-    if date is not None:
-        import datetime as dt
-
-        try:
-            when = dt.datetime.fromisoformat(date.replace("Z", "+00:00"))
-        except ValueError:
-            raise OutputError(
-                Problem(None, f"--date {date!r} is not an ISO date", "write e.g. 2013-09-12 or 2013-09-12T10:00:00Z")
-            ) from None
-        if when.tzinfo is None:
-            when = when.replace(tzinfo=dt.UTC)
+    fmt, when = diff_format(to, output), revision_date(date)
     a, b = read_document(old), read_document(new)
     result = compare(a.resolution, b.resolution, {**a.amends, **b.amends}, a.name, b.name)
     for warning in result.warnings:
         typer.echo(f"warning: {warning}", err=True)
-    text: str | bytes
-    if fmt == "json":
-        from resdraft.render.diffjson import render_json
-
-        text = render_json(result)
-    elif fmt == "html":
-        from resdraft.render.reviewhtml import render_review_html
-
-        text = render_review_html(result)
-    elif fmt == "docx":
-        from resdraft.build import word_style_for
-        from resdraft.render.redline import render_redline
-
-        text = render_redline(result, word_style_for(result.new.body, new), author, when)
-    elif fmt == "md":
-        from resdraft.render.criticmarkup import render_criticmarkup
-
-        text = render_criticmarkup(result)
-    elif fmt == "amendments":
-        from resdraft.render.amendments import render_amendments
-
-        text = render_amendments(result)
-    else:
-        from resdraft.render.diffterm import render_terminal
-
-        use_colour = colour == "always" or (colour == "auto" and output is None and sys.stdout.isatty())
-        text = render_terminal(result, colour=use_colour)
-    if output is None:
-        sys.stdout.write(text if isinstance(text, str) else text.decode())
-    else:
-        write_atomic(output, text, force=force)
-        typer.echo(f"wrote {output}", err=True)
+    use_colour = colour == "always" or (colour == "auto" and output is None and sys.stdout.isatty())
+    _emit(render_diff(result, fmt, colour=use_colour, near=new, author=author, date=when), output, force)
 
 
 @app.command()
