@@ -6,9 +6,9 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import CORPUS, ROOT, SEEDS
 from typer.testing import CliRunner
 
+from conftest import CORPUS, ROOT, SEEDS
 from resdraft.cli import app
 
 runner = CliRunner()

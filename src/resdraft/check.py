@@ -71,9 +71,12 @@ def check_library(start: Path) -> Report:
     n_templates = _compile_templates(library, problems)
     for key in library.body_keys():
         library.body(key, problems)
+    from resdraft.library.lintrules import read_lint_rules
+
     words = {}
     for key in library.body_keys():
         words[key] = library.word_style(key, problems)
+        read_lint_rules(key, library.templates_dir, problems)
     drafts = list(library.drafts(problems))
     base_styles: dict[object, set[str]] = {}
     for draft in drafts:

@@ -215,6 +215,23 @@ def import_(
 
 @app.command()
 @user_errors
+def lint(
+    source: Annotated[str, typer.Argument(help="A draft, or a .md, .txt or .docx document (or REV:path).")],
+    strict: Annotated[bool, typer.Option("--strict", help="Fail on warnings too.")] = False,
+    to: Annotated[str, typer.Option("--to", help="text (default) or json.")] = "text",
+) -> None:
+    """Check a draft or a document against its body's drafting style (rules in templates/BODY/lint.yaml)."""
+    from resdraft.lint import lint as lint_source
+    from resdraft.lint import render_lint
+
+    report = lint_source(source)
+    sys.stdout.write(render_lint(report, to))
+    if report.errors or (strict and report.warnings):
+        raise typer.Exit(1)
+
+
+@app.command()
+@user_errors
 def preview(
     source: Annotated[Path, typer.Argument(help="A .docx file, or a draft (built to .docx first).")],
     output: Annotated[Path, typer.Option("--output", "-o", help="Folder for the PNG pages.")] = Path("preview"),

@@ -8,7 +8,7 @@ import json
 import re
 from typing import Any
 
-from resdraft.model import Paragraph, Resolution
+from resdraft.model import Paragraph, Resolution, Run
 
 # Header line roles whose text becomes a field, and how (field name, prefix to drop).
 HEADER_FIELDS = {
@@ -38,7 +38,7 @@ def _header_text(res: Resolution, role: str) -> str:
     if line is None:
         return ""
     # the sponsors line keeps its footnote mark, as the hand-checked structure does
-    return "".join(getattr(s, "text", None) or getattr(s, "marker", "") for s in line.content)
+    return "".join(s.text if isinstance(s, Run) else s.marker for s in line.content)
 
 
 def to_structure(res: Resolution) -> dict[str, Any]:

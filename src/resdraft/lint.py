@@ -1,0 +1,1256 @@
+"""Drafting-style lint: a draft or a document checked against UN editorial practice and its body's lint.yaml.
+
+`lint(spec)` reads a draft (and the clauses it uses) or any document `read_document` reads, and
+returns every finding at once; `render_lint` prints them as text or JSON. A draft's findings
+name the file and line to edit (the clause file's line when the words are the clause's); a
+document's name the paragraph ("operative paragraph 4 (b)"). Nothing is written.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from functools import cache
+from pathlib import Path
+from typing import Any, Literal
+
+from resdraft.errors import OutputError, Problem, Problems, ResdraftError, Where
+from resdraft.inline import anchors
+from resdraft.library import Library
+from resdraft.library.lintrules import LintRules, read_lint_rules
+from resdraft.model import Draft, FootnoteRef, Line, Numbering, Paragraph, Resolution, SubClause, Use
+from resdraft.numbering import label as nth_label
+from resdraft.sessions import ordinal_figure, ordinal_words
+from resdraft.yamlsource import YDict, YList, load_yaml
+
+Severity = Literal["error", "warning"]
+Part = Literal["preamble", "operative"]
+Locate = Callable[[str], Where | None]  # the line of a text that holds some words
+MISSING_FOOTNOTE = "[missing footnote]"
+
+
+# ================================================================ the report
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One departure from the house style: where, which rule, how serious, what is wrong and how to fix it."""
+
+    rule: str
+    severity: Severity
+    message: str
+    hint: str
+    file: str
+    line: int | None
+    paragraph: str | None
+    order: tuple[int, ...] = field(default=(), compare=False, repr=False)
+
+    @property
+    def where(self) -> str:
+        """'clauses/unga-trafficking.yaml:12', or the document's name."""
+        return f"{self.file}:{self.line}" if self.line else self.file
+
+    def to_json(self) -> dict[str, Any]:
+        """The finding as the stable JSON schema has it."""
+        return {
+            "file": self.file,
+            "line": self.line,
+            "paragraph": self.paragraph,
+            "rule": self.rule,
+            "severity": self.severity,
+            "message": self.message,
+            "hint": self.hint,
+        }
+
+
+@dataclass(frozen=True)
+class LintReport:
+    """Every finding for one draft or document, in document order."""
+
+    source: str
+    body: str
+    session: int
+    findings: tuple[Finding, ...]
+
+    @property
+    def errors(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity == "warning"]
+
+
+def render_lint(report: LintReport, fmt: str = "text") -> str:
+    """The report as text (one finding a line with its hint, then a summary) or as JSON."""
+    if fmt == "json":
+        data = {
+            "source": report.source,
+            "body": report.body,
+            "session": report.session,
+            "errors": len(report.errors),
+            "warnings": len(report.warnings),
+            "findings": [f.to_json() for f in report.findings],
+        }
+        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    if fmt != "text":
+        raise OutputError(Problem(None, f"unknown lint format {fmt!r}", "use text or json"))
+    out = []
+    for f in report.findings:
+        place = f"{f.paragraph}: " if f.paragraph else ""
+        out.append(f"{f.where}: {f.severity} [{f.rule}] {place}{f.message}")
+        if f.hint:
+            out.append(f"  hint: {f.hint}")
+    errors, warnings = len(report.errors), len(report.warnings)
+    if report.findings:
+        out.append(f"{report.source}: {errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}")
+    else:
+        out.append(f"{report.source}: no problems")
+    return "\n".join(out) + "\n"
+
+
+# ================================================================ where words come from
+
+
+class _Files:
+    """The raw lines of the YAML files a draft uses, to point at the line that holds some words."""
+
+    _KEY = re.compile(r"^\s*(?:-\s+)?[A-Za-z_][\w-]*:(?:\s|$)|^\s*-\s")
+    _ANCHOR = re.compile(r"\[\^[^\]\s]+\]")
+
+    def __init__(self) -> None:
+        self._lines: dict[Path, list[str]] = {}
+        self._yaml: dict[Path, Any] = {}
+
+    def lines(self, path: Path) -> list[str]:
+        if path not in self._lines:
+            try:
+                self._lines[path] = path.read_text(encoding="utf-8").splitlines()
+            except (OSError, UnicodeDecodeError):
+                self._lines[path] = []
+        return self._lines[path]
+
+    def yaml(self, path: Path) -> Any:
+        """The file as YAML with line numbers (None when it cannot be read; loading reports that)."""
+        if path not in self._yaml:
+            try:
+                self._yaml[path] = load_yaml(path)
+            except ResdraftError:
+                self._yaml[path] = None
+        return self._yaml[path]
+
+    def _block(self, start: Where) -> list[tuple[int, str]]:
+        """The lines of the YAML value that starts at `start`: until a line indented less, or a sibling key or item."""
+        lines = self.lines(start.path)
+        if not 1 <= start.line <= len(lines):
+            return []
+        first = lines[start.line - 1]
+        indent = len(first) - len(first.lstrip())
+        block = [(start.line, first)]
+        for number in range(start.line + 1, min(len(lines), start.line + 300) + 1):
+            text = lines[number - 1]
+            if not text.strip():
+                break
+            level = len(text) - len(text.lstrip())
+            if level < indent or (level == indent and self._KEY.match(text)):
+                break
+            block.append((number, text))
+        return block
+
+    def locate(self, start: Where | None, needle: str) -> Where | None:
+        """The line of the value starting at `start` that holds `needle` (or most of it); `start` if none does."""
+        if start is None or not needle.strip():
+            return start
+        block = self._block(start)
+        for number, text in block:
+            if needle in text:
+                return Where(start.path, number)
+        chars: list[str] = []
+        owners: list[int] = []
+        for number, text in block:
+            for ch in self._ANCHOR.sub("", text.strip()) + " ":
+                if ch in "*^" or (ch.isspace() and (not chars or chars[-1] == " ")):
+                    continue
+                chars.append(" " if ch.isspace() else ch)
+                owners.append(number)
+        joined = "".join(chars)
+        words = needle.replace("*", "").replace("^", "").split()
+        for k in range(len(words), 0, -1):
+            at = joined.find(" ".join(words[:k]))
+            if at >= 0:
+                return Where(start.path, owners[at])
+        return start
+
+
+@dataclass(frozen=True)
+class _Origin:
+    """Where a paragraph's parts are written in a draft's files (all None for a document)."""
+
+    use: Where | None = None  # the paragraph's entry in the draft
+    opening: Where | None = None  # where its opening phrase is written
+    text: Where | None = None  # where its text starts
+    raw: str = ""  # its text as written, Jinja not rendered
+    end: Where | None = None  # where an `end:` override is set, if one is
+    subs: tuple[_Origin, ...] = ()
+
+
+@dataclass(frozen=True)
+class _Item:
+    """A paragraph or sub-paragraph to check, with its place in the document and the mark it should end with."""
+
+    part: Part
+    index: int
+    labels: tuple[str, ...]
+    paragraph: Paragraph
+    ends: tuple[str, ...]  # the mark it should end with, then any other the body's practice allows
+    penultimate: bool
+    origin: _Origin
+    order: tuple[int, ...]
+
+    @property
+    def position(self) -> str:
+        """'preamble paragraph 3', 'operative paragraph 4 (b) (ii)'."""
+        return " ".join((f"{self.part} paragraph {self.index}", *self.labels))
+
+
+# ================================================================ vocabulary helpers
+
+
+def _words(phrase: str) -> list[str]:
+    """Lower-cased words without the punctuation around them."""
+    return [w for w in (w.strip(",;:.!?“”\"'()").lower() for w in phrase.split()) if w]
+
+
+def _heads(phrases: Iterable[str]) -> frozenset[str]:
+    """The first word of each phrase."""
+    return frozenset(p.split()[0] for p in phrases if p.split())
+
+
+def _third_person(word: str) -> bool:
+    """'urges', 'calls' — not 'address', 'focus', 'analysis'."""
+    return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is"))
+
+
+def _participle(verb: str) -> str:
+    """'recalls' -> 'recalling', 'notes' -> 'noting', 'urge' -> 'urging'."""
+    stem = verb[:-1] if _third_person(verb) else verb
+    return (stem[:-1] if stem.endswith("e") and not stem.endswith("ee") else stem) + "ing"
+
+
+def _title(words: str) -> str:
+    return words[:1].upper() + words[1:]
+
+
+def _first_words(text: str, rules: LintRules) -> str:
+    """An opening phrase for a paragraph that has none marked: its first word and any 'also'/'further' after it."""
+    words = text.split()
+    out = words[:1]
+    for w in words[1:3]:
+        if w.strip(",").lower() in rules.repeats:
+            out.append(w.strip(","))
+        else:
+            break
+    return " ".join(out)
+
+
+# Sessions: "Fifty-First Annual Session", "sixty-fifth session", "53rd session".
+_FIGURE = r"\d{1,3}\s?\^?(?:st|nd|rd|th)\^?"  # 53rd, and 53^rd^ in clause markup
+
+
+@cache
+def _ordinal_numbers() -> dict[str, int]:
+    """'fifty first' -> 51 (hyphens and spaces alike), for every session a body has held."""
+    return {" ".join(re.split(r"[-\s]+", ordinal_words(n))): n for n in range(1, 200)}
+
+
+@cache
+def _session_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    ordinals = sorted(_ordinal_numbers(), key=len, reverse=True)
+    alternatives = "|".join(r"(?:-\s?|\s)".join(re.escape(part) for part in o.split(" ")) for o in ordinals)
+    sessions = "|".join(re.escape(w) for w in words)
+    return re.compile(
+        rf"\b(?P<ord>{_FIGURE}|{alternatives})(?!\w)(?P<between>(?:\s+[A-Za-z]+){{0,2}}?)\s+(?:{sessions})s?\b", re.IGNORECASE
+    )
+
+
+def _session_number(ordinal: str) -> int | None:
+    m = re.match(r"\d+", ordinal)
+    if m:
+        return int(m.group(0))
+    return _ordinal_numbers().get(" ".join(re.split(r"[-\s]+", ordinal.lower())))
+
+
+def _jinja_for(ordinal: str, number: int, session: int) -> str:
+    """The Jinja that writes an ordinal the way it is written: '{{ session.next.ordinal_title }}'."""
+    relation = {session - 1: "session.previous", session: "session", session + 1: "session.next"}[number]
+    if ordinal[:1].isdigit():
+        form = "ordinal_sup" if "^" in ordinal else "ordinal_figure"
+    elif ordinal.islower():
+        form = "ordinal"
+    elif all(part[:1].isupper() for part in re.split(r"[-\s]+", ordinal)):
+        form = "ordinal_title"
+    else:
+        form = "ordinal_sentence"
+    return f"{{{{ {relation}.{form} }}}}"
+
+
+def _ordinal_name(n: int) -> str:
+    return f"{ordinal_words(n)} ({ordinal_figure(n)})"
+
+
+_MONTH = "january|february|march|april|may|june|july|august|september|october|november|december"
+_CITATIONS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"\bRes\.\s?(?P<n>\d{1,4}/\d{1,4})\b"), "abbreviates “resolution”"),
+    (
+        re.compile(r"\bresolutions?\s+(?:no|nr|number)\.?\s*(?P<n>\d{1,4}/\d{1,4})\b", re.IGNORECASE),
+        "puts “no.” before the number",
+    ),
+    (re.compile(r"\bresolution\s+(?P<n>\d{1,4}/\d{1,4}),?\s+dated\b", re.IGNORECASE), "dates it with “dated”"),
+    (
+        re.compile(
+            rf"\bresolution\s+(?P<n>\d{{1,4}}/\d{{1,4}})\s+of\s+(?:(?:{_MONTH})\s+\d|\d{{1,2}}\s?(?:st|nd|rd|th)\b)", re.I
+        ),
+        "writes the date other than “18 December 2008”",
+    ),
+)
+
+
+def _quote_problem(text: str) -> tuple[str, int] | None:
+    """What is wrong with the quotation marks of a text, and where."""
+    depth, first = 0, -1
+    for i, ch in enumerate(text):
+        if ch == "“":
+            first = i if depth == 0 else first
+            depth += 1
+        elif ch == "”":
+            if depth == 0:
+                return "a closing ” has no opening “", i
+            depth -= 1
+    if depth:
+        return "an opening “ is never closed", first
+    straight = [i for i, ch in enumerate(text) if ch == '"']
+    if len(straight) % 2:
+        return 'a " has no partner', straight[-1]
+    return None
+
+
+def _bracket_problem(text: str) -> tuple[str, int] | None:
+    """What is wrong with the brackets of a text, and where."""
+    pairs = {")": "(", "]": "["}
+    stack: list[tuple[str, int]] = []
+    for i, ch in enumerate(text):
+        if ch in "([":
+            stack.append((ch, i))
+        elif ch in ")]":
+            if not stack:
+                return f"“{ch}” closes a bracket that was never opened", i
+            opened, at = stack.pop()
+            if opened != pairs[ch]:
+                return f"“{opened}” is closed by “{ch}”", at
+    if stack:
+        opened, at = stack[-1]
+        return f"“{opened}” is never closed", at
+    return None
+
+
+def _always(where: Where | None) -> Locate:
+    """A locator for a text whose line is known (a formula) or that has none (a document)."""
+
+    def locate(_words: str) -> Where | None:
+        return where
+
+    return locate
+
+
+def _around(text: str, at: int) -> str:
+    """A few words of a text from position `at`, to show and to find the line."""
+    return " ".join(text[at:].split()[:5])[:60]
+
+
+# ================================================================ the checks
+
+
+class _Linter:
+    """Runs every rule over one Resolution's items and collects the findings."""
+
+    def __init__(self, rules: LintRules, session: int, name: str, files: _Files) -> None:
+        self.rules, self.session, self.name, self.files = rules, session, name, files
+        self.findings: list[Finding] = []
+        self.pre_heads = _heads(rules.preamble_openings)
+        self.verb_heads = _heads(rules.operative_verbs)
+
+    # ------------------------------------------------------------ reporting
+
+    def emit(
+        self,
+        rule: str,
+        message: str,
+        hint: str,
+        where: Where | None,
+        paragraph: str | None,
+        order: tuple[int, ...],
+        soft: bool = False,
+    ) -> None:
+        setting = self.rules.severity(rule)
+        if setting == "off":
+            return
+        severity: Severity = "warning" if soft or setting == "warning" else "error"
+        if where is not None:
+            file, line = str(Where(where.path)), where.line or None
+        else:
+            file, line = self.name, None
+        key = (*order, *(0,) * (6 - len(order)), len(self.findings))  # document order, then the order found
+        self.findings.append(Finding(rule, severity, message, hint, file, line, paragraph, key))
+
+    def at(self, item: _Item, where: Where | None) -> Where | None:
+        """A place in the draft: the given one, else the paragraph's entry (None for a document)."""
+        return where or item.origin.use
+
+    def in_text(self, item: _Item, needle: str) -> Where | None:
+        """The line of the paragraph's written text that holds some words."""
+        return self.at(item, self.files.locate(item.origin.text, needle))
+
+    # ------------------------------------------------------------ opening phrases
+
+    def opening(self, item: _Item) -> None:
+        p = item.paragraph
+        phrase = p.opening or _first_words(p.text, self.rules)
+        words = _words(phrase)
+        if not words:
+            return
+        where = self.at(item, item.origin.opening)
+        if item.part == "preamble":
+            self._preamble_opening(item, phrase, words, where)
+        else:
+            self._operative_opening(item, phrase, words, where)
+
+    def _head(self, words: list[str], adverbs: frozenset[str]) -> str:
+        i = 0
+        while i < len(words) - 1 and words[i] in adverbs:
+            i += 1
+        return words[i]
+
+    def _participial(self, word: str) -> bool:
+        return word in self.pre_heads or word.endswith(self.rules.participle_endings)
+
+    def _preamble_opening(self, item: _Item, phrase: str, words: list[str], where: Where | None) -> None:
+        head = self._head(words, self.rules.preamble_adverbs)
+        if self._participial(head):
+            return
+        known = any(form in self.verb_heads for form in (head, f"{head}s", f"{head}es", head[:-1], head[:-2]))
+        if known or _third_person(head):
+            # Only a verb the lists know is an error: "Developments" or "Governments" are nouns.
+            self.emit(
+                "preamble-opening",
+                f"“{phrase}” is {'an operative verb' if known else 'not a participle or adjective; it reads as an operative verb'};"
+                " a preambular paragraph opens with a participle or adjective",
+                f"write “{_title(_participle(head))}” (or move the paragraph to the operative part)",
+                where,
+                item.position,
+                item.order,
+                soft=not known,
+            )
+        else:
+            self.emit(
+                "preamble-opening",
+                f"“{phrase}” is not a participle or adjective this body's lint rules know",
+                "open with a participle or adjective (“Recalling”, “Mindful of”), or add the word to "
+                f"preamble.extra_openings in templates/{self.rules.body}/lint.yaml",
+                where,
+                item.position,
+                item.order,
+                soft=True,
+            )
+
+    def _operative_opening(self, item: _Item, phrase: str, words: list[str], where: Where | None) -> None:
+        base = self.rules.operative_form == "base"
+        if words[0] == "to" and len(words) > 1:
+            self.emit(
+                "operative-opening",
+                f"“{phrase}” opens with “To”",
+                "drop “To”: the words before the operative part (“Hereby resolves to:”) already supply it",
+                where,
+                item.position,
+                item.order,
+                soft=True,
+            )
+            words = words[1:]
+        head = self._head(words, self.rules.operative_adverbs)
+        if head in self.verb_heads:
+            return
+        form = "the base form (“Urge”, “Request”)" if base else "the third person (“Urges”, “Requests”)"
+        if self._participial(head):
+            stem = head[:-3] if head.endswith("ing") else head
+            candidates = [stem, f"{stem}e"] if base else [f"{stem}s", f"{stem}es"]
+            better = next((c for c in candidates if c in self.verb_heads), None)
+            # A known participle, or one of a known verb, is an error; "During" or "Pending" only looks like one.
+            self.emit(
+                "operative-opening",
+                f"“{phrase}” is a participle or adjective; an operative paragraph opens with a verb in {form}",
+                f"write “{_title(better)}”" if better else f"open with a verb in {form}, or move the paragraph to the preamble",
+                where,
+                item.position,
+                item.order,
+                soft=better is None and head not in self.pre_heads,
+            )
+            return
+        if not base:
+            if _third_person(head):
+                return
+            better = next((c for c in (f"{head}s", f"{head}es") if c in self.verb_heads), None)
+            if better:
+                self.emit(
+                    "operative-opening",
+                    f"“{phrase}” is the base form; this body opens operative paragraphs in the third person",
+                    f"write “{_title(better)}”",
+                    where,
+                    item.position,
+                    item.order,
+                )
+                return
+        else:
+            stems = (head[:-1], head[:-2]) if _third_person(head) else ()
+            better = next((s for s in stems if s in self.verb_heads), None)
+            if better:
+                self.emit(
+                    "operative-opening",
+                    f"“{phrase}” is in the third person; this body opens operative paragraphs in the base form",
+                    f"write “{_title(better)}”",
+                    where,
+                    item.position,
+                    item.order,
+                )
+                return
+        self.emit(
+            "operative-opening",
+            f"“{phrase}” is not a verb this body's lint rules know",
+            f"open with a verb in {form}, or add it to operative.extra_verbs in templates/{self.rules.body}/lint.yaml",
+            where,
+            item.position,
+            item.order,
+            soft=True,
+        )
+
+    # ------------------------------------------------------------ repeated openings
+
+    def repeats(self, items: Sequence[_Item]) -> None:
+        """'Recalling', then 'Recalling also', then 'Recalling further' within one part."""
+        sequence = self.rules.repeats
+        keys = [self._repeat_key(item) for item in items]
+        used = set(keys)  # a suggestion must not repeat a form used anywhere in the part
+        seen: dict[tuple[str, str], _Item] = {}
+        for item, key in zip(items, keys, strict=True):
+            base, modifier = key
+            if not base:
+                continue
+            where = item.origin.use
+            if key in seen:
+                taken = {m for (b, m) in used if b == base}
+                forms = ["", *sequence]
+                nxt = next((m for m in forms[forms.index(modifier) + 1 :] if m not in taken), None)
+                self.emit(
+                    "repeated-opening",
+                    f"“{self._form(item, base, modifier)}” already opens {seen[key].position}",
+                    f"write “{self._form(item, base, nxt)}”"
+                    if nxt
+                    else f"reword the opening, or move the paragraph next to the others that open “{_title(base)}”",
+                    where,
+                    item.position,
+                    item.order,
+                )
+            elif modifier:
+                earlier = sequence.index(modifier)
+                before = "" if earlier == 0 else sequence[earlier - 1]
+                if (base, before) not in seen:
+                    self.emit(
+                        "repeated-opening",
+                        f"“{self._form(item, base, modifier)}” comes before any “{self._form(item, base, before)}”",
+                        f"open the earlier paragraph with “{self._form(item, base, before)}”, or move this one after it",
+                        where,
+                        item.position,
+                        item.order,
+                    )
+            seen.setdefault(key, item)
+
+    def _repeat_key(self, item: _Item) -> tuple[str, str]:
+        """An opening without its 'also'/'further', and that word: ('recalling', 'also')."""
+        phrase = item.paragraph.opening or _first_words(item.paragraph.text, self.rules)
+        words = [w for w in _words(phrase) if w != "to"]
+        modifiers = [w for w in words if w in self.rules.repeats]
+        return " ".join(w for w in words if w not in self.rules.repeats), modifiers[0] if modifiers else ""
+
+    def _form(self, item: _Item, base: str, modifier: str | None) -> str:
+        """'Recalling also' in the preamble, 'Also requests' in the operative part, or where the paragraph puts its 'also'."""
+        if not modifier:
+            return _title(base)
+        words = _words(item.paragraph.opening or "")
+        placed = [i for i, w in enumerate(words) if w in self.rules.repeats]
+        before = placed[0] == 0 if placed else item.part == "operative"
+        return f"{_title(modifier)} {base}" if before else f"{_title(base)} {modifier}"
+
+    # ------------------------------------------------------------ punctuation at the end
+
+    def end(self, item: _Item) -> None:
+        expected = item.ends[0]
+        text = item.paragraph.text.rstrip()
+        if not expected.strip() or not text:
+            return
+        if matched := next((mark for mark in item.ends if text.endswith(mark)), None):
+            before = text[: -len(matched)].rstrip()
+            if before and before[-1] in ",;:":
+                words = " ".join(before.split()[-4:])
+                self.emit(
+                    "paragraph-end",
+                    f"ends with “{before[-1]}{matched}”: the mark is doubled",
+                    "write the text without its final mark; the body's punctuation chain adds it",
+                    self.in_text(item, words),
+                    item.position,
+                    item.order,
+                )
+            return
+        if item.penultimate and any(re.search(rf"{re.escape(mark)}\s+(?:and|or)$", text) for mark in item.ends):
+            return  # "(b) …; and" before the last sub-paragraph
+        tail = re.search(r"[\s,;:.!?]*(?:\b(?:and|or)\b[\s,;:.]*)?$", text)
+        shown = (tail.group(0).strip() if tail else "") or text.split()[-1]
+        explicit = item.origin.end is not None
+        what = "sub-paragraph" if item.labels else f"{'preambular' if item.part == 'preamble' else 'operative'} paragraph"
+        self.emit(
+            "paragraph-end",
+            f"ends with “{shown}”; this {what} should end with “{expected}”",
+            "the draft sets `end:` here on purpose? then accept this warning; otherwise remove `end:`"
+            if explicit
+            else f"end it with “{expected}”, as the body's punctuation chain does",
+            self.at(item, item.origin.end),
+            item.position,
+            item.order,
+            soft=explicit,
+        )
+
+    # ------------------------------------------------------------ text
+
+    def quotes(self, group: Sequence[_Item], following: str) -> None:
+        """Quotation marks balance over a paragraph and its sub-paragraphs (a quoted amendment may run over several).
+
+        `following` is the next paragraph's text: the English convention opens every quoted
+        paragraph with “ and closes only the last, so an unclosed quotation followed by a
+        paragraph that opens one is only a warning.
+        """
+        texts = [item.paragraph.text for item in group]
+        problem = _quote_problem("\n".join(texts))
+        if problem is None:
+            return
+        message, at = problem
+        k = 0
+        while k < len(texts) - 1 and at > len(texts[k]):
+            at -= len(texts[k]) + 1
+            k += 1
+        item, text = group[k], texts[k]
+        soft = message.startswith("an opening") and (len(group) > 1 or following.startswith("“"))
+        self.emit(
+            "unbalanced-quotes",
+            f"{message}: “…{_around(text, at)}…”",
+            "if the quotation runs over several paragraphs and only the last closes it, accept this warning"
+            if soft
+            else "pair every opening quotation mark with a closing one (“ … ”)",
+            self.in_text(item, _around(text, at)),
+            item.position,
+            item.order,
+            soft=soft,
+        )
+
+    def text(
+        self,
+        text: str,
+        where_of: Locate,
+        paragraph: str | None,
+        order: tuple[int, ...],
+        citations: bool = True,
+        quotes: bool = True,
+    ) -> None:
+        """Quotes, brackets, double spaces and citations in one stretch of text; `where_of(words)` places a finding."""
+        if quotes and (problem := _quote_problem(text)):
+            message, at = problem
+            self.emit(
+                "unbalanced-quotes",
+                f"{message}: “…{_around(text, at)}…”",
+                "pair every opening quotation mark with a closing one (“ … ”)",
+                where_of(_around(text, at)),
+                paragraph,
+                order,
+            )
+        if problem := _bracket_problem(text):
+            message, at = problem
+            self.emit(
+                "unbalanced-brackets",
+                f"{message}: “…{_around(text, at)}…”",
+                "close every bracket you open, with the same kind",
+                where_of(_around(text, at)),
+                paragraph,
+                order,
+            )
+        if m := re.search(r"(\S+)( {2,})(\S+)", text):
+            self.emit(
+                "double-space",
+                f"two spaces in a row: “{m.group(0)}”",
+                "write one space",
+                where_of(m.group(0)),
+                paragraph,
+                order,
+            )
+        if not citations:
+            return
+        for pattern, what in _CITATIONS:
+            for m in pattern.finditer(text):
+                self.emit(
+                    "citation-form",
+                    f"“{m.group(0)}” {what}",
+                    f"write “resolution {m.group('n')}”, then, if the date is given, “of” and the date as in “of 18 December 2008”",
+                    where_of(m.group(0)),
+                    paragraph,
+                    order,
+                )
+
+    # ------------------------------------------------------------ sessions
+
+    def sessions(self, text: str, where_of: Locate, paragraph: str | None, order: tuple[int, ...], draft: bool) -> None:
+        """Ordinal session references other than the previous, this or the next session."""
+        s = self.session
+        if s <= 0:
+            return
+        for m in _session_pattern(self.rules.session_words).finditer(text):
+            n = _session_number(m.group("ord"))
+            if n is None or abs(n - s) > self.rules.session_window or abs(n - s) <= 1:
+                continue
+            hint = (
+                "if the text means the previous, this or the next session, write the ordinal with Jinja "
+                "({{ session.previous.ordinal }}, {{ session.ordinal }}, {{ session.next.ordinal }}) so it follows the "
+                "draft's session; if it names a past session on purpose or the item is biennial, accept this warning"
+                if draft
+                else "check the number: if the text means the previous, this or the next session it is stale; "
+                "if it names a past session on purpose or the item is biennial, accept this warning"
+            )
+            self.emit(
+                "session-reference",
+                f"“{m.group(0)}” names the {_ordinal_name(n)} session in a text for the {_ordinal_name(s)} session",
+                hint,
+                where_of(m.group(0)),
+                paragraph,
+                order,
+            )
+
+    def literal_sessions(self, raw: str, where_of: Locate, paragraph: str | None, order: tuple[int, ...]) -> None:
+        """A clause that writes the previous, this or the next session's ordinal in words or figures instead of Jinja."""
+        s = self.session
+        masked = re.sub(r"\{\{.*?\}\}|\{%.*?%\}", " JINJA ", raw, flags=re.DOTALL)
+        for m in _session_pattern(self.rules.session_words).finditer(masked):
+            n = _session_number(m.group("ord"))
+            if n is None or abs(n - s) > 1:
+                continue
+            self.emit(
+                "session-literal",
+                f"“{m.group(0)}” is written out; it will be stale when the draft is rolled forward",
+                f"write {_jinja_for(m.group('ord'), n, s)}{m.group('between')} {m.group(0).split()[-1]} instead",
+                where_of(m.group(0)),
+                paragraph,
+                order,
+            )
+
+    # ------------------------------------------------------------ labels (documents)
+
+    def labels(self, parent: _Item, pattern: str | None) -> None:
+        """Printed labels of sibling sub-paragraphs run (a), (b), (c) … with nothing skipped or repeated."""
+        subs = parent.paragraph.subparagraphs
+        labelled = [(j, s.label) for j, s in enumerate(subs, start=1) if s.label]
+        if not labelled:
+            return
+
+        def position(j: int, text: str) -> str:
+            return f"{parent.position} {_shown_label(text, j)}"
+
+        first = _parse_label(labelled[0][1])
+        if first is None:
+            return
+        prefix, counter, suffix = first
+        style = _style_of(counter, pattern)
+        example = f"{prefix}{_FIRST[style]}{suffix}"
+        if pattern and _pattern_form(pattern) != (prefix, suffix, style):
+            self.emit(
+                "label-sequence",
+                f"the sub-paragraphs of {parent.position} are labelled {nth_label(example, 1)}, {nth_label(example, 2)} …; "
+                f"this body labels them {nth_label(pattern, 1)}, {nth_label(pattern, 2)} …",
+                f"relabel them {nth_label(pattern, 1)}, {nth_label(pattern, 2)} …",
+                None,
+                position(*labelled[0]),
+                (*parent.order, labelled[0][0]),
+                soft=True,
+            )
+        expected = 1
+        for count, (j, text) in enumerate(labelled, start=1):
+            parsed = _parse_label(text)
+            value = _value(parsed[1], style) if parsed and (parsed[0], parsed[2]) == (prefix, suffix) else None
+            if value != expected and value != count:  # one slip is one finding, not one for every label after it
+                self.emit(
+                    "label-sequence",
+                    f"labelled “{text}” where “{nth_label(example, expected)}” comes next",
+                    f"label the sub-paragraphs of {parent.position} in order: "
+                    f"{nth_label(example, 1)}, {nth_label(example, 2)}, {nth_label(example, 3)} …",
+                    None,
+                    position(j, text),
+                    (*parent.order, j),
+                )
+            expected = (value if value is not None else expected) + 1
+
+
+_FIRST = {"decimal": "1", "lower-alpha": "a", "upper-alpha": "A", "lower-roman": "i", "upper-roman": "I"}
+_LABEL_PARTS = re.compile(r"^([^0-9A-Za-z]*)([0-9]{1,4}|[A-Za-z]{1,8})([^0-9A-Za-z]*)$")
+_ROMAN = re.compile(r"^m{0,3}(?:cm|cd|d?c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})$")
+_ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
+
+
+def _parse_label(text: str) -> tuple[str, str, str] | None:
+    """'(b)' -> ('(', 'b', ')'); None when it is not a label."""
+    m = _LABEL_PARTS.match(text.strip())
+    return (m.group(1), m.group(2), m.group(3)) if m else None
+
+
+def _pattern_form(pattern: str) -> tuple[str, str, str] | None:
+    """An example label's prefix, suffix and counter style: '(i)' -> ('(', ')', 'lower-roman')."""
+    parsed = _parse_label(pattern)
+    if parsed is None:
+        return None
+    prefix, counter, suffix = parsed
+    return prefix, suffix, _style_of(counter, None)
+
+
+def _style_of(counter: str, pattern: str | None) -> str:
+    """The counter style a first label starts: 'i' is Roman unless the body letters this level, and so on."""
+    if counter.isdigit():
+        return "decimal"
+    case = "upper" if counter.isupper() else "lower"
+    low = counter.lower()
+    roman = bool(_ROMAN.match(low))
+    if not (roman and len(set(low)) == 1):  # only one of the two styles fits
+        return f"{case}-roman" if roman else f"{case}-alpha"
+    form = _pattern_form(pattern) if pattern else None
+    wanted = form[2] if form else None
+    if wanted == f"{case}-roman" or (low == "i" and wanted != f"{case}-alpha"):
+        return f"{case}-roman"
+    return f"{case}-alpha"
+
+
+def _value(counter: str, style: str) -> int | None:
+    """The number a counter stands for in a style; None when it is not one of that style's counters."""
+    low = counter.lower()
+    if style == "decimal":
+        return int(counter) if counter.isdigit() else None
+    if style.endswith("alpha"):
+        if len(set(low)) != 1:
+            return None
+        return ord(low[0]) - ord("a") + 1 + 26 * (len(low) - 1)
+    if not _ROMAN.match(low):
+        return None
+    values = [_ROMAN_VALUES[c] for c in low]
+    return sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
+
+
+# ================================================================ walking a Resolution
+
+_PARTS: tuple[tuple[int, Part, str], ...] = ((1, "preamble", "preambular"), (3, "operative", "operative"))
+
+
+def _items(
+    resolution: Resolution, punctuation: Mapping[str, str], origins: Mapping[str, Sequence[_Origin]]
+) -> Iterator[list[_Item]]:
+    """For each part, its paragraphs and their sub-paragraphs in document order."""
+    for section, part, role in _PARTS:
+        paragraphs = resolution.preamble if part == "preamble" else resolution.operative
+        own = origins.get(part, ())
+        out: list[_Item] = []
+        for i, p in enumerate(paragraphs, start=1):
+            mark = punctuation[f"{role}_last"] if i == len(paragraphs) else punctuation[role]
+            origin = own[i - 1] if i - 1 < len(own) else _Origin()
+            out.extend(_walk(p, part, i, (), mark, i == len(paragraphs) - 1, origin, (section, i), punctuation))
+        yield out
+
+
+def _walk(
+    p: Paragraph,
+    part: Part,
+    index: int,
+    labels: tuple[str, ...],
+    mark: str,
+    penultimate: bool,
+    origin: _Origin,
+    order: tuple[int, ...],
+    punctuation: Mapping[str, str],
+) -> Iterator[_Item]:
+    """A paragraph and its sub-paragraphs; the last sub-paragraph ends with the mark its paragraph would have had."""
+    own = punctuation["introduces"] if p.subparagraphs else mark
+    ends: tuple[str, ...] = (own,)
+    if labels and part == "preamble" and not p.subparagraphs:
+        ends = tuple(dict.fromkeys((own, punctuation["preambular"])))  # UN preambular sub-paragraphs end with commas
+    yield _Item(part, index, labels, p, ends, penultimate, origin, order)
+    n = len(p.subparagraphs)
+    for j, sub in enumerate(p.subparagraphs, start=1):
+        sub_mark = mark if j == n else punctuation["subparagraph"]
+        sub_origin = origin.subs[j - 1] if j - 1 < len(origin.subs) else _Origin(use=origin.use)
+        labelled = (*labels, _shown_label(sub.label, j))
+        yield from _walk(sub, part, index, labelled, sub_mark, j == n - 1, sub_origin, (*order, j), punctuation)
+
+
+def _shown_label(label: str | None, j: int) -> str:
+    """A sub-paragraph's label as positions show it: '(b)' for 'b.', 'b)' or '(b)'."""
+    parsed = _parse_label(label) if label else None
+    return f"({parsed[1]})" if parsed else f"sub-paragraph {j}"
+
+
+def _run(
+    linter: _Linter,
+    resolution: Resolution,
+    punctuation: Mapping[str, str],
+    origins: Mapping[str, Sequence[_Origin]],
+    numbering: Numbering | None,
+) -> None:
+    """Every paragraph rule over both parts; `numbering` (the body's) is given for a document, whose labels are printed."""
+    draft = numbering is None
+    for items in _items(resolution, punctuation, origins):
+        tops = [item for item in items if not item.labels]
+        linter.repeats(tops)
+        for item in items:
+            if not item.labels:
+                linter.opening(item)
+                following = tops[item.index].paragraph.text if item.index < len(tops) else ""
+                linter.quotes([other for other in items if other.index == item.index], following)
+            linter.end(item)
+
+            def where_of(words: str, item: _Item = item) -> Where | None:
+                return linter.in_text(item, words)
+
+            linter.text(item.paragraph.text, where_of, item.position, item.order, quotes=False)
+            linter.sessions(item.paragraph.text, where_of, item.position, item.order, draft)
+            if draft and item.origin.raw:
+                linter.literal_sessions(item.origin.raw, where_of, item.position, item.order)
+            if numbering is not None and item.paragraph.subparagraphs:
+                levels = numbering.subparagraphs if item.part == "operative" else numbering.preambular_subparagraphs
+                depth = len(item.labels)
+                linter.labels(item, levels[depth] if depth < len(levels) else None)
+
+
+def _operative_numbers(linter: _Linter, resolution: Resolution) -> None:
+    """Operative paragraphs numbered 1., 2., 3. … with nothing skipped or repeated (documents)."""
+    expected = 1
+    for i, p in enumerate(resolution.operative, start=1):
+        if p.number is None:
+            continue
+        if p.number != expected and p.number != i:  # one slip is one finding, not one for every number after it
+            linter.emit(
+                "label-sequence",
+                f"numbered {p.label or p.number} where {expected}. comes next",
+                "number the operative paragraphs 1., 2., 3. … in order",
+                None,
+                f"operative paragraph {i}",
+                (3, i),
+            )
+        expected = p.number + 1
+
+
+def _lines_of(resolution: Resolution) -> list[tuple[str, Line, int]]:
+    """The header, title and formula lines, each with its name and section (for ordering)."""
+    out: list[tuple[str, Line, int]] = [("header", line, 0) for line in resolution.header]
+    out += [("title", line, 0) for line in resolution.title]
+    for name, line, section in (
+        ("enacting formula", resolution.enacting, 0),
+        ("transition formula", resolution.transition, 2),
+        ("closing formula", resolution.closing, 4),
+    ):
+        if line is not None:
+            out.append((name, line, section))
+    return out
+
+
+# ================================================================ documents
+
+
+def _templates_for(spec: str, body: str) -> Path:
+    """The templates folder of the library around a document, else the starter templates resdraft ships."""
+    from importlib import resources
+
+    from resdraft.library import find_project, open_library
+
+    path = Path(spec)
+    try:
+        root = find_project(path if path.exists() else Path.cwd())
+        templates = open_library(root).templates_dir
+        if (templates / body / "body.yaml").is_file():
+            return templates
+    except ResdraftError:
+        pass
+    with resources.as_file(resources.files("resdraft") / "starter" / "templates") as starter:
+        return Path(starter)
+
+
+def _lint_document(spec: str) -> LintReport:
+    from resdraft.library.bodies import read_body
+    from resdraft.sources import read_document
+
+    document = read_document(spec)
+    resolution = document.resolution
+    templates = _templates_for(spec, resolution.body)
+    problems = Problems()
+    style = read_body(resolution.body, templates / resolution.body, problems)
+    rules = read_lint_rules(resolution.body, templates, problems)
+    problems.raise_errors()
+    assert style is not None and rules is not None
+    linter = _Linter(rules, resolution.session.number, document.name, _Files())
+    for name, line, section in _lines_of(resolution):
+        linter.sessions(line.text, _always(None), name, (section,), draft=False)
+    _run(linter, resolution, style.punctuation, {}, style.numbering)
+    _operative_numbers(linter, resolution)
+    _document_footnotes(linter, resolution)
+    return _report(linter, document.name, resolution)
+
+
+def _document_footnotes(linter: _Linter, resolution: Resolution) -> None:
+    """Every footnote marker has its footnote and every footnote a marker; footnote texts are checked too."""
+    defined = {n.marker for n in resolution.footnotes}
+    referenced: set[str] = set()
+    places: list[tuple[str, tuple[int, ...], Iterable[Any]]] = [
+        (name, (section,), line.content) for name, line, section in _lines_of(resolution)
+    ]
+    for section, part, paragraphs in ((1, "preamble", resolution.preamble), (3, "operative", resolution.operative)):
+        for i, top in enumerate(paragraphs, start=1):
+            for p in top.walk():
+                position = f"{part} paragraph {i}" + (f" {p.label}" if p.level and p.label else "")
+                places.append((position, (section, i), p.content))
+    for position, order, content in places:
+        for span in content:
+            if isinstance(span, FootnoteRef):
+                referenced.add(span.marker)
+                if span.marker not in defined:
+                    linter.emit(
+                        "footnote-marker",
+                        f"footnote marker {span.marker} has no footnote",
+                        f"add footnote {span.marker}, or remove the marker",
+                        None,
+                        position,
+                        order,
+                    )
+    for note in resolution.footnotes:
+        position = f"footnote {note.marker}"
+        if note.marker not in referenced:
+            linter.emit(
+                "footnote-marker",
+                f"footnote {note.marker} has no marker in the text",
+                f"place marker {note.marker} where the footnote belongs, or remove the footnote",
+                None,
+                position,
+                (5,),
+                soft=True,
+            )
+        linter.text(note.text, _always(None), position, (5,), citations=False)
+
+
+def _report(linter: _Linter, source: str, resolution: Resolution) -> LintReport:
+    findings = sorted(linter.findings, key=lambda f: f.order)
+    return LintReport(source, resolution.body, resolution.session.number, tuple(findings))
+
+
+# ================================================================ drafts
+
+
+@dataclass
+class _DraftSources:
+    """The raw YAML of a draft and of the clause files it uses, to find the line of each part of a paragraph."""
+
+    draft: Draft
+    library: Library
+    files: _Files
+    raw: Any = None
+
+    def __post_init__(self) -> None:
+        assert self.draft.where is not None
+        self.raw = self.files.yaml(self.draft.where.path)
+
+    def item(self, part: str, index: int) -> Any:
+        items = self.raw.get(part) if isinstance(self.raw, YDict) else None
+        return items[index] if isinstance(items, YList) and index < len(items) else None
+
+    def clause_yaml(self, clause_id: str) -> YDict | None:
+        clause = self.library.clauses.get(clause_id)
+        if clause is None or clause.where is None:
+            return None
+        data = self.files.yaml(clause.where.path)
+        items = data.get("clauses") if isinstance(data, YDict) else None
+        for entry in items if isinstance(items, YList) else ():
+            if isinstance(entry, YDict) and entry.get("id") == clause_id:
+                return entry
+        return None
+
+    def origin(self, part: str, index: int, use: Use) -> _Origin:
+        item = self.item(part, index)
+        clause = self.library.clauses.get(use.clause) if use.clause else None
+        cy = self.clause_yaml(clause.id) if clause else None
+        if use.text is not None or clause is None:
+            text_where, raw = use.where, use.text or ""
+        else:
+            text_where, raw = clause.text_where or clause.where, clause.text
+        if use.opening is not None:
+            opening = item.where("opening") if isinstance(item, YDict) and "opening" in item else use.where
+        else:
+            opening = cy.where("opening") if cy is not None and "opening" in cy else use.where
+        end = (item.where("end") if isinstance(item, YDict) and "end" in item else use.where) if use.end is not None else None
+        subs = use.subparagraphs if use.subparagraphs is not None else (clause.subparagraphs if clause else ())
+        return _Origin(use.where, opening, text_where, raw, end, tuple(self._sub(s, use.where) for s in subs))
+
+    def _sub(self, sub: SubClause, use: Where | None) -> _Origin:
+        return _Origin(use, sub.where, sub.where, sub.text, sub.where if sub.end is not None else None,
+                       tuple(self._sub(s, use) for s in sub.subparagraphs))  # fmt: skip
+
+    def footnote_where(self, part: str, index: int, use: Use, key: str) -> Where | None:
+        """The line where a footnote is defined: under the draft entry's `footnotes:` or the clause's."""
+        item = self.item(part, index)
+        if key in use.footnotes and isinstance(item, YDict) and isinstance(notes := item.get("footnotes"), YDict):
+            return notes.value_where(key)
+        cy = self.clause_yaml(use.clause) if use.clause else None
+        if cy is not None and isinstance(notes := cy.get("footnotes"), YDict) and key in notes:
+            return notes.value_where(key)
+        return use.where
+
+
+def _sub_texts(subs: Iterable[SubClause]) -> Iterator[SubClause]:
+    for sub in subs:
+        yield sub
+        yield from _sub_texts(sub.subparagraphs)
+
+
+def _footnote_gaps(draft: Draft, library: Library, sources: _DraftSources, linter: _Linter) -> Draft:
+    """Report anchors without footnotes (and footnotes without anchors), and return a draft that assembles anyway."""
+    parts: dict[str, list[Use]] = {}
+    for section, part in ((1, "preamble"), (3, "operative")):
+        uses = []
+        for i, use in enumerate(getattr(draft, part)):
+            clause = library.clauses.get(use.clause) if use.clause else None
+            if use.clause and clause is None:
+                uses.append(use)
+                continue
+            origin = sources.origin(part, i, use)
+            position, order = f"{part} paragraph {i + 1}", (section, i + 1)
+            inline = use.text is not None or clause is None
+            text = origin.raw
+            subs = use.subparagraphs if use.subparagraphs is not None else (clause.subparagraphs if clause else ())
+            notes = {**(clause.footnotes if clause else {}), **use.footnotes}
+            used: list[str] = list(dict.fromkeys(anchors(text) + [k for s in _sub_texts(subs) for k in anchors(s.text)]))
+            patched = dict(use.footnotes)
+            for key in used:
+                if key in notes:
+                    continue
+                start = (
+                    origin.text
+                    if f"[^{key}]" in text
+                    else next((s.where for s in _sub_texts(subs) if f"[^{key}]" in s.text), origin.text)
+                )
+                linter.emit(
+                    "footnote-marker",
+                    f"footnote anchor [^{key}] has no footnote",
+                    f"add `{key}: …` under `footnotes:`{'' if inline else f' of clause {use.clause}'}, or remove the anchor",
+                    linter.files.locate(start, f"[^{key}]") or use.where,
+                    position,
+                    order,
+                )
+                patched[key] = MISSING_FOOTNOTE
+            own = use.footnotes if inline else notes
+            for key in own:
+                if key not in used:
+                    linter.emit(
+                        "footnote-marker",
+                        f"footnote {key!r} is never anchored in the text",
+                        f"place [^{key}] where its marker belongs, or remove the footnote",
+                        sources.footnote_where(part, i, use, key),
+                        position,
+                        order,
+                        soft=True,
+                    )
+                    if inline:
+                        patched.pop(key, None)
+            for key, note in notes.items():
+                note_where = sources.footnote_where(part, i, use, key)
+
+                def where_of(words: str, start: Where | None = note_where) -> Where | None:
+                    return linter.files.locate(start, words)
+
+                linter.text(note, where_of, f"{position}, footnote [^{key}]", (*order, 99), citations=False)
+            uses.append(replace(use, footnotes=patched) if patched != dict(use.footnotes) else use)
+        parts[part] = uses
+    return replace(draft, preamble=tuple(parts["preamble"]), operative=tuple(parts["operative"]))
+
+
+def _without_footnote_problems(library: Library) -> Library:
+    """The library with the footnote problems of its clauses set aside: lint reports those itself."""
+    from resdraft.library.project import check_footnotes
+
+    footnote_problems = Problems()
+    for clause in library.clauses.values():
+        check_footnotes(
+            clause.text, clause.subparagraphs, clause.footnotes, clause.where, footnote_problems, f"clause {clause.id}"
+        )
+    kept = Problems()
+    kept.extend(p for p in library.problems.items if p not in footnote_problems.items)
+    return replace(library, problems=kept)
+
+
+def _lint_draft(path: Path) -> LintReport:
+    from resdraft.assemble import Assembler, prepare
+    from resdraft.library import open_library
+
+    library = open_library(path)
+    problems = Problems()
+    draft = library.read_draft(path, problems)
+    problems.raise_errors()
+    assert draft is not None and draft.where is not None
+    rules = read_lint_rules(draft.body, library.templates_dir, problems)
+    problems.raise_errors()
+    assert rules is not None
+    files = _Files()
+    sources = _DraftSources(draft, library, files)
+    linter = _Linter(rules, draft.session, str(Where(draft.where.path)), files)
+
+    patched = _footnote_gaps(draft, library, sources, linter)
+    library = _without_footnote_problems(library)
+    library.problems.raise_errors()
+    problems = Problems()
+    style = prepare(patched, library, problems)
+    problems.raise_errors()
+    assert style is not None
+    resolution = Assembler(patched, style, library).build()
+
+    formulas = sources.raw.get("formulas") if isinstance(sources.raw, YDict) else None
+    for name, line, section in _lines_of(resolution):
+        role = name.split()[0]
+        if name == "header":
+            continue
+        if name == "title":
+            where: Where | None = draft.lines.get("title")
+        elif isinstance(formulas, YDict) and role in formulas:
+            where = formulas.where(role)
+            linter.literal_sessions(str(formulas[role]), _always(where), name, (section,))
+        else:
+            where = style.where
+        linter.sessions(line.text, _always(where), name, (section,), draft=True)
+    origins = {
+        part: [sources.origin(part, i, use) for i, use in enumerate(getattr(patched, part))] for part in ("preamble", "operative")
+    }
+    _run(linter, resolution, style.punctuation, origins, None)
+    return _report(linter, str(Where(draft.where.path)), resolution)
+
+
+# ================================================================ the entry point
+
+
+def lint(spec: str) -> LintReport:
+    """Check a draft (drafts/NAME.yaml) or a document (.md, .txt, .docx, or REV:path) against its body's drafting style."""
+    path = Path(spec)
+    if path.suffix.lower() in (".yaml", ".yml") and path.is_file():
+        return _lint_draft(path)
+    return _lint_document(spec)

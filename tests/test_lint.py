@@ -1,0 +1,484 @@
+"""`resdraft lint`: each rule on a fault planted in a copy of the example library, the seeds clean of errors."""
+
+from __future__ import annotations
+
+import io
+import json
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+from resdraft.build import build
+from resdraft.errors import LibraryError, OutputError, Where
+from resdraft.lint import Finding, LintReport, lint, render_lint
+
+DRAFTS = sorted(p.stem for p in (ROOT / "drafts").glob("*.yaml"))
+
+
+# ---------------------------------------------------------------- helpers
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    """Replace the first `old` in a file, failing if it is not there (so a test cannot silently test nothing)."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path.name}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def line_of(path: Path, needle: str) -> int:
+    """The 1-based line of the first line holding `needle`."""
+    for number, text in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if needle in text:
+            return number
+    raise AssertionError(f"{needle!r} not in {path.name}")
+
+
+def key(f: Finding) -> tuple[str, str, str, int | None, str | None]:
+    return (f.rule, f.severity, Path(f.file).name, f.line, f.paragraph)
+
+
+def new_findings(before: LintReport, after: LintReport) -> list[tuple[str, str, str, int | None, str | None]]:
+    """What the planted fault added: the findings after, less those the unchanged copy already had."""
+    old = [key(f) for f in before.findings]
+    out = []
+    for f in after.findings:
+        k = key(f)
+        if k in old:
+            old.remove(k)
+        else:
+            out.append(k)
+    return out
+
+
+def planted(library: Path, draft: str, path: str, old: str, new: str) -> list[tuple[str, str, str, int | None, str | None]]:
+    """Lint a draft, plant a fault in one file of the library, lint again: the new findings."""
+    spec = str(library / "drafts" / f"{draft}.yaml")
+    before = lint(spec)
+    edit(library / path, old, new)
+    return new_findings(before, lint(spec))
+
+
+# ---------------------------------------------------------------- the examples
+
+
+@pytest.mark.parametrize("name", DRAFTS)
+def test_example_drafts_lint_without_errors(name: str) -> None:
+    report = lint(str(ROOT / "drafts" / f"{name}.yaml"))
+    assert report.errors == [], render_lint(report)
+
+
+def test_aipo_26_warnings_are_its_deliberate_departures() -> None:
+    """The 2005 text ends one paragraph ", and" and another "." (set with `end:`), and opens two with "Encourage"."""
+    draft = ROOT / "drafts" / "aipo-26.yaml"
+    report = lint(str(draft))
+    assert [(f.rule, f.line, f.paragraph) for f in report.warnings] == [
+        ("repeated-opening", line_of(draft, "aipa.encourage-national-plan-of-action"), "operative paragraph 4"),
+        ("paragraph-end", line_of(draft, "aipa.agree-share-information-study-tours"), "operative paragraph 6"),
+        ("paragraph-end", line_of(draft, "aipa.strengthen-regional-international-cooperation"), "operative paragraph 7"),
+    ]
+
+
+def test_unga_64_repeated_openings_are_warnings_at_the_draft_lines() -> None:
+    draft = ROOT / "drafts" / "unga-64.yaml"
+    report = lint(str(draft))
+    first = report.warnings[0]
+    assert (first.rule, first.line, first.paragraph) == (
+        "repeated-opening",
+        line_of(draft, "unga.recalling-organized-crime-convention-and-protocols"),
+        "preamble paragraph 4",
+    )
+    assert "Recalling" in first.message and first.hint == "write “Recalling further”"
+    assert {f.rule for f in report.warnings} == {"repeated-opening"}
+
+
+# ---------------------------------------------------------------- each rule, planted in a draft
+
+
+def test_operative_verb_opening_a_preambular_paragraph(library: Path) -> None:
+    clauses = library / "clauses" / "aalco-trafficking.yaml"
+    found = planted(library, "aalco-52", "clauses/aalco-trafficking.yaml", "opening: Convinced", "opening: Decides")
+    assert found == [("preamble-opening", "error", clauses.name, line_of(clauses, "opening: Decides"), "preamble paragraph 3")]
+
+
+def test_participle_opening_an_operative_paragraph(library: Path) -> None:
+    clauses = library / "clauses" / "aalco-trafficking.yaml"
+    found = planted(library, "aalco-52", "clauses/aalco-trafficking.yaml", "opening: Directs", "opening: Directing")
+    assert found == [
+        ("operative-opening", "error", clauses.name, line_of(clauses, "opening: Directing"), "operative paragraph 2")
+    ]
+    report = lint(str(library / "drafts" / "aalco-52.yaml"))
+    assert report.errors[0].hint == "write “Directs”"
+
+
+def test_third_person_verb_in_an_aipa_operative_paragraph(library: Path) -> None:
+    clauses = library / "clauses" / "aipa-trafficking.yaml"
+    found = planted(library, "aipo-26", "clauses/aipa-trafficking.yaml", "opening: Urge\n", "opening: Urges\n")
+    assert found == [("operative-opening", "error", clauses.name, line_of(clauses, "opening: Urges"), "operative paragraph 3")]
+
+
+def test_base_form_in_a_un_operative_paragraph(library: Path) -> None:
+    draft = library / "drafts" / "unga-64.yaml"
+    found = planted(
+        library, "unga-64", "drafts/unga-64.yaml", "  - unga.encourages-stakeholders-coordination\n",
+        "  - {clause: unga.encourages-stakeholders-coordination, opening: Encourage}\n",
+    )  # fmt: skip
+    assert found == [("operative-opening", "error", draft.name, line_of(draft, "opening: Encourage}"), "operative paragraph 5")]
+
+
+def test_paragraph_end_doubled_by_clause_text(library: Path) -> None:
+    clauses = library / "clauses" / "aalco-trafficking.yaml"
+    found = planted(
+        library, "aalco-52", "clauses/aalco-trafficking.yaml",
+        "the various forms of trafficking in persons, especially women and children\n",
+        "the various forms of trafficking in persons, especially women and children;\n",
+    )  # fmt: skip
+    assert found == [("paragraph-end", "error", clauses.name, line_of(clauses, "women and children;"), "preamble paragraph 5")]
+
+
+def test_paragraph_end_set_by_the_draft_is_a_warning(library: Path) -> None:
+    draft = library / "drafts" / "aalco-52.yaml"
+    found = planted(
+        library, "aalco-52", "drafts/aalco-52.yaml", "  - aalco.directs-secretariat-follow-developments\n",
+        "  - {clause: aalco.directs-secretariat-follow-developments, end: ','}\n",
+    )  # fmt: skip
+    assert found == [("paragraph-end", "warning", draft.name, line_of(draft, "end: ','"), "operative paragraph 2")]
+
+
+def test_second_noting_is_a_repeated_opening(library: Path) -> None:
+    draft = library / "drafts" / "aalco-52.yaml"
+    found = planted(
+        library, "aalco-52", "drafts/aalco-52.yaml", "  - aalco.acknowledging-national-legislation\n",
+        "  - aalco.acknowledging-national-legislation\n  - aalco.noting-member-state-efforts\n",
+    )  # fmt: skip
+    last = line_of(draft, "aalco.acknowledging-national-legislation") + 1
+    assert found == [("repeated-opening", "warning", draft.name, last, "preamble paragraph 7")]
+
+
+def test_second_requests_should_be_also_requests(library: Path) -> None:
+    draft = library / "drafts" / "unga-64.yaml"
+    edit(
+        draft,
+        "  - unga.also-requests-report-next-session\n",
+        "  - unga.also-requests-report-next-session\n  - unga.requests-invite-regional-organizations\n",
+    )
+    report = lint(str(draft))
+    repeated = [f for f in report.findings if f.paragraph == "operative paragraph 12"]
+    assert [(f.rule, f.line) for f in repeated] == [
+        ("repeated-opening", line_of(draft, "unga.also-requests-report-next-session") + 1)
+    ]
+    assert repeated[0].hint == "write “Further requests”"
+
+
+def test_recalling_also_before_any_recalling(library: Path) -> None:
+    draft = library / "drafts" / "unga-64.yaml"
+    found = planted(
+        library, "unga-64", "drafts/unga-64.yaml", "  - unga.recalling-resolution-coordination\n  - unga.recalling-also-ecosoc-resolution-2008-33\n",
+        "  - unga.recalling-also-ecosoc-resolution-2008-33\n  - unga.recalling-resolution-coordination\n",
+    )  # fmt: skip
+    assert (
+        "repeated-opening",
+        "warning",
+        draft.name,
+        line_of(draft, "unga.recalling-also-ecosoc"),
+        "preamble paragraph 1",
+    ) in found
+
+
+def test_stale_session_ordinal_is_a_session_reference(library: Path) -> None:
+    """ "Fifty-First Annual Session" in the 53rd-session draft: neither the 52nd, the 53rd nor the 54th."""
+    clauses = library / "clauses" / "aalco-trafficking.yaml"
+    found = planted(
+        library, "aalco-53", "clauses/aalco-trafficking.yaml",
+        "provisional agenda of the {{ session.next.ordinal_title }} Annual Session",
+        "provisional agenda of the Fifty-First Annual Session",
+    )  # fmt: skip
+    line = line_of(clauses, "Fifty-First Annual Session")
+    assert found == [("session-reference", "warning", clauses.name, line, "operative paragraph 4")]
+
+
+def test_session_written_out_in_clause_text_is_a_session_literal(library: Path) -> None:
+    clauses = library / "clauses" / "aalco-trafficking.yaml"
+    found = planted(
+        library, "aalco-52", "clauses/aalco-trafficking.yaml",
+        "provisional agenda of the {{ session.next.ordinal_title }} Annual Session",
+        "provisional agenda of the Fifty-Third Annual Session",
+    )  # fmt: skip
+    assert found == [("session-literal", "warning", clauses.name, line_of(clauses, "Fifty-Third"), "operative paragraph 4")]
+    literal = lint(str(library / "drafts" / "aalco-52.yaml")).warnings[0]
+    assert literal.hint == "write {{ session.next.ordinal_title }} Annual Session instead"
+
+
+def test_another_bodys_session_is_not_a_session_reference(library: Path) -> None:
+    """unga-64 cites the Conference of the Parties' "fourth session": far from the 64th, so not the Assembly's."""
+    report = lint(str(library / "drafts" / "unga-64.yaml"))
+    assert not [f for f in report.findings if f.rule.startswith("session")]
+
+
+def test_abbreviated_citation_is_an_error_in_un_style(library: Path) -> None:
+    clauses = library / "clauses" / "unga-trafficking.yaml"
+    found = planted(
+        library,
+        "unga-64",
+        "clauses/unga-trafficking.yaml",
+        "its resolution 63/194 of 18 December 2008",
+        "its Res. 63/194 of 18 December 2008",
+    )
+    assert found == [("citation-form", "error", clauses.name, line_of(clauses, "Res. 63/194"), "preamble paragraph 1")]
+
+
+def test_citation_with_dated_is_a_warning_for_aalco(library: Path) -> None:
+    clauses = library / "clauses" / "aalco-trafficking.yaml"
+    found = planted(
+        library,
+        "aalco-52",
+        "clauses/aalco-trafficking.yaml",
+        "undertaken by other fora",
+        "undertaken by other fora under resolution 63/194 dated 18 December 2008",
+    )
+    assert found == [("citation-form", "warning", clauses.name, line_of(clauses, "63/194 dated"), "operative paragraph 2")]
+
+
+def test_unclosed_quotation_mark(library: Path) -> None:
+    clauses = library / "clauses" / "aalco-trafficking.yaml"
+    found = planted(
+        library, "aalco-50", "clauses/aalco-trafficking.yaml", "Protection of Children” jointly", "Protection of Children jointly"
+    )
+    line = line_of(clauses, "during the Special Meeting on “Trafficking")
+    assert found == [("unbalanced-quotes", "error", clauses.name, line, "preamble paragraph 2")]
+
+
+def test_unbalanced_bracket(library: Path) -> None:
+    clauses = library / "clauses" / "aipa-trafficking.yaml"
+    found = planted(
+        library, "aipo-26", "clauses/aipa-trafficking.yaml", "article 21\n      (amended)", "article 21\n      (amended"
+    )
+    assert found == [
+        ("unbalanced-brackets", "error", clauses.name, line_of(clauses, "(amended of AIPO"), "operative paragraph 8")
+    ]
+
+
+def test_double_space(library: Path) -> None:
+    clauses = library / "clauses" / "unga-trafficking.yaml"
+    found = planted(
+        library,
+        "unga-64",
+        "clauses/unga-trafficking.yaml",
+        "the Secretary-General to invite as",
+        "the Secretary-General to  invite as",
+    )
+    assert found == [("double-space", "warning", clauses.name, line_of(clauses, "to  invite"), "operative paragraph 10")]
+
+
+def test_footnote_anchor_without_footnote(library: Path) -> None:
+    """The draft still assembles: lint reports the gap instead of stopping at it."""
+    clauses = library / "clauses" / "unga-trafficking.yaml"
+    found = planted(
+        library,
+        "unga-64",
+        "clauses/unga-trafficking.yaml",
+        "and the 2005\n      World Summit[^world]",
+        "and the 2005\n      World Summit[^wrld]",
+    )
+    line = line_of(clauses, "World Summit[^wrld]")
+    notes = line_of(clauses, "world: See resolution 60/1.")
+    assert found == [
+        ("footnote-marker", "error", clauses.name, line, "preamble paragraph 15"),
+        ("footnote-marker", "warning", clauses.name, notes, "preamble paragraph 15"),
+    ]
+
+
+def test_footnote_anchor_in_inline_text(library: Path) -> None:
+    draft = library / "drafts" / "aalco-52.yaml"
+    found = planted(
+        library, "aalco-52", "drafts/aalco-52.yaml", "  - aalco.acknowledging-national-legislation\n",
+        "  - aalco.acknowledging-national-legislation\n  - {opening: Bearing in mind, text: 'its earlier work[^w]'}\n",
+    )  # fmt: skip
+    assert found == [("footnote-marker", "error", draft.name, line_of(draft, "[^w]"), "preamble paragraph 7")]
+
+
+# ---------------------------------------------------------------- documents
+
+
+def test_document_findings_name_paragraphs(library: Path) -> None:
+    """A Markdown file built from a draft, then edited: findings are placed by paragraph, not line."""
+    doc = library / "unga-64.md"
+    text = build(library / "drafts" / "unga-64.yaml", "md")
+    assert isinstance(text, str)
+    doc.write_text(text, encoding="utf-8")
+    before = lint(str(doc))
+    assert before.errors == []
+    edit(doc, "*Recalling also* Economic", "*Recalls* Economic")
+    edit(doc, "*Requests* the Secretary-General to invite", "*Requests* the (Secretary-General to invite")
+    edit(doc, "[^13]: See resolution 60/1.\n", "")
+    edit(doc, "*Encourages* all stakeholders", "*Encourage* all stakeholders")
+    found = [
+        (f.rule, f.severity, f.paragraph, f.line) for f in lint(str(doc)).findings if key(f) not in map(key, before.findings)
+    ]
+    assert found == [
+        ("preamble-opening", "error", "preamble paragraph 2", None),
+        ("footnote-marker", "error", "preamble paragraph 15", None),
+        ("operative-opening", "error", "operative paragraph 5", None),
+        ("unbalanced-brackets", "error", "operative paragraph 10", None),
+    ]
+
+
+def test_document_sub_paragraph_labels_run_in_order(library: Path) -> None:
+    doc = library / "aipo-27.md"
+    text = build(library / "drafts" / "aipo-27.yaml", "md")
+    assert isinstance(text, str)
+    doc.write_text(text, encoding="utf-8")
+    before = lint(str(doc))
+    edit(doc, "\nc. monitor", "\ne. monitor")
+    found = [(f.rule, f.severity, f.paragraph) for f in lint(str(doc)).findings if key(f) not in map(key, before.findings)]
+    assert found == [("label-sequence", "error", "operative paragraph 3 (e)")]
+    first = next(f for f in lint(str(doc)).findings if f.rule == "label-sequence")
+    assert first.message == "labelled “e.” where “c.” comes next"
+
+
+def test_document_operative_numbers_run_in_order(library: Path) -> None:
+    doc = library / "aalco-52.md"
+    text = build(library / "drafts" / "aalco-52.yaml", "md")
+    assert isinstance(text, str)
+    doc.write_text(text, encoding="utf-8")
+    edit(doc, "\n3. ", "\n4. ")  # 1., 2., 4., 4.: one slip, one finding
+    report = lint(str(doc))
+    assert [(f.rule, f.paragraph, f.message) for f in report.errors] == [
+        ("label-sequence", "operative paragraph 3", "numbered 4. where 3. comes next")
+    ]
+
+
+def test_document_outside_a_library_uses_the_stock_rules(tmp_path: Path) -> None:
+    doc = tmp_path / "aipo-26.md"
+    text = build(ROOT / "drafts" / "aipo-26.yaml", "md")
+    assert isinstance(text, str)
+    doc.write_text(text, encoding="utf-8")
+    report = lint(str(doc))
+    # Without the draft's `end:` overrides, the 2005 text's ", and" and "." are errors against AIPA style.
+    assert [(f.rule, f.severity, f.paragraph) for f in report.findings] == [
+        ("repeated-opening", "warning", "operative paragraph 4"),
+        ("paragraph-end", "error", "operative paragraph 6"),
+        ("paragraph-end", "error", "operative paragraph 7"),
+    ]
+
+
+def test_word_document_double_space(library: Path) -> None:
+    """Word keeps every space (Markdown and text import collapse them, as Markdown itself does)."""
+    data = build(library / "drafts" / "aalco-52.yaml", "docx")
+    assert isinstance(data, bytes)
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as target:
+        for info in source.infolist():
+            body = source.read(info)
+            if info.filename == "word/document.xml":
+                assert b"the Member States which" in body
+                body = body.replace(b"the Member States which", b"the Member  States which", 1)
+            target.writestr(info, body)
+    doc = library / "aalco-52.docx"
+    doc.write_bytes(out.getvalue())
+    assert [(f.rule, f.severity, f.paragraph, f.message) for f in lint(str(doc)).findings] == [
+        ("double-space", "warning", "operative paragraph 1", "two spaces in a row: “Member  States”")
+    ]
+
+
+# ---------------------------------------------------------------- rules files
+
+
+def test_unknown_key_in_lint_yaml_is_a_problem_with_file_and_line(library: Path) -> None:
+    rules = library / "templates" / "unga" / "lint.yaml"
+    edit(rules, "rules:\n", "rulez:\n")
+    with pytest.raises(LibraryError) as caught:
+        lint(str(library / "drafts" / "unga-64.yaml"))
+    problem = caught.value.problems[0]
+    assert problem.where is not None and (problem.where.path, problem.where.line) == (rules, line_of(rules, "rulez:"))
+    assert problem.message == "unknown key 'rulez' in lint.yaml"
+    assert problem.hint == "did you mean rules?"
+
+
+def test_unknown_rule_and_bad_severity_are_problems(library: Path) -> None:
+    rules = library / "templates" / "aalco" / "lint.yaml"
+    rules.write_text(
+        rules.read_text(encoding="utf-8") + "rules:\n  citation-from: error\n  double-space: loud\n", encoding="utf-8"
+    )
+    with pytest.raises(LibraryError) as caught:
+        lint(str(library / "drafts" / "aalco-52.yaml"))
+    assert [(p.where.line if p.where else 0, p.message) for p in caught.value.problems] == [
+        (line_of(rules, "citation-from"), "unknown rule 'citation-from' in lint.yaml"),
+        (line_of(rules, "double-space: loud"), "rule double-space: severity must be error, warning or off, not 'loud'"),
+    ]
+    assert caught.value.problems[0].hint == "did you mean citation-form?"
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("operative:\n  form: third\n", "operative.form must be third-person or base, not 'third'"),
+        ("preamble:\n  openings: Recalling\n", "preamble.openings must be a list of words or phrases"),
+        ("sessions:\n  window: 0\n", "sessions.window must be 1 or more"),
+        ("sessions:\n  agreement: sometimes\n", "sessions.agreement must be true or false"),
+    ],
+)
+def test_bad_values_in_lint_yaml_are_problems_with_file_and_line(library: Path, text: str, message: str) -> None:
+    rules = library / "templates" / "unga" / "lint.yaml"
+    rules.write_text(text, encoding="utf-8")
+    with pytest.raises(LibraryError) as caught:
+        lint(str(library / "drafts" / "unga-64.yaml"))
+    assert [(p.where, p.message) for p in caught.value.problems] == [(Where(rules, 2), message)]
+
+
+def test_a_rule_set_off_is_not_checked(library: Path) -> None:
+    edit(library / "templates" / "unga" / "lint.yaml", "rules:\n", "rules:\n  repeated-opening: off\n")
+    assert lint(str(library / "drafts" / "unga-64.yaml")).findings == ()
+
+
+def test_a_body_can_make_a_warning_rule_an_error(library: Path) -> None:
+    edit(library / "templates" / "aipa" / "lint.yaml", "operative:\n", "rules:\n  repeated-opening: error\n\noperative:\n")
+    report = lint(str(library / "drafts" / "aipo-26.yaml"))
+    assert [(f.rule, f.paragraph) for f in report.errors] == [("repeated-opening", "operative paragraph 4")]
+
+
+# ---------------------------------------------------------------- output
+
+
+def test_text_output_names_place_severity_rule_and_hint(library: Path) -> None:
+    edit(library / "clauses" / "aalco-trafficking.yaml", "opening: Directs", "opening: Directing")
+    out = render_lint(lint(str(library / "drafts" / "aalco-52.yaml")), "text")
+    lines = out.splitlines()
+    line = line_of(library / "clauses" / "aalco-trafficking.yaml", "opening: Directing")
+    assert lines[0].endswith(
+        f"aalco-trafficking.yaml:{line}: error [operative-opening] operative paragraph 2: “Directing” is a participle or "
+        "adjective; an operative paragraph opens with a verb in the third person (“Urges”, “Requests”)"
+    )
+    assert lines[1] == "  hint: write “Directs”"
+    assert lines[-1].endswith("aalco-52.yaml: 1 error, 0 warnings")
+
+
+def test_clean_draft_says_so() -> None:
+    out = render_lint(lint(str(ROOT / "drafts" / "aalco-52.yaml")))
+    assert out.count("\n") == 1 and out.endswith("aalco-52.yaml: no problems\n")
+
+
+def test_json_output_is_the_stable_schema() -> None:
+    data = json.loads(render_lint(lint(str(ROOT / "drafts" / "aipo-26.yaml")), "json"))
+    assert set(data) == {"source", "body", "session", "errors", "warnings", "findings"}
+    assert (data["body"], data["session"], data["errors"], data["warnings"]) == ("aipa", 26, 0, 3)
+    first = data["findings"][0]
+    assert list(first) == ["file", "line", "paragraph", "rule", "severity", "message", "hint"]
+    assert (first["file"].endswith("drafts/aipo-26.yaml"), first["rule"], first["severity"]) == (
+        True,
+        "repeated-opening",
+        "warning",
+    )
+
+
+def test_unknown_output_format_is_a_user_error() -> None:
+    with pytest.raises(OutputError, match="unknown lint format 'xml'"):
+        render_lint(lint(str(ROOT / "drafts" / "aalco-52.yaml")), "xml")
+
+
+def test_starter_library_ships_the_lint_rules() -> None:
+    starter = ROOT / "src" / "resdraft" / "starter" / "templates"
+    for body in ("_base", "aalco", "aipa", "unga"):
+        assert (starter / body / "lint.yaml").read_bytes() == (ROOT / "templates" / body / "lint.yaml").read_bytes()
