@@ -19,6 +19,7 @@ from resdraft.model import Resolution
 
 DRAFT_SUFFIXES = (".yaml", ".yml")
 TEXT_SUFFIXES = (".md", ".markdown", ".txt", ".text")
+PDF_SUFFIXES = (".pdf",)
 LIBRARY_PARTS = ("resdraft.yaml", "clauses", "drafts", "templates")
 MAX_TEXT_BYTES = 20 * 1024 * 1024
 
@@ -51,7 +52,7 @@ def read_file(path: Path, body: str | None = None) -> Document:
     if not path.exists():
         raise LibraryError(Problem(Where(path), "no such file", "check the path (a git revision is written REV:path)"))
     if path.is_dir():
-        raise LibraryError(Problem(Where(path), "is a folder, not a document", "name a draft (.yaml), .md, .txt or .docx file"))
+        raise LibraryError(Problem(Where(path), "is a folder, not a document", "name a draft (.yaml), .md, .txt, .docx or .pdf file"))
     if suffix in DRAFT_SUFFIXES:
         return read_draft(path)
     if suffix in TEXT_SUFFIXES:
@@ -66,13 +67,23 @@ def read_file(path: Path, body: str | None = None) -> Document:
             text = raw.decode("utf-8-sig")
         except UnicodeDecodeError:
             text = raw.decode("cp1252", errors="replace")
+        from resdraft.importers.pdftext import is_pdf_text, parse_pdf_text
+
+        if suffix not in (".md", ".markdown") and is_pdf_text(text):
+            return Document(parse_pdf_text(text, path, body), str(path))
         return Document(parse_text(text, path, body), str(path))
     if suffix == ".docx":
         from resdraft.importers.docx import parse_docx
 
         return Document(parse_docx(path.read_bytes(), path, body), str(path))
+    if suffix in PDF_SUFFIXES:
+        from resdraft.importers.pdftext import MAX_PDF_BYTES, parse_pdf
+
+        if path.stat().st_size > MAX_PDF_BYTES:
+            raise LibraryError(Problem(Where(path), f"larger than {MAX_PDF_BYTES // 2**20} MB", "a resolution's PDF is far smaller; check the file"))
+        return Document(parse_pdf(path.read_bytes(), path, body), str(path))
     raise LibraryError(Problem(Where(path), f"cannot read {suffix or 'files without an extension'} documents",
-                               "use a draft (.yaml), a Markdown or text file (.md, .txt) or a Word file (.docx)"))  # fmt: skip
+                               "use a draft (.yaml), a Markdown or text file (.md, .txt), a Word file (.docx) or a PDF (.pdf)"))  # fmt: skip
 
 
 def _git(args: list[str], cwd: Path) -> subprocess.CompletedProcess[bytes]:

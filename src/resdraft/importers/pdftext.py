@@ -1,0 +1,1160 @@
+"""Text extracted from the UN's PDFs (General Assembly, Security Council) read back into the document model.
+
+This is what a user gets when copying from a UN PDF, or what a PDF library extracts: a masthead
+with job numbers and a bar code, running page headers and footers in mid-sentence, footnote
+blocks under a "____" rule at each page foot, footnote markers glued to words ("Court1"), wrapped
+lines, and paragraphs split by page breaks. The text is read in a few linear passes: lines are
+classified, page furniture is dropped and page breaks noted, footnotes are taken out and their
+markers put back, paragraphs are rebuilt, and then read with the text importer's grammar of
+labels, levels and opening phrases. `parse_pdf` extracts the text of a PDF file first.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from resdraft.errors import LibraryError, Problem, Where
+from resdraft.importers.text import (
+    DATE_LINE,
+    HEADER_ROLES,
+    SYMBOL_SESSION,
+    _date,
+    _infer_opening,
+    _is_preambular,
+    _joined,
+    _Label,
+    _Levels,
+    _Node,
+    _numbering,
+    _opening,
+    _ordinal_numbers,
+    _paragraph,
+    _split_label,
+    _sponsors,
+    _tidy,
+)
+from resdraft.model import Content, Footnote, FootnoteRef, Line, Resolution, Run, Session, Span
+
+# ================================================================ vocabulary
+
+BODIES = ("unga", "unsc")
+PDF_HINT = "pip install 'resdraft[pdf]'"
+
+# Limits that keep a huge or hostile input quick to refuse; each is far above any real resolution.
+MAX_TEXT_BYTES = 20 * 1024 * 1024
+MAX_HEAD_CHARS = 100_000  # how far into the text the enacting formula (or the numbered title) must be
+MAX_HEAD_LINES = 150  # masthead lines read above the enacting formula
+MAX_BODY_LINES = 60_000  # the longest resolution in the corpus, annexes included, has about 4,000
+MAX_LINE_CHARS = 20_000  # press-release text puts a whole paragraph on a line; PDF lines are ~100
+MAX_PAGE_NOTES = 200
+MAX_PARAGRAPHS = 5_000  # paragraphs and sub-paragraphs; the longest resolution in the corpus has about 700
+MAX_PARAGRAPH_CHARS = 100_000
+MAX_PDF_BYTES = 100 * 1024 * 1024
+MAX_PDF_PAGES = 1_000
+
+# The enacting formula names the body; press releases quote the text (“The Security Council,).
+ENACTING = re.compile(r"^[ \t]*[“\"]?The (General Assembly|Security Council)[ \t]*[,:]?[ \t]*$", re.M)
+ENACTING_BODY = {"General Assembly": "unga", "Security Council": "unsc"}
+# "78/6. Report of the International Criminal Court": the resolution's number and title.
+TITLE_NUMBER = re.compile(r"(\d{1,3}/\d{1,4}(?: [A-Z])?)\.[ \t]+(\S.*)")
+_TITLE_LINE = re.compile(r"^[ \t]*\d{1,3}/\d{1,4}(?: [A-Z])?\.[ \t]+\S", re.M)
+# Document symbols: A/RES/78/6, A/78/L.6, A/C.3/78/L.5/Rev.1, A/RES/ES-11/1; S/RES/1663 (2006).
+GA_SYMBOL = re.compile(r"A/(?:RES/)?(?:C\.\d/|ES-\d{1,2}/)?\d{1,3}/[A-Za-z0-9.]{1,12}(?:/[A-Za-z0-9.]{1,12}){0,3}(?: [A-Z])?")
+SC_SYMBOL = re.compile(r"S/RES/\d{1,5} ?\(\d{3,4}\)")
+SC_NUMBER = re.compile(r"\b[Rr]esolution[ \t]+(\d{1,5}) ?\((\d{3,4})\)")
+# Page furniture: "23-21327 (E)    091123", "*2321327*", "23-21327", "2/5".
+JOB = re.compile(r"\d{2}-\d{5}[ \t]*\([A-Z]\)(?:[ \t]+\d{6})?")
+BARCODE = re.compile(r"\*\d{7,9}\*")
+JOB_NUMBER = re.compile(r"\d{2}-\d{5}")
+PAGE_NUMBER = re.compile(r"(\d{1,3})/(\d{1,3})")
+_TOKENS = re.compile(r"(?<![\w/])(?:\d{1,3}/\d{1,3}|\d{2}-\d{5})(?![\w/])")
+BARE_NUMBER = re.compile(r"\d{1,3}")
+RULE = re.compile(r"_{5,}")
+# A footnote at a page foot: "1 United Nations, Treaty Series…", "10  A/76/120.", "* Reissued…".
+NOTE_START = re.compile(r"(\d{1,3}|[*†‡§])[ \t]+(\S.*)")
+NOTE_START_LAYOUT = re.compile(r"(\d{1,3}|[*†‡§])[ \t]{2,}(\S.*)")  # without a rule: two spaces after the marker
+# Labels: "1." or "(a)" alone on a line, or opening one; "26.Decides" lacks the space.
+LABEL_ALONE = re.compile(r"(?:\d{1,3}\.|\((?:[a-zA-Z]{1,6}|\d{1,3})\))")
+LABEL_START = re.compile(r"(?:\d{1,3}\.|\((?:[a-zA-Z]{1,6}|\d{1,3})\))(?:[ \t]|$)")
+GLUED_LABEL = re.compile(r"(\d{1,3}\.)(?=[A-Z“])")
+# "II" or "B." alone on a line, or "Section 2": the heading of a part of a sectioned resolution.
+SECTION = re.compile(r"(?:[IVXL]{1,6}|[A-H])\.?|Section \d{1,3}")
+BULLET = re.compile(r"(?:--|[-–—•▪●◦·])[ \t]+(?=\S)")
+# The GA's closing formula: "25th plenary meeting" and the date under it.
+CLOSING = re.compile(r"\d{1,3}(?:st|nd|rd|th) (?:\(resumed\) )?plenary meeting\b", re.I)
+# Masthead lines read as a whole block.
+ADOPTION = re.compile(r"(?:Resolution )?[Aa]dopted (?:unanimously )?(?:by|at) (?:the )?(?:General Assembly|Security Council)\b")
+REPORT = re.compile(r"\[.{1,300}\]")
+SPONSORS = re.compile(r".{1,5000}: (?:revised )?draft (?:resolution|decision)")
+FULL_TEXT = re.compile(r"The full text of resolution\b.{0,60}\breads as follows:?", re.I)
+SC_ROLES: tuple[tuple[str, re.Pattern[str] | None], ...] = (
+    ("adoption", ADOPTION),
+    ("organization", re.compile(r"^United Nations$")),
+    ("organ", re.compile(r"^Security Council$")),
+    ("symbol", re.compile(rf"^{SC_SYMBOL.pattern}$")),
+    ("distribution", re.compile(r"^Distr\.: ")),
+    ("date", DATE_LINE),
+)
+GA_ROLES: tuple[tuple[str, re.Pattern[str] | None], ...] = (
+    ("adoption", ADOPTION),
+    ("organization", re.compile(r"^United Nations$")),
+    *HEADER_ROLES["unga"],
+)
+CONTINUED_ROLES = frozenset({"agenda-title", "adoption", "report", "sponsors", "introduction"})
+# The PDFs set opening phrases in italic; extraction loses it, so the house style is put back.
+HOUSE_EMPHASIS = {"preambular": "italic", "operative": "italic", "subparagraph": "none"}
+# Words a number follows as a reference, not as a footnote marker: "Goal 14", "paragraph 3".
+_NUMBERED = """goal target targets paragraph paragraphs para paras article articles resolution resolutions decision
+    decisions annex annexes rule rules section sections chapter chapters principle principles item items page
+    pages part parts no nos vol vols volume step phase level category table figure recommendation
+    recommendations option options and or to of from between than about over under some the all each every at
+    least most first last number per cent which whom whose including these those nearly almost around only
+    approximately"""
+NUMBERED_WORDS = frozenset(_NUMBERED.split())
+
+_NOTE_OPEN, _NOTE_CLOSE = "\ue000", "\ue001"  # private-use marks for a footnote marker inside text
+_NOTE_MARK = re.compile(f"{_NOTE_OPEN}([^{_NOTE_CLOSE}]{{1,4}}){_NOTE_CLOSE}")
+_PRIVATE = re.compile(f"[{_NOTE_OPEN}{_NOTE_CLOSE}]")
+_SPACES = re.compile(r"[ \t]+")
+_CELLS = re.compile(r"[ \t]{3,}")  # layout-preserving text sets masthead columns apart with runs of spaces
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
+
+
+def _problem(source: Path | None, message: str, hint: str) -> LibraryError:
+    """A user error about the text being read."""
+    return LibraryError(Problem(Where(source) if source else None, message, hint))
+
+
+def _key(text: str) -> str:
+    """Text compared without white space or case: running titles wrap where the title does not."""
+    return re.sub(r"\s+", "", text).casefold()
+
+
+# ================================================================ lines
+
+
+@dataclass(frozen=True)
+class _Line:
+    """One line: its text without surrounding white space (inner runs collapsed), its indentation, and its spacing as printed."""
+
+    text: str
+    indent: int
+    spaced: str = ""  # the text with its inner runs of spaces: layout text sets a footnote's marker apart with them
+
+    @property
+    def blank(self) -> bool:
+        return not self.text
+
+
+_FF = _Line("\f", 0)  # an explicit page break (pdftotext and parse_pdf put form feeds between pages)
+
+
+def _line(raw: str) -> _Line:
+    """A raw line, measured and trimmed."""
+    if raw == "\f":
+        return _FF
+    raw = raw.expandtabs(4).rstrip()
+    body = raw.lstrip(" ")
+    text = _SPACES.sub(" ", body)
+    return _Line(text, len(raw) - len(body), body if len(body) != len(text) else "")
+
+
+# ================================================================ the masthead
+
+
+@dataclass
+class _Masthead:
+    """What the lines above the enacting formula say."""
+
+    header: list[Line] = field(default_factory=list)
+    title: str = ""
+    number: str = ""  # "78/6"
+    symbol: str = ""
+
+    def role(self, role: str) -> str | None:
+        return next((line.text for line in self.header if line.role == role), None)
+
+
+def _cells(raw: str) -> list[str]:
+    """A masthead line split into its columns, without job numbers and bar codes."""
+    return [c for c in (_SPACES.sub(" ", c.strip()) for c in _CELLS.split(raw.expandtabs(4))) if c]
+
+
+def _masthead_blocks(lines: Sequence[str]) -> list[list[str]]:
+    """The masthead's blocks (lines between blank lines), as cells, without page furniture."""
+    blocks: list[list[str]] = [[]]
+    for raw in lines:
+        stripped = _SPACES.sub(" ", raw.strip())
+        if not stripped:
+            if blocks[-1]:
+                blocks.append([])
+            continue
+        if JOB.fullmatch(stripped) or BARCODE.fullmatch(stripped):
+            continue
+        cells = [c for c in _cells(raw) if not (JOB.fullmatch(c) or BARCODE.fullmatch(c) or re.fullmatch(r"\d{6}", c))]
+        blocks[-1].extend(cells)
+    return [b for b in blocks if b]
+
+
+def _read_masthead(lines: Sequence[str], body: str | None) -> _Masthead:
+    """Header lines with their roles, the title and the symbol, from the lines above the enacting formula."""
+    out = _Masthead()
+    blocks = _masthead_blocks(lines)
+    roles = SC_ROLES if body == "unsc" else GA_ROLES
+    entries: list[tuple[int, Line]] = []  # (block, line)
+    free: list[int] = []  # blocks no pattern recognised: the last is the title when no numbered title is found
+    for b, cells in enumerate(blocks):
+        joined = " ".join(cells)
+        if m := TITLE_NUMBER.fullmatch(joined):
+            out.number, out.title = m.group(1), m.group(2).strip()
+            continue
+        whole = next((role for role, pattern in _BLOCK_ROLES if len(joined) <= 6000 and pattern.fullmatch(joined)), None)
+        if whole and (whole != "sponsors" or len(cells) > 1 or len(joined) < 500):
+            entries.append((b, Line(whole, _content(joined))))
+            continue
+        used: set[str] = set()
+        recognised = False
+        for c, cell in enumerate(cells):
+            role = _cell_role(cell, roles, used)
+            last = entries[-1][1] if entries and entries[-1][0] == b else None
+            if role is None and c and last is not None and last.role in CONTINUED_ROLES:
+                entries[-1] = (b, Line(last.role, _joined((last.content, _content(cell)))))
+                continue
+            if role is None and c and last is not None and last.role == "agenda-item":
+                role = "agenda-title"
+            recognised = recognised or role is not None
+            used.add(role or "line")
+            entries.append((b, Line(role or "line", _content(cell))))
+        if not recognised:
+            free.append(b)
+    if not out.title and free:
+        out.title = " ".join(blocks[free[-1]])
+        entries = [(b, line) for b, line in entries if b != free[-1]]
+    out.header = [line for _, line in entries]
+    if not out.title and (number := out.role("resolution")):  # the Council's "Resolution 1663 (2006)"
+        out.title = number
+        out.header = [line for line in out.header if line.role != "resolution"]
+    out.symbol = (out.role("symbol") or "").rstrip("*†‡§")  # "A/RES/78/68*": a footnote says it was reissued
+    if not out.symbol:
+        for line in (*out.header, Line("title", (Run(out.title),))):
+            if m := SC_NUMBER.search(line.text):
+                out.symbol = f"S/RES/{m.group(1)} ({m.group(2)})"
+                break
+    return out
+
+
+_BLOCK_ROLES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("adoption", re.compile(ADOPTION.pattern + r".{0,200}")),
+    ("report", REPORT),
+    ("introduction", re.compile(FULL_TEXT.pattern, re.I)),
+    ("sponsors", SPONSORS),
+)
+
+
+def _cell_role(cell: str, roles: Sequence[tuple[str, re.Pattern[str] | None]], used: set[str]) -> str | None:
+    """The first unused masthead role whose pattern recognises a cell."""
+    if len(cell) > 500:
+        return None
+    if SC_NUMBER.fullmatch(cell):
+        return "resolution"
+    for role, pattern in roles:
+        if role not in used and pattern is not None and pattern.search(cell):
+            return role
+    if GA_SYMBOL.fullmatch(cell) or SC_SYMBOL.fullmatch(cell):
+        return "symbol" if "symbol" not in used else None
+    return None
+
+
+# ================================================================ page furniture
+
+
+@dataclass
+class _Furniture:
+    """Recognises running headers and footers: the symbol, the job number, 'n/m', the running title."""
+
+    symbol: str
+    title_key: str
+
+    def token_line(self, text: str) -> bool:
+        """A line that is, or is made of, page furniture and the running title."""
+        if JOB.fullmatch(text) or BARCODE.fullmatch(text) or JOB_NUMBER.fullmatch(text):
+            return True
+        if (m := PAGE_NUMBER.fullmatch(text)) and 0 < int(m.group(1)) <= int(m.group(2)):
+            return True
+        if self.symbol and text == self.symbol:
+            return True
+        if len(text) > 400:
+            return False
+        rest = text.replace(self.symbol, " ") if self.symbol and self.symbol in text else text
+        found = rest != text
+        rest, n = _TOKENS.subn(" ", rest)
+        if not (found or n):
+            return False
+        left = _key(rest)
+        return not left or (len(left) >= 4 and left in self.title_key)
+
+    def title_line(self, text: str) -> bool:
+        """A line that is a stretch of the running title."""
+        key = _key(text)
+        return len(key) >= 4 and bool(self.title_key) and key in self.title_key
+
+
+def _blocks_of(lines: Sequence[_Line]) -> Iterator[tuple[int, int]]:
+    """(start, end) of each run of non-blank lines; a form feed is a run of its own."""
+    start: int | None = None
+    for i, line in enumerate(lines):
+        if line.blank or line is _FF:
+            if start is not None:
+                yield start, i
+                start = None
+            if line is _FF:
+                yield i, i + 1
+        elif start is None:
+            start = i
+    if start is not None:
+        yield start, len(lines)
+
+
+def _furniture_marks(lines: Sequence[_Line], furniture: _Furniture) -> list[bool]:
+    """Which lines are page furniture: token lines, and running-title lines in a header block."""
+    marks = [False] * len(lines)
+    blocks = list(_blocks_of(lines))
+    whole: list[bool] = []  # per block: entirely furniture
+    titles: list[bool] = []  # per block: entirely running title (furniture if next to a furniture block)
+    for start, end in blocks:
+        tokens = [furniture.token_line(lines[i].text) for i in range(start, end)]
+        title = [not t and furniture.title_line(lines[i].text) for i, t in zip(range(start, end), tokens, strict=True)]
+        has_symbol = any(furniture.symbol and lines[i].text == furniture.symbol for i in range(start, end))
+        for i, t in zip(range(start, end), tokens, strict=True):
+            marks[i] = t
+        is_whole = any(tokens) and all(t or ti for t, ti in zip(tokens, title, strict=True))
+        # a header whose running title differs from the title: the symbol and up to three short lines
+        if not is_whole and has_symbol and end - start <= 5 and all(len(lines[i].text) <= 90 for i in range(start, end)):
+            is_whole = True
+        whole.append(is_whole)
+        titles.append(not any(tokens) and all(title))
+    for b, (start, end) in enumerate(blocks):
+        near = (b > 0 and whole[b - 1]) or (b + 1 < len(blocks) and whole[b + 1])
+        if whole[b] or (titles[b] and near and lines[start] is not _FF):
+            for i in range(start, end):
+                marks[i] = lines[i] is not _FF
+    return marks
+
+
+# ================================================================ pages and footnotes
+
+
+@dataclass
+class _Page:
+    """The body lines of one page (None for a blank line) and the footnotes at its foot."""
+
+    lines: list[_Line | None] = field(default_factory=list)
+    notes: list[tuple[str, list[str]]] = field(default_factory=list)
+    blanks_after_break: int | None = None  # blank lines between the page header and the first text line
+    numbered_foot: bool = False  # the page ends at a form feed or the end of the text, where a bare page number may stand
+
+
+def _pages(lines: Sequence[_Line], marks: Sequence[bool]) -> list[_Page]:
+    """Cut the body into pages at page furniture and form feeds, taking the footnotes out of each."""
+    pages = [_Page()]
+    in_notes = False
+    counting: int | None = None  # blank lines seen since the last page break, until text comes
+    last_note = 0
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if marks[i] or line is _FF:
+            if line is _FF:
+                pages[-1].numbered_foot = True
+                if not in_notes:
+                    last_note = _implicit_notes(pages[-1], last_note)
+            if pages[-1].lines or pages[-1].notes:
+                pages.append(_Page())
+            in_notes, counting = False, 0
+            i += 1
+            continue
+        if line.blank:
+            if counting is not None:
+                counting += 1
+            elif not in_notes:
+                pages[-1].lines.append(None)
+            i += 1
+            continue
+        if RULE.fullmatch(line.text):
+            in_notes = True
+            i += 1
+            continue
+        if in_notes:
+            last_note = _note_line(pages[-1], line, last_note)
+            i += 1
+            continue
+        if counting is not None:
+            pages[-1].blanks_after_break = counting if pages[-1].lines == [] and len(pages) > 1 else None
+            counting = None
+        pages[-1].lines.append(line)
+        i += 1
+    pages[-1].numbered_foot = True
+    if not in_notes:
+        _implicit_notes(pages[-1], last_note)
+    for page in pages:  # a bare page number at a page foot ("2" in layout-preserving text)
+        while page.lines and (page.lines[-1] is None or (page.numbered_foot and BARE_NUMBER.fullmatch(page.lines[-1].text))):
+            page.lines.pop()
+    return pages
+
+
+def _note_line(page: _Page, line: _Line, last: int) -> int:
+    """Take one line of a footnote block: a new footnote, or the continuation of the last one."""
+    m = NOTE_START.fullmatch(line.text)
+    if m and _next_marker(m.group(1), last) and len(page.notes) < MAX_PAGE_NOTES:
+        page.notes.append((m.group(1), [m.group(2)]))
+        return int(m.group(1)) if m.group(1).isdigit() else last
+    if page.notes:
+        page.notes[-1][1].append(line.text)
+    elif m:  # a footnote numbered out of sequence still starts a footnote
+        page.notes.append((m.group(1), [m.group(2)]))
+        return int(m.group(1)) if m.group(1).isdigit() else last
+    return last
+
+
+def _next_marker(marker: str, last: int) -> bool:
+    """Whether a footnote marker can follow the last footnote number (numbers run on through the document)."""
+    return not marker.isdigit() or last < int(marker) <= last + 3
+
+
+def _implicit_notes(page: _Page, last: int) -> int:
+    """Footnotes at a page foot that no '____' rule sets off (a PDF library's text): take them if there are any."""
+    if page.notes:
+        return last
+    lines = page.lines
+    end = len(lines)
+    while end and ((last_line := lines[end - 1]) is None or BARE_NUMBER.fullmatch(last_line.text)):
+        end -= 1
+    start: int | None = None
+    i = end - 1
+    while i >= 0:
+        line = lines[i]
+        if line is None:
+            i -= 1
+            continue
+        if NOTE_START_LAYOUT.fullmatch(line.spaced):
+            start = i
+        elif line.indent < 3:
+            break
+        i -= 1
+    opening = lines[start] if start is not None else None
+    first = NOTE_START_LAYOUT.fullmatch(opening.spaced) if opening is not None else None
+    if (
+        start is None
+        or first is None
+        or not _next_marker(first.group(1), last)
+        or (first.group(1).isdigit() and int(first.group(1)) != last + 1)
+    ):
+        return last
+    block = [line for line in lines[start:end] if line is not None]
+    del lines[start:]
+    for line in block:
+        m = NOTE_START_LAYOUT.fullmatch(line.spaced)
+        if m and _next_marker(m.group(1), last):
+            page.notes.append((m.group(1), [m.group(2)]))
+            last = int(m.group(1)) if m.group(1).isdigit() else last
+        elif page.notes:
+            page.notes[-1][1].append(line.text)
+    return last
+
+
+# ---------------------------------------------------------------- footnote markers in the text
+
+
+# A footnote marker's digits; a marker glued to a year ("17 December 20145") is the year's last digits.
+_DIGIT_RUN = re.compile(r"(?<![\d/])(?:(?:19|20)\d\d)?\d{1,3}(?![\d/])")
+
+
+def _glued(text: str, start: int, end: int) -> bool:
+    """Whether the digits at `start` stick to what is before them, as superscript markers do ("Court1", "Court,5")."""
+    if start == 0:
+        return False
+    before = text[start - 1]
+    prior = text[start - 2] if start >= 2 else " "
+    if before.isalpha():  # "Court1", but not "G20" or "A4"
+        word = re.search(rf"{_LETTERS}{{1,40}}$", text[:start])
+        return word is not None and len(word.group(0)) >= 3
+    if before == ",":  # "Court,5", "2013,9" and "2014,153", but not "1,000"
+        return not prior.isdigit() or end - start < 3 or re.search(r"(?<!\d)\d{4},$", text[:start]) is not None
+    if before == ":":  # "as follows:3", but not "10:30"
+        return not prior.isdigit()
+    if before in ';)]”’"':
+        return True
+    if before == ".":  # "Development.5" and "2017.3", but not "2.5"
+        return (prior.isalpha() and prior.islower()) or re.search(r"(?<!\d)(?:19|20)\d\d\.$", text[:start]) is not None
+    return False
+
+
+_LETTERS = r"(?:[^\W\d_]|[’'-])"
+_LAST_TOKENS = re.compile(r"(?:^|(?<=\s))(?:(\S{1,60})\s{1,3})?(\S{1,60})[ ]{1,3}$")
+_WORDLIKE = re.compile(rf"[(“‘\"]?({_LETTERS}{{1,40}})([,;:.)”’\"]{{0,3}})")
+_NUMBERLIKE = re.compile(r"[(“]?(\d{1,4}(?:([/–-])\d{1,4})?)([,;:.)”’\"]{0,3})")
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+def _spaced(text: str, start: int, end: int, exact: bool) -> bool:
+    """Whether digits after a space are a marker the extraction set apart from its word.
+
+    "Agreement, 3 which", "Development 2 through", "Agenda 21, 6 the", "in 2024, 18", "resolution 5/1 3 and":
+    the number ends a phrase (after punctuation, a year or a symbol, or after a word that takes no
+    number, unlike 'Goal 14') and comes before a word in lower case or the end of the line; before
+    a capital only if it is the very next marker expected and follows punctuation or a year
+    ("Ltamenah, 10 Saraqib", "the 2010 8 Review Conferences").
+    """
+    if text[end : end + 1] == ".":  # "3." is a paragraph's label
+        return False
+    m = _LAST_TOKENS.search(text[max(0, start - 130) : start])
+    if m is None:
+        return False
+    previous, last = m.group(1) or "", m.group(2)
+    word, number = _WORDLIKE.fullmatch(last), _NUMBERLIKE.fullmatch(last)
+    if word:
+        ends_phrase = bool(word.group(2))
+        ok = ends_phrase or word.group(1).lower().strip("’'") not in NUMBERED_WORDS
+    elif number:
+        ends_phrase = bool(number.group(3)) or bool(number.group(2)) or _YEAR.fullmatch(number.group(1)) is not None
+        before = _WORDLIKE.fullmatch(previous)
+        ok = ends_phrase or before is None or before.group(1).lower() not in NUMBERED_WORDS
+    else:  # a symbol such as "1/CMA.4," ends a phrase when punctuation follows it
+        ok = ends_phrase = bool(re.fullmatch(r"\S*\d\S*[,;:)”’\"]", last))
+    after = text[end:].lstrip(" ")
+    if not after or after[:1].islower() or re.match(r"\d{1,4}/\d|\([a-z]", after):
+        return ok
+    return ok and exact and ends_phrase and (after[:1].isupper() or after[:1].isdigit())
+
+
+def _after_ok(text: str, end: int, exact: bool) -> bool:
+    """What may follow a marker: the end of the line, a space, closing punctuation, or (the very next marker) a word ("Agreement4and")."""
+    return end == len(text) or text[end] in " ,;:.)”’" or (exact and text[end].islower())
+
+
+# A marker may be found when up to three before it were not (lost, or referred to on another page);
+# a marker set apart by a space only when at most one before it was not, as such a number is less sure.
+MARKER_WINDOW = 4
+SPACED_WINDOW = 2
+
+
+def _place_markers(page: _Page) -> None:
+    """Put each footnote's marker back where its superscript stood, in order, on the page's lines."""
+    expected = [marker for marker, _ in page.notes if marker.isdigit()]
+    if not expected:
+        return
+    k = 0
+    context = ""  # the end of the line before: a marker may open a line
+    for index, line in enumerate(page.lines):
+        if line is None or k >= len(expected):
+            continue
+        text = line.text
+        previous, context = context, _NOTE_MARK.sub("", text[-130:]) + " "
+        out: list[str] = []
+        pos = 0
+        for m in _DIGIT_RUN.finditer(text):
+            if k >= len(expected):
+                break
+            start, value = m.start(), m.group(0)
+            window = expected[k : k + MARKER_WINDOW]
+            if len(value) > 3:  # a year and a marker run together: "20145"
+                start, value = start + 4, value[4:]
+                if value not in window:
+                    continue
+                glued = True
+            elif value not in window or not _after_ok(text, m.end(), value == expected[k]):
+                continue
+            else:
+                glued = _glued(text, start, m.end())
+            if not glued:
+                spaced = text[start - 1 : start] == " " or start == 0
+                joined = previous + text
+                at = len(previous) + start
+                if not (
+                    spaced and value in window[:SPACED_WINDOW] and _spaced(joined, at, at + len(value), value == expected[k])
+                ):
+                    continue
+            cut = start if glued else len(text[:start].rstrip(" "))
+            out.append(text[pos:cut] + _NOTE_OPEN + value + _NOTE_CLOSE)
+            pos = m.end()
+            k += window.index(value) + 1
+        if out:
+            page.lines[index] = _Line("".join(out) + text[pos:], line.indent)
+
+
+def _masthead_markers(header: Sequence[Line], page: _Page) -> list[Line]:
+    """Header lines with the markers of the first page's footnotes the body does not refer to ("Zambia*:", "A/RES/78/68*")."""
+    placed = {m.group(1) for line in page.lines if line is not None for m in _NOTE_MARK.finditer(line.text)}
+    wanted = [marker for marker, _ in page.notes if marker not in placed]
+    out = []
+    for line in header:
+        text = line.text
+        for marker in wanted:
+            glue = r"\S" if marker == "*" else r"[^\W\d_)”’]"
+            m = re.search(rf"(?<={glue}){re.escape(marker)}(?=[\s:;,.]|$)", text)
+            if m:
+                text = text[: m.start()] + _NOTE_OPEN + marker + _NOTE_CLOSE + text[m.end() :]
+                wanted.remove(marker)
+        out.append(line if text == line.text else Line(line.role, _content(text)))
+    return out
+
+
+def _footnotes(pages: Iterable[_Page]) -> list[Footnote]:
+    """Every footnote of the pages, in order."""
+    notes = []
+    for page in pages:
+        for marker, texts in page.notes:
+            notes.append(Footnote(marker, _tidy((Run(_wrap(texts)),))))
+    return notes
+
+
+# ================================================================ paragraphs
+
+
+@dataclass
+class _Fragment:
+    """A stretch of text that may be a paragraph or part of one (a page break may have cut it)."""
+
+    lines: list[str]
+    indent: int
+    page_break: bool = False
+    blanks: int | None = None
+    label: str | None = None  # a label printed after the first line (layout-preserving text)
+
+    @property
+    def text(self) -> str:
+        return _wrap(self.lines)
+
+
+def _wrap(lines: Sequence[str]) -> str:
+    """Wrapped lines joined: with a space, or none after a hyphen ('post-' 'conflict')."""
+    out: list[str] = []
+    for line in lines:
+        if out and out[-1][-1:] in "-–—" and out[-1][-2:-1].isalpha() and line[:1].isalnum():
+            out.append(line)
+        else:
+            out.append((" " if out else "") + line)
+    return "".join(out)
+
+
+def _starts_label(text: str) -> bool:
+    """Whether a line opens with a paragraph label ('1.', '(a)') or a bullet."""
+    return bool(LABEL_START.match(text) or BULLET.match(text))
+
+
+def _ends_sentence(text: str) -> bool:
+    return _NOTE_MARK.sub("", text).rstrip()[-1:] in (".", ";", ":", ",")
+
+
+def _indent_mode(pages: Sequence[_Page]) -> bool:
+    """Whether paragraphs are told apart by indentation (layout-preserving text), not blank lines."""
+    indented = total = 0
+    for page in pages:
+        base = _base_indent(page)
+        for line in page.lines:
+            if line is not None:
+                total += 1
+                indented += line.indent >= base + 2
+    return indented >= 3 and indented * 20 >= total
+
+
+def _base_indent(page: _Page) -> int:
+    """The indentation of most lines on a page: that of lines that continue a paragraph."""
+    seen = Counter(line.indent for line in page.lines if line is not None)
+    if not seen:
+        return 0
+    top = max(seen.values())
+    return min(indent for indent, n in seen.items() if n == top)
+
+
+def _fragments(pages: Sequence[_Page], indent_mode: bool) -> list[_Fragment]:
+    """The body cut where paragraphs may begin: at blank lines, or (layout text) at indented lines and labels."""
+    out: list[_Fragment] = []
+    current: _Fragment | None = None
+    for number, page in enumerate(pages):
+        base = _base_indent(page)
+        first_on_page = number > 0
+        if not indent_mode:
+            current = None
+        lines = page.lines
+        for i, line in enumerate(lines):
+            if line is None:
+                if not indent_mode:
+                    current = None
+                continue
+            text = GLUED_LABEL.sub(r"\1 ", line.text, count=1)
+            if indent_mode:
+                if current is not None and LABEL_ALONE.fullmatch(text) and _label_after(current, lines, i):
+                    current.label = text
+                    continue
+                new = current is None or line.indent >= base + 2 or _starts_label(text)
+            else:
+                new = current is None or (
+                    _starts_label(text) and _ends_sentence(current.lines[-1]) and not LABEL_ALONE.fullmatch(current.lines[-1])
+                )
+            if new:
+                current = _Fragment([text], line.indent)
+                if first_on_page:
+                    current.page_break, current.blanks = True, page.blanks_after_break
+                out.append(current)
+            else:
+                assert current is not None
+                current.lines.append(text)
+            first_on_page = False
+    return out
+
+
+def _label_after(current: _Fragment, lines: Sequence[_Line | None], i: int) -> bool:
+    """A label printed under its paragraph's first line (layout text): '      Stresses …' then '3.'."""
+    if len(current.lines) != 1 or current.label or _starts_label(current.lines[0]):
+        return False
+    following = next((line for line in lines[i + 1 :] if line is not None), None)
+    return following is None or not following.text[:1].isupper() or not _ends_sentence(current.lines[0])
+
+
+def _continues(previous: _Fragment, fragment: _Fragment, numbered: bool, indent_mode: bool) -> bool:
+    """Whether a fragment carries on the paragraph before it, cut by a page break or a stray blank line.
+
+    Across a page break: yes when the text before ends without a stop or the text after begins in
+    lower case; after a comma, the blank lines under the running header tell (one for a carried-over
+    line, two for a new paragraph, in the UN's own extraction), else whether the text after opens as
+    a preambular paragraph does. Layout text (indent_mode) marks its new paragraphs by indentation.
+    """
+    first = fragment.lines[0]
+    if _starts_label(first) or LABEL_ALONE.fullmatch(first):
+        return False
+    end = _NOTE_MARK.sub("", previous.lines[-1]).rstrip()[-1:]
+    if not fragment.page_break or indent_mode:
+        return end not in ".,;:" and first[:1].islower()
+    if end not in ".,;:" or not first[:1].isupper():
+        return True
+    if end == ",":
+        if fragment.blanks:
+            return fragment.blanks == 1
+        return not numbered and not _looks_preambular(first)
+    return False
+
+
+def _looks_preambular(text: str) -> bool:
+    """Whether a text opens as a preambular paragraph does ('Recalling', 'Deeply concerned')."""
+    _, opening, _ = _opening(_content(text), infer=True)
+    return opening is not None and _is_preambular(opening)
+
+
+def _paragraph_texts(fragments: Sequence[_Fragment], indent_mode: bool) -> list[_Fragment]:
+    """Fragments joined back into paragraphs across page breaks."""
+    out: list[_Fragment] = []
+    numbered = False
+    for fragment in fragments:
+        if out and _continues(out[-1], fragment, numbered, indent_mode):
+            out[-1].lines.extend(fragment.lines)
+            continue
+        out.append(fragment)
+        numbered = numbered or bool(re.match(r"\d{1,3}\.(?: |$)", fragment.lines[0])) or fragment.label is not None
+    return out
+
+
+# ================================================================ inline content
+
+
+def _content(text: str) -> Content:
+    """Runs and footnote references from text with private-use marker marks."""
+    spans: list[Span] = []
+    pos = 0
+    for m in _NOTE_MARK.finditer(text):
+        if m.start() > pos:
+            spans.append(Run(text[pos : m.start()]))
+        spans.append(FootnoteRef(m.group(1)))
+        pos = m.end()
+    if pos < len(text):
+        spans.append(Run(text[pos:]))
+    return _tidy(tuple(spans))
+
+
+def _with_opening(content: Content, infer: bool) -> tuple[Content, str | None]:
+    """The content with its opening phrase marked, inferred with the text importer's grammar.
+
+    That grammar stops at punctuation and hyphens; a paragraph of a UN resolution always opens with
+    a phrase, so "Notes, in this regard," and "Re-emphasizing" are read with the comma and the
+    hyphen set aside, and the phrase is taken from the text as printed.
+    """
+    marked, opening, _ = _opening(content, infer)
+    first = content[0] if content else None
+    if opening or not infer or not isinstance(first, Run):
+        return marked, opening
+    words = first.text[:200].split(" ")[:12]
+    plain_words = [w.rstrip(",;:").replace("-", "") for w in words]
+    phrase = _infer_opening(" ".join(plain_words))
+    if phrase is None:
+        n = next((i + 1 for i, w in enumerate(words) if w.endswith(",")), 0)
+        phrase = _infer_opening(" ".join(plain_words[:n]) + " …") if n else None
+    if phrase is None:
+        return marked, None
+    printed = " ".join(words[: len(phrase.split(" "))]).rstrip(",;:")
+    if not first.text.startswith(printed) or not printed:
+        return marked, None
+    head = Run(printed, first.italic, first.bold, first.superscript, opening=True)
+    rest = Run(first.text[len(printed) :], first.italic, first.bold, first.superscript)
+    return (head, rest, *content[1:]) if rest.text else (head, *content[1:]), printed
+
+
+def _italic_opening(content: Content, emphasis: str) -> Content:
+    """The content with its opening phrase set as the house style sets it."""
+    italic, bold = "italic" in emphasis, "bold" in emphasis
+    return tuple(
+        Run(s.text, italic=italic, bold=bold, superscript=s.superscript, opening=True) if isinstance(s, Run) and s.opening else s
+        for s in content
+    )
+
+
+# ================================================================ the body
+
+
+class _Tree:
+    """Reads paragraphs into the tree of top-level paragraphs and their sub-paragraphs, up to the closing formula."""
+
+    def __init__(self) -> None:
+        self.tops: list[_Node] = []
+        self.chain: list[_Node] = []  # the last paragraph at each level
+        self.levels = _Levels()
+        self.last_number = 0
+        self.bullets: int | None = None  # the level of the bullets being read
+        self.closing: Line | None = None
+
+    def read(self, paragraphs: Sequence[_Fragment], quoted: bool) -> None:
+        for index, fragment in enumerate(paragraphs):
+            text = f"{fragment.label} {fragment.text}" if fragment.label else fragment.text
+            if quoted:  # a press release quotes every paragraph, and closes the quotation after the last
+                text = text.removeprefix("“").removeprefix('"')
+                if index == len(paragraphs) - 1:
+                    text = re.sub(r"[”\"]\s*$", "", text)
+            if CLOSING.match(text):
+                self.closing = Line("closing", _content(text))
+                break
+            self.paragraph(fragment, text)
+        for top in self.tops:
+            for node in top.walk():
+                node.content, node.opening = _with_opening(node.content, infer=node.level == 0 and node.style != "heading")
+                if node.opening:
+                    node.content = _italic_opening(node.content, HOUSE_EMPHASIS["subparagraph" if node.level else "preambular"])
+
+    def paragraph(self, fragment: _Fragment, text: str) -> None:
+        """One paragraph: a part's heading, a numbered or unnumbered paragraph, or a sub-paragraph."""
+        heading = fragment.lines[0].lstrip('“"')
+        if not fragment.label and SECTION.fullmatch(heading):  # "II" over "Financial performance report…"
+            self.top(_Node(_content(text.lstrip('“"')[len(heading) :]), 0, _Label(heading, "", heading, ""), None, "heading"))
+            return
+        bullet = BULLET.match(text)
+        label, rest = (None, text[bullet.end() :]) if bullet else _split_label(text)
+        content = _content(rest)
+        if not content:
+            return
+        last = self.tops[-1] if self.tops else None
+        if label is None and not bullet and last is not None and last.style == "heading" and not last.content:
+            last.content = content  # the heading's title, printed apart from its numeral
+            return
+        number = int(label.counter) if label and label.form == ("", ".") and label.counter.isdigit() else None
+        if number is not None and not self.in_sequence(number):
+            number = None  # "4." inside a quoted amendment: not the next operative paragraph
+        elif number is not None or (label is None and not bullet):
+            self.top(_Node(content, 0, label, number, "decimal" if number is not None else None))
+            self.last_number = number or self.last_number
+            return
+        if not self.chain:
+            self.top(_Node(content, 0, label))
+            return
+        if label:
+            level, style = self.levels.level(label)
+        else:  # a bullet: under the last labelled paragraph, beside the bullets before it
+            level, style = self.bullets or len(self.chain), None
+        level = max(1, min(level, len(self.chain)))
+        node = _Node(content, level, label, None, style)
+        self.chain[level - 1].children.append(node)
+        self.chain = [*self.chain[:level], node]
+        self.bullets = None if label else level
+
+    def in_sequence(self, number: int) -> bool:
+        """Whether a paragraph number continues the numbering: the next (a label may have been lost), or 1 after a part's heading or preamble."""
+        if self.last_number < number <= self.last_number + 3:
+            return True
+        return number == 1 and bool(self.tops) and self.tops[-1].number is None
+
+    def top(self, node: _Node) -> None:
+        self.tops.append(node)
+        self.chain, self.levels, self.bullets = [node], _Levels(), None
+
+
+def _split_parts(tops: list[_Node]) -> tuple[list[_Node], list[_Node]]:
+    """Preamble and operative part: at the first numbered paragraph, else at the first verb in the present."""
+    at = next((i for i, n in enumerate(tops) if n.number is not None), None)
+    if at is None:
+        at = next((i for i, n in enumerate(tops) if n.opening and not _is_preambular(n.opening)), len(tops))
+    return tops[:at], tops[at:]
+
+
+# ================================================================ facts
+
+
+def _body_key(body: str | None, detected: str, source: Path | None) -> str:
+    """The body asked for, else the one the enacting formula or the symbol names."""
+    if body is None:
+        return detected
+    key = body.lower()
+    if key not in BODIES:
+        raise _problem(source, f"unknown body {body!r} for text from a UN PDF", f"use one of: {', '.join(BODIES)}")
+    return key
+
+
+def _detect_body(enacting: str | None, symbol: str) -> str:
+    if symbol.startswith("S/"):
+        return "unsc"
+    if symbol.startswith("A/"):
+        return "unga"
+    return ENACTING_BODY.get(enacting or "", "unga")
+
+
+def _session_number(key: str, masthead: _Masthead) -> int:
+    """The GA session: from the 'Seventy-eighth session' line, else from the symbol. The Council has none (0)."""
+    if key != "unga":
+        return 0
+    session = masthead.role("session")
+    numbers = _ordinal_numbers()
+    if session and session.split(" ")[0].lower() in numbers:
+        return numbers[session.split(" ")[0].lower()]
+    if masthead.symbol and (m := SYMBOL_SESSION.search(masthead.symbol)):
+        return int(next(g for g in m.groups() if g))
+    if masthead.number:
+        return int(masthead.number.split("/")[0])
+    return 0
+
+
+def _fields(key: str, session: int, masthead: _Masthead, closing: Line | None) -> dict[str, object]:
+    """The document's facts, named as drafts name them."""
+    fields: dict[str, object] = {"body": key, "session": session}
+    prefixes = {"distribution": "Distr.: ", "language": "Original: ", "agenda-item": "Agenda item "}
+    for line in masthead.header:
+        text = line.text
+        if line.role in ("symbol", "committee", "agenda-title", "report"):
+            fields.setdefault(line.role.replace("-", "_"), text)
+        elif line.role in prefixes:
+            fields.setdefault(line.role.replace("-", "_"), re.sub(r"^(?:Agenda items?|Distr\.:|Original:) ?", "", text))
+        elif line.role == "sponsors":
+            fields.update(_sponsors(text))
+        elif line.role == "adoption":
+            fields["adoption"] = text
+            if adopted := _date(text):
+                fields["adopted"] = adopted
+    if masthead.symbol:
+        fields["symbol"] = masthead.symbol
+        if m := re.search(r"\((\d{4})\)$", masthead.symbol):
+            fields["year"] = int(m.group(1))
+    if masthead.number:
+        fields["number"] = masthead.number
+    if masthead.title:
+        fields["title"] = masthead.title
+    date = _date(masthead.role("date") or "") or fields.get("adopted")
+    if isinstance(date, dt.date):
+        fields["date"] = date
+    if closing is not None:
+        fields["status"] = "adopted"
+        fields["meeting"] = re.sub(r"\s+\d{1,2} \w+ \d{4}$", "", closing.text)
+    elif "adopted" in fields:
+        fields["status"] = "adopted"
+    return fields
+
+
+# ================================================================ entry points
+
+
+def _refuse_early(text: str, source: Path | None) -> None:
+    """Refuse what cannot be a resolution before reading it: too big, empty, or binary."""
+    if len(text) > MAX_TEXT_BYTES or len(text.encode("utf-8", errors="replace")) > MAX_TEXT_BYTES:
+        raise _problem(source, f"larger than {MAX_TEXT_BYTES // 2**20} MB", "a resolution is far smaller; check the file")
+    if not text.strip():
+        raise _problem(source, "the text is empty", "pass the text of a UN resolution, as copied or extracted from its PDF")
+    sample = text[:4096]
+    if len(_CONTROL.findall(sample)) * 20 > len(sample) or "\ufffd" * 8 in sample:
+        raise _problem(
+            source,
+            "this is binary data, not text",
+            "pass the PDF file itself (.pdf), or the text copied or extracted from it (.txt)",
+        )
+
+
+def _refuse_long(paragraphs: Sequence[_Fragment], source: Path | None) -> None:
+    """Refuse a text with more paragraphs, or a longer paragraph, than any resolution has."""
+    if len(paragraphs) > MAX_PARAGRAPHS:
+        raise _problem(
+            source, f"too long for one resolution: more than {MAX_PARAGRAPHS} paragraphs", "pass one resolution at a time"
+        )
+    longest = max((sum(len(line) + 1 for line in p.lines) for p in paragraphs), default=0)
+    if longest > MAX_PARAGRAPH_CHARS:
+        raise _problem(
+            source,
+            f"a paragraph of {longest} characters: this is not the text of a resolution",
+            "pass the text of one UN resolution as copied or extracted from its PDF",
+        )
+
+
+def _start(text: str, source: Path | None) -> tuple[int, int, str | None]:
+    """Where the masthead ends and the body begins, and the body the enacting formula names."""
+    enacting = ENACTING.search(text, 0, MAX_HEAD_CHARS)
+    if enacting is not None:
+        return enacting.start(), enacting.end(), enacting.group(1)
+    title = _TITLE_LINE.search(text, 0, MAX_HEAD_CHARS)
+    if title is not None and GA_SYMBOL.search(text, 0, title.start()):
+        blank = re.compile(r"\n[ \t]*\n").search(text, title.start())
+        end = blank.start() if blank else len(text)
+        return end, end, None
+    raise _problem(
+        source,
+        "no resolution found: no enacting formula ('The General Assembly,' or 'The Security Council,') "
+        f"in the first {MAX_HEAD_CHARS // 1000}000 characters",
+        "pass the text of one UN resolution as copied or extracted from its PDF; "
+        "for Markdown or other plain text, the text importer reads AALCO, AIPA and GA documents",
+    )
+
+
+_SNIFF_CHARS = 200_000
+_SNIFF_FURNITURE = re.compile(r"^[ \t]*(?:\d{2}-\d{5}[ \t]*\([A-Z]\)|\*\d{7,9}\*)[ \t\d]*$", re.M)  # "23-21327 (E)", "*2321327*"
+_SNIFF_PAGE = re.compile(r"^[ \t]*\d{1,3}/\d{1,3}[ \t]*$", re.M)  # "2/5"
+_SNIFF_DISTRIBUTION = re.compile(r"^[ \t]*Distr\.:", re.M)
+_SNIFF_COUNCIL = re.compile(r"^[ \t]*[“\"]?The Security Council,[ \t]*$", re.M)
+
+
+def is_pdf_text(text: str) -> bool:
+    """Whether a text was copied or extracted from a UN PDF (so `parse_pdf_text` should read it), judged on its start.
+
+    Yes when it carries the job number or bar code of a UN masthead ("23-21327 (E)", "*2321327*"),
+    a "Distr.:" masthead line with a running page number ("2/5") or a form feed, or a Security
+    Council enacting formula (the text importer reads no Council resolutions).
+    """
+    head = text[:_SNIFF_CHARS]
+    if _SNIFF_FURNITURE.search(head) or _SNIFF_COUNCIL.search(head):
+        return True
+    return _SNIFF_DISTRIBUTION.search(head) is not None and ("\f" in head or _SNIFF_PAGE.search(head) is not None)
+
+
+def parse_pdf_text(text: str, source: Path | None = None, body: str | None = None) -> Resolution:
+    """Read the raw text of a UN resolution's PDF (General Assembly or Security Council) into the document model.
+
+    `source` names the file in error messages; `body` ('unga' or 'unsc') overrides the body the
+    enacting formula or the symbol names.
+    """
+    _refuse_early(text, source)
+    text = _PRIVATE.sub("", text.lstrip("\ufeff")).replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n\f\n")
+    if text.startswith("# source:"):  # the corpus's own first line, naming where a text came from
+        text = text.partition("\n")[2]
+    head_end, body_start, enacting_words = _start(text, source)
+    head_lines = text[:head_end].split("\n")[-MAX_HEAD_LINES:]
+    guess = ENACTING_BODY.get(enacting_words or "", body)
+    masthead = _read_masthead(head_lines, guess)
+    key = _body_key(body, _detect_body(enacting_words, masthead.symbol), source)
+    raw_lines = text[body_start:].split("\n", MAX_BODY_LINES)
+    if len(raw_lines) > MAX_BODY_LINES:
+        raise _problem(source, f"too long for one resolution: more than {MAX_BODY_LINES} lines", "pass one resolution at a time")
+    if any(len(raw) > MAX_LINE_CHARS for raw in raw_lines):
+        raise _problem(
+            source,
+            f"a line of more than {MAX_LINE_CHARS} characters: this is not text from a PDF",
+            "pass the text of one UN resolution as copied or extracted from its PDF",
+        )
+    lines = [_line(raw) for raw in raw_lines]
+    furniture = _Furniture(masthead.symbol, _key(masthead.title))
+    pages = _pages(lines, _furniture_marks(lines, furniture))
+    for page in pages:
+        _place_markers(page)
+    masthead.header = _masthead_markers(masthead.header, pages[0])
+    indent_mode = _indent_mode(pages)
+    paragraphs = _paragraph_texts(_fragments(pages, indent_mode), indent_mode)
+    _refuse_long(paragraphs, source)
+    quoted = text[head_end:body_start].lstrip().startswith(("“", '"'))
+    read = _Tree()
+    read.read(paragraphs, quoted)
+    if not read.tops:
+        raise _problem(
+            source,
+            "no resolution found: no paragraphs follow the enacting formula",
+            "pass the whole text of the resolution, from its masthead to its last paragraph",
+        )
+    preamble, operative = _split_parts(read.tops)
+    refs = {s.marker for top in read.tops for n in top.walk() for s in n.content if isinstance(s, FootnoteRef)}
+    refs |= {s.marker for line in masthead.header for s in line.content if isinstance(s, FootnoteRef)}
+    footnotes = [n for n in _footnotes(pages) if n.marker in refs]
+    session = _session_number(key, masthead)
+    fields = _fields(key, session, masthead, read.closing)
+    enacting_line = text[head_end:body_start].strip().lstrip('“"') if enacting_words else ""
+    date = fields.get("date")
+    return Resolution(
+        body=key,
+        session=Session(session),
+        fields=fields,
+        header=tuple(masthead.header),
+        title=(Line("title", _content(masthead.title)),) if masthead.title else (),
+        enacting=Line("enacting", _content(enacting_line)) if enacting_line else None,
+        preamble=tuple(_paragraph(n, "preambular") for n in preamble),
+        transition=None,
+        operative=tuple(_paragraph(n, "operative") for n in operative),
+        closing=read.closing,
+        footnotes=tuple(footnotes),
+        numbering=_numbering(key, preamble, operative),
+        emphasis=dict(HOUSE_EMPHASIS),
+        date=date if isinstance(date, dt.date) else None,
+    )
+
+
+def parse_pdf(data: bytes, source: Path | None = None, body: str | None = None) -> Resolution:
+    """Read a UN resolution's PDF file: its text is extracted with pypdf (the optional 'pdf' extra), then read."""
+    where = Where(source) if source else None
+    try:
+        import pypdf  # noqa: F401 - optional: only PDF files need it
+    except ImportError:
+        raise LibraryError(Problem(where, "reading PDF files needs the optional PDF support", PDF_HINT)) from None
+    if len(data) > MAX_PDF_BYTES:
+        raise LibraryError(Problem(where, f"larger than {MAX_PDF_BYTES // 2**20} MB", "a resolution's PDF is far smaller"))
+    if b"%PDF-" not in data[:1024]:
+        raise LibraryError(
+            Problem(where, "this is not a PDF file", "pass the resolution's PDF, or the text copied from it (.txt)")
+        )
+    return parse_pdf_text("\f".join(_pdf_pages(data, where)), source, body)
+
+
+def _pdf_pages(data: bytes, where: Where | None) -> list[str]:
+    """Each page's text, laid out as on the page (indented first lines tell paragraphs apart)."""
+    import pypdf
+
+    # pypdf reports a damaged file through its own errors and, from inside its parsers, through the
+    # built-in ones; any of them means this file cannot be read, and says nothing about resdraft.
+    unreadable = (
+        pypdf.errors.PyPdfError,
+        ValueError,
+        KeyError,
+        TypeError,
+        IndexError,
+        AttributeError,
+        AssertionError,
+        RecursionError,
+    )
+    try:
+        reader = pypdf.PdfReader(io.BytesIO(data), strict=False)
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise LibraryError(
+                Problem(where, "the PDF is encrypted", "save an unencrypted copy, or copy its text into a .txt file")
+            )
+        if len(reader.pages) > MAX_PDF_PAGES:
+            raise LibraryError(Problem(where, f"more than {MAX_PDF_PAGES} pages", "pass one resolution at a time"))
+        return [page.extract_text(extraction_mode="layout") or "" for page in reader.pages]
+    except unreadable as error:
+        raise LibraryError(
+            Problem(
+                where,
+                f"the PDF cannot be read: {str(error)[:200] or type(error).__name__}",
+                "open it and save or print it again as PDF",
+            )
+        ) from None

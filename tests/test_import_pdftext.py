@@ -1,0 +1,418 @@
+"""The PDF-text importer reads the raw text of UN resolutions' PDFs (and the PDFs themselves) into the document model."""
+
+from __future__ import annotations
+
+import datetime as dt
+import gzip
+import json
+import string
+import sys
+import time
+from functools import cache
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from conftest import CORPUS, SEEDS
+from resdraft.errors import LibraryError
+from resdraft.importers.pdftext import is_pdf_text, parse_pdf, parse_pdf_text
+from resdraft.model import FootnoteRef, Paragraph, Resolution, Run
+
+TRAFFICKING = CORPUS / "unga" / "UNGA_A-RES-76-186_trafficking-coordination.txt"
+UNSC = CORPUS / "unsc-unmis"
+# Built from drafts/unga-64.yaml with resdraft.build.build(path, "docx") and converted with
+# LibreOffice (`soffice --headless --convert-to pdf`), as resdraft.preview.to_pdf does.
+DRAFT_PDF = Path(__file__).parent / "data" / "unga-64-draft.pdf"
+
+
+@cache
+def _records() -> dict[str, dict]:
+    """The GA corpus records by symbol."""
+    out = {}
+    for path in sorted((CORPUS / "unga").glob("A-RES-*.jsonl.gz")):
+        with gzip.open(path, "rt", encoding="utf-8") as f:
+            for line in f:
+                record = json.loads(line)
+                out[record["symbol"]] = record
+    return out
+
+
+def _corpus(symbol: str) -> Resolution:
+    return parse_pdf_text(_records()[symbol]["text"], Path(symbol.replace("/", "_") + ".txt"))
+
+
+@cache
+def _trafficking() -> Resolution:
+    return parse_pdf_text(TRAFFICKING.read_text(encoding="utf-8"), TRAFFICKING)
+
+
+def _numbered(res: Resolution) -> list[Paragraph]:
+    return [p for p in res.operative if p.number is not None]
+
+
+def _error(text: str, **kwargs: object) -> str:
+    with pytest.raises(LibraryError) as info:
+        parse_pdf_text(text, Path("pasted.txt"), **kwargs)  # type: ignore[arg-type]
+    return str(info.value)
+
+
+# ---------------------------------------------------------------- 76/186, the seed unga-64's series
+
+
+def test_trafficking_header_fields_come_from_the_masthead() -> None:
+    res = _trafficking()
+    assert (res.body, res.session.number, res.date) == ("unga", 76, dt.date(2022, 1, 11))
+    assert res.fields["symbol"] == "A/RES/76/186"
+    assert res.fields["title"] == "Improving the coordination of efforts against trafficking in persons"
+    assert res.fields["number"] == "76/186"
+    assert res.fields["agenda_item"] == "108"
+    assert res.fields["agenda_title"] == "Crime prevention and criminal justice"
+    assert res.fields["adopted"] == dt.date(2021, 12, 16)
+    assert res.fields["report"] == "[on the report of the Third Committee (A/76/463, para. 26)]"
+    assert [line.role for line in res.header][:6] == ["organization", "symbol", "organ", "distribution", "date", "session"]
+    assert [t.text for t in res.title] == ["Improving the coordination of efforts against trafficking in persons"]
+    assert res.enacting is not None and res.enacting.text == "The General Assembly,"
+
+
+def test_trafficking_operative_paragraphs_are_numbered_one_to_twenty_eight() -> None:
+    res = _trafficking()
+    assert [p.number for p in res.operative] == list(range(1, 29))
+    assert [p.label for p in res.operative][:2] == ["1.", "2."]
+    assert res.numbering.operative == "1."
+    first, last = res.operative[0], res.operative[-1]
+    assert first.text == (
+        "Urges Member States that have not yet done so to consider ratifying or acceding to, as a matter of priority, "
+        "the United Nations Convention against Transnational Organized Crime and the Protocol to Prevent, Suppress and "
+        "Punish Trafficking in Persons, Especially Women and Children, supplementing the United Nations Convention "
+        "against Transnational Organized Crime, taking into consideration the central role of those instruments in "
+        "the fight against trafficking in persons, and also urges States parties to those instruments to fully and "
+        "effectively implement their obligations;"
+    )
+    assert first.opening == "Urges"
+    assert last.text.startswith(
+        "Requests the Secretary-General to submit a report on the implementation of the present resolution"
+    )
+    assert last.text.endswith(
+        "resilience and responsiveness of efforts to fight trafficking in persons in the context of COVID-19."
+    )
+
+
+def test_trafficking_paragraph_split_by_a_page_break_and_its_footnotes_is_joined() -> None:
+    second = _trafficking().operative[1]
+    assert second.text.endswith(
+        "to continue to contribute to the full and effective implementation of the Global Plan of Action, including by "
+        "means of strengthening cooperation and improving coordination among themselves in achieving that goal;"
+    )
+    assert second.footnote_refs == ("22",)
+    assert "A/RES/76/186" not in second.text and "21-19241" not in second.text and "8/11" not in second.text
+
+
+def test_trafficking_preambular_subparagraphs_keep_their_labels() -> None:
+    reaffirming = next(p for p in _trafficking().preamble if p.text.startswith("Reaffirming that the Global Plan"))
+    assert [s.label for s in reaffirming.subparagraphs] == ["(a)", "(b)", "(c)", "(d)", "(e)", "(f)"]
+    assert reaffirming.subparagraphs[1].text == (
+        "To help Member States to reinforce their political commitments and legal obligations to prevent and combat "
+        "trafficking in persons,"
+    )
+    # (f) runs over a page break and its footnote block
+    assert reaffirming.subparagraphs[-1].text.endswith("taking into account existing best practices and lessons learned,")
+
+
+def test_trafficking_openings_are_inferred_and_set_in_the_house_italic() -> None:
+    res = _trafficking()
+    assert [p.opening for p in res.preamble[:4]] == ["Reiterating", "Reiterating", "Bearing in mind", "Recognizing"]
+    assert [p.opening for p in res.operative[2:5]] == ["Calls upon", "Recalls", "Also recalls"]
+    head = res.preamble[2].content[0]
+    assert isinstance(head, Run) and head.opening and head.italic and head.text == "Bearing in mind"
+    assert res.emphasis["preambular"] == "italic"
+
+
+def test_trafficking_footnotes_are_restored_with_markers_where_the_digits_stood() -> None:
+    res = _trafficking()
+    assert [n.marker for n in res.footnotes] == [str(i) for i in range(1, 23)]
+    assert res.footnotes[0].text == "Resolution 70/1."
+    assert res.footnotes[21].text == "Resolution 64/293."
+    recalling = res.preamble[5]
+    assert recalling.footnote_refs == ("1", "2", "3", "4")
+    # "Development,1 and recalling also": the marker sits after the comma, the words run on
+    spans = recalling.content
+    at = spans.index(FootnoteRef("1"))
+    assert isinstance(spans[at - 1], Run) and spans[at - 1].text.endswith("the 2030 Agenda for Sustainable Development,")
+    assert isinstance(spans[at + 1], Run) and spans[at + 1].text.startswith(" and recalling also the targets")
+    # "Slavery, 8": a marker the extraction set apart by a space
+    assert res.preamble[6].footnote_refs == ("5", "6", "7", "8")
+    assert res.preamble[6].text.endswith("Institutions and Practices Similar to Slavery,")
+
+
+def test_trafficking_closing_formula_is_the_plenary_meeting() -> None:
+    res = _trafficking()
+    assert res.closing is not None and res.closing.text == "53rd plenary meeting 16 December 2021"
+    assert res.fields["status"] == "adopted"
+
+
+# ---------------------------------------------------------------- resolutions of sessions 78 and 79
+
+CORPUS_CASES = {
+    # symbol: (title, numbered operative paragraphs, first operative text, last operative text's end)
+    "A/RES/78/6": (
+        "Report of the International Criminal Court",
+        31,
+        "Welcomes the report of the International Criminal Court for 2022/23;",
+        "for consideration by the General Assembly at its seventy-ninth session.",
+    ),
+    "A/RES/78/225": (
+        "Enhancing the contributions of the Commission on Crime Prevention and Criminal Justice to the accelerated "
+        "implementation of the 2030 Agenda for Sustainable Development",
+        15,
+        "Recalls the commitment made by States to contribute to achieving the 2030 Agenda for Sustainable Development "
+        "through their efforts in crime prevention and criminal justice, with the firm recognition that sustainable "
+        "development and the rule of law are interlinked and mutually reinforcing, that crime is an impediment to "
+        "sustainable development and that achieving sustainable development is an enabling factor for States to "
+        "effectively prevent and combat crime;",
+        "to the high-level political forum at its meeting in 2024, within existing reporting requirements.",
+    ),
+    "A/RES/78/248": (
+        "Administration of justice at the United Nations",
+        16,
+        "Takes note of the report of the Secretary-General on administration of justice at the United Nations and on "
+        "the activities of the Office of the United Nations Ombudsman and Mediation Services, the report of the Internal "
+        "Justice Council on administration of justice at the United Nations and the related report of the Advisory "
+        "Committee on Administrative and Budgetary Questions;",
+        "shall exercise their powers according to their respective statutes.",
+    ),
+    "A/RES/79/9": (
+        "Cooperation between the United Nations and the Organization of Islamic Cooperation",
+        30,
+        "Takes note with satisfaction of the report of the Secretary-General;",
+        "the sub-item entitled “Cooperation between the United Nations and the Organization of Islamic Cooperation”.",
+    ),
+}
+
+
+@pytest.mark.parametrize("symbol", CORPUS_CASES)
+def test_corpus_resolution_reads_with_its_symbol_session_title_and_operative_part(symbol: str) -> None:
+    title, count, first, last_end = CORPUS_CASES[symbol]
+    res = _corpus(symbol)
+    assert res.fields["symbol"] == symbol
+    assert res.session.number == int(symbol.split("/")[2])
+    assert res.fields["title"] == title
+    numbered = _numbered(res)
+    assert [p.number for p in numbered] == list(range(1, count + 1))
+    assert numbered[0].text == first
+    assert numbered[-1].text.endswith(last_end)
+
+
+def test_marker_glued_to_a_semicolon_and_a_paragraph_cut_by_a_page_break() -> None:
+    res = _corpus("A/RES/78/6")
+    assert res.operative[0].footnote_refs == ("4",)  # "for 2022/23;4"
+    assert res.operative[4].text.endswith(
+        "that States need to adopt appropriate measures within their national legal systems for those crimes for which "
+        "they are required under international law to exercise their responsibility to investigate and prosecute;"
+    )
+    assert res.operative[20].footnote_refs == ("9",)  # "12 February 2013,9 in which"
+    assert [n.marker for n in res.footnotes] == [str(i) for i in range(1, 11)]
+    assert res.footnotes[9].text == "Official Records of the General Assembly, Seventy-eighth Session, Supplement No. 1 (A/78/1)."
+    assert res.closing is not None and res.closing.text == "25th plenary meeting 1 November 2023"
+    assert res.date == dt.date(2023, 11, 2) and res.fields["adopted"] == dt.date(2023, 11, 1)
+
+
+def test_resolution_without_an_enacting_formula_in_its_text_still_reads() -> None:
+    res = _corpus("A/RES/78/225")
+    assert res.enacting is None
+    assert res.preamble[0].opening == "Reaffirming"
+    assert res.operative[0].footnote_refs == ("2",)  # "Development 2 through": set apart by a space
+
+
+def test_quoted_numbered_text_stays_inside_its_paragraph() -> None:
+    res = _corpus("A/RES/78/248")
+    amends = _numbered(res)[13]
+    assert amends.text.endswith("the statute of the United Nations Dispute Tribunal: Article 9, new paragraph 4:")
+    assert [(s.label, s.text[:30]) for s in amends.subparagraphs] == [("4.", "In hearing an application to a")]
+
+
+def test_sectioned_resolution_keeps_its_headings_apart_from_the_paragraphs() -> None:
+    res = _corpus("A/RES/78/248")
+    headings = [p for p in res.operative if p.number is None]
+    assert [(p.label, p.text) for p in headings] == [
+        ("I", "System of administration of justice"),
+        ("II", "Informal system"),
+        ("III", "Formal system"),
+        ("IV", "Other issues"),
+    ]
+    assert all(p.opening is None for p in headings)
+
+
+def test_running_headers_and_job_numbers_never_reach_the_text() -> None:
+    for symbol in ("A/RES/78/6", "A/RES/78/248", "A/RES/79/9"):
+        res = _corpus(symbol)
+        job = _records()[symbol]["text"].split("\n")[8].split(" ")[0]  # "23-21327" from the masthead's job line
+        for p in res.paragraphs():
+            assert symbol not in p.text and job not in p.text, (symbol, p.text)
+
+
+# ---------------------------------------------------------------- the Security Council
+
+UNSC_OPERATIVE = {
+    "1590": 18,
+    "1627": 4,
+    "1663": 10,
+    "1706": 15,
+    "1709": 2,
+    "1714": 4,
+    "1755": 6,
+    "1784": 17,
+    "1812": 26,
+    "1919": 25,
+}
+
+
+@pytest.mark.parametrize("number", UNSC_OPERATIVE)
+def test_security_council_resolution_reads_in_each_raw_format(number: str) -> None:
+    path = next(UNSC.glob(f"UNSC_S-RES-{number}-*.txt"))
+    res = parse_pdf_text(path.read_text(encoding="utf-8"), path)
+    assert res.body == "unsc" and res.session.number == 0
+    assert res.enacting is not None and res.enacting.text == "The Security Council,"
+    assert [p.number for p in res.operative] == list(range(1, UNSC_OPERATIVE[number] + 1))
+    assert res.operative[-1].text.startswith("Decides to remain")  # an operative paragraph, not a closing formula
+    assert res.operative[-1].text.endswith("matter.")
+    assert res.closing is None
+    assert res.preamble[0].opening.startswith("Recalling")  # type: ignore[union-attr]
+
+
+def test_layout_preserving_security_council_text_reads_its_masthead_and_indented_paragraphs() -> None:
+    path = next(UNSC.glob("UNSC_S-RES-1663-*.txt"))
+    res = parse_pdf_text(path.read_text(encoding="utf-8"), path)
+    assert res.fields["symbol"] == "S/RES/1663 (2006)"
+    assert res.date == dt.date(2006, 3, 24)
+    assert [t.text for t in res.title] == ["Resolution 1663 (2006)"]
+    assert len(res.preamble) == 9
+    assert res.preamble[-1].text == (
+        "Determining that the situation in the Sudan continues to constitute a threat to international peace and security,"
+    )
+
+
+def test_label_printed_under_its_paragraphs_first_line_belongs_to_that_paragraph() -> None:
+    path = next(UNSC.glob("UNSC_S-RES-1812-*.txt"))
+    res = parse_pdf_text(path.read_text(encoding="utf-8"), path)
+    third = res.operative[2]
+    assert (third.number, third.opening) == (3, "Stresses")
+    assert third.text.startswith("Stresses the importance of full and expeditious implementation of all elements of the CPA")
+
+
+def test_press_release_quotes_and_bullets_are_read() -> None:
+    path = next(UNSC.glob("UNSC_S-RES-1706-*.txt"))
+    res = parse_pdf_text(path.read_text(encoding="utf-8"), path)
+    assert res.preamble[0].text.startswith("Recalling its previous resolutions")
+    assert res.operative[-1].text == "Decides to remain seized of the matter."
+    acting = res.operative[11]
+    assert acting.text == "Acting under Chapter VII of the Charter of the United Nations:"
+    assert [s.label for s in acting.subparagraphs] == ["(a)", "(b)"]
+    assert len(acting.subparagraphs[0].subparagraphs) == 3  # the "--" bullets under (a)
+
+
+def test_body_is_detected_and_can_be_named() -> None:
+    text = _records()["A/RES/78/6"]["text"]
+    assert parse_pdf_text(text).body == "unga"
+    assert parse_pdf_text(text, body="unsc").body == "unsc"
+    assert "unknown body 'aalco'" in _error(text, body="aalco")
+
+
+def test_pdf_text_is_told_from_markdown_and_plain_text() -> None:
+    assert is_pdf_text(TRAFFICKING.read_text(encoding="utf-8"))
+    assert is_pdf_text(_records()["A/RES/79/9"]["text"])
+    assert all(is_pdf_text(path.read_text(encoding="utf-8")) for path in UNSC.glob("*.txt"))
+    assert not any(is_pdf_text((CORPUS / "seeds" / f"{name}.md").read_text(encoding="utf-8")) for name in SEEDS.values())
+
+
+# ---------------------------------------------------------------- PDF files
+
+
+def test_pdf_file_reads_as_the_draft_it_was_built_from() -> None:
+    pytest.importorskip("pypdf")
+    res = parse_pdf(DRAFT_PDF.read_bytes(), DRAFT_PDF)
+    assert (res.body, res.session.number, res.date) == ("unga", 64, dt.date(2009, 11, 10))
+    assert res.fields["committee"] == "Third Committee"
+    assert [t.text for t in res.title] == ["Improving the coordination of efforts against trafficking in persons"]
+    assert (len(res.preamble), len(res.operative)) == (20, 11)
+    assert [p.number for p in res.operative] == list(range(1, 12))
+    assert res.preamble[0].text.startswith("Recalling its resolution 63/194 of 18 December 2008")
+    assert res.preamble[0].footnote_refs == ("1",)
+    assert res.operative[1].footnote_refs == ("21",)
+    assert [n.marker for n in res.footnotes] == ["*", *map(str, range(1, 22))]
+    assert res.footnotes[0].text == "On behalf of the States Members of the United Nations that are members of the African Group."
+    sponsors = next(line for line in res.header if line.role == "sponsors")
+    assert FootnoteRef("*") in sponsors.content
+
+
+def test_pdf_needs_the_optional_library(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "pypdf", None)  # import pypdf now raises ImportError
+    with pytest.raises(LibraryError) as info:
+        parse_pdf(b"%PDF-1.7\n", Path("res.pdf"))
+    assert "pip install 'resdraft[pdf]'" in str(info.value)
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"PK\x03\x04 not a pdf at all", "this is not a PDF file"),
+        (b"%PDF-1.7\n1 0 obj\n<< /Type /Catalog", "the PDF cannot be read"),
+    ],
+)
+def test_bad_pdf_is_refused_with_a_message(data: bytes, message: str) -> None:
+    pytest.importorskip("pypdf")
+    with pytest.raises(LibraryError) as info:
+        parse_pdf(data, Path("res.pdf"))
+    assert message in str(info.value) and "res.pdf" in str(info.value)
+
+
+# ---------------------------------------------------------------- bad input
+
+
+def test_empty_text_is_refused() -> None:
+    assert "pasted.txt: the text is empty" in _error("  \n\n ")
+
+
+def test_binary_junk_is_refused() -> None:
+    junk = bytes(range(256)).decode("cp1252", errors="replace") * 20
+    assert "binary data, not text" in _error(junk)
+
+
+def test_text_of_another_kind_is_refused() -> None:
+    aalco = (CORPUS / "seeds" / f"{SEEDS['aalco-52']}.md").read_text(encoding="utf-8")
+    message = _error(aalco)
+    assert "no resolution found" in message and "hint:" in message
+    assert "no resolution found" in _error("Minutes of the meeting\n\nThe chair opened the meeting at 10 a.m.\n")
+
+
+def test_twenty_megabytes_are_refused_within_seconds() -> None:
+    resolution = _records()["A/RES/78/6"]["text"]
+    cases = [
+        resolution + "Recalling 1/2 23-12345 A/RES/78/6 Court1, 2 and (a) 1. the,3\n" * 280_000,  # just under 20 MB
+        "The General Assembly,\n" + "a" * (19 * 2**20),
+        "The General Assembly,\n" + ("x" * 330 + "\n") * 59_000,
+        "x" * (21 * 2**20),
+    ]
+    for text in cases:
+        start = time.perf_counter()
+        with pytest.raises(LibraryError):
+            parse_pdf_text(text)
+        assert time.perf_counter() - start < 5
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(
+        st.sampled_from(["The General Assembly,", "1.", "(a)", "__________", "2/5", "A/RES/78/6", "23-21327", "", " "])
+        | st.text(string.ascii_letters + string.digits + " ,.;:()/*-_“”\f", max_size=60),
+        max_size=40,
+    )
+)
+def test_any_text_reads_or_is_refused_with_a_message(lines: list[str]) -> None:
+    try:
+        res = parse_pdf_text("\n".join(lines))
+    except LibraryError as error:
+        assert error.problems
+    else:
+        assert res.preamble or res.operative
