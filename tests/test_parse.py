@@ -41,3 +41,21 @@ def test_a_built_draft_parses_back_to_its_structure(tmp_path: Path, fmt: str) ->
 def test_parse_of_a_missing_file_is_a_clear_error(tmp_path: Path) -> None:
     result = runner.invoke(app, ["parse", str(tmp_path / "nope.docx")])
     assert result.exit_code == 1 and "no such file" in result.output and "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("encoding", ["cp1252", "utf-16", "utf-8-sig"])
+def test_text_in_another_encoding_parses_the_same(tmp_path: Path, encoding: str, expected: dict) -> None:
+    seed = CORPUS / "seeds" / "aalco-50-secretariat-brief-2011.md"
+    other = tmp_path / f"aalco-50.{encoding}.md"
+    other.write_bytes(seed.read_text(encoding="utf-8").encode(encoding, errors="replace"))
+    result = runner.invoke(app, ["parse", str(other)])
+    assert result.exit_code == 0, result.output
+    got = json.loads(result.stdout)
+    assert [p["text"] for p in got["preamble"]] == [p["text"] for p in expected[SEEDS["aalco-50"]]["preamble"]]
+
+
+def test_binary_junk_with_a_text_extension_is_a_clear_error(tmp_path: Path) -> None:
+    junk = tmp_path / "resolution.txt"
+    junk.write_bytes(bytes(range(256)) * 64)
+    result = runner.invoke(app, ["parse", str(junk)])
+    assert result.exit_code == 1 and "resolution.txt" in result.output and "Traceback" not in result.output

@@ -62,11 +62,7 @@ def read_file(path: Path, body: str | None = None) -> Document:
             raise LibraryError(
                 Problem(Where(path), f"larger than {MAX_TEXT_BYTES // 2**20} MB", "a resolution is far smaller; check the file")
             )
-        raw = path.read_bytes()
-        try:
-            text = raw.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            text = raw.decode("cp1252", errors="replace")
+        text = decode_text(path.read_bytes())
         from resdraft.importers.pdftext import is_pdf_text, parse_pdf_text
 
         if suffix not in (".md", ".markdown") and is_pdf_text(text):
@@ -84,6 +80,17 @@ def read_file(path: Path, body: str | None = None) -> Document:
         return Document(parse_pdf(path.read_bytes(), path, body), str(path))
     raise LibraryError(Problem(Where(path), f"cannot read {suffix or 'files without an extension'} documents",
                                "use a draft (.yaml), a Markdown or text file (.md, .txt), a Word file (.docx) or a PDF (.pdf)"))  # fmt: skip
+
+
+def decode_text(raw: bytes) -> str:
+    """Text in the encodings secretariats' files come in: UTF-8 (with or without a BOM), UTF-16
+    with a BOM, else Windows-1252 (Word's "plain text" on Western systems)."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return raw.decode("utf-16", errors="replace")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return raw.decode("cp1252", errors="replace")
 
 
 def _git(args: list[str], cwd: Path) -> subprocess.CompletedProcess[bytes]:
