@@ -94,7 +94,7 @@ def test_an_existing_draft_of_that_name_is_not_replaced_without_force(empty: Pat
     result = runner.invoke(app, ["import", str(SEED / "aalco-52-res-s8-2013.md"), "--name", "aalco-52"])
     assert result.exit_code == 1 and "already exists" in result.output and "--force" in result.output
     assert (empty / "drafts" / "aalco-52.yaml").read_text() == "# mine\n"
-    assert not (empty / "clauses" / "imported-aalco.yaml").exists(), "nothing half-written"
+    assert not list((empty / "clauses").rglob("*.yaml")), "nothing half-written"
 
 
 def test_a_file_that_is_no_resolution_is_a_clear_error(empty: Path) -> None:

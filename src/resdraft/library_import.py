@@ -3,7 +3,7 @@
 A paragraph whose words a library clause already gives (Jinja expressions in the clause match
 any words, and a plain `{{ variable }}` captures its value for the draft) reuses that clause; a
 paragraph close to a clause becomes a new clause that `amends` it; anything else is a new
-clause. New clauses go to clauses/imported-BODY.yaml, the draft to drafts/NAME.yaml. Importing
+clause. New clauses go to clauses/imported/NAME.yaml, the draft to drafts/NAME.yaml. Importing
 the same document twice changes nothing.
 """
 
@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from resdraft.errors import LibraryError, OutputError, Problem, Problems, Where
 from resdraft.library import Library, open_library
@@ -62,6 +62,8 @@ def _source(content: Content, notes: dict[str, str], footnotes: dict[str, str]) 
     out = []
     for span in content:
         if isinstance(span, FootnoteRef):
+            if span.marker not in footnotes:
+                continue  # a marker whose footnote the document lost: keep the words, drop the anchor
             key = f"fn{len(notes) + 1}"
             notes[key] = footnotes.get(span.marker, "")
             out.append(f"[^{key}]")
@@ -146,27 +148,72 @@ def _pattern(clause: Clause) -> _Pattern:
     return _Pattern(clause, re.compile("".join(regex) + r"\Z", re.DOTALL), tuple(names), tuple(expressions))
 
 
-class _Matcher:
-    """Finds the library clause a paragraph repeats, or the one it rewords."""
+_STOP = frozenset(
+    [
+        "the",
+        "of",
+        "and",
+        "to",
+        "in",
+        "a",
+        "an",
+        "on",
+        "for",
+        "its",
+        "that",
+        "with",
+        "by",
+        "as",
+        "at",
+        "be",
+        "all",
+        "are",
+        "this",
+        "from",
+        "or",
+        "which",
+    ]
+)
 
-    def __init__(self, clauses: Iterable[Clause], session: int) -> None:
-        self.patterns: dict[str, list[_Pattern]] = {"preambular": [], "operative": []}
+
+def _words(text: str) -> list[str]:
+    return [w for w in re.findall(r"[a-z0-9]+", text.lower()) if len(w) > 2 and w not in _STOP]
+
+
+class _Matcher:
+    """Finds the library clause a paragraph repeats, or the one it rewords.
+
+    Indexed so that importing hundreds of documents into a library of tens of thousands of
+    clauses stays fast: exact matches are looked up by kind and opening phrase, rewordings among
+    the clauses that share the paragraph's rarest words.
+    """
+
+    MAX_CANDIDATES = 400
+
+    def __init__(self, clauses: Iterable[Clause]) -> None:
+        self.by_opening: dict[tuple[str, str], list[_Pattern]] = {}
+        self.clauses: list[Clause] = []
+        self.texts: list[str] = []
+        self.postings: dict[str, list[int]] = {}
+        self.session = 0
         for clause in clauses:
-            self.patterns[clause.kind].append(_pattern(clause))
-        self.session = session
+            self.add(clause)
 
     def add(self, clause: Clause) -> None:
-        self.patterns[clause.kind].append(_pattern(clause))
+        self.by_opening.setdefault((clause.kind, clause.opening or ""), []).append(_pattern(clause))
+        index = len(self.clauses)
+        self.clauses.append(clause)
+        text = f"{clause.opening or ''} {_plain(clause.text)}".strip()
+        self.texts.append(text)
+        for word in set(_words(text)):
+            self.postings.setdefault(word, []).append(index)
 
     def same(self, kind: str, opening: str | None, text: str, notes: list[str]) -> tuple[Clause, dict[str, str]] | None:
         words = re.sub(r"\s+", " ", _plain(text)).strip()
-        for pattern in self.patterns[kind]:
+        wanted_notes = [re.sub(r"\s+", " ", n).strip() for n in notes]
+        for pattern in self.by_opening.get((kind, opening or ""), ()):
             clause = pattern.clause
-            if (clause.opening or None) != (opening or None) or len(clause.footnotes) != len(notes):
-                continue
-            if [re.sub(r"\s+", " ", v).strip() for v in clause.footnotes.values()] != [
-                re.sub(r"\s+", " ", n).strip() for n in notes
-            ]:
+            if [re.sub(r"\s+", " ", v).strip() for v in clause.footnotes.values()] != wanted_notes:
                 continue
             m = pattern.regex.match(words)
             if m is None:
@@ -175,24 +222,24 @@ class _Matcher:
             ok = True
             for value, name, expression in zip(m.groups(), pattern.names, pattern.expressions, strict=True):
                 if name is not None:
-                    if captured.get(name, value) != value:
-                        ok = False
-                    captured[name] = value
-                elif value != _render_session(expression, self.session):
-                    ok = False
+                    ok &= captured.setdefault(name, value) == value
+                else:
+                    ok &= value == _render_session(expression, self.session)
             if ok:
                 return clause, captured
         return None
 
     def similar(self, kind: str, opening: str | None, text: str) -> Clause | None:
         words = f"{opening or ''} {_plain(text)}".strip()
-        best, best_score = None, VARIANT_THRESHOLD
-        for pattern in self.patterns[kind]:
-            clause = pattern.clause
-            score = fuzz.ratio(words, f"{clause.opening or ''} {_plain(clause.text)}".strip(), score_cutoff=best_score)
-            if score > best_score or (score and best is None):
-                best, best_score = clause, score
-        return best
+        rare = sorted((w for w in set(_words(words)) if w in self.postings), key=lambda w: len(self.postings[w]))
+        candidates: set[int] = set()
+        for word in rare[:8]:
+            if len(candidates) >= self.MAX_CANDIDATES:
+                break
+            candidates.update(self.postings[word][: self.MAX_CANDIDATES])
+        choices = {i: self.texts[i] for i in candidates if self.clauses[i].kind == kind}
+        found = process.extractOne(words, choices, scorer=fuzz.ratio, score_cutoff=VARIANT_THRESHOLD)
+        return self.clauses[found[2]] if found else None
 
 
 def _render_session(expression: str, session: int) -> str | None:
@@ -238,9 +285,10 @@ def _chain_marks(part: str, count: int, style: BodyStyle) -> list[str]:
 class _Importer:
     """One document into one library."""
 
-    def __init__(self, library: Library, doc: Resolution, style: BodyStyle) -> None:
+    def __init__(self, library: Library, doc: Resolution, style: BodyStyle, matcher: _Matcher) -> None:
         self.library, self.doc, self.style = library, doc, style
-        self.matcher = _Matcher(library.clauses.values(), doc.session.number)
+        self.matcher = matcher
+        matcher.session = doc.session.number
         self.taken = set(library.clauses)
         self.footnotes = {n.marker: _source(n.content, {}, {}) for n in doc.footnotes}
         self.new_clauses: list[dict[str, Any]] = []
@@ -249,15 +297,15 @@ class _Importer:
         self.result_variants: list[tuple[str, str]] = []
         self.result_new: list[str] = []
 
-    def _subs(self, p: Paragraph, parent_mark: str) -> tuple[list[Any], bool]:
-        """Sub-paragraph entries (text, with `end` where the chain would differ) and whether any needed one."""
+    def _subs(self, p: Paragraph, parent_mark: str, notes: dict[str, str]) -> tuple[list[Any], bool]:
+        """Sub-paragraph entries (text, with `end` where the chain would differ) and whether any needed one;
+        their footnotes join the clause's `notes`."""
         out: list[Any] = []
         unusual = False
         for i, sub in enumerate(p.subparagraphs):
-            notes: dict[str, str] = {}
             text, mark = _split_mark(_source(_after_opening(sub), notes, self.footnotes))
             expected = parent_mark if i == len(p.subparagraphs) - 1 else self.style.punctuation["subparagraph"]
-            nested, nested_unusual = self._subs(sub, expected) if sub.subparagraphs else ([], False)
+            nested, nested_unusual = self._subs(sub, expected, notes) if sub.subparagraphs else ([], False)
             entry: dict[str, Any] = {"text": _session_words(text, self.doc.session.number)}
             if sub.opening:
                 entry["opening"] = sub.opening
@@ -277,7 +325,7 @@ class _Importer:
         source = _source(_after_opening(p), notes, self.footnotes)
         raw, mark = _split_mark(source)
         text = _session_words(raw, self.doc.session.number)
-        subs, _ = self._subs(p, expected)
+        subs, _ = self._subs(p, expected, notes)
         own_mark = self.style.punctuation["introduces"] if p.subparagraphs else expected
         overrides: dict[str, Any] = {}
         if mark != own_mark:
@@ -345,9 +393,13 @@ def _draft_data(doc: Resolution, importer: _Importer, preamble: list[Any], opera
         names, _, kind = sponsors.rpartition(":")
         data["sponsors"] = [s.strip() for s in re.split(r",\s*|\s+and\s+", names.replace("*", "")) if s.strip()]
         data["document_type"] = kind.strip()
-    header_notes = [n for n in doc.footnotes if not n.marker.isdigit()]
-    if header_notes:
-        data["footnotes"] = {n.marker: importer.footnotes[n.marker] for n in header_notes}
+    # A footnote on the sponsors line is kept (the body's header anchors it); one on the symbol or
+    # title is not, since the header is rebuilt from the body's template.
+    sponsor_marks = [
+        s.marker for line in doc.header if line.role == "sponsors" for s in line.content if isinstance(s, FootnoteRef)
+    ]
+    if data.get("sponsors") and sponsor_marks:
+        data["footnotes"] = {m: importer.footnotes[m] for m in sponsor_marks if m in importer.footnotes}
     if importer.variables:
         data["variables"] = dict(importer.variables)
     if not doc.numbering.operative and doc.operative and all(p.number is None for p in doc.operative):
@@ -370,22 +422,12 @@ def _yaml_text(data: Any, header: str | None = None) -> str:
     return buffer.getvalue()
 
 
-def _clause_file_text(path: Path, entries: list[dict[str, Any]]) -> str:
-    """The clause file with new entries appended (existing comments and layout kept)."""
-    from ruamel.yaml import YAML
-
-    yaml = YAML()
-    yaml.width = 100
-    yaml.indent(mapping=2, sequence=4, offset=2)
-    existing = yaml.load(path.read_text(encoding="utf-8")) if path.exists() else None
-    data = existing or {"clauses": []}
-    for entry in entries:
-        data["clauses"].append(entry)
-    buffer = io.StringIO()
-    if not path.exists():
-        buffer.write("# Clauses added by `resdraft import`; edit, merge and rename them like any others.\n")
-    yaml.dump(data, buffer)
-    return buffer.getvalue()
+def _clause_file_text(source: Path, entries: list[dict[str, Any]]) -> str:
+    """A clause file holding the clauses one import added."""
+    return _yaml_text(
+        {"clauses": entries},
+        f"# Clauses added by `resdraft import` from {source.name}; edit, merge and rename them like any others.\n",
+    )
 
 
 def _check_rebuild(
@@ -422,31 +464,53 @@ def _check_rebuild(
     return built, differences
 
 
+class Intake:
+    """Imports documents one after another into one library, kept in memory between them."""
+
+    def __init__(self, start: Path | None = None) -> None:
+        self.library = open_library(start or Path.cwd())
+        self.library.problems.raise_errors()
+        self.matcher = _Matcher(self.library.clauses.values())
+
+    def add(self, path: Path, body: str | None = None, name: str | None = None, force: bool = False) -> ImportResult:
+        """Import one document (its files are written before the next one is read)."""
+        return _import_one(self.library, self.matcher, path, body, name, force)
+
+
+def import_documents(
+    paths: list[Path], start: Path | None = None, body: str | None = None, name: str | None = None, force: bool = False
+) -> list[ImportResult]:
+    """Add documents to the library around `start` (default: the current folder), one after another."""
+    intake = Intake(start)
+    return [intake.add(path, body, name, force) for path in paths]
+
+
 def import_document(
     path: Path, start: Path | None = None, body: str | None = None, name: str | None = None, force: bool = False
 ) -> ImportResult:
-    """Add a document to the library around `start` (default: the current folder)."""
+    """Add one document to the library around `start` (default: the current folder)."""
+    return import_documents([path], start, body, name, force)[0]
+
+
+def _import_one(library: Library, matcher: _Matcher, path: Path, body: str | None, name: str | None, force: bool) -> ImportResult:
     from resdraft.writing import write_atomic
 
-    library = open_library(start or Path.cwd())
-    library.problems.raise_errors()
     doc = read_file(path, body).resolution
     problems = Problems()
     style = library.body(doc.body, problems, Where(path))
     problems.raise_errors()
     assert style is not None
-    importer = _Importer(library, doc, style)
+    importer = _Importer(library, doc, style, matcher)
     preamble = importer.part(doc.preamble, "preamble")
     operative = importer.part(doc.operative, "operative")
     data = _draft_data(doc, importer, preamble, operative)
 
     stem = name or re.sub(r"[^a-z0-9]+", "-", str(doc.fields.get("symbol") or path.stem).lower()).strip("-") or "imported"
     draft_path = library.drafts_dir / f"{stem}.yaml"
-    clause_path = library.clauses_dir / f"imported-{doc.body}.yaml"
-    clause_text = _clause_file_text(clause_path, importer.new_clauses) if importer.new_clauses else None
+    clause_path = library.clauses_dir / "imported" / f"{stem}.yaml"
+    clause_text = _clause_file_text(path, importer.new_clauses) if importer.new_clauses else None
     header = f"# Imported from {path.name} by `resdraft import`.\n"
     draft_text = _yaml_text(data, header)
-
     built, differences = _check_rebuild(library, draft_text, clause_path, clause_text, doc)
     # Formulas the body's templates would word differently are kept as the document has them.
     formulas = {}
@@ -475,6 +539,14 @@ def import_document(
                 )
             )
     if clause_text is not None:
+        if clause_path.exists() and not force:
+            raise OutputError(
+                Problem(
+                    Where(clause_path),
+                    "a clause file of this name already exists",
+                    "pass --name to choose another, or --force to replace it",
+                )
+            )
         write_atomic(clause_path, clause_text, force=True)
         result.written.append(clause_path)
     write_atomic(draft_path, draft_text, force=True)
