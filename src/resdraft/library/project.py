@@ -6,10 +6,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from resdraft.cache import clause_reader
 from resdraft.errors import LibraryError, Problem, Problems, ResdraftError, Where
 from resdraft.inline import anchors
 from resdraft.library.bodies import BodyStyle, read_body
-from resdraft.library.clauses import read_clause_file
 from resdraft.library.drafts import read_draft
 from resdraft.library.schema import Reader, suggest
 from resdraft.library.wordstyle import WordStyle, read_word_style
@@ -54,19 +54,20 @@ class Library:
     # ------------------------------------------------------------ clauses
 
     def load_clauses(self) -> None:
-        """Read every clause file and check the library as a whole."""
+        """Read every clause file (through the cache of parsed files, resdraft.cache) and check the library as a whole."""
         problems = self.problems
         seen: dict[str, Clause] = {}
-        for path in self.clause_files():
-            for clause in read_clause_file(path, problems):
-                if clause.id in seen:
-                    problems.add(
-                        clause.where,
-                        f"clause id {clause.id!r} is already used at {seen[clause.id].where}",
-                        "give one of them a new id; ids must be unique across clauses/",
-                    )
-                    continue
-                seen[clause.id] = clause
+        with clause_reader(self.root) as read_clause_file:
+            for path in self.clause_files():
+                for clause in read_clause_file(path, problems):
+                    if clause.id in seen:
+                        problems.add(
+                            clause.where,
+                            f"clause id {clause.id!r} is already used at {seen[clause.id].where}",
+                            "give one of them a new id; ids must be unique across clauses/",
+                        )
+                        continue
+                    seen[clause.id] = clause
         for clause in seen.values():
             if clause.amends is not None and clause.amends not in seen:
                 problems.add(
