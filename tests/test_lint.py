@@ -191,7 +191,7 @@ def test_stale_session_ordinal_is_a_session_reference(library: Path) -> None:
     clauses = library / "clauses" / "aalco-trafficking.yaml"
     found = planted(
         library, "aalco-53", "clauses/aalco-trafficking.yaml",
-        "provisional agenda of the {{ session.next.ordinal_title }} Annual Session",
+        "provisional agenda of the {{ session.next.ordinal_title }}\n      Annual Session",
         "provisional agenda of the Fifty-First Annual Session",
     )  # fmt: skip
     line = line_of(clauses, "Fifty-First Annual Session")
@@ -202,7 +202,7 @@ def test_session_written_out_in_clause_text_is_a_session_literal(library: Path) 
     clauses = library / "clauses" / "aalco-trafficking.yaml"
     found = planted(
         library, "aalco-52", "clauses/aalco-trafficking.yaml",
-        "provisional agenda of the {{ session.next.ordinal_title }} Annual Session",
+        "provisional agenda of the {{ session.next.ordinal_title }}\n      Annual Session",
         "provisional agenda of the Fifty-Third Annual Session",
     )  # fmt: skip
     assert found == [("session-literal", "warning", clauses.name, line_of(clauses, "Fifty-Third"), "operative paragraph 4")]

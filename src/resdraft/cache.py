@@ -547,11 +547,6 @@ def clause_reader(root: Path) -> Iterator[Callable[[Path, Problems], list[Clause
         cache.close()
 
 
-def cache_location(root: Path) -> Path:
-    """Where the cache of the library at `root` lives."""
-    return root / CACHE_DIR / CACHE_FILE
-
-
 def env_disables_cache() -> bool:
     """RESDRAFT_NO_CACHE=1 turns the on-disk cache off (an in-memory one is used)."""
     return os.environ.get("RESDRAFT_NO_CACHE", "") not in ("", "0")

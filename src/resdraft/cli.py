@@ -55,6 +55,11 @@ def main_options(
 Force = Annotated[bool, typer.Option("--force", "-f", help="Overwrite the output file if it exists.")]
 
 
+def _out(text: str) -> None:
+    """Print a report, ending with one newline."""
+    sys.stdout.write(text if text.endswith("\n") or not text else text + "\n")
+
+
 def _emit(data: str | bytes, output: Path | None, force: bool) -> None:
     """Write a result to its file (atomically) or to standard output."""
     if output is None:
@@ -253,6 +258,171 @@ def preview(
         pages = render_pages(source, output)
     for page in pages:
         typer.echo(str(page))
+
+
+clauses_app = typer.Typer(
+    help="Keep the clause library: find, inspect, de-duplicate, rename, merge, add, edit, format.", no_args_is_help=True
+)
+app.add_typer(clauses_app, name="clauses")
+DryRun = Annotated[bool, typer.Option("--dry-run", help="Show what would change; write nothing.")]
+
+
+def _changed(changes: Any, dry_run: bool) -> None:
+    from resdraft.upkeep.report import changes_text, diff_text
+
+    _out(changes_text(changes))
+    if dry_run:
+        for change in changes.files:
+            _out(diff_text(change))
+
+
+@clauses_app.command("list")
+@user_errors
+def clauses_list(
+    kind: Annotated[str | None, typer.Option("--kind", help="preambular or operative.")] = None,
+    tag: Annotated[str | None, typer.Option("--tag", help="Only clauses with this tag.")] = None,
+    body: Annotated[str | None, typer.Option("--body", help="Only clauses of this body (unga, aalco, aipa, unsc).")] = None,
+    opening: Annotated[str | None, typer.Option("--opening", help="Only clauses with this opening phrase.")] = None,
+) -> None:
+    """List the clauses, filtered by kind, tag, body or opening phrase."""
+    from resdraft.upkeep import list_clauses
+    from resdraft.upkeep.report import entries_text
+
+    _out(entries_text(list_clauses(Path.cwd(), kind=kind, tag=tag, body=body, opening=opening)))
+
+
+@clauses_app.command("show")
+@user_errors
+def clauses_show(clause: Annotated[str, typer.Argument(help="The clause id.")]) -> None:
+    """A clause: text, footnotes, tags, where it is used, and its lineage."""
+    from resdraft.upkeep import show_clause
+    from resdraft.upkeep.report import clause_text
+
+    _out(clause_text(show_clause(Path.cwd(), clause)))
+
+
+@clauses_app.command("search")
+@user_errors
+def clauses_search(
+    words: Annotated[list[str], typer.Argument(help='Words, "exact phrases" in quotes; close spellings also match.')],
+    limit: Annotated[int, typer.Option("--limit", "-n", help="How many hits.")] = 20,
+) -> None:
+    """Find agreed language: ranked clauses with the passage that matches best."""
+    from resdraft.upkeep import search
+    from resdraft.upkeep.report import hits_text
+
+    _out(hits_text(search(Path.cwd(), " ".join(words), limit), colour=sys.stdout.isatty()))
+
+
+@clauses_app.command("usage")
+@user_errors
+def clauses_usage(clause: Annotated[str, typer.Argument(help="The clause id.")]) -> None:
+    """Every draft and session that uses a clause, with its paragraph number there."""
+    from resdraft.upkeep import usage
+    from resdraft.upkeep.report import uses_text
+
+    _out(uses_text(usage(Path.cwd(), clause)))
+
+
+@clauses_app.command("history")
+@user_errors
+def clauses_history(clause: Annotated[str, typer.Argument(help="The clause id.")]) -> None:
+    """A clause's wording across sessions along its amends links, each step as a word diff."""
+    from resdraft.upkeep import history
+    from resdraft.upkeep.report import history_text
+
+    _out(history_text(history(Path.cwd(), clause), colour=sys.stdout.isatty()))
+
+
+@clauses_app.command("dupes")
+@user_errors
+def clauses_dupes(threshold: Annotated[float, typer.Option("--threshold", help="Similarity from 50 to 100.")] = 90.0) -> None:
+    """Near-duplicate clauses with their similarity and a proposed merge."""
+    from resdraft.upkeep import dupes
+    from resdraft.upkeep.report import dupes_text
+
+    _out(dupes_text(dupes(Path.cwd(), threshold), threshold))
+
+
+@clauses_app.command("rename")
+@user_errors
+def clauses_rename(
+    old: Annotated[str, typer.Argument(help="The clause's id now.")],
+    new: Annotated[str, typer.Argument(help="Its new id.")],
+    dry_run: DryRun = False,
+) -> None:
+    """Give a clause a new id; every draft and amends link follows."""
+    from resdraft.upkeep import rename
+
+    _changed(rename(Path.cwd(), old, new, dry_run=dry_run), dry_run)
+
+
+@clauses_app.command("merge")
+@user_errors
+def clauses_merge(
+    keep: Annotated[str, typer.Argument(help="The clause to keep.")],
+    drop: Annotated[str, typer.Argument(help="The clause it replaces (removed).")],
+    dry_run: DryRun = False,
+) -> None:
+    """Replace one clause by another everywhere, then remove it."""
+    from resdraft.upkeep import merge
+
+    _changed(merge(Path.cwd(), keep, drop, dry_run=dry_run), dry_run)
+
+
+@clauses_app.command("add")
+@user_errors
+def clauses_add(
+    file: Annotated[str, typer.Argument(help="The clause file (a name under clauses/, or a path); created if missing.")],
+    clause: Annotated[str, typer.Argument(help="The new clause's id.")],
+    kind: Annotated[str, typer.Option("--kind", help="preambular or operative.")],
+    text: Annotated[str, typer.Option("--text", help="The words after the opening phrase, without the final mark.")],
+    opening: Annotated[str | None, typer.Option("--opening", help="The opening phrase.")] = None,
+    tags: Annotated[list[str] | None, typer.Option("--tag", help="A tag (repeat for more).")] = None,
+    amends: Annotated[str | None, typer.Option("--amends", help="The clause this one rewords.")] = None,
+    note: Annotated[str | None, typer.Option("--note", help="A note for drafters.")] = None,
+    dry_run: DryRun = False,
+) -> None:
+    """Add a clause to a clause file, keeping the file's comments and layout."""
+    from resdraft.upkeep import add
+
+    _changed(
+        add(Path.cwd(), file, clause, kind, opening, text, tags=tags or [], amends=amends, note=note, dry_run=dry_run), dry_run
+    )
+
+
+@clauses_app.command("edit")
+@user_errors
+def clauses_edit(
+    clause: Annotated[str, typer.Argument(help="The clause id.")],
+    changes: Annotated[list[str], typer.Argument(help="FIELD=VALUE pairs (an empty value removes the field).")],
+    dry_run: DryRun = False,
+) -> None:
+    """Change a clause's fields, keeping the file's comments and layout."""
+    from resdraft.upkeep import edit
+
+    fields: dict[str, Any] = {}
+    for pair in changes:
+        key, sep, value = pair.partition("=")
+        if not sep:
+            raise OutputError(Problem(None, f"{pair!r} is not FIELD=VALUE", "write e.g. opening='Recalling also'"))
+        fields[key.strip()] = value or None
+    _changed(edit(Path.cwd(), clause, dry_run=dry_run, **fields), dry_run)
+
+
+@clauses_app.command("fmt")
+@user_errors
+def clauses_fmt(
+    check: Annotated[bool, typer.Option("--check", help="Only report files that would change; exit 1 if any.")] = False,
+) -> None:
+    """Put every clause file in one canonical layout, so a one-word change is a one-line git diff."""
+    from resdraft.upkeep import fmt
+    from resdraft.upkeep.report import fmt_text
+
+    report = fmt(Path.cwd(), check=check)
+    _out(fmt_text(report))
+    if check and report.changes:
+        raise typer.Exit(1)
 
 
 def main() -> None:

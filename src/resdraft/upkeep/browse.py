@@ -1,0 +1,81 @@
+"""Looking clauses up: list them by kind, tag, body or opening; show one with where it is used and its lineage; usage."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from resdraft.errors import LibraryError, Problem
+from resdraft.model import KINDS, Clause
+from resdraft.upkeep.index import ClauseEntry, Index, UseSite
+from resdraft.upkeep.lineage import Lineage, lineage
+
+if TYPE_CHECKING:
+    from resdraft.library import Library
+
+
+@dataclass(frozen=True)
+class ClauseView:
+    """Everything about one clause: its entry, where it is used, and its lineage."""
+
+    clause: Clause
+    uses: tuple[UseSite, ...]
+    lineage: Lineage
+
+
+def list_clauses(
+    library: Library | Path | str,
+    kind: str | None = None,
+    tag: str | None = None,
+    body: str | None = None,
+    opening: str | None = None,
+    cache: bool = True,
+) -> list[ClauseEntry]:
+    """The clauses that pass every filter given, in library order (file, then position in it).
+
+    `body` keeps a clause used by a draft of that body, or whose id starts with `BODY.`, or tagged
+    BODY; `opening` matches the opening phrase or its first words, ignoring case.
+    """
+    if kind is not None and kind not in KINDS:
+        raise LibraryError(
+            Problem(None, f"kind must be preambular or operative, not {kind!r}", "use --kind preambular or --kind operative")
+        )
+    with Index.open(library, cache=cache) as index:
+        conditions: list[str] = []
+        params: list[object] = []
+        if kind is not None:
+            conditions.append("kind = ?")
+            params.append(kind)
+        if tag is not None:
+            conditions.append("EXISTS (SELECT 1 FROM json_each(clauses.tags) WHERE value = ?)")
+            params.append(tag)
+        if body is not None:
+            conditions.append(
+                "(id LIKE ? ESCAPE '\\' OR EXISTS (SELECT 1 FROM json_each(clauses.tags) WHERE value = ?)"
+                " OR id IN (SELECT u.clause FROM uses u JOIN drafts d ON d.file = u.file WHERE d.body = ?))"
+            )
+            params += [_like_prefix(body + "."), body, body]
+        if opening is not None:
+            conditions.append("(lower(opening) = lower(?) OR lower(opening) LIKE lower(?) ESCAPE '\\')")
+            params += [opening.strip(), _like_prefix(opening.strip() + " ")]
+        counts = index.use_counts()
+        return [ClauseEntry(c, counts.get(c.id, 0)) for c in index.clauses(" AND ".join(conditions), tuple(params))]
+
+
+def _like_prefix(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+def show_clause(library: Library | Path | str, cid: str, cache: bool = True) -> ClauseView:
+    """One clause: text, footnotes, tags, every draft paragraph using it, and its amends chain both ways."""
+    with Index.open(library, cache=cache) as index:
+        clause = index.require(cid)
+        return ClauseView(clause, tuple(index.uses_of(cid)), lineage(index, cid))
+
+
+def usage(library: Library | Path | str, cid: str, cache: bool = True) -> list[UseSite]:
+    """Every draft and session that uses the clause, with its paragraph number there (pp. 2, op. 4)."""
+    with Index.open(library, cache=cache) as index:
+        index.require(cid)
+        return index.uses_of(cid)

@@ -1,0 +1,124 @@
+"""Writing several library files as one change: all of them, or none.
+
+Every new text goes to a temporary file beside its target first; only when all are written are
+they renamed into place, each original kept as a hard link until the last rename has succeeded.
+A failure at any step puts back what was there and removes every temporary file. A target that
+changed on disk after it was read is not overwritten.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from resdraft.errors import OutputError, Problem, Where
+
+
+@dataclass(frozen=True)
+class FileChange:
+    """One file's text before (None for a new file) and after a change."""
+
+    path: Path
+    before: str | None
+    after: str
+
+    @property
+    def created(self) -> bool:
+        return self.before is None
+
+
+def write_all(changes: Sequence[FileChange]) -> None:
+    """Write every change or none of them (raising OutputError, with every file as it was)."""
+    _check_unchanged(changes)
+    temps: list[tuple[FileChange, Path]] = []
+    backups: dict[Path, Path] = {}
+    done: list[FileChange] = []
+    try:
+        for change in changes:
+            temps.append((change, _write_temp(change)))
+        for change, _ in temps:
+            if change.path.exists():
+                backups[change.path] = _keep(change.path)
+        for change, temp in temps:
+            os.replace(temp, change.path)
+            done.append(change)
+    except BaseException as e:
+        for change in reversed(done):
+            with contextlib.suppress(OSError):
+                if change.path in backups:
+                    os.replace(backups.pop(change.path), change.path)
+                else:
+                    change.path.unlink()
+        for _, temp in temps:
+            with contextlib.suppress(OSError):
+                temp.unlink()
+        for backup in backups.values():
+            with contextlib.suppress(OSError):
+                backup.unlink()
+        if isinstance(e, OSError):
+            where = Where(done[-1].path if done else temps[-1][0].path if temps else Path("."))
+            raise OutputError(
+                Problem(
+                    where,
+                    f"could not write the change: {e.strerror or e}; no file was changed",
+                    "check the disk and the folder's permissions",
+                )
+            ) from None
+        raise
+    for backup in backups.values():
+        with contextlib.suppress(OSError):
+            backup.unlink()
+
+
+def _check_unchanged(changes: Sequence[FileChange]) -> None:
+    for change in changes:
+        try:
+            now: str | None = change.path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            now = None
+        except (OSError, UnicodeDecodeError):
+            now = ""
+        if now != change.before:
+            what = "was created" if change.before is None else "changed on disk"
+            raise OutputError(
+                Problem(
+                    Where(change.path),
+                    f"the file {what} while the change was prepared; no file was changed",
+                    "run the command again",
+                )
+            )
+
+
+def _write_temp(change: FileChange) -> Path:
+    folder = change.path.parent
+    folder.mkdir(parents=True, exist_ok=True)
+    fd, name = tempfile.mkstemp(prefix=f".{change.path.name}.", suffix=".part", dir=folder)
+    temp = Path(name)
+    try:
+        with os.fdopen(fd, "wb") as out:
+            out.write(change.after.encode("utf-8"))
+            out.flush()
+            os.fsync(out.fileno())
+        mode = change.path.stat().st_mode & 0o7777 if change.path.exists() else 0o644
+        os.chmod(temp, mode)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            temp.unlink()
+        raise
+    return temp
+
+
+def _keep(path: Path) -> Path:
+    """A second name for the current file, to put it back if a later rename fails."""
+    backup = path.with_name(f".{path.name}.{os.getpid()}.orig")
+    with contextlib.suppress(FileNotFoundError):
+        backup.unlink()
+    try:
+        os.link(path, backup)
+    except OSError:  # no hard links here: a copy does as well
+        backup.write_bytes(path.read_bytes())
+    return backup

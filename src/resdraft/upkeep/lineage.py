@@ -1,0 +1,104 @@
+"""The `amends:` lineage of a clause: the chain both ways, and its wording across sessions as word-level diffs."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from resdraft.diff.words import Op, word_diff
+from resdraft.model import Clause
+from resdraft.upkeep.index import Index, UseSite
+
+if TYPE_CHECKING:
+    from resdraft.library import Library
+
+
+@dataclass(frozen=True)
+class Lineage:
+    """A clause's place in its `amends:` chain."""
+
+    ancestors: tuple[str, ...]  # the clause it amends, then the one that one amends, … (nearest first)
+    descendants: tuple[str, ...]  # the clauses that amend it, then theirs (nearest first)
+    missing: str | None = None  # an `amends:` id that is not in the library, where the chain stops
+
+
+@dataclass(frozen=True)
+class Step:
+    """One wording in a lineage: the clause, the drafts that used it, and what changed from the wording it amends."""
+
+    clause: Clause
+    wording: str
+    uses: tuple[UseSite, ...]
+    previous: str | None  # the id of the wording this one changed (its `amends:`), None for the first
+    diff: tuple[Op, ...]  # word_diff(previous wording, wording); () for the first
+
+    @property
+    def sessions(self) -> tuple[str, ...]:
+        """'aalco 52', one per body and session that used this wording, in order."""
+        return tuple(dict.fromkeys(f"{u.body or '?'} {u.session if u.session is not None else '?'}" for u in self.uses))
+
+
+def wording(clause: Clause) -> str:
+    """The paragraph as the library holds it: opening phrase and text, then each sub-paragraph on its own line."""
+    lines = [" ".join(p for p in (clause.opening or "", clause.text) if p)]
+    stack = list(clause.subparagraphs)
+    while stack:
+        sub = stack.pop(0)
+        lines.append(" ".join(p for p in (sub.opening or "", sub.text) if p))
+        stack[:0] = sub.subparagraphs
+    return "\n".join(lines)
+
+
+def history(library: Library | Path | str, cid: str, cache: bool = True) -> list[Step]:
+    """The wording of a clause across sessions, from the oldest wording of its lineage to the newest."""
+    with Index.open(library, cache=cache) as index:
+        index.require(cid)
+        line = lineage(index, cid)
+        root = line.ancestors[-1] if line.ancestors else cid
+        family = [root, *lineage(index, root).descendants]
+        clauses = {c: index.require(c) for c in family}
+        uses = {c: tuple(index.uses_of(c)) for c in family}
+    order = {c: i for i, c in enumerate(family)}
+
+    def first_session(c: str) -> tuple[int, int]:
+        sessions = [u.session for u in uses[c] if u.session is not None]
+        return (min(sessions) if sessions else 1 << 30, order[c])
+
+    # Breadth first from the oldest wording, so a wording always follows the one it amends;
+    # branches (two rewordings of one clause) in the order of the sessions that first used them.
+    steps: list[Step] = []
+    queue = [root]
+    while queue:
+        c = queue.pop(0)
+        clause = clauses[c]
+        previous = clause.amends if c != root and clause.amends in clauses else None
+        text = wording(clause)
+        diff = tuple(word_diff(wording(clauses[previous]), text)) if previous else ()
+        steps.append(Step(clause, text, uses[c], previous, diff))
+        queue += sorted((k for k in family if clauses[k].amends == c and k != root), key=first_session)
+    return steps
+
+
+def lineage(index: Index, cid: str) -> Lineage:
+    """The amends chain through a clause: what it rewords, and what rewords it."""
+    ancestors: list[str] = []
+    seen = {cid}
+    missing = None
+    current = index.amends_of(cid)
+    while current is not None and current not in seen:
+        if not index.exists(current):
+            missing = current
+            break
+        ancestors.append(current)
+        seen.add(current)
+        current = index.amends_of(current)
+    descendants: list[str] = []
+    queue = [cid]
+    while queue:
+        for child in index.amended_by(queue.pop(0)):
+            if child not in seen:
+                seen.add(child)
+                descendants.append(child)
+                queue.append(child)
+    return Lineage(tuple(ancestors), tuple(descendants), missing)

@@ -1,0 +1,301 @@
+"""Searching the clause library: all words, "exact phrases" and typo-tolerant matches, ranked, with the passage that matched.
+
+Candidates come from the cache's full-text index (SQLite FTS5): first clauses holding every word
+and phrase; a word the library does not contain (a typo) is widened to the library's words that
+are close to it (rapidfuzz ratio) or start with it. Candidates are then ranked in Python:
+
+1. how much of the query is present — every phrase and every word exactly, then words only through
+   a prefix or a close spelling, then some of the words;
+2. how well the query as a whole matches its best stretch of the clause (rapidfuzz partial_ratio,
+   with token_set_ratio for words given out of order);
+3. a query word in the clause's id or opening phrase, then FTS5's bm25 (rarer words, shorter clauses).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from resdraft.cache import CLAUSE_COLUMNS, clause_from_row, clause_words
+from resdraft.errors import LibraryError, Problem
+from resdraft.model import Clause
+from resdraft.upkeep.index import Index
+
+if TYPE_CHECKING:
+    from resdraft.library import Library
+
+_TOKEN = re.compile(r"[^\W_]+")
+_PHRASE = re.compile(r'"([^"]*)"')
+PASSAGE_WORDS = 28
+CANDIDATES = 400
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One clause that matches a search, with the passage that matched best."""
+
+    clause: Clause
+    score: float  # 0-100: how much of the query is present and how closely
+    how: str  # "phrase" | "words" | "close words" | "some words" | "fuzzy"
+    passage: str  # the best-matching stretch of the paragraph (opening, text, sub-paragraphs), "…" where cut
+    marks: tuple[tuple[int, int], ...]  # spans of `passage` that matched the query
+    uses: int  # how many draft paragraphs use the clause
+
+
+@dataclass(frozen=True)
+class Query:
+    """A parsed query: quoted phrases and the other words, folded (lower case, no accents)."""
+
+    text: str
+    phrases: tuple[tuple[str, ...], ...]
+    words: tuple[str, ...]
+
+    @property
+    def terms(self) -> tuple[str, ...]:
+        """Every distinct word of the query, phrases included."""
+        return tuple(dict.fromkeys([*(w for p in self.phrases for w in p), *self.words]))
+
+
+def fold(text: str) -> str:
+    """Lower case without accents, as the full-text index compares words."""
+    if text.isascii():
+        return text.lower()
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def parse_query(text: str) -> Query:
+    """Split a query into "quoted phrases" and words."""
+    phrases = tuple(p for p in (tuple(_TOKEN.findall(fold(m))) for m in _PHRASE.findall(text)) if p)
+    rest = _PHRASE.sub(" ", text).replace('"', " ")
+    words = tuple(dict.fromkeys(_TOKEN.findall(fold(rest))))
+    return Query(text.strip(), phrases, words)
+
+
+def search(library: Library | Path | str, query: str, limit: int = 20, cache: bool = True) -> list[Hit]:
+    """The clauses best matching `query` (words, "exact phrases", close spellings), best first."""
+    q = parse_query(query)
+    if not q.terms:
+        raise LibraryError(Problem(None, "nothing to search for", 'give some words, or a "quoted phrase"'))
+    with Index.open(library, cache=cache) as index:
+        return search_index(index, q, limit)
+
+
+def search_index(index: Index, q: Query, limit: int = 20) -> list[Hit]:
+    """Search an opened library."""
+    variants = _variants(index, q)
+    candidates = _candidates(index, q, variants)
+    counts = _use_counts(index, [c.id for c, _ in candidates])
+    ranked = []
+    for clause, bm25 in candidates:
+        hit, key = _rank(clause, q, variants, bm25, counts.get(clause.id, 0))
+        if hit is not None:
+            ranked.append((key, hit))
+    ranked.sort(key=lambda pair: pair[0])
+    return [hit for _, hit in ranked[:limit]]
+
+
+# ---------------------------------------------------------------- candidates
+
+
+def _variants(index: Index, q: Query) -> dict[str, frozenset[str]]:
+    """Each query word and the library's words that may stand for it: itself, close spellings, longer words it begins."""
+    out: dict[str, frozenset[str]] = {}
+    fts = index.cache.fts
+    for word in q.terms:
+        found = {word}
+        if fts and index.db.execute("SELECT 1 FROM terms WHERE term = ?", (word,)).fetchone() is None:
+            found |= _close_terms(index, word)
+        out[word] = frozenset(found)
+    return out
+
+
+def _close_terms(index: Index, word: str) -> set[str]:
+    from rapidfuzz import fuzz, process
+
+    n = len(word)
+    close: set[str] = set()
+    if n >= 3:
+        upper = word + "\U0010ffff"
+        close |= {
+            r[0]
+            for r in index.db.execute(
+                "SELECT term FROM terms WHERE term >= ? AND term < ? ORDER BY docs DESC LIMIT 20", (word, upper)
+            )
+        }
+    if n >= 5:  # a typo in a shorter word is as likely another word
+        terms = [r[0] for r in index.db.execute("SELECT term FROM terms WHERE length(term) BETWEEN ? AND ?", (n - 2, n + 2))]
+        close |= {m[0] for m in process.extract(word, terms, scorer=fuzz.ratio, score_cutoff=80, limit=8)}
+    return close
+
+
+def _fts_term(term: str) -> str:
+    return '"' + term.replace('"', '""') + '"'
+
+
+def _candidates(index: Index, q: Query, variants: dict[str, frozenset[str]]) -> list[tuple[Clause, float]]:
+    """Clauses worth ranking, with their bm25 (lower is better), strict matches first."""
+    if not index.cache.fts:
+        return _scan(index, q)
+    phrases = [_fts_term(" ".join(p)) for p in q.phrases]
+    exact = [_fts_term(w) for w in q.words]
+    loose = ["(" + " OR ".join(_fts_term(v) for v in sorted(variants[w])) + ")" for w in q.words]
+    queries = [" AND ".join(phrases + exact)]
+    if any(len(variants[w]) > 1 for w in q.words):
+        queries.append(" AND ".join(phrases + loose))
+    every = ["(" + " OR ".join(_fts_term(v) for v in sorted(variants[w]) if v) + ")" for w in q.terms if variants.get(w)]
+    if len(every) > 1 or q.phrases:
+        queries.append(" OR ".join(every))
+    found: dict[int, float] = {}
+    for match in queries:
+        if len(found) >= CANDIDATES:
+            break
+        rows = index.db.execute(
+            "SELECT rowid, bm25(clause_words, 4.0, 2.0, 1.0, 0.3, 1.0) FROM clause_words WHERE clause_words MATCH ?"
+            " ORDER BY 2 LIMIT ?",
+            (match, CANDIDATES),
+        ).fetchall()
+        for rowid, bm25 in rows:
+            found.setdefault(rowid, bm25)
+    if not found:
+        return _scan(index, q)
+    return _clauses_by_rowid(index, found)
+
+
+def _clauses_by_rowid(index: Index, found: dict[int, float]) -> list[tuple[Clause, float]]:
+    out = []
+    ids = list(found)
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        marks = ",".join("?" * len(chunk))
+        for row in index.db.execute(f"SELECT n, {CLAUSE_COLUMNS} FROM clauses WHERE n IN ({marks})", chunk):
+            out.append((clause_from_row(row[1:]), found[row[0]]))
+    return out
+
+
+def _scan(index: Index, q: Query) -> list[tuple[Clause, float]]:
+    """Without FTS5, or when nothing matched word for word: the clauses closest to the query as a whole."""
+    from rapidfuzz import fuzz, process
+
+    clauses = list(index.clauses())
+    texts = [fold(_display(c)) for c in clauses]
+    best = process.extract(" ".join(q.terms), texts, scorer=fuzz.partial_ratio, limit=CANDIDATES, score_cutoff=60)
+    return [(clauses[i], 0.0) for _, _, i in best]
+
+
+def _use_counts(index: Index, ids: list[str]) -> dict[str, int]:
+    if not ids:
+        return {}
+    marks = ",".join("?" * len(ids))
+    rows = index.db.execute(f"SELECT clause, COUNT(*) FROM uses WHERE clause IN ({marks}) GROUP BY clause", ids)
+    return dict(rows.fetchall())
+
+
+# ---------------------------------------------------------------- ranking
+
+
+def _display(clause: Clause) -> str:
+    """The paragraph as it reads: opening phrase, text and sub-paragraphs."""
+    return " ".join(p for p in (clause.opening or "", clause_words(clause)) if p)
+
+
+def _tokens(text: str, folded: str) -> list[tuple[str, int, int]]:
+    """(folded word, start, end) for every word of `text`, offsets into `text`."""
+    if len(folded) == len(text):  # folding kept every offset (nearly always)
+        return [(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(folded)]
+    return [(fold(m.group(0)), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+
+
+def _rank(
+    clause: Clause, q: Query, variants: dict[str, frozenset[str]], bm25: float, uses: int
+) -> tuple[Hit | None, tuple[Any, ...]]:
+    from rapidfuzz import fuzz
+
+    display = _display(clause)
+    folded = fold(display)
+    tokens = _tokens(display, folded)
+    words = [t[0] for t in tokens]
+    extra = {fold(w) for w in _TOKEN.findall(" ".join([clause.id, *clause.tags, *clause.footnotes.values(), clause.note or ""]))}
+    present = set(words) | extra
+    hits: list[int] = []  # token positions that matched
+    exact = close = 0
+    for word in q.words:
+        if word in present:
+            exact += 1
+            hits += [i for i, w in enumerate(words) if w == word]
+            continue
+        alts = variants.get(word, frozenset())
+        positions = [i for i, w in enumerate(words) if w in alts or (len(word) >= 3 and w.startswith(word))]
+        if positions or alts & extra:
+            close += 1
+            hits += positions
+    phrases_found = 0
+    for phrase in q.phrases:
+        n = len(phrase)
+        starts = [i for i in range(len(words) - n + 1) if tuple(words[i : i + n]) == phrase]
+        if starts:
+            phrases_found += 1
+            hits += [i + k for i in starts for k in range(n)]
+    total = len(q.words) + len(q.phrases)
+    query_text = " ".join(q.terms)
+    partial = fuzz.partial_ratio(query_text, folded) if folded else 0.0
+    token_set = fuzz.token_set_ratio(query_text, folded) if folded else 0.0
+    closeness = max(partial, token_set)
+    if exact + phrases_found == total:
+        how, tier = ("phrase" if q.phrases else "words"), 3
+    elif exact + close + phrases_found == total and phrases_found == len(q.phrases):
+        how, tier = "close words", 2
+    elif exact + close + phrases_found:
+        how, tier = "some words", 1
+    elif closeness >= 70:
+        how, tier = "fuzzy", 0
+    else:
+        return None, ()
+    coverage = (exact + phrases_found + 0.7 * close) / total if total else 0.0
+    score = round(70 * coverage + 30 * closeness / 100, 1)
+    named = sum(1 for w in q.terms if w in _TOKEN.findall(fold(f"{clause.id} {clause.opening or ''}")))
+    passage, marks = _passage(display, tokens, hits, query_text if tier == 0 else "", folded)
+    hit = Hit(clause, score, how, passage, marks, uses)
+    return hit, (-tier, -score, -named, bm25, len(display), clause.id)
+
+
+def _passage(
+    display: str, tokens: list[tuple[str, int, int]], hits: list[int], query_text: str, folded: str
+) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """The window of the paragraph holding the most matched words, and the matched spans within it."""
+    if not tokens:
+        return display, ()
+    spans: list[tuple[int, int]]
+    if hits:
+        positions = sorted(set(hits))
+        best_start, best_count = 0, -1
+        for start_pos in positions:
+            count = sum(1 for p in positions if start_pos <= p < start_pos + PASSAGE_WORDS)
+            if count > best_count:
+                best_start, best_count = start_pos, count
+        first = max(0, min(best_start - 4, len(tokens) - PASSAGE_WORDS))
+        spans = [(tokens[p][1], tokens[p][2]) for p in positions if first <= p < first + PASSAGE_WORDS]
+    else:
+        from rapidfuzz import fuzz
+
+        # fold() keeps offsets only where it keeps length; fall back to the start when it did not.
+        usable = query_text and len(folded) == len(display)
+        align = fuzz.partial_ratio_alignment(query_text, folded) if usable else None
+        if align is None:
+            first, spans = 0, []
+        else:
+            at = next((i for i, t in enumerate(tokens) if t[2] > align.dest_start), 0)
+            first = max(0, min(at - 4, len(tokens) - PASSAGE_WORDS))
+            spans = [(align.dest_start, align.dest_end)]
+    last = min(len(tokens), first + PASSAGE_WORDS) - 1
+    start = 0 if first == 0 else tokens[first][1]
+    end = len(display) if last == len(tokens) - 1 else tokens[last][2]
+    prefix = "" if start == 0 else "…"
+    suffix = "" if end == len(display) else "…"
+    passage = prefix + display[start:end] + suffix
+    shift = len(prefix) - start
+    marks = tuple((a + shift, b + shift) for a, b in spans if a >= start and b <= end)
+    return passage, marks

@@ -1,0 +1,170 @@
+"""Upkeep results as plain text for the terminal: one function per result, so each CLI command stays a few lines.
+
+Matched words read [like this]; in a history, insertions {+like this+} and deletions [-like this-],
+as in `resdraft diff`, so the output makes sense without colour.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from resdraft.errors import Where
+
+if TYPE_CHECKING:  # types only: printing a search result must not load the editing machinery
+    from resdraft.upkeep.browse import ClauseView
+    from resdraft.upkeep.changes import Changes
+    from resdraft.upkeep.commit import FileChange
+    from resdraft.upkeep.duplicates import Duplicate
+    from resdraft.upkeep.index import ClauseEntry, UseSite
+    from resdraft.upkeep.layout import FormatReport
+    from resdraft.upkeep.lineage import Step
+    from resdraft.upkeep.query import Hit
+
+GREEN, RED, BOLD, RESET = "\x1b[32m", "\x1b[31m", "\x1b[1m", "\x1b[0m"
+
+
+def _where(path: Path | None, line: int = 0) -> str:
+    """A place as error messages show it: relative to the current folder."""
+    return "" if path is None else str(Where(path, line))
+
+
+def _short(text: str, width: int = 80) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def entries_text(entries: Sequence[ClauseEntry]) -> str:
+    """One line a clause: id, kind, uses, opening and the start of its text."""
+    lines = []
+    for e in entries:
+        c = e.clause
+        words = " ".join(p for p in (c.opening or "", c.text) if p)
+        lines.append(f"{c.id}  {c.kind}  {e.uses} use{'' if e.uses == 1 else 's'}  {_short(words, 70)}")
+    lines.append(f"{len(entries)} clause{'' if len(entries) == 1 else 's'}")
+    return "\n".join(lines)
+
+
+def uses_text(sites: Sequence[UseSite]) -> str:
+    """One line a draft paragraph: draft, body and session, paragraph number, file:line."""
+    if not sites:
+        return "not used by any draft"
+    lines = []
+    for s in sites:
+        extra = f"  (overrides {', '.join(s.overrides)})" if s.overrides else ""
+        session = f"{s.body or '?'} {s.session if s.session is not None else '?'}"
+        lines.append(f"{s.draft}  {session}  {s.label}  {_where(s.path, s.line)}{extra}")
+    return "\n".join(lines)
+
+
+def clause_text(view: ClauseView) -> str:
+    """A clause in full: id, kind and place, text, sub-paragraphs, footnotes, tags, lineage, note, uses."""
+    c = view.clause
+    lines = [f"{c.id}  ({c.kind})  {_where(c.where.path if c.where else None, c.where.line if c.where else 0)}"]
+    lines.append("  " + " ".join(p for p in (c.opening or "", c.text) if p))
+    stack = [(s, 1) for s in c.subparagraphs]
+    while stack:
+        sub, depth = stack.pop(0)
+        lines.append("  " + "    " * depth + " ".join(p for p in (sub.opening or "", sub.text) if p))
+        stack[:0] = [(s, depth + 1) for s in sub.subparagraphs]
+    for key, note in c.footnotes.items():
+        lines.append(f"  [^{key}]: {note}")
+    if c.tags:
+        lines.append(f"tags: {', '.join(c.tags)}")
+    lineage = view.lineage
+    if lineage.ancestors or lineage.missing:
+        chain = " <- ".join([*lineage.ancestors, *([f"{lineage.missing} (not in the library)"] if lineage.missing else [])])
+        lines.append(f"amends: {chain}")
+    if lineage.descendants:
+        lines.append(f"amended by: {', '.join(lineage.descendants)}")
+    if c.note:
+        lines.append(f"note: {c.note}")
+    lines.append("used in:" if view.uses else "used in: no draft")
+    lines += ["  " + line for line in uses_text(view.uses).splitlines()] if view.uses else []
+    return "\n".join(lines)
+
+
+def hits_text(hits: Sequence[Hit], colour: bool = False) -> str:
+    """Each hit: rank, id, score and how it matched, then the passage with the matched words marked."""
+    if not hits:
+        return "no clause matches"
+    lines = []
+    for n, h in enumerate(hits, start=1):
+        passage = h.passage
+        for a, b in reversed(h.marks):
+            word = passage[a:b]
+            passage = passage[:a] + (f"{BOLD}{word}{RESET}" if colour else f"[{word}]") + passage[b:]
+        lines.append(
+            f"{n}. {h.clause.id}  ({h.clause.kind}, {h.how}, score {h.score:g}, {h.uses} use{'' if h.uses == 1 else 's'})"
+        )
+        lines.append(f"   {passage}")
+    return "\n".join(lines)
+
+
+def history_text(steps: Sequence[Step], colour: bool = False) -> str:
+    """Each wording of the lineage, oldest first, with the sessions that used it and what it changed."""
+    lines = []
+    for step in steps:
+        used = ", ".join(step.sessions) or "no draft"
+        head = f"{step.clause.id}  ({used})"
+        if step.previous:
+            head += f"  amends {step.previous}"
+        lines.append(f"{BOLD}{head}{RESET}" if colour else head)
+        body = _ops(step.diff, colour) if step.diff else step.wording
+        lines += ["  " + line for line in body.splitlines()]
+    return "\n".join(lines)
+
+
+def _ops(ops: Sequence[tuple[str, str]], colour: bool) -> str:
+    out = []
+    for op, text in ops:
+        if op == "equal":
+            out.append(text)
+        elif op == "insert":
+            out.append(f"{GREEN}{{+{text}+}}{RESET}" if colour else f"{{+{text}+}}")
+        else:
+            out.append(f"{RED}[-{text}-]{RESET}" if colour else f"[-{text}-]")
+    return "".join(out)
+
+
+def dupes_text(pairs: Sequence[Duplicate], threshold: float) -> str:
+    """Each near-duplicate pair with its similarity and the proposed merge."""
+    if not pairs:
+        return f"no near-duplicates at similarity {threshold:g} or more"
+    lines = []
+    for d in pairs:
+        lines.append(f"{d.similarity:g}  {d.a.id}  ~  {d.b.id}  ({d.a.kind})")
+        lines.append(f"    merge: keep {d.keep}, drop {d.drop}: {d.reason}")
+        if d.linked:
+            lines.append("    one rewords the other (amends): merging gives the older drafts the kept wording")
+    lines.append(f"{len(pairs)} pair{'' if len(pairs) == 1 else 's'} at similarity {threshold:g} or more")
+    return "\n".join(lines)
+
+
+def changes_text(changes: Changes) -> str:
+    """What an edit did: its summary, each file written (or that would be), and notes."""
+    verb = "wrote" if changes.written else "would write"
+    lines = [changes.summary]
+    lines += [f"  {verb} {_where(f.path)}{' (new)' if f.created else ''}" for f in changes.files]
+    lines += [f"  {n}" for n in changes.notes]
+    return "\n".join(lines)
+
+
+def fmt_text(report: FormatReport) -> str:
+    """fmt's report: the files it rewrote (or would), and the files it left alone."""
+    lines: list[str] = []
+    verb = "reformatted" if report.written else "would reformat"
+    lines += [f"{verb} {_where(c.path)}" for c in report.changes]
+    lines += [f"left {_where(p)} as it is: {why}" for p, why in report.skipped]
+    n = len(report.changes)
+    lines.append(f"{report.checked} clause file(s), {n} {'reformatted' if report.written else 'to reformat'}")
+    return "\n".join(lines)
+
+
+def diff_text(change: FileChange) -> str:
+    """A unified diff of one file change (for --dry-run)."""
+    import difflib
+
+    name = _where(change.path)
+    return "".join(difflib.unified_diff((change.before or "").splitlines(True), change.after.splitlines(True), name, name))

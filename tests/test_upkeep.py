@@ -1,0 +1,641 @@
+"""Library upkeep on a copy of the example library: search, usage, history, dupes, rename, merge, add, edit, fmt.
+
+Every bad input (broken YAML, a duplicate id, a rename onto an existing id, a merge across kinds,
+a failed write) must end in a clear error and leave every file exactly as it was.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from resdraft.build import load_resolution
+from resdraft.check import check_library
+from resdraft.errors import LibraryError, OutputError
+from resdraft.library import open_library
+from resdraft.upkeep import add, dupes, edit, fmt, history, list_clauses, merge, rename, search, show_clause, usage
+from resdraft.upkeep import commit as commit_module
+from resdraft.upkeep.commit import FileChange, write_all
+from resdraft.upkeep.layout import format_text
+from resdraft.upkeep.report import changes_text, history_text, hits_text, uses_text
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS_CHECK = ROOT.parent / "shared" / "checks" / "seeds_reproduced.py"
+PROVISIONAL = "aalco.decides-provisional-agenda"
+MINDFUL = "aalco.mindful-increasing-exploitation"
+BEING_MINDFUL = "aalco.being-mindful-increasing-exploitation"
+
+
+def snapshot(root: Path) -> dict[Path, bytes]:
+    """Every YAML file of a library, to prove that nothing changed."""
+    return {p: p.read_bytes() for p in sorted(root.rglob("*.yaml"))}
+
+
+def changed_lines(before: str, after: str) -> list[str]:
+    """The - and + lines of a unified diff."""
+    diff = difflib.unified_diff(before.splitlines(), after.splitlines(), lineterm="", n=0)
+    return [line for line in diff if line[:1] in "+-" and not line.startswith(("---", "+++"))]
+
+
+def no_errors(root: Path) -> None:
+    report = check_library(root)
+    assert not report.errors, "\n".join(str(p) for p in report.errors)
+
+
+# ---------------------------------------------------------------- search
+
+
+def test_search_finds_the_provisional_agenda_clause_first(library: Path) -> None:
+    hits = search(library, "provisional agenda")
+    assert hits[0].clause.id == PROVISIONAL
+    assert hits[0].how == "words"
+    marked = [hits[0].passage[a:b] for a, b in hits[0].marks]
+    assert marked == ["provisional", "agenda"]
+    assert "[provisional] [agenda]" in hits_text(hits[:1])
+
+
+def test_search_tolerates_typos(library: Path) -> None:
+    hits = search(library, "provisonal agneda")
+    assert hits[0].clause.id == PROVISIONAL
+    assert hits[0].how == "close words"
+
+
+def test_search_exact_phrase_needs_the_words_in_that_order(library: Path) -> None:
+    in_order = search(library, '"increasing number of individuals"')
+    assert {h.clause.id for h in in_order if h.how == "phrase"} == {MINDFUL, BEING_MINDFUL}
+    reversed_words = search(library, '"individuals of number increasing"')
+    assert all(h.how != "phrase" for h in reversed_words)
+    # As in the full-text index, punctuation between the words of a phrase does not count.
+    assert "unga.recalling-organized-crime-convention-and-protocols" in {
+        h.clause.id for h in search(library, '"persons especially women"', limit=50) if h.how == "phrase"
+    }
+
+
+def test_search_ranks_every_word_above_some_words(library: Path) -> None:
+    hits = search(library, "mindful exploitation")
+    assert {h.clause.id for h in hits[:2]} == {MINDFUL, BEING_MINDFUL}
+    assert all(h.how == "some words" for h in hits[2:])
+
+
+def test_search_matches_words_of_the_id_and_footnotes(library: Path) -> None:
+    assert search(library, "A/64/290")[0].clause.id == "unga.welcoming-special-rapporteur-and-global-report"
+
+
+def test_search_for_nothing_is_an_error(library: Path) -> None:
+    with pytest.raises(LibraryError, match="nothing to search for"):
+        search(library, '  "" ')
+
+
+# ---------------------------------------------------------------- usage, show, history, list
+
+
+def test_usage_lists_each_draft_with_its_operative_paragraph_number(library: Path) -> None:
+    sites = usage(library, PROVISIONAL)
+    assert [(s.draft, s.session, s.label) for s in sites] == [
+        ("aalco-50", 50, "op. 4"),
+        ("aalco-52", 52, "op. 4"),
+        ("aalco-53", 53, "op. 4"),
+    ]
+    assert f"aalco-52  aalco 52  op. 4  {library / 'drafts' / 'aalco-52.yaml'}:24" in uses_text(sites)
+
+
+def test_usage_numbers_are_the_numbers_the_build_gives(library: Path) -> None:
+    lib = open_library(library)
+    for draft in sorted((library / "drafts").glob("*.yaml")):
+        resolution, _ = load_resolution(draft, lib)
+        for part in (resolution.preamble, resolution.operative):
+            for position, paragraph in enumerate(part, start=1):
+                if paragraph.clause_id is None:
+                    continue
+                labels = {(s.draft, s.label) for s in usage(library, paragraph.clause_id)}
+                number = paragraph.number if paragraph.role == "operative" and paragraph.number else position
+                prefix = "op." if paragraph.role == "operative" else "pp."
+                assert (draft.stem, f"{prefix} {number}") in labels
+
+
+def test_usage_of_an_unknown_id_suggests_the_closest(library: Path) -> None:
+    with pytest.raises(LibraryError) as caught:
+        usage(library, "aalco.decides-provisional-agenda2")
+    message = str(caught.value)
+    assert "unknown clause id 'aalco.decides-provisional-agenda2'" in message
+    assert f"did you mean {PROVISIONAL}" in message
+
+
+def test_show_clause_gives_text_tags_uses_and_lineage_both_ways(library: Path) -> None:
+    old = show_clause(library, MINDFUL)
+    assert old.clause.opening == "Mindful of"
+    assert old.clause.tags == ("aalco", "smuggling-of-migrants")
+    assert [(u.draft, u.label) for u in old.uses] == [("aalco-50", "pp. 3")]
+    assert old.lineage.descendants == (BEING_MINDFUL,)
+    new = show_clause(library, BEING_MINDFUL)
+    assert new.lineage.ancestors == (MINDFUL,)
+    assert [(u.draft, u.label) for u in new.uses] == [("aalco-52", "pp. 2"), ("aalco-53", "pp. 2")]
+
+
+def test_history_shows_the_step_from_mindful_of_to_being_mindful(library: Path) -> None:
+    steps = history(library, BEING_MINDFUL)
+    assert [s.clause.id for s in steps] == [MINDFUL, BEING_MINDFUL]
+    assert steps[0].sessions == ("aalco 50",)
+    assert steps[0].wording.startswith("Mindful of the increasing number")
+    assert steps[1].sessions == ("aalco 52", "aalco 53")
+    assert steps[1].previous == MINDFUL
+    assert steps[1].diff[0] == ("insert", "Being ")
+    assert all(op == "equal" for op, _ in steps[1].diff[1:])
+    assert "{+Being +}Mindful of the increasing" in history_text(steps)
+    assert [s.clause.id for s in history(library, MINDFUL)] == [MINDFUL, BEING_MINDFUL]
+
+
+def test_list_filters_by_kind_tag_body_and_opening(library: Path) -> None:
+    everything = list_clauses(library)
+    assert len(everything) == 62
+    assert {e.clause.kind for e in list_clauses(library, kind="operative")} == {"operative"}
+    assert [e.id for e in list_clauses(library, tag="agenda")] == [PROVISIONAL]
+    aalco = list_clauses(library, body="aalco")
+    assert aalco and all(e.id.startswith("aalco.") for e in aalco)
+    assert len(list_clauses(library, body="aipa")) == 19  # by the drafts of body aipa, though none is used twice
+    assert [e.id for e in list_clauses(library, opening="also noting")] == ["aalco.also-noting-forms-of-trafficking"]
+    assert {e.id for e in list_clauses(library, opening="Also")} >= {
+        "aalco.also-noting-forms-of-trafficking",
+        "unga.also-requests-report-next-session",
+    }
+    assert next(e for e in everything if e.id == PROVISIONAL).uses == 3
+    with pytest.raises(LibraryError, match="kind must be preambular or operative"):
+        list_clauses(library, kind="operational")
+
+
+# ---------------------------------------------------------------- dupes
+
+
+def test_dupes_finds_the_mindful_pair_and_proposes_keeping_the_more_used(library: Path) -> None:
+    pairs = dupes(library)
+    assert len(pairs) == 1
+    pair = pairs[0]
+    assert {pair.a.id, pair.b.id} == {MINDFUL, BEING_MINDFUL}
+    assert 95 < pair.similarity < 100
+    assert (pair.keep, pair.drop) == (BEING_MINDFUL, MINDFUL)
+    assert "used in 2 draft paragraph(s) against 1" in pair.reason
+    assert pair.linked
+
+
+def test_dupes_above_the_pairs_similarity_finds_nothing(library: Path) -> None:
+    similarity = dupes(library)[0].similarity
+    assert dupes(library, threshold=min(100.0, similarity + 1)) == []
+
+
+# ---------------------------------------------------------------- rename
+
+
+def test_rename_updates_every_draft_and_keeps_their_comments(library: Path) -> None:
+    before = snapshot(library)
+    result = rename(library, PROVISIONAL, "aalco.decides-agenda-item")
+    assert result.written
+    changed = {c.path.relative_to(library).as_posix() for c in result.files}
+    assert changed == {"clauses/aalco-trafficking.yaml", "drafts/aalco-50.yaml", "drafts/aalco-52.yaml", "drafts/aalco-53.yaml"}
+    for change in result.files:
+        assert change.before == before[change.path].decode()
+        assert changed_lines(change.before, change.after) == [
+            f"-{line}" for line in change.before.splitlines() if PROVISIONAL in line
+        ] + [
+            f"+{line.replace(PROVISIONAL, 'aalco.decides-agenda-item')}"
+            for line in change.before.splitlines()
+            if PROVISIONAL in line
+        ]
+    assert (library / "drafts" / "aalco-50.yaml").read_text().startswith("# The draft resolution annexed")
+    assert "  # This session's draft used the short form" in (library / "drafts" / "aalco-50.yaml").read_text()
+    assert [s.draft for s in usage(library, "aalco.decides-agenda-item")] == ["aalco-50", "aalco-52", "aalco-53"]
+    no_errors(library)
+    assert f"wrote {library / 'drafts' / 'aalco-52.yaml'}" in changes_text(result)
+
+
+def test_rename_updates_amends_links(library: Path) -> None:
+    rename(library, MINDFUL, "aalco.mindful-of-increasing-exploitation")
+    assert show_clause(library, BEING_MINDFUL).lineage.ancestors == ("aalco.mindful-of-increasing-exploitation",)
+    no_errors(library)
+
+
+def test_rename_dry_run_writes_nothing(library: Path) -> None:
+    before = snapshot(library)
+    result = rename(library, PROVISIONAL, "aalco.decides-agenda-item", dry_run=True)
+    assert len(result.files) == 4 and not result.written
+    assert snapshot(library) == before
+
+
+def test_rename_onto_an_existing_id_is_refused_and_nothing_changes(library: Path) -> None:
+    before = snapshot(library)
+    with pytest.raises(LibraryError) as caught:
+        rename(library, MINDFUL, BEING_MINDFUL)
+    message = str(caught.value)
+    assert f"clause id '{BEING_MINDFUL}' already exists" in message
+    assert "aalco-trafficking.yaml:" in message
+    assert snapshot(library) == before
+
+
+def test_rename_to_an_id_with_capitals_is_refused(library: Path) -> None:
+    before = snapshot(library)
+    with pytest.raises(LibraryError, match="may hold only lower-case letters"):
+        rename(library, MINDFUL, "AALCO.Mindful")
+    assert snapshot(library) == before
+
+
+# ---------------------------------------------------------------- merge
+
+
+def test_merge_points_drafts_at_the_kept_clause_and_removes_the_other(library: Path) -> None:
+    clauses = library / "clauses" / "aalco-trafficking.yaml"
+    before = clauses.read_text()
+    result = merge(library, BEING_MINDFUL, MINDFUL)
+    after = clauses.read_text()
+    assert f"id: {MINDFUL}" not in after
+    assert "amends:" not in after  # the kept clause amended the dropped one
+    assert after.startswith(before.split("  - id: aalco.having-heard")[0])  # header comments untouched
+    assert [(s.draft, s.label) for s in usage(library, BEING_MINDFUL)] == [
+        ("aalco-50", "pp. 3"),
+        ("aalco-52", "pp. 2"),
+        ("aalco-53", "pp. 2"),
+    ]
+    assert "aalco-50 pp. 3: now " + BEING_MINDFUL in result.notes
+    no_errors(library)
+
+
+def test_merge_keeps_the_section_comment_after_the_dropped_clause(library: Path) -> None:
+    path = library / "clauses" / "aipa-trafficking.yaml"
+    merge(library, "aipa.strengthen-regional-international-cooperation", "aipa.recommend-research-project-roadmap")
+    text = path.read_text()
+    assert (
+        "  # ---------------------------------------------------------------- 27th GA (Cebu City, 2006)\n  - id: aipa.referring"
+        in text
+    )
+    assert "\n\n\n" not in text
+    no_errors(library)
+
+
+def test_merge_of_clauses_of_different_kinds_is_refused_and_nothing_changes(library: Path) -> None:
+    before = snapshot(library)
+    with pytest.raises(LibraryError) as caught:
+        merge(library, PROVISIONAL, MINDFUL)
+    assert f"cannot merge {MINDFUL} (preambular) into {PROVISIONAL} (operative)" in str(caught.value)
+    assert snapshot(library) == before
+
+
+def test_merge_of_an_unknown_id_suggests_the_closest(library: Path) -> None:
+    with pytest.raises(LibraryError, match=f"did you mean {MINDFUL}"):
+        merge(library, BEING_MINDFUL, "aalco.mindful-increasing-exploitatoin")
+
+
+# ---------------------------------------------------------------- add and edit
+
+
+def test_add_appends_a_clause_and_keeps_the_rest_of_the_file(library: Path) -> None:
+    path = library / "clauses" / "aalco-trafficking.yaml"
+    before = path.read_text()
+    text = "the Secretariat to convene an expert meeting on the protection of victims of trafficking " * 2
+    add(library, "aalco-trafficking", "aalco.requests-expert-meeting", "operative", "Requests", text, tags="aalco, victims")
+    after = path.read_text()
+    assert after.startswith(before)
+    added = after[len(before) :]
+    assert added.startswith("\n  - id: aalco.requests-expert-meeting\n    kind: operative\n    opening: Requests\n    text: >-\n")
+    assert "    tags: [aalco, victims]\n" in added
+    assert max(len(line) for line in added.splitlines()) <= 100
+    assert search(library, "expert meeting protection victims")[0].clause.id == "aalco.requests-expert-meeting"
+    no_errors(library)
+
+
+def test_add_to_a_new_file_creates_it_under_clauses(library: Path) -> None:
+    result = add(library, "new-topic", "topic.recalling-x", "preambular", "Recalling", "its resolution 1/1")
+    assert result.files[0].created
+    assert (library / "clauses" / "new-topic.yaml").read_text() == (
+        "clauses:\n  - id: topic.recalling-x\n    kind: preambular\n    opening: Recalling\n    text: its resolution 1/1\n"
+    )
+    no_errors(library)
+
+
+def test_add_refuses_an_existing_id_an_unknown_kind_and_a_file_outside_clauses(library: Path) -> None:
+    before = snapshot(library)
+    with pytest.raises(LibraryError, match="already exists"):
+        add(library, "aalco-trafficking", PROVISIONAL, "operative", "Decides", "anything")
+    with pytest.raises(LibraryError, match="kind must be preambular or operative"):
+        add(library, "aalco-trafficking", "aalco.x", "operational", "Decides", "anything")
+    with pytest.raises(LibraryError, match="clause files live under"):
+        add(library, library / "drafts" / "x.yaml", "aalco.x", "operative", "Decides", "anything")
+    with pytest.raises(LibraryError, match="footnote anchor"):
+        add(library, "aalco-trafficking", "aalco.x", "operative", "Decides", "anything[^n]")
+    with pytest.raises(LibraryError, match=r"clause aalco\.x: "):
+        add(library, "aalco-trafficking", "aalco.x", "operative", "Decides", "at the {{ session.next.ordinal session")
+    assert snapshot(library) == before
+
+
+def test_edit_changes_only_the_lines_of_the_field(library: Path) -> None:
+    path = library / "clauses" / "aalco-trafficking.yaml"
+    before = path.read_text()
+    edit(library, BEING_MINDFUL, note="Changed at the 52nd session.")
+    assert changed_lines(before, path.read_text()) == [
+        '-    note: The 52nd session opened the paragraph with "Being Mindful of".',
+        "+    note: Changed at the 52nd session.",
+    ]
+
+
+def test_edit_adds_a_missing_key_in_key_order_and_removes_one(library: Path) -> None:
+    path = library / "clauses" / "aalco-trafficking.yaml"
+    before = path.read_text()
+    edit(library, MINDFUL, note="The 50th session's wording.", amends=None)
+    added = changed_lines(before, path.read_text())
+    assert added == ["+    note: The 50th session's wording."]
+    assert path.read_text().index("note: The 50th") > path.read_text().index("tags: [aalco, smuggling-of-migrants]")
+    edit(library, BEING_MINDFUL, amends=None)
+    assert show_clause(library, MINDFUL).lineage.descendants == ()
+    no_errors(library)
+
+
+def test_edit_keeps_a_comment_on_the_key_line(library: Path) -> None:
+    path = library / "clauses" / "aalco-trafficking.yaml"
+    text = path.read_text().replace("    opening: Decides\n", "    opening: Decides   # bold for AALCO\n")
+    path.write_text(text)
+    edit(library, PROVISIONAL, opening="Decides also")
+    assert "    opening: Decides also  # bold for AALCO\n" in path.read_text()
+
+
+def test_edit_of_a_kind_that_drafts_rely_on_is_refused(library: Path) -> None:
+    before = snapshot(library)
+    with pytest.raises(LibraryError, match=r"used as a operative paragraph \(aalco-50 op. 4"):
+        edit(library, PROVISIONAL, kind="preambular")
+    with pytest.raises(LibraryError, match="an id is changed with rename"):
+        edit(library, PROVISIONAL, id="x")
+    with pytest.raises(LibraryError, match="a clause must have `text:`"):
+        edit(library, PROVISIONAL, text=None)
+    with pytest.raises(LibraryError, match="unknown clause field 'txt'"):
+        edit(library, PROVISIONAL, txt="x")
+    with pytest.raises(LibraryError, match="loop"):
+        edit(library, MINDFUL, amends=BEING_MINDFUL)
+    assert snapshot(library) == before
+
+
+def test_one_word_edit_of_formatted_text_is_a_one_line_diff(library: Path) -> None:
+    fmt(library)
+    path = library / "clauses" / "unga-trafficking.yaml"
+    clause = show_clause(library, "unga.calls-upon-criminalize-trafficking").clause
+    before = path.read_text()
+    edit(library, clause.id, text=clause.text.replace("intermediaries", "accomplices"))
+    lines = changed_lines(before, path.read_text())
+    assert len(lines) == 2 and lines[0].startswith("-") and lines[1].startswith("+")
+    assert "accomplices" in lines[1]
+
+
+# ---------------------------------------------------------------- fmt
+
+
+def _unformat(library: Path) -> None:
+    """Put one clause text on a single overlong line, as a hand edit would."""
+    path = library / "clauses" / "aalco-trafficking.yaml"
+    text = path.read_text()
+    folded = "    text: >-\n      the increasing number of individuals being exploited through trafficking in persons\n"
+    assert folded in text
+    path.write_text(text.replace(folded, "    text: >-\n      the increasing number of individuals being exploited through trafficking in persons ", 1))
+
+
+def test_fmt_is_idempotent_and_the_library_still_builds_the_seeds(library: Path) -> None:
+    _unformat(library)
+    first = fmt(library)
+    assert first.written and len(first.changes) == 1
+    assert fmt(library, check=True).changes == ()
+    for path in (library / "clauses").glob("*.yaml"):
+        assert format_text(path.read_text(), path) == path.read_text()
+        assert max(len(line) for line in path.read_text().splitlines() if not line.lstrip().startswith(("#", "tags:"))) <= 100
+    no_errors(library)
+    env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"}
+    run = subprocess.run([sys.executable, str(SEEDS_CHECK)], cwd=library, env=env, capture_output=True, text=True, check=False)
+    assert "seeds reproduced: 102/102" in run.stdout, run.stdout + run.stderr
+
+
+def test_fmt_check_reports_files_without_writing(library: Path) -> None:
+    _unformat(library)
+    before = snapshot(library)
+    report = fmt(library, check=True)
+    assert not report.written and len(report.changes) == 1
+    assert report.checked == 3
+    assert snapshot(library) == before
+
+
+def test_a_one_word_change_then_fmt_is_a_one_line_diff(library: Path) -> None:
+    fmt(library)
+    path = library / "clauses" / "aipa-trafficking.yaml"
+    formatted = path.read_text()
+    edited = formatted.replace("stringent measures", "strict measures", 1)
+    path.write_text(edited)
+    fmt(library)
+    assert changed_lines(formatted, path.read_text()) == [line for line in changed_lines(formatted, edited)]
+    assert len(changed_lines(formatted, path.read_text())) == 2
+
+
+SCRAMBLED = """\
+# A header comment stays where it is.
+
+clauses:
+
+  # Section one.
+  - kind: preambular
+    text: "the short text"    # a comment at the end of a line
+    id: x.first
+    tags:
+      - one
+      - two
+  - id: x.second
+    # Why this note exists.
+    note: a note
+    kind: operative
+    footnotes: {n: 'See A/64/290.'}
+    text: "words words words words words words words words words words words words words words words words words[^n]"
+    opening: Decides
+
+
+# The end.
+"""
+
+CANONICAL = """\
+# A header comment stays where it is.
+clauses:
+  # Section one.
+  - id: x.first
+    kind: preambular
+    text: "the short text"    # a comment at the end of a line
+    tags: [one, two]
+
+  - id: x.second
+    kind: operative
+    opening: Decides
+    text: >-
+      words words words words words words words words words words words words words words
+      words words words[^n]
+    footnotes:
+      n: 'See A/64/290.'
+    # Why this note exists.
+    note: a note
+
+# The end.
+"""
+
+
+def test_fmt_orders_keys_separates_clauses_folds_long_text_and_keeps_comments(tmp_path: Path) -> None:
+    path = tmp_path / "x.yaml"
+    assert format_text(SCRAMBLED, path) == CANONICAL
+    assert format_text(CANONICAL, path) == CANONICAL
+
+
+def test_fmt_refuses_a_file_with_problems_and_writes_nothing(library: Path) -> None:
+    path = library / "clauses" / "aipa-trafficking.yaml"
+    path.write_text(path.read_text().replace("    tags: [aipa, asean-declaration]", "    tagz: [aipa]"))
+    before = snapshot(library)
+    with pytest.raises(LibraryError, match="unknown key 'tagz'"):
+        fmt(library)
+    assert snapshot(library) == before
+
+
+# ---------------------------------------------------------------- bad input
+
+
+def test_a_clause_file_with_broken_yaml_is_reported_with_file_and_line(library: Path) -> None:
+    path = library / "clauses" / "aalco-trafficking.yaml"
+    lines = path.read_text().splitlines(keepends=True)
+    at = next(i for i, line in enumerate(lines) if "kind: preambular" in line)
+    lines[at] = "    kind: preambular: oops\n"
+    path.write_text("".join(lines))
+    before = snapshot(library)
+    for action in (
+        lambda: search(library, "agenda"),
+        lambda: usage(library, PROVISIONAL),
+        lambda: rename(library, PROVISIONAL, "aalco.decides-agenda-item"),
+        lambda: merge(library, BEING_MINDFUL, MINDFUL),
+    ):
+        with pytest.raises(LibraryError) as caught:
+            action()
+        assert f"aalco-trafficking.yaml:{at + 1}: invalid YAML" in str(caught.value)
+    assert snapshot(library) == before
+
+
+def test_two_clauses_with_one_id_are_an_error_and_nothing_changes(library: Path) -> None:
+    extra = library / "clauses" / "extra.yaml"
+    extra.write_text(f"clauses:\n  - id: {PROVISIONAL}\n    kind: operative\n    text: again\n")
+    before = snapshot(library)
+    with pytest.raises(LibraryError) as caught:
+        rename(library, PROVISIONAL, "aalco.decides-agenda-item")
+    assert f"clause id '{PROVISIONAL}' is already used at" in str(caught.value)
+    assert "extra.yaml:2" in str(caught.value) or "aalco-trafficking.yaml" in str(caught.value)
+    with pytest.raises(LibraryError, match="is already used at"):
+        search(library, "agenda")
+    assert snapshot(library) == before
+
+
+def test_a_failed_write_leaves_every_file_as_it_was(library: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    before = snapshot(library)
+    real_replace = os.replace
+    calls = []
+
+    def failing_replace(src: str, dst: str) -> None:
+        calls.append(dst)
+        if len(calls) == 3:
+            raise OSError(28, "No space left on device")
+        real_replace(src, dst)
+
+    monkeypatch.setattr(commit_module.os, "replace", failing_replace)
+    with pytest.raises(OutputError, match="no file was changed"):
+        rename(library, PROVISIONAL, "aalco.decides-agenda-item")
+    monkeypatch.undo()
+    assert snapshot(library) == before
+    assert not [p for p in library.rglob("*") if p.name.endswith((".part", ".orig"))]
+
+
+def test_a_file_changed_since_it_was_read_is_not_overwritten(tmp_path: Path) -> None:
+    one, two = tmp_path / "one.yaml", tmp_path / "two.yaml"
+    one.write_text("a: 1\n")
+    two.write_text("b: 2\n")
+    stale = [FileChange(one, "a: 1\n", "a: 10\n"), FileChange(two, "b: 1\n", "b: 20\n")]
+    with pytest.raises(OutputError, match="changed on disk"):
+        write_all(stale)
+    assert (one.read_text(), two.read_text()) == ("a: 1\n", "b: 2\n")
+
+
+# ---------------------------------------------------------------- the cache
+
+
+def test_the_cache_sees_an_edit_that_keeps_the_size(library: Path) -> None:
+    assert search(library, "Colombo")[0].clause.id == "aalco.having-heard-special-meeting-2011"
+    path = library / "clauses" / "aalco-trafficking.yaml"
+    path.write_text(path.read_text().replace("at Colombo, Sri Lanka", "at Kandyy, Sri Lanka"))
+    assert search(library, "Kandyy")[0].clause.id == "aalco.having-heard-special-meeting-2011"
+    assert all("Colombo" not in h.passage for h in search(library, "Colombo"))
+
+
+def test_the_library_reads_the_same_clauses_with_and_without_the_cache(library: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    cold = open_library(library).clauses
+    warm = open_library(library)
+    assert (library / ".resdraft-cache" / "library.sqlite").is_file()
+    monkeypatch.setenv("RESDRAFT_NO_CACHE", "1")
+    plain = open_library(library).clauses
+    assert cold == warm.clauses == plain
+    assert [c.where for c in cold.values()] == [c.where for c in plain.values()]
+    assert [c.text_where for c in warm.clauses.values()] == [c.text_where for c in plain.values()]
+
+
+def test_upkeep_works_where_the_cache_cannot_be_written(library: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from resdraft.cache import LibraryCache
+
+    monkeypatch.setattr(LibraryCache, "on_disk", classmethod(lambda cls, root: None))
+    assert search(library, "provisional agenda")[0].clause.id == PROVISIONAL
+    assert not (library / ".resdraft-cache").exists()
+    assert len(open_library(library).clauses) == 62
+
+
+# ---------------------------------------------------------------- text for the command line
+
+
+def test_report_texts_read_well_from_inside_the_library(library: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from resdraft.upkeep.report import clause_text, diff_text, dupes_text, entries_text, fmt_text
+
+    monkeypatch.chdir(library / "drafts")
+    assert "aalco.decides-provisional-agenda  operative  3 uses  Decides to place this item" in entries_text(list_clauses("."))
+    shown = clause_text(show_clause(".", BEING_MINDFUL))
+    clause_file = library / "clauses" / "aalco-trafficking.yaml"
+    line = clause_file.read_text().splitlines().index(f"  - id: {BEING_MINDFUL}") + 1
+    assert shown.splitlines()[0] == f"{BEING_MINDFUL}  (preambular)  ../clauses/aalco-trafficking.yaml:{line}"
+    assert f"amends: {MINDFUL}" in shown
+    assert "  aalco-52  aalco 52  pp. 2  aalco-52.yaml:15" in shown
+    pairs = dupes(".")
+    assert f"merge: keep {BEING_MINDFUL}, drop {MINDFUL}" in dupes_text(pairs, 90)
+    _unformat(library)
+    report = fmt(".", check=True)
+    assert "would reformat ../clauses/aalco-trafficking.yaml" in fmt_text(report)
+    planned = rename(".", PROVISIONAL, "aalco.decides-agenda-item", dry_run=True)
+    assert "would write aalco-50.yaml" in changes_text(planned)
+    assert "+  - aalco.decides-agenda-item" in diff_text(planned.files[1])
+
+
+def test_edit_takes_footnotes_and_subparagraphs_as_yaml_text(library: Path) -> None:
+    edit(library, "unga.recalling-resolution-coordination", footnotes="{res: 'See resolutions 55/67 and 63/194.'}")
+    assert show_clause(library, "unga.recalling-resolution-coordination").clause.footnotes == {
+        "res": "See resolutions 55/67 and 63/194."
+    }
+    edit(library, "aipa.advise-members-legal-frameworks", subparagraphs="[review their laws, {text: advocate ratification}]")
+    subs = show_clause(library, "aipa.advise-members-legal-frameworks").clause.subparagraphs
+    assert [s.text for s in subs] == ["review their laws", "advocate ratification"]
+    with pytest.raises(LibraryError, match="footnotes is not valid YAML"):
+        edit(library, "unga.recalling-resolution-coordination", footnotes="{res: [")
+    no_errors(library)
+
+
+def test_search_without_fts5_scans_and_still_ranks(library: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import resdraft.cache
+
+    monkeypatch.setattr(resdraft.cache, "_FTS", "")  # an SQLite built without FTS5
+    hits = search(library, "provisional agenda", cache=False)
+    assert hits[0].clause.id == PROVISIONAL
+    assert hits[0].how == "words"
+
+
+def test_upkeep_accepts_a_loaded_library(library: Path) -> None:
+    loaded = open_library(library)
+    assert search(loaded, "provisional agenda")[0].clause.id == PROVISIONAL
+    assert [s.draft for s in usage(loaded, PROVISIONAL)] == ["aalco-50", "aalco-52", "aalco-53"]
