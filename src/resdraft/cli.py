@@ -261,7 +261,10 @@ def preview(
 
 
 clauses_app = typer.Typer(
-    help="Keep the clause library: find, inspect, de-duplicate, rename, merge, add, edit, format.", no_args_is_help=True
+    help="Keep the clause library: find, inspect, de-duplicate, rename, merge, add, edit, format.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
 )
 app.add_typer(clauses_app, name="clauses")
 DryRun = Annotated[bool, typer.Option("--dry-run", help="Show what would change; write nothing.")]
