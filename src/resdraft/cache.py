@@ -61,31 +61,9 @@ CREATE VIRTUAL TABLE clause_vocab USING fts5vocab(clause_words, 'row');
 
 def clauses_from_text(text: str, path: Path, problems: Problems) -> list[Clause]:
     """The clauses of one clause file's text, as read_clause_file reads them from disk."""
-    from resdraft.library.clauses import read_clause
-    from resdraft.library.schema import Reader
-    from resdraft.yamlsource import YDict, YList, parse_yaml
+    from resdraft.library.clauses import clauses_from_text as parse
 
-    try:
-        data = parse_yaml(text, path)
-    except ResdraftError as e:
-        problems.extend(e.problems)
-        return []
-    if data is None:
-        return []
-    if not isinstance(data, YDict) or "clauses" not in data:
-        where = data.where() if isinstance(data, (YDict, YList)) else Where(path, 1)
-        problems.add(
-            where,
-            "a clause file must have a top-level `clauses:` list",
-            "start the file with `clauses:` and list the clauses under it",
-        )
-        return []
-    r = Reader(data, problems, "a clause file")
-    r.unknown(("clauses",))
-    items = r.items("clauses")
-    if items is None:
-        return []
-    return [c for i, item in enumerate(items) if (c := read_clause(item, problems, items, i)) is not None]
+    return parse(text, path, problems)
 
 
 # ---------------------------------------------------------------- drafts as the index sees them

@@ -115,12 +115,16 @@ def parse_yaml(text: str, path: Path) -> Any:
 
 def load_yaml(path: Path) -> Any:
     """Read and parse one YAML file; a missing or unreadable file is a user error."""
+    return parse_yaml(read_text(path), path)
+
+
+def read_text(path: Path) -> str:
+    """A UTF-8 file's text; a missing or unreadable file is a user error."""
     try:
-        text = path.read_text(encoding="utf-8")
+        return path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise LibraryError(Problem(Where(path), "no such file", "check the path")) from None
     except UnicodeDecodeError as e:
         raise LibraryError(Problem(Where(path), f"not UTF-8 text ({e.reason})", "save the file as UTF-8")) from None
     except OSError as e:
         raise LibraryError(Problem(Where(path), f"cannot read: {e.strerror}", "check the path and its permissions")) from None
-    return parse_yaml(text, path)

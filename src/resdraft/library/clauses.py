@@ -9,7 +9,7 @@ from typing import Any
 from resdraft.errors import Problems, ResdraftError, Where
 from resdraft.library.schema import Reader
 from resdraft.model import KINDS, Clause, Kind, SubClause
-from resdraft.yamlsource import YDict, YList, load_yaml
+from resdraft.yamlsource import YDict, YList, parse_yaml, read_text
 
 CLAUSE_KEYS = ("id", "kind", "opening", "text", "subparagraphs", "footnotes", "tags", "amends", "note")
 SUB_KEYS = ("opening", "text", "subparagraphs", "end")
@@ -84,7 +84,17 @@ def read_clause(data: Any, problems: Problems, where_list: YList, index: int) ->
 def read_clause_file(path: Path, problems: Problems) -> list[Clause]:
     """All clauses of one file; YAML errors and bad entries go to `problems`."""
     try:
-        data = load_yaml(path)
+        text = read_text(path)
+    except ResdraftError as e:
+        problems.extend(e.problems)
+        return []
+    return clauses_from_text(text, path, problems)
+
+
+def clauses_from_text(text: str, path: Path, problems: Problems) -> list[Clause]:
+    """The clauses of one clause file's text (the cache reads files itself and parses them here)."""
+    try:
+        data = parse_yaml(text, path)
     except ResdraftError as e:
         problems.extend(e.problems)
         return []
