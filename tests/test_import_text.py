@@ -404,4 +404,4 @@ def test_a_large_repetitive_text_returns_or_fails_within_seconds(text: str) -> N
         parse_text(text)
     except LibraryError as error:
         assert error.problems[0].hint
-    assert time.perf_counter() - start < 3
+    assert time.perf_counter() - start < 10  # a hang guard, not a benchmark: hostile 20 MB texts take under 1 s here
