@@ -60,12 +60,13 @@ def align(old: Sequence[Paragraph], new: Sequence[Paragraph], related: Related |
             taken.add(i)
     # By similarity: first near the same place (cheap, and most edits stay put), then anywhere.
     span = max(len(old), len(new), 1)
+    texts_new = {j: _norm(p.text) for j, p in enumerate(new) if j not in pairs}
     for window in (max(6, span // 16), span):
         free_old = [i for i in range(len(old)) if i not in taken]
         free_new = [j for j in range(len(new)) if j not in pairs]
         if not free_old or not free_new:
             break
-        for j, i in _by_similarity(old, new, free_old, free_new, texts_old, window):
+        for j, i in _by_similarity(old, new, free_old, free_new, texts_old, texts_new, window):
             pairs[j] = i
             taken.add(i)
     return pairs
@@ -77,6 +78,7 @@ def _by_similarity(
     free_old: list[int],
     free_new: list[int],
     texts_old: dict[int, str],
+    texts_new: dict[int, str],
     window: int,
 ) -> list[tuple[int, int]]:
     """Greedy best-first pairs (new, old) scoring at least THRESHOLD, within `window` positions."""
@@ -87,7 +89,7 @@ def _by_similarity(
         choices = {i: texts_old[i] for i in free_old if abs(i - j) <= window}
         if not choices:
             continue
-        for _, score, i in process.extract(_norm(new[j].text), choices, scorer=fuzz.ratio, score_cutoff=cutoff, limit=None):
+        for _, score, i in process.extract(texts_new[j], choices, scorer=fuzz.ratio, score_cutoff=cutoff, limit=None):
             if old[i].opening and old[i].opening == new[j].opening:
                 score += OPENING_BONUS
             score += POSITION_BONUS * (1 - abs(i / span - j / span))
