@@ -14,7 +14,7 @@ from resdraft import __version__
 from resdraft.errors import OutputError, Problem, ResdraftError
 
 app = typer.Typer(
-    help="Draft resolutions from a clause library: build, roll forward to the next session, check.",
+    help="Draft resolutions from a clause library: build them in a body's house style, roll them forward, compare sessions, import existing texts and keep the library.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
