@@ -83,14 +83,25 @@ def test_aipo_26_warnings_are_its_deliberate_departures() -> None:
 def test_unga_64_repeated_openings_are_warnings_at_the_draft_lines() -> None:
     draft = ROOT / "drafts" / "unga-64.yaml"
     report = lint(str(draft))
+    # UN practice (repeat_scope: consecutive): "Recalling" at 1 and 4 is fine, runs start again;
+    # only "Recognizing" right after "Recognizing further" (10) and its "also" (11) are repeats.
+    assert [(f.rule, f.paragraph) for f in report.findings] == [
+        ("repeated-opening", "preamble paragraph 10"),
+        ("repeated-opening", "preamble paragraph 11"),
+    ]
     first = report.warnings[0]
-    assert (first.rule, first.line, first.paragraph) == (
-        "repeated-opening",
-        line_of(draft, "unga.recalling-organized-crime-convention-and-protocols"),
-        "preamble paragraph 4",
-    )
-    assert "Recalling" in first.message and first.hint == "write “Recalling further”"
-    assert {f.rule for f in report.warnings} == {"repeated-opening"}
+    assert first.line == draft.read_text().splitlines().index("  - unga.recognizing-global-partnership") + 1
+    assert "Recognizing" in first.message
+
+
+def test_part_scope_flags_every_repeat_in_the_part(library: Path) -> None:
+    rules = library / "templates" / "unga" / "lint.yaml"
+    rules.write_text(rules.read_text().replace("repeat_scope: consecutive", "repeat_scope: part"), encoding="utf-8")
+    report = lint(str(library / "drafts" / "unga-64.yaml"))
+    first = report.warnings[0]
+    assert (first.rule, first.paragraph) == ("repeated-opening", "preamble paragraph 4")
+    assert first.hint == "write “Recalling further”"
+    assert len(report.warnings) == 8
 
 
 # ---------------------------------------------------------------- each rule, planted in a draft

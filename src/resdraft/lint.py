@@ -536,13 +536,20 @@ class _Linter:
     # ------------------------------------------------------------ repeated openings
 
     def repeats(self, items: Sequence[_Item]) -> None:
-        """'Recalling', then 'Recalling also', then 'Recalling further' within one part."""
+        """'Recalling', then 'Recalling also', then 'Recalling further': within a run of paragraphs with
+        one opening (repeat_scope: consecutive, the default) or anywhere in the part (repeat_scope: part)."""
         sequence = self.rules.repeats
         keys = [self._repeat_key(item) for item in items]
         used = set(keys)  # a suggestion must not repeat a form used anywhere in the part
         seen: dict[tuple[str, str], _Item] = {}
+        previous = ""
         for item, key in zip(items, keys, strict=True):
             base, modifier = key
+            if self.rules.repeat_scope == "consecutive" and base != previous:
+                # A run of one opening starts again after another opening, as UN practice has it.
+                seen = {k: v for k, v in seen.items() if k[0] != base}
+                used = {k for k in used if k[0] != base} | {k for k in keys if k[0] == base}
+            previous = base
             if not base:
                 continue
             where = item.origin.use

@@ -28,7 +28,8 @@ RULES: dict[str, str] = {
     "footnote-marker": "every footnote marker has its footnote",
 }
 FORMS = ("third-person", "base")
-LINT_KEYS = ("rules", "preamble", "operative", "repeats", "sessions")
+LINT_KEYS = ("rules", "preamble", "operative", "repeats", "repeat_scope", "sessions")
+REPEAT_SCOPES = ("consecutive", "part")
 PREAMBLE_KEYS = ("openings", "extra_openings", "endings", "adverbs")
 OPERATIVE_KEYS = ("form", "verbs", "extra_verbs", "adverbs")
 SESSION_KEYS = ("agreement", "words", "window")
@@ -55,6 +56,7 @@ class LintRules:
     operative_verbs: frozenset[str]
     operative_adverbs: frozenset[str]
     repeats: tuple[str, ...]
+    repeat_scope: str
     session_agreement: bool
     session_words: tuple[str, ...]
     session_window: int
@@ -85,6 +87,7 @@ class _Merged:
         self.form: Literal["third-person", "base"] = "third-person"
         self.agreement = True
         self.window = 10
+        self.repeat_scope = "consecutive"
 
     def read(self, data: YDict, problems: Problems) -> None:
         name = data.path.name
@@ -115,6 +118,12 @@ class _Merged:
                                  'third-person: "Urges"; base: "Urge"')  # fmt: skip
         if "repeats" in data and (words := _strings(data["repeats"], r.where("repeats"), "repeats", problems)) is not None:
             self.lists["repeats"] = words
+        if "repeat_scope" in data:
+            if data["repeat_scope"] in REPEAT_SCOPES:
+                self.repeat_scope = data["repeat_scope"]
+            else:
+                problems.add(r.where("repeat_scope"), f"repeat_scope must be consecutive or part, not {data['repeat_scope']!r}",
+                             "consecutive: only paragraphs in a row; part: anywhere in the preamble or operative part")
         if (sessions := r.mapping("sessions")) is not None:
             sr = Reader(sessions, problems, "sessions")
             sr.unknown(SESSION_KEYS)
@@ -184,6 +193,7 @@ def read_lint_rules(key: str, templates: Path, problems: Problems) -> LintRules 
         operative_verbs=frozenset(lists.get("operative.verbs", [])),
         operative_adverbs=frozenset(lists.get("operative.adverbs", [])),
         repeats=tuple(lists.get("repeats", [])),
+        repeat_scope=merged.repeat_scope,
         session_agreement=merged.agreement,
         session_words=tuple(lists.get("sessions.words", ["session"])),
         session_window=merged.window,
