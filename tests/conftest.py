@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -41,3 +42,33 @@ def library(tmp_path: Path) -> Path:
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--regenerate-golden", action="store_true", help="rewrite tests/golden/ from the current output")
+
+
+def shape(p: Any) -> dict[str, Any]:
+    """A built or parsed Paragraph in the shape expected-structure.json gives paragraphs."""
+    out: dict[str, Any] = {
+        "opening": p.opening,
+        "text": p.text,
+        "footnote_refs": list(p.footnote_refs),
+        "subparagraphs": [shape(s) for s in p.subparagraphs],
+    }
+    if p.level:
+        out["label"] = p.label
+    elif p.number is not None:
+        out["number"] = p.number
+    return out
+
+
+def expected_shape(p: dict[str, Any], level: int = 0) -> dict[str, Any]:
+    """A paragraph of expected-structure.json with the same keys as shape()."""
+    out = {
+        "opening": p["opening"],
+        "text": p["text"],
+        "footnote_refs": p["footnote_refs"],
+        "subparagraphs": [expected_shape(s, level + 1) for s in p.get("subparagraphs") or []],
+    }
+    if level:
+        out["label"] = p.get("label")
+    elif "number" in p:
+        out["number"] = p["number"]
+    return out

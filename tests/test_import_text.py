@@ -13,7 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import CORPUS, ROOT, SEEDS
+from conftest import CORPUS, ROOT, SEEDS, expected_shape, shape
 from resdraft.build import build, load_resolution, render_resolution
 from resdraft.errors import LibraryError
 from resdraft.importers.text import parse_text
@@ -22,34 +22,6 @@ from resdraft.model import Footnote, FootnoteRef, Kind, Line, Paragraph, Resolut
 
 DRAFTS = sorted(p.stem for p in (ROOT / "drafts").glob("*.yaml"))
 BODY_OF_SEED = {"aalco": "aalco", "aipo": "aipa", "unga": "unga"}
-
-
-def _shape(p: Paragraph) -> dict[str, Any]:
-    out: dict[str, Any] = {
-        "opening": p.opening,
-        "text": p.text,
-        "footnote_refs": list(p.footnote_refs),
-        "subparagraphs": [_shape(s) for s in p.subparagraphs],
-    }
-    if p.level:
-        out["label"] = p.label
-    elif p.number is not None:
-        out["number"] = p.number
-    return out
-
-
-def _expected_shape(p: dict[str, Any], level: int = 0) -> dict[str, Any]:
-    out = {
-        "opening": p["opening"],
-        "text": p["text"],
-        "footnote_refs": p["footnote_refs"],
-        "subparagraphs": [_expected_shape(s, level + 1) for s in p.get("subparagraphs") or []],
-    }
-    if level:
-        out["label"] = p.get("label")
-    elif "number" in p:
-        out["number"] = p["number"]
-    return out
 
 
 def _seed(name: str) -> tuple[Resolution, str]:
@@ -70,8 +42,8 @@ def _built(name: str, fmt: str) -> Resolution:
 @pytest.mark.parametrize("name", SEEDS)
 def test_seed_paragraphs_import_as_the_expected_structure(name: str, expected: dict) -> None:
     res, key = _seed(name)
-    assert [_shape(p) for p in res.preamble] == [_expected_shape(p) for p in expected[key]["preamble"]]
-    assert [_shape(p) for p in res.operative] == [_expected_shape(p) for p in expected[key]["operative"]]
+    assert [shape(p) for p in res.preamble] == [expected_shape(p) for p in expected[key]["preamble"]]
+    assert [shape(p) for p in res.operative] == [expected_shape(p) for p in expected[key]["operative"]]
 
 
 @pytest.mark.parametrize("name", SEEDS)
@@ -183,8 +155,8 @@ def test_unnumbered_paragraphs_without_a_transition_split_on_the_form_of_the_ope
 def test_built_draft_parses_back_to_the_same_paragraphs_and_footnotes(name: str, fmt: str) -> None:
     want, _ = load_resolution(ROOT / "drafts" / f"{name}.yaml")
     got = _built(name, fmt)
-    assert [_shape(p) for p in got.preamble] == [_shape(p) for p in want.preamble]
-    assert [_shape(p) for p in got.operative] == [_shape(p) for p in want.operative]
+    assert [shape(p) for p in got.preamble] == [shape(p) for p in want.preamble]
+    assert [shape(p) for p in got.operative] == [shape(p) for p in want.operative]
     assert [(n.marker, n.text) for n in got.footnotes] == [(n.marker, n.text) for n in want.footnotes]
 
 
@@ -286,9 +258,9 @@ def test_any_rendered_resolution_parses_back_to_its_structure(data: st.DataObjec
         text = render_resolution(want, fmt, library)
         assert isinstance(text, str)
         got = parse_text(text, Path(f"generated.{fmt}"))
-        shape = (lambda p: {**_shape(p), "opening": None}) if fmt == "txt" else _shape
-        assert [shape(p) for p in got.preamble] == [shape(p) for p in want.preamble]
-        assert [shape(p) for p in got.operative] == [shape(p) for p in want.operative]
+        shape_of = (lambda p: {**shape(p), "opening": None}) if fmt == "txt" else shape
+        assert [shape_of(p) for p in got.preamble] == [shape_of(p) for p in want.preamble]
+        assert [shape_of(p) for p in got.operative] == [shape_of(p) for p in want.operative]
         assert [(n.marker, n.text) for n in got.footnotes] == [(n.marker, n.text) for n in want.footnotes]
 
 

@@ -3,49 +3,19 @@
 from __future__ import annotations
 
 import re
-from typing import Any
 
 import pytest
 
-from conftest import ROOT, SEEDS
+from conftest import ROOT, SEEDS, expected_shape, shape
 from resdraft.build import build, load_resolution
-from resdraft.model import Paragraph
-
-
-def _shape(p: Paragraph) -> dict[str, Any]:
-    out: dict[str, Any] = {
-        "opening": p.opening,
-        "text": p.text,
-        "footnote_refs": list(p.footnote_refs),
-        "subparagraphs": [_shape(s) for s in p.subparagraphs],
-    }
-    if p.level:
-        out["label"] = p.label
-    elif p.number is not None:
-        out["number"] = p.number
-    return out
-
-
-def _expected_shape(p: dict[str, Any], level: int = 0) -> dict[str, Any]:
-    out = {
-        "opening": p["opening"],
-        "text": p["text"],
-        "footnote_refs": p["footnote_refs"],
-        "subparagraphs": [_expected_shape(s, level + 1) for s in p.get("subparagraphs") or []],
-    }
-    if level:
-        out["label"] = p.get("label")
-    elif "number" in p:
-        out["number"] = p["number"]
-    return out
 
 
 @pytest.mark.parametrize("name", SEEDS)
 def test_seed_paragraphs_match_expected_structure(name: str, expected: dict) -> None:
     want = expected[SEEDS[name]]
     res, _ = load_resolution(ROOT / "drafts" / f"{name}.yaml")
-    assert [_shape(p) for p in res.preamble] == [_expected_shape(p) for p in want["preamble"]]
-    assert [_shape(p) for p in res.operative] == [_expected_shape(p) for p in want["operative"]]
+    assert [shape(p) for p in res.preamble] == [expected_shape(p) for p in want["preamble"]]
+    assert [shape(p) for p in res.operative] == [expected_shape(p) for p in want["operative"]]
 
 
 @pytest.mark.parametrize("name", SEEDS)
