@@ -7,6 +7,7 @@ preambular and operative paragraphs, opening phrases and footnotes.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import io
 import zipfile
 from collections.abc import Iterable, Iterator
@@ -23,6 +24,7 @@ from docx.opc.part import XmlPart
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Pt
+from docx.styles import BabelFish
 from lxml import etree
 
 from resdraft.errors import Problem, TemplateError, Where
@@ -108,7 +110,17 @@ def style_problems(res: Resolution, word: WordStyle, existing: set[str]) -> list
 
 def base_style_names(word: WordStyle) -> set[str]:
     """The style names of the document a body's Word output starts from."""
-    return {s.name for s in _Writer.base_document(word).styles}
+    return set(style_ids(_Writer.base_document(word)))
+
+
+def style_ids(doc: Any) -> dict[str, str]:
+    """Every style of a document, name (as Word shows it) to id, in one pass over styles.xml."""
+    out = {}
+    for element in doc.styles.element.iterchildren(qn("w:style")):
+        name = element.find(qn("w:name"))
+        if name is not None and name.get(qn("w:val")):
+            out[BabelFish.internal2ui(name.get(qn("w:val")))] = element.get(qn("w:styleId"))
+    return out
 
 
 # ------------------------------------------------------------------ XML helpers
@@ -116,11 +128,14 @@ def base_style_names(word: WordStyle) -> set[str]:
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
 
+_qn = functools.lru_cache(maxsize=None)(qn)  # the same few dozen names, thousands of times a document
+
+
 def _el(tag: str, parent: Any = None, **attrs: str) -> Any:
     """A w: element, with w: attributes, appended to `parent` when given."""
-    element = etree.Element(qn(tag)) if parent is None else etree.SubElement(parent, qn(tag))
+    element = etree.Element(_qn(tag)) if parent is None else etree.SubElement(parent, _qn(tag))
     for key, value in attrs.items():
-        element.set(qn(f"w:{key}"), value)
+        element.set(_qn(f"w:{key}"), value)
     return element
 
 
@@ -168,15 +183,17 @@ class _Writer:
     def styles(self) -> None:
         """Create or update every style word.yaml defines; check every style the document needs exists."""
         doc, word = self.doc, self.word
-        existing = {s.name for s in doc.styles}
+        existing = set(style_ids(doc))
         problems = style_problems(self.res, word, existing)
         if problems:
             raise TemplateError(*problems)
         self._defaults()
         for spec in word.styles.values():
             kind = WD_STYLE_TYPE.CHARACTER if spec.type == "character" else WD_STYLE_TYPE.PARAGRAPH
-            style = doc.styles[spec.name] if spec.name in existing else doc.styles.add_style(spec.name, kind)
-            existing.add(spec.name)
+            if spec.name not in existing:
+                # python-docx's add_style first scans every style for the name; we know it is new.
+                doc.styles.element.add_style_of_type(BabelFish.ui2internal(spec.name), kind, False)
+                existing.add(spec.name)
         for spec in word.styles.values():
             self._format(doc.styles[spec.name], spec)
         for role, name in OPENING_STYLES.items():
@@ -184,7 +201,7 @@ class _Writer:
                 bold, italic = self.defaults.get(role, (False, False))
                 style = doc.styles[name]
                 style.font.bold, style.font.italic = bold, italic
-        self.style_ids = {s.name: s.style_id for s in doc.styles}
+        self.style_ids = style_ids(doc)
 
     def _defaults(self) -> None:
         """Document-wide font, size and language (docDefaults and Normal)."""

@@ -34,6 +34,7 @@ from resdraft.render.docx import (
     _el,
     _Writer,
     header_style,
+    style_ids,
     style_problems,
     subparagraph_style,
     title_style,
@@ -287,7 +288,7 @@ class _Redline(_Writer):
 def render_redline(diff: Diff, word: WordStyle, author: str = "resdraft", date: dt.datetime | None = None) -> bytes:
     """The new document with tracked changes from the old one, as .docx bytes."""
     writer = _Redline(diff, word, author, date or dt.datetime.now(dt.UTC))
-    problems = style_problems(diff.old, word, {s.name for s in writer.doc.styles})
+    problems = style_problems(diff.old, word, set(style_ids(writer.doc)))
     if problems:
         raise TemplateError(*problems)
     writer.styles()
