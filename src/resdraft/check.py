@@ -10,9 +10,8 @@ import jinja2
 from resdraft.assemble import Assembler, prepare
 from resdraft.errors import Problem, Problems, ResdraftError, Where
 from resdraft.library import Library, open_library
-from resdraft.model import SubClause
 from resdraft.render.markup import render
-from resdraft.templating import describe, environment
+from resdraft.templating import clause_syntax_problems, describe, environment
 
 
 @dataclass(frozen=True)
@@ -47,19 +46,7 @@ def _compile_templates(library: Library, problems: Problems) -> int:
 def _compile_clauses(library: Library, problems: Problems) -> None:
     env = environment()
     for clause in library.clauses.values():
-        texts = [clause.text, *(clause.opening or "",), *clause.footnotes.values()]
-        stack: list[SubClause] = list(clause.subparagraphs)
-        while stack:
-            sub = stack.pop()
-            texts.append(sub.text)
-            stack.extend(sub.subparagraphs)
-        for text in texts:
-            if "{" in text:
-                try:
-                    env.parse(text)
-                except jinja2.TemplateSyntaxError as e:
-                    message, hint = describe(e)
-                    problems.add(clause.where, f"clause {clause.id}: {message}", hint)
+        problems.extend(clause_syntax_problems(clause, env))
 
 
 def check_library(start: Path) -> Report:

@@ -61,6 +61,13 @@ class SubClause:
     where: Where | None = field(default=None, compare=False)
 
 
+def subclause_texts(subs: tuple[SubClause, ...]) -> Iterator[str]:
+    """The text of every sub-paragraph, at any depth."""
+    for sub in subs:
+        yield sub.text
+        yield from subclause_texts(sub.subparagraphs)
+
+
 @dataclass(frozen=True)
 class Clause:
     """A reusable preambular or operative paragraph from the clause library.
@@ -81,6 +88,10 @@ class Clause:
     note: str | None = None
     where: Where | None = field(default=None, compare=False)
     text_where: Where | None = field(default=None, compare=False)
+
+    def snippets(self) -> list[str]:
+        """Every piece of the clause that is Jinja: text, opening, footnotes, sub-paragraphs."""
+        return [self.text, self.opening or "", *self.footnotes.values(), *subclause_texts(self.subparagraphs)]
 
 
 # ---------------------------------------------------------------- drafts

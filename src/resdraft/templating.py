@@ -105,6 +105,22 @@ def describe(exc: Exception) -> tuple[str, str]:
 _EXPRESSION = re.compile(r"\{\{(.*?)\}\}", re.DOTALL)
 
 
+def clause_syntax_problems(clause: Any, env: SandboxedEnvironment | None = None) -> list[Problem]:
+    """Jinja syntax errors in a clause's snippets (a syntax error stops every build that uses it)."""
+    texts = [t for t in clause.snippets() if "{" in t]
+    if not texts:
+        return []
+    env = env or environment()
+    problems = []
+    for text in texts:
+        try:
+            env.parse(text)
+        except jinja2.TemplateSyntaxError as e:
+            message, hint = describe(e)
+            problems.append(Problem(clause.text_where or clause.where, f"clause {clause.id}: {message}", hint))
+    return problems
+
+
 class StringTemplates:
     """Compiles and caches the Jinja snippets in clauses, formulas and header lines.
 

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from resdraft.errors import LibraryError, Problem, Where
+from resdraft.errors import LibraryError, Problem, Problems, Where
 
 try:  # the C loader is much faster; both are the *safe* loaders
     _Base: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[assignment]
@@ -128,3 +128,26 @@ def read_text(path: Path) -> str:
         raise LibraryError(Problem(Where(path), f"not UTF-8 text ({e.reason})", "save the file as UTF-8")) from None
     except OSError as e:
         raise LibraryError(Problem(Where(path), f"cannot read: {e.strerror}", "check the path and its permissions")) from None
+
+
+def read_layers(paths: Iterable[Path], problems: Problems, layout: str) -> list[YDict] | None:
+    """The mappings of the files that exist among `paths` (a base, then a body's file over it).
+
+    None, with the problem recorded, when one is broken or is not a mapping (`layout` says what
+    it should hold)."""
+    layers = []
+    for path in paths:
+        if not path.is_file():
+            continue
+        try:
+            data = load_yaml(path)
+        except LibraryError as e:
+            problems.extend(e.problems)
+            return None
+        if data is None:
+            continue
+        if not isinstance(data, YDict):
+            problems.add(Where(path, 1), f"{path.name} must be a mapping ({layout})", "see templates/_base/ for the layout")
+            return None
+        layers.append(data)
+    return layers

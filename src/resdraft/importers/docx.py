@@ -23,6 +23,7 @@ from typing import Any
 from lxml import etree
 
 from resdraft.errors import LibraryError, Problem, Where
+from resdraft.inline import merge
 from resdraft.model import Content, Footnote, FootnoteRef, Line, Numbering, Paragraph, Resolution, Run, Session, Span
 from resdraft.numbering import alpha, roman
 from resdraft.render.docx import (
@@ -631,7 +632,7 @@ class _Inline:
             if i:
                 spans.append(Run("\n"))
             spans.extend(self.content(p, in_note=True))
-        content = _strip(_join(spans))
+        content = _strip(_join_runs(spans))
         mark = (custom or "").strip()
         if mark and content and isinstance(content[0], Run) and content[0].text.startswith(mark):
             first = content[0]
@@ -639,32 +640,9 @@ class _Inline:
         return content
 
 
-def _join(spans: Iterable[Span]) -> Content:
-    """Neighbouring runs of one formatting joined, empty ones dropped; linear, unlike repeated concatenation."""
-    out: list[Span] = []
-    pieces: list[str] = []
-    key: tuple[bool, bool, bool, bool] | None = None
-
-    def flush() -> None:
-        if key is not None and pieces:
-            out.append(Run("".join(pieces), *key))
-        pieces.clear()
-
-    for span in spans:
-        if isinstance(span, Run):
-            if not span.text:
-                continue
-            here = (span.italic, span.bold, span.superscript, span.opening)
-            if here != key:
-                flush()
-                key = here
-            pieces.append(span.text)
-        else:
-            flush()
-            key = None
-            out.append(span)
-    flush()
-    return tuple(out)
+def _join_runs(spans: Iterable[Span]) -> Content:
+    """Neighbouring runs of one formatting joined, empty ones dropped (resdraft.inline.merge)."""
+    return merge(tuple(spans))
 
 
 def _pick(direct: bool | None, inherited: bool) -> bool:
@@ -953,7 +931,7 @@ def _openings(content: Content) -> Content:
     head = [Run(s.text, s.italic, s.bold, s.superscript, True) for s in spans[: end - 1] if isinstance(s, Run)]
     if words:
         head.append(Run(words, last.italic, last.bold, last.superscript, True))
-    return _join((*head, *tail, *spans[end:]))
+    return _join_runs((*head, *tail, *spans[end:]))
 
 
 # ------------------------------------------------------------------ building the model
@@ -1233,7 +1211,7 @@ def _read_paragraphs(body: Any, styles: _Styles, numbering: _Numbering, inline: 
         num_id = num_id if num_id is not None else style_num
         ilvl = ilvl if ilvl is not None else (style_lvl or 0)
         label = numbering.advance(num_id, ilvl) if num_id and num_id != "0" else None
-        out.append(_Para(styles.name(style_id), _join(inline.content(p)), label))
+        out.append(_Para(styles.name(style_id), _join_runs(inline.content(p)), label))
     return out
 
 

@@ -8,9 +8,9 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
 
-from resdraft.errors import Problems, ResdraftError, Where
+from resdraft.errors import Problems, Where
 from resdraft.library.schema import Reader, suggest
-from resdraft.yamlsource import YDict, YList, load_yaml
+from resdraft.yamlsource import YDict, YList, read_layers
 
 # Every rule `resdraft lint` knows, with what it checks.
 RULES: dict[str, str] = {
@@ -122,8 +122,11 @@ class _Merged:
             if data["repeat_scope"] in REPEAT_SCOPES:
                 self.repeat_scope = data["repeat_scope"]
             else:
-                problems.add(r.where("repeat_scope"), f"repeat_scope must be consecutive or part, not {data['repeat_scope']!r}",
-                             "consecutive: only paragraphs in a row; part: anywhere in the preamble or operative part")
+                problems.add(
+                    r.where("repeat_scope"),
+                    f"repeat_scope must be consecutive or part, not {data['repeat_scope']!r}",
+                    "consecutive: only paragraphs in a row; part: anywhere in the preamble or operative part",
+                )
         if (sessions := r.mapping("sessions")) is not None:
             sr = Reader(sessions, problems, "sessions")
             sr.unknown(SESSION_KEYS)
@@ -166,21 +169,11 @@ def read_lint_rules(key: str, templates: Path, problems: Problems) -> LintRules 
     """The lint rules of a body: templates/_base/lint.yaml, then templates/KEY/lint.yaml over it."""
     base = templates / "_base" / "lint.yaml"
     paths = [base if base.is_file() else starter_base(), templates / key / "lint.yaml"]
+    layers = read_layers(paths, problems, "rules:, preamble:, operative:, repeats:, sessions:")
+    if layers is None:
+        return None
     merged = _Merged()
-    for path in paths:
-        if not path.is_file():
-            continue
-        try:
-            data = load_yaml(path)
-        except ResdraftError as e:
-            problems.extend(e.problems)
-            return None
-        if data is None:
-            continue
-        if not isinstance(data, YDict):
-            problems.add(Where(path, 1), "lint.yaml must be a mapping (rules:, preamble:, operative:, repeats:, sessions:)",
-                         "see templates/_base/lint.yaml for the layout")  # fmt: skip
-            return None
+    for data in layers:
         merged.read(data, problems)
     lists = merged.lists
     return LintRules(

@@ -13,28 +13,12 @@ from resdraft.library.bodies import BodyStyle, read_body
 from resdraft.library.drafts import read_draft
 from resdraft.library.schema import Reader, suggest
 from resdraft.library.wordstyle import WordStyle, read_word_style
-from resdraft.model import Clause, Draft, SubClause, Use
+from resdraft.model import Clause, Draft, SubClause, Use, subclause_texts
+from resdraft.projectfile import PROJECT_FILE, find_project
 from resdraft.templating import Placeholder
 from resdraft.yamlsource import YDict, load_yaml
 
-PROJECT_FILE = "resdraft.yaml"
 PROJECT_KEYS = ("name", "clauses", "drafts", "templates")
-
-
-def find_project(start: Path) -> Path:
-    """The folder holding resdraft.yaml, searching upwards from `start` (a file or folder)."""
-    start = start.resolve()
-    here = start if start.is_dir() else start.parent
-    for folder in (here, *here.parents):
-        if (folder / PROJECT_FILE).is_file():
-            return folder
-    raise LibraryError(
-        Problem(
-            Where(start),
-            f"not inside a resdraft library (no {PROJECT_FILE} here or above)",
-            "run inside a library, or create one with `resdraft init DIR`",
-        )
-    )
 
 
 @dataclass
@@ -225,11 +209,8 @@ def check_footnotes(
 ) -> None:
     """Every footnote anchor has a footnote, and every footnote an anchor."""
     used = set(anchors(text))
-    stack = list(subs)
-    while stack:
-        sub = stack.pop()
-        used.update(anchors(sub.text))
-        stack.extend(sub.subparagraphs)
+    for sub_text in subclause_texts(subs):
+        used.update(anchors(sub_text))
     defined = set(notes) if isinstance(notes, dict) else set()
     for key in sorted(used - defined):
         problems.add(where, f"{what}: footnote anchor [^{key}] has no footnote", f"add `{key}: …` under `footnotes:`")

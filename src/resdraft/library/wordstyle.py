@@ -8,9 +8,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from resdraft.errors import Problems, ResdraftError, Where
+from resdraft.errors import Problems, Where
 from resdraft.library.schema import Reader, suggest
-from resdraft.yamlsource import YDict, load_yaml
+from resdraft.yamlsource import YDict, read_layers
 
 WORD_KEYS = ("reference", "page", "styles")
 PAGE_KEYS = ("size", "margins", "font", "font_size", "language", "page_numbers")
@@ -169,19 +169,11 @@ def read_word_style(key: str, templates: Path, problems: Problems, where: Where 
     }
     styles: dict[str, StyleSpec] = {}
     reference: Path | None = None
-    for path in (templates / "_base" / "word.yaml", own):
-        if not path.is_file():
-            continue
-        try:
-            data = load_yaml(path)
-        except ResdraftError as e:
-            problems.extend(e.problems)
-            return None
-        if data is None:
-            continue
-        if not isinstance(data, YDict):
-            problems.add(Where(path, 1), "word.yaml must be a mapping with page: and styles:")
-            return None
+    layers = read_layers((templates / "_base" / "word.yaml", own), problems, "page: and styles:")
+    if layers is None:
+        return None
+    for data in layers:
+        path = data.path
         r = Reader(data, problems, "word.yaml")
         r.unknown(WORD_KEYS)
         if (ref := r.text("reference")) is not None:

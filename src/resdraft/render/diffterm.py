@@ -5,13 +5,16 @@ Insertions read {+like this+} and deletions [-like this-], so the output makes s
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from resdraft.diff.model import PARTS, Diff, ParagraphChange
 from resdraft.diff.words import Op
 
 GREEN, RED, BOLD, DIM, RESET = "\x1b[32m", "\x1b[31m", "\x1b[1m", "\x1b[2m", "\x1b[0m"
 
 
-def _ops(ops: tuple[Op, ...] | list[Op], colour: bool) -> str:
+def marked(ops: Sequence[Op], colour: bool = False) -> str:
+    """Ops as text: {+insertions+} and [-deletions-], coloured green and red when `colour`."""
     out = []
     for op, text in ops:
         if op == "equal":
@@ -52,7 +55,7 @@ def _change(change: ParagraphChange, colour: bool, indent: str = "") -> list[str
     head = where(change) if not indent else f"{label or '·'}"
     lines = [f"{indent}{BOLD if colour else ''}{head}  {status}{RESET if colour else ''}"]
     if change.status != "unchanged":
-        lines.append(f"{indent}  {_ops(change.ops, colour)}")
+        lines.append(f"{indent}  {marked(change.ops, colour)}")
     for sub in change.subparagraphs:
         if sub.changed:
             lines += _change(sub, colour, indent + "    ")
@@ -66,7 +69,7 @@ def render_terminal(diff: Diff, colour: bool = False) -> str:
     changed = [h for h in diff.header if h.status != "unchanged"]
     lines.append("header: " + (", ".join(f"{h.field} {h.status}" for h in changed) if changed else "unchanged"))
     for h in changed:
-        lines.append(f"  {h.field}: {_ops(h.ops, colour)}")
+        lines.append(f"  {h.field}: {marked(h.ops, colour)}")
     lines += [summary_line(diff, part) for part in PARTS]
     for part in PARTS:
         for change in diff.part(part):

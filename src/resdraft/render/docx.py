@@ -529,6 +529,21 @@ class _Writer:
         else:
             settings.append(pr)
 
+    def extra_parts(self) -> None:
+        """Parts a kind of document adds beside the footnotes (the redline's comments)."""
+
+    def write(self) -> bytes:
+        """Every step, in order, to the bytes of the .docx."""
+        self.styles()
+        self.page()
+        self.body()
+        self.footnotes_part()
+        self.extra_parts()
+        self.properties()
+        buffer = io.BytesIO()
+        self.doc.save(buffer)
+        return _deterministic(buffer.getvalue())
+
     def properties(self) -> None:
         """Core properties fixed from the draft, so the same draft gives the same document."""
         date = self.res.date if isinstance(self.res.date, dt.date) else dt.date(2000, 1, 1)
@@ -558,15 +573,7 @@ def _deterministic(raw: bytes) -> bytes:
 
 def render_docx(res: Resolution, word: WordStyle) -> bytes:
     """A Resolution as the bytes of a .docx in its body's Word house style."""
-    writer = _Writer(res, word)
-    writer.styles()
-    writer.page()
-    writer.body()
-    writer.footnotes_part()
-    writer.properties()
-    buffer = io.BytesIO()
-    writer.doc.save(buffer)
-    return _deterministic(buffer.getvalue())
+    return _Writer(res, word).write()
 
 
 def document_xml(data: bytes) -> str:

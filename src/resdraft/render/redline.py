@@ -11,7 +11,6 @@ by Reject All (its paragraph text is).
 from __future__ import annotations
 
 import datetime as dt
-import io
 from collections.abc import Iterator
 from typing import Any
 
@@ -30,7 +29,6 @@ from resdraft.model import Content, FootnoteRef, Line, Run
 from resdraft.render.docx import (
     FORMULA_STYLES,
     PARAGRAPH_STYLES,
-    _deterministic,
     _el,
     _Writer,
     header_style,
@@ -275,7 +273,8 @@ class _Redline(_Writer):
         for p in out:
             sect.addprevious(p)
 
-    def comments_part(self) -> None:
+    def extra_parts(self) -> None:
+        """The comments part, when a moved paragraph carries a comment."""
         if not self.comments:
             return
         root = parse_xml(f"<w:comments {nsdecls('w')}/>")
@@ -291,12 +290,4 @@ def render_redline(diff: Diff, word: WordStyle, author: str = "resdraft", date: 
     problems = style_problems(diff.old, word, set(style_ids(writer.doc)))
     if problems:
         raise TemplateError(*problems)
-    writer.styles()
-    writer.page()
-    writer.body()
-    writer.footnotes_part()
-    writer.comments_part()
-    writer.properties()
-    buffer = io.BytesIO()
-    writer.doc.save(buffer)
-    return _deterministic(buffer.getvalue())
+    return writer.write()

@@ -164,26 +164,10 @@ def _check_library(index: Index, changes: list[FileChange]) -> None:
 
 def _check_jinja(clause: Clause, problems: Problems) -> None:
     """Clause text is Jinja: a syntax error would stop every build that uses the clause (as `check` reports it)."""
-    texts = [clause.text, clause.opening or "", *clause.footnotes.values()]
-    stack = list(clause.subparagraphs)
-    while stack:
-        sub = stack.pop()
-        texts.append(sub.text)
-        stack.extend(sub.subparagraphs)
-    if not any("{" in t for t in texts):
-        return
-    import jinja2
+    if any("{" in t for t in clause.snippets()):
+        from resdraft.templating import clause_syntax_problems
 
-    from resdraft.templating import describe, environment
-
-    env = environment()
-    for text in texts:
-        if "{" in text:
-            try:
-                env.parse(text)
-            except jinja2.TemplateSyntaxError as e:
-                message, hint = describe(e)
-                problems.add(clause.where, f"clause {clause.id}: {message}", hint)
+        problems.extend(clause_syntax_problems(clause))
 
 
 def _is_under(path: Path, folder: Path) -> bool:

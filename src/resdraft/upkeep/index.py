@@ -18,11 +18,11 @@ from typing import TYPE_CHECKING, Any
 from resdraft.cache import CLAUSE_COLUMNS, LibraryCache, clause_from_row, env_disables_cache
 from resdraft.errors import LibraryError, Problem, Problems, Where
 from resdraft.model import Clause
+from resdraft.projectfile import PROJECT_FILE, find_project
 
 if TYPE_CHECKING:
     from resdraft.library import Library
 
-PROJECT_FILE = "resdraft.yaml"  # as resdraft.library.project, which is not imported here: it pulls in Jinja
 
 
 @dataclass(frozen=True)
@@ -74,7 +74,7 @@ class Index:
     @classmethod
     def open(cls, library: Library | Path | str, cache: bool = True) -> Index:
         """Find the library around `library` (a folder, a file in it, or a loaded Library) and read it, using the cache."""
-        root = _root(Path(library)) if isinstance(library, (str, Path)) else library.root
+        root = find_project(Path(library)) if isinstance(library, (str, Path)) else library.root
         store = LibraryCache.open(root, persistent=cache and not env_disables_cache())
         try:
             if isinstance(library, (str, Path)):
@@ -235,18 +235,6 @@ def _yaml_files(folder: Path) -> list[Path]:
     return [Path(p) for p in sorted(found, key=lambda p: p.split(os.sep))]
 
 
-def _root(start: Path) -> Path:
-    """The folder holding resdraft.yaml, searching upwards (resdraft.library.find_project, without its imports)."""
-    start = start.resolve()
-    here = start if start.is_dir() else start.parent
-    for folder in (here, *here.parents):
-        if (folder / PROJECT_FILE).is_file():
-            return folder
-    from resdraft.library import find_project
-
-    return find_project(start)  # raises the usual error
-
-
 def _folders(root: Path, store: LibraryCache | None = None) -> tuple[Path, Path]:
     """The clauses/ and drafts/ folders the project file names (kept in the cache while the file is unchanged)."""
     path = root / PROJECT_FILE
@@ -274,7 +262,7 @@ def _folders(root: Path, store: LibraryCache | None = None) -> tuple[Path, Path]
 def clause_files(library: Library | Path | str) -> tuple[Path, list[Path]]:
     """The library root and its clause files, without reading anything else."""
     if isinstance(library, (str, Path)):
-        root = _root(Path(library))
+        root = find_project(Path(library))
         folder = _folders(root)[0]
     else:
         root, folder = library.root, library.clauses_dir

@@ -22,7 +22,7 @@ if TYPE_CHECKING:  # types only: printing a search result must not load the edit
     from resdraft.upkeep.lineage import Step
     from resdraft.upkeep.query import Hit
 
-GREEN, RED, BOLD, RESET = "\x1b[32m", "\x1b[31m", "\x1b[1m", "\x1b[0m"
+BOLD, RESET = "\x1b[1m", "\x1b[0m"
 
 
 def _where(path: Path | None, line: int = 0) -> str:
@@ -104,6 +104,8 @@ def hits_text(hits: Sequence[Hit], colour: bool = False) -> str:
 
 def history_text(steps: Sequence[Step], colour: bool = False) -> str:
     """Each wording of the lineage, oldest first, with the sessions that used it and what it changed."""
+    from resdraft.render.diffterm import marked
+
     lines = []
     for step in steps:
         used = ", ".join(step.sessions) or "no draft"
@@ -111,21 +113,9 @@ def history_text(steps: Sequence[Step], colour: bool = False) -> str:
         if step.previous:
             head += f"  amends {step.previous}"
         lines.append(f"{BOLD}{head}{RESET}" if colour else head)
-        body = _ops(step.diff, colour) if step.diff else step.wording
+        body = marked(step.diff, colour) if step.diff else step.wording
         lines += ["  " + line for line in body.splitlines()]
     return "\n".join(lines)
-
-
-def _ops(ops: Sequence[tuple[str, str]], colour: bool) -> str:
-    out = []
-    for op, text in ops:
-        if op == "equal":
-            out.append(text)
-        elif op == "insert":
-            out.append(f"{GREEN}{{+{text}+}}{RESET}" if colour else f"{{+{text}+}}")
-        else:
-            out.append(f"{RED}[-{text}-]{RESET}" if colour else f"[-{text}-]")
-    return "".join(out)
 
 
 def dupes_text(pairs: Sequence[Duplicate], threshold: float) -> str:
