@@ -156,6 +156,7 @@ REFERENCE_FAULTS = {
     "not a paragraph": "the reference's key is not a paragraph number (a year cut off the text before it)",
     "cut short": "the reference's text stops early (its last words became the key of a bogus paragraph)",
     "quoted list": "the reference split a numbered list quoted in a paragraph (an agenda, an amended article) into paragraphs",
+    "lost dot": "the reference ran on into the next paragraphs, whose numbers lost their dot in the PDF text ('26 Condemns')",
 }
 
 
@@ -191,6 +192,10 @@ def _classify(record: dict, key: str, cleaned: str, ours: str, res: Resolution |
     head = cleaned[:80]
     if head and head not in before and head in after:
         return "annex"
+    following = _numbered(res).get(int(key) + 1, []) if res else []
+    rest = cleaned[len(ours) :] if ours and cleaned.startswith(ours) else ""
+    if following and rest.startswith(f"{int(key) + 1}{following[0][0][:20]}"):
+        return "lost dot"
     if cleaned and ours.startswith(cleaned) and any(not k.isdigit() or int(k) > 999 for k in record["paragraphs"]):
         return "cut short"
     return "ours"

@@ -23,17 +23,21 @@ ROOT = Path(__file__).resolve().parents[1]
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
-def marked_words(docx: bytes) -> int:
-    """Words inside insertion and deletion marks of a .docx."""
+def marked_words(docx: bytes, tags: tuple[str, ...] = ("ins", "del")) -> int:
+    """Words inside revision marks of a .docx: insertions and deletions, or with tags=MOVES the
+    moves (text shown struck where it was and underlined where it is)."""
     with zipfile.ZipFile(io.BytesIO(docx)) as z:
         body = etree.fromstring(z.read("word/document.xml"))
     words = 0
-    for mark in (*body.iter(f"{W}ins"), *body.iter(f"{W}del")):
+    for mark in body.iter(*(f"{W}{tag}" for tag in tags)):
         if mark.getparent().tag == f"{W}rPr":
             continue
         text = "".join(t.text or "" for t in mark.iter(f"{W}t", f"{W}delText"))
         words += len(re.findall(r"\w+", text))
     return words
+
+
+MOVES = ("moveFrom", "moveTo")
 
 
 def typed_numbers(res):
@@ -90,7 +94,9 @@ def main() -> None:
         f"resdraft tracked-changes .docx (diff + write)  median {statistics.median(docx_ms):7.1f} ms   max {max(docx_ms):7.1f} ms   total {sum(docx_ms) / 1000:6.2f} s"
     )
     if html_ms:
-        print(f"resdraft review page (diff + HTML)             median {statistics.median(html_ms):7.1f} ms   max {max(html_ms):7.1f} ms")
+        print(
+            f"resdraft review page (diff + HTML)             median {statistics.median(html_ms):7.1f} ms   max {max(html_ms):7.1f} ms"
+        )
         print(f"  the HTML alone: median {statistics.median(html_only):.1f} ms, max {max(html_only):.1f} ms (target 50 ms)")
     print(f"  the diff alone: median {statistics.median(diff_ms):.1f} ms, max {max(diff_ms):.1f} ms")
     try:
@@ -99,16 +105,11 @@ def main() -> None:
         print("anchor python-redlines: not installed (pip install python-redlines python-redlines-docxodus)")
         return
     engine = DocxodusEngine()
-    anchor_ms, anchor_words, typed_words = [], [], []
+    anchor_ms = []
     for old, new in pairs[:limit]:
         a, b = render_docx(old, word), render_docx(new, word)
-        t, (redline, _, _) = ms(engine.run_redline, "python-redlines", a, b)
+        t, _ = ms(engine.run_redline, "python-redlines", a, b)
         anchor_ms.append(t)
-        anchor_words.append(marked_words(redline))
-        typed = engine.run_redline(
-            "python-redlines", render_docx(typed_numbers(old), word), render_docx(typed_numbers(new), word)
-        )[0]
-        typed_words.append(marked_words(typed))
     ours_first = docx_ms[:limit]
     print(
         f"anchor python-redlines (Docxodus), two .docx  median {statistics.median(anchor_ms):7.1f} ms   max {max(anchor_ms):7.1f} ms"
@@ -117,43 +118,67 @@ def main() -> None:
         f"ratio, median pair: ours {statistics.median(ours_first) / statistics.median(anchor_ms):.3f}x python-redlines' time;"
         f" target 150 ms: {statistics.median(docx_ms) / 150:.2f} of it"
     )
-    print(
-        f"words marked as changed over the same {limit} GA pairs: ours {sum(ours_words[:limit])}, python-redlines {sum(anchor_words)}"
-        f" (Word numbering), python-redlines {sum(typed_words)} (numbers typed in the text)"
-    )
-    print("  (the GA pairs come from the corpus's noisy `paragraphs` reference: page headers and footnote blocks")
-    print("   sit inside paragraphs and shift between them, which a whole-document comparison does not see)")
+    words_marked(engine, limit, word)
 
+
+def words_marked(engine, limit: int, word) -> None:
+    """Words each redline marks: inserted or deleted, and moved (Word move marks), on three inputs."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from bench_diff import load_pairs, resolution
+
+    from resdraft.build import load_resolution, word_style_for
+    from resdraft.diff import compare
     from resdraft.importers.pdftext import parse_pdf_text
-
-    ours_n = theirs_n = typed_n = 0
-    for a, b in load_pairs()[:limit]:
-        old, new = parse_pdf_text(a["text"]), parse_pdf_text(b["text"])
-        ours_n += marked_words(render_redline(compare(old, new), word))
-        theirs_n += marked_words(engine.run_redline("python-redlines", render_docx(old, word), render_docx(new, word))[0])
-        typed_n += marked_words(
-            engine.run_redline("python-redlines", render_docx(typed_numbers(old), word), render_docx(typed_numbers(new), word))[0]
-        )
-    print(f"the same {limit} GA pairs read from their raw PDF text (whole documents, header included): words marked,")
-    print(f"  ours {ours_n}, python-redlines {theirs_n} (Word numbering), {typed_n} (typed numbers)")
-    print("  (ours changes a date or a document symbol as one token: '4 December 2023' -> '2 December 2024' marks six words")
-    print("   where a word-by-word comparison marks four)")
-
-    from resdraft.build import load_resolution
+    from resdraft.render.docx import render_docx
+    from resdraft.render.redline import render_redline
     from resdraft.sources import read_document
 
-    print("the example drafts (clean text):")
+    def tally(rows):
+        """rows: (old, new, diff, word style) -> totals (changed, moved) for ours and both anchors."""
+        totals = [[0, 0], [0, 0], [0, 0]]
+        for old, new, diff, w in rows:
+            theirs = engine.run_redline("python-redlines", render_docx(old, w), render_docx(new, w))[0]
+            typed = engine.run_redline("python-redlines", render_docx(typed_numbers(old), w), render_docx(typed_numbers(new), w))[
+                0
+            ]
+            for total, docx in zip(totals, (render_redline(diff, w), theirs, typed), strict=True):
+                total[0] += marked_words(docx)
+                total[1] += marked_words(docx, MOVES)
+        return totals
+
+    def show(title, totals):
+        (a, am), (b, bm), (c, cm) = totals
+        print(f"  {title}")
+        print(f"    ours                              {a:6} inserted or deleted + {am:5} moved = {a + am:6}")
+        print(f"    python-redlines, Word numbering   {b:6} inserted or deleted + {bm:5} moved = {b + bm:6}")
+        print(f"    python-redlines, typed numbers    {c:6} inserted or deleted + {cm:5} moved = {c + cm:6}")
+
+    print("words marked as changed (\\w+ runs inside w:ins and w:del; moves, inside w:moveFrom and w:moveTo, apart):")
+    ref = [(resolution(a), resolution(b)) for a, b in load_pairs()[:limit]]
+    show(
+        f"{limit} GA pairs, the corpus's operative `paragraphs` (page headers and footnote blocks left in)",
+        tally((o, n, compare(o, n), word) for o, n in ref),
+    )
+    raw = [(parse_pdf_text(a["text"]), parse_pdf_text(b["text"])) for a, b in load_pairs()[:limit]]
+    show(
+        f"the same {limit} GA pairs read from their raw PDF text (whole documents, masthead included)",
+        tally((o, n, compare(o, n), word) for o, n in raw),
+    )
+    rows = []
     for a, b in (("aalco-50", "aalco-52"), ("aalco-52", "aalco-53"), ("aipo-26", "aipo-27")):
         old = load_resolution(ROOT / "drafts" / f"{a}.yaml")[0]
         new_doc = read_document(str(ROOT / "drafts" / f"{b}.yaml"))
-        new = new_doc.resolution
-        w = word_style_for(new.body, str(ROOT / "drafts"))
-        ours = marked_words(render_redline(compare(old, new, new_doc.amends), w))
-        theirs = marked_words(engine.run_redline("python-redlines", render_docx(old, w), render_docx(new, w))[0])
-        typed = marked_words(
-            engine.run_redline("python-redlines", render_docx(typed_numbers(old), w), render_docx(typed_numbers(new), w))[0]
+        rows.append(
+            (
+                old,
+                new_doc.resolution,
+                compare(old, new_doc.resolution, new_doc.amends),
+                word_style_for(new_doc.resolution.body, str(ROOT / "drafts")),
+            )
         )
-        print(f"  {a} -> {b}: words marked, ours {ours}, python-redlines {theirs} (Word numbering), {typed} (typed numbers)")
+    show("the example drafts: aalco-50 -> 52, aalco-52 -> 53, aipo-26 -> 27", tally(rows))
+    print("  (python-redlines also marks as moves paragraphs whose words changed: the edits inside such a move are not")
+    print("   shown. Ours moves only unchanged paragraphs; an edited paragraph that moved is a deletion and an insertion.)")
 
 
 if __name__ == "__main__":

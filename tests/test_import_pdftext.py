@@ -225,6 +225,13 @@ def test_resolution_without_an_enacting_formula_in_its_text_still_reads() -> Non
     assert res.operative[0].footnote_refs == ("2",)  # "Development 2 through": set apart by a space
 
 
+def test_paragraph_number_that_lost_its_dot_still_starts_the_next_paragraph() -> None:
+    res = _corpus("A/RES/79/160")  # "26 \nCondemns …" and "27 \nAffirms …" in the PDF text
+    numbered = {p.number: p for p in res.operative if p.number is not None}
+    assert [numbered[n].text.split()[0] for n in (25, 26, 27, 28)] == ["Recalls", "Condemns", "Affirms", "Recalls"]
+    assert numbered[26].label == "26." and not numbered[25].subparagraphs
+
+
 def test_quoted_numbered_text_stays_inside_its_paragraph() -> None:
     res = _corpus("A/RES/78/248")
     amends = _numbered(res)[13]

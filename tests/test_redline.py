@@ -5,7 +5,9 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import io
+import json
 import shutil
+import subprocess
 import zipfile
 from pathlib import Path
 
@@ -47,16 +49,16 @@ def _texts(body: etree._Element) -> list[str]:
 
 
 def _resolve(body: etree._Element, keep: str) -> etree._Element:
-    """Accept (keep='ins') or reject (keep='del') every revision in a copy of the body."""
+    """Accept (keep='ins') or reject (keep='del') every revision, moves included, in a copy of the body."""
     body = copy.deepcopy(body)
-    drop = "del" if keep == "ins" else "ins"
+    kept, dropped = (("ins", "moveTo"), ("del", "moveFrom")) if keep == "ins" else (("del", "moveFrom"), ("ins", "moveTo"))
     for p in list(body.iter(f"{W}p")):
-        if p.find(f"{W}pPr/{W}rPr/{W}{drop}") is not None:
+        if any(p.find(f"{W}pPr/{W}rPr/{W}{tag}") is not None for tag in dropped):
             p.getparent().remove(p)
-    for element in list(body.iter(f"{W}{drop}")):
+    for element in list(body.iter(*(f"{W}{tag}" for tag in dropped))):
         if element.getparent().tag != f"{W}rPr":
             element.getparent().remove(element)
-    for element in list(body.iter(f"{W}{keep}")):
+    for element in list(body.iter(*(f"{W}{tag}" for tag in kept))):
         parent = element.getparent()
         if parent.tag == f"{W}rPr":
             parent.remove(element)
@@ -65,6 +67,8 @@ def _resolve(body: etree._Element, keep: str) -> etree._Element:
         for child in reversed(list(element)):
             parent.insert(index, child)
         parent.remove(element)
+    for marker in list(body.iter(*(f"{W}{tag}Range{end}" for tag in ("moveFrom", "moveTo") for end in ("Start", "End")))):
+        marker.getparent().remove(marker)
     for t in body.iter(f"{W}delText"):
         t.tag = f"{W}t"
     return body
@@ -108,17 +112,51 @@ def test_very_different_sessions_still_accept_and_reject_exactly() -> None:
     _check(_draft("aipo-26"), _draft("aipo-27"))
 
 
-def test_moved_paragraph_is_a_deletion_and_an_insertion_with_a_comment(library: Path) -> None:
+def _move_first_operative_to_the_end(library: Path, replacement: str | None = None) -> Resolution:
+    """Operative 1 becomes the last but one (the last keeps its full stop, so the text moved is unchanged)."""
     draft = library / "drafts" / "unga-64.yaml"
     lines = draft.read_text(encoding="utf-8").splitlines(keepends=True)
     start = lines.index("operative:\n")
     first = lines.pop(start + 1)
-    lines.append(first)  # operative 1 becomes the last
+    lines.insert(len(lines) - 1, first if replacement is None else f"  - text: {replacement}\n")
     draft.write_text("".join(lines), encoding="utf-8")
-    redline = _check(_draft("unga-64"), _draft("unga-64", library))
+    return _draft("unga-64", library)
+
+
+def test_paragraph_moved_unchanged_is_a_word_move(library: Path) -> None:
+    redline = _check(_draft("unga-64"), _move_first_operative_to_the_end(library))
+    body = _body(redline)
+    (start_from,) = body.iter(f"{W}moveFromRangeStart")
+    (start_to,) = body.iter(f"{W}moveToRangeStart")
+    assert start_from.get(f"{W}name") == start_to.get(f"{W}name") == "move1"
+    moved_from = "".join(t.text for t in body.iter(f"{W}delText"))
+    moved_to = "".join(t.text or "" for m in body.iter(f"{W}moveTo") for t in m.iter(f"{W}t"))
+    assert moved_from.startswith("Urges") and moved_to == moved_from
+    assert not list(body.iter(f"{W}ins")) and not list(body.iter(f"{W}del")), "nothing but the move is marked"
+    paragraphs = list(body.iter(f"{W}p"))
+    assert paragraphs.index(start_from.getparent()) < paragraphs.index(start_to.getparent())
+
+
+def test_paragraph_moved_and_edited_is_a_deletion_and_an_insertion_with_a_comment(library: Path) -> None:
+    old = _draft("unga-64")
+    edited = old.operative[0].text.replace("Urges", "Strongly urges", 1)
+    redline = _check(old, _move_first_operative_to_the_end(library, json.dumps(edited)))
     with zipfile.ZipFile(io.BytesIO(redline)) as z:
         comments = z.read("word/comments.xml").decode()
     assert "Moved from operative paragraph 1" in comments
+    assert not list(_body(redline).iter(f"{W}moveTo")), "an edited move is never a Word move"
+
+
+def test_libreoffice_converts_a_redline_with_a_word_move(library: Path, tmp_path: Path) -> None:
+    if not shutil.which("soffice"):
+        pytest.fail("LibreOffice (soffice) is required: apt-get install libreoffice-writer-nogui")
+    _move_first_operative_to_the_end(library)
+    out = tmp_path / "moved.docx"
+    result = runner.invoke(app, ["diff", str(ROOT / "drafts/unga-64.yaml"), str(library / "drafts/unga-64.yaml"), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    (pdf,) = to_pdf([out], tmp_path)
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    assert text.count("Urges Member States") == 2, "shown where it was and where it is"
 
 
 def test_footnotes_survive_in_the_redline() -> None:

@@ -2,12 +2,11 @@
 
 Paragraphs built from the same library clause (or from clauses linked by `amends`) pair first;
 the rest pair by text similarity (rapidfuzz), helped by the opening phrase and the position.
-Pairs that break the order are flagged as moved (the complement of a longest increasing run).
+Pairs that break the order are flagged as moved: all but the increasing run that carries the most text.
 """
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections import defaultdict, deque
 from collections.abc import Callable, Sequence
@@ -17,6 +16,7 @@ from rapidfuzz import fuzz, process
 from resdraft.model import Paragraph
 
 THRESHOLD = 55.0  # similarity (0-100) below which two paragraphs are different paragraphs
+NEARBY = 75.0  # near its old place, a pair must be this sure; weaker ones wait for the search over all
 OPENING_BONUS = 8.0
 POSITION_BONUS = 5.0
 
@@ -58,15 +58,16 @@ def align(old: Sequence[Paragraph], new: Sequence[Paragraph], related: Related |
             i = queue.popleft()
             pairs[j] = i
             taken.add(i)
-    # By similarity: first near the same place (cheap, and most edits stay put), then anywhere.
+    # By similarity: first the sure pairs near the same place (cheap, and most edits stay put), then
+    # anywhere, best first, so a weak neighbour never takes a paragraph's true match from further off.
     span = max(len(old), len(new), 1)
     texts_new = {j: _norm(p.text) for j, p in enumerate(new) if j not in pairs}
-    for window in (max(6, span // 16), span):
+    for window, threshold in ((max(6, span // 16), NEARBY), (span, THRESHOLD)):
         free_old = [i for i in range(len(old)) if i not in taken]
         free_new = [j for j in range(len(new)) if j not in pairs]
         if not free_old or not free_new:
             break
-        for j, i in _by_similarity(old, new, free_old, free_new, texts_old, texts_new, window):
+        for j, i in _by_similarity(old, new, free_old, free_new, texts_old, texts_new, window, threshold):
             pairs[j] = i
             taken.add(i)
     return pairs
@@ -80,10 +81,11 @@ def _by_similarity(
     texts_old: dict[int, str],
     texts_new: dict[int, str],
     window: int,
+    threshold: float,
 ) -> list[tuple[int, int]]:
-    """Greedy best-first pairs (new, old) scoring at least THRESHOLD, within `window` positions."""
+    """Greedy best-first pairs (new, old) scoring at least `threshold`, within `window` positions."""
     span = max(len(old), len(new), 1)
-    cutoff = THRESHOLD - OPENING_BONUS - POSITION_BONUS
+    cutoff = threshold - OPENING_BONUS - POSITION_BONUS
     candidates = []
     for j in free_new:
         choices = {i: texts_old[i] for i in free_old if abs(i - j) <= window}
@@ -93,7 +95,7 @@ def _by_similarity(
             if old[i].opening and old[i].opening == new[j].opening:
                 score += OPENING_BONUS
             score += POSITION_BONUS * (1 - abs(i / span - j / span))
-            if score >= THRESHOLD:
+            if score >= threshold:
                 candidates.append((-score, abs(i - j), j, i))
     candidates.sort()
     chosen: list[tuple[int, int]] = []
@@ -107,24 +109,37 @@ def _by_similarity(
     return chosen
 
 
-def moved(pairs: dict[int, int]) -> set[int]:
-    """New indices whose pairing breaks the order: all but one longest increasing run of old indices."""
+def moved(pairs: dict[int, int], weight: Callable[[int], int] | None = None) -> set[int]:
+    """New indices whose pairing breaks the order: all but the heaviest increasing run of old indices.
+
+    With `weight` (new index -> size, say the paragraph's length) the run kept in place is the one
+    carrying the most text, so a short paragraph that changed places is the one flagged, not the
+    long ones around it; without it every pair weighs the same (a longest increasing run)."""
     order = sorted(pairs)
+    if not order:
+        return set()
     olds = [pairs[j] for j in order]
-    tails: list[int] = []  # smallest tail old-index of an increasing run of each length
-    tail_at: list[int] = []  # position in `order` of that tail
+    size = max(olds) + 1
+    # A Fenwick tree over old indices: the best run ending below an old index, in O(n log n).
+    best = [0] * (size + 1)
+    best_at = [-1] * (size + 1)
     parent = [-1] * len(olds)
+    total = [0] * len(olds)
     for k, value in enumerate(olds):
-        pos = bisect.bisect_left(tails, value)
-        if pos == len(tails):
-            tails.append(value)
-            tail_at.append(k)
-        else:
-            tails[pos] = value
-            tail_at[pos] = k
-        parent[k] = tail_at[pos - 1] if pos else -1
+        top, top_at, i = 0, -1, value
+        while i > 0:
+            if best[i] > top:
+                top, top_at = best[i], best_at[i]
+            i -= i & -i
+        total[k] = top + (weight(order[k]) if weight else 1)
+        parent[k] = top_at
+        i = value + 1
+        while i <= size:
+            if best[i] < total[k]:
+                best[i], best_at[i] = total[k], k
+            i += i & -i
     keep = set()
-    k = tail_at[-1] if tail_at else -1
+    k = max(range(len(olds)), key=total.__getitem__)
     while k >= 0:
         keep.add(order[k])
         k = parent[k]

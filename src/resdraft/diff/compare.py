@@ -60,7 +60,9 @@ def compare_paragraphs(
 ) -> tuple[ParagraphChange, ...]:
     """Aligned changes in document order: the new order, each deletion after the old paragraph before it."""
     pairs = align(old, new, related)
-    out_of_order = moved(pairs)
+    ops_of = {j: _ops(old[i].text, new[j].text) for j, i in pairs.items()}
+    # The run kept in place is the one that carries the most unchanged text.
+    out_of_order = moved(pairs, lambda j: sum(len(text) for op, text in ops_of[j] if op == "equal") + 1)
     paired_old = set(pairs.values())
     changes: list[ParagraphChange] = []
     next_old = 0
@@ -86,10 +88,13 @@ def compare_paragraphs(
         q = old[i]
         subs = compare_paragraphs(part, q.subparagraphs, p.subparagraphs, related)
         same = q.text == p.text and all(not s.changed for s in subs)
-        ops = (("equal", p.text),) if q.text == p.text else tuple(word_diff(q.text, p.text))
-        changes.append(ParagraphChange(part, "unchanged" if same else "modified", j in out_of_order, q, p, i, j, ops, subs))
+        changes.append(ParagraphChange(part, "unchanged" if same else "modified", j in out_of_order, q, p, i, j, ops_of[j], subs))
     flush_deleted(len(old))
     return tuple(changes)
+
+
+def _ops(old: str, new: str) -> tuple[tuple[str, str], ...]:
+    return (("equal", new),) if old == new else tuple(word_diff(old, new))
 
 
 def lineage_relation(amends: Mapping[str, str]) -> Related:

@@ -1,9 +1,11 @@
 """Word-level differences: diff-match-patch over word tokens, so a word, a number, a date or a
 document symbol is never split, with semantic clean-up so the result reads like a human redline.
 
-Each distinct token is encoded as one character and the C++ build of diff-match-patch
-(fast-diff-match-patch) diffs the encoded strings; a word and the space after it are one token,
-which halves the work, and the space is handed back to the text around an edit afterwards."""
+Each distinct token (a word, a run of white space, a punctuation mark) is encoded as one
+character and the C++ build of diff-match-patch (fast-diff-match-patch) diffs the encoded
+strings. The clean-up is diff-match-patch's semantic one, bounded: a stretch of four or more
+unchanged words is never folded into the edits around it. A date replaced by a date then shows
+only the parts that changed."""
 
 from __future__ import annotations
 
@@ -25,9 +27,8 @@ _CORE = rf"""
 """
 # Tokens: a core token, a run of white space (kept, so texts rebuild exactly), or one other character.
 _TOKEN = re.compile(rf"(?:{_CORE})|\s+|.", re.VERBOSE | re.DOTALL)
-# The units the diff works on: a core token together with one space after it.
-_UNIT = re.compile(rf"(?:{_CORE})\ ?|\s+|.", re.VERBOSE | re.DOTALL)
 _TRAILING = re.compile(r"[.,;:]+\s?$")
+_DATE = re.compile(rf"(\d{{1,2}})(\ )((?i:{_MONTHS}))(\ )(\d{{4}})")
 
 
 def _split_symbols(pieces: list[str]) -> list[str]:
@@ -48,12 +49,6 @@ def tokenize(text: str) -> list[str]:
     return _split_symbols(tokens) if "/" in text else tokens
 
 
-def _units(text: str) -> list[str]:
-    """Tokens with the space after each word joined to it (the diff's units)."""
-    units: list[str] = _UNIT.findall(text)
-    return _split_symbols(units) if "/" in text else units
-
-
 def _char(i: int) -> str:
     # Private-use characters first, then the supplementary planes; never a surrogate.
     return chr(0xE000 + i) if i < 0x1900 else chr(0x10000 + i)
@@ -68,7 +63,7 @@ def word_diff(old: str, new: str) -> list[Op]:
 
     def encode(text: str) -> str:
         out = []
-        for token in _units(text):
+        for token in tokenize(text):
             code = table.get(token)
             if code is None:
                 code = table[token] = _char(len(tokens))
@@ -77,17 +72,158 @@ def word_diff(old: str, new: str) -> list[Op]:
         return "".join(out)
 
     a, b = encode(old), encode(new)
-    ops: list[Op] = []
+    coded: list[list[str]] = []
     pos_a = pos_b = 0
-    for kind, count in dmp_diff(a, b, timelimit=0, checklines=False, cleanup="Semantic"):
+    for kind, count in dmp_diff(a, b, timelimit=0, checklines=False, cleanup="No"):
         if kind == "=":
             chunk, pos_a, pos_b = a[pos_a : pos_a + count], pos_a + count, pos_b + count
         elif kind == "-":
             chunk, pos_a = a[pos_a : pos_a + count], pos_a + count
         else:
             chunk, pos_b = b[pos_b : pos_b + count], pos_b + count
+        coded.append([kind, chunk])
+    words = {code: len(_WORD.findall(token)) for code, token in zip(table.values(), tokens, strict=True)}
+    ops: list[Op] = []
+    for kind, chunk in _cleanup(coded, words):
         _append(ops, {"=": "equal", "+": "insert", "-": "delete"}[kind], "".join(tokens[ord(c) - _base(c)] for c in chunk))
-    return _tidy(ops)
+    return _dates(_tidy(_trim(ops)))
+
+
+def _trim(ops: list[Op]) -> list[Op]:
+    """A deletion and the insertion replacing it give back the tokens they begin or end with alike:
+    "[-2021 and-]{+2021,+}" reads "2021[- and-]{+,+}" (a word and the space after it are one unit
+    of the diff, so "2021 " and "2021" differ there)."""
+    out: list[Op] = []
+    i = 0
+    while i < len(ops):
+        if i + 1 < len(ops) and ops[i][0] == "delete" and ops[i + 1][0] == "insert":
+            a, b = tokenize(ops[i][1]), tokenize(ops[i + 1][1])
+            head = 0
+            while head < min(len(a), len(b)) and a[head] == b[head]:
+                head += 1
+            tail = 0
+            while tail < min(len(a), len(b)) - head and a[-1 - tail] == b[-1 - tail]:
+                tail += 1
+            _append(out, "equal", "".join(a[:head]))
+            _append(out, "delete", "".join(a[head : len(a) - tail]))
+            _append(out, "insert", "".join(b[head : len(b) - tail]))
+            _append(out, "equal", "".join(a[len(a) - tail :]))
+            i += 2
+            continue
+        _append(out, *ops[i])
+        i += 1
+    return out
+
+
+KEPT = 4  # an equal run of this many words or more is never folded into the change around it
+_WORD = re.compile(r"\w+")
+
+
+def _cleanup(ops: list[list[str]], words: dict[str, int]) -> list[list[str]]:
+    """diff-match-patch's semantic clean-up over token codes, with one limit: an equality is folded
+    into the edits around it (so "[-a-]{+b+} the [-c-]{+d+}" reads "[-a the c-]{+b the d+}") only
+    when it is no longer than the edits on either side and shorter than KEPT words; a long unchanged
+    stretch between two edits stays unchanged, as a legal officer's own redline would leave it."""
+    equalities: list[int] = []
+    last: str | None = None
+    ins1 = del1 = ins2 = del2 = 0
+    changed = False
+    i = 0
+    while i < len(ops):
+        kind, chunk = ops[i]
+        if kind == "=":
+            equalities.append(i)
+            ins1, del1, ins2, del2 = ins2, del2, 0, 0
+            last = chunk
+        else:
+            if kind == "+":
+                ins2 += len(chunk)
+            else:
+                del2 += len(chunk)
+            if (
+                last is not None
+                and len(last) <= max(ins1, del1)
+                and len(last) <= max(ins2, del2)
+                and sum(words[c] for c in last) < KEPT
+            ):
+                at = equalities.pop()
+                ops[at] = ["-", last]
+                ops.insert(at + 1, ["+", last])
+                if equalities:
+                    equalities.pop()
+                i = equalities[-1] if equalities else -1
+                ins1 = del1 = ins2 = del2 = 0
+                last = None
+                changed = True
+        i += 1
+    return _merge(ops) if changed else ops
+
+
+def _merge(ops: list[list[str]]) -> list[list[str]]:
+    """Each run of edits as one deletion and one insertion, their common ends given back as equal."""
+    out: list[list[str]] = []
+    i = 0
+    while i < len(ops):
+        if ops[i][0] == "=":
+            if out and out[-1][0] == "=":
+                out[-1][1] += ops[i][1]
+            else:
+                out.append(list(ops[i]))
+            i += 1
+            continue
+        deleted = inserted = ""
+        while i < len(ops) and ops[i][0] != "=":
+            if ops[i][0] == "-":
+                deleted += ops[i][1]
+            else:
+                inserted += ops[i][1]
+            i += 1
+        head = 0
+        while head < min(len(deleted), len(inserted)) and deleted[head] == inserted[head]:
+            head += 1
+        tail = 0
+        while tail < min(len(deleted), len(inserted)) - head and deleted[-1 - tail] == inserted[-1 - tail]:
+            tail += 1
+        if head:
+            if out and out[-1][0] == "=":
+                out[-1][1] += deleted[:head]
+            else:
+                out.append(["=", deleted[:head]])
+        if len(deleted) - tail > head:
+            out.append(["-", deleted[head : len(deleted) - tail]])
+        if len(inserted) - tail > head:
+            out.append(["+", inserted[head : len(inserted) - tail]])
+        if tail:
+            out.append(["=", deleted[len(deleted) - tail :]])
+    return out
+
+
+def _dates(ops: list[Op]) -> list[Op]:
+    """A date replaced by a date shows only the parts that changed: "[-4-]{+2+} December 2023".
+    Dates stay whole tokens while the diff is made, so a month never pairs with another date's."""
+    if len(ops) < 2:
+        return ops
+    out: list[Op] = []
+    i = 0
+    while i < len(ops):
+        if (
+            i + 1 < len(ops)
+            and ops[i][0] == "delete"
+            and ops[i + 1][0] == "insert"
+            and (a := _DATE.fullmatch(ops[i][1]))
+            and (b := _DATE.fullmatch(ops[i + 1][1]))
+        ):
+            for x, y in zip(a.groups(), b.groups(), strict=True):
+                if x == y:
+                    _append(out, "equal", x)
+                else:
+                    _append(out, "delete", x)
+                    _append(out, "insert", y)
+            i += 2
+            continue
+        _append(out, *ops[i])
+        i += 1
+    return out
 
 
 def _base(c: str) -> int:

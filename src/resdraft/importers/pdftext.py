@@ -859,6 +859,8 @@ class _Tree:
         if label is None and not bullet and last is not None and last.style == "heading" and not last.content:
             last.content = content  # the heading's title, printed apart from its numeral
             return
+        if label and label.form == ("", "") and self.lost_dot(label.counter, rest):
+            label = _Label(f"{label.counter}.", "", label.counter, ".")
         number = int(label.counter) if label and label.form == ("", ".") and label.counter.isdigit() else None
         if number is not None and not self.in_sequence(number):
             number = None  # "4." inside a quoted amendment: not the next operative paragraph
@@ -884,6 +886,11 @@ class _Tree:
         if self.last_number < number <= self.last_number + 3:
             return True
         return number == 1 and bool(self.tops) and self.tops[-1].number is None
+
+    def lost_dot(self, counter: str, rest: str) -> bool:
+        """A bare "26" on its own line before "Condemns …" where paragraph 26 is due: the
+        extraction lost the number's dot (A/RES/79/160)."""
+        return counter.isdigit() and self.last_number > 0 and int(counter) == self.last_number + 1 and rest.lstrip()[:1].isupper()
 
     def top(self, node: _Node) -> None:
         self.tops.append(node)

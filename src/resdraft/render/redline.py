@@ -2,8 +2,10 @@
 revision marks, so that Accept All gives the new text and Reject All the old one.
 
 Numbers are Word's own numbering, so renumbering alone is never marked. A paragraph that moved
-is marked as a deletion where it was and an insertion where it is, with a comment saying where
-it came from (Word's move marks are not safe across numbered lists in every office suite).
+unchanged is a Word move (moveFrom where it was, moveTo where it is, one named range each).
+A paragraph that moved and was also edited is a deletion where it was and an insertion where
+it is, with a comment saying where it came from: Word keeps edits inside moved text only by
+dropping the deleted words from view, and Reject All would not give the old text back.
 Footnote references come from the new text; a footnote only the old text had is not restored
 by Reject All (its paragraph text is).
 """
@@ -72,6 +74,7 @@ class _Redline(_Writer):
         self.stamp = date.astimezone(dt.UTC).replace(microsecond=0).strftime("%Y-%m-%dT%H:%M:%SZ")
         self.next_id = 1
         self.comments: list[Any] = []
+        self.moves: dict[int, str] = {}  # id(change) -> the name of its move range
 
     # -------------------------------------------------------------- revision marks
 
@@ -90,6 +93,23 @@ class _Redline(_Writer):
         p.append(wrapper)
         if kind == "del":
             self._deleted_text(wrapper)
+
+    def _move(self, block: list[Any], kind: str, name: str) -> None:
+        """Mark paragraphs as one Word move range: kind 'moveFrom' (where they stood) or 'moveTo'."""
+        start = _el(f"w:{kind}RangeStart", None, id=str(self.next_id), name=name, author=self.author, date=self.stamp)
+        range_id = start.get(qn("w:id"))
+        self.next_id += 1
+        for p in block:
+            ppr = p.find(qn("w:pPr"))
+            self._mark(f"w:{kind}", _el("w:rPr", ppr))
+            wrapper = self._mark(f"w:{kind}", None)
+            for child in [c for c in p if c.tag != qn("w:pPr")]:
+                wrapper.append(child)
+            p.append(wrapper)
+            if kind == "moveFrom":
+                self._deleted_text(wrapper)
+        block[0].find(qn("w:pPr")).addnext(start)
+        _el(f"w:{kind}RangeEnd", block[-1], id=range_id)
 
     @staticmethod
     def _deleted_text(element: Any) -> None:
@@ -179,14 +199,27 @@ class _Redline(_Writer):
             return (self.operative_num, 0)
         return None
 
+    def _moved(self, change: ParagraphChange, part: str, kind: str) -> Iterator[Any]:
+        """A paragraph that moved: where it was (kind 'del') and where it is ('ins')."""
+        if change.status != "unchanged":  # edited as well: a deletion and an insertion
+            yield from self._change(change, part, kind)
+            return
+        name = self.moves.setdefault(id(change), f"move{len(self.moves) + 1}")
+        block = list(self._change(change, part, "from" if kind == "del" else "to"))
+        self._move(block, "moveFrom" if kind == "del" else "moveTo", name)
+        yield from block
+
     def _change(self, change: ParagraphChange, part: str, kind: str | None = None) -> Iterator[Any]:
-        """The paragraph (and its sub-paragraphs) of one change; `kind` forces 'ins' or 'del' (moves)."""
+        """The paragraph (and its sub-paragraphs) of one change; `kind` forces 'ins' or 'del' (an
+        edited move), or 'from' or 'to' (the old or the new text, unmarked, of a Word move)."""
         style = PARAGRAPH_STYLES[part]
-        status = {"ins": "inserted", "del": "deleted"}.get(kind or "", change.status)
-        shown = change.old if status == "deleted" else change.new
+        status = {"ins": "inserted", "del": "deleted", "from": "from", "to": "unchanged"}.get(kind or "", change.status)
+        shown = change.old if status in ("deleted", "from") else change.new
         assert shown is not None
         num = self._numbers(part)
-        if status == "deleted":
+        if status == "from":
+            p = self.paragraph(style, _without_refs(shown.content), part, num)
+        elif status == "deleted":
             p = self.paragraph(style, _without_refs(shown.content), part, num)
             self._mark_paragraph(p, "del")
         elif status == "inserted":
@@ -211,18 +244,20 @@ class _Redline(_Writer):
             if part == "operative"
             else (next(self.preamble_nums) if self.preamble_nums and shown.subparagraphs else None)
         )
-        yield from self._subs(change.subparagraphs, part, sub_num, status if status in ("inserted", "deleted") else None)
+        yield from self._subs(change.subparagraphs, part, sub_num, status if status in ("inserted", "deleted", "from") else None)
 
     def _subs(self, changes: tuple[ParagraphChange, ...], part: str, num: str | None, forced: str | None) -> Iterator[Any]:
         for change in changes:
             status = forced or change.status
-            shown = change.old if status == "deleted" else change.new
+            shown = change.old if status in ("deleted", "from") else change.new
             if shown is None:  # a sub-paragraph only the other side of a move has
                 continue
             level = shown.level if part == "operative" else shown.level - 1
             numpr = (num, level) if num is not None and shown.label is not None else None
             style = subparagraph_style(part, shown.level)
-            if status == "deleted":
+            if status == "from":
+                p = self.paragraph(style, _without_refs(shown.content), "subparagraph", numpr)
+            elif status == "deleted":
                 p = self.paragraph(style, _without_refs(shown.content), "subparagraph", numpr)
                 self._mark_paragraph(p, "del")
             elif status == "inserted":
@@ -235,7 +270,7 @@ class _Redline(_Writer):
                 p = self.paragraph(style, shown.content, "subparagraph", numpr)
             yield p
             yield from self._subs(
-                change.subparagraphs, part, num, forced or (status if status in ("inserted", "deleted") else None)
+                change.subparagraphs, part, num, forced or (status if status in ("inserted", "deleted", "from") else None)
             )
 
     def _part(self, changes: tuple[ParagraphChange, ...], part: str) -> Iterator[Any]:
@@ -248,14 +283,14 @@ class _Redline(_Writer):
             key = id(before[-1]) if before else 0
             placed_after.setdefault(key, []).append(m)
         for m in placed_after.get(0, []):
-            yield from self._change(m, part, "del")
+            yield from self._moved(m, part, "del")
         for change in changes:
             if change.moved:
-                yield from self._change(change, part, "ins")
+                yield from self._moved(change, part, "ins")
             else:
                 yield from self._change(change, part)
             for m in placed_after.get(id(change), []) if not change.moved else []:
-                yield from self._change(m, part, "del")
+                yield from self._moved(m, part, "del")
 
     def body(self) -> None:
         diff = self.diff
