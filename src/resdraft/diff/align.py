@@ -7,6 +7,7 @@ Pairs that break the order are flagged as moved: all but the increasing run that
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import defaultdict, deque
 from collections.abc import Callable, Sequence
@@ -16,11 +17,12 @@ from rapidfuzz import fuzz, process
 from resdraft.model import Paragraph
 
 THRESHOLD = 55.0  # similarity (0-100) below which two paragraphs are different paragraphs
-NEARBY = 75.0  # near its old place, a pair must be this sure; weaker ones wait for the search over all
+NEARBY = 75.0  # near its old place, a pair must be this sure (word by word); weaker ones wait for the search over all
 OPENING_BONUS = 8.0
 POSITION_BONUS = 5.0
 
 Related = Callable[[str, str], bool]
+_WORD = re.compile(r"\w+")
 
 
 def _norm(text: str) -> str:
@@ -53,24 +55,43 @@ def align(old: Sequence[Paragraph], new: Sequence[Paragraph], related: Related |
     same_text: dict[str, deque[int]] = defaultdict(deque)
     for i, text in texts_old.items():
         same_text[text].append(i)
-    for j, p in enumerate(new):  # the same words, wherever they now stand
-        if j not in pairs and (queue := same_text.get(_norm(p.text))):
+    norm_new = {j: _norm(p.text) for j, p in enumerate(new) if j not in pairs}
+    for j, text in norm_new.items():  # the same words, wherever they now stand
+        if queue := same_text.get(text):
             i = queue.popleft()
             pairs[j] = i
             taken.add(i)
-    # By similarity: first the sure pairs near the same place (cheap, and most edits stay put), then
-    # anywhere, best first, so a weak neighbour never takes a paragraph's true match from further off.
+    # By similarity: first the sure pairs near the same place, compared word by word (cheap, and
+    # most edits stay put), then anywhere, character by character and best first, so a weak
+    # neighbour never takes a paragraph's true match from further off.
     span = max(len(old), len(new), 1)
-    texts_new = {j: _norm(p.text) for j, p in enumerate(new) if j not in pairs}
-    for window, threshold in ((max(6, span // 16), NEARBY), (span, THRESHOLD)):
+    texts_new = {j: text for j, text in norm_new.items() if j not in pairs}
+    codes = _Codes()
+    words_old = {i: _words(text, codes) for i, text in texts_old.items()}
+    words_new = {j: _words(text, codes) for j, text in texts_new.items()}
+    passes = ((max(6, span // 16), NEARBY, words_old, words_new), (span, THRESHOLD, texts_old, texts_new))
+    for window, threshold, scored_old, scored_new in passes:
         free_old = [i for i in range(len(old)) if i not in taken]
         free_new = [j for j in range(len(new)) if j not in pairs]
         if not free_old or not free_new:
             break
-        for j, i in _by_similarity(old, new, free_old, free_new, texts_old, texts_new, window, threshold):
+        for j, i in _by_similarity(old, new, free_old, free_new, scored_old, scored_new, window, threshold):
             pairs[j] = i
             taken.add(i)
     return pairs
+
+
+class _Codes(dict[str, str]):
+    """One private-use character per distinct word (wrapping round past 6,400 words)."""
+
+    def __missing__(self, word: str) -> str:
+        code = self[word] = chr(0xE000 + len(self) % 0x1900)
+        return code
+
+
+def _words(text: str, codes: _Codes) -> str:
+    """A text as one character per word, so that comparing two texts costs one step per word."""
+    return "".join(map(codes.__getitem__, _WORD.findall(text)))
 
 
 def _by_similarity(
@@ -88,10 +109,12 @@ def _by_similarity(
     cutoff = threshold - OPENING_BONUS - POSITION_BONUS
     candidates = []
     for j in free_new:
-        choices = {i: texts_old[i] for i in free_old if abs(i - j) <= window}
-        if not choices:
+        near = free_old[bisect.bisect_left(free_old, j - window) : bisect.bisect_right(free_old, j + window)]
+        if not near:
             continue
-        for _, score, i in process.extract(texts_new[j], choices, scorer=fuzz.ratio, score_cutoff=cutoff, limit=None):
+        choices = [texts_old[i] for i in near]
+        for _, score, k in process.extract(texts_new[j], choices, scorer=fuzz.ratio, score_cutoff=cutoff, limit=None):
+            i = near[k]
             if old[i].opening and old[i].opening == new[j].opening:
                 score += OPENING_BONUS
             score += POSITION_BONUS * (1 - abs(i / span - j / span))

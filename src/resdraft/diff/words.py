@@ -10,6 +10,7 @@ only the parts that changed."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from fast_diff_match_patch import diff as dmp_diff
 
@@ -58,143 +59,75 @@ def word_diff(old: str, new: str) -> list[Op]:
     """Ops ('equal' | 'insert' | 'delete', text) turning `old` into `new`, word by word."""
     if old == new:
         return [("equal", old)] if old else []
-    table: dict[str, str] = {}
-    tokens: list[str] = []
+    tokens_a, tokens_b = tokenize(old), tokenize(new)
+    distinct = dict.fromkeys(tokens_a)
+    distinct.update(dict.fromkeys(tokens_b))
+    table = {token: _char(i) for i, token in enumerate(distinct)}
+    text_of = {code: token for token, code in table.items()}
+    a, b = "".join(map(table.__getitem__, tokens_a)), "".join(map(table.__getitem__, tokens_b))
 
-    def encode(text: str) -> str:
-        out = []
-        for token in tokenize(text):
-            code = table.get(token)
-            if code is None:
-                code = table[token] = _char(len(tokens))
-                tokens.append(token)
-            out.append(code)
-        return "".join(out)
+    weight = {code: 1 if token[:1].isalnum() and len(token) < 8 else len(_WORD.findall(token)) for code, token in text_of.items()}
 
-    a, b = encode(old), encode(new)
-    coded: list[list[str]] = []
-    pos_a = pos_b = 0
-    for kind, count in dmp_diff(a, b, timelimit=0, checklines=False, cleanup="No"):
-        if kind == "=":
-            chunk, pos_a, pos_b = a[pos_a : pos_a + count], pos_a + count, pos_b + count
-        elif kind == "-":
-            chunk, pos_a = a[pos_a : pos_a + count], pos_a + count
-        else:
-            chunk, pos_b = b[pos_b : pos_b + count], pos_b + count
-        coded.append([kind, chunk])
-    words = {code: len(_WORD.findall(token)) for code, token in zip(table.values(), tokens, strict=True)}
+    def words(chunk: str) -> int:
+        return sum(map(weight.__getitem__, chunk))
+
     ops: list[Op] = []
-    for kind, chunk in _cleanup(coded, words):
-        _append(ops, {"=": "equal", "+": "insert", "-": "delete"}[kind], "".join(tokens[ord(c) - _base(c)] for c in chunk))
-    return _dates(_tidy(_trim(ops)))
+    for kind, chunk in _bounded_semantic(a, b, words):
+        _append(ops, _OPS[kind], "".join(map(text_of.__getitem__, chunk)))
+    return _dates(_tidy(ops))
 
 
-def _trim(ops: list[Op]) -> list[Op]:
-    """A deletion and the insertion replacing it give back the tokens they begin or end with alike:
-    "[-2021 and-]{+2021,+}" reads "2021[- and-]{+,+}" (a word and the space after it are one unit
-    of the diff, so "2021 " and "2021" differ there)."""
-    out: list[Op] = []
-    i = 0
-    while i < len(ops):
-        if i + 1 < len(ops) and ops[i][0] == "delete" and ops[i + 1][0] == "insert":
-            a, b = tokenize(ops[i][1]), tokenize(ops[i + 1][1])
-            head = 0
-            while head < min(len(a), len(b)) and a[head] == b[head]:
-                head += 1
-            tail = 0
-            while tail < min(len(a), len(b)) - head and a[-1 - tail] == b[-1 - tail]:
-                tail += 1
-            _append(out, "equal", "".join(a[:head]))
-            _append(out, "delete", "".join(a[head : len(a) - tail]))
-            _append(out, "insert", "".join(b[head : len(b) - tail]))
-            _append(out, "equal", "".join(a[len(a) - tail :]))
-            i += 2
-            continue
-        _append(out, *ops[i])
-        i += 1
-    return out
-
-
+_OPS = {"=": "equal", "+": "insert", "-": "delete"}
 KEPT = 4  # an equal run of this many words or more is never folded into the change around it
 _WORD = re.compile(r"\w+")
 
 
-def _cleanup(ops: list[list[str]], words: dict[str, int]) -> list[list[str]]:
-    """diff-match-patch's semantic clean-up over token codes, with one limit: an equality is folded
-    into the edits around it (so "[-a-]{+b+} the [-c-]{+d+}" reads "[-a the c-]{+b the d+}") only
-    when it is no longer than the edits on either side and shorter than KEPT words; a long unchanged
-    stretch between two edits stays unchanged, as a legal officer's own redline would leave it."""
-    equalities: list[int] = []
-    last: str | None = None
-    ins1 = del1 = ins2 = del2 = 0
-    changed = False
-    i = 0
-    while i < len(ops):
-        kind, chunk = ops[i]
+def _bounded_semantic(a: str, b: str, words: Callable[[str], int]) -> list[tuple[str, str]]:
+    """diff-match-patch's semantic clean-up over token codes, bounded: a stretch of KEPT or more
+    unchanged words in the exact diff is kept as it is, and the clean-up (which folds short
+    equalities into the edits around them: "[-a-]{+b+} the [-c-]{+d+}" reads "[-a the c-]{+b the
+    d+}") runs on the stretches between, so a long unchanged run between two edits stays
+    unchanged, as a legal officer's own redline would leave it."""
+    out: list[tuple[str, str]] = []
+    seg_a: list[str] = []
+    seg_b: list[str] = []
+
+    def flush() -> None:
+        if not seg_a and not seg_b:
+            return
+        x, y = "".join(seg_a), "".join(seg_b)
+        pos_x = pos_y = 0
+        for kind, count in dmp_diff(x, y, timelimit=0, checklines=False, cleanup="Semantic"):
+            if kind == "=":
+                out.append(("=", x[pos_x : pos_x + count]))
+                pos_x, pos_y = pos_x + count, pos_y + count
+            elif kind == "-":
+                out.append(("-", x[pos_x : pos_x + count]))
+                pos_x += count
+            else:
+                out.append(("+", y[pos_y : pos_y + count]))
+                pos_y += count
+        seg_a.clear()
+        seg_b.clear()
+
+    pos_a = pos_b = 0
+    for kind, count in dmp_diff(a, b, timelimit=0, checklines=False, cleanup="No"):
         if kind == "=":
-            equalities.append(i)
-            ins1, del1, ins2, del2 = ins2, del2, 0, 0
-            last = chunk
+            chunk = a[pos_a : pos_a + count]
+            pos_a, pos_b = pos_a + count, pos_b + count
+            if words(chunk) >= KEPT:
+                flush()
+                out.append(("=", chunk))
+            else:
+                seg_a.append(chunk)
+                seg_b.append(chunk)
+        elif kind == "-":
+            seg_a.append(a[pos_a : pos_a + count])
+            pos_a += count
         else:
-            if kind == "+":
-                ins2 += len(chunk)
-            else:
-                del2 += len(chunk)
-            if (
-                last is not None
-                and len(last) <= max(ins1, del1)
-                and len(last) <= max(ins2, del2)
-                and sum(words[c] for c in last) < KEPT
-            ):
-                at = equalities.pop()
-                ops[at] = ["-", last]
-                ops.insert(at + 1, ["+", last])
-                if equalities:
-                    equalities.pop()
-                i = equalities[-1] if equalities else -1
-                ins1 = del1 = ins2 = del2 = 0
-                last = None
-                changed = True
-        i += 1
-    return _merge(ops) if changed else ops
-
-
-def _merge(ops: list[list[str]]) -> list[list[str]]:
-    """Each run of edits as one deletion and one insertion, their common ends given back as equal."""
-    out: list[list[str]] = []
-    i = 0
-    while i < len(ops):
-        if ops[i][0] == "=":
-            if out and out[-1][0] == "=":
-                out[-1][1] += ops[i][1]
-            else:
-                out.append(list(ops[i]))
-            i += 1
-            continue
-        deleted = inserted = ""
-        while i < len(ops) and ops[i][0] != "=":
-            if ops[i][0] == "-":
-                deleted += ops[i][1]
-            else:
-                inserted += ops[i][1]
-            i += 1
-        head = 0
-        while head < min(len(deleted), len(inserted)) and deleted[head] == inserted[head]:
-            head += 1
-        tail = 0
-        while tail < min(len(deleted), len(inserted)) - head and deleted[-1 - tail] == inserted[-1 - tail]:
-            tail += 1
-        if head:
-            if out and out[-1][0] == "=":
-                out[-1][1] += deleted[:head]
-            else:
-                out.append(["=", deleted[:head]])
-        if len(deleted) - tail > head:
-            out.append(["-", deleted[head : len(deleted) - tail]])
-        if len(inserted) - tail > head:
-            out.append(["+", inserted[head : len(inserted) - tail]])
-        if tail:
-            out.append(["=", deleted[len(deleted) - tail :]])
+            seg_b.append(b[pos_b : pos_b + count])
+            pos_b += count
+    flush()
     return out
 
 
@@ -224,10 +157,6 @@ def _dates(ops: list[Op]) -> list[Op]:
         _append(out, *ops[i])
         i += 1
     return out
-
-
-def _base(c: str) -> int:
-    return 0xE000 if ord(c) < 0x10000 else 0x10000
 
 
 def _append(ops: list[Op], op: str, text: str) -> None:
