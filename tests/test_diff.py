@@ -224,6 +224,19 @@ def test_a_run_of_four_unchanged_words_between_two_edits_stays_unchanged() -> No
     assert ("equal", " on Financing for Development") in ops
 
 
+def test_a_resolution_added_to_the_end_of_a_list_reads_as_one_insertion() -> None:
+    # A/RES/78/158 -> A/RES/79/212: "76/206 of 17 December 2021[- and-]{+,+} 77/166 of 14 December
+    # 2022{+ and 78/154 of 19 December 2023+}", not "… 2021{+, 77/166 of …+} and [-77/166-]{+78/154+} …".
+    old = _corpus_paragraph("A/RES/78/158", "Recalling its resolutions 71/229")
+    new = _corpus_paragraph("A/RES/79/212", "Recalling its resolutions 71/229")
+    ops = word_diff(old, new)
+    assert [(op, text) for op, text in ops if op != "equal"] == [
+        ("delete", " and"),
+        ("insert", ","),
+        ("insert", " and 78/154 of 19 December 2023"),
+    ]
+
+
 def test_a_symbol_never_swallows_part_of_the_next_word() -> None:
     tokens = tokenize("A/RES/78/14 African Nuclear-Weapon-Free Zone Treaty and 2013/S 8 Annual")
     assert "African" in tokens and "A/RES/78/14" in tokens and "2013/S 8" in tokens and "Annual" in tokens

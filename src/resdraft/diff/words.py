@@ -71,10 +71,25 @@ def word_diff(old: str, new: str) -> list[Op]:
     def words(chunk: str) -> int:
         return sum(map(weight.__getitem__, chunk))
 
+    coded = _bounded_semantic(a, b, words)
+    if sum(kind == "=" for kind, _ in coded[1:-1]):  # an equality between two edits: two alignments may tie
+        # Where two alignments cost the same, the diff takes the earlier match; a list that grew at
+        # its end ("…, 76/206 of 17 December 2021, 77/166 of … and 78/154 of …") reads right only
+        # when matched from the end. Diff the reversed texts too and keep whichever marks fewer words.
+        backwards = [(kind, chunk[::-1]) for kind, chunk in reversed(_bounded_semantic(a[::-1], b[::-1], words))]
+        for i in range(len(backwards) - 1):  # a deletion before the insertion that replaces it, as forwards
+            if backwards[i][0] == "+" and backwards[i + 1][0] == "-":
+                backwards[i], backwards[i + 1] = backwards[i + 1], backwards[i]
+        if _marked(backwards, words) < _marked(coded, words):
+            coded = backwards
     ops: list[Op] = []
-    for kind, chunk in _bounded_semantic(a, b, words):
+    for kind, chunk in coded:
         _append(ops, _OPS[kind], "".join(map(text_of.__getitem__, chunk)))
     return _dates(_tidy(ops))
+
+
+def _marked(coded: list[tuple[str, str]], words: Callable[[str], int]) -> int:
+    return sum(words(chunk) for kind, chunk in coded if kind != "=")
 
 
 _OPS = {"=": "equal", "+": "insert", "-": "delete"}
