@@ -112,7 +112,7 @@ def test_very_different_sessions_still_accept_and_reject_exactly() -> None:
     _check(_draft("aipo-26"), _draft("aipo-27"))
 
 
-def _move_first_operative_to_the_end(library: Path, replacement: str | None = None) -> Resolution:
+def _move_first_operative_down(library: Path, replacement: str | None = None) -> Resolution:
     """Operative 1 becomes the last but one (the last keeps its full stop, so the text moved is unchanged)."""
     draft = library / "drafts" / "unga-64.yaml"
     lines = draft.read_text(encoding="utf-8").splitlines(keepends=True)
@@ -124,7 +124,7 @@ def _move_first_operative_to_the_end(library: Path, replacement: str | None = No
 
 
 def test_paragraph_moved_unchanged_is_a_word_move(library: Path) -> None:
-    redline = _check(_draft("unga-64"), _move_first_operative_to_the_end(library))
+    redline = _check(_draft("unga-64"), _move_first_operative_down(library))
     body = _body(redline)
     (start_from,) = body.iter(f"{W}moveFromRangeStart")
     (start_to,) = body.iter(f"{W}moveToRangeStart")
@@ -140,7 +140,7 @@ def test_paragraph_moved_unchanged_is_a_word_move(library: Path) -> None:
 def test_paragraph_moved_and_edited_is_a_deletion_and_an_insertion_with_a_comment(library: Path) -> None:
     old = _draft("unga-64")
     edited = old.operative[0].text.replace("Urges", "Strongly urges", 1)
-    redline = _check(old, _move_first_operative_to_the_end(library, json.dumps(edited)))
+    redline = _check(old, _move_first_operative_down(library, json.dumps(edited)))
     with zipfile.ZipFile(io.BytesIO(redline)) as z:
         comments = z.read("word/comments.xml").decode()
     assert "Moved from operative paragraph 1" in comments
@@ -150,7 +150,7 @@ def test_paragraph_moved_and_edited_is_a_deletion_and_an_insertion_with_a_commen
 def test_libreoffice_converts_a_redline_with_a_word_move(library: Path, tmp_path: Path) -> None:
     if not shutil.which("soffice"):
         pytest.fail("LibreOffice (soffice) is required: apt-get install libreoffice-writer-nogui")
-    _move_first_operative_to_the_end(library)
+    _move_first_operative_down(library)
     out = tmp_path / "moved.docx"
     result = runner.invoke(app, ["diff", str(ROOT / "drafts/unga-64.yaml"), str(library / "drafts/unga-64.yaml"), "-o", str(out)])
     assert result.exit_code == 0, result.output

@@ -677,26 +677,14 @@ class _Linter:
         quotes: bool = True,
     ) -> None:
         """Quotes, brackets, double spaces and citations in one stretch of text; `where_of(words)` places a finding."""
-        if quotes and (problem := _quote_problem(text)):
-            message, at = problem
-            self.emit(
-                "unbalanced-quotes",
-                f"{message}: “…{_around(text, at)}…”",
-                "pair every opening quotation mark with a closing one (“ … ”)",
-                where_of(_around(text, at)),
-                paragraph,
-                order,
-            )
-        if problem := _bracket_problem(text):
-            message, at = problem
-            self.emit(
-                "unbalanced-brackets",
-                f"{message}: “…{_around(text, at)}…”",
-                "close every bracket you open, with the same kind",
-                where_of(_around(text, at)),
-                paragraph,
-                order,
-            )
+        balance = (
+            ("unbalanced-quotes", _quote_problem, "pair every opening quotation mark with a closing one (“ … ”)"),
+            ("unbalanced-brackets", _bracket_problem, "close every bracket you open, with the same kind"),
+        )
+        for rule, check, hint in balance[0 if quotes else 1 :]:
+            if problem := check(text):
+                message, at = problem
+                self.emit(rule, f"{message}: “…{_around(text, at)}…”", hint, where_of(_around(text, at)), paragraph, order)
         if m := re.search(r"(\S+)( {2,})(\S+)", text):
             self.emit(
                 "double-space",

@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import defaultdict, deque
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from rapidfuzz import fuzz, process
 
@@ -132,12 +132,12 @@ def _by_similarity(
     return chosen
 
 
-def moved(pairs: dict[int, int], weight: Callable[[int], int] | None = None) -> set[int]:
+def moved(pairs: dict[int, int], weight: Mapping[int, int]) -> set[int]:
     """New indices whose pairing breaks the order: all but the heaviest increasing run of old indices.
 
-    With `weight` (new index -> size, say the paragraph's length) the run kept in place is the one
-    carrying the most text, so a short paragraph that changed places is the one flagged, not the
-    long ones around it; without it every pair weighs the same (a longest increasing run)."""
+    `weight` gives each new index a size (say, how much of its text is unchanged), so the run kept
+    in place is the one carrying the most text: a short paragraph that changed places is the one
+    flagged, not the long ones around it."""
     order = sorted(pairs)
     if not order:
         return set()
@@ -154,7 +154,7 @@ def moved(pairs: dict[int, int], weight: Callable[[int], int] | None = None) -> 
             if best[i] > top:
                 top, top_at = best[i], best_at[i]
             i -= i & -i
-        total[k] = top + (weight(order[k]) if weight else 1)
+        total[k] = top + weight[order[k]]
         parent[k] = top_at
         i = value + 1
         while i <= size:

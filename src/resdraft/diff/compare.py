@@ -62,7 +62,7 @@ def compare_paragraphs(
     pairs = align(old, new, related)
     ops_of = {j: _ops(old[i].text, new[j].text) for j, i in pairs.items()}
     # The run kept in place is the one that carries the most unchanged text.
-    out_of_order = moved(pairs, lambda j: sum(len(text) for op, text in ops_of[j] if op == "equal") + 1)
+    out_of_order = moved(pairs, {j: 1 + sum(len(text) for op, text in ops if op == "equal") for j, ops in ops_of.items()})
     paired_old = set(pairs.values())
     changes: list[ParagraphChange] = []
     next_old = 0

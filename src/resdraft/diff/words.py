@@ -10,7 +10,7 @@ only the parts that changed."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from fast_diff_match_patch import diff as dmp_diff
 
@@ -30,6 +30,9 @@ _CORE = rf"""
 _TOKEN = re.compile(rf"(?:{_CORE})|\s+|.", re.VERBOSE | re.DOTALL)
 _TRAILING = re.compile(r"[.,;:]+\s?$")
 _DATE = re.compile(rf"(\d{{1,2}})(\ )((?i:{_MONTHS}))(\ )(\d{{4}})")
+_WORD = re.compile(r"\w+")
+KEPT = 4  # an equal run of this many words or more is never folded into the change around it
+_OPS = {"=": "equal", "+": "insert", "-": "delete"}
 
 
 def _split_symbols(pieces: list[str]) -> list[str]:
@@ -66,7 +69,7 @@ def word_diff(old: str, new: str) -> list[Op]:
     text_of = {code: token for token, code in table.items()}
     a, b = "".join(map(table.__getitem__, tokens_a)), "".join(map(table.__getitem__, tokens_b))
 
-    weight = {code: 1 if token[:1].isalnum() and len(token) < 8 else len(_WORD.findall(token)) for code, token in text_of.items()}
+    weight = {code: len(_WORD.findall(token)) for code, token in text_of.items()}
 
     def words(chunk: str) -> int:
         return sum(map(weight.__getitem__, chunk))
@@ -92,11 +95,6 @@ def _marked(coded: list[tuple[str, str]], words: Callable[[str], int]) -> int:
     return sum(words(chunk) for kind, chunk in coded if kind != "=")
 
 
-_OPS = {"=": "equal", "+": "insert", "-": "delete"}
-KEPT = 4  # an equal run of this many words or more is never folded into the change around it
-_WORD = re.compile(r"\w+")
-
-
 def _bounded_semantic(a: str, b: str, words: Callable[[str], int]) -> list[tuple[str, str]]:
     """diff-match-patch's semantic clean-up over token codes, bounded: a stretch of KEPT or more
     unchanged words in the exact diff is kept as it is, and the clean-up (which folds short
@@ -108,42 +106,35 @@ def _bounded_semantic(a: str, b: str, words: Callable[[str], int]) -> list[tuple
     seg_b: list[str] = []
 
     def flush() -> None:
-        if not seg_a and not seg_b:
-            return
-        x, y = "".join(seg_a), "".join(seg_b)
-        pos_x = pos_y = 0
-        for kind, count in dmp_diff(x, y, timelimit=0, checklines=False, cleanup="Semantic"):
-            if kind == "=":
-                out.append(("=", x[pos_x : pos_x + count]))
-                pos_x, pos_y = pos_x + count, pos_y + count
-            elif kind == "-":
-                out.append(("-", x[pos_x : pos_x + count]))
-                pos_x += count
-            else:
-                out.append(("+", y[pos_y : pos_y + count]))
-                pos_y += count
+        if seg_a or seg_b:
+            out.extend(_chunks("".join(seg_a), "".join(seg_b), "Semantic"))
         seg_a.clear()
         seg_b.clear()
 
-    pos_a = pos_b = 0
-    for kind, count in dmp_diff(a, b, timelimit=0, checklines=False, cleanup="No"):
-        if kind == "=":
-            chunk = a[pos_a : pos_a + count]
-            pos_a, pos_b = pos_a + count, pos_b + count
-            if words(chunk) >= KEPT:
-                flush()
-                out.append(("=", chunk))
-            else:
-                seg_a.append(chunk)
-                seg_b.append(chunk)
-        elif kind == "-":
-            seg_a.append(a[pos_a : pos_a + count])
-            pos_a += count
+    for kind, chunk in _chunks(a, b, "No"):
+        if kind == "=" and words(chunk) >= KEPT:
+            flush()
+            out.append((kind, chunk))
         else:
-            seg_b.append(b[pos_b : pos_b + count])
-            pos_b += count
+            if kind != "+":
+                seg_a.append(chunk)
+            if kind != "-":
+                seg_b.append(chunk)
     flush()
     return out
+
+
+def _chunks(a: str, b: str, cleanup: str) -> Iterator[tuple[str, str]]:
+    """diff-match-patch's ops ('=', '-' or '+') with the stretch of `a` or `b` each covers."""
+    pos_a = pos_b = 0
+    for kind, count in dmp_diff(a, b, timelimit=0, checklines=False, cleanup=cleanup):
+        if kind == "+":
+            yield kind, b[pos_b : pos_b + count]
+            pos_b += count
+        else:
+            yield kind, a[pos_a : pos_a + count]
+            pos_a += count
+            pos_b += count if kind == "=" else 0
 
 
 def _dates(ops: list[Op]) -> list[Op]:

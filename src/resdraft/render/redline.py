@@ -78,38 +78,30 @@ class _Redline(_Writer):
 
     # -------------------------------------------------------------- revision marks
 
-    def _mark(self, tag: str, parent: Any) -> Any:
-        element = _el(tag, parent, id=str(self.next_id), author=self.author, date=self.stamp)
+    def _mark(self, tag: str, parent: Any, **attrs: str) -> Any:
+        element = _el(tag, parent, id=str(self.next_id), **attrs, author=self.author, date=self.stamp)
         self.next_id += 1
         return element
 
     def _mark_paragraph(self, p: Any, kind: str) -> None:
-        """Mark a whole paragraph inserted or deleted: its runs and its paragraph mark."""
+        """Mark a whole paragraph, its runs and its paragraph mark: kind 'ins' or 'del', or 'moveTo'
+        or 'moveFrom' (inside a move range)."""
         ppr = p.find(qn("w:pPr"))
         self._mark(f"w:{kind}", _el("w:rPr", ppr))
         wrapper = self._mark(f"w:{kind}", None)
         for child in [c for c in p if c.tag != qn("w:pPr")]:
             wrapper.append(child)
         p.append(wrapper)
-        if kind == "del":
+        if kind in ("del", "moveFrom"):
             self._deleted_text(wrapper)
 
     def _move(self, block: list[Any], kind: str, name: str) -> None:
         """Mark paragraphs as one Word move range: kind 'moveFrom' (where they stood) or 'moveTo'."""
-        start = _el(f"w:{kind}RangeStart", None, id=str(self.next_id), name=name, author=self.author, date=self.stamp)
-        range_id = start.get(qn("w:id"))
-        self.next_id += 1
+        start = self._mark(f"w:{kind}RangeStart", None, name=name)
         for p in block:
-            ppr = p.find(qn("w:pPr"))
-            self._mark(f"w:{kind}", _el("w:rPr", ppr))
-            wrapper = self._mark(f"w:{kind}", None)
-            for child in [c for c in p if c.tag != qn("w:pPr")]:
-                wrapper.append(child)
-            p.append(wrapper)
-            if kind == "moveFrom":
-                self._deleted_text(wrapper)
+            self._mark_paragraph(p, kind)
         block[0].find(qn("w:pPr")).addnext(start)
-        _el(f"w:{kind}RangeEnd", block[-1], id=range_id)
+        _el(f"w:{kind}RangeEnd", block[-1], id=start.get(qn("w:id")))
 
     @staticmethod
     def _deleted_text(element: Any) -> None:
