@@ -237,6 +237,15 @@ def test_a_resolution_added_to_the_end_of_a_list_reads_as_one_insertion() -> Non
     ]
 
 
+def test_two_paragraphs_that_share_only_their_opening_are_not_a_pair() -> None:
+    # Operative 18 of A/RES/78/184 and operative 20 of A/RES/79/156: half their letters alike, almost
+    # none of their words; a reviewer wants a deletion and an insertion, not one "modified" paragraph.
+    old = _corpus_paragraph("A/RES/78/184", "Welcomes the pledges, contributions and commitments")
+    new = _corpus_paragraph("A/RES/79/156", "Welcomes the efforts of host countries")
+    diff = compare(_resolution([], [old]), _resolution([], [new]))
+    assert [c.status for c in diff.operative] == ["inserted", "deleted"]
+
+
 def test_a_symbol_never_swallows_part_of_the_next_word() -> None:
     tokens = tokenize("A/RES/78/14 African Nuclear-Weapon-Free Zone Treaty and 2013/S 8 Annual")
     assert "African" in tokens and "A/RES/78/14" in tokens and "2013/S 8" in tokens and "Annual" in tokens

@@ -18,6 +18,7 @@ from resdraft.model import Paragraph
 
 THRESHOLD = 55.0  # similarity (0-100) below which two paragraphs are different paragraphs
 NEARBY = 75.0  # near its old place, a pair must be this sure (word by word); weaker ones wait for the search over all
+SHARED_WORDS = 20.0  # word-by-word similarity under which two paragraphs are never paired (however alike their letters)
 OPENING_BONUS = 8.0
 POSITION_BONUS = 5.0
 
@@ -26,7 +27,7 @@ _WORD = re.compile(r"\w+")
 
 
 def _norm(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip().lower()
+    return " ".join(text.split()).lower()
 
 
 def align(old: Sequence[Paragraph], new: Sequence[Paragraph], related: Related | None = None) -> dict[int, int]:
@@ -63,19 +64,23 @@ def align(old: Sequence[Paragraph], new: Sequence[Paragraph], related: Related |
             taken.add(i)
     # By similarity: first the sure pairs near the same place, compared word by word (cheap, and
     # most edits stay put), then anywhere, character by character and best first, so a weak
-    # neighbour never takes a paragraph's true match from further off.
+    # neighbour never takes a paragraph's true match from further off. Two paragraphs that share
+    # almost no words are never a pair, even when their letters are half alike.
     span = max(len(old), len(new), 1)
     texts_new = {j: text for j, text in norm_new.items() if j not in pairs}
     codes = _Codes()
     words_old = {i: _words(text, codes) for i, text in texts_old.items()}
     words_new = {j: _words(text, codes) for j, text in texts_new.items()}
-    passes = ((max(6, span // 16), NEARBY, words_old, words_new), (span, THRESHOLD, texts_old, texts_new))
-    for window, threshold, scored_old, scored_new in passes:
+    passes = ((max(6, span // 16), NEARBY, words_old, words_new, 0.0), (span, THRESHOLD, texts_old, texts_new, SHARED_WORDS))
+    for window, threshold, scored_old, scored_new, gate in passes:
         free_old = [i for i in range(len(old)) if i not in taken]
         free_new = [j for j in range(len(new)) if j not in pairs]
         if not free_old or not free_new:
             break
-        for j, i in _by_similarity(old, new, free_old, free_new, scored_old, scored_new, window, threshold):
+        found = _by_similarity(
+            old, new, free_old, free_new, (scored_old, scored_new), (words_old, words_new, gate), window, threshold
+        )
+        for j, i in found:
             pairs[j] = i
             taken.add(i)
     return pairs
@@ -99,17 +104,23 @@ def _by_similarity(
     new: Sequence[Paragraph],
     free_old: list[int],
     free_new: list[int],
-    texts_old: dict[int, str],
-    texts_new: dict[int, str],
+    texts: tuple[dict[int, str], dict[int, str]],
+    gate: tuple[dict[int, str], dict[int, str], float],
     window: int,
     threshold: float,
 ) -> list[tuple[int, int]]:
-    """Greedy best-first pairs (new, old) scoring at least `threshold`, within `window` positions."""
+    """Greedy best-first pairs (new, old) scoring at least `threshold` on `texts`, within `window`
+    positions, among those whose words (`gate`: old and new as word codes, and a least score) are alike."""
     span = max(len(old), len(new), 1)
     cutoff = threshold - OPENING_BONUS - POSITION_BONUS
+    texts_old, texts_new = texts
+    words_old, words_new, least = gate
     candidates = []
     for j in free_new:
         near = free_old[bisect.bisect_left(free_old, j - window) : bisect.bisect_right(free_old, j + window)]
+        if near and least:
+            alike = process.extract(words_new[j], [words_old[i] for i in near], scorer=fuzz.ratio, score_cutoff=least, limit=None)
+            near = [near[k] for _, _, k in alike]
         if not near:
             continue
         choices = [texts_old[i] for i in near]

@@ -75,7 +75,7 @@ def word_diff(old: str, new: str) -> list[Op]:
         return sum(map(weight.__getitem__, chunk))
 
     coded = _bounded_semantic(a, b, words)
-    if sum(kind == "=" for kind, _ in coded[1:-1]):  # an equality between two edits: two alignments may tie
+    if _may_tie(coded):
         # Where two alignments cost the same, the diff takes the earlier match; a list that grew at
         # its end ("…, 76/206 of 17 December 2021, 77/166 of … and 78/154 of …") reads right only
         # when matched from the end. Diff the reversed texts too and keep whichever marks fewer words.
@@ -89,6 +89,22 @@ def word_diff(old: str, new: str) -> list[Op]:
     for kind, chunk in coded:
         _append(ops, _OPS[kind], "".join(map(text_of.__getitem__, chunk)))
     return _dates(_tidy(ops))
+
+
+def _may_tie(coded: list[tuple[str, str]]) -> bool:
+    """Whether another alignment could cost the same: two runs of edits, one of them a pure
+    insertion or deletion (which might as well have matched the equal words on its other side)."""
+    runs: list[set[str]] = []  # the kinds of op in each run of edits
+    current: set[str] = set()
+    for kind, _ in coded:
+        if kind != "=":
+            current.add(kind)
+        elif current:
+            runs.append(current)
+            current = set()
+    if current:
+        runs.append(current)
+    return len(runs) >= 2 and any(len(run) == 1 for run in runs)
 
 
 def _marked(coded: list[tuple[str, str]], words: Callable[[str], int]) -> int:

@@ -11,7 +11,7 @@ import functools
 import io
 import zipfile
 from collections.abc import Iterable, Iterator
-from typing import Any
+from typing import IO, Any
 
 import docx
 from docx.enum.style import WD_STYLE_TYPE
@@ -21,6 +21,7 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.exceptions import PackageNotFoundError
 from docx.opc.packuri import PackURI
 from docx.opc.part import XmlPart
+from docx.opc.pkgwriter import PackageWriter
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Pt
@@ -540,9 +541,7 @@ class _Writer:
         self.footnotes_part()
         self.extra_parts()
         self.properties()
-        buffer = io.BytesIO()
-        self.doc.save(buffer)
-        return _deterministic(buffer.getvalue())
+        return _save(self.doc)
 
     def properties(self) -> None:
         """Core properties fixed from the draft, so the same draft gives the same document."""
@@ -558,16 +557,36 @@ class _Writer:
         props.keywords = props.comments = props.category = ""
 
 
-def _deterministic(raw: bytes) -> bytes:
-    """Re-pack the zip with fixed timestamps and order, so equal documents are equal bytes."""
-    source = zipfile.ZipFile(io.BytesIO(raw))
+class _FixedZip:
+    """Where python-docx's package writer puts the parts: a zip with fixed timestamps and modes, in
+    the writer's order, so equal documents are equal bytes (each part compressed once)."""
+
+    def __init__(self, out: IO[bytes]) -> None:
+        self.zip = zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED)
+
+    def write(self, uri: PackURI, blob: bytes) -> None:
+        info = zipfile.ZipInfo(uri.membername, date_time=(1980, 1, 1, 0, 0, 0))
+        info.compress_type = zipfile.ZIP_DEFLATED
+        info.external_attr = 0o644 << 16
+        self.zip.writestr(info, blob)
+
+
+def _save(doc: Any) -> bytes:
+    """The document's package as .docx bytes: python-docx's own save (OpcPackage.save), step by
+    step, into a _FixedZip. Its save opens a zip of its own with the time of day in every entry,
+    which then had to be unpacked and compressed again. (The steps are PackageWriter's helpers;
+    python-docx is held below 2 in pyproject.toml, and the golden and byte-for-byte tests fail
+    if they change.)"""
+    package = doc.part.package
+    for part in package.parts:
+        part.before_marshal()
     out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            fixed = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
-            fixed.compress_type = zipfile.ZIP_DEFLATED
-            fixed.external_attr = 0o644 << 16
-            target.writestr(fixed, source.read(info.filename))
+    target = _FixedZip(out)
+    writer: Any = PackageWriter
+    with target.zip:
+        writer._write_content_types_stream(target, package.parts)
+        writer._write_pkg_rels(target, package.rels)
+        writer._write_parts(target, package.parts)
     return out.getvalue()
 
 
