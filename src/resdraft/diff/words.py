@@ -19,7 +19,7 @@ Op = tuple[str, str]
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 _CORE = rf"""
     \d{{1,2}}\ (?i:{_MONTHS})\ \d{{4}}                       # a date: 18 December 2008, 12 SEPTEMBER 2013
-    | [A-Za-z0-9][\w.\-]*                                     # a document symbol: 63/194, A/RES/76/186,
+    | [A-Za-z0-9][\w.\-]*+                                    # a document symbol: 63/194, A/RES/76/186,
       (?:/(?:[A-Z0-9][A-Z0-9.\-]*                             #   AALCO/52/HEADQUARTERS SESSION (NEW DELHI)/2013/S 8:
              (?:\ (?:[A-Z0-9][A-Z0-9.\-]*\b(?![\w'’-])|\([A-Z0-9 .\-]+\)))+   #   capitals spaced into whole words,
            | [\w.\-]+))+                                         #   or one run such as Rev.1
@@ -53,9 +53,16 @@ def tokenize(text: str) -> list[str]:
     return _split_symbols(tokens) if "/" in text else tokens
 
 
-def _char(i: int) -> str:
-    # Private-use characters first, then the supplementary planes; never a surrogate.
-    return chr(0xE000 + i) if i < 0x1900 else chr(0x10000 + i)
+_CODES: list[str] = []  # the characters tokens are encoded as, made as far as the longest text needed
+
+
+def _codes(n: int) -> list[str]:
+    """At least n code characters: private-use characters first, then the supplementary planes;
+    never a surrogate."""
+    while len(_CODES) < n:
+        i = len(_CODES)
+        _CODES.append(chr(0xE000 + i) if i < 0x1900 else chr(0x10000 + i))
+    return _CODES
 
 
 def word_diff(old: str, new: str) -> list[Op]:
@@ -65,10 +72,10 @@ def word_diff(old: str, new: str) -> list[Op]:
     tokens_a, tokens_b = tokenize(old), tokenize(new)
     distinct = dict.fromkeys(tokens_a)
     distinct.update(dict.fromkeys(tokens_b))
-    table = {token: _char(i) for i, token in enumerate(distinct)}
-    text_of = {code: token for token, code in table.items()}
+    codes = _codes(len(distinct))
+    table = dict(zip(distinct, codes))
+    text_of = dict(zip(codes, distinct))
     a, b = "".join(map(table.__getitem__, tokens_a)), "".join(map(table.__getitem__, tokens_b))
-
     weight = {code: len(_WORD.findall(token)) for code, token in text_of.items()}
 
     def words(chunk: str) -> int:
