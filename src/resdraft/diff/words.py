@@ -72,9 +72,9 @@ def word_diff(old: str, new: str) -> list[Op]:
     tokens_a, tokens_b = tokenize(old), tokenize(new)
     distinct = dict.fromkeys(tokens_a)
     distinct.update(dict.fromkeys(tokens_b))
-    codes = _codes(len(distinct))
-    table = dict(zip(distinct, codes))
-    text_of = dict(zip(codes, distinct))
+    codes = _codes(len(distinct))[: len(distinct)]
+    table = dict(zip(distinct, codes, strict=True))
+    text_of = dict(zip(codes, distinct, strict=True))
     a, b = "".join(map(table.__getitem__, tokens_a)), "".join(map(table.__getitem__, tokens_b))
     weight = {code: len(_WORD.findall(token)) for code, token in text_of.items()}
 
