@@ -30,7 +30,7 @@ from lxml import etree
 
 from resdraft.errors import Problem, TemplateError, Where
 from resdraft.library.wordstyle import StyleSpec, WordStyle
-from resdraft.model import Content, FootnoteRef, Line, Paragraph, Resolution
+from resdraft.model import Content, FootnoteRef, Line, Paragraph, Resolution, Run
 from resdraft.numbering import parse_pattern
 
 # ------------------------------------------------------------------ style names, one per role
@@ -134,10 +134,8 @@ _qn = functools.lru_cache(maxsize=None)(qn)  # the same few dozen names, thousan
 
 def _el(tag: str, parent: Any = None, **attrs: str) -> Any:
     """A w: element, with w: attributes, appended to `parent` when given."""
-    element = etree.Element(_qn(tag)) if parent is None else etree.SubElement(parent, _qn(tag))
-    for key, value in attrs.items():
-        element.set(_qn(f"w:{key}"), value)
-    return element
+    attrib = {_qn(f"w:{key}"): value for key, value in attrs.items()}
+    return etree.Element(_qn(tag), attrib) if parent is None else etree.SubElement(parent, _qn(tag), attrib)
 
 
 def _twips(points: float) -> str:
@@ -412,26 +410,28 @@ class _Writer:
                 self.footnote(p, span.marker)
                 continue
             r = _el("w:r", p)
-            rpr = _el("w:rPr", r)
-            bold, italic = span.bold, span.italic
-            if span.opening and role in OPENING_STYLES:
-                _el("w:rStyle", rpr, val=self.style_ids[OPENING_STYLES[role]])
-                default = self.defaults.get(role, (False, False))
-                if (bold, italic) != default:  # a per-use override of the body's emphasis
-                    _el("w:b", rpr, val="1" if bold else "0")
-                    _el("w:i", rpr, val="1" if italic else "0")
-            else:
-                if bold:
-                    _el("w:b", rpr)
-                if italic:
-                    _el("w:i", rpr)
-            if span.superscript:
-                _el("w:vertAlign", rpr, val="superscript")
-            if not len(rpr):
-                r.remove(rpr)
+            props = self.run_properties(span, role)
+            if props:
+                rpr = _el("w:rPr", r)
+                for tag, attrs in props:
+                    _el(tag, rpr, **attrs)
             t = _el("w:t", r)
             t.text = span.text
             t.set(_XML_SPACE, "preserve")
+
+    def run_properties(self, span: Run, role: str | None) -> list[tuple[str, dict[str, str]]]:
+        """The w:rPr children of a run: its opening's character style, or bold and italic, and superscript."""
+        props: list[tuple[str, dict[str, str]]] = []
+        bold, italic = span.bold, span.italic
+        if span.opening and role in OPENING_STYLES:
+            props.append(("w:rStyle", {"val": self.style_ids[OPENING_STYLES[role]]}))
+            if (bold, italic) != self.defaults.get(role, (False, False)):  # a per-use override of the body's emphasis
+                props += [("w:b", {"val": "1" if bold else "0"}), ("w:i", {"val": "1" if italic else "0"})]
+        else:
+            props += [(tag, {}) for tag, on in (("w:b", bold), ("w:i", italic)) if on]
+        if span.superscript:
+            props.append(("w:vertAlign", {"val": "superscript"}))
+        return props
 
     def footnote(self, p: Any, marker: str) -> None:
         note = next(self.notes)
