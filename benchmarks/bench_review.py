@@ -40,6 +40,13 @@ def marked_words(docx: bytes, tags: tuple[str, ...] = ("ins", "del")) -> int:
 MOVES = ("moveFrom", "moveTo")
 
 
+def renumbered(docx: bytes) -> int:
+    """Paragraphs carrying a numbering-change revision (w:numberingChange): renumbering shown as a change."""
+    with zipfile.ZipFile(io.BytesIO(docx)) as z:
+        body = etree.fromstring(z.read("word/document.xml"))
+    return sum(1 for _ in body.iter(f"{W}numberingChange"))
+
+
 def typed_numbers(res):
     """The same resolution with its numbers typed into the text, as many circulated Word files have them."""
     import dataclasses
@@ -134,8 +141,8 @@ def words_marked(engine, limit: int, word) -> None:
     from resdraft.sources import read_document
 
     def tally(rows):
-        """rows: (old, new, diff, word style) -> totals (changed, moved) for ours and both anchors."""
-        totals = [[0, 0], [0, 0], [0, 0]]
+        """rows: (old, new, diff, word style) -> totals (changed, moved, renumbered) for ours and both anchors."""
+        totals = [[0, 0, 0], [0, 0, 0], [0, 0, 0]]
         for old, new, diff, w in rows:
             theirs = engine.run_redline("python-redlines", render_docx(old, w), render_docx(new, w))[0]
             typed = engine.run_redline("python-redlines", render_docx(typed_numbers(old), w), render_docx(typed_numbers(new), w))[
@@ -144,14 +151,17 @@ def words_marked(engine, limit: int, word) -> None:
             for total, docx in zip(totals, (render_redline(diff, w), theirs, typed), strict=True):
                 total[0] += marked_words(docx)
                 total[1] += marked_words(docx, MOVES)
+                total[2] += renumbered(docx)
         return totals
 
     def show(title, totals):
-        (a, am), (b, bm), (c, cm) = totals
         print(f"  {title}")
-        print(f"    ours                              {a:6} inserted or deleted + {am:5} moved = {a + am:6}")
-        print(f"    python-redlines, Word numbering   {b:6} inserted or deleted + {bm:5} moved = {b + bm:6}")
-        print(f"    python-redlines, typed numbers    {c:6} inserted or deleted + {cm:5} moved = {c + cm:6}")
+        names = ("ours", "python-redlines, Word numbering", "python-redlines, typed numbers")
+        for name, (words, moved, renumbers) in zip(names, totals, strict=True):
+            print(
+                f"    {name:<33} {words:6} inserted or deleted + {moved:5} moved = {words + moved:6};"
+                f" {renumbers:4} paragraphs marked renumbered"
+            )
 
     print("words marked as changed (\\w+ runs inside w:ins and w:del; moves, inside w:moveFrom and w:moveTo, apart):")
     ref = [(resolution(a), resolution(b)) for a, b in load_pairs()[:limit]]
