@@ -137,6 +137,17 @@ def test_same_draft_gives_the_same_bytes_and_fixed_core_properties() -> None:
     assert props.modified == props.created and props.author == "resdraft"
 
 
+def test_no_template_thumbnail_and_no_word_2010_copy_of_the_styles() -> None:
+    # python-docx's template carries a picture of itself as the thumbnail, and stylesWithEffects.xml,
+    # which Word 2010 reads instead of styles.xml (it would miss every house style).
+    with zipfile.ZipFile(io.BytesIO(_docx("unga-64"))) as z:
+        names = set(z.namelist())
+        rels = z.read("word/_rels/document.xml.rels").decode() + z.read("_rels/.rels").decode()
+    assert "word/styles.xml" in names
+    assert not {"docProps/thumbnail.jpeg", "word/stylesWithEffects.xml"} & names
+    assert "thumbnail" not in rels and "stylesWithEffects" not in rels
+
+
 def test_page_setup_and_language_follow_the_body_word_style() -> None:
     un = docx.Document(io.BytesIO(_docx("unga-64")))
     aalco = docx.Document(io.BytesIO(_docx("aalco-52")))

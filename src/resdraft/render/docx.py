@@ -142,6 +142,21 @@ def _twips(points: float) -> str:
     return str(round(points * 20))
 
 
+_STALE = (RT.THUMBNAIL, "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects")
+
+
+def _without_stale_parts(document: Any) -> Any:
+    """A base document without the parts that would describe another document: the picture of
+    the template shown as the file's thumbnail, and Word 2010's copy of the styles
+    (stylesWithEffects.xml), which Word 2010 reads instead of styles.xml and so would miss every
+    style this writer adds. (Both are also most of the bytes to compress.)"""
+    for rels in (document.part.rels, document.part.package.rels):
+        for rid, rel in list(rels.items()):
+            if rel.reltype in _STALE:
+                del rels[rid]
+    return document
+
+
 # ------------------------------------------------------------------ the document
 
 
@@ -162,7 +177,7 @@ class _Writer:
     def base_document(word: WordStyle) -> Any:
         """python-docx's default template, or the body's reference document with its body emptied."""
         if word.reference is None:
-            return docx.Document()
+            return _without_stale_parts(docx.Document())
         try:
             document = docx.Document(str(word.reference))
         except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError, etree.XMLSyntaxError) as e:
@@ -177,7 +192,7 @@ class _Writer:
         for child in list(body):
             if child.tag != qn("w:sectPr"):
                 body.remove(child)
-        return document
+        return _without_stale_parts(document)
 
     def styles(self) -> None:
         """Create or update every style word.yaml defines; check every style the document needs exists."""
