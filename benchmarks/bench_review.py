@@ -4,6 +4,7 @@ Anchor measured in the same run: python-redlines with its Docxodus engine (pip i
 python-redlines python-redlines-docxodus), which compares two plain .docx files. Targets (issue 5):
 the tracked-changes .docx of a GA pair in under 150 ms, the HTML page in under 50 ms. Also counts
 the words each marks as changed: ours should mark fewer (no renumbering noise) without hiding a change.
+Each pair is timed three times and the median kept, ours and the anchor alike.
 Run: python benchmarks/bench_review.py [N pairs for the anchor, default 20]
 """
 
@@ -61,10 +62,17 @@ def typed_numbers(res):
     return dataclasses.replace(res, operative=tuple(typed(p) for p in res.operative), numbering=Numbering(None, (), ()))
 
 
+RUNS = 3  # each pair is timed this many times and the median kept (this 2-core machine is noisy)
+
+
 def ms(fn, *args):
-    t0 = time.perf_counter()
-    out = fn(*args)
-    return (time.perf_counter() - t0) * 1000, out
+    """The median time in ms of RUNS calls, and the result."""
+    times = []
+    for _ in range(RUNS):
+        t0 = time.perf_counter()
+        out = fn(*args)
+        times.append((time.perf_counter() - t0) * 1000)
+    return statistics.median(times), out
 
 
 def main() -> None:
@@ -97,9 +105,11 @@ def main() -> None:
             t3, _ = ms(render_review_html, diff)
             html_ms.append(t + t3)
             html_only.append(t3)
+    print(f"each pair timed {RUNS} times, the median kept")
     print(
         f"resdraft tracked-changes .docx (diff + write)  median {statistics.median(docx_ms):7.1f} ms   max {max(docx_ms):7.1f} ms   total {sum(docx_ms) / 1000:6.2f} s"
     )
+    print(f"  target 150 ms for a GA pair: the largest pair takes {max(docx_ms) / 150:.2f} of it")
     if html_ms:
         print(
             f"resdraft review page (diff + HTML)             median {statistics.median(html_ms):7.1f} ms   max {max(html_ms):7.1f} ms"
@@ -123,7 +133,7 @@ def main() -> None:
     )
     print(
         f"ratio, median pair: ours {statistics.median(ours_first) / statistics.median(anchor_ms):.3f}x python-redlines' time;"
-        f" target 150 ms: {statistics.median(docx_ms) / 150:.2f} of it"
+        f" the median pair takes {statistics.median(docx_ms) / 150:.2f} of the 150 ms target"
     )
     words_marked(engine, limit, word)
 
