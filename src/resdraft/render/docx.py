@@ -26,6 +26,7 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Pt
 from docx.styles import BabelFish
+from docx.styles.style import StyleFactory
 from lxml import etree
 
 from resdraft.errors import Problem, TemplateError, Where
@@ -114,14 +115,20 @@ def base_style_names(word: WordStyle) -> set[str]:
     return set(style_ids(_Writer.base_document(word)))
 
 
-def style_ids(doc: Any) -> dict[str, str]:
-    """Every style of a document, name (as Word shows it) to id, in one pass over styles.xml."""
+def style_elements(doc: Any) -> dict[str, Any]:
+    """Every style of a document, name (as Word shows it) to its w:style, in one pass over styles.xml
+    (python-docx's `styles[name]` searches the whole file for each name)."""
     out = {}
     for element in doc.styles.element.iterchildren(qn("w:style")):
         name = element.find(qn("w:name"))
         if name is not None and name.get(qn("w:val")):
-            out[BabelFish.internal2ui(name.get(qn("w:val")))] = element.get(qn("w:styleId"))
+            out[BabelFish.internal2ui(name.get(qn("w:val")))] = element
     return out
+
+
+def style_ids(doc: Any) -> dict[str, str]:
+    """Every style of a document, name (as Word shows it) to id."""
+    return {name: element.get(qn("w:styleId")) for name, element in style_elements(doc).items()}
 
 
 # ------------------------------------------------------------------ XML helpers
@@ -167,6 +174,7 @@ class _Writer:
         self.res, self.word = res, word
         self.doc = self.base_document(word)
         self.style_ids: dict[str, str] = {}
+        self.elements: dict[str, Any] = {}  # style name -> its w:style, once styles() has run
         self.footnote_xml: list[Any] = []
         self.notes = iter(res.footnotes)
         self.defaults = {role: ("bold" in emphasis, "italic" in emphasis) for role, emphasis in res.emphasis.items()}
@@ -197,25 +205,28 @@ class _Writer:
     def styles(self) -> None:
         """Create or update every style word.yaml defines; check every style the document needs exists."""
         doc, word = self.doc, self.word
-        existing = set(style_ids(doc))
-        problems = style_problems(self.res, word, existing)
+        self.elements = style_elements(doc)
+        problems = style_problems(self.res, word, set(self.elements))
         if problems:
             raise TemplateError(*problems)
         self._defaults()
         for spec in word.styles.values():
             kind = WD_STYLE_TYPE.CHARACTER if spec.type == "character" else WD_STYLE_TYPE.PARAGRAPH
-            if spec.name not in existing:
+            if spec.name not in self.elements:
                 # python-docx's add_style first scans every style for the name; we know it is new.
-                doc.styles.element.add_style_of_type(BabelFish.ui2internal(spec.name), kind, False)
-                existing.add(spec.name)
+                self.elements[spec.name] = doc.styles.element.add_style_of_type(BabelFish.ui2internal(spec.name), kind, False)
         for spec in word.styles.values():
-            self._format(doc.styles[spec.name], spec)
+            self._format(self._style(spec.name), spec)
         for role, name in OPENING_STYLES.items():
-            if name in existing:
+            if name in self.elements:
                 bold, italic = self.defaults.get(role, (False, False))
-                style = doc.styles[name]
+                style = self._style(name)
                 style.font.bold, style.font.italic = bold, italic
-        self.style_ids = style_ids(doc)
+        self.style_ids = {name: element.get(qn("w:styleId")) for name, element in self.elements.items()}
+
+    def _style(self, name: str) -> Any:
+        """python-docx's style object for a style name, without searching styles.xml for it."""
+        return StyleFactory(self.elements[name])
 
     def _defaults(self) -> None:
         """Document-wide font, size and language (docDefaults and Normal)."""
@@ -257,11 +268,11 @@ class _Writer:
             if key in p:
                 setattr(font, attr, p[key])
         if "based_on" in p:
-            style.base_style = self.doc.styles[p["based_on"]]
+            style.base_style = self._style(p["based_on"])
         if spec.type == "character":
             return
         if "next" in p:
-            style.next_paragraph_style = self.doc.styles[p["next"]]
+            style.next_paragraph_style = self._style(p["next"])
         fmt = style.paragraph_format
         if "align" in p:
             fmt.alignment = {
