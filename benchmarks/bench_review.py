@@ -41,6 +41,21 @@ def marked_words(docx: bytes, tags: tuple[str, ...] = ("ins", "del")) -> int:
 MOVES = ("moveFrom", "moveTo")
 
 
+def edited_moves(diff) -> int:
+    """Words of the paragraphs that moved and were edited too: ours marks them deleted where they
+    stood and inserted where they are (all their words), since Word cannot show edits inside a move."""
+
+    def words(changes) -> int:
+        n = 0
+        for c in changes:
+            if c.moved and c.status == "modified":
+                n += len(re.findall(r"\w+", c.old.text)) + len(re.findall(r"\w+", c.new.text))
+            n += words(c.subparagraphs)
+        return n
+
+    return words(diff.preamble) + words(diff.operative)
+
+
 def renumbered(docx: bytes) -> int:
     """Paragraphs carrying a numbering-change revision (w:numberingChange): renumbering shown as a change."""
     with zipfile.ZipFile(io.BytesIO(docx)) as z:
@@ -153,6 +168,7 @@ def words_marked(engine, limit: int, word) -> None:
     def tally(rows):
         """rows: (old, new, diff, word style) -> totals (changed, moved, renumbered) for ours and both anchors."""
         totals = [[0, 0, 0], [0, 0, 0], [0, 0, 0]]
+        moved_edited = 0
         for old, new, diff, w in rows:
             theirs = engine.run_redline("python-redlines", render_docx(old, w), render_docx(new, w))[0]
             typed = engine.run_redline("python-redlines", render_docx(typed_numbers(old), w), render_docx(typed_numbers(new), w))[
@@ -162,9 +178,11 @@ def words_marked(engine, limit: int, word) -> None:
                 total[0] += marked_words(docx)
                 total[1] += marked_words(docx, MOVES)
                 total[2] += renumbered(docx)
-        return totals
+            moved_edited += edited_moves(diff)
+        return totals, moved_edited
 
-    def show(title, totals):
+    def show(title, tallied):
+        totals, moved_edited = tallied
         print(f"  {title}")
         names = ("ours", "python-redlines, Word numbering", "python-redlines, typed numbers")
         for name, (words, moved, renumbers) in zip(names, totals, strict=True):
@@ -172,6 +190,9 @@ def words_marked(engine, limit: int, word) -> None:
                 f"    {name:<33} {words:6} inserted or deleted + {moved:5} moved = {words + moved:6};"
                 f" {renumbers:4} paragraphs marked renumbered"
             )
+        print(
+            f"    (of ours, {moved_edited} words are paragraphs that moved and were edited: deleted where they were, inserted where they are)"
+        )
 
     print("words marked as changed (\\w+ runs inside w:ins and w:del; moves, inside w:moveFrom and w:moveTo, apart):")
     ref = [(resolution(a), resolution(b)) for a, b in load_pairs()[:limit]]
