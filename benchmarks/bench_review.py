@@ -42,15 +42,16 @@ MOVES = ("moveFrom", "moveTo")
 
 
 def edited_moves(diff) -> int:
-    """Words of the paragraphs that moved and were edited too: ours marks them deleted where they
-    stood and inserted where they are (all their words), since Word cannot show edits inside a move."""
+    """Words inserted or deleted inside paragraphs that moved: the edits made on the way, which ours
+    marks inside the move (python-redlines' moves do not show them)."""
 
-    def words(changes) -> int:
+    def words(changes, moved: bool = False) -> int:
         n = 0
         for c in changes:
-            if c.moved and c.status == "modified":
-                n += len(re.findall(r"\w+", c.old.text)) + len(re.findall(r"\w+", c.new.text))
-            n += words(c.subparagraphs)
+            inside = moved or c.moved
+            if inside:
+                n += sum(len(re.findall(r"\w+", text)) for op, text in c.ops if op != "equal")
+            n += words(c.subparagraphs, inside)
         return n
 
     return words(diff.preamble) + words(diff.operative)
@@ -218,8 +219,8 @@ def words_marked(engine, limit: int, word) -> None:
             )
         )
     show("the example drafts: aalco-50 -> 52, aalco-52 -> 53, aipo-26 -> 27", tally(rows))
-    print("  (python-redlines also marks as moves paragraphs whose words changed: the edits inside such a move are not")
-    print("   shown. Ours moves only unchanged paragraphs; an edited paragraph that moved is a deletion and an insertion.)")
+    print("  (python-redlines also marks as moves paragraphs whose words changed, and does not show the edits inside")
+    print("   such a move; ours marks them inside the move: deletions where the paragraph was, insertions where it is.)")
 
 
 if __name__ == "__main__":

@@ -11,8 +11,10 @@ import bisect
 import re
 from collections import defaultdict, deque
 from collections.abc import Callable, Mapping, Sequence
+from difflib import SequenceMatcher
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import LCSseq
 
 from resdraft.model import Paragraph
 
@@ -99,6 +101,27 @@ def _words(text: str, codes: _Codes) -> str:
     return "".join(map(codes.__getitem__, _WORD.findall(text)))
 
 
+CONTAINED = 0.8  # a paragraph whose words run on in another this far is that paragraph, cut or extended,
+RUN = 0.5  # ... with one unbroken run of at least this share of them
+SHORTEST = 8  # ... when it has this many words
+
+
+def _contained(words: str, others: list[tuple[int, str]]) -> list[tuple[int, float]]:
+    """Paragraphs (index, score) the one given is mostly contained in, or that are mostly
+    contained in it, most of it in one unbroken run: a paragraph cut short or run on (scattered
+    "the … of the … and" never counts). The score puts such a pair just above THRESHOLD, rising
+    with how much of the shorter text the longer keeps."""
+    out = []
+    for i, other in others:
+        shorter = min(len(words), len(other))
+        if shorter < SHORTEST:
+            continue
+        kept = LCSseq.similarity(words, other, score_cutoff=int(CONTAINED * shorter))
+        if kept and SequenceMatcher(None, words, other, autojunk=False).find_longest_match().size >= RUN * shorter:
+            out.append((i, THRESHOLD + 20 * (kept / shorter - CONTAINED)))
+    return out
+
+
 def _by_similarity(
     old: Sequence[Paragraph],
     new: Sequence[Paragraph],
@@ -124,8 +147,14 @@ def _by_similarity(
         if not near:
             continue
         choices = [texts_old[i] for i in near]
-        for _, score, k in process.extract(texts_new[j], choices, scorer=fuzz.ratio, score_cutoff=cutoff, limit=None):
-            i = near[k]
+        scores = {
+            near[k]: score
+            for _, score, k in process.extract(texts_new[j], choices, scorer=fuzz.ratio, score_cutoff=cutoff, limit=None)
+        }
+        if least:
+            for i, score in _contained(words_new[j], [(i, words_old[i]) for i in near]):
+                scores[i] = max(scores.get(i, 0.0), score)
+        for i, score in scores.items():
             if old[i].opening and old[i].opening == new[j].opening:
                 score += OPENING_BONUS
             score += POSITION_BONUS * (1 - abs(i / span - j / span))

@@ -2,10 +2,12 @@
 revision marks, so that Accept All gives the new text and Reject All the old one.
 
 Numbers are Word's own numbering, so renumbering alone is never marked. A paragraph that moved
-unchanged is a Word move (moveFrom where it was, moveTo where it is, one named range each).
-A paragraph that moved and was also edited is a deletion where it was and an insertion where
-it is, with a comment saying where it came from: Word keeps edits inside moved text only by
-dropping the deleted words from view, and Reject All would not give the old text back.
+is a Word move: moveFrom where it was, moveTo where it is, one named range each, and a comment
+saying where it came from. Words edited on the way are marked inside the move, each where it
+belongs: a deleted word struck through where the paragraph was (w:del inside the moveFrom
+range), an inserted one underlined where it is (w:ins inside the moveTo range). So Accept All
+drops the old place and keeps the new words, Reject All drops the new place and keeps the old
+words, and no edit is hidden inside the move.
 Footnote references come from the new text; a footnote only the old text had is not restored
 by Reject All (its paragraph text is).
 """
@@ -84,24 +86,21 @@ class _Redline(_Writer):
         return element
 
     def _mark_paragraph(self, p: Any, kind: str) -> None:
-        """Mark a whole paragraph, its runs and its paragraph mark: kind 'ins' or 'del', or 'moveTo'
-        or 'moveFrom' (inside a move range)."""
+        """Mark a whole paragraph inserted or deleted: its runs and its paragraph mark."""
         ppr = p.find(qn("w:pPr"))
         self._mark(f"w:{kind}", _el("w:rPr", ppr))
         wrapper = self._mark(f"w:{kind}", None)
         for child in [c for c in p if c.tag != qn("w:pPr")]:
             wrapper.append(child)
         p.append(wrapper)
-        if kind in ("del", "moveFrom"):
+        if kind == "del":
             self._deleted_text(wrapper)
 
-    def _move(self, block: list[Any], kind: str, name: str) -> None:
-        """Mark paragraphs as one Word move range: kind 'moveFrom' (where they stood) or 'moveTo'."""
-        start = self._mark(f"w:{kind}RangeStart", None, name=name)
-        for p in block:
-            self._mark_paragraph(p, kind)
+    def _move_range(self, block: list[Any], side: str, name: str) -> None:
+        """Enclose paragraphs in one named Word move range: side 'moveFrom' (where they stood) or 'moveTo'."""
+        start = self._mark(f"w:{side}RangeStart", None, name=name)
         block[0].find(qn("w:pPr")).addnext(start)
-        _el(f"w:{kind}RangeEnd", block[-1], id=start.get(qn("w:id")))
+        _el(f"w:{side}RangeEnd", block[-1], id=start.get(qn("w:id")))
 
     @staticmethod
     def _deleted_text(element: Any) -> None:
@@ -109,21 +108,32 @@ class _Redline(_Writer):
             t.tag = qn("w:delText")
             t.set(_XML_SPACE, "preserve")
 
-    def _edited(self, p: Any, old: Content, new: Content, ops: tuple[Op, ...] | list[Op], role: str | None) -> None:
-        """Runs for a modified paragraph: equal text plain, insertions and deletions marked."""
+    def _edited(
+        self, p: Any, old: Content, new: Content, ops: tuple[Op, ...] | list[Op], role: str | None, side: str | None = None
+    ) -> None:
+        """Runs for a modified paragraph: equal text plain, insertions and deletions marked. In a
+        move (`side` 'moveFrom' or 'moveTo') the equal text is moved text, and each side keeps only
+        its own edits: the deletions where the paragraph was, the insertions where it is."""
         pos_old = pos_new = 0
         for op, text in ops:
             n = len(text)
             if op == "equal":
-                self.runs(p, _slice(new, pos_new, pos_new + n, True), role)
+                if side == "moveFrom":
+                    wrapper = self._mark("w:moveFrom", p)
+                    self.runs(wrapper, _slice(old, pos_old, pos_old + n, False), role)
+                    self._deleted_text(wrapper)
+                else:
+                    self.runs(self._mark("w:moveTo", p) if side else p, _slice(new, pos_new, pos_new + n, True), role)
                 pos_old, pos_new = pos_old + n, pos_new + n
             elif op == "insert":
-                self.runs(self._mark("w:ins", p), _slice(new, pos_new, pos_new + n, True), role)
+                if side != "moveFrom":
+                    self.runs(self._mark("w:ins", p), _slice(new, pos_new, pos_new + n, True), role)
                 pos_new += n
             else:
-                wrapper = self._mark("w:del", p)
-                self.runs(wrapper, _slice(old, pos_old, pos_old + n, False), role)
-                self._deleted_text(wrapper)
+                if side != "moveTo":
+                    wrapper = self._mark("w:del", p)
+                    self.runs(wrapper, _slice(old, pos_old, pos_old + n, False), role)
+                    self._deleted_text(wrapper)
                 pos_old += n
 
     def _comment(self, p: Any, text: str) -> None:
@@ -191,40 +201,65 @@ class _Redline(_Writer):
             return (self.operative_num, 0)
         return None
 
-    def _moved(self, change: ParagraphChange, part: str, kind: str) -> Iterator[Any]:
-        """A paragraph that moved: where it was (kind 'del') and where it is ('ins')."""
-        if change.status != "unchanged":  # edited as well: a deletion and an insertion
-            yield from self._change(change, part, kind)
-            return
+    def _moved(self, change: ParagraphChange, part: str, side: str) -> Iterator[Any]:
+        """A paragraph that moved, with its sub-paragraphs, as one Word move range: where it was
+        (side 'moveFrom') or where it is ('moveTo'), with a comment there saying where it came from."""
         name = self.moves.setdefault(id(change), f"move{len(self.moves) + 1}")
-        block = list(self._change(change, part, "from" if kind == "del" else "to"))
-        self._move(block, "moveFrom" if kind == "del" else "moveTo", name)
+        style = PARAGRAPH_STYLES[part]
+        block = [self._moved_paragraph(style, change, side, part, self._numbers(part))]
+        shown = change.old if side == "moveFrom" else change.new
+        assert shown is not None
+        if shown.subparagraphs:
+            sub_num = self.operative_num if part == "operative" else (next(self.preamble_nums) if self.preamble_nums else None)
+            block += self._moved_subs(change.subparagraphs, part, sub_num, side)
+        self._move_range(block, side, name)
+        if side == "moveTo":
+            index = (change.old_index or 0) + 1
+            where = (
+                f"preambular paragraph {index}" if part == "preambular" else f"operative paragraph {change.old_number or index}"
+            )
+            self._comment(block[0], f"Moved from {where} of the earlier text.")
         yield from block
 
-    def _change(self, change: ParagraphChange, part: str, kind: str | None = None) -> Iterator[Any]:
-        """The paragraph (and its sub-paragraphs) of one change; `kind` forces 'ins' or 'del' (an
-        edited move), or 'from' or 'to' (the old or the new text, unmarked, of a Word move)."""
+    def _moved_subs(self, changes: tuple[ParagraphChange, ...], part: str, num: str | None, side: str) -> list[Any]:
+        out = []
+        for change in changes:
+            shown = change.old if side == "moveFrom" else change.new
+            if shown is None:  # a sub-paragraph only the other side has
+                continue
+            level = shown.level if part == "operative" else shown.level - 1
+            numpr = (num, level) if num is not None and shown.label is not None else None
+            out.append(self._moved_paragraph(subparagraph_style(part, shown.level), change, side, "subparagraph", numpr))
+            out += self._moved_subs(change.subparagraphs, part, num, side)
+        return out
+
+    def _moved_paragraph(self, style: str, change: ParagraphChange, side: str, role: str, num: tuple[str, int] | None) -> Any:
+        """One paragraph of a move on one side. One the other side lacks (a sub-paragraph added or
+        removed on the way) is an insertion or a deletion inside the move range."""
+        if change.old is None or change.new is None:
+            shown = change.new or change.old
+            assert shown is not None
+            p = self.paragraph(style, shown.content if change.old is None else _without_refs(shown.content), role, num)
+            self._mark_paragraph(p, "ins" if change.old is None else "del")
+            return p
+        p = self.paragraph(style, (), role, num)
+        self._edited(p, change.old.content, change.new.content, change.ops, role, side)
+        self._mark(f"w:{side}", _el("w:rPr", p.find(qn("w:pPr"))))
+        return p
+
+    def _change(self, change: ParagraphChange, part: str) -> Iterator[Any]:
+        """The paragraph (and its sub-paragraphs) of one change that stayed in place."""
         style = PARAGRAPH_STYLES[part]
-        status = {"ins": "inserted", "del": "deleted", "from": "from", "to": "unchanged"}.get(kind or "", change.status)
-        shown = change.old if status in ("deleted", "from") else change.new
+        status = change.status
+        shown = change.old if status == "deleted" else change.new
         assert shown is not None
         num = self._numbers(part)
-        if status == "from":
-            p = self.paragraph(style, _without_refs(shown.content), part, num)
-        elif status == "deleted":
+        if status == "deleted":
             p = self.paragraph(style, _without_refs(shown.content), part, num)
             self._mark_paragraph(p, "del")
         elif status == "inserted":
             p = self.paragraph(style, shown.content, part, num)
             self._mark_paragraph(p, "ins")
-            if change.moved and kind == "ins":
-                index = (change.old_index or 0) + 1
-                where = (
-                    f"preambular paragraph {index}"
-                    if part == "preambular"
-                    else f"operative paragraph {change.old_number or index}"
-                )
-                self._comment(p, f"Moved from {where} of the earlier text.")
         elif change.old is not None and change.old.text != shown.text:
             p = self.paragraph(style, (), part, num)
             self._edited(p, change.old.content, shown.content, change.ops, part)
@@ -236,20 +271,18 @@ class _Redline(_Writer):
             if part == "operative"
             else (next(self.preamble_nums) if self.preamble_nums and shown.subparagraphs else None)
         )
-        yield from self._subs(change.subparagraphs, part, sub_num, status if status in ("inserted", "deleted", "from") else None)
+        yield from self._subs(change.subparagraphs, part, sub_num, status if status in ("inserted", "deleted") else None)
 
     def _subs(self, changes: tuple[ParagraphChange, ...], part: str, num: str | None, forced: str | None) -> Iterator[Any]:
         for change in changes:
             status = forced or change.status
-            shown = change.old if status in ("deleted", "from") else change.new
+            shown = change.old if status == "deleted" else change.new
             if shown is None:  # a sub-paragraph only the other side of a move has
                 continue
             level = shown.level if part == "operative" else shown.level - 1
             numpr = (num, level) if num is not None and shown.label is not None else None
             style = subparagraph_style(part, shown.level)
-            if status == "from":
-                p = self.paragraph(style, _without_refs(shown.content), "subparagraph", numpr)
-            elif status == "deleted":
+            if status == "deleted":
                 p = self.paragraph(style, _without_refs(shown.content), "subparagraph", numpr)
                 self._mark_paragraph(p, "del")
             elif status == "inserted":
@@ -262,11 +295,11 @@ class _Redline(_Writer):
                 p = self.paragraph(style, shown.content, "subparagraph", numpr)
             yield p
             yield from self._subs(
-                change.subparagraphs, part, num, forced or (status if status in ("inserted", "deleted", "from") else None)
+                change.subparagraphs, part, num, forced or (status if status in ("inserted", "deleted") else None)
             )
 
     def _part(self, changes: tuple[ParagraphChange, ...], part: str) -> Iterator[Any]:
-        """A part in the new order; a moved paragraph also leaves a deletion where it stood."""
+        """A part in the new order; a moved paragraph also shows where it stood."""
         stay = [c for c in changes if not c.moved]
         moves = sorted((c for c in changes if c.moved), key=lambda c: c.old_index or 0)
         placed_after: dict[int, list[ParagraphChange]] = {}
@@ -275,14 +308,14 @@ class _Redline(_Writer):
             key = id(before[-1]) if before else 0
             placed_after.setdefault(key, []).append(m)
         for m in placed_after.get(0, []):
-            yield from self._moved(m, part, "del")
+            yield from self._moved(m, part, "moveFrom")
         for change in changes:
             if change.moved:
-                yield from self._moved(change, part, "ins")
+                yield from self._moved(change, part, "moveTo")
             else:
                 yield from self._change(change, part)
             for m in placed_after.get(id(change), []) if not change.moved else []:
-                yield from self._moved(m, part, "del")
+                yield from self._moved(m, part, "moveFrom")
 
     def body(self) -> None:
         diff = self.diff
