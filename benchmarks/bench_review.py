@@ -191,9 +191,7 @@ def words_marked(engine, limit: int, word) -> None:
                 f"    {name:<33} {words:6} inserted or deleted + {moved:5} moved = {words + moved:6};"
                 f" {renumbers:4} paragraphs marked renumbered"
             )
-        print(
-            f"    (of ours, {moved_edited} words are paragraphs that moved and were edited: deleted where they were, inserted where they are)"
-        )
+        print(f"    (of ours, {moved_edited} inserted or deleted words are edits inside paragraphs that moved)")
 
     print("words marked as changed (\\w+ runs inside w:ins and w:del; moves, inside w:moveFrom and w:moveTo, apart):")
     ref = [(resolution(a), resolution(b)) for a, b in load_pairs()[:limit]]
