@@ -204,13 +204,17 @@ def test_a_date_replaced_by_a_date_marks_only_the_parts_that_changed() -> None:
     assert ("equal", " December ") in ops
 
 
-def _corpus_paragraph(symbol: str, opening: str) -> str:
+def _corpus_resolution(symbol: str) -> Resolution:
     from resdraft.importers.pdftext import parse_pdf_text
 
     session = symbol.split("/")[2]
     with gzip.open(CORPUS / "unga" / f"A-RES-{session}.jsonl.gz", "rt", encoding="utf-8") as f:
         row = next(r for r in map(json.loads, f) if r["symbol"] == symbol)
-    res = parse_pdf_text(row["text"])
+    return parse_pdf_text(row["text"])
+
+
+def _corpus_paragraph(symbol: str, opening: str) -> str:
+    res = _corpus_resolution(symbol)
     return next(p.text for p in (*res.preamble, *res.operative) if p.text.startswith(opening))
 
 
@@ -254,6 +258,15 @@ def test_a_paragraph_cut_short_still_pairs_with_what_it_was() -> None:
     diff = compare(_resolution([old, "Noting the report"], []), _resolution(["Noting the report", new], []))
     cut = [c for c in diff.preamble if c.status != "unchanged"]
     assert [c.status for c in cut] == ["modified"] and cut[0].ops[0][0] == "equal"
+
+
+def test_a_paragraph_rewritten_through_is_never_reported_as_moved() -> None:
+    # A/RES/78/291 -> A/RES/79/296: "Endorses the proposals … of the Special Committee" went and
+    # "Requests the Secretary-General to submit a report to the Special Committee …" came, three
+    # places on. They share "the", "to", "Special Committee": two paragraphs, not one that moved.
+    diff = compare(_corpus_resolution("A/RES/78/291"), _corpus_resolution("A/RES/79/296"))
+    endorses = [c for c in diff.operative if c.old is not None and c.old.text.startswith("Endorses the proposals")]
+    assert [(c.status, c.moved) for c in endorses] == [("deleted", False)]
 
 
 def test_a_symbol_never_swallows_part_of_the_next_word() -> None:

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Mapping, Sequence
 
 from resdraft.diff.align import Related, align, moved
 from resdraft.diff.model import Diff, HeaderChange, ParagraphChange
 from resdraft.diff.words import word_diff
 from resdraft.model import Paragraph, Resolution
+
+_WORD = re.compile(r"\w+")
 
 
 def header_fields(res: Resolution) -> dict[str, str | None]:
@@ -63,6 +66,9 @@ def compare_paragraphs(
     ops_of = {j: _ops(old[i].text, new[j].text) for j, i in pairs.items()}
     # The run kept in place is the one that carries the most unchanged text.
     out_of_order = moved(pairs, {j: 1 + sum(len(text) for op, text in ops if op == "equal") for j, ops in ops_of.items()})
+    for j in [j for j in out_of_order if _rewritten_through(old[pairs[j]], new[j], ops_of[j], related)]:
+        del pairs[j], ops_of[j]
+        out_of_order.discard(j)
     paired_old = set(pairs.values())
     changes: list[ParagraphChange] = []
     next_old = 0
@@ -91,6 +97,25 @@ def compare_paragraphs(
         changes.append(ParagraphChange(part, "unchanged" if same else "modified", j in out_of_order, q, p, i, j, ops_of[j], subs))
     flush_deleted(len(old))
     return tuple(changes)
+
+
+MOVED_KEEPS = 1 / 3  # a paragraph paired out of its place must keep this share of its words, or it is not the same one
+
+
+def _rewritten_through(old: Paragraph, new: Paragraph, ops: tuple[tuple[str, str], ...], related: Related | None) -> bool:
+    """Whether a pair out of its place keeps too few words to be one paragraph that moved ("moved"
+    claims the same paragraph; one rewritten through is two). Pairs of one library clause stay."""
+    one_clause = bool(old.clause_id and new.clause_id) and (
+        old.clause_id == new.clause_id or (related is not None and related(old.clause_id or "", new.clause_id or ""))
+    )
+    return not one_clause and _kept(ops) < MOVED_KEEPS
+
+
+def _kept(ops: tuple[tuple[str, str], ...]) -> float:
+    """The share of the shorter side's words that the diff keeps unchanged."""
+    count = {op: len(_WORD.findall("".join(text for o, text in ops if o == op))) for op in ("equal", "insert", "delete")}
+    shorter = count["equal"] + min(count["insert"], count["delete"])
+    return count["equal"] / shorter if shorter else 1.0
 
 
 def _ops(old: str, new: str) -> tuple[tuple[str, str], ...]:
