@@ -59,7 +59,9 @@ def main() -> None:
         took = time.perf_counter() - t0
         clauses = counts[1] + counts[2]
         drafts = len(list((root / "drafts").glob("*.yaml")))
-        print(f"imported {drafts} resolutions in {took:.1f} s: {clauses} clauses ({counts[2]} new, {counts[1]} rewording others), {counts[0]} reuses")
+        print(
+            f"imported {drafts} resolutions in {took:.1f} s: {clauses} clauses ({counts[2]} new, {counts[1]} rewording others), {counts[0]} reuses"
+        )
 
         help_s = wall(["--help"], root, 5)
         print(f"anchor  resdraft --help                     {help_s * 1000:7.0f} ms")
@@ -70,7 +72,9 @@ def main() -> None:
         wall(["clauses", "search", "warm up"], root)
         for query in ("trafficking in persons", '"provisional agenda"', "humanitarain assistance"):
             s = wall(["clauses", "search", query], root, 5)
-            print(f"resdraft clauses search {query:<24} {s * 1000:7.0f} ms   target 200 ms: {s / 0.2:.2f} of it; {s / help_s:.1f}x --help")
+            print(
+                f"resdraft clauses search {query:<24} {s * 1000:7.0f} ms   target 200 ms: {s / 0.2:.2f} of it; {s / help_s:.1f}x --help"
+            )
         dupes = wall(["clauses", "dupes"], root)
         print(f"resdraft clauses dupes                       {dupes:7.2f} s   target 30 s: {dupes / 30:.2f} of it")
 

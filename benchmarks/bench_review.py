@@ -39,6 +39,39 @@ def marked_words(docx: bytes, tags: tuple[str, ...] = ("ins", "del")) -> int:
 
 
 MOVES = ("moveFrom", "moveTo")
+_SIDES = {"ins": (None, "changed"), "del": ("changed", None), "moveTo": (None, "moved"), "moveFrom": ("moved", None)}
+
+
+def words_as_word_counts(docx: bytes) -> tuple[int, int]:
+    """(changed, moved): words as Word's word count has them (runs between spaces: "Fifty-Third",
+    "A/RES/79/160" and "2024;" are one word each). A word of the new text (Accept All) counts if
+    any of it is inserted, a word of the old text (Reject All) if any of it is deleted; so
+    "fifty-[-sixth-]{+ninth+}" and "[-fifty-sixth-]{+fifty-ninth+}" both count two. Words that
+    moved count apart, on both sides, unless edited."""
+    with zipfile.ZipFile(io.BytesIO(docx)) as z:
+        body = etree.fromstring(z.read("word/document.xml"))
+    marks = {f"{W}{tag}": sides for tag, sides in _SIDES.items()}
+    changed = moved = 0
+    for p in body.iter(f"{W}p"):
+        old: list[tuple[str, str | None]] = []  # (text, what it is on that side)
+        new: list[tuple[str, str | None]] = []
+        for t in p.iter(f"{W}t", f"{W}delText"):
+            mark = next((a for a in t.iterancestors(*marks) if a.getparent().tag != f"{W}rPr"), None)
+            on_old, on_new = marks[mark.tag] if mark is not None else ("kept", "kept")
+            if on_old:
+                old.append((t.text or "", on_old))
+            if on_new:
+                new.append((t.text or "", on_new))
+        for side in (old, new):
+            text = "".join(s for s, _ in side)
+            what = [w for s, w in side for _ in s]
+            for word in re.finditer(r"\S+", text):
+                if not re.search(r"\w", word.group()):
+                    continue
+                kinds = set(what[word.start() : word.end()])
+                changed += "changed" in kinds
+                moved += "moved" in kinds and "changed" not in kinds
+    return changed, moved
 
 
 def edited_moves(diff) -> int:

@@ -394,7 +394,11 @@ def _unformat(library: Path) -> None:
     text = path.read_text()
     folded = "    text: >-\n      the increasing number of individuals being exploited through trafficking in persons\n"
     assert folded in text
-    path.write_text(text.replace(folded, "    text: >-\n      the increasing number of individuals being exploited through trafficking in persons ", 1))
+    path.write_text(
+        text.replace(
+            folded, "    text: >-\n      the increasing number of individuals being exploited through trafficking in persons ", 1
+        )
+    )
 
 
 def test_fmt_is_idempotent_and_the_library_still_builds_the_seeds(library: Path) -> None:

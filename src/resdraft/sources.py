@@ -52,7 +52,9 @@ def read_file(path: Path, body: str | None = None) -> Document:
     if not path.exists():
         raise LibraryError(Problem(Where(path), "no such file", "check the path (a git revision is written REV:path)"))
     if path.is_dir():
-        raise LibraryError(Problem(Where(path), "is a folder, not a document", "name a draft (.yaml), .md, .txt, .docx or .pdf file"))
+        raise LibraryError(
+            Problem(Where(path), "is a folder, not a document", "name a draft (.yaml), .md, .txt, .docx or .pdf file")
+        )
     if suffix in DRAFT_SUFFIXES:
         return read_draft(path)
     if suffix in TEXT_SUFFIXES:
@@ -76,7 +78,11 @@ def read_file(path: Path, body: str | None = None) -> Document:
         from resdraft.importers.pdftext import MAX_PDF_BYTES, parse_pdf
 
         if path.stat().st_size > MAX_PDF_BYTES:
-            raise LibraryError(Problem(Where(path), f"larger than {MAX_PDF_BYTES // 2**20} MB", "a resolution's PDF is far smaller; check the file"))
+            raise LibraryError(
+                Problem(
+                    Where(path), f"larger than {MAX_PDF_BYTES // 2**20} MB", "a resolution's PDF is far smaller; check the file"
+                )
+            )
         return Document(parse_pdf(path.read_bytes(), path, body), str(path))
     raise LibraryError(Problem(Where(path), f"cannot read {suffix or 'files without an extension'} documents",
                                "use a draft (.yaml), a Markdown or text file (.md, .txt), a Word file (.docx) or a PDF (.pdf)"))  # fmt: skip

@@ -5,7 +5,8 @@ Each distinct token (a word, a run of white space, a punctuation mark) is encode
 character and the C++ build of diff-match-patch (fast-diff-match-patch) diffs the encoded
 strings. The clean-up is diff-match-patch's semantic one, bounded: a stretch of four or more
 unchanged words is never folded into the edits around it. A date replaced by a date then shows
-only the parts that changed."""
+only the parts that changed, and a word whose spacing or punctuation alone changed shows only
+that character."""
 
 from __future__ import annotations
 
@@ -95,7 +96,7 @@ def word_diff(old: str, new: str) -> list[Op]:
     ops: list[Op] = []
     for kind, chunk in coded:
         _append(ops, _OPS[kind], "".join(map(text_of.__getitem__, chunk)))
-    return _dates(_tidy(ops))
+    return _refine(_tidy(ops))
 
 
 def _may_tie(coded: list[tuple[str, str]]) -> bool:
@@ -160,32 +161,47 @@ def _chunks(a: str, b: str, cleanup: str) -> Iterator[tuple[str, str]]:
             pos_b += count if kind == "=" else 0
 
 
-def _dates(ops: list[Op]) -> list[Op]:
-    """A date replaced by a date shows only the parts that changed: "[-4-]{+2+} December 2023".
-    Dates stay whole tokens while the diff is made, so a month never pairs with another date's."""
-    if len(ops) < 2:
-        return ops
+def _refine(ops: list[Op]) -> list[Op]:
+    """Where a replacement changes less than whole words, show only what changed.
+
+    A date replaced by a date shows the parts that changed ("[-4-]{+2+} December 2023"), and so
+    does a date that begins both sides of a longer replacement ("[-22-]{+23+} June 2022{+, and the
+    decisions …+}"), when day, month or year stayed. Dates stay whole tokens while the diff is
+    made, so a month never pairs with another date's. Words that changed only in their spacing or
+    punctuation ("Kunming Montreal" to "Kunming-Montreal", a hyphen become a non-breaking one)
+    show that character, not the words retyped."""
     out: list[Op] = []
     i = 0
     while i < len(ops):
-        if (
-            i + 1 < len(ops)
-            and ops[i][0] == "delete"
-            and ops[i + 1][0] == "insert"
-            and (a := _DATE.fullmatch(ops[i][1]))
-            and (b := _DATE.fullmatch(ops[i + 1][1]))
-        ):
-            for x, y in zip(a.groups(), b.groups(), strict=True):
-                if x == y:
-                    _append(out, "equal", x)
-                else:
-                    _append(out, "delete", x)
-                    _append(out, "insert", y)
-            i += 2
-            continue
+        if i + 1 < len(ops) and ops[i][0] == "delete" and ops[i + 1][0] == "insert":
+            parts = _finer(ops[i][1], ops[i + 1][1])
+            if parts is not None:
+                for op in parts:
+                    _append(out, *op)
+                i += 2
+                continue
         _append(out, *ops[i])
         i += 1
     return out
+
+
+_LETTERS = re.compile(r"[\W_]+")
+
+
+def _finer(old: str, new: str) -> list[Op] | None:
+    """The replacement of `old` by `new` in smaller pieces, or None where whole words it is."""
+    if old.strip() and _LETTERS.sub("", old) == _LETTERS.sub("", new):
+        ops = [(_OPS[kind], chunk) for kind, chunk in _chunks(old, new, "No")]
+        if not any(op != "equal" and _LETTERS.sub("", text) for op, text in ops):
+            return ops
+        return None
+    a, b = _DATE.match(old), _DATE.match(new)
+    if not (a and b) or not any(x == y for x, y in zip(a.groups()[::2], b.groups()[::2], strict=True)):
+        return None
+    ops = []
+    for x, y in zip(a.groups(), b.groups(), strict=True):
+        ops += [("equal", x)] if x == y else [("delete", x), ("insert", y)]
+    return [*ops, ("delete", old[a.end() :]), ("insert", new[b.end() :])]
 
 
 def _append(ops: list[Op], op: str, text: str) -> None:

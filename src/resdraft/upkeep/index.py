@@ -24,7 +24,6 @@ if TYPE_CHECKING:
     from resdraft.library import Library
 
 
-
 @dataclass(frozen=True)
 class UseSite:
     """One paragraph of one draft that uses a clause, numbered as the build numbers it."""
