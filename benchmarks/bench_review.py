@@ -11,6 +11,7 @@ Run: python benchmarks/bench_review.py [N pairs for the anchor, default 20]
 from __future__ import annotations
 
 import io
+import itertools
 import re
 import statistics
 import sys
@@ -42,22 +43,29 @@ MOVES = ("moveFrom", "moveTo")
 _SIDES = {"ins": (None, "changed"), "del": ("changed", None), "moveTo": (None, "moved"), "moveFrom": ("moved", None)}
 
 
-def words_as_word_counts(docx: bytes) -> tuple[int, int]:
-    """(changed, moved): words as Word's word count has them (runs between spaces: "Fifty-Third",
+def words_as_word_counts(docx: bytes) -> tuple[int, int, int]:
+    """(changed, moved, stranded): words as Word's word count has them (runs between spaces: "Fifty-Third",
     "A/RES/79/160" and "2024;" are one word each). A word of the new text (Accept All) counts if
     any of it is inserted, a word of the old text (Reject All) if any of it is deleted; so
     "fifty-[-sixth-]{+ninth+}" and "[-fifty-sixth-]{+fifty-ninth+}" both count two. Words that
-    moved count apart, on both sides, unless edited."""
+    moved count apart, on both sides, unless edited. Stranded: unchanged words standing alone or
+    in pairs between changes where old and new words alternate, as the reader sees the marked-up
+    text ("{+Notes+}[-Recalls-] the {+recommendation+}[-Charter-] of the …"): what a redline keeps
+    by matching common words of unrelated sentences, and the reader must pick out. Words left
+    between two insertions ("{+prioritized, +}sequenced{+, realistic+}") are not stranded.
+    """
     with zipfile.ZipFile(io.BytesIO(docx)) as z:
         body = etree.fromstring(z.read("word/document.xml"))
     marks = {f"{W}{tag}": sides for tag, sides in _SIDES.items()}
-    changed = moved = 0
+    changed = moved = stranded = 0
     for p in body.iter(f"{W}p"):
+        shown: list[tuple[str, str]] = []  # (text, its mark or "") as the reader sees it
         old: list[tuple[str, str | None]] = []  # (text, what it is on that side)
         new: list[tuple[str, str | None]] = []
         for t in p.iter(f"{W}t", f"{W}delText"):
             mark = next((a for a in t.iterancestors(*marks) if a.getparent().tag != f"{W}rPr"), None)
             on_old, on_new = marks[mark.tag] if mark is not None else ("kept", "kept")
+            shown.append((t.text or "", "" if mark is None else "-" if on_new is None else "+"))
             if on_old:
                 old.append((t.text or "", on_old))
             if on_new:
@@ -71,7 +79,15 @@ def words_as_word_counts(docx: bytes) -> tuple[int, int]:
                 kinds = set(what[word.start() : word.end()])
                 changed += "changed" in kinds
                 moved += "moved" in kinds and "changed" not in kinds
-    return changed, moved
+        stretches = [("".join(text for text, _ in run), mark) for mark, run in itertools.groupby(shown, lambda x: x[1])]
+        for i, (text, mark) in enumerate(stretches):
+            if mark or not 0 < i < len(stretches) - 1:
+                continue
+            words = sum(1 for w in text.split() if re.search(r"\w", w))
+            before = {m for _, m in itertools.takewhile(lambda x: x[1], reversed(stretches[:i]))}
+            after = {m for _, m in itertools.takewhile(lambda x: x[1], stretches[i + 1 :])}
+            stranded += words if words <= 2 and len(before | after) == 2 else 0
+    return changed, moved, stranded
 
 
 def edited_moves(diff) -> int:
@@ -200,8 +216,9 @@ def words_marked(engine, limit: int, word) -> None:
     from resdraft.sources import read_document
 
     def tally(rows):
-        """rows: (old, new, diff, word style) -> totals (changed, moved, renumbered) for ours and both anchors."""
-        totals = [[0, 0, 0], [0, 0, 0], [0, 0, 0]]
+        """rows: (old, new, diff, word style) -> per redline (ours and both anchors) the \\w+ runs
+        changed and moved, the paragraphs marked renumbered, and Word's words changed and moved."""
+        totals = [[0] * 6 for _ in range(3)]
         moved_edited = 0
         for old, new, diff, w in rows:
             theirs = engine.run_redline("python-redlines", render_docx(old, w), render_docx(new, w))[0]
@@ -209,9 +226,9 @@ def words_marked(engine, limit: int, word) -> None:
                 0
             ]
             for total, docx in zip(totals, (render_redline(diff, w), theirs, typed), strict=True):
-                total[0] += marked_words(docx)
-                total[1] += marked_words(docx, MOVES)
-                total[2] += renumbered(docx)
+                counts = (marked_words(docx), marked_words(docx, MOVES), renumbered(docx), *words_as_word_counts(docx))
+                for k, n in enumerate(counts):
+                    total[k] += n
             moved_edited += edited_moves(diff)
         return totals, moved_edited
 
@@ -219,14 +236,17 @@ def words_marked(engine, limit: int, word) -> None:
         totals, moved_edited = tallied
         print(f"  {title}")
         names = ("ours", "python-redlines, Word numbering", "python-redlines, typed numbers")
-        for name, (words, moved, renumbers) in zip(names, totals, strict=True):
+        for name, (words, moved, renumbers, changed_w, moved_w, stranded) in zip(names, totals, strict=True):
             print(
-                f"    {name:<33} {words:6} inserted or deleted + {moved:5} moved = {words + moved:6};"
-                f" {renumbers:4} paragraphs marked renumbered"
+                f"    {name:<33} \\w+ runs {words:6} changed + {moved:5} moved = {words + moved:6};"
+                f"  Word's words {changed_w:6} + {moved_w:5} = {changed_w + moved_w:6};"
+                f"  {renumbers:4} paragraphs marked renumbered; {stranded:5} words stranded between changes"
             )
-        print(f"    (of ours, {moved_edited} inserted or deleted words are edits inside paragraphs that moved)")
+        print(f"    (of ours, {moved_edited} inserted or deleted \\w+ runs are edits inside paragraphs that moved)")
 
-    print("words marked as changed (\\w+ runs inside w:ins and w:del; moves, inside w:moveFrom and w:moveTo, apart):")
+    print("words marked as changed, counted two ways: \\w+ runs inside w:ins and w:del (moves, inside w:moveFrom and")
+    print("w:moveTo, apart), and Word's words (text between spaces) of NEW touching an insertion plus those of OLD")
+    print('touching a deletion ("A/RES/79/160" is one word, not four; moved words apart):')
     ref = [(resolution(a), resolution(b)) for a, b in load_pairs()[:limit]]
     show(
         f"{limit} GA pairs, the corpus's operative `paragraphs` (page headers and footnote blocks left in)",

@@ -261,6 +261,30 @@ def test_a_word_that_changed_its_letters_is_still_replaced_whole() -> None:
     assert [(op, text) for op, text in ops if op != "equal"] == [("delete", "seventy-eighth"), ("insert", "seventy-ninth")]
 
 
+def test_words_added_around_an_unchanged_word_leave_it_plain() -> None:
+    # A/RES/78/240 -> A/RES/79/60 and A/RES/78/79 -> A/RES/79/92: where words were only added,
+    # the old text stays readable whole and is not struck out and retyped.
+    old = _corpus_paragraph("A/RES/78/240", "Convinced that the total elimination")
+    new = _corpus_paragraph("A/RES/79/60", "Convinced that the total elimination")
+    ops = word_diff(old, new)
+    assert "threats {+and rhetoric pertaining +}to {+the +}use {+of +}nuclear weapons" in _marked(ops)
+    old = _corpus_paragraph("A/RES/78/79", "Recognizing the need for special political missions")
+    new = _corpus_paragraph("A/RES/79/92", "Recognizing the need for special political missions")
+    ops = word_diff(old, new)
+    assert "credible, {+prioritized, +}sequenced{+, realistic+} and achievable mandates{+, with" in _marked(ops)
+    assert old_text(ops) == old and new_text(ops) == new
+
+
+def test_a_short_unchanged_stretch_between_two_replacements_is_folded_into_them() -> None:
+    # "[-urges-]{+urging+} [-their-]{+its+}" reads as one replacement, as a legal officer writes it.
+    ops = word_diff("and urges their early implementation", "and urging its early implementation")
+    assert _marked(ops) == "and [-urges their-]{+urging its+} early implementation"
+
+
+def _marked(ops: list[tuple[str, str]]) -> str:
+    return "".join({"equal": "{}", "delete": "[-{}-]", "insert": "{{+{}+}}"}[op].format(text) for op, text in ops)
+
+
 def test_a_run_of_four_unchanged_words_between_two_edits_stays_unchanged() -> None:
     # A/RES/78/168 -> A/RES/79/227: diff-match-patch's own semantic clean-up strikes the whole
     # paragraph and retypes it; "on Financing for Development" did not change and stays plain.

@@ -1,12 +1,13 @@
 """Word-level differences: diff-match-patch over word tokens, so a word, a number, a date or a
-document symbol is never split, with semantic clean-up so the result reads like a human redline.
+document symbol is never split, with a clean-up so the result reads like a human redline.
 
 Each distinct token (a word, a run of white space, a punctuation mark) is encoded as one
 character and the C++ build of diff-match-patch (fast-diff-match-patch) diffs the encoded
-strings. The clean-up is diff-match-patch's semantic one, bounded: a stretch of four or more
-unchanged words is never folded into the edits around it. A date replaced by a date then shows
-only the parts that changed, and a word whose spacing or punctuation alone changed shows only
-that character."""
+strings. The clean-up is diff-match-patch's semantic rule, narrowed: a short unchanged stretch
+between two changes is folded into them, unless words were only added (or only struck) on both
+sides of it, and a stretch of four or more unchanged words never is. A date replaced by a date
+then shows only the parts that changed, and a word whose spacing or punctuation alone changed
+shows only that character."""
 
 from __future__ import annotations
 
@@ -120,32 +121,35 @@ def _marked(coded: list[tuple[str, str]], words: Callable[[str], int]) -> int:
 
 
 def _bounded_semantic(a: str, b: str, words: Callable[[str], int]) -> list[tuple[str, str]]:
-    """diff-match-patch's semantic clean-up over token codes, bounded: a stretch of KEPT or more
-    unchanged words in the exact diff is kept as it is, and the clean-up (which folds short
-    equalities into the edits around them: "[-a-]{+b+} the [-c-]{+d+}" reads "[-a the c-]{+b the
-    d+}") runs on the stretches between, so a long unchanged run between two edits stays
-    unchanged, as a legal officer's own redline would leave it."""
-    out: list[tuple[str, str]] = []
-    seg_a: list[str] = []
-    seg_b: list[str] = []
-
-    def flush() -> None:
-        if seg_a or seg_b:
-            out.extend(_chunks("".join(seg_a), "".join(seg_b), "Semantic"))
-        seg_a.clear()
-        seg_b.clear()
-
-    for kind, chunk in _chunks(a, b, "No"):
-        if kind == "=" and words(chunk) >= KEPT:
-            flush()
-            out.append((kind, chunk))
-        else:
-            if kind != "+":
-                seg_a.append(chunk)
-            if kind != "-":
-                seg_b.append(chunk)
-    flush()
-    return out
+    """The exact diff, cleaned up the way a legal officer's own redline reads. A short unchanged
+    stretch between two changes is folded into them, as diff-match-patch's semantic clean-up
+    would ("[-a-]{+b+} the [-c-]{+d+}" reads "[-a the c-]{+b the d+}": old and new words no longer
+    alternate), but not where words were only added, or only struck, on both sides of it: there
+    nothing alternates, and "threats {+and rhetoric pertaining +}to {+the +}use {+of +}nuclear
+    weapons" keeps the old text whole. A stretch of KEPT or more unchanged words always stays."""
+    ops = list(_chunks(a, b, "No"))
+    folded = True
+    while folded:
+        folded = False
+        for k, (kind, chunk) in enumerate(ops):
+            if kind != "=" or not 0 < k < len(ops) - 1 or words(chunk) >= KEPT:
+                continue
+            start = k
+            while start > 0 and ops[start - 1][0] != "=":
+                start -= 1
+            end = k + 1
+            while end < len(ops) and ops[end][0] != "=":
+                end += 1
+            before, after = ops[start:k], ops[k + 1 : end]
+            sizes = [max(sum(len(c) for kd, c in side if kd == edit) for edit in "-+") for side in (before, after)]
+            kinds = [{kd for kd, _ in side} for side in (before, after)]
+            alike = kinds[0] == kinds[1] and len(kinds[0]) == 1
+            if not alike and len(chunk) <= min(sizes):
+                run = [*before, ("-", chunk), ("+", chunk), *after]
+                ops[start:end] = [(edit, "".join(c for kd, c in run if kd == edit)) for edit in "-+"]
+                folded = True
+                break
+    return ops
 
 
 def _chunks(a: str, b: str, cleanup: str) -> Iterator[tuple[str, str]]:
@@ -214,8 +218,9 @@ def _append(ops: list[Op], op: str, text: str) -> None:
 
 
 def _tidy(ops: list[Op]) -> list[Op]:
-    """Where a run replaces words (a deletion and an insertion), give the white space both end
-    with back to the equal text after it: "[-First -]{+Third +}" reads "[-First-]{+Third+} "."""
+    """White space at the edges of a change goes where a reader expects it. Where a run replaces
+    words (a deletion and an insertion), the white space both end with goes back to the equal text
+    after it: "[-First -]{+Third +}" reads "[-First-]{+Third+} "."""
     out: list[Op] = []
     i = 0
     while i < len(ops):
@@ -234,11 +239,25 @@ def _tidy(ops: list[Op]) -> list[Op]:
             for op, text in run:
                 _append(out, op, text[: len(text) - tail])
             _append(out, "equal", space)
+        elif len(run) == 1 and out and j < len(ops) and (lead := _lead(run[0][1], ops[j][1])):
+            # One added or struck word led by the space the next words also start with: the space
+            # goes before it, "taking note{+ also+} of" reads "taking note {+also +}of".
+            op, text = run[0]
+            _append(out, "equal", lead)
+            _append(out, op, text[len(lead) :] + lead)
+            ops[j] = ("equal", ops[j][1][len(lead) :])
         else:
             for op, text in run:
                 _append(out, op, text)
         i = j
     return out
+
+
+def _lead(text: str, after: str) -> str:
+    """The white space a one-word `text` starts with, where the equal text `after` starts with it too."""
+    lead = text[: len(text) - len(text.lstrip())]
+    word = text.strip()
+    return lead if lead and word and not any(c.isspace() for c in word) and after.startswith(lead) else ""
 
 
 def old_text(ops: list[Op] | tuple[Op, ...]) -> str:
