@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import gzip
 import json
 import re
@@ -63,6 +64,38 @@ def test_aalco_50_to_52_as_amendments_in_un_style() -> None:
     assert "In the third preambular paragraph, replace “Mindful” with “Being Mindful”." in text
     assert "After the fifth preambular paragraph, insert a new paragraph reading: “Also noting the various forms" in text
     assert "In operative paragraph 4, replace “Fifty-First” with “Fifty-Third”." in text
+
+
+def test_amendments_moving_paragraphs_apply_in_turn() -> None:
+    # AALCO 52 with operative 3 and 4 put first: moving 4 "to the beginning" after 3 got there
+    # would put it before 3, so the second move follows the first.
+    from resdraft.build import load_resolution
+    from resdraft.render.amendments import render_amendments
+
+    old = load_resolution(ROOT / "drafts" / "aalco-52.yaml")[0]
+    a, b, c, d = old.operative
+    text = render_amendments(compare(old, dataclasses.replace(old, operative=(c, d, a, b))))
+    assert text == (
+        "1. Move operative paragraph 3 to the beginning of the operative part.\n"
+        "2. Move operative paragraph 4 so that it follows operative paragraph 3.\n"
+    )
+
+
+def test_amendments_name_subparagraphs_that_moved() -> None:
+    # AIPO 27, operative 3: sub-paragraphs a.-d. reordered b, c, a, d. No text changed, yet the
+    # order did, and the amendments say so.
+    from resdraft.build import load_resolution
+    from resdraft.render.amendments import render_amendments
+
+    old = load_resolution(ROOT / "drafts" / "aipo-27.yaml")[0]
+    operative = list(old.operative)
+    subs = operative[2].subparagraphs
+    operative[2] = dataclasses.replace(operative[2], subparagraphs=(subs[1], subs[2], subs[0], subs[3]))
+    text = render_amendments(compare(old, dataclasses.replace(old, operative=tuple(operative))))
+    assert text == (
+        "1. In operative paragraph 3, move subparagraph (b) to the beginning.\n"
+        "2. In operative paragraph 3, move subparagraph (c) so that it follows subparagraph (b).\n"
+    )
 
 
 def test_aalco_50_to_52_as_criticmarkup() -> None:

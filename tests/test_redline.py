@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import dataclasses
 import datetime as dt
 import io
 import json
@@ -166,6 +167,38 @@ def test_libreoffice_converts_a_redline_with_a_word_move(library: Path, tmp_path
     (pdf,) = to_pdf([out], tmp_path)
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     assert text.count("Urges Member States") == 2, "shown where it was and where it is"
+
+
+def _with_subparagraphs_reordered(res: Resolution, order: tuple[int, ...], to_end: bool = False) -> Resolution:
+    """AIPO 27 with the sub-paragraphs (a.-d.) of its third operative paragraph in `order`, that
+    paragraph moved to the end with `to_end`."""
+    operative = list(res.operative)
+    parent = operative[2]
+    assert [s.label for s in parent.subparagraphs] == ["a.", "b.", "c.", "d."]
+    parent = dataclasses.replace(parent, subparagraphs=tuple(parent.subparagraphs[i] for i in order))
+    operative[2] = parent
+    if to_end:
+        operative.append(operative.pop(2))
+    return dataclasses.replace(res, operative=tuple(operative))
+
+
+def test_subparagraphs_reordered_under_a_paragraph_that_stayed_are_word_moves() -> None:
+    old = _draft("aipo-27")
+    redline = _check(old, _with_subparagraphs_reordered(old, (1, 2, 0, 3)))
+    body = _body(redline)
+    names_from = [m.get(f"{W}name") for m in body.iter(f"{W}moveFromRangeStart")]
+    names_to = [m.get(f"{W}name") for m in body.iter(f"{W}moveToRangeStart")]
+    assert names_from and sorted(names_from) == sorted(names_to)
+    assert not list(body.iter(f"{W}ins")) and not list(body.iter(f"{W}del")), "nothing but the moves is marked"
+    with zipfile.ZipFile(io.BytesIO(redline)) as z:
+        comments = z.read("word/comments.xml").decode()
+    assert "Moved from sub-paragraph (" in comments
+
+
+def test_a_moved_paragraph_shows_its_subparagraphs_in_their_old_order_where_it_was() -> None:
+    old = _draft("aipo-27")
+    redline = _check(old, _with_subparagraphs_reordered(old, (3, 2, 1, 0), to_end=True))
+    assert list(_body(redline).iter(f"{W}moveFromRangeStart")), "the paragraph is a Word move"
 
 
 def test_footnotes_survive_in_the_redline() -> None:

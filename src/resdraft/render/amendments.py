@@ -71,6 +71,13 @@ def _name(change: ParagraphChange, old: bool = True) -> str:
     return f"the {ordinal_words((index or 0) + 1)} preambular paragraph"
 
 
+def _label(sub: ParagraphChange) -> str:
+    """A sub-paragraph by its label in the earlier text, in the UN style ("a." reads "(a)"), or
+    by its place there."""
+    label = sub.old.label if sub.old and sub.old.label else str((sub.old_index or 0) + 1)
+    return f"({label.strip('().')})"
+
+
 def _reading(change: ParagraphChange) -> str:
     p = change.new
     assert p is not None
@@ -95,14 +102,20 @@ def _paragraph(change: ParagraphChange, previous_old: ParagraphChange | None, pa
         own = edits(change.ops) if change.old and change.new and change.old.text != change.new.text else []
         if own:
             out.append(f"In {name}, {_join(own)}.")
+        previous_sub: ParagraphChange | None = None  # the sub-paragraph before, of the earlier text
         for sub in change.subparagraphs:
-            sub_name = f"{name} {sub.old.label if sub.old and sub.old.label else ''}".strip()
+            sub_name = f"{name} {_label(sub)}".strip()
+            if sub.moved:
+                after = f"so that it follows subparagraph {_label(previous_sub)}" if previous_sub else "to the beginning"
+                out.append(f"In {name}, move subparagraph {_label(sub)} {after}.")
             if sub.status == "modified" and (sub_edits := edits(sub.ops)):
                 out.append(f"In {sub_name}, {_join(sub_edits)}.")
             elif sub.status == "deleted":
                 out.append(f"Delete {sub_name}.")
             elif sub.status == "inserted" and sub.new:
                 out.append(f"In {name}, insert a new subparagraph reading: {_quote(sub.new.text)}")
+            if sub.old is not None:
+                previous_sub = sub
     return [line[0].upper() + line[1:] for line in out]
 
 
@@ -122,7 +135,7 @@ def render_amendments(diff: Diff) -> str:
         for change in diff.part(part):
             if change.changed:
                 lines += _paragraph(change, previous_old, part_name)
-            if change.old is not None and not change.moved:
+            if change.old is not None:  # moved too: amendments apply in turn, so the next follows it
                 previous_old = change
     if not lines:
         return "No amendments: the texts are the same.\n"

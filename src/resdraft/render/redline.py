@@ -15,7 +15,7 @@ by Reject All (its paragraph text is).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from docx.opc.constants import CONTENT_TYPE as CT
@@ -29,7 +29,7 @@ from resdraft.diff.model import Diff, ParagraphChange
 from resdraft.diff.words import Op, word_diff
 from resdraft.errors import TemplateError
 from resdraft.library.wordstyle import WordStyle
-from resdraft.model import Content, FootnoteRef, Line, Run
+from resdraft.model import Content, FootnoteRef, Line, Paragraph, Run
 from resdraft.render.docx import (
     FORMULA_STYLES,
     PARAGRAPH_STYLES,
@@ -204,7 +204,6 @@ class _Redline(_Writer):
     def _moved(self, change: ParagraphChange, part: str, side: str) -> Iterator[Any]:
         """A paragraph that moved, with its sub-paragraphs, as one Word move range: where it was
         (side 'moveFrom') or where it is ('moveTo'), with a comment there saying where it came from."""
-        name = self.moves.setdefault(id(change), f"move{len(self.moves) + 1}")
         style = PARAGRAPH_STYLES[part]
         block = [self._moved_paragraph(style, change, side, part, self._numbers(part))]
         shown = change.old if side == "moveFrom" else change.new
@@ -212,26 +211,51 @@ class _Redline(_Writer):
         if shown.subparagraphs:
             sub_num = self.operative_num if part == "operative" else (next(self.preamble_nums) if self.preamble_nums else None)
             block += self._moved_subs(change.subparagraphs, part, sub_num, side)
+        index = (change.old_index or 0) + 1
+        where = f"preambular paragraph {index}" if part == "preambular" else f"operative paragraph {change.old_number or index}"
+        yield from self._move_block(change, side, block, where)
+
+    def _moved_sub(self, change: ParagraphChange, part: str, num: str | None, side: str) -> Iterator[Any]:
+        """A sub-paragraph that moved among its siblings, with its own sub-paragraphs, as one Word move."""
+        shown = change.old if side == "moveFrom" else change.new
+        assert shown is not None and change.old is not None
+        block = [
+            self._moved_paragraph(
+                subparagraph_style(part, shown.level), change, side, "subparagraph", self._sub_number(shown, part, num)
+            )
+        ]
+        block += self._moved_subs(change.subparagraphs, part, num, side)
+        label = (change.old.label or str((change.old_index or 0) + 1)).strip("().")
+        yield from self._move_block(change, side, block, f"sub-paragraph ({label})")
+
+    def _move_block(self, change: ParagraphChange, side: str, block: list[Any], where: str) -> list[Any]:
+        """The paragraphs of one move on one side as a named move range; where it arrives, a
+        comment says where it came from."""
+        name = self.moves.setdefault(id(change), f"move{len(self.moves) + 1}")
         self._move_range(block, side, name)
         if side == "moveTo":
-            index = (change.old_index or 0) + 1
-            where = (
-                f"preambular paragraph {index}" if part == "preambular" else f"operative paragraph {change.old_number or index}"
-            )
             self._comment(block[0], f"Moved from {where} of the earlier text.")
-        yield from block
+        return block
 
     def _moved_subs(self, changes: tuple[ParagraphChange, ...], part: str, num: str | None, side: str) -> list[Any]:
+        """The sub-paragraphs of a paragraph that moved, on one side: where it was in their old
+        order, where it is in their new one."""
+        shown_side = [c for c in changes if (c.old if side == "moveFrom" else c.new) is not None]
+        if side == "moveFrom":
+            shown_side.sort(key=lambda c: c.old_index or 0)
         out = []
-        for change in changes:
+        for change in shown_side:
             shown = change.old if side == "moveFrom" else change.new
-            if shown is None:  # a sub-paragraph only the other side has
-                continue
-            level = shown.level if part == "operative" else shown.level - 1
-            numpr = (num, level) if num is not None and shown.label is not None else None
-            out.append(self._moved_paragraph(subparagraph_style(part, shown.level), change, side, "subparagraph", numpr))
+            assert shown is not None
+            style = subparagraph_style(part, shown.level)
+            out.append(self._moved_paragraph(style, change, side, "subparagraph", self._sub_number(shown, part, num)))
             out += self._moved_subs(change.subparagraphs, part, num, side)
         return out
+
+    @staticmethod
+    def _sub_number(shown: Paragraph, part: str, num: str | None) -> tuple[str, int] | None:
+        level = shown.level if part == "operative" else shown.level - 1
+        return (num, level) if num is not None and shown.label is not None else None
 
     def _moved_paragraph(self, style: str, change: ParagraphChange, side: str, role: str, num: tuple[str, int] | None) -> Any:
         """One paragraph of a move on one side. One the other side lacks (a sub-paragraph added or
@@ -274,32 +298,49 @@ class _Redline(_Writer):
         yield from self._subs(change.subparagraphs, part, sub_num, status if status in ("inserted", "deleted") else None)
 
     def _subs(self, changes: tuple[ParagraphChange, ...], part: str, num: str | None, forced: str | None) -> Iterator[Any]:
-        for change in changes:
-            status = forced or change.status
-            shown = change.old if status == "deleted" else change.new
-            if shown is None:  # a sub-paragraph only the other side of a move has
-                continue
-            level = shown.level if part == "operative" else shown.level - 1
-            numpr = (num, level) if num is not None and shown.label is not None else None
-            style = subparagraph_style(part, shown.level)
-            if status == "deleted":
-                p = self.paragraph(style, _without_refs(shown.content), "subparagraph", numpr)
-                self._mark_paragraph(p, "del")
-            elif status == "inserted":
-                p = self.paragraph(style, shown.content, "subparagraph", numpr)
-                self._mark_paragraph(p, "ins")
-            elif change.old is not None and change.old.text != shown.text:
-                p = self.paragraph(style, (), "subparagraph", numpr)
-                self._edited(p, change.old.content, shown.content, change.ops, "subparagraph")
-            else:
-                p = self.paragraph(style, shown.content, "subparagraph", numpr)
-            yield p
-            yield from self._subs(
-                change.subparagraphs, part, num, forced or (status if status in ("inserted", "deleted") else None)
+        """Sub-paragraphs in the new order; one that moved among its siblings also shows where it
+        stood. Under a paragraph inserted or deleted whole (`forced`), each is too."""
+        if forced is None:
+            yield from self._in_order(
+                changes, lambda c: self._sub(c, part, num, None), lambda c, side: self._moved_sub(c, part, num, side)
             )
+            return
+        for change in changes:
+            yield from self._sub(change, part, num, forced)
+
+    def _sub(self, change: ParagraphChange, part: str, num: str | None, forced: str | None) -> Iterator[Any]:
+        status = forced or change.status
+        shown = change.old if status == "deleted" else change.new
+        if shown is None:  # a sub-paragraph only the other side of a move has
+            return
+        numpr = self._sub_number(shown, part, num)
+        style = subparagraph_style(part, shown.level)
+        if status == "deleted":
+            p = self.paragraph(style, _without_refs(shown.content), "subparagraph", numpr)
+            self._mark_paragraph(p, "del")
+        elif status == "inserted":
+            p = self.paragraph(style, shown.content, "subparagraph", numpr)
+            self._mark_paragraph(p, "ins")
+        elif change.old is not None and change.old.text != shown.text:
+            p = self.paragraph(style, (), "subparagraph", numpr)
+            self._edited(p, change.old.content, shown.content, change.ops, "subparagraph")
+        else:
+            p = self.paragraph(style, shown.content, "subparagraph", numpr)
+        yield p
+        yield from self._subs(change.subparagraphs, part, num, forced or (status if status in ("inserted", "deleted") else None))
 
     def _part(self, changes: tuple[ParagraphChange, ...], part: str) -> Iterator[Any]:
         """A part in the new order; a moved paragraph also shows where it stood."""
+        return self._in_order(changes, lambda c: self._change(c, part), lambda c, side: self._moved(c, part, side))
+
+    @staticmethod
+    def _in_order(
+        changes: tuple[ParagraphChange, ...],
+        stayed: Callable[[ParagraphChange], Iterable[Any]],
+        moved: Callable[[ParagraphChange, str], Iterable[Any]],
+    ) -> Iterator[Any]:
+        """Siblings in the new order, each that moved as its move's destination ('moveTo'); its
+        origin ('moveFrom') follows the sibling that stayed and stood before it in the old order."""
         stay = [c for c in changes if not c.moved]
         moves = sorted((c for c in changes if c.moved), key=lambda c: c.old_index or 0)
         placed_after: dict[int, list[ParagraphChange]] = {}
@@ -308,14 +349,11 @@ class _Redline(_Writer):
             key = id(before[-1]) if before else 0
             placed_after.setdefault(key, []).append(m)
         for m in placed_after.get(0, []):
-            yield from self._moved(m, part, "moveFrom")
+            yield from moved(m, "moveFrom")
         for change in changes:
-            if change.moved:
-                yield from self._moved(change, part, "moveTo")
-            else:
-                yield from self._change(change, part)
+            yield from moved(change, "moveTo") if change.moved else stayed(change)
             for m in placed_after.get(id(change), []) if not change.moved else []:
-                yield from self._moved(m, part, "moveFrom")
+                yield from moved(m, "moveFrom")
 
     def body(self) -> None:
         diff = self.diff
