@@ -78,7 +78,7 @@ def word_diff(old: str, new: str) -> list[Op]:
     table = dict(zip(distinct, codes, strict=True))
     text_of = dict(zip(codes, distinct, strict=True))
     a, b = "".join(map(table.__getitem__, tokens_a)), "".join(map(table.__getitem__, tokens_b))
-    weight = {code: len(_WORD.findall(token)) for code, token in text_of.items()}
+    weight = {code: _words_in(token) for code, token in text_of.items()}
 
     def words(chunk: str) -> int:
         return sum(map(weight.__getitem__, chunk))
@@ -98,6 +98,16 @@ def word_diff(old: str, new: str) -> list[Op]:
     for kind, chunk in coded:
         _append(ops, _OPS[kind], "".join(map(text_of.__getitem__, chunk)))
     return _refine(_tidy(ops))
+
+
+def _words_in(token: str) -> int:
+    """How many words a token holds: one for a plain word, none for space or a mark, more for a
+    date or a symbol."""
+    if token.isalnum():
+        return 1
+    if token.isspace() or len(token) == 1:
+        return 0
+    return len(_WORD.findall(token))
 
 
 def _may_tie(coded: list[tuple[str, str]]) -> bool:
@@ -128,27 +138,28 @@ def _bounded_semantic(a: str, b: str, words: Callable[[str], int]) -> list[tuple
     nothing alternates, and "threats {+and rhetoric pertaining +}to {+the +}use {+of +}nuclear
     weapons" keeps the old text whole. A stretch of KEPT or more unchanged words always stays."""
     ops = list(_chunks(a, b, "No"))
-    folded = True
-    while folded:
-        folded = False
-        for k, (kind, chunk) in enumerate(ops):
-            if kind != "=" or not 0 < k < len(ops) - 1 or words(chunk) >= KEPT:
-                continue
-            start = k
-            while start > 0 and ops[start - 1][0] != "=":
-                start -= 1
-            end = k + 1
-            while end < len(ops) and ops[end][0] != "=":
-                end += 1
-            before, after = ops[start:k], ops[k + 1 : end]
-            sizes = [max(sum(len(c) for kd, c in side if kd == edit) for edit in "-+") for side in (before, after)]
-            kinds = [{kd for kd, _ in side} for side in (before, after)]
-            alike = kinds[0] == kinds[1] and len(kinds[0]) == 1
-            if not alike and len(chunk) <= min(sizes):
-                run = [*before, ("-", chunk), ("+", chunk), *after]
-                ops[start:end] = [(edit, "".join(c for kd, c in run if kd == edit)) for edit in "-+"]
-                folded = True
-                break
+    k = 1
+    while k < len(ops) - 1:
+        kind, chunk = ops[k]
+        if kind != "=" or words(chunk) >= KEPT:
+            k += 1
+            continue
+        start = k
+        while start > 0 and ops[start - 1][0] != "=":
+            start -= 1
+        end = k + 1
+        while end < len(ops) and ops[end][0] != "=":
+            end += 1
+        before, after = ops[start:k], ops[k + 1 : end]
+        kinds = [{kd for kd, _ in side} for side in (before, after)]
+        alike = kinds[0] == kinds[1] and len(kinds[0]) == 1
+        sizes = [max(sum(len(c) for kd, c in side if kd == edit) for edit in "-+") for side in (before, after)]
+        if not before or not after or alike or len(chunk) > min(sizes):
+            k += 1
+            continue
+        run = [*before, ("-", chunk), ("+", chunk), *after]
+        ops[start:end] = [(edit, "".join(c for kd, c in run if kd == edit)) for edit in "-+"]
+        k = max(start - 1, 1)  # the equality before may fold now that the run after it grew
     return ops
 
 
