@@ -83,12 +83,12 @@ def word_diff(old: str, new: str) -> list[Op]:
     def words(chunk: str) -> int:
         return sum(map(weight.__getitem__, chunk))
 
-    coded = _bounded_semantic(a, b, words)
+    coded = _cleaned_up(a, b, words)
     if _may_tie(coded):
         # Where two alignments cost the same, the diff takes the earlier match; a list that grew at
         # its end ("…, 76/206 of 17 December 2021, 77/166 of … and 78/154 of …") reads right only
         # when matched from the end. Diff the reversed texts too and keep whichever marks fewer words.
-        backwards = [(kind, chunk[::-1]) for kind, chunk in reversed(_bounded_semantic(a[::-1], b[::-1], words))]
+        backwards = [(kind, chunk[::-1]) for kind, chunk in reversed(_cleaned_up(a[::-1], b[::-1], words))]
         for i in range(len(backwards) - 1):  # a deletion before the insertion that replaces it, as forwards
             if backwards[i][0] == "+" and backwards[i + 1][0] == "-":
                 backwards[i], backwards[i + 1] = backwards[i + 1], backwards[i]
@@ -130,14 +130,14 @@ def _marked(coded: list[tuple[str, str]], words: Callable[[str], int]) -> int:
     return sum(words(chunk) for kind, chunk in coded if kind != "=")
 
 
-def _bounded_semantic(a: str, b: str, words: Callable[[str], int]) -> list[tuple[str, str]]:
+def _cleaned_up(a: str, b: str, words: Callable[[str], int]) -> list[tuple[str, str]]:
     """The exact diff, cleaned up the way a legal officer's own redline reads. A short unchanged
     stretch between two changes is folded into them, as diff-match-patch's semantic clean-up
     would ("[-a-]{+b+} the [-c-]{+d+}" reads "[-a the c-]{+b the d+}": old and new words no longer
     alternate), but not where words were only added, or only struck, on both sides of it: there
     nothing alternates, and "threats {+and rhetoric pertaining +}to {+the +}use {+of +}nuclear
     weapons" keeps the old text whole. A stretch of KEPT or more unchanged words always stays."""
-    ops = list(_chunks(a, b, "No"))
+    ops = list(_chunks(a, b))
     k = 1
     while k < len(ops) - 1:
         kind, chunk = ops[k]
@@ -163,10 +163,10 @@ def _bounded_semantic(a: str, b: str, words: Callable[[str], int]) -> list[tuple
     return ops
 
 
-def _chunks(a: str, b: str, cleanup: str) -> Iterator[tuple[str, str]]:
-    """diff-match-patch's ops ('=', '-' or '+') with the stretch of `a` or `b` each covers."""
+def _chunks(a: str, b: str) -> Iterator[tuple[str, str]]:
+    """diff-match-patch's exact ops ('=', '-' or '+') with the stretch of `a` or `b` each covers."""
     pos_a = pos_b = 0
-    for kind, count in dmp_diff(a, b, timelimit=0, checklines=False, cleanup=cleanup):
+    for kind, count in dmp_diff(a, b, timelimit=0, checklines=False, cleanup="No"):
         if kind == "+":
             yield kind, b[pos_b : pos_b + count]
             pos_b += count
@@ -200,14 +200,14 @@ def _refine(ops: list[Op]) -> list[Op]:
     return out
 
 
-_LETTERS = re.compile(r"[\W_]+")
+_NOT_ALNUM = re.compile(r"[\W_]+")
 
 
 def _finer(old: str, new: str) -> list[Op] | None:
     """The replacement of `old` by `new` in smaller pieces, or None where whole words it is."""
-    if old.strip() and _LETTERS.sub("", old) == _LETTERS.sub("", new):
-        ops = [(_OPS[kind], chunk) for kind, chunk in _chunks(old, new, "No")]
-        if not any(op != "equal" and _LETTERS.sub("", text) for op, text in ops):
+    if old.strip() and _NOT_ALNUM.sub("", old) == _NOT_ALNUM.sub("", new):
+        ops = [(_OPS[kind], chunk) for kind, chunk in _chunks(old, new)]
+        if not any(op != "equal" and _NOT_ALNUM.sub("", text) for op, text in ops):
             return ops
         return None
     a, b = _DATE.match(old), _DATE.match(new)
@@ -232,6 +232,7 @@ def _tidy(ops: list[Op]) -> list[Op]:
     """White space at the edges of a change goes where a reader expects it. Where a run replaces
     words (a deletion and an insertion), the white space both end with goes back to the equal text
     after it: "[-First -]{+Third +}" reads "[-First-]{+Third+} "."""
+    ops = list(ops)
     out: list[Op] = []
     i = 0
     while i < len(ops):
