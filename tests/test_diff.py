@@ -7,6 +7,7 @@ import gzip
 import json
 import re
 import subprocess
+import sys
 from pathlib import Path
 
 from hypothesis import given, settings
@@ -96,6 +97,34 @@ def test_amendments_name_subparagraphs_that_moved() -> None:
         "1. In operative paragraph 3, move subparagraph (b) to the beginning.\n"
         "2. In operative paragraph 3, move subparagraph (c) so that it follows subparagraph (b).\n"
     )
+
+
+def test_amendments_table_runs_of_new_or_deleted_paragraphs_as_one() -> None:
+    # AIPO 26 -> 27 rewrote the resolution: six operative paragraphs in a row went, two came in a row.
+    result = runner.invoke(
+        app, ["diff", str(ROOT / "drafts/aipo-26.yaml"), str(ROOT / "drafts/aipo-27.yaml"), "--to", "amendments"]
+    )
+    text = result.stdout
+    assert "Delete the second and third preambular paragraphs." in text
+    assert "Delete operative paragraphs 3 to 8." in text
+    assert "After operative paragraph 2, insert two new operative paragraphs reading: “3. Advise AIPO members" in text
+    assert "Delete operative paragraph 4." not in text
+
+
+def test_amendments_quote_whole_words_found_once_in_the_paragraph() -> None:
+    # A/RES/78/240 -> A/RES/79/60: a hyphenated name, a date and words only added.
+    from resdraft.render.amendments import replacements
+
+    def table(opening: str, new_opening: str | None = None) -> list[tuple[str, str]]:
+        old = _corpus_paragraph("A/RES/78/240", opening)
+        new = _corpus_paragraph("A/RES/79/60", new_opening or opening)
+        return replacements(word_diff(old, new))
+
+    assert ("Nuclear Test Ban", "Nuclear-Test-Ban") in table("Recognizing the importance of maintaining the moratorium")
+    assert table("Convinced that the total elimination") == [("to use", "and rhetoric pertaining to the use of")]
+    recalled = table("Affirming the significance of Human Rights Council", "Recalling the Human Rights Council")
+    assert ("Affirming the significance of", "Recalling the") in recalled
+    assert ("75/210 of 21 December 2020", "78/142 of 19 December 2023,") in recalled
 
 
 def test_aalco_50_to_52_as_criticmarkup() -> None:
@@ -465,3 +494,44 @@ def test_a_text_file_that_is_no_resolution_is_a_clear_error(tmp_path: Path) -> N
     notes.write_text("Shopping list: milk, bread.\n", encoding="utf-8")
     out = _fails(str(notes), str(ROOT / "drafts/aalco-50.yaml"))
     assert "notes.txt" in out and "hint:" in out
+
+
+def _apply(old: str, replacements: list[tuple[str, str]]) -> str:
+    """The old paragraph with each (old words, new words) replaced where it stands, as a reader
+    of the amendments would do it: the old words are found once in the old text."""
+    spans = []
+    for was, now in replacements:
+        (found,) = list(re.finditer(rf"(?<!\w){re.escape(was)}(?!\w)", old))
+        spans.append((found.start(), found.end(), now))
+    out, at = [], 0
+    for start, end, now in sorted(spans):
+        assert start >= at, "amendments of one paragraph never overlap"
+        out += [old[at:start], now]
+        at = end
+    return "".join([*out, old[at:]])
+
+
+def _spaced(text: str) -> str:
+    """A text with its spacing tidied as a reader would after striking words: single spaces, none before a mark."""
+    return re.sub(r" ([,.;:])", r"\1", " ".join(text.split()))
+
+
+def test_amendments_turn_each_old_paragraph_into_the_new_one() -> None:
+    # Every modified paragraph of 20 GA pairs read from their raw PDF text: the replacements the
+    # amendments table, applied to the old paragraph, give the new one (spacing aside).
+    from resdraft.importers.pdftext import parse_pdf_text
+    from resdraft.render.amendments import replacements
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from bench_diff import load_pairs
+
+    checked = 0
+    for a, b in load_pairs()[:20]:
+        diff = compare(parse_pdf_text(a["text"]), parse_pdf_text(b["text"]))
+        for change in (*diff.preamble, *diff.operative):
+            if change.status != "modified" or change.old is None or change.new is None or change.old.text == change.new.text:
+                continue
+            got = _apply(change.old.text, replacements(change.ops))
+            assert _spaced(got) == _spaced(change.new.text), change.new.text[:80]
+            checked += 1
+    assert checked > 200

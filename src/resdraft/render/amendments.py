@@ -6,56 +6,131 @@ preambular paragraph", "operative paragraph 4", "operative paragraph 3 (b)".
 
 from __future__ import annotations
 
+import re
+
 from resdraft.diff.model import Diff, HeaderChange, ParagraphChange
 from resdraft.diff.words import Op
-from resdraft.sessions import ordinal_words
+from resdraft.sessions import cardinal_words, ordinal_words
+
+_WORD = re.compile(r"\w+")
 
 
 def _quote(text: str) -> str:
     return f"“{text.strip()}”"
 
 
-def _hunks(ops: tuple[Op, ...] | list[Op]) -> list[tuple[str, str, str, str]]:
-    """(before, deleted, inserted, after) for each run of edits, with the equal words around it."""
-    hunks = []
-    i = 0
-    while i < len(ops):
-        if ops[i][0] == "equal":
-            i += 1
+MERGED = 2  # changes with this many unchanged words or fewer between them are tabled as one
+
+# A stretch of the text: ("equal", text, "") or ("change", deleted, inserted).
+Stretch = tuple[str, str, str]
+
+
+def _stretches(ops: tuple[Op, ...] | list[Op]) -> list[Stretch]:
+    """The ops as unchanged stretches and changes, each change widened to whole words (a
+    delegation replaces "non-governmental", not its hyphen, and "neo- Nazism" with "neo-Nazism")
+    and a mark to the word it follows ("Islands" with "Islands,", rather than adds a comma), and
+    changes with MERGED or fewer unchanged words between them made one ("4 December 2023" with
+    "2 December 2024", not "4" with "2" and "2023" with "2024")."""
+    raw: list[list[str]] = []
+    for op, text in ops:
+        if op == "equal":
+            raw.append(["equal", text, ""])
             continue
-        before = ops[i - 1][1] if i and ops[i - 1][0] == "equal" else ""
-        deleted = inserted = ""
-        while i < len(ops) and ops[i][0] != "equal":
-            if ops[i][0] == "delete":
-                deleted += ops[i][1]
-            else:
-                inserted += ops[i][1]
-            i += 1
-        after = ops[i][1] if i < len(ops) else ""
-        hunks.append((before, deleted, inserted, after))
+        if not raw or raw[-1][0] != "change":
+            raw.append(["change", "", ""])
+        raw[-1][1 if op == "delete" else 2] += text
+    for k, (kind, deleted, inserted) in enumerate(raw):
+        if kind != "change":
+            continue
+        spacing = not deleted.strip() and not inserted.strip()  # words joined or split: all of them
+        if k and (spacing or deleted[:1].strip() or inserted[:1].strip()) and (tail := re.search(r"\S+$", raw[k - 1][1])):
+            raw[k - 1][1] = raw[k - 1][1][: tail.start()]
+            raw[k][1], raw[k][2] = tail.group() + raw[k][1], tail.group() + raw[k][2]
+        if (
+            k + 1 < len(raw)
+            and (spacing or deleted[-1:].strip() or inserted[-1:].strip())
+            and (head := re.match(r"\w\S*", raw[k + 1][1]))
+        ):
+            raw[k + 1][1] = raw[k + 1][1][head.end() :]
+            raw[k][1], raw[k][2] = raw[k][1] + head.group(), raw[k][2] + head.group()
+    out: list[list[str]] = []
+    for k, (kind, first, second) in enumerate(raw):
+        between = kind == "equal" and 0 < k < len(raw) - 1 and len(_WORD.findall(first)) <= MERGED
+        if kind == "equal" and not first:
+            continue
+        if (kind == "change" or between) and out and out[-1][0] == "change":
+            out[-1][1] += first
+            out[-1][2] += first if between else second
+        else:
+            out.append([kind, first, second])
+    return [(kind, a, b) for kind, a, b in out]
+
+
+def _hunks(ops: tuple[Op, ...] | list[Op]) -> list[tuple[str, str, str, str]]:
+    """(before, deleted, inserted, after) for each change, with the unchanged text around it."""
+    stretches = _stretches(ops)
+    hunks = []
+    for k, (kind, deleted, inserted) in enumerate(stretches):
+        if kind == "change":
+            before = stretches[k - 1][1] if k else ""
+            after = stretches[k + 1][1] if k + 1 < len(stretches) else ""
+            hunks.append((before, deleted, inserted, after))
     return hunks
 
 
-def _word(text: str, last: bool) -> str:
-    words = text.split()
-    return (words[-1] if last else words[0]) if words else ""
+def _occurrences(phrase: str, text: str) -> int:
+    return len(re.findall(rf"(?<!\w){re.escape(phrase)}(?!\w)", text)) if phrase else 0
+
+
+def replacements(ops: tuple[Op, ...] | list[Op]) -> list[tuple[str, str]]:
+    """(old words, new words) for each change of a paragraph, in order: whole words, the old ones
+    found once in the paragraph. An insertion, or old words that are there more than once, take in
+    the words next to them (the one after first), as many as they need; where that reaches the
+    change before or after, the two are one."""
+    old = "".join(text for op, text in ops if op != "insert")
+    hunks = [list(h) for h in _hunks(ops)]
+    out: list[list[str]] = []  # [old words, new words], white space kept until the end
+    taken = 0  # how much of this hunk's `before` the one before took in
+    k = 0
+    while k < len(hunks):
+        before, deleted, inserted, after = hunks[k]
+        before = before[taken:]
+        left = right = ""
+        while True:
+            phrase = (left + deleted + right).strip()
+            if _WORD.search(phrase) and _occurrences(phrase, old) == 1:
+                break
+            if more := re.match(r"\s*\S+", after[len(right) :]):
+                right += more.group()
+            elif k + 1 < len(hunks) and after.strip():  # all of `after` is not enough: on with the next change
+                _, next_deleted, next_inserted, next_after = hunks.pop(k + 1)
+                deleted += after + next_deleted
+                inserted += after + next_inserted
+                after, right = next_after, ""
+            elif more := re.search(r"\S+\s*$", before[: len(before) - len(left)]):
+                left = more.group() + left
+            elif out:  # all of `before` is not enough: one with the change before
+                was, now = out.pop()
+                gap = before[: len(before) - len(left)]
+                deleted, inserted, left = was + gap + left + deleted, now + gap + left + inserted, ""
+            else:
+                break
+        out.append([left + deleted + right, left + inserted + right])
+        taken = len(right)
+        k += 1
+    return [(was.strip(), now.strip()) for was, now in out]
 
 
 def edits(ops: tuple[Op, ...] | list[Op]) -> list[str]:
-    """'replace “a” with “b”', 'delete “c”'; a bare insertion is anchored on a neighbouring word."""
+    """'replace “a” with “b”', 'delete “c”', in the UN style."""
     out = []
-    for before, deleted, inserted, after in _hunks(ops):
-        if deleted.strip() and inserted.strip():
-            out.append(f"replace {_quote(deleted)} with {_quote(inserted)}")
-        elif deleted.strip():
-            out.append(f"delete {_quote(deleted)}")
-        elif inserted.strip():
-            if nxt := _word(after, last=False):
-                out.append(f"replace {_quote(nxt)} with {_quote(inserted.strip() + ' ' + nxt)}")
-            elif prev := _word(before, last=True):
-                out.append(f"replace {_quote(prev)} with {_quote(prev + ' ' + inserted.strip())}")
-            else:
-                out.append(f"insert {_quote(inserted)}")
+    for was, now in replacements(ops):
+        if not was:
+            out.append(f"insert {_quote(now)}")
+        elif not now:
+            out.append(f"delete {_quote(was)}")
+        else:
+            out.append(f"replace {_quote(was)} with {_quote(now)}")
     return out
 
 
@@ -88,12 +163,6 @@ def _reading(change: ParagraphChange) -> str:
 
 def _paragraph(change: ParagraphChange, previous_old: ParagraphChange | None, part_name: str) -> list[str]:
     name = _name(change)
-    if change.status == "deleted":
-        return [f"Delete {name}."]
-    if change.status == "inserted":
-        where = f"At the beginning of the {part_name}" if previous_old is None else f"After {_name(previous_old)}"
-        kind = "new paragraph" if change.part == "preamble" else "new operative paragraph"
-        return [f"{where}, insert a {kind} reading: {_quote(_reading(change))}"]
     out = []
     if change.moved:
         after = f"so that it follows {_name(previous_old)}" if previous_old else f"to the beginning of the {part_name}"
@@ -119,6 +188,35 @@ def _paragraph(change: ParagraphChange, previous_old: ParagraphChange | None, pa
     return [line[0].upper() + line[1:] for line in out]
 
 
+def _deletion(changes: list[ParagraphChange]) -> str:
+    """Paragraphs deleted one after another, as one amendment: "Delete operative paragraphs 3 to 8"."""
+    if len(changes) == 1:
+        return f"Delete {_name(changes[0])}."
+    places = [(c.old_index or 0) + 1 for c in changes]
+    run = places == list(range(places[0], places[-1] + 1)) and len(places) > 2
+    if changes[0].part == "operative":
+        numbers = [str(c.old_number or place) for c, place in zip(changes, places, strict=True)]
+        return (
+            f"Delete operative paragraphs {numbers[0]} to {numbers[-1]}."
+            if run
+            else f"Delete operative paragraphs {_join(numbers)}."
+        )
+    ordinals = [ordinal_words(place) for place in places]
+    which = f"{ordinals[0]} to {ordinals[-1]}" if run else _join(ordinals)
+    return f"Delete the {which} preambular paragraphs."
+
+
+def _insertion(changes: list[ParagraphChange], previous_old: ParagraphChange | None, part_name: str) -> str:
+    """New paragraphs that follow one another, tabled as one amendment ("insert two new paragraphs
+    reading: …"), so that they keep their order."""
+    where = f"At the beginning of the {part_name}" if previous_old is None else f"After {_name(previous_old)}"
+    kind = "paragraph" if changes[0].part == "preamble" else "operative paragraph"
+    readings = _join([_quote(_reading(c)) for c in changes])
+    if len(changes) == 1:
+        return f"{where}, insert a new {kind} reading: {readings}"
+    return f"{where}, insert {cardinal_words(len(changes))} new {kind}s reading: {readings}"
+
+
 def _header(h: HeaderChange) -> list[str]:
     if h.status != "modified" or h.field != "title":
         return []
@@ -132,11 +230,29 @@ def render_amendments(diff: Diff) -> str:
         lines += _header(h)
     for part, part_name in (("preamble", "preamble"), ("operative", "operative part")):
         previous_old: ParagraphChange | None = None
+        inserted: list[ParagraphChange] = []  # new paragraphs, one after another, not yet tabled
+        deleted: list[ParagraphChange] = []  # the same for deletions
         for change in diff.part(part):
-            if change.changed:
-                lines += _paragraph(change, previous_old, part_name)
+            if change.status == "inserted":
+                inserted.append(change)
+                continue
+            if inserted:
+                lines.append(_insertion(inserted, previous_old, part_name))
+                inserted = []
+            if change.status == "deleted":
+                deleted.append(change)
+            else:
+                if deleted:
+                    lines.append(_deletion(deleted))
+                    deleted = []
+                if change.changed:
+                    lines += _paragraph(change, previous_old, part_name)
             if change.old is not None:  # moved too: amendments apply in turn, so the next follows it
                 previous_old = change
+        if inserted:
+            lines.append(_insertion(inserted, previous_old, part_name))
+        if deleted:
+            lines.append(_deletion(deleted))
     if not lines:
         return "No amendments: the texts are the same.\n"
     return "\n".join(f"{i}. {line}" for i, line in enumerate(lines, start=1)) + "\n"
