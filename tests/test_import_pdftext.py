@@ -423,3 +423,42 @@ def test_any_text_reads_or_is_refused_with_a_message(lines: list[str]) -> None:
         assert error.problems
     else:
         assert res.preamble or res.operative
+
+
+def test_a_date_a_footnote_wrapped_onto_its_next_line_is_not_a_new_footnote() -> None:
+    # A/RES/79/145, footnote 23: "…, Johannesburg, South Africa, / 26 August–4 September 2002 …"
+    res = _corpus("A/RES/79/145")
+    markers = [note.marker for note in res.footnotes]
+    assert markers.count("26") == 1 and markers.index("24") == markers.index("23") + 1
+    (note,) = [n for n in res.footnotes if n.marker == "23"]
+    assert "South Africa, 26 August–4 September 2002" in "".join(s.text for s in note.content if isinstance(s, Run))
+
+
+def test_an_agenda_title_that_mentions_an_adoption_is_not_the_adoption_line() -> None:
+    # A/RES/78/61: "Review of the implementation of the recommendations and / decisions adopted by
+    # the General Assembly at its tenth special session: …" is one agenda title.
+    res = _corpus("A/RES/78/61")
+    roles = [line.role for line in res.header]
+    assert roles.count("adoption") == 1
+    (title,) = [line.text for line in res.header if line.role == "agenda-title"]
+    assert title.startswith("Review of the implementation of the recommendations and decisions adopted by the General Assembly")
+
+
+@pytest.mark.parametrize(
+    "symbol",
+    ["A/RES/78/68", "A/RES/78/83", "A/RES/78/103", "A/RES/78/216", "A/RES/78/274", "A/RES/78/309", "A/RES/79/145"],
+)
+def test_corpus_resolution_with_an_odd_masthead_or_a_long_title_builds_to_word(symbol: str) -> None:
+    # Masthead lines of no known role ("23-24915* (E)", "Original: English"), a Council resolution
+    # cited in a GA masthead, titles over Word's 255-character property limit, a footnote
+    # misread (A/RES/79/145): each once stopped the .docx.
+    import io
+    import zipfile
+
+    from resdraft.build import word_style_for
+    from resdraft.render.docx import render_docx
+
+    data = render_docx(_corpus(symbol), word_style_for("unga", str(Path(__file__).parents[1] / "drafts")))
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        core = z.read("docProps/core.xml").decode()
+    assert "<dc:title>" in core

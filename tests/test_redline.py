@@ -20,7 +20,7 @@ from conftest import ROOT
 from resdraft.build import load_resolution, word_style_for
 from resdraft.cli import app
 from resdraft.diff import compare
-from resdraft.model import Resolution
+from resdraft.model import Line, Resolution, Run
 from resdraft.preview import to_pdf
 from resdraft.render.docx import render_docx
 from resdraft.render.redline import render_redline
@@ -199,6 +199,38 @@ def test_a_moved_paragraph_shows_its_subparagraphs_in_their_old_order_where_it_w
     old = _draft("aipo-27")
     redline = _check(old, _with_subparagraphs_reordered(old, (3, 2, 1, 0), to_end=True))
     assert list(_body(redline).iter(f"{W}moveFromRangeStart")), "the paragraph is a Word move"
+
+
+def test_header_lines_of_one_role_pair_in_turn() -> None:
+    # A masthead with two lines of one role ("Original: English" read as two unknown lines, a
+    # two-line agenda title): the second old line pairs with the second new one, so Reject All
+    # gives both old lines back.
+    old = _draft("unga-64")
+
+    def with_lines(*texts: str) -> Resolution:
+        return dataclasses.replace(old, header=(*old.header, *(Line("line", (Run(t),)) for t in texts)))
+
+    _check(with_lines("Original:", "English"), with_lines("Original:", "French"))
+    _check(with_lines("Original:", "English"), with_lines("English"))
+    _check(with_lines("English"), with_lines("Original:", "English", "24-01234 (E)"))
+
+
+def test_ga_pairs_read_from_pdf_text_accept_and_reject_exactly() -> None:
+    # Whole documents, masthead and footnotes included, as `resdraft diff old.txt new.txt` reads
+    # them: the first 20 year-over-year pairs of the corpus, and A/RES/78/61 -> 79/71, whose
+    # masthead once carried two adoption lines.
+    import sys
+
+    from resdraft.importers.pdftext import parse_pdf_text
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from bench_diff import load_pairs
+
+    pairs = load_pairs()
+    chosen = pairs[:20] + [(a, b) for a, b in pairs if a["symbol"] == "A/RES/78/61"]
+    assert len(chosen) == 21
+    for a, b in chosen:
+        _check(parse_pdf_text(a["text"]), parse_pdf_text(b["text"]))
 
 
 def test_footnotes_survive_in_the_redline() -> None:

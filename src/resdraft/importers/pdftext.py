@@ -23,6 +23,7 @@ from resdraft.errors import LibraryError, Problem, Where
 from resdraft.importers.text import (
     DATE_LINE,
     HEADER_ROLES,
+    MONTHS,
     SYMBOL_SESSION,
     _date,
     _infer_opening,
@@ -90,11 +91,14 @@ BULLET = re.compile(r"(?:--|[-–—•▪●◦·])[ \t]+(?=\S)")
 CLOSING = re.compile(r"\d{1,3}(?:st|nd|rd|th) (?:\(resumed\) )?plenary meeting\b", re.I)
 # Masthead lines read as a whole block.
 ADOPTION = re.compile(r"(?:Resolution )?[Aa]dopted (?:unanimously )?(?:by|at) (?:the )?(?:General Assembly|Security Council)\b")
+# A masthead cell that states the adoption starts with it; "… decisions adopted by the General
+# Assembly at its tenth special session" is an agenda title running on.
+ADOPTION_CELL = re.compile(r"^" + ADOPTION.pattern)
 REPORT = re.compile(r"\[.{1,300}\]")
 SPONSORS = re.compile(r".{1,5000}: (?:revised )?draft (?:resolution|decision)")
 FULL_TEXT = re.compile(r"The full text of resolution\b.{0,60}\breads as follows:?", re.I)
 SC_ROLES: tuple[tuple[str, re.Pattern[str] | None], ...] = (
-    ("adoption", ADOPTION),
+    ("adoption", ADOPTION_CELL),
     ("organization", re.compile(r"^United Nations$")),
     ("organ", re.compile(r"^Security Council$")),
     ("symbol", re.compile(rf"^{SC_SYMBOL.pattern}$")),
@@ -102,7 +106,7 @@ SC_ROLES: tuple[tuple[str, re.Pattern[str] | None], ...] = (
     ("date", DATE_LINE),
 )
 GA_ROLES: tuple[tuple[str, re.Pattern[str] | None], ...] = (
-    ("adoption", ADOPTION),
+    ("adoption", ADOPTION_CELL),
     ("organization", re.compile(r"^United Nations$")),
     *HEADER_ROLES["unga"],
 )
@@ -411,7 +415,7 @@ def _pages(lines: Sequence[_Line], marks: Sequence[bool]) -> list[_Page]:
 def _note_line(page: _Page, line: _Line, last: int) -> int:
     """Take one line of a footnote block: a new footnote, or the continuation of the last one."""
     m = NOTE_START.fullmatch(line.text)
-    if m and _next_marker(m.group(1), last) and len(page.notes) < MAX_PAGE_NOTES:
+    if m and _next_marker(m.group(1), last, m.group(2)) and len(page.notes) < MAX_PAGE_NOTES:
         page.notes.append((m.group(1), [m.group(2)]))
         return int(m.group(1)) if m.group(1).isdigit() else last
     if page.notes:
@@ -422,9 +426,17 @@ def _note_line(page: _Page, line: _Line, last: int) -> int:
     return last
 
 
-def _next_marker(marker: str, last: int) -> bool:
-    """Whether a footnote marker can follow the last footnote number (numbers run on through the document)."""
-    return not marker.isdigit() or last < int(marker) <= last + 3
+_MONTH_FIRST = re.compile(rf"(?i:{'|'.join(MONTHS)})\b")
+
+
+def _next_marker(marker: str, last: int, rest: str = "") -> bool:
+    """Whether a footnote marker can follow the last footnote number (numbers run on through the
+    document, a few may be skipped). A skip followed by a month is a date the last footnote wrapped
+    onto this line ("…, South Africa, / 26 August–4 September 2002"), not footnote 26."""
+    if not marker.isdigit():
+        return True
+    number = int(marker)
+    return number == last + 1 or (last + 1 < number <= last + 3 and not _MONTH_FIRST.match(rest))
 
 
 def _implicit_notes(page: _Page, last: int) -> int:
@@ -452,7 +464,7 @@ def _implicit_notes(page: _Page, last: int) -> int:
     if (
         start is None
         or first is None
-        or not _next_marker(first.group(1), last)
+        or not _next_marker(first.group(1), last, first.group(2))
         or (first.group(1).isdigit() and int(first.group(1)) != last + 1)
     ):
         return last
@@ -460,7 +472,7 @@ def _implicit_notes(page: _Page, last: int) -> int:
     del lines[start:]
     for line in block:
         m = NOTE_START_LAYOUT.fullmatch(line.spaced)
-        if m and _next_marker(m.group(1), last):
+        if m and _next_marker(m.group(1), last, m.group(2)):
             page.notes.append((m.group(1), [m.group(2)]))
             last = int(m.group(1)) if m.group(1).isdigit() else last
         elif page.notes:

@@ -577,10 +577,15 @@ class _Writer:
         props.author = props.last_modified_by = "resdraft"
         props.created = props.modified = props.last_printed = stamp
         props.revision = 1
-        props.title = " ".join(line.text for line in self.res.title)
-        props.subject = str(self.res.fields.get("symbol") or "")
+        props.title = _property(" ".join(line.text for line in self.res.title))
+        props.subject = _property(str(self.res.fields.get("symbol") or ""))
         props.language = self.word.language
         props.keywords = props.comments = props.category = ""
+
+
+def _property(text: str) -> str:
+    """A document property as Word holds it: at most 255 characters (a GA title can be longer)."""
+    return text if len(text) <= 255 else text[:254].rstrip() + "…"
 
 
 class _FixedZip:

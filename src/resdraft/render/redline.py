@@ -170,24 +170,35 @@ class _Redline(_Writer):
         return p
 
     def _lines(self, style_of: Any, old: tuple[Line, ...], new: tuple[Line, ...]) -> list[Any]:
-        """Header or title lines paired by role, in the new order; old-only lines where they stood."""
-        old_by_role = {line.role: line for line in old}
-        new_roles = {line.role for line in new}
-        old_roles = [line.role for line in old]
-        gone: list[str] = []
+        """Header or title lines paired by role (the first line of a role with the first, the
+        second with the second), in the new order; old-only lines where they stood."""
+
+        def keyed(lines: tuple[Line, ...]) -> list[tuple[str, int]]:
+            seen: dict[str, int] = {}
+            out = []
+            for line in lines:
+                seen[line.role] = seen.get(line.role, 0) + 1
+                out.append((line.role, seen[line.role]))
+            return out
+
+        old_keys, new_keys = keyed(old), keyed(new)
+        old_by_key = dict(zip(old_keys, old, strict=True))
+        gone = [k for k in old_keys if k not in set(new_keys)]
         out = []
+        shown = 0  # old lines up to here are placed
 
         def flush(until: int) -> None:
-            for role in old_roles[:until]:
-                if role not in new_roles and role not in gone:
-                    gone.append(role)
-                    out.append(self._line(style_of(role), old_by_role[role], None))
+            nonlocal shown
+            for key in old_keys[shown:until]:
+                if key in gone:
+                    out.append(self._line(style_of(key[0]), old_by_key[key], None))
+            shown = max(shown, until)
 
-        for line in new:
-            if line.role in old_by_role:
-                flush(old_roles.index(line.role))
-            out.append(self._line(style_of(line.role), old_by_role.get(line.role), line))
-        flush(len(old_roles))
+        for key, line in zip(new_keys, new, strict=True):
+            if key in old_by_key:
+                flush(old_keys.index(key))
+            out.append(self._line(style_of(line.role), old_by_key.get(key), line))
+        flush(len(old_keys))
         return out
 
     def _formula(self, role: str, line: Line | None) -> list[Any]:
