@@ -434,6 +434,13 @@ def test_a_date_a_footnote_wrapped_onto_its_next_line_is_not_a_new_footnote() ->
     assert "South Africa, 26 August–4 September 2002" in "".join(s.text for s in note.content if isinstance(s, Run))
 
 
+def test_the_job_number_of_a_reissued_resolution_is_page_furniture() -> None:
+    # A/RES/78/68 was reissued: its job number reads "23-24915* (E)".
+    res = _corpus("A/RES/78/68")
+    assert not [line for line in res.header if "24915" in line.text]
+    assert [line.role for line in res.header].count("line") == 0
+
+
 def test_an_agenda_title_that_mentions_an_adoption_is_not_the_adoption_line() -> None:
     # A/RES/78/61: "Review of the implementation of the recommendations and / decisions adopted by
     # the General Assembly at its tenth special session: …" is one agenda title.

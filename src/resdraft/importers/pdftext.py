@@ -70,7 +70,7 @@ GA_SYMBOL = re.compile(r"A/(?:RES/)?(?:C\.\d/|ES-\d{1,2}/)?\d{1,3}/[A-Za-z0-9.]{
 SC_SYMBOL = re.compile(r"S/RES/\d{1,5} ?\(\d{3,4}\)")
 SC_NUMBER = re.compile(r"\b[Rr]esolution[ \t]+(\d{1,5}) ?\((\d{3,4})\)")
 # Page furniture: "23-21327 (E)    091123", "*2321327*", "23-21327", "2/5".
-JOB = re.compile(r"\d{2}-\d{5}[ \t]*\([A-Z]\)(?:[ \t]+\d{6})?")
+JOB = re.compile(r"\d{2}-\d{5}\*?[ \t]*\([A-Z]\)(?:[ \t]+\d{6})?")  # "23-24915* (E)": reissued
 BARCODE = re.compile(r"\*\d{7,9}\*")
 JOB_NUMBER = re.compile(r"\d{2}-\d{5}")
 PAGE_NUMBER = re.compile(r"(\d{1,3})/(\d{1,3})")
