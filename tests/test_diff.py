@@ -100,14 +100,14 @@ def test_amendments_name_subparagraphs_that_moved() -> None:
 
 
 def test_amendments_table_runs_of_new_or_deleted_paragraphs_as_one() -> None:
-    # AIPO 26 -> 27 rewrote the resolution: six operative paragraphs in a row went, two came in a row.
+    # AIPO 26 -> 27 rewrote the resolution: its operative part is four new paragraphs in place of eight.
     result = runner.invoke(
         app, ["diff", str(ROOT / "drafts/aipo-26.yaml"), str(ROOT / "drafts/aipo-27.yaml"), "--to", "amendments"]
     )
     text = result.stdout
     assert "Delete the second and third preambular paragraphs." in text
-    assert "Delete operative paragraphs 3 to 8." in text
-    assert "After operative paragraph 2, insert two new operative paragraphs reading: “3. Advise AIPO members" in text
+    assert "At the beginning of the operative part, insert four new operative paragraphs reading: “1. Establish" in text
+    assert "Delete operative paragraphs 1 to 8." in text
     assert "Delete operative paragraph 4." not in text
 
 
@@ -368,6 +368,17 @@ def test_a_resolution_added_to_the_end_of_a_list_reads_as_one_insertion() -> Non
         ("insert", ","),
         ("insert", " and 78/154 of 19 December 2023"),
     ]
+
+
+def test_two_paragraphs_that_keep_no_word_in_common_are_not_a_pair() -> None:
+    # A/RES/78/230 -> A/RES/79/235: "Emphasizes that developing a United Nations framework
+    # convention …" and "Decides to adopt the terms of reference …" stood in one place, alike
+    # enough in their letters to pair, yet the word diff keeps nothing of the one in the other.
+    old = _corpus_resolution("A/RES/78/230")
+    new = _corpus_resolution("A/RES/79/235")
+    diff = compare(old, new)
+    emphasizes = next(c for c in diff.operative if c.old and c.old.text.startswith("Emphasizes that developing a United Nations"))
+    assert emphasizes.status == "deleted" and emphasizes.new is None
 
 
 def test_two_paragraphs_that_share_only_their_opening_are_not_a_pair() -> None:

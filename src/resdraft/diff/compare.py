@@ -64,6 +64,8 @@ def compare_paragraphs(
     """Aligned changes in document order: the new order, each deletion after the old paragraph before it."""
     pairs = align(old, new, related)
     ops_of = {j: _ops(old[i].text, new[j].text) for j, i in pairs.items()}
+    for j in [j for j, ops in ops_of.items() if _kept(ops) == 0 and not _one_clause(old[pairs[j]], new[j], related)]:
+        del pairs[j], ops_of[j]  # a pair that keeps no word is two paragraphs, however alike its letters
     # The run kept in place is the one that carries the most unchanged text.
     out_of_order = moved(pairs, {j: 1 + sum(len(text) for op, text in ops if op == "equal") for j, ops in ops_of.items()})
     for j in [j for j in out_of_order if _rewritten_through(old[pairs[j]], new[j], ops_of[j], related)]:
@@ -105,10 +107,14 @@ MOVED_KEEPS = 1 / 3  # a paragraph paired out of its place must keep this share 
 def _rewritten_through(old: Paragraph, new: Paragraph, ops: tuple[tuple[str, str], ...], related: Related | None) -> bool:
     """Whether a pair out of its place keeps too few words to be one paragraph that moved ("moved"
     claims the same paragraph; one rewritten through is two). Pairs of one library clause stay."""
-    one_clause = bool(old.clause_id and new.clause_id) and (
+    return not _one_clause(old, new, related) and _kept(ops) < MOVED_KEEPS
+
+
+def _one_clause(old: Paragraph, new: Paragraph, related: Related | None) -> bool:
+    """Whether two paragraphs come from one library clause, or from clauses one of which amends the other."""
+    return bool(old.clause_id and new.clause_id) and (
         old.clause_id == new.clause_id or (related is not None and related(old.clause_id or "", new.clause_id or ""))
     )
-    return not one_clause and _kept(ops) < MOVED_KEEPS
 
 
 def _kept(ops: tuple[tuple[str, str], ...]) -> float:
