@@ -79,7 +79,8 @@ def _hunks(ops: tuple[Op, ...] | list[Op]) -> list[tuple[str, str, str, str]]:
 
 
 def _occurrences(phrase: str, text: str) -> int:
-    return len(re.findall(rf"(?<!\w){re.escape(phrase)}(?!\w)", text)) if phrase else 0
+    """How many times whole words `phrase` stand in `text`, overlapping ones too ("a a" twice in "a a a")."""
+    return len(re.findall(rf"(?<!\w)(?={re.escape(phrase)}(?!\w))", text)) if phrase else 0
 
 
 def replacements(ops: tuple[Op, ...] | list[Op]) -> list[tuple[str, str]]:
