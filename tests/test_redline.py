@@ -13,6 +13,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from lxml import etree
 from typer.testing import CliRunner
 
@@ -20,7 +22,7 @@ from conftest import ROOT
 from resdraft.build import load_resolution, word_style_for
 from resdraft.cli import app
 from resdraft.diff import compare
-from resdraft.model import Line, Resolution, Run
+from resdraft.model import Line, Numbering, Paragraph, Resolution, Run, Session
 from resdraft.preview import to_pdf
 from resdraft.render.docx import render_docx
 from resdraft.render.redline import render_redline
@@ -271,3 +273,49 @@ def test_bad_date_is_a_clear_error(tmp_path: Path) -> None:
         ],
     )
     assert result.exit_code == 1 and "not an ISO date" in result.output and not (tmp_path / "r.docx").exists()
+
+
+# ------------------------------------------------------------------ laws (Hypothesis)
+
+_WORDS = ["Recalling", "Urges", "States", "the", "resolution", "63/194", "of", "18 December 2008", "persons", ",", "report"]
+_TEXT = st.lists(st.sampled_from(_WORDS), min_size=1, max_size=8).map(" ".join)
+_OPERATIVE = st.lists(st.tuples(_TEXT, st.lists(_TEXT, max_size=3)), max_size=6)
+
+
+def _random_resolution(preamble: list[str], operative: list[tuple[str, list[str]]]) -> Resolution:
+    def sub(i: int, text: str) -> Paragraph:
+        return Paragraph("subparagraph", (Run(text),), level=1, label=f"({'abc'[i]})")
+
+    return Resolution(
+        body="unga",
+        session=Session(64),
+        fields={},
+        header=(),
+        title=(),
+        enacting=None,
+        preamble=tuple(Paragraph("preambular", (Run(t),), opening=t.split()[0]) for t in preamble),
+        transition=None,
+        operative=tuple(
+            Paragraph(
+                "operative",
+                (Run(t),),
+                label=f"{n}.",
+                number=n,
+                opening=t.split()[0],
+                subparagraphs=tuple(sub(i, x) for i, x in enumerate(subs)),
+            )
+            for n, (t, subs) in enumerate(operative, start=1)
+        ),
+        closing=None,
+        footnotes=(),
+        numbering=Numbering("1.", ("(a)",), ()),
+    )
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(_TEXT, max_size=5), _OPERATIVE, st.lists(_TEXT, max_size=5), _OPERATIVE)
+def test_any_two_texts_accept_to_the_new_and_reject_to_the_old(
+    old_pre: list[str], old_op: list[tuple[str, list[str]]], new_pre: list[str], new_op: list[tuple[str, list[str]]]
+) -> None:
+    # Paragraphs and sub-paragraphs inserted, deleted, edited, moved and reordered at random.
+    _check(_random_resolution(old_pre, old_op), _random_resolution(new_pre, new_op))
