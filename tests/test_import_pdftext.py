@@ -441,6 +441,18 @@ def test_the_job_number_of_a_reissued_resolution_is_page_furniture() -> None:
     assert [line.role for line in res.header].count("line") == 0
 
 
+def test_each_of_several_agenda_items_has_its_title() -> None:
+    # A/RES/78/128: "Agenda items 13 and 75 (a)", then each item's title in a block of its own.
+    res = _corpus("A/RES/78/128")
+    titles = [line.text for line in res.header if line.role == "agenda-title"]
+    assert titles == [
+        "Integrated and coordinated implementation of and follow-up to the outcomes of the major United Nations "
+        "conferences and summits in the economic, social and related fields",
+        "Oceans and the law of the sea: oceans and the law of the sea",
+    ]
+    assert res.title[0].text.startswith("2025 United Nations Conference to Support the Implementation")
+
+
 def test_an_agenda_title_that_mentions_an_adoption_is_not_the_adoption_line() -> None:
     # A/RES/78/61: "Review of the implementation of the recommendations and / decisions adopted by
     # the General Assembly at its tenth special session: …" is one agenda title.

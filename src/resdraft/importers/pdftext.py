@@ -222,6 +222,11 @@ def _read_masthead(lines: Sequence[str], body: str | None) -> _Masthead:
         if whole and (whole != "sponsors" or len(cells) > 1 or len(joined) < 500):
             entries.append((b, Line(whole, _content(joined))))
             continue
+        after_agenda = entries and entries[-1][0] == b - 1 and entries[-1][1].role in ("agenda-item", "agenda-title")
+        if after_agenda and not any(_cell_role(cell, roles, set()) for cell in cells):
+            # A block of its own under "Agenda items 13 and 75 (a)": the title of one of the items.
+            entries.append((b, Line("agenda-title", _content(joined))))
+            continue
         used: set[str] = set()
         recognised = False
         for c, cell in enumerate(cells):
