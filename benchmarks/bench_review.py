@@ -1,9 +1,11 @@
-"""Review outputs over UN General Assembly year-over-year pairs: the tracked-changes .docx and the HTML page.
+r"""Review outputs over UN General Assembly year-over-year pairs: the tracked-changes .docx and the HTML page.
 
 Anchor measured in the same run: python-redlines with its Docxodus engine (pip install
 python-redlines python-redlines-docxodus), which compares two plain .docx files. Targets (issue 5):
 the tracked-changes .docx of a GA pair in under 150 ms, the HTML page in under 50 ms. Also counts
 the words each marks as changed: ours should mark fewer (no renumbering noise) without hiding a change.
+Words are counted two ways (`\w+` runs, and Word's words: text between spaces), with the paragraphs
+marked renumbered and the unchanged words left stranded between changes beside them.
 Each pair is timed three times and the median kept, ours and the anchor alike.
 Run: python benchmarks/bench_review.py [N pairs for the anchor, default 20]
 """
