@@ -453,6 +453,23 @@ def test_each_of_several_agenda_items_has_its_title() -> None:
     assert res.title[0].text.startswith("2025 United Nations Conference to Support the Implementation")
 
 
+def test_masthead_pieces_the_pdf_columns_set_apart_come_back_together() -> None:
+    # A/RES/78/76: the report reference over two blocks; A/RES/78/103: "English" before
+    # "Original:"; A/RES/79/243: a title in two blocks.
+    report = [line.text for line in _corpus("A/RES/78/76").header if line.role == "report"]
+    assert report == [
+        "[on the report of the Special Political and Decolonization Committee (Fourth Committee) (A/78/421, para. 13)]"
+    ]
+    assert ("language", "Original: English") in [(line.role, line.text) for line in _corpus("A/RES/78/103").header]
+    res = _corpus("A/RES/79/243")
+    assert res.title[0].text == (
+        "United Nations Convention against Cybercrime; Strengthening International Cooperation for Combating Certain "
+        "Crimes Committed by Means of Information and Communications Technology Systems and for the Sharing of "
+        "Evidence in Electronic Form of Serious Crimes"
+    )
+    assert "line" not in [line.role for line in res.header]
+
+
 def test_an_agenda_title_that_mentions_an_adoption_is_not_the_adoption_line() -> None:
     # A/RES/78/61: "Review of the implementation of the recommendations and / decisions adopted by
     # the General Assembly at its tenth special session: …" is one agenda title.

@@ -203,7 +203,28 @@ def _masthead_blocks(lines: Sequence[str]) -> list[list[str]]:
             continue
         cells = [c for c in _cells(raw) if not (JOB.fullmatch(c) or BARCODE.fullmatch(c) or re.fullmatch(r"\d{6}", c))]
         blocks[-1].extend(cells)
-    return [b for b in blocks if b]
+    out: list[list[str]] = []
+    for block in (b for b in blocks if b):
+        opened = out and (text := " ".join(out[-1])).rfind("[") > text.rfind("]")
+        if opened:  # "[on the report of the … Committee" / "(Fourth Committee) (A/78/421, para. 13)]"
+            out[-1].extend(block)
+        else:
+            out.append(block)
+    return [_original_language(b) for b in out]
+
+
+def _original_language(cells: list[str]) -> list[str]:
+    """'Original:' and its language, which the PDF's columns may give apart and in either order."""
+    if "Original:" not in cells:
+        return cells
+    k = cells.index("Original:")
+    for j in (k + 1, k - 1):
+        if 0 <= j < len(cells) and re.fullmatch(r"[A-Z][a-z]+", cells[j]):
+            language = cells[j]
+            rest = [c for i, c in enumerate(cells) if i not in (j, k)]
+            rest.insert(min(j, k), f"Original: {language}")
+            return rest
+    return cells
 
 
 def _read_masthead(lines: Sequence[str], body: str | None) -> _Masthead:
@@ -213,10 +234,17 @@ def _read_masthead(lines: Sequence[str], body: str | None) -> _Masthead:
     roles = SC_ROLES if body == "unsc" else GA_ROLES
     entries: list[tuple[int, Line]] = []  # (block, line)
     free: list[int] = []  # blocks no pattern recognised: the last is the title when no numbered title is found
+    title_block: int | None = None
     for b, cells in enumerate(blocks):
         joined = " ".join(cells)
         if m := TITLE_NUMBER.fullmatch(joined):
             out.number, out.title = m.group(1), m.group(2).strip()
+            title_block = b
+            continue
+        if title_block == b - 1 and not any(_cell_role(cell, roles, set()) for cell in cells):
+            # "79/243. United Nations Convention against Cybercrime;" / "Strengthening International …"
+            out.title = f"{out.title} {joined}"
+            title_block = b
             continue
         whole = next((role for role, pattern in _BLOCK_ROLES if len(joined) <= 6000 and pattern.fullmatch(joined)), None)
         if whole and (whole != "sponsors" or len(cells) > 1 or len(joined) < 500):
