@@ -347,10 +347,14 @@ class _Notes:
         self.new = {f.marker: f.text for f in diff.new.footnotes}
 
 
-def _badges(change: ParagraphChange) -> str:
-    """The status badge, and a 'moved' badge beside it when the paragraph changed place."""
+def _badges(change: ParagraphChange, moved_from: str = "") -> str:
+    """The status badge, and a 'moved' badge beside it when the paragraph changed place (saying
+    from where, for a sub-paragraph: its row's numbers are its parent's)."""
     names = [change.status] + (["moved"] if change.moved else [])
-    spans = "".join(f'<span class="badge b-{name}">{name}</span>' for name in names)
+    spans = "".join(
+        f'<span class="badge b-{name}">{name}{" from " + escape(moved_from) if name == "moved" and moved_from else ""}</span>'
+        for name in names
+    )
     return f'<span class="badges">{spans}</span>'
 
 
@@ -371,7 +375,8 @@ def _sub_badges(parent: ParagraphChange, sub: ParagraphChange) -> str:
     """A sub-paragraph's badges, only when they say more than its parent's."""
     if parent.status in ("inserted", "deleted") or not sub.changed:
         return ""
-    return _badges(sub)
+    label = sub.old.label if sub.old and sub.old.label else ""
+    return _badges(sub, f"({label.strip('().')})" if label else "")
 
 
 def _row_open(change: ParagraphChange, number: int | None) -> str:
