@@ -72,10 +72,13 @@ def test_amendments_moving_paragraphs_apply_in_turn() -> None:
     # would put it before 3, so the second move follows the first.
     from resdraft.build import load_resolution
     from resdraft.render.amendments import render_amendments
+    from resdraft.render.criticmarkup import render_criticmarkup
 
     old = load_resolution(ROOT / "drafts" / "aalco-52.yaml")[0]
     a, b, c, d = old.operative
-    text = render_amendments(compare(old, dataclasses.replace(old, operative=(c, d, a, b))))
+    diff = compare(old, dataclasses.replace(old, operative=(c, d, a, b)))
+    assert "{>>moved from operative paragraph 4<<}" in render_criticmarkup(diff)
+    text = render_amendments(diff)
     assert text == (
         "1. Move operative paragraph 3 to the beginning of the operative part.\n"
         "2. Move operative paragraph 4 so that it follows operative paragraph 3.\n"
