@@ -72,3 +72,23 @@ def expected_shape(p: dict[str, Any], level: int = 0) -> dict[str, Any]:
     elif "number" in p:
         out["number"] = p["number"]
     return out
+
+
+def bare_resolution(preamble: tuple[Any, ...], operative: tuple[Any, ...], numbering: Any = None) -> Any:
+    """A GA resolution of these paragraphs and nothing else (no masthead, formulas or footnotes)."""
+    from resdraft.model import Numbering, Resolution, Session
+
+    return Resolution(
+        body="unga",
+        session=Session(64),
+        fields={},
+        header=(),
+        title=(),
+        enacting=None,
+        preamble=preamble,
+        transition=None,
+        operative=operative,
+        closing=None,
+        footnotes=(),
+        numbering=numbering or Numbering("1.", (), ()),
+    )

@@ -14,11 +14,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from conftest import CORPUS, ROOT
+from conftest import CORPUS, ROOT, bare_resolution
 from resdraft.cli import app
 from resdraft.diff import compare
 from resdraft.diff.words import new_text, old_text, tokenize, word_diff
-from resdraft.model import Numbering, Paragraph, Resolution, Run, Session
+from resdraft.model import Paragraph, Resolution, Run
 
 runner = CliRunner()
 
@@ -56,11 +56,16 @@ def test_aalco_50_to_52_reports_exactly_the_known_changes() -> None:
     assert [op for op in op4["ops"] if op[0] != "equal"] == [["delete", "Fifty-First"], ["insert", "Fifty-Third"]]
 
 
-def test_aalco_50_to_52_as_amendments_in_un_style() -> None:
+def _amendments(old: str, new: str) -> str:
     result = runner.invoke(
-        app, ["diff", str(ROOT / "drafts/aalco-50.yaml"), str(ROOT / "drafts/aalco-52.yaml"), "--to", "amendments"]
+        app, ["diff", str(ROOT / "drafts" / f"{old}.yaml"), str(ROOT / "drafts" / f"{new}.yaml"), "--to", "amendments"]
     )
-    text = result.stdout
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+def test_aalco_50_to_52_as_amendments_in_un_style() -> None:
+    text = _amendments("aalco-50", "aalco-52")
     assert "Delete the second preambular paragraph." in text
     assert "In the third preambular paragraph, replace “Mindful” with “Being Mindful”." in text
     assert "After the fifth preambular paragraph, insert a new paragraph reading: “Also noting the various forms" in text
@@ -107,10 +112,7 @@ def test_amendments_and_the_terminal_name_subparagraphs_that_moved() -> None:
 
 def test_amendments_table_runs_of_new_or_deleted_paragraphs_as_one() -> None:
     # AIPO 26 -> 27 rewrote the resolution: its operative part is four new paragraphs in place of eight.
-    result = runner.invoke(
-        app, ["diff", str(ROOT / "drafts/aipo-26.yaml"), str(ROOT / "drafts/aipo-27.yaml"), "--to", "amendments"]
-    )
-    text = result.stdout
+    text = _amendments("aipo-26", "aipo-27")
     assert "Delete the second and third preambular paragraphs." in text
     assert "At the beginning of the operative part, insert four new operative paragraphs reading: “1. Establish" in text
     assert "Delete operative paragraphs 1 to 8." in text
@@ -206,20 +208,7 @@ def _paragraphs(texts: list[str], role: str) -> tuple[Paragraph, ...]:
 
 
 def _resolution(pre: list[str], op: list[str]) -> Resolution:
-    return Resolution(
-        body="unga",
-        session=Session(64),
-        fields={},
-        header=(),
-        title=(),
-        enacting=None,
-        preamble=_paragraphs(pre, "preambular"),
-        transition=None,
-        operative=_paragraphs(op, "operative"),
-        closing=None,
-        footnotes=(),
-        numbering=Numbering("1.", (), ()),
-    )
+    return bare_resolution(_paragraphs(pre, "preambular"), _paragraphs(op, "operative"))
 
 
 @given(st.lists(TEXTS, max_size=8), st.lists(TEXTS, max_size=8))

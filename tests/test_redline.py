@@ -18,11 +18,11 @@ from hypothesis import strategies as st
 from lxml import etree
 from typer.testing import CliRunner
 
-from conftest import ROOT
+from conftest import ROOT, bare_resolution
 from resdraft.build import load_resolution, word_style_for
 from resdraft.cli import app
 from resdraft.diff import compare
-from resdraft.model import Line, Numbering, Paragraph, Resolution, Run, Session
+from resdraft.model import Line, Numbering, Paragraph, Resolution, Run
 from resdraft.preview import to_pdf
 from resdraft.render.docx import render_docx
 from resdraft.render.redline import render_redline
@@ -286,16 +286,9 @@ def _random_resolution(preamble: list[str], operative: list[tuple[str, list[str]
     def sub(i: int, text: str) -> Paragraph:
         return Paragraph("subparagraph", (Run(text),), level=1, label=f"({'abc'[i]})")
 
-    return Resolution(
-        body="unga",
-        session=Session(64),
-        fields={},
-        header=(),
-        title=(),
-        enacting=None,
-        preamble=tuple(Paragraph("preambular", (Run(t),), opening=t.split()[0]) for t in preamble),
-        transition=None,
-        operative=tuple(
+    return bare_resolution(
+        tuple(Paragraph("preambular", (Run(t),), opening=t.split()[0]) for t in preamble),
+        tuple(
             Paragraph(
                 "operative",
                 (Run(t),),
@@ -306,9 +299,7 @@ def _random_resolution(preamble: list[str], operative: list[tuple[str, list[str]
             )
             for n, (t, subs) in enumerate(operative, start=1)
         ),
-        closing=None,
-        footnotes=(),
-        numbering=Numbering("1.", ("(a)",), ()),
+        Numbering("1.", ("(a)",), ()),
     )
 
 
