@@ -228,14 +228,8 @@ class _Redline(_Writer):
 
     def _moved_sub(self, change: ParagraphChange, part: str, num: str | None, side: str) -> Iterator[Any]:
         """A sub-paragraph that moved among its siblings, with its own sub-paragraphs, as one Word move."""
-        shown = change.old if side == "moveFrom" else change.new
-        assert shown is not None and change.old is not None
-        block = [
-            self._moved_paragraph(
-                subparagraph_style(part, shown.level), change, side, "subparagraph", self._sub_number(shown, part, num)
-            )
-        ]
-        block += self._moved_subs(change.subparagraphs, part, num, side)
+        assert change.old is not None
+        block = self._moved_subs((change,), part, num, side)
         label = (change.old.label or str((change.old_index or 0) + 1)).strip("().")
         yield from self._move_block(change, side, block, f"sub-paragraph ({label})")
 
