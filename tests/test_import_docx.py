@@ -483,3 +483,57 @@ def test_a_paragraph_of_200000_runs_is_read_in_linear_time() -> None:
     got = parse_docx(_package(_p(*(["word "] * 200_000), style="S0"), styles=_styles("Operative Paragraph")))
     assert time.monotonic() - started < 15
     assert len(got.operative[0].text) == len("word " * 200_000) - 1
+
+
+# ------------------------------------------------------------------ tracked changes
+
+
+def _draft_of(name: str) -> Resolution:
+    return load_resolution(ROOT / "drafts" / f"{name}.yaml")[0]
+
+
+@pytest.mark.parametrize(("old", "new"), [("aalco-50", "aalco-52"), ("aipo-26", "aipo-27"), ("unga-64", "moved")])
+def test_a_document_with_tracked_changes_reads_as_if_all_were_accepted(old: str, new: str) -> None:
+    # resdraft's own redlines: deleted paragraphs (their marks deleted) are gone, moved ones are
+    # read where they arrive, not also where they were.
+    import dataclasses
+    import datetime as dt
+
+    from resdraft.build import word_style_for
+    from resdraft.diff import compare
+    from resdraft.render.redline import render_redline
+
+    before = _draft_of(old)
+    if new == "moved":
+        operative = list(before.operative)
+        operative.append(operative.pop(0))
+        after = dataclasses.replace(before, operative=tuple(operative))
+    else:
+        after = _draft_of(new)
+    word = word_style_for(after.body, str(ROOT / "drafts"))
+    redline = render_redline(compare(before, after), word, "Secretariat", dt.datetime(2013, 9, 12, tzinfo=dt.UTC))
+    read = parse_docx(redline)
+    diff = compare(after, read)
+    assert not [c for c in (*diff.preamble, *diff.operative) if c.changed]
+
+
+def test_a_paragraph_mark_deleted_as_a_tracked_change_joins_its_text_to_the_next_paragraph() -> None:
+    # AALCO 52 with the mark between operative 1 and 2 struck out, as Word records a merge.
+    data = build(ROOT / "drafts" / "aalco-52.yaml", "docx")
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        parts = {name: z.read(name) for name in z.namelist()}
+    root = etree.fromstring(parts["word/document.xml"])
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    first = next(p for p in root.iter(f"{w}p") if "".join(p.itertext()).startswith("Encourages the Member States"))
+    ppr = first.find(f"{w}pPr")
+    rpr = ppr.find(f"{w}rPr") if ppr.find(f"{w}rPr") is not None else etree.SubElement(ppr, f"{w}rPr")
+    etree.SubElement(rpr, f"{w}del", {f"{w}id": "90", f"{w}author": "A delegate", f"{w}date": "2013-09-12T00:00:00Z"})
+    parts["word/document.xml"] = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, blob in parts.items():
+            z.writestr(name, blob)
+    read = parse_docx(out.getvalue())
+    assert len(read.operative) == 3
+    assert read.operative[0].text.startswith("Encourages the Member States")
+    assert "Directs the Secretariat" in read.operative[0].text

@@ -8,6 +8,7 @@ not matter); other documents fall back to a simple heuristic on numbering and pu
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import io
 import posixpath
@@ -529,12 +530,35 @@ def _runs(element: Any) -> Iterator[Any]:
 
 
 def _block_paragraphs(element: Any) -> Iterator[Any]:
-    """The paragraphs of a body in reading order, including those in tables and content controls."""
+    """The paragraphs of a body in reading order, including those in tables and content controls,
+    with tracked changes accepted: a paragraph whose mark is deleted (or moved away) is gone, and
+    what is left of its text runs on into the next paragraph, as Word's Accept All does."""
+    carried: list[Any] = []  # runs of paragraphs whose mark was deleted, for the next paragraph
+    for p in _all_paragraphs(element):
+        if _mark_removed(p):
+            carried += list(_runs(p))
+            continue
+        if carried:
+            p = copy.deepcopy(p)
+            at = 1 if len(p) and p[0].tag == _w("pPr") else 0
+            for k, run in enumerate(carried):
+                p.insert(at + k, copy.deepcopy(run))
+            carried = []
+        yield p
+
+
+def _all_paragraphs(element: Any) -> Iterator[Any]:
     for child in element:
         if child.tag == _w("p"):
             yield child
         elif child.tag in _BLOCKS:
-            yield from _block_paragraphs(child)
+            yield from _all_paragraphs(child)
+
+
+def _mark_removed(p: Any) -> bool:
+    """Whether a paragraph's mark is a tracked deletion or the origin of a move."""
+    rpr = p.find(f"{_w('pPr')}/{_w('rPr')}")
+    return rpr is not None and (rpr.find(_w("del")) is not None or rpr.find(_w("moveFrom")) is not None)
 
 
 def _char(el: Any) -> str:
