@@ -537,3 +537,34 @@ def test_a_paragraph_mark_deleted_as_a_tracked_change_joins_its_text_to_the_next
     assert len(read.operative) == 3
     assert read.operative[0].text.startswith("Encourages the Member States")
     assert "Directs the Secretariat" in read.operative[0].text
+
+
+def test_diff_and_import_say_when_a_word_file_had_tracked_changes(
+    tmp_path: Path, library: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import datetime as dt
+
+    from typer.testing import CliRunner
+
+    from resdraft.build import word_style_for
+    from resdraft.cli import app
+    from resdraft.diff import compare
+    from resdraft.render.redline import render_redline
+
+    before, after = _draft_of("aalco-50"), _draft_of("aalco-52")
+    word = word_style_for(after.body, str(ROOT / "drafts"))
+    redline = tmp_path / "redline.docx"
+    redline.write_bytes(render_redline(compare(before, after), word, "Secretariat", dt.datetime(2013, 9, 12, tzinfo=dt.UTC)))
+    runner = CliRunner()
+    result = runner.invoke(app, ["diff", str(ROOT / "drafts" / "aalco-52.yaml"), str(redline)])
+    assert result.exit_code == 0, result.output
+    assert f"warning: {redline}: has tracked changes; read as if all were accepted" in result.output
+    assert "preamble: 6 unchanged" in result.output and "operative: 4 unchanged" in result.output
+    plain = tmp_path / "plain.docx"
+    plain.write_bytes(build(ROOT / "drafts" / "aalco-52.yaml", "docx"))
+    assert "tracked changes" not in runner.invoke(app, ["diff", str(ROOT / "drafts" / "aalco-52.yaml"), str(plain)]).output
+    monkeypatch.chdir(library)
+    imported = runner.invoke(app, ["import", str(redline), "--name", "aalco-52-redline"])
+    assert imported.exit_code == 0, imported.output
+    assert f"warning: {redline}: has tracked changes; read as if all were accepted" in imported.output
+    assert (library / "drafts" / "aalco-52-redline.yaml").exists()

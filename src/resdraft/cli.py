@@ -171,7 +171,7 @@ def diff(
     fmt, when = diff_format(to, output), revision_date(date)
     a, b = read_document(old), read_document(new)
     result = compare(a.resolution, b.resolution, {**a.amends, **b.amends}, a.name, b.name)
-    for warning in result.warnings:
+    for warning in (*a.warnings, *b.warnings, *result.warnings):
         typer.echo(f"warning: {warning}", err=True)
     use_colour = colour == "always" or (colour == "auto" and output is None and sys.stdout.isatty())
     _emit(render_diff(result, fmt, colour=use_colour, near=new, author=author, date=when), output, force)

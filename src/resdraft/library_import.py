@@ -495,7 +495,8 @@ def import_document(
 def _import_one(library: Library, matcher: _Matcher, path: Path, body: str | None, name: str | None, force: bool) -> ImportResult:
     from resdraft.writing import write_atomic
 
-    doc = read_file(path, body).resolution
+    read = read_file(path, body)
+    doc = read.resolution
     problems = Problems()
     style = library.body(doc.body, problems, Where(path))
     problems.raise_errors()
@@ -525,7 +526,12 @@ def _import_one(library: Library, matcher: _Matcher, path: Path, body: str | Non
         _, differences = _check_rebuild(library, draft_text, clause_path, None, doc)
 
     result = ImportResult(
-        path, draft_path, importer.result_reused, importer.result_variants, importer.result_new, warnings=differences
+        path,
+        draft_path,
+        importer.result_reused,
+        importer.result_variants,
+        importer.result_new,
+        warnings=[*read.warnings, *differences],
     )
     if draft_path.exists():
         if draft_path.read_text(encoding="utf-8") == draft_text and clause_text is None:

@@ -31,6 +31,7 @@ class Document:
     resolution: Resolution
     name: str
     amends: Mapping[str, str] = field(default_factory=dict)
+    warnings: tuple[str, ...] = ()  # what a reader should know of how it was read
 
 
 def _lineage_of(library: object) -> dict[str, str]:
@@ -71,9 +72,12 @@ def read_file(path: Path, body: str | None = None) -> Document:
             return Document(parse_pdf_text(text, path, body), str(path))
         return Document(parse_text(text, path, body), str(path))
     if suffix == ".docx":
-        from resdraft.importers.docx import parse_docx
+        from resdraft.importers.docx import parse_docx, tracked_changes
 
-        return Document(parse_docx(path.read_bytes(), path, body), str(path))
+        data = path.read_bytes()
+        resolution = parse_docx(data, path, body)
+        tracked = (f"{path}: has tracked changes; read as if all were accepted",) if tracked_changes(data, path) else ()
+        return Document(resolution, str(path), warnings=tracked)
     if suffix in PDF_SUFFIXES:
         from resdraft.importers.pdftext import MAX_PDF_BYTES, parse_pdf
 

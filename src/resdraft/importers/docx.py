@@ -1239,6 +1239,15 @@ def _read_paragraphs(body: Any, styles: _Styles, numbering: _Numbering, inline: 
     return out
 
 
+_REVISIONS = tuple(_w(t) for t in ("ins", "del", "moveFrom", "moveTo"))
+
+
+def tracked_changes(data: bytes, source: Path | None = None) -> bool:
+    """Whether a .docx's body carries tracked changes (which parse_docx reads as accepted)."""
+    body_el, _ = _body_element(_Package(data, Where(source) if source is not None else None))
+    return next(body_el.iter(*_REVISIONS), None) is not None
+
+
 def parse_docx(data: bytes, source: Path | None = None, body: str | None = None) -> Resolution:
     """Read a .docx into the Resolution resdraft would build for it; LibraryError when it cannot be read."""
     where = Where(source) if source is not None else None
