@@ -72,12 +72,11 @@ def read_file(path: Path, body: str | None = None) -> Document:
             return Document(parse_pdf_text(text, path, body), str(path))
         return Document(parse_text(text, path, body), str(path))
     if suffix == ".docx":
-        from resdraft.importers.docx import parse_docx, tracked_changes
+        from resdraft.importers.docx import read_docx
 
-        data = path.read_bytes()
-        resolution = parse_docx(data, path, body)
-        tracked = (f"{path}: has tracked changes; read as if all were accepted",) if tracked_changes(data, path) else ()
-        return Document(resolution, str(path), warnings=tracked)
+        resolution, tracked = read_docx(path.read_bytes(), path, body)
+        note = (f"{path}: has tracked changes; read as if all were accepted",) if tracked else ()
+        return Document(resolution, str(path), warnings=note)
     if suffix in PDF_SUFFIXES:
         from resdraft.importers.pdftext import MAX_PDF_BYTES, parse_pdf
 

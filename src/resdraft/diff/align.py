@@ -8,7 +8,6 @@ Pairs that break the order are flagged as moved: all but the increasing run that
 from __future__ import annotations
 
 import bisect
-import re
 from collections import defaultdict, deque
 from collections.abc import Callable, Mapping, Sequence
 from difflib import SequenceMatcher
@@ -16,6 +15,7 @@ from difflib import SequenceMatcher
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import LCSseq
 
+from resdraft.diff.words import WORD
 from resdraft.model import Paragraph
 
 THRESHOLD = 55.0  # similarity (0-100) below which two paragraphs are different paragraphs
@@ -25,7 +25,6 @@ OPENING_BONUS = 8.0
 POSITION_BONUS = 5.0
 
 Related = Callable[[str, str], bool]
-_WORD = re.compile(r"\w+")
 
 
 def _norm(text: str) -> str:
@@ -98,7 +97,7 @@ class _Codes(dict[str, str]):
 
 def _words(text: str, codes: _Codes) -> str:
     """A text as one character per word, so that comparing two texts costs one step per word."""
-    return "".join(map(codes.__getitem__, _WORD.findall(text)))
+    return "".join(map(codes.__getitem__, WORD.findall(text)))
 
 
 CONTAINED = 0.8  # a paragraph whose words run on in another this far is that paragraph, cut or extended,

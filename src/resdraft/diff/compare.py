@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Mapping, Sequence
 
 from resdraft.diff.align import Related, align, moved
 from resdraft.diff.model import Diff, HeaderChange, ParagraphChange
-from resdraft.diff.words import word_diff
+from resdraft.diff.words import WORD, word_diff
 from resdraft.model import Paragraph, Resolution
-
-_WORD = re.compile(r"\w+")
 
 
 def header_fields(res: Resolution) -> dict[str, str | None]:
@@ -119,7 +116,7 @@ def _one_clause(old: Paragraph, new: Paragraph, related: Related | None) -> bool
 
 def _kept(ops: tuple[tuple[str, str], ...]) -> float:
     """The share of the shorter side's words that the diff keeps unchanged."""
-    count = {op: len(_WORD.findall("".join(text for o, text in ops if o == op))) for op in ("equal", "insert", "delete")}
+    count = {op: len(WORD.findall("".join(text for o, text in ops if o == op))) for op in ("equal", "insert", "delete")}
     shorter = count["equal"] + min(count["insert"], count["delete"])
     return count["equal"] / shorter if shorter else 1.0
 

@@ -52,6 +52,18 @@ class ParagraphChange:
         return self.new.number if self.new else None
 
     @property
+    def old_sub_label(self) -> str:
+        """A sub-paragraph's place in the earlier text as the UN writes it: '(b)' (its label, else its place)."""
+        label = self.old.label if self.old and self.old.label else str((self.old_index or 0) + 1)
+        return f"({label.strip('().')})"
+
+    @property
+    def origin(self) -> str:
+        """Where a paragraph stood in the earlier text: 'operative paragraph 3', 'preambular paragraph 2'."""
+        place = (self.old_index or 0) + 1
+        return f"operative paragraph {self.old_number or place}" if self.part == "operative" else f"preambular paragraph {place}"
+
+    @property
     def changed(self) -> bool:
         return self.status != "unchanged" or self.moved
 

@@ -32,7 +32,7 @@ _CORE = rf"""
 _TOKEN = re.compile(rf"(?:{_CORE})|\s+|.", re.VERBOSE | re.DOTALL)
 _TRAILING = re.compile(r"[.,;:]+\s?$")
 _DATE = re.compile(rf"(\d{{1,2}})(\ )((?i:{_MONTHS}))(\ )(\d{{4}})")
-_WORD = re.compile(r"\w+")
+WORD = re.compile(r"\w+")  # a word, as every count of words in the diff has it
 KEPT = 4  # an equal run of this many words or more is never folded into the change around it
 _OPS = {"=": "equal", "+": "insert", "-": "delete"}
 
@@ -107,7 +107,7 @@ def _words_in(token: str) -> int:
         return 1
     if token.isspace() or len(token) == 1:
         return 0
-    return len(_WORD.findall(token))
+    return len(WORD.findall(token))
 
 
 def _may_tie(coded: list[tuple[str, str]]) -> bool:

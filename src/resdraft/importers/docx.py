@@ -1242,17 +1242,17 @@ def _read_paragraphs(body: Any, styles: _Styles, numbering: _Numbering, inline: 
 _REVISIONS = tuple(_w(t) for t in ("ins", "del", "moveFrom", "moveTo"))
 
 
-def tracked_changes(data: bytes, source: Path | None = None) -> bool:
-    """Whether a .docx's body carries tracked changes (which parse_docx reads as accepted)."""
-    body_el, _ = _body_element(_Package(data, Where(source) if source is not None else None))
-    return next(body_el.iter(*_REVISIONS), None) is not None
-
-
 def parse_docx(data: bytes, source: Path | None = None, body: str | None = None) -> Resolution:
     """Read a .docx into the Resolution resdraft would build for it; LibraryError when it cannot be read."""
+    return read_docx(data, source, body)[0]
+
+
+def read_docx(data: bytes, source: Path | None = None, body: str | None = None) -> tuple[Resolution, bool]:
+    """parse_docx's Resolution, and whether the body carried tracked changes (read as if all were accepted)."""
     where = Where(source) if source is not None else None
     package = _Package(data, where)
     body_el, main = _body_element(package)
+    tracked = next(body_el.iter(*_REVISIONS), None) is not None
     parts = package.related(main)
     styles = _Styles(package.xml(parts.get("styles", "word/styles.xml")))
     numbering = _Numbering(package.xml(parts.get("numbering", "word/numbering.xml")), styles)
@@ -1262,7 +1262,7 @@ def parse_docx(data: bytes, source: Path | None = None, body: str | None = None)
     paras = _read_paragraphs(body_el, styles, numbering, inline)
     ours = any(_style_role(p.style) for p in paras)
     items = _by_styles(paras) if ours else _by_heuristic(paras)
-    return _resolution(items, inline.footnotes, styles, numbering, body, not ours)
+    return _resolution(items, inline.footnotes, styles, numbering, body, not ours), tracked
 
 
 def _resolution(

@@ -9,10 +9,8 @@ from __future__ import annotations
 import re
 
 from resdraft.diff.model import Diff, HeaderChange, ParagraphChange
-from resdraft.diff.words import Op
+from resdraft.diff.words import WORD, Op
 from resdraft.sessions import cardinal_words, ordinal_words
-
-_WORD = re.compile(r"\w+")
 
 
 def _quote(text: str) -> str:
@@ -55,7 +53,7 @@ def _stretches(ops: tuple[Op, ...] | list[Op]) -> list[Stretch]:
             raw[k][1], raw[k][2] = raw[k][1] + head.group(), raw[k][2] + head.group()
     out: list[list[str]] = []
     for k, (kind, first, second) in enumerate(raw):
-        between = kind == "equal" and 0 < k < len(raw) - 1 and len(_WORD.findall(first)) <= MERGED
+        between = kind == "equal" and 0 < k < len(raw) - 1 and len(WORD.findall(first)) <= MERGED
         if kind == "equal" and not first:
             continue
         if (kind == "change" or between) and out and out[-1][0] == "change":
@@ -99,7 +97,7 @@ def replacements(ops: tuple[Op, ...] | list[Op]) -> list[tuple[str, str]]:
         left = right = ""
         while True:
             phrase = (left + deleted + right).strip()
-            if _WORD.search(phrase) and _occurrences(phrase, old) == 1:
+            if WORD.search(phrase) and _occurrences(phrase, old) == 1:
                 break
             if more := re.match(r"\s*\S+", after[len(right) :]):
                 right += more.group()
@@ -147,13 +145,6 @@ def _name(change: ParagraphChange, old: bool = True) -> str:
     return f"the {ordinal_words((index or 0) + 1)} preambular paragraph"
 
 
-def _label(sub: ParagraphChange) -> str:
-    """A sub-paragraph by its label in the earlier text, in the UN style ("a." reads "(a)"), or
-    by its place there."""
-    label = sub.old.label if sub.old and sub.old.label else str((sub.old_index or 0) + 1)
-    return f"({label.strip('().')})"
-
-
 def _reading(change: ParagraphChange) -> str:
     p = change.new
     assert p is not None
@@ -174,10 +165,10 @@ def _paragraph(change: ParagraphChange, previous_old: ParagraphChange | None, pa
             out.append(f"In {name}, {_join(own)}.")
         previous_sub: ParagraphChange | None = None  # the sub-paragraph before, of the earlier text
         for sub in change.subparagraphs:
-            sub_name = f"{name} {_label(sub)}".strip()
+            sub_name = f"{name} {sub.old_sub_label}".strip()
             if sub.moved:
-                after = f"so that it follows subparagraph {_label(previous_sub)}" if previous_sub else "to the beginning"
-                out.append(f"In {name}, move subparagraph {_label(sub)} {after}.")
+                after = f"so that it follows subparagraph {previous_sub.old_sub_label}" if previous_sub else "to the beginning"
+                out.append(f"In {name}, move subparagraph {sub.old_sub_label} {after}.")
             if sub.status == "modified" and (sub_edits := edits(sub.ops)):
                 out.append(f"In {sub_name}, {_join(sub_edits)}.")
             elif sub.status == "deleted":

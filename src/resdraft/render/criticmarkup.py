@@ -25,21 +25,13 @@ def critic(ops: tuple[Op, ...] | list[Op]) -> str:
     return "".join(out)
 
 
-def _origin(change: ParagraphChange) -> str:
-    """Where a moved paragraph stood in the old text: 'operative paragraph 3', 'preambular paragraph 2', '(b)'."""
-    if change.old is not None and change.old.role == "subparagraph":
-        return f"({(change.old.label or str((change.old_index or 0) + 1)).strip('().')})"
-    if change.part == "operative":
-        return f"operative paragraph {change.old_number or (change.old_index or 0) + 1}"
-    return f"preambular paragraph {(change.old_index or 0) + 1}"
-
-
 def _paragraph(change: ParagraphChange) -> list[str]:
     p = change.new or change.old
     label = p.label if p and p.label else ""
     if change.old and change.new and change.old.label != change.new.label and change.status != "inserted":
         label = change.new.label or ""
-    note = f" {{>>moved from {_origin(change)}<<}}" if change.moved else ""
+    nested = change.old is not None and change.old.role == "subparagraph"
+    note = f" {{>>moved from {change.old_sub_label if nested else change.origin}<<}}" if change.moved else ""
     blocks = [f"{label + ' ' if label else ''}{critic(change.ops)}{note}"]
     for sub in change.subparagraphs:
         blocks += _paragraph(sub)

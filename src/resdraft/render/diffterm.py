@@ -52,7 +52,7 @@ def summary_line(diff: Diff, part: str) -> str:
 def _change(change: ParagraphChange, colour: bool, indent: str = "") -> list[str]:
     status = change.status + (", moved" if change.moved else "")
     if change.moved and indent and change.old and change.old.label:  # a sub-paragraph: from which
-        status += f" from ({change.old.label.strip('().')})"
+        status += f" from {change.old_sub_label}"
     label = (change.new or change.old).label if (change.new or change.old) else None  # type: ignore[union-attr]
     head = where(change) if not indent else f"{label or '·'}"
     lines = [f"{indent}{BOLD if colour else ''}{head}  {status}{RESET if colour else ''}"]

@@ -222,16 +222,12 @@ class _Redline(_Writer):
         if shown.subparagraphs:
             sub_num = self.operative_num if part == "operative" else (next(self.preamble_nums) if self.preamble_nums else None)
             block += self._moved_subs(change.subparagraphs, part, sub_num, side)
-        index = (change.old_index or 0) + 1
-        where = f"preambular paragraph {index}" if part == "preambular" else f"operative paragraph {change.old_number or index}"
-        yield from self._move_block(change, side, block, where)
+        yield from self._move_block(change, side, block, change.origin)
 
     def _moved_sub(self, change: ParagraphChange, part: str, num: str | None, side: str) -> Iterator[Any]:
         """A sub-paragraph that moved among its siblings, with its own sub-paragraphs, as one Word move."""
-        assert change.old is not None
         block = self._moved_subs((change,), part, num, side)
-        label = (change.old.label or str((change.old_index or 0) + 1)).strip("().")
-        yield from self._move_block(change, side, block, f"sub-paragraph ({label})")
+        yield from self._move_block(change, side, block, f"sub-paragraph {change.old_sub_label}")
 
     def _move_block(self, change: ParagraphChange, side: str, block: list[Any], where: str) -> list[Any]:
         """The paragraphs of one move on one side as a named move range; where it arrives, a

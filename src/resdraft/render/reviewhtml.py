@@ -375,8 +375,7 @@ def _sub_badges(parent: ParagraphChange, sub: ParagraphChange) -> str:
     """A sub-paragraph's badges, only when they say more than its parent's."""
     if parent.status in ("inserted", "deleted") or not sub.changed:
         return ""
-    label = sub.old.label if sub.old and sub.old.label else ""
-    return _badges(sub, f"({label.strip('().')})" if label else "")
+    return _badges(sub, sub.old_sub_label if sub.old and sub.old.label else "")
 
 
 def _row_open(change: ParagraphChange, number: int | None) -> str:
