@@ -76,9 +76,10 @@ def _emit(data: str | bytes, output: Path | None, force: bool) -> None:
 def build(
     draft: Annotated[Path, typer.Argument(help="The draft to build, e.g. drafts/aalco-53.yaml.")],
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Output file (.md or .txt); standard output if omitted.")
+        Path | None,
+        typer.Option("--output", "-o", help="Output file (.md, .txt or .docx); standard output if omitted (not for .docx)."),
     ] = None,
-    to: Annotated[str | None, typer.Option("--to", help="Output format: md or txt (default: from the file name).")] = None,
+    to: Annotated[str | None, typer.Option("--to", help="Output format: md, txt or docx (default: from the file name).")] = None,
     force: Force = False,
 ) -> None:
     """Build a draft into a resolution in its body's house style."""
@@ -148,7 +149,8 @@ def diff(
     old: Annotated[str, typer.Argument(help="The earlier text: a draft, .md, .txt or .docx, or REV:path at a git revision.")],
     new: Annotated[str, typer.Argument(help="The later text, in any of the same forms.")],
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write to a file (.json, .md, .txt); standard output if omitted.")
+        Path | None,
+        typer.Option("--output", "-o", help="Write to a file (.json, .md, .txt, .html or .docx); standard output if omitted."),
     ] = None,
     to: Annotated[
         str | None,
