@@ -257,6 +257,37 @@ def test_misspelt_attribute_in_clause_text_names_the_clause_line(lib: Path) -> N
     assert_nothing_written(target)
 
 
+@pytest.mark.parametrize(
+    ("expression", "message"),
+    [
+        ("{{ session.number // 0 }}", "integer division or modulo by zero"),
+        ('{{ session.number + "th" }}', "unsupported operand type(s) for +"),
+    ],
+)
+def test_expression_that_fails_as_it_runs_names_the_clause_line(lib: Path, expression: str, message: str) -> None:
+    text_line = edit(lib / CLAUSES, "{{ secretariat_document }}", f"{{{{ secretariat_document }}}} {expression}")
+    result, target = build(lib)
+    assert_user_error(result)
+    assert f"{CLAUSES}:{text_line}: template error: {message}" in result.output
+    assert_nothing_written(target)
+
+
+def test_expression_that_fails_as_it_runs_in_a_template_file_names_template_and_line(lib: Path) -> None:
+    (lib / TEMPLATE).write_text(
+        '{%- extends "_base/resolution.md.j2" %}\n'
+        "{% block title %}\n"
+        "{% for line in res.title %}\n"
+        "{{ res.session.number // 0 }}\n"
+        "{% endfor %}\n"
+        "{% endblock %}\n",
+        encoding="utf-8",
+    )
+    result, target = build(lib)
+    assert_user_error(result)
+    assert f"{TEMPLATE}:4: template error: integer division or modulo by zero" in result.output
+    assert_nothing_written(target)
+
+
 def test_undefined_variable_in_template_file_names_template_and_line(lib: Path) -> None:
     (lib / TEMPLATE).write_text(
         '{%- extends "_base/resolution.md.j2" %}\n'

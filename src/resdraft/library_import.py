@@ -20,7 +20,7 @@ from typing import Any
 
 from rapidfuzz import fuzz, process
 
-from resdraft.errors import LibraryError, OutputError, Problem, Problems, Where
+from resdraft.errors import OutputError, Problem, Problems, ResdraftError, Where
 from resdraft.library import Library, open_library
 from resdraft.library.bodies import BodyStyle
 from resdraft.library.clauses import read_clause_file
@@ -247,9 +247,7 @@ def _render_session(expression: str, session: int) -> str | None:
 
     try:
         return snippets().render("{{" + expression + "}}", {"session": Session(session)}, None)
-    except LibraryError:
-        return None
-    except Exception:
+    except ResdraftError:  # an expression this session cannot render: the clause is not this text
         return None
 
 

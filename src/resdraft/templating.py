@@ -86,6 +86,11 @@ def template_line(exc: BaseException) -> tuple[str | None, int]:
     return found
 
 
+# What rendering a user's template can raise: Jinja's own errors, the sandbox's refusals, and
+# what an expression raises as Python evaluates it ({{ session.number // 0 }}, {{ 1 + "x" }}).
+RENDER_ERRORS = (jinja2.TemplateError, jinja2.exceptions.SecurityError, ArithmeticError, TypeError, ValueError, LookupError)
+
+
 def describe(exc: Exception) -> tuple[str, str]:
     """A message and a hint for a Jinja error."""
     if isinstance(exc, jinja2.UndefinedError):
@@ -151,8 +156,8 @@ class StringTemplates:
                         continue
                     try:
                         out.append(str(self._expression(part)(**context)))
-                    except (jinja2.TemplateError, jinja2.exceptions.SecurityError) as e:
-                        e.snippet_line = "".join(parts[:i]).count("\n") + 1  # type: ignore[attr-defined]
+                    except RENDER_ERRORS as e:
+                        e.snippet_line = "".join(parts[:i]).count("\n") + 1  # type: ignore[union-attr]
                         raise
                 return "".join(out)
         template = self._templates.get(source)
@@ -169,7 +174,7 @@ class StringTemplates:
         except jinja2.TemplateSyntaxError as e:
             message, hint = describe(e)
             raise TemplateError(Problem(_shift(where, e.lineno), message, hint)) from None
-        except (jinja2.TemplateError, jinja2.exceptions.SecurityError) as e:
+        except RENDER_ERRORS as e:
             message, hint = describe(e)
             line = getattr(e, "snippet_line", None) or template_line(e)[1]
             raise TemplateError(Problem(_shift(where, line), message, hint)) from None
@@ -201,7 +206,7 @@ def render_file(env: SandboxedEnvironment, name: str, context: Mapping[str, Any]
         message, hint = describe(e)
         path = Path(e.filename) if e.filename else root / name
         raise TemplateError(Problem(Where(path, e.lineno or 0), message, hint)) from None
-    except (jinja2.TemplateError, jinja2.exceptions.SecurityError) as e:
+    except RENDER_ERRORS as e:
         message, hint = describe(e)
         filename, line = template_line(e)
         path = Path(filename) if filename and filename != "<template>" else root / name
