@@ -10,6 +10,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
@@ -550,3 +551,16 @@ def test_amendments_applied_in_turn_give_the_new_text(a: str, b: str) -> None:
     table = replacements(word_diff(a, b))
     got = table[0][1] if table and not table[0][0] else _apply(a, table)
     assert _spaced(got) == _spaced(b)
+
+
+def test_two_drafts_of_one_library_read_it_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A diff of two sessions: on the 659-resolution corpus library the second reading cost 0.5 s.
+    import resdraft.build
+    from resdraft.sources import read_documents
+
+    opened = []
+    real = resdraft.build.open_library
+    monkeypatch.setattr(resdraft.build, "open_library", lambda path: opened.append(path) or real(path))
+    a, b = read_documents([str(ROOT / "drafts" / "aalco-50.yaml"), str(ROOT / "drafts" / "aalco-52.yaml")])
+    assert len(opened) == 1
+    assert a.resolution.session.number == 50 and b.resolution.session.number == 52

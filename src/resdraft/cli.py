@@ -168,10 +168,10 @@ def diff(
     """Compare two sessions' texts: paragraphs aligned, then words within them."""
     from resdraft.diff import compare
     from resdraft.render.diffout import diff_format, render_diff, revision_date
-    from resdraft.sources import read_document
+    from resdraft.sources import read_documents
 
     fmt, when = diff_format(to, output), revision_date(date)
-    a, b = read_document(old), read_document(new)
+    a, b = read_documents([old, new])
     result = compare(a.resolution, b.resolution, {**a.amends, **b.amends}, a.name, b.name)
     for warning in (*a.warnings, *b.warnings, *result.warnings):
         typer.echo(f"warning: {warning}", err=True)

@@ -5,14 +5,16 @@ Each source becomes a Resolution, plus the clause lineage (`amends`) of its libr
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import shutil
 import subprocess
 import tarfile
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from resdraft.errors import LibraryError, Problem, Where
 from resdraft.model import Resolution
@@ -39,15 +41,19 @@ def _lineage_of(library: object) -> dict[str, str]:
     return {cid: c.amends for cid, c in clauses.items() if c.amends}
 
 
-def read_draft(path: Path, name: str | None = None) -> Document:
-    """A draft, built in memory."""
+def read_draft(path: Path, name: str | None = None, libraries: dict[Path, Any] | None = None) -> Document:
+    """A draft, built in memory; `libraries` (project root -> library) lets drafts of one library share its reading."""
     from resdraft.build import load_resolution
+    from resdraft.library import find_project
 
-    resolution, library = load_resolution(path)
+    root = find_project(path) if libraries is not None else None
+    resolution, library = load_resolution(path, libraries.get(root) if libraries is not None and root else None)
+    if libraries is not None and root:
+        libraries[root] = library
     return Document(resolution, name or str(path), _lineage_of(library))
 
 
-def read_file(path: Path, body: str | None = None) -> Document:
+def read_file(path: Path, body: str | None = None, libraries: dict[Path, Any] | None = None) -> Document:
     """A document file: a draft, Markdown or text, or Word."""
     suffix = path.suffix.lower()
     if not path.exists():
@@ -57,7 +63,7 @@ def read_file(path: Path, body: str | None = None) -> Document:
             Problem(Where(path), "is a folder, not a document", "name a draft (.yaml), .md, .txt, .docx or .pdf file")
         )
     if suffix in DRAFT_SUFFIXES:
-        return read_draft(path)
+        return read_draft(path, libraries=libraries)
     if suffix in TEXT_SUFFIXES:
         from resdraft.importers.text import parse_text
 
@@ -142,7 +148,7 @@ def read_revision(spec: str) -> Document:
         else:
             path.write_bytes(_git(["show", f"{rev}:{inside.as_posix()}"], root).stdout)
             doc = read_file(path)
-        return Document(doc.resolution, spec, doc.amends)
+        return dataclasses.replace(doc, name=spec)
 
 
 def _library_relative(root: Path, target: Path, inside: Path) -> Path:
@@ -170,9 +176,15 @@ def _unpack_library(rev: str, root: Path, target: Path, into: Path) -> Path:
     return into
 
 
-def read_document(spec: str, body: str | None = None) -> Document:
+def read_document(spec: str, body: str | None = None, libraries: dict[Path, Any] | None = None) -> Document:
     """Any source resdraft can compare: a path, or REV:path for a file at a git revision."""
     path = Path(spec)
     if not path.exists() and ":" in spec and not spec.startswith(":"):
         return read_revision(spec)
-    return read_file(path, body)
+    return read_file(path, body, libraries)
+
+
+def read_documents(specs: Sequence[str]) -> list[Document]:
+    """Several sources, the drafts of one library reading it once (a diff of two sessions)."""
+    libraries: dict[Path, Any] = {}
+    return [read_document(spec, libraries=libraries) for spec in specs]

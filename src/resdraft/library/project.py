@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from resdraft.cache import clause_reader
-from resdraft.errors import LibraryError, Problem, Problems, ResdraftError, Where
+from resdraft.errors import LibraryError, Problem, Problems, Where
 from resdraft.inline import anchors
 from resdraft.library.bodies import BodyStyle, read_body
 from resdraft.library.drafts import read_draft
@@ -223,10 +223,7 @@ def open_library(start: Path) -> Library:
     root = find_project(start)
     path = root / PROJECT_FILE
     problems = Problems()
-    try:
-        data = load_yaml(path)
-    except ResdraftError:
-        raise
+    data = load_yaml(path)
     if data is None:
         data = YDict()
         data.path, data.line, data.lines = path, 1, {}
