@@ -5,7 +5,8 @@ Each distinct token (a word, a run of white space, a punctuation mark) is encode
 character and the C++ build of diff-match-patch (fast-diff-match-patch) diffs the encoded
 strings. The clean-up is diff-match-patch's semantic rule, narrowed: a short unchanged stretch
 between two changes is folded into them, unless words were only added (or only struck) on both
-sides of it, and a stretch of four or more unchanged words never is. A date replaced by a date
+sides of it, and a stretch of four or more unchanged words never is. Words added where they could
+as well be marked a word earlier or later are marked as whole words. A date replaced by a date
 then shows only the parts that changed, and a word whose spacing or punctuation alone changed
 shows only that character."""
 
@@ -33,6 +34,7 @@ _TOKEN = re.compile(rf"(?:{_CORE})|\s+|.", re.VERBOSE | re.DOTALL)
 _TRAILING = re.compile(r"[.,;:]+\s?$")
 _DATE = re.compile(rf"(\d{{1,2}})(\ )((?i:{_MONTHS}))(\ )(\d{{4}})")
 WORD = re.compile(r"\w+")  # a word, as every count of words in the diff has it
+_SPACED = re.compile(r"\S+")  # a word as Word counts it: a run between spaces
 KEPT = 4  # an equal run of this many words or more is never folded into the change around it
 _OPS = {"=": "equal", "+": "insert", "-": "delete"}
 
@@ -95,7 +97,7 @@ def word_diff(old: str, new: str) -> list[Op]:
         if _marked(backwards, words) < _marked(coded, words):
             coded = backwards
     ops: list[Op] = []
-    for kind, chunk in coded:
+    for kind, chunk in _slid(coded, text_of.__getitem__):
         _append(ops, _OPS[kind], "".join(map(text_of.__getitem__, chunk)))
     return _refine(_tidy(ops))
 
@@ -161,6 +163,50 @@ def _cleaned_up(a: str, b: str, words: Callable[[str], int]) -> list[tuple[str, 
         ops[start:end] = [(edit, "".join(c for kd, c in run if kd == edit)) for edit in "-+"]
         k = max(start - 1, 1)  # the equality before may fold now that the run after it grew
     return ops
+
+
+def _slid(coded: list[tuple[str, str]], text_of: Callable[[str], str]) -> list[tuple[str, str]]:
+    """Words added (or struck) between two unchanged stretches, where the same words could as well
+    be marked a little earlier or later, are marked where they touch the fewest words as Word counts
+    them (runs between spaces): "local, {+national, +}regional", not "local{+, national+}, regional"."""
+    out = list(coded)
+    for k in range(1, len(out) - 1):
+        (before, left), (kind, edit), (after, right) = out[k - 1 : k + 2]
+        if kind == "=" or before != "=" or after != "=":
+            continue
+        options = [(left, edit, right)]
+        for s in range(1, min(len(edit), len(right) - 1) + 1):  # later, keeping some of `right`
+            if edit[s - 1] != right[s - 1]:
+                break
+            options.append((left + edit[:s], edit[s:] + edit[:s], right[s:]))
+        for s in range(1, min(len(edit), len(left) - 1) + 1):  # earlier, keeping some of `left`
+            if edit[-s] != left[-s]:
+                break
+            options.append((left[:-s], left[-s:] + edit[:-s], edit[-s:] + right))
+        if len(options) > 1:
+            best = min(options, key=lambda o: _touched(o[0], o[1], o[2], text_of))  # the first (as found) on a tie
+            out[k - 1 : k + 2] = [("=", best[0]), (kind, best[1]), ("=", best[2])]
+    return out
+
+
+def _touched(left: str, edit: str, right: str, text_of: Callable[[str], str]) -> int:
+    """How many words as Word counts them (runs between spaces holding a letter or digit) the
+    marked stretch `edit` touches, between the unchanged `left` and `right`."""
+    head = _until_space(reversed(left), text_of)[::-1]
+    tail = _until_space(iter(right), text_of)
+    text = "".join(map(text_of, head + list(edit) + tail))
+    start = sum(len(text_of(c)) for c in head)
+    end = len(text) - sum(len(text_of(c)) for c in tail)
+    return sum(1 for w in _SPACED.finditer(text) if w.start() < end and w.end() > start and WORD.search(w.group()))
+
+
+def _until_space(codes: Iterator[str], text_of: Callable[[str], str]) -> list[str]:
+    out = []
+    for code in codes:
+        if text_of(code).isspace():
+            break
+        out.append(code)
+    return out
 
 
 def _chunks(a: str, b: str) -> Iterator[tuple[str, str]]:
