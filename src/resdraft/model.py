@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any, Literal
 
 from resdraft.errors import Where
@@ -203,9 +204,9 @@ class Paragraph:
     subparagraphs: tuple[Paragraph, ...] = ()
     clause_id: str | None = None
 
-    @property
+    @cached_property
     def text(self) -> str:
-        """The paragraph's words without number or footnote markers."""
+        """The paragraph's words without number or footnote markers (worked out once: the diff reads it often)."""
         return plain(self.content)
 
     @property

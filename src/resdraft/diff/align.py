@@ -53,22 +53,23 @@ def align(old: Sequence[Paragraph], new: Sequence[Paragraph], related: Related |
                     pairs[j] = i
                     taken.add(i)
                     break
+    for same in (lambda text: text, _norm):  # the same words, wherever they now stand (first as typed)
+        same_text: dict[str, deque[int]] = defaultdict(deque)
+        for i in range(len(old)):
+            if i not in taken:
+                same_text[same(old[i].text)].append(i)
+        for j, p in enumerate(new):
+            if j not in pairs and (queue := same_text.get(same(p.text))):
+                i = queue.popleft()
+                pairs[j] = i
+                taken.add(i)
     texts_old = {i: _norm(old[i].text) for i in range(len(old)) if i not in taken}
-    same_text: dict[str, deque[int]] = defaultdict(deque)
-    for i, text in texts_old.items():
-        same_text[text].append(i)
-    norm_new = {j: _norm(p.text) for j, p in enumerate(new) if j not in pairs}
-    for j, text in norm_new.items():  # the same words, wherever they now stand
-        if queue := same_text.get(text):
-            i = queue.popleft()
-            pairs[j] = i
-            taken.add(i)
     # By similarity: first the sure pairs near the same place, compared word by word (cheap, and
     # most edits stay put), then anywhere, character by character and best first, so a weak
     # neighbour never takes a paragraph's true match from further off. Two paragraphs that share
     # almost no words are never a pair, even when their letters are half alike.
     span = max(len(old), len(new), 1)
-    texts_new = {j: text for j, text in norm_new.items() if j not in pairs}
+    texts_new = {j: _norm(p.text) for j, p in enumerate(new) if j not in pairs}
     codes = _Codes()
     words_old = {i: _words(text, codes) for i, text in texts_old.items()}
     words_new = {j: _words(text, codes) for j, text in texts_new.items()}

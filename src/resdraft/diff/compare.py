@@ -116,6 +116,8 @@ def _one_clause(old: Paragraph, new: Paragraph, related: Related | None) -> bool
 
 def _kept(ops: tuple[tuple[str, str], ...]) -> float:
     """The share of the shorter side's words that the diff keeps unchanged."""
+    if len(ops) == 1 and ops[0][0] == "equal":
+        return 1.0
     count = {op: len(WORD.findall("".join(text for o, text in ops if o == op))) for op in ("equal", "insert", "delete")}
     shorter = count["equal"] + min(count["insert"], count["delete"])
     return count["equal"] / shorter if shorter else 1.0
