@@ -58,18 +58,20 @@ def align(old: Sequence[Paragraph], new: Sequence[Paragraph], related: Related |
         for i in range(len(old)):
             if i not in taken:
                 same_text[same(old[i].text)].append(i)
-        for j, p in enumerate(new):
-            if j not in pairs and (queue := same_text.get(same(p.text))):
+        texts_new = {j: same(p.text) for j, p in enumerate(new) if j not in pairs}
+        for j, text in texts_new.items():
+            if queue := same_text.get(text):
                 i = queue.popleft()
                 pairs[j] = i
                 taken.add(i)
-    texts_old = {i: _norm(old[i].text) for i in range(len(old)) if i not in taken}
+    # The rest, normalized, in order.
+    texts_old = dict(sorted((i, text) for text, queue in same_text.items() for i in queue))
+    texts_new = {j: text for j, text in texts_new.items() if j not in pairs}
     # By similarity: first the sure pairs near the same place, compared word by word (cheap, and
     # most edits stay put), then anywhere, character by character and best first, so a weak
     # neighbour never takes a paragraph's true match from further off. Two paragraphs that share
     # almost no words are never a pair, even when their letters are half alike.
     span = max(len(old), len(new), 1)
-    texts_new = {j: _norm(p.text) for j, p in enumerate(new) if j not in pairs}
     codes = _Codes()
     words_old = {i: _words(text, codes) for i, text in texts_old.items()}
     words_new = {j: _words(text, codes) for j, text in texts_new.items()}

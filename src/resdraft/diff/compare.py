@@ -59,6 +59,8 @@ def compare_paragraphs(
     part: str, old: Sequence[Paragraph], new: Sequence[Paragraph], related: Related | None
 ) -> tuple[ParagraphChange, ...]:
     """Aligned changes in document order: the new order, each deletion after the old paragraph before it."""
+    if not old and not new:  # most paragraphs have no sub-paragraphs
+        return ()
     pairs = align(old, new, related)
     ops_of = {j: _ops(old[i].text, new[j].text) for j, i in pairs.items()}
     for j in [j for j, ops in ops_of.items() if _kept(ops) == 0 and not _one_clause(old[pairs[j]], new[j], related)]:

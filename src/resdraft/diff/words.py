@@ -102,7 +102,7 @@ def word_diff(old: str, new: str) -> list[Op]:
         return sum(map(weight.__getitem__, chunk))
 
     coded = _cleaned_up(a, b, words)
-    if _may_tie(coded):
+    if _may_tie(coded) and _marked(coded, words) > abs(words(a) - words(b)):  # (no diff marks fewer than that)
         # Where two alignments cost the same, the diff takes the earlier match; a list that grew at
         # its end ("…, 76/206 of 17 December 2021, 77/166 of … and 78/154 of …") reads right only
         # when matched from the end. Diff the reversed texts too and keep whichever marks fewer words.
