@@ -574,3 +574,39 @@ def test_two_drafts_of_one_library_read_it_once(monkeypatch: pytest.MonkeyPatch)
     a, b = read_documents([str(ROOT / "drafts" / "aalco-50.yaml"), str(ROOT / "drafts" / "aalco-52.yaml")])
     assert len(opened) == 1
     assert a.resolution.session.number == 50 and b.resolution.session.number == 52
+
+
+def test_a_paragraph_gone_from_the_operative_part_to_the_preamble_says_where_it_went() -> None:
+    # A/RES/78/234 -> A/RES/79/161: last year's operative "Welcomes the establishment of an
+    # international independent expert mechanism" is this year's preambular "Welcoming …". The parts
+    # are numbered apart, so it stays a deletion and an insertion, each saying where the other is.
+    from resdraft.diff.model import Place
+    from resdraft.render.criticmarkup import render_criticmarkup
+    from resdraft.render.diffjson import to_data
+    from resdraft.render.diffterm import render_terminal
+
+    diff = compare(_corpus_resolution("A/RES/78/234"), _corpus_resolution("A/RES/79/161"))
+    opening = "the establishment of an international independent expert mechanism"
+    gone = next(c for c in diff.operative if c.status == "deleted" and c.old and c.old.text.startswith(f"Welcomes {opening}"))
+    came = next(c for c in diff.preamble if c.status == "inserted" and c.new and c.new.text.startswith(f"Welcoming {opening}"))
+    assert gone.elsewhere == Place("preamble", 25) and came.elsewhere == Place("operative", gone.old_index or 0, 27)
+    assert diff.summary()["operative"]["moved"] == 0  # not a move within the part
+    terminal = render_terminal(diff)
+    assert "op. 27 → —  deleted, moved to pp. 26" in terminal and "— → pp. 26  inserted, moved from op. 27" in terminal
+    rows = [p for p in to_data(diff)["paragraphs"] if p["elsewhere"]]
+    assert {"part": "operative", "index": gone.old_index, "number": 27} in [p["elsewhere"] for p in rows]
+    assert "{>>moved from operative paragraph 27<<}" in render_criticmarkup(diff)
+
+
+def test_paragraphs_of_the_two_parts_sharing_only_a_formula_are_not_said_to_have_moved() -> None:
+    # A/RES/78/232 -> A/RES/79/203: the preambular "Looking forward also to the convening of the
+    # first Global Supply Chain Forum …" went, and an operative "Looks forward to the convening of
+    # the Fourth International Conference on Financing for Development …" came: two events, not one
+    # paragraph. The Small Island Developing States conference, operative then preambular, is one.
+    diff = compare(_corpus_resolution("A/RES/78/232"), _corpus_resolution("A/RES/79/203"))
+    forum = next(c for c in diff.preamble if c.old and "Global Supply Chain Forum" in c.old.text)
+    assert forum.status == "deleted" and forum.elsewhere is None
+    sids = next(
+        c for c in diff.operative if c.old and c.old.text.startswith("Looks forward to the fourth International Conference")
+    )
+    assert sids.status == "deleted" and sids.elsewhere is not None and sids.elsewhere.part == "preamble"

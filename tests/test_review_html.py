@@ -444,6 +444,22 @@ def test_a_sub_paragraph_that_moved_says_where_from(open_review: Callable[..., R
     assert _misaligned(review) == []
 
 
+def test_a_paragraph_gone_to_the_other_part_says_where_on_both_rows(open_review: Callable[..., Review]) -> None:
+    # A/RES/78/234 -> A/RES/79/161: operative 27 ("Welcomes the establishment …") is preambular
+    # paragraph 26 ("Welcoming …") now; each row's badge points at the other.
+    import sys
+
+    from resdraft.importers.pdftext import parse_pdf_text
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from bench_diff import load_pairs
+
+    a, b = next((a, b) for a, b in load_pairs() if a["symbol"] == "A/RES/78/234")
+    review = open_review(compare(parse_pdf_text(a["text"]), parse_pdf_text(b["text"])))
+    assert review.row("op. 27 → —").locator(".badge").all_inner_texts() == ["deleted", "moved to pp. 26"]
+    assert review.row("— → pp. 26").locator(".badge").all_inner_texts() == ["inserted", "moved from op. 27"]
+
+
 def test_a_moved_paragraph_shows_both_badges_and_is_a_change(open_review: Callable[..., Review], library: Path) -> None:
     draft = library / "drafts" / "aalco-52.yaml"
     first, last = "  - aalco.encourages-ratify-toc-protocol\n", "  - aalco.decides-provisional-agenda\n"

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Mapping, Sequence
 
 from resdraft.diff.align import Related, align, moved
-from resdraft.diff.model import Diff, HeaderChange, ParagraphChange
+from resdraft.diff.model import PARTS, Diff, HeaderChange, ParagraphChange, Place
 from resdraft.diff.words import WORD, word_diff
 from resdraft.model import Paragraph, Resolution
 
@@ -101,6 +102,7 @@ def compare_paragraphs(
 
 
 MOVED_KEEPS = 1 / 3  # a paragraph paired out of its place must keep this share of its words, or it is not the same one
+ACROSS_KEEPS = 1 / 2  # ... and one gone from one part to the other, this share
 
 
 def _rewritten_through(old: Paragraph, new: Paragraph, ops: tuple[tuple[str, str], ...], related: Related | None) -> bool:
@@ -123,6 +125,34 @@ def _kept(ops: tuple[tuple[str, str], ...]) -> float:
     count = {op: len(WORD.findall("".join(text for o, text in ops if o == op))) for op in ("equal", "insert", "delete")}
     shorter = count["equal"] + min(count["insert"], count["delete"])
     return count["equal"] / shorter if shorter else 1.0
+
+
+def _across_parts(
+    parts: dict[str, tuple[ParagraphChange, ...]], related: Related | None
+) -> dict[str, tuple[ParagraphChange, ...]]:
+    """Paragraphs deleted from one part whose text goes on in a paragraph inserted in the other
+    (last session's operative "Welcomes …" become this session's preambular "Welcoming …") stay
+    a deletion and an insertion, as the parts are numbered apart, each told where the other is.
+    They pair as paragraphs within a part do, and must keep half their words (the shorter's)."""
+    out = {part: list(changes) for part, changes in parts.items()}
+    for source, target in (("operative", "preamble"), ("preamble", "operative")):
+        gone = [k for k, c in enumerate(out[source]) if c.status == "deleted" and c.elsewhere is None]
+        came = [k for k, c in enumerate(out[target]) if c.status == "inserted" and c.elsewhere is None]
+        if not gone or not came:
+            continue
+        olds = [out[source][k].old for k in gone]
+        news = [out[target][k].new for k in came]
+        for j, i in align(olds, news, related).items():  # type: ignore[arg-type]
+            deleted, inserted = out[source][gone[i]], out[target][came[j]]
+            assert deleted.old is not None and inserted.new is not None and deleted.old_index is not None
+            assert inserted.new_index is not None
+            ops = _ops(deleted.old.text, inserted.new.text)
+            if _kept(ops) < ACROSS_KEEPS and not _one_clause(deleted.old, inserted.new, related):
+                continue
+            now = Place(target, inserted.new_index, inserted.new_number)
+            out[source][gone[i]] = dataclasses.replace(deleted, elsewhere=now)
+            out[target][came[j]] = dataclasses.replace(inserted, elsewhere=Place(source, deleted.old_index, deleted.old_number))
+    return {part: tuple(changes) for part, changes in out.items()}
 
 
 def _ops(old: str, new: str) -> tuple[tuple[str, str], ...]:
@@ -154,13 +184,16 @@ def compare(
     warnings = []
     if old.body != new.body:
         warnings.append(f"the documents are of different bodies ({old.body} and {new.body}); compared all the same")
+    parts = _across_parts(
+        {part: compare_paragraphs(part, getattr(old, part), getattr(new, part), related) for part in PARTS}, related
+    )
     return Diff(
         old=old,
         new=new,
         old_name=old_name,
         new_name=new_name,
         header=compare_header(old, new),
-        preamble=compare_paragraphs("preamble", old.preamble, new.preamble, related),
-        operative=compare_paragraphs("operative", old.operative, new.operative, related),
+        preamble=parts["preamble"],
+        operative=parts["operative"],
         warnings=tuple(warnings),
     )

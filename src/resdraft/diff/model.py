@@ -25,6 +25,29 @@ class HeaderChange:
 
 
 @dataclass(frozen=True)
+class Place:
+    """A paragraph's place in one of the texts: its part, its index there (0-based) and its number."""
+
+    part: str
+    index: int
+    number: int | None = None
+
+    @property
+    def short(self) -> str:
+        """'op. 7' (or 'op. ¶7' when unnumbered), 'pp. 3'."""
+        if self.part == "operative":
+            return f"op. {self.number}" if self.number is not None else f"op. ¶{self.index + 1}"
+        return f"pp. {self.index + 1}"
+
+    @property
+    def name(self) -> str:
+        """'operative paragraph 7', 'preambular paragraph 3'."""
+        if self.part == "operative":
+            return f"operative paragraph {self.number or self.index + 1}"
+        return f"preambular paragraph {self.index + 1}"
+
+
+@dataclass(frozen=True)
 class ParagraphChange:
     """One aligned paragraph (or sub-paragraph): how it changed, where it was and where it is."""
 
@@ -37,6 +60,10 @@ class ParagraphChange:
     new_index: int | None
     ops: tuple[Op, ...]
     subparagraphs: tuple[ParagraphChange, ...] = ()
+    # A paragraph deleted from one part whose text goes on in one inserted in the other (an
+    # operative "Welcomes …" become a preambular "Welcoming …"): for the deletion, where the text
+    # now stands; for the insertion, where it stood.
+    elsewhere: Place | None = None
 
     @property
     def opening(self) -> str | None:
@@ -60,8 +87,7 @@ class ParagraphChange:
     @property
     def origin(self) -> str:
         """Where a paragraph stood in the earlier text: 'operative paragraph 3', 'preambular paragraph 2'."""
-        place = (self.old_index or 0) + 1
-        return f"operative paragraph {self.old_number or place}" if self.part == "operative" else f"preambular paragraph {place}"
+        return Place(self.part, self.old_index or 0, self.old_number).name
 
     @property
     def changed(self) -> bool:

@@ -25,6 +25,11 @@ def _paragraph(change: ParagraphChange) -> dict[str, Any]:
         "clause": p.clause_id if p else None,
         "opening": change.opening,
         "ops": [[op, text] for op, text in change.ops],
+        "elsewhere": (
+            {"part": change.elsewhere.part, "index": change.elsewhere.index, "number": change.elsewhere.number}
+            if change.elsewhere
+            else None
+        ),
         "subparagraphs": [_paragraph(s) for s in change.subparagraphs],
     }
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from resdraft.diff.model import PARTS, Diff, ParagraphChange
+from resdraft.diff.model import PARTS, Diff, ParagraphChange, Place
 from resdraft.diff.words import Op
 
 GREEN, RED, BOLD, DIM, RESET = "\x1b[32m", "\x1b[31m", "\x1b[1m", "\x1b[2m", "\x1b[0m"
@@ -27,18 +27,18 @@ def marked(ops: Sequence[Op], colour: bool = False) -> str:
 
 
 def where(change: ParagraphChange) -> str:
-    """'preamble ¶3 → ¶2' or 'op. 7 → op. 9' (old and new position, 1-based)."""
-
-    def at(index: int | None, number: int | None, label: str | None) -> str:
-        if index is None:
-            return "—"
-        if change.part == "operative":
-            return f"op. {number}" if number is not None else f"op. ¶{index + 1}"
-        return f"pp. {index + 1}"
-
-    old = at(change.old_index, change.old_number, change.old.label if change.old else None)
-    new = at(change.new_index, change.new_number, change.new.label if change.new else None)
+    """'pp. 3 → pp. 2' or 'op. 7 → op. 9' (old and new place; '—' where the paragraph is not)."""
+    old = Place(change.part, change.old_index, change.old_number).short if change.old_index is not None else "—"
+    new = Place(change.part, change.new_index, change.new_number).short if change.new_index is not None else "—"
     return f"{old} → {new}"
+
+
+def moved_across(change: ParagraphChange) -> str:
+    """'moved to pp. 3' for a paragraph deleted here whose text now stands in the other part,
+    'moved from op. 5' for one inserted here whose text stood there; else ''."""
+    if change.elsewhere is None:
+        return ""
+    return f"moved {'to' if change.status == 'deleted' else 'from'} {change.elsewhere.short}"
 
 
 def summary_line(diff: Diff, part: str) -> str:
@@ -53,6 +53,8 @@ def _change(change: ParagraphChange, colour: bool, indent: str = "") -> list[str
     status = change.status + (", moved" if change.moved else "")
     if change.moved and indent and change.old and change.old.label:  # a sub-paragraph: from which
         status += f" from {change.old_sub_label}"
+    if across := moved_across(change):
+        status += f", {across}"
     label = (change.new or change.old).label if (change.new or change.old) else None  # type: ignore[union-attr]
     head = where(change) if not indent else f"{label or '·'}"
     lines = [f"{indent}{BOLD if colour else ''}{head}  {status}{RESET if colour else ''}"]

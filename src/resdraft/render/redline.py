@@ -7,7 +7,9 @@ saying where it came from. Words edited on the way are marked inside the move, e
 belongs: a deleted word struck through where the paragraph was (w:del inside the moveFrom
 range), an inserted one underlined where it is (w:ins inside the moveTo range). So Accept All
 drops the old place and keeps the new words, Reject All drops the new place and keeps the old
-words, and no edit is hidden inside the move.
+words, and no edit is hidden inside the move. A paragraph gone from one part to the other (an
+operative "Welcomes" become a preambular "Welcoming") is a deletion and an insertion, the parts
+being numbered and styled apart, each with a comment saying where the other is.
 Footnote references come from the new text; a footnote only the old text had is not restored
 by Reject All (its paragraph text is).
 """
@@ -76,6 +78,9 @@ class _Redline(_Writer):
         self.stamp = date.astimezone(dt.UTC).replace(microsecond=0).strftime("%Y-%m-%dT%H:%M:%SZ")
         self.next_id = 1
         self.comments: list[Any] = []
+        # Comment ids start above the footnotes': LibreOffice shows the wrong footnote texts (or
+        # none) when a comment and a footnote share an id, though Word keeps them apart.
+        self.first_comment = len(diff.new.footnotes) + 1
         self.moves: dict[int, str] = {}  # id(change) -> the name of its move range
 
     # -------------------------------------------------------------- revision marks
@@ -138,7 +143,7 @@ class _Redline(_Writer):
 
     def _comment(self, p: Any, text: str) -> None:
         """Anchor a comment on the whole paragraph."""
-        ident = str(len(self.comments))
+        ident = str(self.first_comment + len(self.comments))
         ppr = p.find(qn("w:pPr"))
         ppr.addnext(_el("w:commentRangeStart", None, id=ident))
         _el("w:commentRangeEnd", p, id=ident)
@@ -282,9 +287,13 @@ class _Redline(_Writer):
         if status == "deleted":
             p = self.paragraph(style, _without_refs(shown.content), part, num)
             self._mark_paragraph(p, "del")
+            if change.elsewhere:  # not a Word move: the parts are numbered and styled apart
+                self._comment(p, f"Moved to {change.elsewhere.name} of this text.")
         elif status == "inserted":
             p = self.paragraph(style, shown.content, part, num)
             self._mark_paragraph(p, "ins")
+            if change.elsewhere:
+                self._comment(p, f"Moved from {change.elsewhere.name} of the earlier text.")
         elif change.old is not None and change.old.text != shown.text:
             p = self.paragraph(style, (), part, num)
             self._edited(p, change.old.content, shown.content, change.ops, part)

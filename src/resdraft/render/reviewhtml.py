@@ -18,7 +18,7 @@ from html import escape
 from resdraft.diff.model import PARTS, Diff, HeaderChange, ParagraphChange
 from resdraft.diff.words import Op
 from resdraft.model import FootnoteRef, Paragraph, Run
-from resdraft.render.diffterm import summary_line, where
+from resdraft.render.diffterm import moved_across, summary_line, where
 
 COLOURS: Mapping[str, str] = {
     "text": "#1b1b1b",
@@ -355,6 +355,8 @@ def _badges(change: ParagraphChange, moved_from: str = "") -> str:
         f'<span class="badge b-{name}">{name}{" from " + escape(moved_from) if name == "moved" and moved_from else ""}</span>'
         for name in names
     )
+    if across := moved_across(change):  # to or from the other part
+        spans += f'<span class="badge b-moved">{escape(across)}</span>'
     return f'<span class="badges">{spans}</span>'
 
 
