@@ -353,3 +353,8 @@ def test_libreoffice_shows_every_footnote_of_a_redline_with_comments(tmp_path: P
     assert len(new.footnotes) == 23
     missing = [f.marker for f in new.footnotes if f" {f.marker} {' '.join(f.text.split())[:40]}" not in text]
     assert missing == []
+    body = _body(out.read_bytes())
+    tags = ("ins", "del", "moveFromRangeStart", "moveToRangeStart", "commentRangeStart")
+    ids = [e.get(f"{W}id") for e in body.iter(*(f"{W}{tag}" for tag in tags))]
+    notes = {e.get(f"{W}id") for e in body.iter(f"{W}footnoteReference")}
+    assert len(ids) == len(set(ids)) and not set(ids) & notes, "every annotation its own id, none a footnote's"

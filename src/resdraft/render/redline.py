@@ -76,11 +76,11 @@ class _Redline(_Writer):
         self.diff = diff
         self.author = author
         self.stamp = date.astimezone(dt.UTC).replace(microsecond=0).strftime("%Y-%m-%dT%H:%M:%SZ")
-        self.next_id = 1
+        # One counter for the ids of revisions, move ranges and comments, each its own, starting
+        # above the footnotes': LibreOffice shows the wrong footnote texts (or none) when a
+        # comment and a footnote share an id, though Word keeps them apart.
+        self.next_id = len(diff.new.footnotes) + 1
         self.comments: list[Any] = []
-        # Comment ids start above the footnotes': LibreOffice shows the wrong footnote texts (or
-        # none) when a comment and a footnote share an id, though Word keeps them apart.
-        self.first_comment = len(diff.new.footnotes) + 1
         self.moves: dict[int, str] = {}  # id(change) -> the name of its move range
 
     # -------------------------------------------------------------- revision marks
@@ -143,7 +143,8 @@ class _Redline(_Writer):
 
     def _comment(self, p: Any, text: str) -> None:
         """Anchor a comment on the whole paragraph."""
-        ident = str(self.first_comment + len(self.comments))
+        ident = str(self.next_id)
+        self.next_id += 1
         ppr = p.find(qn("w:pPr"))
         ppr.addnext(_el("w:commentRangeStart", None, id=ident))
         _el("w:commentRangeEnd", p, id=ident)
