@@ -5,7 +5,8 @@ python-redlines python-redlines-docxodus), which compares two plain .docx files.
 the tracked-changes .docx of a GA pair in under 150 ms, the HTML page in under 50 ms. Also counts
 the words each marks as changed: ours should mark fewer (no renumbering noise) without hiding a change.
 Words are counted two ways (`\w+` runs, and Word's words: text between spaces), with the paragraphs
-marked renumbered and the unchanged words left stranded between changes beside them.
+marked renumbered and the unchanged words left stranded between changes beside them, and the words of
+paragraphs deleted or inserted whole that a redline leaves unmarked (matched into other paragraphs).
 Each pair is timed three times and the median kept, ours and the anchor alike.
 Run: python benchmarks/bench_review.py [N pairs for the anchor, default 20]
 """
@@ -113,6 +114,84 @@ def edited_moves(diff) -> int:
 def renumbered(body) -> int:
     """Paragraphs carrying a numbering-change revision (w:numberingChange): renumbering shown as a change."""
     return sum(1 for _ in body.iter(f"{W}numberingChange"))
+
+
+_MARKS = {f"{W}ins": "+", f"{W}del": "-", f"{W}moveTo": "+", f"{W}moveFrom": "-"}
+
+
+def _side_text(body, side: str) -> tuple[str, list[bool]]:
+    """The old text (side '-', as Reject All leaves it) or the new ('+', Accept All) of a redline,
+    paragraphs ending in a newline, with a flag per character: marked or not."""
+    text: list[str] = []
+    flags: list[bool] = []
+    for p in body.iter(f"{W}p"):
+        for t in p.iter(f"{W}t", f"{W}delText"):
+            mark = next((_MARKS[a.tag] for a in t.iterancestors(*_MARKS) if a.getparent().tag != f"{W}rPr"), "")
+            if mark in ("", side):
+                text.append(t.text or "")
+                flags += [mark == side] * len(t.text or "")
+        text.append("\n")
+        flags.append(False)
+    return "".join(text), flags
+
+
+def _paths(res):
+    """(path, text) of every paragraph and sub-paragraph of a resolution, in document order."""
+
+    def walk(p, path):
+        yield path, p.text
+        for k, sub in enumerate(p.subparagraphs):
+            yield from walk(sub, (*path, k))
+
+    for part in ("preamble", "operative"):
+        for i, p in enumerate(getattr(res, part)):
+            yield from walk(p, (part, i))
+
+
+def _whole(diff) -> tuple[set, set]:
+    """Paths of the paragraphs resdraft reports deleted whole (in the old text) and inserted whole (in the new)."""
+    gone: set = set()
+    came: set = set()
+
+    def walk(changes, path_old, path_new, inherited):
+        for c in changes:
+            status = inherited or c.status
+            po = (*path_old, c.old_index) if c.old_index is not None else None
+            pn = (*path_new, c.new_index) if c.new_index is not None else None
+            if status == "deleted" and po:
+                gone.add(po)
+            if status == "inserted" and pn:
+                came.add(pn)
+            walk(c.subparagraphs, po or (), pn or (), status if status in ("deleted", "inserted") else None)
+
+    for part in ("preamble", "operative"):
+        walk(diff.part(part), (part,), (part,), None)
+    return gone, came
+
+
+def kept_of_whole(body, old, new, gone, came) -> int:
+    """Words (between spaces) of paragraphs deleted or inserted whole that a redline leaves unmarked:
+    words it shows as kept by matching them into other paragraphs, so that a paragraph deleted or
+    added whole does not read as one. Paragraphs are found in the redline's text with white space
+    (and so paragraph breaks, which such matching moves) left out."""
+    count = 0
+    for side, res, whole in (("-", old, gone), ("+", new, came)):
+        text, flags = _side_text(body, side)
+        kept = [(c, f) for c, f in zip(text, flags, strict=True) if not c.isspace()]
+        solid, marks = "".join(c for c, _ in kept), [f for _, f in kept]
+        pos = 0
+        for path, ptext in _paths(res):
+            words = ptext.split()
+            at = solid.find("".join(words), pos) if words else -1
+            if at < 0:
+                continue
+            if path in whole:
+                start = at
+                for w in words:
+                    count += bool(re.search(r"\w", w)) and not any(marks[start : start + len(w)])
+                    start += len(w)
+            pos = at + sum(map(len, words))
+    return count
 
 
 def typed_numbers(res):
@@ -231,16 +310,23 @@ def words_marked(engine, limit: int, word) -> None:
     def tally(rows):
         """rows: (old, new, diff, word style) -> per redline (ours and both anchors) the \\w+ runs
         changed and moved, the paragraphs marked renumbered, and Word's words changed and moved."""
-        totals = [[0] * 6 for _ in range(3)]
+        totals = [[0] * 7 for _ in range(3)]
         moved_edited = 0
         for old, new, diff, w in rows:
+            typed_old, typed_new = typed_numbers(old), typed_numbers(new)
             theirs = engine.run_redline("python-redlines", render_docx(old, w), render_docx(new, w))[0]
-            typed = engine.run_redline("python-redlines", render_docx(typed_numbers(old), w), render_docx(typed_numbers(new), w))[
-                0
-            ]
-            for total, docx in zip(totals, (render_redline(diff, w), theirs, typed), strict=True):
+            typed = engine.run_redline("python-redlines", render_docx(typed_old, w), render_docx(typed_new, w))[0]
+            gone, came = _whole(diff)
+            docs = ((render_redline(diff, w), old, new), (theirs, old, new), (typed, typed_old, typed_new))
+            for total, (docx, a, b) in zip(totals, docs, strict=True):
                 body = document(docx)
-                counts = (marked_words(body), marked_words(body, MOVES), renumbered(body), *words_as_word_counts(body))
+                counts = (
+                    marked_words(body),
+                    marked_words(body, MOVES),
+                    renumbered(body),
+                    *words_as_word_counts(body),
+                    kept_of_whole(body, a, b, gone, came),
+                )
                 for k, n in enumerate(counts):
                     total[k] += n
             moved_edited += edited_moves(diff)
@@ -250,11 +336,12 @@ def words_marked(engine, limit: int, word) -> None:
         totals, moved_edited = tallied
         print(f"  {title}")
         names = ("ours", "python-redlines, Word numbering", "python-redlines, typed numbers")
-        for name, (words, moved, renumbers, changed_w, moved_w, stranded) in zip(names, totals, strict=True):
+        for name, (words, moved, renumbers, changed_w, moved_w, stranded, kept) in zip(names, totals, strict=True):
             print(
                 f"    {name:<33} \\w+ runs {words:6} changed + {moved:5} moved = {words + moved:6};"
                 f"  Word's words {changed_w:6} + {moved_w:5} = {changed_w + moved_w:6};"
-                f"  {renumbers:4} paragraphs marked renumbered; {stranded:5} words stranded between changes"
+                f"  {renumbers:4} paragraphs marked renumbered; {stranded:5} words stranded between changes;"
+                f" {kept:5} words of whole deleted or inserted paragraphs left unmarked"
             )
         print(f"    (of ours, {moved_edited} inserted or deleted \\w+ runs are edits inside paragraphs that moved)")
 
