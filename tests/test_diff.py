@@ -589,12 +589,15 @@ def test_a_paragraph_gone_from_the_operative_part_to_the_preamble_says_where_it_
     opening = "the establishment of an international independent expert mechanism"
     gone = next(c for c in diff.operative if c.status == "deleted" and c.old and c.old.text.startswith(f"Welcomes {opening}"))
     came = next(c for c in diff.preamble if c.status == "inserted" and c.new and c.new.text.startswith(f"Welcoming {opening}"))
-    assert gone.elsewhere == Place("preamble", 25) and came.elsewhere == Place("operative", gone.old_index or 0, 27)
+    assert gone.elsewhere and gone.elsewhere.place == Place("preamble", 25) and gone.elsewhere.paragraph == came.new
+    assert came.elsewhere and came.elsewhere.place == Place("operative", gone.old_index or 0, 27)
+    assert came.elsewhere.ops[:2] == (("delete", "Welcomes"), ("insert", "Welcoming"))  # the words as they went
     assert diff.summary()["operative"]["moved"] == 0  # not a move within the part
     terminal = render_terminal(diff)
-    assert "op. 27 → —  deleted, moved to pp. 26" in terminal and "— → pp. 26  inserted, moved from op. 27" in terminal
-    rows = [p for p in to_data(diff)["paragraphs"] if p["elsewhere"]]
-    assert {"part": "operative", "index": gone.old_index, "number": 27} in [p["elsewhere"] for p in rows]
+    assert "op. 27 → —  deleted, moved to pp. 26" in terminal
+    assert f"— → pp. 26  inserted, moved from op. 27\n  [-Welcomes-]{{+Welcoming+}} {opening}" in terminal
+    places = [{k: p["elsewhere"][k] for k in ("part", "index", "number")} for p in to_data(diff)["paragraphs"] if p["elsewhere"]]
+    assert {"part": "operative", "index": gone.old_index, "number": 27} in places
     assert "{>>moved from operative paragraph 27<<}" in render_criticmarkup(diff)
 
 
@@ -609,4 +612,4 @@ def test_paragraphs_of_the_two_parts_sharing_only_a_formula_are_not_said_to_have
     sids = next(
         c for c in diff.operative if c.old and c.old.text.startswith("Looks forward to the fourth International Conference")
     )
-    assert sids.status == "deleted" and sids.elsewhere is not None and sids.elsewhere.part == "preamble"
+    assert sids.status == "deleted" and sids.elsewhere is not None and sids.elsewhere.place.part == "preamble"

@@ -457,7 +457,11 @@ def test_a_paragraph_gone_to_the_other_part_says_where_on_both_rows(open_review:
     a, b = next((a, b) for a, b in load_pairs() if a["symbol"] == "A/RES/78/234")
     review = open_review(compare(parse_pdf_text(a["text"]), parse_pdf_text(b["text"])))
     assert review.row("op. 27 → —").locator(".badge").all_inner_texts() == ["deleted", "moved to pp. 26"]
-    assert review.row("— → pp. 26").locator(".badge").all_inner_texts() == ["inserted", "moved from op. 27"]
+    came = review.row("— → pp. 26")
+    assert came.locator(".badge").all_inner_texts() == ["inserted", "moved from op. 27"]
+    # Beside it, the words as they stood in operative 27, with what changed on the way.
+    assert came.locator(".old del").all_inner_texts()[0] == "Welcomes"
+    assert came.locator(".new ins").all_inner_texts()[0] == "Welcoming"
 
 
 def test_a_moved_paragraph_shows_both_badges_and_is_a_change(open_review: Callable[..., Review], library: Path) -> None:

@@ -7,7 +7,7 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 
 from resdraft.diff.align import Related, align, moved
-from resdraft.diff.model import PARTS, Diff, HeaderChange, ParagraphChange, Place
+from resdraft.diff.model import PARTS, Counterpart, Diff, HeaderChange, ParagraphChange, Place
 from resdraft.diff.words import WORD, word_diff
 from resdraft.model import Paragraph, Resolution
 
@@ -149,9 +149,10 @@ def _across_parts(
             ops = _ops(deleted.old.text, inserted.new.text)
             if _kept(ops) < ACROSS_KEEPS and not _one_clause(deleted.old, inserted.new, related):
                 continue
-            now = Place(target, inserted.new_index, inserted.new_number)
+            now = Counterpart(Place(target, inserted.new_index, inserted.new_number), inserted.new, ops)
+            was = Counterpart(Place(source, deleted.old_index, deleted.old_number), deleted.old, ops)
             out[source][gone[i]] = dataclasses.replace(deleted, elsewhere=now)
-            out[target][came[j]] = dataclasses.replace(inserted, elsewhere=Place(source, deleted.old_index, deleted.old_number))
+            out[target][came[j]] = dataclasses.replace(inserted, elsewhere=was)
     return {part: tuple(changes) for part, changes in out.items()}
 
 

@@ -48,6 +48,17 @@ class Place:
 
 
 @dataclass(frozen=True)
+class Counterpart:
+    """For a paragraph deleted from one part whose text goes on in one inserted in the other (an
+    operative "Welcomes …" become a preambular "Welcoming …"): the other paragraph, its place, and
+    the word diff from the deleted paragraph's text to the inserted one's."""
+
+    place: Place
+    paragraph: Paragraph
+    ops: tuple[Op, ...]
+
+
+@dataclass(frozen=True)
 class ParagraphChange:
     """One aligned paragraph (or sub-paragraph): how it changed, where it was and where it is."""
 
@@ -60,10 +71,9 @@ class ParagraphChange:
     new_index: int | None
     ops: tuple[Op, ...]
     subparagraphs: tuple[ParagraphChange, ...] = ()
-    # A paragraph deleted from one part whose text goes on in one inserted in the other (an
-    # operative "Welcomes …" become a preambular "Welcoming …"): for the deletion, where the text
-    # now stands; for the insertion, where it stood.
-    elsewhere: Place | None = None
+    # A paragraph deleted from one part whose text goes on in one inserted in the other: for the
+    # deletion, the paragraph it went on as; for the insertion, the one it came from.
+    elsewhere: Counterpart | None = None
 
     @property
     def opening(self) -> str | None:

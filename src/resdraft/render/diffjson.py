@@ -10,6 +10,14 @@ from resdraft.diff.model import Diff, ParagraphChange
 SCHEMA_VERSION = 1
 
 
+def _elsewhere(change: ParagraphChange) -> dict[str, Any] | None:
+    if change.elsewhere is None:
+        return None
+    place = change.elsewhere.place
+    ops = [[op, text] for op, text in change.elsewhere.ops]
+    return {"part": place.part, "index": place.index, "number": place.number, "ops": ops}
+
+
 def _paragraph(change: ParagraphChange) -> dict[str, Any]:
     p = change.new or change.old
     return {
@@ -25,11 +33,7 @@ def _paragraph(change: ParagraphChange) -> dict[str, Any]:
         "clause": p.clause_id if p else None,
         "opening": change.opening,
         "ops": [[op, text] for op, text in change.ops],
-        "elsewhere": (
-            {"part": change.elsewhere.part, "index": change.elsewhere.index, "number": change.elsewhere.number}
-            if change.elsewhere
-            else None
-        ),
+        "elsewhere": _elsewhere(change),
         "subparagraphs": [_paragraph(s) for s in change.subparagraphs],
     }
 

@@ -38,7 +38,7 @@ def moved_across(change: ParagraphChange) -> str:
     'moved from op. 5' for one inserted here whose text stood there; else ''."""
     if change.elsewhere is None:
         return ""
-    return f"moved {'to' if change.status == 'deleted' else 'from'} {change.elsewhere.short}"
+    return f"moved {'to' if change.status == 'deleted' else 'from'} {change.elsewhere.place.short}"
 
 
 def summary_line(diff: Diff, part: str) -> str:
@@ -58,7 +58,9 @@ def _change(change: ParagraphChange, colour: bool, indent: str = "") -> list[str
     label = (change.new or change.old).label if (change.new or change.old) else None  # type: ignore[union-attr]
     head = where(change) if not indent else f"{label or '·'}"
     lines = [f"{indent}{BOLD if colour else ''}{head}  {status}{RESET if colour else ''}"]
-    if change.status != "unchanged":
+    if change.elsewhere and change.status == "inserted":  # the words as they came from the other part
+        lines.append(f"{indent}  {marked(change.elsewhere.ops, colour)}")
+    elif change.status != "unchanged":
         lines.append(f"{indent}  {marked(change.ops, colour)}")
     for sub in change.subparagraphs:
         if sub.changed:

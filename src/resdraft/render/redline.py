@@ -289,12 +289,12 @@ class _Redline(_Writer):
             p = self.paragraph(style, _without_refs(shown.content), part, num)
             self._mark_paragraph(p, "del")
             if change.elsewhere:  # not a Word move: the parts are numbered and styled apart
-                self._comment(p, f"Moved to {change.elsewhere.name} of this text.")
+                self._comment(p, f"Moved to {change.elsewhere.place.name} of this text.")
         elif status == "inserted":
             p = self.paragraph(style, shown.content, part, num)
             self._mark_paragraph(p, "ins")
             if change.elsewhere:
-                self._comment(p, f"Moved from {change.elsewhere.name} of the earlier text.")
+                self._comment(p, f"Moved from {change.elsewhere.place.name} of the earlier text.")
         elif change.old is not None and change.old.text != shown.text:
             p = self.paragraph(style, (), part, num)
             self._edited(p, change.old.content, shown.content, change.ops, part)

@@ -408,6 +408,10 @@ def _sbs_row(change: ParagraphChange, number: int | None, notes: _Notes) -> str:
     for level, item in _flatten(change):
         cls = f"text{' sub' if level else ''} lv{min(level, 3)}"
         badges = _sub_badges(change, item) if level else ""
+        if item.elsewhere and item.status == "inserted":  # come from the other part: its words as they came
+            out.append(_cell(f"{cls} old", item.elsewhere.paragraph, item.elsewhere.ops, "delete", notes.old, ""))
+            out.append(_cell(f"{cls} new", item.new, item.elsewhere.ops, "insert", notes.new, badges))
+            continue
         old_note = "(not in the old text)" if item.old is None and (level == 0 or change.old is not None) else ""
         new_note = "(not in the new text)" if item.new is None and (level == 0 or change.new is not None) else ""
         out.append(_cell(f"{cls} old", item.old, item.ops, "delete", notes.old, old_note or ("" if item.new else badges)))
@@ -422,7 +426,10 @@ def _inline_row(change: ParagraphChange, number: int | None, notes: _Notes) -> s
     for level, item in _flatten(change):
         cls = f"text{' sub' if level else ''} lv{min(level, 3)}"
         badges = _sub_badges(change, item) if level else ""
-        text = _merged(item.ops, _Cursor(item.old, notes.old), _Cursor(item.new, notes.new))
+        if item.elsewhere and item.status == "inserted":
+            text = _merged(item.elsewhere.ops, _Cursor(item.elsewhere.paragraph, notes.old), _Cursor(item.new, notes.new))
+        else:
+            text = _merged(item.ops, _Cursor(item.old, notes.old), _Cursor(item.new, notes.new))
         out.append(f'<div class="{cls}">{_label(item.new or item.old)}{badges}{text}</div>')
     out.append("</div></article>")
     return "".join(out)
