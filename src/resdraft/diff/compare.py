@@ -64,7 +64,7 @@ def compare_paragraphs(
         return ()
     pairs = align(old, new, related)
     ops_of = {j: _ops(old[i].text, new[j].text) for j, i in pairs.items()}
-    for j in [j for j, ops in ops_of.items() if _kept(ops) == 0 and not _one_clause(old[pairs[j]], new[j], related)]:
+    for j in [j for j, ops in ops_of.items() if not _keeps_a_word(ops) and not _one_clause(old[pairs[j]], new[j], related)]:
         del pairs[j], ops_of[j]  # a pair that keeps no word is two paragraphs, however alike its letters
     # The run kept in place is the one that carries the most unchanged text.
     out_of_order = moved(pairs, {j: 1 + sum(len(text) for op, text in ops if op == "equal") for j, ops in ops_of.items()})
@@ -116,6 +116,12 @@ def _one_clause(old: Paragraph, new: Paragraph, related: Related | None) -> bool
     return bool(old.clause_id and new.clause_id) and (
         old.clause_id == new.clause_id or (related is not None and related(old.clause_id or "", new.clause_id or ""))
     )
+
+
+def _keeps_a_word(ops: tuple[tuple[str, str], ...]) -> bool:
+    """Whether the diff keeps a word unchanged, or one side has no word to keep (`_kept` is not 0)."""
+    has = {op: any(o == op and WORD.search(text) for o, text in ops) for op in ("equal", "insert", "delete")}
+    return has["equal"] or not (has["insert"] and has["delete"])
 
 
 def _kept(ops: tuple[tuple[str, str], ...]) -> float:
