@@ -272,19 +272,22 @@ class _Cursor:
     def take(self, text: str) -> str:
         """The next stretch of text as HTML, in its runs' formatting, with the footnote markers inside it."""
         out: list[str] = []
-        if self.pos == 0:
+        runs, refs = self.runs, self.refs
+        start = pos = self.pos
+        if pos == 0:
             self._anchors(0, out)
-        start, end = self.pos, self.pos + len(text)
-        while self.pos < end:
-            while self.run < len(self.runs) and self.runs[self.run][0] <= self.pos:
+        end = pos + len(text)
+        while pos < end:
+            while self.run < len(runs) and runs[self.run][0] <= pos:
                 self.run += 1
-            run = self.runs[self.run][1] if self.run < len(self.runs) else None
-            stop = min(end, self.runs[self.run][0] if run else end)
-            if self.ref < len(self.refs) and self.pos < self.refs[self.ref][0] < stop:
-                stop = self.refs[self.ref][0]
-            out.append(_formatted(text[self.pos - start : stop - start], run))
-            self.pos = stop
-            self._anchors(stop, out)
+            run = runs[self.run][1] if self.run < len(runs) else None
+            stop = min(end, runs[self.run][0]) if run else end
+            if self.ref < len(refs) and pos < refs[self.ref][0] < stop:
+                stop = refs[self.ref][0]
+            out.append(_formatted(text[pos - start : stop - start], run))
+            pos = self.pos = stop
+            if self.ref < len(refs) and refs[self.ref][0] <= stop:
+                self._anchors(stop, out)
         return "".join(out)
 
     def skip(self, text: str) -> None:
