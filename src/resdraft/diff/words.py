@@ -171,14 +171,24 @@ def _cleaned_up(a: str, b: str, words: Callable[[str], int]) -> list[tuple[str, 
         before, after = ops[start:k], ops[k + 1 : end]
         kinds = [{kd for kd, _ in side} for side in (before, after)]
         alike = kinds[0] == kinds[1] and len(kinds[0]) == 1
-        sizes = [max(sum(len(c) for kd, c in side if kd == edit) for edit in "-+") for side in (before, after)]
-        if not before or not after or alike or len(chunk) > min(sizes):
+        if not before or not after or alike or len(chunk) > min(_size(before), _size(after)):
             k += 1
             continue
         run = [*before, ("-", chunk), ("+", chunk), *after]
         ops[start:end] = [(edit, "".join(c for kd, c in run if kd == edit)) for edit in "-+"]
         k = max(start - 1, 1)  # the equality before may fold now that the run after it grew
     return ops
+
+
+def _size(side: list[tuple[str, str]]) -> int:
+    """The longer of what a run of edits deletes and what it inserts, in tokens."""
+    deleted = inserted = 0
+    for kind, chunk in side:
+        if kind == "-":
+            deleted += len(chunk)
+        else:
+            inserted += len(chunk)
+    return max(deleted, inserted)
 
 
 def _slid(coded: list[tuple[str, str]], text_of: Callable[[str], str]) -> list[tuple[str, str]]:

@@ -244,7 +244,8 @@ _POLICY = (
 
 
 class _Cursor:
-    """Walks a paragraph's runs and footnote anchors in step with the plain-text offsets the ops use."""
+    """Walks a paragraph's runs and footnote anchors in step with the plain-text offsets the ops use;
+    `notes` has each marker's HTML."""
 
     def __init__(self, paragraph: Paragraph | None, notes: Mapping[str, str]) -> None:
         self.runs: list[tuple[int, Run]] = []  # (end offset, run)
@@ -264,9 +265,7 @@ class _Cursor:
         while self.ref < len(self.refs) and self.refs[self.ref][0] <= upto:
             marker = self.refs[self.ref][1]
             if out is not None:
-                title = self.notes.get(marker)
-                tip = f' title="{escape(title)}"' if title else ""
-                out.append(f'<sup class="fn"{tip}>{escape(marker)}</sup>')
+                out.append(self.notes.get(marker) or _anchor(marker, None))
             self.ref += 1
 
     def take(self, text: str) -> str:
@@ -342,12 +341,19 @@ def _merged(ops: Iterable[Op], old: _Cursor, new: _Cursor) -> str:
 # ------------------------------------------------------------------ paragraph rows
 
 
+def _anchor(marker: str, text: str | None) -> str:
+    """A footnote marker, its footnote's text as its tooltip."""
+    tip = f' title="{escape(text)}"' if text else ""
+    return f'<sup class="fn"{tip}>{escape(marker)}</sup>'
+
+
 class _Notes:
-    """Footnote texts of the old and new documents, by marker, for the markers' tooltips."""
+    """The footnote markers of the old and new documents as HTML, their texts as tooltips, by marker
+    (written once: a marker shows in both views)."""
 
     def __init__(self, diff: Diff) -> None:
-        self.old = {f.marker: f.text for f in diff.old.footnotes}
-        self.new = {f.marker: f.text for f in diff.new.footnotes}
+        self.old = {f.marker: _anchor(f.marker, f.text) for f in diff.old.footnotes}
+        self.new = {f.marker: _anchor(f.marker, f.text) for f in diff.new.footnotes}
 
 
 def _badges(change: ParagraphChange, moved_from: str = "") -> str:
@@ -451,9 +457,8 @@ def _numbered(diff: Diff) -> dict[str, list[tuple[ParagraphChange, int | None]]]
     return out
 
 
-def _view(diff: Diff, rows: Mapping[str, list[tuple[ParagraphChange, int | None]]], kind: str) -> str:
+def _view(diff: Diff, rows: Mapping[str, list[tuple[ParagraphChange, int | None]]], kind: str, notes: _Notes) -> str:
     """One of the two views, both parts of the resolution in it."""
-    notes = _Notes(diff)
     title = "Side by side" if kind == "sbs" else "Inline"
     out = [f'<section id="view-{kind}" class="view {kind}" aria-labelledby="h-{kind}">']
     out.append(f'<h2 id="h-{kind}" class="sr-only">{title}</h2>')
@@ -543,6 +548,7 @@ def _toolbar(total: int) -> str:
 def render_review_html(diff: Diff) -> str:
     """The diff as one self-contained HTML page for reviewing a draft against last session's text."""
     rows = _numbered(diff)
+    notes = _Notes(diff)
     total = sum(n is not None for part in PARTS for _, n in rows[part])
     title = f"{diff.old_name} → {diff.new_name}"
     return "".join(
@@ -555,7 +561,7 @@ def render_review_html(diff: Diff) -> str:
             f"<header><h1>{escape(title)}</h1>{_warnings(diff)}",
             f'<div class="overview">{_summary_section(diff)}{_header_section(diff)}</div></header>',
             _toolbar(total),
-            f"<main>{_view(diff, rows, 'sbs')}{_view(diff, rows, 'inline')}</main>",
+            f"<main>{_view(diff, rows, 'sbs', notes)}{_view(diff, rows, 'inline', notes)}</main>",
             f"</div><script>{_SCRIPT}</script></body></html>\n",
         ]
     )
