@@ -1,13 +1,15 @@
 """Paragraph alignment: pair each new paragraph with the old one it continues, if any.
 
-Paragraphs built from the same library clause (or from clauses linked by `amends`) pair first;
-the rest pair by text similarity (rapidfuzz), helped by the opening phrase and the position.
+Paragraphs built from the same library clause (or from clauses linked by `amends`) pair first,
+then paragraphs of the same words; the rest pair by text similarity (rapidfuzz), helped by the
+opening phrase and the position: first those edited in place between two pairs, then by search.
 Pairs that break the order are flagged as moved: all but the increasing run that carries the most text.
 """
 
 from __future__ import annotations
 
 import bisect
+import itertools
 from collections import defaultdict, deque
 from collections.abc import Callable, Mapping, Sequence
 from difflib import SequenceMatcher
@@ -67,11 +69,16 @@ def align(old: Sequence[Paragraph], new: Sequence[Paragraph], related: Related |
     # The rest, normalized, in order.
     texts_old = dict(sorted((i, text) for text, queue in same_text.items() for i in queue))
     texts_new = {j: text for j, text in texts_new.items() if j not in pairs}
-    # By similarity: first the sure pairs near the same place, compared word by word (cheap, and
-    # most edits stay put), then anywhere, character by character and best first, so a weak
+    # By similarity: first paragraphs edited in place between pairs, then the sure pairs near the
+    # same place, compared word by word (cheap, and most edits stay put), then anywhere, character by character and best first, so a weak
     # neighbour never takes a paragraph's true match from further off. Two paragraphs that share
     # almost no words are never a pair, even when their letters are half alike.
     span = max(len(old), len(new), 1)
+    for j, i in _in_gaps(pairs, (texts_old, texts_new), span, old, new):
+        pairs[j] = i
+        taken.add(i)
+    texts_old = {i: t for i, t in texts_old.items() if i not in taken}
+    texts_new = {j: t for j, t in texts_new.items() if j not in pairs}
     codes = _Codes()
     words_old = {i: _words(text, codes) for i, text in texts_old.items()}
     words_new = {j: _words(text, codes) for j, text in texts_new.items()}
@@ -88,6 +95,41 @@ def align(old: Sequence[Paragraph], new: Sequence[Paragraph], related: Related |
             pairs[j] = i
             taken.add(i)
     return pairs
+
+
+def _in_gaps(
+    pairs: Mapping[int, int],
+    texts: tuple[Mapping[int, str], Mapping[int, str]],
+    span: int,
+    old: Sequence[Paragraph],
+    new: Sequence[Paragraph],
+) -> list[tuple[int, int]]:
+    """Between two pairs that keep their order, as many paragraphs left on each side: the same
+    paragraphs edited in place, when each is as sure as a near pair must be (most edits are these,
+    and they need no search). `texts` are the unpaired texts, old and new, normalized."""
+    texts_old, texts_new = texts
+    bounds = [(-1, -1)]
+    for j, i in sorted(pairs.items()):
+        if i > bounds[-1][1]:  # the pairs in order; a gap between two is then its own
+            bounds.append((j, i))
+    bounds.append((len(new), len(old)))
+    out = []
+    for (j0, i0), (j1, i1) in itertools.pairwise(bounds):
+        gap_new = [j for j in range(j0 + 1, j1) if j in texts_new]
+        gap_old = [i for i in range(i0 + 1, i1) if i in texts_old]
+        if not gap_new or len(gap_new) != len(gap_old):
+            continue
+        found = []
+        for j, i in zip(gap_new, gap_old, strict=True):
+            score = fuzz.ratio(texts_new[j], texts_old[i]) + POSITION_BONUS * (1 - abs(i / span - j / span))
+            if old[i].opening and old[i].opening == new[j].opening:
+                score += OPENING_BONUS
+            if score < NEARBY:
+                break
+            found.append((j, i))
+        else:
+            out += found
+    return out
 
 
 class _Codes(dict[str, str]):
