@@ -462,6 +462,14 @@ def test_a_paragraph_gone_to_the_other_part_says_where_on_both_rows(open_review:
     # Beside it, the words as they stood in operative 27, with what changed on the way.
     assert came.locator(".old del").all_inner_texts()[0] == "Welcomes"
     assert came.locator(".new ins").all_inner_texts()[0] == "Welcoming"
+    # Each badge links to the other row, in the view it is in.
+    review.row("op. 27 → —").locator("a.badge").click()
+    assert review.page.evaluate("document.querySelector(':target').querySelector('.where').textContent") == "— → pp. 26"
+    assert came.evaluate("e => e.getBoundingClientRect().top >= 0 && e.getBoundingClientRect().top < innerHeight")
+    review.page.get_by_role("button", name="Inline").click()
+    review.row("— → pp. 26", "inline").locator("a.badge").click()
+    assert review.page.evaluate("location.hash").startswith("#inline-operative-old-")
+    assert review.page.evaluate("document.querySelector(':target').querySelector('.where').textContent") == "op. 27 → —"
 
 
 def test_a_moved_paragraph_shows_both_badges_and_is_a_change(open_review: Callable[..., Review], library: Path) -> None:

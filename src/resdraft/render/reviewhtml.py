@@ -118,6 +118,9 @@ kbd{font:inherit;font-size:.85em;border:1px solid var(--muted);border-radius:3px
 .b-inserted{color:var(--ins-text);background:var(--ins-bg)}
 .b-deleted{color:var(--del-text);background:var(--del-bg)}
 .b-moved{color:var(--moved-text);background:var(--moved-bg)}
+a.badge{text-decoration:none}a.badge:hover{text-decoration:underline dotted}
+a.badge:focus-visible{outline:3px solid var(--accent);outline-offset:1px}
+.row:target{outline:3px solid var(--accent);outline-offset:2px}
 .text{font-family:Georgia,Cambria,"Times New Roman","Liberation Serif",serif;font-size:1.02rem;line-height:1.6;
   overflow-wrap:anywhere;min-width:0}
 .text.sub{margin-top:.4rem}
@@ -356,16 +359,19 @@ class _Notes:
         self.new = {f.marker: _anchor(f.marker, f.text) for f in diff.new.footnotes}
 
 
-def _badges(change: ParagraphChange, moved_from: str = "") -> str:
+def _badges(change: ParagraphChange, moved_from: str = "", view: str = "") -> str:
     """The status badge, and a 'moved' badge beside it when the paragraph changed place (saying
-    from where, for a sub-paragraph: its row's numbers are its parent's)."""
+    from where, for a sub-paragraph: its row's numbers are its parent's). A paragraph gone to or
+    come from the other part links to the other's row in the same view."""
     names = [change.status] + (["moved"] if change.moved else [])
     spans = "".join(
         f'<span class="badge b-{name}">{name}{" from " + escape(moved_from) if name == "moved" and moved_from else ""}</span>'
         for name in names
     )
-    if across := moved_across(change):  # to or from the other part
-        spans += f'<span class="badge b-moved">{escape(across)}</span>'
+    if (across := moved_across(change)) and change.elsewhere:  # to or from the other part
+        place = change.elsewhere.place
+        target = f"{view}-{place.part}-{'new' if change.status == 'deleted' else 'old'}-{place.index}"
+        spans += f'<a class="badge b-moved" href="#{target}">{escape(across)}</a>'
     return f'<span class="badges">{spans}</span>'
 
 
@@ -389,16 +395,19 @@ def _sub_badges(parent: ParagraphChange, sub: ParagraphChange) -> str:
     return _badges(sub, sub.old_sub_label if sub.old and sub.old.label else "")
 
 
-def _row_open(change: ParagraphChange, number: int | None) -> str:
-    """The start of a row: status classes, and its place among the changes when it is one."""
+def _row_open(change: ParagraphChange, number: int | None, view: str) -> str:
+    """The start of a row: an id by its place ('sbs-operative-new-8', or '…-old-…' for a deletion),
+    status classes, and its place among the changes when it is one."""
     classes = f"row s-{change.status}" + (" moved" if change.moved else "")
     data = f' data-change="{number}"' if number is not None else ""
-    return f'<article class="{classes}" data-changed="{str(change.changed).lower()}"{data} tabindex="-1">'
+    side, index = ("new", change.new_index) if change.new_index is not None else ("old", change.old_index)
+    ident = f"{view}-{change.part}-{side}-{index}"
+    return f'<article id="{ident}" class="{classes}" data-changed="{str(change.changed).lower()}"{data} tabindex="-1">'
 
 
-def _row_meta(change: ParagraphChange) -> str:
+def _row_meta(change: ParagraphChange, view: str) -> str:
     """The row's old and new place ('op. 7 → op. 9') and its badges."""
-    return f'<div class="meta"><span class="where">{escape(where(change))}</span>{_badges(change)}</div>'
+    return f'<div class="meta"><span class="where">{escape(where(change))}</span>{_badges(change, view=view)}</div>'
 
 
 def _cell(cls: str, paragraph: Paragraph | None, ops: Iterable[Op], keep: str, notes: Mapping[str, str], extra: str) -> str:
@@ -413,7 +422,7 @@ def _sbs_row(change: ParagraphChange, number: int | None, notes: _Notes) -> str:
 
     Where a side lacks the paragraph it says so once; its sub-paragraphs' cells stay empty.
     """
-    out = [_row_open(change, number), _row_meta(change), '<div class="lines">']
+    out = [_row_open(change, number, "sbs"), _row_meta(change, "sbs"), '<div class="lines">']
     for level, item in _flatten(change):
         cls = f"text{' sub' if level else ''} lv{min(level, 3)}"
         badges = _sub_badges(change, item) if level else ""
@@ -431,7 +440,7 @@ def _sbs_row(change: ParagraphChange, number: int | None, notes: _Notes) -> str:
 
 def _inline_row(change: ParagraphChange, number: int | None, notes: _Notes) -> str:
     """A paragraph as the new text with its insertions and deletions in place."""
-    out = [_row_open(change, number), _row_meta(change), '<div class="lines">']
+    out = [_row_open(change, number, "inline"), _row_meta(change, "inline"), '<div class="lines">']
     for level, item in _flatten(change):
         cls = f"text{' sub' if level else ''} lv{min(level, 3)}"
         badges = _sub_badges(change, item) if level else ""
