@@ -1,4 +1,5 @@
-"""compare(old, new): the Diff of two Resolutions — header fields, then each part's paragraphs."""
+"""compare(old, new): the Diff of two Resolutions — header fields, then each part's paragraphs, then
+paragraphs gone from one part to the other."""
 
 from __future__ import annotations
 
@@ -146,9 +147,9 @@ def _across_parts(
         came = [k for k, c in enumerate(out[target]) if c.status == "inserted" and c.elsewhere is None]
         if not gone or not came:
             continue
-        olds = [out[source][k].old for k in gone]
-        news = [out[target][k].new for k in came]
-        for j, i in align(olds, news, related).items():  # type: ignore[arg-type]
+        olds = [p for k in gone if (p := out[source][k].old) is not None]  # (a deletion has its old paragraph)
+        news = [p for k in came if (p := out[target][k].new) is not None]
+        for j, i in align(olds, news, related).items():
             deleted, inserted = out[source][gone[i]], out[target][came[j]]
             assert deleted.old is not None and inserted.new is not None and deleted.old_index is not None
             assert inserted.new_index is not None
