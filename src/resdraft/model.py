@@ -48,6 +48,24 @@ def plain(content: Content) -> str:
     return "".join(s.text for s in content if isinstance(s, Run))
 
 
+def content_between(content: Content, start: int, end: int, with_refs: bool = True) -> Content:
+    """The part of some content between two offsets of its plain text, in its formatting; a
+    footnote anchor stands after the text before it, and is kept with `with_refs`."""
+    out: list[Span] = []
+    pos = 0
+    for span in content:
+        if isinstance(span, FootnoteRef):
+            if with_refs and start < pos <= end:
+                out.append(span)
+            continue
+        a, b = pos, pos + len(span.text)
+        lo, hi = max(a, start), min(b, end)
+        if lo < hi:
+            out.append(Run(span.text[lo - a : hi - a], span.italic, span.bold, span.superscript, span.opening))
+        pos = b
+    return tuple(out)
+
+
 # ---------------------------------------------------------------- library entries
 
 

@@ -31,7 +31,7 @@ from resdraft.diff.model import Diff, ParagraphChange
 from resdraft.diff.words import Op, word_diff
 from resdraft.errors import TemplateError
 from resdraft.library.wordstyle import WordStyle
-from resdraft.model import Content, FootnoteRef, Line, Paragraph, Run
+from resdraft.model import Content, Line, Paragraph, Run, content_between
 from resdraft.render.docx import (
     FORMULA_STYLES,
     PARAGRAPH_STYLES,
@@ -49,23 +49,6 @@ _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
 def _without_refs(content: Content) -> Content:
     return tuple(s for s in content if isinstance(s, Run))
-
-
-def _slice(content: Content, start: int, end: int, with_refs: bool) -> Content:
-    """The part of some content between two text offsets; footnote refs stand after the text before them."""
-    out: list[Run | FootnoteRef] = []
-    pos = 0
-    for span in content:
-        if isinstance(span, FootnoteRef):
-            if with_refs and start < pos <= end:
-                out.append(span)
-            continue
-        a, b = pos, pos + len(span.text)
-        lo, hi = max(a, start), min(b, end)
-        if lo < hi:
-            out.append(Run(span.text[lo - a : hi - a], span.italic, span.bold, span.superscript, span.opening))
-        pos = b
-    return tuple(out)
 
 
 class _Redline(_Writer):
@@ -125,19 +108,19 @@ class _Redline(_Writer):
             if op == "equal":
                 if side == "moveFrom":
                     wrapper = self._mark("w:moveFrom", p)
-                    self.runs(wrapper, _slice(old, pos_old, pos_old + n, False), role)
+                    self.runs(wrapper, content_between(old, pos_old, pos_old + n, False), role)
                     self._deleted_text(wrapper)
                 else:
-                    self.runs(self._mark("w:moveTo", p) if side else p, _slice(new, pos_new, pos_new + n, True), role)
+                    self.runs(self._mark("w:moveTo", p) if side else p, content_between(new, pos_new, pos_new + n, True), role)
                 pos_old, pos_new = pos_old + n, pos_new + n
             elif op == "insert":
                 if side != "moveFrom":
-                    self.runs(self._mark("w:ins", p), _slice(new, pos_new, pos_new + n, True), role)
+                    self.runs(self._mark("w:ins", p), content_between(new, pos_new, pos_new + n, True), role)
                 pos_new += n
             else:
                 if side != "moveTo":
                     wrapper = self._mark("w:del", p)
-                    self.runs(wrapper, _slice(old, pos_old, pos_old + n, False), role)
+                    self.runs(wrapper, content_between(old, pos_old, pos_old + n, False), role)
                     self._deleted_text(wrapper)
                 pos_old += n
 
