@@ -589,8 +589,8 @@ def test_a_paragraph_gone_from_the_operative_part_to_the_preamble_says_where_it_
     opening = "the establishment of an international independent expert mechanism"
     gone = next(c for c in diff.operative if c.status == "deleted" and c.old and c.old.text.startswith(f"Welcomes {opening}"))
     came = next(c for c in diff.preamble if c.status == "inserted" and c.new and c.new.text.startswith(f"Welcoming {opening}"))
-    assert gone.elsewhere and gone.elsewhere.place == Place("preamble", 25) and gone.elsewhere.paragraph == came.new
-    assert came.elsewhere and came.elsewhere.place == Place("operative", gone.old_index or 0, 27)
+    assert gone.elsewhere and gone.elsewhere.place == Place("preamble", 25, None, "new") and gone.elsewhere.paragraph == came.new
+    assert came.elsewhere and came.elsewhere.place == Place("operative", gone.old_index or 0, 27, "old")
     assert came.elsewhere.ops[:2] == (("delete", "Welcomes"), ("insert", "Welcoming"))  # the words as they went
     assert diff.summary()["operative"]["moved"] == 0  # not a move within the part
     terminal = render_terminal(diff)
@@ -613,3 +613,38 @@ def test_paragraphs_of_the_two_parts_sharing_only_a_formula_are_not_said_to_have
         c for c in diff.operative if c.old and c.old.text.startswith("Looks forward to the fourth International Conference")
     )
     assert sids.status == "deleted" and sids.elsewhere is not None and sids.elsewhere.place.part == "preamble"
+
+
+def test_a_paragraph_split_in_two_says_so_on_both_halves() -> None:
+    # A/RES/78/136 -> A/RES/79/196: the end of operative 8 ("…, and remains concerned with the lack
+    # of participation of private creditors …") is operative 10 now. Paragraphs still pair one to
+    # one; the two name each other, and the new one shows how its words changed.
+    from resdraft.render.diffterm import render_terminal
+
+    diff = compare(_corpus_resolution("A/RES/78/136"), _corpus_resolution("A/RES/79/196"))
+    terminal = render_terminal(diff)
+    assert "op. 8 → op. 9  modified, part split off as op. 10" in terminal
+    came = "— → op. 10  inserted, split from op. 8\n  [-, and remains-]{+Remains+} concerned with the lack of participation"
+    assert came in terminal
+    (split,) = [c for c in diff.operative if c.elsewhere and c.status == "inserted"]
+    assert split.elsewhere and split.elsewhere.kind == "split" and split.elsewhere.paragraph.text.startswith(", and remains")
+
+
+def test_a_paragraph_merged_into_the_one_before_says_so_on_both() -> None:
+    # A/RES/78/52 -> A/RES/79/51: operative 11 ("Welcomes the report … about the practical
+    # implementation of transparency and confidence-building measures …") runs on at the end of
+    # operative 10 ("…, as well as the practical implementation of such measures …").
+    from resdraft.render.diffterm import render_terminal
+
+    terminal = render_terminal(compare(_corpus_resolution("A/RES/78/52"), _corpus_resolution("A/RES/79/51")))
+    assert "op. 10 → op. 10  modified, merged with op. 11" in terminal
+    assert "op. 11 → —  deleted, merged into op. 10" in terminal
+
+
+def test_a_rewritten_paragraph_beside_a_new_one_is_no_split() -> None:
+    # A/RES/78/152 -> A/RES/79/205: operative 19, now 21 ("Welcomes the outcomes of the twenty-seventh
+    # session … including the decision 20 on funding arrangements for responding to loss and damage
+    # …"), is rewritten, and the new operative 20 before it ("Welcomes the operationalization of the
+    # new funding arrangements …") shares a phrase with what was struck: too few words for a split.
+    diff = compare(_corpus_resolution("A/RES/78/152"), _corpus_resolution("A/RES/79/205"))
+    assert [c.elsewhere_note() for c in (*diff.preamble, *diff.operative) if c.elsewhere] == []

@@ -358,3 +358,18 @@ def test_libreoffice_shows_every_footnote_of_a_redline_with_comments(tmp_path: P
     ids = [e.get(f"{W}id") for e in body.iter(*(f"{W}{tag}" for tag in tags))]
     notes = {e.get(f"{W}id") for e in body.iter(f"{W}footnoteReference")}
     assert len(ids) == len(set(ids)) and not set(ids) & notes, "every annotation its own id, none a footnote's"
+
+
+def test_a_split_paragraph_carries_comments_on_both_halves() -> None:
+    # A/RES/78/136 -> A/RES/79/196: the end of operative 8 is operative 10 now.
+    from resdraft.importers.pdftext import parse_pdf_text
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from bench_diff import load_pairs
+
+    a, b = next((a, b) for a, b in load_pairs() if a["symbol"] == "A/RES/78/136")
+    redline = _check(parse_pdf_text(a["text"]), parse_pdf_text(b["text"]))
+    with zipfile.ZipFile(io.BytesIO(redline)) as z:
+        comments = z.read("word/comments.xml").decode()
+    assert "Split from operative paragraph 8 of the earlier text." in comments
+    assert "Part split off as operative paragraph 10 of this text." in comments

@@ -394,10 +394,24 @@ def _misaligned(review: Review) -> list[str]:
     )
 
 
+def _cramped(review: Review) -> list[str]:
+    """Rows of the visible view whose text does not stand beside their places and badges (a wide window)."""
+    return review.page.evaluate(
+        """() => [...document.querySelectorAll('.view:not([hidden]) .row')].filter(row => {
+          const meta = row.querySelector('.meta').getBoundingClientRect();
+          const lines = row.querySelector('.lines').getBoundingClientRect();
+          return lines.left < meta.right || lines.top > meta.top + 1;
+        }).map(row => row.querySelector('.where').textContent)"""
+    )
+
+
 def test_side_by_side_keeps_old_and_new_of_each_row_level(open_review: Callable[..., Review], aalco: Diff) -> None:
     review = open_review(aalco)
     assert _misaligned(review) == []
     assert _overflows(review) == []
+    assert _cramped(review) == []
+    review.page.get_by_role("button", name="Inline").click()
+    assert _cramped(review) == []
 
 
 def test_sub_paragraphs_show_inside_their_parent_with_labels(open_review: Callable[..., Review], tmp_path: Path) -> None:
@@ -470,6 +484,29 @@ def test_a_paragraph_gone_to_the_other_part_says_where_on_both_rows(open_review:
     review.row("— → pp. 26", "inline").locator("a.badge").click()
     assert review.page.evaluate("location.hash").startswith("#inline-operative-old-")
     assert review.page.evaluate("document.querySelector(':target').querySelector('.where').textContent") == "op. 27 → —"
+
+
+def test_a_split_paragraph_links_each_half_to_the_other(open_review: Callable[..., Review]) -> None:
+    # A/RES/78/136 -> A/RES/79/196: the end of operative 8 is operative 10 now; beside the new
+    # paragraph stands the piece it was, with what changed ("…, and remains" -> "Remains").
+    import sys
+
+    from resdraft.importers.pdftext import parse_pdf_text
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from bench_diff import load_pairs
+
+    a, b = next((a, b) for a, b in load_pairs() if a["symbol"] == "A/RES/78/136")
+    review = open_review(compare(parse_pdf_text(a["text"]), parse_pdf_text(b["text"])))
+    came = review.row("— → op. 10")
+    assert came.locator(".badge").all_inner_texts() == ["inserted", "split from op. 8"]
+    assert came.locator(".old del").all_inner_texts()[0].strip() == ", and remains"
+    came.locator("a.badge").click()
+    where = "document.querySelector(':target').closest('.row').querySelector('.where').textContent"
+    assert review.page.evaluate(where) == "op. 8 → op. 9"
+    review.row("op. 8 → op. 9").locator("a.badge").click()
+    assert review.page.evaluate(where) == "— → op. 10"
+    assert _cramped(review) == [] and _misaligned(review) == []
 
 
 def test_a_moved_paragraph_shows_both_badges_and_is_a_change(open_review: Callable[..., Review], library: Path) -> None:

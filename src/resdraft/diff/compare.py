@@ -10,7 +10,7 @@ from collections.abc import Mapping, Sequence
 from resdraft.diff.align import Related, align, moved
 from resdraft.diff.model import PARTS, Counterpart, Diff, HeaderChange, ParagraphChange, Place
 from resdraft.diff.words import WORD, word_diff
-from resdraft.model import Paragraph, Resolution
+from resdraft.model import Paragraph, Resolution, content_between
 
 
 def header_fields(res: Resolution) -> dict[str, str | None]:
@@ -134,6 +134,86 @@ def _kept(ops: tuple[tuple[str, str], ...]) -> float:
     return count["equal"] / shorter if shorter else 1.0
 
 
+SPLIT_KEEPS = 0.8  # a piece cut off one paragraph (or run on to it) and the paragraph it is keep this share of words
+SPLIT_WORDS = 8  # ... and the piece has this many words
+
+
+def _split_or_merged(changes: tuple[ParagraphChange, ...]) -> tuple[ParagraphChange, ...]:
+    """A paragraph split in two, or two merged into one, within a part: the end (or start) of an
+    old paragraph struck out where the paragraph after (or before) it is new and reads the same,
+    or run on where the old paragraph after (or before) it is gone and read the same. Paragraphs
+    still pair one to one; the new (or deleted) paragraph and the one it was cut from (or joined)
+    name each other."""
+    out = list(changes)
+    inserted = {c.new_index: k for k, c in enumerate(out) if c.status == "inserted"}
+    deleted = {c.old_index: k for k, c in enumerate(out) if c.status == "deleted"}
+    for k, change in enumerate(out):
+        if change.status != "modified" or change.moved or change.elsewhere or change.old is None or change.new is None:
+            continue
+        assert change.old_index is not None and change.new_index is not None
+        for kind, edit, others, index in (
+            ("split", "delete", inserted, change.new_index),
+            ("merged", "insert", deleted, change.old_index),
+        ):
+            for at_end in (True, False):
+                piece = _edge(change.ops, edit, at_end)
+                other = others.get(index + (1 if at_end else -1))
+                if piece is None or other is None or out[other].elsewhere is not None:
+                    continue
+                found = _pieced(change, out[other], kind, piece)
+                if found:
+                    out[k], out[other] = found
+                    break
+            if out[k].elsewhere:
+                break
+    return tuple(out)
+
+
+def _edge(ops: tuple[tuple[str, str], ...], edit: str, at_end: bool) -> tuple[int, int] | None:
+    """The run of `edit` ops ('delete' or 'insert') at the end (or start) of a paragraph's ops,
+    with the marks and spaces around it, as offsets into that side's text (old for deletions, new
+    for insertions), when it holds SPLIT_WORDS words or more and no other op in it holds a word."""
+    run: list[tuple[str, str]] = []
+    for op, text in reversed(ops) if at_end else ops:
+        if op != edit and WORD.search(text):
+            break
+        run.append((op, text))
+    if sum(len(WORD.findall(text)) for op, text in run if op == edit) < SPLIT_WORDS:
+        return None
+    total = sum(len(text) for op, text in ops if op in ("equal", edit))
+    length = sum(len(text) for op, text in run if op in ("equal", edit))
+    return (total - length, total) if at_end else (0, length)
+
+
+def _pieced(
+    change: ParagraphChange, other: ParagraphChange, kind: str, piece: tuple[int, int]
+) -> tuple[ParagraphChange, ParagraphChange] | None:
+    """`change` and its neighbour `other`, each naming the other, when the piece of `change` (its
+    old text's, for a split; its new text's, for a merge) and `other`'s text keep SPLIT_KEEPS of
+    their words."""
+    assert change.old is not None and change.new is not None
+    start, end = piece
+    if kind == "split":
+        assert other.new is not None and other.new_index is not None
+        cut = dataclasses.replace(
+            change.old, content=content_between(change.old.content, start, end), label=None, subparagraphs=()
+        )
+        ops = _ops(cut.text, other.new.text)
+        here = Counterpart(Place(change.part, other.new_index, other.new_number, "new"), other.new, ops, "split")
+        there = Counterpart(Place(change.part, change.old_index or 0, change.old_number, "old"), cut, ops, "split")
+    else:
+        assert other.old is not None and other.old_index is not None
+        cut = dataclasses.replace(
+            change.new, content=content_between(change.new.content, start, end), label=None, subparagraphs=()
+        )
+        ops = _ops(other.old.text, cut.text)
+        here = Counterpart(Place(change.part, other.old_index, other.old_number, "old"), other.old, ops, "merged")
+        there = Counterpart(Place(change.part, change.new_index or 0, change.new_number, "new"), cut, ops, "merged")
+    if _kept(ops) < SPLIT_KEEPS:
+        return None
+    return dataclasses.replace(change, elsewhere=here), dataclasses.replace(other, elsewhere=there)
+
+
 def _across_parts(
     parts: dict[str, tuple[ParagraphChange, ...]], related: Related | None
 ) -> dict[str, tuple[ParagraphChange, ...]]:
@@ -156,8 +236,8 @@ def _across_parts(
             ops = _ops(deleted.old.text, inserted.new.text)
             if _kept(ops) < ACROSS_KEEPS and not _one_clause(deleted.old, inserted.new, related):
                 continue
-            now = Counterpart(Place(target, inserted.new_index, inserted.new_number), inserted.new, ops)
-            was = Counterpart(Place(source, deleted.old_index, deleted.old_number), deleted.old, ops)
+            now = Counterpart(Place(target, inserted.new_index, inserted.new_number, "new"), inserted.new, ops)
+            was = Counterpart(Place(source, deleted.old_index, deleted.old_number, "old"), deleted.old, ops)
             out[source][gone[i]] = dataclasses.replace(deleted, elsewhere=now)
             out[target][came[j]] = dataclasses.replace(inserted, elsewhere=was)
     return {part: tuple(changes) for part, changes in out.items()}
@@ -193,7 +273,8 @@ def compare(
     if old.body != new.body:
         warnings.append(f"the documents are of different bodies ({old.body} and {new.body}); compared all the same")
     parts = _across_parts(
-        {part: compare_paragraphs(part, getattr(old, part), getattr(new, part), related) for part in PARTS}, related
+        {part: _split_or_merged(compare_paragraphs(part, getattr(old, part), getattr(new, part), related)) for part in PARTS},
+        related,
     )
     return Diff(
         old=old,

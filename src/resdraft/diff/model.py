@@ -26,11 +26,13 @@ class HeaderChange:
 
 @dataclass(frozen=True)
 class Place:
-    """A paragraph's place in one of the texts: its part, its index there (0-based) and its number."""
+    """A paragraph's place in one of the texts ('old' or 'new'): its part, its index there
+    (0-based) and its number."""
 
     part: str
     index: int
     number: int | None = None
+    text: Literal["old", "new"] = "old"
 
     @property
     def short(self) -> str:
@@ -49,13 +51,23 @@ class Place:
 
 @dataclass(frozen=True)
 class Counterpart:
-    """For a paragraph deleted from one part whose text goes on in one inserted in the other (an
-    operative "Welcomes …" become a preambular "Welcoming …"): the other paragraph, its place, and
-    the word diff from the deleted paragraph's text to the inserted one's."""
+    """Where the words of a paragraph deleted or inserted whole went, or came from, though
+    paragraphs pair one to one:
+
+    - 'moved': deleted from one part, its text goes on in a paragraph inserted in the other (an
+      operative "Welcomes …" become a preambular "Welcoming …"); each of the two names the other.
+    - 'split': the end (or start) of an old paragraph goes on as the new paragraph after (or
+      before) the one it continues; the inserted paragraph and the continued one name each other.
+    - 'merged': an old paragraph goes on as the end (or start) of the new paragraph before (or
+      after) it; the deleted paragraph and the one it joined name each other.
+
+    `paragraph` is the other paragraph, or the piece of it the words are (for a split or merge),
+    and `ops` the word diff from the old words to the new ones."""
 
     place: Place
     paragraph: Paragraph
     ops: tuple[Op, ...]
+    kind: Literal["moved", "split", "merged"] = "moved"
 
 
 @dataclass(frozen=True)
@@ -71,8 +83,7 @@ class ParagraphChange:
     new_index: int | None
     ops: tuple[Op, ...]
     subparagraphs: tuple[ParagraphChange, ...] = ()
-    # A paragraph deleted from one part whose text goes on in one inserted in the other: for the
-    # deletion, the paragraph it went on as; for the insertion, the one it came from.
+    # Where its words went or came from, when that is another paragraph (see Counterpart).
     elsewhere: Counterpart | None = None
 
     @property
@@ -102,6 +113,20 @@ class ParagraphChange:
     @property
     def changed(self) -> bool:
         return self.status != "unchanged" or self.moved
+
+    def elsewhere_note(self, named: bool = False) -> str:
+        """What became of the paragraph's words elsewhere, if anything: 'moved to pp. 26', 'split
+        from op. 8', 'part split off as op. 9', 'merged into pp. 21', 'merged with pp. 15';
+        `named` spells the place out ('preambular paragraph 26')."""
+        other = self.elsewhere
+        if other is None:
+            return ""
+        at = other.place.name if named else other.place.short
+        if other.kind == "moved":
+            return f"moved {'to' if self.status == 'deleted' else 'from'} {at}"
+        if other.kind == "split":
+            return f"split from {at}" if self.status == "inserted" else f"part split off as {at}"
+        return f"merged into {at}" if self.status == "deleted" else f"merged with {at}"
 
 
 @dataclass(frozen=True)

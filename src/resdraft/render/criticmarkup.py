@@ -33,7 +33,7 @@ def _paragraph(change: ParagraphChange) -> list[str]:
     nested = change.old is not None and change.old.role == "subparagraph"
     note = f" {{>>moved from {change.old_sub_label if nested else change.origin}<<}}" if change.moved else ""
     if change.elsewhere:
-        note = f" {{>>moved {'to' if change.status == 'deleted' else 'from'} {change.elsewhere.place.name}<<}}"
+        note = f" {{>>{change.elsewhere_note(named=True)}<<}}"
     blocks = [f"{label + ' ' if label else ''}{critic(change.ops)}{note}"]
     for sub in change.subparagraphs:
         blocks += _paragraph(sub)

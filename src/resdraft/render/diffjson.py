@@ -15,7 +15,8 @@ def _elsewhere(change: ParagraphChange) -> dict[str, Any] | None:
         return None
     place = change.elsewhere.place
     ops = [[op, text] for op, text in change.elsewhere.ops]
-    return {"part": place.part, "index": place.index, "number": place.number, "ops": ops}
+    kind = change.elsewhere.kind
+    return {"kind": kind, "text": place.text, "part": place.part, "index": place.index, "number": place.number, "ops": ops}
 
 
 def _paragraph(change: ParagraphChange) -> dict[str, Any]:

@@ -33,14 +33,6 @@ def where(change: ParagraphChange) -> str:
     return f"{old} → {new}"
 
 
-def moved_across(change: ParagraphChange) -> str:
-    """'moved to pp. 3' for a paragraph deleted here whose text now stands in the other part,
-    'moved from op. 5' for one inserted here whose text stood there; else ''."""
-    if change.elsewhere is None:
-        return ""
-    return f"moved {'to' if change.status == 'deleted' else 'from'} {change.elsewhere.place.short}"
-
-
 def summary_line(diff: Diff, part: str) -> str:
     counts = diff.summary()[part]
     words = [f"{counts[s]} {s}" for s in ("unchanged", "modified", "inserted", "deleted") if counts[s] or s == "unchanged"]
@@ -53,12 +45,12 @@ def _change(change: ParagraphChange, colour: bool, indent: str = "") -> list[str
     status = change.status + (", moved" if change.moved else "")
     if change.moved and indent and change.old and change.old.label:  # a sub-paragraph: from which
         status += f" from {change.old_sub_label}"
-    if across := moved_across(change):
-        status += f", {across}"
+    if note := change.elsewhere_note():
+        status += f", {note}"
     label = (change.new or change.old).label if (change.new or change.old) else None  # type: ignore[union-attr]
     head = where(change) if not indent else f"{label or '·'}"
     lines = [f"{indent}{BOLD if colour else ''}{head}  {status}{RESET if colour else ''}"]
-    if change.elsewhere and change.status == "inserted":  # the words as they came from the other part
+    if change.elsewhere and change.status == "inserted":  # its words as they were, and how they changed
         lines.append(f"{indent}  {marked(change.elsewhere.ops, colour)}")
     elif change.status != "unchanged":
         lines.append(f"{indent}  {marked(change.ops, colour)}")

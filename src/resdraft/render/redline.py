@@ -124,6 +124,14 @@ class _Redline(_Writer):
                     self._deleted_text(wrapper)
                 pos_old += n
 
+    def _elsewhere(self, p: Any, change: ParagraphChange) -> None:
+        """A comment saying where the paragraph's words went or came from, when that is another
+        paragraph (not a Word move: between the parts, which are numbered and styled apart, or a split or merge)."""
+        if change.elsewhere:
+            text = "this text" if change.elsewhere.place.text == "new" else "the earlier text"
+            note = change.elsewhere_note(named=True)
+            self._comment(p, f"{note[0].upper()}{note[1:]} of {text}.")
+
     def _comment(self, p: Any, text: str) -> None:
         """Anchor a comment on the whole paragraph."""
         ident = str(self.next_id)
@@ -271,16 +279,15 @@ class _Redline(_Writer):
         if status == "deleted":
             p = self.paragraph(style, _without_refs(shown.content), part, num)
             self._mark_paragraph(p, "del")
-            if change.elsewhere:  # not a Word move: the parts are numbered and styled apart
-                self._comment(p, f"Moved to {change.elsewhere.place.name} of this text.")
+            self._elsewhere(p, change)
         elif status == "inserted":
             p = self.paragraph(style, shown.content, part, num)
             self._mark_paragraph(p, "ins")
-            if change.elsewhere:
-                self._comment(p, f"Moved from {change.elsewhere.place.name} of the earlier text.")
+            self._elsewhere(p, change)
         elif change.old is not None and change.old.text != shown.text:
             p = self.paragraph(style, (), part, num)
             self._edited(p, change.old.content, shown.content, change.ops, part)
+            self._elsewhere(p, change)
         else:
             p = self.paragraph(style, shown.content, part, num)
         yield p

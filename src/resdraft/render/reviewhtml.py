@@ -18,7 +18,7 @@ from html import escape
 from resdraft.diff.model import PARTS, Diff, HeaderChange, ParagraphChange
 from resdraft.diff.words import Op
 from resdraft.model import FootnoteRef, Paragraph, Run
-from resdraft.render.diffterm import moved_across, summary_line, where
+from resdraft.render.diffterm import summary_line, where
 
 COLOURS: Mapping[str, str] = {
     "text": "#1b1b1b",
@@ -101,7 +101,7 @@ kbd{font:inherit;font-size:.85em;border:1px solid var(--muted);border-radius:3px
   border-left-width:4px}
 .colheads span{overflow-wrap:anywhere}
 .row{border:1px solid var(--border);border-left:4px solid var(--border);border-radius:4px;padding:.6rem .75rem;
-  margin:0 0 .5rem;scroll-margin:6rem 0 2rem}
+  margin:0 0 .5rem;scroll-margin:6rem 0 2rem;position:relative}
 .row.s-modified{border-left-color:var(--modified-text)}
 .row.s-inserted{border-left-color:var(--ins-text)}
 .row.s-deleted{border-left-color:var(--del-text)}
@@ -120,7 +120,8 @@ kbd{font:inherit;font-size:.85em;border:1px solid var(--muted);border-radius:3px
 .b-moved{color:var(--moved-text);background:var(--moved-bg)}
 a.badge{text-decoration:none}a.badge:hover{text-decoration:underline dotted}
 a.badge:focus-visible{outline:3px solid var(--accent);outline-offset:1px}
-.row:target{outline:3px solid var(--accent);outline-offset:2px}
+.row:target,.row:has(>span:target){outline:3px solid var(--accent);outline-offset:2px}
+.row>span[id]{position:absolute;top:0;left:0;scroll-margin:6rem 0 2rem}
 .text{font-family:Georgia,Cambria,"Times New Roman","Liberation Serif",serif;font-size:1.02rem;line-height:1.6;
   overflow-wrap:anywhere;min-width:0}
 .text.sub{margin-top:.4rem}
@@ -362,16 +363,16 @@ class _Notes:
 def _badges(change: ParagraphChange, moved_from: str = "", view: str = "") -> str:
     """The status badge, and a 'moved' badge beside it when the paragraph changed place (saying
     from where, for a sub-paragraph: its row's numbers are its parent's). A paragraph gone to or
-    come from the other part links to the other's row in the same view."""
+    come from another (the other part, a split or a merge) links to that one's row in the same view."""
     names = [change.status] + (["moved"] if change.moved else [])
     spans = "".join(
         f'<span class="badge b-{name}">{name}{" from " + escape(moved_from) if name == "moved" and moved_from else ""}</span>'
         for name in names
     )
-    if (across := moved_across(change)) and change.elsewhere:  # to or from the other part
+    if change.elsewhere:  # where its words went or came from: a link to that paragraph's row
         place = change.elsewhere.place
-        target = f"{view}-{place.part}-{'new' if change.status == 'deleted' else 'old'}-{place.index}"
-        spans += f'<a class="badge b-moved" href="#{target}">{escape(across)}</a>'
+        target = f"{view}-{place.part}-{place.text}-{place.index}"
+        spans += f'<a class="badge b-moved" href="#{target}">{escape(change.elsewhere_note())}</a>'
     return f'<span class="badges">{spans}</span>'
 
 
@@ -402,7 +403,13 @@ def _row_open(change: ParagraphChange, number: int | None, view: str) -> str:
     data = f' data-change="{number}"' if number is not None else ""
     side, index = ("new", change.new_index) if change.new_index is not None else ("old", change.old_index)
     ident = f"{view}-{change.part}-{side}-{index}"
-    return f'<article id="{ident}" class="{classes}" data-changed="{str(change.changed).lower()}"{data} tabindex="-1">'
+    # A row of both texts answers to its old place too.
+    also = (
+        f'<span id="{view}-{change.part}-old-{change.old_index}"></span>'
+        if side == "new" and change.old_index is not None
+        else ""
+    )
+    return f'<article id="{ident}" class="{classes}" data-changed="{str(change.changed).lower()}"{data} tabindex="-1">{also}'
 
 
 def _row_meta(change: ParagraphChange, view: str) -> str:
@@ -426,7 +433,7 @@ def _sbs_row(change: ParagraphChange, number: int | None, notes: _Notes) -> str:
     for level, item in _flatten(change):
         cls = f"text{' sub' if level else ''} lv{min(level, 3)}"
         badges = _sub_badges(change, item) if level else ""
-        if item.elsewhere and item.status == "inserted":  # come from the other part: its words as they came
+        if item.elsewhere and item.status == "inserted":  # come from another paragraph: its words as they came
             out.append(_cell(f"{cls} old", item.elsewhere.paragraph, item.elsewhere.ops, "delete", notes.old, ""))
             out.append(_cell(f"{cls} new", item.new, item.elsewhere.ops, "insert", notes.new, badges))
             continue
