@@ -51,8 +51,7 @@ class Place:
 
 @dataclass(frozen=True)
 class Counterpart:
-    """Where the words of a paragraph deleted or inserted whole went, or came from, though
-    paragraphs pair one to one:
+    """The other paragraph a paragraph's words went to or came from, paragraphs pairing one to one:
 
     - 'moved': deleted from one part, its text goes on in a paragraph inserted in the other (an
       operative "Welcomes …" become a preambular "Welcoming …"); each of the two names the other.

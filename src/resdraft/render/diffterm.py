@@ -29,7 +29,7 @@ def marked(ops: Sequence[Op], colour: bool = False) -> str:
 def where(change: ParagraphChange) -> str:
     """'pp. 3 → pp. 2' or 'op. 7 → op. 9' (old and new place; '—' where the paragraph is not)."""
     old = Place(change.part, change.old_index, change.old_number).short if change.old_index is not None else "—"
-    new = Place(change.part, change.new_index, change.new_number).short if change.new_index is not None else "—"
+    new = Place(change.part, change.new_index, change.new_number, "new").short if change.new_index is not None else "—"
     return f"{old} → {new}"
 
 
