@@ -352,12 +352,27 @@ def _anchor(marker: str, text: str | None) -> str:
 
 
 class _Notes:
-    """The footnote markers of the old and new documents as HTML, their texts as tooltips, by marker
-    (written once: a marker shows in both views)."""
+    """The footnote markers of the old and new documents as HTML, their texts as tooltips, by marker;
+    and the paragraphs that did not change, as HTML. Each is written once: both views show them,
+    and an unchanged paragraph shows the same on both sides where its markers read alike."""
 
     def __init__(self, diff: Diff) -> None:
         self.old = {f.marker: _anchor(f.marker, f.text) for f in diff.old.footnotes}
         self.new = {f.marker: _anchor(f.marker, f.text) for f in diff.new.footnotes}
+        self._unchanged: dict[int, tuple[str, str]] = {}  # id(change) -> its old and new HTML
+
+    def unchanged(self, change: ParagraphChange) -> tuple[str, str] | None:
+        """The old and new HTML of a (sub-)paragraph whose words did not change; None if they did."""
+        if change.old is None or change.new is None or len(change.ops) != 1 or change.ops[0][0] != "equal":
+            return None
+        key = id(change)
+        if key not in self._unchanged:
+            new = _Cursor(change.new, self.new).take(change.new.text)
+            alike = change.old.content == change.new.content and all(
+                self.old.get(m) == self.new.get(m) for m in change.new.footnote_refs
+            )
+            self._unchanged[key] = (new if alike else _Cursor(change.old, self.old).take(change.old.text), new)
+        return self._unchanged[key]
 
 
 def _badges(change: ParagraphChange, moved_from: str = "", view: str = "") -> str:
@@ -437,6 +452,10 @@ def _sbs_row(change: ParagraphChange, number: int | None, notes: _Notes) -> str:
             out.append(_cell(f"{cls} old", item.elsewhere.paragraph, item.elsewhere.ops, "delete", notes.old, ""))
             out.append(_cell(f"{cls} new", item.new, item.elsewhere.ops, "insert", notes.new, badges))
             continue
+        if shown := notes.unchanged(item):
+            out.append(f'<div class="{cls} old">{_label(item.old)}{shown[0]}</div>')
+            out.append(f'<div class="{cls} new">{_label(item.new)}{badges}{shown[1]}</div>')
+            continue
         old_note = "(not in the old text)" if item.old is None and (level == 0 or change.old is not None) else ""
         new_note = "(not in the new text)" if item.new is None and (level == 0 or change.new is not None) else ""
         out.append(_cell(f"{cls} old", item.old, item.ops, "delete", notes.old, old_note or ("" if item.new else badges)))
@@ -453,6 +472,8 @@ def _inline_row(change: ParagraphChange, number: int | None, notes: _Notes) -> s
         badges = _sub_badges(change, item) if level else ""
         if item.elsewhere and item.status == "inserted":
             text = _merged(item.elsewhere.ops, _Cursor(item.elsewhere.paragraph, notes.old), _Cursor(item.new, notes.new))
+        elif shown := notes.unchanged(item):
+            text = shown[1]
         else:
             text = _merged(item.ops, _Cursor(item.old, notes.old), _Cursor(item.new, notes.new))
         out.append(f'<div class="{cls}">{_label(item.new or item.old)}{badges}{text}</div>')
