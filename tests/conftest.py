@@ -92,3 +92,17 @@ def bare_resolution(preamble: tuple[Any, ...], operative: tuple[Any, ...], numbe
         footnotes=(),
         numbering=numbering or Numbering("1.", (), ()),
     )
+
+
+def ga_pair(symbol: str) -> tuple[Any, Any]:
+    """A year-over-year GA pair of the corpus, by the earlier symbol, each read from its raw PDF text
+    as `resdraft diff old.txt new.txt` reads it."""
+    import sys
+
+    from resdraft.importers.pdftext import parse_pdf_text
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from bench_diff import load_pairs
+
+    old, new = next((a, b) for a, b in load_pairs() if a["symbol"] == symbol)
+    return parse_pdf_text(old["text"]), parse_pdf_text(new["text"])

@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from lxml import etree
 from typer.testing import CliRunner
 
-from conftest import ROOT, bare_resolution
+from conftest import ROOT, bare_resolution, ga_pair
 from resdraft.build import load_resolution, word_style_for
 from resdraft.cli import app
 from resdraft.diff import compare
@@ -88,6 +88,12 @@ def _check(old: Resolution, new: Resolution, amends: dict[str, str] | None = Non
         "Reject All must give the old text"
     )
     return redline
+
+
+def _comments(redline: bytes) -> str:
+    """The comments part of a redline, as text."""
+    with zipfile.ZipFile(io.BytesIO(redline)) as z:
+        return z.read("word/comments.xml").decode()
 
 
 def _draft(name: str, library: Path | None = None) -> Resolution:
@@ -316,15 +322,8 @@ def test_a_paragraph_gone_to_the_other_part_is_a_deletion_and_an_insertion_each_
     # A/RES/78/234 -> A/RES/79/161: operative 27 ("Welcomes the establishment of an international
     # independent expert mechanism …") is preambular paragraph 26 ("Welcoming …") now. The parts are
     # styled and numbered apart, so no Word move: a deletion and an insertion, each saying where the other is.
-    from resdraft.importers.pdftext import parse_pdf_text
-
-    sys.path.insert(0, str(ROOT / "benchmarks"))
-    from bench_diff import load_pairs
-
-    a, b = next((a, b) for a, b in load_pairs() if a["symbol"] == "A/RES/78/234")
-    redline = _check(parse_pdf_text(a["text"]), parse_pdf_text(b["text"]))
-    with zipfile.ZipFile(io.BytesIO(redline)) as z:
-        comments = z.read("word/comments.xml").decode()
+    redline = _check(*ga_pair("A/RES/78/234"))
+    comments = _comments(redline)
     assert "Moved to preambular paragraph 26 of this text." in comments
     assert "Moved from operative paragraph 27 of the earlier text." in comments
     inserted = "".join(t.text or "" for i in _body(redline).iter(f"{W}ins") for t in i.iter(f"{W}t"))
@@ -337,15 +336,9 @@ def test_libreoffice_shows_every_footnote_of_a_redline_with_comments(tmp_path: P
     # comment ids start above the footnotes'.
     if not shutil.which("soffice"):
         pytest.fail("LibreOffice (soffice) is required: apt-get install libreoffice-writer-nogui")
-    from resdraft.importers.pdftext import parse_pdf_text
-
-    sys.path.insert(0, str(ROOT / "benchmarks"))
-    from bench_diff import load_pairs
-
-    a, b = next((a, b) for a, b in load_pairs() if a["symbol"] == "A/RES/78/234")
-    new = parse_pdf_text(b["text"])
+    old, new = ga_pair("A/RES/78/234")
     out = tmp_path / "redline.docx"
-    out.write_bytes(_check(parse_pdf_text(a["text"]), new))
+    out.write_bytes(_check(old, new))
     (pdf,) = to_pdf([out], tmp_path)
     text = " ".join(
         subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout.split()
@@ -362,14 +355,6 @@ def test_libreoffice_shows_every_footnote_of_a_redline_with_comments(tmp_path: P
 
 def test_a_split_paragraph_carries_comments_on_both_halves() -> None:
     # A/RES/78/136 -> A/RES/79/196: the end of operative 8 is operative 10 now.
-    from resdraft.importers.pdftext import parse_pdf_text
-
-    sys.path.insert(0, str(ROOT / "benchmarks"))
-    from bench_diff import load_pairs
-
-    a, b = next((a, b) for a, b in load_pairs() if a["symbol"] == "A/RES/78/136")
-    redline = _check(parse_pdf_text(a["text"]), parse_pdf_text(b["text"]))
-    with zipfile.ZipFile(io.BytesIO(redline)) as z:
-        comments = z.read("word/comments.xml").decode()
+    comments = _comments(_check(*ga_pair("A/RES/78/136")))
     assert "Split from operative paragraph 8 of the earlier text." in comments
     assert "Part split off as operative paragraph 10 of this text." in comments

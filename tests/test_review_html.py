@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, ga_pair
 from resdraft.diff import Diff, compare
 from resdraft.model import Footnote, FootnoteRef, Resolution, Run
 from resdraft.render.reviewhtml import COLOURS, TEXT_PAIRS, render_review_html
@@ -461,15 +461,7 @@ def test_a_sub_paragraph_that_moved_says_where_from(open_review: Callable[..., R
 def test_a_paragraph_gone_to_the_other_part_says_where_on_both_rows(open_review: Callable[..., Review]) -> None:
     # A/RES/78/234 -> A/RES/79/161: operative 27 ("Welcomes the establishment …") is preambular
     # paragraph 26 ("Welcoming …") now; each row's badge points at the other.
-    import sys
-
-    from resdraft.importers.pdftext import parse_pdf_text
-
-    sys.path.insert(0, str(ROOT / "benchmarks"))
-    from bench_diff import load_pairs
-
-    a, b = next((a, b) for a, b in load_pairs() if a["symbol"] == "A/RES/78/234")
-    review = open_review(compare(parse_pdf_text(a["text"]), parse_pdf_text(b["text"])))
+    review = open_review(compare(*ga_pair("A/RES/78/234")))
     assert review.row("op. 27 → —").locator(".badge").all_inner_texts() == ["deleted", "moved to pp. 26"]
     came = review.row("— → pp. 26")
     assert came.locator(".badge").all_inner_texts() == ["inserted", "moved from op. 27"]
@@ -489,15 +481,7 @@ def test_a_paragraph_gone_to_the_other_part_says_where_on_both_rows(open_review:
 def test_a_split_paragraph_links_each_half_to_the_other(open_review: Callable[..., Review]) -> None:
     # A/RES/78/136 -> A/RES/79/196: the end of operative 8 is operative 10 now; beside the new
     # paragraph stands the piece it was, with what changed ("…, and remains" -> "Remains").
-    import sys
-
-    from resdraft.importers.pdftext import parse_pdf_text
-
-    sys.path.insert(0, str(ROOT / "benchmarks"))
-    from bench_diff import load_pairs
-
-    a, b = next((a, b) for a, b in load_pairs() if a["symbol"] == "A/RES/78/136")
-    review = open_review(compare(parse_pdf_text(a["text"]), parse_pdf_text(b["text"])))
+    review = open_review(compare(*ga_pair("A/RES/78/136")))
     came = review.row("— → op. 10")
     assert came.locator(".badge").all_inner_texts() == ["inserted", "split from op. 8"]
     assert came.locator(".old del").all_inner_texts()[0].strip() == ", and remains"
