@@ -107,9 +107,7 @@ class _Redline(_Writer):
             n = len(text)
             if op == "equal":
                 if side == "moveFrom":
-                    wrapper = self._mark("w:moveFrom", p)
-                    self.runs(wrapper, content_between(old, pos_old, pos_old + n, False), role)
-                    self._deleted_text(wrapper)
+                    self._struck(p, "w:moveFrom", content_between(old, pos_old, pos_old + n, False), role)
                 else:
                     self.runs(self._mark("w:moveTo", p) if side else p, content_between(new, pos_new, pos_new + n, True), role)
                 pos_old, pos_new = pos_old + n, pos_new + n
@@ -119,10 +117,14 @@ class _Redline(_Writer):
                 pos_new += n
             else:
                 if side != "moveTo":
-                    wrapper = self._mark("w:del", p)
-                    self.runs(wrapper, content_between(old, pos_old, pos_old + n, False), role)
-                    self._deleted_text(wrapper)
+                    self._struck(p, "w:del", content_between(old, pos_old, pos_old + n, False), role)
                 pos_old += n
+
+    def _struck(self, p: Any, tag: str, content: Content, role: str | None) -> None:
+        """Old text in a w:del (or w:moveFrom) mark: runs whose text is deleted text."""
+        wrapper = self._mark(tag, p)
+        self.runs(wrapper, content, role)
+        self._deleted_text(wrapper)
 
     def _elsewhere(self, p: Any, change: ParagraphChange) -> None:
         """A comment saying where the paragraph's words went or came from, when that is another
@@ -217,8 +219,7 @@ class _Redline(_Writer):
         shown = change.old if side == "moveFrom" else change.new
         assert shown is not None
         if shown.subparagraphs:
-            sub_num = self.operative_num if part == "operative" else (next(self.preamble_nums) if self.preamble_nums else None)
-            block += self._moved_subs(change.subparagraphs, part, sub_num, side)
+            block += self._moved_subs(change.subparagraphs, part, self._sub_numbering(part, shown), side)
         yield from self._move_block(change, side, block, change.origin)
 
     def _moved_sub(self, change: ParagraphChange, part: str, num: str | None, side: str) -> Iterator[Any]:
@@ -269,33 +270,39 @@ class _Redline(_Writer):
         self._mark(f"w:{side}", _el("w:rPr", p.find(qn("w:pPr"))))
         return p
 
-    def _change(self, change: ParagraphChange, part: str) -> Iterator[Any]:
-        """The paragraph (and its sub-paragraphs) of one change that stayed in place."""
-        style = PARAGRAPH_STYLES[part]
-        status = change.status
+    def _sub_numbering(self, part: str, shown: Paragraph) -> str | None:
+        """The list a paragraph's sub-paragraphs are numbered in: the operative part's, or in the
+        preamble one of their own (taken only when there are sub-paragraphs)."""
+        if part == "operative":
+            return self.operative_num
+        return next(self.preamble_nums) if self.preamble_nums and shown.subparagraphs else None
+
+    def _in_place(self, change: ParagraphChange, status: str, style: str, role: str, num: tuple[str, int] | None) -> Any:
+        """One (sub-)paragraph that stayed in place: deleted or inserted whole, edited, or as it was;
+        with a comment where its words went to or came from another paragraph."""
         shown = change.old if status == "deleted" else change.new
         assert shown is not None
-        num = self._numbers(part)
         if status == "deleted":
-            p = self.paragraph(style, _without_refs(shown.content), part, num)
+            p = self.paragraph(style, _without_refs(shown.content), role, num)
             self._mark_paragraph(p, "del")
-            self._elsewhere(p, change)
         elif status == "inserted":
-            p = self.paragraph(style, shown.content, part, num)
+            p = self.paragraph(style, shown.content, role, num)
             self._mark_paragraph(p, "ins")
-            self._elsewhere(p, change)
         elif change.old is not None and change.old.text != shown.text:
-            p = self.paragraph(style, (), part, num)
-            self._edited(p, change.old.content, shown.content, change.ops, part)
-            self._elsewhere(p, change)
+            p = self.paragraph(style, (), role, num)
+            self._edited(p, change.old.content, shown.content, change.ops, role)
         else:
-            p = self.paragraph(style, shown.content, part, num)
-        yield p
-        sub_num = (
-            self.operative_num
-            if part == "operative"
-            else (next(self.preamble_nums) if self.preamble_nums and shown.subparagraphs else None)
-        )
+            p = self.paragraph(style, shown.content, role, num)
+        self._elsewhere(p, change)
+        return p
+
+    def _change(self, change: ParagraphChange, part: str) -> Iterator[Any]:
+        """The paragraph (and its sub-paragraphs) of one change that stayed in place."""
+        status = change.status
+        yield self._in_place(change, status, PARAGRAPH_STYLES[part], part, self._numbers(part))
+        shown = change.old if status == "deleted" else change.new
+        assert shown is not None
+        sub_num = self._sub_numbering(part, shown)
         yield from self._subs(change.subparagraphs, part, sub_num, status if status in ("inserted", "deleted") else None)
 
     def _subs(self, changes: tuple[ParagraphChange, ...], part: str, num: str | None, forced: str | None) -> Iterator[Any]:
@@ -314,20 +321,8 @@ class _Redline(_Writer):
         shown = change.old if status == "deleted" else change.new
         if shown is None:  # a sub-paragraph only the other side of a move has
             return
-        numpr = self._sub_number(shown, part, num)
         style = subparagraph_style(part, shown.level)
-        if status == "deleted":
-            p = self.paragraph(style, _without_refs(shown.content), "subparagraph", numpr)
-            self._mark_paragraph(p, "del")
-        elif status == "inserted":
-            p = self.paragraph(style, shown.content, "subparagraph", numpr)
-            self._mark_paragraph(p, "ins")
-        elif change.old is not None and change.old.text != shown.text:
-            p = self.paragraph(style, (), "subparagraph", numpr)
-            self._edited(p, change.old.content, shown.content, change.ops, "subparagraph")
-        else:
-            p = self.paragraph(style, shown.content, "subparagraph", numpr)
-        yield p
+        yield self._in_place(change, status, style, "subparagraph", self._sub_number(shown, part, num))
         yield from self._subs(change.subparagraphs, part, num, forced or (status if status in ("inserted", "deleted") else None))
 
     def _part(self, changes: tuple[ParagraphChange, ...], part: str) -> Iterator[Any]:
