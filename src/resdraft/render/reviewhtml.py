@@ -432,11 +432,19 @@ def _row_meta(change: ParagraphChange, view: str) -> str:
     return f'<div class="meta"><span class="where">{escape(where(change))}</span>{_badges(change, view=view)}</div>'
 
 
-def _cell(cls: str, paragraph: Paragraph | None, ops: Iterable[Op], keep: str, notes: Mapping[str, str], extra: str) -> str:
+def _compared(item: ParagraphChange) -> tuple[Paragraph | None, Paragraph | None, tuple[Op, ...]]:
+    """The old and new paragraph a row shows, and the ops between them: for one come from another
+    paragraph (the other part, or a split), that paragraph's words as they came."""
+    if item.elsewhere and item.status == "inserted":
+        return item.elsewhere.paragraph, item.new, item.elsewhere.ops
+    return item.old, item.new, item.ops
+
+
+def _cell(cls: str, paragraph: Paragraph | None, html: str, extra: str) -> str:
     """One side of a (sub-)paragraph in the side-by-side view, `extra` (badges or a note) after its label."""
     if paragraph is None:
         return f'<div class="{cls} absent">{extra}</div>' if extra else f'<div class="{cls}"></div>'
-    return f'<div class="{cls}">{_label(paragraph)}{extra}{_side(ops, keep, _Cursor(paragraph, notes))}</div>'
+    return f'<div class="{cls}">{_label(paragraph)}{extra}{html}</div>'
 
 
 def _sbs_row(change: ParagraphChange, number: int | None, notes: _Notes) -> str:
@@ -448,18 +456,16 @@ def _sbs_row(change: ParagraphChange, number: int | None, notes: _Notes) -> str:
     for level, item in _flatten(change):
         cls = f"text{' sub' if level else ''} lv{min(level, 3)}"
         badges = _sub_badges(change, item) if level else ""
-        if item.elsewhere and item.status == "inserted":  # come from another paragraph: its words as they came
-            out.append(_cell(f"{cls} old", item.elsewhere.paragraph, item.elsewhere.ops, "delete", notes.old, ""))
-            out.append(_cell(f"{cls} new", item.new, item.elsewhere.ops, "insert", notes.new, badges))
-            continue
+        old, new, ops = _compared(item)
         if shown := notes.unchanged(item):
-            out.append(f'<div class="{cls} old">{_label(item.old)}{shown[0]}</div>')
-            out.append(f'<div class="{cls} new">{_label(item.new)}{badges}{shown[1]}</div>')
-            continue
-        old_note = "(not in the old text)" if item.old is None and (level == 0 or change.old is not None) else ""
-        new_note = "(not in the new text)" if item.new is None and (level == 0 or change.new is not None) else ""
-        out.append(_cell(f"{cls} old", item.old, item.ops, "delete", notes.old, old_note or ("" if item.new else badges)))
-        out.append(_cell(f"{cls} new", item.new, item.ops, "insert", notes.new, new_note or badges))
+            old_html, new_html = shown
+        else:
+            old_html = _side(ops, "delete", _Cursor(old, notes.old)) if old else ""
+            new_html = _side(ops, "insert", _Cursor(new, notes.new)) if new else ""
+        old_note = "(not in the old text)" if old is None and (level == 0 or change.old is not None) else ""
+        new_note = "(not in the new text)" if new is None and (level == 0 or change.new is not None) else ""
+        out.append(_cell(f"{cls} old", old, old_html, old_note or ("" if new else badges)))
+        out.append(_cell(f"{cls} new", new, new_html, new_note or badges))
     out.append("</div></article>")
     return "".join(out)
 
@@ -470,12 +476,9 @@ def _inline_row(change: ParagraphChange, number: int | None, notes: _Notes) -> s
     for level, item in _flatten(change):
         cls = f"text{' sub' if level else ''} lv{min(level, 3)}"
         badges = _sub_badges(change, item) if level else ""
-        if item.elsewhere and item.status == "inserted":
-            text = _merged(item.elsewhere.ops, _Cursor(item.elsewhere.paragraph, notes.old), _Cursor(item.new, notes.new))
-        elif shown := notes.unchanged(item):
-            text = shown[1]
-        else:
-            text = _merged(item.ops, _Cursor(item.old, notes.old), _Cursor(item.new, notes.new))
+        old, new, ops = _compared(item)
+        shown = notes.unchanged(item)
+        text = shown[1] if shown else _merged(ops, _Cursor(old, notes.old), _Cursor(new, notes.new))
         out.append(f'<div class="{cls}">{_label(item.new or item.old)}{badges}{text}</div>')
     out.append("</div></article>")
     return "".join(out)
