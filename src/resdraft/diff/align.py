@@ -17,7 +17,7 @@ from difflib import SequenceMatcher
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import LCSseq
 
-from resdraft.diff.words import WORD
+from resdraft.diff.words import WORD, encoded
 from resdraft.model import Paragraph
 
 THRESHOLD = 55.0  # similarity (0-100) below which two paragraphs are different paragraphs
@@ -36,24 +36,26 @@ def _norm(text: str) -> str:
 def align(old: Sequence[Paragraph], new: Sequence[Paragraph], related: Related | None = None) -> dict[int, int]:
     """new index -> old index for the paragraphs that continue one another."""
     pairs: dict[int, int] = {}
-    taken: set[int] = set()
+    taken: set[int] = set()  # the old indices paired, kept beside `pairs` to look up
+
+    def pair(j: int, i: int) -> None:
+        pairs[j] = i
+        taken.add(i)
+
     by_clause: dict[str, deque[int]] = defaultdict(deque)
     for i, p in enumerate(old):
         if p.clause_id:
             by_clause[p.clause_id].append(i)
     for j, p in enumerate(new):  # the same library clause
         if p.clause_id and by_clause.get(p.clause_id):
-            i = by_clause[p.clause_id].popleft()
-            pairs[j] = i
-            taken.add(i)
+            pair(j, by_clause[p.clause_id].popleft())
     if related is not None:  # a clause and the clause it amends (either way)
         for j, p in enumerate(new):
             if j in pairs or not p.clause_id:
                 continue
             for i, q in enumerate(old):
                 if i not in taken and q.clause_id and related(q.clause_id, p.clause_id):
-                    pairs[j] = i
-                    taken.add(i)
+                    pair(j, i)
                     break
     for same in (lambda text: text, _norm):  # the same words, wherever they now stand (first as typed)
         same_text: dict[str, deque[int]] = defaultdict(deque)
@@ -63,25 +65,22 @@ def align(old: Sequence[Paragraph], new: Sequence[Paragraph], related: Related |
         texts_new = {j: same(p.text) for j, p in enumerate(new) if j not in pairs}
         for j, text in texts_new.items():
             if queue := same_text.get(text):
-                i = queue.popleft()
-                pairs[j] = i
-                taken.add(i)
+                pair(j, queue.popleft())
     # The rest, normalized, in order.
     texts_old = dict(sorted((i, text) for text, queue in same_text.items() for i in queue))
     texts_new = {j: text for j, text in texts_new.items() if j not in pairs}
     # By similarity: first paragraphs edited in place between pairs, then the sure pairs near the
-    # same place, compared word by word (cheap, and most edits stay put), then anywhere, character by character and best first, so a weak
-    # neighbour never takes a paragraph's true match from further off. Two paragraphs that share
-    # almost no words are never a pair, even when their letters are half alike.
+    # same place, compared word by word (cheap, and most edits stay put), then anywhere, character
+    # by character and best first, so a weak neighbour never takes a paragraph's true match from
+    # further off. Two paragraphs that share almost no words are never a pair, even when their
+    # letters are half alike.
     span = max(len(old), len(new), 1)
     for j, i in _in_gaps(pairs, (texts_old, texts_new), span, old, new):
-        pairs[j] = i
-        taken.add(i)
+        pair(j, i)
     texts_old = {i: t for i, t in texts_old.items() if i not in taken}
     texts_new = {j: t for j, t in texts_new.items() if j not in pairs}
-    codes = _Codes()
-    words_old = {i: _words(text, codes) for i, text in texts_old.items()}
-    words_new = {j: _words(text, codes) for j, text in texts_new.items()}
+    words_old = {i: _words(text) for i, text in texts_old.items()}
+    words_new = {j: _words(text) for j, text in texts_new.items()}
     passes = ((max(6, span // 16), NEARBY, words_old, words_new, 0.0), (span, THRESHOLD, texts_old, texts_new, SHARED_WORDS))
     for window, threshold, scored_old, scored_new, gate in passes:
         free_old = [i for i in range(len(old)) if i not in taken]
@@ -92,8 +91,7 @@ def align(old: Sequence[Paragraph], new: Sequence[Paragraph], related: Related |
             old, new, free_old, free_new, (scored_old, scored_new), (words_old, words_new, gate), window, threshold
         )
         for j, i in found:
-            pairs[j] = i
-            taken.add(i)
+            pair(j, i)
     return pairs
 
 
@@ -121,10 +119,7 @@ def _in_gaps(
             continue
         found = []
         for j, i in zip(gap_new, gap_old, strict=True):
-            score = fuzz.ratio(texts_new[j], texts_old[i]) + POSITION_BONUS * (1 - abs(i / span - j / span))
-            if old[i].opening and old[i].opening == new[j].opening:
-                score += OPENING_BONUS
-            if score < NEARBY:
+            if _placed(fuzz.ratio(texts_new[j], texts_old[i]), old[i], new[j], i, j, span) < NEARBY:
                 break
             found.append((j, i))
         else:
@@ -132,17 +127,16 @@ def _in_gaps(
     return out
 
 
-class _Codes(dict[str, str]):
-    """One private-use character per distinct word (wrapping round past 6,400 words)."""
+def _placed(score: float, old: Paragraph, new: Paragraph, i: int, j: int, span: int) -> float:
+    """A similarity score with the bonuses for the same opening phrase and for a place near the old one."""
+    if old.opening and old.opening == new.opening:
+        score += OPENING_BONUS
+    return score + POSITION_BONUS * (1 - abs(i / span - j / span))
 
-    def __missing__(self, word: str) -> str:
-        code = self[word] = chr(0xE000 + len(self) % 0x1900)
-        return code
 
-
-def _words(text: str, codes: _Codes) -> str:
+def _words(text: str) -> str:
     """A text as one character per word, so that comparing two texts costs one step per word."""
-    return "".join(map(codes.__getitem__, WORD.findall(text)))
+    return encoded(WORD.findall(text))
 
 
 CONTAINED = 0.8  # a paragraph whose words run on in another this far is that paragraph, cut or extended,
@@ -199,9 +193,7 @@ def _by_similarity(
             for i, score in _contained(words_new[j], [(i, words_old[i]) for i in near]):
                 scores[i] = max(scores.get(i, 0.0), score)
         for i, score in scores.items():
-            if old[i].opening and old[i].opening == new[j].opening:
-                score += OPENING_BONUS
-            score += POSITION_BONUS * (1 - abs(i / span - j / span))
+            score = _placed(score, old[i], new[j], i, j, span)
             if score >= threshold:
                 candidates.append((-score, abs(i - j), j, i))
     candidates.sort()

@@ -13,7 +13,7 @@ shows only that character."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from fast_diff_match_patch import diff as dmp_diff
 
@@ -89,13 +89,18 @@ class _Codes(dict[str, str]):
 _CODES = _Codes()
 
 
+def encoded(tokens: Iterable[str]) -> str:
+    """Tokens (or words) as one character each, the same character for the same token in every
+    comparison of a run, so that comparing two texts costs one step per token."""
+    return "".join(map(_CODES.__getitem__, tokens))
+
+
 def word_diff(old: str, new: str) -> list[Op]:
     """Ops ('equal' | 'insert' | 'delete', text) turning `old` into `new`, word by word."""
     if old == new:
         return [("equal", old)] if old else []
     _CODES.make_room()
-    code = _CODES.__getitem__
-    a, b = "".join(map(code, tokenize(old))), "".join(map(code, tokenize(new)))
+    a, b = encoded(tokenize(old)), encoded(tokenize(new))
     weight, text_of = _CODES.words, _CODES.text
 
     def words(chunk: str) -> int:
