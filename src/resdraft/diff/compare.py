@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import itertools
 from collections.abc import Mapping, Sequence
+from typing import Literal
 
 from resdraft.diff.align import Related, align, moved
 from resdraft.diff.model import PARTS, Counterpart, Diff, HeaderChange, ParagraphChange, Place
@@ -134,6 +136,8 @@ def _kept(ops: tuple[tuple[str, str], ...]) -> float:
     return count["equal"] / shorter if shorter else 1.0
 
 
+Pieced = Literal["split", "merged"]
+PIECES: tuple[Pieced, ...] = ("split", "merged")
 SPLIT_KEEPS = 0.8  # a piece cut off one paragraph (or run on to it) and the paragraph it is keep this share of words
 SPLIT_WORDS = 8  # ... and the piece has this many words
 
@@ -145,26 +149,21 @@ def _split_or_merged(changes: tuple[ParagraphChange, ...]) -> tuple[ParagraphCha
     still pair one to one; the new (or deleted) paragraph and the one it was cut from (or joined)
     name each other."""
     out = list(changes)
-    inserted = {c.new_index: k for k, c in enumerate(out) if c.status == "inserted"}
-    deleted = {c.old_index: k for k, c in enumerate(out) if c.status == "deleted"}
+    neighbours = {  # kind -> index (new for a split, old for a merge) -> place in `out`
+        "split": {c.new_index: k for k, c in enumerate(out) if c.status == "inserted"},
+        "merged": {c.old_index: k for k, c in enumerate(out) if c.status == "deleted"},
+    }
     for k, change in enumerate(out):
         if change.status != "modified" or change.moved or change.elsewhere or change.old is None or change.new is None:
             continue
-        assert change.old_index is not None and change.new_index is not None
-        for kind, edit, others, index in (
-            ("split", "delete", inserted, change.new_index),
-            ("merged", "insert", deleted, change.old_index),
-        ):
-            for at_end in (True, False):
-                piece = _edge(change.ops, edit, at_end)
-                other = others.get(index + (1 if at_end else -1))
-                if piece is None or other is None or out[other].elsewhere is not None:
-                    continue
-                found = _pieced(change, out[other], kind, piece)
-                if found:
-                    out[k], out[other] = found
-                    break
-            if out[k].elsewhere:
+        for kind, at_end in itertools.product(PIECES, (True, False)):
+            index = (change.new_index if kind == "split" else change.old_index) or 0
+            other = neighbours[kind].get(index + (1 if at_end else -1))
+            if other is None or out[other].elsewhere is not None:
+                continue
+            piece = _edge(change.ops, "delete" if kind == "split" else "insert", at_end)
+            if piece and (found := _pieced(change, out[other], kind, piece)):
+                out[k], out[other] = found
                 break
     return tuple(out)
 
@@ -186,32 +185,29 @@ def _edge(ops: tuple[tuple[str, str], ...], edit: str, at_end: bool) -> tuple[in
 
 
 def _pieced(
-    change: ParagraphChange, other: ParagraphChange, kind: str, piece: tuple[int, int]
+    change: ParagraphChange, other: ParagraphChange, kind: Pieced, piece: tuple[int, int]
 ) -> tuple[ParagraphChange, ParagraphChange] | None:
     """`change` and its neighbour `other`, each naming the other, when the piece of `change` (its
     old text's, for a split; its new text's, for a merge) and `other`'s text keep SPLIT_KEEPS of
     their words."""
-    assert change.old is not None and change.new is not None
-    start, end = piece
-    if kind == "split":
-        assert other.new is not None and other.new_index is not None
-        cut = dataclasses.replace(
-            change.old, content=content_between(change.old.content, start, end), label=None, subparagraphs=()
-        )
-        ops = _ops(cut.text, other.new.text)
-        here = Counterpart(Place(change.part, other.new_index, other.new_number, "new"), other.new, ops, "split")
-        there = Counterpart(Place(change.part, change.old_index or 0, change.old_number, "old"), cut, ops, "split")
-    else:
-        assert other.old is not None and other.old_index is not None
-        cut = dataclasses.replace(
-            change.new, content=content_between(change.new.content, start, end), label=None, subparagraphs=()
-        )
-        ops = _ops(other.old.text, cut.text)
-        here = Counterpart(Place(change.part, other.old_index, other.old_number, "old"), other.old, ops, "merged")
-        there = Counterpart(Place(change.part, change.new_index or 0, change.new_number, "new"), cut, ops, "merged")
+    part = change.part
+    if kind == "split":  # the piece is old text, the neighbour a new paragraph
+        source, whole = change.old, other.new
+        here = Place(part, other.new_index or 0, other.new_number, "new")
+        there = Place(part, change.old_index or 0, change.old_number, "old")
+    else:  # the piece is new text, the neighbour an old paragraph
+        source, whole = change.new, other.old
+        here = Place(part, other.old_index or 0, other.old_number, "old")
+        there = Place(part, change.new_index or 0, change.new_number, "new")
+    assert source is not None and whole is not None
+    cut = dataclasses.replace(source, content=content_between(source.content, *piece), label=None, subparagraphs=())
+    ops = _ops(cut.text, whole.text) if kind == "split" else _ops(whole.text, cut.text)
     if _kept(ops) < SPLIT_KEEPS:
         return None
-    return dataclasses.replace(change, elsewhere=here), dataclasses.replace(other, elsewhere=there)
+    return (
+        dataclasses.replace(change, elsewhere=Counterpart(here, whole, ops, kind)),
+        dataclasses.replace(other, elsewhere=Counterpart(there, cut, ops, kind)),
+    )
 
 
 def _across_parts(
