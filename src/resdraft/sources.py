@@ -14,10 +14,14 @@ import tempfile
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from resdraft.errors import LibraryError, Problem, Where
 from resdraft.model import Resolution
+from resdraft.projectfile import find_project
+
+if TYPE_CHECKING:
+    from resdraft.library import Library
 
 DRAFT_SUFFIXES = (".yaml", ".yml")
 TEXT_SUFFIXES = (".md", ".markdown", ".txt", ".text")
@@ -41,19 +45,20 @@ def _lineage_of(library: object) -> dict[str, str]:
     return {cid: c.amends for cid, c in clauses.items() if c.amends}
 
 
-def read_draft(path: Path, name: str | None = None, libraries: dict[Path, Any] | None = None) -> Document:
+def read_draft(path: Path, name: str | None = None, libraries: dict[Path, Library] | None = None) -> Document:
     """A draft, built in memory; `libraries` (project root -> library) lets drafts of one library share its reading."""
     from resdraft.build import load_resolution
-    from resdraft.library import find_project
 
-    root = find_project(path) if libraries is not None else None
-    resolution, library = load_resolution(path, libraries.get(root) if libraries is not None and root else None)
-    if libraries is not None and root:
+    if libraries is None:
+        resolution, library = load_resolution(path)
+    else:
+        root = find_project(path)
+        resolution, library = load_resolution(path, libraries.get(root))
         libraries[root] = library
     return Document(resolution, name or str(path), _lineage_of(library))
 
 
-def read_file(path: Path, body: str | None = None, libraries: dict[Path, Any] | None = None) -> Document:
+def read_file(path: Path, body: str | None = None, libraries: dict[Path, Library] | None = None) -> Document:
     """A document file: a draft, Markdown or text, or Word."""
     suffix = path.suffix.lower()
     if not path.exists():
@@ -153,16 +158,12 @@ def read_revision(spec: str) -> Document:
 
 def _library_relative(root: Path, target: Path, inside: Path) -> Path:
     """The draft's path inside its library (the library may sit in a sub-folder of the repository)."""
-    from resdraft.library import find_project
-
     library = find_project(target)
     return target.relative_to(library)
 
 
 def _unpack_library(rev: str, root: Path, target: Path, into: Path) -> Path:
     """Unpack the library around `target` (project file, clauses, drafts, templates) as it was at `rev`."""
-    from resdraft.library import find_project
-
     library = find_project(target)
     prefix = library.relative_to(root).as_posix()
     prefix = "" if prefix == "." else prefix + "/"
@@ -176,7 +177,7 @@ def _unpack_library(rev: str, root: Path, target: Path, into: Path) -> Path:
     return into
 
 
-def read_document(spec: str, body: str | None = None, libraries: dict[Path, Any] | None = None) -> Document:
+def read_document(spec: str, body: str | None = None, libraries: dict[Path, Library] | None = None) -> Document:
     """Any source resdraft can compare: a path, or REV:path for a file at a git revision."""
     path = Path(spec)
     if not path.exists() and ":" in spec and not spec.startswith(":"):
@@ -186,5 +187,5 @@ def read_document(spec: str, body: str | None = None, libraries: dict[Path, Any]
 
 def read_documents(specs: Sequence[str]) -> list[Document]:
     """Several sources, the drafts of one library reading it once (a diff of two sessions)."""
-    libraries: dict[Path, Any] = {}
+    libraries: dict[Path, Library] = {}
     return [read_document(spec, libraries=libraries) for spec in specs]
