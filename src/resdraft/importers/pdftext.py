@@ -241,7 +241,8 @@ def _read_masthead(lines: Sequence[str], body: str | None) -> _Masthead:
             out.number, out.title = m.group(1), m.group(2).strip()
             title_block = b
             continue
-        if title_block == b - 1 and not any(_cell_role(cell, roles, set()) for cell in cells):
+        unclaimed = not any(_cell_role(cell, roles, set()) for cell in cells)  # no cell of a masthead role
+        if title_block == b - 1 and unclaimed:
             # "79/243. United Nations Convention against Cybercrime;" / "Strengthening International …"
             out.title = f"{out.title} {joined}"
             title_block = b
@@ -251,7 +252,7 @@ def _read_masthead(lines: Sequence[str], body: str | None) -> _Masthead:
             entries.append((b, Line(whole, _content(joined))))
             continue
         after_agenda = entries and entries[-1][0] == b - 1 and entries[-1][1].role in ("agenda-item", "agenda-title")
-        if after_agenda and not any(_cell_role(cell, roles, set()) for cell in cells):
+        if after_agenda and unclaimed:
             # A block of its own under "Agenda items 13 and 75 (a)": the title of one of the items.
             entries.append((b, Line("agenda-title", _content(joined))))
             continue
