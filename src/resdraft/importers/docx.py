@@ -15,7 +15,7 @@ import posixpath
 import re
 import zipfile
 import zlib
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -656,17 +656,12 @@ class _Inline:
             if i:
                 spans.append(Run("\n"))
             spans.extend(self.content(p, in_note=True))
-        content = _strip(_join_runs(spans))
+        content = _strip(merge(tuple(spans)))
         mark = (custom or "").strip()
         if mark and content and isinstance(content[0], Run) and content[0].text.startswith(mark):
             first = content[0]
             content = _strip((Run(first.text[len(mark) :], first.italic, first.bold, first.superscript), *content[1:]))
         return content
-
-
-def _join_runs(spans: Iterable[Span]) -> Content:
-    """Neighbouring runs of one formatting joined, empty ones dropped (resdraft.inline.merge)."""
-    return merge(tuple(spans))
 
 
 def _pick(direct: bool | None, inherited: bool) -> bool:
@@ -955,7 +950,7 @@ def _openings(content: Content) -> Content:
     head = [Run(s.text, s.italic, s.bold, s.superscript, True) for s in spans[: end - 1] if isinstance(s, Run)]
     if words:
         head.append(Run(words, last.italic, last.bold, last.superscript, True))
-    return _join_runs((*head, *tail, *spans[end:]))
+    return merge((*head, *tail, *spans[end:]))
 
 
 # ------------------------------------------------------------------ building the model
@@ -1235,7 +1230,7 @@ def _read_paragraphs(body: Any, styles: _Styles, numbering: _Numbering, inline: 
         num_id = num_id if num_id is not None else style_num
         ilvl = ilvl if ilvl is not None else (style_lvl or 0)
         label = numbering.advance(num_id, ilvl) if num_id and num_id != "0" else None
-        out.append(_Para(styles.name(style_id), _join_runs(inline.content(p)), label))
+        out.append(_Para(styles.name(style_id), merge(tuple(inline.content(p))), label))
     return out
 
 
