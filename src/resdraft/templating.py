@@ -7,13 +7,16 @@ import re
 import traceback
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 
 from resdraft import sessions
 from resdraft.errors import Problem, TemplateError, Where
+
+if TYPE_CHECKING:
+    from resdraft.model import Clause
 
 
 class Placeholder(str):
@@ -110,7 +113,7 @@ def describe(exc: Exception) -> tuple[str, str]:
 _EXPRESSION = re.compile(r"\{\{(.*?)\}\}", re.DOTALL)
 
 
-def clause_syntax_problems(clause: Any, env: SandboxedEnvironment | None = None) -> list[Problem]:
+def clause_syntax_problems(clause: Clause, env: SandboxedEnvironment | None = None) -> list[Problem]:
     """Jinja syntax errors in a clause's snippets (a syntax error stops every build that uses it)."""
     texts = [t for t in clause.snippets() if "{" in t]
     if not texts:

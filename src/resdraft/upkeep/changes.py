@@ -164,7 +164,7 @@ def _check_library(index: Index, changes: list[FileChange]) -> None:
 
 def _check_jinja(clause: Clause, problems: Problems) -> None:
     """Clause text is Jinja: a syntax error would stop every build that uses the clause (as `check` reports it)."""
-    if any("{" in t for t in clause.snippets()):
+    if any("{" in t for t in clause.snippets()):  # (asked here too: plain text never imports Jinja)
         from resdraft.templating import clause_syntax_problems
 
         problems.extend(clause_syntax_problems(clause))
