@@ -47,6 +47,15 @@ def marked_words(body, tags: tuple[str, ...] = ("ins", "del")) -> int:
 
 
 MOVES = ("moveFrom", "moveTo")
+_REVISIONS = tuple(f"{W}{tag}" for tag in ("ins", "del", *MOVES))
+
+
+def _mark_of(t):
+    """The revision mark (w:ins, w:del, w:moveTo or w:moveFrom) a text node stands in, or None
+    (a mark inside w:rPr marks the paragraph mark, not text)."""
+    return next((a for a in t.iterancestors(*_REVISIONS) if a.getparent().tag != f"{W}rPr"), None)
+
+
 _SIDES = {"ins": (None, "changed"), "del": ("changed", None), "moveTo": (None, "moved"), "moveFrom": ("moved", None)}
 
 
@@ -68,7 +77,7 @@ def words_as_word_counts(body) -> tuple[int, int, int]:
         old: list[tuple[str, str | None]] = []  # (text, what it is on that side)
         new: list[tuple[str, str | None]] = []
         for t in p.iter(f"{W}t", f"{W}delText"):
-            mark = next((a for a in t.iterancestors(*marks) if a.getparent().tag != f"{W}rPr"), None)
+            mark = _mark_of(t)
             on_old, on_new = marks[mark.tag] if mark is not None else ("kept", "kept")
             shown.append((t.text or "", "" if mark is None else "-" if on_new is None else "+"))
             if on_old:
@@ -116,7 +125,7 @@ def renumbered(body) -> int:
     return sum(1 for _ in body.iter(f"{W}numberingChange"))
 
 
-_MARKS = {f"{W}ins": "+", f"{W}del": "-", f"{W}moveTo": "+", f"{W}moveFrom": "-"}
+_MARKS = {f"{W}ins": "+", f"{W}del": "-", f"{W}moveTo": "+", f"{W}moveFrom": "-"}  # the side a mark's text is on
 
 
 def _side_text(body, side: str) -> tuple[str, list[bool]]:
@@ -126,7 +135,7 @@ def _side_text(body, side: str) -> tuple[str, list[bool]]:
     flags: list[bool] = []
     for p in body.iter(f"{W}p"):
         for t in p.iter(f"{W}t", f"{W}delText"):
-            mark = next((_MARKS[a.tag] for a in t.iterancestors(*_MARKS) if a.getparent().tag != f"{W}rPr"), "")
+            mark = _MARKS[found.tag] if (found := _mark_of(t)) is not None else ""
             if mark in ("", side):
                 text.append(t.text or "")
                 flags += [mark == side] * len(t.text or "")
