@@ -18,7 +18,7 @@ from typer.testing import CliRunner
 from conftest import CORPUS, ROOT, bare_resolution
 from resdraft.cli import app
 from resdraft.diff import compare
-from resdraft.diff.words import new_text, old_text, tokenize, word_diff
+from resdraft.diff.words import Op, new_text, old_text, tokenize, word_diff
 from resdraft.model import Paragraph, Resolution, Run
 
 runner = CliRunner()
@@ -125,9 +125,7 @@ def test_amendments_quote_whole_words_found_once_in_the_paragraph() -> None:
     from resdraft.render.amendments import replacements
 
     def table(opening: str, new_opening: str | None = None) -> list[tuple[str, str]]:
-        old = _corpus_paragraph("A/RES/78/240", opening)
-        new = _corpus_paragraph("A/RES/79/60", new_opening or opening)
-        return replacements(word_diff(old, new))
+        return replacements(_corpus_word_diff("A/RES/78/240", "A/RES/79/60", opening, new_opening)[2])
 
     assert ("Nuclear Test Ban", "Nuclear-Test-Ban") in table("Recognizing the importance of maintaining the moratorium")
     assert table("Convinced that the total elimination") == [("to use", "and rhetoric pertaining to the use of")]
@@ -280,11 +278,18 @@ def _corpus_paragraph(symbol: str, opening: str) -> str:
     return next(p.text for p in (*res.preamble, *res.operative) if p.text.startswith(opening))
 
 
+def _corpus_word_diff(
+    old_symbol: str, new_symbol: str, opening: str, new_opening: str | None = None
+) -> tuple[str, str, list[Op]]:
+    """A paragraph of a GA resolution and the one it became (found by their openings), and their word diff."""
+    old = _corpus_paragraph(old_symbol, opening)
+    new = _corpus_paragraph(new_symbol, new_opening or opening)
+    return old, new, word_diff(old, new)
+
+
 def test_a_date_opening_a_longer_replacement_marks_only_the_parts_that_changed() -> None:
     # A/RES/78/240 -> A/RES/79/60: the date stayed but for its day, and a clause was added after it.
-    old = _corpus_paragraph("A/RES/78/240", "Noting the humanitarian provisions")
-    new = _corpus_paragraph("A/RES/79/60", "Noting the humanitarian provisions")
-    ops = word_diff(old, new)
+    old, new, ops = _corpus_word_diff("A/RES/78/240", "A/RES/79/60", "Noting the humanitarian provisions")
     assert old_text(ops) == old and new_text(ops) == new
     changes = [(op, text) for op, text in ops if op != "equal"]
     assert changes[:2] == [("delete", "22"), ("insert", "23")]
@@ -322,13 +327,9 @@ def test_a_word_that_changed_its_letters_is_still_replaced_whole() -> None:
 def test_words_added_around_an_unchanged_word_leave_it_plain() -> None:
     # A/RES/78/240 -> A/RES/79/60 and A/RES/78/79 -> A/RES/79/92: where words were only added,
     # the old text stays readable whole and is not struck out and retyped.
-    old = _corpus_paragraph("A/RES/78/240", "Convinced that the total elimination")
-    new = _corpus_paragraph("A/RES/79/60", "Convinced that the total elimination")
-    ops = word_diff(old, new)
+    old, new, ops = _corpus_word_diff("A/RES/78/240", "A/RES/79/60", "Convinced that the total elimination")
     assert "threats {+and rhetoric pertaining +}to {+the +}use {+of +}nuclear weapons" in _marked(ops)
-    old = _corpus_paragraph("A/RES/78/79", "Recognizing the need for special political missions")
-    new = _corpus_paragraph("A/RES/79/92", "Recognizing the need for special political missions")
-    ops = word_diff(old, new)
+    old, new, ops = _corpus_word_diff("A/RES/78/79", "A/RES/79/92", "Recognizing the need for special political missions")
     assert "credible, {+prioritized, +}sequenced{+, realistic+} and achievable mandates,{+ with" in _marked(ops)
     assert old_text(ops) == old and new_text(ops) == new
 
@@ -336,9 +337,12 @@ def test_words_added_around_an_unchanged_word_leave_it_plain() -> None:
 def test_words_added_are_marked_where_they_touch_fewest_words() -> None:
     # A/RES/78/158 -> A/RES/79/212: ", national" could be marked after "local" or before "regional";
     # marked as whole words, "local," stays unmarked, as Word's own compare shows it.
-    old = _corpus_paragraph("A/RES/78/158", "Welcomes the operationalization of the United Nations Coalition")
-    new = _corpus_paragraph("A/RES/79/212", "Welcomes the efforts of the United Nations Coalition")
-    ops = word_diff(old, new)
+    old, new, ops = _corpus_word_diff(
+        "A/RES/78/158",
+        "A/RES/79/212",
+        "Welcomes the operationalization of the United Nations Coalition",
+        "Welcomes the efforts of the United Nations Coalition",
+    )
     assert "on a local, {+national, +}regional and global scale" in _marked(ops)
     assert old_text(ops) == old and new_text(ops) == new
 
@@ -356,9 +360,12 @@ def _marked(ops: list[tuple[str, str]]) -> str:
 def test_a_run_of_four_unchanged_words_between_two_edits_stays_unchanged() -> None:
     # A/RES/78/168 -> A/RES/79/227: diff-match-patch's own semantic clean-up strikes the whole
     # paragraph and retypes it; "on Financing for Development" did not change and stays plain.
-    old = _corpus_paragraph("A/RES/78/168", "Welcoming also the convening of the High-level Dialogue")
-    new = _corpus_paragraph("A/RES/79/227", "Looking forward to the Fourth International Conference")
-    ops = word_diff(old, new)
+    old, new, ops = _corpus_word_diff(
+        "A/RES/78/168",
+        "A/RES/79/227",
+        "Welcoming also the convening of the High-level Dialogue",
+        "Looking forward to the Fourth International Conference",
+    )
     assert old_text(ops) == old and new_text(ops) == new
     assert ("equal", " on Financing for Development") in ops
 
@@ -366,9 +373,7 @@ def test_a_run_of_four_unchanged_words_between_two_edits_stays_unchanged() -> No
 def test_a_resolution_added_to_the_end_of_a_list_reads_as_one_insertion() -> None:
     # A/RES/78/158 -> A/RES/79/212: "76/206 of 17 December 2021[- and-]{+,+} 77/166 of 14 December
     # 2022{+ and 78/154 of 19 December 2023+}", not "… 2021{+, 77/166 of …+} and [-77/166-]{+78/154+} …".
-    old = _corpus_paragraph("A/RES/78/158", "Recalling its resolutions 71/229")
-    new = _corpus_paragraph("A/RES/79/212", "Recalling its resolutions 71/229")
-    ops = word_diff(old, new)
+    ops = _corpus_word_diff("A/RES/78/158", "A/RES/79/212", "Recalling its resolutions 71/229")[2]
     assert [(op, text) for op, text in ops if op != "equal"] == [
         ("delete", " and"),
         ("insert", ","),
