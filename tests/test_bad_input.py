@@ -272,16 +272,21 @@ def test_expression_that_fails_as_it_runs_names_the_clause_line(lib: Path, expre
     assert_nothing_written(target)
 
 
-def test_expression_that_fails_as_it_runs_in_a_template_file_names_template_and_line(lib: Path) -> None:
+def _title_template(lib: Path, line: str) -> None:
+    """The library's template with its title block's fourth line `line` (the line errors name)."""
     (lib / TEMPLATE).write_text(
         '{%- extends "_base/resolution.md.j2" %}\n'
         "{% block title %}\n"
         "{% for line in res.title %}\n"
-        "{{ res.session.number // 0 }}\n"
+        f"{line}\n"
         "{% endfor %}\n"
         "{% endblock %}\n",
         encoding="utf-8",
     )
+
+
+def test_expression_that_fails_as_it_runs_in_a_template_file_names_template_and_line(lib: Path) -> None:
+    _title_template(lib, "{{ res.session.number // 0 }}")
     result, target = build(lib)
     assert_user_error(result)
     assert f"{TEMPLATE}:4: template error: integer division or modulo by zero" in result.output
@@ -289,15 +294,7 @@ def test_expression_that_fails_as_it_runs_in_a_template_file_names_template_and_
 
 
 def test_undefined_variable_in_template_file_names_template_and_line(lib: Path) -> None:
-    (lib / TEMPLATE).write_text(
-        '{%- extends "_base/resolution.md.j2" %}\n'
-        "{% block title %}\n"
-        "{% for line in res.title %}\n"
-        "{{ no_such_variable }}\n"
-        "{% endfor %}\n"
-        "{% endblock %}\n",
-        encoding="utf-8",
-    )
+    _title_template(lib, "{{ no_such_variable }}")
     result, target = build(lib)
     assert_user_error(result)
     assert f"{TEMPLATE}:4: undefined template variable" in result.output
@@ -306,15 +303,7 @@ def test_undefined_variable_in_template_file_names_template_and_line(lib: Path) 
 
 
 def test_jinja_syntax_error_in_template_file_names_template_and_line(lib: Path) -> None:
-    (lib / TEMPLATE).write_text(
-        '{%- extends "_base/resolution.md.j2" %}\n'
-        "{% block title %}\n"
-        "{% for line in res.title %}\n"
-        "{{ line | inline }\n"
-        "{% endfor %}\n"
-        "{% endblock %}\n",
-        encoding="utf-8",
-    )
+    _title_template(lib, "{{ line | inline }")
     result, target = build(lib)
     assert_user_error(result)
     assert f"{TEMPLATE}:4: template syntax error" in result.output
