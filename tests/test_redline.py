@@ -78,15 +78,37 @@ def _resolve(body: etree._Element, keep: str) -> etree._Element:
     return body
 
 
+def _notes(docx: bytes, keep: str | None = None) -> list[tuple[int, int, str]]:
+    """(paragraph, place in its text, footnote text) of each footnote a .docx refers to, in order,
+    as Accept All (keep='ins') or Reject All (keep='del') leaves them, or as they are."""
+    body = _body(docx)
+    with zipfile.ZipFile(io.BytesIO(docx)) as z:
+        notes = etree.fromstring(z.read("word/footnotes.xml")) if "word/footnotes.xml" in z.namelist() else None
+    if keep:
+        body = _resolve(body, keep)
+        notes = _resolve(notes, keep) if notes is not None else None
+    text = {n.get(f"{W}id"): "".join(t.text or "" for t in n.iter(f"{W}t")) for n in (notes if notes is not None else ())}
+    out = []
+    for k, p in enumerate(body.iter(f"{W}p")):
+        place = 0
+        for r in p.iter(f"{W}r"):
+            if (ref := r.find(f"{W}footnoteReference")) is not None:
+                out.append((k, place, text[ref.get(f"{W}id")]))
+            else:
+                place += sum(len(t.text or "") for t in r.iter(f"{W}t"))
+    return out
+
+
 def _check(old: Resolution, new: Resolution, amends: dict[str, str] | None = None) -> bytes:
     diff = compare(old, new, amends)
     word = word_style_for(new.body, str(ROOT / "drafts"))
     redline = render_redline(diff, word, "Secretariat", WHEN)
     body = _body(redline)
-    assert _texts(_resolve(body, "ins")) == _texts(_body(render_docx(new, word))), "Accept All must give the new text"
-    assert _texts(_resolve(body, "del")) == _texts(_body(render_docx(old, word_style_for(old.body, str(ROOT / "drafts"))))), (
-        "Reject All must give the old text"
-    )
+    new_docx, old_docx = render_docx(new, word), render_docx(old, word_style_for(old.body, str(ROOT / "drafts")))
+    assert _texts(_resolve(body, "ins")) == _texts(_body(new_docx)), "Accept All must give the new text"
+    assert _texts(_resolve(body, "del")) == _texts(_body(old_docx)), "Reject All must give the old text"
+    assert _notes(redline, "ins") == _notes(new_docx), "Accept All must give the new footnotes, where they stand"
+    assert _notes(redline, "del") == _notes(old_docx), "Reject All must give the old footnotes, where they stood"
     return redline
 
 
@@ -343,10 +365,17 @@ def test_libreoffice_shows_every_footnote_of_a_redline_with_comments(tmp_path: P
     text = " ".join(
         subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout.split()
     )
-    assert len(new.footnotes) == 23
-    missing = [f.marker for f in new.footnotes if f" {f.marker} {' '.join(f.text.split())[:40]}" not in text]
-    assert missing == []
     body = _body(out.read_bytes())
+    with zipfile.ZipFile(out) as z:
+        notes_xml = etree.fromstring(z.read("word/footnotes.xml"))
+    note_text = {
+        n.get(f"{W}id"): " ".join("".join(t.text or "" for t in n.iter(f"{W}t", f"{W}delText")).split())
+        for n in notes_xml.iter(f"{W}footnote")
+    }
+    shown = [note_text[r.get(f"{W}id")] for r in body.iter(f"{W}footnoteReference")]  # numbered in this order
+    assert len(shown) > len(new.footnotes) == 23, "the footnotes only the old text had are there too, struck"
+    missing = [k for k, note in enumerate(shown, start=1) if f" {k} {note[:40]}" not in text]
+    assert missing == []
     tags = ("ins", "del", "moveFromRangeStart", "moveToRangeStart", "commentRangeStart")
     ids = [e.get(f"{W}id") for e in body.iter(*(f"{W}{tag}" for tag in tags))]
     notes = {e.get(f"{W}id") for e in body.iter(f"{W}footnoteReference")}

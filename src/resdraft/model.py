@@ -50,12 +50,13 @@ def plain(content: Content) -> str:
 
 def content_between(content: Content, start: int, end: int, with_refs: bool = True) -> Content:
     """The part of some content between two offsets of its plain text, in its formatting; a
-    footnote anchor stands after the text before it, and is kept with `with_refs`."""
+    footnote anchor stands after the text before it (one at the very start, before all of it),
+    and is kept with `with_refs`."""
     out: list[Span] = []
     pos = 0
     for span in content:
         if isinstance(span, FootnoteRef):
-            if with_refs and start < pos <= end:
+            if with_refs and (start < pos <= end or pos == start == 0):
                 out.append(span)
             continue
         a, b = pos, pos + len(span.text)

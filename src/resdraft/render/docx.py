@@ -10,7 +10,7 @@ import datetime as dt
 import functools
 import io
 import zipfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import IO, Any
 
 import docx
@@ -31,7 +31,7 @@ from lxml import etree
 
 from resdraft.errors import Problem, TemplateError, Where
 from resdraft.library.wordstyle import StyleSpec, WordStyle
-from resdraft.model import Content, FootnoteRef, Line, Paragraph, Resolution, Run
+from resdraft.model import Content, Footnote, FootnoteRef, Line, Paragraph, Resolution, Run
 from resdraft.numbering import parse_pattern
 
 # ------------------------------------------------------------------ style names, one per role
@@ -433,7 +433,7 @@ class _Writer:
     def runs(self, p: Any, content: Content, role: str | None) -> None:
         for span in content:
             if isinstance(span, FootnoteRef):
-                self.footnote(p, span.marker)
+                self.reference(p, span)
                 continue
             r = _el("w:r", p)
             props = self.run_properties(span, role)
@@ -459,9 +459,16 @@ class _Writer:
             props.append(("w:vertAlign", {"val": "superscript"}))
         return props
 
-    def footnote(self, p: Any, marker: str) -> None:
+    def reference(self, p: Any, anchor: FootnoteRef) -> None:
+        """A footnote anchor: the next footnote, its reference in `p` and its text in the footnotes part."""
         note = next(self.notes)
-        assert note.marker == marker, "footnotes pair with anchors in document order"
+        assert note.marker == anchor.marker, "footnotes pair with anchors in document order"
+        self.footnote(p, note)
+
+    def footnote(self, p: Any, note: Footnote, text: Callable[[Any], None] | None = None) -> Any:
+        """A footnote's reference run in `p`, and the footnote in the footnotes part (returned), its
+        text written into its paragraph by `text` (by default, as it is)."""
+        marker = note.marker
         ident = str(len(self.footnote_xml) + 1)
         custom = not marker.isdigit()
         r = _el("w:r", p)
@@ -482,8 +489,12 @@ class _Writer:
         space = _el("w:t", _el("w:r", fp))
         space.text = " "
         space.set(_XML_SPACE, "preserve")
-        self.runs(fp, note.content, None)
+        if text is None:
+            self.runs(fp, note.content, None)
+        else:
+            text(fp)
         self.footnote_xml.append(fn)
+        return fn
 
     def part(
         self, paragraphs: Iterable[Paragraph], part: str, operative_num: str | None, preamble_nums: Iterator[str] | None

@@ -10,14 +10,19 @@ drops the old place and keeps the new words, Reject All drops the new place and 
 words, and no edit is hidden inside the move. A paragraph gone from one part to the other (an
 operative "Welcomes" become a preambular "Welcoming") is a deletion and an insertion, the parts
 being numbered and styled apart, each with a comment saying where the other is.
-Footnote references come from the new text; a footnote only the old text had is not restored
-by Reject All (its paragraph text is).
+Footnotes are tracked too. An anchor both texts have at one place in unchanged words is one
+footnote, changes to its text marked inside it; one only the new text has is inserted, and one
+only the old text had is there struck, with its footnote: so Reject All gives back the old
+footnotes where they stood, and Accept All the new ones.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from typing import Any
 
 from docx.opc.constants import CONTENT_TYPE as CT
@@ -31,7 +36,7 @@ from resdraft.diff.model import Diff, ParagraphChange
 from resdraft.diff.words import Op, word_diff
 from resdraft.errors import TemplateError
 from resdraft.library.wordstyle import WordStyle
-from resdraft.model import Content, Line, Paragraph, Run, content_between
+from resdraft.model import Content, Footnote, FootnoteRef, Line, Paragraph, Resolution, Run, content_between
 from resdraft.render.docx import (
     FORMULA_STYLES,
     PARAGRAPH_STYLES,
@@ -47,8 +52,30 @@ from resdraft.render.docx import (
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
 
-def _without_refs(content: Content) -> Content:
-    return tuple(s for s in content if isinstance(s, Run))
+@dataclass(frozen=True)
+class _Anchor(FootnoteRef):
+    """A footnote anchor as the redline writes it. `note`: its footnote where that is the old
+    text's (None: the new text's next one); `was`: the old footnote a new one continues, whose
+    text's changes are marked in it; `text`: the mark on its footnote's text ('ins', 'del' or
+    None); `own`: the mark its reference takes of its own, standing in unchanged words."""
+
+    note: Footnote | None = None
+    was: Footnote | None = None
+    text: str | None = None
+    own: str | None = None
+
+
+def _notes_by_content(res: Resolution) -> dict[int, list[Footnote]]:
+    """The footnotes of each line's and paragraph's anchors, by the identity of its content, in the
+    order the Word output writes them (document order)."""
+    notes = iter(res.footnotes)
+    containers = (*res.header, *res.title, res.enacting, *(p for q in res.preamble for p in q.walk()), res.transition)
+    containers += (*(p for q in res.operative for p in q.walk()), res.closing)
+    out: dict[int, list[Footnote]] = {}
+    for container in containers:
+        if container is not None and (count := sum(isinstance(s, FootnoteRef) for s in container.content)):
+            out[id(container.content)] = [note for _, note in zip(range(count), notes, strict=False)]
+    return out
 
 
 class _Redline(_Writer):
@@ -62,9 +89,60 @@ class _Redline(_Writer):
         # One counter for the ids of revisions, move ranges and comments, each its own, starting
         # above the footnotes': LibreOffice shows the wrong footnote texts (or none) when a
         # comment and a footnote share an id, though Word keeps them apart.
-        self.next_id = len(diff.new.footnotes) + 1
+        self.next_id = len(diff.new.footnotes) + len(diff.old.footnotes) + 1
+        self.old_notes = _notes_by_content(diff.old)
+        self.new_notes = _notes_by_content(diff.new)
         self.comments: list[Any] = []
         self.moves: dict[int, str] = {}  # id(change) -> the name of its move range
+
+    # -------------------------------------------------------------- footnotes
+
+    def reference(self, p: Any, anchor: FootnoteRef) -> None:
+        """A footnote anchor with its footnote: the new text's next one, or the old one it carries;
+        marked as the anchor says."""
+        if not isinstance(anchor, _Anchor):
+            anchor = _Anchor(anchor.marker)
+        note = anchor.note
+        if note is None:
+            note = next(self.notes)
+            assert note.marker == anchor.marker, "footnotes pair with anchors in document order"
+        holder = self._mark(f"w:{anchor.own}", p) if anchor.own else p
+        was = anchor.was
+
+        def text(fp: Any) -> None:
+            if was is not None and was.content != note.content:
+                self._compared(fp, was.content, note.content, word_diff(was.text, note.text), None)
+            else:
+                self.runs(fp, note.content, None)
+
+        footnote = self.footnote(holder, note, text)
+        if anchor.text:
+            self._mark_paragraph(footnote.find(qn("w:p")), anchor.text)
+        if anchor.own == "del":
+            self._deleted_text(holder)
+
+    def _old(self, content: Content) -> Content:
+        """Content of the old text, each footnote anchor carrying its footnote (its text to be struck)."""
+        notes = iter(self.old_notes.get(id(content), ()))
+        out: list[Any] = []
+        for span in content:
+            if isinstance(span, _Anchor) or not isinstance(span, FootnoteRef):
+                out.append(span)
+            elif (note := next(notes, None)) is not None:
+                out.append(_Anchor(span.marker, note=note, text="del"))
+        return tuple(out)
+
+    @staticmethod
+    def _new(content: Content) -> Content:
+        """Content of the new text inserted: its footnotes' texts inserted too."""
+        return tuple(
+            _Anchor(s.marker, text="ins") if isinstance(s, FootnoteRef) and not isinstance(s, _Anchor) else s for s in content
+        )
+
+    def _alike(self, old: Paragraph | Line, new: Paragraph | Line) -> bool:
+        """Whether a paragraph (or line) is as it was: its words, its footnote anchors and its footnotes' texts."""
+        notes_old, notes_new = self.old_notes.get(id(old.content), ()), self.new_notes.get(id(new.content), ())
+        return old.content == new.content and [n.content for n in notes_old] == [n.content for n in notes_new]
 
     # -------------------------------------------------------------- revision marks
 
@@ -96,28 +174,94 @@ class _Redline(_Writer):
             t.tag = qn("w:delText")
             t.set(_XML_SPACE, "preserve")
 
-    def _edited(
-        self, p: Any, old: Content, new: Content, ops: tuple[Op, ...] | list[Op], role: str | None, side: str | None = None
-    ) -> None:
-        """Runs for a modified paragraph: equal text plain, insertions and deletions marked. In a
-        move (`side` 'moveFrom' or 'moveTo') the equal text is moved text, and each side keeps only
-        its own edits: the deletions where the paragraph was, the insertions where it is."""
+    def _compared(self, p: Any, old: Content, new: Content, ops: tuple[Op, ...] | list[Op], role: str | None) -> None:
+        """Runs for a paragraph of both texts, in place: equal text plain, insertions and deletions
+        marked, and the footnote anchors with them. An anchor of both texts at one place in equal
+        text is one footnote; one only the new text has there is inserted, one only the old text
+        had is struck there."""
+        old = self._old(old)
+        spans = []  # (op, start in the old text, start in the new, length)
+        pos_old = pos_new = 0
+        for op, text in ops:
+            spans.append((op, pos_old, pos_new, len(text)))
+            pos_old += 0 if op == "insert" else len(text)
+            pos_new += 0 if op == "delete" else len(text)
+        if any(isinstance(s, FootnoteRef) for s in (*old, *new)):
+            new = self._anchored(old, new, spans)
+        for op, start_old, start_new, n in spans:
+            if op == "equal":
+                self.runs(p, content_between(new, start_new, start_new + n, True), role)
+            elif op == "insert":
+                self.runs(self._mark("w:ins", p), self._new(content_between(new, start_new, start_new + n, True)), role)
+            else:
+                self._struck(p, "w:del", content_between(old, start_old, start_old + n, True), role)
+
+    @staticmethod
+    def _anchored(old: Content, new: Content, spans: list[tuple[str, int, int, int]]) -> Content:
+        """The new content with its anchors in equal text decided (one footnote with the old anchor
+        at the same place, or inserted) and the old anchors of equal text that it lacks put in, struck."""
+
+        def equal_span(pos: int, new: bool) -> tuple[str, int, int, int] | None:
+            """The equal span holding the place `pos` of the old text (or with `new`, of the new)."""
+            for span in spans:
+                op, start_old, start_new, n = span
+                start = start_new if new else start_old
+                if op == "equal" and (start < pos <= start + n or pos == start == 0):
+                    return span
+            return None
+
+        placed: dict[int, list[_Anchor]] = defaultdict(list)  # old anchors of equal text, by their place in the new
+        pos = 0
+        for span in old:
+            if isinstance(span, _Anchor):
+                if (found := equal_span(pos, False)) is not None and equal_span(at := found[2] + pos - found[1], True) is found:
+                    placed[at].append(span)
+            elif isinstance(span, Run):
+                pos += len(span.text)
+        out: list[Any] = []
+        pos = 0
+        for span in new:
+            if isinstance(span, FootnoteRef):
+                if placed.get(pos):
+                    out.append(_Anchor(span.marker, was=placed[pos].pop(0).note))
+                elif equal_span(pos, True) is not None:
+                    out.append(_Anchor(span.marker, text="ins", own="ins"))
+                else:
+                    out.append(span)  # in inserted text: marked with it
+                continue
+            assert isinstance(span, Run)
+            for cut in sorted(o for o, anchors in placed.items() if anchors and pos <= o < pos + len(span.text)):
+                if cut > pos:
+                    out.append(dataclasses.replace(span, text=span.text[: cut - pos]))
+                    span = dataclasses.replace(span, text=span.text[cut - pos :])
+                    pos = cut
+                out += [dataclasses.replace(a, own="del") for a in placed.pop(cut)]
+            out.append(span)
+            pos += len(span.text)
+        out += [dataclasses.replace(a, own="del") for o in sorted(placed) for a in placed[o]]
+        return tuple(out)
+
+    def _moved_runs(self, p: Any, old: Content, new: Content, ops: tuple[Op, ...] | list[Op], role: str, side: str) -> None:
+        """Runs for one side of a move ('moveFrom' or 'moveTo'): the equal text is moved text, and
+        each side keeps only its own edits and footnotes: the deletions and old footnotes where the
+        paragraph was, the insertions and new footnotes where it is."""
+        old = self._old(old)
         pos_old = pos_new = 0
         for op, text in ops:
             n = len(text)
             if op == "equal":
                 if side == "moveFrom":
-                    self._struck(p, "w:moveFrom", content_between(old, pos_old, pos_old + n, False), role)
+                    self._struck(p, "w:moveFrom", content_between(old, pos_old, pos_old + n, True), role)
                 else:
-                    self.runs(self._mark("w:moveTo", p) if side else p, content_between(new, pos_new, pos_new + n, True), role)
+                    self.runs(self._mark("w:moveTo", p), content_between(new, pos_new, pos_new + n, True), role)
                 pos_old, pos_new = pos_old + n, pos_new + n
             elif op == "insert":
-                if side != "moveFrom":
-                    self.runs(self._mark("w:ins", p), content_between(new, pos_new, pos_new + n, True), role)
+                if side == "moveTo":
+                    self.runs(self._mark("w:ins", p), self._new(content_between(new, pos_new, pos_new + n, True)), role)
                 pos_new += n
             else:
-                if side != "moveTo":
-                    self._struck(p, "w:del", content_between(old, pos_old, pos_old + n, False), role)
+                if side == "moveFrom":
+                    self._struck(p, "w:del", content_between(old, pos_old, pos_old + n, True), role)
                 pos_old += n
 
     def _struck(self, p: Any, tag: str, content: Content, role: str | None) -> None:
@@ -155,17 +299,17 @@ class _Redline(_Writer):
     def _line(self, style: str, old: Line | None, new: Line | None) -> Any:
         if new is None:
             assert old is not None
-            p = self.paragraph(style, _without_refs(old.content))
+            p = self.paragraph(style, self._old(old.content))
             self._mark_paragraph(p, "del")
             return p
         if old is None:
-            p = self.paragraph(style, new.content)
+            p = self.paragraph(style, self._new(new.content))
             self._mark_paragraph(p, "ins")
             return p
-        if old.text == new.text:
+        if self._alike(old, new):
             return self.paragraph(style, new.content)
         p = self.paragraph(style, ())
-        self._edited(p, old.content, new.content, word_diff(old.text, new.text), None)
+        self._compared(p, old.content, new.content, word_diff(old.text, new.text), None)
         return p
 
     def _lines(self, style_of: Any, old: tuple[Line, ...], new: tuple[Line, ...]) -> list[Any]:
@@ -262,12 +406,15 @@ class _Redline(_Writer):
         if change.old is None or change.new is None:
             shown = change.new or change.old
             assert shown is not None
-            p = self.paragraph(style, shown.content if change.old is None else _without_refs(shown.content), role, num)
+            p = self.paragraph(style, self._new(shown.content) if change.old is None else self._old(shown.content), role, num)
             self._mark_paragraph(p, "ins" if change.old is None else "del")
             return p
         p = self.paragraph(style, (), role, num)
-        self._edited(p, change.old.content, change.new.content, change.ops, role, side)
-        self._mark(f"w:{side}", _el("w:rPr", p.find(qn("w:pPr"))))
+        self._moved_runs(p, change.old.content, change.new.content, change.ops, role, side)
+        # The mark of a paragraph moved away whose last words were struck on the way is a deletion:
+        # LibreOffice's Accept All leaves an empty paragraph where a moved mark follows a deletion.
+        mark = "w:del" if side == "moveFrom" and p[-1].tag == qn("w:del") else f"w:{side}"
+        self._mark(mark, _el("w:rPr", p.find(qn("w:pPr"))))
         return p
 
     def _sub_numbering(self, part: str, shown: Paragraph) -> str | None:
@@ -283,14 +430,14 @@ class _Redline(_Writer):
         shown = change.old if status == "deleted" else change.new
         assert shown is not None
         if status == "deleted":
-            p = self.paragraph(style, _without_refs(shown.content), role, num)
+            p = self.paragraph(style, self._old(shown.content), role, num)
             self._mark_paragraph(p, "del")
         elif status == "inserted":
-            p = self.paragraph(style, shown.content, role, num)
+            p = self.paragraph(style, self._new(shown.content), role, num)
             self._mark_paragraph(p, "ins")
-        elif change.old is not None and change.old.text != shown.text:
+        elif change.old is not None and not self._alike(change.old, shown):
             p = self.paragraph(style, (), role, num)
-            self._edited(p, change.old.content, shown.content, change.ops, role)
+            self._compared(p, change.old.content, shown.content, change.ops, role)
         else:
             p = self.paragraph(style, shown.content, role, num)
         self._elsewhere(p, change)
