@@ -653,3 +653,38 @@ def test_a_rewritten_paragraph_beside_a_new_one_is_no_split() -> None:
     # new funding arrangements …") shares a phrase with what was struck: too few words for a split.
     diff = compare(_corpus_resolution("A/RES/78/152"), _corpus_resolution("A/RES/79/205"))
     assert [c.elsewhere_note() for c in (*diff.preamble, *diff.operative) if c.elsewhere] == []
+
+
+def test_footnotes_pair_through_their_anchors_and_report_what_changed() -> None:
+    # A/RES/78/64 -> 79/75 (Certain Conventional Weapons): a footnote dropped from the preamble
+    # renumbers those after it, so the old footnote 15 of operative 8 is footnote 14 now, its
+    # document symbol updated; and operative 8 gained a footnote.
+    from conftest import ga_pair
+    from resdraft.render.diffjson import to_data
+    from resdraft.render.diffterm import render_terminal
+
+    diff = compare(*ga_pair("A/RES/78/64"))
+    notes = {(f.old.marker if f.old else None, f.new.marker if f.new else None): f for f in diff.footnotes}
+    renumbered = notes[("15", "14")]
+    assert renumbered.status == "modified" and renumbered.place is not None and renumbered.place.short == "op. 8"
+    assert ("delete", "CCW/P.V/CONF/2022/4") in renumbered.ops and ("insert", "CCW/P.V/CONF/2023/5") in renumbered.ops
+    assert notes[(None, "15")].status == "inserted" and notes[("11", None)].status == "deleted"
+    assert sum(f.status == "unchanged" for f in diff.footnotes) > 5
+    text = render_terminal(diff)
+    assert "fn 15 → fn 14  modified (op. 8)\n  [-CCW/P.V/CONF/2022/4-]{+CCW/P.V/CONF/2023/5+}." in text
+    assert "— → fn 15  inserted (op. 8)\n  {+CCW/AP.II/CONF.25/5.+}" in text
+    entry = next(f for f in to_data(diff)["footnotes"] if f["old_marker"] == "15")
+    assert entry["new_marker"] == "14" and entry["place"] == {"text": "new", "part": "operative", "index": 7, "number": 8}
+
+
+def test_footnotes_in_changed_words_pair_only_when_they_keep_half_their_words() -> None:
+    # A/RES/78/244 -> 79/247: in operative 9 the anchor stands in rewritten words, and the report
+    # it cites is the next session's ("Seventy-[-eighth-]{+ninth+} Session"): one footnote. In the
+    # fourth preambular paragraph the documents cited are others ("A/C.5/78/12." and
+    # "A/C.5/79/14."): footnotes dropped and added.
+    from conftest import ga_pair
+
+    diff = compare(*ga_pair("A/RES/78/244"))
+    notes = {(f.old.marker if f.old else None, f.new.marker if f.new else None): f for f in diff.footnotes}
+    assert notes[("7", "8")].status == "modified" and ("insert", "Seventy-ninth") in notes[("7", "8")].ops
+    assert notes[("5", None)].status == "deleted" and notes[(None, "5")].status == "inserted"

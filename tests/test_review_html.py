@@ -361,6 +361,7 @@ def test_footnoted_paragraphs_of_the_ga_draft_keep_markers_and_fit_the_page(
     assert page.locator("ul.summary li").all_inner_texts() == [
         "preamble: 19 unchanged, 1 modified",
         "operative: 10 unchanged, 1 deleted",
+        "footnotes: 22 unchanged",
     ]
     taking_note = review.row("pp. 6 → pp. 6")
     assert taking_note.locator(".old del").all_inner_texts() == ["fifteenth"]
@@ -557,3 +558,14 @@ def test_document_text_is_escaped_everywhere(open_review: Callable[..., Review],
     assert hostile.locator(".new").inner_text() == attack + "9"
     assert hostile.locator(".new sup.fn").get_attribute("title") == attack
     assert page.locator(".warnings li").inner_text() == attack
+
+
+def test_footnotes_that_changed_are_listed_with_their_marks(open_review: Callable[..., Review]) -> None:
+    review = open_review(compare(*ga_pair("A/RES/78/64")))
+    page = review.page
+    assert "footnotes: " in " ".join(page.locator("ul.summary li").all_inner_texts())
+    row = page.locator("section.footnotes tr", has_text="fn 15 → fn 14")
+    assert row.count() == 1 and row.is_visible()
+    assert row.locator("del").all_inner_texts() == ["CCW/P.V/CONF/2022/4"]
+    assert row.locator("ins").all_inner_texts() == ["CCW/P.V/CONF/2023/5"]
+    assert "op. 8" in row.locator("th").inner_text()

@@ -10,6 +10,7 @@ from collections.abc import Mapping, Sequence
 from typing import Literal
 
 from resdraft.diff.align import Related, align, moved
+from resdraft.diff.footnotes import compare_footnotes
 from resdraft.diff.model import PARTS, Counterpart, Diff, HeaderChange, ParagraphChange, Place
 from resdraft.diff.words import WORD, word_diff
 from resdraft.model import Paragraph, Resolution, content_between
@@ -281,4 +282,5 @@ def compare(
         preamble=parts["preamble"],
         operative=parts["operative"],
         warnings=tuple(warnings),
+        footnotes=compare_footnotes(old, new, parts),
     )

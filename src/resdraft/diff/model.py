@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from resdraft.diff.words import Op
-from resdraft.model import Paragraph, Resolution
+from resdraft.model import Footnote, Paragraph, Resolution
 
 Status = Literal["unchanged", "modified", "inserted", "deleted"]
 PARTS = ("preamble", "operative")
@@ -129,6 +129,24 @@ class ParagraphChange:
 
 
 @dataclass(frozen=True)
+class FootnoteChange:
+    """A footnote before and after (see diff/footnotes.py for which continue one another), with
+    the place of the paragraph it is anchored in: in the new text, or in the old for a footnote
+    dropped; None in a header line or formula."""
+
+    status: Status
+    old: Footnote | None
+    new: Footnote | None
+    ops: tuple[Op, ...]
+    place: Place | None = None
+
+    @property
+    def markers(self) -> str:
+        """'fn 3 → fn 5', '— → fn 6', 'fn 4 → —'."""
+        return f"{'fn ' + self.old.marker if self.old else '—'} → {'fn ' + self.new.marker if self.new else '—'}"
+
+
+@dataclass(frozen=True)
 class Diff:
     """Everything `resdraft diff` reports; every renderer of a diff reads only this."""
 
@@ -140,6 +158,7 @@ class Diff:
     preamble: tuple[ParagraphChange, ...]
     operative: tuple[ParagraphChange, ...]
     warnings: tuple[str, ...] = field(default=())
+    footnotes: tuple[FootnoteChange, ...] = field(default=())
 
     def part(self, name: str) -> tuple[ParagraphChange, ...]:
         return self.preamble if name == "preamble" else self.operative
@@ -155,5 +174,13 @@ class Diff:
         return out
 
     @property
+    def footnotes_changed(self) -> tuple[FootnoteChange, ...]:
+        return tuple(f for f in self.footnotes if f.status != "unchanged")
+
+    @property
     def is_empty(self) -> bool:
-        return all(h.status == "unchanged" for h in self.header) and not any(c.changed for part in PARTS for c in self.part(part))
+        return (
+            all(h.status == "unchanged" for h in self.header)
+            and not any(c.changed for part in PARTS for c in self.part(part))
+            and not self.footnotes_changed
+        )

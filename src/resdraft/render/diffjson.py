@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from resdraft.diff.model import Diff, ParagraphChange
+from resdraft.diff.model import Diff, FootnoteChange, ParagraphChange
 
 SCHEMA_VERSION = 1
 
@@ -39,6 +39,19 @@ def _paragraph(change: ParagraphChange) -> dict[str, Any]:
     }
 
 
+def _footnote(change: FootnoteChange) -> dict[str, Any]:
+    place = change.place
+    return {
+        "status": change.status,
+        "old_marker": change.old.marker if change.old else None,
+        "new_marker": change.new.marker if change.new else None,
+        "old": change.old.text if change.old else None,
+        "new": change.new.text if change.new else None,
+        "ops": [[op, text] for op, text in change.ops],
+        "place": {"text": place.text, "part": place.part, "index": place.index, "number": place.number} if place else None,
+    }
+
+
 def to_data(diff: Diff) -> dict[str, Any]:
     """The diff as plain data (what `--to json` prints)."""
     return {
@@ -48,6 +61,7 @@ def to_data(diff: Diff) -> dict[str, Any]:
         "summary": diff.summary(),
         "header": [{"field": h.field, "status": h.status, "old": h.old, "new": h.new} for h in diff.header],
         "paragraphs": [_paragraph(c) for c in (*diff.preamble, *diff.operative)],
+        "footnotes": [_footnote(f) for f in diff.footnotes],
         "warnings": list(diff.warnings),
     }
 

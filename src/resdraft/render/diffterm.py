@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from resdraft.diff.model import PARTS, Diff, ParagraphChange, Place
+from resdraft.diff.model import PARTS, Diff, FootnoteChange, ParagraphChange, Place
 from resdraft.diff.words import Op
 
 GREEN, RED, BOLD, DIM, RESET = "\x1b[32m", "\x1b[31m", "\x1b[1m", "\x1b[2m", "\x1b[0m"
@@ -41,6 +41,19 @@ def summary_line(diff: Diff, part: str) -> str:
     return f"{part}: {', '.join(words)}"
 
 
+def footnotes_line(diff: Diff) -> str | None:
+    """'footnotes: 40 unchanged, 3 modified, 2 inserted, 1 deleted' (None when neither text has any)."""
+    if not diff.footnotes:
+        return None
+    counts = {s: sum(1 for f in diff.footnotes if f.status == s) for s in ("unchanged", "modified", "inserted", "deleted")}
+    return "footnotes: " + ", ".join(f"{n} {s}" for s, n in counts.items() if n or s == "unchanged")
+
+
+def footnote_head(change: FootnoteChange) -> str:
+    """'fn 15 → fn 14  modified (op. 8)'."""
+    return f"{change.markers}  {change.status}" + (f" ({change.place.short})" if change.place else "")
+
+
 def _change(change: ParagraphChange, colour: bool, indent: str = "") -> list[str]:
     status = change.status + (", moved" if change.moved else "")
     if change.moved and indent and change.old and change.old.label:  # a sub-paragraph: from which
@@ -69,9 +82,13 @@ def render_terminal(diff: Diff, colour: bool = False) -> str:
     for h in changed:
         lines.append(f"  {h.field}: {marked(h.ops, colour)}")
     lines += [summary_line(diff, part) for part in PARTS]
+    if footnotes := footnotes_line(diff):
+        lines.append(footnotes)
     for part in PARTS:
         for change in diff.part(part):
             if change.changed:
                 lines.append("")
                 lines += _change(change, colour)
+    for note in diff.footnotes_changed:
+        lines += ["", f"{BOLD if colour else ''}{footnote_head(note)}{RESET if colour else ''}", f"  {marked(note.ops, colour)}"]
     return "\n".join(lines) + "\n"

@@ -32,11 +32,12 @@ from docx.opc.part import XmlPart
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 
+from resdraft.diff.footnotes import align_anchors, footnotes_by_content
 from resdraft.diff.model import Diff, ParagraphChange
 from resdraft.diff.words import Op, word_diff
 from resdraft.errors import TemplateError
 from resdraft.library.wordstyle import WordStyle
-from resdraft.model import Content, Footnote, FootnoteRef, Line, Paragraph, Resolution, Run, content_between
+from resdraft.model import Content, Footnote, FootnoteRef, Line, Paragraph, Run, content_between
 from resdraft.render.docx import (
     FORMULA_STYLES,
     PARAGRAPH_STYLES,
@@ -65,19 +66,6 @@ class _Anchor(FootnoteRef):
     own: str | None = None
 
 
-def _notes_by_content(res: Resolution) -> dict[int, list[Footnote]]:
-    """The footnotes of each line's and paragraph's anchors, by the identity of its content, in the
-    order the Word output writes them (document order)."""
-    notes = iter(res.footnotes)
-    containers = (*res.header, *res.title, res.enacting, *(p for q in res.preamble for p in q.walk()), res.transition)
-    containers += (*(p for q in res.operative for p in q.walk()), res.closing)
-    out: dict[int, list[Footnote]] = {}
-    for container in containers:
-        if container is not None and (count := sum(isinstance(s, FootnoteRef) for s in container.content)):
-            out[id(container.content)] = [note for _, note in zip(range(count), notes, strict=False)]
-    return out
-
-
 class _Redline(_Writer):
     """Writes the new Resolution with the changes since the old one as revision marks."""
 
@@ -90,8 +78,8 @@ class _Redline(_Writer):
         # above the footnotes': LibreOffice shows the wrong footnote texts (or none) when a
         # comment and a footnote share an id, though Word keeps them apart.
         self.next_id = len(diff.new.footnotes) + len(diff.old.footnotes) + 1
-        self.old_notes = _notes_by_content(diff.old)
-        self.new_notes = _notes_by_content(diff.new)
+        self.old_notes = footnotes_by_content(diff.old)
+        self.new_notes = footnotes_by_content(diff.new)
         self.comments: list[Any] = []
         self.moves: dict[int, str] = {}  # id(change) -> the name of its move range
 
@@ -180,65 +168,52 @@ class _Redline(_Writer):
         text is one footnote; one only the new text has there is inserted, one only the old text
         had is struck there."""
         old = self._old(old)
-        spans = []  # (op, start in the old text, start in the new, length)
+        if any(isinstance(s, FootnoteRef) for s in (*old, *new)):
+            new = self._anchored(old, new, ops)
         pos_old = pos_new = 0
         for op, text in ops:
-            spans.append((op, pos_old, pos_new, len(text)))
-            pos_old += 0 if op == "insert" else len(text)
-            pos_new += 0 if op == "delete" else len(text)
-        if any(isinstance(s, FootnoteRef) for s in (*old, *new)):
-            new = self._anchored(old, new, spans)
-        for op, start_old, start_new, n in spans:
+            n = len(text)
             if op == "equal":
-                self.runs(p, content_between(new, start_new, start_new + n, True), role)
+                self.runs(p, content_between(new, pos_new, pos_new + n, True), role)
             elif op == "insert":
-                self.runs(self._mark("w:ins", p), self._new(content_between(new, start_new, start_new + n, True)), role)
+                self.runs(self._mark("w:ins", p), self._new(content_between(new, pos_new, pos_new + n, True)), role)
             else:
-                self._struck(p, "w:del", content_between(old, start_old, start_old + n, True), role)
+                self._struck(p, "w:del", content_between(old, pos_old, pos_old + n, True), role)
+            pos_old += 0 if op == "insert" else n
+            pos_new += 0 if op == "delete" else n
 
     @staticmethod
-    def _anchored(old: Content, new: Content, spans: list[tuple[str, int, int, int]]) -> Content:
-        """The new content with its anchors in equal text decided (one footnote with the old anchor
-        at the same place, or inserted) and the old anchors of equal text that it lacks put in, struck."""
-
-        def equal_span(pos: int, new: bool) -> tuple[str, int, int, int] | None:
-            """The equal span holding the place `pos` of the old text (or with `new`, of the new)."""
-            for span in spans:
-                op, start_old, start_new, n = span
-                start = start_new if new else start_old
-                if op == "equal" and (start < pos <= start + n or pos == start == 0):
-                    return span
-            return None
-
-        placed: dict[int, list[_Anchor]] = defaultdict(list)  # old anchors of equal text, by their place in the new
-        pos = 0
-        for span in old:
-            if isinstance(span, _Anchor):
-                if (found := equal_span(pos, False)) is not None and equal_span(at := found[2] + pos - found[1], True) is found:
-                    placed[at].append(span)
-            elif isinstance(span, Run):
-                pos += len(span.text)
+    def _anchored(old: Content, new: Content, ops: tuple[Op, ...] | list[Op]) -> Content:
+        """The new content with its anchors in unchanged words decided (one footnote with the old
+        anchor at the same place, or inserted) and the old anchors of unchanged words that it
+        lacks put in where they stood, struck."""
+        anchors = align_anchors(old, new, ops)
+        olds = [s for s in old if isinstance(s, _Anchor)]
+        placed: dict[int, list[_Anchor]] = defaultdict(list)  # place in the new text -> old anchors struck there
+        for k, at in sorted(anchors.placed.items()):
+            placed[at].append(dataclasses.replace(olds[k], own="del"))
         out: list[Any] = []
-        pos = 0
+        pos = count = 0
         for span in new:
             if isinstance(span, FootnoteRef):
-                if placed.get(pos):
-                    out.append(_Anchor(span.marker, was=placed[pos].pop(0).note))
-                elif equal_span(pos, True) is not None:
+                if count in anchors.pairs:
+                    out.append(_Anchor(span.marker, was=olds[anchors.pairs[count]].note))
+                elif count in anchors.unchanged:
                     out.append(_Anchor(span.marker, text="ins", own="ins"))
                 else:
-                    out.append(span)  # in inserted text: marked with it
+                    out.append(span)  # in inserted words: marked with them
+                count += 1
                 continue
             assert isinstance(span, Run)
-            for cut in sorted(o for o, anchors in placed.items() if anchors and pos <= o < pos + len(span.text)):
+            for cut in sorted(at for at in placed if pos <= at < pos + len(span.text)):
                 if cut > pos:
                     out.append(dataclasses.replace(span, text=span.text[: cut - pos]))
                     span = dataclasses.replace(span, text=span.text[cut - pos :])
                     pos = cut
-                out += [dataclasses.replace(a, own="del") for a in placed.pop(cut)]
+                out += placed.pop(cut)
             out.append(span)
             pos += len(span.text)
-        out += [dataclasses.replace(a, own="del") for o in sorted(placed) for a in placed[o]]
+        out += [a for at in sorted(placed) for a in placed[at]]
         return tuple(out)
 
     def _moved_runs(self, p: Any, old: Content, new: Content, ops: tuple[Op, ...] | list[Op], role: str, side: str) -> None:

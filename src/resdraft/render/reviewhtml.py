@@ -18,7 +18,7 @@ from html import escape
 from resdraft.diff.model import PARTS, Diff, HeaderChange, ParagraphChange
 from resdraft.diff.words import Op
 from resdraft.model import FootnoteRef, Paragraph, Run
-from resdraft.render.diffterm import summary_line, where
+from resdraft.render.diffterm import footnotes_line, summary_line, where
 
 COLOURS: Mapping[str, str] = {
     "text": "#1b1b1b",
@@ -274,12 +274,18 @@ class _Cursor:
 
     def take(self, text: str) -> str:
         """The next stretch of text as HTML, in its runs' formatting, with the footnote markers inside it."""
-        out: list[str] = []
         runs, refs = self.runs, self.refs
         start = pos = self.pos
+        end = pos + len(text)
+        if pos and (self.ref == len(refs) or refs[self.ref][0] > end):  # no marker in it: the common case
+            while self.run < len(runs) and runs[self.run][0] <= pos:
+                self.run += 1
+            if self.run < len(runs) and runs[self.run][0] >= end:  # inside one run
+                self.pos = end
+                return _formatted(text, runs[self.run][1])
+        out: list[str] = []
         if pos == 0:
             self._anchors(0, out)
-        end = pos + len(text)
         while pos < end:
             while self.run < len(runs) and runs[self.run][0] <= pos:
                 self.run += 1
@@ -553,9 +559,32 @@ def _header_section(diff: Diff) -> str:
     return "".join(out)
 
 
+def _footnotes_section(diff: Diff) -> str:
+    """The footnotes that changed, were added or were dropped, old and new with word-level marks,
+    each with the markers and the paragraph it is anchored in."""
+    changed = diff.footnotes_changed
+    if not changed:
+        return ""
+    out = ['<section class="footnotes" aria-labelledby="h-footnotes"><h2 id="h-footnotes">Footnotes</h2>']
+    out.append('<table class="header"><thead><tr><th scope="col">Footnote</th><th scope="col">Old</th><th scope="col">New</th>')
+    out.append("</tr></thead><tbody>")
+    for note in changed:
+        place = f'<br><span class="muted">{escape(note.status)}{", " + escape(note.place.short) if note.place else ""}</span>'
+        cells = [
+            _side(note.ops, keep, _Cursor(None, {})) if side else '<span class="absent">—</span>'
+            for keep, side in (("delete", note.old), ("insert", note.new))
+        ]
+        out.append(f'<tr><th scope="row">{escape(note.markers)}{place}</th><td>{cells[0]}</td><td>{cells[1]}</td></tr>')
+    out.append("</tbody></table></section>")
+    return "".join(out)
+
+
 def _summary_section(diff: Diff) -> str:
     """Counts per part, in the words of the terminal diff."""
-    items = "".join(f"<li>{escape(summary_line(diff, part))}</li>" for part in PARTS)
+    lines = [summary_line(diff, part) for part in PARTS]
+    if footnotes := footnotes_line(diff):
+        lines.append(footnotes)
+    items = "".join(f"<li>{escape(line)}</li>" for line in lines)
     return f'<section aria-labelledby="h-summary"><h2 id="h-summary">Summary</h2><ul class="summary">{items}</ul></section>'
 
 
@@ -601,7 +630,7 @@ def render_review_html(diff: Diff) -> str:
             f"<header><h1>{escape(title)}</h1>{_warnings(diff)}",
             f'<div class="overview">{_summary_section(diff)}{_header_section(diff)}</div></header>',
             _toolbar(total),
-            f"<main>{_view(diff, rows, 'sbs', notes)}{_view(diff, rows, 'inline', notes)}</main>",
+            f"<main>{_view(diff, rows, 'sbs', notes)}{_view(diff, rows, 'inline', notes)}{_footnotes_section(diff)}</main>",
             f"</div><script>{_SCRIPT}</script></body></html>\n",
         ]
     )

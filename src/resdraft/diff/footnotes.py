@@ -1,0 +1,181 @@
+"""Footnotes across two texts: which anchors of a paragraph continue one another, and how each
+footnote changed.
+
+A footnote has no place but its anchor's. An anchor of the old text and one of the new are the
+same footnote when they stand at the same place of the paragraph's unchanged words (a footnote
+renumbered by one added above it is the same footnote); an anchor only one text has there is a
+footnote added or dropped, whatever its number.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from resdraft.diff.model import FootnoteChange, ParagraphChange, Place
+from resdraft.diff.words import WORD, Op, word_diff
+from resdraft.model import Content, Footnote, FootnoteRef, Line, Resolution, Run
+
+
+@dataclass(frozen=True)
+class Anchors:
+    """How the footnote anchors of one paragraph in two texts correspond, each side's anchors
+    counted in order: `pairs` maps a new anchor to the old one at the same place of unchanged
+    words; `placed` maps each other old anchor of unchanged words to its place in the new text;
+    `unchanged` holds the new anchors that stand in unchanged words."""
+
+    pairs: dict[int, int]
+    placed: dict[int, int]
+    unchanged: frozenset[int]
+
+
+def _places(content: Content) -> list[int]:
+    """The place of each footnote anchor: the length of the text before it."""
+    out, pos = [], 0
+    for span in content:
+        if isinstance(span, FootnoteRef):
+            out.append(pos)
+        elif isinstance(span, Run):
+            pos += len(span.text)
+    return out
+
+
+def align_anchors(old: Content, new: Content, ops: tuple[Op, ...] | list[Op]) -> Anchors:
+    """The anchors of a paragraph of both texts, set against each other through its word diff."""
+    spans = []  # (start in the old text, start in the new, length) of each unchanged stretch
+    pos_old = pos_new = 0
+    for op, text in ops:
+        if op == "equal":
+            spans.append((pos_old, pos_new, len(text)))
+        pos_old += 0 if op == "insert" else len(text)
+        pos_new += 0 if op == "delete" else len(text)
+
+    def unchanged(pos: int, side: int) -> tuple[int, int, int] | None:
+        """The unchanged stretch holding a place (after the text before it) of the old text (side 0) or the new (1)."""
+        for span in spans:
+            start = span[side]
+            if start < pos <= start + span[2] or pos == start == 0:
+                return span
+        return None
+
+    at_new: dict[int, list[int]] = defaultdict(list)  # place in the new text -> old anchors of unchanged words there
+    for k, pos in enumerate(_places(old)):
+        if (span := unchanged(pos, 0)) is not None and unchanged(at := span[1] + pos - span[0], 1) is span:
+            at_new[at].append(k)
+    pairs: dict[int, int] = {}
+    inside = set()
+    for k, pos in enumerate(_places(new)):
+        if at_new.get(pos):
+            pairs[k] = at_new[pos].pop(0)
+        if unchanged(pos, 1) is not None:
+            inside.add(k)
+    placed = {k: pos for pos, ks in at_new.items() for k in ks}
+    return Anchors(pairs, placed, frozenset(inside))
+
+
+def footnotes_by_content(res: Resolution) -> dict[int, list[Footnote]]:
+    """The footnotes of each line's and paragraph's anchors, by the identity of its content, in
+    document order (the order the Word output numbers them in)."""
+    notes = iter(res.footnotes)
+    containers = (*res.header, *res.title, res.enacting, *(p for q in res.preamble for p in q.walk()), res.transition)
+    containers += (*(p for q in res.operative for p in q.walk()), res.closing)
+    out: dict[int, list[Footnote]] = {}
+    for container in containers:
+        if container is not None and (count := sum(isinstance(s, FootnoteRef) for s in container.content)):
+            out[id(container.content)] = [note for _, note in zip(range(count), notes, strict=False)]
+    return out
+
+
+Notes = tuple[dict[int, list[Footnote]], dict[int, list[Footnote]]]
+
+
+def _changes(
+    old: Content | None,
+    new: Content | None,
+    ops: tuple[Op, ...] | list[Op],
+    notes: Notes,
+    places: tuple[Place | None, Place | None],
+) -> Iterator[FootnoteChange]:
+    """The footnotes of one paragraph (or line) in the old text and the new: kept, changed, added,
+    dropped; each with the place of its paragraph (old, new) in the text it is in. Anchors that
+    do not pair by place (standing in changed words) still pair in order, within the paragraph,
+    when their footnotes keep half their words ("… Seventy-[-eighth-]{+ninth+} Session …")."""
+    olds = notes[0].get(id(old), []) if old is not None else []
+    news = notes[1].get(id(new), []) if new is not None else []
+    pairs = dict(align_anchors(old, new, ops).pairs) if old is not None and new is not None else {}
+    free = [k for k in range(len(olds)) if k not in pairs.values()]
+    for k in range(len(news)):
+        if k not in pairs and free and _keeps_half(olds[free[0]].text, news[k].text):
+            pairs[k] = free.pop(0)
+    for k, note in enumerate(news):
+        if k in pairs and pairs[k] < len(olds):
+            was = olds[pairs[k]]
+            if was.content == note.content:
+                yield FootnoteChange("unchanged", was, note, (("equal", note.text),), places[1])
+            else:
+                yield FootnoteChange("modified", was, note, tuple(word_diff(was.text, note.text)), places[1])
+        else:
+            yield FootnoteChange("inserted", None, note, (("insert", note.text),), places[1])
+    kept = {pairs[k] for k in range(len(news)) if k in pairs}
+    for k, note in enumerate(olds):
+        if k not in kept:
+            yield FootnoteChange("deleted", note, None, (("delete", note.text),), places[0])
+
+
+def _keeps_half(old: str, new: str) -> bool:
+    """Whether two footnote texts keep half the words of the shorter one."""
+    kept = sum(len(WORD.findall(text)) for op, text in word_diff(old, new) if op == "equal")
+    return kept >= 0.5 * min(len(WORD.findall(old)), len(WORD.findall(new))) > 0
+
+
+def _line(old: Line | None, new: Line | None, notes: Notes) -> Iterator[FootnoteChange]:
+    """The footnotes of a header line or formula (which have no paragraph place)."""
+    ops = word_diff(old.text, new.text) if old is not None and new is not None else []
+    yield from _changes(old.content if old else None, new.content if new else None, ops, notes, (None, None))
+
+
+def _lines(old: tuple[Line, ...], new: tuple[Line, ...], notes: Notes) -> Iterator[FootnoteChange]:
+    """Header or title lines paired by role, the first of a role with the first."""
+
+    def keyed(lines: tuple[Line, ...]) -> dict[tuple[str, int], Line]:
+        seen: dict[str, int] = defaultdict(int)
+        out = {}
+        for line in lines:
+            seen[line.role] += 1
+            out[(line.role, seen[line.role])] = line
+        return out
+
+    was, now = keyed(old), keyed(new)
+    for key in [*now, *(k for k in was if k not in now)]:
+        yield from _line(was.get(key), now.get(key), notes)
+
+
+def _paragraphs(
+    changes: tuple[ParagraphChange, ...], notes: Notes, top: ParagraphChange | None = None
+) -> Iterator[FootnoteChange]:
+    """The footnotes of paragraphs and their sub-paragraphs (placed at their paragraph)."""
+    for c in changes:
+        head = top or c
+        old_content, new_content = c.old.content if c.old else None, c.new.content if c.new else None
+        if id(old_content) in notes[0] or id(new_content) in notes[1]:  # (most paragraphs have no footnote)
+            old = Place(head.part, head.old_index, head.old_number) if head.old_index is not None else None
+            new = Place(head.part, head.new_index, head.new_number, "new") if head.new_index is not None else None
+            yield from _changes(old_content, new_content, c.ops, notes, (old or new, new or old))
+        if c.subparagraphs:
+            yield from _paragraphs(c.subparagraphs, notes, head)
+
+
+def compare_footnotes(
+    old: Resolution, new: Resolution, parts: dict[str, tuple[ParagraphChange, ...]]
+) -> tuple[FootnoteChange, ...]:
+    """Every footnote of the two texts, paired through the paragraph (or line) it is anchored in, in document order."""
+    notes = (footnotes_by_content(old), footnotes_by_content(new))
+    return (
+        *_lines((*old.header, *old.title), (*new.header, *new.title), notes),
+        *_line(old.enacting, new.enacting, notes),
+        *_paragraphs(parts["preamble"], notes),
+        *_line(old.transition, new.transition, notes),
+        *_paragraphs(parts["operative"], notes),
+        *_line(old.closing, new.closing, notes),
+    )
