@@ -569,3 +569,15 @@ def test_footnotes_that_changed_are_listed_with_their_marks(open_review: Callabl
     assert row.locator("del").all_inner_texts() == ["CCW/P.V/CONF/2022/4"]
     assert row.locator("ins").all_inner_texts() == ["CCW/P.V/CONF/2023/5"]
     assert "op. 8" in row.locator("th").inner_text()
+    # The keys reach them after the paragraphs: "previous" from the start goes to the last change.
+    changes = int(page.locator("body").get_attribute("data-changes"))
+    footnotes = page.locator("section.footnotes tbody tr").count()
+    assert footnotes == 6 and changes > footnotes
+    page.keyboard.press("k")
+    last = page.locator("section.footnotes tr[aria-current='true']")
+    assert last.count() == 1 and "fn 16 → fn 16" in last.inner_text()
+    assert page.locator("#nav-status").inner_text() == f"Change {changes} of {changes}"
+    for _ in range(footnotes):
+        page.keyboard.press("k")
+    assert page.locator("section.footnotes tr[aria-current='true']").count() == 0
+    assert len(review.current()) == 1, "back among the paragraphs"

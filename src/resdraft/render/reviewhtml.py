@@ -106,7 +106,7 @@ kbd{font:inherit;font-size:.85em;border:1px solid var(--muted);border-radius:3px
 .row.s-inserted{border-left-color:var(--ins-text)}
 .row.s-deleted{border-left-color:var(--del-text)}
 .row.moved{border-left-color:var(--moved-text)}
-.row[aria-current="true"]{outline:3px solid var(--accent);outline-offset:2px;box-shadow:0 0 0 6px var(--moved-bg)}
+.row[aria-current="true"],tr[aria-current="true"]{outline:3px solid var(--accent);outline-offset:2px;box-shadow:0 0 0 6px var(--moved-bg)}
 .row:focus{outline:3px solid var(--accent);outline-offset:2px}
 .meta{display:flex;flex-direction:column;align-items:flex-start;gap:.3rem;font-size:.85rem}
 .where{font-variant-numeric:tabular-nums;white-space:nowrap;font-weight:600}
@@ -176,10 +176,13 @@ _SCRIPT = """
   var status = doc.getElementById("nav-status");
   var view = "sbs", current = -1;
 
-  function rowFor(i) { return views[view].querySelector('.row[data-change="' + i + '"]'); }
+  function rowFor(i) {
+    var which = '[data-change="' + i + '"]';
+    return views[view].querySelector(".row" + which) || doc.querySelector(".footnotes tr" + which);
+  }
 
   function mark(scroll, focus) {
-    doc.querySelectorAll(".row[aria-current]").forEach(function (el) { el.removeAttribute("aria-current"); });
+    doc.querySelectorAll("[aria-current]").forEach(function (el) { el.removeAttribute("aria-current"); });
     if (current < 0) { return; }
     var row = rowFor(current);
     row.setAttribute("aria-current", "true");
@@ -559,22 +562,26 @@ def _header_section(diff: Diff) -> str:
     return "".join(out)
 
 
-def _footnotes_section(diff: Diff) -> str:
+def _footnotes_section(diff: Diff, first: int) -> str:
     """The footnotes that changed, were added or were dropped, old and new with word-level marks,
-    each with the markers and the paragraph it is anchored in."""
+    each with the markers and the paragraph it is anchored in; numbered as changes from `first`
+    on, after the paragraphs', so that the keys reach them too."""
     changed = diff.footnotes_changed
     if not changed:
         return ""
     out = ['<section class="footnotes" aria-labelledby="h-footnotes"><h2 id="h-footnotes">Footnotes</h2>']
     out.append('<table class="header"><thead><tr><th scope="col">Footnote</th><th scope="col">Old</th><th scope="col">New</th>')
     out.append("</tr></thead><tbody>")
-    for note in changed:
+    for number, note in enumerate(changed, start=first):
         place = f'<br><span class="muted">{escape(note.status)}{", " + escape(note.place.short) if note.place else ""}</span>'
         cells = [
             _side(note.ops, keep, _Cursor(None, {})) if side else '<span class="absent">—</span>'
             for keep, side in (("delete", note.old), ("insert", note.new))
         ]
-        out.append(f'<tr><th scope="row">{escape(note.markers)}{place}</th><td>{cells[0]}</td><td>{cells[1]}</td></tr>')
+        out.append(
+            f'<tr data-change="{number}" tabindex="-1"><th scope="row">{escape(note.markers)}{place}</th>'
+            f"<td>{cells[0]}</td><td>{cells[1]}</td></tr>"
+        )
     out.append("</tbody></table></section>")
     return "".join(out)
 
@@ -618,7 +625,8 @@ def render_review_html(diff: Diff) -> str:
     """The diff as one self-contained HTML page for reviewing a draft against last session's text."""
     rows = _numbered(diff)
     notes = _Notes(diff)
-    total = sum(n is not None for part in PARTS for _, n in rows[part])
+    paragraphs = sum(n is not None for part in PARTS for _, n in rows[part])
+    total = paragraphs + len(diff.footnotes_changed)
     title = f"{diff.old_name} → {diff.new_name}"
     return "".join(
         [
@@ -630,7 +638,7 @@ def render_review_html(diff: Diff) -> str:
             f"<header><h1>{escape(title)}</h1>{_warnings(diff)}",
             f'<div class="overview">{_summary_section(diff)}{_header_section(diff)}</div></header>',
             _toolbar(total),
-            f"<main>{_view(diff, rows, 'sbs', notes)}{_view(diff, rows, 'inline', notes)}{_footnotes_section(diff)}</main>",
+            f"<main>{_view(diff, rows, 'sbs', notes)}{_view(diff, rows, 'inline', notes)}{_footnotes_section(diff, paragraphs)}</main>",
             f"</div><script>{_SCRIPT}</script></body></html>\n",
         ]
     )
