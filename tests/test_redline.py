@@ -397,23 +397,6 @@ def _office_python() -> str:
     return python
 
 
-def _without_comments(docx: bytes) -> bytes:
-    """A .docx with its comment anchors taken out (LibreOffice headless, driven through UNO, stops
-    on opening a document with comments, even one it saved itself); the revisions stay as they are."""
-    with zipfile.ZipFile(io.BytesIO(docx)) as z:
-        parts = {name: z.read(name) for name in z.namelist()}
-    body = etree.fromstring(parts["word/document.xml"])
-    for element in list(body.iter(f"{W}commentRangeStart", f"{W}commentRangeEnd", f"{W}commentReference")):
-        holder = element.getparent() if element.tag == f"{W}commentReference" else element
-        holder.getparent().remove(holder)
-    parts["word/document.xml"] = etree.tostring(body, xml_declaration=True, encoding="UTF-8", standalone=True)
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
-        for name, data in parts.items():
-            z.writestr(name, data)
-    return out.getvalue()
-
-
 def test_libreoffice_accept_all_gives_the_new_document_and_reject_all_the_old(tmp_path: Path) -> None:
     # Revisions applied by an office suite, not by our own reading of them: LibreOffice accepts (or
     # rejects) every change and saves the text, numbers and footnote marks included, which must be
@@ -422,18 +405,21 @@ def test_libreoffice_accept_all_gives_the_new_document_and_reject_all_the_old(tm
     if not shutil.which("soffice"):
         pytest.fail("LibreOffice (soffice) is required: apt-get install libreoffice-writer-nogui")
     python = _office_python()
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from libreoffice_revisions import without_comments
+
     pairs = [(_draft("aalco-50"), _draft("aalco-52")), ga_pair("A/RES/78/234")]
     files: dict[str, list[str]] = {"accept": [], "reject": [], "keep": []}
     for k, (old, new) in enumerate(pairs):
         word = word_style_for(new.body, str(ROOT / "drafts"))
         redline = render_redline(compare(old, new), word, "Secretariat", WHEN)
-        (tmp_path / f"{k}-redline.docx").write_bytes(_without_comments(redline))
+        (tmp_path / f"{k}-redline.docx").write_bytes(without_comments(redline))
         (tmp_path / f"{k}-new.docx").write_bytes(render_docx(new, word))
         (tmp_path / f"{k}-old.docx").write_bytes(render_docx(old, word_style_for(old.body, str(ROOT / "drafts"))))
         files["accept"] += [str(tmp_path / f"{k}-redline.docx"), str(tmp_path / f"{k}-accepted.txt")]
         files["reject"] += [str(tmp_path / f"{k}-redline.docx"), str(tmp_path / f"{k}-rejected.txt")]
         files["keep"] += [str(tmp_path / f"{k}-{side}.{ext}") for side in ("new", "old") for ext in ("docx", "txt")]
-    script = str(ROOT / "tests" / "libreoffice_revisions.py")
+    script = str(ROOT / "tests" / "uno_revisions.py")
     for action, args in files.items():
         profile = tmp_path / f"profile-{action}"
         subprocess.run([python, script, action, str(profile), *args], check=True, timeout=300)

@@ -1,7 +1,7 @@
 """Accept or reject every tracked change of .docx files in LibreOffice, and save each as text.
 
 Run with the Python that has LibreOffice's UNO bridge (Debian: /usr/bin/python3 with python3-uno):
-    python3 libreoffice_revisions.py accept|reject|keep PROFILE_DIR IN.docx OUT.txt [IN.docx OUT.txt ...]
+    python3 uno_revisions.py accept|reject|keep PROFILE_DIR IN.docx OUT.txt [IN.docx OUT.txt ...]
 One LibreOffice, headless, with its own profile in PROFILE_DIR, serves every file.
 """
 
