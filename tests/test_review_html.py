@@ -569,6 +569,11 @@ def test_footnotes_that_changed_are_listed_with_their_marks(open_review: Callabl
     assert row.locator("del").all_inner_texts() == ["CCW/P.V/CONF/2022/4"]
     assert row.locator("ins").all_inner_texts() == ["CCW/P.V/CONF/2023/5"]
     assert "op. 8" in row.locator("th").inner_text()
+    # The paragraph's row says so too, and links to the table.
+    badge = review.row("op. 8 → op. 8").locator("a.badge", has_text="footnotes changed")
+    assert badge.inner_text() == "4 footnotes changed"
+    badge.click()
+    assert page.evaluate("location.hash") == "#h-footnotes"
     # The keys reach them after the paragraphs: "previous" from the start goes to the last change.
     changes = int(page.locator("body").get_attribute("data-changes"))
     footnotes = page.locator("section.footnotes tbody tr").count()

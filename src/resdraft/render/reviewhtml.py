@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from html import escape
 
@@ -369,6 +370,22 @@ class _Notes:
         self.old = {f.marker: _anchor(f.marker, f.text) for f in diff.old.footnotes}
         self.new = {f.marker: _anchor(f.marker, f.text) for f in diff.new.footnotes}
         self._unchanged: dict[int, tuple[str, str]] = {}  # id(change) -> its old and new HTML
+        self.changed_at: dict[tuple[str, str, int], int] = defaultdict(int)  # a paragraph's place -> its footnotes changed
+        for note in diff.footnotes_changed:
+            if note.place is not None:
+                self.changed_at[(note.place.part, note.place.text, note.place.index)] += 1
+
+    def changed(self, change: ParagraphChange) -> str:
+        """A badge for the footnotes of a paragraph that changed, linking to the Footnotes table."""
+        count = sum(
+            self.changed_at.get((change.part, text, index), 0)
+            for text, index in (("new", change.new_index), ("old", change.old_index))
+            if index is not None
+        )
+        if not count:
+            return ""
+        words = "footnote changed" if count == 1 else f"{count} footnotes changed"
+        return f'<a class="badge b-unchanged" href="#h-footnotes">{words}</a>'
 
     def unchanged(self, change: ParagraphChange) -> tuple[str, str] | None:
         """The old and new HTML of a (sub-)paragraph whose words did not change; None if they did."""
@@ -384,7 +401,7 @@ class _Notes:
         return self._unchanged[key]
 
 
-def _badges(change: ParagraphChange, moved_from: str = "", view: str = "") -> str:
+def _badges(change: ParagraphChange, moved_from: str = "", view: str = "", extra: str = "") -> str:
     """The status badge, and a 'moved' badge beside it when the paragraph changed place (saying
     from where, for a sub-paragraph: its row's numbers are its parent's). A paragraph gone to or
     come from another (the other part, a split or a merge) links to that one's row in the same view."""
@@ -397,7 +414,7 @@ def _badges(change: ParagraphChange, moved_from: str = "", view: str = "") -> st
         place = change.elsewhere.place
         target = f"{view}-{place.part}-{place.text}-{place.index}"
         spans += f'<a class="badge b-moved" href="#{target}">{escape(change.elsewhere_note())}</a>'
-    return f'<span class="badges">{spans}</span>'
+    return f'<span class="badges">{spans}{extra}</span>'
 
 
 def _label(paragraph: Paragraph | None) -> str:
@@ -436,9 +453,10 @@ def _row_open(change: ParagraphChange, number: int | None, view: str) -> str:
     return f'<article id="{ident}" class="{classes}" data-changed="{str(change.changed).lower()}"{data} tabindex="-1">{also}'
 
 
-def _row_meta(change: ParagraphChange, view: str) -> str:
-    """The row's old and new place ('op. 7 → op. 9') and its badges."""
-    return f'<div class="meta"><span class="where">{escape(where(change))}</span>{_badges(change, view=view)}</div>'
+def _row_meta(change: ParagraphChange, view: str, notes: _Notes) -> str:
+    """The row's old and new place ('op. 7 → op. 9') and its badges, one for its footnotes when they changed."""
+    badges = _badges(change, view=view, extra=notes.changed(change))
+    return f'<div class="meta"><span class="where">{escape(where(change))}</span>{badges}</div>'
 
 
 def _compared(item: ParagraphChange) -> tuple[Paragraph | None, Paragraph | None, tuple[Op, ...]]:
@@ -461,7 +479,7 @@ def _sbs_row(change: ParagraphChange, number: int | None, notes: _Notes) -> str:
 
     Where a side lacks the paragraph it says so once; its sub-paragraphs' cells stay empty.
     """
-    out = [_row_open(change, number, "sbs"), _row_meta(change, "sbs"), '<div class="lines">']
+    out = [_row_open(change, number, "sbs"), _row_meta(change, "sbs", notes), '<div class="lines">']
     for level, item in _flatten(change):
         cls = f"text{' sub' if level else ''} lv{min(level, 3)}"
         badges = _sub_badges(change, item) if level else ""
@@ -481,7 +499,7 @@ def _sbs_row(change: ParagraphChange, number: int | None, notes: _Notes) -> str:
 
 def _inline_row(change: ParagraphChange, number: int | None, notes: _Notes) -> str:
     """A paragraph as the new text with its insertions and deletions in place."""
-    out = [_row_open(change, number, "inline"), _row_meta(change, "inline"), '<div class="lines">']
+    out = [_row_open(change, number, "inline"), _row_meta(change, "inline", notes), '<div class="lines">']
     for level, item in _flatten(change):
         cls = f"text{' sub' if level else ''} lv{min(level, 3)}"
         badges = _sub_badges(change, item) if level else ""
