@@ -688,3 +688,22 @@ def test_footnotes_in_changed_words_pair_only_when_they_keep_half_their_words() 
     notes = {(f.old.marker if f.old else None, f.new.marker if f.new else None): f for f in diff.footnotes}
     assert notes[("7", "8")].status == "modified" and ("insert", "Seventy-ninth") in notes[("7", "8")].ops
     assert notes[("5", None)].status == "deleted" and notes[(None, "5")].status == "inserted"
+
+
+def test_every_footnote_of_both_texts_is_reported_once() -> None:
+    # Over 20 GA pairs read from their PDF text (396 footnotes in all): each footnote of the old
+    # text stands in exactly one entry as `old`, each of the new text in exactly one as `new`.
+    from conftest import ROOT as root
+    from resdraft.importers.pdftext import parse_pdf_text
+
+    sys.path.insert(0, str(root / "benchmarks"))
+    from bench_diff import load_pairs
+
+    seen = 0
+    for a, b in load_pairs()[:20]:
+        old, new = parse_pdf_text(a["text"]), parse_pdf_text(b["text"])
+        diff = compare(old, new)
+        assert sorted(id(f.old) for f in diff.footnotes if f.old) == sorted(id(n) for n in old.footnotes), a["symbol"]
+        assert sorted(id(f.new) for f in diff.footnotes if f.new) == sorted(id(n) for n in new.footnotes), a["symbol"]
+        seen += len(old.footnotes) + len(new.footnotes)
+    assert seen == 396
