@@ -315,8 +315,10 @@ def test_every_text_colour_passes_wcag_aa_on_its_background(aalco: Diff) -> None
     assert [f for f in failing if f[2] < 4.5] == []
 
 
-def test_text_as_the_browser_paints_it_passes_wcag_aa(open_review: Callable[..., Review], aalco: Diff) -> None:
-    review = open_review(aalco)
+@pytest.mark.parametrize("which", ["aalco", "footnotes"])
+def test_text_as_the_browser_paints_it_passes_wcag_aa(open_review: Callable[..., Review], aalco: Diff, which: str) -> None:
+    # AALCO 50 -> 52, and A/RES/78/64 -> 79/75 for the Footnotes table and the footnote badges.
+    review = open_review(aalco if which == "aalco" else compare(*ga_pair("A/RES/78/64")))
     review.page.keyboard.press("j")
     pairs = review.page.evaluate(
         """() => {
@@ -329,7 +331,8 @@ def test_text_as_the_browser_paints_it_passes_wcag_aa(open_review: Callable[...,
             return [255, 255, 255];
           };
           const selectors = ['h1', 'ul.summary li', 'table.header th', 'table.header td', 'ins', 'del', '.badge',
-            '.where', '.text', '.absent', '.colheads span', 'button', '#nav-status', '.keys', 'kbd', 'label', 'strong'];
+            '.where', '.text', '.absent', '.colheads span', 'button', '#nav-status', '.keys', 'kbd', 'label', 'strong',
+            '.muted', 'sup.fn'];
           const out = [];
           for (const s of selectors) for (const el of document.querySelectorAll(s))
             out.push([s, rgb(getComputedStyle(el).color).slice(0, 3), backdrop(el)]);
