@@ -589,3 +589,14 @@ def test_footnotes_that_changed_are_listed_with_their_marks(open_review: Callabl
         page.keyboard.press("k")
     assert page.locator("section.footnotes tr[aria-current='true']").count() == 0
     assert len(review.current()) == 1, "back among the paragraphs"
+
+
+def test_a_paragraph_whose_only_change_is_a_footnote_stays_in_view_with_its_badge(open_review: Callable[..., Review]) -> None:
+    # A/RES/78/302 -> 79/305: the first preambular paragraph reads the same, but both its footnotes
+    # cite next session's reports ("[-A/78/581-]{+A/79/586+}").
+    review = open_review(compare(*ga_pair("A/RES/78/302")))
+    row = review.row("pp. 1 → pp. 1")
+    assert row.locator(".badge").all_inner_texts() == ["unchanged", "2 footnotes changed"]
+    review.page.locator("#only-changes").check()
+    assert row.is_visible()
+    assert not review.row("pp. 2 → pp. 2").is_visible(), "a paragraph with nothing changed is hidden"

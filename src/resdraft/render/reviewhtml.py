@@ -375,13 +375,17 @@ class _Notes:
             if note.place is not None:
                 self.changed_at[(note.place.part, note.place.text, note.place.index)] += 1
 
-    def changed(self, change: ParagraphChange) -> str:
-        """A badge for the footnotes of a paragraph that changed, linking to the Footnotes table."""
-        count = sum(
+    def count(self, change: ParagraphChange) -> int:
+        """How many of a paragraph's footnotes changed."""
+        return sum(
             self.changed_at.get((change.part, text, index), 0)
             for text, index in (("new", change.new_index), ("old", change.old_index))
             if index is not None
         )
+
+    def changed(self, change: ParagraphChange) -> str:
+        """A badge for the footnotes of a paragraph that changed, linking to the Footnotes table."""
+        count = self.count(change)
         if not count:
             return ""
         words = "footnote changed" if count == 1 else f"{count} footnotes changed"
@@ -437,9 +441,10 @@ def _sub_badges(parent: ParagraphChange, sub: ParagraphChange) -> str:
     return _badges(sub, sub.old_sub_label if sub.old and sub.old.label else "")
 
 
-def _row_open(change: ParagraphChange, number: int | None, view: str) -> str:
+def _row_open(change: ParagraphChange, number: int | None, view: str, notes: _Notes) -> str:
     """The start of a row: an id by its place ('sbs-operative-new-8', or '…-old-…' for a deletion),
-    status classes, and its place among the changes when it is one."""
+    status classes, and its place among the changes when it is one. A paragraph whose footnotes
+    changed stays in view under "Show only changes" too."""
     classes = f"row s-{change.status}" + (" moved" if change.moved else "")
     data = f' data-change="{number}"' if number is not None else ""
     side, index = ("new", change.new_index) if change.new_index is not None else ("old", change.old_index)
@@ -450,7 +455,8 @@ def _row_open(change: ParagraphChange, number: int | None, view: str) -> str:
         if side == "new" and change.old_index is not None
         else ""
     )
-    return f'<article id="{ident}" class="{classes}" data-changed="{str(change.changed).lower()}"{data} tabindex="-1">{also}'
+    changed = str(change.changed or notes.count(change) > 0).lower()
+    return f'<article id="{ident}" class="{classes}" data-changed="{changed}"{data} tabindex="-1">{also}'
 
 
 def _row_meta(change: ParagraphChange, view: str, notes: _Notes) -> str:
@@ -479,7 +485,7 @@ def _sbs_row(change: ParagraphChange, number: int | None, notes: _Notes) -> str:
 
     Where a side lacks the paragraph it says so once; its sub-paragraphs' cells stay empty.
     """
-    out = [_row_open(change, number, "sbs"), _row_meta(change, "sbs", notes), '<div class="lines">']
+    out = [_row_open(change, number, "sbs", notes), _row_meta(change, "sbs", notes), '<div class="lines">']
     for level, item in _flatten(change):
         cls = f"text{' sub' if level else ''} lv{min(level, 3)}"
         badges = _sub_badges(change, item) if level else ""
@@ -499,7 +505,7 @@ def _sbs_row(change: ParagraphChange, number: int | None, notes: _Notes) -> str:
 
 def _inline_row(change: ParagraphChange, number: int | None, notes: _Notes) -> str:
     """A paragraph as the new text with its insertions and deletions in place."""
-    out = [_row_open(change, number, "inline"), _row_meta(change, "inline", notes), '<div class="lines">']
+    out = [_row_open(change, number, "inline", notes), _row_meta(change, "inline", notes), '<div class="lines">']
     for level, item in _flatten(change):
         cls = f"text{' sub' if level else ''} lv{min(level, 3)}"
         badges = _sub_badges(change, item) if level else ""
