@@ -48,6 +48,13 @@ def plain(content: Content) -> str:
     return "".join(s.text for s in content if isinstance(s, Run))
 
 
+def stands_in(place: int, start: int, end: int) -> bool:
+    """Whether a footnote anchor whose place (the length of the text before it) is `place` stands
+    in the stretch of text from `start` to `end`: an anchor stands after the text before it, so
+    at a stretch's end, not at its start; one at the very start of the text, in the first stretch."""
+    return start < place <= end or place == start == 0
+
+
 def content_between(content: Content, start: int, end: int, with_refs: bool = True) -> Content:
     """The part of some content between two offsets of its plain text, in its formatting; a
     footnote anchor stands after the text before it (one at the very start, before all of it),
@@ -56,7 +63,7 @@ def content_between(content: Content, start: int, end: int, with_refs: bool = Tr
     pos = 0
     for span in content:
         if isinstance(span, FootnoteRef):
-            if with_refs and (start < pos <= end or pos == start == 0):
+            if with_refs and stands_in(pos, start, end):
                 out.append(span)
             continue
         a, b = pos, pos + len(span.text)

@@ -13,9 +13,9 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from resdraft.diff.model import FootnoteChange, ParagraphChange, Place
+from resdraft.diff.model import FootnoteChange, ParagraphChange, Place, lines_by_role
 from resdraft.diff.words import WORD, Op, word_diff
-from resdraft.model import Content, Footnote, FootnoteRef, Line, Resolution, Run
+from resdraft.model import Content, Footnote, FootnoteRef, Line, Resolution, Run, stands_in
 
 
 @dataclass(frozen=True)
@@ -54,8 +54,7 @@ def align_anchors(old: Content, new: Content, ops: tuple[Op, ...] | list[Op]) ->
     def unchanged(pos: int, side: int) -> tuple[int, int, int] | None:
         """The unchanged stretch holding a place (after the text before it) of the old text (side 0) or the new (1)."""
         for span in spans:
-            start = span[side]
-            if start < pos <= start + span[2] or pos == start == 0:
+            if stands_in(pos, span[side], span[side] + span[2]):
                 return span
         return None
 
@@ -137,16 +136,7 @@ def _line(old: Line | None, new: Line | None, notes: Notes) -> Iterator[Footnote
 
 def _lines(old: tuple[Line, ...], new: tuple[Line, ...], notes: Notes) -> Iterator[FootnoteChange]:
     """Header or title lines paired by role, the first of a role with the first."""
-
-    def keyed(lines: tuple[Line, ...]) -> dict[tuple[str, int], Line]:
-        seen: dict[str, int] = defaultdict(int)
-        out = {}
-        for line in lines:
-            seen[line.role] += 1
-            out[(line.role, seen[line.role])] = line
-        return out
-
-    was, now = keyed(old), keyed(new)
+    was, now = lines_by_role(old), lines_by_role(new)
     for key in [*now, *(k for k in was if k not in now)]:
         yield from _line(was.get(key), now.get(key), notes)
 

@@ -6,11 +6,22 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from resdraft.diff.words import Op
-from resdraft.model import Footnote, Paragraph, Resolution
+from resdraft.model import Footnote, Line, Paragraph, Resolution
 
 Status = Literal["unchanged", "modified", "inserted", "deleted"]
 PARTS = ("preamble", "operative")
 STATUSES: tuple[Status, ...] = ("unchanged", "modified", "inserted", "deleted")
+
+
+def lines_by_role(lines: tuple[Line, ...]) -> dict[tuple[str, int], Line]:
+    """Header or title lines by role and by which of that role each is ('title', 2): how the lines
+    of two texts pair, the first of a role with the first, the second with the second."""
+    seen: dict[str, int] = {}
+    out = {}
+    for line in lines:
+        seen[line.role] = seen.get(line.role, 0) + 1
+        out[(line.role, seen[line.role])] = line
+    return out
 
 
 @dataclass(frozen=True)
@@ -139,6 +150,13 @@ class FootnoteChange:
     new: Footnote | None
     ops: tuple[Op, ...]
     place: Place | None = None
+
+    @property
+    def footnote(self) -> Footnote:
+        """The footnote as it is now, or as it was for one dropped."""
+        note = self.new or self.old
+        assert note is not None, "a footnote change has a footnote on one side at least"
+        return note
 
     @property
     def markers(self) -> str:

@@ -52,5 +52,5 @@ def render_criticmarkup(diff: Diff) -> str:
             blocks += _paragraph(change)
     for note in diff.footnotes_changed:  # footnotes that changed, added or dropped, each with where it is anchored
         where = f" {{>>{note.status}, at {note.place.short}<<}}" if note.place else f" {{>>{note.status}<<}}"
-        blocks.append(f"[^{(note.new or note.old).marker}]: {critic(note.ops)}{where}")  # type: ignore[union-attr]
+        blocks.append(f"[^{note.footnote.marker}]: {critic(note.ops)}{where}")
     return "\n\n".join(b for b in blocks if b.strip()) + "\n"

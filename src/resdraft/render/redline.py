@@ -33,7 +33,7 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 
 from resdraft.diff.footnotes import align_anchors, footnotes_by_content
-from resdraft.diff.model import Diff, ParagraphChange
+from resdraft.diff.model import Diff, ParagraphChange, lines_by_role
 from resdraft.diff.words import Op, word_diff
 from resdraft.errors import TemplateError
 from resdraft.library.wordstyle import WordStyle
@@ -291,17 +291,9 @@ class _Redline(_Writer):
         """Header or title lines paired by role (the first line of a role with the first, the
         second with the second), in the new order; old-only lines where they stood."""
 
-        def keyed(lines: tuple[Line, ...]) -> list[tuple[str, int]]:
-            seen: dict[str, int] = {}
-            out = []
-            for line in lines:
-                seen[line.role] = seen.get(line.role, 0) + 1
-                out.append((line.role, seen[line.role]))
-            return out
-
-        old_keys, new_keys = keyed(old), keyed(new)
-        old_by_key = dict(zip(old_keys, old, strict=True))
-        gone = [k for k in old_keys if k not in set(new_keys)]
+        old_by_key, new_by_key = lines_by_role(old), lines_by_role(new)
+        old_keys = list(old_by_key)
+        gone = [k for k in old_keys if k not in new_by_key]
         out = []
         shown = 0  # old lines up to here are placed
 
@@ -312,7 +304,7 @@ class _Redline(_Writer):
                     out.append(self._line(style_of(key[0]), old_by_key[key], None))
             shown = max(shown, until)
 
-        for key, line in zip(new_keys, new, strict=True):
+        for key, line in new_by_key.items():
             if key in old_by_key:
                 flush(old_keys.index(key))
             out.append(self._line(style_of(line.role), old_by_key.get(key), line))

@@ -16,7 +16,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from html import escape
 
-from resdraft.diff.model import PARTS, Diff, HeaderChange, ParagraphChange
+from resdraft.diff.model import PARTS, Diff, FootnoteChange, HeaderChange, ParagraphChange
 from resdraft.diff.words import Op
 from resdraft.model import FootnoteRef, Paragraph, Run
 from resdraft.render.diffterm import footnotes_line, summary_line, where
@@ -556,10 +556,9 @@ def _view(diff: Diff, rows: Mapping[str, list[tuple[ParagraphChange, int | None]
 # ------------------------------------------------------------------ the top of the page
 
 
-def _header_ops(change: HeaderChange, keep: str) -> str:
-    """One side of a header field's change, or a dash where the field is absent."""
-    value = change.old if keep == "delete" else change.new
-    if value is None:
+def _table_side(change: HeaderChange | FootnoteChange, keep: str) -> str:
+    """One side of a header field's or a footnote's change, or a dash where that side has none."""
+    if (change.old if keep == "delete" else change.new) is None:
         return '<span class="absent">—</span>'
     return _side(change.ops, keep, _Cursor(None, {}))
 
@@ -575,7 +574,7 @@ def _header_section(diff: Diff) -> str:
         for h in changed:
             out.append(
                 f'<tr><th scope="row">{escape(h.field.replace("_", " "))}</th>'
-                f"<td>{_header_ops(h, 'delete')}</td><td>{_header_ops(h, 'insert')}</td></tr>"
+                f"<td>{_table_side(h, 'delete')}</td><td>{_table_side(h, 'insert')}</td></tr>"
             )
         out.append("</tbody></table>")
     else:
@@ -598,13 +597,9 @@ def _footnotes_section(diff: Diff, first: int) -> str:
     out.append("</tr></thead><tbody>")
     for number, note in enumerate(changed, start=first):
         place = f'<br><span class="muted">{escape(note.status)}{", " + escape(note.place.short) if note.place else ""}</span>'
-        cells = [
-            _side(note.ops, keep, _Cursor(None, {})) if side else '<span class="absent">—</span>'
-            for keep, side in (("delete", note.old), ("insert", note.new))
-        ]
         out.append(
             f'<tr data-change="{number}" tabindex="-1"><th scope="row">{escape(note.markers)}{place}</th>'
-            f"<td>{cells[0]}</td><td>{cells[1]}</td></tr>"
+            f"<td>{_table_side(note, 'delete')}</td><td>{_table_side(note, 'insert')}</td></tr>"
         )
     out.append("</tbody></table></section>")
     return "".join(out)
