@@ -39,6 +39,29 @@ def load_pairs() -> list[tuple[dict, dict]]:
     return [(old[t], new[t]) for t in sorted(old) if t in new]
 
 
+def unsc_pairs():
+    """(name, old, new, None) for each consecutive pair of the Security Council series, read from its raw text."""
+    from resdraft.importers.pdftext import parse_pdf_text
+
+    files = sorted((CORPUS.parent / "unsc-unmis").glob("*.txt"))
+    series = [parse_pdf_text(f.read_text(encoding="utf-8"), None, "unsc") for f in files]
+    for f, old, new in zip(files, series, series[1:], strict=False):
+        yield f.stem, old, new, None
+
+
+EXAMPLES = (("aalco-50", "aalco-52"), ("aalco-52", "aalco-53"), ("aipo-26", "aipo-27"))
+
+
+def example_pairs():
+    """(name, old, new, amends) for the example library's year-over-year drafts, read as `resdraft diff` reads them."""
+    from resdraft.build import load_resolution
+    from resdraft.sources import read_document
+
+    for a, b in EXAMPLES:
+        new = read_document(str(ROOT / "drafts" / f"{b}.yaml"))
+        yield f"{a} -> {b}", load_resolution(ROOT / "drafts" / f"{a}.yaml")[0], new.resolution, dict(new.amends)
+
+
 def resolution(row: dict):
     from resdraft.model import Numbering, Paragraph, Resolution, Run, Session
 

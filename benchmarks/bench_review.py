@@ -307,14 +307,13 @@ def _timed(rows, word) -> dict[str, list[float]]:
 def words_marked(engine, limit: int, word) -> None:
     """Words each redline marks: inserted or deleted, and moved (Word move marks), on three inputs."""
     sys.path.insert(0, str(ROOT / "benchmarks"))
-    from bench_diff import load_pairs, resolution
+    from bench_diff import example_pairs, load_pairs, resolution
 
-    from resdraft.build import load_resolution, word_style_for
+    from resdraft.build import word_style_for
     from resdraft.diff import compare
     from resdraft.importers.pdftext import parse_pdf_text
     from resdraft.render.docx import render_docx
     from resdraft.render.redline import render_redline
-    from resdraft.sources import read_document
 
     def tally(rows):
         """rows: (old, new, diff, word style) -> per redline (ours and both anchors) the \\w+ runs
@@ -367,18 +366,10 @@ def words_marked(engine, limit: int, word) -> None:
         f"the same {limit} GA pairs read from their raw PDF text (whole documents, masthead included)",
         tally((o, n, compare(o, n), word) for o, n in raw),
     )
-    rows = []
-    for a, b in (("aalco-50", "aalco-52"), ("aalco-52", "aalco-53"), ("aipo-26", "aipo-27")):
-        old = load_resolution(ROOT / "drafts" / f"{a}.yaml")[0]
-        new_doc = read_document(str(ROOT / "drafts" / f"{b}.yaml"))
-        rows.append(
-            (
-                old,
-                new_doc.resolution,
-                compare(old, new_doc.resolution, new_doc.amends),
-                word_style_for(new_doc.resolution.body, str(ROOT / "drafts")),
-            )
-        )
+    rows = [
+        (old, new, compare(old, new, amends), word_style_for(new.body, str(ROOT / "drafts")))
+        for _, old, new, amends in example_pairs()
+    ]
     show("the example drafts: aalco-50 -> 52, aalco-52 -> 53, aipo-26 -> 27", tally(rows))
     print("  (python-redlines also marks as moves paragraphs whose words changed, and does not show the edits inside")
     print("   such a move; ours marks them inside the move: deletions where the paragraph was, insertions where it is.)")

@@ -14,19 +14,23 @@ Run: python benchmarks/libreoffice_revisions.py [N GA pairs, default all]
 from __future__ import annotations
 
 import datetime as dt
-import glob
 import io
 import subprocess
 import sys
 import tempfile
 import zipfile
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from lxml import etree
 
 ROOT = Path(__file__).resolve().parents[1]
 WHEN = dt.datetime(2024, 1, 1, tzinfo=dt.UTC)
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+OFFICE_PYTHON = "/usr/bin/python3"  # Debian's Python, which has LibreOffice's bridge (python3-uno)
+UNO_SCRIPT = ROOT / "tests" / "uno_revisions.py"  # run by that Python
 
 
 def without_comments(docx: bytes) -> bytes:
@@ -47,52 +51,67 @@ def without_comments(docx: bytes) -> bytes:
 
 
 def pairs(limit: int | None):
-    """(name, old, new) for every pair compared."""
+    """(name, old, new, amends) for every pair compared."""
     sys.path.insert(0, str(ROOT / "src"))
     sys.path.insert(0, str(ROOT / "benchmarks"))
-    from bench_diff import load_pairs
+    from bench_diff import example_pairs, load_pairs, unsc_pairs
 
-    from resdraft.build import load_resolution
     from resdraft.importers.pdftext import parse_pdf_text
 
     for a, b in load_pairs()[:limit]:
-        yield a["symbol"], parse_pdf_text(a["text"]), parse_pdf_text(b["text"])
-    files = sorted(glob.glob(str(ROOT.parent / "shared" / "corpus" / "unsc-unmis" / "*.txt")))
-    series = [parse_pdf_text(Path(f).read_text(encoding="utf-8"), None, "unsc") for f in files]
-    for f, old, new in zip(files, series, series[1:], strict=False):
-        yield Path(f).stem, old, new
-    for a, b in (("aalco-50", "aalco-52"), ("aalco-52", "aalco-53"), ("aipo-26", "aipo-27")):
-        yield f"{a} -> {b}", load_resolution(ROOT / "drafts" / f"{a}.yaml")[0], load_resolution(ROOT / "drafts" / f"{b}.yaml")[0]
+        yield a["symbol"], parse_pdf_text(a["text"]), parse_pdf_text(b["text"]), None
+    yield from unsc_pairs()
+    yield from example_pairs()
 
 
-def main() -> None:
-    sys.path.insert(0, str(ROOT / "src"))
+@dataclass(frozen=True)
+class InOffice:
+    """A redline as LibreOffice leaves it after Accept All and after Reject All, beside the text
+    LibreOffice saves of resdraft's own Word output of the new and the old resolution."""
+
+    accepted: str
+    new: str
+    rejected: str
+    old: str
+
+
+def in_office(pairs: Iterable[tuple[Any, Any, Mapping[str, str] | None]], work: Path) -> list[InOffice]:
+    """Each pair (old, new, amends) diffed into a redline, its comment anchors taken out, and
+    every change accepted and then rejected in one LibreOffice per action (files in `work`)."""
     from resdraft.build import word_style_for
     from resdraft.diff import compare
     from resdraft.render.docx import render_docx
     from resdraft.render.redline import render_redline
 
+    files: dict[str, list[str]] = {"accept": [], "reject": [], "keep": []}
+    count = 0
+    for k, (old, new, amends) in enumerate(pairs):
+        word = word_style_for(new.body, str(ROOT / "drafts"))
+        redline = render_redline(compare(old, new, amends), word, "resdraft", WHEN)
+        (work / f"{k}-redline.docx").write_bytes(without_comments(redline))
+        (work / f"{k}-new.docx").write_bytes(render_docx(new, word))
+        (work / f"{k}-old.docx").write_bytes(render_docx(old, word_style_for(old.body, str(ROOT / "drafts"))))
+        files["accept"] += [str(work / f"{k}-redline.docx"), str(work / f"{k}-accepted.txt")]
+        files["reject"] += [str(work / f"{k}-redline.docx"), str(work / f"{k}-rejected.txt")]
+        files["keep"] += [str(work / f"{k}-{side}.{ext}") for side in ("new", "old") for ext in ("docx", "txt")]
+        count += 1
+    for action, args in files.items():
+        subprocess.run([OFFICE_PYTHON, str(UNO_SCRIPT), action, str(work / f"profile-{action}"), *args], check=True, timeout=1800)
+    return [
+        InOffice(*((work / f"{k}-{name}.txt").read_text(encoding="utf-8") for name in ("accepted", "new", "rejected", "old")))
+        for k in range(count)
+    ]
+
+
+def main() -> None:
     limit = int(sys.argv[1]) if len(sys.argv) > 1 else None
-    script = str(ROOT / "tests" / "uno_revisions.py")
+    rows = list(pairs(limit))
     with tempfile.TemporaryDirectory() as tmp:
-        work = Path(tmp)
-        names = []
-        files: dict[str, list[str]] = {"accept": [], "reject": [], "keep": []}
-        for k, (name, old, new) in enumerate(pairs(limit)):
-            names.append(name)
-            word = word_style_for(new.body, str(ROOT / "drafts"))
-            (work / f"{k}-redline.docx").write_bytes(without_comments(render_redline(compare(old, new), word, "x", WHEN)))
-            (work / f"{k}-new.docx").write_bytes(render_docx(new, word))
-            (work / f"{k}-old.docx").write_bytes(render_docx(old, word_style_for(old.body, str(ROOT / "drafts"))))
-            files["accept"] += [str(work / f"{k}-redline.docx"), str(work / f"{k}-accepted.txt")]
-            files["reject"] += [str(work / f"{k}-redline.docx"), str(work / f"{k}-rejected.txt")]
-            files["keep"] += [str(work / f"{k}-{side}.{ext}") for side in ("new", "old") for ext in ("docx", "txt")]
-        for action, args in files.items():
-            subprocess.run(["/usr/bin/python3", script, action, str(work / f"profile-{action}"), *args], check=True)
-        accepted = [(work / f"{k}-accepted.txt").read_text() == (work / f"{k}-new.txt").read_text() for k in range(len(names))]
-        rejected = [(work / f"{k}-rejected.txt").read_text() == (work / f"{k}-old.txt").read_text() for k in range(len(names))]
-    print(f"{len(names)} pairs: Accept All gives the new text in {sum(accepted)}, Reject All the old text in {sum(rejected)}")
-    for name, acc, rej in zip(names, accepted, rejected, strict=True):
+        results = in_office(((old, new, amends) for _, old, new, amends in rows), Path(tmp))
+    accepted = [r.accepted == r.new for r in results]
+    rejected = [r.rejected == r.old for r in results]
+    print(f"{len(rows)} pairs: Accept All gives the new text in {sum(accepted)}, Reject All the old text in {sum(rejected)}")
+    for (name, *_), acc, rej in zip(rows, accepted, rejected, strict=True):
         if not (acc and rej):
             print(f"  {name}: " + ", ".join(w for w, ok in (("Accept All differs", acc), ("Reject All differs", rej)) if not ok))
 
