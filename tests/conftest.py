@@ -106,3 +106,16 @@ def ga_pair(symbol: str) -> tuple[Any, Any]:
 
     old, new = next((a, b) for a, b in load_pairs() if a["symbol"] == symbol)
     return parse_pdf_text(old["text"]), parse_pdf_text(new["text"])
+
+
+def aipo_27_subparagraphs_reordered() -> tuple[Any, Any]:
+    """AIPO 27, and the same with operative 3's sub-paragraphs a.-d. reordered b, c, a, d."""
+    import dataclasses
+
+    from resdraft.build import load_resolution
+
+    old = load_resolution(ROOT / "drafts" / "aipo-27.yaml")[0]
+    operative = list(old.operative)
+    subs = operative[2].subparagraphs
+    operative[2] = dataclasses.replace(operative[2], subparagraphs=(subs[1], subs[2], subs[0], subs[3]))
+    return old, dataclasses.replace(old, operative=tuple(operative))

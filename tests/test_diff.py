@@ -15,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from conftest import CORPUS, ROOT, bare_resolution
+from conftest import CORPUS, ROOT, aipo_27_subparagraphs_reordered, bare_resolution
 from resdraft.cli import app
 from resdraft.diff import compare
 from resdraft.diff.words import Op, new_text, old_text, tokenize, word_diff
@@ -94,15 +94,10 @@ def test_amendments_moving_paragraphs_apply_in_turn() -> None:
 def test_amendments_and_the_terminal_name_subparagraphs_that_moved() -> None:
     # AIPO 27, operative 3: sub-paragraphs a.-d. reordered b, c, a, d. No text changed, yet the
     # order did, and the amendments say so.
-    from resdraft.build import load_resolution
     from resdraft.render.amendments import render_amendments
     from resdraft.render.diffterm import render_terminal
 
-    old = load_resolution(ROOT / "drafts" / "aipo-27.yaml")[0]
-    operative = list(old.operative)
-    subs = operative[2].subparagraphs
-    operative[2] = dataclasses.replace(operative[2], subparagraphs=(subs[1], subs[2], subs[0], subs[3]))
-    diff = compare(old, dataclasses.replace(old, operative=tuple(operative)))
+    diff = compare(*aipo_27_subparagraphs_reordered())
     text = render_amendments(diff)
     assert "b.  unchanged, moved from (b)" in render_terminal(diff)
     assert text == (

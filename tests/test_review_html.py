@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from conftest import ROOT, ga_pair
+from conftest import ROOT, aipo_27_subparagraphs_reordered, ga_pair
 from resdraft.diff import Diff, compare
 from resdraft.model import Footnote, FootnoteRef, Resolution, Run
 from resdraft.render.reviewhtml import COLOURS, TEXT_PAIRS, render_review_html
@@ -449,13 +449,7 @@ def test_a_changed_sub_paragraph_carries_its_own_badge(open_review: Callable[...
 def test_a_sub_paragraph_that_moved_says_where_from(open_review: Callable[..., Review]) -> None:
     # AIPO 27, operative 3: sub-paragraphs a.-d. reordered b, c, a, d; the row's numbers are the
     # parent's, so the badge says where each moved from.
-    from resdraft.build import load_resolution
-
-    old = load_resolution(ROOT / "drafts" / "aipo-27.yaml")[0]
-    operative = list(old.operative)
-    subs = operative[2].subparagraphs
-    operative[2] = dataclasses.replace(operative[2], subparagraphs=(subs[1], subs[2], subs[0], subs[3]))
-    review = open_review(compare(old, dataclasses.replace(old, operative=tuple(operative))))
+    review = open_review(compare(*aipo_27_subparagraphs_reordered()))
     advise = review.row("op. 3 → op. 3")
     badges = [advise.locator(".new.sub").nth(i).locator(".badge").all_inner_texts() for i in range(4)]
     assert badges == [["unchanged", "moved from (b)"], ["unchanged", "moved from (c)"], [], []]
