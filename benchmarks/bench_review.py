@@ -158,13 +158,16 @@ def _paths(res):
 
 
 def _whole(diff) -> tuple[set, set]:
-    """Paths of the paragraphs resdraft reports deleted whole (in the old text) and inserted whole (in the new)."""
+    """Paths of the paragraphs resdraft reports deleted whole (in the old text) and inserted whole (in
+    the new); not those whose words went on in a paragraph beside them (split or merged)."""
     gone: set = set()
     came: set = set()
 
     def walk(changes, path_old, path_new, inherited):
         for c in changes:
             status = inherited or c.status
+            if c.elsewhere is not None and c.elsewhere.kind in ("split", "merged"):
+                status = "joined"
             po = (*path_old, c.old_index) if c.old_index is not None else None
             pn = (*path_new, c.new_index) if c.new_index is not None else None
             if status == "deleted" and po:

@@ -428,6 +428,19 @@ def test_symbols_dates_and_numbers_are_single_tokens() -> None:
         assert token in tokens
 
 
+def test_a_symbol_takes_a_spaced_part_letter_but_never_a_footnote_number_or_the_next_symbol() -> None:
+    # Footnote blocks run on in the corpus's paragraphs: "5 A/78/126. 6 A/CONF.192/BMS/2021/1. 7 …"
+    # is three symbols, each replaced on its own, and a page footer "A/RES/78/54 3/3" two tokens.
+    tokens = tokenize("resolution 77/263 A of 2022; 5 A/78/126. 6 A/CONF.192/BMS/2021/1. 7 A/RES/78/54 3/3 and IX/16 C,")
+    for token in ("77/263 A", "A/78/126", "6", "A/CONF.192/BMS/2021/1", "7", "A/RES/78/54", "3/3", "IX/16 C"):
+        assert token in tokens
+    ops = word_diff(
+        "5 A/78/126. 6 A/CONF.192/BMS/2021/1. 7 A/CONF.192/2018/RC/3.",
+        "5 A/79/77. 6 A/CONF.192/BMS/2022/1. 7 A/CONF.192/2024/RC/3.",
+    )
+    assert [text for op, text in ops if op == "equal"] == ["5 ", ". 6 ", ". 7 ", "."]
+
+
 # ------------------------------------------------------------------ inputs
 
 

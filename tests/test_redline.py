@@ -56,9 +56,7 @@ def _resolve(body: etree._Element, keep: str) -> etree._Element:
     """Accept (keep='ins') or reject (keep='del') every revision, moves included, in a copy of the body."""
     body = copy.deepcopy(body)
     kept, dropped = (("ins", "moveTo"), ("del", "moveFrom")) if keep == "ins" else (("del", "moveFrom"), ("ins", "moveTo"))
-    for p in list(body.iter(f"{W}p")):
-        if any(p.find(f"{W}pPr/{W}rPr/{W}{tag}") is not None for tag in dropped):
-            p.getparent().remove(p)
+    joined = [p for p in body.iter(f"{W}p") if any(p.find(f"{W}pPr/{W}rPr/{W}{tag}") is not None for tag in dropped)]
     for element in list(body.iter(*(f"{W}{tag}" for tag in dropped))):
         if element.getparent().tag != f"{W}rPr":
             element.getparent().remove(element)
@@ -75,6 +73,19 @@ def _resolve(body: etree._Element, keep: str) -> etree._Element:
         marker.getparent().remove(marker)
     for t in body.iter(f"{W}delText"):
         t.tag = f"{W}t"
+    # A paragraph whose mark is dropped runs on into the next: what is left of it goes before
+    # that paragraph's own content (a paragraph deleted whole leaves nothing).
+    carried: list[etree._Element] = []
+    for p in list(body.iter(f"{W}p")):
+        if any(p is q for q in joined):
+            carried += [child for child in p if child.tag != f"{W}pPr"]
+            p.getparent().remove(p)
+        elif carried:
+            ppr = p.find(f"{W}pPr")
+            at = 0 if ppr is None else p.index(ppr) + 1
+            for child in reversed(carried):
+                p.insert(at, child)
+            carried = []
     return body
 
 
@@ -389,11 +400,58 @@ def test_a_split_paragraph_carries_comments_on_both_halves() -> None:
     assert "Part split off as operative paragraph 10 of this text." in comments
 
 
+def _joined_at(redline: bytes, tag: str) -> list[str]:
+    """The text of each paragraph whose mark is inserted (tag 'ins') or deleted ('del') while some of
+    its words are neither: a paragraph mark that splits a paragraph, or joins two, and no more."""
+    out = []
+    for p in _body(redline).iter(f"{W}p"):
+        kept = [t.text or "" for t in p.iter(f"{W}t") if not any(a.tag in (f"{W}ins", f"{W}del") for a in t.iterancestors())]
+        if p.find(f"{W}pPr/{W}rPr/{W}{tag}") is not None and "".join(kept).strip():
+            out.append("".join(t.text or "" for t in p.iter(f"{W}t", f"{W}delText")))
+    return out
+
+
+def _marked_text(redline: bytes) -> str:
+    """All the text inside insertions and deletions, run together."""
+    marks = _body(redline).iter(f"{W}ins", f"{W}del")
+    return " ".join(t.text or "" for m in marks if m.getparent().tag != f"{W}rPr" for t in m.iter(f"{W}t", f"{W}delText"))
+
+
+def test_a_split_is_an_inserted_paragraph_mark_and_a_merge_a_deleted_one() -> None:
+    # The words that went from one paragraph to the other stay unmarked; only their changes, and
+    # the paragraph mark, are marked. A/RES/78/136 -> 79/196: the end of operative 8 is operative 10
+    # now (a split at the end); A/RES/78/165 -> 79/236: the start of operative 9 went on as
+    # operative 9, the rest as 10 (a split at the start); A/RES/78/52 -> 79/20: operative 11 ("Welcomes
+    # the report …") runs on in operative 10 ("Recalls the report …, as well as the practical
+    # implementation of such measures …").
+    split = _check(*ga_pair("A/RES/78/136"))
+    assert [t[:30] for t in _joined_at(split, "ins")] == ["Also acknowledges that endeavo"]
+    assert "Remains concerned with the lack of participation" not in _marked_text(split)
+    split = _check(*ga_pair("A/RES/78/165"))
+    assert len(_joined_at(split, "ins")) == 1
+    assert "eradicating poverty in rural areas" not in _marked_text(split)
+    merged = _check(*ga_pair("A/RES/78/52"))
+    assert [t[:30] for t in _joined_at(merged, "del")] == ["Recalls the report of the Secr"]
+    assert "the practical implementation of" not in _marked_text(merged)
+    assert "Merged into operative paragraph 10 of this text." in _comments(merged)
+
+
+def test_a_paragraph_merged_into_the_one_after_it_is_a_deleted_paragraph_mark_before_it() -> None:
+    # A paragraph break lost, as a text read from a PDF may lose one: the shorter paragraph runs
+    # on into the start of the longer, which is the one continued.
+    words = "Welcomes the report of the Secretary-General on the implementation of the present resolution;"
+    rest = "Requests the Secretary-General to submit to the General Assembly at its eightieth session a further report on progress made;"
+    merged = _check(_random_resolution([], [(words, []), (rest, [])]), _random_resolution([], [(f"{words} {rest}", [])]))
+    assert [t[:8] for t in _joined_at(merged, "del")] == ["Welcomes"]
+    assert _marked_text(merged).strip() == ""
+
+
 def test_libreoffice_accept_all_gives_the_new_document_and_reject_all_the_old(tmp_path: Path) -> None:
     # Revisions applied by an office suite, not by our own reading of them: LibreOffice accepts (or
     # rejects) every change and saves the text, numbers and footnote marks included, which must be
     # the text of the new (or old) document as resdraft writes it. A/RES/78/234 -> 79/161 has moved
-    # paragraphs, footnotes added, dropped and moved, and a footnote text changed.
+    # paragraphs, footnotes added, dropped and moved, and a footnote text changed; A/RES/78/52 two
+    # paragraphs merged (a paragraph mark deleted), A/RES/78/165 one split (a paragraph mark inserted).
     sys.path.insert(0, str(ROOT / "benchmarks"))
     from libreoffice_revisions import OFFICE_PYTHON, in_office
 
@@ -401,7 +459,11 @@ def test_libreoffice_accept_all_gives_the_new_document_and_reject_all_the_old(tm
         pytest.fail("LibreOffice (soffice) is required: apt-get install libreoffice-writer-nogui")
     if subprocess.run([OFFICE_PYTHON, "-c", "import uno"], capture_output=True).returncode != 0:
         pytest.fail("LibreOffice's Python bridge is required: apt-get install python3-uno")
-    results = in_office([(_draft("aalco-50"), _draft("aalco-52"), None), (*ga_pair("A/RES/78/234"), None)], tmp_path)
+    pairs = [
+        (_draft("aalco-50"), _draft("aalco-52"), None),
+        *((*ga_pair(s), None) for s in ("A/RES/78/234", "A/RES/78/52", "A/RES/78/165")),
+    ]
+    results = in_office(pairs, tmp_path)
     for k, result in enumerate(results):
         assert result.accepted == result.new, f"pair {k}: Accept All in LibreOffice must give the new document"
         assert result.rejected == result.old, f"pair {k}: Reject All in LibreOffice must give the old document"

@@ -23,9 +23,10 @@ _MONTHS = "January|February|March|April|May|June|July|August|September|October|N
 _CORE = rf"""
     \d{{1,2}}\ (?i:{_MONTHS})\ \d{{4}}                       # a date: 18 December 2008, 12 SEPTEMBER 2013
     | [A-Za-z0-9][\w.\-]*+                                    # a document symbol: 63/194, A/RES/76/186,
-      (?:/(?:[A-Z0-9][A-Z0-9.\-]*                             #   AALCO/52/HEADQUARTERS SESSION (NEW DELHI)/2013/S 8:
-             (?:\ (?:[A-Z0-9][A-Z0-9.\-]*\b(?![\w'’-])|\([A-Z0-9 .\-]+\)))+   #   capitals spaced into whole words,
-           | [\w.\-]+))+                                         #   or one run such as Rev.1
+      (?:/(?:[A-Z0-9][A-Z0-9.\-]*(?<!\.)                      #   with capitals spaced into whole words:
+             (?:\ (?:(?:[A-Z][A-Z0-9.\-]*\b|(?<=[A-Z]\ )\d+\b)(?![\w'’/-])  #   AALCO/52/HEADQUARTERS SESSION (NEW DELHI)/2013/S 8,
+                 |\([A-Z0-9 .\-]+\)))+                              #   77/263 A (a bare number only after letters; none
+           | [\w.\-]+))+                                         #   after a full stop or before a "/"), or Rev.1
     | \d+(?:[.,]\d+)*(?:st|nd|rd|th)?                         # a number: 2,225  4.4  52nd
     | \w+(?:[-'’]\w+)*                                        # a word: Asian-African, Children's
 """

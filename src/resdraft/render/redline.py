@@ -9,7 +9,10 @@ range), an inserted one underlined where it is (w:ins inside the moveTo range). 
 drops the old place and keeps the new words, Reject All drops the new place and keeps the old
 words, and no edit is hidden inside the move. A paragraph gone from one part to the other (an
 operative "Welcomes" become a preambular "Welcoming") is a deletion and an insertion, the parts
-being numbered and styled apart, each with a comment saying where the other is.
+being numbered and styled apart, each with a comment saying where the other is. A paragraph
+split in two is a paragraph mark inserted, and two merged into one a paragraph mark deleted, so
+the words that went from one to the other stay unmarked (but for their own changes), and each
+half carries a comment saying what it was split from or merged with.
 Footnotes are tracked too. An anchor both texts have at one place in unchanged words is one
 footnote, changes to its text marked inside it; one only the new text has is inserted, and one
 only the old text had is there struck, with its footnote: so Reject All gives back the old
@@ -20,6 +23,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import itertools
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -440,8 +444,49 @@ class _Redline(_Writer):
         yield from self._subs(change.subparagraphs, part, num, forced or (status if status in ("inserted", "deleted") else None))
 
     def _part(self, changes: tuple[ParagraphChange, ...], part: str) -> Iterator[Any]:
-        """A part in the new order; a moved paragraph also shows where it stood."""
-        return self._in_order(changes, lambda c: self._change(c, part), lambda c, side: self._moved(c, part, side))
+        """A part in the new order; a moved paragraph also shows where it stood, and a paragraph
+        split in two (or two merged into one) is a paragraph mark inserted (or deleted)."""
+        joins = _joins(changes)
+        seconds = {id(second) for second in joins.values()}
+
+        def stayed(change: ParagraphChange) -> Iterable[Any]:
+            if id(change) in seconds:
+                return ()
+            if (second := joins.get(id(change))) is not None:
+                return self._joined(change, second, part)
+            return self._change(change, part)
+
+        return self._in_order(changes, stayed, lambda c, side: self._moved(c, part, side))
+
+    def _joined(self, first: ParagraphChange, second: ParagraphChange, part: str) -> list[Any]:
+        """A paragraph split in two, or two merged into one (neighbours that `_joins` found), as
+        two paragraphs with the mark between them inserted (a split: Reject All joins them again)
+        or deleted (a merge: Accept All joins them). Each half shows the changes to its own words,
+        and a comment saying what it was split from or merged with."""
+        changed, other = (first, second) if first.status == "modified" else (second, first)
+        assert changed.old is not None and changed.new is not None and changed.elsewhere and other.elsewhere
+        at_end = first is changed  # the words that went over end the changed paragraph (or begin it)
+        old, new = self._old(changed.old.content), changed.new.content
+        halves: list[tuple[Content, Content, tuple[Op, ...] | list[Op]]]  # (old, new, ops) of each
+        if changed.elsewhere.kind == "merged":  # the other paragraph's words run on in the new text
+            assert other.old is not None
+            rest, piece = _cut(new, changed.new.text, len(other.elsewhere.paragraph.text), at_end)
+            halves = [
+                (old, rest, word_diff(changed.old.text, _text(rest))),
+                (self._old(other.old.content), piece, other.elsewhere.ops),
+            ]
+        else:  # words cut off the old text go on as the other paragraph
+            assert other.new is not None
+            rest, piece = _cut(old, changed.old.text, len(other.elsewhere.paragraph.text), at_end)
+            halves = [(rest, new, word_diff(_text(rest), changed.new.text)), (piece, other.new.content, other.elsewhere.ops)]
+        out = []
+        for (a, b, ops), change in zip(halves if at_end else halves[::-1], (first, second), strict=True):
+            p = self.paragraph(PARAGRAPH_STYLES[part], (), part, self._numbers(part))
+            self._compared(p, a, b, ops, part)
+            self._elsewhere(p, change)
+            out.append(p)
+        self._mark("w:del" if changed.elsewhere.kind == "merged" else "w:ins", _el("w:rPr", out[0].find(qn("w:pPr"))))
+        return out
 
     @staticmethod
     def _in_order(
@@ -490,6 +535,52 @@ class _Redline(_Writer):
             root.append(comment)
         part = XmlPart(PackURI("/word/comments.xml"), CT.WML_COMMENTS, root, self.doc.part.package)
         self.doc.part.relate_to(part, RT.COMMENTS)
+
+
+def _joins(changes: tuple[ParagraphChange, ...]) -> dict[int, ParagraphChange]:
+    """id(first) -> second, for each two neighbours in place that are one paragraph split in two
+    (an edited paragraph and the inserted one its cut-off words go on as) or two merged into one
+    (an edited paragraph and the deleted one whose words run on in it), none with sub-paragraphs
+    (which stand between the two, so no one paragraph mark joins them)."""
+    out: dict[int, ParagraphChange] = {}
+    for first, second in itertools.pairwise(changes):
+        if any(first is b for b in out.values()):
+            continue
+        changed, other = (first, second) if first.status == "modified" else (second, first)
+        kind = changed.elsewhere.kind if changed.elsewhere else None
+        whole = other.old if kind == "merged" else other.new
+        if (
+            changed.status == "modified"
+            and kind in ("split", "merged")
+            and other.status == ("deleted" if kind == "merged" else "inserted")
+            and not (changed.moved or other.moved)
+            and changed.elsewhere is not None
+            and changed.elsewhere.paragraph is whole
+            and other.elsewhere is not None
+            and not any(p.subparagraphs for p in (changed.old, changed.new, whole) if p is not None)
+            and _holds(changed, other.elsewhere.paragraph.text, at_end=first is changed)
+        ):
+            out[id(first)] = second
+    return out
+
+
+def _holds(changed: ParagraphChange, piece: str, at_end: bool) -> bool:
+    """Whether the words that went over end (or begin) the changed paragraph's text they came
+    from (the old text, for a split) or went to (the new, for a merge), with words left beside them."""
+    shown = changed.old if changed.elsewhere and changed.elsewhere.kind == "split" else changed.new
+    text = shown.text if shown is not None else ""
+    return len(piece) < len(text) and (text.endswith(piece) if at_end else text.startswith(piece))
+
+
+def _cut(content: Content, text: str, length: int, at_end: bool) -> tuple[Content, Content]:
+    """(the rest, the piece): content cut where a piece `length` characters long ends it (or begins it)."""
+    at = len(text) - length if at_end else length
+    head, tail = content_between(content, 0, at), content_between(content, at, len(text))
+    return (head, tail) if at_end else (tail, head)
+
+
+def _text(content: Content) -> str:
+    return "".join(span.text for span in content if isinstance(span, Run))
 
 
 def render_redline(diff: Diff, word: WordStyle, author: str = "resdraft", date: dt.datetime | None = None) -> bytes:
