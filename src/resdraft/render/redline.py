@@ -35,6 +35,7 @@ from docx.opc.packuri import PackURI
 from docx.opc.part import XmlPart
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
+from lxml import etree
 
 from resdraft.diff.footnotes import align_anchors, footnotes_by_content
 from resdraft.diff.model import Diff, ParagraphChange, lines_by_role
@@ -521,6 +522,7 @@ class _Redline(_Writer):
         out += self._formula("transition", diff.new.transition)
         out += self._part(diff.operative, "operative")
         out += self._formula("closing", diff.new.closing)
+        _inserted_marks_after_insertions(out)
         body = self.doc.element.body
         sect = body.find(qn("w:sectPr"))
         for p in out:
@@ -535,6 +537,26 @@ class _Redline(_Writer):
             root.append(comment)
         part = XmlPart(PackURI("/word/comments.xml"), CT.WML_COMMENTS, root, self.doc.part.package)
         self.doc.part.relate_to(part, RT.COMMENTS)
+
+
+def _inserted_marks_after_insertions(paragraphs: list[Any]) -> None:
+    """Where a paragraph ends in an insertion and the paragraph after it is inserted whole, in the
+    same style and numbering, the inserted paragraph mark is the one between them. Word reads both
+    the same (Reject All drops the inserted text and a paragraph mark between the two), but
+    LibreOffice's Reject All drops the mark after an insertion that ends a paragraph together with
+    the inserted paragraph after it, joining the paragraph to the next."""
+    for before, p in itertools.pairwise(paragraphs):
+        ppr, ppr_before = p.find(qn("w:pPr")), before.find(qn("w:pPr"))
+        rpr = ppr.find(qn("w:rPr"))
+        if (
+            rpr is None
+            or rpr.find(qn("w:ins")) is None
+            or ppr_before.find(qn("w:rPr")) is not None
+            or before[-1].tag != qn("w:ins")
+            or [etree.tostring(c) for c in ppr if c is not rpr] != [etree.tostring(c) for c in ppr_before]
+        ):
+            continue
+        ppr_before.append(rpr)
 
 
 def _joins(changes: tuple[ParagraphChange, ...]) -> dict[int, ParagraphChange]:
