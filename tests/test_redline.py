@@ -452,7 +452,8 @@ def test_libreoffice_accept_all_gives_the_new_document_and_reject_all_the_old(tm
     # the text of the new (or old) document as resdraft writes it. A/RES/78/234 -> 79/161 has moved
     # paragraphs, footnotes added, dropped and moved, and a footnote text changed; A/RES/78/52 two
     # paragraphs merged (a paragraph mark deleted), A/RES/78/165 one split (a paragraph mark inserted);
-    # in A/RES/78/74 a paragraph that ends in an insertion ("mandate[-.-]{+;+}") has one inserted after it.
+    # in A/RES/78/74 a paragraph that ends in an insertion ("mandate[-.-]{+;+}") has one inserted after
+    # it, and in A/RES/78/198 a preambular paragraph ending in "{+of:+}" has sub-paragraphs inserted.
     sys.path.insert(0, str(ROOT / "benchmarks"))
     from libreoffice_revisions import OFFICE_PYTHON, in_office
 
@@ -462,7 +463,7 @@ def test_libreoffice_accept_all_gives_the_new_document_and_reject_all_the_old(tm
         pytest.fail("LibreOffice's Python bridge is required: apt-get install python3-uno")
     pairs = [
         (_draft("aalco-50"), _draft("aalco-52"), None),
-        *((*ga_pair(s), None) for s in ("A/RES/78/234", "A/RES/78/52", "A/RES/78/165", "A/RES/78/74")),
+        *((*ga_pair(s), None) for s in ("A/RES/78/234", "A/RES/78/52", "A/RES/78/165", "A/RES/78/74", "A/RES/78/198")),
     ]
     results = in_office(pairs, tmp_path)
     for k, result in enumerate(results):

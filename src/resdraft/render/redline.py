@@ -540,23 +540,24 @@ class _Redline(_Writer):
 
 
 def _inserted_marks_after_insertions(paragraphs: list[Any]) -> None:
-    """Where a paragraph ends in an insertion and the paragraph after it is inserted whole, in the
-    same style and numbering, the inserted paragraph mark is the one between them. Word reads both
-    the same (Reject All drops the inserted text and a paragraph mark between the two), but
-    LibreOffice's Reject All drops the mark after an insertion that ends a paragraph together with
-    the inserted paragraph after it, joining the paragraph to the next."""
+    """A paragraph that ends in an insertion, before a paragraph inserted whole, is written so that
+    LibreOffice's Reject All keeps the mark between them: it drops that mark together with an
+    insertion that ends a paragraph and the inserted paragraph after it, joining the paragraph to
+    the next. Where the insertion replaces words, it goes before the deletion ("{+of:+}[-at its
+    …-]"); otherwise, where the two paragraphs have the same style and numbering, the inserted
+    paragraph mark is the one between them. Word reads each the same as before: Reject All drops the
+    inserted words and one paragraph mark between the two paragraphs."""
     for before, p in itertools.pairwise(paragraphs):
         ppr, ppr_before = p.find(qn("w:pPr")), before.find(qn("w:pPr"))
         rpr = ppr.find(qn("w:rPr"))
-        if (
-            rpr is None
-            or rpr.find(qn("w:ins")) is None
-            or ppr_before.find(qn("w:rPr")) is not None
-            or before[-1].tag != qn("w:ins")
-            or [etree.tostring(c) for c in ppr if c is not rpr] != [etree.tostring(c) for c in ppr_before]
-        ):
+        if rpr is None or rpr.find(qn("w:ins")) is None or before[-1].tag != qn("w:ins"):
             continue
-        ppr_before.append(rpr)
+        if len(before) > 2 and before[-2].tag == qn("w:del"):
+            before[-2].addprevious(before[-1])
+        elif ppr_before.find(qn("w:rPr")) is None and [etree.tostring(c) for c in ppr if c is not rpr] == [
+            etree.tostring(c) for c in ppr_before
+        ]:
+            ppr_before.append(rpr)
 
 
 def _joins(changes: tuple[ParagraphChange, ...]) -> dict[int, ParagraphChange]:
