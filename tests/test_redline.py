@@ -149,10 +149,25 @@ def test_renumbering_alone_is_not_marked() -> None:
     body = _body(redline)
     operative = [p for p in body.iter(f"{W}p") if p.find(f"{W}pPr/{W}pStyle").get(f"{W}val") == "OperativeParagraph"]
     assert [p.find(f".//{W}ins") is not None for p in operative] == [False, False, False, True]
+    assert not list(body.iter(f"{W}pPrChange", f"{W}numberingChange"))
 
 
 def test_very_different_sessions_still_accept_and_reject_exactly() -> None:
     _check(_draft("aipo-26"), _draft("aipo-27"))
+
+
+def test_paragraphs_the_old_text_did_not_number_keep_that_as_a_tracked_change_of_their_properties() -> None:
+    # AIPO 26 did not number its operative paragraphs; AIPO 27 does. Each paragraph of the old text
+    # is numbered as the new one is, with its old properties (no number) in a w:pPrChange, so that
+    # Reject All takes the numbers off again; the paragraphs only the new text has carry none.
+    body = _body(_check(_draft("aipo-26"), _draft("aipo-27")))
+    operative = [p for p in body.iter(f"{W}p") if p.find(f"{W}pPr/{W}pStyle").get(f"{W}val") == "OperativeParagraph"]
+    inserted = [p.find(f"{W}pPr/{W}rPr/{W}ins") is not None for p in operative]
+    changes = [p.find(f"{W}pPr/{W}pPrChange") for p in operative]
+    assert all(p.find(f"{W}pPr/{W}numPr") is not None for p in operative)
+    assert [c is not None for c in changes] == [not i for i in inserted] and not all(inserted)
+    assert all(c.find(f"{W}pPr/{W}numPr") is None for c in changes if c is not None)
+    assert all(c.get(f"{W}author") == "Secretariat" for c in changes if c is not None)
 
 
 def _move_first_operative_down(library: Path, replacement: str | None = None) -> Resolution:
@@ -453,7 +468,8 @@ def test_libreoffice_accept_all_gives_the_new_document_and_reject_all_the_old(tm
     # paragraphs, footnotes added, dropped and moved, and a footnote text changed; A/RES/78/52 two
     # paragraphs merged (a paragraph mark deleted), A/RES/78/165 one split (a paragraph mark inserted);
     # in A/RES/78/74 a paragraph that ends in an insertion ("mandate[-.-]{+;+}") has one inserted after
-    # it, and in A/RES/78/198 a preambular paragraph ending in "{+of:+}" has sub-paragraphs inserted.
+    # it, and in A/RES/78/198 a preambular paragraph ending in "{+of:+}" has sub-paragraphs inserted;
+    # A/RES/78/246's one operative paragraph was not numbered, and is now one of six.
     sys.path.insert(0, str(ROOT / "benchmarks"))
     from libreoffice_revisions import OFFICE_PYTHON, in_office
 
@@ -463,7 +479,10 @@ def test_libreoffice_accept_all_gives_the_new_document_and_reject_all_the_old(tm
         pytest.fail("LibreOffice's Python bridge is required: apt-get install python3-uno")
     pairs = [
         (_draft("aalco-50"), _draft("aalco-52"), None),
-        *((*ga_pair(s), None) for s in ("A/RES/78/234", "A/RES/78/52", "A/RES/78/165", "A/RES/78/74", "A/RES/78/198")),
+        *(
+            (*ga_pair(s), None)
+            for s in ("A/RES/78/234", "A/RES/78/52", "A/RES/78/165", "A/RES/78/74", "A/RES/78/198", "A/RES/78/246")
+        ),
     ]
     results = in_office(pairs, tmp_path)
     for k, result in enumerate(results):

@@ -349,14 +349,7 @@ class _Writer:
         self._next_abstract = max(abstract_ids, default=-1) + 1
         self._next_num = max(num_ids, default=0) + 1
         self._numbering = numbering
-        operative_num = None
-        has_subs = any(p.subparagraphs for p in self.res.operative)
-        if n.operative or (has_subs and n.subparagraphs):
-            levels = [n.operative, *n.subparagraphs]
-            specs = [self.word.styles.get(PARAGRAPH_STYLES["operative"])] + [
-                self.word.styles.get(subparagraph_style("operative", i + 1)) for i in range(len(n.subparagraphs))
-            ]
-            operative_num = self._num(self._abstract(levels, specs))
+        operative_num = self.operative_list(self.res)
         preamble_nums = None
         if n.preambular_subparagraphs and any(p.subparagraphs for p in self.res.preamble):
             specs = [
@@ -365,6 +358,19 @@ class _Writer:
             abstract = self._abstract(list(n.preambular_subparagraphs), specs)
             preamble_nums = (self._num(abstract, restart=True) for _ in iter(int, 1))
         return operative_num, preamble_nums
+
+    def operative_list(self, res: Resolution) -> str | None:
+        """A numbering definition for a resolution's operative paragraphs and their sub-paragraphs
+        (after `numbering`), or None where neither is numbered."""
+        n = res.numbering
+        has_subs = any(p.subparagraphs for p in res.operative)
+        if not (n.operative or (has_subs and n.subparagraphs)):
+            return None
+        levels = [n.operative, *n.subparagraphs]
+        specs = [self.word.styles.get(PARAGRAPH_STYLES["operative"])] + [
+            self.word.styles.get(subparagraph_style("operative", i + 1)) for i in range(len(n.subparagraphs))
+        ]
+        return self._num(self._abstract(levels, specs))
 
     def _abstract(self, patterns: list[str | None], specs: list[StyleSpec | None]) -> int:
         ident = self._next_abstract

@@ -87,6 +87,8 @@ class _Redline(_Writer):
         self.new_notes = footnotes_by_content(diff.new)
         self.comments: list[Any] = []
         self.moves: dict[int, str] = {}  # id(change) -> the name of its move range
+        self.old_operative_num: str | None = None  # the old text's operative list, where only it numbers them
+        self.renumbered: list[tuple[Any, tuple[str, int] | None]] = []  # old paragraphs, and their old numbering
 
     # -------------------------------------------------------------- footnotes
 
@@ -327,11 +329,36 @@ class _Redline(_Writer):
             return (self.operative_num, 0)
         return None
 
+    def _old_number(self, p: Any, part: str) -> None:
+        """An operative paragraph of the old text, where the old text numbered its operative
+        paragraphs and the new does not, or the reverse (a lone operative paragraph is not numbered,
+        AIPO's were not): it keeps its old numbering in a tracked change of its properties, so that
+        Reject All gives that back. Renumbering alone is not a change of properties."""
+        old, new = self.diff.old.numbering.operative, self.res.numbering.operative
+        if part != "operative" or bool(old) == bool(new):
+            return
+        if old and self.old_operative_num is None:
+            self.old_operative_num = self.operative_list(self.diff.old)
+        self.renumbered.append((p, (self.old_operative_num, 0) if old and self.old_operative_num else None))
+
+    def _property_changes(self) -> None:
+        """The old properties of the paragraphs `_old_number` found, as tracked changes (w:pPrChange)."""
+        for p, was in self.renumbered:
+            ppr = p.find(qn("w:pPr"))
+            old = _el("w:pPr", self._mark("w:pPrChange", ppr))
+            _el("w:pStyle", old, val=ppr.find(qn("w:pStyle")).get(qn("w:val")))
+            if was is not None:
+                numpr = _el("w:numPr", old)
+                _el("w:ilvl", numpr, val=str(was[1]))
+                _el("w:numId", numpr, val=was[0])
+
     def _moved(self, change: ParagraphChange, part: str, side: str) -> Iterator[Any]:
         """A paragraph that moved, with its sub-paragraphs, as one Word move range: where it was
         (side 'moveFrom') or where it is ('moveTo'), with a comment there saying where it came from."""
         style = PARAGRAPH_STYLES[part]
         block = [self._moved_paragraph(style, change, side, part, self._numbers(part))]
+        if side == "moveFrom":
+            self._old_number(block[0], part)
         shown = change.old if side == "moveFrom" else change.new
         assert shown is not None
         if shown.subparagraphs:
@@ -418,7 +445,10 @@ class _Redline(_Writer):
     def _change(self, change: ParagraphChange, part: str) -> Iterator[Any]:
         """The paragraph (and its sub-paragraphs) of one change that stayed in place."""
         status = change.status
-        yield self._in_place(change, status, PARAGRAPH_STYLES[part], part, self._numbers(part))
+        p = self._in_place(change, status, PARAGRAPH_STYLES[part], part, self._numbers(part))
+        if status != "inserted":
+            self._old_number(p, part)
+        yield p
         shown = change.old if status == "deleted" else change.new
         assert shown is not None
         sub_num = self._sub_numbering(part, shown)
@@ -485,6 +515,7 @@ class _Redline(_Writer):
             p = self.paragraph(PARAGRAPH_STYLES[part], (), part, self._numbers(part))
             self._compared(p, a, b, ops, part)
             self._elsewhere(p, change)
+            self._old_number(p, part)
             out.append(p)
         self._mark("w:del" if changed.elsewhere.kind == "merged" else "w:ins", _el("w:rPr", out[0].find(qn("w:pPr"))))
         return out
@@ -523,6 +554,7 @@ class _Redline(_Writer):
         out += self._part(diff.operative, "operative")
         out += self._formula("closing", diff.new.closing)
         _inserted_marks_after_insertions(out)
+        self._property_changes()
         body = self.doc.element.body
         sect = body.find(qn("w:sectPr"))
         for p in out:
