@@ -553,8 +553,8 @@ class _Redline(_Writer):
         out += self._formula("transition", diff.new.transition)
         out += self._part(diff.operative, "operative")
         out += self._formula("closing", diff.new.closing)
-        _inserted_marks_after_insertions(out)
         self._property_changes()
+        _marks_for_libreoffice(out)
         body = self.doc.element.body
         sect = body.find(qn("w:sectPr"))
         for p in out:
@@ -571,14 +571,14 @@ class _Redline(_Writer):
         self.doc.part.relate_to(part, RT.COMMENTS)
 
 
-def _inserted_marks_after_insertions(paragraphs: list[Any]) -> None:
+def _marks_for_libreoffice(paragraphs: list[Any]) -> None:
     """A paragraph that ends in an insertion, before a paragraph inserted whole, is written so that
     LibreOffice's Reject All keeps the mark between them: it drops that mark together with an
     insertion that ends a paragraph and the inserted paragraph after it, joining the paragraph to
     the next. Where the insertion replaces words, it goes before the deletion ("{+of:+}[-at its
-    …-]"); otherwise, where the two paragraphs have the same style and numbering, the inserted
-    paragraph mark is the one between them. Word reads each the same as before: Reject All drops the
-    inserted words and one paragraph mark between the two paragraphs."""
+    …-]"); otherwise, where the two paragraphs have the same properties (style, numbering, and any
+    tracked change of them), the inserted paragraph mark is the one between them. Word reads each
+    the same as before: Reject All drops the inserted words and one paragraph mark between the two."""
     for before, p in itertools.pairwise(paragraphs):
         ppr, ppr_before = p.find(qn("w:pPr")), before.find(qn("w:pPr"))
         rpr = ppr.find(qn("w:rPr"))
@@ -589,7 +589,11 @@ def _inserted_marks_after_insertions(paragraphs: list[Any]) -> None:
         elif ppr_before.find(qn("w:rPr")) is None and [etree.tostring(c) for c in ppr if c is not rpr] == [
             etree.tostring(c) for c in ppr_before
         ]:
-            ppr_before.append(rpr)
+            change = ppr_before.find(qn("w:pPrChange"))
+            if change is not None:
+                change.addprevious(rpr)  # a paragraph mark's properties come before a change of the paragraph's
+            else:
+                ppr_before.append(rpr)
 
 
 def _joins(changes: tuple[ParagraphChange, ...]) -> dict[int, ParagraphChange]:
