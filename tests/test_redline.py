@@ -435,8 +435,8 @@ def _marked_text(redline: bytes) -> str:
 def test_a_split_is_an_inserted_paragraph_mark_and_a_merge_a_deleted_one() -> None:
     # The words that went from one paragraph to the other stay unmarked; only their changes, and
     # the paragraph mark, are marked. A/RES/78/136 -> 79/196: the end of operative 8 is operative 10
-    # now (a split at the end); A/RES/78/165 -> 79/236: the start of operative 9 went on as
-    # operative 9, the rest as 10 (a split at the start); A/RES/78/52 -> 79/20: operative 11 ("Welcomes
+    # now (a split at the end); A/RES/78/165 -> 79/225: the start of operative 9 went on as
+    # operative 9, the rest as 10 (a split at the start); A/RES/78/52 -> 79/51: operative 11 ("Welcomes
     # the report …") runs on in operative 10 ("Recalls the report …, as well as the practical
     # implementation of such measures …").
     split = _check(*ga_pair("A/RES/78/136"))
