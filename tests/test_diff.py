@@ -654,6 +654,27 @@ def test_a_paragraph_merged_into_the_one_before_says_so_on_both() -> None:
     assert "op. 11 → —  deleted, merged into op. 10" in terminal
 
 
+def test_three_paragraphs_run_into_one_are_two_merges_into_it() -> None:
+    # The corpus's paragraphs of A/RES/79/160 run operatives 25 to 27 into one (two paragraph
+    # numbers lost their dots: "…“pure” nations;14 26 Condemns … belief; 27 Affirms …"). Both old
+    # paragraphs name the one they ran on into, each with its own words.
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from bench_diff import load_pairs, resolution
+
+    old, new = next((resolution(a), resolution(b)) for a, b in load_pairs() if a["symbol"] == "A/RES/78/190")
+    diff = compare(old, new)
+    merged = [c for c in diff.operative if c.elsewhere and c.elsewhere.kind == "merged"]
+    assert [(c.status, c.elsewhere_note()) for c in merged] == [
+        ("modified", "merged with op. 26"),
+        ("deleted", "merged into op. 25"),
+        ("deleted", "merged into op. 25"),
+    ]
+    pieces = [c.elsewhere.paragraph.text for c in merged[1:] if c.elsewhere]
+    assert pieces[0].strip().startswith("26 Condemns without reservation") and "Affirms" not in pieces[0]
+    assert pieces[1].strip().startswith("27 Affirms its deep commitment")
+    assert merged[0].new is not None and merged[0].new.text.endswith("".join(pieces))
+
+
 def test_a_rewritten_paragraph_beside_a_new_one_is_no_split() -> None:
     # A/RES/78/152 -> A/RES/79/205: operative 19, now 21 ("Welcomes the outcomes of the twenty-seventh
     # session … including the decision 20 on funding arrangements for responding to loss and damage

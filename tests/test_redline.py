@@ -461,6 +461,32 @@ def test_a_paragraph_merged_into_the_one_after_it_is_a_deleted_paragraph_mark_be
     assert _marked_text(merged).strip() == ""
 
 
+def test_paragraphs_run_into_one_are_deleted_paragraph_marks_and_split_again_inserted_ones() -> None:
+    # Three paragraphs whose breaks were lost: both marks between them are deleted, and no word is
+    # marked; the other way, the same text split in three is two inserted marks. Then the corpus's
+    # A/RES/78/190 -> 79/160 (operatives 25 to 27 run into one): only the lost numbers are marked.
+    texts = [
+        "Welcomes the report of the Secretary-General on the implementation of the present resolution;",
+        "Requests the Secretary-General to submit to the General Assembly at its eightieth session a report;",
+        "Decides to include in the provisional agenda of its eightieth session the item entitled “Oceans and the law of the sea”.",
+    ]
+    apart, together = _random_resolution([], [(t, []) for t in texts]), _random_resolution([], [(" ".join(texts), [])])
+    merged = _check(apart, together)
+    assert [t.strip()[:8] for t in _joined_at(merged, "del")] == ["Welcomes", "Requests"]
+    assert _marked_text(merged).strip() == ""
+    split = _check(together, apart)
+    assert [t.strip()[:8] for t in _joined_at(split, "ins")] == ["Welcomes", "Requests"]
+    assert _marked_text(split).strip() == ""
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from bench_diff import load_pairs, resolution
+
+    old, new = next((resolution(a), resolution(b)) for a, b in load_pairs() if a["symbol"] == "A/RES/78/190")
+    redline = _check(old, new)
+    assert [t.strip()[:11] for t in _joined_at(redline, "del")] == ["Recalls the", "26 Condemns"]
+    assert "Affirms its deep commitment" not in _marked_text(redline)
+
+
 def test_libreoffice_accept_all_gives_the_new_document_and_reject_all_the_old(tmp_path: Path) -> None:
     # Revisions applied by an office suite, not by our own reading of them: LibreOffice accepts (or
     # rejects) every change and saves the text, numbers and footnote marks included, which must be

@@ -165,8 +165,39 @@ def _split_or_merged(changes: tuple[ParagraphChange, ...]) -> tuple[ParagraphCha
             piece = _edge(change.ops, "delete" if kind == "split" else "insert", at_end)
             if piece and (found := _pieced(change, out[other], kind, piece)):
                 out[k], out[other] = found
+                _chained(out, neighbours[kind], other, kind, at_end)
                 break
     return tuple(out)
+
+
+def _chained(out: list[ParagraphChange], neighbours: dict[int | None, int], other: int, kind: Pieced, at_end: bool) -> None:
+    """Further paragraphs the same way: where the piece `out[other]` took holds, at its far end (or
+    start), words that read as the next neighbour's, that neighbour is split off (or merged) too,
+    and the piece is cut where its words end (three paragraphs run into one when two breaks were lost)."""
+    step = 1 if at_end else -1
+    while True:
+        near = out[other]
+        assert near.elsewhere is not None
+        index = near.new_index if kind == "split" else near.old_index
+        found = neighbours.get((index or 0) + step)
+        if found is None or out[found].elsewhere is not None:
+            return
+        counter = near.elsewhere
+        edge = _edge(counter.ops, "delete" if kind == "split" else "insert", at_end)
+        if edge is None:
+            return
+        cut, length = counter.paragraph, len(counter.paragraph.text)
+        piece = dataclasses.replace(cut, content=content_between(cut.content, *edge))
+        rest = dataclasses.replace(cut, content=content_between(cut.content, *((0, edge[0]) if at_end else (edge[1], length))))
+        mine, theirs = (near.new, out[found].new) if kind == "split" else (near.old, out[found].old)
+        assert mine is not None and theirs is not None
+        ops = _ops(piece.text, theirs.text) if kind == "split" else _ops(theirs.text, piece.text)
+        if _kept(ops) < SPLIT_KEEPS:
+            return
+        kept = _ops(rest.text, mine.text) if kind == "split" else _ops(mine.text, rest.text)
+        out[other] = dataclasses.replace(near, elsewhere=dataclasses.replace(counter, paragraph=rest, ops=kept))
+        out[found] = dataclasses.replace(out[found], elsewhere=Counterpart(counter.place, piece, ops, kind))
+        other = found
 
 
 def _edge(ops: tuple[tuple[str, str], ...], edit: str, at_end: bool) -> tuple[int, int] | None:

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import itertools
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
@@ -476,48 +477,53 @@ class _Redline(_Writer):
 
     def _part(self, changes: tuple[ParagraphChange, ...], part: str) -> Iterator[Any]:
         """A part in the new order; a moved paragraph also shows where it stood, and a paragraph
-        split in two (or two merged into one) is a paragraph mark inserted (or deleted)."""
+        split (or paragraphs merged) is a paragraph mark inserted (or deleted) at each break."""
         joins = _joins(changes)
-        seconds = {id(second) for second in joins.values()}
+        rest = {id(c) for group in joins.values() for c in group[1:]}
 
         def stayed(change: ParagraphChange) -> Iterable[Any]:
-            if id(change) in seconds:
+            if id(change) in rest:
                 return ()
-            if (second := joins.get(id(change))) is not None:
-                return self._joined(change, second, part)
+            if (group := joins.get(id(change))) is not None:
+                return self._joined(group, part)
             return self._change(change, part)
 
         return self._in_order(changes, stayed, lambda c, side: self._moved(c, part, side))
 
-    def _joined(self, first: ParagraphChange, second: ParagraphChange, part: str) -> list[Any]:
-        """A paragraph split in two, or two merged into one (neighbours that `_joins` found), as
-        two paragraphs with the mark between them inserted (a split: Reject All joins them again)
-        or deleted (a merge: Accept All joins them). Each half shows the changes to its own words,
-        and a comment saying what it was split from or merged with."""
-        changed, other = (first, second) if first.status == "modified" else (second, first)
-        assert changed.old is not None and changed.new is not None and changed.elsewhere and other.elsewhere
-        at_end = first is changed  # the words that went over end the changed paragraph (or begin it)
-        old, new = self._old(changed.old.content), changed.new.content
-        halves: list[tuple[Content, Content, tuple[Op, ...] | list[Op]]]  # (old, new, ops) of each
-        if changed.elsewhere.kind == "merged":  # the other paragraph's words run on in the new text
-            assert other.old is not None
-            rest, piece = _cut(new, changed.new.text, len(other.elsewhere.paragraph.text), at_end)
-            halves = [
-                (old, rest, word_diff(changed.old.text, _text(rest))),
-                (self._old(other.old.content), piece, other.elsewhere.ops),
-            ]
-        else:  # words cut off the old text go on as the other paragraph
-            assert other.new is not None
-            rest, piece = _cut(old, changed.old.text, len(other.elsewhere.paragraph.text), at_end)
-            halves = [(rest, new, word_diff(_text(rest), changed.new.text)), (piece, other.new.content, other.elsewhere.ops)]
+    def _joined(self, group: list[ParagraphChange], part: str) -> list[Any]:
+        """A paragraph split, or paragraphs merged into one (neighbours that `_joins` found), as
+        paragraphs with the marks between them inserted (a split: Reject All joins them again) or
+        deleted (a merge: Accept All joins them). Each shows the changes to its own words, and a
+        comment saying what it was split from or merged with."""
+        changed = next(c for c in group if c.status == "modified")
+        assert changed.old is not None and changed.new is not None and changed.elsewhere is not None
+        at_end = group[0] is changed  # the words that went over end the changed paragraph (or begin it)
+        others = [c for c in group if c is not changed]
+        merged = changed.elsewhere.kind == "merged"
+        side = self._old(changed.old.content) if not merged else changed.new.content
+        text = changed.new.text if merged else changed.old.text
+        pieces = _cut(side, text, [len(c.elsewhere.paragraph.text) for c in others if c.elsewhere], at_end)
+        rows: list[tuple[Content, Content, tuple[Op, ...] | list[Op]]] = []  # (old, new, ops) of each, in order
+        for change, piece in zip(group, pieces, strict=True):
+            if change is changed and merged:  # the other paragraphs' words run on in the new text
+                rows.append((self._old(changed.old.content), piece, word_diff(changed.old.text, _text(piece))))
+            elif change is changed:  # words cut off the old text go on as the other paragraphs
+                rows.append((piece, changed.new.content, word_diff(_text(piece), changed.new.text)))
+            else:
+                assert change.elsewhere is not None
+                shown = change.old if merged else change.new
+                assert shown is not None
+                theirs = self._old(shown.content) if merged else shown.content
+                rows.append((theirs, piece, change.elsewhere.ops) if merged else (piece, theirs, change.elsewhere.ops))
         out = []
-        for (a, b, ops), change in zip(halves if at_end else halves[::-1], (first, second), strict=True):
+        for (a, b, ops), change in zip(rows, group, strict=True):
             p = self.paragraph(PARAGRAPH_STYLES[part], (), part, self._numbers(part))
             self._compared(p, a, b, ops, part)
             self._elsewhere(p, change)
             self._old_number(p, part)
             out.append(p)
-        self._mark("w:del" if changed.elsewhere.kind == "merged" else "w:ins", _el("w:rPr", out[0].find(qn("w:pPr"))))
+        for p in out[:-1]:
+            self._mark("w:del" if merged else "w:ins", _el("w:rPr", p.find(qn("w:pPr"))))
         return out
 
     @staticmethod
@@ -596,46 +602,69 @@ def _marks_for_libreoffice(paragraphs: list[Any]) -> None:
                 ppr_before.append(rpr)
 
 
-def _joins(changes: tuple[ParagraphChange, ...]) -> dict[int, ParagraphChange]:
-    """id(first) -> second, for each two neighbours in place that are one paragraph split in two
-    (an edited paragraph and the inserted one its cut-off words go on as) or two merged into one
-    (an edited paragraph and the deleted one whose words run on in it), none with sub-paragraphs
-    (which stand between the two, so no one paragraph mark joins them)."""
-    out: dict[int, ParagraphChange] = {}
-    for first, second in itertools.pairwise(changes):
-        if any(first is b for b in out.values()):
-            continue
-        changed, other = (first, second) if first.status == "modified" else (second, first)
+def _joins(changes: tuple[ParagraphChange, ...]) -> dict[int, list[ParagraphChange]]:
+    """id(first) -> the group in document order, for an edited paragraph and its neighbours in
+    place that are one paragraph split (the inserted ones its cut-off words go on as) or paragraphs
+    merged into one (the deleted ones whose words run on in it), none with sub-paragraphs (which
+    stand between them, so no paragraph mark joins them)."""
+    out: dict[int, list[ParagraphChange]] = {}
+    for k, changed in enumerate(changes):
         kind = changed.elsewhere.kind if changed.elsewhere else None
-        whole = other.old if kind == "merged" else other.new
-        if (
-            changed.status == "modified"
-            and kind in ("split", "merged")
-            and other.status == ("deleted" if kind == "merged" else "inserted")
-            and not (changed.moved or other.moved)
-            and changed.elsewhere is not None
-            and changed.elsewhere.paragraph is whole
-            and other.elsewhere is not None
-            and not any(p.subparagraphs for p in (changed.old, changed.new, whole) if p is not None)
-            and _holds(changed, other.elsewhere.paragraph.text, at_end=first is changed)
-        ):
-            out[id(first)] = second
+        if changed.status != "modified" or changed.moved or kind not in ("split", "merged"):
+            continue
+        assert changed.elsewhere is not None
+        piece_of = functools.partial(_piece_of, changed=changed)
+        after = list(itertools.takewhile(piece_of, changes[k + 1 :]))
+        before = list(itertools.takewhile(piece_of, reversed(changes[:k])))[::-1]
+        named = changed.elsewhere.paragraph
+        at_end = bool(after) and named is (after[0].old if kind == "merged" else after[0].new)
+        if not at_end and not (before and named is (before[-1].old if kind == "merged" else before[-1].new)):
+            continue
+        others = after if at_end else before[::-1]  # nearest first
+        shown = [p for c in (changed, *others) for p in (c.old, c.new) if p is not None]
+        if any(p.subparagraphs for p in shown) or not _holds(changed, others, at_end):
+            continue
+        group = [changed, *others] if at_end else [*others[::-1], changed]
+        out[id(group[0])] = group
     return out
 
 
-def _holds(changed: ParagraphChange, piece: str, at_end: bool) -> bool:
-    """Whether the words that went over end (or begin) the changed paragraph's text they came
-    from (the old text, for a split) or went to (the new, for a merge), with words left beside them."""
+def _piece_of(other: ParagraphChange, changed: ParagraphChange) -> bool:
+    """Whether a paragraph deleted (or inserted) names the changed one as the paragraph it merged
+    into (or was split from)."""
+    kind = changed.elsewhere.kind if changed.elsewhere else None
+    here = changed.new_index if kind == "merged" else changed.old_index
+    return (
+        other.status == ("deleted" if kind == "merged" else "inserted")
+        and not other.moved
+        and other.elsewhere is not None
+        and other.elsewhere.kind == kind
+        and other.elsewhere.place.index == here
+    )
+
+
+def _holds(changed: ParagraphChange, others: list[ParagraphChange], at_end: bool) -> bool:
+    """Whether the words that went over (nearest first) end (or begin) the changed paragraph's
+    text they came from (the old text, for a split) or went to (the new, for a merge), with words
+    left beside them."""
     shown = changed.old if changed.elsewhere and changed.elsewhere.kind == "split" else changed.new
     text = shown.text if shown is not None else ""
-    return len(piece) < len(text) and (text.endswith(piece) if at_end else text.startswith(piece))
+    pieces = [c.elsewhere.paragraph.text for c in others if c.elsewhere]
+    joined = "".join(pieces) if at_end else "".join(reversed(pieces))
+    return len(joined) < len(text) and (text.endswith(joined) if at_end else text.startswith(joined))
 
 
-def _cut(content: Content, text: str, length: int, at_end: bool) -> tuple[Content, Content]:
-    """(the rest, the piece): content cut where a piece `length` characters long ends it (or begins it)."""
-    at = len(text) - length if at_end else length
-    head, tail = content_between(content, 0, at), content_between(content, at, len(text))
-    return (head, tail) if at_end else (tail, head)
+def _cut(content: Content, text: str, lengths: list[int], at_end: bool) -> list[Content]:
+    """Content cut into the rest and pieces `lengths` characters long (nearest the rest first) that
+    end it (or begin it), in document order."""
+    bounds = [0]
+    for length in lengths if at_end else reversed(lengths):
+        bounds.append(bounds[-1] + length)
+    if at_end:
+        bounds = [0] + [len(text) - sum(lengths) + b for b in bounds]
+    else:
+        bounds.append(len(text))
+    return [content_between(content, a, b) for a, b in itertools.pairwise(bounds)]
 
 
 def _text(content: Content) -> str:
