@@ -441,6 +441,38 @@ def test_a_symbol_takes_a_spaced_part_letter_but_never_a_footnote_number_or_the_
     assert [text for op, text in ops if op == "equal"] == ["5 ", ". 6 ", ". 7 ", "."]
 
 
+def test_a_page_header_moved_inside_a_paragraph_is_one_block_out_and_one_in() -> None:
+    # The corpus's paragraphs keep page headers: in A/RES/78/190 -> 79/160's operative 1 the header
+    # stands at the end of the old paragraph and in the middle of the new one. Compared token for
+    # token, the spaces between replaced words outweigh the 35 words kept between; compared again
+    # with spaces joined to their words, the paragraph's own words stay whole.
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from bench_diff import load_pairs, resolution
+
+    old, new = next((resolution(a), resolution(b)) for a, b in load_pairs() if a["symbol"] == "A/RES/78/190")
+    start = "Recalls the provisions of the Durban Declaration"
+    ops = word_diff(*(next(p.text for p in res.operative if p.text.startswith(start)) for res in (old, new)))
+    kept = [text for op, text in ops if op == "equal"]
+    assert any(
+        "the media and new technologies, including the Internet, and full respect for the freedom to seek" in k for k in kept
+    )
+    assert [op for op, _ in ops if op != "equal"] == ["insert", "delete"]
+
+
+def test_words_kept_at_the_edge_of_a_replacement_are_not_marked() -> None:
+    # With spaces joined to words, "reports" (before a comma) and "reports " are two tokens, so the
+    # diff replaces one with the other (A/RES/78/…, "periodic reports, notes" become "periodic
+    # reports to the Committee …, notes"); the replacement is told as the words added.
+    from resdraft.diff.words import _refine
+
+    assert _refine([("equal", "periodic "), ("delete", "reports"), ("insert", "reports to the Committee")]) == [
+        ("equal", "periodic reports"),
+        ("insert", " to the Committee"),
+    ]
+    assert _refine([("delete", "the report"), ("insert", "report")]) == [("delete", "the "), ("equal", "report")]
+    assert _refine([("delete", "report"), ("insert", "reports")]) == [("delete", "report"), ("insert", "reports")]
+
+
 # ------------------------------------------------------------------ inputs
 
 

@@ -8,10 +8,13 @@ between two changes is folded into them, unless words were only added (or only s
 sides of it, and a stretch of four or more unchanged words never is. Words added where they could
 as well be marked a word earlier or later are marked as whole words. A date replaced by a date
 then shows only the parts that changed, and a word whose spacing or punctuation alone changed
-shows only that character."""
+shows only that character. Where the exact diff keeps many bare spaces between changes (words
+moved inside a paragraph), the texts are compared again with spaces joined to their words, and
+the diff marking fewer words is kept."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Iterable, Iterator
 
@@ -76,7 +79,7 @@ class _Codes(dict[str, str]):
         i = len(self)
         code = self[token] = chr(0xE000 + i) if i < 0x1900 else chr(0x10000 + i)
         self.text[code] = token
-        self.words[code] = _words_in(token)
+        self.words[code] = _words_in(token.rstrip())  # (a word with the space after it, in _JOINED)
         return code
 
     def make_room(self) -> None:
@@ -88,6 +91,8 @@ class _Codes(dict[str, str]):
 
 
 _CODES = _Codes()
+_JOINED = _Codes()  # tokens with the white space after them joined on, for scattered diffs
+SPACES_KEPT = 16  # a diff that keeps this many stretches of bare spaces (or marks) between changes is made again
 
 
 def encoded(tokens: Iterable[str]) -> str:
@@ -97,31 +102,78 @@ def encoded(tokens: Iterable[str]) -> str:
 
 
 def word_diff(old: str, new: str) -> list[Op]:
-    """Ops ('equal' | 'insert' | 'delete', text) turning `old` into `new`, word by word."""
+    """Ops ('equal' | 'insert' | 'delete', text) turning `old` into `new`, word by word.
+
+    Tokens are compared one for one, white space included, which finds the fewest changes but
+    may keep the spaces between replaced words at the cost of a longer stretch of words (a page
+    header moved inside a paragraph reads "[-the-]{+A/RES/79/160+} [-media-]{+Combating+} …").
+    So where the exact diff keeps SPACES_KEPT stretches of bare spaces or marks between changes,
+    the texts are compared again with each space joined to the word before it, and whichever
+    diff marks fewer words is kept."""
     if old == new:
         return [("equal", old)] if old else []
-    _CODES.make_room()
-    a, b = encoded(tokenize(old)), encoded(tokenize(new))
-    weight, text_of = _CODES.words, _CODES.text
+    tokens_old, tokens_new = tokenize(old), tokenize(new)
+    ops, spaces = _diff((old, new), tokens_old, tokens_new, _CODES)
+    if spaces >= SPACES_KEPT:
+        joined, _ = _diff((old, new), _spaces_joined(tokens_old), _spaces_joined(tokens_new), _JOINED)
+        if _words_marked(joined) < _words_marked(ops):
+            return joined
+    return ops
+
+
+def _spaces_joined(tokens: list[str]) -> list[str]:
+    out: list[str] = []
+    for token in tokens:
+        if token.isspace() and out:
+            out[-1] += token
+        else:
+            out.append(token)
+    return out
+
+
+def _words_marked(ops: list[Op]) -> int:
+    return sum(len(_SPACED.findall(text)) for op, text in ops if op != "equal")
+
+
+def _diff(texts: tuple[str, str], tokens_a: list[str], tokens_b: list[str], codes: _Codes) -> tuple[list[Op], int]:
+    """The word diff of two texts split into tokens, each token coded in `codes`, and how many
+    stretches without a word the exact diff kept between two changes."""
+    codes.make_room()
+    a, b = "".join(map(codes.__getitem__, tokens_a)), "".join(map(codes.__getitem__, tokens_b))
+    weight, text_of = codes.words, codes.text
 
     def words(chunk: str) -> int:
         return sum(map(weight.__getitem__, chunk))
 
-    coded = _cleaned_up(a, b, words)
+    exact = list(_chunks(a, b))
+    spaces = sum(1 for kind, chunk in exact[1:-1] if kind == "=" and not words(chunk))
+    coded = _cleaned_up(exact, words)
     if _may_tie(coded) and _marked(coded, words) > abs(words(a) - words(b)):  # (no diff marks fewer than that)
         # Where two alignments cost the same, the diff takes the earlier match; a list that grew at
         # its end ("…, 76/206 of 17 December 2021, 77/166 of … and 78/154 of …") reads right only
         # when matched from the end. Diff the reversed texts too and keep whichever marks fewer words.
-        backwards = [(kind, chunk[::-1]) for kind, chunk in reversed(_cleaned_up(a[::-1], b[::-1], words))]
+        backwards = [(kind, chunk[::-1]) for kind, chunk in reversed(_cleaned_up(list(_chunks(a[::-1], b[::-1])), words))]
         for i in range(len(backwards) - 1):  # a deletion before the insertion that replaces it, as forwards
             if backwards[i][0] == "+" and backwards[i + 1][0] == "-":
                 backwards[i], backwards[i + 1] = backwards[i + 1], backwards[i]
         if _marked(backwards, words) < _marked(coded, words):
             coded = backwards
+    # Each op's text is cut from its side's text: ops take tokens from each side in turn.
+    old, new = texts
+    at_old = list(itertools.accumulate(map(len, tokens_a), initial=0))
+    at_new = list(itertools.accumulate(map(len, tokens_b), initial=0))
     ops: list[Op] = []
+    i = j = 0
     for kind, chunk in _slid(coded, text_of.__getitem__):
-        _append(ops, _OPS[kind], "".join(map(text_of.__getitem__, chunk)))
-    return _refine(_tidy(ops))
+        n = len(chunk)
+        if kind == "+":
+            _append(ops, "insert", new[at_new[j] : at_new[j + n]])
+            j += n
+        else:
+            _append(ops, _OPS[kind], old[at_old[i] : at_old[i + n]])
+            i += n
+            j += n if kind == "=" else 0
+    return _refine(_tidy(ops)), spaces
 
 
 def _words_in(token: str) -> int:
@@ -154,14 +206,14 @@ def _marked(coded: list[tuple[str, str]], words: Callable[[str], int]) -> int:
     return sum(words(chunk) for kind, chunk in coded if kind != "=")
 
 
-def _cleaned_up(a: str, b: str, words: Callable[[str], int]) -> list[tuple[str, str]]:
+def _cleaned_up(exact: list[tuple[str, str]], words: Callable[[str], int]) -> list[tuple[str, str]]:
     """The exact diff, cleaned up the way a legal officer's own redline reads. A short unchanged
     stretch between two changes is folded into them, as diff-match-patch's semantic clean-up
     would ("[-a-]{+b+} the [-c-]{+d+}" reads "[-a the c-]{+b the d+}": old and new words no longer
     alternate), but not where words were only added, or only struck, on both sides of it: there
     nothing alternates, and "threats {+and rhetoric pertaining +}to {+the +}use {+of +}nuclear
     weapons" keeps the old text whole. A stretch of KEPT or more unchanged words always stays."""
-    ops = list(_chunks(a, b))
+    ops = list(exact)
     k = 1
     while k < len(ops) - 1:
         kind, chunk = ops[k]
@@ -283,6 +335,8 @@ _NOT_ALNUM = re.compile(r"[\W_]+")
 
 def _finer(old: str, new: str) -> list[Op] | None:
     """The replacement of `old` by `new` in smaller pieces, or None where whole words it is."""
+    if (kept := _edge_kept(old, new)) is not None:  # words kept whole at one end ("[-reports-]{+reports to …+}")
+        return kept
     if old.strip() and _NOT_ALNUM.sub("", old) == _NOT_ALNUM.sub("", new):
         ops = [(_OPS[kind], chunk) for kind, chunk in _chunks(old, new)]
         if not any(op != "equal" and _NOT_ALNUM.sub("", text) for op, text in ops):
@@ -295,6 +349,21 @@ def _finer(old: str, new: str) -> list[Op] | None:
     for x, y in zip(a.groups(), b.groups(), strict=True):
         ops += [("equal", x)] if x == y else [("delete", x), ("insert", y)]
     return [*ops, ("delete", old[a.end() :]), ("insert", new[b.end() :])]
+
+
+def _edge_kept(old: str, new: str) -> list[Op] | None:
+    """A replacement whose shorter side begins (or ends) the longer one, up to a word's edge, as
+    those words kept and the rest inserted or deleted: spaces joined to words keep "reports" and
+    "reports " apart, so "reports, notes" to "reports to the Committee, notes" replaces one with the other."""
+    short, long = sorted((old, new), key=len)
+    if not short.strip() or short == long:
+        return None
+    edit = "insert" if long is new else "delete"
+    if long.startswith(short) and not (short[-1].isalnum() and long[len(short)].isalnum()):
+        return [("equal", short), (edit, long[len(short) :])]
+    if long.endswith(short) and not (short[0].isalnum() and long[-len(short) - 1].isalnum()):
+        return [(edit, long[: -len(short)]), ("equal", short)]
+    return None
 
 
 def _append(ops: list[Op], op: str, text: str) -> None:
