@@ -12,7 +12,9 @@ operative "Welcomes" become a preambular "Welcoming") is a deletion and an inser
 being numbered and styled apart, each with a comment saying where the other is. A paragraph
 split in two is a paragraph mark inserted, and two merged into one a paragraph mark deleted, so
 the words that went from one to the other stay unmarked (but for their own changes), and each
-half carries a comment saying what it was split from or merged with.
+half carries a comment saying what it was split from or merged with. Where the old text numbered
+its operative paragraphs and the new does not (or the reverse), its paragraphs keep their old
+numbering as a tracked change of their properties.
 Footnotes are tracked too. An anchor both texts have at one place in unchanged words is one
 footnote, changes to its text marked inside it; one only the new text has is inserted, and one
 only the old text had is there struck, with its footnote: so Reject All gives back the old
