@@ -12,7 +12,7 @@ from typing import Literal
 from resdraft.diff.align import Related, align, moved
 from resdraft.diff.footnotes import compare_footnotes
 from resdraft.diff.model import PARTS, Counterpart, Diff, HeaderChange, ParagraphChange, Place
-from resdraft.diff.words import WORD, word_diff
+from resdraft.diff.words import WORD, kept_share, word_diff
 from resdraft.model import Paragraph, Resolution, content_between
 
 
@@ -112,7 +112,7 @@ ACROSS_KEEPS = 1 / 2  # ... and one gone from one part to the other, this share
 def _rewritten_through(old: Paragraph, new: Paragraph, ops: tuple[tuple[str, str], ...], related: Related | None) -> bool:
     """Whether a pair out of its place keeps too few words to be one paragraph that moved ("moved"
     claims the same paragraph; one rewritten through is two). Pairs of one library clause stay."""
-    return not _one_clause(old, new, related) and _kept(ops) < MOVED_KEEPS
+    return not _one_clause(old, new, related) and kept_share(ops) < MOVED_KEEPS
 
 
 def _one_clause(old: Paragraph, new: Paragraph, related: Related | None) -> bool:
@@ -123,18 +123,9 @@ def _one_clause(old: Paragraph, new: Paragraph, related: Related | None) -> bool
 
 
 def _keeps_a_word(ops: tuple[tuple[str, str], ...]) -> bool:
-    """Whether the diff keeps a word unchanged, or one side has no word to keep (`_kept` is not 0)."""
+    """Whether the diff keeps a word unchanged, or one side has no word to keep (`kept_share` is not 0)."""
     has = {op: any(o == op and WORD.search(text) for o, text in ops) for op in ("equal", "insert", "delete")}
     return has["equal"] or not (has["insert"] and has["delete"])
-
-
-def _kept(ops: tuple[tuple[str, str], ...]) -> float:
-    """The share of the shorter side's words that the diff keeps unchanged."""
-    if len(ops) == 1 and ops[0][0] == "equal":
-        return 1.0
-    count = {op: len(WORD.findall("".join(text for o, text in ops if o == op))) for op in ("equal", "insert", "delete")}
-    shorter = count["equal"] + min(count["insert"], count["delete"])
-    return count["equal"] / shorter if shorter else 1.0
 
 
 Pieced = Literal["split", "merged"]
@@ -191,10 +182,10 @@ def _chained(out: list[ParagraphChange], neighbours: dict[int | None, int], othe
         rest = dataclasses.replace(cut, content=content_between(cut.content, *((0, edge[0]) if at_end else (edge[1], length))))
         mine, theirs = (near.new, out[found].new) if kind == "split" else (near.old, out[found].old)
         assert mine is not None and theirs is not None
-        ops = _ops(piece.text, theirs.text) if kind == "split" else _ops(theirs.text, piece.text)
-        if _kept(ops) < SPLIT_KEEPS:
+        ops = _piece_ops(kind, piece.text, theirs.text)
+        if kept_share(ops) < SPLIT_KEEPS:
             return
-        kept = _ops(rest.text, mine.text) if kind == "split" else _ops(mine.text, rest.text)
+        kept = _piece_ops(kind, rest.text, mine.text)
         out[other] = dataclasses.replace(near, elsewhere=dataclasses.replace(counter, paragraph=rest, ops=kept))
         out[found] = dataclasses.replace(out[found], elsewhere=Counterpart(counter.place, piece, ops, kind))
         other = found
@@ -233,13 +224,19 @@ def _pieced(
         there = Place(part, change.new_index or 0, change.new_number, "new")
     assert source is not None and whole is not None
     cut = dataclasses.replace(source, content=content_between(source.content, *piece), label=None, subparagraphs=())
-    ops = _ops(cut.text, whole.text) if kind == "split" else _ops(whole.text, cut.text)
-    if _kept(ops) < SPLIT_KEEPS:
+    ops = _piece_ops(kind, cut.text, whole.text)
+    if kept_share(ops) < SPLIT_KEEPS:
         return None
     return (
         dataclasses.replace(change, elsewhere=Counterpart(here, whole, ops, kind)),
         dataclasses.replace(other, elsewhere=Counterpart(there, cut, ops, kind)),
     )
+
+
+def _piece_ops(kind: Pieced, piece: str, paragraph: str) -> tuple[tuple[str, str], ...]:
+    """The words from old to new between a piece and the paragraph it went on as (a split's piece
+    is old text) or came from (a merge's is new text)."""
+    return _ops(piece, paragraph) if kind == "split" else _ops(paragraph, piece)
 
 
 def _across_parts(
@@ -262,7 +259,7 @@ def _across_parts(
             assert deleted.old is not None and inserted.new is not None and deleted.old_index is not None
             assert inserted.new_index is not None
             ops = _ops(deleted.old.text, inserted.new.text)
-            if _kept(ops) < ACROSS_KEEPS and not _one_clause(deleted.old, inserted.new, related):
+            if kept_share(ops) < ACROSS_KEEPS and not _one_clause(deleted.old, inserted.new, related):
                 continue
             now = Counterpart(Place(target, inserted.new_index, inserted.new_number, "new"), inserted.new, ops)
             was = Counterpart(Place(source, deleted.old_index, deleted.old_number, "old"), deleted.old, ops)

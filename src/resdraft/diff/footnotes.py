@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from resdraft.diff.model import FootnoteChange, ParagraphChange, Place, lines_by_role
-from resdraft.diff.words import WORD, Op, word_diff
+from resdraft.diff.words import WORD, Op, kept_share, word_diff
 from resdraft.model import Content, Footnote, FootnoteRef, Line, Resolution, Run, stands_in
 
 
@@ -123,9 +123,8 @@ def _changes(
 
 
 def _keeps_half(old: str, new: str) -> bool:
-    """Whether two footnote texts keep half the words of the shorter one."""
-    kept = sum(len(WORD.findall(text)) for op, text in word_diff(old, new) if op == "equal")
-    return kept >= 0.5 * min(len(WORD.findall(old)), len(WORD.findall(new))) > 0
+    """Whether two footnote texts, each with words, keep half the words of the shorter one."""
+    return bool(WORD.search(old) and WORD.search(new)) and kept_share(word_diff(old, new)) >= 0.5
 
 
 def _line(old: Line | None, new: Line | None, notes: Notes) -> Iterator[FootnoteChange]:

@@ -71,6 +71,9 @@ class Counterpart:
     - 'merged': an old paragraph goes on as the end (or start) of the new paragraph before (or
       after) it; the deleted paragraph and the one it joined name each other.
 
+    Where three or more paragraphs were one (two breaks lost, or a paragraph split in three), each
+    deleted (or inserted) one names the paragraph they were one with, and that one names the nearest.
+
     `paragraph` is the other paragraph, or the piece of it the words are (for a split or merge),
     and `ops` the word diff from the old words to the new ones."""
 

@@ -419,6 +419,15 @@ def _lead(text: str, after: str) -> str:
     return lead if lead and word and not any(c.isspace() for c in word) and after.startswith(lead) else ""
 
 
+def kept_share(ops: list[Op] | tuple[Op, ...]) -> float:
+    """The share of the shorter side's words that a diff keeps unchanged (1 where a side has none)."""
+    if len(ops) == 1 and ops[0][0] == "equal":
+        return 1.0
+    count = {op: len(WORD.findall("".join(text for o, text in ops if o == op))) for op in ("equal", "insert", "delete")}
+    shorter = count["equal"] + min(count["insert"], count["delete"])
+    return count["equal"] / shorter if shorter else 1.0
+
+
 def old_text(ops: list[Op] | tuple[Op, ...]) -> str:
     """The old text a diff was made from."""
     return "".join(text for op, text in ops if op != "insert")

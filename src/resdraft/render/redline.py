@@ -149,10 +149,13 @@ class _Redline(_Writer):
         self.next_id += 1
         return element
 
+    def _mark_end(self, p: Any, tag: str) -> None:
+        """Mark a paragraph's mark (its end): inserted, deleted or moved (tag 'w:ins', 'w:del', …)."""
+        self._mark(tag, _el("w:rPr", p.find(qn("w:pPr"))))
+
     def _mark_paragraph(self, p: Any, kind: str) -> None:
         """Mark a whole paragraph inserted or deleted: its runs and its paragraph mark."""
-        ppr = p.find(qn("w:pPr"))
-        self._mark(f"w:{kind}", _el("w:rPr", ppr))
+        self._mark_end(p, f"w:{kind}")
         wrapper = self._mark(f"w:{kind}", None)
         for child in [c for c in p if c.tag != qn("w:pPr")]:
             wrapper.append(child)
@@ -281,20 +284,27 @@ class _Redline(_Writer):
 
     # -------------------------------------------------------------- lines and paragraphs
 
-    def _line(self, style: str, old: Line | None, new: Line | None) -> Any:
-        if new is None:
-            assert old is not None
-            p = self.paragraph(style, self._old(old.content))
-            self._mark_paragraph(p, "del")
-            return p
-        if old is None:
-            p = self.paragraph(style, self._new(new.content))
-            self._mark_paragraph(p, "ins")
-            return p
-        if self._alike(old, new):
-            return self.paragraph(style, new.content)
-        p = self.paragraph(style, ())
-        self._compared(p, old.content, new.content, word_diff(old.text, new.text), None)
+    def _written(
+        self,
+        style: str,
+        old: Paragraph | Line | None,
+        new: Paragraph | Line | None,
+        ops: tuple[Op, ...] | None = None,
+        role: str | None = None,
+        num: tuple[str, int] | None = None,
+    ) -> Any:
+        """A paragraph (or line) of the old text, the new or both: deleted or inserted whole, edited
+        in place, or as it was. `ops`: the words from old to new (worked out here when None)."""
+        if old is None or new is None:
+            shown = new or old
+            assert shown is not None
+            p = self.paragraph(style, self._new(shown.content) if old is None else self._old(shown.content), role, num)
+            self._mark_paragraph(p, "ins" if old is None else "del")
+        elif self._alike(old, new):
+            p = self.paragraph(style, new.content, role, num)
+        else:
+            p = self.paragraph(style, (), role, num)
+            self._compared(p, old.content, new.content, word_diff(old.text, new.text) if ops is None else ops, role)
         return p
 
     def _lines(self, style_of: Any, old: tuple[Line, ...], new: tuple[Line, ...]) -> list[Any]:
@@ -311,13 +321,13 @@ class _Redline(_Writer):
             nonlocal shown
             for key in old_keys[shown:until]:
                 if key in gone:
-                    out.append(self._line(style_of(key[0]), old_by_key[key], None))
+                    out.append(self._written(style_of(key[0]), old_by_key[key], None))
             shown = max(shown, until)
 
         for key, line in new_by_key.items():
             if key in old_by_key:
                 flush(old_keys.index(key))
-            out.append(self._line(style_of(line.role), old_by_key.get(key), line))
+            out.append(self._written(style_of(line.role), old_by_key.get(key), line))
         flush(len(old_keys))
         return out
 
@@ -325,7 +335,7 @@ class _Redline(_Writer):
         old = {"enacting": self.diff.old.enacting, "transition": self.diff.old.transition, "closing": self.diff.old.closing}[role]
         if line is None and old is None:
             return []
-        return [self._line(FORMULA_STYLES[role], old, line)]
+        return [self._written(FORMULA_STYLES[role], old, line)]
 
     def _numbers(self, part: str) -> tuple[str, int] | None:
         if part == "operative" and self.operative_num and self.res.numbering.operative:
@@ -406,17 +416,12 @@ class _Redline(_Writer):
         """One paragraph of a move on one side. One the other side lacks (a sub-paragraph added or
         removed on the way) is an insertion or a deletion inside the move range."""
         if change.old is None or change.new is None:
-            shown = change.new or change.old
-            assert shown is not None
-            p = self.paragraph(style, self._new(shown.content) if change.old is None else self._old(shown.content), role, num)
-            self._mark_paragraph(p, "ins" if change.old is None else "del")
-            return p
+            return self._written(style, change.old, change.new, change.ops, role, num)
         p = self.paragraph(style, (), role, num)
         self._moved_runs(p, change.old.content, change.new.content, change.ops, role, side)
         # The mark of a paragraph moved away whose last words were struck on the way is a deletion:
         # LibreOffice's Accept All leaves an empty paragraph where a moved mark follows a deletion.
-        mark = "w:del" if side == "moveFrom" and p[-1].tag == qn("w:del") else f"w:{side}"
-        self._mark(mark, _el("w:rPr", p.find(qn("w:pPr"))))
+        self._mark_end(p, "w:del" if side == "moveFrom" and p[-1].tag == qn("w:del") else f"w:{side}")
         return p
 
     def _sub_numbering(self, part: str, shown: Paragraph) -> str | None:
@@ -429,19 +434,9 @@ class _Redline(_Writer):
     def _in_place(self, change: ParagraphChange, status: str, style: str, role: str, num: tuple[str, int] | None) -> Any:
         """One (sub-)paragraph that stayed in place: deleted or inserted whole, edited, or as it was;
         with a comment where its words went to or came from another paragraph."""
-        shown = change.old if status == "deleted" else change.new
-        assert shown is not None
-        if status == "deleted":
-            p = self.paragraph(style, self._old(shown.content), role, num)
-            self._mark_paragraph(p, "del")
-        elif status == "inserted":
-            p = self.paragraph(style, self._new(shown.content), role, num)
-            self._mark_paragraph(p, "ins")
-        elif change.old is not None and not self._alike(change.old, shown):
-            p = self.paragraph(style, (), role, num)
-            self._compared(p, change.old.content, shown.content, change.ops, role)
-        else:
-            p = self.paragraph(style, shown.content, role, num)
+        old = change.old if status != "inserted" else None
+        new = change.new if status != "deleted" else None
+        p = self._written(style, old, new, change.ops, role, num)
         self._elsewhere(p, change)
         return p
 
@@ -525,7 +520,7 @@ class _Redline(_Writer):
             self._old_number(p, part)
             out.append(p)
         for p in out[:-1]:
-            self._mark("w:del" if merged else "w:ins", _el("w:rPr", p.find(qn("w:pPr"))))
+            self._mark_end(p, "w:del" if merged else "w:ins")
         return out
 
     @staticmethod
