@@ -125,7 +125,7 @@ def renumbered(body) -> int:
     return sum(1 for _ in body.iter(f"{W}numberingChange"))
 
 
-_MARKS = {f"{W}ins": "+", f"{W}del": "-", f"{W}moveTo": "+", f"{W}moveFrom": "-"}  # the side a mark's text is on
+_MARKS = {f"{W}{tag}": "-" if new is None else "+" for tag, (_, new) in _SIDES.items()}  # the side a mark's text is on
 
 
 def _side_text(body, side: str) -> tuple[str, list[bool]]:

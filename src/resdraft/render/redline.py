@@ -45,7 +45,7 @@ from resdraft.diff.model import Diff, ParagraphChange, lines_by_role
 from resdraft.diff.words import Op, word_diff
 from resdraft.errors import TemplateError
 from resdraft.library.wordstyle import WordStyle
-from resdraft.model import Content, Footnote, FootnoteRef, Line, Paragraph, Run, content_between
+from resdraft.model import Content, Footnote, FootnoteRef, Line, Paragraph, Run, content_between, plain
 from resdraft.render.docx import (
     FORMULA_STYLES,
     PARAGRAPH_STYLES,
@@ -503,9 +503,9 @@ class _Redline(_Writer):
         rows: list[tuple[Content, Content, tuple[Op, ...] | list[Op]]] = []  # (old, new, ops) of each, in order
         for change, piece in zip(group, pieces, strict=True):
             if change is changed and merged:  # the other paragraphs' words run on in the new text
-                rows.append((self._old(changed.old.content), piece, word_diff(changed.old.text, _text(piece))))
+                rows.append((self._old(changed.old.content), piece, word_diff(changed.old.text, plain(piece))))
             elif change is changed:  # words cut off the old text go on as the other paragraphs
-                rows.append((piece, changed.new.content, word_diff(_text(piece), changed.new.text)))
+                rows.append((piece, changed.new.content, word_diff(plain(piece), changed.new.text)))
             else:
                 assert change.elsewhere is not None
                 shown = change.old if merged else change.new
@@ -662,10 +662,6 @@ def _cut(content: Content, text: str, lengths: list[int], at_end: bool) -> list[
     else:
         bounds.append(len(text))
     return [content_between(content, a, b) for a, b in itertools.pairwise(bounds)]
-
-
-def _text(content: Content) -> str:
-    return "".join(span.text for span in content if isinstance(span, Run))
 
 
 def render_redline(diff: Diff, word: WordStyle, author: str = "resdraft", date: dt.datetime | None = None) -> bytes:
