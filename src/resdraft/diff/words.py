@@ -1,9 +1,11 @@
-"""Word-level differences: diff-match-patch over word tokens, so a word, a number, a date or a
-document symbol is never split, with a clean-up so the result reads like a human redline.
+"""Word-level differences: the fewest insertions and deletions of word tokens, so a word, a number,
+a date or a document symbol is never split, with a clean-up so the result reads like a human redline.
 
 Each distinct token (a word, a run of white space, a punctuation mark) is encoded as one
-character and the C++ build of diff-match-patch (fast-diff-match-patch) diffs the encoded
-strings. The clean-up is diff-match-patch's semantic rule, narrowed: a short unchanged stretch
+character and rapidfuzz's bit-parallel longest common subsequence aligns the encoded strings,
+both ways round (where one alignment ties with another, the one marking fewer words is kept).
+Unchanged text at the start and end of both is left out first. The clean-up is
+diff-match-patch's semantic rule, narrowed: a short unchanged stretch
 between two changes is folded into them, unless words were only added (or only struck) on both
 sides of it, and a stretch of four or more unchanged words never is. Words added where they could
 as well be marked a word earlier or later are marked as whole words. A date replaced by a date
@@ -18,7 +20,7 @@ import itertools
 import re
 from collections.abc import Callable, Iterable, Iterator
 
-from fast_diff_match_patch import diff as dmp_diff
+from rapidfuzz.distance import Indel
 
 Op = tuple[str, str]
 
@@ -41,6 +43,7 @@ _TRAILING = re.compile(r"[.,;:]+\s?$")
 _DATE = re.compile(rf"(\d{{1,2}})(\ )((?i:{_MONTHS}))(\ )(\d{{4}})")
 WORD = re.compile(r"\w+")  # a word, as every count of words in the diff has it
 _SPACED = re.compile(r"\S+")  # a word as Word counts it: a run between spaces
+_WORD_RUN = re.compile(r"\S*\w\S*")  # ... that holds a letter or a digit
 KEPT = 4  # an equal run of this many words or more is never folded into the change around it
 _OPS = {"=": "equal", "+": "insert", "-": "delete"}
 
@@ -82,6 +85,16 @@ class _Codes(dict[str, str]):
         self.words[code] = _words_in(token.rstrip())  # (a word with the space after it, in _JOINED)
         return code
 
+    def edge(self, code: str, text: str) -> str:
+        """`code` (_HEAD or _TAIL) standing for `text`, unchanged text left out of a diff; "" for none.
+        Its words are not counted: it begins (or ends) both texts, so no count the diff makes
+        (words marked, the words of a stretch between two changes, old words against new) takes it in."""
+        if not text:
+            return ""
+        self.text[code] = text
+        self.words[code] = 0
+        return code
+
     def make_room(self) -> None:
         """Start afresh when the codes are nearly used up (between diffs, never within one)."""
         if len(self) > self.LIMIT - 100_000:
@@ -90,6 +103,7 @@ class _Codes(dict[str, str]):
             self.words.clear()
 
 
+_HEAD, _TAIL = "\U0010fffd", "\U0010fffe"  # beyond every token's code: unchanged text left out of a diff
 _CODES = _Codes()
 _JOINED = _Codes()  # tokens with the white space after them joined on, for scattered diffs
 SPACES_KEPT = 16  # a diff that keeps this many stretches of bare spaces (or marks) between changes is made again
@@ -112,13 +126,60 @@ def word_diff(old: str, new: str) -> list[Op]:
     diff marks fewer words is kept."""
     if old == new:
         return [("equal", old)] if old else []
-    tokens_old, tokens_new = tokenize(old), tokenize(new)
-    ops, spaces = _diff((old, new), tokens_old, tokens_new, _CODES)
+    head, tail = _unchanged_edges(old, new)
+    tokens_old, tokens_new = tokenize(old[head : len(old) - tail]), tokenize(new[head : len(new) - tail])
+    edges = (old[:head], old[len(old) - tail :])
+    ops, spaces = _diff((old, new), tokens_old, tokens_new, _CODES, edges)
     if spaces >= SPACES_KEPT:
-        joined, _ = _diff((old, new), _spaces_joined(tokens_old), _spaces_joined(tokens_new), _JOINED)
+        joined, _ = _diff((old, new), _spaces_joined(tokens_old), _spaces_joined(tokens_new), _JOINED, edges)
         if _words_marked(joined) < _words_marked(ops):
             return joined
     return ops
+
+
+MARGIN = 40  # characters of unchanged text, at least, left on each side of the stretch compared
+_MONTH_START = {month[:3].lower() for month in _MONTHS.split("|")}
+
+
+def _unchanged_edges(old: str, new: str) -> tuple[int, int]:
+    """How many characters at the start and at the end of both texts need not be compared:
+    unchanged text, cut where the tokens of the whole text part too, and at least MARGIN
+    characters from the first and last difference, so that the clean-up sees the changes in the
+    same context. Most paragraphs of a year-over-year pair change in a few words; this compares only those."""
+    head = _cut(old, _common(old, new, str.startswith) - MARGIN, -1)
+    tail_at = _cut(old, len(old) - _common(old, new, str.endswith) + MARGIN, 1)
+    tail = len(old) - tail_at if tail_at else 0
+    if head > min(len(old), len(new)) - tail:
+        return head, 0
+    return head, tail
+
+
+def _cut(text: str, limit: int, step: int) -> int:
+    """The last place before `limit` (step -1) or the first after it (step 1) where a word in
+    lower case follows a space: no token runs through there (those that hold a space, dates and
+    symbols, go on only with a capital, a digit or a month), so the text's tokens are those of
+    its two sides. 0 where there is none."""
+    if not 0 < limit < len(text):
+        return 0
+    at = limit
+    while (at := text.rfind(" ", 0, at) if step < 0 else text.find(" ", at)) >= 0:
+        after = at + 1
+        if text[after : after + 1].islower() and text[after : after + 3].lower() not in _MONTH_START:
+            return after
+        at += 0 if step < 0 else 1
+    return 0
+
+
+def _common(a: str, b: str, same: Callable[[str, str], bool]) -> int:
+    """The length of the longest start (`same` str.startswith) or end (str.endswith) `a` and `b` share."""
+    low, high = 0, min(len(a), len(b))
+    while low < high:
+        mid = (low + high + 1) // 2
+        if same(a, b[:mid] if same is str.startswith else b[len(b) - mid :]):
+            low = mid
+        else:
+            high = mid - 1
+    return low
 
 
 def _spaces_joined(tokens: list[str]) -> list[str]:
@@ -135,29 +196,41 @@ def _words_marked(ops: list[Op]) -> int:
     return sum(len(_SPACED.findall(text)) for op, text in ops if op != "equal")
 
 
-def _diff(texts: tuple[str, str], tokens_a: list[str], tokens_b: list[str], codes: _Codes) -> tuple[list[Op], int]:
+def _diff(
+    texts: tuple[str, str], tokens_a: list[str], tokens_b: list[str], codes: _Codes, edges: tuple[str, str]
+) -> tuple[list[Op], int]:
     """The word diff of two texts split into tokens, each token coded in `codes`, and how many
-    stretches without a word the exact diff kept between two changes."""
+    stretches without a word the exact diff kept between two changes. The tokens leave out the
+    unchanged `edges` (start and end) both texts share: each stands in the diff as one code."""
     codes.make_room()
-    a, b = "".join(map(codes.__getitem__, tokens_a)), "".join(map(codes.__getitem__, tokens_b))
+    head, tail = codes.edge(_HEAD, edges[0]), codes.edge(_TAIL, edges[1])
+    a = head + "".join(map(codes.__getitem__, tokens_a)) + tail
+    b = head + "".join(map(codes.__getitem__, tokens_b)) + tail
+    if head or tail:
+        tokens_a = [edges[0], *tokens_a, edges[1]] if head and tail else [edges[0], *tokens_a] if head else [*tokens_a, edges[1]]
+        tokens_b = [edges[0], *tokens_b, edges[1]] if head and tail else [edges[0], *tokens_b] if head else [*tokens_b, edges[1]]
     weight, text_of = codes.words, codes.text
 
-    def words(chunk: str) -> int:
-        return sum(map(weight.__getitem__, chunk))
+    counted: dict[str, int] = {}
 
-    exact = list(_chunks(a, b))
+    def words(chunk: str) -> int:
+        if (n := counted.get(chunk)) is None:
+            n = counted[chunk] = sum(map(weight.__getitem__, chunk))
+        return n
+
+    blocks = _aligned(a, b)
+    exact = _chunks(a, b, blocks)
     spaces = sum(1 for kind, chunk in exact[1:-1] if kind == "=" and not words(chunk))
     coded = _cleaned_up(exact, words)
-    if _may_tie(coded) and _marked(coded, words) > abs(words(a) - words(b)):  # (no diff marks fewer than that)
-        # Where two alignments cost the same, the diff takes the earlier match; a list that grew at
-        # its end ("…, 76/206 of 17 December 2021, 77/166 of … and 78/154 of …") reads right only
-        # when matched from the end. Diff the reversed texts too and keep whichever marks fewer words.
-        backwards = [(kind, chunk[::-1]) for kind, chunk in reversed(_cleaned_up(list(_chunks(a[::-1], b[::-1])), words))]
-        for i in range(len(backwards) - 1):  # a deletion before the insertion that replaces it, as forwards
-            if backwards[i][0] == "+" and backwards[i + 1][0] == "-":
-                backwards[i], backwards[i + 1] = backwards[i + 1], backwards[i]
-        if _marked(backwards, words) < _marked(coded, words):
-            coded = backwards
+    if _marked(coded, words) > abs(words(a) - words(b)):  # (no diff marks fewer than that)
+        # Where two alignments cost the same, the diff takes one of them; a list that grew at its
+        # end ("…, 76/206 of 17 December 2021, 77/166 of … and 78/154 of …") reads right only when
+        # matched from the end. Diff the reversed texts too and keep whichever marks fewer words.
+        back = _aligned(a[::-1], b[::-1])
+        if _turned(back, a, b) != blocks:
+            backwards = _mirrored(_cleaned_up(_chunks(a[::-1], b[::-1], back), words))
+            if _marked(backwards, words) < _marked(coded, words):
+                coded = backwards
     # Each op's text is cut from its side's text: ops take tokens from each side in turn.
     old, new = texts
     at_old = list(itertools.accumulate(map(len, tokens_a), initial=0))
@@ -176,6 +249,16 @@ def _diff(texts: tuple[str, str], tokens_a: list[str], tokens_b: list[str], code
     return _refine(_tidy(ops)), spaces
 
 
+def _mirrored(ops: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The ops of two reversed texts as ops of the texts: in reverse, each chunk turned round, and
+    a deletion before the insertion that replaces it."""
+    out = [(kind, chunk[::-1]) for kind, chunk in reversed(ops)]
+    for i in range(len(out) - 1):
+        if out[i][0] == "+" and out[i + 1][0] == "-":
+            out[i], out[i + 1] = out[i + 1], out[i]
+    return out
+
+
 def _words_in(token: str) -> int:
     """How many words a token holds: one for a plain word, none for space or a mark, more for a
     date or a symbol."""
@@ -184,22 +267,6 @@ def _words_in(token: str) -> int:
     if token.isspace() or len(token) == 1:
         return 0
     return len(WORD.findall(token))
-
-
-def _may_tie(coded: list[tuple[str, str]]) -> bool:
-    """Whether another alignment could cost the same: two runs of edits, one of them a pure
-    insertion or deletion (which might as well have matched the equal words on its other side)."""
-    runs: list[set[str]] = []  # the kinds of op in each run of edits
-    current: set[str] = set()
-    for kind, _ in coded:
-        if kind != "=":
-            current.add(kind)
-        elif current:
-            runs.append(current)
-            current = set()
-    if current:
-        runs.append(current)
-    return len(runs) >= 2 and any(len(run) == 1 for run in runs)
 
 
 def _marked(coded: list[tuple[str, str]], words: Callable[[str], int]) -> int:
@@ -213,40 +280,69 @@ def _cleaned_up(exact: list[tuple[str, str]], words: Callable[[str], int]) -> li
     alternate), but not where words were only added, or only struck, on both sides of it: there
     nothing alternates, and "threats {+and rhetoric pertaining +}to {+the +}use {+of +}nuclear
     weapons" keeps the old text whole. A stretch of KEPT or more unchanged words always stays."""
-    ops = list(exact)
+    items: list[str | _Run] = []  # unchanged stretches and runs of edits, in turn
+    for kind, chunk in exact:
+        if kind == "=":
+            items.append(chunk)
+            continue
+        if not items or isinstance(items[-1], str):
+            items.append(_Run())
+        run = items[-1]
+        assert isinstance(run, _Run)
+        run.add(kind == "+", chunk)
     k = 1
-    while k < len(ops) - 1:
-        kind, chunk = ops[k]
-        if kind != "=" or words(chunk) >= KEPT:
+    while k < len(items) - 1:  # (between two runs of edits: no two stretches are side by side)
+        stretch = items[k]
+        if not isinstance(stretch, str) or words(stretch) >= KEPT:
             k += 1
             continue
-        start = k
-        while start > 0 and ops[start - 1][0] != "=":
-            start -= 1
-        end = k + 1
-        while end < len(ops) and ops[end][0] != "=":
-            end += 1
-        before, after = ops[start:k], ops[k + 1 : end]
-        kinds = [{kd for kd, _ in side} for side in (before, after)]
-        alike = kinds[0] == kinds[1] and len(kinds[0]) == 1
-        if not before or not after or alike or len(chunk) > min(_size(before), _size(after)):
+        before, after = items[k - 1], items[k + 1]
+        assert isinstance(before, _Run) and isinstance(after, _Run)
+        if (before.one_kind and before.kinds == after.kinds) or len(stretch) > min(before.size, after.size):
             k += 1
             continue
-        run = [*before, ("-", chunk), ("+", chunk), *after]
-        ops[start:end] = [(edit, "".join(c for kd, c in run if kd == edit)) for edit in "-+"]
-        k = max(start - 1, 1)  # the equality before may fold now that the run after it grew
+        for side in (0, 1):  # the stretch and the run after it join the run before
+            before.add(side, stretch)
+            for piece in after.chunks[side]:
+                before.add(side, piece)
+        del items[k : k + 2]
+        k = max(k - 2, 1)  # the stretch before may fold now that the run after it grew
+    ops: list[tuple[str, str]] = []
+    for item in items:
+        if isinstance(item, str):
+            ops.append(("=", item))
+        else:
+            ops += [(kind, "".join(item.chunks[side])) for side, kind in enumerate("-+") if item.lengths[side]]
     return ops
 
 
-def _size(side: list[tuple[str, str]]) -> int:
-    """The longer of what a run of edits deletes and what it inserts, in tokens."""
-    deleted = inserted = 0
-    for kind, chunk in side:
-        if kind == "-":
-            deleted += len(chunk)
-        else:
-            inserted += len(chunk)
-    return max(deleted, inserted)
+class _Run:
+    """A run of edits while the clean-up folds: the chunks it deletes and inserts, and their lengths."""
+
+    __slots__ = ("chunks", "lengths")
+
+    def __init__(self) -> None:
+        self.chunks: tuple[list[str], list[str]] = ([], [])
+        self.lengths = [0, 0]
+
+    def add(self, side: int, chunk: str) -> None:
+        """Add a chunk to the deleted (side 0) or the inserted (side 1)."""
+        self.chunks[side].append(chunk)
+        self.lengths[side] += len(chunk)
+
+    @property
+    def kinds(self) -> tuple[bool, bool]:
+        return self.lengths[0] > 0, self.lengths[1] > 0
+
+    @property
+    def one_kind(self) -> bool:
+        """Whether the run only deletes or only inserts."""
+        return (self.lengths[0] > 0) != (self.lengths[1] > 0)
+
+    @property
+    def size(self) -> int:
+        """The longer of what the run deletes and what it inserts."""
+        return max(self.lengths)
 
 
 def _slid(coded: list[tuple[str, str]], text_of: Callable[[str], str]) -> list[tuple[str, str]]:
@@ -276,12 +372,14 @@ def _slid(coded: list[tuple[str, str]], text_of: Callable[[str], str]) -> list[t
 def _touched(left: str, edit: str, right: str, text_of: Callable[[str], str]) -> int:
     """How many words as Word counts them (runs between spaces holding a letter or digit) the
     marked stretch `edit` touches, between the unchanged `left` and `right`."""
-    head = _until_space(reversed(left), text_of)[::-1]
-    tail = _until_space(iter(right), text_of)
-    text = "".join(map(text_of, head + list(edit) + tail))
-    start = sum(len(text_of(c)) for c in head)
-    end = len(text) - sum(len(text_of(c)) for c in tail)
-    return sum(1 for w in _SPACED.finditer(text) if w.start() < end and w.end() > start and WORD.search(w.group()))
+    marked = "".join(map(text_of, edit))
+    head = "" if marked[:1].isspace() else "".join(map(text_of, _until_space(reversed(left), text_of)[::-1]))
+    tail = "" if marked[-1:].isspace() else "".join(map(text_of, _until_space(iter(right), text_of)))
+    # (Only the run of the unchanged text that runs on into the marked one counts; each unchanged
+    # edge left out of the diff is one long token.)
+    head = "" if not head or head[-1].isspace() else head.rsplit(None, 1)[-1]
+    tail = "" if not tail or tail[0].isspace() else tail.split(None, 1)[0]
+    return len(_WORD_RUN.findall(head + marked + tail))
 
 
 def _until_space(codes: Iterator[str], text_of: Callable[[str], str]) -> list[str]:
@@ -293,17 +391,78 @@ def _until_space(codes: Iterator[str], text_of: Callable[[str], str]) -> list[st
     return out
 
 
-def _chunks(a: str, b: str) -> Iterator[tuple[str, str]]:
-    """diff-match-patch's exact ops ('=', '-' or '+') with the stretch of `a` or `b` each covers."""
-    pos_a = pos_b = 0
-    for kind, count in dmp_diff(a, b, timelimit=0, checklines=False, cleanup="No"):
-        if kind == "+":
-            yield kind, b[pos_b : pos_b + count]
-            pos_b += count
+Blocks = list[tuple[int, int, int]]  # an alignment: the stretches (start in a, start in b, length) kept
+
+
+def _aligned(a: str, b: str) -> Blocks:
+    """An alignment of `a` and `b` with the fewest insertions and deletions: rapidfuzz's, over the
+    longest common subsequence, bit-parallel. It ends with (len(a), len(b), 0)."""
+    return [(i, j, size) for i, j, size in Indel.editops(a, b).as_matching_blocks()]
+
+
+def _turned(blocks: Blocks, a: str, b: str) -> Blocks:
+    """The alignment of the reversed `a` and `b` as an alignment of `a` and `b`."""
+    return [(len(a) - i - size, len(b) - j - size, size) for i, j, size in reversed(blocks) if size] + [(len(a), len(b), 0)]
+
+
+def _chunks(a: str, b: str, blocks: Blocks | None = None) -> list[tuple[str, str]]:
+    """The ops ('=', '-' or '+') of an alignment (by default the one _aligned finds) with the
+    stretch of `a` or `b` each covers: each run of edits a deletion then an insertion, and an edit
+    that could as well stand on the other side of the unchanged stretch before or after it moved
+    there, merging two stretches (as diff-match-patch does)."""
+    ops: list[tuple[str, str]] = []
+    i = j = 0
+    for start_a, start_b, size in _aligned(a, b) if blocks is None else blocks:
+        if i < start_a:
+            ops.append(("-", a[i:start_a]))
+        if j < start_b:
+            ops.append(("+", b[j:start_b]))
+        if size:
+            ops.append(("=", a[start_a : start_a + size]))
+        i, j = start_a + size, start_b + size
+    _shift(ops)
+    return ops
+
+
+def _shift(ops: list[tuple[str, str]]) -> None:
+    """A single edit between two unchanged stretches that ends with the first ("A{+BA+}C") or
+    begins with the second ("A{+CB+}C") moves over it: "{+AB+}AC", "AC{+BC+}"."""
+    moved = True
+    while moved:
+        moved = False
+        k = 1
+        while k < len(ops) - 1:
+            kind, edit = ops[k]
+            if kind != "=" and ops[k - 1][0] == "=" and ops[k + 1][0] == "=":
+                left, right = ops[k - 1][1], ops[k + 1][1]
+                if edit.endswith(left):
+                    ops[k - 1 : k + 2] = [(kind, left + edit[: len(edit) - len(left)]), ("=", left + right)]
+                    moved = True
+                elif edit.startswith(right):
+                    ops[k - 1 : k + 2] = [("=", left + right), (kind, edit[len(right) :] + right)]
+                    moved = True
+            k += 1
+        if moved:
+            ops[:] = _merged(ops)
+
+
+def _merged(ops: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    out: list[tuple[str, str]] = []
+    deleted = inserted = ""
+    for kind, chunk in ops:
+        if kind == "-":
+            deleted += chunk
+        elif kind == "+":
+            inserted += chunk
         else:
-            yield kind, a[pos_a : pos_a + count]
-            pos_a += count
-            pos_b += count if kind == "=" else 0
+            out += [*([("-", deleted)] if deleted else []), *([("+", inserted)] if inserted else [])]
+            deleted = inserted = ""
+            if out and out[-1][0] == "=":
+                out[-1] = ("=", out[-1][1] + chunk)
+            else:
+                out.append(("=", chunk))
+    out += [*([("-", deleted)] if deleted else []), *([("+", inserted)] if inserted else [])]
+    return out
 
 
 def _refine(ops: list[Op]) -> list[Op]:
