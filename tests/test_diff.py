@@ -17,7 +17,7 @@ from typer.testing import CliRunner
 
 from conftest import CORPUS, ROOT, aipo_27_subparagraphs_reordered, bare_resolution
 from resdraft.cli import app
-from resdraft.diff import compare
+from resdraft.diff import compare, words
 from resdraft.diff.words import Op, new_text, old_text, tokenize, word_diff
 from resdraft.model import Paragraph, Resolution, Run
 
@@ -439,6 +439,31 @@ def test_a_symbol_takes_a_spaced_part_letter_but_never_a_footnote_number_or_the_
         "5 A/79/77. 6 A/CONF.192/BMS/2022/1. 7 A/CONF.192/2024/RC/3.",
     )
     assert [text for op, text in ops if op == "equal"] == ["5 ", ". 6 ", ". 7 ", "."]
+
+
+def test_a_text_cut_where_words_diff_leaves_unchanged_edges_out_has_the_tokens_of_the_whole() -> None:
+    # Every place _cut finds in the paragraphs of A/RES/78/69 (symbols, dates, footnote blocks).
+    cuts = 0
+    for p in (*_corpus_resolution("A/RES/78/69").preamble, *_corpus_resolution("A/RES/78/69").operative):
+        text = p.text
+        for limit in range(1, len(text), 23):
+            for step in (-1, 1):
+                if at := words._cut(text, limit, step):
+                    assert tokenize(text[:at]) + tokenize(text[at:]) == tokenize(text), (text, at)
+                    cuts += 1
+    assert cuts > 1000
+
+
+def test_unchanged_edges_left_out_of_a_word_diff_change_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The paragraphs of A/RES/78/69 -> 79/144 that changed, most of them in a few words.
+    from resdraft.diff.align import align
+
+    old, new = _corpus_resolution("A/RES/78/69").operative, _corpus_resolution("A/RES/79/144").operative
+    pairs = [(old[i].text, new[j].text) for j, i in align(old, new).items() if old[i].text != new[j].text]
+    trimmed = [word_diff(a, b) for a, b in pairs]
+    assert sum(1 for a, b in pairs if sum(words._unchanged_edges(a, b))) > len(pairs) / 2
+    monkeypatch.setattr(words, "_unchanged_edges", lambda a, b: (0, 0))
+    assert [word_diff(a, b) for a, b in pairs] == trimmed
 
 
 def test_a_page_header_moved_inside_a_paragraph_is_one_block_out_and_one_in() -> None:
