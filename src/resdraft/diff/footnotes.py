@@ -104,16 +104,19 @@ def _changes(
     news = notes[1].get(id(new), []) if new is not None else []
     pairs = dict(align_anchors(old, new, ops).pairs) if old is not None and new is not None else {}
     free = [k for k in range(len(olds)) if k not in pairs.values()]
+    diffs: dict[int, list[Op]] = {}  # new anchor -> the word diff of its footnote, where made to pair it
     for k in range(len(news)):
-        if k not in pairs and free and _keeps_half(olds[free[0]].text, news[k].text):
+        if k not in pairs and free and (made := _keeping_half(olds[free[0]].text, news[k].text)) is not None:
             pairs[k] = free.pop(0)
+            diffs[k] = made
     for k, note in enumerate(news):
         if k in pairs and pairs[k] < len(olds):
             was = olds[pairs[k]]
             if was.content == note.content:
                 yield FootnoteChange("unchanged", was, note, (("equal", note.text),), places[1])
             else:
-                yield FootnoteChange("modified", was, note, tuple(word_diff(was.text, note.text)), places[1])
+                ops = diffs[k] if k in diffs else word_diff(was.text, note.text)
+                yield FootnoteChange("modified", was, note, tuple(ops), places[1])
         else:
             yield FootnoteChange("inserted", None, note, (("insert", note.text),), places[1])
     kept = {pairs[k] for k in range(len(news)) if k in pairs}
@@ -122,9 +125,12 @@ def _changes(
             yield FootnoteChange("deleted", note, None, (("delete", note.text),), places[0])
 
 
-def _keeps_half(old: str, new: str) -> bool:
-    """Whether two footnote texts, each with words, keep half the words of the shorter one."""
-    return bool(WORD.search(old) and WORD.search(new)) and kept_share(word_diff(old, new)) >= 0.5
+def _keeping_half(old: str, new: str) -> list[Op] | None:
+    """The word diff of two footnote texts, each with words, where it keeps half the words of the shorter one."""
+    if not (WORD.search(old) and WORD.search(new)):
+        return None
+    ops = word_diff(old, new)
+    return ops if kept_share(ops) >= 0.5 else None
 
 
 def _line(old: Line | None, new: Line | None, notes: Notes) -> Iterator[FootnoteChange]:

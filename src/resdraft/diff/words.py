@@ -222,7 +222,9 @@ def _diff(
     exact = _chunks(a, b, blocks)
     spaces = sum(1 for kind, chunk in exact[1:-1] if kind == "=" and not words(chunk))
     coded = _cleaned_up(exact, words)
-    if _marked(coded, words) > abs(words(a) - words(b)):  # (no diff marks fewer than that)
+    struck = sum(words(chunk) for kind, chunk in exact if kind == "-")
+    if _marked(coded, words) > abs(struck - sum(words(chunk) for kind, chunk in exact if kind == "+")):
+        # (no diff marks fewer words than the difference between the two texts' counts)
         # Where two alignments cost the same, the diff takes one of them; a list that grew at its
         # end ("…, 76/206 of 17 December 2021, 77/166 of … and 78/154 of …") reads right only when
         # matched from the end. Diff the reversed texts too and keep whichever marks fewer words.
@@ -280,69 +282,46 @@ def _cleaned_up(exact: list[tuple[str, str]], words: Callable[[str], int]) -> li
     alternate), but not where words were only added, or only struck, on both sides of it: there
     nothing alternates, and "threats {+and rhetoric pertaining +}to {+the +}use {+of +}nuclear
     weapons" keeps the old text whole. A stretch of KEPT or more unchanged words always stays."""
-    items: list[str | _Run] = []  # unchanged stretches and runs of edits, in turn
+    stretches = [""]  # the unchanged stretches, first and last maybe empty, with a run of edits between each two
+    runs: list[tuple[list[str], list[str]]] = []  # each run's deleted and inserted chunks
+    sizes: list[list[int]] = []  # ... and their lengths
+    in_run = False
     for kind, chunk in exact:
         if kind == "=":
-            items.append(chunk)
+            stretches[-1] = chunk
+            in_run = False
             continue
-        if not items or isinstance(items[-1], str):
-            items.append(_Run())
-        run = items[-1]
-        assert isinstance(run, _Run)
-        run.add(kind == "+", chunk)
+        if not in_run:
+            runs.append(([], []))
+            sizes.append([0, 0])
+            stretches.append("")
+            in_run = True
+        side = int(kind == "+")
+        runs[-1][side].append(chunk)
+        sizes[-1][side] += len(chunk)
     k = 1
-    while k < len(items) - 1:  # (between two runs of edits: no two stretches are side by side)
-        stretch = items[k]
-        if not isinstance(stretch, str) or words(stretch) >= KEPT:
-            k += 1
-            continue
-        before, after = items[k - 1], items[k + 1]
-        assert isinstance(before, _Run) and isinstance(after, _Run)
-        if (before.one_kind and before.kinds == after.kinds) or len(stretch) > min(before.size, after.size):
+    while k < len(stretches) - 1:
+        stretch, before, after = stretches[k], sizes[k - 1], sizes[k]
+        one_kind = (before[0] == 0) != (before[1] == 0)
+        alike = one_kind and (before[0] == 0) == (after[0] == 0) and (before[1] == 0) == (after[1] == 0)
+        if alike or words(stretch) >= KEPT or len(stretch) > min(max(before), max(after)):
             k += 1
             continue
         for side in (0, 1):  # the stretch and the run after it join the run before
-            before.add(side, stretch)
-            for piece in after.chunks[side]:
-                before.add(side, piece)
-        del items[k : k + 2]
-        k = max(k - 2, 1)  # the stretch before may fold now that the run after it grew
-    ops: list[tuple[str, str]] = []
-    for item in items:
-        if isinstance(item, str):
-            ops.append(("=", item))
-        else:
-            ops += [(kind, "".join(item.chunks[side])) for side, kind in enumerate("-+") if item.lengths[side]]
+            runs[k - 1][side].append(stretch)
+            runs[k - 1][side].extend(runs[k][side])
+            before[side] += len(stretch) + after[side]
+        del stretches[k], runs[k], sizes[k]
+        k = max(k - 1, 1)  # the stretch before may fold now that the run after it grew
+    ops = [("=", stretches[0])] if stretches[0] else []
+    for (deleted, inserted), (size_deleted, size_inserted), stretch in zip(runs, sizes, stretches[1:], strict=True):
+        if size_deleted:
+            ops.append(("-", "".join(deleted)))
+        if size_inserted:
+            ops.append(("+", "".join(inserted)))
+        if stretch:
+            ops.append(("=", stretch))
     return ops
-
-
-class _Run:
-    """A run of edits while the clean-up folds: the chunks it deletes and inserts, and their lengths."""
-
-    __slots__ = ("chunks", "lengths")
-
-    def __init__(self) -> None:
-        self.chunks: tuple[list[str], list[str]] = ([], [])
-        self.lengths = [0, 0]
-
-    def add(self, side: int, chunk: str) -> None:
-        """Add a chunk to the deleted (side 0) or the inserted (side 1)."""
-        self.chunks[side].append(chunk)
-        self.lengths[side] += len(chunk)
-
-    @property
-    def kinds(self) -> tuple[bool, bool]:
-        return self.lengths[0] > 0, self.lengths[1] > 0
-
-    @property
-    def one_kind(self) -> bool:
-        """Whether the run only deletes or only inserts."""
-        return (self.lengths[0] > 0) != (self.lengths[1] > 0)
-
-    @property
-    def size(self) -> int:
-        """The longer of what the run deletes and what it inserts."""
-        return max(self.lengths)
 
 
 def _slid(coded: list[tuple[str, str]], text_of: Callable[[str], str]) -> list[tuple[str, str]]:
