@@ -338,20 +338,6 @@ def _side(ops: Iterable[Op], keep: str, cursor: _Cursor) -> str:
     return "".join(out)
 
 
-def _merged(ops: Iterable[Op], old: _Cursor, new: _Cursor) -> str:
-    """The new text with deletions and insertions marked in place."""
-    out = []
-    for op, text in ops:
-        if op == "equal":
-            old.skip(text)
-            out.append(new.take(text))
-        elif op == "insert":
-            out.append(f"<ins>{new.take(text)}</ins>")
-        else:
-            out.append(f"<del>{old.take(text)}</del>")
-    return "".join(out)
-
-
 # ------------------------------------------------------------------ paragraph rows
 
 
@@ -363,33 +349,36 @@ def _anchor(marker: str, text: str | None) -> str:
 
 class _Notes:
     """The footnote markers of the old and new documents as HTML, their texts as tooltips, by marker;
-    and the paragraphs that did not change, as HTML. Each is written once: both views show them,
-    and an unchanged paragraph shows the same on both sides where its markers read alike."""
+    the paragraphs that did not change, as HTML; and each row's place and footnote badge. Each is
+    written once: both views show them, and an unchanged paragraph shows the same on both sides
+    where its markers read alike."""
 
     def __init__(self, diff: Diff) -> None:
         self.old = {f.marker: _anchor(f.marker, f.text) for f in diff.old.footnotes}
         self.new = {f.marker: _anchor(f.marker, f.text) for f in diff.new.footnotes}
         self._unchanged: dict[int, tuple[str, str]] = {}  # id(change) -> its old and new HTML
+        self._rows: dict[int, tuple[str, str, str]] = {}  # id(change) -> its row's facts
+        self._marked: dict[int, tuple[str, str, str]] = {}  # id(change) -> its sides and inline text
         self.changed_at: dict[tuple[str, str, int], int] = defaultdict(int)  # a paragraph's place -> its footnotes changed
         for note in diff.footnotes_changed:
             if note.place is not None:
                 self.changed_at[(note.place.part, note.place.text, note.place.index)] += 1
 
-    def count(self, change: ParagraphChange) -> int:
-        """How many of a paragraph's footnotes changed."""
-        return sum(
-            self.changed_at.get((change.part, text, index), 0)
-            for text, index in (("new", change.new_index), ("old", change.old_index))
-            if index is not None
-        )
-
-    def changed(self, change: ParagraphChange) -> str:
-        """A badge for the footnotes of a paragraph that changed, linking to the Footnotes table."""
-        count = self.count(change)
-        if not count:
-            return ""
-        words = "footnote changed" if count == 1 else f"{count} footnotes changed"
-        return f'<a class="badge b-unchanged" href="#h-footnotes">{words}</a>'
+    def row(self, change: ParagraphChange) -> tuple[str, str, str]:
+        """A row's place ('op. 7 → op. 9') as HTML; a badge for the footnotes of a paragraph that
+        changed, linking to the Footnotes table ("" for none); and whether the row is a change,
+        its words or its footnotes ('true' or 'false')."""
+        key = id(change)
+        if key not in self._rows:
+            count = sum(
+                self.changed_at.get((change.part, text, index), 0)
+                for text, index in (("new", change.new_index), ("old", change.old_index))
+                if index is not None
+            )
+            words = "footnote changed" if count == 1 else f"{count} footnotes changed"
+            badge = f'<a class="badge b-unchanged" href="#h-footnotes">{words}</a>' if count else ""
+            self._rows[key] = (escape(where(change)), badge, str(change.changed or count > 0).lower())
+        return self._rows[key]
 
     def unchanged(self, change: ParagraphChange) -> tuple[str, str] | None:
         """The old and new HTML of a (sub-)paragraph whose words did not change; None if they did."""
@@ -403,6 +392,28 @@ class _Notes:
             )
             self._unchanged[key] = (new if alike else _Cursor(change.old, self.old).take(change.old.text), new)
         return self._unchanged[key]
+
+    def marked(self, item: ParagraphChange) -> tuple[str, str, str]:
+        """The old side, the new side and the inline text of a (sub-)paragraph as HTML: the old
+        text with its deletions, the new with its insertions, and the new text with both in place.
+        Each stretch is written once, with its own text's formatting and footnote markers: the
+        inline text is the new side's stretches with the old side's deletions between them."""
+        key = id(item)
+        if key not in self._marked:
+            old, new, ops = _compared(item)
+            old_cursor, new_cursor = _Cursor(old, self.old), _Cursor(new, self.new)
+            old_side, new_side, inline = [], [], []
+            for op, text in ops:
+                if op == "equal":
+                    old_side.append(old_cursor.take(text))
+                    new_side.append(piece := new_cursor.take(text))
+                elif op == "insert":
+                    new_side.append(piece := f"<ins>{new_cursor.take(text)}</ins>")
+                else:
+                    old_side.append(piece := f"<del>{old_cursor.take(text)}</del>")
+                inline.append(piece)
+            self._marked[key] = ("".join(old_side) if old else "", "".join(new_side) if new else "", "".join(inline))
+        return self._marked[key]
 
 
 def _badges(change: ParagraphChange, moved_from: str = "", view: str = "", extra: str = "") -> str:
@@ -455,14 +466,14 @@ def _row_open(change: ParagraphChange, number: int | None, view: str, notes: _No
         if side == "new" and change.old_index is not None
         else ""
     )
-    changed = str(change.changed or notes.count(change) > 0).lower()
+    changed = notes.row(change)[2]
     return f'<article id="{ident}" class="{classes}" data-changed="{changed}"{data} tabindex="-1">{also}'
 
 
 def _row_meta(change: ParagraphChange, view: str, notes: _Notes) -> str:
     """The row's old and new place ('op. 7 → op. 9') and its badges, one for its footnotes when they changed."""
-    badges = _badges(change, view=view, extra=notes.changed(change))
-    return f'<div class="meta"><span class="where">{escape(where(change))}</span>{badges}</div>'
+    place, footnotes, _ = notes.row(change)
+    return f'<div class="meta"><span class="where">{place}</span>{_badges(change, view=view, extra=footnotes)}</div>'
 
 
 def _compared(item: ParagraphChange) -> tuple[Paragraph | None, Paragraph | None, tuple[Op, ...]]:
@@ -489,12 +500,8 @@ def _sbs_row(change: ParagraphChange, number: int | None, notes: _Notes) -> str:
     for level, item in _flatten(change):
         cls = f"text{' sub' if level else ''} lv{min(level, 3)}"
         badges = _sub_badges(change, item) if level else ""
-        old, new, ops = _compared(item)
-        if shown := notes.unchanged(item):
-            old_html, new_html = shown
-        else:
-            old_html = _side(ops, "delete", _Cursor(old, notes.old)) if old else ""
-            new_html = _side(ops, "insert", _Cursor(new, notes.new)) if new else ""
+        old, new, _ = _compared(item)
+        old_html, new_html = shown if (shown := notes.unchanged(item)) else notes.marked(item)[:2]
         old_note = "(not in the old text)" if old is None and (level == 0 or change.old is not None) else ""
         new_note = "(not in the new text)" if new is None and (level == 0 or change.new is not None) else ""
         out.append(_cell(f"{cls} old", old, old_html, old_note or ("" if new else badges)))
@@ -509,9 +516,7 @@ def _inline_row(change: ParagraphChange, number: int | None, notes: _Notes) -> s
     for level, item in _flatten(change):
         cls = f"text{' sub' if level else ''} lv{min(level, 3)}"
         badges = _sub_badges(change, item) if level else ""
-        old, new, ops = _compared(item)
-        shown = notes.unchanged(item)
-        text = shown[1] if shown else _merged(ops, _Cursor(old, notes.old), _Cursor(new, notes.new))
+        text = shown[1] if (shown := notes.unchanged(item)) else notes.marked(item)[2]
         out.append(f'<div class="{cls}">{_label(item.new or item.old)}{badges}{text}</div>')
     out.append("</div></article>")
     return "".join(out)
