@@ -469,13 +469,16 @@ def _refine(ops: list[Op]) -> list[Op]:
 
 
 _NOT_ALNUM = re.compile(r"[\W_]+")
+_ALNUM = re.compile(r"[^\W_]")
 
 
 def _finer(old: str, new: str) -> list[Op] | None:
     """The replacement of `old` by `new` in smaller pieces, or None where whole words it is."""
     if (kept := _edge_kept(old, new)) is not None:  # words kept whole at one end ("[-reports-]{+reports to …+}")
         return kept
-    if old.strip() and _NOT_ALNUM.sub("", old) == _NOT_ALNUM.sub("", new):
+    first_old, first_new = _ALNUM.search(old), _ALNUM.search(new)  # (the same letters begin with the same one)
+    same_first = first_old.group() == first_new.group() if first_old and first_new else first_old is first_new
+    if old.strip() and same_first and _NOT_ALNUM.sub("", old) == _NOT_ALNUM.sub("", new):
         ops = [(_OPS[kind], chunk) for kind, chunk in _chunks(old, new)]
         if not any(op != "equal" and _NOT_ALNUM.sub("", text) for op, text in ops):
             return ops
@@ -529,7 +532,7 @@ def _tidy(ops: list[Op]) -> list[Op]:
         while j < len(ops) and ops[j][0] != "equal":
             j += 1
         run = ops[i:j]
-        tail = min((len(t) - len(t.rstrip()) for _, t in run), default=0)
+        tail = min((len(t) - len(t.rstrip()) if t[-1:].isspace() else 0 for _, t in run), default=0)
         space = run[0][1][len(run[0][1]) - tail :] if tail else ""
         both = {op for op, _ in run} == {"insert", "delete"}
         if tail and both and all(t.endswith(space) for _, t in run) and all(t.strip() for _, t in run):
