@@ -20,7 +20,7 @@ import itertools
 import re
 from collections.abc import Callable, Iterable, Iterator
 
-from rapidfuzz.distance import Indel
+from rapidfuzz.distance import Indel, Postfix, Prefix
 
 Op = tuple[str, str]
 
@@ -40,6 +40,8 @@ _CORE = rf"""
 # tokens, found in two thirds of the time.
 _TOKEN = re.compile(rf"\s+|[A-Za-z][a-z]*+(?![\w.\-/'’])|(?:{_CORE})|.", re.VERBOSE | re.DOTALL)
 _TRAILING = re.compile(r"[.,;:]+\s?$")
+# Where a symbol token may end in a full stop: only its last part after a "/" can, and only as [\w.\-]+.
+_SYMBOL_STOP = re.compile(r"/[\w.\-]*\.(?![\w.\-])")
 _DATE = re.compile(rf"(\d{{1,2}})(\ )((?i:{_MONTHS}))(\ )(\d{{4}})")
 WORD = re.compile(r"\w+")  # a word, as every count of words in the diff has it
 _SPACED = re.compile(r"\S+")  # a word as Word counts it: a run between spaces
@@ -63,7 +65,7 @@ def _split_symbols(pieces: list[str]) -> list[str]:
 def tokenize(text: str) -> list[str]:
     """Split text into tokens that together rebuild it exactly."""
     tokens: list[str] = _TOKEN.findall(text)
-    return _split_symbols(tokens) if "/" in text else tokens
+    return _split_symbols(tokens) if "/" in text and _SYMBOL_STOP.search(text) else tokens
 
 
 class _Codes(dict[str, str]):
@@ -146,8 +148,8 @@ def _unchanged_edges(old: str, new: str) -> tuple[int, int]:
     unchanged text, cut where the tokens of the whole text part too, and at least MARGIN
     characters from the first and last difference, so that the clean-up sees the changes in the
     same context. Most paragraphs of a year-over-year pair change in a few words; this compares only those."""
-    head = _cut(old, _common(old, new, str.startswith) - MARGIN, -1)
-    tail_at = _cut(old, len(old) - _common(old, new, str.endswith) + MARGIN, 1)
+    head = _cut(old, Prefix.similarity(old, new) - MARGIN, -1)
+    tail_at = _cut(old, len(old) - Postfix.similarity(old, new) + MARGIN, 1)
     tail = len(old) - tail_at if tail_at else 0
     if head > min(len(old), len(new)) - tail:
         return head, 0
@@ -168,18 +170,6 @@ def _cut(text: str, limit: int, step: int) -> int:
             return after
         at += 0 if step < 0 else 1
     return 0
-
-
-def _common(a: str, b: str, same: Callable[[str, str], bool]) -> int:
-    """The length of the longest start (`same` str.startswith) or end (str.endswith) `a` and `b` share."""
-    low, high = 0, min(len(a), len(b))
-    while low < high:
-        mid = (low + high + 1) // 2
-        if same(a, b[:mid] if same is str.startswith else b[len(b) - mid :]):
-            low = mid
-        else:
-            high = mid - 1
-    return low
 
 
 def _spaces_joined(tokens: list[str]) -> list[str]:
