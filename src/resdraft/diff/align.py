@@ -149,13 +149,21 @@ def _contained(words: str, others: list[tuple[int, str]]) -> list[tuple[int, flo
     contained in it, most of it in one unbroken run: a paragraph cut short or run on (scattered
     "the … of the … and" never counts). The score puts such a pair just above THRESHOLD, rising
     with how much of the shorter text the longer keeps."""
+    long_enough = [(i, other) for i, other in others if min(len(words), len(other)) >= SHORTEST]
+    if not long_enough:
+        return []
+    # Each pair's least LCS is CONTAINED of its shorter text; rapidfuzz scores them all against the
+    # smallest of those in one call, and each is then held to its own.
+    least = min(int(CONTAINED * min(len(words), len(other))) for _, other in long_enough)
+    found = process.extract(words, [other for _, other in long_enough], scorer=LCSseq.similarity, score_cutoff=least, limit=None)
     out = []
-    for i, other in others:
+    for _, kept, k in sorted(found, key=lambda hit: hit[2]):
+        i, other = long_enough[k]
         shorter = min(len(words), len(other))
-        if shorter < SHORTEST:
-            continue
-        kept = LCSseq.similarity(words, other, score_cutoff=int(CONTAINED * shorter))
-        if kept and SequenceMatcher(None, words, other, autojunk=False).find_longest_match().size >= RUN * shorter:
+        if (
+            kept >= int(CONTAINED * shorter)
+            and SequenceMatcher(None, words, other, autojunk=False).find_longest_match().size >= RUN * shorter
+        ):
             out.append((i, THRESHOLD + 20 * (kept / shorter - CONTAINED)))
     return out
 
