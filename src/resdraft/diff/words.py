@@ -218,10 +218,13 @@ def _diff(
         # Where two alignments cost the same, the diff takes one of them; a list that grew at its
         # end ("…, 76/206 of 17 December 2021, 77/166 of … and 78/154 of …") reads right only when
         # matched from the end. Diff the reversed texts too and keep whichever marks fewer words.
-        back = _aligned(a[::-1], b[::-1])
-        if _turned(back, a, b) != blocks:
-            backwards = _mirrored(_cleaned_up(_chunks(a[::-1], b[::-1], back), words))
-            if _marked(backwards, words) < _marked(coded, words):
+        # (The clean-up only ever marks more, so a reversed alignment that marks as many words as
+        # this diff before its clean-up cannot do better after it.)
+        back_a, back_b = a[::-1], b[::-1]
+        back = _aligned(back_a, back_b)
+        if _edited_words(back, back_a, back_b, words) < (marked := _marked(coded, words)) and _turned(back, a, b) != blocks:
+            backwards = _mirrored(_cleaned_up(_chunks(back_a, back_b, back), words))
+            if _marked(backwards, words) < marked:
                 coded = backwards
     # Each op's text is cut from its side's text: ops take tokens from each side in turn.
     old, new = texts
@@ -367,6 +370,15 @@ def _aligned(a: str, b: str) -> Blocks:
     """An alignment of `a` and `b` with the fewest insertions and deletions: rapidfuzz's, over the
     longest common subsequence, bit-parallel. It ends with (len(a), len(b), 0)."""
     return [(i, j, size) for i, j, size in Indel.editops(a, b).as_matching_blocks()]
+
+
+def _edited_words(blocks: Blocks, a: str, b: str, words: Callable[[str], int]) -> int:
+    """How many words an alignment deletes and inserts."""
+    count = i = j = 0
+    for start_a, start_b, size in blocks:
+        count += words(a[i:start_a]) + words(b[j:start_b])
+        i, j = start_a + size, start_b + size
+    return count
 
 
 def _turned(blocks: Blocks, a: str, b: str) -> Blocks:
