@@ -24,7 +24,7 @@ def lines_by_role(lines: tuple[Line, ...]) -> dict[tuple[str, int], Line]:
     return out
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class HeaderChange:
     """One header field (title, symbol, session, date, formulas, sponsors) before and after."""
 
@@ -35,7 +35,7 @@ class HeaderChange:
     ops: tuple[Op, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Place:
     """A paragraph's place in one of the texts ('old' or 'new'): its part, its index there
     (0-based) and its number."""
@@ -60,7 +60,7 @@ class Place:
         return f"preambular paragraph {self.index + 1}"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Counterpart:
     """The other paragraph a paragraph's words went to or came from, paragraphs pairing one to one:
 
@@ -83,7 +83,7 @@ class Counterpart:
     kind: Literal["moved", "split", "merged"] = "moved"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ParagraphChange:
     """One aligned paragraph (or sub-paragraph): how it changed, where it was and where it is."""
 
@@ -142,7 +142,7 @@ class ParagraphChange:
         return f"merged into {at}" if self.status == "deleted" else f"merged with {at}"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class FootnoteChange:
     """A footnote before and after (see diff/footnotes.py for which continue one another), with
     the place of the paragraph it is anchored in: in the new text, or in the old for a footnote
@@ -167,7 +167,7 @@ class FootnoteChange:
         return f"{'fn ' + self.old.marker if self.old else '—'} → {'fn ' + self.new.marker if self.new else '—'}"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Diff:
     """Everything `resdraft diff` reports; every renderer of a diff reads only this."""
 
