@@ -295,9 +295,11 @@ def _cleaned_up(exact: list[tuple[str, str]], words: Callable[[str], int]) -> li
     k = 1
     while k < len(stretches) - 1:
         stretch, before, after = stretches[k], sizes[k - 1], sizes[k]
-        one_kind = (before[0] == 0) != (before[1] == 0)
-        alike = one_kind and (before[0] == 0) == (after[0] == 0) and (before[1] == 0) == (after[1] == 0)
-        if alike or words(stretch) >= KEPT or len(stretch) > min(max(before), max(after)):
+        struck, added = before
+        if (not struck) != (not added) and (not struck) == (not after[0]) and (not added) == (not after[1]):
+            k += 1  # words only added (or only struck) on both sides
+            continue
+        if len(stretch) > max(before) or len(stretch) > max(after) or words(stretch) >= KEPT:
             k += 1
             continue
         for side in (0, 1):  # the stretch and the run after it join the run before
