@@ -196,9 +196,9 @@ def _diff(
     head, tail = codes.edge(_HEAD, edges[0]), codes.edge(_TAIL, edges[1])
     a = head + "".join(map(codes.__getitem__, tokens_a)) + tail
     b = head + "".join(map(codes.__getitem__, tokens_b)) + tail
-    if head or tail:
-        tokens_a = [edges[0], *tokens_a, edges[1]] if head and tail else [edges[0], *tokens_a] if head else [*tokens_a, edges[1]]
-        tokens_b = [edges[0], *tokens_b, edges[1]] if head and tail else [edges[0], *tokens_b] if head else [*tokens_b, edges[1]]
+    if head or tail:  # the edges as tokens too, where they stand in the diff
+        tokens_a = [edges[0]] * bool(head) + tokens_a + [edges[1]] * bool(tail)
+        tokens_b = [edges[0]] * bool(head) + tokens_b + [edges[1]] * bool(tail)
     weight, text_of = codes.words, codes.text
 
     counted: dict[str, int] = {}
@@ -212,17 +212,17 @@ def _diff(
     exact = _chunks(a, b, blocks)
     spaces = sum(1 for kind, chunk in exact[1:-1] if kind == "=" and not words(chunk))
     coded = _cleaned_up(exact, words)
+    # Where two alignments cost the same, the diff takes one of them; a list that grew at its end
+    # ("…, 76/206 of 17 December 2021, 77/166 of … and 78/154 of …") reads right only when matched
+    # from the end. So the reversed texts are aligned too, and the diff that marks fewer words
+    # kept; unless this one marks no more than the texts' counts of words differ by (none marks
+    # fewer), or the reversed alignment marks as many before its clean-up (which only adds marks).
+    marked = _marked(coded, words)
     struck = sum(words(chunk) for kind, chunk in exact if kind == "-")
-    if _marked(coded, words) > abs(struck - sum(words(chunk) for kind, chunk in exact if kind == "+")):
-        # (no diff marks fewer words than the difference between the two texts' counts)
-        # Where two alignments cost the same, the diff takes one of them; a list that grew at its
-        # end ("…, 76/206 of 17 December 2021, 77/166 of … and 78/154 of …") reads right only when
-        # matched from the end. Diff the reversed texts too and keep whichever marks fewer words.
-        # (The clean-up only ever marks more, so a reversed alignment that marks as many words as
-        # this diff before its clean-up cannot do better after it.)
+    if marked > abs(struck - sum(words(chunk) for kind, chunk in exact if kind == "+")):
         back_a, back_b = a[::-1], b[::-1]
         back = _aligned(back_a, back_b)
-        if _edited_words(back, back_a, back_b, words) < (marked := _marked(coded, words)) and _turned(back, a, b) != blocks:
+        if _edited_words(back, back_a, back_b, words) < marked and _turned(back, a, b) != blocks:
             backwards = _mirrored(_cleaned_up(_chunks(back_a, back_b, back), words))
             if _marked(backwards, words) < marked:
                 coded = backwards
