@@ -281,7 +281,7 @@ class _Cursor:
         runs, refs = self.runs, self.refs
         start = pos = self.pos
         end = pos + len(text)
-        if pos and (self.ref == len(refs) or refs[self.ref][0] > end):  # no marker in it: the common case
+        if self.ref == len(refs) or refs[self.ref][0] > end:  # no marker in it (nor at its start): the common case
             while self.run < len(runs) and runs[self.run][0] <= pos:
                 self.run += 1
             if self.run < len(runs) and runs[self.run][0] >= end:  # inside one run
