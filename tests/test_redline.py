@@ -487,6 +487,19 @@ def test_paragraphs_run_into_one_are_deleted_paragraph_marks_and_split_again_ins
     assert "Affirms its deep commitment" not in _marked_text(redline)
 
 
+def test_a_paragraph_inserted_at_the_end_inserts_the_mark_before_it_and_keeps_the_last() -> None:
+    # A/RES/78/20 -> 79/20 from their PDF text: the old text's closing formula ran on in its last
+    # operative paragraph, the new one's is a paragraph of its own, the document's last. Neither
+    # Word nor LibreOffice removes the last paragraph mark, so the inserted mark is the operative
+    # paragraph's, and the last paragraph takes that paragraph's style and number back on Reject All.
+    redline = _check(*ga_pair("A/RES/78/20"))
+    *_, before, last = _body(redline).iter(f"{W}p")
+    assert before.find(f"{W}pPr/{W}rPr/{W}ins") is not None
+    assert last.find(f"{W}pPr/{W}rPr") is None and last.find(f"{W}pPr/{W}pStyle").get(f"{W}val") == "ClosingFormula"
+    was = last.find(f"{W}pPr/{W}pPrChange/{W}pPr")
+    assert was.find(f"{W}pStyle").get(f"{W}val") == "OperativeParagraph" and was.find(f"{W}numPr") is not None
+
+
 def test_libreoffice_accept_all_gives_the_new_document_and_reject_all_the_old(tmp_path: Path) -> None:
     # Revisions applied by an office suite, not by our own reading of them: LibreOffice accepts (or
     # rejects) every change and saves the text, numbers and footnote marks included, which must be
@@ -495,7 +508,8 @@ def test_libreoffice_accept_all_gives_the_new_document_and_reject_all_the_old(tm
     # paragraphs merged (a paragraph mark deleted), A/RES/78/165 one split (a paragraph mark inserted);
     # in A/RES/78/74 a paragraph that ends in an insertion ("mandate[-.-]{+;+}") has one inserted after
     # it, and in A/RES/78/198 a preambular paragraph ending in "{+of:+}" has sub-paragraphs inserted;
-    # A/RES/78/246's one operative paragraph was not numbered, and is now one of six.
+    # A/RES/78/246's one operative paragraph was not numbered, and is now one of six; A/RES/78/20
+    # ends in a paragraph inserted after the last operative one (its closing formula).
     sys.path.insert(0, str(ROOT / "benchmarks"))
     from libreoffice_revisions import OFFICE_PYTHON, in_office
 
@@ -507,7 +521,7 @@ def test_libreoffice_accept_all_gives_the_new_document_and_reject_all_the_old(tm
         (_draft("aalco-50"), _draft("aalco-52"), None),
         *(
             (*ga_pair(s), None)
-            for s in ("A/RES/78/234", "A/RES/78/52", "A/RES/78/165", "A/RES/78/74", "A/RES/78/198", "A/RES/78/246")
+            for s in ("A/RES/78/234", "A/RES/78/52", "A/RES/78/165", "A/RES/78/74", "A/RES/78/198", "A/RES/78/246", "A/RES/78/20")
         ),
     ]
     results = in_office(pairs, tmp_path)

@@ -23,6 +23,7 @@ footnotes where they stood, and Accept All the new ones.
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 import datetime as dt
 import functools
@@ -558,10 +559,38 @@ class _Redline(_Writer):
         out += self._formula("closing", diff.new.closing)
         self._property_changes()
         _marks_for_libreoffice(out)
+        self._last_mark_kept(out)
         body = self.doc.element.body
         sect = body.find(qn("w:sectPr"))
         for p in out:
             sect.addprevious(p)
+
+    def _last_mark_kept(self, paragraphs: list[Any]) -> None:
+        """Where the document ends in paragraphs inserted after one that stays, the paragraph mark
+        inserted is the one after that paragraph, not the document's last (which neither Word nor
+        LibreOffice removes: Reject All would leave an empty paragraph), and the last paragraph
+        takes that paragraph's properties back on Reject All, as a tracked change of its own."""
+        if not paragraphs:
+            return
+        last = paragraphs[-1].find(qn("w:pPr"))
+        rpr = last.find(qn("w:rPr"))
+        if rpr is None or rpr.find(qn("w:ins")) is None or last.find(qn("w:pPrChange")) is not None:
+            return
+        k = len(paragraphs) - 1
+        while k >= 0 and paragraphs[k].find(f"{qn('w:pPr')}/{qn('w:rPr')}/{qn('w:ins')}") is not None:
+            k -= 1  # (the paragraphs inserted at the end)
+        if k < 0 or paragraphs[k].find(f"{qn('w:pPr')}/{qn('w:rPr')}") is not None:
+            return  # (none stays before them: the one before is deleted or moved)
+        before = paragraphs[k].find(qn("w:pPr"))
+        was = before.find(qn("w:pPrChange"))
+        old = _el("w:pPr", self._mark("w:pPrChange", last))
+        for child in was.find(qn("w:pPr")) if was is not None else before:
+            if child.tag not in (qn("w:rPr"), qn("w:pPrChange")):
+                old.append(copy.deepcopy(child))
+        if was is not None:
+            was.addprevious(rpr)  # (a paragraph mark's properties come before a change of the paragraph's)
+        else:
+            before.append(rpr)
 
     def extra_parts(self) -> None:
         """The comments part, when a moved paragraph carries a comment."""
