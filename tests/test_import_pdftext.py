@@ -152,6 +152,22 @@ def test_trafficking_closing_formula_is_the_plenary_meeting() -> None:
     assert res.fields["status"] == "adopted"
 
 
+@pytest.mark.parametrize(
+    ("symbol", "last_end", "closing"),
+    [
+        ("A/RES/78/20", "principles of responsible behaviours”.", "42nd plenary meeting 4 December 2023"),
+        ("A/RES/78/71", "in a sustainable manner.", "45th plenary meeting 7 December 2023"),
+    ],
+)
+def test_a_closing_formula_printed_right_under_the_last_paragraph_is_the_closing(
+    symbol: str, last_end: str, closing: str
+) -> None:
+    # No blank line between the last paragraph and "42nd plenary meeting" in these two texts.
+    res = _corpus(symbol)
+    assert res.operative[-1].text.endswith(last_end)
+    assert res.closing is not None and res.closing.text == closing
+
+
 # ---------------------------------------------------------------- resolutions of sessions 78 and 79
 
 CORPUS_CASES = {

@@ -89,6 +89,7 @@ SECTION = re.compile(r"(?:[IVXL]{1,6}|[A-H])\.?|Section \d{1,3}")
 BULLET = re.compile(r"(?:--|[-–—•▪●◦·])[ \t]+(?=\S)")
 # The GA's closing formula: "25th plenary meeting" and the date under it.
 CLOSING = re.compile(r"\d{1,3}(?:st|nd|rd|th) (?:\(resumed\) )?plenary meeting\b", re.I)
+CLOSING_LINE = re.compile(CLOSING.pattern + r"\s*$", re.I)  # a line of its own, under the last paragraph
 # Masthead lines read as a whole block.
 ADOPTION = re.compile(r"(?:Resolution )?[Aa]dopted (?:unanimously )?(?:by|at) (?:the )?(?:General Assembly|Security Council)\b")
 # A masthead cell that states the adoption starts with it; "… decisions adopted by the General
@@ -744,6 +745,8 @@ def _fragments(pages: Sequence[_Page], indent_mode: bool) -> list[_Fragment]:
                 new = current is None or (
                     _starts_label(text) and _ends_sentence(current.lines[-1]) and not LABEL_ALONE.fullmatch(current.lines[-1])
                 )
+            # The closing formula, "42nd plenary meeting", printed right under the last paragraph.
+            new = new or (current is not None and CLOSING_LINE.match(text) is not None and _ends_sentence(current.lines[-1]))
             if new:
                 current = _Fragment([text], line.indent)
                 if first_on_page:
