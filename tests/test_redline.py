@@ -487,6 +487,28 @@ def test_paragraphs_run_into_one_are_deleted_paragraph_marks_and_split_again_ins
     assert "Affirms its deep commitment" not in _marked_text(redline)
 
 
+def _holder_of_first_note(redline: bytes) -> tuple[etree._Element, etree._Element]:
+    """The paragraph holding a redline's first footnote anchor, and the paragraph before it."""
+    paragraphs = list(_body(redline).iter(f"{W}p"))
+    k = next(k for k, p in enumerate(paragraphs) if p.find(f".//{W}footnoteReference") is not None)
+    return paragraphs[k - 1], paragraphs[k]
+
+
+def test_the_mark_of_a_whole_paragraph_holding_the_first_footnote_is_the_one_before_it() -> None:
+    # LibreOffice leaves an empty paragraph where a paragraph inserted or deleted whole holds the
+    # document's first footnote anchor. A/RES/79/203 opens its preamble with such a paragraph,
+    # after the enacting formula: the formula's mark is the one inserted, and the paragraph takes
+    # the formula's properties back on Reject All. A/RES/78/42 deleted such a paragraph after
+    # another preambular one: that one's mark is the one deleted.
+    before, holder = _holder_of_first_note(_check(*ga_pair("A/RES/78/232")))
+    assert before.find(f"{W}pPr/{W}rPr/{W}ins") is not None and holder.find(f"{W}pPr/{W}rPr") is None
+    assert holder.find(f"{W}pPr/{W}pStyle").get(f"{W}val") == "PreambularParagraph"
+    assert holder.find(f"{W}pPr/{W}pPrChange/{W}pPr/{W}pStyle").get(f"{W}val") == "EnactingFormula"
+    before, holder = _holder_of_first_note(_check(*ga_pair("A/RES/78/42")))
+    assert before.find(f"{W}pPr/{W}rPr/{W}del") is not None and holder.find(f"{W}pPr/{W}rPr") is None
+    assert holder.find(f"{W}pPr/{W}pPrChange") is None
+
+
 def _without_old_closing(symbol: str) -> tuple[Resolution, Resolution]:
     old, new = ga_pair(symbol)
     return dataclasses.replace(old, closing=None), new
@@ -513,8 +535,9 @@ def test_libreoffice_accept_all_gives_the_new_document_and_reject_all_the_old(tm
     # paragraphs merged (a paragraph mark deleted), A/RES/78/165 one split (a paragraph mark inserted);
     # in A/RES/78/74 a paragraph that ends in an insertion ("mandate[-.-]{+;+}") has one inserted after
     # it, and in A/RES/78/198 a preambular paragraph ending in "{+of:+}" has sub-paragraphs inserted;
-    # A/RES/78/246's one operative paragraph was not numbered, and is now one of six; A/RES/78/20,
-    # its old closing formula taken out, ends in a paragraph inserted after the last operative one.
+    # A/RES/78/246's one operative paragraph was not numbered, and is now one of six; in A/RES/78/315
+    # an operative paragraph inserted whole holds the first footnote; A/RES/78/20, its old closing
+    # formula taken out, ends in a paragraph inserted after the last operative one.
     sys.path.insert(0, str(ROOT / "benchmarks"))
     from libreoffice_revisions import OFFICE_PYTHON, in_office
 
@@ -526,7 +549,15 @@ def test_libreoffice_accept_all_gives_the_new_document_and_reject_all_the_old(tm
         (_draft("aalco-50"), _draft("aalco-52"), None),
         *(
             (*ga_pair(s), None)
-            for s in ("A/RES/78/234", "A/RES/78/52", "A/RES/78/165", "A/RES/78/74", "A/RES/78/198", "A/RES/78/246")
+            for s in (
+                "A/RES/78/234",
+                "A/RES/78/52",
+                "A/RES/78/165",
+                "A/RES/78/74",
+                "A/RES/78/198",
+                "A/RES/78/246",
+                "A/RES/78/315",
+            )
         ),
         (*_without_old_closing("A/RES/78/20"), None),
     ]

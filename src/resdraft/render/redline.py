@@ -559,11 +559,47 @@ class _Redline(_Writer):
         out += self._formula("closing", diff.new.closing)
         self._property_changes()
         _marks_for_libreoffice(out)
+        self._first_note_mark(out)
         self._last_mark_kept(out)
         body = self.doc.element.body
         sect = body.find(qn("w:sectPr"))
         for p in out:
             sect.addprevious(p)
+
+    def _first_note_mark(self, paragraphs: list[Any]) -> None:
+        """LibreOffice does not remove the mark of a paragraph inserted (or deleted) whole that
+        holds the document's first footnote anchor, leaving an empty paragraph on Reject All (or
+        Accept All). So where the paragraph before it stays, that one's mark is the one inserted
+        (or deleted) instead, which Word reads the same; where the two differ in style or
+        numbering, the paragraph they run into on that side takes the other's properties, as a
+        tracked change of its properties (the new ones in the file, the old in the change)."""
+        holder = next((k for k, p in enumerate(paragraphs) if p.find(f".//{qn('w:footnoteReference')}") is not None), None)
+        if not holder:
+            return
+        ppr, ppr_before = paragraphs[holder].find(qn("w:pPr")), paragraphs[holder - 1].find(qn("w:pPr"))
+        rpr = ppr.find(qn("w:rPr"))
+        if rpr is None or len(rpr) != 1 or rpr[0].tag not in (qn("w:ins"), qn("w:del")) or ppr_before.find(qn("w:rPr")) is not None:
+            return
+        own = [c for c in ppr if c.tag not in (qn("w:rPr"), qn("w:pPrChange"))]
+        before = [c for c in ppr_before if c.tag not in (qn("w:rPr"), qn("w:pPrChange"))]
+        if [etree.tostring(c) for c in own] != [etree.tostring(c) for c in before]:
+            if ppr.find(qn("w:pPrChange")) is not None or ppr_before.find(qn("w:pPrChange")) is not None:
+                return
+            # Inserted: the new properties stay, the old are the paragraph's before. Deleted: the new
+            # are the paragraph's before (Accept All runs it on into this one), the old its own.
+            new, old = (own, before) if rpr[0].tag == qn("w:ins") else (before, own)
+            for child in own:
+                ppr.remove(child)
+            for child in reversed(new):
+                ppr.insert(0, copy.deepcopy(child))
+            change = _el("w:pPr", self._mark("w:pPrChange", ppr))
+            for child in old:
+                change.append(copy.deepcopy(child))
+        ppr.remove(rpr)
+        if (was := ppr_before.find(qn("w:pPrChange"))) is not None:
+            was.addprevious(rpr)
+        else:
+            ppr_before.append(rpr)
 
     def _last_mark_kept(self, paragraphs: list[Any]) -> None:
         """Where the document ends in paragraphs inserted after one that stays, the paragraph mark
