@@ -509,6 +509,26 @@ def test_the_mark_of_a_whole_paragraph_holding_the_first_footnote_is_the_one_bef
     assert holder.find(f"{W}pPr/{W}pPrChange") is None
 
 
+def test_a_moved_paragraph_ending_in_words_changed_on_the_way_has_its_mark_inserted_or_deleted() -> None:
+    # A/RES/78/42 -> 79/39: "Noting the widespread support …" moved up and lost its last words on
+    # the way, and "Recalling that the total elimination …" moved up and gained its last ones.
+    # LibreOffice leaves an empty paragraph where a moved paragraph's mark follows a deletion
+    # (Accept All) or an insertion (Reject All), so those marks are a deletion and an insertion.
+    body = _body(_check(*ga_pair("A/RES/78/42")))
+
+    def mark(side: str, opening: str) -> str:
+        p = next(
+            p
+            for p in body.iter(f"{W}p")
+            if p.find(f"{W}{side}RangeStart") is not None
+            and "".join(t.text or "" for t in p.iter(f"{W}t", f"{W}delText")).startswith(opening)
+        )
+        return p.find(f"{W}pPr/{W}rPr")[0].tag.removeprefix(W)
+
+    assert [mark("moveFrom", "Noting the widespread"), mark("moveTo", "Noting the widespread")] == ["del", "moveTo"]
+    assert [mark("moveFrom", "Recalling that the total"), mark("moveTo", "Recalling that the total")] == ["moveFrom", "ins"]
+
+
 def _without_old_closing(symbol: str) -> tuple[Resolution, Resolution]:
     old, new = ga_pair(symbol)
     return dataclasses.replace(old, closing=None), new
@@ -536,8 +556,10 @@ def test_libreoffice_accept_all_gives_the_new_document_and_reject_all_the_old(tm
     # in A/RES/78/74 a paragraph that ends in an insertion ("mandate[-.-]{+;+}") has one inserted after
     # it, and in A/RES/78/198 a preambular paragraph ending in "{+of:+}" has sub-paragraphs inserted;
     # A/RES/78/246's one operative paragraph was not numbered, and is now one of six; in A/RES/78/315
-    # an operative paragraph inserted whole holds the first footnote; A/RES/78/20, its old closing
-    # formula taken out, ends in a paragraph inserted after the last operative one.
+    # an operative paragraph inserted whole holds the first footnote; in A/RES/78/42 a paragraph
+    # deleted whole holds it, and two moved paragraphs end in words struck or added on the way;
+    # A/RES/78/20, its old closing formula taken out, ends in a paragraph inserted after the last
+    # operative one.
     sys.path.insert(0, str(ROOT / "benchmarks"))
     from libreoffice_revisions import OFFICE_PYTHON, in_office
 
@@ -557,6 +579,7 @@ def test_libreoffice_accept_all_gives_the_new_document_and_reject_all_the_old(tm
                 "A/RES/78/198",
                 "A/RES/78/246",
                 "A/RES/78/315",
+                "A/RES/78/42",
             )
         ),
         (*_without_old_closing("A/RES/78/20"), None),

@@ -420,9 +420,12 @@ class _Redline(_Writer):
             return self._written(style, change.old, change.new, change.ops, role, num)
         p = self.paragraph(style, (), role, num)
         self._moved_runs(p, change.old.content, change.new.content, change.ops, role, side)
-        # The mark of a paragraph moved away whose last words were struck on the way is a deletion:
-        # LibreOffice's Accept All leaves an empty paragraph where a moved mark follows a deletion.
-        self._mark_end(p, "w:del" if side == "moveFrom" and p[-1].tag == qn("w:del") else f"w:{side}")
+        # The mark of a paragraph moved away whose last words were struck on the way is a deletion,
+        # and that of one moved here whose last words were added on the way an insertion:
+        # LibreOffice's Accept All (Reject All) leaves an empty paragraph where a moved mark follows
+        # a deletion (an insertion). Word reads the two the same.
+        ends_in = {"moveFrom": qn("w:del"), "moveTo": qn("w:ins")}[side]
+        self._mark_end(p, ("w:del" if side == "moveFrom" else "w:ins") if p[-1].tag == ends_in else f"w:{side}")
         return p
 
     def _sub_numbering(self, part: str, shown: Paragraph) -> str | None:
