@@ -581,10 +581,14 @@ class _Redline(_Writer):
             return
         ppr, ppr_before = paragraphs[holder].find(qn("w:pPr")), paragraphs[holder - 1].find(qn("w:pPr"))
         rpr = ppr.find(qn("w:rPr"))
-        if rpr is None or len(rpr) != 1 or rpr[0].tag not in (qn("w:ins"), qn("w:del")) or ppr_before.find(qn("w:rPr")) is not None:
+        if (
+            rpr is None
+            or len(rpr) != 1
+            or rpr[0].tag not in (qn("w:ins"), qn("w:del"))
+            or ppr_before.find(qn("w:rPr")) is not None
+        ):
             return
-        own = [c for c in ppr if c.tag not in (qn("w:rPr"), qn("w:pPrChange"))]
-        before = [c for c in ppr_before if c.tag not in (qn("w:rPr"), qn("w:pPrChange"))]
+        own, before = _own_properties(ppr), _own_properties(ppr_before)
         if [etree.tostring(c) for c in own] != [etree.tostring(c) for c in before]:
             if ppr.find(qn("w:pPrChange")) is not None or ppr_before.find(qn("w:pPrChange")) is not None:
                 return
@@ -599,10 +603,7 @@ class _Redline(_Writer):
             for child in old:
                 change.append(copy.deepcopy(child))
         ppr.remove(rpr)
-        if (was := ppr_before.find(qn("w:pPrChange"))) is not None:
-            was.addprevious(rpr)
-        else:
-            ppr_before.append(rpr)
+        _give_mark(ppr_before, rpr)
 
     def _last_mark_kept(self, paragraphs: list[Any]) -> None:
         """Where the document ends in paragraphs inserted after one that stays, the paragraph mark
@@ -623,13 +624,9 @@ class _Redline(_Writer):
         before = paragraphs[k].find(qn("w:pPr"))
         was = before.find(qn("w:pPrChange"))
         old = _el("w:pPr", self._mark("w:pPrChange", last))
-        for child in was.find(qn("w:pPr")) if was is not None else before:
-            if child.tag not in (qn("w:rPr"), qn("w:pPrChange")):
-                old.append(copy.deepcopy(child))
-        if was is not None:
-            was.addprevious(rpr)  # (a paragraph mark's properties come before a change of the paragraph's)
-        else:
-            before.append(rpr)
+        for child in _own_properties(was.find(qn("w:pPr")) if was is not None else before):
+            old.append(copy.deepcopy(child))
+        _give_mark(before, rpr)
 
     def extra_parts(self) -> None:
         """The comments part, when a moved paragraph carries a comment."""
@@ -660,11 +657,21 @@ def _marks_for_libreoffice(paragraphs: list[Any]) -> None:
         elif ppr_before.find(qn("w:rPr")) is None and [etree.tostring(c) for c in ppr if c is not rpr] == [
             etree.tostring(c) for c in ppr_before
         ]:
-            change = ppr_before.find(qn("w:pPrChange"))
-            if change is not None:
-                change.addprevious(rpr)  # a paragraph mark's properties come before a change of the paragraph's
-            else:
-                ppr_before.append(rpr)
+            _give_mark(ppr_before, rpr)
+
+
+def _give_mark(ppr: Any, rpr: Any) -> None:
+    """A paragraph mark's properties (`rpr`, holding its revision mark) into a paragraph's
+    properties: before a tracked change of those, if any, as the schema orders them."""
+    if (change := ppr.find(qn("w:pPrChange"))) is not None:
+        change.addprevious(rpr)
+    else:
+        ppr.append(rpr)
+
+
+def _own_properties(ppr: Any) -> list[Any]:
+    """A paragraph's properties but its mark's and any tracked change of them: its style, numbering …"""
+    return [child for child in ppr if child.tag not in (qn("w:rPr"), qn("w:pPrChange"))]
 
 
 def _joins(changes: tuple[ParagraphChange, ...]) -> dict[int, list[ParagraphChange]]:
