@@ -23,7 +23,7 @@ from conftest import ROOT, bare_resolution, ga_pair
 from resdraft.build import load_resolution, word_style_for
 from resdraft.cli import app
 from resdraft.diff import compare
-from resdraft.model import Line, Numbering, Paragraph, Resolution, Run
+from resdraft.model import Footnote, FootnoteRef, Line, Numbering, Paragraph, Resolution, Run, plain
 from resdraft.preview import to_pdf
 from resdraft.render.docx import render_docx
 from resdraft.render.redline import render_redline
@@ -507,6 +507,28 @@ def test_the_mark_of_a_whole_paragraph_holding_the_first_footnote_is_the_one_bef
     before, holder = _holder_of_first_note(_check(*ga_pair("A/RES/78/42")))
     assert before.find(f"{W}pPr/{W}rPr/{W}del") is not None and holder.find(f"{W}pPr/{W}rPr") is None
     assert holder.find(f"{W}pPr/{W}pPrChange") is None
+
+
+def test_a_split_paragraph_holding_the_first_footnote_keeps_its_own_inserted_mark() -> None:
+    # Only a paragraph inserted or deleted whole gives its mark to the one before it: the first
+    # half of a split, which holds the first footnote here, keeps its inserted mark, or Reject All
+    # would run the paragraph before into it.
+    first = "Welcomes the report of the Secretary-General on the implementation of the present resolution;"
+    words = "Requests the Secretary-General to report to it at its eightieth session on the progress made,"
+    rest = "and decides to include in the provisional agenda of its eightieth session the item entitled as before;"
+
+    def resolution(paragraphs: list[tuple[Run | FootnoteRef, ...]]) -> Resolution:
+        operative = tuple(
+            Paragraph("operative", content, label=f"{n}.", number=n, opening=plain(content).split()[0])
+            for n, content in enumerate(paragraphs, start=1)
+        )
+        res = bare_resolution((), operative)
+        return dataclasses.replace(res, footnotes=(Footnote("1", (Run("A/79/1."),)),))
+
+    old = resolution([(Run(first),), (Run(words), FootnoteRef("1"), Run(f" {rest}"))])
+    new = resolution([(Run(first),), (Run(words), FootnoteRef("1")), (Run(rest[0].upper() + rest[1:]),)])
+    before, holder = _holder_of_first_note(_check(old, new))
+    assert holder.find(f"{W}pPr/{W}rPr/{W}ins") is not None and before.find(f"{W}pPr/{W}rPr") is None
 
 
 def test_a_moved_paragraph_ending_in_words_changed_on_the_way_has_its_mark_inserted_or_deleted() -> None:

@@ -577,16 +577,11 @@ class _Redline(_Writer):
         numbering, the paragraph they run into on that side takes the other's properties, as a
         tracked change of its properties (the new ones in the file, the old in the change)."""
         holder = next((k for k, p in enumerate(paragraphs) if p.find(f".//{qn('w:footnoteReference')}") is not None), None)
-        if not holder:
+        if not holder or not (_whole(paragraphs[holder], "w:ins") or _whole(paragraphs[holder], "w:del")):
             return
         ppr, ppr_before = paragraphs[holder].find(qn("w:pPr")), paragraphs[holder - 1].find(qn("w:pPr"))
         rpr = ppr.find(qn("w:rPr"))
-        if (
-            rpr is None
-            or len(rpr) != 1
-            or rpr[0].tag not in (qn("w:ins"), qn("w:del"))
-            or ppr_before.find(qn("w:rPr")) is not None
-        ):
+        if ppr_before.find(qn("w:rPr")) is not None:
             return
         own, before = _own_properties(ppr), _own_properties(ppr_before)
         if [etree.tostring(c) for c in own] != [etree.tostring(c) for c in before]:
@@ -617,7 +612,7 @@ class _Redline(_Writer):
         if rpr is None or rpr.find(qn("w:ins")) is None or last.find(qn("w:pPrChange")) is not None:
             return
         k = len(paragraphs) - 1
-        while k >= 0 and paragraphs[k].find(f"{qn('w:pPr')}/{qn('w:rPr')}/{qn('w:ins')}") is not None:
+        while k >= 0 and _whole(paragraphs[k], "w:ins"):
             k -= 1  # (the paragraphs inserted at the end)
         if k < 0 or paragraphs[k].find(f"{qn('w:pPr')}/{qn('w:rPr')}") is not None:
             return  # (none stays before them: the one before is deleted or moved)
@@ -658,6 +653,16 @@ def _marks_for_libreoffice(paragraphs: list[Any]) -> None:
             etree.tostring(c) for c in ppr_before
         ]:
             _give_mark(ppr_before, rpr)
+
+
+def _whole(p: Any, tag: str) -> bool:
+    """Whether a paragraph is inserted (tag 'w:ins') or deleted ('w:del') whole: its mark and all its
+    words (not just its mark, as where a paragraph was split or merged)."""
+    rpr = p.find(qn("w:pPr")).find(qn("w:rPr"))
+    if rpr is None or len(rpr) != 1 or rpr[0].tag != qn(tag):
+        return False
+    ranges = (qn("w:commentRangeStart"), qn("w:commentRangeEnd"), qn("w:pPr"))
+    return all(child.tag == qn(tag) or child.tag in ranges for child in p)
 
 
 def _give_mark(ppr: Any, rpr: Any) -> None:
