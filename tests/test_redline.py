@@ -531,6 +531,19 @@ def test_a_split_paragraph_holding_the_first_footnote_keeps_its_own_inserted_mar
     assert holder.find(f"{W}pPr/{W}rPr/{W}ins") is not None and before.find(f"{W}pPr/{W}rPr") is None
 
 
+def test_a_split_after_a_paragraph_ending_in_an_insertion_keeps_its_own_inserted_mark() -> None:
+    # The mark of a paragraph inserted whole after one that ends in an insertion goes to that one
+    # (for LibreOffice); the first half of a split there keeps its own, or Reject All would run the
+    # paragraph before into it.
+    first = "Welcomes the report of the Secretary-General on the implementation of the present resolution"
+    words = "Requests the Secretary-General to report to it at its eightieth session on the progress made,"
+    rest = "and decides to include in the provisional agenda of its eightieth session the item entitled as before;"
+    old = _random_resolution([], [(f"{first};", []), (f"{words} {rest}", [])])
+    new = _random_resolution([], [(f"{first}; and notes its annex", []), (words, []), (rest[0].upper() + rest[1:], [])])
+    paragraphs = list(_body(_check(old, new)).iter(f"{W}p"))
+    assert [p.find(f"{W}pPr/{W}rPr/{W}ins") is not None for p in paragraphs] == [False, True, False]
+
+
 def test_a_moved_paragraph_ending_in_words_changed_on_the_way_has_its_mark_inserted_or_deleted() -> None:
     # A/RES/78/42 -> 79/39: "Noting the widespread support …" moved up and lost its last words on
     # the way, and "Recalling that the total elimination …" moved up and gained its last ones.

@@ -649,9 +649,11 @@ def _marks_for_libreoffice(paragraphs: list[Any]) -> None:
             continue
         if len(before) > 2 and before[-2].tag == qn("w:del"):
             before[-2].addprevious(before[-1])
-        elif ppr_before.find(qn("w:rPr")) is None and [etree.tostring(c) for c in ppr if c is not rpr] == [
-            etree.tostring(c) for c in ppr_before
-        ]:
+        elif (
+            _whole(p, "w:ins")
+            and ppr_before.find(qn("w:rPr")) is None
+            and [etree.tostring(c) for c in ppr if c is not rpr] == [etree.tostring(c) for c in ppr_before]
+        ):
             _give_mark(ppr_before, rpr)
 
 
