@@ -564,6 +564,28 @@ def test_a_moved_paragraph_ending_in_words_changed_on_the_way_has_its_mark_inser
     assert [mark("moveFrom", "Recalling that the total"), mark("moveTo", "Recalling that the total")] == ["moveFrom", "ins"]
 
 
+def test_sub_paragraphs_of_a_deleted_paragraph_keep_the_old_texts_numbering() -> None:
+    # A/RES/78/223 -> 79/217: the old text numbered the items of a quoted agenda "1., 2., …" where
+    # the new one's sub-paragraphs read "(a), (b)". Its operative 11, deleted whole, keeps its
+    # items in a list of the old formats, starting again at 1, so Reject All gives them back.
+    redline = _check(*ga_pair("A/RES/78/223"))
+    with zipfile.ZipFile(io.BytesIO(redline)) as z:
+        numbering = etree.fromstring(z.read("word/numbering.xml"))
+    item = next(
+        p
+        for p in _body(redline).iter(f"{W}p")
+        if "".join(t.text or "" for t in p.iter(f"{W}delText")) == "Opening of the Congress."
+    )
+    num_id = item.find(f"{W}pPr/{W}numPr/{W}numId").get(f"{W}val")
+    num = next(n for n in numbering.iter(f"{W}num") if n.get(f"{W}numId") == num_id)
+    abstract_id = num.find(f"{W}abstractNumId").get(f"{W}val")
+    abstract = next(a for a in numbering.iter(f"{W}abstractNum") if a.get(f"{W}abstractNumId") == abstract_id)
+    level = next(lvl for lvl in abstract.iter(f"{W}lvl") if lvl.get(f"{W}ilvl") == "1")
+    assert level.find(f"{W}numFmt").get(f"{W}val") == "decimal" and level.find(f"{W}lvlText").get(f"{W}val") == "%2."
+    restarted = {o.get(f"{W}ilvl") for o in num.iter(f"{W}lvlOverride") if o.find(f"{W}startOverride") is not None}
+    assert "1" in restarted
+
+
 def _without_old_closing(symbol: str) -> tuple[Resolution, Resolution]:
     old, new = ga_pair(symbol)
     return dataclasses.replace(old, closing=None), new
@@ -593,6 +615,7 @@ def test_libreoffice_accept_all_gives_the_new_document_and_reject_all_the_old(tm
     # A/RES/78/246's one operative paragraph was not numbered, and is now one of six; in A/RES/78/315
     # an operative paragraph inserted whole holds the first footnote; in A/RES/78/42 a paragraph
     # deleted whole holds it, and two moved paragraphs end in words struck or added on the way;
+    # A/RES/78/223 deletes two paragraphs whose sub-paragraphs the old text numbered "1., 2.";
     # A/RES/78/20, its old closing formula taken out, ends in a paragraph inserted after the last
     # operative one.
     sys.path.insert(0, str(ROOT / "benchmarks"))
@@ -615,6 +638,7 @@ def test_libreoffice_accept_all_gives_the_new_document_and_reject_all_the_old(tm
                 "A/RES/78/246",
                 "A/RES/78/315",
                 "A/RES/78/42",
+                "A/RES/78/223",
             )
         ),
         (*_without_old_closing("A/RES/78/20"), None),

@@ -31,7 +31,7 @@ from lxml import etree
 
 from resdraft.errors import Problem, TemplateError, Where
 from resdraft.library.wordstyle import StyleSpec, WordStyle
-from resdraft.model import Content, Footnote, FootnoteRef, Line, Paragraph, Resolution, Run
+from resdraft.model import Content, Footnote, FootnoteRef, Line, Numbering, Paragraph, Resolution, Run
 from resdraft.numbering import parse_pattern
 
 # ------------------------------------------------------------------ style names, one per role
@@ -356,7 +356,7 @@ class _Writer:
                 self.word.styles.get(subparagraph_style("preambular", i + 1)) for i in range(len(n.preambular_subparagraphs))
             ]
             abstract = self._abstract(list(n.preambular_subparagraphs), specs)
-            preamble_nums = (self._num(abstract, restart=True) for _ in iter(int, 1))
+            preamble_nums = (self._num(abstract, restart=(0,)) for _ in iter(int, 1))
         return operative_num, preamble_nums
 
     def operative_list(self, res: Resolution) -> str | None:
@@ -366,11 +366,15 @@ class _Writer:
         has_subs = any(p.subparagraphs for p in res.operative)
         if not (n.operative or (has_subs and n.subparagraphs)):
             return None
+        return self._num(self.operative_abstract(n))
+
+    def operative_abstract(self, n: Numbering) -> int:
+        """The abstract numbering of operative paragraphs and their sub-paragraphs in these formats."""
         levels = [n.operative, *n.subparagraphs]
         specs = [self.word.styles.get(PARAGRAPH_STYLES["operative"])] + [
             self.word.styles.get(subparagraph_style("operative", i + 1)) for i in range(len(n.subparagraphs))
         ]
-        return self._num(self._abstract(levels, specs))
+        return self._abstract(levels, specs)
 
     def _abstract(self, patterns: list[str | None], specs: list[StyleSpec | None]) -> int:
         ident = self._next_abstract
@@ -414,13 +418,14 @@ class _Writer:
             first_num.addprevious(abstract)
         return ident
 
-    def _num(self, abstract: int, restart: bool = False) -> str:
+    def _num(self, abstract: int, restart: Iterable[int] = ()) -> str:
+        """A list of an abstract numbering, the levels in `restart` starting again at 1."""
         ident = self._next_num
         self._next_num += 1
         num = _el("w:num", self._numbering, numId=str(ident))
         _el("w:abstractNumId", num, val=str(abstract))
-        if restart:
-            _el("w:startOverride", _el("w:lvlOverride", num, ilvl="0"), val="1")
+        for level in restart:
+            _el("w:startOverride", _el("w:lvlOverride", num, ilvl=str(level)), val="1")
         return str(ident)
 
     # -------------------------------------------------------------- paragraphs

@@ -92,6 +92,7 @@ class _Redline(_Writer):
         self.comments: list[Any] = []
         self.moves: dict[int, str] = {}  # id(change) -> the name of its move range
         self.old_operative_num: str | None = None  # the old text's operative list, where only it numbers them
+        self.old_sub_abstract: int | None = None  # the old text's numbering, where its sub-paragraphs' differs
         self.renumbered: list[tuple[Any, tuple[str, int] | None]] = []  # old paragraphs, and their old numbering
 
     # -------------------------------------------------------------- footnotes
@@ -454,7 +455,21 @@ class _Redline(_Writer):
         shown = change.old if status == "deleted" else change.new
         assert shown is not None
         sub_num = self._sub_numbering(part, shown)
+        if status == "deleted" and part == "operative" and change.subparagraphs:
+            sub_num = self._old_sub_list() or sub_num
         yield from self._subs(change.subparagraphs, part, sub_num, status if status in ("inserted", "deleted") else None)
+
+    def _old_sub_list(self) -> str | None:
+        """For the sub-paragraphs of an operative paragraph deleted whole, where the old text
+        numbered sub-paragraphs otherwise than the new ("1." against "(a)"): a list in the old
+        text's formats, its sub-paragraph levels starting again for this paragraph, so that
+        Reject All gives them back as they were; None where the two agree."""
+        old, new = self.diff.old.numbering, self.res.numbering
+        if not old.subparagraphs or old.subparagraphs == new.subparagraphs or self.operative_num is None:
+            return None
+        if self.old_sub_abstract is None:
+            self.old_sub_abstract = self.operative_abstract(old)
+        return self._num(self.old_sub_abstract, restart=range(1, len(old.subparagraphs) + 1))
 
     def _subs(self, changes: tuple[ParagraphChange, ...], part: str, num: str | None, forced: str | None) -> Iterator[Any]:
         """Sub-paragraphs in the new order; one that moved among its siblings also shows where it
