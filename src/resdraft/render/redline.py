@@ -14,7 +14,8 @@ split in two is a paragraph mark inserted, and two merged into one a paragraph m
 the words that went from one to the other stay unmarked (but for their own changes), and each
 half carries a comment saying what it was split from or merged with. Where the old text numbered
 its operative paragraphs and the new does not (or the reverse), its paragraphs keep their old
-numbering as a tracked change of their properties.
+numbering as a tracked change of their properties; where it numbered sub-paragraphs otherwise
+("1." against "(a)"), those of a paragraph deleted whole are numbered as it numbered them.
 Footnotes are tracked too. An anchor both texts have at one place in unchanged words is one
 footnote, changes to its text marked inside it; one only the new text has is inserted, and one
 only the old text had is there struck, with its footnote: so Reject All gives back the old
