@@ -268,12 +268,11 @@ class _Cursor:
                 offset += len(span.text)
                 self.runs.append((offset, span))
 
-    def _anchors(self, upto: int, out: list[str] | None) -> None:
-        """Footnote markers up to an offset, written to `out` (or passed over when it is None)."""
+    def _anchors(self, upto: int, out: list[str]) -> None:
+        """Footnote markers up to an offset, written to `out`."""
         while self.ref < len(self.refs) and self.refs[self.ref][0] <= upto:
             marker = self.refs[self.ref][1]
-            if out is not None:
-                out.append(self.notes.get(marker) or _anchor(marker, None))
+            out.append(self.notes.get(marker) or _anchor(marker, None))
             self.ref += 1
 
     def take(self, text: str) -> str:
@@ -302,11 +301,6 @@ class _Cursor:
             if self.ref < len(refs) and refs[self.ref][0] <= stop:
                 self._anchors(stop, out)
         return "".join(out)
-
-    def skip(self, text: str) -> None:
-        """Pass over a stretch of text that this side does not show."""
-        self.pos += len(text)
-        self._anchors(self.pos, None)
 
 
 def _formatted(text: str, run: Run | None) -> str:
