@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from resdraft.diff.model import FootnoteChange, ParagraphChange, Place, lines_by_role
-from resdraft.diff.words import WORD, Op, kept_share, word_diff
+from resdraft.diff.words import WORD, Op, kept_share, located, word_diff
 from resdraft.model import Content, Footnote, FootnoteRef, Line, Resolution, Run, stands_in
 
 
@@ -43,13 +43,8 @@ def _places(content: Content) -> list[int]:
 
 def align_anchors(old: Content, new: Content, ops: tuple[Op, ...] | list[Op]) -> Anchors:
     """The anchors of a paragraph of both texts, set against each other through its word diff."""
-    spans = []  # (start in the old text, start in the new, length) of each unchanged stretch
-    pos_old = pos_new = 0
-    for op, text in ops:
-        if op == "equal":
-            spans.append((pos_old, pos_new, len(text)))
-        pos_old += 0 if op == "insert" else len(text)
-        pos_new += 0 if op == "delete" else len(text)
+    # (start in the old text, start in the new, length) of each unchanged stretch
+    spans = [(at_old, at_new, len(text)) for op, text, at_old, at_new in located(ops) if op == "equal"]
 
     def unchanged(pos: int, side: int) -> tuple[int, int, int] | None:
         """The unchanged stretch holding a place (after the text before it) of the old text (side 0) or the new (1)."""

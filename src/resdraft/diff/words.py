@@ -573,6 +573,16 @@ def kept_share(ops: list[Op] | tuple[Op, ...]) -> float:
     return count["equal"] / shorter if shorter else 1.0
 
 
+def located(ops: list[Op] | tuple[Op, ...]) -> Iterator[tuple[str, str, int, int]]:
+    """Each op with where its text starts in the old text and in the new (an insertion stands at
+    the old text's place between, a deletion at the new's)."""
+    at_old = at_new = 0
+    for op, text in ops:
+        yield op, text, at_old, at_new
+        at_old += 0 if op == "insert" else len(text)
+        at_new += 0 if op == "delete" else len(text)
+
+
 def old_text(ops: list[Op] | tuple[Op, ...]) -> str:
     """The old text a diff was made from."""
     return "".join(text for op, text in ops if op != "insert")

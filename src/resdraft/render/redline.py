@@ -44,7 +44,7 @@ from lxml import etree
 
 from resdraft.diff.footnotes import align_anchors, footnotes_by_content
 from resdraft.diff.model import Diff, ParagraphChange, lines_by_role
-from resdraft.diff.words import Op, word_diff
+from resdraft.diff.words import Op, located, word_diff
 from resdraft.errors import TemplateError
 from resdraft.library.wordstyle import WordStyle
 from resdraft.model import Content, Footnote, FootnoteRef, Line, Paragraph, Run, content_between, plain
@@ -186,17 +186,13 @@ class _Redline(_Writer):
         old = self._old(old)
         if any(isinstance(s, FootnoteRef) for s in (*old, *new)):
             new = self._anchored(old, new, ops)
-        pos_old = pos_new = 0
-        for op, text in ops:
-            n = len(text)
+        for op, text, at_old, at_new in located(ops):
             if op == "equal":
-                self.runs(p, content_between(new, pos_new, pos_new + n, True), role)
+                self.runs(p, content_between(new, at_new, at_new + len(text)), role)
             elif op == "insert":
-                self.runs(self._mark("w:ins", p), self._new(content_between(new, pos_new, pos_new + n, True)), role)
+                self.runs(self._mark("w:ins", p), self._new(content_between(new, at_new, at_new + len(text))), role)
             else:
-                self._struck(p, "w:del", content_between(old, pos_old, pos_old + n, True), role)
-            pos_old += 0 if op == "insert" else n
-            pos_new += 0 if op == "delete" else n
+                self._struck(p, "w:del", content_between(old, at_old, at_old + len(text)), role)
 
     @staticmethod
     def _anchored(old: Content, new: Content, ops: tuple[Op, ...] | list[Op]) -> Content:
@@ -237,23 +233,15 @@ class _Redline(_Writer):
         each side keeps only its own edits and footnotes: the deletions and old footnotes where the
         paragraph was, the insertions and new footnotes where it is."""
         old = self._old(old)
-        pos_old = pos_new = 0
-        for op, text in ops:
-            n = len(text)
-            if op == "equal":
-                if side == "moveFrom":
-                    self._struck(p, "w:moveFrom", content_between(old, pos_old, pos_old + n, True), role)
-                else:
-                    self.runs(self._mark("w:moveTo", p), content_between(new, pos_new, pos_new + n, True), role)
-                pos_old, pos_new = pos_old + n, pos_new + n
-            elif op == "insert":
-                if side == "moveTo":
-                    self.runs(self._mark("w:ins", p), self._new(content_between(new, pos_new, pos_new + n, True)), role)
-                pos_new += n
-            else:
-                if side == "moveFrom":
-                    self._struck(p, "w:del", content_between(old, pos_old, pos_old + n, True), role)
-                pos_old += n
+        for op, text, at_old, at_new in located(ops):
+            if side == "moveFrom" and op != "insert":  # the moved words and those struck on the way
+                self._struck(
+                    p, "w:moveFrom" if op == "equal" else "w:del", content_between(old, at_old, at_old + len(text)), role
+                )
+            elif side == "moveTo" and op == "equal":
+                self.runs(self._mark("w:moveTo", p), content_between(new, at_new, at_new + len(text)), role)
+            elif side == "moveTo" and op == "insert":
+                self.runs(self._mark("w:ins", p), self._new(content_between(new, at_new, at_new + len(text))), role)
 
     def _struck(self, p: Any, tag: str, content: Content, role: str | None) -> None:
         """Old text in a w:del (or w:moveFrom) mark: runs whose text is deleted text."""
