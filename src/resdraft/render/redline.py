@@ -565,7 +565,7 @@ class _Redline(_Writer):
         out += self._part(diff.operative, "operative")
         out += self._formula("closing", diff.new.closing)
         self._property_changes()
-        _marks_for_libreoffice(out)
+        self._marks_for_libreoffice(out)
         self._first_note_mark(out)
         self._last_mark_kept(out)
         body = self.doc.element.body
@@ -573,59 +573,77 @@ class _Redline(_Writer):
         for p in out:
             sect.addprevious(p)
 
+    def _marks_for_libreoffice(self, paragraphs: list[Any]) -> None:
+        """A paragraph that ends in an insertion, before a paragraph inserted whole, is written so
+        that LibreOffice's Reject All keeps the mark between them: it drops that mark together with
+        an insertion that ends a paragraph and the inserted paragraph after it, joining the paragraph
+        to the next. Where the insertion replaces words, it goes before the deletion ("{+of:+}[-at its
+        …-]"); otherwise, where the two paragraphs have the same properties (style, numbering, and
+        any tracked change of them), the inserted paragraph mark is the one between them. Word reads
+        each the same as before: Reject All drops the inserted words and one paragraph mark between the two."""
+        for before, p in itertools.pairwise(paragraphs):
+            ppr, ppr_before = p.find(qn("w:pPr")), before.find(qn("w:pPr"))
+            rpr = ppr.find(qn("w:rPr"))
+            if rpr is None or rpr.find(qn("w:ins")) is None or before[-1].tag != qn("w:ins"):
+                continue
+            if len(before) > 2 and before[-2].tag == qn("w:del"):
+                before[-2].addprevious(before[-1])
+            elif _whole(p, "w:ins") and [etree.tostring(c) for c in ppr if c is not rpr] == [
+                etree.tostring(c) for c in ppr_before
+            ]:
+                self._mark_moved(p, before)
+
     def _first_note_mark(self, paragraphs: list[Any]) -> None:
         """LibreOffice does not remove the mark of a paragraph inserted (or deleted) whole that
         holds the document's first footnote anchor, leaving an empty paragraph on Reject All (or
-        Accept All). So where the paragraph before it stays, that one's mark is the one inserted
-        (or deleted) instead, which Word reads the same; where the two differ in style or
-        numbering, the paragraph they run into on that side takes the other's properties, as a
-        tracked change of its properties (the new ones in the file, the old in the change)."""
+        Accept All): where the paragraph before it stays, that one's mark is written as the one
+        inserted (or deleted) instead."""
         holder = next((k for k, p in enumerate(paragraphs) if p.find(f".//{qn('w:footnoteReference')}") is not None), None)
-        if not holder or not (_whole(paragraphs[holder], "w:ins") or _whole(paragraphs[holder], "w:del")):
-            return
-        ppr, ppr_before = paragraphs[holder].find(qn("w:pPr")), paragraphs[holder - 1].find(qn("w:pPr"))
+        if holder and (_whole(paragraphs[holder], "w:ins") or _whole(paragraphs[holder], "w:del")):
+            self._mark_moved(paragraphs[holder], paragraphs[holder - 1])
+
+    def _last_mark_kept(self, paragraphs: list[Any]) -> None:
+        """Where the document ends in paragraphs inserted whole after one that stays, the mark
+        inserted is that paragraph's, not the document's last, which neither Word nor LibreOffice
+        removes (Reject All would leave an empty paragraph)."""
+        k = len(paragraphs) - 1
+        while k >= 0 and _whole(paragraphs[k], "w:ins"):
+            k -= 1  # (the paragraphs inserted at the end)
+        if 0 <= k < len(paragraphs) - 1:
+            self._mark_moved(paragraphs[-1], paragraphs[k])
+
+    def _mark_moved(self, origin: Any, target: Any) -> None:
+        """The mark of `origin`, a paragraph inserted (or deleted) whole, written as the mark of
+        `target`, a paragraph before it that stays, which Word reads the same: Reject All (or Accept
+        All) drops it with `origin`'s words and any inserted paragraphs between, and `target`'s words
+        run on in `origin`'s paragraph. That paragraph then takes `target`'s properties on that side,
+        as a tracked change of its properties (the new ones in the file, the old in the change).
+        Nothing moves where `target`'s mark is marked too, or where `origin` already carries a
+        change of its properties that an insertion's would replace."""
+        ppr, ppr_target = origin.find(qn("w:pPr")), target.find(qn("w:pPr"))
         rpr = ppr.find(qn("w:rPr"))
-        if ppr_before.find(qn("w:rPr")) is not None:
+        if rpr is None or ppr_target.find(qn("w:rPr")) is not None:
             return
-        own, before = _own_properties(ppr), _own_properties(ppr_before)
-        if [etree.tostring(c) for c in own] != [etree.tostring(c) for c in before]:
-            if ppr.find(qn("w:pPrChange")) is not None or ppr_before.find(qn("w:pPrChange")) is not None:
+        inserted = rpr[0].tag == qn("w:ins")
+        if inserted:  # Reject All: `target`'s old properties; Accept All: `origin`'s own, as they are
+            new, old = _own_properties(ppr), _old_properties(ppr_target)
+        else:  # Accept All: `target`'s properties; Reject All: `origin`'s old ones
+            new, old = _own_properties(ppr_target), _old_properties(ppr)
+        if [etree.tostring(c) for c in new] != [etree.tostring(c) for c in old]:
+            was = ppr.find(qn("w:pPrChange"))
+            if inserted and was is not None:
                 return
-            # Inserted: the new properties stay, the old are the paragraph's before. Deleted: the new
-            # are the paragraph's before (Accept All runs it on into this one), the old its own.
-            new, old = (own, before) if rpr[0].tag == qn("w:ins") else (before, own)
-            for child in own:
+            for child in _own_properties(ppr):
                 ppr.remove(child)
             for child in reversed(new):
                 ppr.insert(0, copy.deepcopy(child))
+            if was is not None:
+                ppr.remove(was)
             change = _el("w:pPr", self._mark("w:pPrChange", ppr))
             for child in old:
                 change.append(copy.deepcopy(child))
         ppr.remove(rpr)
-        _give_mark(ppr_before, rpr)
-
-    def _last_mark_kept(self, paragraphs: list[Any]) -> None:
-        """Where the document ends in paragraphs inserted after one that stays, the paragraph mark
-        inserted is the one after that paragraph, not the document's last (which neither Word nor
-        LibreOffice removes: Reject All would leave an empty paragraph), and the last paragraph
-        takes that paragraph's properties back on Reject All, as a tracked change of its own."""
-        if not paragraphs:
-            return
-        last = paragraphs[-1].find(qn("w:pPr"))
-        rpr = last.find(qn("w:rPr"))
-        if rpr is None or rpr.find(qn("w:ins")) is None or last.find(qn("w:pPrChange")) is not None:
-            return
-        k = len(paragraphs) - 1
-        while k >= 0 and _whole(paragraphs[k], "w:ins"):
-            k -= 1  # (the paragraphs inserted at the end)
-        if k < 0 or paragraphs[k].find(f"{qn('w:pPr')}/{qn('w:rPr')}") is not None:
-            return  # (none stays before them: the one before is deleted or moved)
-        before = paragraphs[k].find(qn("w:pPr"))
-        was = before.find(qn("w:pPrChange"))
-        old = _el("w:pPr", self._mark("w:pPrChange", last))
-        for child in _own_properties(was.find(qn("w:pPr")) if was is not None else before):
-            old.append(copy.deepcopy(child))
-        _give_mark(before, rpr)
+        _give_mark(ppr_target, rpr)
 
     def extra_parts(self) -> None:
         """The comments part, when a moved paragraph carries a comment."""
@@ -636,29 +654,6 @@ class _Redline(_Writer):
             root.append(comment)
         part = XmlPart(PackURI("/word/comments.xml"), CT.WML_COMMENTS, root, self.doc.part.package)
         self.doc.part.relate_to(part, RT.COMMENTS)
-
-
-def _marks_for_libreoffice(paragraphs: list[Any]) -> None:
-    """A paragraph that ends in an insertion, before a paragraph inserted whole, is written so that
-    LibreOffice's Reject All keeps the mark between them: it drops that mark together with an
-    insertion that ends a paragraph and the inserted paragraph after it, joining the paragraph to
-    the next. Where the insertion replaces words, it goes before the deletion ("{+of:+}[-at its
-    …-]"); otherwise, where the two paragraphs have the same properties (style, numbering, and any
-    tracked change of them), the inserted paragraph mark is the one between them. Word reads each
-    the same as before: Reject All drops the inserted words and one paragraph mark between the two."""
-    for before, p in itertools.pairwise(paragraphs):
-        ppr, ppr_before = p.find(qn("w:pPr")), before.find(qn("w:pPr"))
-        rpr = ppr.find(qn("w:rPr"))
-        if rpr is None or rpr.find(qn("w:ins")) is None or before[-1].tag != qn("w:ins"):
-            continue
-        if len(before) > 2 and before[-2].tag == qn("w:del"):
-            before[-2].addprevious(before[-1])
-        elif (
-            _whole(p, "w:ins")
-            and ppr_before.find(qn("w:rPr")) is None
-            and [etree.tostring(c) for c in ppr if c is not rpr] == [etree.tostring(c) for c in ppr_before]
-        ):
-            _give_mark(ppr_before, rpr)
 
 
 def _whole(p: Any, tag: str) -> bool:
@@ -683,6 +678,12 @@ def _give_mark(ppr: Any, rpr: Any) -> None:
 def _own_properties(ppr: Any) -> list[Any]:
     """A paragraph's properties but its mark's and any tracked change of them: its style, numbering …"""
     return [child for child in ppr if child.tag not in (qn("w:rPr"), qn("w:pPrChange"))]
+
+
+def _old_properties(ppr: Any) -> list[Any]:
+    """A paragraph's properties as the old text had them: those of a tracked change, if any, else its own."""
+    change = ppr.find(qn("w:pPrChange"))
+    return _own_properties(change.find(qn("w:pPr")) if change is not None else ppr)
 
 
 def _joins(changes: tuple[ParagraphChange, ...]) -> dict[int, list[ParagraphChange]]:
