@@ -317,19 +317,22 @@ def _formatted(text: str, run: Run | None) -> str:
     return html
 
 
-def _side(ops: Iterable[Op], keep: str, cursor: _Cursor) -> str:
-    """One side of a change: the old text with its deletions (keep='delete') or the new with its insertions.
-
-    The other side's edits are not in this side's text, so the cursor does not move over them.
-    """
-    out = []
-    tag = "del" if keep == "delete" else "ins"
+def _marked_up(ops: Iterable[Op], old: _Cursor, new: _Cursor) -> tuple[str, str, str]:
+    """The old side of a change (its text with the deletions), the new side (with the insertions)
+    and the inline text (the new with both in place), as HTML. Each stretch is written once, with
+    its own text's formatting and footnote markers: the inline text is the new side's stretches
+    with the old side's deletions between them. A side's cursor moves only over that side's text."""
+    old_side, new_side, inline = [], [], []
     for op, text in ops:
         if op == "equal":
-            out.append(cursor.take(text))
-        elif op == keep:
-            out.append(f"<{tag}>{cursor.take(text)}</{tag}>")
-    return "".join(out)
+            old_side.append(old.take(text))
+            new_side.append(piece := new.take(text))
+        elif op == "insert":
+            new_side.append(piece := f"<ins>{new.take(text)}</ins>")
+        else:
+            old_side.append(piece := f"<del>{old.take(text)}</del>")
+        inline.append(piece)
+    return "".join(old_side), "".join(new_side), "".join(inline)
 
 
 # ------------------------------------------------------------------ paragraph rows
@@ -388,25 +391,12 @@ class _Notes:
         return self._unchanged[key]
 
     def marked(self, item: ParagraphChange) -> tuple[str, str, str]:
-        """The old side, the new side and the inline text of a (sub-)paragraph as HTML: the old
-        text with its deletions, the new with its insertions, and the new text with both in place.
-        Each stretch is written once, with its own text's formatting and footnote markers: the
-        inline text is the new side's stretches with the old side's deletions between them."""
+        """The old side, the new side and the inline text of a (sub-)paragraph as HTML (_marked_up)."""
         key = id(item)
         if key not in self._marked:
             old, new, ops = _compared(item)
-            old_cursor, new_cursor = _Cursor(old, self.old), _Cursor(new, self.new)
-            old_side, new_side, inline = [], [], []
-            for op, text in ops:
-                if op == "equal":
-                    old_side.append(old_cursor.take(text))
-                    new_side.append(piece := new_cursor.take(text))
-                elif op == "insert":
-                    new_side.append(piece := f"<ins>{new_cursor.take(text)}</ins>")
-                else:
-                    old_side.append(piece := f"<del>{old_cursor.take(text)}</del>")
-                inline.append(piece)
-            self._marked[key] = ("".join(old_side) if old else "", "".join(new_side) if new else "", "".join(inline))
+            old_side, new_side, inline = _marked_up(ops, _Cursor(old, self.old), _Cursor(new, self.new))
+            self._marked[key] = (old_side if old else "", new_side if new else "", inline)
         return self._marked[key]
 
 
@@ -559,7 +549,7 @@ def _table_side(change: HeaderChange | FootnoteChange, keep: str) -> str:
     """One side of a header field's or a footnote's change, or a dash where that side has none."""
     if (change.old if keep == "delete" else change.new) is None:
         return '<span class="absent">—</span>'
-    return _side(change.ops, keep, _Cursor(None, {}))
+    return _marked_up(change.ops, _Cursor(None, {}), _Cursor(None, {}))[0 if keep == "delete" else 1]
 
 
 def _header_section(diff: Diff) -> str:
