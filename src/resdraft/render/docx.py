@@ -384,8 +384,12 @@ class _Writer:
         for level, pattern in enumerate(patterns):
             lvl = _el("w:lvl", abstract, ilvl=str(level))
             _el("w:start", lvl, val="1")
+            spec = specs[level] if level < len(specs) else None
+            props = spec.props if spec else {}
+            suff = "tab" if "tab" in props else "space"  # (w:suff goes before w:lvlText: the schema's order)
             if pattern is None:
                 _el("w:numFmt", lvl, val="none")
+                _el("w:suff", lvl, val=suff)
                 _el("w:lvlText", lvl, val="")
             else:
                 prefix, style, suffix = parse_pattern(pattern)
@@ -397,10 +401,8 @@ class _Writer:
                     "upper-roman": "upperRoman",
                 }[style]
                 _el("w:numFmt", lvl, val=fmt)
+                _el("w:suff", lvl, val=suff)
                 _el("w:lvlText", lvl, val=f"{prefix}%{level + 1}{suffix}")
-            spec = specs[level] if level < len(specs) else None
-            props = spec.props if spec else {}
-            _el("w:suff", lvl, val="tab" if "tab" in props else "space")
             _el("w:lvlJc", lvl, val="left")
             ppr = _el("w:pPr", lvl)
             if "tab" in props:

@@ -1,0 +1,80 @@
+"""Word files Word opens without repair: every part valid against the Office Open XML schemas and
+the Open XML SDK's semantic rules, as openxml-audit (a Python port of the SDK's validator) checks
+them. LibreOffice is lenient about element order; Word is not, and offers to "repair" such a file."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import zipfile
+from pathlib import Path
+
+import pytest
+from openxml_audit import OpenXmlValidator
+
+from conftest import ROOT, ga_pair
+from resdraft.build import build, load_resolution, word_style_for
+from resdraft.diff import compare
+from resdraft.importers.docx import parse_docx
+from resdraft.render.docx import render_docx
+from resdraft.render.redline import render_redline
+
+WHEN = dt.datetime(2013, 9, 12, 10, 0, tzinfo=dt.UTC)
+DRAFTS = sorted(p.stem for p in (ROOT / "drafts").glob("*.yaml"))
+EXAMPLES = (("aalco-50", "aalco-52"), ("aalco-52", "aalco-53"), ("aipo-26", "aipo-27"))
+# GA pairs read from their PDF text, each with footnotes changed and comments (paragraphs split,
+# merged or gone to the other part): 78/132; with Word moves too: 78/248 and 78/69 (the longest);
+# a changed paragraph's properties (w:pPrChange): 78/232; the old text's own sub-paragraph numbering: 78/223.
+GA = ("A/RES/78/132", "A/RES/78/248", "A/RES/78/69", "A/RES/78/232", "A/RES/78/223")
+
+
+def _problems(data: bytes, tmp_path: Path) -> list[str]:
+    """What the validator finds in a .docx (a fresh validator each time: it keeps state between files)."""
+    path = tmp_path / "checked.docx"
+    path.write_bytes(data)
+    return [str(error) for error in OpenXmlValidator(max_errors=0).validate(path).errors]
+
+
+@pytest.mark.parametrize("name", DRAFTS)
+def test_every_draft_of_the_example_library_builds_a_valid_word_file(name: str, tmp_path: Path) -> None:
+    data = build(ROOT / "drafts" / f"{name}.yaml", "docx")
+    assert isinstance(data, bytes)
+    assert _problems(data, tmp_path) == []
+
+
+@pytest.mark.parametrize(("old", "new"), EXAMPLES)
+def test_redlines_of_the_example_drafts_are_valid_word_files(old: str, new: str, tmp_path: Path) -> None:
+    a, b = (load_resolution(ROOT / "drafts" / f"{name}.yaml")[0] for name in (old, new))
+    redline = render_redline(compare(a, b), word_style_for(b.body, str(ROOT / "drafts")), "resdraft", WHEN)
+    assert _problems(redline, tmp_path) == []
+
+
+@pytest.mark.parametrize("symbol", GA)
+def test_ga_redlines_and_their_new_texts_are_valid_word_files(symbol: str, tmp_path: Path) -> None:
+    old, new = ga_pair(symbol)
+    word = word_style_for("unga", str(ROOT / "drafts"))
+    assert _problems(render_redline(compare(old, new), word, "resdraft", WHEN), tmp_path) == []
+    assert _problems(render_docx(new, word), tmp_path) == []
+
+
+def test_a_word_file_imported_and_written_again_is_a_valid_word_file(tmp_path: Path) -> None:
+    word = word_style_for("unga", str(ROOT / "drafts"))
+    res = parse_docx(render_docx(load_resolution(ROOT / "drafts" / "unga-64.yaml")[0], word), None, "unga")
+    assert res.footnotes
+    assert _problems(render_docx(res, word), tmp_path) == []
+
+
+def test_the_validator_finds_a_numbering_level_out_of_the_schemas_order(tmp_path: Path) -> None:
+    # The check is live: w:suff after w:lvlText (as resdraft once wrote it) is reported.
+    data = render_docx(load_resolution(ROOT / "drafts" / "aalco-52.yaml")[0], word_style_for("aalco", str(ROOT / "drafts")))
+    source, out = zipfile.ZipFile(io.BytesIO(data)), io.BytesIO()
+    with zipfile.ZipFile(out, "w") as z:
+        for item in source.infolist():
+            content = source.read(item)
+            if item.filename == "word/numbering.xml":
+                content = content.replace(
+                    b'<w:suff w:val="tab"/><w:lvlText w:val="%1."/>', b'<w:lvlText w:val="%1."/><w:suff w:val="tab"/>'
+                )
+                assert b'<w:lvlText w:val="%1."/><w:suff' in content
+            z.writestr(item, content)
+    assert any("suff" in problem for problem in _problems(out.getvalue(), tmp_path))
