@@ -344,6 +344,38 @@ def test_text_as_the_browser_paints_it_passes_wcag_aa(open_review: Callable[...,
     assert low == set()
 
 
+def _axe(review: Review) -> dict[str, Any]:
+    """axe-core's findings on the page as it is now: {'violations': [...], 'passes': [...], ...}."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    return Axe().run(review.page).response
+
+
+def _violations(found: dict[str, Any]) -> list[tuple[str, str]]:
+    return [(v["id"], node["html"][:120]) for v in found["violations"] for node in v["nodes"]]
+
+
+@pytest.mark.parametrize("which", ["aalco", "footnotes"])
+def test_axe_finds_no_accessibility_violation_in_either_view(open_review: Callable[..., Review], aalco: Diff, which: str) -> None:
+    # axe-core, the accessibility engine browsers' own audits use: contrast as painted, ARIA,
+    # landmarks, labels, headings, table headers; on AALCO 50 -> 52 and on A/RES/78/132 -> 79/194
+    # (footnotes changed and badged, a paragraph gone to the other part, links between its two rows).
+    review = open_review(aalco if which == "aalco" else compare(*ga_pair("A/RES/78/132")))
+    review.page.keyboard.press("j")
+    for view in ("Side by side", "Inline"):
+        review.page.get_by_role("button", name=view).click()
+        found = _axe(review)
+        assert {"color-contrast", "aria-valid-attr-value", "landmark-one-main"} <= {rule["id"] for rule in found["passes"]}
+        assert _violations(found) == [], view
+
+
+def test_axe_reports_text_too_faint_to_read(open_review: Callable[..., Review], aalco: Diff) -> None:
+    # The check is live: grey text on white at 2.3:1 is reported.
+    review = open_review(aalco)
+    review.page.evaluate("document.querySelectorAll('.where').forEach(el => { el.style.color = '#aaaaaa'; })")
+    assert any(rule == "color-contrast" for rule, _ in _violations(_axe(review)))
+
+
 # ------------------------------------------------------------------ other documents
 
 
