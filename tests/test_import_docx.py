@@ -539,7 +539,7 @@ def test_a_paragraph_mark_deleted_as_a_tracked_change_joins_its_text_to_the_next
     assert "Directs the Secretariat" in read.operative[0].text
 
 
-def test_diff_and_import_say_when_a_word_file_had_tracked_changes(
+def test_diff_parse_and_import_say_when_a_word_file_had_tracked_changes(
     tmp_path: Path, library: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import datetime as dt
@@ -563,6 +563,10 @@ def test_diff_and_import_say_when_a_word_file_had_tracked_changes(
     plain = tmp_path / "plain.docx"
     plain.write_bytes(build(ROOT / "drafts" / "aalco-52.yaml", "docx"))
     assert "tracked changes" not in runner.invoke(app, ["diff", str(ROOT / "drafts" / "aalco-52.yaml"), str(plain)]).output
+    parsed = runner.invoke(app, ["parse", str(redline)])
+    assert parsed.exit_code == 0, parsed.output
+    assert f"warning: {redline}: has tracked changes; read as if all were accepted" in parsed.output
+    assert "tracked changes" not in runner.invoke(app, ["parse", str(plain)]).output
     monkeypatch.chdir(library)
     imported = runner.invoke(app, ["import", str(redline), "--name", "aalco-52-redline"])
     assert imported.exit_code == 0, imported.output

@@ -189,7 +189,10 @@ def parse(
     from resdraft.render.structure import render_structure
     from resdraft.sources import read_file
 
-    sys.stdout.write(render_structure(read_file(file, body).resolution))
+    document = read_file(file, body)
+    for warning in document.warnings:
+        typer.echo(f"warning: {warning}", err=True)
+    sys.stdout.write(render_structure(document.resolution))
 
 
 @app.command("import")
