@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import shutil
+import subprocess
 import zipfile
 from pathlib import Path
 
@@ -78,3 +80,64 @@ def test_the_validator_finds_a_numbering_level_out_of_the_schemas_order(tmp_path
                 assert b'<w:lvlText w:val="%1."/><w:suff' in content
             z.writestr(item, content)
     assert any("suff" in problem for problem in _problems(out.getvalue(), tmp_path))
+
+
+def _resaved_by_libreoffice(source: Path, folder: Path) -> Path:
+    """`source` (.docx or .txt) saved as .docx by LibreOffice, as a secretariat might make its reference document."""
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if not soffice:
+        pytest.fail("LibreOffice (soffice) is required: apt-get install libreoffice-writer-nogui")
+    subprocess.run(
+        [
+            *(soffice, f"-env:UserInstallation=file://{folder / 'profile'}", "--headless", "--norestore"),
+            *("--convert-to", "docx:MS Word 2007 XML", "--outdir", str(folder / "saved"), str(source)),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
+    return folder / "saved" / f"{source.stem}.docx"
+
+
+def _with_reference(library: Path, body: str, reference: Path) -> None:
+    shutil.copy(reference, library / "templates" / body / "reference.docx")
+    word = library / "templates" / body / "word.yaml"
+    word.write_text("reference: reference.docx\n" + word.read_text(encoding="utf-8"), encoding="utf-8")
+
+
+def test_last_sessions_file_saved_by_libreoffice_as_the_reference_gives_a_valid_word_file(library: Path, tmp_path: Path) -> None:
+    # A reference document with footnotes, a page number in its footer, numbering and bordered
+    # styles of its own: none of them doubled (its footnotes and their settings are dropped, its
+    # page number kept, a border replaced).
+    built = tmp_path / "unga-64.docx"
+    built.write_bytes(build(ROOT / "drafts" / "unga-64.yaml", "docx"))  # type: ignore[arg-type]
+    _with_reference(library, "unga", _resaved_by_libreoffice(built, tmp_path))
+    data = build(library / "drafts" / "unga-64.yaml", "docx")
+    assert isinstance(data, bytes)
+    assert _problems(data, tmp_path) == []
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        names = z.namelist()
+        footer = z.read("word/footer1.xml").decode()
+        settings = z.read("word/settings.xml").decode()
+    assert names.count("word/footnotes.xml") == 1
+    assert footer.count("PAGE") == 1 and settings.count("<w:footnotePr") == 1
+
+
+def test_a_bare_reference_document_without_numbering_or_page_styles_gives_a_valid_word_file(
+    library: Path, tmp_path: Path
+) -> None:
+    # LibreOffice's .docx of a plain text: no numbering part, no Footer style, no default spacing.
+    text = tmp_path / "template.txt"
+    text.write_text("Secretariat template\n", encoding="utf-8")
+    reference = _resaved_by_libreoffice(text, tmp_path)
+    with zipfile.ZipFile(reference) as z:
+        assert "word/numbering.xml" not in z.namelist() and b'w:styleId="Footer"' not in z.read("word/styles.xml")
+    _with_reference(library, "aalco", reference)
+    data = build(library / "drafts" / "aalco-52.yaml", "docx")
+    assert isinstance(data, bytes)
+    # Only what the reference itself lacks: LibreOffice writes no theme part.
+    theirs = _problems(reference.read_bytes(), tmp_path)
+    assert len(theirs) == 1 and "theme" in theirs[0]
+    assert _problems(data, tmp_path) == theirs
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        assert b"<w:numPr>" in z.read("word/document.xml") and b" PAGE " in z.read("word/footer1.xml")

@@ -24,6 +24,7 @@ from docx.opc.part import XmlPart
 from docx.opc.pkgwriter import PackageWriter
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
+from docx.parts.numbering import NumberingPart
 from docx.shared import Pt
 from docx.styles import BabelFish
 from docx.styles.style import StyleFactory
@@ -145,22 +146,92 @@ def _el(tag: str, parent: Any = None, **attrs: str) -> Any:
     return etree.Element(_qn(tag), attrib) if parent is None else etree.SubElement(parent, _qn(tag), attrib)
 
 
+# The order the schema gives the children of an element, where a reference document may lack some
+# that docDefaults needs (Word and LibreOffice each write their own subset).
+_ORDER = {
+    "w:styles": ("w:docDefaults", "w:latentStyles", "w:style"),
+    "w:docDefaults": ("w:rPrDefault", "w:pPrDefault"),
+    "w:rPr": (
+        *("w:rStyle", "w:rFonts", "w:b", "w:bCs", "w:i", "w:iCs", "w:caps", "w:smallCaps", "w:strike", "w:dstrike"),
+        *("w:outline", "w:shadow", "w:emboss", "w:imprint", "w:noProof", "w:snapToGrid", "w:vanish", "w:webHidden"),
+        *("w:color", "w:spacing", "w:w", "w:kern", "w:position", "w:sz", "w:szCs", "w:highlight", "w:u", "w:effect"),
+        *("w:bdr", "w:shd", "w:fitText", "w:vertAlign", "w:rtl", "w:cs", "w:em", "w:lang", "w:eastAsianLayout"),
+        *("w:specVanish", "w:oMath"),
+    ),
+    "w:pBdr": ("w:top", "w:left", "w:bottom", "w:right", "w:between", "w:bar"),
+    "w:pPr": (
+        *("w:pStyle", "w:keepNext", "w:keepLines", "w:pageBreakBefore", "w:framePr", "w:widowControl", "w:numPr"),
+        *("w:suppressLineNumbers", "w:pBdr", "w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap"),
+        *("w:overflowPunct", "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi", "w:adjustRightInd"),
+        *("w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap", "w:jc"),
+        *("w:textDirection", "w:textAlignment", "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle"),
+        *("w:rPr", "w:sectPr", "w:pPrChange"),
+    ),
+}
+
+
+def _child(parent: Any, tag: str) -> Any:
+    """`parent`'s child `tag`; where it has none, a new one in the place the schema gives it."""
+    found = parent.find(_qn(tag))
+    if found is not None:
+        return found
+    order = _ORDER.get(f"w:{etree.QName(parent).localname}", (tag,))
+    later = {_qn(t) for t in order[order.index(tag) + 1 :]}
+    child = _el(tag)
+    for sibling in parent:
+        if sibling.tag in later:
+            sibling.addprevious(child)
+            return child
+    parent.append(child)
+    return child
+
+
+def _numbering_part(document: Any) -> Any:
+    """The document's numbering part, added empty where a reference document has none."""
+    try:
+        return document.part.numbering_part
+    except NotImplementedError:  # (python-docx makes none of its own)
+        root = parse_xml(f"<w:numbering {nsdecls('w')}/>")
+        part = NumberingPart(PackURI("/word/numbering.xml"), CT.WML_NUMBERING, root, document.part.package)
+        document.part.relate_to(part, RT.NUMBERING)
+        return part
+
+
+def _page_number_in(part: Any) -> bool:
+    """Whether a header or footer holds a PAGE field (simple, or built of field characters)."""
+    simple = (field.get(_qn("w:instr")) or "" for field in part.iter(_qn("w:fldSimple")))
+    built = (t.text or "" for t in part.iter(_qn("w:instrText")))
+    return any(instr.split()[:1] == ["PAGE"] for instr in (*simple, *built))
+
+
 def _twips(points: float) -> str:
     return str(round(points * 20))
 
 
-_STALE = (RT.THUMBNAIL, "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects")
+_MS = "http://schemas.microsoft.com/office"
+_STALE = (
+    *(RT.THUMBNAIL, f"{_MS}/2007/relationships/stylesWithEffects"),
+    *(RT.FOOTNOTES, RT.ENDNOTES, RT.COMMENTS, f"{_MS}/2011/relationships/commentsExtended"),
+    *(f"{_MS}/2016/09/relationships/commentsIds", f"{_MS}/2018/08/relationships/commentsExtensible"),
+    f"{_MS}/2011/relationships/people",
+)
 
 
 def _without_stale_parts(document: Any) -> Any:
     """A base document without the parts that would describe another document: the picture of
-    the template shown as the file's thumbnail, and Word 2010's copy of the styles
+    the template shown as the file's thumbnail; Word 2010's copy of the styles
     (stylesWithEffects.xml), which Word 2010 reads instead of styles.xml and so would miss every
-    style this writer adds. (Both are also most of the bytes to compress.)"""
+    style this writer adds (both are also most of the bytes to compress); and the footnotes,
+    endnotes and comments of the text it held, with the settings that point into them (this
+    writer makes its own, under the same part names)."""
     for rels in (document.part.rels, document.part.package.rels):
         for rid, rel in list(rels.items()):
             if rel.reltype in _STALE:
                 del rels[rid]
+    settings = document.settings.element
+    for tag in ("w:footnotePr", "w:endnotePr"):
+        for found in settings.findall(qn(tag)):
+            settings.remove(found)
     return document
 
 
@@ -231,20 +302,19 @@ class _Writer:
     def _defaults(self) -> None:
         """Document-wide font, size and language (docDefaults and Normal)."""
         word = self.word
-        defaults = self.doc.styles.element.find(qn("w:docDefaults"))
-        rpr = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
-        fonts = rpr.find(qn("w:rFonts"))
+        defaults = _child(self.doc.styles.element, "w:docDefaults")  # (a reference document may lack any part of it)
+        rpr = _child(_child(defaults, "w:rPrDefault"), "w:rPr")
+        fonts = _child(rpr, "w:rFonts")
         for attr in list(fonts.attrib):
             del fonts.attrib[attr]
         for attr in ("ascii", "hAnsi", "cs", "eastAsia"):
             fonts.set(qn(f"w:{attr}"), word.font)
         for tag in ("w:sz", "w:szCs"):
-            rpr.find(qn(tag)).set(qn("w:val"), str(round(word.font_size * 2)))
-        lang = rpr.find(qn("w:lang"))
+            _child(rpr, tag).set(qn("w:val"), str(round(word.font_size * 2)))
+        lang = _child(rpr, "w:lang")
         lang.set(qn("w:val"), word.language)
         lang.set(qn("w:eastAsia"), word.language)
-        ppr = defaults.find(qn("w:pPrDefault")).find(qn("w:pPr"))
-        spacing = ppr.find(qn("w:spacing"))
+        spacing = _child(_child(_child(defaults, "w:pPrDefault"), "w:pPr"), "w:spacing")
         spacing.attrib.clear()
         spacing.set(qn("w:after"), "0")
         spacing.set(qn("w:line"), "240")
@@ -303,19 +373,10 @@ class _Writer:
             fmt.tab_stops.add_tab_stop(Pt(p["tab"]))
         for side in ("top", "bottom"):
             if p.get(f"border_{side}"):
-                ppr = style.element.get_or_add_pPr()
-                borders = ppr.find(qn("w:pBdr"))
-                if borders is None:
-                    borders = parse_xml(f"<w:pBdr {nsdecls('w')}/>")
-                    # pBdr sits after keepNext/keepLines/pageBreakBefore/framePr/widowControl/numPr/suppressLineNumbers
-                    anchor = next(
-                        (c for c in ppr if c.tag in {qn("w:shd"), qn("w:tabs"), qn("w:spacing"), qn("w:ind"), qn("w:jc")}), None
-                    )
-                    if anchor is None:
-                        ppr.append(borders)
-                    else:
-                        anchor.addprevious(borders)
-                _el(f"w:{side}", borders, val="single", sz="8", space="4", color="auto")
+                line = _child(_child(style.element.get_or_add_pPr(), "w:pBdr"), f"w:{side}")
+                line.attrib.clear()  # (a reference document's style may have one already)
+                for key, value in (("val", "single"), ("sz", "8"), ("space", "4"), ("color", "auto")):
+                    line.set(_qn(f"w:{key}"), value)
 
     # -------------------------------------------------------------- page
 
@@ -328,8 +389,12 @@ class _Writer:
         if word.page_numbers == "none":
             return
         footer = section.footer
+        if not footer.is_linked_to_previous and _page_number_in(footer._element):
+            return  # a reference document's own footer numbers the pages already
         footer.is_linked_to_previous = False
-        paragraph = footer.paragraphs[0]
+        paragraph = footer.paragraphs[0] if not footer.paragraphs[0].text.strip() else footer.add_paragraph()
+        if paragraph._p.style not in (None, *self.style_ids.values()):
+            paragraph._p.style = None  # (python-docx's new footer asks for a Footer style a reference may lack)
         paragraph.alignment = {
             "left": WD_ALIGN_PARAGRAPH.LEFT,
             "center": WD_ALIGN_PARAGRAPH.CENTER,
@@ -343,7 +408,7 @@ class _Writer:
     def numbering(self) -> tuple[str | None, Iterator[str] | None]:
         """Numbering definitions for operative paragraphs and for preambular sub-paragraphs."""
         n = self.res.numbering
-        numbering = self.doc.part.numbering_part.element
+        numbering = _numbering_part(self.doc).element
         abstract_ids = [int(a.get(qn("w:abstractNumId"))) for a in numbering.findall(qn("w:abstractNum"))]
         num_ids = [int(x.get(qn("w:numId"))) for x in numbering.findall(qn("w:num"))]
         self._next_abstract = max(abstract_ids, default=-1) + 1
