@@ -269,6 +269,27 @@ def test_the_page_fetches_nothing(open_review: Callable[..., Review], aalco: Dif
     assert "default-src 'none'" in html
 
 
+def test_without_its_script_the_page_is_the_side_by_side_view_with_no_dead_controls(
+    browser: Any, aalco: Diff, tmp_path: Path
+) -> None:
+    # As a mail client's preview shows an attachment: scripts off. The controls need the script,
+    # so they stay hidden; the side-by-side view, every row of it, is the page.
+    path = tmp_path / "review.html"
+    path.write_text(render_review_html(aalco), encoding="utf-8")
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 1280, "height": 800})
+    try:
+        page = context.new_page()
+        page.goto(path.as_uri())
+        assert not page.locator("#toolbar").is_visible()
+        assert not page.locator("#view-inline").is_visible()
+        rows = page.locator("#view-sbs .row")
+        assert rows.count() == len(aalco.preamble) + len(aalco.operative) == 11
+        assert all(row.is_visible() for row in rows.all())
+        assert page.locator("#view-sbs del").first.is_visible() and page.locator("#view-sbs ins").first.is_visible()
+    finally:
+        context.close()
+
+
 # ------------------------------------------------------------------ colour
 
 

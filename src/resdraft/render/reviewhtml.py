@@ -63,6 +63,7 @@ TEXT_PAIRS: tuple[tuple[str, str], ...] = (
 
 _CSS = """
 *,*::before,*::after{box-sizing:border-box}
+[hidden]{display:none!important}
 html{color-scheme:light}
 body{margin:0;background:var(--background);color:var(--text);
   font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Liberation Sans",Arial,sans-serif}
@@ -522,7 +523,9 @@ def _numbered(diff: Diff) -> dict[str, list[tuple[ParagraphChange, int | None]]]
 def _view(diff: Diff, rows: Mapping[str, list[tuple[ParagraphChange, int | None]]], kind: str, notes: _Notes) -> str:
     """One of the two views, both parts of the resolution in it."""
     title = "Side by side" if kind == "sbs" else "Inline"
-    out = [f'<section id="view-{kind}" class="view {kind}" aria-labelledby="h-{kind}">']
+    # Side by side shows first; without the script (a mail preview), it is the page.
+    hidden = " hidden" if kind == "inline" else ""
+    out = [f'<section id="view-{kind}" class="view {kind}" aria-labelledby="h-{kind}"{hidden}>']
     out.append(f'<h2 id="h-{kind}" class="sr-only">{title}</h2>')
     for part in PARTS:
         out.append(f"<h3>{part.capitalize()}</h3>")
