@@ -164,7 +164,7 @@ ins sup.fn{color:var(--ins-text)}del sup.fn{color:var(--del-text)}
   .text.old::before{content:"Old: ";font-weight:600;font-family:system-ui,sans-serif;font-size:.85em}
   .text.new::before{content:"New: ";font-weight:600;font-family:system-ui,sans-serif;font-size:.85em}
 }
-@media print{.toolbar{display:none}.row{break-inside:avoid}}
+@media print{.toolbar{display:none}.row{break-inside:avoid}h2,h3,.colheads{break-after:avoid}}
 """
 
 _SCRIPT = """
