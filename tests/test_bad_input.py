@@ -104,6 +104,20 @@ def test_malformed_yaml_in_clause_file_names_clause_file_and_line(lib: Path) -> 
     assert_nothing_written(target)
 
 
+@pytest.mark.parametrize("which", ["draft", "clauses"])
+def test_a_file_saved_as_windows_1252_names_the_line_of_its_first_such_character(lib: Path, which: str) -> None:
+    # Curly quotes pasted from Word and saved by an editor in the Windows code page.
+    path = lib / (DRAFT if which == "draft" else CLAUSES)
+    text = path.read_text(encoding="utf-8")
+    line = line_of(path, "“") if "“" in text else append(path, "# “quoted”")
+    path.write_bytes(path.read_text(encoding="utf-8").encode("cp1252"))
+    result, target = build(lib)
+    assert_user_error(result)
+    assert f"{path.relative_to(lib)}:{line}: not UTF-8 text (byte 0x93" in result.output
+    assert "save the file as UTF-8" in result.output
+    assert_nothing_written(target)
+
+
 def test_unclosed_quote_in_draft_names_the_line_where_the_quote_opens(lib: Path) -> None:
     line = edit(lib / DRAFT, "title: RESOLUTION ON", 'title: "RESOLUTION ON')
     result, target = build(lib)

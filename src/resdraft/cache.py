@@ -23,6 +23,7 @@ from typing import Any
 
 from resdraft.errors import Problem, Problems, ResdraftError, Where
 from resdraft.model import Clause, SubClause
+from resdraft.yamlsource import not_utf8
 
 # Parsing YAML and validating clauses pull in PyYAML and Jinja; they are imported where a file is
 # actually read, so that a search over a fresh cache starts quickly.
@@ -319,7 +320,7 @@ class LibraryCache:
             problems.items.append(Problem(Where(path), "no such file", "check the path"))
             return None
         except UnicodeDecodeError as e:
-            problems.items.append(Problem(Where(path), f"not UTF-8 text ({e.reason})", "save the file as UTF-8"))
+            problems.items.append(not_utf8(path, raw, e))
             return None
         except OSError as e:
             problems.items.append(Problem(Where(path), f"cannot read: {e.strerror}", "check the path and its permissions"))
