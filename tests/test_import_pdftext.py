@@ -6,6 +6,7 @@ import datetime as dt
 import gzip
 import json
 import string
+import subprocess
 import sys
 import time
 from functools import cache
@@ -14,8 +15,10 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from typer.testing import CliRunner
 
 from conftest import CORPUS, SEEDS
+from resdraft.cli import app
 from resdraft.errors import LibraryError
 from resdraft.importers.pdftext import is_pdf_text, parse_pdf, parse_pdf_text
 from resdraft.model import FootnoteRef, Paragraph, Resolution, Run
@@ -388,6 +391,31 @@ def test_bad_pdf_is_refused_with_a_message(data: bytes, message: str) -> None:
     with pytest.raises(LibraryError) as info:
         parse_pdf(data, Path("res.pdf"))
     assert message in str(info.value) and "res.pdf" in str(info.value)
+
+
+def test_a_pdf_without_a_text_layer_says_it_needs_ocr(tmp_path: Path) -> None:
+    from pypdf import PdfWriter
+
+    scan = tmp_path / "scan.pdf"
+    writer = PdfWriter()
+    for _ in range(2):
+        writer.add_blank_page(width=612, height=792)
+    writer.write(scan)
+    result = CliRunner().invoke(app, ["parse", str(scan)])
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert "scan.pdf: the PDF has no text to read (2 pages without a text layer: a scan?)" in result.output
+    assert "OCR" in result.output
+
+
+def test_a_damaged_pdf_prints_only_resdrafts_message(tmp_path: Path) -> None:
+    # pypdf logs warnings ("EOF marker not found") as it reads a damaged file; they stay out of the
+    # way. (A process of its own: under pytest, logging goes to pytest's handlers, not to stderr.)
+    damaged = tmp_path / "damaged.pdf"
+    damaged.write_bytes(b"%PDF-1.4 garbage")
+    result = subprocess.run([sys.executable, "-m", "resdraft", "parse", str(damaged)], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 1 and result.stdout == ""
+    assert result.stderr.splitlines()[0] == f"{damaged}: the PDF cannot be read: Stream has ended unexpectedly"
+    assert "EOF marker" not in result.stderr
 
 
 # ---------------------------------------------------------------- bad input

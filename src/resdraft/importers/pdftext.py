@@ -11,8 +11,10 @@ labels, levels and opening phrases. `parse_pdf` extracts the text of a PDF file 
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import io
+import logging
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
@@ -1178,7 +1180,28 @@ def parse_pdf(data: bytes, source: Path | None = None, body: str | None = None) 
         raise LibraryError(
             Problem(where, "this is not a PDF file", "pass the resolution's PDF, or the text copied from it (.txt)")
         )
-    return parse_pdf_text("\f".join(_pdf_pages(data, where)), source, body)
+    pages = _pdf_pages(data, where)
+    if not any(page.strip() for page in pages):
+        raise LibraryError(
+            Problem(
+                where,
+                f"the PDF has no text to read ({len(pages)} page{'s' * (len(pages) != 1)} without a text layer: a scan?)",
+                "run it through OCR first (ocrmypdf, or Acrobat's Recognize Text), or import the Word or text version",
+            )
+        )
+    return parse_pdf_text("\f".join(pages), source, body)
+
+
+@contextlib.contextmanager
+def _quiet(name: str) -> Iterator[None]:
+    """A library's log warnings held back (pypdf's on a damaged file would run into resdraft's own message)."""
+    logger = logging.getLogger(name)
+    level = logger.level
+    logger.setLevel(logging.ERROR)
+    try:
+        yield
+    finally:
+        logger.setLevel(level)
 
 
 def _pdf_pages(data: bytes, where: Where | None) -> list[str]:
@@ -1198,14 +1221,15 @@ def _pdf_pages(data: bytes, where: Where | None) -> list[str]:
         RecursionError,
     )
     try:
-        reader = pypdf.PdfReader(io.BytesIO(data), strict=False)
-        if reader.is_encrypted and not reader.decrypt(""):
-            raise LibraryError(
-                Problem(where, "the PDF is encrypted", "save an unencrypted copy, or copy its text into a .txt file")
-            )
-        if len(reader.pages) > MAX_PDF_PAGES:
-            raise LibraryError(Problem(where, f"more than {MAX_PDF_PAGES} pages", "pass one resolution at a time"))
-        return [page.extract_text(extraction_mode="layout") or "" for page in reader.pages]
+        with _quiet("pypdf"):
+            reader = pypdf.PdfReader(io.BytesIO(data), strict=False)
+            if reader.is_encrypted and not reader.decrypt(""):
+                raise LibraryError(
+                    Problem(where, "the PDF is encrypted", "save an unencrypted copy, or copy its text into a .txt file")
+                )
+            if len(reader.pages) > MAX_PDF_PAGES:
+                raise LibraryError(Problem(where, f"more than {MAX_PDF_PAGES} pages", "pass one resolution at a time"))
+            return [page.extract_text(extraction_mode="layout") or "" for page in reader.pages]
     except unreadable as error:
         raise LibraryError(
             Problem(
