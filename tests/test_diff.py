@@ -551,7 +551,12 @@ def test_missing_file_is_a_clear_error() -> None:
 def test_unsupported_format_is_a_clear_error(tmp_path: Path) -> None:
     odd = tmp_path / "resolution.odt"
     odd.write_bytes(b"x")
-    assert "cannot read .odt documents" in _fails(str(odd), str(ROOT / "drafts/aalco-50.yaml"))
+    out = _fails(str(odd), str(ROOT / "drafts/aalco-50.yaml"))
+    assert "cannot read .odt documents" in out
+    assert "soffice --headless --convert-to docx resolution.odt" in out  # another word processor's file: how to convert it
+    other = tmp_path / "resolution.xyz"
+    other.write_bytes(b"x")
+    assert "use a draft (.yaml)" in _fails(str(other), str(ROOT / "drafts/aalco-50.yaml"))
 
 
 def test_unknown_git_revision_is_a_clear_error() -> None:

@@ -98,8 +98,13 @@ def read_file(path: Path, body: str | None = None, libraries: dict[Path, Library
                 )
             )
         return Document(parse_pdf(path.read_bytes(), path, body), str(path))
-    raise LibraryError(Problem(Where(path), f"cannot read {suffix or 'files without an extension'} documents",
-                               "use a draft (.yaml), a Markdown or text file (.md, .txt), a Word file (.docx) or a PDF (.pdf)"))  # fmt: skip
+    hint = "use a draft (.yaml), a Markdown or text file (.md, .txt), a Word file (.docx) or a PDF (.pdf)"
+    if suffix in OFFICE_SUFFIXES:
+        hint = f"save it from Word or LibreOffice as a Word document (.docx), or convert it: soffice --headless --convert-to docx {path.name}"
+    raise LibraryError(Problem(Where(path), f"cannot read {suffix or 'files without an extension'} documents", hint))
+
+
+OFFICE_SUFFIXES = (".doc", ".dot", ".odt", ".ott", ".rtf", ".wpd", ".pages")  # other word processors' files
 
 
 def decode_text(raw: bytes) -> str:
