@@ -141,3 +141,34 @@ def test_a_bare_reference_document_without_numbering_or_page_styles_gives_a_vali
     assert _problems(data, tmp_path) == theirs
     with zipfile.ZipFile(io.BytesIO(data)) as z:
         assert b"<w:numPr>" in z.read("word/document.xml") and b" PAGE " in z.read("word/footer1.xml")
+
+
+def _part(data: bytes, name: str) -> str:
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        return z.read(name).decode("utf-8")
+
+
+def test_a_built_file_opens_in_current_words_layout_unproofed_and_says_resdraft_made_it() -> None:
+    # python-docx's template says Word 2010 (Word would show "Compatibility Mode"), that its text
+    # was proofread (Word would skip checking the spelling of ours), and that Microsoft Macintosh
+    # Word wrote a one-page file of no words.
+    data = build(ROOT / "drafts" / "aalco-52.yaml", "docx")
+    assert isinstance(data, bytes)
+    settings, app_xml = _part(data, "word/settings.xml"), _part(data, "docProps/app.xml")
+    assert '<w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/>' in settings
+    assert "proofState" not in settings
+    assert "<Application>resdraft</Application>" in app_xml
+    assert "Macintosh" not in app_xml and "<Pages>" not in app_xml and "<Words>" not in app_xml
+
+
+def test_a_reference_document_keeps_its_own_compatibility_setting(library: Path, tmp_path: Path) -> None:
+    import docx
+
+    reference = tmp_path / "reference.docx"
+    docx.Document().save(str(reference))  # Word 2010's layout, as python-docx's template has it
+    _with_reference(library, "aalco", reference)
+    data = build(library / "drafts" / "aalco-52.yaml", "docx")
+    assert isinstance(data, bytes)
+    assert 'w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="14"' in _part(
+        data, "word/settings.xml"
+    )

@@ -229,10 +229,27 @@ def _without_stale_parts(document: Any) -> Any:
             if rel.reltype in _STALE:
                 del rels[rid]
     settings = document.settings.element
-    for tag in ("w:footnotePr", "w:endnotePr"):
+    for tag in ("w:footnotePr", "w:endnotePr", "w:proofState"):  # (the last: its text was proofread, this one is not)
         for found in settings.findall(qn(tag)):
             settings.remove(found)
     return document
+
+
+def _in_current_word(document: Any) -> Any:
+    """python-docx's template set to Word 2013's layout and later (it says Word 2010's, and Word
+    would open every file in "Compatibility Mode"). A reference document keeps its own."""
+    for setting in document.settings.element.iter(qn("w:compatSetting")):
+        if setting.get(qn("w:name")) == "compatibilityMode":
+            setting.set(qn("w:val"), "15")
+    return document
+
+
+# docProps/app.xml, in place of the template's (which names another application and counts its pages and words)
+_APP_PROPERTIES = (
+    b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    b'<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">'
+    b"<Application>resdraft</Application><DocSecurity>0</DocSecurity></Properties>"
+)
 
 
 # ------------------------------------------------------------------ the document
@@ -256,7 +273,7 @@ class _Writer:
     def base_document(word: WordStyle) -> Any:
         """python-docx's default template, or the body's reference document with its body emptied."""
         if word.reference is None:
-            return _without_stale_parts(docx.Document())
+            return _in_current_word(_without_stale_parts(docx.Document()))
         try:
             document = docx.Document(str(word.reference))
         except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError, etree.XMLSyntaxError) as e:
@@ -662,6 +679,9 @@ class _Writer:
         """Core properties fixed from the draft, so the same draft gives the same document."""
         date = self.res.date if isinstance(self.res.date, dt.date) else dt.date(2000, 1, 1)
         stamp = dt.datetime(date.year, date.month, date.day, tzinfo=dt.UTC)
+        for rel in self.doc.part.package.rels.values():
+            if rel.reltype == RT.EXTENDED_PROPERTIES and not rel.is_external:
+                rel.target_part._blob = _APP_PROPERTIES
         props = self.doc.core_properties
         props.author = props.last_modified_by = "resdraft"
         props.created = props.modified = props.last_printed = stamp
