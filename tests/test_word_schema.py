@@ -172,3 +172,14 @@ def test_a_reference_document_keeps_its_own_compatibility_setting(library: Path,
     assert 'w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="14"' in _part(
         data, "word/settings.xml"
     )
+
+
+def test_redlines_that_delete_or_add_every_paragraph_are_valid_word_files(tmp_path: Path) -> None:
+    import dataclasses
+
+    full = load_resolution(ROOT / "drafts" / "aalco-52.yaml")[0]
+    empty = dataclasses.replace(full, preamble=(), operative=())
+    word = word_style_for("aalco", str(ROOT / "drafts"))
+    for old, new in ((full, empty), (empty, full)):
+        assert _problems(render_redline(compare(old, new), word, "resdraft", WHEN), tmp_path) == []
+    assert _problems(render_docx(empty, word), tmp_path) == []
