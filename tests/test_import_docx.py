@@ -572,3 +572,22 @@ def test_diff_parse_and_import_say_when_a_word_file_had_tracked_changes(
     assert imported.exit_code == 0, imported.output
     assert f"warning: {redline}: has tracked changes; read as if all were accepted" in imported.output
     assert (library / "drafts" / "aalco-52-redline.yaml").exists()
+
+
+def test_a_table_in_a_word_file_is_read_cell_by_cell_and_said_so(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from resdraft.cli import app
+
+    document = docx.Document(io.BytesIO(_built("aalco-52")))
+    table = document.add_table(rows=2, cols=2)
+    for (row, col), text in {(0, 0): "Budget line", (0, 1): "Amount", (1, 0): "Meetings", (1, 1): "10,000"}.items():
+        table.cell(row, col).text = text
+    document.add_table(rows=1, cols=1)  # an empty one, as a layout aid, is not mentioned
+    path = tmp_path / "with-table.docx"
+    document.save(str(path))
+    result = CliRunner().invoke(app, ["parse", str(path)])
+    assert result.exit_code == 0, result.output
+    assert f"warning: {path}: has a table; its cells are read one by one as paragraphs (check what they became)" in result.output
+    texts = [p.text for p in parse_docx(path.read_bytes()).operative]
+    assert texts[-4:] == ["Budget line", "Amount", "Meetings", "10,000"]

@@ -85,9 +85,8 @@ def read_file(path: Path, body: str | None = None, libraries: dict[Path, Library
     if suffix == ".docx":
         from resdraft.importers.docx import read_docx
 
-        resolution, tracked = read_docx(path.read_bytes(), path, body)
-        note = (f"{path}: has tracked changes; read as if all were accepted",) if tracked else ()
-        return Document(resolution, str(path), warnings=note)
+        resolution, notes = read_docx(path.read_bytes(), path, body)
+        return Document(resolution, str(path), warnings=tuple(f"{path}: {note}" for note in notes))
     if suffix in PDF_SUFFIXES:
         from resdraft.importers.pdftext import MAX_PDF_BYTES, parse_pdf
 

@@ -1242,22 +1242,29 @@ def parse_docx(data: bytes, source: Path | None = None, body: str | None = None)
     return read_docx(data, source, body)[0]
 
 
-def read_docx(data: bytes, source: Path | None = None, body: str | None = None) -> tuple[Resolution, bool]:
-    """parse_docx's Resolution, and whether the body carried tracked changes (read as if all were accepted)."""
+def read_docx(data: bytes, source: Path | None = None, body: str | None = None) -> tuple[Resolution, tuple[str, ...]]:
+    """parse_docx's Resolution, and what a reader should know of how it was read: tracked changes
+    (read as if all were accepted) and tables (read cell by cell)."""
     where = Where(source) if source is not None else None
     package = _Package(data, where)
     body_el, main = _body_element(package)
-    tracked = next(body_el.iter(*_REVISIONS), None) is not None
+    notes = []
+    if next(body_el.iter(*_REVISIONS), None) is not None:
+        notes.append("has tracked changes; read as if all were accepted")
+    tables = sum(1 for table in body_el.iter(_w("tbl")) if any((t.text or "").strip() for t in table.iter(_w("t"))))
+    if tables:
+        what = "a table; its cells are" if tables == 1 else f"{tables} tables; their cells are"
+        notes.append(f"has {what} read one by one as paragraphs (check what they became)")
     parts = package.related(main)
     styles = _Styles(package.xml(parts.get("styles", "word/styles.xml")))
     numbering = _Numbering(package.xml(parts.get("numbering", "word/numbering.xml")), styles)
     notes_root = package.xml(parts.get("footnotes", "word/footnotes.xml"))
-    notes = {} if notes_root is None else {n.get(_w("id")) or "": n for n in notes_root.iter(_w("footnote"))}
-    inline = _Inline(styles, notes)
+    footnotes = {} if notes_root is None else {n.get(_w("id")) or "": n for n in notes_root.iter(_w("footnote"))}
+    inline = _Inline(styles, footnotes)
     paras = _read_paragraphs(body_el, styles, numbering, inline)
     ours = any(_style_role(p.style) for p in paras)
     items = _by_styles(paras) if ours else _by_heuristic(paras)
-    return _resolution(items, inline.footnotes, styles, numbering, body, not ours), tracked
+    return _resolution(items, inline.footnotes, styles, numbering, body, not ours), tuple(notes)
 
 
 def _resolution(
