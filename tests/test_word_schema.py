@@ -1,6 +1,6 @@
 """Word files Word opens without repair: every part valid against the Office Open XML schemas and
 the Open XML SDK's semantic rules, as openxml-audit (a Python port of the SDK's validator) checks
-them. LibreOffice is lenient about element order; Word is not, and offers to "repair" such a file."""
+them. LibreOffice is lenient about element order; Word is not, and may offer to "repair" such a file."""
 
 from __future__ import annotations
 
