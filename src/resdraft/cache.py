@@ -21,9 +21,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from resdraft.errors import Problem, Problems, ResdraftError, Where
+from resdraft.errors import LibraryError, Problems, ResdraftError, Where
 from resdraft.model import Clause, SubClause
-from resdraft.yamlsource import not_utf8
+from resdraft.reading import read_utf8
 
 # Parsing YAML and validating clauses pull in PyYAML and Jinja; they are imported where a file is
 # actually read, so that a search over a fresh cache starts quickly.
@@ -314,16 +314,9 @@ class LibraryCache:
         before = _stat(path)
         checked = time.time_ns()
         try:
-            raw = path.read_bytes()
-            text = raw.decode("utf-8")
-        except FileNotFoundError:
-            problems.items.append(Problem(Where(path), "no such file", "check the path"))
-            return None
-        except UnicodeDecodeError as e:
-            problems.items.append(not_utf8(path, raw, e))
-            return None
-        except OSError as e:
-            problems.items.append(Problem(Where(path), f"cannot read: {e.strerror}", "check the path and its permissions"))
+            raw, text = read_utf8(path)
+        except LibraryError as e:
+            problems.extend(e.problems)
             return None
         stable = before is not None and _stat(path) == before
         return text, raw, before if stable else None, checked

@@ -9,6 +9,7 @@ from typing import Any
 import yaml
 
 from resdraft.errors import LibraryError, Problem, Problems, Where
+from resdraft.reading import read_utf8
 
 try:  # the C loader is much faster; both are the *safe* loaders
     _Base: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[assignment]
@@ -120,27 +121,7 @@ def load_yaml(path: Path) -> Any:
 
 def read_text(path: Path) -> str:
     """A UTF-8 file's text; a missing or unreadable file is a user error."""
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise LibraryError(Problem(Where(path), "no such file", "check the path")) from None
-    except OSError as e:
-        raise LibraryError(Problem(Where(path), f"cannot read: {e.strerror}", "check the path and its permissions")) from None
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError as e:
-        raise LibraryError(not_utf8(path, raw, e)) from None
-
-
-def not_utf8(path: Path, raw: bytes, error: UnicodeDecodeError) -> Problem:
-    """The problem of a file that is not UTF-8, at the line of its first byte that is not."""
-    line = raw.count(b"\n", 0, error.start) + 1
-    byte = raw[error.start]
-    return Problem(
-        Where(path, line),
-        f"not UTF-8 text (byte 0x{byte:02X}: {error.reason})",
-        "save the file as UTF-8 (an editor's Save As offers the encoding; Windows-1252 quotes and dashes are the usual cause)",
-    )
+    return read_utf8(path)[1]
 
 
 def read_layers(paths: Iterable[Path], problems: Problems, layout: str) -> list[YDict] | None:
