@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import io
 import re
-import shutil
 import struct
-import subprocess
 import time
 import zipfile
 from pathlib import Path
@@ -21,6 +19,7 @@ from resdraft.build import build, load_resolution
 from resdraft.errors import LibraryError
 from resdraft.importers.docx import MAX_MEMBERS, _xml_parser, parse_docx
 from resdraft.model import Line, Paragraph, Resolution
+from resdraft.preview import convert
 
 DRAFTS = sorted(p.stem for p in (ROOT / "drafts").glob("*.yaml"))
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -149,30 +148,12 @@ def test_styles_are_matched_by_name_not_by_id() -> None:
 @pytest.fixture(scope="module")
 def resaved(tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
     """Every example draft built to .docx and saved again by LibreOffice, in one soffice run."""
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    if not soffice:
-        pytest.fail("LibreOffice (soffice) is required: apt-get install libreoffice-writer-nogui")
     folder = tmp_path_factory.mktemp("resave")
     (folder / "in").mkdir()
     (folder / "out").mkdir()
     for name in DRAFTS:
         (folder / "in" / f"{name}.docx").write_bytes(_built(name))
-    subprocess.run(
-        [
-            soffice,
-            f"-env:UserInstallation=file://{folder / 'profile'}",
-            "--headless",
-            "--norestore",
-            "--convert-to",
-            "docx:MS Word 2007 XML",
-            "--outdir",
-            str(folder / "out"),
-            *(str(folder / "in" / f"{name}.docx") for name in DRAFTS),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=300,
-    )
+    convert([folder / "in" / f"{name}.docx" for name in DRAFTS], folder / "out", "docx:MS Word 2007 XML")
     return {name: (folder / "out" / f"{name}.docx").read_bytes() for name in DRAFTS}
 
 

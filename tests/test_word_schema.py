@@ -7,7 +7,6 @@ from __future__ import annotations
 import datetime as dt
 import io
 import shutil
-import subprocess
 import zipfile
 from pathlib import Path
 
@@ -18,6 +17,7 @@ from conftest import ROOT, ga_pair
 from resdraft.build import build, load_resolution, word_style_for
 from resdraft.diff import compare
 from resdraft.importers.docx import parse_docx
+from resdraft.preview import convert
 from resdraft.render.docx import render_docx
 from resdraft.render.redline import render_redline
 
@@ -84,19 +84,8 @@ def test_the_validator_finds_a_numbering_level_out_of_the_schemas_order(tmp_path
 
 def _resaved_by_libreoffice(source: Path, folder: Path) -> Path:
     """`source` (.docx or .txt) saved as .docx by LibreOffice, as a secretariat might make its reference document."""
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    if not soffice:
-        pytest.fail("LibreOffice (soffice) is required: apt-get install libreoffice-writer-nogui")
-    subprocess.run(
-        [
-            *(soffice, f"-env:UserInstallation=file://{folder / 'profile'}", "--headless", "--norestore"),
-            *("--convert-to", "docx:MS Word 2007 XML", "--outdir", str(folder / "saved"), str(source)),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=300,
-    )
-    return folder / "saved" / f"{source.stem}.docx"
+    (folder / "saved").mkdir(exist_ok=True)
+    return convert([source], folder / "saved", "docx:MS Word 2007 XML")[0]
 
 
 def _with_reference(library: Path, body: str, reference: Path) -> None:

@@ -28,6 +28,12 @@ def office() -> str:
 
 def to_pdf(documents: list[Path], folder: Path) -> list[Path]:
     """Convert .docx files to PDF in `folder` with one LibreOffice run; returns the PDF paths."""
+    return convert(documents, folder, "pdf")
+
+
+def convert(documents: list[Path], folder: Path, to: str) -> list[Path]:
+    """Save documents in another format (LibreOffice's `--convert-to`: "pdf", "docx:MS Word 2007
+    XML") in `folder`, with one LibreOffice run and a profile of its own; returns the new paths."""
     with tempfile.TemporaryDirectory() as profile:
         cmd = [
             office(),
@@ -35,7 +41,7 @@ def to_pdf(documents: list[Path], folder: Path) -> list[Path]:
             "--headless",
             "--norestore",
             "--convert-to",
-            "pdf",
+            to,
             "--outdir",
             str(folder),
             *map(str, documents),
@@ -44,17 +50,18 @@ def to_pdf(documents: list[Path], folder: Path) -> list[Path]:
             run = subprocess.run(cmd, capture_output=True, text=True, timeout=CONVERT_TIMEOUT)
         except subprocess.TimeoutExpired:
             raise OutputError(Problem(None, f"LibreOffice did not finish within {CONVERT_TIMEOUT} s", "try again")) from None
-    pdfs = [folder / f"{d.stem}.pdf" for d in documents]
-    for document, pdf in zip(documents, pdfs, strict=True):
-        if not pdf.exists():
+    suffix = to.partition(":")[0]
+    made = [folder / f"{d.stem}.{suffix}" for d in documents]
+    for document, path in zip(documents, made, strict=True):
+        if not path.exists():
             raise OutputError(
                 Problem(
                     Where(document),
-                    "LibreOffice could not convert this file to PDF",
+                    f"LibreOffice could not convert this file to {suffix.upper()}",
                     (run.stderr or run.stdout).strip()[:300] or "open it in Word or LibreOffice to see why",
                 )
             )
-    return pdfs
+    return made
 
 
 def to_png(pdf: Path, folder: Path, dpi: int = 80) -> list[Path]:
