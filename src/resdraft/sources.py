@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 DRAFT_SUFFIXES = (".yaml", ".yml")
 TEXT_SUFFIXES = (".md", ".markdown", ".txt", ".text")
 PDF_SUFFIXES = (".pdf",)
+OFFICE_SUFFIXES = (".doc", ".dot", ".odt", ".ott", ".rtf", ".wpd", ".pages")  # other word processors' files
 LIBRARY_PARTS = ("resdraft.yaml", "clauses", "drafts", "templates")
 MAX_TEXT_BYTES = 20 * 1024 * 1024
 
@@ -101,9 +102,6 @@ def read_file(path: Path, body: str | None = None, libraries: dict[Path, Library
     if suffix in OFFICE_SUFFIXES:
         hint = f"save it from Word or LibreOffice as a Word document (.docx), or convert it: soffice --headless --convert-to docx {path.name}"
     raise LibraryError(Problem(Where(path), f"cannot read {suffix or 'files without an extension'} documents", hint))
-
-
-OFFICE_SUFFIXES = (".doc", ".dot", ".odt", ".ott", ".rtf", ".wpd", ".pages")  # other word processors' files
 
 
 def decode_text(raw: bytes) -> str:
