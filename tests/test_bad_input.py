@@ -191,6 +191,39 @@ def test_body_without_templates_folder_suggests_a_body(lib: Path) -> None:
     assert_nothing_written(target)
 
 
+@pytest.mark.parametrize(
+    ("former", "message"),
+    [
+        ("{name: ASEAN Inter-Parliamentary Organization, short_name: AIPO, until: twenty-seventh}",
+         "'until' must be a whole number, not 'twenty-seventh'"),
+        ("{name: ASEAN Inter-Parliamentary Organization, short_name: AIPO}", "a former name has no 'until'"),
+        ("{name: ASEAN Inter-Parliamentary Organization, shortname: AIPO, until: 27}", "unknown key 'shortname' in a former name"),
+        ("ASEAN Inter-Parliamentary Organization", "each former name needs `name:` and `until:` (its last session)"),
+    ],
+)  # fmt: skip
+def test_malformed_former_name_in_body_yaml_names_its_line(lib: Path, former: str, message: str) -> None:
+    body = lib / "templates" / "aipa" / "body.yaml"
+    line = edit(body, "{name: ASEAN Inter-Parliamentary Organization, short_name: AIPO, until: 27}", former)
+    result, target = build(lib, "drafts/aipo-27.yaml")
+    assert_user_error(result)
+    assert f"templates/aipa/body.yaml:{line}: {message}" in result.output
+    assert_nothing_written(target)
+
+
+def test_former_names_out_of_order_are_refused(lib: Path) -> None:
+    body = lib / "templates" / "aipa" / "body.yaml"
+    edit(
+        body,
+        "  - {name: ASEAN Inter-Parliamentary Organization,",
+        "  - {name: Later Name, until: 40}\n  - {name: ASEAN Inter-Parliamentary Organization,",
+    )
+    result, target = build(lib, "drafts/aipo-27.yaml")
+    assert_user_error(result)
+    line = line_of(body, "until: 27")
+    assert f"templates/aipa/body.yaml:{line}: former names go oldest first, each until a later session" in result.output
+    assert_nothing_written(target)
+
+
 def test_body_without_templates_folder_is_reported_once(lib: Path) -> None:
     edit(lib / DRAFT, "body: aalco", "body: aalc")
     result, _ = build(lib)

@@ -13,6 +13,7 @@ from conftest import ROOT
 from resdraft.build import build
 from resdraft.errors import LibraryError, OutputError, Where
 from resdraft.lint import Finding, LintReport, lint, render_lint
+from resdraft.rollforward import roll_forward
 
 DRAFTS = sorted(p.stem for p in (ROOT / "drafts").glob("*.yaml"))
 
@@ -307,6 +308,73 @@ def test_footnote_anchor_in_inline_text(library: Path) -> None:
         "  - aalco.acknowledging-national-legislation\n  - {opening: Bearing in mind, text: 'its earlier work[^w]'}\n",
     )  # fmt: skip
     assert found == [("footnote-marker", "error", draft.name, line_of(draft, "[^w]"), "preamble paragraph 7")]
+
+
+# ---------------------------------------------------------------- a body's former name
+
+
+def aipa_28(library: Path) -> Path:
+    """The AIPO 27th General Assembly's draft rolled into the 28th, the first as AIPA."""
+    rolled = roll_forward(library / "drafts" / "aipo-27.yaml", 28)
+    rolled.path.write_text(rolled.text, encoding="utf-8")
+    return rolled.path
+
+
+def former_names(report: LintReport) -> list[tuple[str, int | None, str | None]]:
+    return [(Path(f.file).name, f.line, f.paragraph) for f in report.findings if f.rule == "former-name"]
+
+
+def test_former_name_after_the_renaming_is_a_warning_unless_beside_a_session_of_its_own(library: Path) -> None:
+    """Rolled into AIPA's 28th session, the example library's `{{ body.short_name }}` reads AIPA; the
+    two literal "AIPO"s left, the 2006 meeting and its delegates, are flagged for a person to judge;
+    "the AIPO 23rd General Assembly Resolution" names an act of AIPO's own sessions and is not."""
+    clauses = library / "clauses" / "aipa-trafficking.yaml"
+    report = lint(str(aipa_28(library)))
+    assert former_names(report) == [
+        (clauses.name, line_of(clauses, "AIPO Meeting on legal cooperation"), "preamble paragraph 2"),
+        (clauses.name, line_of(clauses, "the AIPO delegates"), "preamble paragraph 4"),
+    ]
+    first = next(f for f in report.findings if f.rule == "former-name")
+    assert first.severity == "warning"
+    assert first.message == (
+        "“AIPO” is the body's name until its twenty-seventh (27th) session; this text is for the twenty-eighth (28th)"
+    )
+    assert first.hint.startswith("write {{ body.short_name }} (AIPA at this session)")
+
+
+def test_former_name_is_not_flagged_up_to_its_last_session() -> None:
+    for draft in ("aipo-26", "aipo-27"):
+        assert former_names(lint(str(ROOT / "drafts" / f"{draft}.yaml"))) == []
+
+
+def test_former_name_written_into_clause_text_counts_each_paragraph_once(library: Path) -> None:
+    clauses = library / "clauses" / "aipa-trafficking.yaml"
+    draft = aipa_28(library)
+    before = lint(str(draft))
+    edit(clauses, "an {{ body.short_name }} Expert Working Group", "an AIPO Expert Working Group")
+    edit(clauses, "{{ body.short_name }} Members, special", "AIPO Members, special")
+    edit(clauses, "between {{ body.short_name }} and ASEAN", "between the ASEAN Inter-Parliamentary  Organization and ASEAN")
+    after = lint(str(draft))
+    found = [f for f in after.findings if key(f) not in map(key, before.findings) and f.rule == "former-name"]
+    assert [(f.line, f.paragraph, f.message.split(" is ")[0]) for f in found] == [
+        (line_of(clauses, "an AIPO Expert Working Group"), "operative paragraph 1", "“AIPO” (2 times)"),
+        (
+            line_of(clauses, "Inter-Parliamentary  Organization"),
+            "operative paragraph 2",
+            "“ASEAN Inter-Parliamentary  Organization”",
+        ),
+    ]
+    assert found[1].hint.startswith("write {{ body.name }} (ASEAN Inter-Parliamentary Assembly at this session)")
+
+
+def test_former_name_in_a_document_names_the_paragraph_and_the_name_now(library: Path) -> None:
+    doc = library / "aipa-28.md"
+    text = build(aipa_28(library), "md")
+    assert isinstance(text, str)
+    doc.write_text(text.replace("cooperation between AIPA and ASEAN", "cooperation between AIPO and ASEAN"), encoding="utf-8")
+    found = [f for f in lint(str(doc)).findings if f.rule == "former-name"]
+    assert [f.paragraph for f in found] == ["preamble paragraph 2", "preamble paragraph 4", "operative paragraph 2"]
+    assert found[-1].hint == "write AIPA; where it names an act of those sessions on purpose, accept this warning"
 
 
 # ---------------------------------------------------------------- documents

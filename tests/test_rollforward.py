@@ -76,3 +76,19 @@ def test_roll_forward_of_the_un_draft_names_the_next_session(library: Path) -> N
     session_line = next(line for line in res.header if line.role == "session")
     assert session_line.text == "Sixty-fifth session"
     assert "sixty-sixth session" in res.operative[-1].text
+
+
+def test_roll_forward_past_a_renaming_takes_the_bodys_new_name(library: Path) -> None:
+    """AIPO became AIPA at its 28th General Assembly (former_names in templates/aipa/body.yaml): the
+    header and every {{ body.short_name }} of the rolled draft say AIPA, where the 27th said AIPO."""
+    rolled = roll_forward(library / "drafts" / "aipo-27.yaml", 28)
+    rolled.path.write_text(rolled.text, encoding="utf-8")
+    for path, name, short in (
+        (library / "drafts" / "aipo-27.yaml", "ASEAN INTER-PARLIAMENTARY ORGANIZATION", "AIPO"),
+        (rolled.path, "ASEAN INTER-PARLIAMENTARY ASSEMBLY", "AIPA"),
+    ):
+        res, _ = load_resolution(path)
+        assert res.header[0].text == name
+        assert res.transition is not None
+        assert f"th {short} General Assembly hereby" in res.transition.text
+        assert f"between {short} and ASEAN" in res.operative[1].text

@@ -224,6 +224,7 @@ class Assembler:
 def build_context(draft: Draft, style: BodyStyle) -> dict[str, Any]:
     """What Jinja sees: session, draft (every header fact), date, body, and the draft's variables."""
     session = Session(draft.session)
+    named = style.name_at(session.number)
     view = {
         "name": draft.name,
         "body": draft.body,
@@ -236,7 +237,7 @@ def build_context(draft: Draft, style: BodyStyle) -> dict[str, Any]:
         "session": session,
         "draft": view,
         "date": draft.fields.get("date"),
-        "body": {"key": style.key, "name": style.name},
+        "body": {"key": style.key, "name": named.name, "short_name": named.short_name or named.name},
         **draft.variables,
     }
 

@@ -19,6 +19,7 @@ from typing import Any, Literal
 from resdraft.errors import OutputError, Problem, Problems, ResdraftError, Where
 from resdraft.inline import anchors
 from resdraft.library import Library
+from resdraft.library.bodies import BodyName, BodyStyle
 from resdraft.library.lintrules import LintRules, read_lint_rules
 from resdraft.model import Draft, FootnoteRef, Line, Numbering, Paragraph, Resolution, SubClause, Use
 from resdraft.numbering import label as nth_label
@@ -266,13 +267,39 @@ def _ordinal_numbers() -> dict[str, int]:
 
 
 @cache
-def _session_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+def _ordinal() -> str:
+    """A regular expression for an ordinal in figures or words ("53rd", "fifty-third")."""
     ordinals = sorted(_ordinal_numbers(), key=len, reverse=True)
     alternatives = "|".join(r"(?:-\s?|\s)".join(re.escape(part) for part in o.split(" ")) for o in ordinals)
+    return rf"\b(?:{_FIGURE}|{alternatives})(?!\w)"
+
+
+@cache
+def _session_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
     sessions = "|".join(re.escape(w) for w in words)
-    return re.compile(
-        rf"\b(?P<ord>{_FIGURE}|{alternatives})(?!\w)(?P<between>(?:\s+[A-Za-z]+){{0,2}}?)\s+(?:{sessions})s?\b", re.IGNORECASE
-    )
+    return re.compile(rf"(?P<ord>{_ordinal()})(?P<between>(?:\s+[A-Za-z]+){{0,2}}?)\s+(?:{sessions})s?\b", re.IGNORECASE)
+
+
+NEAR = 3  # words on each side of a former name where an ordinal of its sessions makes it a historical reference
+
+
+@cache
+def _name_pattern(name: str, short: bool) -> re.Pattern[str]:
+    """A body's name as whole words, not inside a document symbol; a short name ("AIPO") as written, a full one in any case."""
+    words = r"[\s-]+".join(re.escape(word) for word in re.split(r"[\s-]+", name.strip()))
+    return re.compile(rf"(?<![\w/]){words}(?![\w/])", 0 if short else re.IGNORECASE)
+
+
+def _historical(text: str, start: int, end: int, until: int) -> bool:
+    """Whether a name at text[start:end] stands beside an ordinal of a session under it ("the AIPO 23rd
+    General Assembly", "the 27th AIPO General Assembly"): a reference to an act of those sessions."""
+    before = " ".join(text[:start].split()[-NEAR:])
+    after = " ".join(text[end:].split()[:NEAR])
+    for m in re.finditer(_ordinal(), f"{before} | {after}", re.IGNORECASE):
+        n = _session_number(m.group(0).replace("^", ""))
+        if n is not None and n <= until:
+            return True
+    return False
 
 
 def _session_number(ordinal: str) -> int | None:
@@ -380,6 +407,8 @@ class _Linter:
         self.findings: list[Finding] = []
         self.pre_heads = _heads(rules.preamble_openings)
         self.verb_heads = _heads(rules.operative_verbs)
+        self.former_names: tuple[BodyName, ...] = ()  # the body's, once its house style is read
+        self.name_now = BodyName("")
 
     # ------------------------------------------------------------ reporting
 
@@ -403,6 +432,11 @@ class _Linter:
             file, line = self.name, None
         key = (*order, *(0,) * (6 - len(order)), len(self.findings))  # document order, then the order found
         self.findings.append(Finding(rule, severity, message, hint, file, line, paragraph, key))
+
+    def know_names(self, style: BodyStyle) -> None:
+        """The names the body went by (checked by `names`) and the one at the text's session."""
+        self.former_names = style.former_names
+        self.name_now = style.name_at(self.session)
 
     def at(self, item: _Item, where: Where | None) -> Where | None:
         """A place in the draft: the given one, else the paragraph's entry (None for a document)."""
@@ -735,6 +769,38 @@ class _Linter:
                 order,
             )
 
+    def names(self, text: str, where_of: Locate, paragraph: str | None, order: tuple[int, ...], draft: bool) -> None:
+        """A name the body went by before the draft's session ("AIPO" in a text for AIPA's 28th)."""
+        s = self.session
+        for former in self.former_names:
+            if former.until is None or s <= former.until:
+                continue
+            for name, short in ((former.short_name, True), (former.name, False)):
+                if not name:
+                    continue
+                found = [
+                    m
+                    for m in _name_pattern(name, short).finditer(text)
+                    if not _historical(text, m.start(), m.end(), former.until)
+                ]
+                if not found:
+                    continue
+                now = self.name_now.short_name if short and self.name_now.short_name else self.name_now.name
+                jinja = "{{ body.short_name }}" if short else "{{ body.name }}"
+                hint = (
+                    f"write {jinja} ({now} at this session) so the name follows the draft's session" if draft else f"write {now}"
+                )
+                times = f" ({len(found)} times)" if len(found) > 1 else ""
+                self.emit(
+                    "former-name",
+                    f"“{found[0].group(0)}”{times} is the body's name until its {_ordinal_name(former.until)} session; "
+                    f"this text is for the {_ordinal_name(s)}",
+                    f"{hint}; where it names an act of those sessions on purpose, accept this warning",
+                    where_of(found[0].group(0)),
+                    paragraph,
+                    order,
+                )
+
     def literal_sessions(self, raw: str, where_of: Locate, paragraph: str | None, order: tuple[int, ...]) -> None:
         """A clause that writes the previous, this or the next session's ordinal in words or figures instead of Jinja."""
         s = self.session
@@ -925,6 +991,7 @@ def _run(
 
             linter.text(item.paragraph.text, where_of, item.position, item.order, quotes=False)
             linter.sessions(item.paragraph.text, where_of, item.position, item.order, draft)
+            linter.names(item.paragraph.text, where_of, item.position, item.order, draft)
             if draft and item.origin.raw:
                 linter.literal_sessions(item.origin.raw, where_of, item.position, item.order)
             if numbering is not None and item.paragraph.subparagraphs:
@@ -999,8 +1066,10 @@ def _lint_document(spec: str) -> LintReport:
     problems.raise_errors()
     assert style is not None and rules is not None
     linter = _Linter(rules, resolution.session.number, document.name, _Files())
+    linter.know_names(style)
     for name, line, section in _lines_of(resolution):
         linter.sessions(line.text, _always(None), name, (section,), draft=False)
+        linter.names(line.text, _always(None), name, (section,), draft=False)
     _run(linter, resolution, style.punctuation, {}, style.numbering)
     _operative_numbers(linter, resolution)
     _document_footnotes(linter, resolution)
@@ -1218,6 +1287,7 @@ def _lint_draft(path: Path) -> LintReport:
     style = prepare(patched, library, problems)
     problems.raise_errors()
     assert style is not None
+    linter.know_names(style)
     resolution = Assembler(patched, style, library).build()
 
     formulas = sources.raw.get("formulas") if isinstance(sources.raw, YDict) else None
@@ -1233,6 +1303,7 @@ def _lint_draft(path: Path) -> LintReport:
         else:
             where = style.where
         linter.sessions(line.text, _always(where), name, (section,), draft=True)
+        linter.names(line.text, _always(where), name, (section,), draft=True)
     origins = {
         part: [sources.origin(part, i, use) for i, use in enumerate(getattr(patched, part))] for part in ("preamble", "operative")
     }

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -14,12 +15,34 @@ from resdraft.library.schema import Reader, suggest
 from resdraft.model import Numbering
 from resdraft.yamlsource import YDict, load_yaml
 
-BODY_KEYS = ("name", "header", "title", "formulas", "punctuation", "numbering", "emphasis", "outputs")
+BODY_KEYS = (
+    "name",
+    "short_name",
+    "former_names",
+    "header",
+    "title",
+    "formulas",
+    "punctuation",
+    "numbering",
+    "emphasis",
+    "outputs",
+)
 PUNCTUATION_KEYS = ("preambular", "preambular_last", "operative", "operative_last", "subparagraph", "introduces")
 NUMBERING_KEYS = ("operative", "subparagraphs", "preambular_subparagraphs")
 EMPHASIS_KEYS = ("preambular", "operative", "subparagraph")
 LABEL = re.compile(r"^([^0-9aAiI]*)([1aAiI])([^0-9a-zA-Z]*)$")
 DEFAULT_OUTPUTS = {"md": "resolution.md.j2", "txt": "resolution.txt.j2"}
+FORMER_NAME_KEYS = ("name", "short_name", "until")
+
+
+@dataclass(frozen=True)
+class BodyName:
+    """A body's name and its short form (AIPO, AIPA; "" for none), and the last session under it
+    (None: the name now)."""
+
+    name: str
+    short_name: str = ""
+    until: int | None = None
 
 
 @dataclass(frozen=True)
@@ -46,6 +69,15 @@ class BodyStyle:
     emphasis: Mapping[str, str]
     outputs: Mapping[str, str]
     where: Where = field(compare=False, default=Where(Path("."), 0))
+    short_name: str = ""
+    former_names: tuple[BodyName, ...] = ()  # oldest first
+
+    def name_at(self, session: int) -> BodyName:
+        """The name the body went by at a session (its name now for a session not known, 0)."""
+        for former in self.former_names:
+            if former.until is not None and 0 < session <= former.until:
+                return former
+        return BodyName(self.name, self.short_name)
 
     def with_overrides(self, style: Mapping[str, Any], problems: Problems, where: Where) -> BodyStyle:
         """This style with a draft's `style:` overrides applied."""
@@ -58,19 +90,7 @@ class BodyStyle:
             emphasis.update(_emphasis(e, problems))
         if isinstance(n := style.get("numbering"), YDict):
             numbering = _numbering(n, problems, numbering)
-        return BodyStyle(
-            self.key,
-            self.name,
-            self.folder,
-            self.header,
-            self.title,
-            self.formulas,
-            punctuation,
-            numbering,
-            emphasis,
-            self.outputs,
-            where,
-        )
+        return dataclasses.replace(self, punctuation=punctuation, numbering=numbering, emphasis=emphasis, where=where)
 
 
 def _checked(data: YDict, keys: tuple[str, ...], problems: Problems, what: str) -> dict[str, str]:
@@ -138,6 +158,29 @@ def _lines(data: YDict, key: str, problems: Problems) -> tuple[TemplateLine, ...
     return tuple(out)
 
 
+def _former_names(data: YDict, problems: Problems) -> tuple[BodyName, ...]:
+    """`former_names:`, each a name, its short form and the last session under it, oldest first."""
+    items = Reader(data, problems, "body.yaml").items("former_names")
+    if items is None:
+        return ()
+    out: list[BodyName] = []
+    example = "write `- {name: ASEAN Inter-Parliamentary Organization, short_name: AIPO, until: 27}`"
+    for i, item in enumerate(items):
+        if not isinstance(item, YDict):
+            problems.add(items.where(i), "each former name needs `name:` and `until:` (its last session)", example)
+            continue
+        r = Reader(item, problems, "a former name")
+        r.unknown(FORMER_NAME_KEYS)
+        name, short, until = r.text("name", required=True), r.text("short_name"), r.number("until", required=True)
+        if until is not None and until < 1:
+            problems.add(r.where("until"), f"until must be a session number (1 or more), not {until}", example)
+        elif until is not None and out and out[-1].until is not None and until <= out[-1].until:
+            problems.add(r.where("until"), "former names go oldest first, each until a later session", example)
+        elif name and until is not None:
+            out.append(BodyName(name, short or "", until))
+    return tuple(out)
+
+
 def read_body(key: str, folder: Path, problems: Problems) -> BodyStyle | None:
     """Load templates/KEY/body.yaml; None (with problems recorded) when unusable."""
     path = folder / "body.yaml"
@@ -187,4 +230,6 @@ def read_body(key: str, folder: Path, problems: Problems) -> BodyStyle | None:
         emphasis=emphasis,
         outputs=outputs,
         where=Where(path, 1),
+        short_name=r.text("short_name") or "",
+        former_names=_former_names(data, problems),
     )

@@ -21,6 +21,7 @@ RULES: dict[str, str] = {
     "repeated-opening": "a repeated opening is written 'also', then 'further'",
     "session-reference": "an ordinal session reference is the previous, this or the next session",
     "session-literal": "clause text leaves session ordinals to Jinja",
+    "former-name": "a text after a body's renaming uses its new name",
     "citation-form": "resolutions are cited as 'resolution 63/194 of 18 December 2008'",
     "unbalanced-quotes": "quotation marks come in pairs",
     "unbalanced-brackets": "brackets come in pairs",
