@@ -92,3 +92,15 @@ def test_roll_forward_past_a_renaming_takes_the_bodys_new_name(library: Path) ->
         assert res.transition is not None
         assert f"th {short} General Assembly hereby" in res.transition.text
         assert f"between {short} and ASEAN" in res.operative[1].text
+
+
+def test_new_says_when_the_body_is_renamed_between_the_two_sessions(library: Path) -> None:
+    out = library / "drafts" / "aipo-28.yaml"
+    result = runner.invoke(app, ["new", str(library / "drafts" / "aipo-27.yaml"), "--session", "28", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert (
+        f"  renamed: AIPO is called AIPA at its 28th session: {{{{ body.name }}}} and {{{{ body.short_name }}}} follow;"
+        f" `resdraft lint {out}` finds the old name written out"
+    ) in result.output
+    assert roll_forward(library / "drafts" / "aipo-26.yaml", 27).renamed is None
+    assert roll_forward(library / "drafts" / "aalco-52.yaml", 53).renamed is None

@@ -25,6 +25,7 @@ class RolledDraft:
     path: Path
     text: str
     placeholders: tuple[str, ...]
+    renamed: str | None = None  # the body's change of name between the two sessions, said for the user
 
 
 def _tbd(hint: str) -> Any:
@@ -129,4 +130,17 @@ def roll_forward(previous: Path, session: int, output: Path | None = None) -> Ro
     )
     buffer = io.StringIO()
     yaml.dump(data, buffer)
-    return RolledDraft(path, buffer.getvalue(), tuple(notes))
+    return RolledDraft(path, buffer.getvalue(), tuple(notes), _renamed(library, draft.body, old, session, path))
+
+
+def _renamed(library: Any, body: str | None, old: int, session: int, path: Path) -> str | None:
+    """What to say when the body changed its name between the two sessions (body.yaml's former_names)."""
+    style = library.body(body, Problems()) if body else None
+    if style is None or style.name_at(old) == style.name_at(session):
+        return None
+    was, now = style.name_at(old), style.name_at(session)
+    return (
+        f"{was.short_name or was.name} is called {now.short_name or now.name} at its {Session(session).ordinal_figure} "
+        f"session: {{{{ body.name }}}} and {{{{ body.short_name }}}} follow; "
+        f"`resdraft lint {path}` finds the old name written out"
+    )
