@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from resdraft.errors import LibraryError, Problem, Problems, Where
-from resdraft.library import open_library
+from resdraft.library import Library, open_library
 from resdraft.model import Session
 
 # Facts that cannot be known before the new session's document exists.
@@ -133,7 +133,7 @@ def roll_forward(previous: Path, session: int, output: Path | None = None) -> Ro
     return RolledDraft(path, buffer.getvalue(), tuple(notes), _renamed(library, draft.body, old, session, path))
 
 
-def _renamed(library: Any, body: str | None, old: int, session: int, path: Path) -> str | None:
+def _renamed(library: Library, body: str | None, old: int, session: int, path: Path) -> str | None:
     """What to say when the body changed its name between the two sessions (body.yaml's former_names)."""
     style = library.body(body, Problems()) if body else None
     if style is None or style.name_at(old) == style.name_at(session):

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -90,7 +89,7 @@ class BodyStyle:
             emphasis.update(_emphasis(e, problems))
         if isinstance(n := style.get("numbering"), YDict):
             numbering = _numbering(n, problems, numbering)
-        return dataclasses.replace(self, punctuation=punctuation, numbering=numbering, emphasis=emphasis, where=where)
+        return replace(self, punctuation=punctuation, numbering=numbering, emphasis=emphasis, where=where)
 
 
 def _checked(data: YDict, keys: tuple[str, ...], problems: Problems, what: str) -> dict[str, str]:
