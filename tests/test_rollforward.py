@@ -104,3 +104,14 @@ def test_new_says_when_the_body_is_renamed_between_the_two_sessions(library: Pat
     ) in result.output
     assert roll_forward(library / "drafts" / "aipo-26.yaml", 27).renamed is None
     assert roll_forward(library / "drafts" / "aalco-52.yaml", 53).renamed is None
+
+
+def test_a_draft_for_a_session_before_a_renaming_uses_the_name_of_that_time(library: Path) -> None:
+    """AALCO was the Asian-African Legal Consultative Committee (AALCC) up to its 40th session (2001)."""
+    text = (library / "drafts" / "aalco-52.yaml").read_text(encoding="utf-8")
+    for session, ordinal, name in ((40, "Fortieth", "Committee"), (41, "Forty-First", "Organization")):
+        draft = library / "drafts" / f"aalco-{session}.yaml"
+        draft.write_text(text.replace("\nsession: 52\n", f"\nsession: {session}\n"), encoding="utf-8")
+        res, _ = load_resolution(draft)
+        assert res.enacting is not None
+        assert res.enacting.text == f"The Asian-African Legal Consultative {name} at its {ordinal} Annual Session"
