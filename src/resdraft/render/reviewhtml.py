@@ -520,12 +520,15 @@ def _numbered(diff: Diff) -> dict[str, list[tuple[ParagraphChange, int | None]]]
     return out
 
 
-def _view(diff: Diff, rows: Mapping[str, list[tuple[ParagraphChange, int | None]]], kind: str, notes: _Notes) -> str:
-    """One of the two views, both parts of the resolution in it."""
+def _view(
+    diff: Diff, rows: Mapping[str, list[tuple[ParagraphChange, int | None]]], kind: str, notes: _Notes, out: list[str]
+) -> None:
+    """One of the two views, both parts of the resolution in it, added to `out` (the page is joined
+    once: each string as long as a view is a fresh block of memory to fill, and costs as much again)."""
     title = "Side by side" if kind == "sbs" else "Inline"
     # Side by side shows first; without the script (a mail preview), it is the page.
     hidden = " hidden" if kind == "inline" else ""
-    out = [f'<section id="view-{kind}" class="view {kind}" aria-labelledby="h-{kind}"{hidden}>']
+    out.append(f'<section id="view-{kind}" class="view {kind}" aria-labelledby="h-{kind}"{hidden}>')
     out.append(f'<h2 id="h-{kind}" class="sr-only">{title}</h2>')
     for part in PARTS:
         out.append(f"<h3>{part.capitalize()}</h3>")
@@ -542,7 +545,6 @@ def _view(diff: Diff, rows: Mapping[str, list[tuple[ParagraphChange, int | None]
         render = _sbs_row if kind == "sbs" else _inline_row
         out += [render(change, number, notes) for change, number in rows[part]]
     out.append("</section>")
-    return "".join(out)
 
 
 # ------------------------------------------------------------------ the top of the page
@@ -639,17 +641,18 @@ def render_review_html(diff: Diff) -> str:
     paragraphs = sum(n is not None for part in PARTS for _, n in rows[part])
     total = paragraphs + len(diff.footnotes_changed)
     title = f"{diff.old_name} → {diff.new_name}"
-    return "".join(
-        [
-            '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">',
-            f'<meta http-equiv="Content-Security-Policy" content="{_POLICY}">',
-            '<meta name="viewport" content="width=device-width, initial-scale=1"><meta name="color-scheme" content="light">',
-            f"<title>{escape(title)} — resdraft review</title><style>{_STYLE}</style></head>",
-            f'<body data-changes="{total}"><div class="page">',
-            f"<header><h1>{escape(title)}</h1>{_warnings(diff)}",
-            f'<div class="overview">{_summary_section(diff)}{_header_section(diff)}</div></header>',
-            _toolbar(total),
-            f"<main>{_view(diff, rows, 'sbs', notes)}{_view(diff, rows, 'inline', notes)}{_footnotes_section(diff, paragraphs)}</main>",
-            f"</div><script>{_SCRIPT}</script></body></html>\n",
-        ]
-    )
+    out = [
+        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">',
+        f'<meta http-equiv="Content-Security-Policy" content="{_POLICY}">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1"><meta name="color-scheme" content="light">',
+        f"<title>{escape(title)} — resdraft review</title><style>{_STYLE}</style></head>",
+        f'<body data-changes="{total}"><div class="page">',
+        f"<header><h1>{escape(title)}</h1>{_warnings(diff)}",
+        f'<div class="overview">{_summary_section(diff)}{_header_section(diff)}</div></header>',
+        _toolbar(total),
+        "<main>",
+    ]
+    _view(diff, rows, "sbs", notes, out)
+    _view(diff, rows, "inline", notes, out)
+    out += [_footnotes_section(diff, paragraphs), "</main>", f"</div><script>{_SCRIPT}</script></body></html>\n"]
+    return "".join(out)
