@@ -197,6 +197,8 @@ def test_body_without_templates_folder_suggests_a_body(lib: Path) -> None:
         ("{name: ASEAN Inter-Parliamentary Organization, short_name: AIPO, until: twenty-seventh}",
          "'until' must be a whole number, not 'twenty-seventh'"),
         ("{name: ASEAN Inter-Parliamentary Organization, short_name: AIPO}", "a former name has no 'until'"),
+        ("{name: ASEAN Inter-Parliamentary Organization, short_name: AIPO, until: 0}",
+         "until must be a session number (1 or more), not 0"),
         ("{name: ASEAN Inter-Parliamentary Organization, shortname: AIPO, until: 27}", "unknown key 'shortname' in a former name"),
         ("ASEAN Inter-Parliamentary Organization", "each former name needs `name:` and `until:` (its last session)"),
     ],
