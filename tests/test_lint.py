@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import io
 import json
 import zipfile
@@ -9,11 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from conftest import CORPUS, ROOT
 from resdraft.build import build
 from resdraft.errors import LibraryError, OutputError, Where
 from resdraft.lint import Finding, LintReport, lint, render_lint
 from resdraft.rollforward import roll_forward
+from resdraft.sources import read_document
 
 DRAFTS = sorted(p.stem for p in (ROOT / "drafts").glob("*.yaml"))
 
@@ -375,6 +377,58 @@ def test_former_name_in_a_document_names_the_paragraph_and_the_name_now(library:
     found = [f for f in lint(str(doc)).findings if f.rule == "former-name"]
     assert [f.paragraph for f in found] == ["preamble paragraph 2", "preamble paragraph 4", "operative paragraph 2"]
     assert found[-1].hint == "write AIPA; where it names an act of those sessions on purpose, accept this warning"
+
+
+# ---------------------------------------------------------------- adopted GA resolutions (../shared/corpus)
+
+
+def ga_text(folder: Path, symbol: str) -> Path:
+    """A GA resolution's raw PDF text from the corpus, as a .txt file to lint."""
+    session = symbol.split("/")[2]
+    with gzip.open(CORPUS / "unga" / f"A-RES-{session}.jsonl.gz", "rt", encoding="utf-8") as rows:
+        text = next(row["text"] for row in map(json.loads, rows) if row["symbol"] == symbol)
+    path = folder / (symbol.replace("/", "-") + ".txt")
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("symbol", "headings"),
+    [
+        # sections "I" … "XIII", each under a labelled heading
+        ("A/RES/78/68", ["Related fisheries instruments", "Fishing overcapacity", "Fisheries by-catch and discards"]),
+        # unnumbered headings between numbered paragraphs
+        ("A/RES/78/305", ["Budget performance report for the period from 1 July 2022 to 30 June 2023"]),
+        # headings in the preamble
+        ("A/RES/78/148", ["Transport and transit corridors", "Countries in special situations", "Social aspects"]),
+    ],
+)
+def test_headings_of_a_sectioned_resolution_are_not_paragraphs(tmp_path: Path, symbol: str, headings: list[str]) -> None:
+    """A heading asks for no opening and no closing mark (it was "ends with “instruments”; this
+    operative paragraph should end with “;”", "“Budget” is not a verb")."""
+    path = ga_text(tmp_path, symbol)
+    resolution = read_document(str(path)).resolution
+    places = {
+        f"{part} paragraph {i}"
+        for part, paragraphs in (("preamble", resolution.preamble), ("operative", resolution.operative))
+        for i, p in enumerate(paragraphs, start=1)
+        if p.text.strip() in headings
+    }
+    assert len(places) == len(headings)
+    assert [(f.rule, f.paragraph) for f in lint(str(path)).findings if f.paragraph in places] == []
+
+
+def test_a_numbered_paragraph_without_its_mark_beside_a_heading_is_still_an_error(tmp_path: Path) -> None:
+    path = ga_text(tmp_path, "A/RES/78/305")
+    edit(
+        path,
+        "this matter to the General Assembly at its seventy-ninth session; \n",
+        "this matter to the General Assembly at its seventy-ninth session \n",
+    )
+    before = [f for f in lint(str(path)).findings if f.rule == "paragraph-end"]
+    assert [(f.severity, f.message) for f in before] == [
+        ("error", "ends with “session”; this operative paragraph should end with “;”")
+    ]
 
 
 # ---------------------------------------------------------------- documents

@@ -209,6 +209,7 @@ class _Item:
     penultimate: bool
     origin: _Origin
     order: tuple[int, ...]
+    heading: bool = False  # a part's heading in a sectioned resolution (documents): not a paragraph
 
     @property
     def position(self) -> str:
@@ -459,6 +460,28 @@ class _Linter:
             self._preamble_opening(item, phrase, words, where)
         else:
             self._operative_opening(item, phrase, words, where)
+
+    def heading(self, item: _Item, numbered: bool) -> bool:
+        """Whether a document's paragraph is the heading of a part of a sectioned resolution ("II",
+        "Budget performance report for …", "Social aspects"): no number, no closing mark, and a
+        section's label, or no opening a paragraph of its part has: in the preamble, a short line
+        without a participle or adjective; among numbered paragraphs, without a verb (a plural
+        noun, "Investments of …", passes for a verb in the third person, so only in a short line)."""
+        p = item.paragraph
+        text = p.text.rstrip()
+        if item.labels or p.number is not None or p.subparagraphs or not text or text[-1] in ".,;:":
+            return False
+        if p.label and _SECTION.fullmatch(p.label):
+            return True
+        words = _words(p.opening or _first_words(text, self.rules))
+        if not words:
+            return False
+        short = len(text.split()) <= HEADING_WORDS
+        if item.part == "preamble":
+            return short and not self._participial(self._head(words, self.rules.preamble_adverbs))
+        head = self._head(words, self.rules.operative_adverbs)
+        third_person = self.rules.operative_form == "third-person" and _third_person(head)
+        return numbered and head not in self.verb_heads and (short or not third_person)
 
     def _head(self, words: list[str], adverbs: frozenset[str]) -> str:
         i = 0
@@ -967,6 +990,21 @@ def _shown_label(label: str | None, j: int) -> str:
     return f"({parsed[1]})" if parsed else f"sub-paragraph {j}"
 
 
+HEADING_WORDS = 12  # a line this short, without an opening of its part or a closing mark, is a heading
+_SECTION = re.compile(r"(?:[IVXL]{1,6}|[A-H])\.?|Section \d{1,3}")  # "II", "B.", "Section 3": a part's heading
+
+
+def _sections(tops: list[_Item]) -> list[list[_Item]]:
+    """A part's paragraphs in the runs its headings part them into (one run where it has none)."""
+    out: list[list[_Item]] = [[]]
+    for item in tops:
+        if item.heading:
+            out.append([])
+        else:
+            out[-1].append(item)
+    return [run for run in out if run]
+
+
 def _run(
     linter: _Linter,
     resolution: Resolution,
@@ -977,14 +1015,19 @@ def _run(
     """Every paragraph rule over both parts; `numbering` (the body's) is given for a document, whose labels are printed."""
     draft = numbering is None
     for items in _items(resolution, punctuation, origins):
+        if not draft:  # a document's headings (a draft has none): no opening or closing mark is asked of them
+            numbered = any(item.paragraph.number is not None for item in items if not item.labels)
+            items = [replace(item, heading=True) if linter.heading(item, numbered) else item for item in items]
         tops = [item for item in items if not item.labels]
-        linter.repeats(tops)
+        for section in _sections(tops):  # openings repeat within a section; the next starts afresh
+            linter.repeats(section)
         for item in items:
-            if not item.labels:
+            if not item.labels and not item.heading:
                 linter.opening(item)
                 following = tops[item.index].paragraph.text if item.index < len(tops) else ""
                 linter.quotes([other for other in items if other.index == item.index], following)
-            linter.end(item)
+            if not item.heading:
+                linter.end(item)
 
             def where_of(words: str, item: _Item = item) -> Where | None:
                 return linter.in_text(item, words)
