@@ -418,6 +418,23 @@ def test_headings_of_a_sectioned_resolution_are_not_paragraphs(tmp_path: Path, s
     assert [(f.rule, f.paragraph) for f in lint(str(path)).findings if f.paragraph in places] == []
 
 
+def test_a_section_may_have_its_own_preamble_and_number_its_paragraphs_afresh(tmp_path: Path) -> None:
+    """A/RES/78/253, section "V Capital investment planning": "Recalling …," and "Having considered …,"
+    open the section, whose paragraphs are numbered from 1 again (it was "“Recalling” is a participle
+    …; an operative paragraph opens with a verb", "ends with “,”" and "numbered 1. where 12. comes next")."""
+    path = ga_text(tmp_path, "A/RES/78/253")
+    operative = read_document(str(path)).resolution.operative
+    heading = next(i for i, p in enumerate(operative, start=1) if p.text == "Capital investment planning")
+    assert [p.text.split()[0] for p in operative[heading : heading + 3]] == ["Recalling", "Having", "Takes"]
+    places = {f"operative paragraph {heading + k}" for k in range(4)}
+    assert [(f.rule, f.paragraph) for f in lint(str(path)).findings if f.paragraph in places] == []
+    edit(path, "decision 77/548 B of 18 April 2023,", "decision 77/548 B of 18 April 2023;")
+    found = [(f.rule, f.paragraph, f.message) for f in lint(str(path)).findings if f.paragraph in places]
+    assert found == [
+        ("paragraph-end", f"operative paragraph {heading + 1}", "ends with “;”; this preambular paragraph should end with “,”")
+    ]
+
+
 def test_a_numbered_paragraph_without_its_mark_beside_a_heading_is_still_an_error(tmp_path: Path) -> None:
     path = ga_text(tmp_path, "A/RES/78/305")
     edit(

@@ -210,6 +210,7 @@ class _Item:
     origin: _Origin
     order: tuple[int, ...]
     heading: bool = False  # a part's heading in a sectioned resolution (documents): not a paragraph
+    preambular: bool = False  # a paragraph of a section's own preamble, in the operative part (documents)
 
     @property
     def position(self) -> str:
@@ -409,6 +410,7 @@ class _Linter:
         self.pre_heads = _heads(rules.preamble_openings)
         self.verb_heads = _heads(rules.operative_verbs)
         self.former_names: tuple[BodyName, ...] = ()  # the body's, once its house style is read
+        self.headings: set[tuple[str, int]] = set()  # (part, index) of a document's headings, as _run finds them
         self.name_now = BodyName("")
 
     # ------------------------------------------------------------ reporting
@@ -456,7 +458,7 @@ class _Linter:
         if not words:
             return
         where = self.at(item, item.origin.opening)
-        if item.part == "preamble":
+        if item.part == "preamble" or item.preambular:
             self._preamble_opening(item, phrase, words, where)
         else:
             self._operative_opening(item, phrase, words, where)
@@ -482,6 +484,30 @@ class _Linter:
         head = self._head(words, self.rules.operative_adverbs)
         third_person = self.rules.operative_form == "third-person" and _third_person(head)
         return numbered and head not in self.verb_heads and (short or not third_person)
+
+    def section_preamble(self, items: list[_Item], punctuation: Mapping[str, str]) -> list[_Item]:
+        """The operative part's items with each section's own preamble marked: the unnumbered
+        paragraphs after a heading, before the section's first numbered one, that open with a
+        participle or adjective ("Having considered the reports …,"). They end as preambular ones do."""
+        out = list(items)
+        run: list[int] = []  # the section preamble being read: positions in `out`
+        after_heading = False
+        for k, item in enumerate(out):
+            if item.labels:
+                continue
+            p = item.paragraph
+            if item.heading:
+                after_heading, run = True, []
+                continue
+            words = _words(p.opening or _first_words(p.text, self.rules))
+            if after_heading and p.number is None and words and self._participial(self._head(words, self.rules.preamble_adverbs)):
+                run.append(k)
+                continue
+            for n, at in enumerate(run, start=1):  # the section's first numbered paragraph, or another kind: the run ends
+                mark = punctuation["preambular_last"] if n == len(run) else punctuation["preambular"]
+                out[at] = replace(out[at], preambular=True, ends=(mark,))
+            after_heading, run = False, []
+        return out
 
     def _head(self, words: list[str], adverbs: frozenset[str]) -> str:
         i = 0
@@ -679,7 +705,8 @@ class _Linter:
         tail = re.search(r"[\s,;:.!?]*(?:\b(?:and|or)\b[\s,;:.]*)?$", text)
         shown = (tail.group(0).strip() if tail else "") or text.split()[-1]
         explicit = item.origin.end is not None
-        what = "sub-paragraph" if item.labels else f"{'preambular' if item.part == 'preamble' else 'operative'} paragraph"
+        preambular = item.part == "preamble" or item.preambular
+        what = "sub-paragraph" if item.labels else f"{'preambular' if preambular else 'operative'} paragraph"
         self.emit(
             "paragraph-end",
             f"ends with “{shown}”; this {what} should end with “{expected}”",
@@ -1018,6 +1045,9 @@ def _run(
         if not draft:  # a document's headings (a draft has none): no opening or closing mark is asked of them
             numbered = any(item.paragraph.number is not None for item in items if not item.labels)
             items = [replace(item, heading=True) if linter.heading(item, numbered) else item for item in items]
+            linter.headings |= {(item.part, item.index) for item in items if item.heading}
+            if items and items[0].part == "operative":
+                items = linter.section_preamble(items, punctuation)
         tops = [item for item in items if not item.labels]
         for section in _sections(tops):  # openings repeat within a section; the next starts afresh
             linter.repeats(section)
@@ -1046,9 +1076,14 @@ def _run(
 def _operative_numbers(linter: _Linter, resolution: Resolution) -> None:
     """Operative paragraphs numbered 1., 2., 3. … with nothing skipped or repeated (documents)."""
     expected = 1
+    afresh = False  # after a heading: a section may number its paragraphs from 1 again, or go on
     for i, p in enumerate(resolution.operative, start=1):
+        afresh = afresh or ("operative", i) in linter.headings
         if p.number is None:
             continue
+        if afresh and p.number == 1:
+            expected = 1
+        afresh = False
         if p.number != expected and p.number != i:  # one slip is one finding, not one for every number after it
             linter.emit(
                 "label-sequence",
