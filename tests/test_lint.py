@@ -212,6 +212,28 @@ def test_stale_session_ordinal_is_a_session_reference(library: Path) -> None:
     assert found == [("session-reference", "warning", clauses.name, line, "operative paragraph 4")]
 
 
+def test_a_session_further_ahead_than_the_body_names_is_a_session_reference(library: Path) -> None:
+    """AALCO names the next session only (sessions.ahead: 1): "Fifty-Fifth" in the 53rd-session draft
+    is flagged; the UN takes items up every second or fifth session (ahead: 5), so "sixty-sixth" in
+    the 64th-session draft is not, but the seventieth is."""
+    clauses = library / "clauses" / "aalco-trafficking.yaml"
+    found = planted(
+        library, "aalco-53", "clauses/aalco-trafficking.yaml",
+        "provisional agenda of the {{ session.next.ordinal_title }}\n      Annual Session",
+        "provisional agenda of the Fifty-Fifth Annual Session",
+    )  # fmt: skip
+    assert found == [("session-reference", "warning", clauses.name, line_of(clauses, "Fifty-Fifth"), "operative paragraph 4")]
+    un = library / "clauses" / "unga-trafficking.yaml"
+    for ordinal, flagged in (("sixty-sixth", False), ("sixty-ninth", False), ("seventieth", True)):
+        text = un.read_text(encoding="utf-8")
+        un.write_text(
+            text.replace("{{ session.next.ordinal }} session a report", f"{ordinal} session a report"), encoding="utf-8"
+        )
+        report = lint(str(library / "drafts" / "unga-64.yaml"))
+        assert any(f.rule == "session-reference" for f in report.findings) == flagged, ordinal
+        un.write_text(text, encoding="utf-8")
+
+
 def test_session_written_out_in_clause_text_is_a_session_literal(library: Path) -> None:
     clauses = library / "clauses" / "aalco-trafficking.yaml"
     found = planted(
@@ -567,6 +589,7 @@ def test_unknown_rule_and_bad_severity_are_problems(library: Path) -> None:
         ("operative:\n  form: third\n", "operative.form must be third-person or base, not 'third'"),
         ("preamble:\n  openings: Recalling\n", "preamble.openings must be a list of words or phrases"),
         ("sessions:\n  window: 0\n", "sessions.window must be 1 or more"),
+        ("sessions:\n  ahead: 0\n", "sessions.ahead must be 1 or more"),
         ("sessions:\n  agreement: sometimes\n", "sessions.agreement must be true or false"),
     ],
 )

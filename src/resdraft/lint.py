@@ -800,7 +800,7 @@ class _Linter:
             return
         for m in _session_pattern(self.rules.session_words).finditer(text):
             n = _session_number(m.group("ord"))
-            if n is None or abs(n - s) > self.rules.session_window or abs(n - s) <= 1:
+            if n is None or abs(n - s) > self.rules.session_window or s - 1 <= n <= s + self.rules.session_ahead:
                 continue
             hint = (
                 "if the text means the previous, this or the next session, write the ordinal with Jinja "

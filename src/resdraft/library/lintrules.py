@@ -19,7 +19,7 @@ RULES: dict[str, str] = {
     "paragraph-end": "each paragraph ends with the mark of the body's punctuation chain",
     "label-sequence": "printed labels run in order",
     "repeated-opening": "a repeated opening is written 'also', then 'further'",
-    "session-reference": "an ordinal session reference is the previous, this or the next session",
+    "session-reference": "an ordinal session reference is the previous, this or one of the next sessions",
     "session-literal": "clause text leaves session ordinals to Jinja",
     "former-name": "a text after a body's renaming uses its new name",
     "citation-form": "resolutions are cited as 'resolution 63/194 of 18 December 2008'",
@@ -33,7 +33,7 @@ LINT_KEYS = ("rules", "preamble", "operative", "repeats", "repeat_scope", "sessi
 REPEAT_SCOPES = ("consecutive", "part")
 PREAMBLE_KEYS = ("openings", "extra_openings", "endings", "adverbs")
 OPERATIVE_KEYS = ("form", "verbs", "extra_verbs", "adverbs")
-SESSION_KEYS = ("agreement", "words", "window")
+SESSION_KEYS = ("agreement", "words", "window", "ahead")
 
 Severity = Literal["error", "warning", "off"]
 _SEVERITY: dict[str | bool, Severity] = {
@@ -61,6 +61,7 @@ class LintRules:
     session_agreement: bool
     session_words: tuple[str, ...]
     session_window: int
+    session_ahead: int = 1
 
     def severity(self, rule: str) -> Severity:
         """How a rule reports: 'error', 'warning' or 'off'."""
@@ -88,6 +89,7 @@ class _Merged:
         self.form: Literal["third-person", "base"] = "third-person"
         self.agreement = True
         self.window = 10
+        self.ahead = 1
         self.repeat_scope = "consecutive"
 
     def read(self, data: YDict, problems: Problems) -> None:
@@ -144,6 +146,12 @@ class _Merged:
                     problems.add(sr.where("window"), "sessions.window must be 1 or more")
                 elif window is not None:
                     self.window = window
+            if "ahead" in sessions:
+                ahead = sr.number("ahead")
+                if ahead is not None and ahead < 1:
+                    problems.add(sr.where("ahead"), "sessions.ahead must be 1 or more", "1: the next session only")
+                elif ahead is not None:
+                    self.ahead = ahead
 
     def _lists(self, data: YDict, keys: tuple[str, ...], part: str, problems: Problems, own: set[str]) -> None:
         Reader(data, problems, part).unknown(keys)
@@ -191,4 +199,5 @@ def read_lint_rules(key: str, templates: Path, problems: Problems) -> LintRules 
         session_agreement=merged.agreement,
         session_words=tuple(lists.get("sessions.words", ["session"])),
         session_window=merged.window,
+        session_ahead=merged.ahead,
     )
