@@ -457,6 +457,16 @@ def test_a_section_may_have_its_own_preamble_and_number_its_paragraphs_afresh(tm
     ]
 
 
+def test_an_adverb_before_a_participle_opens_a_preambular_paragraph(tmp_path: Path) -> None:
+    """ "Ever mindful that …" (A/RES/78/42) and "Particularly concerned that …" (A/RES/78/68): the
+    document's reading marks the adverb alone as the opening; lint reads on to the word it qualifies."""
+    for symbol, opening in (("A/RES/78/42", "Ever mindful"), ("A/RES/78/68", "Particularly concerned")):
+        path = ga_text(tmp_path, symbol)
+        preamble = read_document(str(path)).resolution.preamble
+        place = next(f"preamble paragraph {i}" for i, p in enumerate(preamble, start=1) if p.text.startswith(opening))
+        assert [f.rule for f in lint(str(path)).findings if f.paragraph == place] == []
+
+
 def test_a_numbered_paragraph_without_its_mark_beside_a_heading_is_still_an_error(tmp_path: Path) -> None:
     path = ga_text(tmp_path, "A/RES/78/305")
     edit(

@@ -246,6 +246,18 @@ def _title(words: str) -> str:
     return words[:1].upper() + words[1:]
 
 
+def _past_adverbs(phrase: str, text: str, adverbs: frozenset[str]) -> str:
+    """An opening phrase that is adverbs alone ("Ever", as a document's reading may mark it) taken on
+    to the word they qualify ("Ever mindful"), when the text begins with it."""
+    words, following = phrase.split(), text.split()
+    if following[: len(words)] != words:
+        return phrase
+    n = len(words)
+    while n < len(following) and all(w in adverbs for w in _words(" ".join(following[:n]))):
+        n += 1
+    return " ".join(following[:n])
+
+
 def _first_words(text: str, rules: LintRules) -> str:
     """An opening phrase for a paragraph that has none marked: its first word and any 'also'/'further' after it."""
     words = text.split()
@@ -453,12 +465,14 @@ class _Linter:
 
     def opening(self, item: _Item) -> None:
         p = item.paragraph
-        phrase = p.opening or _first_words(p.text, self.rules)
+        preambular = item.part == "preamble" or item.preambular
+        adverbs = self.rules.preamble_adverbs if preambular else self.rules.operative_adverbs
+        phrase = _past_adverbs(p.opening or _first_words(p.text, self.rules), p.text, adverbs)
         words = _words(phrase)
         if not words:
             return
         where = self.at(item, item.origin.opening)
-        if item.part == "preamble" or item.preambular:
+        if preambular:
             self._preamble_opening(item, phrase, words, where)
         else:
             self._operative_opening(item, phrase, words, where)
