@@ -463,11 +463,16 @@ class _Linter:
 
     # ------------------------------------------------------------ opening phrases
 
-    def opening(self, item: _Item) -> None:
+    def _phrase(self, item: _Item, preambular: bool) -> str:
+        """A paragraph's opening phrase: as marked, else its first words; adverbs alone are read on
+        to the word they qualify."""
         p = item.paragraph
-        preambular = item.part == "preamble" or item.preambular
         adverbs = self.rules.preamble_adverbs if preambular else self.rules.operative_adverbs
-        phrase = _past_adverbs(p.opening or _first_words(p.text, self.rules), p.text, adverbs)
+        return _past_adverbs(p.opening or _first_words(p.text, self.rules), p.text, adverbs)
+
+    def opening(self, item: _Item) -> None:
+        preambular = item.part == "preamble" or item.preambular
+        phrase = self._phrase(item, preambular)
         words = _words(phrase)
         if not words:
             return
@@ -489,7 +494,7 @@ class _Linter:
             return False
         if p.label and _SECTION.fullmatch(p.label):
             return True
-        words = _words(p.opening or _first_words(text, self.rules))
+        words = _words(self._phrase(item, item.part == "preamble"))
         if not words:
             return False
         short = len(text.split()) <= HEADING_WORDS
@@ -513,7 +518,7 @@ class _Linter:
             if item.heading:
                 after_heading, run = True, []
                 continue
-            words = _words(p.opening or _first_words(p.text, self.rules))
+            words = _words(self._phrase(item, preambular=True))
             if after_heading and p.number is None and words and self._participial(self._head(words, self.rules.preamble_adverbs)):
                 run.append(k)
                 continue
