@@ -459,7 +459,20 @@ def _check_rebuild(
         for i, (x, y) in enumerate(zip(a, b, strict=True)):
             if [s.text for s in x.walk()] != [s.text for s in y.walk()]:
                 differences.append(f"{part} paragraph {i + 1} rebuilds differently: {y.text[:80]!r}")
+        if slip := next(((i, x, y) for i, (x, y) in enumerate(zip(a, b, strict=True), start=1) if x.number != y.number), None):
+            differences.append(_renumbered(part, *slip))
     return built, differences
+
+
+def _renumbered(part: str, i: int, document: Paragraph, built: Paragraph) -> str:
+    """The first paragraph the rebuilt draft numbers otherwise than the document, said for the user."""
+    if document.number is None:  # most often the heading of a section, which a draft has no way to write
+        return (
+            f"{part} paragraph {i} is not numbered in the document but is numbered {built.number} in the draft, and "
+            f"the numbers after it move on: {built.text[:60]!r} may be a section's heading, which drafts cannot hold yet"
+        )
+    shown = "not numbered" if built.number is None else f"numbered {built.number}"
+    return f"{part} paragraph {i} is numbered {document.number} in the document but {shown} in the draft"
 
 
 class Intake:
