@@ -19,9 +19,10 @@ from typing import Any, Literal
 from resdraft.errors import OutputError, Problem, Problems, ResdraftError, Where
 from resdraft.inline import anchors
 from resdraft.library import Library
-from resdraft.library.bodies import BodyName, BodyStyle
+from resdraft.library.bodies import BodyStyle
 from resdraft.library.lintrules import LintRules, read_lint_rules
 from resdraft.model import Draft, FootnoteRef, Line, Numbering, Paragraph, Resolution, SubClause, Use
+from resdraft.numbering import SECTION
 from resdraft.numbering import label as nth_label
 from resdraft.sessions import ordinal_figure, ordinal_words
 from resdraft.yamlsource import YDict, YList, load_yaml
@@ -421,9 +422,7 @@ class _Linter:
         self.findings: list[Finding] = []
         self.pre_heads = _heads(rules.preamble_openings)
         self.verb_heads = _heads(rules.operative_verbs)
-        self.former_names: tuple[BodyName, ...] = ()  # the body's, once its house style is read
-        self.headings: set[tuple[str, int]] = set()  # (part, index) of a document's headings, as _run finds them
-        self.name_now = BodyName("")
+        self.style: BodyStyle | None = None  # the body's house style, once read: its names by session
 
     # ------------------------------------------------------------ reporting
 
@@ -447,11 +446,6 @@ class _Linter:
             file, line = self.name, None
         key = (*order, *(0,) * (6 - len(order)), len(self.findings))  # document order, then the order found
         self.findings.append(Finding(rule, severity, message, hint, file, line, paragraph, key))
-
-    def know_names(self, style: BodyStyle) -> None:
-        """The names the body went by (checked by `names`) and the one at the text's session."""
-        self.former_names = style.former_names
-        self.name_now = style.name_at(self.session)
 
     def at(self, item: _Item, where: Where | None) -> Where | None:
         """A place in the draft: the given one, else the paragraph's entry (None for a document)."""
@@ -492,14 +486,14 @@ class _Linter:
         text = p.text.rstrip()
         if item.labels or p.number is not None or p.subparagraphs or not text or text[-1] in ".,;:":
             return False
-        if p.label and _SECTION.fullmatch(p.label):
+        if p.label and SECTION.fullmatch(p.label):
             return True
         words = _words(self._phrase(item, item.part == "preamble"))
         if not words:
             return False
         short = len(text.split()) <= HEADING_WORDS
         if item.part == "preamble":
-            return short and not self._participial(self._head(words, self.rules.preamble_adverbs))
+            return short and not self._preambular(words)
         head = self._head(words, self.rules.operative_adverbs)
         third_person = self.rules.operative_form == "third-person" and _third_person(head)
         return numbered and head not in self.verb_heads and (short or not third_person)
@@ -519,7 +513,7 @@ class _Linter:
                 after_heading, run = True, []
                 continue
             words = _words(self._phrase(item, preambular=True))
-            if after_heading and p.number is None and words and self._participial(self._head(words, self.rules.preamble_adverbs)):
+            if after_heading and p.number is None and words and self._preambular(words):
                 run.append(k)
                 continue
             for n, at in enumerate(run, start=1):  # the section's first numbered paragraph, or another kind: the run ends
@@ -533,6 +527,10 @@ class _Linter:
         while i < len(words) - 1 and words[i] in adverbs:
             i += 1
         return words[i]
+
+    def _preambular(self, words: list[str]) -> bool:
+        """Whether an opening's words (past any adverb) are a participle or adjective, as a preambular paragraph's are."""
+        return self._participial(self._head(words, self.rules.preamble_adverbs))
 
     def _participial(self, word: str) -> bool:
         return word in self.pre_heads or word.endswith(self.rules.participle_endings)
@@ -841,7 +839,10 @@ class _Linter:
     def names(self, text: str, where_of: Locate, paragraph: str | None, order: tuple[int, ...], draft: bool) -> None:
         """A name the body went by before the draft's session ("AIPO" in a text for AIPA's 28th)."""
         s = self.session
-        for former in self.former_names:
+        if self.style is None:
+            return
+        current = self.style.name_at(s)
+        for former in self.style.former_names:
             if former.until is None or s <= former.until:
                 continue
             for name, short in ((former.short_name, True), (former.name, False)):
@@ -854,7 +855,7 @@ class _Linter:
                 ]
                 if not found:
                     continue
-                now = self.name_now.short_name if short and self.name_now.short_name else self.name_now.name
+                now = current.short_name if short and current.short_name else current.name
                 jinja = "{{ body.short_name }}" if short else "{{ body.name }}"
                 hint = (
                     f"write {jinja} ({now} at this session) so the name follows the draft's session" if draft else f"write {now}"
@@ -1037,7 +1038,6 @@ def _shown_label(label: str | None, j: int) -> str:
 
 
 HEADING_WORDS = 12  # a line this short, without an opening of its part or a closing mark, is a heading
-_SECTION = re.compile(r"(?:[IVXL]{1,6}|[A-H])\.?|Section \d{1,3}")  # "II", "B.", "Section 3": a part's heading
 
 
 def _sections(tops: list[_Item]) -> list[list[_Item]]:
@@ -1057,15 +1057,17 @@ def _run(
     punctuation: Mapping[str, str],
     origins: Mapping[str, Sequence[_Origin]],
     numbering: Numbering | None,
-) -> None:
-    """Every paragraph rule over both parts; `numbering` (the body's) is given for a document, whose labels are printed."""
+) -> set[int]:
+    """Every paragraph rule over both parts; `numbering` (the body's) is given for a document, whose labels are printed.
+    Returns the places (1, 2 …) of the operative part's headings (a document's; a draft has none)."""
     draft = numbering is None
+    headings: set[int] = set()
     for items in _items(resolution, punctuation, origins):
         if not draft:  # a document's headings (a draft has none): no opening or closing mark is asked of them
             numbered = any(item.paragraph.number is not None for item in items if not item.labels)
             items = [replace(item, heading=True) if linter.heading(item, numbered) else item for item in items]
-            linter.headings |= {(item.part, item.index) for item in items if item.heading}
             if items and items[0].part == "operative":
+                headings = {item.index for item in items if item.heading}
                 items = linter.section_preamble(items, punctuation)
         tops = [item for item in items if not item.labels]
         for section in _sections(tops):  # openings repeat within a section; the next starts afresh
@@ -1090,14 +1092,15 @@ def _run(
                 levels = numbering.subparagraphs if item.part == "operative" else numbering.preambular_subparagraphs
                 depth = len(item.labels)
                 linter.labels(item, levels[depth] if depth < len(levels) else None)
+    return headings
 
 
-def _operative_numbers(linter: _Linter, resolution: Resolution) -> None:
+def _operative_numbers(linter: _Linter, resolution: Resolution, headings: set[int]) -> None:
     """Operative paragraphs numbered 1., 2., 3. … with nothing skipped or repeated (documents)."""
     expected = 1
     afresh = False  # after a heading: a section may number its paragraphs from 1 again, or go on
     for i, p in enumerate(resolution.operative, start=1):
-        afresh = afresh or ("operative", i) in linter.headings
+        afresh = afresh or i in headings
         if p.number is None:
             continue
         if afresh and p.number == 1:
@@ -1163,12 +1166,12 @@ def _lint_document(spec: str) -> LintReport:
     problems.raise_errors()
     assert style is not None and rules is not None
     linter = _Linter(rules, resolution.session.number, document.name, _Files())
-    linter.know_names(style)
+    linter.style = style
     for name, line, section in _lines_of(resolution):
         linter.sessions(line.text, _always(None), name, (section,), draft=False)
         linter.names(line.text, _always(None), name, (section,), draft=False)
-    _run(linter, resolution, style.punctuation, {}, style.numbering)
-    _operative_numbers(linter, resolution)
+    headings = _run(linter, resolution, style.punctuation, {}, style.numbering)
+    _operative_numbers(linter, resolution, headings)
     _document_footnotes(linter, resolution)
     return _report(linter, document.name, resolution)
 
@@ -1384,7 +1387,7 @@ def _lint_draft(path: Path) -> LintReport:
     style = prepare(patched, library, problems)
     problems.raise_errors()
     assert style is not None
-    linter.know_names(style)
+    linter.style = style
     resolution = Assembler(patched, style, library).build()
 
     formulas = sources.raw.get("formulas") if isinstance(sources.raw, YDict) else None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+SECTION = re.compile(r"(?:[IVXL]{1,6}|[A-H])\.?|Section \d{1,3}")  # "II", "B.", "Section 3": a part of a sectioned resolution
 _LABEL = re.compile(r"^([^0-9aAiI]*)([1aAiI])([^0-9a-zA-Z]*)$")
 _ROMAN = (
     (1000, "m"),

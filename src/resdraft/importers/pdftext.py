@@ -43,6 +43,7 @@ from resdraft.importers.text import (
     _tidy,
 )
 from resdraft.model import Content, Footnote, FootnoteRef, Line, Resolution, Run, Session, Span
+from resdraft.numbering import SECTION
 
 # ================================================================ vocabulary
 
@@ -86,8 +87,6 @@ NOTE_START_LAYOUT = re.compile(r"(\d{1,3}|[*†‡§])[ \t]{2,}(\S.*)")  # witho
 LABEL_ALONE = re.compile(r"(?:\d{1,3}\.|\((?:[a-zA-Z]{1,6}|\d{1,3})\))")
 LABEL_START = re.compile(r"(?:\d{1,3}\.|\((?:[a-zA-Z]{1,6}|\d{1,3})\))(?:[ \t]|$)")
 GLUED_LABEL = re.compile(r"(\d{1,3}\.)(?=[A-Z“])")
-# "II" or "B." alone on a line, or "Section 2": the heading of a part of a sectioned resolution.
-SECTION = re.compile(r"(?:[IVXL]{1,6}|[A-H])\.?|Section \d{1,3}")
 BULLET = re.compile(r"(?:--|[-–—•▪●◦·])[ \t]+(?=\S)")
 # The GA's closing formula: "25th plenary meeting" and the date under it.
 CLOSING = re.compile(r"\d{1,3}(?:st|nd|rd|th) (?:\(resumed\) )?plenary meeting\b", re.I)
@@ -898,7 +897,7 @@ class _Tree:
     def paragraph(self, fragment: _Fragment, text: str) -> None:
         """One paragraph: a part's heading, a numbered or unnumbered paragraph, or a sub-paragraph."""
         heading = fragment.lines[0].lstrip('“"')
-        if not fragment.label and SECTION.fullmatch(heading):  # "II" over "Financial performance report…"
+        if not fragment.label and SECTION.fullmatch(heading):  # "II" alone on a line, over "Financial performance report…"
             self.top(_Node(_content(text.lstrip('“"')[len(heading) :]), 0, _Label(heading, "", heading, ""), None, "heading"))
             return
         bullet = BULLET.match(text)
