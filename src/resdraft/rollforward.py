@@ -136,9 +136,8 @@ def roll_forward(previous: Path, session: int, output: Path | None = None) -> Ro
 def _renamed(library: Library, body: str | None, old: int, session: int, path: Path) -> str | None:
     """What to say when the body changed its name between the two sessions (body.yaml's former_names)."""
     style = library.body(body, Problems()) if body else None
-    if style is None or style.name_at(old) == style.name_at(session):
+    if style is None or (was := style.name_at(old)) == (now := style.name_at(session)):
         return None
-    was, now = style.name_at(old), style.name_at(session)
     return (
         f"{was.short_name or was.name} is called {now.short_name or now.name} at its {Session(session).ordinal_figure} "
         f"session: {{{{ body.name }}}} and {{{{ body.short_name }}}} follow; "
