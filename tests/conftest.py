@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 import shutil
 from pathlib import Path
@@ -92,6 +93,16 @@ def bare_resolution(preamble: tuple[Any, ...], operative: tuple[Any, ...], numbe
         footnotes=(),
         numbering=numbering or Numbering("1.", (), ()),
     )
+
+
+def ga_text(folder: Path, symbol: str) -> Path:
+    """A GA resolution's raw PDF text from the corpus, as a .txt file (A-RES-78-305.txt) in `folder`."""
+    session = symbol.split("/")[2]
+    with gzip.open(CORPUS / "unga" / f"A-RES-{session}.jsonl.gz", "rt", encoding="utf-8") as rows:
+        text = next(row["text"] for row in map(json.loads, rows) if row["symbol"] == symbol)
+    path = folder / (symbol.replace("/", "-") + ".txt")
+    path.write_text(text, encoding="utf-8")
+    return path
 
 
 def ga_pair(symbol: str) -> tuple[Any, Any]:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import gzip
-import json
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -11,7 +9,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from conftest import CORPUS, ROOT
+from conftest import CORPUS, ROOT, ga_text
 from resdraft.build import build, load_resolution
 from resdraft.cli import app
 from resdraft.library import open_library
@@ -86,10 +84,7 @@ def test_a_heading_the_draft_cannot_hold_is_a_warning_about_the_numbers(empty: P
     """A/RES/78/305 has unnumbered section headings ("Budget performance report for the period …")
     between its numbered paragraphs. A draft has no headings yet, so the heading becomes operative
     paragraph 14 and the document's 14 becomes 15: the import says so, where it used to say nothing."""
-    source = tmp_path / "A-RES-78-305.txt"
-    with gzip.open(CORPUS / "unga" / "A-RES-78.jsonl.gz", "rt", encoding="utf-8") as rows:
-        source.write_text(next(r["text"] for r in map(json.loads, rows) if r["symbol"] == "A/RES/78/305"), encoding="utf-8")
-    result = import_document(source)
+    result = import_document(ga_text(tmp_path, "A/RES/78/305"))
     assert result.warnings == [
         "operative paragraph 14 is not numbered in the document but is numbered 14 in the draft, and the numbers after it"
         " move on: 'Budget performance report for the period from 1 July 2022 to' may be a section's heading, which"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gzip
 import io
 import json
 import zipfile
@@ -10,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CORPUS, ROOT
+from conftest import ROOT, ga_text
 from resdraft.build import build
 from resdraft.errors import LibraryError, OutputError, Where
 from resdraft.lint import Finding, LintReport, lint, render_lint
@@ -402,16 +401,6 @@ def test_former_name_in_a_document_names_the_paragraph_and_the_name_now(library:
 
 
 # ---------------------------------------------------------------- adopted GA resolutions (../shared/corpus)
-
-
-def ga_text(folder: Path, symbol: str) -> Path:
-    """A GA resolution's raw PDF text from the corpus, as a .txt file to lint."""
-    session = symbol.split("/")[2]
-    with gzip.open(CORPUS / "unga" / f"A-RES-{session}.jsonl.gz", "rt", encoding="utf-8") as rows:
-        text = next(row["text"] for row in map(json.loads, rows) if row["symbol"] == symbol)
-    path = folder / (symbol.replace("/", "-") + ".txt")
-    path.write_text(text, encoding="utf-8")
-    return path
 
 
 @pytest.mark.parametrize(
