@@ -23,6 +23,15 @@ ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "corpus" / "unga"
 
 
+def ga_records() -> list[dict]:
+    """Every record of the GA corpus (symbol, title, text …), session 78 then 79."""
+    out = []
+    for path in sorted(CORPUS.glob("A-RES-*.jsonl.gz")):
+        with gzip.open(path, "rt", encoding="utf-8") as f:
+            out.extend(json.loads(line) for line in f)
+    return out
+
+
 def load_pairs() -> list[tuple[dict, dict]]:
     """(session 78, session 79) resolutions with the same title."""
 

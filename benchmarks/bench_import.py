@@ -34,14 +34,14 @@ restore with their marker put back in the text; a footnote whose marker is not f
 from __future__ import annotations
 
 import argparse
-import gzip
-import json
 import re
 import statistics
 import sys
 import time
 from collections import Counter
 from pathlib import Path
+
+from bench_diff import ga_records
 
 from resdraft.errors import ResdraftError
 from resdraft.importers.pdftext import parse_pdf_text
@@ -50,15 +50,6 @@ from resdraft.model import FootnoteRef, Paragraph, Resolution, Run
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "corpus"
 TARGET = 0.97
-
-
-def _records() -> list[dict]:
-    """Every record of the GA corpus, session 78 then 79."""
-    out = []
-    for path in sorted((CORPUS / "unga").glob("A-RES-*.jsonl.gz")):
-        with gzip.open(path, "rt", encoding="utf-8") as f:
-            out.extend(json.loads(line) for line in f)
-    return out
 
 
 def _nows(text: str) -> str:
@@ -237,7 +228,7 @@ def _page_foot_notes(record: dict) -> set[str]:
 
 def bench_unga(show: int) -> tuple[float, float]:
     """Parse every GA resolution and print the two accuracy figures and the time per document."""
-    records = _records()
+    records = ga_records()
     times: list[float] = []
     counted = count_ok = refs = refs_ok = 0
     count_misses: list[str] = []

@@ -11,35 +11,31 @@ Run: python benchmarks/lint_corpus.py
 from __future__ import annotations
 
 import collections
-import gzip
-import json
 import sys
 import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-CORPUS = ROOT.parent / "shared" / "corpus" / "unga"
 
 
 def main() -> None:
     sys.path.insert(0, str(ROOT / "src"))
+    from bench_diff import ga_records
+
     from resdraft.lint import lint
 
     findings: collections.Counter[tuple[str, str]] = collections.Counter()
     errors: collections.Counter[str] = collections.Counter()
-    documents = 0
+    records = ga_records()
     with tempfile.TemporaryDirectory() as folder:
-        for name in ("A-RES-78.jsonl.gz", "A-RES-79.jsonl.gz"):
-            with gzip.open(CORPUS / name, "rt", encoding="utf-8") as rows:
-                for row in map(json.loads, rows):
-                    documents += 1
-                    path = Path(folder) / (row["symbol"].replace("/", "-") + ".txt")
-                    path.write_text(row["text"], encoding="utf-8")
-                    report = lint(str(path))
-                    findings.update((f.rule, f.severity) for f in report.findings)
-                    if report.errors:
-                        errors[row["symbol"]] = len(report.errors)
-    print(f"{documents} adopted GA resolutions; {len(errors)} with a lint error")
+        for row in records:
+            path = Path(folder) / (row["symbol"].replace("/", "-") + ".txt")
+            path.write_text(row["text"], encoding="utf-8")
+            report = lint(str(path))
+            findings.update((f.rule, f.severity) for f in report.findings)
+            if report.errors:
+                errors[row["symbol"]] = len(report.errors)
+    print(f"{len(records)} adopted GA resolutions; {len(errors)} with a lint error")
     for (rule, severity), count in findings.most_common():
         print(f"  {count:5} {severity:<8} {rule}")
     print("most errors:", ", ".join(f"{symbol} ({count})" for symbol, count in errors.most_common(8)))
