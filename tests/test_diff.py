@@ -8,6 +8,7 @@ import json
 import re
 import subprocess
 import sys
+from difflib import SequenceMatcher
 from pathlib import Path
 
 import pytest
@@ -17,7 +18,7 @@ from typer.testing import CliRunner
 
 from conftest import CORPUS, ROOT, aipo_27_subparagraphs_reordered, bare_resolution
 from resdraft.cli import app
-from resdraft.diff import compare, words
+from resdraft.diff import align, compare, words
 from resdraft.diff.words import Op, new_text, old_text, tokenize, word_diff
 from resdraft.model import Paragraph, Resolution, Run
 
@@ -404,6 +405,14 @@ def test_a_paragraph_cut_short_still_pairs_with_what_it_was() -> None:
     diff = compare(_resolution([old, "Noting the report"], []), _resolution(["Noting the report", new], []))
     cut = [c for c in diff.preamble if c.status != "unchanged"]
     assert [c.status for c in cut] == ["modified"] and cut[0].ops[0][0] == "equal"
+
+
+@given(st.text("abc", max_size=30), st.text("abc", max_size=30), st.integers(1, 12))
+def test_a_shared_run_of_words_is_one_as_long_as_the_longest_common_stretch(a: str, b: str, size: int) -> None:
+    # "Mostly contained in one unbroken run": the test align makes of a paragraph cut short or run
+    # on agrees with difflib's longest match between the two texts' word codes.
+    longest = SequenceMatcher(None, a, b, autojunk=False).find_longest_match().size
+    assert align._share_run(a, b, size) == (longest >= size)
 
 
 def test_a_paragraph_rewritten_through_is_never_reported_as_moved() -> None:

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import math
 from collections import defaultdict, deque
 from collections.abc import Callable, Mapping, Sequence
-from difflib import SequenceMatcher
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import LCSseq
@@ -160,12 +160,17 @@ def _contained(words: str, others: list[tuple[int, str]]) -> list[tuple[int, flo
     for _, kept, k in sorted(found, key=lambda hit: hit[2]):
         i, other = long_enough[k]
         shorter = min(len(words), len(other))
-        if (
-            kept >= int(CONTAINED * shorter)
-            and SequenceMatcher(None, words, other, autojunk=False).find_longest_match().size >= RUN * shorter
-        ):
+        if kept >= int(CONTAINED * shorter) and _share_run(words, other, math.ceil(RUN * shorter)):
             out.append((i, THRESHOLD + 20 * (kept / shorter - CONTAINED)))
     return out
+
+
+def _share_run(a: str, b: str, size: int) -> bool:
+    """Whether `a` and `b` have an unbroken run of `size` codes (words) in common: a run of the
+    shorter's, as a set, looked up at each place of the longer."""
+    short, long = sorted((a, b), key=len)
+    runs = {short[k : k + size] for k in range(len(short) - size + 1)}
+    return any(long[k : k + size] in runs for k in range(len(long) - size + 1))
 
 
 def _by_similarity(
