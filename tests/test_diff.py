@@ -130,6 +130,63 @@ def test_amendments_quote_whole_words_found_once_in_the_paragraph() -> None:
     assert ("75/210 of 21 December 2020", "78/142 of 19 December 2023,") in recalled
 
 
+def test_amendments_table_footnote_changes_by_old_number_and_anchor() -> None:
+    # A/RES/78/234 -> A/RES/79/161: footnotes reworded, added to a kept paragraph and carried by new paragraphs.
+    from resdraft.render.amendments import render_amendments
+
+    text = render_amendments(compare(_corpus_resolution("A/RES/78/234"), _corpus_resolution("A/RES/79/161")))
+    assert "In footnote 16, replace “A/78/277” with “A/79/278”." in text
+    assert "In operative paragraph 7, after “the Committee”, insert a footnote reading: “A/HRC/57/69.”" in text
+    assert "of people of African descent;¹⁵”, with footnote 15 reading: “A/79/304.”" in text
+    # A/RES/78/232 -> A/RES/79/203: five footnotes dropped from one paragraph, tabled as one.
+    text = render_amendments(compare(_corpus_resolution("A/RES/78/232"), _corpus_resolution("A/RES/79/203")))
+    assert "In the first preambular paragraph, delete footnotes 4, 5, 6, 7 and 8." in text
+
+
+def test_amendments_leave_no_footnote_change_out() -> None:
+    # Every footnote that changed in 20 GA pairs read from their raw PDF text is in the amendments:
+    # reworded or dropped by its old number, added by its text; those of a paragraph deleted whole
+    # go with it. (Before, the amendments said nothing of footnotes.)
+    from resdraft.importers.pdftext import parse_pdf_text
+    from resdraft.render.amendments import render_amendments
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from bench_diff import load_pairs
+
+    checked = 0
+    for a, b in load_pairs()[:20]:
+        diff = compare(parse_pdf_text(a["text"]), parse_pdf_text(b["text"]))
+        text = render_amendments(diff)
+        deleted_whole = {(c.part, c.old_index) for c in (*diff.preamble, *diff.operative) if c.status == "deleted"}
+        for note in diff.footnotes_changed:
+            if note.status == "modified" and note.old:
+                assert f"In footnote {note.old.marker}, " in text
+            elif note.status == "inserted" and note.new:
+                assert f"reading: “{note.new.text.strip()}”" in text
+            elif note.old and note.place and (note.place.part, note.place.index) not in deleted_whole:
+                assert re.search(rf"delete footnotes? (\S+, )*(\S+ and )?{re.escape(note.old.marker)}\b", text), note
+            checked += 1
+    assert checked > 50
+
+
+def test_a_footnote_added_to_the_title_is_tabled_after_the_words_it_follows() -> None:
+    from resdraft.model import Footnote, FootnoteRef, Line
+    from resdraft.render.amendments import render_amendments
+
+    old = dataclasses.replace(
+        _resolution(["Recalling its resolutions"], []), title=(Line("title", (Run("Oceans and the law of the sea"),)),)
+    )
+    new = dataclasses.replace(
+        old,
+        title=(Line("title", (Run("Oceans and the law of the sea"), FootnoteRef("1"))),),
+        footnotes=(Footnote("1", (Run("See A/79/1."),)),),
+    )
+    assert render_amendments(compare(old, new)) == (
+        "1. In the title, after “the sea”, insert a footnote reading: “See A/79/1.”\n"
+    )
+    assert render_amendments(compare(new, old)) == "1. In the title, delete footnote 1.\n"
+
+
 def test_aalco_50_to_52_as_criticmarkup() -> None:
     result = runner.invoke(app, ["diff", str(ROOT / "drafts/aalco-50.yaml"), str(ROOT / "drafts/aalco-52.yaml"), "--to", "md"])
     assert "{~~Fifty-First~>Fifty-Third~~}" in result.stdout

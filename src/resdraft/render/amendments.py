@@ -1,15 +1,19 @@
 """The diff as amendments, worded as a delegation would table them in the UN style.
 
 Paragraphs are named by their place in the OLD text (the text being amended): "the third
-preambular paragraph", "operative paragraph 4", "operative paragraph 3 (b)".
+preambular paragraph", "operative paragraph 4", "operative paragraph 3 (b)". Footnotes are named
+by their old number ("In footnote 5, replace …"), follow the amendments of the paragraph (or the
+title) they are anchored in, and go with a paragraph deleted or inserted whole; a footnote only
+renumbered is no amendment, nor is one of the masthead (a sponsors' note), which is no part of the text.
 """
 
 from __future__ import annotations
 
 import re
 
-from resdraft.diff.model import Diff, HeaderChange, ParagraphChange
+from resdraft.diff.model import Diff, FootnoteChange, HeaderChange, ParagraphChange
 from resdraft.diff.words import WORD, Op
+from resdraft.model import FootnoteRef, Line, Paragraph, Resolution, Run
 from resdraft.sessions import cardinal_words, ordinal_words
 
 
@@ -148,9 +152,7 @@ def _name(change: ParagraphChange, old: bool = True) -> str:
 def _reading(change: ParagraphChange) -> str:
     p = change.new
     assert p is not None
-    lines = [f"{p.label + ' ' if p.label else ''}{p.text}"]
-    lines += [f"{s.label + ' ' if s.label else ''}{s.text}" for s in p.walk() if s.level]
-    return " ".join(lines)
+    return " ".join(f"{s.label + ' ' if s.label else ''}{_with_markers(s)}" for s in p.walk())
 
 
 def _paragraph(change: ParagraphChange, previous_old: ParagraphChange | None, part_name: str) -> list[str]:
@@ -198,15 +200,124 @@ def _deletion(changes: list[ParagraphChange]) -> str:
     return f"Delete the {which} preambular paragraphs."
 
 
-def _insertion(changes: list[ParagraphChange], previous_old: ParagraphChange | None, part_name: str) -> str:
+def _insertion(changes: list[ParagraphChange], previous_old: ParagraphChange | None, part_name: str, notes: _Notes) -> str:
     """New paragraphs that follow one another, tabled as one amendment ("insert two new paragraphs
-    reading: …"), so that they keep their order."""
+    reading: …"), so that they keep their order; with their footnotes, each marker in the reading
+    and the footnotes' texts after it ("…, with footnote 14 reading: “A/79/123.” and footnote 15 …")."""
     where = f"At the beginning of the {part_name}" if previous_old is None else f"After {_name(previous_old)}"
     kind = "paragraph" if changes[0].part == "preamble" else "operative paragraph"
     readings = _join([_quote(_reading(c)) for c in changes])
+    footnotes = [note.new for c in changes for note in notes.of(c) if note.status == "inserted" and note.new]
+    with_notes = f", with {_join([f'footnote {n.marker} reading: {_quote(n.text)}' for n in footnotes])}" if footnotes else ""
     if len(changes) == 1:
-        return f"{where}, insert a new {kind} reading: {readings}"
-    return f"{where}, insert {cardinal_words(len(changes))} new {kind}s reading: {readings}"
+        return f"{where}, insert a new {kind} reading: {readings}{with_notes}"
+    return f"{where}, insert {cardinal_words(len(changes))} new {kind}s reading: {readings}{with_notes}"
+
+
+_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def _marker(marker: str) -> str:
+    """A footnote marker as it stands in quoted text: a number raised ("¹⁴"), a sign as it is ("*")."""
+    return marker.translate(_SUPERSCRIPT)
+
+
+def _with_markers(paragraph: Paragraph) -> str:
+    """A paragraph's text with its footnote markers in place."""
+    return "".join(span.text if isinstance(span, Run) else _marker(span.marker) for span in paragraph.content)
+
+
+class _Notes:
+    """The footnote changes by the paragraph they are anchored in (a sub-paragraph's at its
+    paragraph), and those of lines (the title, the formulas), which have no paragraph."""
+
+    def __init__(self, diff: Diff) -> None:
+        self.at: dict[tuple[str, str, int], list[FootnoteChange]] = {}
+        self.in_lines: list[FootnoteChange] = []
+        for note in diff.footnotes_changed:
+            if note.place is None:
+                self.in_lines.append(note)
+            else:
+                self.at.setdefault((note.place.part, note.place.text, note.place.index), []).append(note)
+
+    def of(self, change: ParagraphChange) -> list[FootnoteChange]:
+        """The footnotes that changed in a paragraph, as anchored in the new text, then dropped from the old."""
+        new = self.at.get((change.part, "new", change.new_index), []) if change.new_index is not None else []
+        old = self.at.get((change.part, "old", change.old_index), []) if change.old_index is not None else []
+        return [*new, *(note for note in old if note not in new)]
+
+
+def _after(text: str, at: int) -> str:
+    """The words just before a place in a text: two at least, and as many as it takes to be found
+    there once ("paragraph 14,", not "14,")."""
+    words = re.findall(r"\S+", text[:at])
+    spaced = " ".join(text.split())
+    for k in range(len(words) - 2, -1, -1):
+        if _occurrences(phrase := " ".join(words[k:]), spaced) == 1:
+            return phrase
+    return " ".join(words)
+
+
+def _anchored(note: FootnoteChange, paragraphs: list[tuple[str, Paragraph]]) -> str:
+    """Where an added footnote's marker goes: "In operative paragraph 4, after “…”," or "At the
+    beginning of …", from the (name, paragraph) it is anchored in."""
+    marker = note.new.marker if note.new else ""
+    for name, paragraph in paragraphs:
+        at = 0
+        for span in paragraph.content:
+            if isinstance(span, FootnoteRef) and span.marker == marker:
+                if not paragraph.text[:at].strip():
+                    return f"At the beginning of {name},"
+                return f"In {name}, after {_quote(_after(paragraph.text, at))},"
+            if isinstance(span, Run):
+                at += len(span.text)
+    return f"In {paragraphs[0][0]}," if paragraphs else ""
+
+
+def _footnote(note: FootnoteChange, where: str, paragraphs: list[tuple[str, Paragraph]]) -> str | None:
+    """One footnote's amendment: its words changed, the footnote added (after the words its marker
+    follows) or deleted; `where` names the paragraph or line it is in."""
+    if note.status == "modified" and note.old is not None:
+        own = edits(note.ops)
+        return f"In footnote {note.old.marker}, {_join(own)}." if own else None
+    if note.status == "deleted" and note.old is not None:
+        return f"In {where}, delete footnote {note.old.marker}." if where else f"Delete footnote {note.old.marker}."
+    if note.status == "inserted" and note.new is not None:
+        return f"{_anchored(note, paragraphs)} insert a footnote reading: {_quote(note.new.text)}".lstrip()
+    return None
+
+
+def _paragraph_footnotes(change: ParagraphChange, notes: _Notes) -> list[str]:
+    """The amendments to the footnotes of a paragraph kept (not deleted or inserted whole)."""
+    name = _name(change)
+    paragraphs = [(name, p) if not p.level else (f"{name} {p.label}", p) for p in (change.new.walk() if change.new else ())]
+    changed = notes.of(change)
+    out = [_footnote(note, name, paragraphs) for note in changed if note.status != "deleted"]
+    if dropped := [note.old.marker for note in changed if note.status == "deleted" and note.old]:
+        out.append(f"In {name}, delete footnote{'s' if len(dropped) > 1 else ''} {_join(dropped)}.")
+    return [line[0].upper() + line[1:] for line in out if line]
+
+
+def _lines(res: Resolution) -> list[tuple[str, Line]]:
+    """The lines of the resolution's text that footnotes may be anchored in, by name: the title
+    and the formulas (the masthead above is no part of the text a delegation amends)."""
+    formulas = (("the enacting formula", res.enacting), ("the formula before the operative part", res.transition))
+    return [*(("the title", line) for line in res.title), *((name, line) for name, line in formulas if line is not None)]
+
+
+def _line_footnotes(diff: Diff, notes: _Notes) -> list[str]:
+    """The amendments to the footnotes of the title and the formulas."""
+    out = []
+    for note in notes.in_lines:
+        res, footnote = (diff.old, note.old) if note.status == "deleted" else (diff.new, note.new)
+        holding = [
+            (name, Paragraph(role="preambular", content=line.content))
+            for name, line in _lines(res)
+            if footnote and any(isinstance(s, FootnoteRef) and s.marker == footnote.marker for s in line.content)
+        ]
+        if holding:
+            out.append(_footnote(note, holding[0][0], holding))
+    return [line[0].upper() + line[1:] for line in out if line]
 
 
 def _header(h: HeaderChange) -> list[str]:
@@ -217,9 +328,11 @@ def _header(h: HeaderChange) -> list[str]:
 
 def render_amendments(diff: Diff) -> str:
     """Numbered amendments, one a line, turning the old text into the new."""
+    notes = _Notes(diff)
     lines: list[str] = []
     for h in diff.header:
         lines += _header(h)
+    lines += _line_footnotes(diff, notes)
     for part, part_name in (("preamble", "preamble"), ("operative", "operative part")):
         previous_old: ParagraphChange | None = None
         inserted: list[ParagraphChange] = []  # new paragraphs, one after another, not yet tabled
@@ -229,7 +342,7 @@ def render_amendments(diff: Diff) -> str:
                 inserted.append(change)
                 continue
             if inserted:
-                lines.append(_insertion(inserted, previous_old, part_name))
+                lines.append(_insertion(inserted, previous_old, part_name, notes))
                 inserted = []
             if change.status == "deleted":
                 deleted.append(change)
@@ -239,10 +352,11 @@ def render_amendments(diff: Diff) -> str:
                     deleted = []
                 if change.changed:
                     lines += _paragraph(change, previous_old, part_name)
+                lines += _paragraph_footnotes(change, notes)
             if change.old is not None:  # moved too: amendments apply in turn, so the next follows it
                 previous_old = change
         if inserted:
-            lines.append(_insertion(inserted, previous_old, part_name))
+            lines.append(_insertion(inserted, previous_old, part_name, notes))
         if deleted:
             lines.append(_deletion(deleted))
     if not lines:
