@@ -20,7 +20,7 @@ from conftest import CORPUS, ROOT, aipo_27_subparagraphs_reordered, bare_resolut
 from resdraft.cli import app
 from resdraft.diff import align, compare, words
 from resdraft.diff.words import Op, new_text, old_text, tokenize, word_diff
-from resdraft.model import Paragraph, Resolution, Run
+from resdraft.model import Line, Paragraph, Resolution, Run
 
 runner = CliRunner()
 
@@ -56,6 +56,34 @@ def test_aalco_50_to_52_reports_exactly_the_known_changes() -> None:
     op4 = next(p for p in data["paragraphs"] if p["part"] == "operative" and p["status"] == "modified")
     assert (op4["old_number"], op4["new_number"]) == (4, 4)
     assert [op for op in op4["ops"] if op[0] != "equal"] == [["delete", "Fifty-First"], ["insert", "Fifty-Third"]]
+
+
+def test_masthead_lines_no_header_field_covers_are_compared_by_role() -> None:
+    # AALCO 52 gained a subtitle and lost the draft status line; the header fields stay as they were.
+    data = _json(str(ROOT / "drafts" / "aalco-50.yaml"), str(ROOT / "drafts" / "aalco-52.yaml"))
+    assert [h["field"] for h in data["header"]] == ["title", "symbol", "session", "date", "enacting_formula"]
+    assert data["masthead"] == [
+        {"role": "subtitle", "status": "inserted", "old": None, "new": "(Non-Deliberated)"},
+        {"role": "status", "status": "deleted", "old": "SECRETARIAT DRAFT", "new": None},
+    ]
+    # AIPO 26 -> 27: the venue is written only in the assembly line.
+    result = runner.invoke(app, ["diff", str(ROOT / "drafts" / "aipo-26.yaml"), str(ROOT / "drafts" / "aipo-27.yaml")])
+    assert "masthead: assembly modified" in result.stdout
+    assert "[-VIENTIANE, LAO PDR-]{+CEBU CITY, PHILIPPINES+}" in result.stdout
+    # A/RES/78/168 -> A/RES/79/227: the agenda item and the committee's report, and nothing a field has.
+    diff = compare(_corpus_resolution("A/RES/78/168"), _corpus_resolution("A/RES/79/227"))
+    lines = {h.field: h for h in diff.masthead}
+    assert (lines["agenda-item"].old, lines["agenda-item"].new) == ("Agenda item 23 (a)", "Agenda item 24")
+    assert lines["report"].status == "modified" and lines["organization"].status == "unchanged"
+    assert not {"symbol", "date", "session", "title"} & set(lines)
+
+
+def test_a_diff_whose_masthead_alone_changed_is_not_empty() -> None:
+    res = _corpus_resolution("A/RES/78/168")
+    other = dataclasses.replace(
+        res, header=tuple(Line(x.role, (Run("Agenda item 9"),)) if x.role == "agenda-item" else x for x in res.header)
+    )
+    assert compare(res, res).is_empty and not compare(res, other).is_empty
 
 
 def _amendments(old: str, new: str) -> str:

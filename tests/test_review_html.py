@@ -161,7 +161,13 @@ def test_top_of_page_has_title_summary_and_marked_header_changes(open_review: Ca
     enacting = page.locator("table.header tr", has=page.locator("th", has_text="enacting formula"))
     assert enacting.locator("td").nth(0).locator("del").all_inner_texts() == ["Fiftieth session,"]
     assert enacting.locator("td").nth(1).locator("ins").all_inner_texts() == ["Fifty-Second Annual Session"]
-    assert page.locator("table.header tbody th").all_inner_texts() == ["title", "symbol", "session", "date", "enacting formula"]
+    # The masthead's other lines too, as the redline marks them: AALCO 52 has a subtitle and no draft status.
+    rows = ["title", "symbol", "session", "date", "enacting formula", "subtitle line", "status line"]
+    assert page.locator("table.header tbody th").all_inner_texts() == rows
+    subtitle = page.locator("table.header tr", has=page.locator("th", has_text="subtitle line"))
+    assert subtitle.locator("td").nth(1).locator("ins").all_inner_texts() == ["(Non-Deliberated)"]
+    status = page.locator("table.header tr", has=page.locator("th", has_text="status line"))
+    assert status.locator("td").nth(0).locator("del").all_inner_texts() == ["SECRETARIAT DRAFT"]
     assert page.locator(".warnings").count() == 0
 
 

@@ -11,7 +11,7 @@ from typing import Literal
 
 from resdraft.diff.align import Related, align, moved
 from resdraft.diff.footnotes import compare_footnotes
-from resdraft.diff.model import PARTS, Counterpart, Diff, HeaderChange, ParagraphChange, Place
+from resdraft.diff.model import PARTS, Counterpart, Diff, HeaderChange, ParagraphChange, Place, lines_by_role
 from resdraft.diff.words import WORD, kept_share, word_diff
 from resdraft.model import Paragraph, Resolution, content_between
 
@@ -42,21 +42,35 @@ def header_fields(res: Resolution) -> dict[str, str | None]:
     }
 
 
+def _text_change(name: str, x: str | None, y: str | None) -> HeaderChange:
+    if x == y:
+        return HeaderChange(name, "unchanged", x, y, (("equal", x or ""),))
+    if x is None:
+        return HeaderChange(name, "inserted", x, y, (("insert", y or ""),))
+    if y is None:
+        return HeaderChange(name, "deleted", x, y, (("delete", x),))
+    return HeaderChange(name, "modified", x, y, tuple(word_diff(x, y)))
+
+
 def compare_header(old: Resolution, new: Resolution) -> tuple[HeaderChange, ...]:
     a, b = header_fields(old), header_fields(new)
+    return tuple(_text_change(name, a[name], b[name]) for name in a if a[name] is not None or b[name] is not None)
+
+
+FIELD_ROLES = frozenset({"title", "symbol", "date", "session", "sponsors"})  # lines a header field compares
+
+
+def compare_masthead(old: Resolution, new: Resolution) -> tuple[HeaderChange, ...]:
+    """The lines above the enacting formula that no header field compares (the organization, the
+    agenda item, the committee's report, a subtitle …), paired by role, each named by its role
+    ('agenda-item', or 'line 2' for the second of a role): in the new text's order, then those
+    only the old text has."""
+    was, now = (lines_by_role(tuple(x for x in (*r.header, *r.title) if x.role not in FIELD_ROLES)) for r in (old, new))
     out = []
-    for name in a:
-        x, y = a[name], b[name]
-        if x is None and y is None:
-            continue
-        if x == y:
-            out.append(HeaderChange(name, "unchanged", x, y, (("equal", x or ""),)))
-        elif x is None:
-            out.append(HeaderChange(name, "inserted", x, y, (("insert", y or ""),)))
-        elif y is None:
-            out.append(HeaderChange(name, "deleted", x, y, (("delete", x),)))
-        else:
-            out.append(HeaderChange(name, "modified", x, y, tuple(word_diff(x, y))))
+    for key in [*now, *(k for k in was if k not in now)]:
+        role, n = key
+        x, y = (lines[key].text if key in lines else None for lines in (was, now))
+        out.append(_text_change(role if n == 1 else f"{role} {n}", x, y))
     return tuple(out)
 
 
@@ -307,6 +321,7 @@ def compare(
         old_name=old_name,
         new_name=new_name,
         header=compare_header(old, new),
+        masthead=compare_masthead(old, new),
         preamble=parts["preamble"],
         operative=parts["operative"],
         warnings=tuple(warnings),

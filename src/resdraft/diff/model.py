@@ -176,6 +176,7 @@ class Diff:
     old_name: str
     new_name: str
     header: tuple[HeaderChange, ...]
+    masthead: tuple[HeaderChange, ...]  # the other lines above the enacting formula, by role (see compare_masthead)
     preamble: tuple[ParagraphChange, ...]
     operative: tuple[ParagraphChange, ...]
     warnings: tuple[str, ...] = field(default=())
@@ -201,7 +202,7 @@ class Diff:
     @property
     def is_empty(self) -> bool:
         return (
-            all(h.status == "unchanged" for h in self.header)
+            all(h.status == "unchanged" for h in (*self.header, *self.masthead))
             and not any(c.changed for part in PARTS for c in self.part(part))
             and not self.footnotes_changed
         )

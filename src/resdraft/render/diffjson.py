@@ -60,6 +60,7 @@ def to_data(diff: Diff) -> dict[str, Any]:
         "new": {"source": diff.new_name, "body": diff.new.body, "session": diff.new.session.number},
         "summary": diff.summary(),
         "header": [{"field": h.field, "status": h.status, "old": h.old, "new": h.new} for h in diff.header],
+        "masthead": [{"role": h.field, "status": h.status, "old": h.old, "new": h.new} for h in diff.masthead],
         "paragraphs": [_paragraph(c) for c in (*diff.preamble, *diff.operative)],
         "footnotes": [_footnote(f) for f in diff.footnotes],
         "warnings": list(diff.warnings),

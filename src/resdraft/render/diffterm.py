@@ -77,10 +77,12 @@ def render_terminal(diff: Diff, colour: bool = False) -> str:
     """The whole diff as terminal text."""
     lines = [f"{diff.old_name} → {diff.new_name}"]
     lines += [f"warning: {w}" for w in diff.warnings]
-    changed = [h for h in diff.header if h.status != "unchanged"]
-    lines.append("header: " + (", ".join(f"{h.field} {h.status}" for h in changed) if changed else "unchanged"))
-    for h in changed:
-        lines.append(f"  {h.field}: {marked(h.ops, colour)}")
+    for name, fields in (("header", diff.header), ("masthead", diff.masthead)):
+        changed = [h for h in fields if h.status != "unchanged"]
+        if fields or name == "header":
+            lines.append(f"{name}: " + (", ".join(f"{h.field} {h.status}" for h in changed) if changed else "unchanged"))
+        for h in changed:
+            lines.append(f"  {h.field}: {marked(h.ops, colour)}")
     lines += [summary_line(diff, part) for part in PARTS]
     if footnotes := footnotes_line(diff):
         lines.append(footnotes)

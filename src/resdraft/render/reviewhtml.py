@@ -558,16 +558,18 @@ def _table_side(change: HeaderChange | FootnoteChange, keep: str) -> str:
 
 
 def _header_section(diff: Diff) -> str:
-    """The header fields that changed, old and new with word-level marks; the others named."""
-    changed = [h for h in diff.header if h.status != "unchanged"]
-    same = [h.field.replace("_", " ") for h in diff.header if h.status == "unchanged"]
+    """The header fields and the other masthead lines ('agenda-item line') that changed, old and
+    new with word-level marks; the others named."""
+    named = [(h.field.replace("_", " "), h) for h in diff.header] + [(f"{h.field} line", h) for h in diff.masthead]
+    changed = [(name, h) for name, h in named if h.status != "unchanged"]
+    same = [name for name, h in named if h.status == "unchanged"]
     out = ['<section aria-labelledby="h-header"><h2 id="h-header">Header</h2>']
     if changed:
         out.append('<table class="header"><thead><tr><th scope="col">Field</th><th scope="col">Old</th><th scope="col">New</th>')
         out.append("</tr></thead><tbody>")
-        for h in changed:
+        for name, h in changed:
             out.append(
-                f'<tr><th scope="row">{escape(h.field.replace("_", " "))}</th>'
+                f'<tr><th scope="row">{escape(name)}</th>'
                 f"<td>{_table_side(h, 'delete')}</td><td>{_table_side(h, 'insert')}</td></tr>"
             )
         out.append("</tbody></table>")
