@@ -260,7 +260,7 @@ def _after(text: str, at: int) -> str:
 
 def _anchored(note: FootnoteChange, paragraphs: list[tuple[str, Paragraph]]) -> str:
     """Where an added footnote's marker goes: "In operative paragraph 4, after “…”," or "At the
-    beginning of …", from the (name, paragraph) it is anchored in."""
+    beginning of …", from the (name, paragraph) pairs it may be anchored in (one at least)."""
     marker = note.new.marker if note.new else ""
     for name, paragraph in paragraphs:
         at = 0
@@ -271,7 +271,7 @@ def _anchored(note: FootnoteChange, paragraphs: list[tuple[str, Paragraph]]) -> 
                 return f"In {name}, after {_quote(_after(paragraph.text, at))},"
             if isinstance(span, Run):
                 at += len(span.text)
-    return f"In {paragraphs[0][0]}," if paragraphs else ""
+    return f"In {paragraphs[0][0]},"
 
 
 def _footnote(note: FootnoteChange, where: str, paragraphs: list[tuple[str, Paragraph]]) -> str | None:
@@ -281,9 +281,9 @@ def _footnote(note: FootnoteChange, where: str, paragraphs: list[tuple[str, Para
         own = edits(note.ops)
         return f"In footnote {note.old.marker}, {_join(own)}." if own else None
     if note.status == "deleted" and note.old is not None:
-        return f"In {where}, delete footnote {note.old.marker}." if where else f"Delete footnote {note.old.marker}."
+        return f"In {where}, delete footnote {note.old.marker}."
     if note.status == "inserted" and note.new is not None:
-        return f"{_anchored(note, paragraphs)} insert a footnote reading: {_quote(note.new.text)}".lstrip()
+        return f"{_anchored(note, paragraphs)} insert a footnote reading: {_quote(note.new.text)}"
     return None
 
 
