@@ -653,3 +653,17 @@ def test_a_paragraph_whose_only_change_is_a_footnote_stays_in_view_with_its_badg
     review.page.locator("#only-changes").check()
     assert row.is_visible()
     assert not review.row("pp. 2 → pp. 2").is_visible(), "a paragraph with nothing changed is hidden"
+
+
+def test_a_paragraph_shown_whole_reads_as_its_cursor_takes_it() -> None:
+    # An unchanged paragraph is written in one go from its runs and markers; that must be what the
+    # cursor, which walks offsets for the marked-up ones, gives for the whole text: every paragraph
+    # of A/RES/78/69 (runs in italic, footnote markers at starts, ends and mid-word).
+    from resdraft.render.reviewhtml import _anchor, _Cursor, _whole
+
+    old, _ = ga_pair("A/RES/78/69")
+    notes = {f.marker: _anchor(f.marker, f.text) for f in old.footnotes}
+    paragraphs = list(old.paragraphs())
+    assert sum(bool(p.footnote_refs) for p in paragraphs) > 50
+    for p in paragraphs:
+        assert _whole(p, notes) == _Cursor(p, notes).take(p.text)

@@ -304,6 +304,17 @@ class _Cursor:
         return "".join(out)
 
 
+def _whole(paragraph: Paragraph, notes: Mapping[str, str]) -> str:
+    """A paragraph's whole text as HTML, each run in its formatting and each footnote marker in
+    place (what a _Cursor takes of it in one stretch, without walking offsets)."""
+    return "".join(
+        (_formatted(span.text, span) if span.text else "")
+        if isinstance(span, Run)
+        else (notes.get(span.marker) or _anchor(span.marker, None))
+        for span in paragraph.content
+    )
+
+
 def _formatted(text: str, run: Run | None) -> str:
     """One piece of a run, escaped, in the run's italic, bold and superscript."""
     html = escape(text)
@@ -384,11 +395,11 @@ class _Notes:
             return None
         key = id(change)
         if key not in self._unchanged:
-            new = _Cursor(change.new, self.new).take(change.new.text)
+            new = _whole(change.new, self.new)
             alike = change.old.content == change.new.content and all(
                 self.old.get(m) == self.new.get(m) for m in change.new.footnote_refs
             )
-            self._unchanged[key] = (new if alike else _Cursor(change.old, self.old).take(change.old.text), new)
+            self._unchanged[key] = (new if alike else _whole(change.old, self.old), new)
         return self._unchanged[key]
 
     def marked(self, item: ParagraphChange) -> tuple[str, str, str]:
