@@ -51,6 +51,19 @@ def test_a_resolution_the_library_already_holds_reuses_every_clause(library: Pat
     _same_paragraphs(result.draft, SEED / "aalco-52-res-s8-2013.md")
 
 
+def test_clauses_written_with_the_bodys_name_and_session_ordinals_are_reused(library: Path) -> None:
+    # The AIPO 27 seed against the library built from it: its clauses write the body as
+    # `{{ body.short_name }}` (AIPO at the 27th session, AIPA from the 28th) and the next session as
+    # `{{ session.next.ordinal_sup }}` (28^th^), and "Referring …" ends "… and;" in the document,
+    # which its draft gives as `end: " and;"`. Before, these became rewordings of themselves.
+    result = import_document(SEED / "aipo-27ga-res-soc-01-2006.md", start=library)
+    assert {"aipa.establish-expert-working-group", "aipa.promote-cooperation-aipo-asean"} <= set(result.reused)
+    assert "aipa.referring-earlier-resolutions" in result.reused
+    draft = result.draft.read_text(encoding="utf-8")
+    assert "clause: aipa.referring-earlier-resolutions\n    end: ' and;'" in draft
+    _same_paragraphs(result.draft, SEED / "aipo-27ga-res-soc-01-2006.md")
+
+
 def test_importing_the_same_file_twice_changes_nothing(empty: Path) -> None:
     import_document(SEED / "unga-64-c3-revised-draft-2009.md")
     before = {p: p.read_bytes() for p in empty.rglob("*.yaml")}

@@ -224,7 +224,6 @@ class Assembler:
 def build_context(draft: Draft, style: BodyStyle) -> dict[str, Any]:
     """What Jinja sees: session, draft (every header fact), date, body, and the draft's variables."""
     session = Session(draft.session)
-    named = style.name_at(session.number)
     view = {
         "name": draft.name,
         "body": draft.body,
@@ -237,9 +236,15 @@ def build_context(draft: Draft, style: BodyStyle) -> dict[str, Any]:
         "session": session,
         "draft": view,
         "date": draft.fields.get("date"),
-        "body": {"key": style.key, "name": named.name, "short_name": named.short_name or named.name},
+        "body": body_context(style, session.number),
         **draft.variables,
     }
+
+
+def body_context(style: BodyStyle, session: int) -> dict[str, str]:
+    """`body` as Jinja sees it: the body's key, and its name and short name as at the session."""
+    named = style.name_at(session)
+    return {"key": style.key, "name": named.name, "short_name": named.short_name or named.name}
 
 
 def prepare(draft: Draft, library: Library, problems: Problems) -> BodyStyle | None:

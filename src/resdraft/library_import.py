@@ -20,6 +20,7 @@ from typing import Any
 
 from rapidfuzz import fuzz, process
 
+from resdraft.assemble import body_context
 from resdraft.errors import OutputError, Problem, Problems, ResdraftError, Where
 from resdraft.library import Library, open_library
 from resdraft.library.bodies import BodyStyle
@@ -30,6 +31,7 @@ from resdraft.sources import read_file
 VARIANT_THRESHOLD = 85.0  # similarity (0-100) above which a new paragraph rewords a library clause
 _EXPRESSION = re.compile(r"\{\{(.*?)\}\}", re.DOTALL)
 _VARIABLE = re.compile(r"^\s*([A-Za-z_]\w*)\s*$")
+_JOINING = re.compile(r" (?:and|or)$")  # a list's last paragraph but one, ending "… and;"
 _ANCHOR = re.compile(r"\[\^[^\]\s]+\]")
 _MARKUP = re.compile(r"\\(.)|\*\*|\*|\^")
 _MARKS = ",;:."
@@ -128,7 +130,7 @@ def _session_words(text: str, session: int) -> str:
 class _Pattern:
     clause: Clause
     regex: re.Pattern[str]
-    names: tuple[str | None, ...]  # per group: the variable it captures, or None for a session expression
+    names: tuple[str | None, ...]  # per group: the variable it captures, or None for an expression of the session or body
     expressions: tuple[str, ...]
 
 
@@ -195,7 +197,7 @@ class _Matcher:
         self.clauses: list[Clause] = []
         self.texts: list[str] = []
         self.postings: dict[str, list[int]] = {}
-        self.session = 0
+        self.context: dict[str, Any] = {"session": Session(0)}  # the document's session and body, set per document
         for clause in clauses:
             self.add(clause)
 
@@ -224,7 +226,7 @@ class _Matcher:
                 if name is not None:
                     ok &= captured.setdefault(name, value) == value
                 else:
-                    ok &= value == _render_session(expression, self.session)
+                    ok &= value == _rendered(expression, self.context)
             if ok:
                 return clause, captured
         return None
@@ -242,12 +244,14 @@ class _Matcher:
         return self.clauses[found[2]] if found else None
 
 
-def _render_session(expression: str, session: int) -> str | None:
+def _rendered(expression: str, context: dict[str, Any]) -> str | None:
+    """The words an expression of the session or the body (`session.ordinal_sup`, `body.short_name`)
+    gives for the document being imported, or None where it gives nothing."""
     from resdraft.templating import snippets
 
     try:
-        return snippets().render("{{" + expression + "}}", {"session": Session(session)}, None)
-    except ResdraftError:  # an expression this session cannot render: the clause is not this text
+        return _plain(snippets().render("{{" + expression + "}}", context, None))  # as the words it is held to
+    except ResdraftError:  # an expression this document cannot render: the clause is not this text
         return None
 
 
@@ -286,7 +290,7 @@ class _Importer:
     def __init__(self, library: Library, doc: Resolution, style: BodyStyle, matcher: _Matcher) -> None:
         self.library, self.doc, self.style = library, doc, style
         self.matcher = matcher
-        matcher.session = doc.session.number
+        matcher.context = {"session": doc.session, "body": body_context(style, doc.session.number)}
         self.taken = set(library.clauses)
         self.footnotes = {n.marker: _source(n.content, {}, {}) for n in doc.footnotes}
         self.new_clauses: list[dict[str, Any]] = []
@@ -325,20 +329,15 @@ class _Importer:
         text = _session_words(raw, self.doc.session.number)
         subs, _ = self._subs(p, expected, notes)
         own_mark = self.style.punctuation["introduces"] if p.subparagraphs else expected
-        overrides: dict[str, Any] = {}
-        if mark != own_mark:
-            overrides["end"] = mark
-        found = None if p.subparagraphs else self.matcher.same(kind, p.opening, raw, list(notes.values()))
+        found = None if p.subparagraphs else self._reused(kind, p.opening, raw, list(notes.values()))
         if found is not None:
-            clause, captured = found
-            for name, value in captured.items():
-                if self.variables.get(name, value) != value:
-                    found = None  # the same variable would need two values
-                    break
-            else:
+            clause, captured, joining = found
+            if all(self.variables.get(name, value) == value for name, value in captured.items()):  # one value a variable
                 self.variables.update(captured)
                 self.result_reused.append(clause.id)
-                return {"clause": clause.id, **overrides} if overrides else clause.id
+                end = joining + mark
+                return {"clause": clause.id, "end": end} if end != own_mark else clause.id
+        overrides: dict[str, Any] = {"end": mark} if mark != own_mark else {}
         prefix = self.doc.body
         variant = self.matcher.similar(kind, p.opening, text)
         cid = _new_id(prefix, p.opening, text, self.taken)
@@ -359,6 +358,16 @@ class _Importer:
         self.new_clauses.append(entry)
         self.matcher.add(Clause(cid, kind, text, p.opening, footnotes=notes))  # type: ignore[arg-type]
         return {"clause": cid, **overrides} if overrides else cid
+
+    def _reused(self, kind: str, opening: str | None, raw: str, notes: list[str]) -> tuple[Clause, dict[str, str], str] | None:
+        """The library clause a paragraph repeats, what its variables captured, and the words that
+        end the paragraph before its mark without being the clause's: a list's joining "and" or
+        "or" ("…women and children and;" is the clause with `end: " and;"`)."""
+        if (found := self.matcher.same(kind, opening, raw, notes)) is not None:
+            return (*found, "")
+        if (joined := _JOINING.search(raw)) and (found := self.matcher.same(kind, opening, raw[: joined.start()], notes)):
+            return (*found, joined.group())
+        return None
 
     def part(self, paragraphs: tuple[Paragraph, ...], part: str) -> list[Any]:
         kind = "preambular" if part == "preamble" else "operative"
