@@ -72,6 +72,24 @@ def test_importing_the_same_file_twice_changes_nothing(empty: Path) -> None:
     assert {p: p.read_bytes() for p in empty.rglob("*.yaml")} == before
 
 
+def test_a_paragraph_with_sub_paragraphs_is_its_clause_when_every_sub_paragraph_is(empty: Path) -> None:
+    # AIPO 27's "Considering … note that:" and "Advise … to:" have six and four sub-paragraphs.
+    # Imported again, they are the clauses the first import made (before, two more rewordings).
+    first = import_document(SEED / "aipo-27ga-res-soc-01-2006.md")
+    before = {p: p.read_bytes() for p in empty.rglob("*.yaml")}
+    again = import_document(SEED / "aipo-27ga-res-soc-01-2006.md")
+    assert len(again.reused) == 8 and not again.new and not again.variants and again.written == []
+    assert {p: p.read_bytes() for p in empty.rglob("*.yaml")} == before
+    considering = next(c for c in first.new if "considering" in c)
+    assert len(open_library(empty).clauses[considering].subparagraphs) == 6
+    # One sub-paragraph's words changed: no longer that clause, but a rewording of it.
+    seed = (SEED / "aipo-27ga-res-soc-01-2006.md").read_text(encoding="utf-8")
+    changed = empty / "aipo-27-changed.md"
+    changed.write_text(seed.replace("through a single piece of legislation", "through a single act"), encoding="utf-8")
+    result = import_document(changed, name="aipo-27-changed")
+    assert considering not in result.reused and considering in dict(result.variants).values()
+
+
 def test_next_session_reuses_recurring_clauses_and_links_reworded_ones(empty: Path) -> None:
     import_document(SEED / "aalco-50-secretariat-brief-2011.md", name="aalco-50")
     result = import_document(SEED / "aalco-52-res-s8-2013.md", name="aalco-52")

@@ -25,7 +25,7 @@ from resdraft.errors import OutputError, Problem, Problems, ResdraftError, Where
 from resdraft.library import Library, open_library
 from resdraft.library.bodies import BodyStyle
 from resdraft.library.clauses import read_clause_file
-from resdraft.model import Clause, Content, FootnoteRef, Paragraph, Resolution, Run, Session
+from resdraft.model import Clause, Content, FootnoteRef, Paragraph, Resolution, Run, Session, SubClause
 from resdraft.sources import read_file
 
 VARIANT_THRESHOLD = 85.0  # similarity (0-100) above which a new paragraph rewords a library clause
@@ -210,12 +210,16 @@ class _Matcher:
         for word in set(_words(text)):
             self.postings.setdefault(word, []).append(index)
 
-    def same(self, kind: str, opening: str | None, text: str, notes: list[str]) -> tuple[Clause, dict[str, str]] | None:
-        words = re.sub(r"\s+", " ", _plain(text)).strip()
-        wanted_notes = [re.sub(r"\s+", " ", n).strip() for n in notes]
+    def same(
+        self, kind: str, opening: str | None, text: str, notes: list[str], subs: tuple[_Sub, ...] = ()
+    ) -> tuple[Clause, dict[str, str]] | None:
+        """The clause that gives a paragraph's words, footnotes and sub-paragraphs, and what its
+        variables captured."""
+        words = _spaced(_plain(text))
+        wanted_notes = [_spaced(n) for n in notes]
         for pattern in self.by_opening.get((kind, opening or ""), ()):
             clause = pattern.clause
-            if [re.sub(r"\s+", " ", v).strip() for v in clause.footnotes.values()] != wanted_notes:
+            if [_spaced(v) for v in clause.footnotes.values()] != wanted_notes:
                 continue
             m = pattern.regex.match(words)
             if m is None:
@@ -227,7 +231,7 @@ class _Matcher:
                     ok &= captured.setdefault(name, value) == value
                 else:
                     ok &= value == _rendered(expression, self.context)
-            if ok:
+            if ok and _same_subs(clause.subparagraphs, subs, {**self.context, **captured}):
                 return clause, captured
         return None
 
@@ -244,13 +248,47 @@ class _Matcher:
         return self.clauses[found[2]] if found else None
 
 
-def _rendered(expression: str, context: dict[str, Any]) -> str | None:
+@dataclass(frozen=True)
+class _Sub:
+    """A document's sub-paragraph as a clause must give it: opening, words (plain, spaced once),
+    the mark it ends with, the mark the punctuation chain gives it there, and its own sub-paragraphs."""
+
+    opening: str | None
+    words: str
+    mark: str
+    chain: str
+    subs: tuple[_Sub, ...]
+
+
+def _spaced(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _same_subs(clause_subs: tuple[SubClause, ...], subs: tuple[_Sub, ...], context: dict[str, Any]) -> bool:
+    """Whether a clause's sub-paragraphs, rendered for the document, are the document's: the same
+    openings and words, each ending as the clause's `end` (or the chain) has it."""
+    if len(clause_subs) != len(subs):
+        return False
+    for given, sub in zip(clause_subs, subs, strict=True):
+        words = _rendered(given.text, context, whole=True)
+        if (given.opening or None) != (sub.opening or None) or words is None or _spaced(words) != sub.words:
+            return False
+        if (given.end if given.end is not None else sub.chain) != sub.mark or not _same_subs(
+            given.subparagraphs, sub.subs, context
+        ):
+            return False
+    return True
+
+
+def _rendered(expression: str, context: dict[str, Any], whole: bool = False) -> str | None:
     """The words an expression of the session or the body (`session.ordinal_sup`, `body.short_name`)
-    gives for the document being imported, or None where it gives nothing."""
+    gives for the document being imported (or a `whole` text with expressions in it), or None
+    where it gives nothing."""
     from resdraft.templating import snippets
 
     try:
-        return _plain(snippets().render("{{" + expression + "}}", context, None))  # as the words it is held to
+        template = expression if whole else "{{" + expression + "}}"
+        return _plain(snippets().render(template, context, None))  # as the words it is held to
     except ResdraftError:  # an expression this document cannot render: the clause is not this text
         return None
 
@@ -299,15 +337,16 @@ class _Importer:
         self.result_variants: list[tuple[str, str]] = []
         self.result_new: list[str] = []
 
-    def _subs(self, p: Paragraph, parent_mark: str, notes: dict[str, str]) -> tuple[list[Any], bool]:
-        """Sub-paragraph entries (text, with `end` where the chain would differ) and whether any needed one;
-        their footnotes join the clause's `notes`."""
+    def _subs(self, p: Paragraph, parent_mark: str, notes: dict[str, str]) -> tuple[list[Any], tuple[_Sub, ...]]:
+        """Sub-paragraph entries (text, with `end` where the chain would differ), and the same
+        sub-paragraphs as a library clause must give them to be this paragraph's; their footnotes
+        join the clause's `notes`."""
         out: list[Any] = []
-        unusual = False
+        keys: list[_Sub] = []
         for i, sub in enumerate(p.subparagraphs):
             text, mark = _split_mark(_source(_after_opening(sub), notes, self.footnotes))
             expected = parent_mark if i == len(p.subparagraphs) - 1 else self.style.punctuation["subparagraph"]
-            nested, nested_unusual = self._subs(sub, expected, notes) if sub.subparagraphs else ([], False)
+            nested, nested_keys = self._subs(sub, expected, notes) if sub.subparagraphs else ([], ())
             entry: dict[str, Any] = {"text": _session_words(text, self.doc.session.number)}
             if sub.opening:
                 entry["opening"] = sub.opening
@@ -316,10 +355,9 @@ class _Importer:
             own = self.style.punctuation["introduces"] if sub.subparagraphs else expected
             if mark != own:
                 entry["end"] = mark
-                unusual = True
-            unusual |= nested_unusual
             out.append(entry if len(entry) > 1 else entry["text"])
-        return out, unusual
+            keys.append(_Sub(sub.opening, _spaced(_plain(text)), mark, own, nested_keys))
+        return out, tuple(keys)
 
     def use(self, p: Paragraph, kind: str, expected: str) -> Any:
         """The draft entry for one paragraph, adding a clause to the library when needed."""
@@ -327,9 +365,9 @@ class _Importer:
         source = _source(_after_opening(p), notes, self.footnotes)
         raw, mark = _split_mark(source)
         text = _session_words(raw, self.doc.session.number)
-        subs, _ = self._subs(p, expected, notes)
+        subs, sub_keys = self._subs(p, expected, notes)
         own_mark = self.style.punctuation["introduces"] if p.subparagraphs else expected
-        found = None if p.subparagraphs else self._reused(kind, p.opening, raw, list(notes.values()))
+        found = self._reused(kind, p.opening, raw, list(notes.values()), sub_keys)
         if found is not None:
             clause, captured, joining = found
             if all(self.variables.get(name, value) == value for name, value in captured.items()):  # one value a variable
@@ -359,13 +397,15 @@ class _Importer:
         self.matcher.add(Clause(cid, kind, text, p.opening, footnotes=notes))  # type: ignore[arg-type]
         return {"clause": cid, **overrides} if overrides else cid
 
-    def _reused(self, kind: str, opening: str | None, raw: str, notes: list[str]) -> tuple[Clause, dict[str, str], str] | None:
+    def _reused(
+        self, kind: str, opening: str | None, raw: str, notes: list[str], subs: tuple[_Sub, ...]
+    ) -> tuple[Clause, dict[str, str], str] | None:
         """The library clause a paragraph repeats, what its variables captured, and the words that
         end the paragraph before its mark without being the clause's: a list's joining "and" or
         "or" ("…women and children and;" is the clause with `end: " and;"`)."""
-        if (found := self.matcher.same(kind, opening, raw, notes)) is not None:
+        if (found := self.matcher.same(kind, opening, raw, notes, subs)) is not None:
             return (*found, "")
-        if (joined := _JOINING.search(raw)) and (found := self.matcher.same(kind, opening, raw[: joined.start()], notes)):
+        if (joined := _JOINING.search(raw)) and (found := self.matcher.same(kind, opening, raw[: joined.start()], notes, subs)):
             return (*found, joined.group())
         return None
 
