@@ -16,6 +16,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Literal
 
+from resdraft.bodynames import name_pattern, names_a_past_act
 from resdraft.errors import OutputError, Problem, Problems, ResdraftError, Where
 from resdraft.inline import anchors
 from resdraft.library import Library
@@ -24,7 +25,7 @@ from resdraft.library.lintrules import LintRules, read_lint_rules
 from resdraft.model import Draft, FootnoteRef, Line, Numbering, Paragraph, Resolution, SubClause, Use
 from resdraft.numbering import SECTION
 from resdraft.numbering import label as nth_label
-from resdraft.sessions import ordinal_figure, ordinal_words
+from resdraft.sessions import ordinal_figure, ordinal_pattern, ordinal_words, session_number
 from resdraft.yamlsource import YDict, YList, load_yaml
 
 Severity = Literal["error", "warning"]
@@ -272,56 +273,10 @@ def _first_words(text: str, rules: LintRules) -> str:
 
 
 # Sessions: "Fifty-First Annual Session", "sixty-fifth session", "53rd session".
-_FIGURE = r"\d{1,3}\s?\^?(?:st|nd|rd|th)\^?"  # 53rd, and 53^rd^ in clause markup
-
-
-@cache
-def _ordinal_numbers() -> dict[str, int]:
-    """'fifty first' -> 51 (hyphens and spaces alike), for every session a body has held."""
-    return {" ".join(re.split(r"[-\s]+", ordinal_words(n))): n for n in range(1, 200)}
-
-
-@cache
-def _ordinal() -> str:
-    """A regular expression for an ordinal in figures or words ("53rd", "fifty-third")."""
-    ordinals = sorted(_ordinal_numbers(), key=len, reverse=True)
-    alternatives = "|".join(r"(?:-\s?|\s)".join(re.escape(part) for part in o.split(" ")) for o in ordinals)
-    return rf"\b(?:{_FIGURE}|{alternatives})(?!\w)"
-
-
 @cache
 def _session_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
     sessions = "|".join(re.escape(w) for w in words)
-    return re.compile(rf"(?P<ord>{_ordinal()})(?P<between>(?:\s+[A-Za-z]+){{0,2}}?)\s+(?:{sessions})s?\b", re.IGNORECASE)
-
-
-NEAR = 3  # words on each side of a former name where an ordinal of its sessions makes it a historical reference
-
-
-@cache
-def _name_pattern(name: str, short: bool) -> re.Pattern[str]:
-    """A body's name as whole words, not inside a document symbol; a short name ("AIPO") as written, a full one in any case."""
-    words = r"[\s-]+".join(re.escape(word) for word in re.split(r"[\s-]+", name.strip()))
-    return re.compile(rf"(?<![\w/]){words}(?![\w/])", 0 if short else re.IGNORECASE)
-
-
-def _historical(text: str, start: int, end: int, until: int) -> bool:
-    """Whether a name at text[start:end] stands beside an ordinal of a session under it ("the AIPO 23rd
-    General Assembly", "the 27th AIPO General Assembly"): a reference to an act of those sessions."""
-    before = " ".join(text[:start].split()[-NEAR:])
-    after = " ".join(text[end:].split()[:NEAR])
-    for m in re.finditer(_ordinal(), f"{before} | {after}", re.IGNORECASE):
-        n = _session_number(m.group(0).replace("^", ""))
-        if n is not None and n <= until:
-            return True
-    return False
-
-
-def _session_number(ordinal: str) -> int | None:
-    m = re.match(r"\d+", ordinal)
-    if m:
-        return int(m.group(0))
-    return _ordinal_numbers().get(" ".join(re.split(r"[-\s]+", ordinal.lower())))
+    return re.compile(rf"(?P<ord>{ordinal_pattern()})(?P<between>(?:\s+[A-Za-z]+){{0,2}}?)\s+(?:{sessions})s?\b", re.IGNORECASE)
 
 
 def _jinja_for(ordinal: str, number: int, session: int) -> str:
@@ -816,7 +771,7 @@ class _Linter:
         if s <= 0:
             return
         for m in _session_pattern(self.rules.session_words).finditer(text):
-            n = _session_number(m.group("ord"))
+            n = session_number(m.group("ord"))
             if n is None or abs(n - s) > self.rules.session_window or s - 1 <= n <= s + self.rules.session_ahead:
                 continue
             hint = (
@@ -850,8 +805,8 @@ class _Linter:
                     continue
                 found = [
                     m
-                    for m in _name_pattern(name, short).finditer(text)
-                    if not _historical(text, m.start(), m.end(), former.until)
+                    for m in name_pattern(name, short).finditer(text)
+                    if not names_a_past_act(text, m.start(), m.end(), former.until)
                 ]
                 if not found:
                     continue
@@ -876,7 +831,7 @@ class _Linter:
         s = self.session
         masked = re.sub(r"\{\{.*?\}\}|\{%.*?%\}", " JINJA ", raw, flags=re.DOTALL)
         for m in _session_pattern(self.rules.session_words).finditer(masked):
-            n = _session_number(m.group("ord"))
+            n = session_number(m.group("ord"))
             if n is None or abs(n - s) > 1:
                 continue
             self.emit(

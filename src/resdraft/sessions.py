@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from functools import lru_cache
+import re
+from functools import cache, lru_cache
 
 from num2words import num2words
 
@@ -40,3 +41,27 @@ def day_of_date(d: dt.date) -> str:
 def us_date(d: dt.date) -> str:
     """'September 14, 2006'."""
     return f"{d:%B} {d.day}, {d.year}"
+
+
+@cache
+def _ordinal_numbers() -> dict[str, int]:
+    """'fifty first' -> 51 (hyphens and spaces alike), for every session a body has held."""
+    return {" ".join(re.split(r"[-\s]+", ordinal_words(n))): n for n in range(1, 200)}
+
+
+@cache
+def ordinal_pattern() -> str:
+    """A regular expression for an ordinal in figures or words ("53rd", "53^rd^" in clause markup,
+    "fifty-third"), to match ignoring case."""
+    figure = r"\d{1,3}\s?\^?(?:st|nd|rd|th)\^?"
+    ordinals = sorted(_ordinal_numbers(), key=len, reverse=True)
+    alternatives = "|".join(r"(?:-\s?|\s)".join(re.escape(part) for part in o.split(" ")) for o in ordinals)
+    return rf"\b(?:{figure}|{alternatives})(?!\w)"
+
+
+def session_number(ordinal: str) -> int | None:
+    """The number an ordinal names: '53rd', '53^rd^' and 'Fifty-Third' are 53; None for no ordinal of a session."""
+    m = re.match(r"\d+", ordinal)
+    if m:
+        return int(m.group(0))
+    return _ordinal_numbers().get(" ".join(re.split(r"[-\s]+", ordinal.lower())))
