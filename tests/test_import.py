@@ -90,6 +90,28 @@ def test_a_paragraph_with_sub_paragraphs_is_its_clause_when_every_sub_paragraph_
     assert considering not in result.reused and considering in dict(result.variants).values()
 
 
+def test_an_aipo_document_rolled_past_the_renaming_names_the_assembly_it_means(empty: Path) -> None:
+    # AIPO 27 (2006): "the 28^th^ AIPO General Assembly" and its transition formula "the 27th AIPO
+    # General Assembly" mean the body as it is; "the AIPO 23^rd^ General Assembly Resolution" an act
+    # of AIPO's; "the AIPO Meeting … in July 2006" may be either, so it stays, for lint to name.
+    result = import_document(SEED / "aipo-27ga-res-soc-01-2006.md")
+    clauses = (empty / "clauses" / "imported" / "27ga-06-soc-01.yaml").read_text(encoding="utf-8")
+    assert "{{ session.next.ordinal_sup }} {{\n      body.short_name }} General Assembly" in clauses
+    assert "the AIPO 23^rd^ General Assembly Resolution" in clauses and "the AIPO Meeting" in clauses
+    assert "the {{ session.ordinal_figure }} {{ body.short_name }} General" in result.draft.read_text(encoding="utf-8")
+    _same_paragraphs(result.draft, SEED / "aipo-27ga-res-soc-01-2006.md")
+    assert runner.invoke(app, ["new", str(result.draft), "--session", "28"]).exit_code == 0
+    aipa = load_resolution(empty / "drafts" / "28ga-06-soc-01.yaml")[0]
+    assert (
+        aipa.transition is not None
+        and aipa.transition.text == "Accepting all of the above, the 28th AIPA General Assembly hereby resolves to:"
+    )
+    assert "to report the above to the 29th AIPA General Assembly" in aipa.operative[0].text
+    assert "the AIPO 23rd General Assembly Resolution" in aipa.preamble[0].text
+    lint = runner.invoke(app, ["lint", str(empty / "drafts" / "28ga-06-soc-01.yaml")])
+    assert "[former-name] preamble paragraph 2: “AIPO”" in lint.output
+
+
 def test_next_session_reuses_recurring_clauses_and_links_reworded_ones(empty: Path) -> None:
     import_document(SEED / "aalco-50-secretariat-brief-2011.md", name="aalco-50")
     result = import_document(SEED / "aalco-52-res-s8-2013.md", name="aalco-52")

@@ -18,13 +18,18 @@ def name_pattern(name: str, short: bool) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w/]){words}(?![\w/])", 0 if short else re.IGNORECASE)
 
 
+def ordinals_beside(text: str, start: int, end: int) -> list[int]:
+    """The sessions named by ordinals within NEAR words of text[start:end] ("the AIPO 23rd General
+    Assembly": 23)."""
+    before = " ".join(text[:start].split()[-NEAR:])
+    after = " ".join(text[end:].split()[:NEAR])
+    found = (
+        session_number(m.group(0).replace("^", "")) for m in re.finditer(ordinal_pattern(), f"{before} | {after}", re.IGNORECASE)
+    )
+    return [n for n in found if n is not None]
+
+
 def names_a_past_act(text: str, start: int, end: int, until: int) -> bool:
     """Whether a name at text[start:end] stands beside an ordinal of a session up to `until` ("the AIPO
     23rd General Assembly", "the 27th AIPO General Assembly"): a reference to an act of those sessions."""
-    before = " ".join(text[:start].split()[-NEAR:])
-    after = " ".join(text[end:].split()[:NEAR])
-    for m in re.finditer(ordinal_pattern(), f"{before} | {after}", re.IGNORECASE):
-        n = session_number(m.group(0).replace("^", ""))
-        if n is not None and n <= until:
-            return True
-    return False
+    return any(n <= until for n in ordinals_beside(text, start, end))

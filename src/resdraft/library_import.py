@@ -21,6 +21,7 @@ from typing import Any
 from rapidfuzz import fuzz, process
 
 from resdraft.assemble import body_context
+from resdraft.bodynames import name_pattern, ordinals_beside
 from resdraft.errors import OutputError, Problem, Problems, ResdraftError, Where
 from resdraft.library import Library, open_library
 from resdraft.library.bodies import BodyStyle
@@ -110,16 +111,42 @@ def _plain(source: str) -> str:
 # ------------------------------------------------------------------ session words become Jinja
 
 
-def _session_words(text: str, session: int) -> str:
-    """Write the session's own, previous and next ordinals as Jinja, where they name a session."""
+def _session_words(text: str, session: int, names: tuple[str, ...] = ()) -> str:
+    """Write the session's own, previous and next ordinals as Jinja, where they name a session
+    ("Fifty-Third Annual Session", "28^th^ General Assembly", and with the body's short name, one
+    of `names` or as Jinja, between: "the 27th AIPO General Assembly")."""
     if not session:
         return text
+    between = rf"(?:(?:{'|'.join(re.escape(n) for n in ('{{ body.short_name }}', *names))})\s+)?"
     for n, ref in ((session, "session"), (session - 1, "session.previous"), (session + 1, "session.next")):
         s = Session(n)
         for form, attr in ((s.ordinal_title, "ordinal_title"), (s.ordinal_sentence, "ordinal_sentence"), (s.ordinal, "ordinal"),
-                           (s.ordinal_figure, "ordinal_figure")):  # fmt: skip
-            pattern = rf"(?<![\w-]){re.escape(form)}(?=\s+(?:Annual\s+)?(?:[Ss]ession|General Assembly))"
+                           (s.ordinal_figure, "ordinal_figure"), (s.ordinal_sup, "ordinal_sup")):  # fmt: skip
+            pattern = rf"(?<![\w-]){re.escape(form)}(?=\s+{between}(?:Annual\s+)?(?:[Ss]ession|General Assembly))"
             text = re.sub(pattern, "{{ " + f"{ref}.{attr}" + " }}", text)
+    return text
+
+
+def _body_names(text: str, style: BodyStyle, session: int) -> str:
+    """In a document from before the body was renamed, its name as Jinja where it surely names the
+    body as it is: beside the ordinal of this session or the next ("the 28^th^ AIPO General
+    Assembly" becomes `{{ session.next.ordinal_sup }} {{ body.short_name }} General Assembly`), so
+    that it follows the draft rolled past the renaming. Elsewhere a name may as well name an act
+    of then ("the AIPO Meeting … in July 2006"): it stays as written, and `resdraft lint` names it
+    in a draft rolled past the renaming, for a person to decide."""
+    named = style.name_at(session)
+    if not session or named.until is None:
+        return text
+    for name, short, jinja in ((named.short_name, True, "{{ body.short_name }}"), (named.name, False, "{{ body.name }}")):
+        if not name:
+            continue
+
+        def now(m: re.Match[str], name: str = name, jinja: str = jinja) -> str:
+            beside = ordinals_beside(m.string, m.start(), m.end())
+            as_it_is = m.group(0) == name and beside and min(beside) >= session
+            return jinja if as_it_is else m.group(0)
+
+        text = name_pattern(name, short).sub(now, text)
     return text
 
 
@@ -337,6 +364,13 @@ class _Importer:
         self.result_variants: list[tuple[str, str]] = []
         self.result_new: list[str] = []
 
+    def jinja(self, text: str) -> str:
+        """A new clause's or formula's text with the session's ordinals, and the body's name where it
+        follows them, as Jinja."""
+        session = self.doc.session.number
+        shorts = tuple(n.short_name for n in (*self.style.former_names, self.style.name_at(0)) if n.short_name)
+        return _session_words(_body_names(text, self.style, session), session, shorts)
+
     def _subs(self, p: Paragraph, parent_mark: str, notes: dict[str, str]) -> tuple[list[Any], tuple[_Sub, ...]]:
         """Sub-paragraph entries (text, with `end` where the chain would differ), and the same
         sub-paragraphs as a library clause must give them to be this paragraph's; their footnotes
@@ -347,7 +381,7 @@ class _Importer:
             text, mark = _split_mark(_source(_after_opening(sub), notes, self.footnotes))
             expected = parent_mark if i == len(p.subparagraphs) - 1 else self.style.punctuation["subparagraph"]
             nested, nested_keys = self._subs(sub, expected, notes) if sub.subparagraphs else ([], ())
-            entry: dict[str, Any] = {"text": _session_words(text, self.doc.session.number)}
+            entry: dict[str, Any] = {"text": self.jinja(text)}
             if sub.opening:
                 entry["opening"] = sub.opening
             if nested:
@@ -364,7 +398,7 @@ class _Importer:
         notes: dict[str, str] = {}
         source = _source(_after_opening(p), notes, self.footnotes)
         raw, mark = _split_mark(source)
-        text = _session_words(raw, self.doc.session.number)
+        text = self.jinja(raw)
         subs, sub_keys = self._subs(p, expected, notes)
         own_mark = self.style.punctuation["introduces"] if p.subparagraphs else expected
         found = self._reused(kind, p.opening, raw, list(notes.values()), sub_keys)
@@ -575,12 +609,13 @@ def _import_one(library: Library, matcher: _Matcher, path: Path, body: str | Non
     header = f"# Imported from {path.name} by `resdraft import`.\n"
     draft_text = _yaml_text(data, header)
     built, differences = _check_rebuild(library, draft_text, clause_path, clause_text, doc)
-    # Formulas the body's templates would word differently are kept as the document has them.
+    # Formulas the body's templates would word differently are kept as the document has them
+    # (the session's ordinals, and the body's name beside them, as Jinja).
     formulas = {}
     for role in ("enacting", "transition", "closing"):
         want, got = getattr(doc, role), getattr(built, role)
         if (want.text if want else None) != (got.text if got else None):
-            formulas[role] = _escape(want.text) if want else ""
+            formulas[role] = importer.jinja(_escape(want.text)) if want else ""
     if formulas:
         data = {**{k: v for k, v in data.items() if k not in ("preamble", "operative")}, "formulas": formulas,
                 "preamble": data["preamble"], "operative": data["operative"]}  # fmt: skip
