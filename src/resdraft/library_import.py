@@ -13,8 +13,9 @@ import datetime as dt
 import io
 import re
 import tempfile
+from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -32,7 +33,7 @@ from resdraft.sources import read_file
 VARIANT_THRESHOLD = 85.0  # similarity (0-100) above which a new paragraph rewords a library clause
 _EXPRESSION = re.compile(r"\{\{(.*?)\}\}", re.DOTALL)
 _VARIABLE = re.compile(r"^\s*([A-Za-z_]\w*)\s*$")
-_JOINING = re.compile(r" (?:and|or)$")  # a list's last paragraph but one, ending "… and;"
+_JOINING = re.compile(r",? (?:and|or)$")  # a list's last paragraph but one, ending "… and;" or "…, and"
 _ANCHOR = re.compile(r"\[\^[^\]\s]+\]")
 _MARKUP = re.compile(r"\\(.)|\*\*|\*|\^")
 _MARKS = ",;:."
@@ -353,16 +354,42 @@ class _Importer:
     """One document into one library."""
 
     def __init__(self, library: Library, doc: Resolution, style: BodyStyle, matcher: _Matcher) -> None:
-        self.library, self.doc, self.style = library, doc, style
+        self.library, self.doc = library, doc
         self.matcher = matcher
         matcher.context = {"session": doc.session, "body": body_context(style, doc.session.number)}
         self.taken = set(library.clauses)
         self.footnotes = {n.marker: _source(n.content, {}, {}) for n in doc.footnotes}
+        self.punctuation = self._punctuation(style)  # the document's chain where it is not the body's
+        self.style = replace(style, punctuation={**style.punctuation, **self.punctuation})
         self.new_clauses: list[dict[str, Any]] = []
         self.variables: dict[str, str] = {}
         self.result_reused: list[str] = []
         self.result_variants: list[tuple[str, str]] = []
         self.result_new: list[str] = []
+
+    def _punctuation(self, style: BodyStyle) -> dict[str, str]:
+        """The marks the document's punctuation chain ends its paragraphs with where they are not
+        the body's: at each place (a preambular paragraph, the last one, an operative paragraph, a
+        sub-paragraph, before sub-paragraphs) the mark more than half its paragraphs there end with.
+        The draft then says it once (`style: punctuation`), not as an `end` on each paragraph."""
+        seen: dict[str, list[str]] = {}
+
+        def walk(p: Paragraph, place: str) -> None:
+            mark = _split_mark(_source(_after_opening(p), {}, self.footnotes))[1]
+            seen.setdefault("introduces" if p.subparagraphs else place, []).append(mark)
+            for i, sub in enumerate(p.subparagraphs):
+                walk(sub, place if i == len(p.subparagraphs) - 1 else "subparagraph")
+
+        for part, role in (("preamble", "preambular"), ("operative", "operative")):
+            paragraphs = getattr(self.doc, part)
+            for i, p in enumerate(paragraphs):
+                walk(p, f"{role}_last" if i == len(paragraphs) - 1 else role)
+        out = {}
+        for place, marks in seen.items():
+            mark, count = Counter(marks).most_common(1)[0]
+            if mark and mark != style.punctuation[place] and 2 * count > len(marks):
+                out[place] = mark
+        return out
 
     def jinja(self, text: str) -> str:
         """A new clause's or formula's text with the session's ordinals, and the body's name where it
@@ -483,8 +510,11 @@ def _draft_data(doc: Resolution, importer: _Importer, preamble: list[Any], opera
         data["footnotes"] = {m: importer.footnotes[m] for m in sponsor_marks if m in importer.footnotes}
     if importer.variables:
         data["variables"] = dict(importer.variables)
+    style: dict[str, Any] = {"punctuation": dict(importer.punctuation)} if importer.punctuation else {}
     if not doc.numbering.operative and doc.operative and all(p.number is None for p in doc.operative):
-        data["style"] = {"numbering": {"operative": "none"}}
+        style["numbering"] = {"operative": "none"}
+    if style:
+        data["style"] = style
     data["preamble"] = preamble
     data["operative"] = operative
     return data
