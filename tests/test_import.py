@@ -110,6 +110,24 @@ def test_a_paragraph_with_sub_paragraphs_is_its_clause_when_every_sub_paragraph_
     assert considering not in result.reused and considering in dict(result.variants).values()
 
 
+def test_the_venue_and_meeting_days_become_facts_the_next_session_asks_for(empty: Path) -> None:
+    # AIPO 27 closes "Adopted this 14th day of September, 2006 in Cebu City, Philippines." under
+    # "27TH GENERAL ASSEMBLY 10 – 15 SEPTEMBER 2006, …". Kept as a literal closing formula, the
+    # draft rolled to the 28th session still said it was adopted in Cebu City in 2006.
+    result = import_document(SEED / "aipo-27ga-res-soc-01-2006.md")
+    draft = result.draft.read_text(encoding="utf-8")
+    assert "venue: Cebu City, Philippines\nmeeting_dates: 10 – 15 September 2006\n" in draft
+    assert "closing:" not in draft
+    built = load_resolution(result.draft)[0]
+    assert (
+        built.closing is not None and built.closing.text == "Adopted this 14th day of September, 2006 in Cebu City, Philippines."
+    )
+    assert "10 – 15 SEPTEMBER 2006, CEBU CITY, PHILIPPINES" in " ".join(line.text for line in built.header)
+    rolled = runner.invoke(app, ["new", str(result.draft), "--session", "28"])
+    assert "to fill in: venue: venue of the 28th-session document (was Cebu City, Philippines)" in rolled.output
+    assert "to fill in: meeting_dates:" in rolled.output
+
+
 def test_an_aipo_document_rolled_past_the_renaming_names_the_assembly_it_means(empty: Path) -> None:
     # AIPO 27 (2006): "the 28^th^ AIPO General Assembly" and its transition formula "the 27th AIPO
     # General Assembly" mean the body as it is; "the AIPO 23^rd^ General Assembly Resolution" an act

@@ -492,6 +492,10 @@ def _draft_data(doc: Resolution, importer: _Importer, preamble: list[Any], opera
         value = facts.get(key)
         if value:
             data[key] = value
+    if venue := doc.fields.get("venue"):  # "Adopted this 14th day of September, 2006 in Cebu City, Philippines."
+        data["venue"] = str(venue)
+    if dates := _meeting_dates(doc):
+        data["meeting_dates"] = dates
     if facts.get("distribution"):
         data["distribution"] = facts["distribution"]
     if facts.get("original_language"):
@@ -518,6 +522,20 @@ def _draft_data(doc: Resolution, importer: _Importer, preamble: list[Any], opera
     data["preamble"] = preamble
     data["operative"] = operative
     return data
+
+
+_MEETING_DATES = re.compile(
+    r"GENERAL ASSEMBLY,?\s+(\d{1,2}(?:\s*[–-]\s*\d{1,2})?\s+[A-Z]+(?:\s*[–-]\s*\d{1,2}\s+[A-Z]+)?,?\s+\d{4})", re.IGNORECASE
+)
+
+
+def _meeting_dates(doc: Resolution) -> str | None:
+    """The days an assembly met, from the masthead line that names it ("27TH GENERAL ASSEMBLY
+    10 – 15 SEPTEMBER 2006, CEBU CITY" gives "10 – 15 September 2006"), as a draft writes them."""
+    for line in doc.header:
+        if line.role == "assembly" and (m := _MEETING_DATES.search(line.text)):
+            return re.sub(r"[A-Za-z]+", lambda w: w.group(0).capitalize(), m.group(1))
+    return None
 
 
 def _yaml_text(data: Any, header: str | None = None) -> str:
