@@ -115,3 +115,18 @@ def test_a_draft_for_a_session_before_a_renaming_uses_the_name_of_that_time(libr
         res, _ = load_resolution(draft)
         assert res.enacting is not None
         assert res.enacting.text == f"The Asian-African Legal Consultative {name} at its {ordinal} Annual Session"
+
+
+def test_a_date_of_the_old_session_written_out_is_named_for_checking(library: Path) -> None:
+    # A closing formula typed in full, "Adopted this 14th day of September, 2006 in Cebu City", is
+    # no fact `new` can turn into a placeholder; it says which line states the old date.
+    draft = library / "drafts" / "aipo-27.yaml"
+    text = draft.read_text(encoding="utf-8")
+    closing = '  closing: "Adopted this 14th day of September, 2006 in Cebu City, Philippines."\n'
+    draft.write_text(text.replace("formulas:\n", "formulas:\n" + closing), encoding="utf-8")
+    line = 1 + draft.read_text(encoding="utf-8").splitlines().index(closing.rstrip("\n"))
+    rolled = roll_forward(draft, 28)
+    assert f"line {line} states the 27th session's date literally ('14th day of September, 2006'); " in "\n".join(rolled.placeholders)
+    assert (
+        sum("states the 27th session's date" in note for note in rolled.placeholders) == 1
+    )  # the date: field is a placeholder, not a note

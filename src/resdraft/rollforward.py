@@ -13,6 +13,7 @@ from typing import Any
 from resdraft.errors import LibraryError, Problem, Problems, Where
 from resdraft.library import Library, open_library
 from resdraft.model import Session
+from resdraft.sessions import day_of_date, long_date, us_date
 
 # Facts that cannot be known before the new session's document exists.
 UNKNOWABLE = ("symbol", "date", "venue", "meeting_dates", "agenda_item")
@@ -49,10 +50,12 @@ def _default_path(previous: Path, old: int, session: int) -> Path:
     return previous.with_name(stem + previous.suffix)
 
 
-def _literal_sessions(text: str, old: int) -> list[str]:
-    """Lines that name the old session in words or figures outside Jinja, which will not follow."""
+def _literal_sessions(text: str, old: int, date: dt.date | None) -> list[str]:
+    """Lines that name the old session in words or figures, or state its date ("Adopted this 14th
+    day of September, 2006 …"), outside Jinja: they will not follow."""
     s = Session(old)
     forms = {s.ordinal_title, s.ordinal, s.ordinal_sentence, s.ordinal_figure}
+    dates = {long_date(date), day_of_date(date).replace("^", ""), us_date(date)} if date else set()
     notes = []
     for n, line in enumerate(text.splitlines(), start=1):
         bare = re.sub(r"\{\{.*?\}\}", "", line)
@@ -63,6 +66,13 @@ def _literal_sessions(text: str, old: int) -> list[str]:
                 notes.append(
                     f"line {n} names the {s.ordinal_figure} session literally ({form!r}); "
                     "use {{ session.previous… }} or check it"
+                )
+                break
+        for form in dates:
+            if re.search(rf"(?<!\d){re.escape(form)}(?!\d)", bare, flags=re.IGNORECASE):
+                notes.append(
+                    f"line {n} states the {s.ordinal_figure} session's date literally ({form!r}); "
+                    "use {{ date | day_of }} (or | long_date, | us_date) or check it"
                 )
                 break
     return notes
@@ -123,7 +133,7 @@ def roll_forward(previous: Path, session: int, output: Path | None = None) -> Ro
             hint = f"{name.replace('_', ' ')} for the {figure} session (was {value})"
             variables[name] = _tbd(hint)
             notes.append(f"variables.{name}: {hint}")
-    notes += _literal_sessions(source, old)
+    notes += _literal_sessions(source, old, date if isinstance(date, dt.date) else None)
     data.yaml_set_start_comment(
         f"Draft for the {figure} session, rolled forward from {prev_ref} by `resdraft new`.\n"
         "Fill in every {tbd: ...} placeholder; `resdraft check` lists those left."
