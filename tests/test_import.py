@@ -128,6 +128,15 @@ def test_the_venue_and_meeting_days_become_facts_the_next_session_asks_for(empty
     assert "to fill in: meeting_dates:" in rolled.output
 
 
+def test_a_resolution_under_two_agenda_items_keeps_the_plural(empty: Path, tmp_path: Path) -> None:
+    # A/RES/78/128 is under "Agenda items 13 and 117"; the draft rebuilt it as "Agenda item 13 and 117".
+    source = ga_text(tmp_path, "A/RES/78/128")
+    result = import_document(source)
+    agenda = [line.text for line in load_resolution(result.draft)[0].header if line.role == "agenda-item"]
+    assert agenda == [line.text for line in read_file(source).resolution.header if line.role == "agenda-item"]
+    assert agenda[0].startswith("Agenda items ")
+
+
 def test_an_aipo_document_rolled_past_the_renaming_names_the_assembly_it_means(empty: Path) -> None:
     # AIPO 27 (2006): "the 28^th^ AIPO General Assembly" and its transition formula "the 27th AIPO
     # General Assembly" mean the body as it is; "the AIPO 23^rd^ General Assembly Resolution" an act

@@ -1043,12 +1043,12 @@ def _fields(body: str, session: int, header: Sequence[Line], title: Sequence[Lin
     """The document's facts, named as drafts name them (symbol, date, title, status, …)."""
     lines = {line.role: line.text for line in header}
     fields: dict[str, object] = {"body": body, "session": session}
-    prefixes = {"distribution": "Distr.: ", "language": "Original: ", "agenda-item": "Agenda item "}
+    prefixes = {"distribution": r"Distr\.: ", "language": "Original: ", "agenda-item": "Agenda items? "}
     for role, text in lines.items():
         if role in ("symbol", "committee", "agenda-title"):
             fields[role.replace("-", "_")] = text
         elif role in prefixes:
-            fields[role.replace("-", "_")] = text.removeprefix(prefixes[role]).strip()
+            fields[role.replace("-", "_")] = re.sub(f"^{prefixes[role]}", "", text).strip()
         elif role == "sponsors":
             fields.update(_sponsors(text))
     date = _date(lines["date"]) if "date" in lines else None
