@@ -667,3 +667,12 @@ def test_a_paragraph_shown_whole_reads_as_its_cursor_takes_it() -> None:
     assert sum(bool(p.footnote_refs) for p in paragraphs) > 50
     for p in paragraphs:
         assert _whole(p, notes) == _Cursor(p, notes).take(p.text)
+
+
+def test_the_header_table_shows_the_masthead_lines_that_changed_in_words() -> None:
+    # A/RES/78/168 -> A/RES/79/227: the agenda item, the adoption date and the committee's report.
+    page = render_review_html(compare(*ga_pair("A/RES/78/168")))
+    for row in ("agenda item line", "adoption line", "report line"):
+        assert f'<tr><th scope="row">{row}</th>' in page
+    assert "Agenda item <del>23 (a)</del>" in page and "Agenda item <ins>24</ins>" in page
+    assert "organization line" in page.split("Unchanged:", 1)[1].split("</p>", 1)[0]

@@ -569,9 +569,10 @@ def _table_side(change: HeaderChange | FootnoteChange, keep: str) -> str:
 
 
 def _header_section(diff: Diff) -> str:
-    """The header fields and the other masthead lines ('agenda-item line') that changed, old and
+    """The header fields and the other masthead lines ('agenda item line') that changed, old and
     new with word-level marks; the others named."""
-    named = [(h.field.replace("_", " "), h) for h in diff.header] + [(f"{h.field} line", h) for h in diff.masthead]
+    named = [(h.field.replace("_", " "), h) for h in diff.header]
+    named += [(h.field.replace("-", " ") + " line", h) for h in diff.masthead]
     changed = [(name, h) for name, h in named if h.status != "unchanged"]
     same = [name for name, h in named if h.status == "unchanged"]
     out = ['<section aria-labelledby="h-header"><h2 id="h-header">Header</h2>']
