@@ -155,6 +155,7 @@ def test_top_of_page_has_title_summary_and_marked_header_changes(open_review: Ca
     assert page.get_by_role("heading", level=1).inner_text() == "drafts/aalco-50.yaml → drafts/aalco-52.yaml"
     assert page.locator("html").get_attribute("lang") == "en"
     assert page.locator("ul.summary li").all_inner_texts() == [
+        "header: 0 unchanged, 5 modified, 1 inserted, 1 deleted",
         "preamble: 3 unchanged, 2 modified, 1 inserted, 1 deleted",
         "operative: 3 unchanged, 1 modified",
     ]
@@ -421,6 +422,7 @@ def test_footnoted_paragraphs_of_the_ga_draft_keep_markers_and_fit_the_page(
     review = open_review(diff)
     page = review.page
     assert page.locator("ul.summary li").all_inner_texts() == [
+        "header: 11 unchanged",
         "preamble: 19 unchanged, 1 modified",
         "operative: 10 unchanged, 1 deleted",
         "footnotes: 22 unchanged",
@@ -557,7 +559,7 @@ def test_a_moved_paragraph_shows_both_badges_and_is_a_change(open_review: Callab
     assert first in text and last in text
     draft.write_text(text.replace(first, "").replace(last, last + first), encoding="utf-8")
     review = open_review(_diff(ROOT / "drafts" / "aalco-52.yaml", draft))
-    assert review.page.locator("ul.summary li").all_inner_texts()[1] == "operative: 2 unchanged, 2 modified, 1 moved"
+    assert review.page.locator("ul.summary li").all_inner_texts()[2] == "operative: 2 unchanged, 2 modified, 1 moved"
     assert review.row("op. 1 → op. 4").locator(".badge").all_inner_texts() == ["modified", "moved"]
     review.page.get_by_label("Show only changes").check()
     review.page.keyboard.press("j")

@@ -41,6 +41,13 @@ def summary_line(diff: Diff, part: str) -> str:
     return f"{part}: {', '.join(words)}"
 
 
+def header_line(diff: Diff) -> str:
+    """'header: 2 unchanged, 5 modified, 1 inserted, 1 deleted': the header fields and the masthead's other lines."""
+    fields = (*diff.header, *diff.masthead)
+    counts = {s: sum(1 for h in fields if h.status == s) for s in ("unchanged", "modified", "inserted", "deleted")}
+    return "header: " + ", ".join(f"{n} {s}" for s, n in counts.items() if n or s == "unchanged")
+
+
 def footnotes_line(diff: Diff) -> str | None:
     """'footnotes: 40 unchanged, 3 modified, 2 inserted, 1 deleted' (None when neither text has any)."""
     if not diff.footnotes:

@@ -19,7 +19,7 @@ from html import escape
 from resdraft.diff.model import PARTS, Diff, FootnoteChange, HeaderChange, ParagraphChange
 from resdraft.diff.words import Op
 from resdraft.model import FootnoteRef, Paragraph, Run
-from resdraft.render.diffterm import footnotes_line, summary_line, where
+from resdraft.render.diffterm import footnotes_line, header_line, summary_line, where
 
 COLOURS: Mapping[str, str] = {
     "text": "#1b1b1b",
@@ -614,8 +614,8 @@ def _footnotes_section(diff: Diff, first: int) -> str:
 
 
 def _summary_section(diff: Diff) -> str:
-    """Counts per part, in the words of the terminal diff."""
-    lines = [summary_line(diff, part) for part in PARTS]
+    """Counts of the header's lines (fields and masthead) and per part, in the words of the terminal diff."""
+    lines = [header_line(diff), *(summary_line(diff, part) for part in PARTS)]
     if footnotes := footnotes_line(diff):
         lines.append(footnotes)
     items = "".join(f"<li>{escape(line)}</li>" for line in lines)
