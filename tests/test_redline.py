@@ -6,6 +6,7 @@ import copy
 import dataclasses
 import datetime as dt
 import io
+import itertools
 import json
 import shutil
 import subprocess
@@ -604,6 +605,43 @@ def test_a_paragraph_inserted_at_the_end_inserts_the_mark_before_it_and_keeps_th
     assert was.find(f"{W}pStyle").get(f"{W}val") == "OperativeParagraph" and was.find(f"{W}numPr") is not None
 
 
+def test_a_sections_heading_is_left_out_of_the_numbering_and_its_numeral_typed(tmp_path: Path) -> None:
+    # A/RES/79/161: "II  International Decade for People of African Descent" stands between
+    # operative paragraphs 10 and 11. Numbered as a paragraph, it moved every number after it by one.
+    old, new = ga_pair("A/RES/78/234")
+    word = word_style_for("unga", str(ROOT / "drafts"))
+    for docx in (render_docx(new, word), _check(old, new)):  # the Word output, and the redline
+        operative = [p for p in _body(docx).iter(f"{W}p") if p.find(f"{W}pPr/{W}pStyle").get(f"{W}val") == "OperativeParagraph"]
+        heading = next(p for p in operative if _texts(p)[0].startswith("II\tInternational Decade for People of African Descent"))
+        assert heading.find(f"{W}pPr/{W}numPr") is None
+    numbered = [p for p in _body(render_docx(new, word)).iter(f"{W}p") if p.find(f"{W}pPr/{W}numPr") is not None]
+    assert len(numbered) == sum(p.number is not None for p in new.operative)
+    (tmp_path / "new.docx").write_bytes(render_docx(new, word))
+    (pdf,) = to_pdf([tmp_path / "new.docx"], tmp_path)
+    text = " ".join(subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout.split())
+    assert "II International Decade for People of African Descent 11. Recalls the proclamation" in text
+
+
+def test_a_paragraph_moved_away_before_a_heading_lends_it_no_number() -> None:
+    # A/RES/78/69 -> 79/144: paragraphs moved away stand right before the headings "IX" and
+    # "XIII". LibreOffice's Accept All gives the paragraph after a moved-away mark that mark's
+    # properties, so the moved paragraphs carry the heading's (no number) and their own in a
+    # tracked change, which Reject All gives back.
+    body = _body(_check(*ga_pair("A/RES/78/69")))
+    paragraphs = list(body.iter(f"{W}p"))
+    before_headings = [
+        p
+        for p, after in itertools.pairwise(paragraphs)
+        if p.find(f"{W}pPr/{W}rPr/{W}moveFrom") is not None
+        and after.find(f"{W}pPr/{W}numPr") is None
+        and after.find(f"{W}pPr/{W}pStyle").get(f"{W}val") == "OperativeParagraph"
+    ]
+    assert len(before_headings) >= 2
+    for p in before_headings:
+        assert p.find(f"{W}pPr/{W}numPr") is None
+        assert p.find(f"{W}pPr/{W}pPrChange/{W}pPr/{W}numPr") is not None
+
+
 def test_libreoffice_accept_all_gives_the_new_document_and_reject_all_the_old(tmp_path: Path) -> None:
     # Revisions applied by an office suite, not by our own reading of them: LibreOffice accepts (or
     # rejects) every change and saves the text, numbers and footnote marks included, which must be
@@ -617,7 +655,8 @@ def test_libreoffice_accept_all_gives_the_new_document_and_reject_all_the_old(tm
     # deleted whole holds it, and two moved paragraphs end in words struck or added on the way;
     # A/RES/78/223 deletes two paragraphs whose sub-paragraphs the old text numbered "1., 2.";
     # A/RES/78/20, its old closing formula taken out, ends in a paragraph inserted after the last
-    # operative one.
+    # operative one; A/RES/78/234 and 78/69 have section headings the numbering skips, and in
+    # 78/69 paragraphs moved away stand right before two of them.
     sys.path.insert(0, str(ROOT / "benchmarks"))
     from libreoffice_revisions import OFFICE_PYTHON, in_office
 
@@ -639,6 +678,7 @@ def test_libreoffice_accept_all_gives_the_new_document_and_reject_all_the_old(tm
                 "A/RES/78/315",
                 "A/RES/78/42",
                 "A/RES/78/223",
+                "A/RES/78/69",
             )
         ),
         (*_without_old_closing("A/RES/78/20"), None),

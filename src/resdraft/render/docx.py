@@ -57,6 +57,28 @@ def title_style(role: str) -> str:
     return f"Resolution {_words(role)}"
 
 
+def unnumbered(text: Resolution, part: str, paragraph: Paragraph) -> bool:
+    """Whether an operative paragraph is one its text leaves out of its numbering: a section's
+    heading or preamble among numbered paragraphs ("II  Implementation of …"). The list skips it,
+    so the numbers after it run on as printed."""
+    return part == "operative" and bool(text.numbering.operative) and paragraph.number is None
+
+
+def operative_number(res: Resolution, part: str, paragraph: Paragraph, operative_num: str | None) -> tuple[str, int] | None:
+    """The Word list an operative paragraph is numbered in (its level 0), or None."""
+    if part != "operative" or not operative_num or not res.numbering.operative or unnumbered(res, part, paragraph):
+        return None
+    return (operative_num, 0)
+
+
+def typed_label(res: Resolution, part: str, paragraph: Paragraph) -> Content:
+    """The label of an operative paragraph the list skips ("II", a section's numeral), typed
+    before its words, as Word numbering does not write it; nothing for the others."""
+    if not unnumbered(res, part, paragraph) or not paragraph.label:
+        return ()
+    return (Run(f"{paragraph.label}\t"),)
+
+
 def subparagraph_style(part: str, level: int) -> str:
     """Operative sub-paragraphs: 'Subparagraph 1'; preambular: 'Preambular Subparagraph 1'."""
     return f"Subparagraph {level}" if part == "operative" else f"Preambular Subparagraph {level}"
@@ -595,8 +617,8 @@ class _Writer:
         self, paragraphs: Iterable[Paragraph], part: str, operative_num: str | None, preamble_nums: Iterator[str] | None
     ) -> Iterator[Any]:
         for paragraph in paragraphs:
-            num = (operative_num, 0) if part == "operative" and operative_num and self.res.numbering.operative else None
-            yield self.paragraph(PARAGRAPH_STYLES[part], paragraph.content, part, num)
+            num = operative_number(self.res, part, paragraph, operative_num)
+            yield self.paragraph(PARAGRAPH_STYLES[part], (*typed_label(self.res, part, paragraph), *paragraph.content), part, num)
             sub_num = (
                 operative_num
                 if part == "operative"

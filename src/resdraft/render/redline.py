@@ -47,7 +47,7 @@ from resdraft.diff.model import Diff, ParagraphChange, lines_by_role
 from resdraft.diff.words import Op, located, word_diff
 from resdraft.errors import TemplateError
 from resdraft.library.wordstyle import WordStyle
-from resdraft.model import Content, Footnote, FootnoteRef, Line, Paragraph, Run, content_between, plain
+from resdraft.model import Content, Footnote, FootnoteRef, Line, Paragraph, Resolution, Run, content_between, plain
 from resdraft.render.docx import (
     FORMULA_STYLES,
     PARAGRAPH_STYLES,
@@ -58,9 +58,19 @@ from resdraft.render.docx import (
     style_problems,
     subparagraph_style,
     title_style,
+    typed_label,
+    unnumbered,
 )
 
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+
+
+def _label_ops(was: Content, now: Content) -> tuple[Op, ...]:
+    """The ops of two typed labels, set before a paragraph's own: kept, or struck and inserted."""
+    old, new = plain(was), plain(now)
+    if old == new:
+        return (("equal", old),) if old else ()
+    return (*((("delete", old),) if old else ()), *((("insert", new),) if new else ()))
 
 
 @dataclass(frozen=True)
@@ -286,17 +296,28 @@ class _Redline(_Writer):
     ) -> Any:
         """A paragraph (or line) of the old text, the new or both: deleted or inserted whole, edited
         in place, or as it was. `ops`: the words from old to new (worked out here when None)."""
+        was, now = self._labels(old, new, role)
         if old is None or new is None:
             shown = new or old
             assert shown is not None
-            p = self.paragraph(style, self._new(shown.content) if old is None else self._old(shown.content), role, num)
+            content = (*now, *self._new(shown.content)) if old is None else (*was, *self._old(shown.content))
+            p = self.paragraph(style, content, role, num)
             self._mark_paragraph(p, "ins" if old is None else "del")
-        elif self._alike(old, new):
-            p = self.paragraph(style, new.content, role, num)
+        elif self._alike(old, new) and was == now:
+            p = self.paragraph(style, (*now, *new.content), role, num)
         else:
             p = self.paragraph(style, (), role, num)
-            self._compared(p, old.content, new.content, word_diff(old.text, new.text) if ops is None else ops, role)
+            words = word_diff(old.text, new.text) if ops is None else ops
+            self._compared(p, (*was, *self._old(old.content)), (*now, *new.content), (*_label_ops(was, now), *words), role)
         return p
+
+    def _labels(self, old: Paragraph | Line | None, new: Paragraph | Line | None, role: str | None) -> tuple[Content, Content]:
+        """The typed labels (a section's "II") of an operative paragraph the old and the new text
+        leave out of their numbering, as the Word output types them."""
+        part = role or ""
+        was = typed_label(self.diff.old, part, old) if isinstance(old, Paragraph) else ()
+        now = typed_label(self.res, part, new) if isinstance(new, Paragraph) else ()
+        return was, now
 
     def _lines(self, style_of: Any, old: tuple[Line, ...], new: tuple[Line, ...]) -> list[Any]:
         """Header or title lines paired by role (the first line of a role with the first, the
@@ -328,22 +349,29 @@ class _Redline(_Writer):
             return []
         return [self._written(FORMULA_STYLES[role], old, line)]
 
-    def _numbers(self, part: str) -> tuple[str, int] | None:
-        if part == "operative" and self.operative_num and self.res.numbering.operative:
-            return (self.operative_num, 0)
-        return None
+    def _numbers(self, part: str, shown: Paragraph, text: Resolution) -> tuple[str, int] | None:
+        """The list an operative paragraph is numbered in: the new text's, unless the text it is
+        shown from (the new, or the old for one deleted or moved away) leaves it unnumbered, as a
+        section's heading. A paragraph of an old text that numbered none is numbered as the new."""
+        if part != "operative" or not self.operative_num or not self.res.numbering.operative or unnumbered(text, part, shown):
+            return None
+        return (self.operative_num, 0)
 
-    def _old_number(self, p: Any, part: str) -> None:
-        """An operative paragraph of the old text, where the old text numbered its operative
-        paragraphs and the new does not, or the reverse (a lone operative paragraph is not numbered,
-        AIPO's were not): it keeps its old numbering in a tracked change of its properties, so that
-        Reject All gives that back. Renumbering alone is not a change of properties."""
-        old, new = self.diff.old.numbering.operative, self.res.numbering.operative
-        if part != "operative" or bool(old) == bool(new):
+    def _old_number(self, p: Any, part: str, old: Paragraph) -> None:
+        """An operative paragraph of the old text numbered otherwise than it is written here: where
+        one text numbers its operative paragraphs and the other does not (a lone operative paragraph
+        is not numbered, AIPO's were not), or a section's heading became a paragraph or the reverse.
+        It keeps its old numbering in a tracked change of its properties, so that Reject All gives
+        that back. Renumbering alone is not a change of properties."""
+        if part != "operative":
             return
-        if old and self.old_operative_num is None:
+        was = bool(self.diff.old.numbering.operative) and old.number is not None
+        if was == (p.find(qn("w:pPr")).find(qn("w:numPr")) is not None):
+            return
+        if was and not (self.res.numbering.operative and self.operative_num) and self.old_operative_num is None:
             self.old_operative_num = self.operative_list(self.diff.old)
-        self.renumbered.append((p, (self.old_operative_num, 0) if old and self.old_operative_num else None))
+        in_list = self.operative_num if self.res.numbering.operative and self.operative_num else self.old_operative_num
+        self.renumbered.append((p, (in_list, 0) if was and in_list else None))
 
     def _property_changes(self) -> None:
         """The old properties of the paragraphs `_old_number` found, as tracked changes (w:pPrChange)."""
@@ -360,11 +388,12 @@ class _Redline(_Writer):
         """A paragraph that moved, with its sub-paragraphs, as one Word move range: where it was
         (side 'moveFrom') or where it is ('moveTo'), with a comment there saying where it came from."""
         style = PARAGRAPH_STYLES[part]
-        block = [self._moved_paragraph(style, change, side, part, self._numbers(part))]
-        if side == "moveFrom":
-            self._old_number(block[0], part)
         shown = change.old if side == "moveFrom" else change.new
         assert shown is not None
+        text = self.diff.old if side == "moveFrom" else self.res
+        block = [self._moved_paragraph(style, change, side, part, self._numbers(part, shown, text))]
+        if side == "moveFrom" and change.old is not None:
+            self._old_number(block[0], part, change.old)
         if shown.subparagraphs:
             block += self._moved_subs(change.subparagraphs, part, self._sub_numbering(part, shown), side)
         yield from self._move_block(change, side, block, change.origin)
@@ -409,7 +438,9 @@ class _Redline(_Writer):
         if change.old is None or change.new is None:
             return self._written(style, change.old, change.new, change.ops, role, num)
         p = self.paragraph(style, (), role, num)
-        self._moved_runs(p, change.old.content, change.new.content, change.ops, role, side)
+        was, now = self._labels(change.old, change.new, role)
+        old, new = (*was, *self._old(change.old.content)), (*now, *change.new.content)
+        self._moved_runs(p, old, new, (*_label_ops(was, now), *change.ops), role, side)
         # The mark of a paragraph moved away whose last words were struck on the way is a deletion,
         # and that of one moved here whose last words were added on the way an insertion:
         # LibreOffice's Accept All (Reject All) leaves an empty paragraph where a moved mark follows
@@ -437,12 +468,13 @@ class _Redline(_Writer):
     def _change(self, change: ParagraphChange, part: str) -> Iterator[Any]:
         """The paragraph (and its sub-paragraphs) of one change that stayed in place."""
         status = change.status
-        p = self._in_place(change, status, PARAGRAPH_STYLES[part], part, self._numbers(part))
-        if status != "inserted":
-            self._old_number(p, part)
-        yield p
         shown = change.old if status == "deleted" else change.new
         assert shown is not None
+        text = self.diff.old if status == "deleted" else self.res
+        p = self._in_place(change, status, PARAGRAPH_STYLES[part], part, self._numbers(part, shown, text))
+        if status != "inserted" and change.old is not None:
+            self._old_number(p, part, change.old)
+        yield p
         sub_num = self._sub_numbering(part, shown)
         if status == "deleted" and part == "operative" and change.subparagraphs:
             sub_num = self._old_sub_list() or sub_num
@@ -522,10 +554,13 @@ class _Redline(_Writer):
                 rows.append((theirs, piece, change.elsewhere.ops) if merged else (piece, theirs, change.elsewhere.ops))
         out = []
         for (a, b, ops), change in zip(rows, group, strict=True):
-            p = self.paragraph(PARAGRAPH_STYLES[part], (), part, self._numbers(part))
+            row, source = (change.new, self.res) if change.new is not None else (change.old, self.diff.old)
+            assert row is not None
+            p = self.paragraph(PARAGRAPH_STYLES[part], (), part, self._numbers(part, row, source))
             self._compared(p, a, b, ops, part)
             self._elsewhere(p, change)
-            self._old_number(p, part)
+            if change.old is not None:
+                self._old_number(p, part, change.old)
             out.append(p)
         for p in out[:-1]:
             self._mark_end(p, "w:del" if merged else "w:ins")
@@ -565,6 +600,7 @@ class _Redline(_Writer):
         out += self._part(diff.operative, "operative")
         out += self._formula("closing", diff.new.closing)
         self._property_changes()
+        self._moved_away_before_others(out)
         self._marks_for_libreoffice(out)
         self._first_note_mark(out)
         self._last_mark_kept(out)
@@ -592,6 +628,31 @@ class _Redline(_Writer):
                 etree.tostring(c) for c in ppr_before
             ]:
                 self._mark_moved(p, before)
+
+    def _moved_away_before_others(self, paragraphs: list[Any]) -> None:
+        """A paragraph moved away (its mark a w:moveFrom) before one with other properties (a
+        section's heading the numbering skips): LibreOffice's Accept All gives that one the moved
+        paragraph's properties as it takes the mark away. So the moved paragraph is written with the
+        next one's properties, its own kept in a tracked change of them, which Reject All gives back;
+        Word reads the two the same. From the end, so that a run of moved paragraphs takes them all."""
+        for p, after in reversed(list(itertools.pairwise(paragraphs))):
+            ppr = p.find(qn("w:pPr"))
+            rpr = ppr.find(qn("w:rPr"))
+            if rpr is None or rpr.find(qn("w:moveFrom")) is None:
+                continue
+            own, next_own = _own_properties(ppr), _own_properties(after.find(qn("w:pPr")))
+            if [etree.tostring(c) for c in own] == [etree.tostring(c) for c in next_own]:
+                continue
+            old = _old_properties(ppr)
+            for child in own:
+                ppr.remove(child)
+            for child in reversed(next_own):
+                ppr.insert(0, copy.deepcopy(child))
+            if (was := ppr.find(qn("w:pPrChange"))) is not None:
+                ppr.remove(was)
+            change = _el("w:pPr", self._mark("w:pPrChange", ppr))
+            for child in old:
+                change.append(copy.deepcopy(child))
 
     def _first_note_mark(self, paragraphs: list[Any]) -> None:
         """LibreOffice does not remove the mark of a paragraph inserted (or deleted) whole that
