@@ -158,6 +158,33 @@ def test_preambular_clause_listed_under_operative_is_refused(lib: Path) -> None:
     assert_nothing_written(target)
 
 
+@pytest.mark.parametrize(
+    ("entry", "message"),
+    [
+        ("{clause: aalco.encourages-ratify-toc-protocol, numbered: maybe}", "numbered must be true or false, not 'maybe'"),
+        ("{clause: aalco.encourages-ratify-toc-protocol, label: II}", "a label stands in place of a paragraph's number"),
+    ],
+)
+def test_a_paragraph_left_out_of_the_numbering_is_written_plainly(lib: Path, entry: str, message: str) -> None:
+    line = edit(lib / DRAFT, "  - aalco.encourages-ratify-toc-protocol", f"  - {entry}")
+    result, target = build(lib)
+    assert_user_error(result)
+    assert f"{DRAFT}:{line}: " in result.output and message in result.output
+    assert_nothing_written(target)
+
+
+def test_numbered_false_in_the_preamble_is_refused(lib: Path) -> None:
+    line = edit(
+        lib / DRAFT,
+        "  - aalco.also-noting-forms-of-trafficking",
+        "  - {clause: aalco.also-noting-forms-of-trafficking, numbered: false}",
+    )
+    result, target = build(lib)
+    assert_user_error(result)
+    assert f"{DRAFT}:{line}: only operative paragraphs are numbered" in result.output
+    assert_nothing_written(target)
+
+
 def test_unknown_key_in_draft_suggests_the_right_key(lib: Path) -> None:
     line = append(lib / DRAFT, "sesion: 53")
     result, target = build(lib)

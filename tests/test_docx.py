@@ -7,6 +7,7 @@ import re
 import shutil
 import subprocess
 import zipfile
+from pathlib import Path
 
 import docx
 import pytest
@@ -58,6 +59,26 @@ def _numpr(p: docx.text.paragraph.Paragraph) -> tuple[str, str] | None:
     if numpr is None:
         return None
     return numpr.find(f"{W}numId").get(f"{W}val"), numpr.find(f"{W}ilvl").get(f"{W}val")
+
+
+def test_a_heading_the_numbering_skips_is_typed_with_its_label_and_the_numbers_run_on(library: Path) -> None:
+    # `numbered: false` with `label: II` between operative paragraphs 5 and 6 of the UN draft: the
+    # heading is no paragraph of the list, and the next one is still 6.
+    draft = library / "drafts" / "unga-64.yaml"
+    text = draft.read_text(encoding="utf-8")
+    heading = "  - {text: Implementation and follow-up, numbered: false, label: II, end: ''}\n"
+    draft.write_text(
+        text.replace("  - unga.recognizes-comparable-data-icat\n", heading + "  - unga.recognizes-comparable-data-icat\n"),
+        encoding="utf-8",
+    )
+    res, _ = load_resolution(draft)
+    assert [(p.label, p.number) for p in res.operative[4:7]] == [("5.", 5), ("II", None), ("6.", 6)]
+    markdown = build(draft, "md")
+    assert isinstance(markdown, str) and "\n\nII Implementation and follow-up\n\n6. " in markdown
+    document = docx.Document(io.BytesIO(build(draft, "docx")))  # type: ignore[arg-type]
+    operative = [p for p in document.paragraphs if p.style.name == "Operative Paragraph"]
+    assert operative[5].text == "II\tImplementation and follow-up" and _numpr(operative[5]) is None
+    assert sum(_numpr(p) is not None for p in operative) == 11
 
 
 def test_un_operative_paragraphs_share_one_real_numbering_list() -> None:

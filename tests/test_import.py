@@ -180,15 +180,23 @@ def test_every_seed_imports_into_an_empty_library_and_rebuilds(empty: Path, seed
     _same_paragraphs(result.draft, SEED / f"{seed}.md")
 
 
-def test_a_heading_the_draft_cannot_hold_is_a_warning_about_the_numbers(empty: Path, tmp_path: Path) -> None:
+def test_a_sections_heading_is_a_paragraph_the_numbering_skips(empty: Path, tmp_path: Path) -> None:
     """A/RES/78/305 has unnumbered section headings ("Budget performance report for the period …")
-    between its numbered paragraphs. A draft has no headings yet, so the heading becomes operative
-    paragraph 14 and the document's 14 becomes 15: the import says so, where it used to say nothing."""
+    between its numbered paragraphs, and A/RES/79/161 numbered ones ("II International Decade …").
+    The draft writes each as `numbered: false` (with its `label`), and rebuilds the document's
+    numbers: before, the heading became operative paragraph 14 and every number after it moved on,
+    with a warning. A/RES/78/247 starts its numbering again at 1 in a section, which a draft does not."""
     result = import_document(ga_text(tmp_path, "A/RES/78/305"))
-    assert result.warnings == [
-        "operative paragraph 14 is not numbered in the document but is numbered 14 in the draft, and the numbers after it"
-        " move on: 'Budget performance report for the period from 1 July 2022 to' may be a section's heading, which"
-        " drafts cannot hold yet"
+    assert result.warnings == []
+    assert "    numbered: false\n" in result.draft.read_text(encoding="utf-8")
+    built = load_resolution(result.draft)[0]
+    assert [p.number for p in built.operative] == [
+        p.number for p in read_file(ga_text(tmp_path, "A/RES/78/305")).resolution.operative
+    ]
+    decade = import_document(ga_text(tmp_path, "A/RES/79/161"))
+    assert decade.warnings == [] and "    numbered: false\n    label: II\n" in decade.draft.read_text(encoding="utf-8")
+    assert import_document(ga_text(tmp_path, "A/RES/78/247")).warnings == [
+        "operative paragraph 14 is numbered 1 in the document but numbered 11 in the draft"
     ]
 
 

@@ -654,3 +654,18 @@ def test_starter_library_ships_the_lint_rules() -> None:
     starter = ROOT / "src" / "resdraft" / "starter" / "templates"
     for body in ("_base", "aalco", "aipa", "unga"):
         assert (starter / body / "lint.yaml").read_bytes() == (ROOT / "templates" / body / "lint.yaml").read_bytes()
+
+
+def test_a_drafts_heading_the_numbering_skips_is_asked_no_opening_or_closing_mark(library: Path) -> None:
+    # A section's heading in a draft (`numbered: false`, `label: II`) reads as a heading, as in a
+    # document: no verb to open it, no mark to close it.
+    draft = library / "drafts" / "unga-64.yaml"
+    heading = "  - {text: Implementation and follow-up, numbered: false, label: II, end: ''}\n"
+    text = draft.read_text(encoding="utf-8").replace(
+        "  - unga.recognizes-comparable-data-icat\n", heading + "  - unga.recognizes-comparable-data-icat\n"
+    )
+    draft.write_text(text, encoding="utf-8")
+    line = text.splitlines().index(heading.rstrip("\n")) + 1
+    report = lint(str(draft))
+    assert [f for f in report.findings if f.file.endswith("unga-64.yaml") and f.line == line] == [], render_lint(report)
+    assert not report.errors and len(report.findings) == 2, render_lint(report)

@@ -173,11 +173,16 @@ class Assembler:
         pattern = numbering.operative if role == "operative" else None
         sub_labels = numbering.subparagraphs if role == "operative" else numbering.preambular_subparagraphs
         out = []
+        count = 0  # the numbered paragraphs so far: a section's heading (`numbered: false`) is not one
         for i, use in enumerate(uses, start=1):
             last = i == len(uses)
             mark = p[f"{role}_last"] if last else p[role]
-            number = i if pattern else None
-            out.append(self.paragraph(self.slot(use), role, mark, 0, label(pattern, i) if pattern else None, number, sub_labels))
+            if use.numbered:
+                count += 1
+                number, lab = (count, label(pattern, count)) if pattern else (None, None)
+            else:
+                number, lab = None, use.label
+            out.append(self.paragraph(self.slot(use), role, mark, 0, lab, number, sub_labels))
         return tuple(out)
 
     # ------------------------------------------------------------ the whole

@@ -473,7 +473,20 @@ class _Importer:
     def part(self, paragraphs: tuple[Paragraph, ...], part: str) -> list[Any]:
         kind = "preambular" if part == "preamble" else "operative"
         marks = _chain_marks(part, len(paragraphs), self.style)
-        return [self.use(p, kind, marks[i]) for i, p in enumerate(paragraphs)]
+        entries = [self.use(p, kind, marks[i]) for i, p in enumerate(paragraphs)]
+        if part != "operative" or not self.doc.numbering.operative:
+            return entries
+        return [entry if p.number is not None else _unnumbered(entry, p) for entry, p in zip(entries, paragraphs, strict=True)]
+
+
+def _unnumbered(entry: Any, p: Paragraph) -> dict[str, Any]:
+    """A draft entry the operative numbering skips, as the document's does (a section's heading
+    among numbered paragraphs), with the label it has in place of a number ("II")."""
+    out = dict(entry) if isinstance(entry, dict) else {"clause": entry}
+    out["numbered"] = False
+    if p.label:
+        out["label"] = p.label
+    return out
 
 
 def _draft_data(doc: Resolution, importer: _Importer, preamble: list[Any], operative: list[Any]) -> dict[str, Any]:
@@ -598,14 +611,11 @@ def _check_rebuild(
 
 
 def _renumbered(part: str, i: int, document: Paragraph, built: Paragraph) -> str:
-    """The first paragraph the rebuilt draft numbers otherwise than the document, said for the user."""
-    if document.number is None:  # most often the heading of a section, which a draft has no way to write
-        return (
-            f"{part} paragraph {i} is not numbered in the document but is numbered {built.number} in the draft, and "
-            f"the numbers after it move on: {built.text[:60]!r} may be a section's heading, which drafts cannot hold yet"
-        )
+    """The first paragraph the rebuilt draft numbers otherwise than the document, said for the user
+    (a section whose numbering starts again at 1, which a draft's numbering does not do)."""
+    was = "not numbered" if document.number is None else f"numbered {document.number}"
     shown = "not numbered" if built.number is None else f"numbered {built.number}"
-    return f"{part} paragraph {i} is numbered {document.number} in the document but {shown} in the draft"
+    return f"{part} paragraph {i} is {was} in the document but {shown} in the draft"
 
 
 class Intake:

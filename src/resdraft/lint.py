@@ -211,7 +211,7 @@ class _Item:
     penultimate: bool
     origin: _Origin
     order: tuple[int, ...]
-    heading: bool = False  # a part's heading in a sectioned resolution (documents): not a paragraph
+    heading: bool = False  # a part's heading in a sectioned resolution (or a draft's `numbered: false` one): not a paragraph
     preambular: bool = False  # a paragraph of a section's own preamble, in the operative part (documents)
 
     @property
@@ -1014,16 +1014,17 @@ def _run(
     numbering: Numbering | None,
 ) -> set[int]:
     """Every paragraph rule over both parts; `numbering` (the body's) is given for a document, whose labels are printed.
-    Returns the places (1, 2 …) of the operative part's headings (a document's; a draft has none)."""
+    Returns the places (1, 2 …) of the operative part's headings: a document's, or a draft's paragraphs
+    its numbering skips (`numbered: false`) that read as headings."""
     draft = numbering is None
     headings: set[int] = set()
     for items in _items(resolution, punctuation, origins):
-        if not draft:  # a document's headings (a draft has none): no opening or closing mark is asked of them
-            numbered = any(item.paragraph.number is not None for item in items if not item.labels)
-            items = [replace(item, heading=True) if linter.heading(item, numbered) else item for item in items]
-            if items and items[0].part == "operative":
-                headings = {item.index for item in items if item.heading}
-                items = linter.section_preamble(items, punctuation)
+        # Headings: no opening or closing mark is asked of them.
+        numbered = any(item.paragraph.number is not None for item in items if not item.labels)
+        items = [replace(item, heading=True) if linter.heading(item, numbered) else item for item in items]
+        if items and items[0].part == "operative":
+            headings = {item.index for item in items if item.heading}
+            items = linter.section_preamble(items, punctuation)
         tops = [item for item in items if not item.labels]
         for section in _sections(tops):  # openings repeat within a section; the next starts afresh
             linter.repeats(section)

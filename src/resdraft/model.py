@@ -135,6 +135,8 @@ class Use:
     footnotes: Mapping[str, str] = field(default_factory=dict)
     end: str | None = None
     emphasis: str | None = None
+    numbered: bool = True  # False: the operative numbering skips it (a section's heading)
+    label: str | None = None  # ... and this label stands in place of its number ("II")
     where: Where | None = field(default=None, compare=False)
 
 

@@ -42,7 +42,7 @@ DRAFT_KEYS = (
     "operative",
     *FIELDS,
 )
-USE_KEYS = ("clause", "opening", "text", "subparagraphs", "footnotes", "end", "emphasis")
+USE_KEYS = ("clause", "opening", "text", "subparagraphs", "footnotes", "end", "emphasis", "numbered", "label")
 EMPHASES = ("italic", "bold", "bold-italic", "none")
 FORMULAS = ("enacting", "transition", "closing")
 STYLE_KEYS = ("punctuation", "numbering", "emphasis")
@@ -72,6 +72,7 @@ def read_use(item: Any, items: YList, index: int, problems: Problems, part: str)
         problems.add(r.where("emphasis"), f"emphasis must be one of {', '.join(EMPHASES)}, not {emphasis!r}")
         emphasis = None
     subs = r.items("subparagraphs")
+    numbered, label = _numbering(item, r, problems, part)
     return Use(
         clause=clause,
         opening=r.text("opening"),
@@ -80,8 +81,25 @@ def read_use(item: Any, items: YList, index: int, problems: Problems, part: str)
         footnotes=r.text_map("footnotes"),
         end=r.text("end"),
         emphasis=emphasis,
+        numbered=numbered,
+        label=label,
         where=item.where("clause") if clause is not None else item.value_where("text"),
     )
+
+
+def _numbering(item: YDict, r: Reader, problems: Problems, part: str) -> tuple[bool, str | None]:
+    """`numbered: false` (the operative numbering skips the paragraph: a section's heading) and the
+    `label` that stands in place of its number ("II")."""
+    numbered = item.get("numbered", True)
+    if not isinstance(numbered, bool):
+        problems.add(r.where("numbered"), f"numbered must be true or false, not {numbered!r}", "write `numbered: false`")
+        numbered = True
+    label = r.text("label")
+    if not numbered and part != "operative":
+        problems.add(r.where("numbered"), "only operative paragraphs are numbered", "take `numbered: false` off")
+    elif label is not None and numbered:
+        problems.add(r.where("label"), "a label stands in place of a paragraph's number", "add `numbered: false` beside it")
+    return numbered, label
 
 
 def read_draft(path: Path, problems: Problems) -> Draft | None:
