@@ -215,6 +215,24 @@ def test_a_footnote_added_to_the_title_is_tabled_after_the_words_it_follows() ->
     assert render_amendments(compare(new, old)) == "1. In the title, delete footnote 1.\n"
 
 
+def test_amendments_name_a_sections_heading_as_a_heading() -> None:
+    # Unnumbered paragraphs among numbered ones are sections' headings: named by their numeral or
+    # their words, never by a place that reads as another paragraph's number ("operative paragraph
+    # 6" was the heading before operative paragraph 6 of A/RES/78/309, and then paragraph 6 itself).
+    from resdraft.render.amendments import render_amendments
+
+    def amendments(old: str, new: str) -> str:
+        return render_amendments(compare(_corpus_resolution(old), _corpus_resolution(new)))
+
+    budget = amendments("A/RES/78/309", "A/RES/79/312")
+    assert "In the heading “Budget performance report for the period from 1 …”, replace “2022” with “2023”" in budget
+    assert "In the heading VI, delete “of the Human Rights Council”." in amendments("A/RES/78/234", "A/RES/79/161")
+    assert (
+        "Delete operative paragraphs 5 to 7, the heading “Budget performance report for the period from 1 …”, "
+        "operative paragraphs 8 to 10 and the heading “Final disposition of the assets of the African …”."
+    ) in amendments("A/RES/78/308", "A/RES/79/311")
+
+
 def test_aalco_50_to_52_as_criticmarkup() -> None:
     result = runner.invoke(app, ["diff", str(ROOT / "drafts/aalco-50.yaml"), str(ROOT / "drafts/aalco-52.yaml"), "--to", "md"])
     assert "{~~Fifty-First~>Fifty-Third~~}" in result.stdout

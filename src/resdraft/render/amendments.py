@@ -141,9 +141,19 @@ def _join(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
-def _name(change: ParagraphChange, old: bool = True) -> str:
-    index = change.old_index if old else change.new_index
-    number = change.old_number if old else change.new_number
+def _name(change: ParagraphChange, numbered: bool) -> str:
+    """A paragraph by its place in the old text: "operative paragraph 4" (its number, or its place
+    where the text numbers none), "the third preambular paragraph"; where the text numbers its
+    operative paragraphs, one it leaves unnumbered is a section's heading: "the heading II", or
+    "the heading “Budget performance report for …”"."""
+    index, number, p = change.old_index, change.old_number, change.old
+    if change.part == "operative" and numbered and number is None and p is not None:
+        words = p.text.split()
+        return (
+            f"the heading {p.label}"
+            if p.label
+            else f"the heading {_quote(' '.join(words[:8]) + (' …' if len(words) > 8 else ''))}"
+        )
     if change.part == "operative":
         return f"operative paragraph {number if number is not None else (index or 0) + 1}"
     return f"the {ordinal_words((index or 0) + 1)} preambular paragraph"
@@ -155,11 +165,11 @@ def _reading(change: ParagraphChange) -> str:
     return " ".join(f"{s.label + ' ' if s.label else ''}{_with_markers(s)}" for s in p.walk())
 
 
-def _paragraph(change: ParagraphChange, previous_old: ParagraphChange | None, part_name: str) -> list[str]:
-    name = _name(change)
+def _paragraph(change: ParagraphChange, previous_old: ParagraphChange | None, part_name: str, numbered: bool) -> list[str]:
+    name = _name(change, numbered)
     out = []
     if change.moved:
-        after = f"so that it follows {_name(previous_old)}" if previous_old else f"to the beginning of the {part_name}"
+        after = f"so that it follows {_name(previous_old, numbered)}" if previous_old else f"to the beginning of the {part_name}"
         out.append(f"Move {name} {after}.")
     if change.status == "modified":
         own = edits(change.ops) if change.old and change.new and change.old.text != change.new.text else []
@@ -182,29 +192,49 @@ def _paragraph(change: ParagraphChange, previous_old: ParagraphChange | None, pa
     return [line[0].upper() + line[1:] for line in out]
 
 
-def _deletion(changes: list[ParagraphChange]) -> str:
-    """Paragraphs deleted one after another, as one amendment: "Delete operative paragraphs 3 to 8"."""
+def _deletion(changes: list[ParagraphChange], numbered: bool) -> str:
+    """Paragraphs deleted one after another, as one amendment: "Delete operative paragraphs 3 to 8"
+    (and a section's heading among them by its name: "…, the heading II and operative paragraphs 9 to 11")."""
+    pieces: list[str] = []
+    run: list[ParagraphChange] = []
+    for change in changes:
+        if (name := _name(change, numbered)).startswith("the heading"):
+            pieces += [_deleted_run(run, numbered)] if run else []
+            pieces.append(name)
+            run = []
+        else:
+            run.append(change)
+    pieces += [_deleted_run(run, numbered)] if run else []
+    return f"Delete {_join(pieces)}."
+
+
+def _deleted_run(changes: list[ParagraphChange], numbered: bool) -> str:
+    """Paragraphs one after another, named together: "operative paragraphs 3 to 8", "the second and
+    third preambular paragraphs"."""
     if len(changes) == 1:
-        return f"Delete {_name(changes[0])}."
+        return _name(changes[0], numbered)
     places = [(c.old_index or 0) + 1 for c in changes]
-    run = places == list(range(places[0], places[-1] + 1)) and len(places) > 2
     if changes[0].part == "operative":
-        numbers = [str(c.old_number or place) for c, place in zip(changes, places, strict=True)]
+        numbers = [c.old_number or place for c, place in zip(changes, places, strict=True)]
+        run = numbers == list(range(numbers[0], numbers[-1] + 1)) and len(numbers) > 2
         return (
-            f"Delete operative paragraphs {numbers[0]} to {numbers[-1]}."
+            f"operative paragraphs {numbers[0]} to {numbers[-1]}"
             if run
-            else f"Delete operative paragraphs {_join(numbers)}."
+            else f"operative paragraphs {_join([str(n) for n in numbers])}"
         )
+    run = places == list(range(places[0], places[-1] + 1)) and len(places) > 2
     ordinals = [ordinal_words(place) for place in places]
     which = f"{ordinals[0]} to {ordinals[-1]}" if run else _join(ordinals)
-    return f"Delete the {which} preambular paragraphs."
+    return f"the {which} preambular paragraphs"
 
 
-def _insertion(changes: list[ParagraphChange], previous_old: ParagraphChange | None, part_name: str, notes: _Notes) -> str:
+def _insertion(
+    changes: list[ParagraphChange], previous_old: ParagraphChange | None, part_name: str, notes: _Notes, numbered: bool
+) -> str:
     """New paragraphs that follow one another, tabled as one amendment ("insert two new paragraphs
     reading: …"), so that they keep their order; with their footnotes, each marker in the reading
     and the footnotes' texts after it ("…, with footnote 14 reading: “A/79/123.” and footnote 15 …")."""
-    where = f"At the beginning of the {part_name}" if previous_old is None else f"After {_name(previous_old)}"
+    where = f"At the beginning of the {part_name}" if previous_old is None else f"After {_name(previous_old, numbered)}"
     kind = "paragraph" if changes[0].part == "preamble" else "operative paragraph"
     readings = _join([_quote(_reading(c)) for c in changes])
     footnotes = [note.new for c in changes for note in notes.of(c) if note.status == "inserted" and note.new]
@@ -287,9 +317,9 @@ def _footnote(note: FootnoteChange, where: str, paragraphs: list[tuple[str, Para
     return None
 
 
-def _paragraph_footnotes(change: ParagraphChange, notes: _Notes) -> list[str]:
+def _paragraph_footnotes(change: ParagraphChange, notes: _Notes, numbered: bool) -> list[str]:
     """The amendments to the footnotes of a paragraph kept (not deleted or inserted whole)."""
-    name = _name(change)
+    name = _name(change, numbered)
     paragraphs = [(name, p) if not p.level else (f"{name} {p.label}", p) for p in (change.new.walk() if change.new else ())]
     changed = notes.of(change)
     out = [_footnote(note, name, paragraphs) for note in changed if note.status != "deleted"]
@@ -329,6 +359,7 @@ def _header(h: HeaderChange) -> list[str]:
 def render_amendments(diff: Diff) -> str:
     """Numbered amendments, one a line, turning the old text into the new."""
     notes = _Notes(diff)
+    numbered = bool(diff.old.numbering.operative)  # so an unnumbered operative paragraph is a section's heading
     lines: list[str] = []
     for h in diff.header:
         lines += _header(h)
@@ -342,23 +373,23 @@ def render_amendments(diff: Diff) -> str:
                 inserted.append(change)
                 continue
             if inserted:
-                lines.append(_insertion(inserted, previous_old, part_name, notes))
+                lines.append(_insertion(inserted, previous_old, part_name, notes, numbered))
                 inserted = []
             if change.status == "deleted":
                 deleted.append(change)
             else:
                 if deleted:
-                    lines.append(_deletion(deleted))
+                    lines.append(_deletion(deleted, numbered))
                     deleted = []
                 if change.changed:
-                    lines += _paragraph(change, previous_old, part_name)
-                lines += _paragraph_footnotes(change, notes)
+                    lines += _paragraph(change, previous_old, part_name, numbered)
+                lines += _paragraph_footnotes(change, notes, numbered)
             if change.old is not None:  # moved too: amendments apply in turn, so the next follows it
                 previous_old = change
         if inserted:
-            lines.append(_insertion(inserted, previous_old, part_name, notes))
+            lines.append(_insertion(inserted, previous_old, part_name, notes, numbered))
         if deleted:
-            lines.append(_deletion(deleted))
+            lines.append(_deletion(deleted, numbered))
     if not lines:
         return "No amendments: the texts are the same.\n"
     return "\n".join(f"{i}. {line}" for i, line in enumerate(lines, start=1)) + "\n"
