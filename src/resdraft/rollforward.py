@@ -54,27 +54,21 @@ def _literal_sessions(text: str, old: int, date: dt.date | None) -> list[str]:
     """Lines that name the old session in words or figures, or state its date ("Adopted this 14th
     day of September, 2006 …"), outside Jinja: they will not follow."""
     s = Session(old)
-    forms = {s.ordinal_title, s.ordinal, s.ordinal_sentence, s.ordinal_figure}
-    dates = {long_date(date), day_of_date(date).replace("^", ""), us_date(date)} if date else set()
+    checks = [  # (the forms written out, what stands on neither side of one, what the note says, its hint)
+        ({s.ordinal_title, s.ordinal, s.ordinal_sentence, s.ordinal_figure}, r"[\w-]", "names the {} session literally",
+         "use {{ session.previous… }} or check it"),
+        ({long_date(date), day_of_date(date).replace("^", ""), us_date(date)} if date else set(), r"\d",
+         "states the {} session's date literally", "use {{ date | day_of }} (or | long_date, | us_date) or check it"),
+    ]  # fmt: skip
     notes = []
     for n, line in enumerate(text.splitlines(), start=1):
         bare = re.sub(r"\{\{.*?\}\}", "", line)
         if line.lstrip().startswith("#"):
             continue
-        for form in forms:
-            if re.search(rf"(?<![\w-]){re.escape(form)}(?![\w-])", bare, flags=re.IGNORECASE):
-                notes.append(
-                    f"line {n} names the {s.ordinal_figure} session literally ({form!r}); "
-                    "use {{ session.previous… }} or check it"
-                )
-                break
-        for form in dates:
-            if re.search(rf"(?<!\d){re.escape(form)}(?!\d)", bare, flags=re.IGNORECASE):
-                notes.append(
-                    f"line {n} states the {s.ordinal_figure} session's date literally ({form!r}); "
-                    "use {{ date | day_of }} (or | long_date, | us_date) or check it"
-                )
-                break
+        for forms, edge, says, hint in checks:
+            found = (f for f in forms if re.search(rf"(?<!{edge}){re.escape(f)}(?!{edge})", bare, flags=re.IGNORECASE))
+            if form := next(found, None):
+                notes.append(f"line {n} {says.format(s.ordinal_figure)} ({form!r}); {hint}")
     return notes
 
 
