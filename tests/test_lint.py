@@ -669,3 +669,10 @@ def test_a_drafts_heading_the_numbering_skips_is_asked_no_opening_or_closing_mar
     report = lint(str(draft))
     assert [f for f in report.findings if f.file.endswith("unga-64.yaml") and f.line == line] == [], render_lint(report)
     assert not report.errors and len(report.findings) == 2, render_lint(report)
+
+
+def test_a_finding_names_the_paragraph_by_the_number_printed_on_it(tmp_path: Path) -> None:
+    # A/RES/79/161 has seven section headings among its numbered paragraphs: its 45th operative
+    # paragraph stands 51st. By place, the finding named a paragraph the reader could not find.
+    report = lint(str(ga_text(tmp_path, "A/RES/79/161")))
+    assert "operative paragraph 45: “Requests” already opens operative paragraph 44" in render_lint(report)

@@ -213,11 +213,13 @@ class _Item:
     order: tuple[int, ...]
     heading: bool = False  # a part's heading in a sectioned resolution (or a draft's `numbered: false` one): not a paragraph
     preambular: bool = False  # a paragraph of a section's own preamble, in the operative part (documents)
+    number: int | None = None  # the number printed on its (top-level) paragraph, if any
 
     @property
     def position(self) -> str:
-        """'preamble paragraph 3', 'operative paragraph 4 (b) (ii)'."""
-        return " ".join((f"{self.part} paragraph {self.index}", *self.labels))
+        """'preamble paragraph 3', 'operative paragraph 4 (b) (ii)': by the number printed on the
+        paragraph, which a section's heading before it leaves behind its place; else by its place."""
+        return " ".join((f"{self.part} paragraph {self.number if self.number is not None else self.index}", *self.labels))
 
 
 # ================================================================ vocabulary helpers
@@ -971,19 +973,22 @@ def _walk(
     origin: _Origin,
     order: tuple[int, ...],
     punctuation: Mapping[str, str],
+    number: int | None = None,
 ) -> Iterator[_Item]:
-    """A paragraph and its sub-paragraphs; the last sub-paragraph ends with the mark its paragraph would have had."""
+    """A paragraph and its sub-paragraphs; the last sub-paragraph ends with the mark its paragraph
+    would have had. `number`: the number printed on the top-level paragraph (its own, at the top)."""
+    number = p.number if not labels else number
     own = punctuation["introduces"] if p.subparagraphs else mark
     ends: tuple[str, ...] = (own,)
     if labels and part == "preamble" and not p.subparagraphs:
         ends = tuple(dict.fromkeys((own, punctuation["preambular"])))  # UN preambular sub-paragraphs end with commas
-    yield _Item(part, index, labels, p, ends, penultimate, origin, order)
+    yield _Item(part, index, labels, p, ends, penultimate, origin, order, number=number)
     n = len(p.subparagraphs)
     for j, sub in enumerate(p.subparagraphs, start=1):
         sub_mark = mark if j == n else punctuation["subparagraph"]
         sub_origin = origin.subs[j - 1] if j - 1 < len(origin.subs) else _Origin(use=origin.use)
         labelled = (*labels, _shown_label(sub.label, j))
-        yield from _walk(sub, part, index, labelled, sub_mark, j == n - 1, sub_origin, (*order, j), punctuation)
+        yield from _walk(sub, part, index, labelled, sub_mark, j == n - 1, sub_origin, (*order, j), punctuation, number)
 
 
 def _shown_label(label: str | None, j: int) -> str:
