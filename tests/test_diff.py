@@ -215,15 +215,18 @@ def test_a_footnote_added_to_the_title_is_tabled_after_the_words_it_follows() ->
     assert render_amendments(compare(new, old)) == "1. In the title, delete footnote 1.\n"
 
 
-def test_amendments_name_a_sections_heading_as_a_heading() -> None:
+def test_amendments_and_the_terminal_name_a_sections_heading_as_a_heading() -> None:
     # Unnumbered paragraphs among numbered ones are sections' headings: named by their numeral or
     # their words, never by a place that reads as another paragraph's number ("operative paragraph
     # 6" was the heading before operative paragraph 6 of A/RES/78/309, and then paragraph 6 itself).
     from resdraft.render.amendments import render_amendments
+    from resdraft.render.diffterm import render_terminal
 
     def amendments(old: str, new: str) -> str:
         return render_amendments(compare(_corpus_resolution(old), _corpus_resolution(new)))
 
+    diff = compare(_corpus_resolution("A/RES/78/234"), _corpus_resolution("A/RES/79/161"))
+    assert "\nheading VI → heading VI  modified\n" in render_terminal(diff)  # the terminal and the review page alike
     budget = amendments("A/RES/78/309", "A/RES/79/312")
     assert "In the heading “Budget performance report for the period from 1 …”, replace “2022” with “2023”" in budget
     assert "In the heading VI, delete “of the Human Rights Council”." in amendments("A/RES/78/234", "A/RES/79/161")

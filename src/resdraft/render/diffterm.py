@@ -6,6 +6,7 @@ Insertions read {+like this+} and deletions [-like this-], so the output makes s
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Literal
 
 from resdraft.diff.model import PARTS, Diff, FootnoteChange, ParagraphChange, Place
 from resdraft.diff.words import Op
@@ -27,10 +28,20 @@ def marked(ops: Sequence[Op], colour: bool = False) -> str:
 
 
 def where(change: ParagraphChange) -> str:
-    """'pp. 3 → pp. 2' or 'op. 7 → op. 9' (old and new place; '—' where the paragraph is not)."""
-    old = Place(change.part, change.old_index, change.old_number).short if change.old_index is not None else "—"
-    new = Place(change.part, change.new_index, change.new_number, "new").short if change.new_index is not None else "—"
-    return f"{old} → {new}"
+    """'pp. 3 → pp. 2' or 'op. 7 → op. 9' (old and new place; '—' where the paragraph is not); a
+    section's heading by its numeral, 'heading II'."""
+    return f"{_place(change, 'old')} → {_place(change, 'new')}"
+
+
+def _place(change: ParagraphChange, side: Literal["old", "new"]) -> str:
+    paragraph, index, number = (
+        (change.old, change.old_index, change.old_number) if side == "old" else (change.new, change.new_index, change.new_number)
+    )
+    if paragraph is None or index is None:
+        return "—"
+    if change.part == "operative" and number is None and paragraph.label:  # (an unnumbered paragraph's label is a section's)
+        return f"heading {paragraph.label}"
+    return Place(change.part, index, number, side).short
 
 
 def summary_line(diff: Diff, part: str) -> str:
