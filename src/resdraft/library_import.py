@@ -28,6 +28,7 @@ from resdraft.library import Library, open_library
 from resdraft.library.bodies import BodyStyle
 from resdraft.library.clauses import read_clause_file
 from resdraft.model import Clause, Content, FootnoteRef, Paragraph, Resolution, Run, Session, SubClause
+from resdraft.sessions import RELATIONS, ordinal_form, ordinal_pattern, session_number
 from resdraft.sources import read_file
 
 VARIANT_THRESHOLD = 85.0  # similarity (0-100) above which a new paragraph rewords a library clause
@@ -115,17 +116,20 @@ def _plain(source: str) -> str:
 def _session_words(text: str, session: int, names: tuple[str, ...] = ()) -> str:
     """Write the session's own, previous and next ordinals as Jinja, where they name a session
     ("Fifty-Third Annual Session", "28^th^ General Assembly", and with the body's short name, one
-    of `names` or as Jinja, between: "the 27th AIPO General Assembly")."""
+    of `names` or as Jinja, between: "the 27th AIPO General Assembly"), each in the form that
+    renders it as written (an ordinal Jinja would write otherwise, "FIFTY-THIRD", stays)."""
     if not session:
         return text
     between = rf"(?:(?:{'|'.join(re.escape(n) for n in ('{{ body.short_name }}', *names))})\s+)?"
-    for n, ref in ((session, "session"), (session - 1, "session.previous"), (session + 1, "session.next")):
-        s = Session(n)
-        for form, attr in ((s.ordinal_title, "ordinal_title"), (s.ordinal_sentence, "ordinal_sentence"), (s.ordinal, "ordinal"),
-                           (s.ordinal_figure, "ordinal_figure"), (s.ordinal_sup, "ordinal_sup")):  # fmt: skip
-            pattern = rf"(?<![\w-]){re.escape(form)}(?=\s+{between}(?:Annual\s+)?(?:[Ss]ession|General Assembly))"
-            text = re.sub(pattern, "{{ " + f"{ref}.{attr}" + " }}", text)
-    return text
+    pattern = rf"(?<![\w-])(?i:{ordinal_pattern()})(?=\s+{between}(?:Annual\s+)?(?:[Ss]ession|General Assembly))"
+
+    def jinja(m: re.Match[str]) -> str:
+        ordinal, n = m.group(0), session_number(m.group(0))
+        if n is None or n - session not in RELATIONS or getattr(Session(n), form := ordinal_form(ordinal)) != ordinal:
+            return ordinal
+        return "{{ " + f"{RELATIONS[n - session]}.{form}" + " }}"
+
+    return re.sub(pattern, jinja, text)
 
 
 def _body_names(text: str, style: BodyStyle, session: int) -> str:

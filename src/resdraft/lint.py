@@ -25,7 +25,7 @@ from resdraft.library.lintrules import LintRules, read_lint_rules
 from resdraft.model import Draft, FootnoteRef, Line, Numbering, Paragraph, Resolution, SubClause, Use
 from resdraft.numbering import SECTION
 from resdraft.numbering import label as nth_label
-from resdraft.sessions import ordinal_figure, ordinal_pattern, ordinal_words, session_number
+from resdraft.sessions import RELATIONS, ordinal_figure, ordinal_form, ordinal_pattern, ordinal_words, session_number
 from resdraft.yamlsource import YDict, YList, load_yaml
 
 Severity = Literal["error", "warning"]
@@ -283,16 +283,7 @@ def _session_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
 
 def _jinja_for(ordinal: str, number: int, session: int) -> str:
     """The Jinja that writes an ordinal the way it is written: '{{ session.next.ordinal_title }}'."""
-    relation = {session - 1: "session.previous", session: "session", session + 1: "session.next"}[number]
-    if ordinal[:1].isdigit():
-        form = "ordinal_sup" if "^" in ordinal else "ordinal_figure"
-    elif ordinal.islower():
-        form = "ordinal"
-    elif all(part[:1].isupper() for part in re.split(r"[-\s]+", ordinal)):
-        form = "ordinal_title"
-    else:
-        form = "ordinal_sentence"
-    return f"{{{{ {relation}.{form} }}}}"
+    return f"{{{{ {RELATIONS[number - session]}.{ordinal_form(ordinal)} }}}}"
 
 
 def _ordinal_name(n: int) -> str:

@@ -65,3 +65,19 @@ def session_number(ordinal: str) -> int | None:
     if m:
         return int(m.group(0))
     return _ordinal_numbers().get(" ".join(re.split(r"[-\s]+", ordinal.lower())))
+
+
+def ordinal_form(ordinal: str) -> str:
+    """Which of a session's forms an ordinal is written in: 'ordinal_sup' ("53^rd^"),
+    'ordinal_figure' ("53rd"), 'ordinal' ("fifty-third"), 'ordinal_title' ("Fifty-Third") or
+    'ordinal_sentence' ("Fifty-third"): the attribute of `session` that writes it so in Jinja."""
+    if ordinal[:1].isdigit():
+        return "ordinal_sup" if "^" in ordinal else "ordinal_figure"
+    if ordinal.islower():
+        return "ordinal"
+    if all(part[:1].isupper() for part in re.split(r"[-\s]+", ordinal)):
+        return "ordinal_title"
+    return "ordinal_sentence"
+
+
+RELATIONS = {-1: "session.previous", 0: "session", 1: "session.next"}  # a session near the text's, as Jinja names it
