@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -222,3 +224,32 @@ def test_a_file_that_is_no_resolution_is_a_clear_error(empty: Path) -> None:
     junk.write_text("Minutes of the 12th meeting.\n", encoding="utf-8")
     result = runner.invoke(app, ["import", str(junk)])
     assert result.exit_code == 1 and "junk.txt" in result.output and "Traceback" not in result.output
+
+
+def test_the_rewording_a_paragraph_is_found_to_be_does_not_change_from_run_to_run() -> None:
+    # Ten words of a paragraph, each in one library clause: which clauses the search for a
+    # rewording looks at (those holding its eight rarest words) went by the order of a set of
+    # strings, which Python changes from run to run; importing the 659 GA resolutions twice gave
+    # libraries that linked other clauses as rewordings. Run in processes of different hash seeds.
+    script = """
+import sys
+from resdraft.library_import import _Matcher
+from resdraft.model import Clause
+query = "alphaa bravoo charlieq deltaa echoo foxtrott golff hotell indiaa kilo"
+words = query.split()
+clauses = [Clause(f"filler.{w}", "preambular", f"something {w} unrelated entirely here") for w in words[:-1]]
+clauses.append(Clause("target", "preambular", "alphab bravop charliep deltab echop foxtrotp golfp hotelp indiab kilo"))
+found = _Matcher(clauses).similar("preambular", None, query)
+print(found.id if found else None)
+"""
+    found = set()
+    for seed in range(8):
+        run = subprocess.run(
+            [sys.executable, "-c", script],
+            capture_output=True,
+            text=True,
+            check=True,
+            env={**os.environ, "PYTHONHASHSEED": str(seed)},
+        )
+        found.add(run.stdout.strip())
+    assert len(found) == 1, found

@@ -269,13 +269,15 @@ class _Matcher:
 
     def similar(self, kind: str, opening: str | None, text: str) -> Clause | None:
         words = f"{opening or ''} {_plain(text)}".strip()
-        rare = sorted((w for w in set(_words(words)) if w in self.postings), key=lambda w: len(self.postings[w]))
+        # The rarest words first, and words as rare in their own order: the words of a set come in an
+        # order that changes from run to run, and with it which clauses are looked at.
+        rare = sorted((w for w in set(_words(words)) if w in self.postings), key=lambda w: (len(self.postings[w]), w))
         candidates: set[int] = set()
         for word in rare[:8]:
             if len(candidates) >= self.MAX_CANDIDATES:
                 break
             candidates.update(self.postings[word][: self.MAX_CANDIDATES])
-        choices = {i: self.texts[i] for i in candidates if self.clauses[i].kind == kind}
+        choices = {i: self.texts[i] for i in sorted(candidates) if self.clauses[i].kind == kind}
         found = process.extractOne(words, choices, scorer=fuzz.ratio, score_cutoff=VARIANT_THRESHOLD)
         return self.clauses[found[2]] if found else None
 
