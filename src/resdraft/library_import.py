@@ -480,9 +480,9 @@ class _Importer:
         kind = "preambular" if part == "preamble" else "operative"
         marks = _chain_marks(part, len(paragraphs), self.style)
         entries = [self.use(p, kind, marks[i]) for i, p in enumerate(paragraphs)]
-        if part != "operative" or not self.doc.numbering.operative:
+        if part != "operative":
             return entries
-        return [entry if p.number is not None else _unnumbered(entry, p) for entry, p in zip(entries, paragraphs, strict=True)]
+        return [_unnumbered(entry, p) if self.doc.unnumbered(p) else entry for entry, p in zip(entries, paragraphs, strict=True)]
 
 
 def _unnumbered(entry: Any, p: Paragraph) -> dict[str, Any]:

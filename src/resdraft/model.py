@@ -300,6 +300,12 @@ class Resolution:
     emphasis: Mapping[str, str] = field(default_factory=dict)
     date: dt.date | None = None
 
+    def unnumbered(self, paragraph: Paragraph) -> bool:
+        """Whether this text leaves an operative paragraph out of the numbering it gives the others:
+        a section's heading (or its own preamble) among numbered paragraphs. A text that numbers
+        none leaves none out."""
+        return bool(self.numbering.operative) and paragraph.number is None
+
     def paragraphs(self) -> Iterator[Paragraph]:
         """Every paragraph and sub-paragraph in document order."""
         for p in (*self.preamble, *self.operative):

@@ -137,17 +137,27 @@ def edits(ops: tuple[Op, ...] | list[Op]) -> list[str]:
     return out
 
 
+def _sentence(line: str) -> str:
+    """An amendment as it is tabled, with a capital ("In …", "Delete …")."""
+    return line[0].upper() + line[1:]
+
+
 def _join(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
-def _name(change: ParagraphChange, numbered: bool) -> str:
+def _heading(change: ParagraphChange, text: Resolution) -> bool:
+    """Whether a paragraph of the old text is a section's heading: an operative one it leaves unnumbered."""
+    return change.part == "operative" and change.old is not None and text.unnumbered(change.old)
+
+
+def _name(change: ParagraphChange, text: Resolution) -> str:
     """A paragraph by its place in the old text: "operative paragraph 4" (its number, or its place
     where the text numbers none), "the third preambular paragraph"; where the text numbers its
     operative paragraphs, one it leaves unnumbered is a section's heading: "the heading II", or
     "the heading “Budget performance report for …”"."""
     index, number, p = change.old_index, change.old_number, change.old
-    if change.part == "operative" and numbered and number is None and p is not None:
+    if _heading(change, text) and p is not None:
         words = p.text.split()
         return (
             f"the heading {p.label}"
@@ -165,11 +175,11 @@ def _reading(change: ParagraphChange) -> str:
     return " ".join(f"{s.label + ' ' if s.label else ''}{_with_markers(s)}" for s in p.walk())
 
 
-def _paragraph(change: ParagraphChange, previous_old: ParagraphChange | None, part_name: str, numbered: bool) -> list[str]:
-    name = _name(change, numbered)
+def _paragraph(change: ParagraphChange, previous_old: ParagraphChange | None, part_name: str, text: Resolution) -> list[str]:
+    name = _name(change, text)
     out = []
     if change.moved:
-        after = f"so that it follows {_name(previous_old, numbered)}" if previous_old else f"to the beginning of the {part_name}"
+        after = f"so that it follows {_name(previous_old, text)}" if previous_old else f"to the beginning of the {part_name}"
         out.append(f"Move {name} {after}.")
     if change.status == "modified":
         own = edits(change.ops) if change.old and change.new and change.old.text != change.new.text else []
@@ -189,30 +199,30 @@ def _paragraph(change: ParagraphChange, previous_old: ParagraphChange | None, pa
                 out.append(f"In {name}, insert a new subparagraph reading: {_quote(sub.new.text)}")
             if sub.old is not None:
                 previous_sub = sub
-    return [line[0].upper() + line[1:] for line in out]
+    return [_sentence(line) for line in out]
 
 
-def _deletion(changes: list[ParagraphChange], numbered: bool) -> str:
+def _deletion(changes: list[ParagraphChange], text: Resolution) -> str:
     """Paragraphs deleted one after another, as one amendment: "Delete operative paragraphs 3 to 8"
     (and a section's heading among them by its name: "…, the heading II and operative paragraphs 9 to 11")."""
     pieces: list[str] = []
     run: list[ParagraphChange] = []
     for change in changes:
-        if (name := _name(change, numbered)).startswith("the heading"):
-            pieces += [_deleted_run(run, numbered)] if run else []
-            pieces.append(name)
+        if _heading(change, text):
+            pieces += [_deleted_run(run, text)] if run else []
+            pieces.append(_name(change, text))
             run = []
         else:
             run.append(change)
-    pieces += [_deleted_run(run, numbered)] if run else []
+    pieces += [_deleted_run(run, text)] if run else []
     return f"Delete {_join(pieces)}."
 
 
-def _deleted_run(changes: list[ParagraphChange], numbered: bool) -> str:
+def _deleted_run(changes: list[ParagraphChange], text: Resolution) -> str:
     """Paragraphs one after another, named together: "operative paragraphs 3 to 8", "the second and
     third preambular paragraphs"."""
     if len(changes) == 1:
-        return _name(changes[0], numbered)
+        return _name(changes[0], text)
     places = [(c.old_index or 0) + 1 for c in changes]
     if changes[0].part == "operative":
         numbers = [c.old_number or place for c, place in zip(changes, places, strict=True)]
@@ -229,12 +239,12 @@ def _deleted_run(changes: list[ParagraphChange], numbered: bool) -> str:
 
 
 def _insertion(
-    changes: list[ParagraphChange], previous_old: ParagraphChange | None, part_name: str, notes: _Notes, numbered: bool
+    changes: list[ParagraphChange], previous_old: ParagraphChange | None, part_name: str, notes: _Notes, text: Resolution
 ) -> str:
     """New paragraphs that follow one another, tabled as one amendment ("insert two new paragraphs
     reading: …"), so that they keep their order; with their footnotes, each marker in the reading
     and the footnotes' texts after it ("…, with footnote 14 reading: “A/79/123.” and footnote 15 …")."""
-    where = f"At the beginning of the {part_name}" if previous_old is None else f"After {_name(previous_old, numbered)}"
+    where = f"At the beginning of the {part_name}" if previous_old is None else f"After {_name(previous_old, text)}"
     kind = "paragraph" if changes[0].part == "preamble" else "operative paragraph"
     readings = _join([_quote(_reading(c)) for c in changes])
     footnotes = [note.new for c in changes for note in notes.of(c) if note.status == "inserted" and note.new]
@@ -317,15 +327,15 @@ def _footnote(note: FootnoteChange, where: str, paragraphs: list[tuple[str, Para
     return None
 
 
-def _paragraph_footnotes(change: ParagraphChange, notes: _Notes, numbered: bool) -> list[str]:
+def _paragraph_footnotes(change: ParagraphChange, notes: _Notes, text: Resolution) -> list[str]:
     """The amendments to the footnotes of a paragraph kept (not deleted or inserted whole)."""
-    name = _name(change, numbered)
+    name = _name(change, text)
     paragraphs = [(name, p) if not p.level else (f"{name} {p.label}", p) for p in (change.new.walk() if change.new else ())]
     changed = notes.of(change)
     out = [_footnote(note, name, paragraphs) for note in changed if note.status != "deleted"]
     if dropped := [note.old.marker for note in changed if note.status == "deleted" and note.old]:
         out.append(f"In {name}, delete footnote{'s' if len(dropped) > 1 else ''} {_join(dropped)}.")
-    return [line[0].upper() + line[1:] for line in out if line]
+    return [_sentence(line) for line in out if line]
 
 
 def _lines(res: Resolution) -> list[tuple[str, Line]]:
@@ -347,7 +357,7 @@ def _line_footnotes(diff: Diff, notes: _Notes) -> list[str]:
         ]
         if holding:
             out.append(_footnote(note, holding[0][0], holding))
-    return [line[0].upper() + line[1:] for line in out if line]
+    return [_sentence(line) for line in out if line]
 
 
 def _header(h: HeaderChange) -> list[str]:
@@ -359,7 +369,7 @@ def _header(h: HeaderChange) -> list[str]:
 def render_amendments(diff: Diff) -> str:
     """Numbered amendments, one a line, turning the old text into the new."""
     notes = _Notes(diff)
-    numbered = bool(diff.old.numbering.operative)  # so an unnumbered operative paragraph is a section's heading
+    text = diff.old  # the text being amended, which paragraphs are named in
     lines: list[str] = []
     for h in diff.header:
         lines += _header(h)
@@ -373,23 +383,23 @@ def render_amendments(diff: Diff) -> str:
                 inserted.append(change)
                 continue
             if inserted:
-                lines.append(_insertion(inserted, previous_old, part_name, notes, numbered))
+                lines.append(_insertion(inserted, previous_old, part_name, notes, text))
                 inserted = []
             if change.status == "deleted":
                 deleted.append(change)
             else:
                 if deleted:
-                    lines.append(_deletion(deleted, numbered))
+                    lines.append(_deletion(deleted, text))
                     deleted = []
                 if change.changed:
-                    lines += _paragraph(change, previous_old, part_name, numbered)
-                lines += _paragraph_footnotes(change, notes, numbered)
+                    lines += _paragraph(change, previous_old, part_name, text)
+                lines += _paragraph_footnotes(change, notes, text)
             if change.old is not None:  # moved too: amendments apply in turn, so the next follows it
                 previous_old = change
         if inserted:
-            lines.append(_insertion(inserted, previous_old, part_name, notes, numbered))
+            lines.append(_insertion(inserted, previous_old, part_name, notes, text))
         if deleted:
-            lines.append(_deletion(deleted, numbered))
+            lines.append(_deletion(deleted, text))
     if not lines:
         return "No amendments: the texts are the same.\n"
     return "\n".join(f"{i}. {line}" for i, line in enumerate(lines, start=1)) + "\n"

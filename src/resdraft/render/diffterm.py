@@ -5,11 +5,13 @@ Insertions read {+like this+} and deletions [-like this-], so the output makes s
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Mapping, Sequence
 from typing import Literal
 
-from resdraft.diff.model import PARTS, Diff, FootnoteChange, ParagraphChange, Place
+from resdraft.diff.model import PARTS, STATUSES, Diff, FootnoteChange, ParagraphChange, Place
 from resdraft.diff.words import Op
+from resdraft.model import Resolution
 
 GREEN, RED, BOLD, DIM, RESET = "\x1b[32m", "\x1b[31m", "\x1b[1m", "\x1b[2m", "\x1b[0m"
 
@@ -27,44 +29,42 @@ def marked(ops: Sequence[Op], colour: bool = False) -> str:
     return "".join(out)
 
 
-def where(change: ParagraphChange) -> str:
+def where(change: ParagraphChange, diff: Diff) -> str:
     """'pp. 3 → pp. 2' or 'op. 7 → op. 9' (old and new place; '—' where the paragraph is not); a
     section's heading by its numeral, 'heading II'."""
-    return f"{_place(change, 'old')} → {_place(change, 'new')}"
+    return f"{_place(change, 'old', diff.old)} → {_place(change, 'new', diff.new)}"
 
 
-def _place(change: ParagraphChange, side: Literal["old", "new"]) -> str:
+def _place(change: ParagraphChange, side: Literal["old", "new"], text: Resolution) -> str:
     paragraph, index, number = (
         (change.old, change.old_index, change.old_number) if side == "old" else (change.new, change.new_index, change.new_number)
     )
     if paragraph is None or index is None:
         return "—"
-    if change.part == "operative" and number is None and paragraph.label:  # (an unnumbered paragraph's label is a section's)
+    if change.part == "operative" and text.unnumbered(paragraph) and paragraph.label:
         return f"heading {paragraph.label}"
     return Place(change.part, index, number, side).short
 
 
+def _tally(counts: Mapping[str, int]) -> str:
+    """'3 unchanged, 2 modified, 1 deleted': the counts by status that are not 0, unchanged always."""
+    return ", ".join(f"{counts[s]} {s}" for s in STATUSES if counts.get(s) or s == "unchanged")
+
+
 def summary_line(diff: Diff, part: str) -> str:
     counts = diff.summary()[part]
-    words = [f"{counts[s]} {s}" for s in ("unchanged", "modified", "inserted", "deleted") if counts[s] or s == "unchanged"]
-    if counts["moved"]:
-        words.append(f"{counts['moved']} moved")
-    return f"{part}: {', '.join(words)}"
+    moved = f", {counts['moved']} moved" if counts["moved"] else ""
+    return f"{part}: {_tally(counts)}{moved}"
 
 
 def header_line(diff: Diff) -> str:
     """'header: 2 unchanged, 5 modified, 1 inserted, 1 deleted': the header fields and the masthead's other lines."""
-    fields = (*diff.header, *diff.masthead)
-    counts = {s: sum(1 for h in fields if h.status == s) for s in ("unchanged", "modified", "inserted", "deleted")}
-    return "header: " + ", ".join(f"{n} {s}" for s, n in counts.items() if n or s == "unchanged")
+    return "header: " + _tally(Counter(h.status for h in (*diff.header, *diff.masthead)))
 
 
 def footnotes_line(diff: Diff) -> str | None:
     """'footnotes: 40 unchanged, 3 modified, 2 inserted, 1 deleted' (None when neither text has any)."""
-    if not diff.footnotes:
-        return None
-    counts = {s: sum(1 for f in diff.footnotes if f.status == s) for s in ("unchanged", "modified", "inserted", "deleted")}
-    return "footnotes: " + ", ".join(f"{n} {s}" for s, n in counts.items() if n or s == "unchanged")
+    return "footnotes: " + _tally(Counter(f.status for f in diff.footnotes)) if diff.footnotes else None
 
 
 def footnote_head(change: FootnoteChange) -> str:
@@ -72,14 +72,14 @@ def footnote_head(change: FootnoteChange) -> str:
     return f"{change.markers}  {change.status}" + (f" ({change.place.short})" if change.place else "")
 
 
-def _change(change: ParagraphChange, colour: bool, indent: str = "") -> list[str]:
+def _change(change: ParagraphChange, diff: Diff, colour: bool, indent: str = "") -> list[str]:
     status = change.status + (", moved" if change.moved else "")
     if change.moved and indent and change.old and change.old.label:  # a sub-paragraph: from which
         status += f" from {change.old_sub_label}"
     if note := change.elsewhere_note():
         status += f", {note}"
     label = (change.new or change.old).label if (change.new or change.old) else None  # type: ignore[union-attr]
-    head = where(change) if not indent else f"{label or '·'}"
+    head = where(change, diff) if not indent else f"{label or '·'}"
     lines = [f"{indent}{BOLD if colour else ''}{head}  {status}{RESET if colour else ''}"]
     if change.elsewhere and change.status == "inserted":  # its words as they were, and how they changed
         lines.append(f"{indent}  {marked(change.elsewhere.ops, colour)}")
@@ -87,7 +87,7 @@ def _change(change: ParagraphChange, colour: bool, indent: str = "") -> list[str
         lines.append(f"{indent}  {marked(change.ops, colour)}")
     for sub in change.subparagraphs:
         if sub.changed:
-            lines += _change(sub, colour, indent + "    ")
+            lines += _change(sub, diff, colour, indent + "    ")
     return lines
 
 
@@ -108,7 +108,7 @@ def render_terminal(diff: Diff, colour: bool = False) -> str:
         for change in diff.part(part):
             if change.changed:
                 lines.append("")
-                lines += _change(change, colour)
+                lines += _change(change, diff, colour)
     for note in diff.footnotes_changed:
         lines += ["", f"{BOLD if colour else ''}{footnote_head(note)}{RESET if colour else ''}", f"  {marked(note.ops, colour)}"]
     return "\n".join(lines) + "\n"

@@ -57,16 +57,10 @@ def title_style(role: str) -> str:
     return f"Resolution {_words(role)}"
 
 
-def unnumbered(text: Resolution, part: str, paragraph: Paragraph) -> bool:
-    """Whether an operative paragraph is one its text leaves out of its numbering: a section's
-    heading or preamble among numbered paragraphs ("II  Implementation of …"). The list skips it,
-    so the numbers after it run on as printed."""
-    return part == "operative" and bool(text.numbering.operative) and paragraph.number is None
-
-
 def operative_number(res: Resolution, part: str, paragraph: Paragraph, operative_num: str | None) -> tuple[str, int] | None:
-    """The Word list an operative paragraph is numbered in (its level 0), or None."""
-    if part != "operative" or not operative_num or not res.numbering.operative or unnumbered(res, part, paragraph):
+    """The Word list an operative paragraph is numbered in (its level 0), or None: none for one its
+    text leaves out of the numbering ("II  Implementation of …"), so the numbers after it run on as printed."""
+    if part != "operative" or not operative_num or not res.numbering.operative or res.unnumbered(paragraph):
         return None
     return (operative_num, 0)
 
@@ -74,7 +68,7 @@ def operative_number(res: Resolution, part: str, paragraph: Paragraph, operative
 def typed_label(res: Resolution, part: str, paragraph: Paragraph) -> Content:
     """The label of an operative paragraph the list skips ("II", a section's numeral), typed
     before its words, as Word numbering does not write it; nothing for the others."""
-    if not unnumbered(res, part, paragraph) or not paragraph.label:
+    if part != "operative" or not res.unnumbered(paragraph) or not paragraph.label:
         return ()
     return (Run(f"{paragraph.label}\t"),)
 

@@ -59,7 +59,6 @@ from resdraft.render.docx import (
     subparagraph_style,
     title_style,
     typed_label,
-    unnumbered,
 )
 
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
@@ -353,7 +352,7 @@ class _Redline(_Writer):
         """The list an operative paragraph is numbered in: the new text's, unless the text it is
         shown from (the new, or the old for one deleted or moved away) leaves it unnumbered, as a
         section's heading. A paragraph of an old text that numbered none is numbered as the new."""
-        if part != "operative" or not self.operative_num or not self.res.numbering.operative or unnumbered(text, part, shown):
+        if part != "operative" or not self.operative_num or not self.res.numbering.operative or text.unnumbered(shown):
             return None
         return (self.operative_num, 0)
 

@@ -363,6 +363,7 @@ class _Notes:
     where its markers read alike."""
 
     def __init__(self, diff: Diff) -> None:
+        self.diff = diff
         self.old = {f.marker: _anchor(f.marker, f.text) for f in diff.old.footnotes}
         self.new = {f.marker: _anchor(f.marker, f.text) for f in diff.new.footnotes}
         self._unchanged: dict[int, tuple[str, str]] = {}  # id(change) -> its old and new HTML
@@ -386,7 +387,7 @@ class _Notes:
             )
             words = "footnote changed" if count == 1 else f"{count} footnotes changed"
             badge = f'<a class="badge b-unchanged" href="#h-footnotes">{words}</a>' if count else ""
-            self._rows[key] = (escape(where(change)), badge, str(change.changed or count > 0).lower())
+            self._rows[key] = (escape(where(change, self.diff)), badge, str(change.changed or count > 0).lower())
         return self._rows[key]
 
     def unchanged(self, change: ParagraphChange) -> tuple[str, str] | None:
