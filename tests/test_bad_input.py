@@ -159,29 +159,19 @@ def test_preambular_clause_listed_under_operative_is_refused(lib: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    ("entry", "message"),
+    ("clause", "key", "message"),
     [
-        ("{clause: aalco.encourages-ratify-toc-protocol, numbered: maybe}", "numbered must be true or false, not 'maybe'"),
-        ("{clause: aalco.encourages-ratify-toc-protocol, label: II}", "a label stands in place of a paragraph's number"),
+        ("aalco.encourages-ratify-toc-protocol", "numbered: maybe", "numbered must be true or false, not 'maybe'"),
+        ("aalco.encourages-ratify-toc-protocol", "label: II", "a label stands in place of a paragraph's number"),
+        ("aalco.also-noting-forms-of-trafficking", "numbered: false", "only operative paragraphs are numbered"),
     ],
 )
-def test_a_paragraph_left_out_of_the_numbering_is_written_plainly(lib: Path, entry: str, message: str) -> None:
-    line = edit(lib / DRAFT, "  - aalco.encourages-ratify-toc-protocol", f"  - {entry}")
+def test_a_paragraph_left_out_of_the_numbering_is_written_plainly(lib: Path, clause: str, key: str, message: str) -> None:
+    # `numbered: false` (and a `label` in place of the number) only on an operative paragraph.
+    line = edit(lib / DRAFT, f"  - {clause}", f"  - {{clause: {clause}, {key}}}")
     result, target = build(lib)
     assert_user_error(result)
     assert f"{DRAFT}:{line}: " in result.output and message in result.output
-    assert_nothing_written(target)
-
-
-def test_numbered_false_in_the_preamble_is_refused(lib: Path) -> None:
-    line = edit(
-        lib / DRAFT,
-        "  - aalco.also-noting-forms-of-trafficking",
-        "  - {clause: aalco.also-noting-forms-of-trafficking, numbered: false}",
-    )
-    result, target = build(lib)
-    assert_user_error(result)
-    assert f"{DRAFT}:{line}: only operative paragraphs are numbered" in result.output
     assert_nothing_written(target)
 
 

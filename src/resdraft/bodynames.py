@@ -23,9 +23,7 @@ def ordinals_beside(text: str, start: int, end: int) -> list[int]:
     Assembly": 23)."""
     before = " ".join(text[:start].split()[-NEAR:])
     after = " ".join(text[end:].split()[:NEAR])
-    found = (
-        session_number(m.group(0).replace("^", "")) for m in re.finditer(ordinal_pattern(), f"{before} | {after}", re.IGNORECASE)
-    )
+    found = (session_number(m.group(0)) for m in re.finditer(ordinal_pattern(), f"{before} | {after}", re.IGNORECASE))
     return [n for n in found if n is not None]
 
 

@@ -950,7 +950,7 @@ def _items(
         for i, p in enumerate(paragraphs, start=1):
             mark = punctuation[f"{role}_last"] if i == len(paragraphs) else punctuation[role]
             origin = own[i - 1] if i - 1 < len(own) else _Origin()
-            out.extend(_walk(p, part, i, (), mark, i == len(paragraphs) - 1, origin, (section, i), punctuation))
+            out.extend(_walk(p, part, i, (), mark, i == len(paragraphs) - 1, origin, (section, i), punctuation, p.number))
         yield out
 
 
@@ -964,11 +964,10 @@ def _walk(
     origin: _Origin,
     order: tuple[int, ...],
     punctuation: Mapping[str, str],
-    number: int | None = None,
+    number: int | None,
 ) -> Iterator[_Item]:
     """A paragraph and its sub-paragraphs; the last sub-paragraph ends with the mark its paragraph
-    would have had. `number`: the number printed on the top-level paragraph (its own, at the top)."""
-    number = p.number if not labels else number
+    would have had. `number`: the number printed on the top-level paragraph."""
     own = punctuation["introduces"] if p.subparagraphs else mark
     ends: tuple[str, ...] = (own,)
     if labels and part == "preamble" and not p.subparagraphs:
