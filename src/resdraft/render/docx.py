@@ -57,10 +57,13 @@ def title_style(role: str) -> str:
     return f"Resolution {_words(role)}"
 
 
-def operative_number(res: Resolution, part: str, paragraph: Paragraph, operative_num: str | None) -> tuple[str, int] | None:
-    """The Word list an operative paragraph is numbered in (its level 0), or None: none for one its
-    text leaves out of the numbering ("II  Implementation of …"), so the numbers after it run on as printed."""
-    if part != "operative" or not operative_num or not res.numbering.operative or res.unnumbered(paragraph):
+def operative_number(
+    res: Resolution, part: str, paragraph: Paragraph, operative_num: str | None, text: Resolution | None = None
+) -> tuple[str, int] | None:
+    """The Word list (`operative_num`, level 0) an operative paragraph of `res` is numbered in, or
+    None: none for one its text (`res`, or in a redline the old text of a paragraph it shows as
+    deleted) leaves out of the numbering ("II  Implementation of …"), so the numbers after it run on as printed."""
+    if part != "operative" or not operative_num or not res.numbering.operative or (text or res).unnumbered(paragraph):
         return None
     return (operative_num, 0)
 

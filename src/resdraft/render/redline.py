@@ -54,6 +54,7 @@ from resdraft.render.docx import (
     _el,
     _Writer,
     header_style,
+    operative_number,
     style_ids,
     style_problems,
     subparagraph_style,
@@ -352,9 +353,7 @@ class _Redline(_Writer):
         """The list an operative paragraph is numbered in: the new text's, unless the text it is
         shown from (the new, or the old for one deleted or moved away) leaves it unnumbered, as a
         section's heading. A paragraph of an old text that numbered none is numbered as the new."""
-        if part != "operative" or not self.operative_num or not self.res.numbering.operative or text.unnumbered(shown):
-            return None
-        return (self.operative_num, 0)
+        return operative_number(self.res, part, shown, self.operative_num, text)
 
     def _old_number(self, p: Any, part: str, old: Paragraph) -> None:
         """An operative paragraph of the old text numbered otherwise than it is written here: where
