@@ -367,16 +367,49 @@ def test_any_two_texts_accept_to_the_new_and_reject_to_the_old(
     _check(_random_resolution(old_pre, old_op), _random_resolution(new_pre, new_op))
 
 
-def test_a_paragraph_gone_to_the_other_part_is_a_deletion_and_an_insertion_each_with_a_comment() -> None:
+def _move_ranges(body: etree._Element, name: str) -> tuple[etree._Element, etree._Element]:
+    """The paragraphs where move `name` starts: where it was (moveFrom) and where it is (moveTo)."""
+    (start_from,) = (m for m in body.iter(f"{W}moveFromRangeStart") if m.get(f"{W}name") == name)
+    (start_to,) = (m for m in body.iter(f"{W}moveToRangeStart") if m.get(f"{W}name") == name)
+    return start_from.getparent(), start_to.getparent()
+
+
+def _style(p: etree._Element) -> str:
+    return p.find(f"{W}pPr/{W}pStyle").get(f"{W}val")
+
+
+def test_a_paragraph_gone_to_the_other_part_is_a_word_move_with_its_edits_marked_where_each_belongs() -> None:
     # A/RES/78/234 -> A/RES/79/161: operative 27 ("Welcomes the establishment of an international
-    # independent expert mechanism …") is preambular paragraph 26 ("Welcoming …") now. The parts are
-    # styled and numbered apart, so no Word move: a deletion and an insertion, each saying where the other is.
+    # independent expert mechanism …") is preambular paragraph 26 ("Welcoming …") now: one Word move,
+    # "Welcomes" struck where it was (the operative list) and "Welcoming" inserted where it is (the preamble).
     redline = _check(*ga_pair("A/RES/78/234"))
+    body = _body(redline)
+    opening = "the establishment of an international independent expert mechanism"
+    names = [m.get(f"{W}name") for m in body.iter(f"{W}moveToRangeStart")]
+    name = next(n for n in names if opening in "".join(t.text or "" for t in _move_ranges(body, n)[1].iter(f"{W}t")))
+    was, now = _move_ranges(body, name)
+    assert _style(was) == "OperativeParagraph" and was.find(f"{W}pPr/{W}numPr") is not None, "numbered where it was"
+    assert _style(now) == "PreambularParagraph" and now.find(f"{W}pPr/{W}numPr") is None, "a preambular paragraph where it is"
+    struck = [t.text for d in was.iter(f"{W}del") for t in d.iter(f"{W}delText")]
+    added = [t.text for i in now.iter(f"{W}ins") for t in i.iter(f"{W}t")]
+    assert struck[0] == "Welcomes" and added[0] == "Welcoming"
+    assert opening in "".join(t.text or "" for m in now.iter(f"{W}moveTo") for t in m.iter(f"{W}t"))
+    assert "Moved from operative paragraph 27 of the earlier text." in _comments(redline)
+    assert "Moved to preambular paragraph" not in _comments(redline)
+
+
+def test_a_paragraph_with_subparagraphs_gone_to_the_other_part_stays_a_deletion_and_an_insertion() -> None:
+    # AIPO 27's third operative paragraph (sub-paragraphs a.-d.) made the last preambular paragraph:
+    # its sub-paragraphs pair only under one paragraph, so no Word move; each side names the other.
+    old = _draft("aipo-27")
+    moving = dataclasses.replace(old.operative[2], number=None)
+    new = dataclasses.replace(
+        old, preamble=(*old.preamble, moving), operative=tuple(p for k, p in enumerate(old.operative) if k != 2)
+    )
+    redline = _check(old, new)
+    assert not list(_body(redline).iter(f"{W}moveFromRangeStart")), "no Word move"
     comments = _comments(redline)
-    assert "Moved to preambular paragraph 26 of this text." in comments
-    assert "Moved from operative paragraph 27 of the earlier text." in comments
-    inserted = "".join(t.text or "" for i in _body(redline).iter(f"{W}ins") for t in i.iter(f"{W}t"))
-    assert "Welcoming the establishment of an international independent expert mechanism" in inserted
+    assert "Moved to preambular paragraph" in comments and "Moved from operative paragraph 3 of the earlier text." in comments
 
 
 def test_libreoffice_shows_every_footnote_of_a_redline_with_comments(tmp_path: Path) -> None:

@@ -8,8 +8,10 @@ belongs: a deleted word struck through where the paragraph was (w:del inside the
 range), an inserted one underlined where it is (w:ins inside the moveTo range). So Accept All
 drops the old place and keeps the new words, Reject All drops the new place and keeps the old
 words, and no edit is hidden inside the move. A paragraph gone from one part to the other (an
-operative "Welcomes" become a preambular "Welcoming") is a deletion and an insertion, the parts
-being numbered and styled apart, each with a comment saying where the other is. A paragraph
+operative "Welcomes" become a preambular "Welcoming") is a Word move too, numbered and styled as
+its part has it on each side; where it has sub-paragraphs (which pair only under one paragraph)
+or is a section's heading, it is a deletion and an insertion, each with a comment saying where
+the other is. A paragraph
 split in two is a paragraph mark inserted, and two merged into one a paragraph mark deleted, so
 the words that went from one to the other stay unmarked (but for their own changes), and each
 half carries a comment saying what it was split from or merged with. Where the old text numbered
@@ -43,7 +45,7 @@ from docx.oxml.ns import nsdecls, qn
 from lxml import etree
 
 from resdraft.diff.footnotes import align_anchors, footnotes_by_content
-from resdraft.diff.model import Diff, ParagraphChange, lines_by_role
+from resdraft.diff.model import Diff, ParagraphChange, Place, lines_by_role
 from resdraft.diff.words import Op, located, word_diff
 from resdraft.errors import TemplateError
 from resdraft.library.wordstyle import WordStyle
@@ -101,7 +103,7 @@ class _Redline(_Writer):
         self.old_notes = footnotes_by_content(diff.old)
         self.new_notes = footnotes_by_content(diff.new)
         self.comments: list[Any] = []
-        self.moves: dict[int, str] = {}  # id(change) -> the name of its move range
+        self.moves: dict[object, str] = {}  # a move (id(change), or its old place) -> the name of its range
         self.old_operative_num: str | None = None  # the old text's operative list, where only it numbers them
         self.old_sub_abstract: int | None = None  # the old text's numbering, where its sub-paragraphs' differs
         self.renumbered: list[tuple[Any, tuple[str, int] | None]] = []  # old paragraphs, and their old numbering
@@ -261,7 +263,7 @@ class _Redline(_Writer):
 
     def _elsewhere(self, p: Any, change: ParagraphChange) -> None:
         """A comment saying where the paragraph's words went or came from, when that is another
-        paragraph (not a Word move: between the parts, which are numbered and styled apart, or a split or merge)."""
+        paragraph and not a Word move: a split, a merge, or a paragraph gone to the other part that `_across` leaves apart."""
         if change.elsewhere:
             text = "this text" if change.elsewhere.place.text == "new" else "the earlier text"
             note = change.elsewhere_note(named=True)
@@ -382,9 +384,12 @@ class _Redline(_Writer):
                 _el("w:ilvl", numpr, val=str(was[1]))
                 _el("w:numId", numpr, val=was[0])
 
-    def _moved(self, change: ParagraphChange, part: str, side: str) -> Iterator[Any]:
+    def _moved(
+        self, change: ParagraphChange, part: str, side: str, across: tuple[object, str] | None = None
+    ) -> Iterator[Any]:
         """A paragraph that moved, with its sub-paragraphs, as one Word move range: where it was
-        (side 'moveFrom') or where it is ('moveTo'), with a comment there saying where it came from."""
+        (side 'moveFrom') or where it is ('moveTo'), with a comment there saying where it came from.
+        `across`: the move's key and its origin, where its two sides are two changes (from one part to the other)."""
         style = PARAGRAPH_STYLES[part]
         shown = change.old if side == "moveFrom" else change.new
         assert shown is not None
@@ -394,17 +399,18 @@ class _Redline(_Writer):
             self._old_number(block[0], part, change.old)
         if shown.subparagraphs:
             block += self._moved_subs(change.subparagraphs, part, self._sub_numbering(part, shown), side)
-        yield from self._move_block(change, side, block, change.origin)
+        key, where = across or (id(change), change.origin)
+        yield from self._move_block(key, side, block, where)
 
     def _moved_sub(self, change: ParagraphChange, part: str, num: str | None, side: str) -> Iterator[Any]:
         """A sub-paragraph that moved among its siblings, with its own sub-paragraphs, as one Word move."""
         block = self._moved_subs((change,), part, num, side)
-        yield from self._move_block(change, side, block, f"sub-paragraph {change.old_sub_label}")
+        yield from self._move_block(id(change), side, block, f"sub-paragraph {change.old_sub_label}")
 
-    def _move_block(self, change: ParagraphChange, side: str, block: list[Any], where: str) -> list[Any]:
-        """The paragraphs of one move on one side as a named move range; where it arrives, a
-        comment says where it came from."""
-        name = self.moves.setdefault(id(change), f"move{len(self.moves) + 1}")
+    def _move_block(self, key: object, side: str, block: list[Any], where: str) -> list[Any]:
+        """The paragraphs of one move (`key`) on one side as a named move range; where it arrives,
+        a comment says where it came from."""
+        name = self.moves.setdefault(key, f"move{len(self.moves) + 1}")
         self._move_range(block, side, name)
         if side == "moveTo":
             self._comment(block[0], f"Moved from {where} of the earlier text.")
@@ -464,7 +470,12 @@ class _Redline(_Writer):
         return p
 
     def _change(self, change: ParagraphChange, part: str) -> Iterator[Any]:
-        """The paragraph (and its sub-paragraphs) of one change that stayed in place."""
+        """The paragraph (and its sub-paragraphs) of one change that stayed in place, or one side
+        of a move from one part to the other."""
+        if (across := self._across(change)) is not None:
+            whole, move = across
+            yield from self._moved(whole, part, "moveFrom" if change.status == "deleted" else "moveTo", move)
+            return
         status = change.status
         shown = change.old if status == "deleted" else change.new
         assert shown is not None
@@ -477,6 +488,30 @@ class _Redline(_Writer):
         if status == "deleted" and part == "operative" and change.subparagraphs:
             sub_num = self._old_sub_list() or sub_num
         yield from self._subs(change.subparagraphs, part, sub_num, status if status in ("inserted", "deleted") else None)
+
+    def _across(self, change: ParagraphChange) -> tuple[ParagraphChange, tuple[object, str]] | None:
+        """A paragraph deleted from one part whose words go on in one inserted in the other (an
+        operative "Welcomes …" become a preambular "Welcoming …"), as the move it is: old and new
+        together with the words between them, the move's key (its old place) and that place's name.
+        None for any other change, and where the move would not be whole: a paragraph with
+        sub-paragraphs (they pair only under one paragraph) or a section's heading (its typed
+        numeral belongs to the operative part) stays a deletion and an insertion, each with a comment."""
+        other = change.elsewhere
+        if other is None or other.kind != "moved" or change.status not in ("deleted", "inserted"):
+            return None
+        gone = change.status == "deleted"
+        old, new = (change.old, other.paragraph) if gone else (other.paragraph, change.new)
+        old_part, new_part = (change.part, other.place.part) if gone else (other.place.part, change.part)
+        assert old is not None and new is not None
+        if old.subparagraphs or new.subparagraphs:
+            return None
+        if typed_label(self.diff.old, old_part, old) or typed_label(self.res, new_part, new):
+            return None
+        was = other.place if not gone else Place(change.part, change.old_index or 0, change.old_number)
+        move = (("across", was.part, was.index), was.name)
+        if gone:
+            return dataclasses.replace(change, new=new, new_index=other.place.index, ops=other.ops), move
+        return dataclasses.replace(change, old=old, old_index=other.place.index, ops=other.ops), move
 
     def _old_sub_list(self) -> str | None:
         """For the sub-paragraphs of an operative paragraph deleted whole, where the old text
