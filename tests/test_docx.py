@@ -76,9 +76,12 @@ def test_a_heading_the_numbering_skips_is_typed_with_its_label_and_the_numbers_r
     markdown = build(draft, "md")
     assert isinstance(markdown, str) and "\n\nII Implementation and follow-up\n\n6. " in markdown
     document = docx.Document(io.BytesIO(build(draft, "docx")))  # type: ignore[arg-type]
+    (heading,) = [p for p in document.paragraphs if p.style.name == "Section Heading"]
+    assert heading.text == "II\nImplementation and follow-up" and _numpr(heading) is None  # the numeral on its own line
+    assert heading._p.find(f"{W}r/{W}br") is not None, "a real line break, not a newline in the text"
+    assert heading.style.font.bold and heading.style.paragraph_format.keep_with_next
     operative = [p for p in document.paragraphs if p.style.name == "Operative Paragraph"]
-    assert operative[5].text == "II\tImplementation and follow-up" and _numpr(operative[5]) is None
-    assert sum(_numpr(p) is not None for p in operative) == 11
+    assert len(operative) == 11 and all(_numpr(p) is not None for p in operative)
 
 
 def test_un_operative_paragraphs_share_one_real_numbering_list() -> None:

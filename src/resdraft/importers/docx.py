@@ -16,7 +16,7 @@ import re
 import zipfile
 import zlib
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -29,6 +29,7 @@ from resdraft.model import Content, Footnote, FootnoteRef, Line, Numbering, Para
 from resdraft.numbering import alpha, roman
 from resdraft.render.docx import (
     FORMULA_STYLES,
+    HEADING_STYLE,
     OPENING_STYLES,
     PARAGRAPH_STYLES,
     header_style,
@@ -709,6 +710,8 @@ def _style_role(style: str) -> tuple[str, str, int] | None:
     if key in _PART_BY_STYLE:
         part = _PART_BY_STYLE[key]
         return part, part, 0
+    if key == HEADING_STYLE.casefold():
+        return "operative", "operative", 0
     if key in _SUB_BY_STYLE:
         part, level = _SUB_BY_STYLE[key]
         return part, part, level
@@ -748,8 +751,24 @@ def _by_styles(paras: list[_Para]) -> list[_Item]:
         if para.empty and kind in ("header", "title", "formula"):
             continue
         section = _section_after(kind, role, section)
+        if para.style.casefold() == HEADING_STYLE.casefold():
+            para = _heading(para)
         items.append(_labelled(_Item(kind, role, level, para)))
     return items
+
+
+def _heading(para: _Para) -> _Para:
+    """A section's heading as resdraft writes it, its numeral on a line of its own above its words
+    ("II", a line break, "International Decade …"): the numeral taken out as its label, which
+    numbers nothing."""
+    first = para.content[0] if para.content else None
+    if not isinstance(first, Run) or "\n" not in first.text:
+        return para
+    numeral, _, rest = first.text.partition("\n")
+    if not numeral.strip() or len(numeral) > 12:
+        return para
+    content = _strip((replace(first, text=rest), *para.content[1:]))
+    return _Para(para.style, content, _Label(numeral.strip(), None, 0, "typed-heading"), para.content)
 
 
 def _section_after(kind: str, role: str, section: str) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import io
+import re
 import zipfile
 from collections.abc import Callable, Iterable, Iterator
 from typing import IO, Any
@@ -41,6 +42,7 @@ FORMULA_STYLES = {"enacting": "Enacting Formula", "transition": "Transition Form
 PARAGRAPH_STYLES = {"preambular": "Preambular Paragraph", "operative": "Operative Paragraph"}
 OPENING_STYLES = {"preambular": "Preambular Opening", "operative": "Operative Opening", "subparagraph": "Subparagraph Opening"}
 FOOTNOTE_TEXT, FOOTNOTE_REFERENCE = "Footnote Text", "Footnote Reference"
+HEADING_STYLE = "Section Heading"  # a section's heading among operative paragraphs: "II", a line break, its words
 
 
 def _words(role: str) -> str:
@@ -69,11 +71,17 @@ def operative_number(
 
 
 def typed_label(res: Resolution, part: str, paragraph: Paragraph) -> Content:
-    """The label of an operative paragraph the list skips ("II", a section's numeral), typed
-    before its words, as Word numbering does not write it; nothing for the others."""
+    """The label of an operative paragraph the list skips ("II", a section's numeral), typed on
+    its own line above its words, as Word numbering does not write it; nothing for the others."""
     if part != "operative" or not res.unnumbered(paragraph) or not paragraph.label:
         return ()
-    return (Run(f"{paragraph.label}\t"),)
+    return (Run(f"{paragraph.label}\n"),)
+
+
+def paragraph_style(res: Resolution, part: str, paragraph: Paragraph) -> str:
+    """The style of a paragraph of `res`: its part's, or for a section's heading (an operative
+    paragraph the numbering skips, with a numeral of its own) the heading style."""
+    return HEADING_STYLE if typed_label(res, part, paragraph) else PARAGRAPH_STYLES[part]
 
 
 def subparagraph_style(part: str, level: int) -> str:
@@ -92,6 +100,8 @@ def required_styles(res: Resolution) -> dict[str, str]:
         if paragraphs:
             need[PARAGRAPH_STYLES[part]] = f"{part} paragraphs"
         for p in paragraphs:
+            if paragraph_style(res, part, p) == HEADING_STYLE:
+                need[HEADING_STYLE] = "section headings"
             for sub in p.walk():
                 if sub.level:
                     need[subparagraph_style(part, sub.level)] = f"level-{sub.level} {part} sub-paragraphs"
@@ -272,6 +282,21 @@ _APP_PROPERTIES = (
 
 
 # ------------------------------------------------------------------ the document
+
+
+_BREAKS = {"\t": "w:tab", "\n": "w:br"}
+
+
+def _text(r: Any, text: str) -> None:
+    """A run's text as Word writes it: w:t, with a tab (w:tab) or a line break (w:br) as its own element."""
+    pieces = re.split(r"([\t\n])", text) if "\t" in text or "\n" in text else [text]
+    for piece in pieces:
+        if piece in _BREAKS:
+            _el(_BREAKS[piece], r)
+        elif piece or len(pieces) == 1:
+            t = _el("w:t", r)
+            t.text = piece
+            t.set(_XML_SPACE, "preserve")
 
 
 class _Writer:
@@ -555,9 +580,7 @@ class _Writer:
                 rpr = _el("w:rPr", r)
                 for tag, attrs in props:
                     _el(tag, rpr, **attrs)
-            t = _el("w:t", r)
-            t.text = span.text
-            t.set(_XML_SPACE, "preserve")
+            _text(r, span.text)
 
     def run_properties(self, span: Run, role: str | None) -> list[tuple[str, dict[str, str]]]:
         """The w:rPr children of a run: its opening's character style, or bold and italic, and superscript."""
@@ -615,7 +638,8 @@ class _Writer:
     ) -> Iterator[Any]:
         for paragraph in paragraphs:
             num = operative_number(self.res, part, paragraph, operative_num)
-            yield self.paragraph(PARAGRAPH_STYLES[part], (*typed_label(self.res, part, paragraph), *paragraph.content), part, num)
+            style = paragraph_style(self.res, part, paragraph)
+            yield self.paragraph(style, (*typed_label(self.res, part, paragraph), *paragraph.content), part, num)
             sub_num = (
                 operative_num
                 if part == "operative"

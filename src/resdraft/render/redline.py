@@ -52,11 +52,11 @@ from resdraft.library.wordstyle import WordStyle
 from resdraft.model import Content, Footnote, FootnoteRef, Line, Paragraph, Resolution, Run, content_between, plain
 from resdraft.render.docx import (
     FORMULA_STYLES,
-    PARAGRAPH_STYLES,
     _el,
     _Writer,
     header_style,
     operative_number,
+    paragraph_style,
     style_ids,
     style_problems,
     subparagraph_style,
@@ -106,7 +106,7 @@ class _Redline(_Writer):
         self.moves: dict[object, str] = {}  # a move (id(change), or its old place) -> the name of its range
         self.old_operative_num: str | None = None  # the old text's operative list, where only it numbers them
         self.old_sub_abstract: int | None = None  # the old text's numbering, where its sub-paragraphs' differs
-        self.renumbered: list[tuple[Any, tuple[str, int] | None]] = []  # old paragraphs, and their old numbering
+        self.renumbered: list[tuple[Any, tuple[str, int] | None, str]] = []  # old paragraphs, their old numbering and style
 
     # -------------------------------------------------------------- footnotes
 
@@ -361,8 +361,8 @@ class _Redline(_Writer):
         """An operative paragraph of the old text numbered otherwise than it is written here: where
         one text numbers its operative paragraphs and the other does not (a lone operative paragraph
         is not numbered, AIPO's were not), or a section's heading became a paragraph or the reverse.
-        It keeps its old numbering in a tracked change of its properties, so that Reject All gives
-        that back. Renumbering alone is not a change of properties."""
+        It keeps its old numbering and style in a tracked change of its properties, so that Reject
+        All gives those back. Renumbering alone is not a change of properties."""
         if part != "operative":
             return
         was = bool(self.diff.old.numbering.operative) and old.number is not None
@@ -371,14 +371,15 @@ class _Redline(_Writer):
         if was and not (self.res.numbering.operative and self.operative_num) and self.old_operative_num is None:
             self.old_operative_num = self.operative_list(self.diff.old)
         in_list = self.operative_num if self.res.numbering.operative and self.operative_num else self.old_operative_num
-        self.renumbered.append((p, (in_list, 0) if was and in_list else None))
+        style = self.style_ids[paragraph_style(self.diff.old, part, old)]
+        self.renumbered.append((p, (in_list, 0) if was and in_list else None, style))
 
     def _property_changes(self) -> None:
         """The old properties of the paragraphs `_old_number` found, as tracked changes (w:pPrChange)."""
-        for p, was in self.renumbered:
+        for p, was, style in self.renumbered:
             ppr = p.find(qn("w:pPr"))
             old = _el("w:pPr", self._mark("w:pPrChange", ppr))
-            _el("w:pStyle", old, val=ppr.find(qn("w:pStyle")).get(qn("w:val")))
+            _el("w:pStyle", old, val=style)
             if was is not None:
                 numpr = _el("w:numPr", old)
                 _el("w:ilvl", numpr, val=str(was[1]))
@@ -390,10 +391,10 @@ class _Redline(_Writer):
         """A paragraph that moved, with its sub-paragraphs, as one Word move range: where it was
         (side 'moveFrom') or where it is ('moveTo'), with a comment there saying where it came from.
         `across`: the move's key and its origin, where its two sides are two changes (from one part to the other)."""
-        style = PARAGRAPH_STYLES[part]
         shown = change.old if side == "moveFrom" else change.new
         assert shown is not None
         text = self.diff.old if side == "moveFrom" else self.res
+        style = paragraph_style(text, part, shown)
         block = [self._moved_paragraph(style, change, side, part, self._numbers(part, shown, text))]
         if side == "moveFrom" and change.old is not None:
             self._old_number(block[0], part, change.old)
@@ -480,7 +481,7 @@ class _Redline(_Writer):
         shown = change.old if status == "deleted" else change.new
         assert shown is not None
         text = self.diff.old if status == "deleted" else self.res
-        p = self._in_place(change, status, PARAGRAPH_STYLES[part], part, self._numbers(part, shown, text))
+        p = self._in_place(change, status, paragraph_style(text, part, shown), part, self._numbers(part, shown, text))
         if status != "inserted" and change.old is not None:
             self._old_number(p, part, change.old)
         yield p
@@ -589,7 +590,7 @@ class _Redline(_Writer):
         for (a, b, ops), change in zip(rows, group, strict=True):
             row, source = (change.new, self.res) if change.new is not None else (change.old, self.diff.old)
             assert row is not None
-            p = self.paragraph(PARAGRAPH_STYLES[part], (), part, self._numbers(part, row, source))
+            p = self.paragraph(paragraph_style(source, part, row), (), part, self._numbers(part, row, source))
             self._compared(p, a, b, ops, part)
             self._elsewhere(p, change)
             if change.old is not None:
@@ -663,24 +664,29 @@ class _Redline(_Writer):
                 self._mark_moved(p, before)
 
     def _moved_away_before_others(self, paragraphs: list[Any]) -> None:
-        """A paragraph moved away (its mark a w:moveFrom) before one with other properties (a
-        section's heading the numbering skips): LibreOffice's Accept All gives that one the moved
-        paragraph's properties as it takes the mark away. So the moved paragraph is written with the
-        next one's properties, its own kept in a tracked change of them, which Reject All gives back;
-        Word reads the two the same. From the end, so that a run of moved paragraphs takes them all."""
+        """A paragraph moved away (its mark a w:moveFrom) before one numbered otherwise (a section's
+        heading the numbering skips): LibreOffice's Accept All gives that one the moved paragraph's
+        properties as it takes the mark away, and with them its number. So the moved paragraph is
+        written with the next one's numbering (none, before a heading), its own kept in a tracked
+        change of its properties, which Reject All gives back; Word reads the two the same. Its
+        style stays its own, so that it does not show as a heading while under review (LibreOffice's
+        Accept All then gives the heading the paragraph's style, its words and number unchanged).
+        From the end, so that a run of moved paragraphs takes them all."""
         for p, after in reversed(list(itertools.pairwise(paragraphs))):
             ppr = p.find(qn("w:pPr"))
             rpr = ppr.find(qn("w:rPr"))
             if rpr is None or rpr.find(qn("w:moveFrom")) is None:
                 continue
-            own, next_own = _own_properties(ppr), _own_properties(after.find(qn("w:pPr")))
-            if [etree.tostring(c) for c in own] == [etree.tostring(c) for c in next_own]:
+            own, next_own = ppr.find(qn("w:numPr")), after.find(qn("w:pPr")).find(qn("w:numPr"))
+            if (own is None and next_own is None) or (
+                own is not None and next_own is not None and etree.tostring(own) == etree.tostring(next_own)
+            ):
                 continue
             old = _old_properties(ppr)
-            for child in own:
-                ppr.remove(child)
-            for child in reversed(next_own):
-                ppr.insert(0, copy.deepcopy(child))
+            if own is not None:
+                ppr.remove(own)
+            if next_own is not None:
+                ppr.find(qn("w:pStyle")).addnext(copy.deepcopy(next_own))
             if (was := ppr.find(qn("w:pPrChange"))) is not None:
                 ppr.remove(was)
             change = _el("w:pPr", self._mark("w:pPrChange", ppr))
