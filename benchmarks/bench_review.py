@@ -357,7 +357,9 @@ def words_marked(engine, limit: int, word) -> None:
                 f"  {renumbers:4} paragraphs marked renumbered; {stranded:5} words stranded between changes;"
                 f" {kept:5} words of whole deleted or inserted paragraphs left unmarked"
             )
-        print(f"    (of ours, {moved_edited} inserted or deleted \\w+ runs are edits inside paragraphs that moved within their part)")
+        print(
+            f"    (of ours, {moved_edited} inserted or deleted \\w+ runs are edits inside paragraphs that moved within their part)"
+        )
 
     print("words marked as changed, counted two ways: \\w+ runs inside w:ins and w:del (moves, inside w:moveFrom and")
     print("w:moveTo, apart), and Word's words (text between spaces) of NEW touching an insertion plus those of OLD")

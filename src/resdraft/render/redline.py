@@ -385,9 +385,7 @@ class _Redline(_Writer):
                 _el("w:ilvl", numpr, val=str(was[1]))
                 _el("w:numId", numpr, val=was[0])
 
-    def _moved(
-        self, change: ParagraphChange, part: str, side: str, across: tuple[object, str] | None = None
-    ) -> Iterator[Any]:
+    def _moved(self, change: ParagraphChange, part: str, side: str, across: tuple[object, str] | None = None) -> Iterator[Any]:
         """A paragraph that moved, with its sub-paragraphs, as one Word move range: where it was
         (side 'moveFrom') or where it is ('moveTo'), with a comment there saying where it came from.
         `across`: the move's key and its origin, where its two sides are two changes (from one part to the other)."""
