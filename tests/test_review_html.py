@@ -678,3 +678,17 @@ def test_the_header_table_shows_the_masthead_lines_that_changed_in_words() -> No
         assert f'<tr><th scope="row">{row}</th>' in page
     assert "Agenda item <del>23 (a)</del>" in page and "Agenda item <ins>24</ins>" in page
     assert "organization line" in page.split("Unchanged:", 1)[1].split("</p>", 1)[0]
+
+
+def test_a_long_place_wraps_inside_its_column(open_review: Callable[..., Review]) -> None:
+    # A/RES/78/69 -> A/RES/79/144: "heading XIV → heading XIII" is wider than the column of places;
+    # it breaks at the arrow, each place whole, and stays out of the old text's column.
+    review = open_review(compare(*ga_pair("A/RES/78/69")))
+    row = review.row("heading XIV → heading XIII")
+    assert row.locator(".where span").all_inner_texts() == ["heading XIV", "heading XIII"]
+    spill = review.page.evaluate(
+        """() => [...document.querySelectorAll('.view:not([hidden]) .where')]
+             .filter(el => el.getBoundingClientRect().right > el.closest('.meta').getBoundingClientRect().right + 0.5)
+             .map(el => el.textContent)"""
+    )
+    assert spill == []

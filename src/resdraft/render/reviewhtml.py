@@ -111,7 +111,8 @@ kbd{font:inherit;font-size:.85em;border:1px solid var(--muted);border-radius:3px
 .row[aria-current="true"],tr[aria-current="true"]{outline:3px solid var(--accent);outline-offset:2px;box-shadow:0 0 0 6px var(--moved-bg)}
 .row:focus{outline:3px solid var(--accent);outline-offset:2px}
 .meta{display:flex;flex-direction:column;align-items:flex-start;gap:.3rem;font-size:.85rem}
-.where{font-variant-numeric:tabular-nums;white-space:nowrap;font-weight:600}
+.where{font-variant-numeric:tabular-nums;font-weight:600}
+.where span{white-space:nowrap}
 .badges{display:flex;flex-wrap:wrap;gap:.25rem}
 .badge{display:inline-block;border-radius:999px;padding:.05rem .55rem;font-size:.8rem;font-weight:600;line-height:1.4;
   border:1px solid currentColor}
@@ -387,7 +388,8 @@ class _Notes:
             )
             words = "footnote changed" if count == 1 else f"{count} footnotes changed"
             badge = f'<a class="badge b-unchanged" href="#h-footnotes">{words}</a>' if count else ""
-            self._rows[key] = (escape(where(change, self.diff)), badge, str(change.changed or count > 0).lower())
+            place = " → ".join(f"<span>{escape(side)}</span>" for side in where(change, self.diff).split(" → "))
+            self._rows[key] = (place, badge, str(change.changed or count > 0).lower())
         return self._rows[key]
 
     def unchanged(self, change: ParagraphChange) -> tuple[str, str] | None:
