@@ -34,6 +34,13 @@ def document(docx: bytes):
         return etree.fromstring(z.read("word/document.xml"))
 
 
+TEXT = (f"{W}t", f"{W}delText", f"{W}tab", f"{W}br")  # what a paragraph's text is written in: a tab or a break reads as a space
+
+
+def _text(t) -> str:
+    return t.text or "" if t.tag in (f"{W}t", f"{W}delText") else " "
+
+
 def marked_words(body, tags: tuple[str, ...] = ("ins", "del")) -> int:
     """Words inside revision marks of a .docx: insertions and deletions, or with tags=MOVES the
     moves (text shown struck where it was and underlined where it is)."""
@@ -41,7 +48,7 @@ def marked_words(body, tags: tuple[str, ...] = ("ins", "del")) -> int:
     for mark in body.iter(*(f"{W}{tag}" for tag in tags)):
         if mark.getparent().tag == f"{W}rPr":
             continue
-        text = "".join(t.text or "" for t in mark.iter(f"{W}t", f"{W}delText"))
+        text = "".join(map(_text, mark.iter(*TEXT)))
         words += len(re.findall(r"\w+", text))
     return words
 
@@ -76,14 +83,14 @@ def words_as_word_counts(body) -> tuple[int, int, int]:
         shown: list[tuple[str, str]] = []  # (text, its mark or "") as the reader sees it
         old: list[tuple[str, str | None]] = []  # (text, what it is on that side)
         new: list[tuple[str, str | None]] = []
-        for t in p.iter(f"{W}t", f"{W}delText"):
+        for t in p.iter(*TEXT):
             mark = _mark_of(t)
             on_old, on_new = marks[mark.tag] if mark is not None else ("kept", "kept")
-            shown.append((t.text or "", "" if mark is None else "-" if on_new is None else "+"))
+            shown.append((_text(t), "" if mark is None else "-" if on_new is None else "+"))
             if on_old:
-                old.append((t.text or "", on_old))
+                old.append((_text(t), on_old))
             if on_new:
-                new.append((t.text or "", on_new))
+                new.append((_text(t), on_new))
         for side in (old, new):
             text = "".join(s for s, _ in side)
             what = [w for s, w in side for _ in s]
@@ -134,11 +141,11 @@ def _side_text(body, side: str) -> tuple[str, list[bool]]:
     text: list[str] = []
     flags: list[bool] = []
     for p in body.iter(f"{W}p"):
-        for t in p.iter(f"{W}t", f"{W}delText"):
+        for t in p.iter(*TEXT):
             mark = _MARKS[found.tag] if (found := _mark_of(t)) is not None else ""
             if mark in ("", side):
-                text.append(t.text or "")
-                flags += [mark == side] * len(t.text or "")
+                text.append(_text(t))
+                flags += [mark == side] * len(_text(t))
         text.append("\n")
         flags.append(False)
     return "".join(text), flags

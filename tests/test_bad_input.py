@@ -208,6 +208,21 @@ def test_body_without_templates_folder_suggests_a_body(lib: Path) -> None:
     assert_nothing_written(target)
 
 
+@pytest.mark.parametrize("key", ["date", "adopted"])
+def test_a_date_that_is_no_date_names_its_line(lib: Path, key: str) -> None:
+    # `date:` (the document's) and `adopted:` (the day an adopted resolution was adopted) are dates.
+    line = (
+        append(lib / DRAFT, f"{key}: 12th of September")
+        if key == "adopted"
+        else edit(lib / DRAFT, "date: ", "date: 12th of September #")
+    )
+    result, target = build(lib)
+    assert_user_error(result)
+    assert f"{DRAFT}:{line}: '{key}' must be a date like 2013-09-12, not '12th of September" in result.output
+    assert "write the date as YYYY-MM-DD" in result.output
+    assert_nothing_written(target)
+
+
 @pytest.mark.parametrize(
     ("former", "message"),
     [

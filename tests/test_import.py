@@ -139,6 +139,29 @@ def test_a_resolution_under_two_agenda_items_keeps_the_plural(empty: Path, tmp_p
     assert agenda[0].startswith("Agenda items ")
 
 
+def test_an_adopted_resolution_rebuilds_with_its_adoption_and_report_lines(empty: Path, tmp_path: Path) -> None:
+    # A/RES/79/161 was adopted "on 17 December 2024" "[on the report of the Third Committee (A/79/456,
+    # para. 31)]" under "United Nations"; its draft rebuilt the masthead of a draft resolution
+    # ("Original: English") without them. The next session's text is a draft again, not adopted.
+    source = ga_text(tmp_path, "A/RES/79/161")
+    result = import_document(source)
+    draft = result.draft.read_text(encoding="utf-8")
+    assert "\nadopted: 2024-12-17\nreport: on the report of the Third Committee (A/79/456, para. 31)\n" in draft
+    built = load_resolution(result.draft)[0]
+    lines = {line.role: line.text for line in built.header}
+    original = {line.role: line.text for line in read_file(source).resolution.header}
+    for role in ("organization", "adoption", "report", "symbol", "session", "agenda-item"):
+        assert lines[role] == original[role], role
+    assert "language" not in lines and "language" not in original
+    rolled = runner.invoke(app, ["new", str(result.draft), "--session", "80"])
+    assert rolled.exit_code == 0, rolled.output
+    assert "left out: adopted (was 2024-12-17): the new text is a draft" in rolled.output
+    next_session = load_resolution(empty / "drafts" / "a-res-80-161.yaml")[0]
+    header = {line.role: line.text for line in next_session.header}
+    assert "adoption" not in header and "report" not in header and "organization" not in header
+    assert header["language"] == "Original: English"
+
+
 def test_an_aipo_document_rolled_past_the_renaming_names_the_assembly_it_means(empty: Path) -> None:
     # AIPO 27 (2006): "the 28^th^ AIPO General Assembly" and its transition formula "the 27th AIPO
     # General Assembly" mean the body as it is; "the AIPO 23^rd^ General Assembly Resolution" an act

@@ -111,6 +111,8 @@ def new(
     typer.echo(f"wrote {result.path}", err=True)
     for note in result.placeholders:
         typer.echo(f"  to fill in: {note}", err=True)
+    for note in result.dropped:
+        typer.echo(f"  left out: {note}", err=True)
     if result.renamed:
         typer.echo(f"  renamed: {result.renamed}", err=True)
 

@@ -515,6 +515,10 @@ def _draft_data(doc: Resolution, importer: _Importer, preamble: list[Any], opera
         data["venue"] = str(venue)
     if dates := _meeting_dates(doc):
         data["meeting_dates"] = dates
+    if data["status"] == "adopted" and isinstance(adopted := doc.fields.get("adopted"), dt.date):
+        data["adopted"] = adopted
+    if data["status"] == "adopted" and (report := doc.fields.get("report")):  # "[on the report of …]", as printed
+        data["report"] = str(report).strip().removeprefix("[").removesuffix("]").strip()
     if facts.get("distribution"):
         data["distribution"] = facts["distribution"]
     if facts.get("original_language"):

@@ -17,6 +17,7 @@ from resdraft.sessions import day_of_date, long_date, us_date
 
 # Facts that cannot be known before the new session's document exists.
 UNKNOWABLE = ("symbol", "date", "venue", "meeting_dates", "agenda_item")
+ADOPTION = ("adopted", "report")  # facts of an adopted text, which a draft for the next session has not
 
 
 @dataclass(frozen=True)
@@ -27,6 +28,7 @@ class RolledDraft:
     text: str
     placeholders: tuple[str, ...]
     renamed: str | None = None  # the body's change of name between the two sessions, said for the user
+    dropped: tuple[str, ...] = ()  # facts of the adopted text the new draft leaves out, said for the user
 
 
 def _tbd(hint: str) -> Any:
@@ -115,6 +117,11 @@ def roll_forward(previous: Path, session: int, output: Path | None = None) -> Ro
         data.insert(list(data).index("session") + 1, "previous", prev_ref)
     if "status" in data:
         data["status"] = "draft"
+    dropped = []
+    for key in ADOPTION:  # the new text is a draft: it has not been adopted yet
+        if key in data:
+            dropped.append(f"{key} (was {data[key]}): the new text is a draft")
+            del data[key]
     for key in UNKNOWABLE:
         if key in data and data[key] is not None:
             hint = f"{key.replace('_', ' ')} of the {figure}-session document (was {data[key]})"
@@ -134,7 +141,7 @@ def roll_forward(previous: Path, session: int, output: Path | None = None) -> Ro
     )
     buffer = io.StringIO()
     yaml.dump(data, buffer)
-    return RolledDraft(path, buffer.getvalue(), tuple(notes), _renamed(library, draft.body, old, session, path))
+    return RolledDraft(path, buffer.getvalue(), tuple(notes), _renamed(library, draft.body, old, session, path), tuple(dropped))
 
 
 def _renamed(library: Library, body: str | None, old: int, session: int, path: Path) -> str | None:

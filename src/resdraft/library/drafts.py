@@ -27,7 +27,10 @@ FIELDS = (
     "title",
     "subtitle",
     "status",
+    "adopted",  # the day an adopted resolution was adopted (a date)
+    "report",  # the line saying whose report it was adopted on ("on the report of the Third Committee (A/79/456, para. 31)")
 )
+DATES = ("date", "adopted")
 STATUSES = ("draft", "adopted")
 DRAFT_KEYS = (
     "body",
@@ -121,8 +124,7 @@ def read_draft(path: Path, problems: Problems) -> Draft | None:
     body = r.text("body", required=True) or ""
     session = r.number("session", required=True) or 0
     r.text("title", required=True)
-    fields: dict[str, Any] = {k: r.text(k, placeholder=True) for k in FIELDS if k != "date"}
-    fields["date"] = r.date("date")
+    fields: dict[str, Any] = {k: r.date(k) if k in DATES else r.text(k, placeholder=True) for k in FIELDS}
     fields["sponsors"] = r.strings("sponsors")
     status = fields.get("status")
     if status is not None and status not in STATUSES:
