@@ -220,8 +220,16 @@ def test_a_sections_heading_is_a_paragraph_the_numbering_skips(empty: Path, tmp_
     ]
     decade = import_document(ga_text(tmp_path, "A/RES/79/161"))
     assert decade.warnings == [] and "    numbered: false\n    label: II\n" in decade.draft.read_text(encoding="utf-8")
+    # The first section's heading ("I" over "International Convention on …") opens the operative
+    # part, as the others do; it was read as the last preambular paragraph.
+    first = load_resolution(decade.draft)[0].operative[0]
+    assert (first.label, first.number, first.text) == (
+        "I",
+        None,
+        "International Convention on the Elimination of All Forms of Racial Discrimination",
+    )
     assert import_document(ga_text(tmp_path, "A/RES/78/247")).warnings == [
-        "operative paragraph 14 is numbered 1 in the document but numbered 11 in the draft"
+        "operative paragraph 17 is numbered 1 in the document but numbered 11 in the draft"
     ]
 
 

@@ -691,7 +691,8 @@ def test_libreoffice_accept_all_gives_the_new_document_and_reject_all_the_old(tm
     # A/RES/78/223 deletes two paragraphs whose sub-paragraphs the old text numbered "1., 2.";
     # A/RES/78/20, its old closing formula taken out, ends in a paragraph inserted after the last
     # operative one; A/RES/78/234 and 78/69 have section headings the numbering skips, and in
-    # 78/69 paragraphs moved away stand right before two of them.
+    # 78/69 paragraphs moved away stand right before two of them; in A/RES/78/293 -> 79/298
+    # preambular paragraphs moved into the first section stand right before its paragraph 1.
     sys.path.insert(0, str(ROOT / "benchmarks"))
     from libreoffice_revisions import OFFICE_PYTHON, in_office
 
@@ -714,6 +715,7 @@ def test_libreoffice_accept_all_gives_the_new_document_and_reject_all_the_old(tm
                 "A/RES/78/42",
                 "A/RES/78/223",
                 "A/RES/78/69",
+                "A/RES/78/293",
             )
         ),
         (*_without_old_closing("A/RES/78/20"), None),

@@ -948,10 +948,15 @@ class _Tree:
 
 
 def _split_parts(tops: list[_Node]) -> tuple[list[_Node], list[_Node]]:
-    """Preamble and operative part: at the first numbered paragraph, else at the first verb in the present."""
+    """Preamble and operative part: at the first numbered paragraph, else at the first verb in the
+    present. Where the operative part is in sections, the first section's heading ("I" over
+    "International Convention on …") and what stands under it before its first numbered paragraph
+    (a section's own "Recalling …") open the operative part, as the later sections' do."""
     at = next((i for i, n in enumerate(tops) if n.number is not None), None)
     if at is None:
         at = next((i for i, n in enumerate(tops) if n.opening and not _is_preambular(n.opening)), len(tops))
+    if any(n.style == "heading" for n in tops[at:]):
+        at = next((i for i in range(at - 1, -1, -1) if tops[i].style == "heading"), at)
     return tops[:at], tops[at:]
 
 

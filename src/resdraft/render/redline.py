@@ -633,6 +633,7 @@ class _Redline(_Writer):
         out += self._formula("closing", diff.new.closing)
         self._property_changes()
         self._moved_away_before_others(out)
+        self._moved_here_before_others(out)
         self._marks_for_libreoffice(out)
         self._first_note_mark(out)
         self._last_mark_kept(out)
@@ -690,6 +691,36 @@ class _Redline(_Writer):
             change = _el("w:pPr", self._mark("w:pPrChange", ppr))
             for child in old:
                 change.append(copy.deepcopy(child))
+
+    def _moved_here_before_others(self, paragraphs: list[Any]) -> None:
+        """A paragraph moved here (its mark a w:moveTo) before one numbered otherwise (a section's
+        own preamble come from the preamble, before the section's first numbered paragraph):
+        LibreOffice's Reject All gives that one the moved paragraph's properties as it takes the
+        mark away, and with them its numbering. So the moved paragraph's tracked change of its
+        properties holds the next one's old numbering, which Reject All gives it before it goes;
+        Accept All keeps its own. Word reads the two the same. From the end, so that a run of
+        moved paragraphs takes them all."""
+        for p, after in reversed(list(itertools.pairwise(paragraphs))):
+            ppr = p.find(qn("w:pPr"))
+            rpr = ppr.find(qn("w:rPr"))
+            if rpr is None or rpr.find(qn("w:moveTo")) is None:
+                continue
+            old = [copy.deepcopy(child) for child in _old_properties(ppr)]
+            own = next((c for c in old if c.tag == qn("w:numPr")), None)
+            theirs = next((c for c in _old_properties(after.find(qn("w:pPr"))) if c.tag == qn("w:numPr")), None)
+            if (own is None and theirs is None) or (
+                own is not None and theirs is not None and etree.tostring(own) == etree.tostring(theirs)
+            ):
+                continue
+            if own is not None:
+                old.remove(own)
+            if theirs is not None:
+                old.insert(1, copy.deepcopy(theirs))  # after the style
+            if (was := ppr.find(qn("w:pPrChange"))) is not None:
+                ppr.remove(was)
+            change = _el("w:pPr", self._mark("w:pPrChange", ppr))
+            for child in old:
+                change.append(child)
 
     def _first_note_mark(self, paragraphs: list[Any]) -> None:
         """LibreOffice does not remove the mark of a paragraph inserted (or deleted) whole that
