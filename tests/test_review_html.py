@@ -686,6 +686,10 @@ def test_a_long_place_wraps_inside_its_column(open_review: Callable[..., Review]
     review = open_review(compare(*ga_pair("A/RES/78/69")))
     row = review.row("heading XIV → heading XIII")
     assert row.locator(".where span").all_inner_texts() == ["heading XIV", "heading XIII"]
+    # A heading is set bold, as in the Word output; the paragraphs under it are not.
+    weights = row.locator(".text").evaluate_all("els => els.map(e => getComputedStyle(e).fontWeight)")
+    assert weights == ["700", "700"]
+    assert review.row("op. 351 → op. 338").locator(".text.new").evaluate("e => getComputedStyle(e).fontWeight") == "400"
     spill = review.page.evaluate(
         """() => [...document.querySelectorAll('.view:not([hidden]) .where')]
              .filter(el => el.getBoundingClientRect().right > el.closest('.meta').getBoundingClientRect().right + 0.5)

@@ -32,7 +32,12 @@ def marked(ops: Sequence[Op], colour: bool = False) -> str:
 def where(change: ParagraphChange, diff: Diff) -> str:
     """'pp. 3 → pp. 2' or 'op. 7 → op. 9' (old and new place; '—' where the paragraph is not); a
     section's heading by its numeral, 'heading II'."""
-    return f"{_place(change, 'old', diff.old)} → {_place(change, 'new', diff.new)}"
+    return " → ".join(places(change, diff))
+
+
+def places(change: ParagraphChange, diff: Diff) -> tuple[str, str]:
+    """A paragraph's old and new place, as `where` writes them."""
+    return _place(change, "old", diff.old), _place(change, "new", diff.new)
 
 
 def _place(change: ParagraphChange, side: Literal["old", "new"], text: Resolution) -> str:

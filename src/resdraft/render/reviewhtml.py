@@ -19,7 +19,7 @@ from html import escape
 from resdraft.diff.model import PARTS, Diff, FootnoteChange, HeaderChange, ParagraphChange
 from resdraft.diff.words import Op
 from resdraft.model import FootnoteRef, Paragraph, Run
-from resdraft.render.diffterm import footnotes_line, header_line, summary_line, where
+from resdraft.render.diffterm import footnotes_line, header_line, places, summary_line
 
 COLOURS: Mapping[str, str] = {
     "text": "#1b1b1b",
@@ -131,6 +131,7 @@ a.badge:focus-visible{outline:3px solid var(--accent);outline-offset:1px}
 .text .badges{display:inline-flex;vertical-align:.1em;margin-right:.4em;font-family:system-ui,sans-serif}
 .lv1{padding-left:2rem}.lv2{padding-left:4rem}.lv3{padding-left:6rem}
 .label{font-weight:600;margin-right:.15em}
+.heading{font-weight:700}
 .absent{color:var(--muted);font-style:italic;font-family:inherit;font-size:.9rem}
 .row.s-unchanged .text{color:var(--unchanged-text)}
 ins{color:var(--ins-text);background:var(--ins-bg);text-decoration:underline;text-decoration-thickness:2px;
@@ -388,7 +389,8 @@ class _Notes:
             )
             words = "footnote changed" if count == 1 else f"{count} footnotes changed"
             badge = f'<a class="badge b-unchanged" href="#h-footnotes">{words}</a>' if count else ""
-            place = " → ".join(f"<span>{escape(side)}</span>" for side in where(change, self.diff).split(" → "))
+            old, new = places(change, self.diff)
+            place = f"<span>{escape(old)}</span> → <span>{escape(new)}</span>"
             self._rows[key] = (place, badge, str(change.changed or count > 0).lower())
         return self._rows[key]
 
@@ -475,6 +477,15 @@ def _row_meta(change: ParagraphChange, view: str, notes: _Notes) -> str:
     return f'<div class="meta"><span class="where">{place}</span>{_badges(change, view=view, extra=footnotes)}</div>'
 
 
+def _heading(diff: Diff, change: ParagraphChange, side: str) -> bool:
+    """Whether a row's old (or new) paragraph is a section's heading: an operative paragraph its
+    text leaves out of the numbering, with a numeral of its own ("II"), set bold as in Word."""
+    paragraph, text = (change.old, diff.old) if side == "old" else (change.new, diff.new)
+    if paragraph is None or paragraph.number is not None or change.part != "operative":
+        return False
+    return bool(paragraph.label) and text.unnumbered(paragraph)
+
+
 def _compared(item: ParagraphChange) -> tuple[Paragraph | None, Paragraph | None, tuple[Op, ...]]:
     """The old and new paragraph a row shows, and the ops between them: for one come from another
     paragraph (the other part, or a split), that paragraph's words as they came."""
@@ -500,11 +511,14 @@ def _sbs_row(change: ParagraphChange, number: int | None, notes: _Notes) -> str:
         cls = f"text{' sub' if level else ''} lv{min(level, 3)}"
         badges = _sub_badges(change, item) if level else ""
         old, new, _ = _compared(item)
+        cls_old, cls_new = (
+            f"{cls}{' heading' if level == 0 and _heading(notes.diff, change, side) else ''}" for side in ("old", "new")
+        )
         old_html, new_html = shown if (shown := notes.unchanged(item)) else notes.marked(item)[:2]
         old_note = "(not in the old text)" if old is None and (level == 0 or change.old is not None) else ""
         new_note = "(not in the new text)" if new is None and (level == 0 or change.new is not None) else ""
-        out.append(_cell(f"{cls} old", old, old_html, old_note or ("" if new else badges)))
-        out.append(_cell(f"{cls} new", new, new_html, new_note or badges))
+        out.append(_cell(f"{cls_old} old", old, old_html, old_note or ("" if new else badges)))
+        out.append(_cell(f"{cls_new} new", new, new_html, new_note or badges))
     out.append("</div></article>")
     return "".join(out)
 
@@ -516,6 +530,8 @@ def _inline_row(change: ParagraphChange, number: int | None, notes: _Notes) -> s
         cls = f"text{' sub' if level else ''} lv{min(level, 3)}"
         badges = _sub_badges(change, item) if level else ""
         text = shown[1] if (shown := notes.unchanged(item)) else notes.marked(item)[2]
+        if level == 0 and _heading(notes.diff, change, "new" if change.new is not None else "old"):
+            cls += " heading"
         out.append(f'<div class="{cls}">{_label(item.new or item.old)}{badges}{text}</div>')
     out.append("</div></article>")
     return "".join(out)
