@@ -119,6 +119,16 @@ def ga_pair(symbol: str) -> tuple[Any, Any]:
     return parse_pdf_text(old["text"]), parse_pdf_text(new["text"])
 
 
+def ga_resolution(symbol: str) -> Any:
+    """A GA resolution of the corpus read from its raw PDF text, by symbol."""
+    import tempfile
+
+    from resdraft.importers.pdftext import parse_pdf_text
+
+    with tempfile.TemporaryDirectory() as tmp:
+        return parse_pdf_text(ga_text(Path(tmp), symbol).read_text(encoding="utf-8"))
+
+
 def aipo_27_subparagraphs_reordered() -> tuple[Any, Any]:
     """AIPO 27, and the same with operative 3's sub-paragraphs a.-d. reordered b, c, a, d."""
     import dataclasses

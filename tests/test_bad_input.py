@@ -164,10 +164,19 @@ def test_preambular_clause_listed_under_operative_is_refused(lib: Path) -> None:
         ("aalco.encourages-ratify-toc-protocol", "numbered: maybe", "numbered must be true or false, not 'maybe'"),
         ("aalco.encourages-ratify-toc-protocol", "label: II", "a label stands in place of a paragraph's number"),
         ("aalco.also-noting-forms-of-trafficking", "numbered: false", "only operative paragraphs are numbered"),
+        ("aalco.encourages-ratify-toc-protocol", "number: 0", "number must be a whole number (1 or more), not 0"),
+        ("aalco.encourages-ratify-toc-protocol", "number: first", "number must be a whole number (1 or more), not 'first'"),
+        (
+            "aalco.encourages-ratify-toc-protocol",
+            "numbered: false, number: 1",
+            "only a numbered operative paragraph takes a number",
+        ),
+        ("aalco.also-noting-forms-of-trafficking", "number: 1", "only a numbered operative paragraph takes a number"),
     ],
 )
 def test_a_paragraph_left_out_of_the_numbering_is_written_plainly(lib: Path, clause: str, key: str, message: str) -> None:
-    # `numbered: false` (and a `label` in place of the number) only on an operative paragraph.
+    # `numbered: false` (and a `label` in place of the number) only on an operative paragraph; `number:`
+    # (where the numbering starts again) a whole number, only on a numbered operative paragraph.
     line = edit(lib / DRAFT, f"  - {clause}", f"  - {{clause: {clause}, {key}}}")
     result, target = build(lib)
     assert_user_error(result)

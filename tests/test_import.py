@@ -210,7 +210,7 @@ def test_a_sections_heading_is_a_paragraph_the_numbering_skips(empty: Path, tmp_
     between its numbered paragraphs, and A/RES/79/161 numbered ones ("II International Decade …").
     The draft writes each as `numbered: false` (with its `label`), and rebuilds the document's
     numbers: before, the heading became operative paragraph 14 and every number after it moved on,
-    with a warning. A/RES/78/247 starts its numbering again at 1 in a section, which a draft does not."""
+    with a warning."""
     result = import_document(ga_text(tmp_path, "A/RES/78/305"))
     assert result.warnings == []
     assert "    numbered: false\n" in result.draft.read_text(encoding="utf-8")
@@ -228,8 +228,12 @@ def test_a_sections_heading_is_a_paragraph_the_numbering_skips(empty: Path, tmp_
         None,
         "International Convention on the Elimination of All Forms of Racial Discrimination",
     )
-    assert import_document(ga_text(tmp_path, "A/RES/78/247")).warnings == [
-        "operative paragraph 17 is numbered 1 in the document but numbered 11 in the draft"
+    # A/RES/78/247 numbers its section II from 1 again: the draft says so (`number: 1`) and rebuilds
+    # the document's numbers; it used to number on (11) and warn.
+    restart = import_document(ga_text(tmp_path, "A/RES/78/247"))
+    assert restart.warnings == [] and "    number: 1\n" in restart.draft.read_text(encoding="utf-8")
+    assert [p.number for p in load_resolution(restart.draft)[0].operative] == [
+        p.number for p in read_file(ga_text(tmp_path, "A/RES/78/247")).resolution.operative
     ]
 
 

@@ -655,6 +655,23 @@ def test_a_sections_heading_is_left_out_of_the_numbering_and_its_numeral_typed(t
     assert "II International Decade for People of African Descent 11. Recalls the proclamation" in text
 
 
+def test_sections_numbered_from_1_again_start_words_list_again(tmp_path: Path) -> None:
+    # A/RES/79/258 (the programme budget's questions) numbers each section from 1 again ("III" /
+    # "Request for a subvention …" / "Recalling …" / "1. Takes note …"): Word's list starts again
+    # there, where it used to number on through the sections (section III began at 15.). The
+    # redline does so too: see A/RES/78/293 -> 79/298 in the LibreOffice test below.
+    from conftest import ga_resolution
+
+    new = ga_resolution("A/RES/79/258")
+    (tmp_path / "new.docx").write_bytes(render_docx(new, word_style_for("unga", str(ROOT / "drafts"))))
+    (pdf,) = to_pdf([tmp_path / "new.docx"], tmp_path)
+    text = " ".join(subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout.split())
+    for title in ("Request for a subvention to the Residual Special Court for Sierra Leone", "Capital investment planning"):
+        assert title in text, title
+        assert text[text.index(title) :].split(" Takes note", 1)[0].endswith(" 1."), f"the first paragraph under {title!r} is 1."
+    assert sum(p.number == 1 for p in new.operative) == 19  # (one 1. per section)
+
+
 def test_a_paragraph_moved_away_before_a_heading_lends_it_no_number() -> None:
     # A/RES/78/69 -> 79/144: paragraphs moved away stand right before the headings "IX" and
     # "XIII". LibreOffice's Accept All gives the paragraph after a moved-away mark that mark's
@@ -692,7 +709,8 @@ def test_libreoffice_accept_all_gives_the_new_document_and_reject_all_the_old(tm
     # A/RES/78/20, its old closing formula taken out, ends in a paragraph inserted after the last
     # operative one; A/RES/78/234 and 78/69 have section headings the numbering skips, and in
     # 78/69 paragraphs moved away stand right before two of them; in A/RES/78/293 -> 79/298
-    # preambular paragraphs moved into the first section stand right before its paragraph 1.
+    # preambular paragraphs moved into the first section stand right before its paragraph 1, and
+    # its section II is numbered from 1 again.
     sys.path.insert(0, str(ROOT / "benchmarks"))
     from libreoffice_revisions import OFFICE_PYTHON, in_office
 

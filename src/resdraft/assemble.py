@@ -173,12 +173,12 @@ class Assembler:
         pattern = numbering.operative if role == "operative" else None
         sub_labels = numbering.subparagraphs if role == "operative" else numbering.preambular_subparagraphs
         out = []
-        count = 0  # the numbered paragraphs so far: a section's heading (`numbered: false`) is not one
+        count = 0  # the last number given: a section's heading (`numbered: false`) takes none
         for i, use in enumerate(uses, start=1):
             last = i == len(uses)
             mark = p[f"{role}_last"] if last else p[role]
             if use.numbered:
-                count += 1
+                count = use.number if use.number is not None else count + 1  # (`number:` starts again)
                 number, lab = (count, label(pattern, count)) if pattern else (None, None)
             else:
                 number, lab = None, use.label

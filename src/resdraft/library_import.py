@@ -482,7 +482,18 @@ class _Importer:
         entries = [self.use(p, kind, marks[i]) for i, p in enumerate(paragraphs)]
         if part != "operative":
             return entries
-        return [_unnumbered(entry, p) if self.doc.unnumbered(p) else entry for entry, p in zip(entries, paragraphs, strict=True)]
+        out = []
+        count = 0  # the last number the draft gives
+        for entry, p in zip(entries, paragraphs, strict=True):
+            if self.doc.unnumbered(p):
+                out.append(_unnumbered(entry, p))
+                continue
+            count += 1
+            if p.number is not None and p.number != count and self.doc.numbering.operative:
+                count = p.number  # the numbering starts again (a section's paragraph 1)
+                entry = {**(entry if isinstance(entry, dict) else {"clause": entry}), "number": p.number}
+            out.append(entry)
+        return out
 
 
 def _unnumbered(entry: Any, p: Paragraph) -> dict[str, Any]:

@@ -137,6 +137,7 @@ class Use:
     emphasis: str | None = None
     numbered: bool = True  # False: the operative numbering skips it (a section's heading)
     label: str | None = None  # ... and this label stands in place of its number ("II")
+    number: int | None = None  # its number, where the numbering starts again (a section's paragraph 1)
     where: Where | None = field(default=None, compare=False)
 
 

@@ -45,7 +45,7 @@ DRAFT_KEYS = (
     "operative",
     *FIELDS,
 )
-USE_KEYS = ("clause", "opening", "text", "subparagraphs", "footnotes", "end", "emphasis", "numbered", "label")
+USE_KEYS = ("clause", "opening", "text", "subparagraphs", "footnotes", "end", "emphasis", "numbered", "label", "number")
 EMPHASES = ("italic", "bold", "bold-italic", "none")
 FORMULAS = ("enacting", "transition", "closing")
 STYLE_KEYS = ("punctuation", "numbering", "emphasis")
@@ -75,7 +75,7 @@ def read_use(item: Any, items: YList, index: int, problems: Problems, part: str)
         problems.add(r.where("emphasis"), f"emphasis must be one of {', '.join(EMPHASES)}, not {emphasis!r}")
         emphasis = None
     subs = r.items("subparagraphs")
-    numbered, label = _numbering(item, r, problems, part)
+    numbered, label, number = _numbering(item, r, problems, part)
     return Use(
         clause=clause,
         opening=r.text("opening"),
@@ -86,23 +86,36 @@ def read_use(item: Any, items: YList, index: int, problems: Problems, part: str)
         emphasis=emphasis,
         numbered=numbered,
         label=label,
+        number=number,
         where=item.where("clause") if clause is not None else item.value_where("text"),
     )
 
 
-def _numbering(item: YDict, r: Reader, problems: Problems, part: str) -> tuple[bool, str | None]:
-    """`numbered: false` (the operative numbering skips the paragraph: a section's heading) and the
-    `label` that stands in place of its number ("II")."""
+def _numbering(item: YDict, r: Reader, problems: Problems, part: str) -> tuple[bool, str | None, int | None]:
+    """`numbered: false` (the operative numbering skips the paragraph: a section's heading), the
+    `label` that stands in place of its number ("II"), and `number: 1` (the numbering starts again
+    at the paragraph: a section's first, where each section is numbered from 1)."""
     numbered = item.get("numbered", True)
     if not isinstance(numbered, bool):
         problems.add(r.where("numbered"), f"numbered must be true or false, not {numbered!r}", "write `numbered: false`")
         numbered = True
     label = r.text("label")
+    number = item.get("number")
+    if number is not None and (isinstance(number, bool) or not isinstance(number, int) or number < 1):
+        problems.add(r.where("number"), f"number must be a whole number (1 or more), not {number!r}", "write `number: 1`")
+        number = None
     if not numbered and part != "operative":
         problems.add(r.where("numbered"), "only operative paragraphs are numbered", "take `numbered: false` off")
     elif label is not None and numbered:
         problems.add(r.where("label"), "a label stands in place of a paragraph's number", "add `numbered: false` beside it")
-    return numbered, label
+    elif number is not None and (part != "operative" or not numbered):
+        problems.add(
+            r.where("number"),
+            "only a numbered operative paragraph takes a number",
+            "take `number:` off (or `numbered: false`)" if part == "operative" else "take `number:` off",
+        )
+        number = None
+    return numbered, label, number
 
 
 def read_draft(path: Path, problems: Problems) -> Draft | None:

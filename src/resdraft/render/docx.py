@@ -546,15 +546,22 @@ class _Writer:
             first_num.addprevious(abstract)
         return ident
 
-    def _num(self, abstract: int, restart: Iterable[int] = ()) -> str:
-        """A list of an abstract numbering, the levels in `restart` starting again at 1."""
+    def _num(self, abstract: int, restart: Iterable[int] = (), start: int = 1) -> str:
+        """A list of an abstract numbering, the levels in `restart` starting again at `start` (the
+        first) or 1 (the others)."""
         ident = self._next_num
         self._next_num += 1
         num = _el("w:num", self._numbering, numId=str(ident))
         _el("w:abstractNumId", num, val=str(abstract))
-        for level in restart:
-            _el("w:startOverride", _el("w:lvlOverride", num, ilvl=str(level)), val="1")
+        for k, level in enumerate(restart):
+            _el("w:startOverride", _el("w:lvlOverride", num, ilvl=str(level)), val=str(start if k == 0 else 1))
         return str(ident)
+
+    def restarted(self, num: str, start: int) -> str:
+        """Another list of the same numbering as `num`, its paragraphs counted again from `start`
+        (a section numbered from 1 again)."""
+        found = self._numbering.find(f"{qn('w:num')}[@{qn('w:numId')}='{num}']")
+        return self._num(int(found.find(qn("w:abstractNumId")).get(qn("w:val"))), restart=(0,), start=start)
 
     # -------------------------------------------------------------- paragraphs
 
@@ -636,8 +643,14 @@ class _Writer:
     def part(
         self, paragraphs: Iterable[Paragraph], part: str, operative_num: str | None, preamble_nums: Iterator[str] | None
     ) -> Iterator[Any]:
+        expected = 1  # the number the list gives its next paragraph
         for paragraph in paragraphs:
             num = operative_number(self.res, part, paragraph, operative_num)
+            if num is not None and operative_num is not None and paragraph.number is not None and paragraph.number < expected:
+                operative_num = self.restarted(operative_num, paragraph.number)  # the numbering starts again here
+                num = (operative_num, 0)
+            if num is not None:
+                expected = (paragraph.number or expected) + 1
             style = paragraph_style(self.res, part, paragraph)
             yield self.paragraph(style, (*typed_label(self.res, part, paragraph), *paragraph.content), part, num)
             sub_num = (

@@ -107,6 +107,8 @@ class _Redline(_Writer):
         self.old_operative_num: str | None = None  # the old text's operative list, where only it numbers them
         self.old_sub_abstract: int | None = None  # the old text's numbering, where its sub-paragraphs' differs
         self.renumbered: list[tuple[Any, tuple[str, int] | None, str]] = []  # old paragraphs, their old numbering and style
+        self.operative_num: str | None = None  # the list operative paragraphs are numbered in now (see `_count`)
+        self.next_old = self.next_new = 1  # the number each text's next operative paragraph is printed with, in order
 
     # -------------------------------------------------------------- footnotes
 
@@ -351,6 +353,25 @@ class _Redline(_Writer):
             return []
         return [self._written(FORMULA_STYLES[role], old, line)]
 
+    def _count(self, part: str, old: Paragraph | None, new: Paragraph | None) -> None:
+        """Before an operative paragraph of the old text (`old`), the new (`new`) or both: where either
+        text's numbering starts again there (a section's paragraph 1), the list does too, so that
+        Accept All numbers the new text's sections and Reject All the old's as each printed them.
+        Each text's paragraphs come in its own order, so each text's next number is known."""
+        if part != "operative" or self.operative_num is None or not self.res.numbering.operative:
+            return
+        was = old.number if old is not None and self.diff.old.numbering.operative else None
+        now = new.number if new is not None else None
+        if (now is not None and now < self.next_new) or (now is None and was is not None and was < self.next_old):
+            start = now if now is not None else was
+            assert start is not None
+            self.operative_num = self.restarted(self.operative_num, start)
+            self.next_new = self.next_old = start
+        if now is not None:
+            self.next_new = now + 1
+        if was is not None:
+            self.next_old = was + 1
+
     def _numbers(self, part: str, shown: Paragraph, text: Resolution) -> tuple[str, int] | None:
         """The list an operative paragraph is numbered in: the new text's, unless the text it is
         shown from (the new, or the old for one deleted or moved away) leaves it unnumbered, as a
@@ -393,6 +414,7 @@ class _Redline(_Writer):
         assert shown is not None
         text = self.diff.old if side == "moveFrom" else self.res
         style = paragraph_style(text, part, shown)
+        self._count(part, shown if side == "moveFrom" else None, shown if side == "moveTo" else None)
         block = [self._moved_paragraph(style, change, side, part, self._numbers(part, shown, text))]
         if side == "moveFrom" and change.old is not None:
             self._old_number(block[0], part, change.old)
@@ -479,6 +501,7 @@ class _Redline(_Writer):
         shown = change.old if status == "deleted" else change.new
         assert shown is not None
         text = self.diff.old if status == "deleted" else self.res
+        self._count(part, change.old if status != "inserted" else None, change.new if status != "deleted" else None)
         p = self._in_place(change, status, paragraph_style(text, part, shown), part, self._numbers(part, shown, text))
         if status != "inserted" and change.old is not None:
             self._old_number(p, part, change.old)
@@ -588,6 +611,7 @@ class _Redline(_Writer):
         for (a, b, ops), change in zip(rows, group, strict=True):
             row, source = (change.new, self.res) if change.new is not None else (change.old, self.diff.old)
             assert row is not None
+            self._count(part, change.old, change.new)
             p = self.paragraph(paragraph_style(source, part, row), (), part, self._numbers(part, row, source))
             self._compared(p, a, b, ops, part)
             self._elsewhere(p, change)
