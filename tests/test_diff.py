@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from conftest import CORPUS, ROOT, aipo_27_subparagraphs_reordered, bare_resolution
+from resdraft.build import load_resolution
 from resdraft.cli import app
 from resdraft.diff import align, compare, words
 from resdraft.diff.words import Op, new_text, old_text, tokenize, word_diff
@@ -118,6 +119,21 @@ def test_amendments_moving_paragraphs_apply_in_turn() -> None:
         "1. Move operative paragraph 3 to the beginning of the operative part.\n"
         "2. Move operative paragraph 4 so that it follows operative paragraph 3.\n"
     )
+
+
+def test_amendments_to_a_text_numbering_each_section_from_1_name_the_section() -> None:
+    # A/RES/78/253 numbers each section from 1 again: "operative paragraph 7" alone names seven
+    # paragraphs, so each is named with its section ("… of section III"), the one whose heading
+    # stands before the paragraph its numbering started again at (not the sub-heading "A.").
+    from conftest import ga_resolution
+    from resdraft.render.amendments import render_amendments
+
+    text = render_amendments(compare(ga_resolution("A/RES/78/253"), ga_resolution("A/RES/79/258")))
+    assert "In operative paragraph 7 of section III, replace “seventy-ninth” with “eightieth”." in text
+    named = re.findall(r"operative paragraphs? (?:\d+(?:, | and | to )?)+( of section [IVXLC]+)?", text)
+    assert named and all(named), "every operative paragraph is named with its section"
+    aalco = compare(*(load_resolution(ROOT / "drafts" / f"aalco-{n}.yaml")[0] for n in (50, 52)))
+    assert " of section" not in render_amendments(aalco), "a text numbered once through names no section"
 
 
 def test_amendments_and_the_terminal_name_subparagraphs_that_moved() -> None:

@@ -165,8 +165,21 @@ def _name(change: ParagraphChange, text: Resolution) -> str:
             else f"the heading {_quote(' '.join(words[:8]) + (' …' if len(words) > 8 else ''))}"
         )
     if change.part == "operative":
-        return f"operative paragraph {number if number is not None else (index or 0) + 1}"
+        return f"operative paragraph {number if number is not None else (index or 0) + 1}{_in_section(text, index or 0)}"
     return f"the {ordinal_words((index or 0) + 1)} preambular paragraph"
+
+
+def _in_section(text: Resolution, index: int) -> str:
+    """' of section II' for an operative paragraph of a text that numbers each section from 1 again
+    (the budget resolutions), where a number alone names several paragraphs: the section is the one
+    whose heading stands before the paragraph its numbering started again at; '' otherwise."""
+    numbers = [p.number for p in text.operative if p.number is not None]
+    if len(numbers) == len(set(numbers)):
+        return ""
+    before = text.operative[: index + 1]
+    start = next((k for k in range(len(before) - 1, -1, -1) if before[k].number == 1), 0)
+    label = next((p.label for p in reversed(before[:start]) if text.unnumbered(p) and p.label), None)
+    return f" of section {label.rstrip('.')}" if label else ""
 
 
 def _reading(change: ParagraphChange) -> str:
@@ -227,10 +240,11 @@ def _deleted_run(changes: list[ParagraphChange], text: Resolution) -> str:
     if changes[0].part == "operative":
         numbers = [c.old_number or place for c, place in zip(changes, places, strict=True)]
         run = numbers == list(range(numbers[0], numbers[-1] + 1)) and len(numbers) > 2
+        section = _in_section(text, changes[0].old_index or 0)
         return (
-            f"operative paragraphs {numbers[0]} to {numbers[-1]}"
+            f"operative paragraphs {numbers[0]} to {numbers[-1]}{section}"
             if run
-            else f"operative paragraphs {_join([str(n) for n in numbers])}"
+            else f"operative paragraphs {_join([str(n) for n in numbers])}{section}"
         )
     run = places == list(range(places[0], places[-1] + 1)) and len(places) > 2
     ordinals = [ordinal_words(place) for place in places]
