@@ -121,14 +121,23 @@ def test_amendments_moving_paragraphs_apply_in_turn() -> None:
     )
 
 
-def test_amendments_to_a_text_numbering_each_section_from_1_name_the_section() -> None:
+def test_a_text_numbering_each_section_from_1_names_paragraphs_with_their_section(tmp_path: Path) -> None:
     # A/RES/78/253 numbers each section from 1 again: "operative paragraph 7" alone names seven
-    # paragraphs, so each is named with its section ("… of section III"), the one whose heading
-    # stands before the paragraph its numbering started again at (not the sub-heading "A.").
-    from conftest import ga_resolution
+    # paragraphs, so each is named with its section ("… of section III", "op. 7 (III)"), the one
+    # whose heading stands before the paragraph its numbering started again at (not the
+    # sub-heading "A."): in the amendments, the terminal (and the review page) and lint.
+    from conftest import ga_resolution, ga_text
+    from resdraft.lint import lint
     from resdraft.render.amendments import render_amendments
+    from resdraft.render.diffterm import render_terminal
 
-    text = render_amendments(compare(ga_resolution("A/RES/78/253"), ga_resolution("A/RES/79/258")))
+    old = ga_resolution("A/RES/78/253")
+    assert old.sections[next(i for i, p in enumerate(old.operative) if p.number == 7 and i > 60)] == "VII"
+    diff = compare(old, ga_resolution("A/RES/79/258"))
+    assert "op. 7 (III) → op. 5 (II)  modified" in render_terminal(diff)
+    findings = lint(str(ga_text(tmp_path, "A/RES/78/253"))).findings
+    assert "operative paragraph 6 of section VII" in [f.paragraph for f in findings]
+    text = render_amendments(diff)
     assert "In operative paragraph 7 of section III, replace “seventy-ninth” with “eightieth”." in text
     named = re.findall(r"operative paragraphs? (?:\d+(?:, | and | to )?)+( of section [IVXLC]+)?", text)
     assert named and all(named), "every operative paragraph is named with its section"

@@ -214,12 +214,14 @@ class _Item:
     heading: bool = False  # a part's heading in a sectioned resolution (or a draft's `numbered: false` one): not a paragraph
     preambular: bool = False  # a paragraph of a section's own preamble, in the operative part (documents)
     number: int | None = None  # the number printed on its (top-level) paragraph, if any
+    section: str | None = None  # its section ("III"), where each section is numbered from 1 again
 
     @property
     def position(self) -> str:
         """'preamble paragraph 3', 'operative paragraph 4 (b) (ii)': by the number printed on the
         paragraph, which a section's heading before it leaves behind its place; else by its place."""
-        return " ".join((f"{self.part} paragraph {self.number if self.number is not None else self.index}", *self.labels))
+        where = f" of section {self.section}" if self.section else ""
+        return " ".join((f"{self.part} paragraph {self.number if self.number is not None else self.index}", *self.labels)) + where
 
 
 # ================================================================ vocabulary helpers
@@ -950,7 +952,9 @@ def _items(
         for i, p in enumerate(paragraphs, start=1):
             mark = punctuation[f"{role}_last"] if i == len(paragraphs) else punctuation[role]
             origin = own[i - 1] if i - 1 < len(own) else _Origin()
-            out.extend(_walk(p, part, i, (), mark, i == len(paragraphs) - 1, origin, (section, i), punctuation, p.number))
+            items = _walk(p, part, i, (), mark, i == len(paragraphs) - 1, origin, (section, i), punctuation, p.number)
+            sections = resolution.sections if part == "operative" else {}
+            out.extend(replace(item, section=sections[i - 1]) if i - 1 in sections else item for item in items)
         yield out
 
 

@@ -307,6 +307,27 @@ class Resolution:
         none leaves none out."""
         return bool(self.numbering.operative) and paragraph.number is None
 
+    @cached_property
+    def sections(self) -> Mapping[int, str]:
+        """Where the text numbers each section's operative paragraphs from 1 again (the budget
+        resolutions), so that a number alone names several paragraphs: each operative paragraph's
+        section by index, the label of the heading before the paragraph its numbering started again
+        at ("III", not a sub-heading's "A."). Empty for a text numbered once through."""
+        numbers = [p.number for p in self.operative if p.number is not None]
+        if len(numbers) == len(set(numbers)):
+            return {}
+        out: dict[int, str] = {}
+        heading: str | None = None  # the last heading's label
+        section: str | None = None
+        for i, p in enumerate(self.operative):
+            if self.unnumbered(p) and p.label:
+                heading = p.label.rstrip(".")
+            elif p.number == 1:
+                section = heading
+            if section is not None and p.number is not None:
+                out[i] = section
+        return out
+
     def paragraphs(self) -> Iterator[Paragraph]:
         """Every paragraph and sub-paragraph in document order."""
         for p in (*self.preamble, *self.operative):

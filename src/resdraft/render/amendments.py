@@ -170,16 +170,9 @@ def _name(change: ParagraphChange, text: Resolution) -> str:
 
 
 def _in_section(text: Resolution, index: int) -> str:
-    """' of section II' for an operative paragraph of a text that numbers each section from 1 again
-    (the budget resolutions), where a number alone names several paragraphs: the section is the one
-    whose heading stands before the paragraph its numbering started again at; '' otherwise."""
-    numbers = [p.number for p in text.operative if p.number is not None]
-    if len(numbers) == len(set(numbers)):
-        return ""
-    before = text.operative[: index + 1]
-    start = next((k for k in range(len(before) - 1, -1, -1) if before[k].number == 1), 0)
-    label = next((p.label for p in reversed(before[:start]) if text.unnumbered(p) and p.label), None)
-    return f" of section {label.rstrip('.')}" if label else ""
+    """' of section III' for an operative paragraph of a text that numbers each section from 1
+    again, where a number alone names several paragraphs; '' otherwise."""
+    return f" of section {section}" if (section := text.sections.get(index)) else ""
 
 
 def _reading(change: ParagraphChange) -> str:

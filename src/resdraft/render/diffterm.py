@@ -31,7 +31,8 @@ def marked(ops: Sequence[Op], colour: bool = False) -> str:
 
 def where(change: ParagraphChange, diff: Diff) -> str:
     """'pp. 3 → pp. 2' or 'op. 7 → op. 9' (old and new place; '—' where the paragraph is not); a
-    section's heading by its numeral, 'heading II'."""
+    section's heading by its numeral, 'heading II'; in a text that numbers each section from 1
+    again, a paragraph with its section, 'op. 7 (III)'."""
     return " → ".join(places(change, diff))
 
 
@@ -48,7 +49,10 @@ def _place(change: ParagraphChange, side: Literal["old", "new"], text: Resolutio
         return "—"
     if change.part == "operative" and text.unnumbered(paragraph) and paragraph.label:
         return f"heading {paragraph.label}"
-    return Place(change.part, index, number, side).short
+    place = Place(change.part, index, number, side).short
+    if change.part == "operative" and (section := text.sections.get(index)):  # a text numbering each section from 1
+        return f"{place} ({section})"
+    return place
 
 
 def _tally(counts: Mapping[str, int]) -> str:
