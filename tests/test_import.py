@@ -153,6 +153,12 @@ def test_an_adopted_resolution_rebuilds_with_its_adoption_and_report_lines(empty
     for role in ("organization", "adoption", "report", "symbol", "session", "agenda-item"):
         assert lines[role] == original[role], role
     assert "language" not in lines and "language" not in original
+    # Its Word output imports back with the same facts.
+    word = tmp_path / "built.docx"
+    word.write_bytes(build(result.draft, "docx"))  # type: ignore[arg-type]
+    again = import_document(word, name="built").draft.read_text(encoding="utf-8")
+    assert "\nstatus: adopted\n" in again
+    assert "\nadopted: 2024-12-17\nreport: on the report of the Third Committee (A/79/456, para. 31)\n" in again
     rolled = runner.invoke(app, ["new", str(result.draft), "--session", "80"])
     assert rolled.exit_code == 0, rolled.output
     assert "left out: adopted (was 2024-12-17): the new text is a draft" in rolled.output

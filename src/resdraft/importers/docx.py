@@ -1096,6 +1096,7 @@ _FIELD_OF_ROLE: dict[str, tuple[str, Callable[[str], Any]]] = {
     "agenda-item": ("agenda_item", lambda t: re.sub(r"^Agenda items?\s*", "", t, flags=re.IGNORECASE)),
     "agenda-title": ("agenda_title", str),
     "venue": ("venue", str),
+    "report": ("report", str),  # "[on the report of the Third Committee (A/79/456, para. 31)]"
 }
 
 
@@ -1121,6 +1122,10 @@ def _fields(header: Sequence[Line], title: Sequence[Line], closing: Line | None)
         if line.role in _FIELD_OF_ROLE and text:
             name, value = _FIELD_OF_ROLE[line.role]
             out.setdefault(name, value(text))
+        elif line.role == "adoption" and text and (adopted := _parse_date(text)):  # "Resolution adopted by … on 17 December 2024"
+            out.setdefault("adoption", text)
+            out.setdefault("adopted", adopted)
+            out.setdefault("status", "adopted")
         elif line.role == "status" and "draft" in text.lower():
             out.setdefault("status", "draft")
         elif line.role == "sponsors":
