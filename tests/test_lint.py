@@ -446,6 +446,20 @@ def test_a_section_may_have_its_own_preamble_and_number_its_paragraphs_afresh(tm
     ]
 
 
+@pytest.mark.parametrize(
+    ("symbol", "place"),
+    [
+        ("A/RES/79/333", "operative paragraph 2"),  # "… will be:" over the theme, quoted
+        ("A/RES/79/249", "operative paragraph 12"),  # "… shall be as follows:" over the scale of assessments
+        ("A/RES/78/253", "operative paragraph 6 of section VII"),  # "… as follows:" over sub-sections A. and B.
+    ],
+)
+def test_a_paragraph_may_introduce_the_heading_after_it(tmp_path: Path, symbol: str, place: str) -> None:
+    # Each ends with ":" before what it introduces, which stands apart as a heading; lint asked ";".
+    findings = lint(str(ga_text(tmp_path, symbol))).findings
+    assert [(f.rule, f.message) for f in findings if f.paragraph == place] == []
+
+
 def test_an_adverb_before_a_participle_opens_a_preambular_paragraph(tmp_path: Path) -> None:
     """ "Ever mindful that …" (A/RES/78/42) and "Particularly concerned that …" (A/RES/78/68): the
     document's reading marks the adverb alone as the opening; lint reads on to the word it qualifies."""

@@ -1024,6 +1024,14 @@ def _run(
         if items and items[0].part == "operative":
             headings = {item.index for item in items if item.heading}
             items = linter.section_preamble(items, punctuation)
+            # A paragraph right before a heading may introduce what follows ("… as follows:" over "A. …").
+            introduces = punctuation["introduces"]
+            items = [
+                replace(item, ends=(*item.ends, introduces))
+                if not item.labels and not item.heading and item.index + 1 in headings and introduces not in item.ends
+                else item
+                for item in items
+            ]
         tops = [item for item in items if not item.labels]
         for section in _sections(tops):  # openings repeat within a section; the next starts afresh
             linter.repeats(section)
