@@ -130,6 +130,18 @@ def test_the_venue_and_meeting_days_become_facts_the_next_session_asks_for(empty
     assert "to fill in: meeting_dates:" in rolled.output
 
 
+def test_a_venue_printed_only_in_the_assembly_line_is_a_fact_too(empty: Path) -> None:
+    # AIPO 26 has no closing formula: "Vientiane, Lao PDR" stands only in "26TH GENERAL ASSEMBLY
+    # 18 – 23 SEPTEMBER 2005, VIENTIANE, LAO PDR.", and the rebuilt line lost it.
+    result = import_document(SEED / "aipo-26ga-res-soc-03-2005.md")
+    assert "venue: Vientiane, Lao PDR\nmeeting_dates: 18 – 23 September 2005\n" in result.draft.read_text(encoding="utf-8")
+    (built,) = [line.text for line in load_resolution(result.draft)[0].header if line.role == "assembly"]
+    (printed,) = [
+        line.text for line in read_file(SEED / "aipo-26ga-res-soc-03-2005.md").resolution.header if line.role == "assembly"
+    ]
+    assert built == printed.rstrip(".") == "26TH GENERAL ASSEMBLY 18 – 23 SEPTEMBER 2005, VIENTIANE, LAO PDR"
+
+
 def test_a_resolution_under_two_agenda_items_keeps_the_plural(empty: Path, tmp_path: Path) -> None:
     # A/RES/78/128 is under "Agenda items 13 and 117"; the draft rebuilt it as "Agenda item 13 and 117".
     source = ga_text(tmp_path, "A/RES/78/128")

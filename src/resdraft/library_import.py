@@ -522,9 +522,10 @@ def _draft_data(doc: Resolution, importer: _Importer, preamble: list[Any], opera
         value = facts.get(key)
         if value:
             data[key] = value
-    if venue := doc.fields.get("venue"):  # "Adopted this 14th day of September, 2006 in Cebu City, Philippines."
+    dates, printed_venue = _meeting(doc)
+    if venue := doc.fields.get("venue") or printed_venue:  # "Adopted this … in Cebu City, Philippines.", or the masthead's
         data["venue"] = str(venue)
-    if dates := _meeting_dates(doc):
+    if dates:
         data["meeting_dates"] = dates
     if data["status"] == "adopted" and isinstance(adopted := doc.fields.get("adopted"), dt.date):
         data["adopted"] = adopted
@@ -559,17 +560,29 @@ def _draft_data(doc: Resolution, importer: _Importer, preamble: list[Any], opera
 
 
 _MEETING_DATES = re.compile(
-    r"GENERAL ASSEMBLY,?\s+(\d{1,2}(?:\s*[–-]\s*\d{1,2})?\s+[A-Z]+(?:\s*[–-]\s*\d{1,2}\s+[A-Z]+)?,?\s+\d{4})", re.IGNORECASE
+    r"GENERAL ASSEMBLY,?\s+(\d{1,2}(?:\s*[–-]\s*\d{1,2})?\s+[A-Z]+(?:\s*[–-]\s*\d{1,2}\s+[A-Z]+)?,?\s+\d{4})"
+    r"(?:,\s*(?P<venue>.+?))?\.?\s*$",
+    re.IGNORECASE,
 )
 
 
-def _meeting_dates(doc: Resolution) -> str | None:
-    """The days an assembly met, from the masthead line that names it ("27TH GENERAL ASSEMBLY
-    10 – 15 SEPTEMBER 2006, CEBU CITY" gives "10 – 15 September 2006"), as a draft writes them."""
+def _meeting(doc: Resolution) -> tuple[str | None, str | None]:
+    """The days an assembly met and where, from the masthead line that names it ("26TH GENERAL
+    ASSEMBLY 18 – 23 SEPTEMBER 2005, VIENTIANE, LAO PDR." gives "18 – 23 September 2005" and
+    "Vientiane, Lao PDR"), as a draft writes them: words capitalized, an abbreviation without a
+    vowel ("PDR") kept as printed."""
     for line in doc.header:
         if line.role == "assembly" and (m := _MEETING_DATES.search(line.text)):
-            return re.sub(r"[A-Za-z]+", lambda w: w.group(0).capitalize(), m.group(1))
-    return None
+            dates = re.sub(r"[A-Za-z]+", lambda w: w.group(0).capitalize(), m.group(1))
+            venue = m.group("venue")
+            if venue:
+                venue = re.sub(
+                    r"[A-Za-z]+",
+                    lambda w: w.group(0) if not re.search(r"[AEIOUYaeiouy]", w.group(0)) else w.group(0).capitalize(),
+                    venue.strip(),
+                )
+            return dates, venue or None
+    return None, None
 
 
 def _yaml_text(data: Any, header: str | None = None) -> str:
