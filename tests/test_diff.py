@@ -136,7 +136,7 @@ def test_a_text_numbering_each_section_from_1_names_paragraphs_with_their_sectio
     diff = compare(old, ga_resolution("A/RES/79/258"))
     assert "op. 7 (III) → op. 5 (II)  modified" in render_terminal(diff)
     findings = lint(str(ga_text(tmp_path, "A/RES/78/253"))).findings
-    assert "operative paragraph 6 of section VII" in [f.paragraph for f in findings]
+    assert "operative paragraph 4 of section VII" in [f.paragraph for f in findings]
     text = render_amendments(diff)
     assert "In operative paragraph 7 of section III, replace “seventy-ninth” with “eightieth”." in text
     named = re.findall(r"operative paragraphs? (?:\d+(?:, | and | to )?)+( of section [IVXLC]+)?", text)
