@@ -59,3 +59,15 @@ def test_binary_junk_with_a_text_extension_is_a_clear_error(tmp_path: Path) -> N
     junk.write_bytes(bytes(range(256)) * 64)
     result = runner.invoke(app, ["parse", str(junk)])
     assert result.exit_code == 1 and "resolution.txt" in result.output and "Traceback" not in result.output
+
+
+def test_an_adopted_un_resolution_parses_with_its_adoption_and_report_lines(tmp_path: Path) -> None:
+    # A/RES/79/161: the lines an import turns into `adopted:` and `report:` are in the structure too.
+    from conftest import ga_text
+
+    result = CliRunner().invoke(app, ["parse", str(ga_text(tmp_path, "A/RES/79/161"))])
+    assert result.exit_code == 0, result.output
+    structure = json.loads(result.stdout)
+    assert structure["organization"] == "United Nations"
+    assert structure["adoption_line"] == "Resolution adopted by the General Assembly on 17 December 2024"
+    assert structure["report_line"] == "[on the report of the Third Committee (A/79/456, para. 31)]"

@@ -20,6 +20,8 @@ HEADER_FIELDS = {
     "sponsors": ("sponsors_line", ""),
     "organization": ("organization", ""),
     "assembly": ("session_heading", ""),
+    "adoption": ("adoption_line", ""),
+    "report": ("report_line", ""),
 }
 
 
