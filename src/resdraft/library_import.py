@@ -573,16 +573,16 @@ def _meeting(doc: Resolution) -> tuple[str | None, str | None]:
     vowel ("PDR") kept as printed."""
     for line in doc.header:
         if line.role == "assembly" and (m := _MEETING_DATES.search(line.text)):
-            dates = re.sub(r"[A-Za-z]+", lambda w: w.group(0).capitalize(), m.group(1))
             venue = m.group("venue")
-            if venue:
-                venue = re.sub(
-                    r"[A-Za-z]+",
-                    lambda w: w.group(0) if not re.search(r"[AEIOUYaeiouy]", w.group(0)) else w.group(0).capitalize(),
-                    venue.strip(),
-                )
-            return dates, venue or None
+            return _as_written(m.group(1)), _as_written(venue.strip()) if venue else None
     return None, None
+
+
+def _as_written(printed: str) -> str:
+    """Words printed in capitals as a draft writes them: capitalized, an abbreviation without a vowel kept."""
+    return re.sub(
+        r"[A-Za-z]+", lambda w: w.group() if not re.search(r"[AEIOUYaeiouy]", w.group()) else w.group().capitalize(), printed
+    )
 
 
 def _yaml_text(data: Any, header: str | None = None) -> str:

@@ -948,12 +948,12 @@ def _items(
     for section, part, role in _PARTS:
         paragraphs = resolution.preamble if part == "preamble" else resolution.operative
         own = origins.get(part, ())
+        sections = resolution.sections if part == "operative" else {}  # where each is numbered from 1 again
         out: list[_Item] = []
         for i, p in enumerate(paragraphs, start=1):
             mark = punctuation[f"{role}_last"] if i == len(paragraphs) else punctuation[role]
             origin = own[i - 1] if i - 1 < len(own) else _Origin()
             items = _walk(p, part, i, (), mark, i == len(paragraphs) - 1, origin, (section, i), punctuation, p.number)
-            sections = resolution.sections if part == "operative" else {}
             out.extend(replace(item, section=sections[i - 1]) if i - 1 in sections else item for item in items)
         yield out
 

@@ -307,6 +307,11 @@ class Resolution:
         none leaves none out."""
         return bool(self.numbering.operative) and paragraph.number is None
 
+    def heading(self, paragraph: Paragraph) -> bool:
+        """Whether an operative paragraph is a section's heading with a numeral of its own ("II"):
+        one the numbering skips that carries a label."""
+        return self.unnumbered(paragraph) and bool(paragraph.label)
+
     @cached_property
     def sections(self) -> Mapping[int, str]:
         """Where the text numbers each section's operative paragraphs from 1 again (the budget
@@ -320,8 +325,8 @@ class Resolution:
         heading: str | None = None  # the last heading's label
         section: str | None = None
         for i, p in enumerate(self.operative):
-            if self.unnumbered(p) and p.label:
-                heading = p.label.rstrip(".")
+            if self.heading(p):
+                heading = (p.label or "").rstrip(".")
             elif p.number == 1:
                 section = heading
             if section is not None and p.number is not None:

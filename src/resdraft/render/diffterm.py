@@ -47,7 +47,7 @@ def _place(change: ParagraphChange, side: Literal["old", "new"], text: Resolutio
     )
     if paragraph is None or index is None:
         return "—"
-    if change.part == "operative" and text.unnumbered(paragraph) and paragraph.label:
+    if change.part == "operative" and text.heading(paragraph):
         return f"heading {paragraph.label}"
     place = Place(change.part, index, number, side).short
     if change.part == "operative" and (section := text.sections.get(index)):  # a text numbering each section from 1

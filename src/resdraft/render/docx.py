@@ -73,7 +73,7 @@ def operative_number(
 def typed_label(res: Resolution, part: str, paragraph: Paragraph) -> Content:
     """The label of an operative paragraph the list skips ("II", a section's numeral), typed on
     its own line above its words, as Word numbering does not write it; nothing for the others."""
-    if part != "operative" or not res.unnumbered(paragraph) or not paragraph.label:
+    if part != "operative" or not res.heading(paragraph):
         return ()
     return (Run(f"{paragraph.label}\n"),)
 
@@ -81,7 +81,7 @@ def typed_label(res: Resolution, part: str, paragraph: Paragraph) -> Content:
 def paragraph_style(res: Resolution, part: str, paragraph: Paragraph) -> str:
     """The style of a paragraph of `res`: its part's, or for a section's heading (an operative
     paragraph the numbering skips, with a numeral of its own) the heading style."""
-    return HEADING_STYLE if typed_label(res, part, paragraph) else PARAGRAPH_STYLES[part]
+    return HEADING_STYLE if part == "operative" and res.heading(paragraph) else PARAGRAPH_STYLES[part]
 
 
 def subparagraph_style(part: str, level: int) -> str:
@@ -310,6 +310,7 @@ class _Writer:
         self.footnote_xml: list[Any] = []
         self.notes = iter(res.footnotes)
         self.defaults = {role: ("bold" in emphasis, "italic" in emphasis) for role, emphasis in res.emphasis.items()}
+        self.next_old = self.next_new = 1  # the number each text's next operative paragraph is printed with (see numbered_in)
 
     # -------------------------------------------------------------- base document and styles
 
@@ -557,11 +558,24 @@ class _Writer:
             _el("w:startOverride", _el("w:lvlOverride", num, ilvl=str(level)), val=str(start if k == 0 else 1))
         return str(ident)
 
-    def restarted(self, num: str, start: int) -> str:
-        """Another list of the same numbering as `num`, its paragraphs counted again from `start`
-        (a section numbered from 1 again)."""
-        found = self._numbering.find(f"{qn('w:num')}[@{qn('w:numId')}='{num}']")
-        return self._num(int(found.find(qn("w:abstractNumId")).get(qn("w:val"))), restart=(0,), start=start)
+    def numbered_in(self, num: str, old: int | None, new: int | None) -> str:
+        """The list a numbered operative paragraph goes in: `num`, or, where its number is not the
+        next one (a section numbered from 1 again), another list of the same numbering counted from
+        its number. `old` and `new`: its number in the old text and in the new, where it stands in
+        that text (the Word output has the new text alone). Each text's paragraphs come in its own
+        order, so each text's next number is known, and a redline's Accept All and Reject All each
+        number their text as it was printed."""
+        if (new is not None and new != self.next_new) or (new is None and old is not None and old != self.next_old):
+            start = new if new is not None else old
+            assert start is not None
+            found = self._numbering.find(f"{qn('w:num')}[@{qn('w:numId')}='{num}']")
+            num = self._num(int(found.find(qn("w:abstractNumId")).get(qn("w:val"))), restart=(0,), start=start)
+            self.next_new = self.next_old = start
+        if new is not None:
+            self.next_new = new + 1
+        if old is not None:
+            self.next_old = old + 1
+        return num
 
     # -------------------------------------------------------------- paragraphs
 
@@ -643,14 +657,11 @@ class _Writer:
     def part(
         self, paragraphs: Iterable[Paragraph], part: str, operative_num: str | None, preamble_nums: Iterator[str] | None
     ) -> Iterator[Any]:
-        expected = 1  # the number the list gives its next paragraph
         for paragraph in paragraphs:
             num = operative_number(self.res, part, paragraph, operative_num)
-            if num is not None and operative_num is not None and paragraph.number is not None and paragraph.number < expected:
-                operative_num = self.restarted(operative_num, paragraph.number)  # the numbering starts again here
-                num = (operative_num, 0)
             if num is not None:
-                expected = (paragraph.number or expected) + 1
+                operative_num = self.numbered_in(num[0], None, paragraph.number)
+                num = (operative_num, 0)
             style = paragraph_style(self.res, part, paragraph)
             yield self.paragraph(style, (*typed_label(self.res, part, paragraph), *paragraph.content), part, num)
             sub_num = (

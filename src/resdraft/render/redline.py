@@ -108,7 +108,6 @@ class _Redline(_Writer):
         self.old_sub_abstract: int | None = None  # the old text's numbering, where its sub-paragraphs' differs
         self.renumbered: list[tuple[Any, tuple[str, int] | None, str]] = []  # old paragraphs, their old numbering and style
         self.operative_num: str | None = None  # the list operative paragraphs are numbered in now (see `_count`)
-        self.next_old = self.next_new = 1  # the number each text's next operative paragraph is printed with, in order
 
     # -------------------------------------------------------------- footnotes
 
@@ -354,23 +353,12 @@ class _Redline(_Writer):
         return [self._written(FORMULA_STYLES[role], old, line)]
 
     def _count(self, part: str, old: Paragraph | None, new: Paragraph | None) -> None:
-        """Before an operative paragraph of the old text (`old`), the new (`new`) or both: where either
-        text's numbering starts again there (a section's paragraph 1), the list does too, so that
-        Accept All numbers the new text's sections and Reject All the old's as each printed them.
-        Each text's paragraphs come in its own order, so each text's next number is known."""
+        """Before an operative paragraph of the old text (`old`), the new (`new`) or both: the list
+        starts again where either text's numbering does (see `numbered_in`)."""
         if part != "operative" or self.operative_num is None or not self.res.numbering.operative:
             return
         was = old.number if old is not None and self.diff.old.numbering.operative else None
-        now = new.number if new is not None else None
-        if (now is not None and now < self.next_new) or (now is None and was is not None and was < self.next_old):
-            start = now if now is not None else was
-            assert start is not None
-            self.operative_num = self.restarted(self.operative_num, start)
-            self.next_new = self.next_old = start
-        if now is not None:
-            self.next_new = now + 1
-        if was is not None:
-            self.next_old = was + 1
+        self.operative_num = self.numbered_in(self.operative_num, was, new.number if new is not None else None)
 
     def _numbers(self, part: str, shown: Paragraph, text: Resolution) -> tuple[str, int] | None:
         """The list an operative paragraph is numbered in: the new text's, unless the text it is
@@ -527,7 +515,7 @@ class _Redline(_Writer):
         assert old is not None and new is not None
         if old.subparagraphs or new.subparagraphs:
             return None
-        if typed_label(self.diff.old, old_part, old) or typed_label(self.res, new_part, new):
+        if (old_part == "operative" and self.diff.old.heading(old)) or (new_part == "operative" and self.res.heading(new)):
             return None
         was = other.place if not gone else Place(change.part, change.old_index or 0, change.old_number)
         move = (("across", was.part, was.index), was.name)
@@ -656,8 +644,7 @@ class _Redline(_Writer):
         out += self._part(diff.operative, "operative")
         out += self._formula("closing", diff.new.closing)
         self._property_changes()
-        self._moved_away_before_others(out)
-        self._moved_here_before_others(out)
+        self._numbered_as_next(out)
         self._marks_for_libreoffice(out)
         self._first_note_mark(out)
         self._last_mark_kept(out)
@@ -686,60 +673,36 @@ class _Redline(_Writer):
             ]:
                 self._mark_moved(p, before)
 
-    def _moved_away_before_others(self, paragraphs: list[Any]) -> None:
-        """A paragraph moved away (its mark a w:moveFrom) before one numbered otherwise (a section's
-        heading the numbering skips): LibreOffice's Accept All gives that one the moved paragraph's
-        properties as it takes the mark away, and with them its number. So the moved paragraph is
-        written with the next one's numbering (none, before a heading), its own kept in a tracked
-        change of its properties, which Reject All gives back; Word reads the two the same. Its
-        style stays its own, so that it does not show as a heading while under review (LibreOffice's
-        Accept All then gives the heading the paragraph's style, its words and number unchanged).
+    def _numbered_as_next(self, paragraphs: list[Any]) -> None:
+        """A paragraph moved away (its mark a w:moveFrom) or moved here (w:moveTo) before one
+        numbered otherwise (a section's heading the numbering skips; a section's own preamble come
+        from the preamble, before the section's paragraph 1): LibreOffice's Accept All (for one moved
+        away) or Reject All (for one moved here) gives that one the moved paragraph's properties as
+        it takes the mark away, and with them its numbering. So the moved paragraph carries the next
+        one's numbering on that side: in its properties, its own kept in a tracked change of them
+        that Reject All gives back (moved away), or in the tracked change itself (moved here). Word
+        reads each the same. Its style stays its own, so that none shows as a heading under review.
         From the end, so that a run of moved paragraphs takes them all."""
         for p, after in reversed(list(itertools.pairwise(paragraphs))):
             ppr = p.find(qn("w:pPr"))
             rpr = ppr.find(qn("w:rPr"))
-            if rpr is None or rpr.find(qn("w:moveFrom")) is None:
+            if rpr is None or (rpr.find(qn("w:moveFrom")) is None and rpr.find(qn("w:moveTo")) is None):
                 continue
-            own, next_own = ppr.find(qn("w:numPr")), after.find(qn("w:pPr")).find(qn("w:numPr"))
-            if (own is None and next_own is None) or (
-                own is not None and next_own is not None and etree.tostring(own) == etree.tostring(next_own)
-            ):
-                continue
-            old = _old_properties(ppr)
-            if own is not None:
-                ppr.remove(own)
-            if next_own is not None:
-                ppr.find(qn("w:pStyle")).addnext(copy.deepcopy(next_own))
-            if (was := ppr.find(qn("w:pPrChange"))) is not None:
-                ppr.remove(was)
-            change = _el("w:pPr", self._mark("w:pPrChange", ppr))
-            for child in old:
-                change.append(copy.deepcopy(child))
-
-    def _moved_here_before_others(self, paragraphs: list[Any]) -> None:
-        """A paragraph moved here (its mark a w:moveTo) before one numbered otherwise (a section's
-        own preamble come from the preamble, before the section's first numbered paragraph):
-        LibreOffice's Reject All gives that one the moved paragraph's properties as it takes the
-        mark away, and with them its numbering. So the moved paragraph's tracked change of its
-        properties holds the next one's old numbering, which Reject All gives it before it goes;
-        Accept All keeps its own. Word reads the two the same. From the end, so that a run of
-        moved paragraphs takes them all."""
-        for p, after in reversed(list(itertools.pairwise(paragraphs))):
-            ppr = p.find(qn("w:pPr"))
-            rpr = ppr.find(qn("w:rPr"))
-            if rpr is None or rpr.find(qn("w:moveTo")) is None:
+            away = rpr.find(qn("w:moveFrom")) is not None
+            side = _own_properties if away else _old_properties  # the properties LibreOffice hands on
+            own, theirs = _numbering(side(ppr)), _numbering(side(after.find(qn("w:pPr"))))
+            if (own is None) == (theirs is None) and (own is None or etree.tostring(own) == etree.tostring(theirs)):
                 continue
             old = [copy.deepcopy(child) for child in _old_properties(ppr)]
-            own = next((c for c in old if c.tag == qn("w:numPr")), None)
-            theirs = next((c for c in _old_properties(after.find(qn("w:pPr"))) if c.tag == qn("w:numPr")), None)
-            if (own is None and theirs is None) or (
-                own is not None and theirs is not None and etree.tostring(own) == etree.tostring(theirs)
-            ):
-                continue
-            if own is not None:
-                old.remove(own)
-            if theirs is not None:
-                old.insert(1, copy.deepcopy(theirs))  # after the style
+            if away:
+                if own is not None:
+                    ppr.remove(own)
+                if theirs is not None:
+                    ppr.find(qn("w:pStyle")).addnext(copy.deepcopy(theirs))
+            else:
+                old = [child for child in old if child.tag != qn("w:numPr")]
+                if theirs is not None:
+                    old.insert(1, copy.deepcopy(theirs))  # after the style
             if (was := ppr.find(qn("w:pPrChange"))) is not None:
                 ppr.remove(was)
             change = _el("w:pPr", self._mark("w:pPrChange", ppr))
@@ -831,6 +794,11 @@ def _give_mark(ppr: Any, rpr: Any) -> None:
 def _own_properties(ppr: Any) -> list[Any]:
     """A paragraph's properties but its mark's and any tracked change of them: its style, numbering …"""
     return [child for child in ppr if child.tag not in (qn("w:rPr"), qn("w:pPrChange"))]
+
+
+def _numbering(properties: list[Any]) -> Any:
+    """The w:numPr among a paragraph's properties, or None."""
+    return next((child for child in properties if child.tag == qn("w:numPr")), None)
 
 
 def _old_properties(ppr: Any) -> list[Any]:

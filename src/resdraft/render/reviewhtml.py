@@ -481,9 +481,7 @@ def _heading(diff: Diff, change: ParagraphChange, side: str) -> bool:
     """Whether a row's old (or new) paragraph is a section's heading: an operative paragraph its
     text leaves out of the numbering, with a numeral of its own ("II"), set bold as in Word."""
     paragraph, text = (change.old, diff.old) if side == "old" else (change.new, diff.new)
-    if paragraph is None or paragraph.number is not None or change.part != "operative":
-        return False
-    return bool(paragraph.label) and text.unnumbered(paragraph)
+    return paragraph is not None and paragraph.number is None and change.part == "operative" and text.heading(paragraph)
 
 
 def _compared(item: ParagraphChange) -> tuple[Paragraph | None, Paragraph | None, tuple[Op, ...]]:
