@@ -672,6 +672,37 @@ def test_sections_numbered_from_1_again_start_words_list_again(tmp_path: Path) -
     assert sum(p.number == 1 for p in new.operative) == 19  # (one 1. per section)
 
 
+def test_sub_paragraphs_of_a_paragraph_the_list_skips_start_from_their_first_label(tmp_path: Path) -> None:
+    # A/RES/79/258, section XXIII: "Approves the gross jointly financed budget of the Department of
+    # Safety and Security …:" is not numbered, and its sub-paragraphs are "(a)" and "(b)". In one
+    # list with the sub-paragraphs of section XVIII before it, nothing started their count again:
+    # they printed "(g)" and "(h)".
+    from conftest import ga_resolution
+
+    new = ga_resolution("A/RES/79/258")
+    (tmp_path / "new.docx").write_bytes(render_docx(new, word_style_for("unga", str(ROOT / "drafts"))))
+    (pdf,) = to_pdf([tmp_path / "new.docx"], tmp_path)
+    text = " ".join(subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout.split())
+    assert "173,236,400 dollars, broken down as follows: (a) Field Security Operations" in text
+    assert "(b) Security and Safety Services at the United Nations Office at Vienna" in text
+
+
+def test_where_the_years_sections_part_each_text_keeps_its_own_numbering() -> None:
+    # A/RES/78/253 -> 79/258: section II of 2023 ("Financial performance report …") is gone, and
+    # the other sections moved, so a paragraph numbered 1 in one text is 5 in the other. The new
+    # text's list numbers it in the file, and the old text's list stands in a tracked change of its
+    # properties, so that Reject All numbers it as 2023 did (LibreOffice's test below).
+    from conftest import ga_resolution
+
+    body = _body(_check(ga_resolution("A/RES/78/253"), ga_resolution("A/RES/79/258")))
+    kept = [p for p in body.iter(f"{W}p") if p.find(f"{W}pPr/{W}rPr") is None and p.find(f"{W}pPr/{W}numPr") is not None]
+    parted = [p for p in kept if p.find(f"{W}pPr/{W}pPrChange/{W}pPr/{W}numPr") is not None]
+    assert parted, "paragraphs of both texts numbered in two lists"
+    for p in parted:
+        now, was = (p.find(f"{W}pPr/{path}{W}numPr/{W}numId").get(f"{W}val") for path in ("", f"{W}pPrChange/{W}pPr/"))
+        assert now != was
+
+
 def test_a_paragraph_moved_away_before_a_heading_lends_it_no_number() -> None:
     # A/RES/78/69 -> 79/144: paragraphs moved away stand right before the headings "IX" and
     # "XIII". LibreOffice's Accept All gives the paragraph after a moved-away mark that mark's
@@ -710,9 +741,13 @@ def test_libreoffice_accept_all_gives_the_new_document_and_reject_all_the_old(tm
     # operative one; A/RES/78/234 and 78/69 have section headings the numbering skips, and in
     # 78/69 paragraphs moved away stand right before two of them; in A/RES/78/293 -> 79/298
     # preambular paragraphs moved into the first section stand right before its paragraph 1, and
-    # its section II is numbered from 1 again.
+    # its section II is numbered from 1 again; from A/RES/78/253 to 79/258 a section is dropped and
+    # others moved, so the two texts number their sections' paragraphs differently, and two
+    # paragraphs of the same words stand one deleted and one inserted.
     sys.path.insert(0, str(ROOT / "benchmarks"))
     from libreoffice_revisions import OFFICE_PYTHON, in_office
+
+    from conftest import ga_resolution
 
     if not shutil.which("soffice"):
         pytest.fail("LibreOffice (soffice) is required: apt-get install libreoffice-writer-nogui")
@@ -737,6 +772,7 @@ def test_libreoffice_accept_all_gives_the_new_document_and_reject_all_the_old(tm
             )
         ),
         (*_without_old_closing("A/RES/78/20"), None),
+        (ga_resolution("A/RES/78/253"), ga_resolution("A/RES/79/258"), None),
     ]
     results = in_office(pairs, tmp_path)
     for k, result in enumerate(results):

@@ -6,6 +6,7 @@ preambular and operative paragraphs, opening phrases and footnotes.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import functools
 import io
@@ -68,6 +69,15 @@ def operative_number(
     if part != "operative" or not operative_num or not res.numbering.operative or (text or res).unnumbered(paragraph):
         return None
     return (operative_num, 0)
+
+
+def own_sub_list(res: Resolution, paragraph: Paragraph) -> bool:
+    """Whether an operative paragraph's sub-paragraphs count in a list of their own: the list
+    skips the paragraph (a section's own preamble, or a text that numbers none), so nothing starts
+    their count again, and they start from their first label ("(a)") as printed."""
+    first = next((sub.label for sub in paragraph.subparagraphs if sub.label), None)
+    levels = res.numbering.subparagraphs
+    return bool(levels) and first == levels[0] and (not res.numbering.operative or res.unnumbered(paragraph))
 
 
 def typed_label(res: Resolution, part: str, paragraph: Paragraph) -> Content:
@@ -310,7 +320,8 @@ class _Writer:
         self.footnote_xml: list[Any] = []
         self.notes = iter(res.footnotes)
         self.defaults = {role: ("bold" in emphasis, "italic" in emphasis) for role, emphasis in res.emphasis.items()}
-        self.next_old = self.next_new = 1  # the number each text's next operative paragraph is printed with (see numbered_in)
+        # The number each text's next operative paragraph is printed with (see numbered_in).
+        self.next_number = {"new": 1, "old": 1}
 
     # -------------------------------------------------------------- base document and styles
 
@@ -558,24 +569,32 @@ class _Writer:
             _el("w:startOverride", _el("w:lvlOverride", num, ilvl=str(level)), val=str(start if k == 0 else 1))
         return str(ident)
 
-    def numbered_in(self, num: str, old: int | None, new: int | None) -> str:
-        """The list a numbered operative paragraph goes in: `num`, or, where its number is not the
-        next one (a section numbered from 1 again), another list of the same numbering counted from
-        its number. `old` and `new`: its number in the old text and in the new, where it stands in
-        that text (the Word output has the new text alone). Each text's paragraphs come in its own
-        order, so each text's next number is known, and a redline's Accept All and Reject All each
-        number their text as it was printed."""
-        if (new is not None and new != self.next_new) or (new is None and old is not None and old != self.next_old):
-            start = new if new is not None else old
-            assert start is not None
-            found = self._numbering.find(f"{qn('w:num')}[@{qn('w:numId')}='{num}']")
-            num = self._num(int(found.find(qn("w:abstractNumId")).get(qn("w:val"))), restart=(0,), start=start)
-            self.next_new = self.next_old = start
-        if new is not None:
-            self.next_new = new + 1
-        if old is not None:
-            self.next_old = old + 1
+    def numbered_in(self, num: str, number: int | None, text: str = "new") -> str:
+        """The list a numbered operative paragraph goes in: `num`, or, where its number in `text`
+        ('new', or in a redline 'old') is not the next one that text prints (a section numbered
+        from 1 again), another list of the same numbering counted from its number. Each text's
+        paragraphs come in its own order, so each text's next number is known."""
+        if number is None:
+            return num
+        if number != self.next_number[text]:
+            num = self.restarted(num, number)
+        self.next_number[text] = number + 1
         return num
+
+    def restarted(self, num: str, start: int) -> str:
+        """Another list in `num`'s formats, counted from `start`: a numbering of its own (not a
+        restart of `num`'s), so that it counts alike however the paragraphs before it are numbered
+        (LibreOffice starts a list again at the first paragraph it numbers as it opens the file,
+        which in a redline need not be the first paragraph Accept All or Reject All leaves in it)."""
+        found = self._numbering.find(f"{qn('w:num')}[@{qn('w:numId')}='{num}']")
+        abstract_id = found.find(qn("w:abstractNumId")).get(qn("w:val"))
+        abstract = copy.deepcopy(self._numbering.find(f"{qn('w:abstractNum')}[@{qn('w:abstractNumId')}='{abstract_id}']"))
+        ident = self._next_abstract
+        self._next_abstract += 1
+        abstract.set(qn("w:abstractNumId"), str(ident))
+        abstract.find(f"{qn('w:lvl')}[@{qn('w:ilvl')}='0']/{qn('w:start')}").set(qn("w:val"), str(start))
+        self._numbering.find(qn("w:num")).addprevious(abstract)
+        return self._num(ident)
 
     # -------------------------------------------------------------- paragraphs
 
@@ -660,15 +679,16 @@ class _Writer:
         for paragraph in paragraphs:
             num = operative_number(self.res, part, paragraph, operative_num)
             if num is not None:
-                operative_num = self.numbered_in(num[0], None, paragraph.number)
+                operative_num = self.numbered_in(num[0], paragraph.number)
                 num = (operative_num, 0)
             style = paragraph_style(self.res, part, paragraph)
             yield self.paragraph(style, (*typed_label(self.res, part, paragraph), *paragraph.content), part, num)
-            sub_num = (
-                operative_num
-                if part == "operative"
-                else (next(preamble_nums) if preamble_nums and paragraph.subparagraphs else None)
-            )
+            if part != "operative":
+                sub_num = next(preamble_nums) if preamble_nums and paragraph.subparagraphs else None
+            elif operative_num is not None and own_sub_list(self.res, paragraph):
+                sub_num = self.restarted(operative_num, 1)
+            else:
+                sub_num = operative_num
             for sub in paragraph.walk():
                 if not sub.level:
                     continue

@@ -56,6 +56,7 @@ from resdraft.render.docx import (
     _Writer,
     header_style,
     operative_number,
+    own_sub_list,
     paragraph_style,
     style_ids,
     style_problems,
@@ -107,7 +108,8 @@ class _Redline(_Writer):
         self.old_operative_num: str | None = None  # the old text's operative list, where only it numbers them
         self.old_sub_abstract: int | None = None  # the old text's numbering, where its sub-paragraphs' differs
         self.renumbered: list[tuple[Any, tuple[str, int] | None, str]] = []  # old paragraphs, their old numbering and style
-        self.operative_num: str | None = None  # the list operative paragraphs are numbered in now (see `_count`)
+        self.operative_num: str | None = None  # the list the new text's operative paragraphs are numbered in now (see `_count`)
+        self.old_num: str | None = None  # ... and the old text's: the same list, but where their sections part
 
     # -------------------------------------------------------------- footnotes
 
@@ -353,33 +355,51 @@ class _Redline(_Writer):
         return [self._written(FORMULA_STYLES[role], old, line)]
 
     def _count(self, part: str, old: Paragraph | None, new: Paragraph | None) -> None:
-        """Before an operative paragraph of the old text (`old`), the new (`new`) or both: the list
-        starts again where either text's numbering does (see `numbered_in`)."""
+        """Before an operative paragraph of the old text (`old`), the new (`new`) or both: each
+        text's list starts again where its numbering does (see `numbered_in`). The two texts share
+        one list while their numbers run alike; where the years' sections part (a section added,
+        dropped or cut otherwise), each text counts on in its own, and a paragraph of both keeps
+        the old text's list in a tracked change of its properties (`_old_number`), so that Reject
+        All numbers it as the old text did. Where both start again at one paragraph from the same
+        number, they share a list again."""
         if part != "operative" or self.operative_num is None or not self.res.numbering.operative:
             return
         was = old.number if old is not None and self.diff.old.numbering.operative else None
-        self.operative_num = self.numbered_in(self.operative_num, was, new.number if new is not None else None)
+        now = new.number if new is not None else None
+        if was is not None and was == now and was != self.next_number["old"] and now != self.next_number["new"]:
+            self.operative_num = self.old_num = self.numbered_in(self.operative_num, now)
+            self.next_number["old"] = was + 1
+            return
+        self.operative_num = self.numbered_in(self.operative_num, now)
+        self.old_num = self.numbered_in(self.old_num or self.operative_num, was, "old")
+
+    def _list_of(self, num: str | None, old_only: bool) -> str | None:
+        """The list of a (sub-)paragraph given the new text's, `num`: the old text's list for one
+        only the old text has (deleted or moved away)."""
+        return self.old_num if old_only and num is not None and num == self.operative_num else num
 
     def _numbers(self, part: str, shown: Paragraph, text: Resolution) -> tuple[str, int] | None:
-        """The list an operative paragraph is numbered in: the new text's, unless the text it is
-        shown from (the new, or the old for one deleted or moved away) leaves it unnumbered, as a
+        """The list an operative paragraph is numbered in: the new text's (or the old text's, for
+        one deleted or moved away), unless the text it is shown from leaves it unnumbered, as a
         section's heading. A paragraph of an old text that numbered none is numbered as the new."""
-        return operative_number(self.res, part, shown, self.operative_num, text)
+        return operative_number(self.res, part, shown, self._list_of(self.operative_num, text is self.diff.old), text)
 
     def _old_number(self, p: Any, part: str, old: Paragraph) -> None:
         """An operative paragraph of the old text numbered otherwise than it is written here: where
         one text numbers its operative paragraphs and the other does not (a lone operative paragraph
-        is not numbered, AIPO's were not), or a section's heading became a paragraph or the reverse.
-        It keeps its old numbering and style in a tracked change of its properties, so that Reject
-        All gives those back. Renumbering alone is not a change of properties."""
+        is not numbered, AIPO's were not), a section's heading became a paragraph or the reverse, or
+        the old text's list is another where the years' sections part (see `_count`). It keeps its
+        old numbering and style in a tracked change of its properties, so that Reject All gives
+        those back. Renumbering alone is not a change of properties."""
         if part != "operative":
             return
         was = bool(self.diff.old.numbering.operative) and old.number is not None
-        if was == (p.find(qn("w:pPr")).find(qn("w:numPr")) is not None):
-            return
-        if was and not (self.res.numbering.operative and self.operative_num) and self.old_operative_num is None:
+        both = bool(self.res.numbering.operative and self.operative_num)
+        if was and not both and self.old_operative_num is None:
             self.old_operative_num = self.operative_list(self.diff.old)
-        in_list = self.operative_num if self.res.numbering.operative and self.operative_num else self.old_operative_num
+        in_list = self.old_num if both else self.old_operative_num
+        if (in_list if was else None) == _list(p):
+            return
         style = self.style_ids[paragraph_style(self.diff.old, part, old)]
         self.renumbered.append((p, (in_list, 0) if was and in_list else None, style))
 
@@ -407,7 +427,7 @@ class _Redline(_Writer):
         if side == "moveFrom" and change.old is not None:
             self._old_number(block[0], part, change.old)
         if shown.subparagraphs:
-            block += self._moved_subs(change.subparagraphs, part, self._sub_numbering(part, shown), side)
+            block += self._moved_subs(change.subparagraphs, part, self._sub_numbering(part, shown, text), side)
         key, where = across or (id(change), change.origin)
         yield from self._move_block(key, side, block, where)
 
@@ -431,6 +451,7 @@ class _Redline(_Writer):
         shown_side = [c for c in changes if (c.old if side == "moveFrom" else c.new) is not None]
         if side == "moveFrom":
             shown_side.sort(key=lambda c: c.old_index or 0)
+            num = self._list_of(num, part == "operative")
         out = []
         for change in shown_side:
             shown = change.old if side == "moveFrom" else change.new
@@ -462,10 +483,13 @@ class _Redline(_Writer):
         self._mark_end(p, ("w:del" if side == "moveFrom" else "w:ins") if p[-1].tag == ends_in else f"w:{side}")
         return p
 
-    def _sub_numbering(self, part: str, shown: Paragraph) -> str | None:
-        """The list a paragraph's sub-paragraphs are numbered in: the operative part's, or in the
-        preamble one of their own (taken only when there are sub-paragraphs)."""
+    def _sub_numbering(self, part: str, shown: Paragraph, text: Resolution) -> str | None:
+        """The list a paragraph's sub-paragraphs are numbered in: the operative part's, or one of
+        their own for those of a paragraph that list skips (see `own_sub_list`; `text`: the text it
+        is shown from) and in the preamble (taken only when there are sub-paragraphs)."""
         if part == "operative":
+            if self.operative_num is not None and own_sub_list(text, shown):
+                return self.restarted(self.operative_num, 1)
             return self.operative_num
         return next(self.preamble_nums) if self.preamble_nums and shown.subparagraphs else None
 
@@ -494,9 +518,18 @@ class _Redline(_Writer):
         if status != "inserted" and change.old is not None:
             self._old_number(p, part, change.old)
         yield p
-        sub_num = self._sub_numbering(part, shown)
+        sub_num = self._sub_numbering(part, shown, text)
         if status == "deleted" and part == "operative" and change.subparagraphs:
             sub_num = self._old_sub_list() or sub_num
+        elif (
+            status in ("modified", "unchanged") and sub_num is not None and sub_num == self.operative_num and shown.subparagraphs
+        ):
+            # The sub-paragraphs count in a list of their own, alike on both sides, where the old
+            # text's paragraph is one its list skips, or the years' sections part (LibreOffice's
+            # Reject All gives a sub-paragraph its old list, but at level 0).
+            assert change.old is not None
+            if self.old_num != self.operative_num or own_sub_list(self.diff.old, change.old):
+                sub_num = self.restarted(sub_num, 1)
         yield from self._subs(change.subparagraphs, part, sub_num, status if status in ("inserted", "deleted") else None)
 
     def _across(self, change: ParagraphChange) -> tuple[ParagraphChange, tuple[object, str]] | None:
@@ -552,6 +585,7 @@ class _Redline(_Writer):
         if shown is None:  # a sub-paragraph only the other side of a move has
             return
         style = subparagraph_style(part, shown.level)
+        num = self._list_of(num, part == "operative" and status == "deleted")
         yield self._in_place(change, status, style, "subparagraph", self._sub_number(shown, part, num))
         yield from self._subs(change.subparagraphs, part, num, forced or (status if status in ("inserted", "deleted") else None))
 
@@ -635,6 +669,7 @@ class _Redline(_Writer):
     def body(self) -> None:
         diff = self.diff
         self.operative_num, self.preamble_nums = self.numbering()
+        self.old_num = self.operative_num
         out: list[Any] = []
         out += self._lines(header_style, diff.old.header, diff.new.header)
         out += self._lines(title_style, diff.old.title, diff.new.title)
@@ -682,16 +717,28 @@ class _Redline(_Writer):
         one's numbering on that side: in its properties, its own kept in a tracked change of them
         that Reject All gives back (moved away), or in the tracked change itself (moved here). Word
         reads each the same. Its style stays its own, so that none shows as a heading under review.
-        From the end, so that a run of moved paragraphs takes them all."""
-        for p, after in reversed(list(itertools.pairwise(paragraphs))):
+        From the end, so that a run of moved paragraphs takes them all; the next one is the next
+        that stays on that side (a paragraph deleted or inserted whole between hands nothing on).
+        A paragraph inserted whole does the same where the next one's old list is another (the
+        years' sections part): LibreOffice's Reject All hands its properties on too where its words
+        are those of a paragraph deleted just before it (it takes the two for a move)."""
+        for k in reversed(range(len(paragraphs) - 1)):
+            p = paragraphs[k]
             ppr = p.find(qn("w:pPr"))
-            rpr = ppr.find(qn("w:rPr"))
-            if rpr is None or (rpr.find(qn("w:moveFrom")) is None and rpr.find(qn("w:moveTo")) is None):
+            side_moved = _move_side(p)
+            inserted = side_moved is None and _whole(p, "w:ins")
+            if side_moved is None and not inserted:
                 continue
-            away = rpr.find(qn("w:moveFrom")) is not None
+            away = side_moved == "moveFrom"
+            gone = "w:del" if away else "w:ins"  # (a sub-paragraph added or struck may end a move)
+            after = next((q for q in paragraphs[k + 1 :] if not _whole(q, gone, _RANGES | _MOVE_ENDS)), None)
+            if after is None:
+                continue
             side = _own_properties if away else _old_properties  # the properties LibreOffice hands on
             own, theirs = _numbering(side(ppr)), _numbering(side(after.find(qn("w:pPr"))))
             if (own is None) == (theirs is None) and (own is None or etree.tostring(own) == etree.tostring(theirs)):
+                continue
+            if inserted and (own is None or theirs is None or _list_id(own) == _list_id(theirs)):  # (another list only)
                 continue
             old = [copy.deepcopy(child) for child in _old_properties(ppr)]
             if away:
@@ -772,13 +819,16 @@ class _Redline(_Writer):
         self.doc.part.relate_to(part, RT.COMMENTS)
 
 
-def _whole(p: Any, tag: str) -> bool:
+_RANGES = frozenset(qn(f"w:{tag}") for tag in ("commentRangeStart", "commentRangeEnd", "pPr"))
+_MOVE_ENDS = frozenset(qn(f"w:{tag}") for tag in ("moveFromRangeEnd", "moveToRangeEnd"))
+
+
+def _whole(p: Any, tag: str, ranges: frozenset[str] = _RANGES) -> bool:
     """Whether a paragraph is inserted (tag 'w:ins') or deleted ('w:del') whole: its mark and all its
-    words (not just its mark, as where a paragraph was split or merged)."""
+    words (not just its mark, as where a paragraph was split or merged). `ranges`: what else it may hold."""
     rpr = p.find(qn("w:pPr")).find(qn("w:rPr"))
     if rpr is None or len(rpr) != 1 or rpr[0].tag != qn(tag):
         return False
-    ranges = (qn("w:commentRangeStart"), qn("w:commentRangeEnd"), qn("w:pPr"))
     return all(child.tag == qn(tag) or child.tag in ranges for child in p)
 
 
@@ -799,6 +849,30 @@ def _own_properties(ppr: Any) -> list[Any]:
 def _numbering(properties: list[Any]) -> Any:
     """The w:numPr among a paragraph's properties, or None."""
     return next((child for child in properties if child.tag == qn("w:numPr")), None)
+
+
+def _move_side(p: Any) -> str | None:
+    """'moveFrom' or 'moveTo' for a paragraph of a move, by its mark: moved, or deleted (inserted)
+    where its last words were struck (added) on the way; None for any other."""
+    rpr = p.find(qn("w:pPr")).find(qn("w:rPr"))
+    if rpr is None or not len(rpr):
+        return None
+    mark = rpr[0].tag
+    for side, edited in (("moveFrom", qn("w:del")), ("moveTo", qn("w:ins"))):
+        if mark == qn(f"w:{side}") or (mark == edited and p.find(qn(f"w:{side}")) is not None):
+            return side
+    return None
+
+
+def _list(p: Any) -> str | None:
+    """The list (w:numId) a paragraph is numbered in, or None."""
+    numpr = p.find(qn("w:pPr")).find(qn("w:numPr"))
+    return None if numpr is None else _list_id(numpr)
+
+
+def _list_id(numpr: Any) -> str:
+    """The list (w:numId) of a w:numPr."""
+    return str(numpr.find(qn("w:numId")).get(qn("w:val")))
 
 
 def _old_properties(ppr: Any) -> list[Any]:
