@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import functools
 import string
 import time
@@ -377,3 +378,68 @@ def test_a_large_repetitive_text_returns_or_fails_within_seconds(text: str) -> N
     except LibraryError as error:
         assert error.problems[0].hint
     assert time.perf_counter() - start < 10  # a hang guard, not a benchmark: hostile 20 MB texts take under 1 s here
+
+
+# ---------------------------------------------------------------- UN resolutions as text
+
+
+def _as_text(symbol: str, fmt: str) -> tuple[Resolution, str]:
+    """A GA resolution of the corpus (read from its PDF text) and resdraft's own text or Markdown of it."""
+    from conftest import ga_resolution
+    from resdraft.render.markup import render
+
+    res = ga_resolution(symbol)
+    return res, render(res, fmt, ROOT / "templates", f"unga/resolution.{fmt}.j2")
+
+
+def _outline(res: Resolution) -> list[tuple[str | None, int | None, str, list[tuple[str | None, str]]]]:
+    return [(p.label, p.number, p.text, [(s.label, s.text) for s in p.walk() if s.level]) for p in res.operative]
+
+
+@pytest.mark.parametrize(
+    ("symbol", "fmt"),
+    [
+        *((symbol, fmt) for symbol in ("A/RES/78/10", "A/RES/79/161", "A/RES/78/252") for fmt in ("txt", "md")),
+        # A/RES/78/10 closes "38th plenary meeting 21 November 2023"; in 79/161 "I" and "II" stand
+        # over their titles, and the first opens the operative part; 78/252 has "Section 1" …
+        ("A/RES/79/253", "txt"),  # an indented "A. Secretariat of the Pension Board" is a sub-paragraph
+    ],
+)
+def test_a_un_resolution_as_text_reads_back_with_its_sections_and_closing(symbol: str, fmt: str) -> None:
+    # The closing line was read as a last operative paragraph (the text importer knew AALCO's and
+    # AIPO's "Adopted this …" alone), and a section's heading as a paragraph "II International
+    # Decade …", numeral and all: no GA resolution read back as it was written.
+    res, text = _as_text(symbol, fmt)
+    back = parse_text(text, Path(f"resolution.{fmt}"))
+    assert _outline(back) == _outline(res)
+    assert [p.text for p in back.preamble] == [p.text for p in res.preamble]
+    assert back.closing is not None and back.closing.text == res.closing.text
+
+
+def test_a_sections_numeral_on_a_line_of_its_own_heads_the_title_after_it() -> None:
+    # As the UN prints a heading: "II" alone, its title below it.
+    res, text = _as_text("A/RES/79/161", "txt")
+    apart = text.replace("\nII International Decade", "\nII\n\nInternational Decade")
+    assert apart != text
+    back = parse_text(apart, Path("resolution.txt"))
+    heading = next(p for p in back.operative if p.label == "II")
+    assert heading.text == "International Decade for People of African Descent" and back.heading(heading)
+    assert _outline(back) == _outline(res)
+
+
+def test_a_lettered_line_that_ends_a_sentence_is_no_heading() -> None:
+    # "B. Calls upon …;" is a paragraph, not a section's heading: titles end in no stop or semicolon.
+    _, text = _as_text("A/RES/79/161", "txt")
+    line = next(line for line in text.splitlines() if line.startswith("12. "))
+    back = parse_text(text.replace(line, "B. " + line[4:]), Path("resolution.txt"))
+    assert not any(back.heading(p) and p.label == "B." for p in back.operative)
+
+
+def test_an_adopted_un_resolution_as_text_gives_its_adoption_and_report() -> None:
+    # The masthead's "United Nations" was read as the language line ("language: United Nations"),
+    # and the adoption and report lines as agenda titles: the draft lost both facts.
+    _, text = _as_text("A/RES/79/161", "txt")
+    fields = parse_text(text, Path("resolution.txt")).fields
+    assert fields["adopted"] == dt.date(2024, 12, 17)
+    assert fields["report"] == "[on the report of the Third Committee (A/79/456, para. 31)]"
+    assert fields["status"] == "adopted" and "language" not in fields

@@ -23,9 +23,11 @@ from pathlib import Path
 
 from resdraft.errors import LibraryError, Problem, Where
 from resdraft.importers.text import (
+    ADOPTION,
     DATE_LINE,
     HEADER_ROLES,
     MONTHS,
+    PLENARY,
     SYMBOL_SESSION,
     _date,
     _infer_opening,
@@ -39,6 +41,7 @@ from resdraft.importers.text import (
     _ordinal_numbers,
     _paragraph,
     _split_label,
+    _split_parts,
     _sponsors,
     _tidy,
 )
@@ -89,10 +92,9 @@ LABEL_START = re.compile(r"(?:\d{1,3}\.|\((?:[a-zA-Z]{1,6}|\d{1,3})\))(?:[ \t]|$
 GLUED_LABEL = re.compile(r"(\d{1,3}\.)(?=[A-Z“])")
 BULLET = re.compile(r"(?:--|[-–—•▪●◦·])[ \t]+(?=\S)")
 # The GA's closing formula: "25th plenary meeting" and the date under it.
-CLOSING = re.compile(r"\d{1,3}(?:st|nd|rd|th) (?:\(resumed\) )?plenary meeting\b", re.I)
+CLOSING = PLENARY
 CLOSING_LINE = re.compile(CLOSING.pattern + r"\s*$", re.I)  # a line of its own, under the last paragraph
 # Masthead lines read as a whole block.
-ADOPTION = re.compile(r"(?:Resolution )?[Aa]dopted (?:unanimously )?(?:by|at) (?:the )?(?:General Assembly|Security Council)\b")
 # A masthead cell that states the adoption starts with it; "… decisions adopted by the General
 # Assembly at its tenth special session" is an agenda title running on.
 ADOPTION_CELL = re.compile(r"^" + ADOPTION.pattern)
@@ -945,19 +947,6 @@ class _Tree:
     def top(self, node: _Node) -> None:
         self.tops.append(node)
         self.chain, self.levels, self.bullets = [node], _Levels(), None
-
-
-def _split_parts(tops: list[_Node]) -> tuple[list[_Node], list[_Node]]:
-    """Preamble and operative part: at the first numbered paragraph, else at the first verb in the
-    present. Where the operative part is in sections, the first section's heading ("I" over
-    "International Convention on …") and what stands under it before its first numbered paragraph
-    (a section's own "Recalling …") open the operative part, as the later sections' do."""
-    at = next((i for i, n in enumerate(tops) if n.number is not None), None)
-    if at is None:
-        at = next((i for i, n in enumerate(tops) if n.opening and not _is_preambular(n.opening)), len(tops))
-    if any(n.style == "heading" for n in tops[at:]):
-        at = next((i for i in range(at - 1, -1, -1) if tops[i].style == "heading"), at)
-    return tops[:at], tops[at:]
 
 
 # ================================================================ facts

@@ -32,6 +32,7 @@ from resdraft.model import (
     Span,
     plain,
 )
+from resdraft.numbering import SECTION
 from resdraft.sessions import ordinal_words
 
 # ================================================================ vocabulary
@@ -60,10 +61,14 @@ _MONTH = "(?:" + "|".join(MONTHS) + ")"
 # "10 November 2009", "12 SEPTEMBER 2013", "September 14, 2006": a whole header line.
 DATE_LINE = re.compile(rf"^(?:\d{{1,2}} {_MONTH},? \d{{4}}|{_MONTH} \d{{1,2}},? \d{{4}})$", re.I)
 
+# "Resolution adopted by the General Assembly on 17 December 2024": the masthead of an adopted UN resolution.
+ADOPTION = re.compile(r"(?:Resolution )?[Aa]dopted (?:unanimously )?(?:by|at) (?:the )?(?:General Assembly|Security Council)\b")
+
 # Header lines, top to bottom as each body prints them (templates/BODY/body.yaml), with the
 # pattern that recognises each; a line no pattern knows takes the next unused role in order.
 HEADER_ROLES: dict[str, tuple[tuple[str, re.Pattern[str] | None], ...]] = {
     "unga": (
+        ("organization", re.compile(r"^United Nations$")),
         ("organ", re.compile(r"^General Assembly$")),
         ("symbol", re.compile(r"^A/(?:RES/|C\.\d/)?\d+/\S+$")),
         ("distribution", re.compile(r"^Distr\.: ")),
@@ -73,6 +78,8 @@ HEADER_ROLES: dict[str, tuple[tuple[str, re.Pattern[str] | None], ...]] = {
         ("committee", re.compile(r"Committee$")),
         ("agenda-item", re.compile(r"^Agenda items? ")),
         ("agenda-title", None),
+        ("adoption", re.compile("^" + ADOPTION.pattern)),
+        ("report", re.compile(r"^\[.{1,300}\]$")),  # "[on the report of the Third Committee (A/79/456, para. 31)]"
         ("sponsors", re.compile(r": (?:revised )?draft (?:resolution|decision)$")),
     ),
     "aalco": (
@@ -94,6 +101,8 @@ SYMBOL_SESSION = re.compile(r"/RES/(\d{1,3})/|^(?:Res\. )?(\d{1,3})GA/|^A/(?:RES
 TRANSITION = re.compile(r"\b(?:hereby|resolves?)\b[^.;]{0,300}:$", re.I)
 # "Adopted this 14th day of September, 2006 in Cebu City, Philippines."
 CLOSING = re.compile(r"^(?:Adopted|Done|Approved) (?:this|on|at|in|by)\b")
+# "38th plenary meeting 21 November 2023": where a UN resolution closes.
+PLENARY = re.compile(r"\d{1,3}(?:st|nd|rd|th) (?:\(resumed\) )?plenary meeting\b", re.I)
 CLOSING_DATE = re.compile(rf"(\d{{1,2}})(?:st|nd|rd|th)? day of ({_MONTH}),? (\d{{4}})(?: (?:in|at) ([^.]{{1,200}}))?", re.I)
 ANNEX = re.compile(r"^(?:[IVXLC]{1,6}\. ?)?ANNEX(?:ES)?\b", re.I)  # a brief's "## V. ANNEX" heading
 
@@ -142,6 +151,8 @@ MAX_HEADER_CHARS = 20_000  # how far above the enacting formula the header may b
 MAX_ITEMS = 5_000  # paragraphs, formulas and footnotes after the enacting formula
 MAX_LINES = 20_000  # lines after the enacting formula
 MAX_ITEM_CHARS = 100_000  # one paragraph or footnote
+MAX_TITLE = 300  # characters of a section's heading
+_SECTION_START = re.compile(rf"(?:{SECTION.pattern})(?=[ \t]|$)")  # "II", "B.", "Section 3" before a heading's title
 
 _BLANK_LINES = re.compile(r"\n(?:[ \t]*\n)+")  # blank lines end a block
 _RULE = re.compile(r"^[ \t]*(?:-{3,}|_{3,}|\*{3,})[ \t]*$", re.M)  # a thematic break, or the text format's footnote rule
@@ -869,6 +880,8 @@ class _BodyReader:
         bullet = _BULLET.match(text)
         if bullet:
             text = text[bullet.end() :]
+        elif item.indent < 2 and self.heading(text):  # (an indented "A. …" is a sub-paragraph)
+            return
         label, text = _split_label(text)
         content = _tidy(_inline(text, self.markdown))
         if not content:
@@ -882,6 +895,27 @@ class _BodyReader:
         else:
             self.sub(content, label)
         self.notes_since_paragraph = False
+
+    def heading(self, text: str) -> bool:
+        """Take a section's heading: a numeral ("II", "B.") before its title, or alone with its
+        title the next paragraph, as resdraft's text output and the UN's print them. A title is
+        no sentence: it does not end in a stop, a comma, a semicolon or a colon. A letter needs its full stop."""
+        last = self.tops[-1] if self.tops else None
+        if last is not None and last.style == "heading" and not last.content:  # its title, printed apart from its numeral
+            last.content = _tidy(_inline(text, self.markdown))
+            return True
+        found = _SECTION_START.match(text)
+        if found is None:
+            return False
+        numeral, title = found.group(), text[found.end() :].strip()
+        if numeral[0] in "ABCDEFGH" and not numeral.endswith("."):
+            return False
+        if title and not (title[0].isupper() and title[-1] not in ".,;:" and len(title) <= MAX_TITLE):
+            return False
+        label = _Label(numeral, "", numeral.rstrip("."), "." if numeral.endswith(".") else "")
+        self.top(_tidy(_inline(title, self.markdown)), label, None)
+        self.tops[-1].style = "heading"
+        return True
 
     def footnote(self, item: _Item) -> bool:
         """Take a footnote definition; '*' counts only once a '*' reference has been seen."""
@@ -913,7 +947,7 @@ class _BodyReader:
             self.transition, self.transition_at = Line("transition", content), len(self.tops)
             self.chain = []  # nothing after the formula continues the preamble
             return True
-        if len(words) <= 300 and self.tops and CLOSING.match(words):
+        if len(words) <= 300 and self.tops and (CLOSING.match(words) or PLENARY.match(words)):
             self.closing, self.stopped = Line("closing", content), True
             return True
         return False
@@ -937,15 +971,18 @@ class _BodyReader:
 # ================================================================ assembling the Resolution
 
 
-def _split_parts(reader: _BodyReader) -> tuple[list[_Node], list[_Node]]:
-    """Preamble and operative part: at the transition formula, the first number, or the first verb."""
-    tops = reader.tops
-    if reader.transition_at is not None:
-        at = reader.transition_at
-    elif any(n.number is not None for n in tops):
-        at = next(i for i, n in enumerate(tops) if n.number is not None)
-    else:
+def _split_parts(tops: list[_Node], transition_at: int | None = None) -> tuple[list[_Node], list[_Node]]:
+    """Preamble and operative part: at the transition formula, the first numbered paragraph, or
+    the first verb in the present. Where the operative part is in sections, the first section's
+    heading ("I" over "International Convention on …") and what stands under it before its first
+    numbered paragraph (a section's own "Recalling …") open the operative part, as the later sections' do."""
+    if transition_at is not None:
+        return tops[:transition_at], tops[transition_at:]
+    at = next((i for i, n in enumerate(tops) if n.number is not None), None)
+    if at is None:
         at = next((i for i, n in enumerate(tops) if n.opening and not _is_preambular(n.opening)), len(tops))
+    if any(n.style == "heading" for n in tops[at:]):
+        at = next((i for i in range(at - 1, -1, -1) if tops[i].style == "heading"), at)
     return tops[:at], tops[at:]
 
 
@@ -1045,7 +1082,7 @@ def _fields(body: str, session: int, header: Sequence[Line], title: Sequence[Lin
     fields: dict[str, object] = {"body": body, "session": session}
     prefixes = {"distribution": r"Distr\.: ", "language": "Original: ", "agenda-item": "Agenda items? "}
     for role, text in lines.items():
-        if role in ("symbol", "committee", "agenda-title"):
+        if role in ("symbol", "committee", "agenda-title", "report", "adoption"):
             fields[role.replace("-", "_")] = text
         elif role in prefixes:
             fields[role.replace("-", "_")] = re.sub(f"^{prefixes[role]}", "", text).strip()
@@ -1056,13 +1093,15 @@ def _fields(body: str, session: int, header: Sequence[Line], title: Sequence[Lin
         date = date or _date(m.group(0))
         if m.group(4):
             fields["venue"] = m.group(4).strip()
+    if adopted := _date(lines.get("adoption", "")):
+        fields["adopted"] = adopted
     if date:
         fields["date"] = date
     for line in title:
         fields[line.role] = line.text
     if "status" in lines and "DRAFT" in lines["status"].upper():
         fields["status"] = "draft"
-    elif closing and closing.text.startswith("Adopted"):
+    elif "adopted" in fields or (closing and (closing.text.startswith("Adopted") or PLENARY.match(closing.text))):
         fields["status"] = "adopted"
     return fields
 
@@ -1108,7 +1147,7 @@ def _read_body(blocks: Iterator[_Block], markdown: bool, header: Sequence[Line],
         )
     for top in reader.tops:
         for node in top.walk():
-            node.content, node.opening, node.emphasis = _opening(node.content, infer=node.level == 0)
+            node.content, node.opening, node.emphasis = _opening(node.content, infer=node.level == 0 and node.style != "heading")
     return reader
 
 
@@ -1134,7 +1173,7 @@ def parse_text(text: str, source: Path | None = None, body: str | None = None) -
     key = _body_key(body, enacting.body, source)
     header, title = _header(_header_blocks(before, markdown), key, markdown)
     reader = _read_body(blocks, markdown, header, source)
-    preamble, operative = _split_parts(reader)
+    preamble, operative = _split_parts(reader.tops, reader.transition_at)
     session = _session(enacting.ordinal, header)
     fields = _fields(key, session, header, title, reader.closing)
     date = fields.get("date")
