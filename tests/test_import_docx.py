@@ -158,6 +158,33 @@ def test_styles_are_matched_by_name_not_by_id() -> None:
     _assert_same_document(parse_docx(renamed), _expected("unga-64"))
 
 
+def _unstyled(data: bytes) -> bytes:
+    """The same document with no paragraph styles: a Word file written elsewhere, as resdraft's
+    styles do not tell its parts apart (its list numbering stays)."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as target:
+        for info in source.infolist():
+            raw = source.read(info.filename)
+            if info.filename == "word/document.xml":
+                raw = re.sub(rb'<w:pStyle w:val="[^"]+"/>', b"", raw)
+            target.writestr(info, raw)
+    return out.getvalue()
+
+
+def test_a_un_resolution_written_elsewhere_closes_with_its_plenary_meeting() -> None:
+    # A/RES/78/10 ends "38th plenary meeting 21 November 2023". In a Word file without resdraft's
+    # styles that line was read as a tenth operative paragraph: only "Adopted …" closed a text.
+    from conftest import ga_resolution
+    from resdraft.build import word_style_for
+    from resdraft.render.docx import render_docx
+
+    res = ga_resolution("A/RES/78/10")
+    got = parse_docx(_unstyled(render_docx(res, word_style_for("unga", str(ROOT / "drafts")))))
+    assert got.closing is not None and got.closing.text == "38th plenary meeting 21 November 2023"
+    assert [p.text for p in got.operative] == [p.text for p in res.operative]
+
+
 # ------------------------------------------------------------------ LibreOffice re-save
 
 

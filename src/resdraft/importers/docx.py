@@ -24,6 +24,7 @@ from typing import Any
 from lxml import etree
 
 from resdraft.errors import LibraryError, Problem, Where
+from resdraft.importers.text import PLENARY
 from resdraft.inline import merge
 from resdraft.model import Content, Footnote, FootnoteRef, Line, Numbering, Paragraph, Resolution, Run, Session, Span
 from resdraft.numbering import alpha, roman
@@ -864,7 +865,7 @@ def _by_heuristic(all_paras: list[_Para]) -> list[_Item]:
     if transition is not None:
         items.append(_Item("formula", "transition", 0, paras[transition]))
     rest = paras[op_start:]
-    closing = rest.pop() if rest and rest[-1].label is None and _CLOSING.match(texts[-1]) else None
+    closing = rest.pop() if rest and rest[-1].label is None and (_CLOSING.match(texts[-1]) or PLENARY.match(texts[-1])) else None
     items += _part_items(rest, "operative", main)
     if closing is not None:
         items.append(_Item("formula", "closing", 0, closing))
