@@ -25,6 +25,7 @@ NEARBY = 75.0  # near its old place, a pair must be this sure (word by word); we
 SHARED_WORDS = 20.0  # word-by-word similarity under which two paragraphs are never paired (however alike their letters)
 OPENING_BONUS = 8.0
 POSITION_BONUS = 5.0
+MANY_SAME = 10_000  # pairs of paragraphs of the same words weighed one by one, at most, for one text
 
 Related = Callable[[str, str], bool]
 
@@ -63,9 +64,8 @@ def align(old: Sequence[Paragraph], new: Sequence[Paragraph], related: Related |
             if i not in taken:
                 same_text[same(old[i].text)].append(i)
         texts_new = {j: same(p.text) for j, p in enumerate(new) if j not in pairs}
-        for j, text in texts_new.items():
-            if queue := same_text.get(text):
-                pair(j, queue.popleft())
+        for j, i in _same_words(same_text, texts_new, pairs):
+            pair(j, i)
     # The rest, normalized, in order.
     texts_old = dict(sorted((i, text) for text, queue in same_text.items() for i in queue))
     texts_new = {j: text for j, text in texts_new.items() if j not in pairs}
@@ -93,6 +93,50 @@ def align(old: Sequence[Paragraph], new: Sequence[Paragraph], related: Related |
         for j, i in found:
             pair(j, i)
     return pairs
+
+
+def _same_words(olds: Mapping[str, deque[int]], news: Mapping[int, str], pairs: Mapping[int, int]) -> list[tuple[int, int]]:
+    """Pairs (new, old) of paragraphs of the same words (`olds`: the old indices of each text, in
+    order; `news`: each unpaired new paragraph's text). A text each side has once pairs first;
+    those several paragraphs share then pair by where the pairs around them put them (`_nearest`)."""
+    by_text: dict[str, list[int]] = defaultdict(list)
+    for j, text in news.items():
+        if text in olds:
+            by_text[text].append(j)
+    found = {js[0]: olds[text][0] for text, js in by_text.items() if len(js) == 1 and len(olds[text]) == 1}
+    anchors = sorted({**pairs, **found}.items())
+    for text, js in by_text.items():
+        if len(js) > 1 or len(olds[text]) > 1:
+            found.update(_nearest(js, list(olds[text]), anchors))
+    for j, i in found.items():
+        olds[news[j]].remove(i)
+    return list(found.items())
+
+
+def _nearest(news: list[int], olds: list[int], anchors: list[tuple[int, int]]) -> dict[int, int]:
+    """New paragraphs paired with old ones of the same words, each with the old one nearest the
+    place the nearest pair before or after it (`anchors`, (new, old) in the new order) points to,
+    the nearest first, so that each stays in its own section. Where a made-up text repeats one
+    paragraph very often, in order."""
+    if len(news) * len(olds) > MANY_SAME:
+        return dict(zip(news, olds, strict=False))
+    keys = [j for j, _ in anchors]
+
+    def expected(j: int) -> int:
+        k = bisect.bisect_left(keys, j)
+        before = anchors[k - 1] if k else (-1, -1)
+        after = anchors[k] if k < len(anchors) else None
+        if after is not None and after[0] - j < j - before[0]:
+            return after[1] - (after[0] - j)
+        return before[1] + (j - before[0])
+
+    out: dict[int, int] = {}
+    used: set[int] = set()
+    for _, j, i in sorted((abs(i - expected(j)), j, i) for j in news for i in olds):
+        if j not in out and i not in used:
+            out[j] = i
+            used.add(i)
+    return out
 
 
 def _in_gaps(

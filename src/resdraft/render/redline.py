@@ -719,15 +719,14 @@ class _Redline(_Writer):
         reads each the same. Its style stays its own, so that none shows as a heading under review.
         From the end, so that a run of moved paragraphs takes them all; the next one is the next
         that stays on that side (a paragraph deleted or inserted whole between hands nothing on).
-        A paragraph inserted whole does the same where the next one's old list is another (the
-        years' sections part): LibreOffice's Reject All hands its properties on too where its words
-        are those of a paragraph deleted just before it (it takes the two for a move)."""
+        LibreOffice takes a paragraph deleted whole and one inserted whole of the same words for a
+        move of its own, and hands their properties on in the same way: so they do the same."""
+        twins = _twins(paragraphs)
         for k in reversed(range(len(paragraphs) - 1)):
             p = paragraphs[k]
             ppr = p.find(qn("w:pPr"))
-            side_moved = _move_side(p)
-            inserted = side_moved is None and _whole(p, "w:ins")
-            if side_moved is None and not inserted:
+            side_moved = _move_side(p) or twins.get(id(p))
+            if side_moved is None:
                 continue
             away = side_moved == "moveFrom"
             gone = "w:del" if away else "w:ins"  # (a sub-paragraph added or struck may end a move)
@@ -737,8 +736,6 @@ class _Redline(_Writer):
             side = _own_properties if away else _old_properties  # the properties LibreOffice hands on
             own, theirs = _numbering(side(ppr)), _numbering(side(after.find(qn("w:pPr"))))
             if (own is None) == (theirs is None) and (own is None or etree.tostring(own) == etree.tostring(theirs)):
-                continue
-            if inserted and (own is None or theirs is None or _list_id(own) == _list_id(theirs)):  # (another list only)
                 continue
             old = [copy.deepcopy(child) for child in _old_properties(ppr)]
             if away:
@@ -849,6 +846,25 @@ def _own_properties(ppr: Any) -> list[Any]:
 def _numbering(properties: list[Any]) -> Any:
     """The w:numPr among a paragraph's properties, or None."""
     return next((child for child in properties if child.tag == qn("w:numPr")), None)
+
+
+def _twins(paragraphs: list[Any]) -> dict[int, str]:
+    """id -> 'moveFrom' or 'moveTo' for the paragraphs deleted (inserted) whole whose words a
+    paragraph inserted (deleted) whole, or moved here (away), has too: LibreOffice pairs the two
+    as a move of its own."""
+    whole: list[tuple[Any, str, str]] = []  # (paragraph deleted or inserted whole, the side it stands for, its words)
+    words: dict[str, set[str]] = {"moveFrom": set(), "moveTo": set()}  # the words of each side's paragraphs
+    for p in paragraphs:
+        side = "moveFrom" if _whole(p, "w:del") else "moveTo" if _whole(p, "w:ins") else None
+        moved = _move_side(p)
+        if side is None and moved is None:
+            continue
+        text = "".join(t.text or "" for t in p.iter(qn("w:t"), qn("w:delText")))
+        words[side or moved or ""].add(text)
+        if side is not None and text.strip():
+            whole.append((p, side, text))
+    other = {"moveFrom": "moveTo", "moveTo": "moveFrom"}
+    return {id(p): side for p, side, text in whole if text in words[other[side]]}
 
 
 def _move_side(p: Any) -> str | None:
