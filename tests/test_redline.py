@@ -687,6 +687,19 @@ def test_sub_paragraphs_of_a_paragraph_the_list_skips_start_from_their_first_lab
     assert "(b) Security and Safety Services at the United Nations Office at Vienna" in text
 
 
+def test_sub_paragraphs_struck_with_none_in_their_place_keep_their_numbers() -> None:
+    # A/RES/79/171 -> 78/198 (the years the other way round): "Recalling the endorsement by the
+    # Committee on World Food Security of:" loses its four sub-paragraphs, (a) to (d), and the
+    # newer text has none in its preamble. They were struck without their numbers, so Reject All
+    # gave them back unnumbered.
+    from conftest import ga_resolution
+
+    body = _body(_check(ga_resolution("A/RES/79/171"), ga_resolution("A/RES/78/198")))
+    struck = [p for p in body.iter(f"{W}p") if p.find(f"{W}pPr/{W}pStyle").get(f"{W}val") == "PreambularSubparagraph1"]
+    assert len(struck) == 4 and all(p.find(f"{W}pPr/{W}rPr/{W}del") is not None for p in struck)
+    assert all(p.find(f"{W}pPr/{W}numPr") is not None for p in struck)
+
+
 def test_where_the_years_sections_part_each_text_keeps_its_own_numbering() -> None:
     # A/RES/78/253 -> 79/258: section II of 2023 ("Financial performance report …") is gone, and
     # the other sections moved, so a paragraph numbered 1 in one text is 5 in the other. The new
@@ -743,7 +756,8 @@ def test_libreoffice_accept_all_gives_the_new_document_and_reject_all_the_old(tm
     # preambular paragraphs moved into the first section stand right before its paragraph 1, and
     # its section II is numbered from 1 again; from A/RES/78/253 to 79/258 a section is dropped and
     # others moved, so the two texts number their sections' paragraphs differently, and two
-    # paragraphs of the same words stand one deleted and one inserted.
+    # paragraphs of the same words stand one deleted and one inserted; from A/RES/79/171 back to
+    # 78/198 a preambular paragraph's sub-paragraphs are all struck.
     sys.path.insert(0, str(ROOT / "benchmarks"))
     from libreoffice_revisions import OFFICE_PYTHON, in_office
 
@@ -773,6 +787,7 @@ def test_libreoffice_accept_all_gives_the_new_document_and_reject_all_the_old(tm
         ),
         (*_without_old_closing("A/RES/78/20"), None),
         (ga_resolution("A/RES/78/253"), ga_resolution("A/RES/79/258"), None),
+        (ga_resolution("A/RES/79/171"), ga_resolution("A/RES/78/198"), None),
     ]
     results = in_office(pairs, tmp_path)
     for k, result in enumerate(results):

@@ -489,13 +489,17 @@ class _Writer:
         self._numbering = numbering
         operative_num = self.operative_list(self.res)
         preamble_nums = None
-        if n.preambular_subparagraphs and any(p.subparagraphs for p in self.res.preamble):
+        if n.preambular_subparagraphs and any(p.subparagraphs for p in self.preamble()):
             specs = [
                 self.word.styles.get(subparagraph_style("preambular", i + 1)) for i in range(len(n.preambular_subparagraphs))
             ]
             abstract = self._abstract(list(n.preambular_subparagraphs), specs)
             preamble_nums = (self._num(abstract, restart=(0,)) for _ in iter(int, 1))
         return operative_num, preamble_nums
+
+    def preamble(self) -> Iterator[Paragraph]:
+        """The preambular paragraphs the document shows."""
+        return iter(self.res.preamble)
 
     def operative_list(self, res: Resolution) -> str | None:
         """A numbering definition for a resolution's operative paragraphs and their sub-paragraphs

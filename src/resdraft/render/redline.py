@@ -483,6 +483,10 @@ class _Redline(_Writer):
         self._mark_end(p, ("w:del" if side == "moveFrom" else "w:ins") if p[-1].tag == ends_in else f"w:{side}")
         return p
 
+    def preamble(self) -> Iterator[Paragraph]:
+        """The preambular paragraphs of both texts: the old text's sub-paragraphs are numbered too."""
+        return itertools.chain(self.res.preamble, self.diff.old.preamble)
+
     def _sub_numbering(self, part: str, shown: Paragraph, text: Resolution) -> str | None:
         """The list a paragraph's sub-paragraphs are numbered in: the operative part's, or one of
         their own for those of a paragraph that list skips (see `own_sub_list`; `text`: the text it
@@ -518,6 +522,8 @@ class _Redline(_Writer):
         if status != "inserted" and change.old is not None:
             self._old_number(p, part, change.old)
         yield p
+        if not shown.subparagraphs and change.old is not None and change.old.subparagraphs:  # (all struck)
+            shown, text = change.old, self.diff.old
         sub_num = self._sub_numbering(part, shown, text)
         if status == "deleted" and part == "operative" and change.subparagraphs:
             sub_num = self._old_sub_list() or sub_num
