@@ -638,6 +638,20 @@ def test_a_paragraph_inserted_at_the_end_inserts_the_mark_before_it_and_keeps_th
     assert was.find(f"{W}pStyle").get(f"{W}val") == "OperativeParagraph" and was.find(f"{W}numPr") is not None
 
 
+def test_a_paragraph_deleted_at_the_end_deletes_the_mark_before_it_and_keeps_the_last() -> None:
+    # The other way round: A/RES/79/20 to 78/20 without its closing formula, as a draft has none.
+    # The old closing formula is deleted, the document's last paragraph; LibreOffice's Accept All
+    # left it an empty paragraph. The deleted mark is the last operative paragraph's, and the last
+    # paragraph takes that paragraph's style and number, its own kept for Reject All.
+    old, new = _without_old_closing("A/RES/78/20")
+    redline = _check(new, old)
+    *_, before, last = _body(redline).iter(f"{W}p")
+    assert before.find(f"{W}pPr/{W}rPr/{W}del") is not None
+    assert last.find(f"{W}pPr/{W}rPr") is None and last.find(f"{W}pPr/{W}pStyle").get(f"{W}val") == "OperativeParagraph"
+    assert last.find(f"{W}pPr/{W}numPr") is not None
+    assert last.find(f"{W}pPr/{W}pPrChange/{W}pPr/{W}pStyle").get(f"{W}val") == "ClosingFormula"
+
+
 def test_a_sections_heading_is_left_out_of_the_numbering_and_its_numeral_typed(tmp_path: Path) -> None:
     # A/RES/79/161: "II  International Decade for People of African Descent" stands between
     # operative paragraphs 10 and 11. Numbered as a paragraph, it moved every number after it by one.
@@ -751,7 +765,7 @@ def test_libreoffice_accept_all_gives_the_new_document_and_reject_all_the_old(tm
     # deleted whole holds it, and two moved paragraphs end in words struck or added on the way;
     # A/RES/78/223 deletes two paragraphs whose sub-paragraphs the old text numbered "1., 2.";
     # A/RES/78/20, its old closing formula taken out, ends in a paragraph inserted after the last
-    # operative one; A/RES/78/234 and 78/69 have section headings the numbering skips, and in
+    # operative one (and, the other way round, deleted); A/RES/78/234 and 78/69 have section headings the numbering skips, and in
     # 78/69 paragraphs moved away stand right before two of them; in A/RES/78/293 -> 79/298
     # preambular paragraphs moved into the first section stand right before its paragraph 1, and
     # its section II is numbered from 1 again; from A/RES/78/253 to 79/258 a section is dropped and
@@ -786,6 +800,7 @@ def test_libreoffice_accept_all_gives_the_new_document_and_reject_all_the_old(tm
             )
         ),
         (*_without_old_closing("A/RES/78/20"), None),
+        (*reversed(_without_old_closing("A/RES/78/20")), None),
         (ga_resolution("A/RES/78/253"), ga_resolution("A/RES/79/258"), None),
         (ga_resolution("A/RES/79/171"), ga_resolution("A/RES/78/198"), None),
     ]

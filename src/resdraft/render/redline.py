@@ -769,14 +769,17 @@ class _Redline(_Writer):
             self._mark_moved(paragraphs[holder], paragraphs[holder - 1])
 
     def _last_mark_kept(self, paragraphs: list[Any]) -> None:
-        """Where the document ends in paragraphs inserted whole after one that stays, the mark
-        inserted is that paragraph's, not the document's last, which neither Word nor LibreOffice
-        removes (Reject All would leave an empty paragraph)."""
-        k = len(paragraphs) - 1
-        while k >= 0 and _whole(paragraphs[k], "w:ins"):
-            k -= 1  # (the paragraphs inserted at the end)
-        if 0 <= k < len(paragraphs) - 1:
-            self._mark_moved(paragraphs[-1], paragraphs[k])
+        """Where the document ends in paragraphs inserted (or deleted) whole after one that stays,
+        the mark inserted (deleted) is that paragraph's, not the document's last, which neither
+        Word nor LibreOffice removes (Reject All, or Accept All, would leave an empty paragraph: a
+        draft has no closing formula after its last operative paragraph)."""
+        for tag in ("w:ins", "w:del"):
+            k = len(paragraphs) - 1
+            while k >= 0 and _whole(paragraphs[k], tag):
+                k -= 1  # (the paragraphs inserted, or deleted, at the end)
+            if 0 <= k < len(paragraphs) - 1:
+                self._mark_moved(paragraphs[-1], paragraphs[k])
+                return
 
     def _mark_moved(self, origin: Any, target: Any) -> None:
         """The mark of `origin`, a paragraph inserted (or deleted) whole, written as the mark of
