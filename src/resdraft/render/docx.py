@@ -487,7 +487,7 @@ class _Writer:
         self._next_abstract = max(abstract_ids, default=-1) + 1
         self._next_num = max(num_ids, default=0) + 1
         self._numbering = numbering
-        operative_num = self.operative_list(self.res)
+        operative_num = self.operative_list(self.res, any(p.subparagraphs for p in self.operatives()))
         preamble_nums = None
         if n.preambular_subparagraphs and any(p.subparagraphs for p in self.preamble()):
             specs = [
@@ -501,11 +501,17 @@ class _Writer:
         """The preambular paragraphs the document shows."""
         return iter(self.res.preamble)
 
-    def operative_list(self, res: Resolution) -> str | None:
+    def operatives(self) -> Iterator[Paragraph]:
+        """The operative paragraphs the document shows."""
+        return iter(self.res.operative)
+
+    def operative_list(self, res: Resolution, has_subs: bool | None = None) -> str | None:
         """A numbering definition for a resolution's operative paragraphs and their sub-paragraphs
-        (after `numbering`), or None where neither is numbered."""
+        (after `numbering`), or None where neither is numbered. `has_subs`: whether there are
+        sub-paragraphs to number (by default, whether the resolution has any)."""
         n = res.numbering
-        has_subs = any(p.subparagraphs for p in res.operative)
+        if has_subs is None:
+            has_subs = any(p.subparagraphs for p in res.operative)
         if not (n.operative or (has_subs and n.subparagraphs)):
             return None
         return self._num(self.operative_abstract(n))
