@@ -776,43 +776,16 @@ class _Redline(_Writer):
         """Where the document ends in paragraphs inserted (or deleted) whole after one that stays,
         the mark inserted (deleted) is that paragraph's, not the document's last, which neither
         Word nor LibreOffice removes (Reject All, or Accept All, would leave an empty paragraph: a
-        draft has no closing formula after its last operative paragraph). Where the one before
-        them was deleted (inserted) whole, it and the last are one paragraph (`_joined_last`)."""
-        for tag, other in (("w:ins", "w:del"), ("w:del", "w:ins")):
+        draft has no closing formula after its last operative paragraph). Where the paragraph
+        before them was itself deleted (inserted) whole, the empty paragraph stays: running the
+        two into one would be exact, but LibreOffice then shows none of that paragraph's changes."""
+        for tag in ("w:ins", "w:del"):
             k = len(paragraphs) - 1
             while k >= 0 and _whole(paragraphs[k], tag):
                 k -= 1  # (the paragraphs inserted, or deleted, at the end)
-            if not 0 <= k < len(paragraphs) - 1:
-                continue
-            if paragraphs[k].find(qn("w:pPr")).find(qn("w:rPr")) is None:  # it stays
+            if 0 <= k < len(paragraphs) - 1:
                 self._mark_moved(paragraphs[-1], paragraphs[k])
-            elif _whole(paragraphs[k], other):
-                self._joined_last(paragraphs, k)
-            return
-
-    def _joined_last(self, paragraphs: list[Any], k: int) -> None:
-        """The document's last paragraph, inserted (deleted) whole, and paragraph `k`, the last
-        before it that stays on the other side, deleted (inserted) whole, as one paragraph at the
-        end: the old words struck, then the new inserted, its properties the new text's and the
-        old text's in a tracked change of them. Accept All and Reject All each leave one of the two
-        where it stood (the paragraphs between are the other side's), and its mark is the document's last."""
-        last, other = paragraphs[-1], paragraphs[k]
-        inserted, deleted = (last, other) if _whole(last, "w:ins") else (other, last)
-        ppr = last.find(qn("w:pPr"))
-        new = [copy.deepcopy(child) for child in _own_properties(inserted.find(qn("w:pPr")))]
-        old = [copy.deepcopy(child) for child in _old_properties(deleted.find(qn("w:pPr")))]
-        runs = [[c for c in p if c.tag != qn("w:pPr")] for p in (deleted, inserted)]
-        for child in list(last):
-            last.remove(child)
-        ppr = _el("w:pPr", last)
-        for child in new:
-            ppr.append(child)
-        change = _el("w:pPr", self._mark("w:pPrChange", ppr))
-        for child in old:
-            change.append(child)
-        for child in (*runs[0], *runs[1]):
-            last.append(child)
-        del paragraphs[k]
+                return
 
     def _mark_moved(self, origin: Any, target: Any) -> None:
         """The mark of `origin`, a paragraph inserted (or deleted) whole, written as the mark of
