@@ -416,6 +416,16 @@ def test_a_un_resolution_as_text_reads_back_with_its_sections_and_closing(symbol
     assert back.closing is not None and back.closing.text == res.closing.text
 
 
+@pytest.mark.parametrize("symbol", ["A/RES/79/161", "A/RES/78/184"])
+def test_opening_phrases_followed_by_a_comma_or_hyphenated_are_found_in_plain_text(symbol: str) -> None:
+    # Plain text marks no opening phrase, so each is found again from its words: "Underlines, in
+    # the above context, …" (79/161) and "Re-emphasizing …" (78/184) were not, for the comma and
+    # the hyphen.
+    res, text = _as_text(symbol, "txt")
+    back = parse_text(text, Path("resolution.txt"))
+    assert [p.opening for p in (*back.preamble, *back.operative)] == [p.opening for p in (*res.preamble, *res.operative)]
+
+
 def test_a_sections_numeral_on_a_line_of_its_own_heads_the_title_after_it() -> None:
     # As the UN prints a heading: "II" alone, its title below it.
     res, text = _as_text("A/RES/79/161", "txt")

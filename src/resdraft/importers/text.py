@@ -723,10 +723,10 @@ def _infer_opening(text: str) -> str | None:
     words = text[:200].split(" ")[:12]
     if not words[0][:1].isupper() or words[0].lower() in NOT_OPENINGS:
         return None
-    n = _opening_length([w.lower() for w in words])
-    phrase = words[:n]
-    if n >= len(words) or not all(w.isalpha() for w in phrase):
-        return None  # the phrase would be the whole paragraph, or runs into punctuation
+    n = _opening_length([w.lower().removesuffix(",") for w in words])
+    phrase = [*words[: n - 1], words[n - 1].removesuffix(",")] if n <= len(words) else words
+    if n >= len(words) or not all(w.replace("-", "").isalpha() for w in phrase):
+        return None  # the phrase would be the whole paragraph, or runs into punctuation (a comma may end it)
     return " ".join(phrase)
 
 
