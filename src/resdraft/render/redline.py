@@ -740,7 +740,7 @@ class _Redline(_Writer):
                 continue
             away = side_moved == "moveFrom"
             gone = "w:del" if away else "w:ins"  # (a sub-paragraph added or struck may end a move)
-            after = next((q for q in paragraphs[k + 1 :] if not _whole(q, gone, _RANGES | _MOVE_ENDS)), None)
+            after = next((q for q in paragraphs[k + 1 :] if not _whole(q, gone, _IN_A_MOVE)), None)
             if after is None:
                 continue
             side = _own_properties if away else _old_properties  # the properties LibreOffice hands on
@@ -832,7 +832,7 @@ class _Redline(_Writer):
 
 
 _RANGES = frozenset(qn(f"w:{tag}") for tag in ("commentRangeStart", "commentRangeEnd", "pPr"))
-_MOVE_ENDS = frozenset(qn(f"w:{tag}") for tag in ("moveFromRangeEnd", "moveToRangeEnd"))
+_IN_A_MOVE = _RANGES | frozenset(qn(f"w:{tag}") for tag in ("moveFromRangeEnd", "moveToRangeEnd"))  # what ends a move
 
 
 def _whole(p: Any, tag: str, ranges: frozenset[str] = _RANGES) -> bool:
