@@ -185,6 +185,34 @@ def test_a_un_resolution_written_elsewhere_closes_with_its_plenary_meeting() -> 
     assert [p.text for p in got.operative] == [p.text for p in res.operative]
 
 
+def _unstyled_ga(symbol: str) -> tuple[Resolution, Resolution]:
+    """A GA resolution of the corpus, and what is read back from its Word output without resdraft's styles."""
+    from conftest import ga_resolution
+    from resdraft.build import word_style_for
+    from resdraft.render.docx import render_docx
+
+    res = ga_resolution(symbol)
+    return res, parse_docx(_unstyled(render_docx(res, word_style_for("unga", str(ROOT / "drafts")))))
+
+
+def test_a_word_file_written_elsewhere_gives_its_sections_headings() -> None:
+    # A/RES/79/161: "I" over "International Convention on …", then section after section. Without
+    # resdraft's heading style, each heading was a paragraph "II\nInternational Decade …", and
+    # the first stood in the preamble.
+    res, got = _unstyled_ga("A/RES/79/161")
+    assert [(p.label, p.number, p.text) for p in got.operative] == [(p.label, p.number, p.text) for p in res.operative]
+    assert [p.text for p in got.preamble] == [p.text for p in res.preamble]
+    assert got.heading(got.operative[0]) and got.operative[0].label == "I"
+
+
+def test_a_word_file_written_elsewhere_with_one_unnumbered_operative_paragraph_finds_it() -> None:
+    # A/RES/78/1: "Endorses the political declaration …", the one operative paragraph, numbered by
+    # no list: everything was read as the preamble, the closing line included.
+    res, got = _unstyled_ga("A/RES/78/1")
+    assert [p.text for p in got.operative] == [p.text for p in res.operative]
+    assert got.closing is not None and got.closing.text == res.closing.text
+
+
 # ------------------------------------------------------------------ LibreOffice re-save
 
 

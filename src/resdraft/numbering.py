@@ -5,6 +5,23 @@ from __future__ import annotations
 import re
 
 SECTION = re.compile(r"(?:[IVXL]{1,6}|[A-H])\.?|Section \d{1,3}")  # "II", "B.", "Section 3": a part of a sectioned resolution
+_SECTION_START = re.compile(rf"(?:{SECTION.pattern})(?=\s|$)")
+TITLE_LIMIT = 300  # characters of a section's title
+
+
+def section_heading(text: str) -> tuple[str, str] | None:
+    """A section's heading: its numeral ("II", "B.", "Section 3") and its title ("" where the
+    title stands apart), where `text` is one, else None. A title is no sentence: it starts with a
+    capital and ends in no stop, comma, semicolon or colon. A letter needs its full stop ("B. …")."""
+    found = _SECTION_START.match(text)
+    if found is None:
+        return None
+    numeral, title = found.group(), text[found.end() :].strip()
+    if numeral[0] in "ABCDEFGH" and not numeral.endswith("."):
+        return None
+    if title and not (title[0].isupper() and title[-1] not in ".,;:" and len(title) <= TITLE_LIMIT):
+        return None
+    return numeral, title
 _LABEL = re.compile(r"^([^0-9aAiI]*)([1aAiI])([^0-9a-zA-Z]*)$")
 _ROMAN = (
     (1000, "m"),

@@ -24,10 +24,10 @@ from typing import Any
 from lxml import etree
 
 from resdraft.errors import LibraryError, Problem, Where
-from resdraft.importers.text import PLENARY
+from resdraft.importers.text import PLENARY, _infer_opening, _is_preambular
 from resdraft.inline import merge
 from resdraft.model import Content, Footnote, FootnoteRef, Line, Numbering, Paragraph, Resolution, Run, Session, Span
-from resdraft.numbering import alpha, roman
+from resdraft.numbering import alpha, roman, section_heading
 from resdraft.render.docx import (
     FORMULA_STYLES,
     HEADING_STYLE,
@@ -818,6 +818,27 @@ def _typed_label(para: _Para, previous: str | None) -> tuple[_Label, Content] | 
     return _Label(f"({letters})", None, 2 if deeper else 1, "typed-roman" if deeper else "typed-alpha"), rest
 
 
+def _with_headings(paras: list[_Para]) -> list[_Para]:
+    """Paragraphs with each section's heading (see `section_heading`) given its numeral as a label
+    that numbers nothing: the numeral on a line of its own above its title, before it on the same
+    line, or alone with its title the next paragraph."""
+    out: list[_Para] = []
+    for para in paras:
+        last = out[-1] if out else None
+        if last is not None and _is_heading(last) and last.empty and para.label is None:  # a lone numeral's title
+            out[-1] = _Para(last.style, para.content, last.label, last.typed_from)
+            continue
+        first = para.content[0] if para.content else None
+        if para.label is None and isinstance(first, Run) and (found := section_heading(para.text.replace("\n", " "))):
+            numeral = found[0]
+            rest = first.text[len(numeral) :] if first.text.startswith(numeral) else None
+            if rest is not None:
+                content = _strip((replace(first, text=rest.lstrip(" \t\n")), *para.content[1:]))
+                para = _Para(para.style, content, _Label(numeral, None, 0, "typed-heading"), para.content)
+        out.append(para)
+    return out
+
+
 def _with_typed_labels(paras: list[_Para]) -> list[_Para]:
     """Paragraphs with labels typed into their text moved out of the text into the label."""
     out = []
@@ -839,7 +860,7 @@ def _ends(para: _Para, marks: str) -> bool:
 
 def _by_heuristic(all_paras: list[_Para]) -> list[_Item]:
     """Items for a document resdraft did not write: numbering, formulas and punctuation tell the parts apart."""
-    paras = _with_typed_labels([p for p in all_paras if not p.empty])
+    paras = _with_headings(_with_typed_labels([p for p in all_paras if not p.empty]))
     texts = [p.text.strip() for p in paras]
     main = _main_list(paras)
     transitions = [i for i, t in enumerate(texts) if len(t) < 150 and _TRANSITION.search(t)]
@@ -848,8 +869,12 @@ def _by_heuristic(all_paras: list[_Para]) -> list[_Item]:
         op_start = transition + 1
     elif main is not None:
         op_start = next(i for i, p in enumerate(paras) if p.label and p.label.list_key == main)
-    else:
-        op_start = len(paras)
+        if any(_is_heading(p) for p in paras[op_start:]):  # the first section's heading opens the part too
+            op_start = next((i for i in range(op_start - 1, -1, -1) if _is_heading(paras[i])), op_start)
+    else:  # no list: the first paragraph after the enacting formula that opens with a verb ("Endorses …")
+        enacted = next((i for i, t in enumerate(texts) if len(t) < 250 and _ENACTING.match(t)), None)
+        after = range(enacted + 1, len(paras)) if enacted is not None else range(0)
+        op_start = next((i for i in after if (o := _infer_opening(texts[i])) and not _is_preambular(o)), len(paras))
     pre_end = transition if transition is not None else op_start
     enacting = next((i for i in range(pre_end) if len(texts[i]) < 250 and _ENACTING.match(texts[i])), None)
     if enacting is not None:
@@ -870,6 +895,10 @@ def _by_heuristic(all_paras: list[_Para]) -> list[_Item]:
     if closing is not None:
         items.append(_Item("formula", "closing", 0, closing))
     return items
+
+
+def _is_heading(para: _Para) -> bool:
+    return para.label is not None and para.label.list_key == "typed-heading"
 
 
 def _main_list(paras: list[_Para]) -> str | None:

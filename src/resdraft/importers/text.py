@@ -32,7 +32,7 @@ from resdraft.model import (
     Span,
     plain,
 )
-from resdraft.numbering import SECTION
+from resdraft.numbering import section_heading
 from resdraft.sessions import ordinal_words
 
 # ================================================================ vocabulary
@@ -151,8 +151,6 @@ MAX_HEADER_CHARS = 20_000  # how far above the enacting formula the header may b
 MAX_ITEMS = 5_000  # paragraphs, formulas and footnotes after the enacting formula
 MAX_LINES = 20_000  # lines after the enacting formula
 MAX_ITEM_CHARS = 100_000  # one paragraph or footnote
-MAX_TITLE = 300  # characters of a section's heading
-_SECTION_START = re.compile(rf"(?:{SECTION.pattern})(?=[ \t]|$)")  # "II", "B.", "Section 3" before a heading's title
 
 _BLANK_LINES = re.compile(r"\n(?:[ \t]*\n)+")  # blank lines end a block
 _RULE = re.compile(r"^[ \t]*(?:-{3,}|_{3,}|\*{3,})[ \t]*$", re.M)  # a thematic break, or the text format's footnote rule
@@ -897,21 +895,15 @@ class _BodyReader:
         self.notes_since_paragraph = False
 
     def heading(self, text: str) -> bool:
-        """Take a section's heading: a numeral ("II", "B.") before its title, or alone with its
-        title the next paragraph, as resdraft's text output and the UN's print them. A title is
-        no sentence: it does not end in a stop, a comma, a semicolon or a colon. A letter needs its full stop."""
+        """Take a section's heading (see `section_heading`): a numeral before its title, or alone
+        with its title the next paragraph, as resdraft's text output and the UN's print them."""
         last = self.tops[-1] if self.tops else None
         if last is not None and last.style == "heading" and not last.content:  # its title, printed apart from its numeral
             last.content = _tidy(_inline(text, self.markdown))
             return True
-        found = _SECTION_START.match(text)
-        if found is None:
+        if (found := section_heading(text)) is None:
             return False
-        numeral, title = found.group(), text[found.end() :].strip()
-        if numeral[0] in "ABCDEFGH" and not numeral.endswith("."):
-            return False
-        if title and not (title[0].isupper() and title[-1] not in ".,;:" and len(title) <= MAX_TITLE):
-            return False
+        numeral, title = found
         label = _Label(numeral, "", numeral.rstrip("."), "." if numeral.endswith(".") else "")
         self.top(_tidy(_inline(title, self.markdown)), label, None)
         self.tops[-1].style = "heading"
