@@ -205,6 +205,22 @@ def test_a_word_file_written_elsewhere_gives_its_sections_headings() -> None:
     assert got.heading(got.operative[0]) and got.operative[0].label == "I"
 
 
+@pytest.mark.parametrize(
+    "symbol",
+    [
+        "A/RES/79/258",  # each section numbered from 1 again: a list of its own per section
+        "A/RES/78/187",  # the last operative paragraph, "Decides:", over "(a)" and "(b)"
+    ],
+)
+def test_a_word_file_written_elsewhere_keeps_every_operative_paragraph(symbol: str) -> None:
+    # 79/258: the list that started last (section XXV's) was taken for the operative part, all
+    # before it for the preamble. 78/187: "Decides:" was taken for the transition formula, and the
+    # operative part began after it.
+    res, got = _unstyled_ga(symbol)
+    assert [(p.label, p.number, p.text) for p in got.operative] == [(p.label, p.number, p.text) for p in res.operative]
+    assert [p.text for p in got.preamble] == [p.text for p in res.preamble]
+
+
 def test_a_word_file_written_elsewhere_with_one_unnumbered_operative_paragraph_finds_it() -> None:
     # A/RES/78/1: "Endorses the political declaration …", the one operative paragraph, numbered by
     # no list: everything was read as the preamble, the closing line included.

@@ -863,12 +863,15 @@ def _by_heuristic(all_paras: list[_Para]) -> list[_Item]:
     paras = _with_headings(_with_typed_labels([p for p in all_paras if not p.empty]))
     texts = [p.text.strip() for p in paras]
     main = _main_list(paras)
-    transitions = [i for i, t in enumerate(texts) if len(t) < 150 and _TRANSITION.search(t)]
+    mains = _main_lists(paras, main) if main is not None else frozenset()
+    first = next((i for i, p in enumerate(paras) if p.label and p.label.list_key in mains), len(paras))
+    # (an operative paragraph "Decides:" over its own sub-paragraphs is no transition formula)
+    transitions = [i for i, t in enumerate(texts[:first]) if len(t) < 150 and _TRANSITION.search(t)]
     transition = transitions[-1] if transitions else None
     if transition is not None:
         op_start = transition + 1
     elif main is not None:
-        op_start = next(i for i, p in enumerate(paras) if p.label and p.label.list_key == main)
+        op_start = first
         if any(_is_heading(p) for p in paras[op_start:]):  # the first section's heading opens the part too
             op_start = next((i for i in range(op_start - 1, -1, -1) if _is_heading(paras[i])), op_start)
     else:  # no list: the first paragraph after the enacting formula that opens with a verb ("Endorses …")
@@ -891,7 +894,7 @@ def _by_heuristic(all_paras: list[_Para]) -> list[_Item]:
         items.append(_Item("formula", "transition", 0, paras[transition]))
     rest = paras[op_start:]
     closing = rest.pop() if rest and rest[-1].label is None and (_CLOSING.match(texts[-1]) or PLENARY.match(texts[-1])) else None
-    items += _part_items(rest, "operative", main)
+    items += _part_items(rest, "operative", main, mains)
     if closing is not None:
         items.append(_Item("formula", "closing", 0, closing))
     return items
@@ -906,7 +909,8 @@ def _main_list(paras: list[_Para]) -> str | None:
 
     A list is nested (operative sub-paragraphs) when it starts right after a numbered paragraph
     of another list that introduces it with ':'. Preambular sub-paragraph lists start before the
-    operative list. Word lists win over labels typed into the text, '1.' over '(a)' over '(i)'.
+    operative list. Word lists win over labels typed into the text, '1.' over '(a)' over '(i)',
+    and a list numbered in figures over one in letters ("Decides: (a) …" closing the text).
     """
     starts: dict[str, int] = {}
     for i, p in enumerate(paras):
@@ -920,12 +924,38 @@ def _main_list(paras: list[_Para]) -> str | None:
     word = [k for k in starts if not k.startswith("typed-")]
     if word:
         outer = [k for k in word if not nested(k)] or word[:1]
-        return max(outer, key=lambda k: starts[k])
+        numbered = [k for k in outer if (label := paras[starts[k]].label) and label.text.strip()[:1].isdigit()]
+        return max(numbered or outer, key=lambda k: starts[k])
     return next((k for k in ("typed-decimal", "typed-alpha", "typed-roman") if k in starts), None)
 
 
-def _part_items(paras: list[_Para], part: str, main: str | None) -> list[_Item]:
-    """Preambular or operative items: the main list's top level is the part's paragraphs, other lists are sub-paragraphs."""
+def _main_lists(paras: list[_Para], main: str) -> frozenset[str]:
+    """The main list and the Word lists numbered as it is that start again where it stops (the
+    sections of a budget resolution, each numbered from 1): their top level labelled alike ("1.")
+    at the same level, none nested in another."""
+    if main.startswith("typed-"):
+        return frozenset({main})
+    first: dict[str, _Para] = {}
+    for p in paras:
+        if p.label is not None and not p.label.list_key.startswith("typed-"):
+            first.setdefault(p.label.list_key, p)
+
+    def shape(para: _Para) -> tuple[str, int]:
+        assert para.label is not None
+        return re.sub(r"\d+", "1", para.label.text.strip()), para.label.ilvl
+
+    found = {main}
+    for key, para in first.items():
+        k = paras.index(para)
+        nested = k > 0 and paras[k - 1].label is not None and _ends(paras[k - 1], ":")
+        if key != main and not nested and shape(para) == shape(first[main]) and para.label and para.label.value == 1:
+            found.add(key)
+    return frozenset(found)
+
+
+def _part_items(paras: list[_Para], part: str, main: str | None, mains: frozenset[str] = frozenset()) -> list[_Item]:
+    """Preambular or operative items: the main list's top level (and that of the lists `mains`
+    that number as it does) is the part's paragraphs, other lists are sub-paragraphs."""
     lowest: dict[str, int] = {}
     for p in paras:
         if p.label is not None:
@@ -938,8 +968,8 @@ def _part_items(paras: list[_Para], part: str, main: str | None) -> list[_Item]:
             level = 0
         elif label.list_key.startswith("typed-"):  # '1.' 0, '(a)' 1, '(i)' 2
             level = max(0 if main else 1, label.ilvl - typed_base)
-        elif label.list_key == main:
-            level = label.ilvl - lowest[main]
+        elif label.list_key == main or label.list_key in mains:
+            level = label.ilvl - lowest[label.list_key]
         else:
             level = 1 + label.ilvl - lowest[label.list_key]
         items.append(_labelled(_Item(part, part, level, para)))
