@@ -909,8 +909,7 @@ def _main_list(paras: list[_Para]) -> str | None:
 
     A list is nested (operative sub-paragraphs) when it starts right after a numbered paragraph
     of another list that introduces it with ':'. Preambular sub-paragraph lists start before the
-    operative list. Word lists win over labels typed into the text, '1.' over '(a)' over '(i)',
-    and a list numbered in figures over one in letters ("Decides: (a) …" closing the text).
+    operative list. Word lists win over labels typed into the text, '1.' over '(a)' over '(i)'.
     """
     starts: dict[str, int] = {}
     for i, p in enumerate(paras):
@@ -924,8 +923,7 @@ def _main_list(paras: list[_Para]) -> str | None:
     word = [k for k in starts if not k.startswith("typed-")]
     if word:
         outer = [k for k in word if not nested(k)] or word[:1]
-        numbered = [k for k in outer if (label := paras[starts[k]].label) and label.text.strip()[:1].isdigit()]
-        return max(numbered or outer, key=lambda k: starts[k])
+        return max(outer, key=lambda k: starts[k])
     return next((k for k in ("typed-decimal", "typed-alpha", "typed-roman") if k in starts), None)
 
 
