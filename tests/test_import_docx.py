@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import io
 import re
 import struct
@@ -219,6 +220,15 @@ def test_a_word_file_written_elsewhere_keeps_every_operative_paragraph(symbol: s
     res, got = _unstyled_ga(symbol)
     assert [(p.label, p.number, p.text) for p in got.operative] == [(p.label, p.number, p.text) for p in res.operative]
     assert [p.text for p in got.preamble] == [p.text for p in res.preamble]
+
+
+def test_an_adopted_un_resolution_written_elsewhere_gives_its_adoption_and_report() -> None:
+    # A/RES/79/161's masthead without resdraft's styles: the adoption line was read as a date line
+    # and the report line as a line of no role, so a draft imported from it had neither fact.
+    _, got = _unstyled_ga("A/RES/79/161")
+    assert got.fields["adopted"] == datetime.date(2024, 12, 17) and got.fields["status"] == "adopted"
+    assert got.fields["report"] == "[on the report of the Third Committee (A/79/456, para. 31)]"
+    assert next(line.role for line in got.header if line.text == "United Nations") == "organization"
 
 
 def test_a_word_file_written_elsewhere_with_one_unnumbered_operative_paragraph_finds_it() -> None:

@@ -24,7 +24,7 @@ from typing import Any
 from lxml import etree
 
 from resdraft.errors import LibraryError, Problem, Where
-from resdraft.importers.text import PLENARY, _infer_opening, _is_preambular
+from resdraft.importers.text import ADOPTION, PLENARY, _infer_opening, _is_preambular
 from resdraft.inline import merge
 from resdraft.model import Content, Footnote, FootnoteRef, Line, Numbering, Paragraph, Resolution, Run, Session, Span
 from resdraft.numbering import alpha, roman, section_heading
@@ -975,6 +975,9 @@ def _part_items(paras: list[_Para], part: str, main: str | None, mains: frozense
 
 
 _HEADER_ROLES = (
+    ("organization", re.compile(r"^United Nations$")),
+    ("adoption", re.compile("^" + ADOPTION.pattern)),  # "Resolution adopted by the General Assembly on 17 December 2024"
+    ("report", re.compile(r"^\[.{1,300}\]$")),  # "[on the report of the Third Committee (A/79/456, para. 31)]"
     ("organ", re.compile(r"^(General Assembly|Security Council|Economic and Social Council)$", re.IGNORECASE)),
     ("symbol", re.compile(r"^(?:Res\.\s*)?[A-Z0-9.]{1,12}(/[A-Za-z0-9.()\- ]+){2,}$")),  # A/C.3/64/L.5, 27GA/06/SOC/01
     ("distribution", re.compile(r"^Distr\.", re.IGNORECASE)),
