@@ -223,12 +223,16 @@ def test_a_word_file_written_elsewhere_keeps_every_operative_paragraph(symbol: s
 
 
 def test_an_adopted_un_resolution_written_elsewhere_gives_its_adoption_and_report() -> None:
-    # A/RES/79/161's masthead without resdraft's styles: the adoption line was read as a date line
-    # and the report line as a line of no role, so a draft imported from it had neither fact.
+    # A/RES/79/161's masthead without resdraft's styles: the adoption line was read as a date line,
+    # and the report line and the agenda item's title as lines of no role, so a draft imported
+    # from it had none of those facts.
     _, got = _unstyled_ga("A/RES/79/161")
     assert got.fields["adopted"] == datetime.date(2024, 12, 17) and got.fields["status"] == "adopted"
     assert got.fields["report"] == "[on the report of the Third Committee (A/79/456, para. 31)]"
     assert next(line.role for line in got.header if line.text == "United Nations") == "organization"
+    assert str(got.fields["agenda_title"]).startswith(
+        "Elimination of racism, racial discrimination"
+    )  # (the line under "Agenda item")
 
 
 def test_a_word_file_written_elsewhere_with_one_unnumbered_operative_paragraph_finds_it() -> None:

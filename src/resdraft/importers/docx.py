@@ -11,6 +11,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import io
+import itertools
 import posixpath
 import re
 import zipfile
@@ -1005,6 +1006,9 @@ def _header_items(paras: list[_Para]) -> list[_Item]:
     if title_at > 0 and paras[title_at].text.strip().startswith("("):
         title_at -= 1
     items = [_Item("header", _header_role(p.text.strip()), 0, p) for p in paras[:title_at]]
+    for before, item in itertools.pairwise(items):  # the agenda item's title, on the line below it
+        if before.role == "agenda-item" and item.role == "line":
+            item.role = "agenda-title"
     items.append(_Item("title", "title", 0, paras[title_at]))
     items += [_Item("title", "subtitle", 0, p) for p in paras[title_at + 1 :]]
     return items
