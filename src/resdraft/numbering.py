@@ -22,6 +22,8 @@ def section_heading(text: str) -> tuple[str, str] | None:
     if title and not (title[0].isupper() and title[-1] not in ".,;:" and len(title) <= TITLE_LIMIT):
         return None
     return numeral, title
+
+
 _LABEL = re.compile(r"^([^0-9aAiI]*)([1aAiI])([^0-9a-zA-Z]*)$")
 _ROMAN = (
     (1000, "m"),

@@ -25,7 +25,7 @@ from typing import Any
 from lxml import etree
 
 from resdraft.errors import LibraryError, Problem, Where
-from resdraft.importers.text import ADOPTION, PLENARY, _infer_opening, _is_preambular
+from resdraft.importers.text import ADOPTION_LINE, ORGANIZATION_LINE, PLENARY, REPORT_LINE, _infer_opening, _is_preambular
 from resdraft.inline import merge
 from resdraft.model import Content, Footnote, FootnoteRef, Line, Numbering, Paragraph, Resolution, Run, Session, Span
 from resdraft.numbering import alpha, roman, section_heading
@@ -769,8 +769,16 @@ def _heading(para: _Para) -> _Para:
     numeral, _, rest = first.text.partition("\n")
     if not numeral.strip() or len(numeral) > 12:
         return para
+    return _as_heading(para, numeral.strip(), rest)
+
+
+def _as_heading(para: _Para, numeral: str, rest: str) -> _Para:
+    """A paragraph whose first run began with a section's `numeral` as that heading: the numeral
+    its label, which numbers nothing, and `rest` (the first run's words after it) and the other runs its title."""
+    first = para.content[0]
+    assert isinstance(first, Run)
     content = _strip((replace(first, text=rest), *para.content[1:]))
-    return _Para(para.style, content, _Label(numeral.strip(), None, 0, "typed-heading"), para.content)
+    return _Para(para.style, content, _Label(numeral, None, 0, "typed-heading"), para.content)
 
 
 def _section_after(kind: str, role: str, section: str) -> str:
@@ -832,10 +840,8 @@ def _with_headings(paras: list[_Para]) -> list[_Para]:
         first = para.content[0] if para.content else None
         if para.label is None and isinstance(first, Run) and (found := section_heading(para.text.replace("\n", " "))):
             numeral = found[0]
-            rest = first.text[len(numeral) :] if first.text.startswith(numeral) else None
-            if rest is not None:
-                content = _strip((replace(first, text=rest.lstrip(" \t\n")), *para.content[1:]))
-                para = _Para(para.style, content, _Label(numeral, None, 0, "typed-heading"), para.content)
+            if first.text.startswith(numeral):
+                para = _as_heading(para, numeral, first.text[len(numeral) :].lstrip(" \t\n"))
         out.append(para)
     return out
 
@@ -863,6 +869,7 @@ def _by_heuristic(all_paras: list[_Para]) -> list[_Item]:
     """Items for a document resdraft did not write: numbering, formulas and punctuation tell the parts apart."""
     paras = _with_headings(_with_typed_labels([p for p in all_paras if not p.empty]))
     texts = [p.text.strip() for p in paras]
+    enacted = next((i for i, t in enumerate(texts) if len(t) < 250 and _ENACTING.match(t)), None)
     main = _main_list(paras)
     mains = _main_lists(paras, main) if main is not None else frozenset()
     first = next((i for i, p in enumerate(paras) if p.label and p.label.list_key in mains), len(paras))
@@ -876,11 +883,10 @@ def _by_heuristic(all_paras: list[_Para]) -> list[_Item]:
         if any(_is_heading(p) for p in paras[op_start:]):  # the first section's heading opens the part too
             op_start = next((i for i in range(op_start - 1, -1, -1) if _is_heading(paras[i])), op_start)
     else:  # no list: the first paragraph after the enacting formula that opens with a verb ("Endorses …")
-        enacted = next((i for i, t in enumerate(texts) if len(t) < 250 and _ENACTING.match(t)), None)
         after = range(enacted + 1, len(paras)) if enacted is not None else range(0)
         op_start = next((i for i in after if (o := _infer_opening(texts[i])) and not _is_preambular(o)), len(paras))
     pre_end = transition if transition is not None else op_start
-    enacting = next((i for i in range(pre_end) if len(texts[i]) < 250 and _ENACTING.match(texts[i])), None)
+    enacting = enacted if enacted is not None and enacted < pre_end else None
     if enacting is not None:
         pre_start = enacting + 1
     else:
@@ -976,9 +982,9 @@ def _part_items(paras: list[_Para], part: str, main: str | None, mains: frozense
 
 
 _HEADER_ROLES = (
-    ("organization", re.compile(r"^United Nations$")),
-    ("adoption", re.compile("^" + ADOPTION.pattern)),  # "Resolution adopted by the General Assembly on 17 December 2024"
-    ("report", re.compile(r"^\[.{1,300}\]$")),  # "[on the report of the Third Committee (A/79/456, para. 31)]"
+    ("organization", ORGANIZATION_LINE),
+    ("adoption", ADOPTION_LINE),
+    ("report", REPORT_LINE),
     ("organ", re.compile(r"^(General Assembly|Security Council|Economic and Social Council)$", re.IGNORECASE)),
     ("symbol", re.compile(r"^(?:Res\.\s*)?[A-Z0-9.]{1,12}(/[A-Za-z0-9.()\- ]+){2,}$")),  # A/C.3/64/L.5, 27GA/06/SOC/01
     ("distribution", re.compile(r"^Distr\.", re.IGNORECASE)),

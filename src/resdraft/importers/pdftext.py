@@ -24,9 +24,11 @@ from pathlib import Path
 from resdraft.errors import LibraryError, Problem, Where
 from resdraft.importers.text import (
     ADOPTION,
+    ADOPTION_LINE,
     DATE_LINE,
     HEADER_ROLES,
     MONTHS,
+    ORGANIZATION_LINE,
     PLENARY,
     SYMBOL_SESSION,
     _date,
@@ -91,27 +93,25 @@ LABEL_ALONE = re.compile(r"(?:\d{1,3}\.|\((?:[a-zA-Z]{1,6}|\d{1,3})\))")
 LABEL_START = re.compile(r"(?:\d{1,3}\.|\((?:[a-zA-Z]{1,6}|\d{1,3})\))(?:[ \t]|$)")
 GLUED_LABEL = re.compile(r"(\d{1,3}\.)(?=[A-Z“])")
 BULLET = re.compile(r"(?:--|[-–—•▪●◦·])[ \t]+(?=\S)")
-# The GA's closing formula: "25th plenary meeting" and the date under it.
-CLOSING = PLENARY
-CLOSING_LINE = re.compile(CLOSING.pattern + r"\s*$", re.I)  # a line of its own, under the last paragraph
-# Masthead lines read as a whole block.
-# A masthead cell that states the adoption starts with it; "… decisions adopted by the General
-# Assembly at its tenth special session" is an agenda title running on.
-ADOPTION_CELL = re.compile(r"^" + ADOPTION.pattern)
+# The GA's closing formula, "25th plenary meeting" (PLENARY) and the date under it, on a line of its own under the last paragraph.
+CLOSING_LINE = re.compile(PLENARY.pattern + r"\s*$", re.I)
+# Masthead lines read as a whole block. A masthead cell that states the adoption starts with it
+# (ADOPTION_LINE); "… decisions adopted by the General Assembly at its tenth special session" is
+# an agenda title running on.
 REPORT = re.compile(r"\[.{1,300}\]")
 SPONSORS = re.compile(r".{1,5000}: (?:revised )?draft (?:resolution|decision)")
 FULL_TEXT = re.compile(r"The full text of resolution\b.{0,60}\breads as follows:?", re.I)
 SC_ROLES: tuple[tuple[str, re.Pattern[str] | None], ...] = (
-    ("adoption", ADOPTION_CELL),
-    ("organization", re.compile(r"^United Nations$")),
+    ("adoption", ADOPTION_LINE),
+    ("organization", ORGANIZATION_LINE),
     ("organ", re.compile(r"^Security Council$")),
     ("symbol", re.compile(rf"^{SC_SYMBOL.pattern}$")),
     ("distribution", re.compile(r"^Distr\.: ")),
     ("date", DATE_LINE),
 )
 GA_ROLES: tuple[tuple[str, re.Pattern[str] | None], ...] = (
-    ("adoption", ADOPTION_CELL),
-    ("organization", re.compile(r"^United Nations$")),
+    ("adoption", ADOPTION_LINE),
+    ("organization", ORGANIZATION_LINE),
     *HEADER_ROLES["unga"],
 )
 CONTINUED_ROLES = frozenset({"agenda-title", "adoption", "report", "sponsors", "introduction"})
@@ -886,7 +886,7 @@ class _Tree:
                 text = text.removeprefix("“").removeprefix('"')
                 if index == len(paragraphs) - 1:
                     text = re.sub(r"[”\"]\s*$", "", text)
-            if CLOSING.match(text):
+            if PLENARY.match(text):
                 self.closing = Line("closing", _content(text))
                 break
             self.paragraph(fragment, text)

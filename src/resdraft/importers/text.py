@@ -63,12 +63,15 @@ DATE_LINE = re.compile(rf"^(?:\d{{1,2}} {_MONTH},? \d{{4}}|{_MONTH} \d{{1,2}},? 
 
 # "Resolution adopted by the General Assembly on 17 December 2024": the masthead of an adopted UN resolution.
 ADOPTION = re.compile(r"(?:Resolution )?[Aa]dopted (?:unanimously )?(?:by|at) (?:the )?(?:General Assembly|Security Council)\b")
+ADOPTION_LINE = re.compile("^" + ADOPTION.pattern)  # a masthead line stating the adoption starts with it
+REPORT_LINE = re.compile(r"^\[.{1,300}\]$")  # "[on the report of the Third Committee (A/79/456, para. 31)]"
+ORGANIZATION_LINE = re.compile(r"^United Nations$")  # over an adopted UN resolution's masthead
 
 # Header lines, top to bottom as each body prints them (templates/BODY/body.yaml), with the
 # pattern that recognises each; a line no pattern knows takes the next unused role in order.
 HEADER_ROLES: dict[str, tuple[tuple[str, re.Pattern[str] | None], ...]] = {
     "unga": (
-        ("organization", re.compile(r"^United Nations$")),
+        ("organization", ORGANIZATION_LINE),
         ("organ", re.compile(r"^General Assembly$")),
         ("symbol", re.compile(r"^A/(?:RES/|C\.\d/)?\d+/\S+$")),
         ("distribution", re.compile(r"^Distr\.: ")),
@@ -78,8 +81,8 @@ HEADER_ROLES: dict[str, tuple[tuple[str, re.Pattern[str] | None], ...]] = {
         ("committee", re.compile(r"Committee$")),
         ("agenda-item", re.compile(r"^Agenda items? ")),
         ("agenda-title", None),
-        ("adoption", re.compile("^" + ADOPTION.pattern)),
-        ("report", re.compile(r"^\[.{1,300}\]$")),  # "[on the report of the Third Committee (A/79/456, para. 31)]"
+        ("adoption", ADOPTION_LINE),
+        ("report", REPORT_LINE),
         ("sponsors", re.compile(r": (?:revised )?draft (?:resolution|decision)$")),
     ),
     "aalco": (

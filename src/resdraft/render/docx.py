@@ -568,15 +568,14 @@ class _Writer:
             first_num.addprevious(abstract)
         return ident
 
-    def _num(self, abstract: int, restart: Iterable[int] = (), start: int = 1) -> str:
-        """A list of an abstract numbering, the levels in `restart` starting again at `start` (the
-        first) or 1 (the others)."""
+    def _num(self, abstract: int, restart: Iterable[int] = ()) -> str:
+        """A list of an abstract numbering, the levels in `restart` starting again at 1."""
         ident = self._next_num
         self._next_num += 1
         num = _el("w:num", self._numbering, numId=str(ident))
         _el("w:abstractNumId", num, val=str(abstract))
-        for k, level in enumerate(restart):
-            _el("w:startOverride", _el("w:lvlOverride", num, ilvl=str(level)), val=str(start if k == 0 else 1))
+        for level in restart:
+            _el("w:startOverride", _el("w:lvlOverride", num, ilvl=str(level)), val="1")
         return str(ident)
 
     def numbered_in(self, num: str, number: int | None, text: str = "new") -> str:
@@ -605,6 +604,19 @@ class _Writer:
         abstract.find(f"{qn('w:lvl')}[@{qn('w:ilvl')}='0']/{qn('w:start')}").set(qn("w:val"), str(start))
         self._numbering.find(qn("w:num")).addprevious(abstract)
         return self._num(ident)
+
+    def sub_list(
+        self, part: str, paragraph: Paragraph, text: Resolution, operative_num: str | None, preamble_nums: Iterator[str] | None
+    ) -> str | None:
+        """The list a paragraph's sub-paragraphs are numbered in: the operative part's, or one of
+        their own for those of a paragraph that list skips (see `own_sub_list`; `text`: the text
+        the paragraph is shown from), and in the preamble one of their own (taken only when there
+        are sub-paragraphs)."""
+        if part == "operative":
+            if operative_num is not None and own_sub_list(text, paragraph):
+                return self.restarted(operative_num, 1)
+            return operative_num
+        return next(preamble_nums) if preamble_nums and paragraph.subparagraphs else None
 
     # -------------------------------------------------------------- paragraphs
 
@@ -693,12 +705,7 @@ class _Writer:
                 num = (operative_num, 0)
             style = paragraph_style(self.res, part, paragraph)
             yield self.paragraph(style, (*typed_label(self.res, part, paragraph), *paragraph.content), part, num)
-            if part != "operative":
-                sub_num = next(preamble_nums) if preamble_nums and paragraph.subparagraphs else None
-            elif operative_num is not None and own_sub_list(self.res, paragraph):
-                sub_num = self.restarted(operative_num, 1)
-            else:
-                sub_num = operative_num
+            sub_num = self.sub_list(part, paragraph, self.res, operative_num, preamble_nums)
             for sub in paragraph.walk():
                 if not sub.level:
                     continue

@@ -427,7 +427,9 @@ class _Redline(_Writer):
         if side == "moveFrom" and change.old is not None:
             self._old_number(block[0], part, change.old)
         if shown.subparagraphs:
-            block += self._moved_subs(change.subparagraphs, part, self._sub_numbering(part, shown, text), side)
+            block += self._moved_subs(
+                change.subparagraphs, part, self.sub_list(part, shown, text, self.operative_num, self.preamble_nums), side
+            )
         key, where = across or (id(change), change.origin)
         yield from self._move_block(key, side, block, where)
 
@@ -491,16 +493,6 @@ class _Redline(_Writer):
         """The operative paragraphs of both texts: the old text's sub-paragraphs are numbered too."""
         return itertools.chain(self.res.operative, self.diff.old.operative)
 
-    def _sub_numbering(self, part: str, shown: Paragraph, text: Resolution) -> str | None:
-        """The list a paragraph's sub-paragraphs are numbered in: the operative part's, or one of
-        their own for those of a paragraph that list skips (see `own_sub_list`; `text`: the text it
-        is shown from) and in the preamble (taken only when there are sub-paragraphs)."""
-        if part == "operative":
-            if self.operative_num is not None and own_sub_list(text, shown):
-                return self.restarted(self.operative_num, 1)
-            return self.operative_num
-        return next(self.preamble_nums) if self.preamble_nums and shown.subparagraphs else None
-
     def _in_place(self, change: ParagraphChange, status: str, style: str, role: str, num: tuple[str, int] | None) -> Any:
         """One (sub-)paragraph that stayed in place: deleted or inserted whole, edited, or as it was;
         with a comment where its words went to or came from another paragraph."""
@@ -528,7 +520,7 @@ class _Redline(_Writer):
         yield p
         if not shown.subparagraphs and change.old is not None and change.old.subparagraphs:  # (all struck)
             shown, text = change.old, self.diff.old
-        sub_num = self._sub_numbering(part, shown, text)
+        sub_num = self.sub_list(part, shown, text, self.operative_num, self.preamble_nums)
         if status == "deleted" and part == "operative" and change.subparagraphs:
             sub_num = self._old_sub_list() or sub_num
         elif (
@@ -867,19 +859,19 @@ def _twins(paragraphs: list[Any]) -> dict[int, str]:
     """id -> 'moveFrom' or 'moveTo' for the paragraphs deleted (inserted) whole whose words a
     paragraph inserted (deleted) whole, or moved here (away), has too: LibreOffice pairs the two
     as a move of its own."""
-    whole: list[tuple[Any, str, str]] = []  # (paragraph deleted or inserted whole, the side it stands for, its words)
+    candidates: list[tuple[Any, str, str]] = []  # (paragraph deleted or inserted whole, the side it stands for, its words)
     words: dict[str, set[str]] = {"moveFrom": set(), "moveTo": set()}  # the words of each side's paragraphs
     for p in paragraphs:
-        side = "moveFrom" if _whole(p, "w:del") else "moveTo" if _whole(p, "w:ins") else None
-        moved = _move_side(p)
-        if side is None and moved is None:
+        whole = "moveFrom" if _whole(p, "w:del") else "moveTo" if _whole(p, "w:ins") else None
+        side = whole or _move_side(p)
+        if side is None:
             continue
         text = "".join(t.text or "" for t in p.iter(qn("w:t"), qn("w:delText")))
-        words[side or moved or ""].add(text)
-        if side is not None and text.strip():
-            whole.append((p, side, text))
+        words[side].add(text)
+        if whole and text.strip():
+            candidates.append((p, side, text))
     other = {"moveFrom": "moveTo", "moveTo": "moveFrom"}
-    return {id(p): side for p, side, text in whole if text in words[other[side]]}
+    return {id(p): side for p, side, text in candidates if text in words[other[side]]}
 
 
 def _move_side(p: Any) -> str | None:
