@@ -84,6 +84,33 @@ def test_a_heading_the_numbering_skips_is_typed_with_its_label_and_the_numbers_r
     assert len(operative) == 11 and all(_numpr(p) is not None for p in operative)
 
 
+def test_headings_whose_numerals_count_are_numbered_by_a_list_of_their_own(library: Path) -> None:
+    # Headings "I" and "II" count one by one, so Word numbers them (upper-roman, a list apart from
+    # the paragraphs'): a section added in Word renumbers those after it, and a redline does not
+    # mark their renumbering. The heading's words begin on the line below the numeral.
+    draft = library / "drafts" / "unga-64.yaml"
+    text = draft.read_text(encoding="utf-8")
+    first = "  - {text: General provisions, numbered: false, label: I, end: ''}\n"
+    second = "  - {text: Implementation and follow-up, numbered: false, label: II, end: ''}\n"
+    text = text.replace("operative:\n", "operative:\n" + first, 1)
+    draft.write_text(
+        text.replace("  - unga.recognizes-comparable-data-icat\n", second + "  - unga.recognizes-comparable-data-icat\n"),
+        encoding="utf-8",
+    )
+    document = docx.Document(io.BytesIO(build(draft, "docx")))  # type: ignore[arg-type]
+    headings = [p for p in document.paragraphs if p.style.name == "Section Heading"]
+    assert [h.text for h in headings] == ["\nGeneral provisions", "\nImplementation and follow-up"]
+    (heading_list,) = {_numpr(h) for h in headings}
+    operative = [p for p in document.paragraphs if p.style.name == "Operative Paragraph"]
+    assert heading_list is not None and heading_list not in {_numpr(p) for p in operative}
+    numbering = document.part.numbering_part.element
+    num = next(n for n in numbering.findall(f"{W}num") if n.get(f"{W}numId") == heading_list[0])
+    abstract_id = num.find(f"{W}abstractNumId").get(f"{W}val")
+    abstract = next(a for a in numbering.findall(f"{W}abstractNum") if a.get(f"{W}abstractNumId") == abstract_id)
+    (level,) = abstract.findall(f"{W}lvl")
+    assert [level.find(f"{W}{tag}").get(f"{W}val") for tag in ("numFmt", "lvlText", "suff")] == ["upperRoman", "%1", "nothing"]
+
+
 def test_un_operative_paragraphs_share_one_real_numbering_list() -> None:
     document = docx.Document(io.BytesIO(_docx("unga-64")))
     operative = [p for p in document.paragraphs if p.style.name == "Operative Paragraph"]

@@ -40,6 +40,22 @@ def _body(data: bytes) -> etree._Element:
         return etree.fromstring(z.read("word/document.xml"))
 
 
+def _num_id(p: etree._Element) -> str | None:
+    """The list (w:numId) a paragraph is numbered in, or None."""
+    num = p.find(f"{W}pPr/{W}numPr/{W}numId")
+    return None if num is None else num.get(f"{W}val")
+
+
+def _formats(data: bytes, num_id: str | None) -> list[str]:
+    """The number formats (w:numFmt) of a list's levels, in order."""
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        numbering = etree.fromstring(z.read("word/numbering.xml"))
+    num = next(n for n in numbering.iter(f"{W}num") if n.get(f"{W}numId") == num_id)
+    abstract_id = num.find(f"{W}abstractNumId").get(f"{W}val")
+    abstract = next(a for a in numbering.iter(f"{W}abstractNum") if a.get(f"{W}abstractNumId") == abstract_id)
+    return [lvl.find(f"{W}numFmt").get(f"{W}val") for lvl in abstract.iter(f"{W}lvl")]
+
+
 def _texts(body: etree._Element) -> list[str]:
     """Each paragraph's text, without footnote marks (a custom mark is text in its reference run)."""
     out = []
@@ -652,17 +668,22 @@ def test_a_paragraph_deleted_at_the_end_deletes_the_mark_before_it_and_keeps_the
     assert last.find(f"{W}pPr/{W}pPrChange/{W}pPr/{W}pStyle").get(f"{W}val") == "ClosingFormula"
 
 
-def test_a_sections_heading_is_left_out_of_the_numbering_and_its_numeral_typed(tmp_path: Path) -> None:
+def test_a_sections_heading_is_left_out_of_the_operative_numbering_and_numbered_in_a_list_of_its_own(tmp_path: Path) -> None:
     # A/RES/79/161: "II  International Decade for People of African Descent" stands between
-    # operative paragraphs 10 and 11. Numbered as a paragraph, it moved every number after it by one.
+    # operative paragraphs 10 and 11. Numbered as a paragraph, it moved every number after it by
+    # one. Its numeral is an upper-roman list's, the headings' own, its words on the line below.
     old, new = ga_pair("A/RES/78/234")
     word = word_style_for("unga", str(ROOT / "drafts"))
     for docx in (render_docx(new, word), _check(old, new)):  # the Word output, and the redline
-        headings = [p for p in _body(docx).iter(f"{W}p") if p.find(f"{W}pPr/{W}pStyle").get(f"{W}val") == "SectionHeading"]
-        heading = next(p for p in headings if _texts(p)[0] == "IIInternational Decade for People of African Descent")
-        assert heading.find(f"{W}pPr/{W}numPr") is None and heading.find(f"{W}r/{W}br") is not None
+        body = _body(docx)
+        headings = [p for p in body.iter(f"{W}p") if p.find(f"{W}pPr/{W}pStyle").get(f"{W}val") == "SectionHeading"]
+        heading = next(p for p in headings if _texts(p)[0] == "International Decade for People of African Descent")
+        assert heading.find(f"{W}r/{W}br") is not None
+        operative = next(p for p in body.iter(f"{W}p") if p.find(f"{W}pPr/{W}pStyle").get(f"{W}val") == "OperativeParagraph")
+        assert _num_id(heading) != _num_id(operative) and {_num_id(h) for h in headings} == {_num_id(heading)}
+        assert _formats(docx, _num_id(heading)) == ["upperRoman"]
     numbered = [p for p in _body(render_docx(new, word)).iter(f"{W}p") if p.find(f"{W}pPr/{W}numPr") is not None]
-    assert len(numbered) == sum(p.number is not None for p in new.operative)
+    assert len(numbered) == sum(p.number is not None or new.heading(p) for p in new.operative)
     (tmp_path / "new.docx").write_bytes(render_docx(new, word))
     (pdf,) = to_pdf([tmp_path / "new.docx"], tmp_path)
     text = " ".join(subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout.split())
@@ -741,26 +762,43 @@ def test_where_the_years_sections_part_each_text_keeps_its_own_numbering() -> No
         assert now != was
 
 
-def test_a_paragraph_moved_away_before_a_heading_lends_it_no_number() -> None:
-    # A/RES/78/69 -> 79/144: paragraphs moved away stand right before the headings "IX" and
-    # "XIII". LibreOffice's Accept All gives the paragraph after a moved-away mark that mark's
-    # properties, so the moved paragraphs carry the heading's numbering (none) and their own in a
-    # tracked change, which Reject All gives back. They keep their style: no paragraph under
-    # review shows as a heading.
+def test_a_headings_renumbering_alone_is_not_marked() -> None:
+    # A/RES/78/69 -> 79/144 drops section "XIII  Regional cooperation"; "XIV  Open-ended Informal
+    # Consultative Process …" becomes XIII, and the three after it move up one. Their numerals are
+    # the headings' list's, so nothing in them is marked: only the dropped heading is struck.
+    body = _body(_check(*ga_pair("A/RES/78/69")))
+    headings = [p for p in body.iter(f"{W}p") if p.find(f"{W}pPr/{W}pStyle").get(f"{W}val") == "SectionHeading"]
+    marked = {
+        "".join(t.text or "" for t in h.iter(f"{W}t", f"{W}delText"))
+        for h in headings
+        if h.find(f".//{W}ins") is not None or h.find(f".//{W}del") is not None or h.find(f"{W}pPr/{W}pPrChange") is not None
+    }
+    assert marked == {"Regional cooperation", "Seventy-ninthEightieth session of the General Assembly"}
+    assert "Open-ended Informal Consultative Process on Oceans and the Law of the Sea" in {_texts(h)[0] for h in headings}
+
+
+def test_a_run_moved_away_before_a_numbered_heading_leaves_its_mark_with_the_paragraph_before() -> None:
+    # A/RES/78/69 -> 79/144: paragraphs moved away stand right before the headings "IX" and "XIV"
+    # (the run before "XIV" after "XIII  Regional cooperation", deleted whole). LibreOffice's
+    # Accept All gives the paragraph after a moved-away mark that mark's properties; the headings
+    # are numbered in a list of their own, in which moved paragraphs carrying it would count. So
+    # the mark that goes with the run is the one before it, of the paragraph that stays there,
+    # struck; the run's last mark stays, and no paragraph but a heading is in the headings' list.
     body = _body(_check(*ga_pair("A/RES/78/69")))
     paragraphs = list(body.iter(f"{W}p"))
-    before_headings = [
-        p
-        for p, after in itertools.pairwise(paragraphs)
-        if p.find(f"{W}pPr/{W}rPr/{W}moveFrom") is not None
-        and after.find(f"{W}pPr/{W}numPr") is None
-        and after.find(f"{W}pPr/{W}pStyle").get(f"{W}val") == "SectionHeading"
-    ]
-    assert len(before_headings) >= 2
-    for p in before_headings:
-        assert p.find(f"{W}pPr/{W}numPr") is None and p.find(f"{W}pPr/{W}pStyle").get(f"{W}val") == "OperativeParagraph"
-        was = p.find(f"{W}pPr/{W}pPrChange/{W}pPr")
-        assert was.find(f"{W}numPr") is not None and was.find(f"{W}pStyle").get(f"{W}val") == "OperativeParagraph"
+    headings = [p for p in paragraphs if p.find(f"{W}pPr/{W}pStyle").get(f"{W}val") == "SectionHeading"]
+    assert len({_num_id(h) for h in headings}) == 1
+    assert [p for p in paragraphs if _num_id(p) == _num_id(headings[0])] == headings
+
+    def gone(p: etree._Element) -> bool:  # moved away, or deleted whole (no words of its own left)
+        return p.find(f"{W}moveFrom") is not None or (p.find(f"{W}pPr/{W}rPr/{W}del") is not None and p.find(f"{W}r") is None)
+
+    ends = [k for k, (p, after) in enumerate(itertools.pairwise(paragraphs)) if after in headings and gone(p)]
+    assert len(ends) >= 2
+    for k in ends:
+        assert paragraphs[k].find(f"{W}pPr/{W}rPr") is None, "the run's last mark stays"
+        before = next(p for p in reversed(paragraphs[:k]) if not gone(p))
+        assert before.find(f"{W}pPr/{W}rPr/{W}del") is not None, "the mark before the run is struck"
 
 
 def test_libreoffice_accept_all_gives_the_new_document_and_reject_all_the_old(tmp_path: Path) -> None:

@@ -17,7 +17,7 @@ from resdraft.build import build, load_resolution
 from resdraft.errors import OutputError
 from resdraft.inline import anchors, parse_inline
 from resdraft.model import FootnoteRef, Run, Session, plain
-from resdraft.numbering import label
+from resdraft.numbering import counted, label
 from resdraft.templating import Placeholder, environment
 from resdraft.writing import write_atomic
 
@@ -385,3 +385,16 @@ def test_aalco_operative_ends_with_semicolons_then_a_full_stop(name: str) -> Non
 def test_aalco_operative_paragraphs_are_numbered_in_order() -> None:
     _, operative = _parts(ROOT / "drafts" / "aalco-52.yaml")
     assert [p.split(" ", 1)[0] for p in operative] == [f"{n}." for n in range(1, len(operative) + 1)]
+
+
+@pytest.mark.parametrize(
+    ("numeral", "place"),
+    [("XIV", ("I", 14)), ("II.", ("I.", 2)), ("B.", ("A.", 2)), ("C", ("A", 3)), ("XXVI", ("I", 26))],
+)
+def test_a_heading_numeral_is_its_sequences_first_and_its_place_in_it(numeral: str, place: tuple[str, int]) -> None:
+    assert counted(numeral) == place and label(*place) == numeral
+
+
+@pytest.mark.parametrize("numeral", ["Section 3", "Part One", "IIII", "IC", "(a)"])
+def test_a_numeral_that_names_rather_than_counts_has_no_place(numeral: str) -> None:
+    assert counted(numeral) is None

@@ -13,6 +13,7 @@ from functools import cached_property
 from typing import Any, Literal
 
 from resdraft.errors import Where
+from resdraft.numbering import counted
 
 Kind = Literal["preambular", "operative"]
 KINDS: tuple[Kind, ...] = ("preambular", "operative")
@@ -311,6 +312,28 @@ class Resolution:
         """Whether an operative paragraph is a section's heading with a numeral of its own ("II"):
         one the numbering skips that carries a label."""
         return self.unnumbered(paragraph) and bool(paragraph.label)
+
+    def heading_count(self, paragraph: Paragraph) -> tuple[str, int] | None:
+        """A section heading's place in the sequence its numerals count ("XIV": ('I', 14)), where
+        the text's headings of that kind count one by one from the first ("I", "II", "III" …, or
+        "A.", "B." starting again under each section), so that a list can number them; else None
+        (numerals that name rather than count, "Section 3", "Section 7"; or a label typed out of order)."""
+        if not self.heading(paragraph) or (found := counted(paragraph.label or "")) is None:
+            return None
+        return found if found[0] in self._counted_headings else None
+
+    @cached_property
+    def _counted_headings(self) -> frozenset[str]:
+        """The kinds of heading numeral (by their first: "I", "A.") that count in this text (see `heading_count`)."""
+        last: dict[str, int] = {}
+        out_of_order: set[str] = set()
+        for p in self.operative:
+            if self.heading(p) and (found := counted(p.label or "")) is not None:
+                pattern, n = found
+                if n not in (1, last.get(pattern, 0) + 1):
+                    out_of_order.add(pattern)
+                last[pattern] = n
+        return frozenset(last) - out_of_order
 
     @cached_property
     def sections(self) -> Mapping[int, str]:

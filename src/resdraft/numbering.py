@@ -80,3 +80,24 @@ def label(pattern: str, n: int) -> str:
     """The nth label of the sequence an example label starts: label('(a)', 3) == '(c)'."""
     prefix, style, suffix = parse_pattern(pattern)
     return f"{prefix}{counter(style, n)}{suffix}"
+
+
+_COUNTED = re.compile(r"(\W*)([IVXL]+|[A-Z]|\d+)(\W*)")  # "XIV", "B.", "(2)": a counter between marks
+
+
+def counted(text: str) -> tuple[str, int] | None:
+    """A label as the example label of its sequence and its place in it: 'XIV' -> ('I', 14),
+    'B.' -> ('A.', 2); None for one that counts nothing in a list Word can number ("Section 3"
+    names a budget section, "Part One"). One letter that is also a roman numeral (I, V, X, L) is the numeral."""
+    found = _COUNTED.fullmatch(text)
+    if found is None:
+        return None
+    prefix, value, suffix = found.groups()
+    if value.isdigit():
+        first, n = "1", int(value)
+    elif set(value) <= set("IVXL"):
+        first, n = "I", next((k for k in range(1, 90) if roman(k).upper() == value), 0)
+    else:
+        first, n = "A", ord(value) - ord("A") + 1
+    pattern = f"{prefix}{first}{suffix}"
+    return (pattern, n) if n and label(pattern, n) == text else None

@@ -761,12 +761,14 @@ def _by_styles(paras: list[_Para]) -> list[_Item]:
 
 def _heading(para: _Para) -> _Para:
     """A section's heading as resdraft writes it, its numeral on a line of its own above its words
-    ("II", a line break, "International Decade …"): the numeral taken out as its label, which
-    numbers nothing."""
+    ("II", a line break, "International Decade …"), typed or Word's list's: the numeral taken out
+    as its label, which numbers no paragraph."""
     first = para.content[0] if para.content else None
     if not isinstance(first, Run) or "\n" not in first.text:
         return para
     numeral, _, rest = first.text.partition("\n")
+    if para.label is not None and not numeral.strip():  # a list's numeral, then the line break
+        numeral = para.label.text
     if not numeral.strip() or len(numeral) > 12:
         return para
     return _as_heading(para, numeral.strip(), rest)
@@ -830,7 +832,7 @@ def _typed_label(para: _Para, previous: str | None) -> tuple[_Label, Content] | 
 def _with_headings(paras: list[_Para]) -> list[_Para]:
     """Paragraphs with each section's heading (see `section_heading`) given its numeral as a label
     that numbers nothing: the numeral on a line of its own above its title, before it on the same
-    line, or alone with its title the next paragraph."""
+    line, or alone with its title the next paragraph; typed, or a list's ("XIV" of upper-roman numbering)."""
     out: list[_Para] = []
     for para in paras:
         last = out[-1] if out else None
@@ -842,6 +844,8 @@ def _with_headings(paras: list[_Para]) -> list[_Para]:
             numeral = found[0]
             if first.text.startswith(numeral):
                 para = _as_heading(para, numeral, first.text[len(numeral) :].lstrip(" \t\n"))
+        elif para.label is not None and isinstance(first, Run) and section_heading(f"{para.label.text} {para.text.strip()}"):
+            para = _as_heading(para, para.label.text, first.text.lstrip(" \t\n"))  # a list numbers it
         out.append(para)
     return out
 

@@ -12,7 +12,7 @@ import functools
 import io
 import re
 import zipfile
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import IO, Any
 
 import docx
@@ -44,6 +44,15 @@ PARAGRAPH_STYLES = {"preambular": "Preambular Paragraph", "operative": "Operativ
 OPENING_STYLES = {"preambular": "Preambular Opening", "operative": "Operative Opening", "subparagraph": "Subparagraph Opening"}
 FOOTNOTE_TEXT, FOOTNOTE_REFERENCE = "Footnote Text", "Footnote Reference"
 HEADING_STYLE = "Section Heading"  # a section's heading among operative paragraphs: "II", a line break, its words
+
+
+_WORD_FORMATS = {
+    "decimal": "decimal",
+    "lower-alpha": "lowerLetter",
+    "upper-alpha": "upperLetter",
+    "lower-roman": "lowerRoman",
+    "upper-roman": "upperRoman",
+}  # numbering's counter styles as Word's w:numFmt
 
 
 def _words(role: str) -> str:
@@ -80,12 +89,13 @@ def own_sub_list(res: Resolution, paragraph: Paragraph) -> bool:
     return bool(levels) and first == levels[0] and (not res.numbering.operative or res.unnumbered(paragraph))
 
 
-def typed_label(res: Resolution, part: str, paragraph: Paragraph) -> Content:
-    """The label of an operative paragraph the list skips ("II", a section's numeral), typed on
-    its own line above its words, as Word numbering does not write it; nothing for the others."""
+def typed_label(res: Resolution, part: str, paragraph: Paragraph, listed: bool = False) -> Content:
+    """What stands before a section heading's words ("II", a line break): its numeral on a line of
+    its own, typed, or only the line break where a list numbers it (`listed`); nothing for the
+    other paragraphs."""
     if part != "operative" or not res.heading(paragraph):
         return ()
-    return (Run(f"{paragraph.label}\n"),)
+    return (Run("\n" if listed else f"{paragraph.label}\n"),)
 
 
 def paragraph_style(res: Resolution, part: str, paragraph: Paragraph) -> str:
@@ -297,6 +307,19 @@ _APP_PROPERTIES = (
 _BREAKS = {"\t": "w:tab", "\n": "w:br"}
 
 
+def _level_indents(lvl: Any, props: Mapping[str, Any]) -> None:
+    """A list level's indents (and tab after the number) as its paragraphs' style has them: a
+    list's own indents stand before the style's, in Word and in LibreOffice alike."""
+    ppr = _el("w:pPr", lvl)
+    if "tab" in props:
+        _el("w:tab", _el("w:tabs", ppr), val="num", pos=_twips(props["tab"]))
+    ind = _el("w:ind", ppr, left=_twips(props.get("left", 0.0)))
+    if "hanging" in props:
+        ind.set(qn("w:hanging"), _twips(props["hanging"]))
+    else:
+        ind.set(qn("w:firstLine"), _twips(props.get("first_line", 0.0)))
+
+
 def _text(r: Any, text: str) -> None:
     """A run's text as Word writes it: w:t, with a tab (w:tab) or a line break (w:br) as its own element."""
     pieces = re.split(r"([\t\n])", text) if "\t" in text or "\n" in text else [text]
@@ -320,8 +343,10 @@ class _Writer:
         self.footnote_xml: list[Any] = []
         self.notes = iter(res.footnotes)
         self.defaults = {role: ("bold" in emphasis, "italic" in emphasis) for role, emphasis in res.emphasis.items()}
-        # The number each text's next operative paragraph is printed with (see numbered_in).
+        # The number each text's next operative paragraph is printed with (see numbered_in), and
+        # its next heading of each kind ("new I").
         self.next_number = {"new": 1, "old": 1}
+        self.heading_lists: dict[str, str] = {}  # each kind of heading numeral ("I", "A.") -> the list numbering it now
 
     # -------------------------------------------------------------- base document and styles
 
@@ -541,32 +566,21 @@ class _Writer:
                 _el("w:lvlText", lvl, val="")
             else:
                 prefix, style, suffix = parse_pattern(pattern)
-                fmt = {
-                    "decimal": "decimal",
-                    "lower-alpha": "lowerLetter",
-                    "upper-alpha": "upperLetter",
-                    "lower-roman": "lowerRoman",
-                    "upper-roman": "upperRoman",
-                }[style]
-                _el("w:numFmt", lvl, val=fmt)
+                _el("w:numFmt", lvl, val=_WORD_FORMATS[style])
                 _el("w:suff", lvl, val=suff)
                 _el("w:lvlText", lvl, val=f"{prefix}%{level + 1}{suffix}")
             _el("w:lvlJc", lvl, val="left")
-            ppr = _el("w:pPr", lvl)
-            if "tab" in props:
-                _el("w:tab", _el("w:tabs", ppr), val="num", pos=_twips(props["tab"]))
-            left = props.get("left", 0.0)
-            ind = _el("w:ind", ppr, left=_twips(left))
-            if "hanging" in props:
-                ind.set(qn("w:hanging"), _twips(props["hanging"]))
-            else:
-                ind.set(qn("w:firstLine"), _twips(props.get("first_line", 0.0)))
+            _level_indents(lvl, props)
+        self._add_abstract(abstract)
+        return ident
+
+    def _add_abstract(self, abstract: Any) -> None:
+        """An abstract numbering into the numbering part, before the lists (the schema's order)."""
         first_num = self._numbering.find(qn("w:num"))
         if first_num is None:
             self._numbering.append(abstract)
         else:
             first_num.addprevious(abstract)
-        return ident
 
     def _num(self, abstract: int, restart: Iterable[int] = ()) -> str:
         """A list of an abstract numbering, the levels in `restart` starting again at 1."""
@@ -585,7 +599,7 @@ class _Writer:
         paragraphs come in its own order, so each text's next number is known."""
         if number is None:
             return num
-        if number != self.next_number[text]:
+        if number != self.next_number.get(text, 1):
             num = self.restarted(num, number)
         self.next_number[text] = number + 1
         return num
@@ -604,6 +618,38 @@ class _Writer:
         abstract.find(f"{qn('w:lvl')}[@{qn('w:ilvl')}='0']/{qn('w:start')}").set(qn("w:val"), str(start))
         self._numbering.find(qn("w:num")).addprevious(abstract)
         return self._num(ident)
+
+    def heading_list(self, res: Resolution, paragraph: Paragraph) -> str | None:
+        """The list a section's heading is numbered in, where its text's headings of that kind
+        count one by one (see `Resolution.heading_count`): one list for each kind ("I", "A."),
+        counted again from 1 where the text starts again ("A." under each section). None for the
+        others, whose numerals are typed."""
+        found = res.heading_count(paragraph)
+        if found is None:
+            return None
+        pattern, number = found
+        num = self.heading_lists.get(pattern) or self._num(self.heading_abstract(pattern))
+        self.heading_lists[pattern] = num = self.numbered_in(num, number, f"new {pattern}")
+        return num
+
+    def heading_abstract(self, pattern: str) -> int:
+        """The abstract numbering of section headings numbered as `pattern` ("I", "A."): the numeral
+        alone (the heading's words begin on the next line), with the heading's own indents."""
+        ident = self._next_abstract
+        self._next_abstract += 1
+        abstract = _el("w:abstractNum", abstractNumId=str(ident))
+        _el("w:multiLevelType", abstract, val="singleLevel")
+        lvl = _el("w:lvl", abstract, ilvl="0")
+        prefix, style, suffix = parse_pattern(pattern)
+        _el("w:start", lvl, val="1")
+        _el("w:numFmt", lvl, val=_WORD_FORMATS[style])
+        _el("w:suff", lvl, val="nothing")
+        _el("w:lvlText", lvl, val=f"{prefix}%1{suffix}")
+        _el("w:lvlJc", lvl, val="left")
+        spec = self.word.styles.get(HEADING_STYLE)
+        _level_indents(lvl, spec.props if spec else {})
+        self._add_abstract(abstract)
+        return ident
 
     def sub_list(
         self, part: str, paragraph: Paragraph, text: Resolution, operative_num: str | None, preamble_nums: Iterator[str] | None
@@ -703,8 +749,11 @@ class _Writer:
             if num is not None:
                 operative_num = self.numbered_in(num[0], paragraph.number)
                 num = (operative_num, 0)
+            elif part == "operative" and (heading := self.heading_list(self.res, paragraph)) is not None:
+                num = (heading, 0)
             style = paragraph_style(self.res, part, paragraph)
-            yield self.paragraph(style, (*typed_label(self.res, part, paragraph), *paragraph.content), part, num)
+            label = typed_label(self.res, part, paragraph, listed=num is not None)
+            yield self.paragraph(style, (*label, *paragraph.content), part, num)
             sub_num = self.sub_list(part, paragraph, self.res, operative_num, preamble_nums)
             for sub in paragraph.walk():
                 if not sub.level:

@@ -50,6 +50,7 @@ from resdraft.diff.words import Op, located, word_diff
 from resdraft.errors import TemplateError
 from resdraft.library.wordstyle import WordStyle
 from resdraft.model import Content, Footnote, FootnoteRef, Line, Paragraph, Resolution, Run, content_between, plain
+from resdraft.numbering import counted
 from resdraft.render.docx import (
     FORMULA_STYLES,
     _el,
@@ -110,6 +111,7 @@ class _Redline(_Writer):
         self.renumbered: list[tuple[Any, tuple[str, int] | None, str]] = []  # old paragraphs, their old numbering and style
         self.operative_num: str | None = None  # the list the new text's operative paragraphs are numbered in now (see `_count`)
         self.old_num: str | None = None  # ... and the old text's: the same list, but where their sections part
+        self.listed_headings = _listed_kinds(diff.old, diff.new)
 
     # -------------------------------------------------------------- footnotes
 
@@ -320,9 +322,25 @@ class _Redline(_Writer):
         """The typed labels (a section's "II") of an operative paragraph the old and the new text
         leave out of their numbering, as the Word output types them."""
         part = role or ""
-        was = typed_label(self.diff.old, part, old) if isinstance(old, Paragraph) else ()
-        now = typed_label(self.res, part, new) if isinstance(new, Paragraph) else ()
+        was = typed_label(self.diff.old, part, old, self._listed(self.diff.old, old)) if isinstance(old, Paragraph) else ()
+        now = typed_label(self.res, part, new, self._listed(self.res, new)) if isinstance(new, Paragraph) else ()
         return was, now
+
+    def _listed(self, text: Resolution, paragraph: Paragraph) -> bool:
+        """Whether a section's heading of `text` is numbered by a list here (see `_listed_kinds`)."""
+        found = text.heading_count(paragraph)
+        return found is not None and found[0] in self.listed_headings
+
+    def heading_list(self, res: Resolution, paragraph: Paragraph) -> str | None:
+        """The list a section's heading of either text is numbered in: one for each kind of numeral
+        both texts count through (`_listed_kinds`), the headings of both in it, so that Accept All
+        numbers the new text's and Reject All the old text's, and renumbering alone is not marked."""
+        found = res.heading_count(paragraph)
+        if found is None or found[0] not in self.listed_headings:
+            return None
+        if found[0] not in self.heading_lists:
+            self.heading_lists[found[0]] = self._num(self.heading_abstract(found[0]))
+        return self.heading_lists[found[0]]
 
     def _lines(self, style_of: Any, old: tuple[Line, ...], new: tuple[Line, ...]) -> list[Any]:
         """Header or title lines paired by role (the first line of a role with the first, the
@@ -381,8 +399,12 @@ class _Redline(_Writer):
     def _numbers(self, part: str, shown: Paragraph, text: Resolution) -> tuple[str, int] | None:
         """The list an operative paragraph is numbered in: the new text's (or the old text's, for
         one deleted or moved away), unless the text it is shown from leaves it unnumbered, as a
-        section's heading. A paragraph of an old text that numbered none is numbered as the new."""
-        return operative_number(self.res, part, shown, self._list_of(self.operative_num, text is self.diff.old), text)
+        section's heading (which may be numbered in its own, see `heading_list`). A paragraph of an
+        old text that numbered none is numbered as the new."""
+        found = operative_number(self.res, part, shown, self._list_of(self.operative_num, text is self.diff.old), text)
+        if found is None and part == "operative" and (heading := self.heading_list(text, shown)) is not None:
+            return (heading, 0)
+        return found
 
     def _old_number(self, p: Any, part: str, old: Paragraph) -> None:
         """An operative paragraph of the old text numbered otherwise than it is written here: where
@@ -392,6 +414,13 @@ class _Redline(_Writer):
         old numbering and style in a tracked change of its properties, so that Reject All gives
         those back. Renumbering alone is not a change of properties."""
         if part != "operative":
+            return
+        if self._listed(self.diff.old, old):  # a heading in its list, unless it is one no more
+            heading = self.heading_list(self.diff.old, old)
+            if heading != _list(p):
+                self.renumbered.append(
+                    (p, (heading, 0) if heading else None, self.style_ids[paragraph_style(self.diff.old, part, old)])
+                )
             return
         was = bool(self.diff.old.numbering.operative) and old.number is not None
         both = bool(self.res.numbering.operative and self.operative_num)
@@ -739,6 +768,13 @@ class _Redline(_Writer):
             own, theirs = _numbering(side(ppr)), _numbering(side(after.find(qn("w:pPr"))))
             if (own is None) == (theirs is None) and (own is None or etree.tostring(own) == etree.tostring(theirs)):
                 continue
+            if (
+                theirs is not None
+                and _list_id(theirs) in self.heading_lists.values()
+                and after.find(qn("w:pPr")).find(qn("w:rPr")) is None  # (a heading inserted takes the numbering)
+                and self._mark_before_run(paragraphs, k, twins)
+            ):
+                continue
             old = [copy.deepcopy(child) for child in _old_properties(ppr)]
             if away:
                 if own is not None:
@@ -754,6 +790,21 @@ class _Redline(_Writer):
             change = _el("w:pPr", self._mark("w:pPrChange", ppr))
             for child in old:
                 change.append(child)
+
+    def _mark_before_run(self, paragraphs: list[Any], k: int, twins: dict[int, str]) -> bool:
+        """For paragraph `k`, the last of a run moved on one side before a section heading a list
+        numbers, which stays (see `_numbered_as_next`; one inserted there takes the run's numbering, as other paragraphs do): the mark that goes with the run (and any paragraphs gone
+        whole on that side before it) is the one before it, of the paragraph that stays there, struck (moved away) or inserted (moved here) as
+        `_mark_moved` writes it; so LibreOffice hands the heading nothing, and the moved paragraphs
+        need not carry the heading's list, in which they would count. Whether that could be done."""
+        side = _move_side(paragraphs[k]) or twins.get(id(paragraphs[k]))
+        gone = "w:del" if side == "moveFrom" else "w:ins"
+        j = k - 1
+        while j >= 0 and (
+            (_move_side(paragraphs[j]) or twins.get(id(paragraphs[j]))) == side or _whole(paragraphs[j], gone, _IN_A_MOVE)
+        ):
+            j -= 1
+        return j >= 0 and self._mark_moved(paragraphs[k], paragraphs[j])
 
     def _first_note_mark(self, paragraphs: list[Any]) -> None:
         """LibreOffice does not remove the mark of a paragraph inserted (or deleted) whole that
@@ -779,19 +830,20 @@ class _Redline(_Writer):
                 self._mark_moved(paragraphs[-1], paragraphs[k])
                 return
 
-    def _mark_moved(self, origin: Any, target: Any) -> None:
+    def _mark_moved(self, origin: Any, target: Any) -> bool:
         """The mark of `origin`, a paragraph inserted (or deleted) whole, written as the mark of
         `target`, a paragraph before it that stays, which Word reads the same: Reject All (or Accept
         All) drops it with `origin`'s words and any inserted paragraphs between, and `target`'s words
         run on in `origin`'s paragraph. That paragraph then takes `target`'s properties on that side,
         as a tracked change of its properties (the new ones in the file, the old in the change).
         Nothing moves where `target`'s mark is marked too, or where `origin` already carries a
-        change of its properties that an insertion's would replace."""
+        change of its properties that an insertion's would replace: whether it moved. The mark of a
+        paragraph moved away (moved here) is struck (inserted) where it goes, outside the move."""
         ppr, ppr_target = origin.find(qn("w:pPr")), target.find(qn("w:pPr"))
         rpr = ppr.find(qn("w:rPr"))
         if rpr is None or ppr_target.find(qn("w:rPr")) is not None:
-            return
-        inserted = rpr[0].tag == qn("w:ins")
+            return False
+        inserted = rpr[0].tag in (qn("w:ins"), qn("w:moveTo"))
         if inserted:  # Reject All: `target`'s old properties; Accept All: `origin`'s own, as they are
             new, old = _own_properties(ppr), _old_properties(ppr_target)
         else:  # Accept All: `target`'s properties; Reject All: `origin`'s old ones
@@ -799,7 +851,7 @@ class _Redline(_Writer):
         if [etree.tostring(c) for c in new] != [etree.tostring(c) for c in old]:
             was = ppr.find(qn("w:pPrChange"))
             if inserted and was is not None:
-                return
+                return False
             for child in _own_properties(ppr):
                 ppr.remove(child)
             for child in reversed(new):
@@ -810,7 +862,9 @@ class _Redline(_Writer):
             for child in old:
                 change.append(copy.deepcopy(child))
         ppr.remove(rpr)
+        rpr[0].tag = qn("w:ins") if inserted else qn("w:del")  # (a moved paragraph's mark, outside its move)
         _give_mark(ppr_target, rpr)
+        return True
 
     def extra_parts(self) -> None:
         """The comments part, when a moved paragraph carries a comment."""
@@ -885,6 +939,25 @@ def _move_side(p: Any) -> str | None:
         if mark == qn(f"w:{side}") or (mark == edited and p.find(qn(f"w:{side}")) is not None):
             return side
     return None
+
+
+def _listed_kinds(old: Resolution, new: Resolution) -> frozenset[str]:
+    """The kinds of section heading numeral ("I", "A.") a redline numbers with a list: those each
+    text that has them counts one by one from "I" once through (see `Resolution.heading_count`),
+    so that one list numbers both texts' headings. Where either text types them, or starts them
+    again ("A." under each section, where the years' sections may part), they stay typed."""
+    kinds: set[str] = set()
+    typed: set[str] = set()
+    for text in (old, new):
+        firsts: dict[str, int] = defaultdict(int)
+        for p in text.operative:
+            if text.heading(p) and (found := counted(p.label or "")) is not None:
+                kinds.add(found[0])
+                firsts[found[0]] += found[1] == 1
+                if text.heading_count(p) is None:
+                    typed.add(found[0])
+        typed |= {kind for kind, n in firsts.items() if n > 1}
+    return frozenset(kinds - typed)
 
 
 def _list(p: Any) -> str | None:
