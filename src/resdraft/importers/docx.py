@@ -832,7 +832,8 @@ def _typed_label(para: _Para, previous: str | None) -> tuple[_Label, Content] | 
 def _with_headings(paras: list[_Para]) -> list[_Para]:
     """Paragraphs with each section's heading (see `section_heading`) given its numeral as a label
     that numbers nothing: the numeral on a line of its own above its title, before it on the same
-    line, or alone with its title the next paragraph; typed, or a list's ("XIV" of upper-roman numbering)."""
+    line, or alone with its title the next paragraph; typed, or a list's alone above its title
+    ("XIV" of upper-roman numbering, then a line break)."""
     out: list[_Para] = []
     for para in paras:
         last = out[-1] if out else None
@@ -844,8 +845,13 @@ def _with_headings(paras: list[_Para]) -> list[_Para]:
             numeral = found[0]
             if first.text.startswith(numeral):
                 para = _as_heading(para, numeral, first.text[len(numeral) :].lstrip(" \t\n"))
-        elif para.label is not None and isinstance(first, Run) and section_heading(f"{para.label.text} {para.text.strip()}"):
-            para = _as_heading(para, para.label.text, first.text.lstrip(" \t\n"))  # a list numbers it
+        elif (
+            para.label is not None
+            and isinstance(first, Run)
+            and first.text.startswith("\n")  # a list's numeral alone on the line above the title
+            and section_heading(f"{para.label.text} {para.text.strip()}")
+        ):
+            para = _as_heading(para, para.label.text, first.text[1:])
         out.append(para)
     return out
 
