@@ -184,6 +184,37 @@ def test_a_paragraph_left_out_of_the_numbering_is_written_plainly(lib: Path, cla
     assert_nothing_written(target)
 
 
+@pytest.mark.parametrize(
+    ("clause", "key", "message"),
+    [
+        (
+            "aalco.encourages-ratify-toc-protocol",
+            "heading: III",
+            "heading takes the first numeral of its kind (I, A. …), not 'III'",
+        ),
+        ("aalco.encourages-ratify-toc-protocol", "heading: Part One", "heading takes the first numeral of its kind"),
+        ("aalco.also-noting-forms-of-trafficking", "heading: I", "only the operative part has section headings"),
+        (
+            "aalco.encourages-ratify-toc-protocol",
+            "heading: I, label: II",
+            "`label:` beside `heading:`: the count gives the numeral",
+        ),
+        (
+            "aalco.encourages-ratify-toc-protocol",
+            "heading: I, number: 1",
+            "`number:` beside `heading:`: a heading takes no number",
+        ),
+    ],
+)
+def test_a_section_heading_counted_by_its_kind_is_written_plainly(lib: Path, clause: str, key: str, message: str) -> None:
+    # `heading: I` gives the first numeral of the heading's kind; the count numbers the others.
+    line = edit(lib / DRAFT, f"  - {clause}", f"  - {{clause: {clause}, {key}}}")
+    result, target = build(lib)
+    assert_user_error(result)
+    assert f"{DRAFT}:{line}: " in result.output and message in result.output
+    assert_nothing_written(target)
+
+
 def test_unknown_key_in_draft_suggests_the_right_key(lib: Path) -> None:
     line = append(lib / DRAFT, "sesion: 53")
     result, target = build(lib)

@@ -15,7 +15,7 @@ from lxml import etree
 from typer.testing import CliRunner
 
 from conftest import ROOT
-from resdraft.build import build, load_resolution
+from resdraft.build import build, load_resolution, word_style_for
 from resdraft.cli import app
 from resdraft.model import Resolution, Run
 from resdraft.preview import to_pdf
@@ -84,19 +84,27 @@ def test_a_heading_the_numbering_skips_is_typed_with_its_label_and_the_numbers_r
     assert len(operative) == 11 and all(_numpr(p) is not None for p in operative)
 
 
-def test_headings_whose_numerals_count_are_numbered_by_a_list_of_their_own(library: Path) -> None:
-    # Headings "I" and "II" count one by one, so Word numbers them (upper-roman, a list apart from
-    # the paragraphs'): a section added in Word renumbers those after it, and a redline does not
-    # mark their renumbering. The heading's words begin on the line below the numeral.
-    draft = library / "drafts" / "unga-64.yaml"
+def _with_headings(draft: Path, *headings: tuple[str, str]) -> None:
+    """The UN example draft with section headings (`heading: I`), each before the clause named."""
     text = draft.read_text(encoding="utf-8")
-    first = "  - {text: General provisions, numbered: false, label: I, end: ''}\n"
-    second = "  - {text: Implementation and follow-up, numbered: false, label: II, end: ''}\n"
-    text = text.replace("operative:\n", "operative:\n" + first, 1)
-    draft.write_text(
-        text.replace("  - unga.recognizes-comparable-data-icat\n", second + "  - unga.recognizes-comparable-data-icat\n"),
-        encoding="utf-8",
+    for title, before in headings:
+        text = text.replace(f"  - {before}\n", f"  - {{text: {title}, heading: I, end: ''}}\n  - {before}\n")
+    draft.write_text(text, encoding="utf-8")
+
+
+def test_headings_counted_by_their_kind_are_numbered_by_a_list_of_their_own(library: Path) -> None:
+    # `heading: I` numbers a section's heading in the count of its kind (I, II, III …): Word
+    # numbers them in an upper-roman list apart from the paragraphs', so a section added in Word
+    # renumbers those after it too. The heading's words begin on the line below the numeral.
+    draft = library / "drafts" / "unga-64.yaml"
+    _with_headings(
+        draft,
+        ("General provisions", "unga.urges-ratify-organized-crime-convention-and-protocol"),
+        ("Implementation and follow-up", "unga.recognizes-comparable-data-icat"),
     )
+    res, _ = load_resolution(draft)
+    assert [(p.label, p.number) for p in res.operative[:2]] == [("I", None), ("1.", 1)]
+    assert [(p.label, p.number) for p in res.operative[6:8]] == [("II", None), ("6.", 6)]
     document = docx.Document(io.BytesIO(build(draft, "docx")))  # type: ignore[arg-type]
     headings = [p for p in document.paragraphs if p.style.name == "Section Heading"]
     assert [h.text for h in headings] == ["\nGeneral provisions", "\nImplementation and follow-up"]
@@ -109,6 +117,42 @@ def test_headings_whose_numerals_count_are_numbered_by_a_list_of_their_own(libra
     abstract = next(a for a in numbering.findall(f"{W}abstractNum") if a.get(f"{W}abstractNumId") == abstract_id)
     (level,) = abstract.findall(f"{W}lvl")
     assert [level.find(f"{W}{tag}").get(f"{W}val") for tag in ("numFmt", "lvlText", "suff")] == ["upperRoman", "%1", "nothing"]
+
+
+def test_a_section_added_renumbers_the_headings_after_it_and_a_redline_marks_only_it(library: Path) -> None:
+    # Drafts name no numeral: adding a section between I and II makes the old II a III, in the
+    # draft's text, and a redline of the two marks the new heading alone.
+    from resdraft.diff import compare
+    from resdraft.render.redline import render_redline
+
+    draft = library / "drafts" / "unga-64.yaml"
+    _with_headings(
+        draft,
+        ("General provisions", "unga.urges-ratify-organized-crime-convention-and-protocol"),
+        ("Implementation and follow-up", "unga.recognizes-comparable-data-icat"),
+    )
+    old, _ = load_resolution(draft)
+    _with_headings(draft, ("Data", "unga.encourages-stakeholders-coordination"))
+    new, _ = load_resolution(draft)
+    assert [(p.label, p.text) for p in new.operative if new.heading(p)] == [
+        ("I", "General provisions"),
+        ("II", "Data"),
+        ("III", "Implementation and follow-up"),
+    ]
+    markdown = build(draft, "md")
+    assert isinstance(markdown, str) and "\n\nIII Implementation and follow-up\n\n6. " in markdown
+    redline = render_redline(compare(old, new), word_style_for("unga", str(library / "drafts")))
+    body = etree.fromstring(zipfile.ZipFile(io.BytesIO(redline)).read("word/document.xml"))
+    headings = [p for p in body.iter(f"{W}p") if p.find(f"{W}pPr/{W}pStyle").get(f"{W}val") == "SectionHeading"]
+
+    def marked(p: etree._Element) -> bool:
+        return any(p.find(f".//{W}{tag}") is not None for tag in ("ins", "del", "pPrChange"))
+
+    assert [("".join(t.text or "" for t in h.iter(f"{W}t")), marked(h)) for h in headings] == [
+        ("General provisions", False),
+        ("Data", True),
+        ("Implementation and follow-up", False),
+    ]
 
 
 def test_un_operative_paragraphs_share_one_real_numbering_list() -> None:

@@ -226,9 +226,10 @@ def test_every_seed_imports_into_an_empty_library_and_rebuilds(empty: Path, seed
 def test_a_sections_heading_is_a_paragraph_the_numbering_skips(empty: Path, tmp_path: Path) -> None:
     """A/RES/78/305 has unnumbered section headings ("Budget performance report for the period …")
     between its numbered paragraphs, and A/RES/79/161 numbered ones ("II International Decade …").
-    The draft writes each as `numbered: false` (with its `label`), and rebuilds the document's
-    numbers: before, the heading became operative paragraph 14 and every number after it moved on,
-    with a warning."""
+    The draft writes each as `numbered: false` (with its `label`), or, where the headings' numerals
+    count one by one (79/161's I to VIII), as `heading: I`, naming no numeral, and rebuilds the
+    document's numbers: before, the heading became operative paragraph 14 and every number after
+    it moved on, with a warning."""
     result = import_document(ga_text(tmp_path, "A/RES/78/305"))
     assert result.warnings == []
     assert "    numbered: false\n" in result.draft.read_text(encoding="utf-8")
@@ -237,7 +238,8 @@ def test_a_sections_heading_is_a_paragraph_the_numbering_skips(empty: Path, tmp_
         p.number for p in read_file(ga_text(tmp_path, "A/RES/78/305")).resolution.operative
     ]
     decade = import_document(ga_text(tmp_path, "A/RES/79/161"))
-    assert decade.warnings == [] and "    numbered: false\n    label: II\n" in decade.draft.read_text(encoding="utf-8")
+    written = decade.draft.read_text(encoding="utf-8")
+    assert decade.warnings == [] and written.count("    heading: I\n") == 8 and "label: II" not in written
     # The first section's heading ("I" over "International Convention on …") opens the operative
     # part, as the others do; it was read as the last preambular paragraph.
     first = load_resolution(decade.draft)[0].operative[0]

@@ -23,7 +23,7 @@ from resdraft.model import (
     SubClause,
     Use,
 )
-from resdraft.numbering import label
+from resdraft.numbering import heading_labels, label
 from resdraft.templating import StringTemplates, snippets
 
 RESERVED = ("session", "draft", "date", "body")
@@ -174,6 +174,7 @@ class Assembler:
         sub_labels = numbering.subparagraphs if role == "operative" else numbering.preambular_subparagraphs
         out = []
         count = 0  # the last number given: a section's heading (`numbered: false`) takes none
+        headings = iter(heading_labels(use.heading for use in uses if use.heading is not None))
         for i, use in enumerate(uses, start=1):
             last = i == len(uses)
             mark = p[f"{role}_last"] if last else p[role]
@@ -181,7 +182,7 @@ class Assembler:
                 count = use.number if use.number is not None else count + 1  # (`number:` starts again)
                 number, lab = (count, label(pattern, count)) if pattern else (None, None)
             else:
-                number, lab = None, use.label
+                number, lab = None, next(headings) if use.heading is not None else use.label
             out.append(self.paragraph(self.slot(use), role, mark, 0, lab, number, sub_labels))
         return tuple(out)
 

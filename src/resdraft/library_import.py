@@ -28,6 +28,7 @@ from resdraft.library import Library, open_library
 from resdraft.library.bodies import BodyStyle
 from resdraft.library.clauses import read_clause_file
 from resdraft.model import Clause, Content, FootnoteRef, Paragraph, Resolution, Run, Session, SubClause
+from resdraft.numbering import counted, heading_labels
 from resdraft.sessions import RELATIONS, ordinal_form, ordinal_pattern, session_number
 from resdraft.sources import read_file
 
@@ -484,9 +485,10 @@ class _Importer:
             return entries
         out = []
         count = 0  # the last number the draft gives
-        for entry, p in zip(entries, paragraphs, strict=True):
+        kinds = _heading_kinds(self.doc)
+        for k, (entry, p) in enumerate(zip(entries, paragraphs, strict=True)):
             if self.doc.unnumbered(p):
-                out.append(_unnumbered(entry, p))
+                out.append(_unnumbered(entry, p, kinds.get(k)))
                 continue
             count += 1
             if p.number is not None and p.number != count and self.doc.numbering.operative:
@@ -496,14 +498,30 @@ class _Importer:
         return out
 
 
-def _unnumbered(entry: Any, p: Paragraph) -> dict[str, Any]:
+def _unnumbered(entry: Any, p: Paragraph, kind: str | None) -> dict[str, Any]:
     """A draft entry the operative numbering skips, as the document's does (a section's heading
-    among numbered paragraphs), with the label it has in place of a number ("II")."""
+    among numbered paragraphs): `heading: I` where the count of its kind gives its numeral (see
+    `_heading_kinds`), else with the label it has in place of a number ("Section 3")."""
     out = dict(entry) if isinstance(entry, dict) else {"clause": entry}
+    if kind is not None:
+        out["heading"] = kind
+        return out
     out["numbered"] = False
     if p.label:
         out["label"] = p.label
     return out
+
+
+def _heading_kinds(doc: Resolution) -> dict[int, str]:
+    """Each section heading's kind of numeral ("I", "A."), by its place among the operative
+    paragraphs, where counting each kind (`heading_labels`) gives every heading of the document
+    the numeral it has, so the draft names none and they renumber themselves; else none."""
+    headings = [(k, p.label or "") for k, p in enumerate(doc.operative) if doc.heading(p)]
+    found = [counted(numeral) for _, numeral in headings]
+    kinds = [f[0] for f in found if f is not None]
+    if not headings or len(kinds) < len(headings) or heading_labels(kinds) != [numeral for _, numeral in headings]:
+        return {}
+    return {k: kind for (k, _), kind in zip(headings, kinds, strict=True)}
 
 
 def _draft_data(doc: Resolution, importer: _Importer, preamble: list[Any], operative: list[Any]) -> dict[str, Any]:

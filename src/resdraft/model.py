@@ -139,6 +139,7 @@ class Use:
     numbered: bool = True  # False: the operative numbering skips it (a section's heading)
     label: str | None = None  # ... and this label stands in place of its number ("II")
     number: int | None = None  # its number, where the numbering starts again (a section's paragraph 1)
+    heading: str | None = None  # a section's heading numbered in its kind's count, by the kind's first numeral ("I", "A.")
     where: Where | None = field(default=None, compare=False)
 
 

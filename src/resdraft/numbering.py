@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 SECTION = re.compile(r"(?:[IVXL]{1,6}|[A-H])\.?|Section \d{1,3}")  # "II", "B.", "Section 3": a part of a sectioned resolution
 _SECTION_START = re.compile(rf"(?:{SECTION.pattern})(?=\s|$)")
@@ -101,3 +102,20 @@ def counted(text: str) -> tuple[str, int] | None:
         first, n = "A", ord(value) - ord("A") + 1
     pattern = f"{prefix}{first}{suffix}"
     return (pattern, n) if n and label(pattern, n) == text else None
+
+
+def heading_labels(kinds: Iterable[str]) -> list[str]:
+    """The numerals of a text's section headings, each given the first numeral of its kind ("I",
+    "A."): each kind counted on from its last heading, and started again under each heading of a
+    kind that came before it in the text ("A.", "B." under "VII", "A." again under "X")."""
+    order: list[str] = []  # the kinds in the order they first come: the outer first
+    counts: dict[str, int] = {}
+    out = []
+    for kind in kinds:
+        if kind not in order:
+            order.append(kind)
+        for inner in order[order.index(kind) + 1 :]:
+            counts.pop(inner, None)
+        counts[kind] = counts.get(kind, 0) + 1
+        out.append(label(kind, counts[kind]))
+    return out

@@ -9,6 +9,7 @@ from resdraft.errors import Problems, ResdraftError, Where
 from resdraft.library.clauses import read_subparagraphs
 from resdraft.library.schema import Reader
 from resdraft.model import Draft, Use
+from resdraft.numbering import counted
 from resdraft.templating import Placeholder
 from resdraft.yamlsource import YDict, YList, load_yaml
 
@@ -45,7 +46,19 @@ DRAFT_KEYS = (
     "operative",
     *FIELDS,
 )
-USE_KEYS = ("clause", "opening", "text", "subparagraphs", "footnotes", "end", "emphasis", "numbered", "label", "number")
+USE_KEYS = (
+    "clause",
+    "opening",
+    "text",
+    "subparagraphs",
+    "footnotes",
+    "end",
+    "emphasis",
+    "numbered",
+    "label",
+    "number",
+    "heading",
+)
 EMPHASES = ("italic", "bold", "bold-italic", "none")
 FORMULAS = ("enacting", "transition", "closing")
 STYLE_KEYS = ("punctuation", "numbering", "emphasis")
@@ -75,7 +88,11 @@ def read_use(item: Any, items: YList, index: int, problems: Problems, part: str)
         problems.add(r.where("emphasis"), f"emphasis must be one of {', '.join(EMPHASES)}, not {emphasis!r}")
         emphasis = None
     subs = r.items("subparagraphs")
-    numbered, label, number = _numbering(item, r, problems, part)
+    heading: str | None = None
+    if "heading" in item:
+        heading, numbered, label, number = _heading(item, r, problems, part), False, None, None
+    else:
+        numbered, label, number = _numbering(item, r, problems, part)
     return Use(
         clause=clause,
         opening=r.text("opening"),
@@ -87,8 +104,36 @@ def read_use(item: Any, items: YList, index: int, problems: Problems, part: str)
         numbered=numbered,
         label=label,
         number=number,
+        heading=heading,
         where=item.where("clause") if clause is not None else item.value_where("text"),
     )
+
+
+def _heading(item: YDict, r: Reader, problems: Problems, part: str) -> str | None:
+    """`heading: I`: a section's heading, out of the paragraphs' numbering, numbered in the count
+    of its kind of numeral, given by the kind's first ("I", "A."): "II" for the second heading of
+    that kind, and so on, so headings renumber themselves when a section is added or taken out."""
+    heading = r.text("heading")
+    if heading is None:
+        return None
+    if part != "operative":
+        problems.add(r.where("heading"), "only the operative part has section headings", "take `heading:` off")
+        return None
+    if counted(heading) != (heading, 1):
+        problems.add(
+            r.where("heading"),
+            f"heading takes the first numeral of its kind (I, A. …), not {heading!r}",
+            "write `heading: I` (or `heading: A.`); the count gives each heading its own numeral",
+        )
+        return None
+    for key, clash in (
+        ("label", "the count gives the numeral"),
+        ("numbered", "a heading is not numbered"),
+        ("number", "a heading takes no number"),
+    ):
+        if key in item:
+            problems.add(r.where(key), f"`{key}:` beside `heading:`: {clash}", f"take `{key}:` off")
+    return heading
 
 
 def _numbering(item: YDict, r: Reader, problems: Problems, part: str) -> tuple[bool, str | None, int | None]:
