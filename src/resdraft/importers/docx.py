@@ -25,7 +25,8 @@ from typing import Any
 from lxml import etree
 
 from resdraft.errors import LibraryError, Problem, Where
-from resdraft.importers.text import ADOPTION_LINE, ORGANIZATION_LINE, PLENARY, REPORT_LINE, _infer_opening, _is_preambular
+from resdraft.importers.openings import infer_opening, is_preambular
+from resdraft.importers.text import ADOPTION_LINE, ORGANIZATION_LINE, PLENARY, REPORT_LINE
 from resdraft.inline import merge
 from resdraft.model import Content, Footnote, FootnoteRef, Line, Numbering, Paragraph, Resolution, Run, Session, Span
 from resdraft.numbering import alpha, roman, section_heading
@@ -894,7 +895,7 @@ def _by_heuristic(all_paras: list[_Para]) -> list[_Item]:
             op_start = next((i for i in range(op_start - 1, -1, -1) if _is_heading(paras[i])), op_start)
     else:  # no list: the first paragraph after the enacting formula that opens with a verb ("Endorses …")
         after = range(enacted + 1, len(paras)) if enacted is not None else range(0)
-        op_start = next((i for i in after if (o := _infer_opening(texts[i])) and not _is_preambular(o)), len(paras))
+        op_start = next((i for i in after if (o := infer_opening(texts[i])) and not is_preambular(o)), len(paras))
     pre_end = transition if transition is not None else op_start
     enacting = enacted if enacted is not None and enacted < pre_end else None
     if enacting is not None:

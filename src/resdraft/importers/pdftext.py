@@ -22,6 +22,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from resdraft.errors import LibraryError, Problem, Where
+from resdraft.importers.labels import Label, Levels, split_label
+from resdraft.importers.openings import infer_opening, is_preambular, marked_opening
+from resdraft.importers.outline import Node, frozen, numbering_of, split_parts
 from resdraft.importers.text import (
     ADOPTION,
     ADOPTION_LINE,
@@ -32,18 +35,8 @@ from resdraft.importers.text import (
     PLENARY,
     SYMBOL_SESSION,
     _date,
-    _infer_opening,
-    _is_preambular,
     _joined,
-    _Label,
-    _Levels,
-    _Node,
-    _numbering,
-    _opening,
     _ordinal_numbers,
-    _paragraph,
-    _split_label,
-    _split_parts,
     _sponsors,
     _tidy,
 )
@@ -795,8 +788,8 @@ def _continues(previous: _Fragment, fragment: _Fragment, numbered: bool, indent_
 
 def _looks_preambular(text: str) -> bool:
     """Whether a text opens as a preambular paragraph does ('Recalling', 'Deeply concerned')."""
-    _, opening, _ = _opening(_content(text), infer=True)
-    return opening is not None and _is_preambular(opening)
+    _, opening, _ = marked_opening(_content(text), infer=True)
+    return opening is not None and is_preambular(opening)
 
 
 def _paragraph_texts(fragments: Sequence[_Fragment], indent_mode: bool) -> list[_Fragment]:
@@ -836,16 +829,16 @@ def _with_opening(content: Content, infer: bool) -> tuple[Content, str | None]:
     a phrase, so "Notes, in this regard," and "Re-emphasizing" are read with the comma and the
     hyphen set aside, and the phrase is taken from the text as printed.
     """
-    marked, opening, _ = _opening(content, infer)
+    marked, opening, _ = marked_opening(content, infer)
     first = content[0] if content else None
     if opening or not infer or not isinstance(first, Run):
         return marked, opening
     words = first.text[:200].split(" ")[:12]
     plain_words = [w.rstrip(",;:").replace("-", "") for w in words]
-    phrase = _infer_opening(" ".join(plain_words))
+    phrase = infer_opening(" ".join(plain_words))
     if phrase is None:
         n = next((i + 1 for i, w in enumerate(words) if w.endswith(",")), 0)
-        phrase = _infer_opening(" ".join(plain_words[:n]) + " …") if n else None
+        phrase = infer_opening(" ".join(plain_words[:n]) + " …") if n else None
     if phrase is None:
         return marked, None
     printed = " ".join(words[: len(phrase.split(" "))]).rstrip(",;:")
@@ -872,9 +865,9 @@ class _Tree:
     """Reads paragraphs into the tree of top-level paragraphs and their sub-paragraphs, up to the closing formula."""
 
     def __init__(self) -> None:
-        self.tops: list[_Node] = []
-        self.chain: list[_Node] = []  # the last paragraph at each level
-        self.levels = _Levels()
+        self.tops: list[Node] = []
+        self.chain: list[Node] = []  # the last paragraph at each level
+        self.levels = Levels()
         self.last_number = 0
         self.bullets: int | None = None  # the level of the bullets being read
         self.closing: Line | None = None
@@ -900,10 +893,10 @@ class _Tree:
         """One paragraph: a part's heading, a numbered or unnumbered paragraph, or a sub-paragraph."""
         heading = fragment.lines[0].lstrip('“"')
         if not fragment.label and SECTION.fullmatch(heading):  # "II" alone on a line, over "Financial performance report…"
-            self.top(_Node(_content(text.lstrip('“"')[len(heading) :]), 0, _Label(heading, "", heading, ""), None, "heading"))
+            self.top(Node(_content(text.lstrip('“"')[len(heading) :]), 0, Label(heading, "", heading, ""), None, "heading"))
             return
         bullet = BULLET.match(text)
-        label, rest = (None, text[bullet.end() :]) if bullet else _split_label(text)
+        label, rest = (None, text[bullet.end() :]) if bullet else split_label(text)
         content = _content(rest)
         if not content:
             return
@@ -912,23 +905,23 @@ class _Tree:
             last.content = content  # the heading's title, printed apart from its numeral
             return
         if label and label.form == ("", "") and self.lost_dot(label.counter, rest):
-            label = _Label(f"{label.counter}.", "", label.counter, ".")
+            label = Label(f"{label.counter}.", "", label.counter, ".")
         number = int(label.counter) if label and label.form == ("", ".") and label.counter.isdigit() else None
         if number is not None and not self.in_sequence(number):
             number = None  # "4." inside a quoted amendment: not the next operative paragraph
         elif number is not None or (label is None and not bullet):
-            self.top(_Node(content, 0, label, number, "decimal" if number is not None else None))
+            self.top(Node(content, 0, label, number, "decimal" if number is not None else None))
             self.last_number = number or self.last_number
             return
         if not self.chain:
-            self.top(_Node(content, 0, label))
+            self.top(Node(content, 0, label))
             return
         if label:
             level, style = self.levels.level(label)
         else:  # a bullet: under the last labelled paragraph, beside the bullets before it
             level, style = self.bullets or len(self.chain), None
         level = max(1, min(level, len(self.chain)))
-        node = _Node(content, level, label, None, style)
+        node = Node(content, level, label, None, style)
         self.chain[level - 1].children.append(node)
         self.chain = [*self.chain[:level], node]
         self.bullets = None if label else level
@@ -944,9 +937,9 @@ class _Tree:
         extraction lost the number's dot (A/RES/79/160)."""
         return counter.isdigit() and self.last_number > 0 and int(counter) == self.last_number + 1 and rest.lstrip()[:1].isupper()
 
-    def top(self, node: _Node) -> None:
+    def top(self, node: Node) -> None:
         self.tops.append(node)
-        self.chain, self.levels, self.bullets = [node], _Levels(), None
+        self.chain, self.levels, self.bullets = [node], Levels(), None
 
 
 # ================================================================ facts
@@ -1134,7 +1127,7 @@ def parse_pdf_text(text: str, source: Path | None = None, body: str | None = Non
             "no resolution found: no paragraphs follow the enacting formula",
             "pass the whole text of the resolution, from its masthead to its last paragraph",
         )
-    preamble, operative = _split_parts(read.tops)
+    preamble, operative = split_parts(read.tops)
     refs = {s.marker for top in read.tops for n in top.walk() for s in n.content if isinstance(s, FootnoteRef)}
     refs |= {s.marker for line in masthead.header for s in line.content if isinstance(s, FootnoteRef)}
     footnotes = [n for n in _footnotes(pages) if n.marker in refs]
@@ -1149,12 +1142,12 @@ def parse_pdf_text(text: str, source: Path | None = None, body: str | None = Non
         header=tuple(masthead.header),
         title=(Line("title", _content(masthead.title)),) if masthead.title else (),
         enacting=Line("enacting", _content(enacting_line)) if enacting_line else None,
-        preamble=tuple(_paragraph(n, "preambular") for n in preamble),
+        preamble=tuple(frozen(n, "preambular") for n in preamble),
         transition=None,
-        operative=tuple(_paragraph(n, "operative") for n in operative),
+        operative=tuple(frozen(n, "operative") for n in operative),
         closing=read.closing,
         footnotes=tuple(footnotes),
-        numbering=_numbering(key, preamble, operative),
+        numbering=numbering_of(key, preamble, operative),
         emphasis=dict(HOUSE_EMPHASIS),
         date=date if isinstance(date, dt.date) else None,
     )

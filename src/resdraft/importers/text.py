@@ -10,22 +10,22 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections import Counter, deque
+from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from functools import cache, cached_property
 from pathlib import Path
 
 from resdraft.errors import LibraryError, Problem, Where
+from resdraft.importers.labels import Label, Levels, split_label
+from resdraft.importers.openings import marked_opening
+from resdraft.importers.outline import Node, emphases, frozen, numbering_of, split_parts
 from resdraft.inline import merge
 from resdraft.model import (
     Content,
     Footnote,
     FootnoteRef,
-    Kind,
     Line,
-    Numbering,
-    Paragraph,
     Resolution,
     Run,
     Session,
@@ -36,7 +36,7 @@ from resdraft.numbering import section_heading
 from resdraft.sessions import ordinal_words
 
 # ================================================================ vocabulary
-# Every word list and pattern that encodes how the bodies write resolutions lives here.
+# The word lists and patterns that encode how the bodies write resolutions (opening phrases: openings.py).
 
 BODIES = ("aalco", "aipa", "unga")
 BODY_ALIASES = {"aipo": "aipa"}  # AIPA was AIPO until its 28th General Assembly (2007)
@@ -109,43 +109,6 @@ PLENARY = re.compile(r"\d{1,3}(?:st|nd|rd|th) (?:\(resumed\) )?plenary meeting\b
 CLOSING_DATE = re.compile(rf"(\d{{1,2}})(?:st|nd|rd|th)? day of ({_MONTH}),? (\d{{4}})(?: (?:in|at) ([^.]{{1,200}}))?", re.I)
 ANNEX = re.compile(r"^(?:[IVXLC]{1,6}\. ?)?ANNEX(?:ES)?\b", re.I)  # a brief's "## V. ANNEX" heading
 
-# Opening phrases. Most are one word ("Recalling", "Urges"), optionally with "also", "further"
-# or "again" before or after it; these are the words that extend a phrase.
-OPENING_IDIOMS: tuple[tuple[str, ...], ...] = (
-    ("taking", "note"),
-    ("takes", "note"),
-    ("take", "note"),
-    ("bearing", "in", "mind"),
-    ("bears", "in", "mind"),
-    ("calls", "upon"),
-    ("call", "upon"),
-    ("calls", "on"),
-    ("call", "on"),
-    ("taking", "into", "account"),
-    ("takes", "into", "account"),
-    ("reiterates", "its", "request"),
-    ("expresses", "its", "appreciation"),
-    ("expressing", "its", "appreciation"),
-)
-ADVERBS_BEFORE = frozenset({"also", "further", "again", "deeply", "gravely", "strongly", "firmly", "fully", "seriously"})
-ADVERBS_AFTER = frozenset({"also", "further", "again"})
-AUXILIARIES = frozenset({"being", "having"})  # "Being aware", "Having heard": two words
-OF_ADJECTIVES = frozenset({"aware", "mindful", "conscious", "cognizant", "cognisant"})  # "Aware of"
-NOTE_HEADS = frozenset({"taking note", "takes note", "take note", "noting", "notes", "note"})
-NOTE_QUALIFIERS = frozenset({"appreciation", "concern", "satisfaction", "interest", "regret"})  # "… with appreciation"
-NOT_OPENINGS = frozenset(
-    {"the", "a", "an", "this", "these", "that", "those", "it", "in", "on", "at", "for", "by", "of", "and", "or"}
-)
-# Preambular openings are participles and adjectives ("Recognizing", "Convinced", "Aware of");
-# operative ones are verbs in the present ("Urges", "Encourage"). These adjectives end in neither -ing nor -ed.
-PREAMBULAR_ADJECTIVES = OF_ADJECTIVES | {"desirous"}
-_IDIOM_LENGTHS = sorted({len(idiom) for idiom in OPENING_IDIOMS}, reverse=True)
-
-# Sub-paragraph labels each body prints when a document shows none (templates/BODY/body.yaml).
-DEFAULT_SUBLABELS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
-    "aipa": (("a.", "i."), ("1",)),
-}
-UN_SUBLABELS = ("(a)", "(i)")
 
 # ================================================================ lines and blocks
 
@@ -589,203 +552,7 @@ def _header(blocks: Sequence[_Block], body: str, markdown: bool) -> tuple[tuple[
 # ================================================================ labels and levels
 
 _BULLET = re.compile(r"[-+*] +")  # a Markdown list bullet
-_LABEL = re.compile(
-    r"""
-    (?: \( (?P<paren>[0-9]{1,3}|[A-Za-z]{1,6}) \)       # (a) (iv) (1)
-      | (?P<bare>[0-9]{1,3}|[A-Za-z]{1,6}) (?P<dot>\.)?  # 1. a. iv. and the bare 1 of AIPA's preamble
-    ) [ ]+ (?=\S)
-    """,
-    re.VERBOSE,
-)
-_ROMAN = re.compile(r"m{0,3}(?:cm|cd|d?c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})")
-_ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
-_FIRST = {"decimal": "1", "lower-alpha": "a", "upper-alpha": "A", "lower-roman": "i", "upper-roman": "I"}
-
-
-@dataclass(frozen=True)
-class _Label:
-    """A printed label ('(a)', '1.', '1'), split into its form and counter."""
-
-    text: str
-    prefix: str
-    counter: str
-    suffix: str
-
-    @property
-    def form(self) -> tuple[str, str]:
-        """What surrounds the counter: ('(', ')') for '(a)', ('', '.') for '1.'."""
-        return self.prefix, self.suffix
-
-
-def _counter_styles(counter: str) -> tuple[str, ...]:
-    """The counter styles a label can belong to: '3' decimal, 'c' lower-alpha or lower-roman."""
-    if counter.isdigit():
-        return ("decimal",)
-    if not (counter.islower() or counter.isupper()):
-        return ()
-    case = "lower" if counter.islower() else "upper"
-    low = counter.lower()
-    styles = []
-    if len(set(low)) == 1 and len(low) <= 3:
-        styles.append(f"{case}-alpha")
-    if _ROMAN.fullmatch(low):
-        styles.append(f"{case}-roman")
-    return tuple(styles)
-
-
-def _value(style: str, counter: str) -> int:
-    """The number a counter stands for: 'c' is 3 in alpha and 100 in roman."""
-    low = counter.lower()
-    if style == "decimal":
-        return int(counter)
-    if style.endswith("alpha"):
-        return ord(low[0]) - ord("a") + 1 + 26 * (len(low) - 1)
-    values = [_ROMAN_VALUES[c] for c in low]
-    return sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
-
-
-def _split_label(text: str) -> tuple[_Label | None, str]:
-    """A line's label, if it starts with one, and the rest of the line."""
-    m = _LABEL.match(text)
-    if not m:
-        return None, text
-    counter = m.group("paren") or m.group("bare")
-    if not _counter_styles(counter) or (m.group("bare") and not m.group("dot") and not counter.isdigit()):
-        return None, text
-    if m.group("paren"):
-        label = _Label(f"({counter})", "(", counter, ")")
-    else:
-        label = _Label(counter + (m.group("dot") or ""), "", counter, m.group("dot") or "")
-    return label, text[m.end() :]
-
-
-@dataclass
-class _Levels:
-    """The label styles in use under the current paragraph, one per sub-paragraph level."""
-
-    stack: list[tuple[tuple[str, str], str, str]] = field(default_factory=list)  # form, style, last counter
-
-    def level(self, label: _Label) -> tuple[int, str]:
-        """The level a label belongs to, and its counter style."""
-        style = self.style(label)
-        for i, (form, s, _) in enumerate(self.stack):
-            if form == label.form and s == style:
-                del self.stack[i + 1 :]
-                self.stack[i] = (form, style, label.counter)
-                return i + 1, style
-        self.stack.append((label.form, style, label.counter))
-        return len(self.stack), style
-
-    def style(self, label: _Label) -> str:
-        """A label's counter style: '(i)' continues '(h)' as a letter, and otherwise starts Roman numerals."""
-        styles = _counter_styles(label.counter)
-        if len(styles) == 1:
-            return styles[0]
-        for form, style, last in self.stack:
-            if form == label.form and style in styles and _value(style, label.counter) == _value(style, last) + 1:
-                return style
-        return styles[-1] if label.counter.lower() == "i" else styles[0]
-
-
-# ================================================================ opening phrases
-
-
-def _opening_length(low: Sequence[str]) -> int:
-    """How many of a paragraph's first words (lower-cased) make its opening phrase.
-
-    [To] [Also|Deeply…] HEAD [of] [also|further|again] [with appreciation], where HEAD is an
-    idiom ('taking note', 'calls upon'), an auxiliary and its participle ('being aware') or one word.
-    """
-
-    def at(i: int) -> str:
-        """The i-th word, or '' past the end."""
-        return low[i] if i < len(low) else ""
-
-    i = 1 if at(0) == "to" else 0  # "To call on"
-    while i < 3 and at(i) in ADVERBS_BEFORE:  # "Also urges", "Deeply concerned"
-        i += 1
-    idiom = next((n for n in _IDIOM_LENGTHS if tuple(low[i : i + n]) in OPENING_IDIOMS), 0)
-    head = " ".join(low[i : i + max(idiom, 1)])
-    if idiom:
-        i += idiom
-    elif at(i) in AUXILIARIES or (at(i) in OF_ADJECTIVES and at(i + 1) == "of"):  # "Being aware"; "Aware of"
-        i += 2
-    else:
-        i += 1
-    if at(i) in ADVERBS_AFTER:  # "Recalling also", "Taking note also"
-        i += 1
-    if head in NOTE_HEADS and at(i) == "with" and at(i + 1) in NOTE_QUALIFIERS:  # "Taking note with appreciation"
-        i += 2
-    return i
-
-
-def _infer_opening(text: str) -> str | None:
-    """The opening phrase of an unmarked paragraph: 'Recalling also', 'Taking note with appreciation', 'To call on'."""
-    words = text[:200].split(" ")[:12]
-    if not words[0][:1].isupper() or words[0].lower() in NOT_OPENINGS:
-        return None
-    n = _opening_length([w.lower().removesuffix(",") for w in words])
-    phrase = [*words[: n - 1], words[n - 1].removesuffix(",")] if n <= len(words) else words
-    if n >= len(words) or not all(w.replace("-", "").isalpha() for w in phrase):
-        return None  # the phrase would be the whole paragraph, or runs into punctuation (a comma may end it)
-    return " ".join(phrase)
-
-
-def _is_preambular(opening: str) -> bool:
-    """Whether an opening phrase is a participle or adjective ('Recognizing', 'Mindful of'), not a verb ('Urges')."""
-    words = [w.lower() for w in opening.split()]
-    words = [w for w in words if w not in ADVERBS_BEFORE and w != "to"] or words
-    head = words[0]
-    return head.endswith(("ing", "ed")) or head in PREAMBULAR_ADJECTIVES
-
-
-def _emphasis(run: Run) -> str:
-    """The name of a run's emphasis as body.yaml spells it."""
-    return {(True, True): "bold-italic", (True, False): "bold", (False, True): "italic"}.get((run.bold, run.italic), "none")
-
-
-def _opening(content: Content, infer: bool) -> tuple[Content, str | None, str | None]:
-    """Mark the opening phrase: the emphasised words a paragraph starts with, else (if `infer`) the inferred phrase.
-
-    Returns the content with the opening run flagged, the phrase, and its emphasis.
-    """
-    first = content[0] if content else None
-    if not isinstance(first, Run):
-        return content, None, None
-    rest = content[1:]
-    phrase = first.text.strip()
-    marked = (first.italic or first.bold) and bool(rest) and bool(phrase) and len(phrase.split()) <= 10
-    if not marked:
-        phrase = (_infer_opening(first.text) if infer else None) or ""
-        if not phrase:
-            return content, None, None
-    if not first.text.startswith(phrase):  # cannot happen after _tidy; never split a run wrongly
-        return content, None, None
-    head = Run(phrase, first.italic, first.bold, first.superscript, opening=True)
-    return merge((head, _retext(first, first.text[len(phrase) :]), *rest)), phrase, _emphasis(first)
-
-
 # ================================================================ the body of the resolution
-
-
-@dataclass
-class _Node:
-    """A paragraph while the body is read; frozen into a Paragraph at the end."""
-
-    content: Content
-    level: int
-    label: _Label | None = None
-    number: int | None = None
-    style: str | None = None
-    children: list[_Node] = field(default_factory=list)
-    opening: str | None = None
-    emphasis: str | None = None
-
-    def walk(self) -> Iterable[_Node]:
-        """This paragraph and its sub-paragraphs, in document order."""
-        yield self
-        for child in self.children:
-            yield from child.walk()
 
 
 @dataclass(frozen=True)
@@ -810,7 +577,7 @@ def _starts_item(text: str, in_notes: bool) -> bool:
     """Whether a line inside a block starts a new list item or footnote."""
     if _BULLET.match(text) or _note_start(text, in_notes):
         return True
-    label, _ = _split_label(text)
+    label, _ = split_label(text)
     return label is not None and bool(label.suffix)
 
 
@@ -834,9 +601,9 @@ class _BodyReader:
 
     def __init__(self, markdown: bool, refs: Iterable[str]) -> None:
         self.markdown = markdown
-        self.tops: list[_Node] = []
-        self.chain: list[_Node] = []  # the last paragraph at each level
-        self.levels = _Levels()
+        self.tops: list[Node] = []
+        self.chain: list[Node] = []  # the last paragraph at each level
+        self.levels = Levels()
         self.transition: Line | None = None
         self.transition_at: int | None = None
         self.closing: Line | None = None
@@ -883,7 +650,7 @@ class _BodyReader:
             text = text[bullet.end() :]
         elif item.indent < 2 and self.heading(text):  # (an indented "A. …" is a sub-paragraph)
             return
-        label, text = _split_label(text)
+        label, text = split_label(text)
         content = _tidy(_inline(text, self.markdown))
         if not content:
             return
@@ -907,7 +674,7 @@ class _BodyReader:
         if (found := section_heading(text)) is None:
             return False
         numeral, title = found
-        label = _Label(numeral, "", numeral.rstrip("."), "." if numeral.endswith(".") else "")
+        label = Label(numeral, "", numeral.rstrip("."), "." if numeral.endswith(".") else "")
         self.top(_tidy(_inline(title, self.markdown)), label, None)
         self.tops[-1].style = "heading"
         return True
@@ -947,85 +714,23 @@ class _BodyReader:
             return True
         return False
 
-    def top(self, content: Content, label: _Label | None, number: int | None) -> None:
+    def top(self, content: Content, label: Label | None, number: int | None) -> None:
         """Start a preambular or operative paragraph."""
-        node = _Node(content, 0, label, number, "decimal" if number is not None else None)
+        node = Node(content, 0, label, number, "decimal" if number is not None else None)
         self.tops.append(node)
         self.chain = [node]
-        self.levels = _Levels()
+        self.levels = Levels()
 
-    def sub(self, content: Content, label: _Label | None) -> None:
+    def sub(self, content: Content, label: Label | None) -> None:
         """Add a sub-paragraph under the paragraph its label's level belongs to."""
         level, style = self.levels.level(label) if label else (len(self.chain), None)
         level = max(1, min(level, len(self.chain)))
-        node = _Node(content, level, label, None, style)
+        node = Node(content, level, label, None, style)
         self.chain[level - 1].children.append(node)
         self.chain = [*self.chain[:level], node]
 
 
 # ================================================================ assembling the Resolution
-
-
-def _split_parts(tops: list[_Node], transition_at: int | None = None) -> tuple[list[_Node], list[_Node]]:
-    """Preamble and operative part: at the transition formula, the first numbered paragraph, or
-    the first verb in the present. Where the operative part is in sections, the first section's
-    heading ("I" over "International Convention on …") and what stands under it before its first
-    numbered paragraph (a section's own "Recalling …") open the operative part, as the later sections' do."""
-    if transition_at is not None:
-        return tops[:transition_at], tops[transition_at:]
-    at = next((i for i, n in enumerate(tops) if n.number is not None), None)
-    if at is None:
-        at = next((i for i, n in enumerate(tops) if n.opening and not _is_preambular(n.opening)), len(tops))
-    if any(n.style == "heading" for n in tops[at:]):
-        at = next((i for i in range(at - 1, -1, -1) if tops[i].style == "heading"), at)
-    return tops[:at], tops[at:]
-
-
-def _paragraph(node: _Node, role: Kind) -> Paragraph:
-    """A read paragraph, frozen."""
-    return Paragraph(
-        role="subparagraph" if node.level else role,
-        content=node.content,
-        level=node.level,
-        label=node.label.text if node.label else None,
-        number=node.number,
-        opening=node.opening,
-        subparagraphs=tuple(_paragraph(c, role) for c in node.children),
-    )
-
-
-def _observed_emphasis(nodes: Iterable[_Node]) -> str:
-    """The emphasis most openings in a part were set in."""
-    seen = Counter(n.emphasis for n in nodes if n.emphasis)
-    return seen.most_common(1)[0][0] if seen else "none"
-
-
-def _emphases(preamble: list[_Node], operative: list[_Node]) -> dict[str, str]:
-    """How opening phrases were set in each part, keyed as body.yaml keys them."""
-    subs = [n for top in (*preamble, *operative) for n in top.walk() if n.level]
-    return {
-        "preambular": _observed_emphasis(preamble),
-        "operative": _observed_emphasis(operative),
-        "subparagraph": _observed_emphasis(subs),
-    }
-
-
-def _sublabels(nodes: Iterable[_Node], default: tuple[str, ...]) -> tuple[str, ...]:
-    """Example labels per sub-paragraph level, as seen ('a.', '1'), else the body's own."""
-    seen: dict[int, str] = {}
-    for top in nodes:
-        for n in top.walk():
-            if n.level and n.label and n.style and n.level not in seen:
-                seen[n.level] = n.label.prefix + _FIRST[n.style] + n.label.suffix
-    levels = max([len(default), *seen])
-    return tuple(seen.get(i + 1, default[i] if i < len(default) else "(a)") for i in range(levels))
-
-
-def _numbering(body: str, preamble: list[_Node], operative: list[_Node]) -> Numbering:
-    """The labels the document uses, filled in from the body's house style where it shows none."""
-    operative_default, preamble_default = DEFAULT_SUBLABELS.get(body, (UN_SUBLABELS, UN_SUBLABELS))
-    numbered = next((n.label.prefix + "1" + n.label.suffix for n in operative if n.number is not None and n.label), None)
-    return Numbering(numbered, _sublabels(operative, operative_default), _sublabels(preamble, preamble_default))
 
 
 @cache
@@ -1142,7 +847,9 @@ def _read_body(blocks: Iterator[_Block], markdown: bool, header: Sequence[Line],
         )
     for top in reader.tops:
         for node in top.walk():
-            node.content, node.opening, node.emphasis = _opening(node.content, infer=node.level == 0 and node.style != "heading")
+            node.content, node.opening, node.emphasis = marked_opening(
+                node.content, infer=node.level == 0 and node.style != "heading"
+            )
     return reader
 
 
@@ -1168,7 +875,7 @@ def parse_text(text: str, source: Path | None = None, body: str | None = None) -
     key = _body_key(body, enacting.body, source)
     header, title = _header(_header_blocks(before, markdown), key, markdown)
     reader = _read_body(blocks, markdown, header, source)
-    preamble, operative = _split_parts(reader.tops, reader.transition_at)
+    preamble, operative = split_parts(reader.tops, reader.transition_at)
     session = _session(enacting.ordinal, header)
     fields = _fields(key, session, header, title, reader.closing)
     date = fields.get("date")
@@ -1179,12 +886,12 @@ def parse_text(text: str, source: Path | None = None, body: str | None = None) -
         header=header,
         title=title,
         enacting=enacting.line,
-        preamble=tuple(_paragraph(n, "preambular") for n in preamble),
+        preamble=tuple(frozen(n, "preambular") for n in preamble),
         transition=reader.transition,
-        operative=tuple(_paragraph(n, "operative") for n in operative),
+        operative=tuple(frozen(n, "operative") for n in operative),
         closing=reader.closing,
         footnotes=tuple(reader.notes),
-        numbering=_numbering(key, preamble, operative),
-        emphasis=_emphases(preamble, operative),
+        numbering=numbering_of(key, preamble, operative),
+        emphasis=emphases(preamble, operative),
         date=date if isinstance(date, dt.date) else None,
     )

@@ -1,0 +1,105 @@
+"""Printed paragraph labels ("(a)", "1.", "iv.", the bare "1" of AIPA's preamble): the counter
+styles a label may belong to and the number it stands for, and the level each label takes among
+a paragraph's sub-paragraphs, as the importers read them from text."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+_LABEL = re.compile(
+    r"""
+    (?: \( (?P<paren>[0-9]{1,3}|[A-Za-z]{1,6}) \)       # (a) (iv) (1)
+      | (?P<bare>[0-9]{1,3}|[A-Za-z]{1,6}) (?P<dot>\.)?  # 1. a. iv. and the bare 1 of AIPA's preamble
+    ) [ ]+ (?=\S)
+    """,
+    re.VERBOSE,
+)
+_ROMAN = re.compile(r"m{0,3}(?:cm|cd|d?c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})")
+_ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
+FIRST_COUNTERS = {"decimal": "1", "lower-alpha": "a", "upper-alpha": "A", "lower-roman": "i", "upper-roman": "I"}
+
+
+@dataclass(frozen=True)
+class Label:
+    """A printed label ('(a)', '1.', '1'), split into its form and counter."""
+
+    text: str
+    prefix: str
+    counter: str
+    suffix: str
+
+    @property
+    def form(self) -> tuple[str, str]:
+        """What surrounds the counter: ('(', ')') for '(a)', ('', '.') for '1.'."""
+        return self.prefix, self.suffix
+
+
+def counter_styles(counter: str) -> tuple[str, ...]:
+    """The counter styles a label can belong to: '3' decimal, 'c' lower-alpha or lower-roman."""
+    if counter.isdigit():
+        return ("decimal",)
+    if not (counter.islower() or counter.isupper()):
+        return ()
+    case = "lower" if counter.islower() else "upper"
+    low = counter.lower()
+    styles = []
+    if len(set(low)) == 1 and len(low) <= 3:
+        styles.append(f"{case}-alpha")
+    if _ROMAN.fullmatch(low):
+        styles.append(f"{case}-roman")
+    return tuple(styles)
+
+
+def counter_value(style: str, counter: str) -> int:
+    """The number a counter stands for: 'c' is 3 in alpha and 100 in roman."""
+    low = counter.lower()
+    if style == "decimal":
+        return int(counter)
+    if style.endswith("alpha"):
+        return ord(low[0]) - ord("a") + 1 + 26 * (len(low) - 1)
+    values = [_ROMAN_VALUES[c] for c in low]
+    return sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
+
+
+def split_label(text: str) -> tuple[Label | None, str]:
+    """A line's label, if it starts with one, and the rest of the line."""
+    m = _LABEL.match(text)
+    if not m:
+        return None, text
+    counter = m.group("paren") or m.group("bare")
+    if not counter_styles(counter) or (m.group("bare") and not m.group("dot") and not counter.isdigit()):
+        return None, text
+    if m.group("paren"):
+        label = Label(f"({counter})", "(", counter, ")")
+    else:
+        label = Label(counter + (m.group("dot") or ""), "", counter, m.group("dot") or "")
+    return label, text[m.end() :]
+
+
+@dataclass
+class Levels:
+    """The label styles in use under the current paragraph, one per sub-paragraph level."""
+
+    stack: list[tuple[tuple[str, str], str, str]] = field(default_factory=list)  # form, style, last counter
+
+    def level(self, label: Label) -> tuple[int, str]:
+        """The level a label belongs to, and its counter style."""
+        style = self.style(label)
+        for i, (form, s, _) in enumerate(self.stack):
+            if form == label.form and s == style:
+                del self.stack[i + 1 :]
+                self.stack[i] = (form, style, label.counter)
+                return i + 1, style
+        self.stack.append((label.form, style, label.counter))
+        return len(self.stack), style
+
+    def style(self, label: Label) -> str:
+        """A label's counter style: '(i)' continues '(h)' as a letter, and otherwise starts Roman numerals."""
+        styles = counter_styles(label.counter)
+        if len(styles) == 1:
+            return styles[0]
+        for form, style, last in self.stack:
+            if form == label.form and style in styles and counter_value(style, label.counter) == counter_value(style, last) + 1:
+                return style
+        return styles[-1] if label.counter.lower() == "i" else styles[0]

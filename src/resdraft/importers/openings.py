@@ -1,0 +1,121 @@
+"""Opening phrases: the words that open a resolution's paragraph ("Recalling also", "Taking note
+with appreciation", "Urges"), found in text that does not mark them, and whether one opens a
+preambular paragraph (a participle or adjective) or an operative one (a verb)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from resdraft.inline import merge
+from resdraft.model import Content, Run
+
+# Opening phrases. Most are one word ("Recalling", "Urges"), optionally with "also", "further"
+# or "again" before or after it; these are the words that extend a phrase.
+OPENING_IDIOMS: tuple[tuple[str, ...], ...] = (
+    ("taking", "note"),
+    ("takes", "note"),
+    ("take", "note"),
+    ("bearing", "in", "mind"),
+    ("bears", "in", "mind"),
+    ("calls", "upon"),
+    ("call", "upon"),
+    ("calls", "on"),
+    ("call", "on"),
+    ("taking", "into", "account"),
+    ("takes", "into", "account"),
+    ("reiterates", "its", "request"),
+    ("expresses", "its", "appreciation"),
+    ("expressing", "its", "appreciation"),
+)
+ADVERBS_BEFORE = frozenset({"also", "further", "again", "deeply", "gravely", "strongly", "firmly", "fully", "seriously"})
+ADVERBS_AFTER = frozenset({"also", "further", "again"})
+AUXILIARIES = frozenset({"being", "having"})  # "Being aware", "Having heard": two words
+OF_ADJECTIVES = frozenset({"aware", "mindful", "conscious", "cognizant", "cognisant"})  # "Aware of"
+NOTE_HEADS = frozenset({"taking note", "takes note", "take note", "noting", "notes", "note"})
+NOTE_QUALIFIERS = frozenset({"appreciation", "concern", "satisfaction", "interest", "regret"})  # "… with appreciation"
+NOT_OPENINGS = frozenset(
+    {"the", "a", "an", "this", "these", "that", "those", "it", "in", "on", "at", "for", "by", "of", "and", "or"}
+)
+# Preambular openings are participles and adjectives ("Recognizing", "Convinced", "Aware of");
+# operative ones are verbs in the present ("Urges", "Encourage"). These adjectives end in neither -ing nor -ed.
+PREAMBULAR_ADJECTIVES = OF_ADJECTIVES | {"desirous"}
+_IDIOM_LENGTHS = sorted({len(idiom) for idiom in OPENING_IDIOMS}, reverse=True)
+
+
+def _opening_length(low: Sequence[str]) -> int:
+    """How many of a paragraph's first words (lower-cased) make its opening phrase.
+
+    [To] [Also|Deeply…] HEAD [of] [also|further|again] [with appreciation], where HEAD is an
+    idiom ('taking note', 'calls upon'), an auxiliary and its participle ('being aware') or one word.
+    """
+
+    def at(i: int) -> str:
+        """The i-th word, or '' past the end."""
+        return low[i] if i < len(low) else ""
+
+    i = 1 if at(0) == "to" else 0  # "To call on"
+    while i < 3 and at(i) in ADVERBS_BEFORE:  # "Also urges", "Deeply concerned"
+        i += 1
+    idiom = next((n for n in _IDIOM_LENGTHS if tuple(low[i : i + n]) in OPENING_IDIOMS), 0)
+    head = " ".join(low[i : i + max(idiom, 1)])
+    if idiom:
+        i += idiom
+    elif at(i) in AUXILIARIES or (at(i) in OF_ADJECTIVES and at(i + 1) == "of"):  # "Being aware"; "Aware of"
+        i += 2
+    else:
+        i += 1
+    if at(i) in ADVERBS_AFTER:  # "Recalling also", "Taking note also"
+        i += 1
+    if head in NOTE_HEADS and at(i) == "with" and at(i + 1) in NOTE_QUALIFIERS:  # "Taking note with appreciation"
+        i += 2
+    return i
+
+
+def infer_opening(text: str) -> str | None:
+    """The opening phrase of an unmarked paragraph: 'Recalling also', 'Taking note with appreciation', 'To call on'."""
+    words = text[:200].split(" ")[:12]
+    if not words[0][:1].isupper() or words[0].lower() in NOT_OPENINGS:
+        return None
+    n = _opening_length([w.lower().removesuffix(",") for w in words])
+    phrase = [*words[: n - 1], words[n - 1].removesuffix(",")] if n <= len(words) else words
+    if n >= len(words) or not all(w.replace("-", "").isalpha() for w in phrase):
+        return None  # the phrase would be the whole paragraph, or runs into punctuation (a comma may end it)
+    return " ".join(phrase)
+
+
+def is_preambular(opening: str) -> bool:
+    """Whether an opening phrase is a participle or adjective ('Recognizing', 'Mindful of'), not a verb ('Urges')."""
+    words = [w.lower() for w in opening.split()]
+    words = [w for w in words if w not in ADVERBS_BEFORE and w != "to"] or words
+    head = words[0]
+    return head.endswith(("ing", "ed")) or head in PREAMBULAR_ADJECTIVES
+
+
+def emphasis_name(run: Run) -> str:
+    """The name of a run's emphasis as body.yaml spells it."""
+    return {(True, True): "bold-italic", (True, False): "bold", (False, True): "italic"}.get((run.bold, run.italic), "none")
+
+
+def marked_opening(content: Content, infer: bool) -> tuple[Content, str | None, str | None]:
+    """Mark the opening phrase: the emphasised words a paragraph starts with, else (if `infer`) the inferred phrase.
+
+    Returns the content with the opening run flagged, the phrase, and its emphasis.
+    """
+    first = content[0] if content else None
+    if not isinstance(first, Run):
+        return content, None, None
+    rest = content[1:]
+    phrase = first.text.strip()
+    marked = (first.italic or first.bold) and bool(rest) and bool(phrase) and len(phrase.split()) <= 10
+    if not marked:
+        phrase = (infer_opening(first.text) if infer else None) or ""
+        if not phrase:
+            return content, None, None
+    if not first.text.startswith(phrase):  # cannot happen after the importers' tidying; never split a run wrongly
+        return content, None, None
+    head = Run(phrase, first.italic, first.bold, first.superscript, opening=True)
+    return (
+        merge((head, Run(first.text[len(phrase) :], first.italic, first.bold, first.superscript, first.opening), *rest)),
+        phrase,
+        emphasis_name(first),
+    )

@@ -1,0 +1,101 @@
+"""The paragraph tree an importer builds as it reads (nodes with their labels, levels and
+sub-paragraphs) and how it becomes the model's: the preamble and operative part split, each node
+frozen into a Paragraph, and the numbering and emphasis the document shows."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from resdraft.importers.labels import FIRST_COUNTERS, Label
+from resdraft.importers.openings import is_preambular
+from resdraft.model import Content, Kind, Numbering, Paragraph
+
+# Sub-paragraph labels each body prints when a document shows none (templates/BODY/body.yaml).
+DEFAULT_SUBLABELS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "aipa": (("a.", "i."), ("1",)),
+}
+UN_SUBLABELS = ("(a)", "(i)")
+
+
+@dataclass
+class Node:
+    """A paragraph while the body is read; frozen into a Paragraph at the end."""
+
+    content: Content
+    level: int
+    label: Label | None = None
+    number: int | None = None
+    style: str | None = None
+    children: list[Node] = field(default_factory=list)
+    opening: str | None = None
+    emphasis: str | None = None
+
+    def walk(self) -> Iterable[Node]:
+        """This paragraph and its sub-paragraphs, in document order."""
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+
+def split_parts(tops: list[Node], transition_at: int | None = None) -> tuple[list[Node], list[Node]]:
+    """Preamble and operative part: at the transition formula, the first numbered paragraph, or
+    the first verb in the present. Where the operative part is in sections, the first section's
+    heading ("I" over "International Convention on …") and what stands under it before its first
+    numbered paragraph (a section's own "Recalling …") open the operative part, as the later sections' do."""
+    if transition_at is not None:
+        return tops[:transition_at], tops[transition_at:]
+    at = next((i for i, n in enumerate(tops) if n.number is not None), None)
+    if at is None:
+        at = next((i for i, n in enumerate(tops) if n.opening and not is_preambular(n.opening)), len(tops))
+    if any(n.style == "heading" for n in tops[at:]):
+        at = next((i for i in range(at - 1, -1, -1) if tops[i].style == "heading"), at)
+    return tops[:at], tops[at:]
+
+
+def frozen(node: Node, role: Kind) -> Paragraph:
+    """A read paragraph, frozen."""
+    return Paragraph(
+        role="subparagraph" if node.level else role,
+        content=node.content,
+        level=node.level,
+        label=node.label.text if node.label else None,
+        number=node.number,
+        opening=node.opening,
+        subparagraphs=tuple(frozen(c, role) for c in node.children),
+    )
+
+
+def _observed_emphasis(nodes: Iterable[Node]) -> str:
+    """The emphasis most openings in a part were set in."""
+    seen = Counter(n.emphasis for n in nodes if n.emphasis)
+    return seen.most_common(1)[0][0] if seen else "none"
+
+
+def emphases(preamble: list[Node], operative: list[Node]) -> dict[str, str]:
+    """How opening phrases were set in each part, keyed as body.yaml keys them."""
+    subs = [n for top in (*preamble, *operative) for n in top.walk() if n.level]
+    return {
+        "preambular": _observed_emphasis(preamble),
+        "operative": _observed_emphasis(operative),
+        "subparagraph": _observed_emphasis(subs),
+    }
+
+
+def _sublabels(nodes: Iterable[Node], default: tuple[str, ...]) -> tuple[str, ...]:
+    """Example labels per sub-paragraph level, as seen ('a.', '1'), else the body's own."""
+    seen: dict[int, str] = {}
+    for top in nodes:
+        for n in top.walk():
+            if n.level and n.label and n.style and n.level not in seen:
+                seen[n.level] = n.label.prefix + FIRST_COUNTERS[n.style] + n.label.suffix
+    levels = max([len(default), *seen])
+    return tuple(seen.get(i + 1, default[i] if i < len(default) else "(a)") for i in range(levels))
+
+
+def numbering_of(body: str, preamble: list[Node], operative: list[Node]) -> Numbering:
+    """The labels the document uses, filled in from the body's house style where it shows none."""
+    operative_default, preamble_default = DEFAULT_SUBLABELS.get(body, (UN_SUBLABELS, UN_SUBLABELS))
+    numbered = next((n.label.prefix + "1" + n.label.suffix for n in operative if n.number is not None and n.label), None)
+    return Numbering(numbered, _sublabels(operative, operative_default), _sublabels(preamble, preamble_default))
