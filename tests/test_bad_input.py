@@ -172,21 +172,6 @@ def test_preambular_clause_listed_under_operative_is_refused(lib: Path) -> None:
             "only a numbered operative paragraph takes a number",
         ),
         ("aalco.also-noting-forms-of-trafficking", "number: 1", "only a numbered operative paragraph takes a number"),
-    ],
-)
-def test_a_paragraph_left_out_of_the_numbering_is_written_plainly(lib: Path, clause: str, key: str, message: str) -> None:
-    # `numbered: false` (and a `label` in place of the number) only on an operative paragraph; `number:`
-    # (where the numbering starts again) a whole number, only on a numbered operative paragraph.
-    line = edit(lib / DRAFT, f"  - {clause}", f"  - {{clause: {clause}, {key}}}")
-    result, target = build(lib)
-    assert_user_error(result)
-    assert f"{DRAFT}:{line}: " in result.output and message in result.output
-    assert_nothing_written(target)
-
-
-@pytest.mark.parametrize(
-    ("clause", "key", "message"),
-    [
         (
             "aalco.encourages-ratify-toc-protocol",
             "heading: III",
@@ -206,8 +191,11 @@ def test_a_paragraph_left_out_of_the_numbering_is_written_plainly(lib: Path, cla
         ),
     ],
 )
-def test_a_section_heading_counted_by_its_kind_is_written_plainly(lib: Path, clause: str, key: str, message: str) -> None:
-    # `heading: I` gives the first numeral of the heading's kind; the count numbers the others.
+def test_a_paragraph_left_out_of_the_numbering_is_written_plainly(lib: Path, clause: str, key: str, message: str) -> None:
+    # `numbered: false` (and a `label` in place of the number) only on an operative paragraph; `number:`
+    # (where the numbering starts again) a whole number, only on a numbered operative paragraph;
+    # `heading: I` (a section's heading, numbered in its kind's count) the first numeral of its
+    # kind, only in the operative part, with no label or number beside it.
     line = edit(lib / DRAFT, f"  - {clause}", f"  - {{clause: {clause}, {key}}}")
     result, target = build(lib)
     assert_user_error(result)

@@ -92,16 +92,22 @@ def _with_headings(draft: Path, *headings: tuple[str, str]) -> None:
     draft.write_text(text, encoding="utf-8")
 
 
-def test_headings_counted_by_their_kind_are_numbered_by_a_list_of_their_own(library: Path) -> None:
-    # `heading: I` numbers a section's heading in the count of its kind (I, II, III …): Word
-    # numbers them in an upper-roman list apart from the paragraphs', so a section added in Word
-    # renumbers those after it too. The heading's words begin on the line below the numeral.
+def _two_sections(library: Path) -> Path:
+    """The UN example draft in two sections, "I General provisions" and "II Implementation and follow-up"."""
     draft = library / "drafts" / "unga-64.yaml"
     _with_headings(
         draft,
         ("General provisions", "unga.urges-ratify-organized-crime-convention-and-protocol"),
         ("Implementation and follow-up", "unga.recognizes-comparable-data-icat"),
     )
+    return draft
+
+
+def test_headings_counted_by_their_kind_are_numbered_by_a_list_of_their_own(library: Path) -> None:
+    # `heading: I` numbers a section's heading in the count of its kind (I, II, III …): Word
+    # numbers them in an upper-roman list apart from the paragraphs', so a section added in Word
+    # renumbers those after it too. The heading's words begin on the line below the numeral.
+    draft = _two_sections(library)
     res, _ = load_resolution(draft)
     assert [(p.label, p.number) for p in res.operative[:2]] == [("I", None), ("1.", 1)]
     assert [(p.label, p.number) for p in res.operative[6:8]] == [("II", None), ("6.", 6)]
@@ -125,12 +131,7 @@ def test_a_section_added_renumbers_the_headings_after_it_and_a_redline_marks_onl
     from resdraft.diff import compare
     from resdraft.render.redline import render_redline
 
-    draft = library / "drafts" / "unga-64.yaml"
-    _with_headings(
-        draft,
-        ("General provisions", "unga.urges-ratify-organized-crime-convention-and-protocol"),
-        ("Implementation and follow-up", "unga.recognizes-comparable-data-icat"),
-    )
+    draft = _two_sections(library)
     old, _ = load_resolution(draft)
     _with_headings(draft, ("Data", "unga.encourages-stakeholders-coordination"))
     new, _ = load_resolution(draft)
