@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from resdraft import sessions
 from resdraft.build import build, load_resolution
 from resdraft.errors import OutputError
+from resdraft.importers.dates import parse_date
 from resdraft.inline import anchors, parse_inline
 from resdraft.model import FootnoteRef, Run, Session, plain
 from resdraft.numbering import counted, label
@@ -398,3 +399,19 @@ def test_a_heading_numeral_is_its_sequences_first_and_its_place_in_it(numeral: s
 @pytest.mark.parametrize("numeral", ["Section 3", "Part One", "IIII", "IC", "(a)"])
 def test_a_numeral_that_names_rather_than_counts_has_no_place(numeral: str) -> None:
     assert counted(numeral) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("10 November 2009", dt.date(2009, 11, 10)),
+        ("12 SEPTEMBER 2013", dt.date(2013, 9, 12)),
+        ("September 14, 2006", dt.date(2006, 9, 14)),
+        ("Adopted this 14th day of September, 2006 in Cebu City", dt.date(2006, 9, 14)),
+        ("Resolution adopted by the General Assembly on 17 December 2024", dt.date(2024, 12, 17)),
+        ("31 February 2024, then 1 March 2024", dt.date(2024, 3, 1)),
+        ("the 2024 session", None),
+    ],
+)
+def test_every_importer_reads_a_date_written_out_one_way(text: str, day: dt.date | None) -> None:
+    assert parse_date(text) == day

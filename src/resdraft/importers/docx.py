@@ -18,13 +18,13 @@ import zipfile
 import zlib
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from lxml import etree
 
 from resdraft.errors import LibraryError, Problem, Where
+from resdraft.importers.dates import ordinal_numbers, parse_date
 from resdraft.importers.openings import infer_opening, is_preambular
 from resdraft.importers.text import ADOPTION_LINE, ORGANIZATION_LINE, PLENARY, REPORT_LINE
 from resdraft.inline import merge
@@ -39,7 +39,6 @@ from resdraft.render.docx import (
     subparagraph_style,
     title_style,
 )
-from resdraft.sessions import ordinal_words
 
 # ------------------------------------------------------------------ limits
 
@@ -1011,7 +1010,7 @@ def _header_role(text: str) -> str:
     for role, pattern in _HEADER_ROLES:
         if pattern.search(text):
             return role
-    return "date" if _parse_date(text) else "line"
+    return "date" if parse_date(text) else "line"
 
 
 def _header_items(paras: list[_Para]) -> list[_Item]:
@@ -1111,12 +1110,6 @@ def _line(item: _Item) -> Line:
 # ------------------------------------------------------------------ facts: session, date, body
 
 
-@lru_cache(maxsize=1)
-def _ordinals() -> dict[str, int]:
-    """'fifty-second' → 52, for the session numbers any body has reached."""
-    return {ordinal_words(n): n for n in range(1, 201)}
-
-
 _SESSION_WORDS = re.compile(
     r"\b([a-z]+(?:[- ][a-z]+)?)\s+(?:annual\s+|regular\s+|ordinary\s+|special\s+)?(?:session|general\s+assembly)\b", re.IGNORECASE
 )
@@ -1131,30 +1124,10 @@ def _session_in(text: str) -> int | None:
     for m in _SESSION_WORDS.finditer(text):
         words = m.group(1).lower()
         for candidate in (words, words.split()[-1]):
-            if candidate in _ordinals():
-                return _ordinals()[candidate]
+            if candidate in ordinal_numbers():
+                return ordinal_numbers()[candidate]
     figure = _SESSION_FIGURE.search(text)
     return int(figure.group(1)) if figure else None
-
-
-# spelt out rather than taken from strftime, which follows the locale
-_MONTHS: tuple[str, ...] = ("january", "february", "march", "april", "may", "june")
-_MONTHS += ("july", "august", "september", "october", "november", "december")
-_DAY_MONTH_YEAR = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:day\s+of\s+)?([A-Za-z]+),?\s+(\d{4})\b", re.IGNORECASE)
-_MONTH_DAY_YEAR = re.compile(r"\b([A-Za-z]+)\s+(\d{1,2}),\s*(\d{4})\b")
-
-
-def _parse_date(text: str) -> dt.date | None:
-    """'10 November 2009', '12 SEPTEMBER 2013', '14th day of September, 2006' or 'September 14, 2006'."""
-    found = [(m.group(1), m.group(2), m.group(3)) for m in _DAY_MONTH_YEAR.finditer(text)]
-    found += [(m.group(2), m.group(1), m.group(3)) for m in _MONTH_DAY_YEAR.finditer(text)]
-    for day, month, year in found:
-        if month.lower() in _MONTHS:
-            try:
-                return dt.date(int(year), _MONTHS.index(month.lower()) + 1, int(day))
-            except ValueError:
-                continue
-    return None
 
 
 _BODIES = (
@@ -1204,7 +1177,7 @@ def _fields(header: Sequence[Line], title: Sequence[Line], closing: Line | None)
         if line.role in _FIELD_OF_ROLE and text:
             name, value = _FIELD_OF_ROLE[line.role]
             out.setdefault(name, value(text))
-        elif line.role == "adoption" and text and (adopted := _parse_date(text)):  # "Resolution adopted by … on 17 December 2024"
+        elif line.role == "adoption" and text and (adopted := parse_date(text)):  # "Resolution adopted by … on 17 December 2024"
             out.setdefault("adoption", text)
             out.setdefault("adopted", adopted)
             out.setdefault("status", "adopted")
@@ -1225,7 +1198,7 @@ def _date(header: Sequence[Line], closing: Line | None) -> dt.date | None:
     """The date of the header's date line, else of the closing formula ('Adopted this 14th day of …')."""
     dated = [line for line in header if line.role == "date"]
     for line in (*dated, *((closing,) if closing else ())):
-        if (found := _parse_date(line.text)) is not None:
+        if (found := parse_date(line.text)) is not None:
             return found
     return None
 

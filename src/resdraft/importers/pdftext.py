@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from resdraft.errors import LibraryError, Problem, Where
+from resdraft.importers.dates import MONTHS, ordinal_numbers, parse_date
 from resdraft.importers.labels import Label, Levels, split_label
 from resdraft.importers.openings import infer_opening, is_preambular, marked_opening
 from resdraft.importers.outline import Node, frozen, numbering_of, split_parts
@@ -30,13 +31,10 @@ from resdraft.importers.text import (
     ADOPTION_LINE,
     DATE_LINE,
     HEADER_ROLES,
-    MONTHS,
     ORGANIZATION_LINE,
     PLENARY,
     SYMBOL_SESSION,
-    _date,
     _joined,
-    _ordinal_numbers,
     _sponsors,
     _tidy,
 )
@@ -968,7 +966,7 @@ def _session_number(key: str, masthead: _Masthead) -> int:
     if key != "unga":
         return 0
     session = masthead.role("session")
-    numbers = _ordinal_numbers()
+    numbers = ordinal_numbers()
     if session and session.split(" ")[0].lower() in numbers:
         return numbers[session.split(" ")[0].lower()]
     if masthead.symbol and (m := SYMBOL_SESSION.search(masthead.symbol)):
@@ -992,7 +990,7 @@ def _fields(key: str, session: int, masthead: _Masthead, closing: Line | None) -
             fields.update(_sponsors(text))
         elif line.role == "adoption":
             fields["adoption"] = text
-            if adopted := _date(text):
+            if adopted := parse_date(text):
                 fields["adopted"] = adopted
     if masthead.symbol:
         fields["symbol"] = masthead.symbol
@@ -1002,7 +1000,7 @@ def _fields(key: str, session: int, masthead: _Masthead, closing: Line | None) -
         fields["number"] = masthead.number
     if masthead.title:
         fields["title"] = masthead.title
-    date = _date(masthead.role("date") or "") or fields.get("adopted")
+    date = parse_date(masthead.role("date") or "") or fields.get("adopted")
     if isinstance(date, dt.date):
         fields["date"] = date
     if closing is not None:

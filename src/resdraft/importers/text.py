@@ -13,10 +13,11 @@ import re
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
-from functools import cache, cached_property
+from functools import cached_property
 from pathlib import Path
 
 from resdraft.errors import LibraryError, Problem, Where
+from resdraft.importers.dates import MONTH, ordinal_numbers, parse_date
 from resdraft.importers.labels import Label, Levels, split_label
 from resdraft.importers.openings import marked_opening
 from resdraft.importers.outline import Node, emphases, frozen, numbering_of, split_parts
@@ -33,7 +34,6 @@ from resdraft.model import (
     plain,
 )
 from resdraft.numbering import section_heading
-from resdraft.sessions import ordinal_words
 
 # ================================================================ vocabulary
 # The word lists and patterns that encode how the bodies write resolutions (opening phrases: openings.py).
@@ -53,13 +53,8 @@ ENACTING: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("unga", re.compile(r"The General Assembly ?[,:]?")),
 )
 
-# fmt: off
-MONTHS = ("january", "february", "march", "april", "may", "june",
-          "july", "august", "september", "october", "november", "december")
-# fmt: on
-_MONTH = "(?:" + "|".join(MONTHS) + ")"
 # "10 November 2009", "12 SEPTEMBER 2013", "September 14, 2006": a whole header line.
-DATE_LINE = re.compile(rf"^(?:\d{{1,2}} {_MONTH},? \d{{4}}|{_MONTH} \d{{1,2}},? \d{{4}})$", re.I)
+DATE_LINE = re.compile(rf"^(?:\d{{1,2}} {MONTH},? \d{{4}}|{MONTH} \d{{1,2}},? \d{{4}})$", re.I)
 
 # "Resolution adopted by the General Assembly on 17 December 2024": the masthead of an adopted UN resolution.
 ADOPTION = re.compile(r"(?:Resolution )?[Aa]dopted (?:unanimously )?(?:by|at) (?:the )?(?:General Assembly|Security Council)\b")
@@ -106,7 +101,7 @@ TRANSITION = re.compile(r"\b(?:hereby|resolves?)\b[^.;]{0,300}:$", re.I)
 CLOSING = re.compile(r"^(?:Adopted|Done|Approved) (?:this|on|at|in|by)\b")
 # "38th plenary meeting 21 November 2023": where a UN resolution closes.
 PLENARY = re.compile(r"\d{1,3}(?:st|nd|rd|th) (?:\(resumed\) )?plenary meeting\b", re.I)
-CLOSING_DATE = re.compile(rf"(\d{{1,2}})(?:st|nd|rd|th)? day of ({_MONTH}),? (\d{{4}})(?: (?:in|at) ([^.]{{1,200}}))?", re.I)
+CLOSING_DATE = re.compile(rf"(\d{{1,2}})(?:st|nd|rd|th)? day of ({MONTH}),? (\d{{4}})(?: (?:in|at) ([^.]{{1,200}}))?", re.I)
 ANNEX = re.compile(r"^(?:[IVXLC]{1,6}\. ?)?ANNEX(?:ES)?\b", re.I)  # a brief's "## V. ANNEX" heading
 
 
@@ -733,15 +728,9 @@ class _BodyReader:
 # ================================================================ assembling the Resolution
 
 
-@cache
-def _ordinal_numbers() -> dict[str, int]:
-    """'fifty-second' → 52, for every session a body has held."""
-    return {ordinal_words(n): n for n in range(1, 200)}
-
-
 def _session(ordinal: str | None, header: Sequence[Line]) -> int:
     """The session number: from the enacting formula, the UN session line, the assembly line or a symbol; else 0."""
-    numbers = _ordinal_numbers()
+    numbers = ordinal_numbers()
     if ordinal and ordinal.lower() in numbers:
         return numbers[ordinal.lower()]
     for line in header:
@@ -753,20 +742,6 @@ def _session(ordinal: str | None, header: Sequence[Line]) -> int:
         if line.role == "symbol" and (m := SYMBOL_SESSION.search(text)):
             return int(next(g for g in m.groups() if g))
     return 0
-
-
-def _date(text: str) -> dt.date | None:
-    """A date written out in full: '10 November 2009', 'September 14, 2006', '14th day of September, 2006'."""
-    m = re.search(
-        rf"(\d{{1,2}})(?:st|nd|rd|th)?(?: day of)? ({_MONTH}),? (\d{{4}})|({_MONTH}) (\d{{1,2}}),? (\d{{4}})", text, re.I
-    )
-    if not m:
-        return None
-    day, month, year = (m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(5), m.group(4), m.group(6))
-    try:
-        return dt.date(int(year), MONTHS.index(month.lower()) + 1, int(day))
-    except ValueError:
-        return None
 
 
 def _sponsors(text: str) -> dict[str, object]:
@@ -788,12 +763,12 @@ def _fields(body: str, session: int, header: Sequence[Line], title: Sequence[Lin
             fields[role.replace("-", "_")] = re.sub(f"^{prefixes[role]}", "", text).strip()
         elif role == "sponsors":
             fields.update(_sponsors(text))
-    date = _date(lines["date"]) if "date" in lines else None
+    date = parse_date(lines["date"]) if "date" in lines else None
     if closing and (m := CLOSING_DATE.search(closing.text)):
-        date = date or _date(m.group(0))
+        date = date or parse_date(m.group(0))
         if m.group(4):
             fields["venue"] = m.group(4).strip()
-    if adopted := _date(lines.get("adoption", "")):
+    if adopted := parse_date(lines.get("adoption", "")):
         fields["adopted"] = adopted
     if date:
         fields["date"] = date
