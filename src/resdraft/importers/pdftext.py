@@ -34,9 +34,9 @@ from resdraft.importers.text import (
     ORGANIZATION_LINE,
     PLENARY,
     SYMBOL_SESSION,
-    _joined,
-    _sponsors,
-    _tidy,
+    join_content,
+    sponsors_of,
+    tidy,
 )
 from resdraft.model import Content, Footnote, FootnoteRef, Line, Resolution, Run, Session, Span
 from resdraft.numbering import SECTION
@@ -257,7 +257,7 @@ def _read_masthead(lines: Sequence[str], body: str | None) -> _Masthead:
             role = _cell_role(cell, roles, used)
             last = entries[-1][1] if entries and entries[-1][0] == b else None
             if role is None and c and last is not None and last.role in CONTINUED_ROLES:
-                entries[-1] = (b, Line(last.role, _joined((last.content, _content(cell)))))
+                entries[-1] = (b, Line(last.role, join_content((last.content, _content(cell)))))
                 continue
             if role is None and c and last is not None and last.role == "agenda-item":
                 role = "agenda-title"
@@ -651,7 +651,7 @@ def _footnotes(pages: Iterable[_Page]) -> list[Footnote]:
     notes = []
     for page in pages:
         for marker, texts in page.notes:
-            notes.append(Footnote(marker, _tidy((Run(_wrap(texts)),))))
+            notes.append(Footnote(marker, tidy((Run(_wrap(texts)),))))
     return notes
 
 
@@ -817,7 +817,7 @@ def _content(text: str) -> Content:
         pos = m.end()
     if pos < len(text):
         spans.append(Run(text[pos:]))
-    return _tidy(tuple(spans))
+    return tidy(tuple(spans))
 
 
 def _with_opening(content: Content, infer: bool) -> tuple[Content, str | None]:
@@ -987,7 +987,7 @@ def _fields(key: str, session: int, masthead: _Masthead, closing: Line | None) -
         elif line.role in prefixes:
             fields.setdefault(line.role.replace("-", "_"), re.sub(r"^(?:Agenda items?|Distr\.:|Original:) ?", "", text))
         elif line.role == "sponsors":
-            fields.update(_sponsors(text))
+            fields.update(sponsors_of(text))
         elif line.role == "adoption":
             fields["adoption"] = text
             if adopted := parse_date(text):

@@ -333,7 +333,7 @@ def _retext(run: Run, text: str) -> Run:
     return Run(text, run.italic, run.bold, run.superscript, run.opening)
 
 
-def _tidy(content: Content) -> Content:
+def tidy(content: Content) -> Content:
     """Collapse white space to single spaces and trim both ends."""
     out: list[Span] = []
     after_space = True
@@ -363,14 +363,14 @@ def _unbold(content: Content) -> Content:
     return content
 
 
-def _joined(parts: Iterable[Content]) -> Content:
+def join_content(parts: Iterable[Content]) -> Content:
     """Contents joined with single spaces."""
     out: list[Span] = []
     for part in parts:
         if out and part:
             out.append(Run(" "))
         out.extend(part)
-    return _tidy(tuple(out))
+    return tidy(tuple(out))
 
 
 def _text(content: Content) -> str:
@@ -392,7 +392,7 @@ class _Enacting:
 
 def _block_content(block: _Block, markdown: bool) -> Content:
     """A whole block as one line of content."""
-    return _tidy(_inline(" ".join(line.text for line in block.lines), markdown))
+    return tidy(_inline(" ".join(line.text for line in block.lines), markdown))
 
 
 def _enacting(block: _Block, markdown: bool) -> _Enacting | None:
@@ -422,7 +422,7 @@ class _HeaderLine:
     @property
     def content(self) -> Content:
         """The line's parts joined, without the bold that sets off a whole header line."""
-        return _unbold(_joined(self.parts))
+        return _unbold(join_content(self.parts))
 
     @property
     def text(self) -> str:
@@ -456,7 +456,7 @@ def _physical_lines(content: Content) -> list[list[Content]]:
             if piece:
                 part.append(_retext(span, piece))
     lines[-1].append(tuple(part))
-    return [[_tidy(p) for p in line if _tidy(p)] for line in lines]
+    return [[tidy(p) for p in line if tidy(p)] for line in lines]
 
 
 def _header_lines(blocks: Sequence[_Block], markdown: bool) -> list[_HeaderLine]:
@@ -511,9 +511,9 @@ def _title(lines: Sequence[_HeaderLine]) -> tuple[Line, ...]:
         for part in line.parts:
             words = _text(part)
             (subtitle if words.startswith("(") and words.endswith(")") else title).append(_unbold(part))
-    out = [Line("title", _unbold(_joined(title)))] if title else []
+    out = [Line("title", _unbold(join_content(title)))] if title else []
     if subtitle:
-        out.append(Line("subtitle", _unbold(_joined(subtitle))))
+        out.append(Line("subtitle", _unbold(join_content(subtitle))))
     return tuple(out)
 
 
@@ -646,7 +646,7 @@ class _BodyReader:
         elif item.indent < 2 and self.heading(text):  # (an indented "A. …" is a sub-paragraph)
             return
         label, text = split_label(text)
-        content = _tidy(_inline(text, self.markdown))
+        content = tidy(_inline(text, self.markdown))
         if not content:
             return
         self.refs.update(s.marker for s in content if isinstance(s, FootnoteRef))
@@ -664,13 +664,13 @@ class _BodyReader:
         with its title the next paragraph, as resdraft's text output and the UN's print them."""
         last = self.tops[-1] if self.tops else None
         if last is not None and last.style == "heading" and not last.content:  # its title, printed apart from its numeral
-            last.content = _tidy(_inline(text, self.markdown))
+            last.content = tidy(_inline(text, self.markdown))
             return True
         if (found := section_heading(text)) is None:
             return False
         numeral, title = found
         label = Label(numeral, "", numeral.rstrip("."), "." if numeral.endswith(".") else "")
-        self.top(_tidy(_inline(title, self.markdown)), label, None)
+        self.top(tidy(_inline(title, self.markdown)), label, None)
         self.tops[-1].style = "heading"
         return True
 
@@ -686,7 +686,7 @@ class _BodyReader:
         content = _inline(item.text[m.end() :], self.markdown)
         # A footnote carries no footnotes: a '*' that looks like a marker there is the character.
         literal = tuple(Run("*") if s == FootnoteRef("*") else s for s in content)
-        self.notes.append(Footnote(marker, _tidy(merge(literal))))
+        self.notes.append(Footnote(marker, tidy(merge(literal))))
         self.notes_since_paragraph = True
         return True
 
@@ -698,7 +698,7 @@ class _BodyReader:
             end = _text(last.content)[-1:]
             lower = words[:1].islower() and end not in (".", ";", ":")
             if lower or (self.notes_since_paragraph and end not in (".", ",", ";", ":")):
-                last.content = _joined((last.content, content))
+                last.content = join_content((last.content, content))
                 return True
         if len(words) <= 300 and self.transition is None and TRANSITION.search(words):
             self.transition, self.transition_at = Line("transition", content), len(self.tops)
@@ -744,7 +744,7 @@ def _session(ordinal: str | None, header: Sequence[Line]) -> int:
     return 0
 
 
-def _sponsors(text: str) -> dict[str, object]:
+def sponsors_of(text: str) -> dict[str, object]:
     """The sponsors and document type from a UN sponsors line ('A, B and C*: revised draft resolution')."""
     names, _, kind = text.rpartition(": ")
     sponsors = [s.strip() for s in re.split(r", | and ", names) if s.strip()]
@@ -762,7 +762,7 @@ def _fields(body: str, session: int, header: Sequence[Line], title: Sequence[Lin
         elif role in prefixes:
             fields[role.replace("-", "_")] = re.sub(f"^{prefixes[role]}", "", text).strip()
         elif role == "sponsors":
-            fields.update(_sponsors(text))
+            fields.update(sponsors_of(text))
     date = parse_date(lines["date"]) if "date" in lines else None
     if closing and (m := CLOSING_DATE.search(closing.text)):
         date = date or parse_date(m.group(0))
