@@ -319,8 +319,9 @@ class _Redline(_Writer):
         return p
 
     def _labels(self, old: Paragraph | Line | None, new: Paragraph | Line | None, role: str | None) -> tuple[Content, Content]:
-        """The typed labels (a section's "II") of an operative paragraph the old and the new text
-        leave out of their numbering, as the Word output types them."""
+        """What the old and the new text set before an operative paragraph's words, as the Word
+        output writes it: a section heading's numeral on a line of its own, typed ("II"), or only
+        the line break where a list numbers the heading (see `heading_list`)."""
         part = role or ""
         was = typed_label(self.diff.old, part, old, self._listed(self.diff.old, old)) if isinstance(old, Paragraph) else ()
         now = typed_label(self.res, part, new, self._listed(self.res, new)) if isinstance(new, Paragraph) else ()
@@ -792,11 +793,13 @@ class _Redline(_Writer):
                 change.append(child)
 
     def _mark_before_run(self, paragraphs: list[Any], k: int, twins: dict[int, str]) -> bool:
-        """For paragraph `k`, the last of a run moved on one side before a section heading a list
-        numbers, which stays (see `_numbered_as_next`; one inserted there takes the run's numbering, as other paragraphs do): the mark that goes with the run (and any paragraphs gone
-        whole on that side before it) is the one before it, of the paragraph that stays there, struck (moved away) or inserted (moved here) as
-        `_mark_moved` writes it; so LibreOffice hands the heading nothing, and the moved paragraphs
-        need not carry the heading's list, in which they would count. Whether that could be done."""
+        """For paragraph `k`, the last of a run moved on one side before a section heading that
+        stays and that a list numbers (see `_numbered_as_next`; a heading inserted there takes the
+        run's numbering, as other paragraphs do): the mark that goes with the run (and with any
+        paragraphs gone whole on that side before it) is the mark before it, of the paragraph
+        that stays there, struck (moved away) or inserted (moved here) as `_mark_moved` writes it.
+        So LibreOffice hands the heading nothing, and the moved paragraphs need not carry the
+        headings' list, in which they would count. Whether that could be done."""
         side = _move_side(paragraphs[k]) or twins.get(id(paragraphs[k]))
         gone = "w:del" if side == "moveFrom" else "w:ins"
         j = k - 1
