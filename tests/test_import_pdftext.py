@@ -223,6 +223,22 @@ def test_corpus_resolution_reads_with_its_symbol_session_title_and_operative_par
     assert numbered[-1].text.endswith(last_end)
 
 
+@pytest.mark.parametrize("symbol", ["A/RES/78/256", "A/RES/79/261"])
+def test_resolves_that_before_paragraph_1_is_the_transition_formula(symbol: str) -> None:
+    # The Working Capital Fund resolutions: "The General Assembly / Resolves that: / 1. The Working
+    # Capital Fund shall be established …". "Resolves that:" was read as a preambular paragraph,
+    # where the text and Word importers read resdraft's own output of it as the transition formula.
+    res = _corpus(symbol)
+    assert res.transition is not None and res.transition.text == "Resolves that:"
+    assert res.preamble == () and res.operative[0].number == 1
+
+
+def test_a_paragraph_over_sub_paragraphs_is_no_transition_formula() -> None:
+    # A/RES/78/329: "Decides: (a) To include …; (b) To biennialize …" is a paragraph with its own (a) and (b).
+    res = _corpus("A/RES/78/329")
+    assert res.transition is None and [p.text for p in res.preamble][-1] == "Decides:"
+
+
 def test_marker_glued_to_a_semicolon_and_a_paragraph_cut_by_a_page_break() -> None:
     res = _corpus("A/RES/78/6")
     assert res.operative[0].footnote_refs == ("4",)  # "for 2022/23;4"

@@ -34,11 +34,12 @@ from resdraft.importers.text import (
     ORGANIZATION_LINE,
     PLENARY,
     SYMBOL_SESSION,
+    TRANSITION,
     join_content,
     sponsors_of,
     tidy,
 )
-from resdraft.model import Content, Footnote, FootnoteRef, Line, Resolution, Run, Session, Span
+from resdraft.model import Content, Footnote, FootnoteRef, Line, Resolution, Run, Session, Span, plain
 from resdraft.numbering import SECTION
 
 # ================================================================ vocabulary
@@ -1083,6 +1084,21 @@ def is_pdf_text(text: str) -> bool:
     return _SNIFF_DISTRIBUTION.search(head) is not None and ("\f" in head or _SNIFF_PAGE.search(head) is not None)
 
 
+def _transition(tops: list[Node]) -> tuple[Line | None, int | None]:
+    """A transition formula ("Resolves that:") right before operative paragraph 1, taken out of
+    the paragraphs, and where the operative part starts; (None, None) where there is none, as in
+    most UN resolutions. A paragraph with sub-paragraphs of its own ("Decides: (a) …") is none."""
+    first = next((k for k, n in enumerate(tops) if n.number is not None), None)
+    if not first:
+        return None, None
+    node = tops[first - 1]
+    text = plain(node.content)
+    if node.label or node.children or len(text.split()) > 300 or not TRANSITION.search(text):
+        return None, None
+    del tops[first - 1]
+    return Line("transition", node.content), first - 1
+
+
 def parse_pdf_text(text: str, source: Path | None = None, body: str | None = None) -> Resolution:
     """Read the raw text of a UN resolution's PDF (General Assembly or Security Council) into the document model.
 
@@ -1125,7 +1141,8 @@ def parse_pdf_text(text: str, source: Path | None = None, body: str | None = Non
             "no resolution found: no paragraphs follow the enacting formula",
             "pass the whole text of the resolution, from its masthead to its last paragraph",
         )
-    preamble, operative = split_parts(read.tops)
+    transition, at = _transition(read.tops)
+    preamble, operative = split_parts(read.tops, at)
     refs = {s.marker for top in read.tops for n in top.walk() for s in n.content if isinstance(s, FootnoteRef)}
     refs |= {s.marker for line in masthead.header for s in line.content if isinstance(s, FootnoteRef)}
     footnotes = [n for n in _footnotes(pages) if n.marker in refs]
@@ -1141,7 +1158,7 @@ def parse_pdf_text(text: str, source: Path | None = None, body: str | None = Non
         title=(Line("title", _content(masthead.title)),) if masthead.title else (),
         enacting=Line("enacting", _content(enacting_line)) if enacting_line else None,
         preamble=tuple(frozen(n, "preambular") for n in preamble),
-        transition=None,
+        transition=transition,
         operative=tuple(frozen(n, "operative") for n in operative),
         closing=read.closing,
         footnotes=tuple(footnotes),
