@@ -685,6 +685,36 @@ def test_a_drafts_heading_the_numbering_skips_is_asked_no_opening_or_closing_mar
     assert not report.errors and len(report.findings) == 2, render_lint(report)
 
 
+@pytest.mark.parametrize(
+    ("first", "second", "typed"),
+    [
+        ("numbered: false, label: I", "numbered: false, label: II", ["I", "II"]),  # a count gives both
+        ("heading: I", "numbered: false, label: II", ["II"]),
+        ("heading: I", "heading: I", []),
+        ("numbered: false, label: Section 3", "numbered: false, label: Section 7", []),  # numerals that name
+        ("numbered: false, label: I", "numbered: false, label: III", []),  # out of order: typed on purpose
+    ],
+)
+def test_a_drafts_typed_section_numerals_that_a_count_would_give_are_warned_of(
+    library: Path, first: str, second: str, typed: list[str]
+) -> None:
+    # `numbered: false` with `label: II` stays right only until a section is added; `heading: I`
+    # counts. Lint says so at each typed numeral's line, as a warning.
+    draft = library / "drafts" / "unga-64.yaml"
+    text = draft.read_text(encoding="utf-8")
+    for key, before in (
+        (first, "unga.urges-ratify-organized-crime-convention-and-protocol"),
+        (second, "unga.recognizes-comparable-data-icat"),
+    ):
+        text = text.replace(f"  - {before}\n", f"  - {{text: Section, {key}, end: ''}}\n  - {before}\n")
+    draft.write_text(text, encoding="utf-8")
+    report = lint(str(draft))
+    found = [f for f in report.findings if f.rule == "typed-numeral"]
+    assert [f.message for f in found] == [f"section numeral {n} is typed" for n in typed], render_lint(report)
+    assert all(f.severity == "warning" and f.file.endswith("unga-64.yaml") and f.line for f in found)
+    assert all("heading: I" in f.hint for f in found)
+
+
 def test_a_finding_names_the_paragraph_by_the_number_printed_on_it(tmp_path: Path) -> None:
     # A/RES/79/161 has seven section headings among its numbered paragraphs: its 45th operative
     # paragraph stands 51st. By place, the finding named a paragraph the reader could not find.

@@ -23,7 +23,7 @@ from resdraft.library import Library
 from resdraft.library.bodies import BodyStyle
 from resdraft.library.lintrules import LintRules, read_lint_rules
 from resdraft.model import Draft, FootnoteRef, Line, Numbering, Paragraph, Resolution, SubClause, Use
-from resdraft.numbering import SECTION
+from resdraft.numbering import SECTION, counted, heading_labels
 from resdraft.numbering import label as nth_label
 from resdraft.sessions import RELATIONS, ordinal_figure, ordinal_form, ordinal_pattern, ordinal_words, session_number
 from resdraft.yamlsource import YDict, YList, load_yaml
@@ -1313,6 +1313,30 @@ def _footnote_gaps(draft: Draft, library: Library, sources: _DraftSources, linte
     return replace(draft, preamble=tuple(parts["preamble"]), operative=tuple(parts["operative"]))
 
 
+def _typed_numerals(draft: Draft, linter: _Linter) -> None:
+    """Section headings whose numerals the draft types (`numbered: false`, `label: II`) where
+    counting each kind would give them all as they are: `heading: I` would, and renumber them
+    when a section is added or taken out. Numerals that name rather than count stay as typed."""
+    headings = [(i, use) for i, use in enumerate(draft.operative) if use.heading is not None or (not use.numbered and use.label)]
+    found = [(use.heading, 1) if use.heading is not None else counted(use.label or "") for _, use in headings]
+    kinds = [f[0] for f in found if f is not None]
+    if len(kinds) < len(headings) or not any(use.heading is None for _, use in headings):
+        return
+    labels = heading_labels(kinds)
+    if any(use.heading is None and label != use.label for (_, use), label in zip(headings, labels, strict=True)):
+        return
+    for (i, use), kind in zip(headings, kinds, strict=True):
+        if use.heading is None:
+            linter.emit(
+                "typed-numeral",
+                f"section numeral {use.label} is typed",
+                f"write `heading: {kind}` in place of `numbered: false` and `label:`: the count gives it, and renumbers it when a section is added",
+                use.where,
+                f"operative paragraph {i + 1}",
+                (3, i + 1),
+            )
+
+
 def _without_footnote_problems(library: Library) -> Library:
     """The library with the footnote problems of its clauses set aside: lint reports those itself."""
     from resdraft.library.project import check_footnotes
@@ -1344,6 +1368,7 @@ def _lint_draft(path: Path) -> LintReport:
     linter = _Linter(rules, draft.session, str(Where(draft.where.path)), files)
 
     patched = _footnote_gaps(draft, library, sources, linter)
+    _typed_numerals(draft, linter)
     library = _without_footnote_problems(library)
     library.problems.raise_errors()
     problems = Problems()

@@ -27,6 +27,7 @@ RULES: dict[str, str] = {
     "unbalanced-brackets": "brackets come in pairs",
     "double-space": "no two spaces in a row",
     "footnote-marker": "every footnote marker has its footnote",
+    "typed-numeral": "a draft leaves section numerals a count gives to `heading: I`",
 }
 FORMS = ("third-person", "base")
 LINT_KEYS = ("rules", "preamble", "operative", "repeats", "repeat_scope", "sessions")
