@@ -116,6 +116,25 @@ def test_un_sponsors_line_gives_sponsors_and_document_type() -> None:
     assert got.fields["agenda_item"] == "104" and got.fields["committee"] == "Third Committee"
 
 
+def test_sponsors_whose_names_hold_and_come_back_whole_from_word_and_text(library: Path) -> None:
+    # "…, Bosnia and Herzegovina, Trinidad and Tobago and Zambia: draft decision": the list
+    # parts at commas and at the "and" that joins the last two, not inside a name; and a draft
+    # decision's sponsors are read as a draft resolution's (the Word importer dropped them).
+    from resdraft.importers.text import parse_text
+
+    draft = library / "drafts" / "unga-64.yaml"
+    text = draft.read_text(encoding="utf-8").replace("document_type: revised draft resolution", "document_type: draft decision")
+    text = text.replace("  - Uzbekistan\n", "  - Uzbekistan\n  - Bosnia and Herzegovina\n  - Trinidad and Tobago\n")
+    draft.write_text(text, encoding="utf-8")
+    expected = load_resolution(draft)[0].fields["sponsors"]
+    assert {"Bosnia and Herzegovina", "Trinidad and Tobago"} < set(expected)
+    word = build(draft, "docx")
+    plain_text = build(draft, "txt")
+    assert isinstance(word, bytes) and isinstance(plain_text, str)
+    for got in (parse_docx(word), parse_text(plain_text, draft.with_suffix(".txt"))):
+        assert got.fields["sponsors"] == expected and got.fields["document_type"] == "draft decision"
+
+
 def test_custom_footnote_mark_is_not_counted_and_not_left_in_the_text() -> None:
     got = parse_docx(_built("unga-64"))
     sponsors = next(line for line in got.header if line.role == "sponsors")

@@ -16,6 +16,7 @@ from resdraft import sessions
 from resdraft.build import build, load_resolution
 from resdraft.errors import OutputError
 from resdraft.importers.dates import parse_date
+from resdraft.importers.text import sponsors_of
 from resdraft.inline import anchors, parse_inline
 from resdraft.model import FootnoteRef, Run, Session, plain
 from resdraft.numbering import counted, label
@@ -415,3 +416,24 @@ def test_a_numeral_that_names_rather_than_counts_has_no_place(numeral: str) -> N
 )
 def test_every_importer_reads_a_date_written_out_one_way(text: str, day: dt.date | None) -> None:
     assert parse_date(text) == day
+
+
+@pytest.mark.parametrize(
+    ("line", "sponsors"),
+    [
+        ("Austria: draft resolution", ("Austria",)),
+        ("Albania, Andorra and Zambia*: revised draft resolution", ("Albania", "Andorra", "Zambia*")),
+        ("Antigua and Barbuda: draft decision", ("Antigua and Barbuda",)),
+        (
+            "Albania, Bosnia and Herzegovina and Trinidad and Tobago: draft resolution",
+            ("Albania", "Bosnia and Herzegovina", "Trinidad and Tobago"),
+        ),
+        ("Chile and Saint Vincent and the Grenadines: draft resolution", ("Chile", "Saint Vincent and the Grenadines")),
+    ],
+)
+def test_a_sponsors_list_parts_at_commas_and_the_last_and_not_inside_a_name(line: str, sponsors: tuple[str, ...]) -> None:
+    assert sponsors_of(line)["sponsors"] == sponsors
+
+
+def test_a_line_with_no_draft_resolution_or_decision_names_no_sponsors() -> None:
+    assert sponsors_of("Note by the Secretariat: annex") == {}

@@ -24,6 +24,7 @@ from rapidfuzz import fuzz, process
 from resdraft.assemble import body_context
 from resdraft.bodynames import name_pattern, ordinals_beside
 from resdraft.errors import OutputError, Problem, Problems, ResdraftError, Where
+from resdraft.importers.text import sponsors_of
 from resdraft.library import Library, open_library
 from resdraft.library.bodies import BodyStyle
 from resdraft.library.clauses import read_clause_file
@@ -553,11 +554,9 @@ def _draft_data(doc: Resolution, importer: _Importer, preamble: list[Any], opera
         data["distribution"] = facts["distribution"]
     if facts.get("original_language"):
         data["language"] = facts["original_language"]
-    sponsors = facts.get("sponsors_line")
-    if sponsors and ":" in sponsors:
-        names, _, kind = sponsors.rpartition(":")
-        data["sponsors"] = [s.strip() for s in re.split(r",\s*|\s+and\s+", names.replace("*", "")) if s.strip()]
-        data["document_type"] = kind.strip()
+    if (line := facts.get("sponsors_line")) and (found := sponsors_of(line.replace("*", ""))):
+        data["sponsors"] = list(found["sponsors"])
+        data["document_type"] = found["document_type"]
     # A footnote on the sponsors line is kept (the body's header anchors it); one on the symbol or
     # title is not, since the header is rebuilt from the body's template.
     sponsor_marks = [

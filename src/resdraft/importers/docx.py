@@ -26,7 +26,7 @@ from lxml import etree
 from resdraft.errors import LibraryError, Problem, Where
 from resdraft.importers.dates import ordinal_numbers, parse_date
 from resdraft.importers.openings import infer_opening, is_preambular
-from resdraft.importers.text import ADOPTION_LINE, ORGANIZATION_LINE, PLENARY, REPORT_LINE
+from resdraft.importers.text import ADOPTION_LINE, ORGANIZATION_LINE, PLENARY, REPORT_LINE, sponsors_of
 from resdraft.inline import merge
 from resdraft.model import Content, Footnote, FootnoteRef, Line, Numbering, Paragraph, Resolution, Run, Session, Span
 from resdraft.numbering import alpha, roman, section_heading
@@ -1155,18 +1155,8 @@ _FIELD_OF_ROLE: dict[str, tuple[str, Callable[[str], Any]]] = {
 }
 
 
-MAX_FACT = 5000  # longer lines are not searched for sponsors or a venue: the patterns would backtrack
-_SPONSORS = re.compile(r"^(?P<names>.+):\s*(?P<kind>[^:]*draft resolution[^:]*)$", re.IGNORECASE | re.DOTALL)
+MAX_FACT = 5000  # longer lines are not searched for a venue: the pattern would backtrack
 _VENUE = re.compile(r"^Adopted\b.*\d{4},?\s+(?:in|at)\s+(?P<venue>.+?)\.?$", re.IGNORECASE | re.DOTALL)
-
-
-def _sponsors(text: str) -> dict[str, Any]:
-    """'A, B and C: draft resolution' → the sponsors and the document type."""
-    m = _SPONSORS.match(text) if len(text) <= MAX_FACT else None
-    if not m:
-        return {}
-    names = [n.strip() for n in re.split(r",\s*|\s+and\s+", m.group("names")) if n.strip()]
-    return {"sponsors": tuple(names), "document_type": m.group("kind").strip()}
 
 
 def _fields(header: Sequence[Line], title: Sequence[Line], closing: Line | None) -> dict[str, Any]:
@@ -1184,7 +1174,7 @@ def _fields(header: Sequence[Line], title: Sequence[Line], closing: Line | None)
         elif line.role == "status" and "draft" in text.lower():
             out.setdefault("status", "draft")
         elif line.role == "sponsors":
-            out.update(_sponsors(text))
+            out.update(sponsors_of(text))
     if closing is not None and len(closing.text) <= MAX_FACT and (m := _VENUE.match(closing.text.strip())):
         out.setdefault("venue", m.group("venue"))
     for line in title:

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path
+from typing import Any
 
 from resdraft.errors import LibraryError, Problem, Where
 from resdraft.importers.dates import MONTH, ordinal_numbers, parse_date
@@ -91,6 +92,22 @@ HEADER_ROLES: dict[str, tuple[tuple[str, re.Pattern[str] | None], ...]] = {
         ("symbol", re.compile(r"^(?:Res\. )?\d+GA/\S+$", re.I)),
     ),
 }
+
+# A UN sponsors line: "Albania, Bosnia and Herzegovina and Zambia*: revised draft resolution".
+SPONSORS_LINE = re.compile(r"^(?P<names>.+):\s*(?P<kind>[^:]*draft (?:resolution|decision)[^:]*)$", re.IGNORECASE | re.DOTALL)
+MAX_SPONSORS_LINE = 5000  # characters: a longer line is not searched (the pattern would backtrack)
+# Member States whose names hold "and", so that a sponsors list is not parted inside them.
+NAMES_WITH_AND = frozenset(
+    {
+        "Antigua and Barbuda",
+        "Bosnia and Herzegovina",
+        "Saint Kitts and Nevis",
+        "Saint Vincent and the Grenadines",
+        "Sao Tome and Principe",
+        "Trinidad and Tobago",
+        "United Kingdom of Great Britain and Northern Ireland",
+    }
+)
 
 # Session numbers inside document symbols: AALCO/RES/50/SP 1, 27GA/06/SOC/01, A/C.3/64/L.38.
 SYMBOL_SESSION = re.compile(r"/RES/(\d{1,3})/|^(?:Res\. )?(\d{1,3})GA/|^A/(?:RES/|C\.\d/)?(\d{1,3})/", re.I)
@@ -744,11 +761,29 @@ def _session(ordinal: str | None, header: Sequence[Line]) -> int:
     return 0
 
 
-def sponsors_of(text: str) -> dict[str, object]:
-    """The sponsors and document type from a UN sponsors line ('A, B and C*: revised draft resolution')."""
-    names, _, kind = text.rpartition(": ")
-    sponsors = [s.strip() for s in re.split(r", | and ", names) if s.strip()]
-    return {"sponsors": sponsors, "document_type": kind}
+def sponsors_of(text: str) -> dict[str, Any]:
+    """The sponsors and document type of a UN sponsors line ('A, B and C*: revised draft
+    resolution', or '…: draft decision'), for every importer; {} for a line that is none. The
+    names part at commas and at the last "and", which a name may hold itself ("Bosnia and
+    Herzegovina and Zambia" is two)."""
+    m = SPONSORS_LINE.match(text) if len(text) <= MAX_SPONSORS_LINE else None
+    if m is None:
+        return {}
+    *first, last = [piece.strip() for piece in re.split(r",\s*", m.group("names").strip()) if piece.strip()] or [""]
+    return {"sponsors": (*first, *_last_names(last)), "document_type": m.group("kind").strip()}
+
+
+def _last_names(piece: str) -> list[str]:
+    """The last one or two names of a sponsors list ("B and C"), parted at the "and" that joins
+    them, not one inside a name ("B and Trinidad and Tobago" is B and Trinidad and Tobago)."""
+    words = piece.split(" and ")
+    if piece in NAMES_WITH_AND or len(words) == 1:
+        return [piece] if piece else []
+    for k in range(len(words) - 1, 0, -1):
+        left, right = " and ".join(words[:k]), " and ".join(words[k:])
+        if all(side in NAMES_WITH_AND or " and " not in side for side in (left, right)):
+            return [left, right]
+    return words
 
 
 def _fields(body: str, session: int, header: Sequence[Line], title: Sequence[Line], closing: Line | None) -> dict[str, object]:
