@@ -233,10 +233,14 @@ def test_resolves_that_before_paragraph_1_is_the_transition_formula(symbol: str)
     assert res.preamble == () and res.operative[0].number == 1
 
 
-def test_a_paragraph_over_sub_paragraphs_is_no_transition_formula() -> None:
-    # A/RES/78/329: "Decides: (a) To include …; (b) To biennialize …" is a paragraph with its own (a) and (b).
+def test_a_verb_alone_over_sub_paragraphs_is_the_operative_paragraph_not_a_transition() -> None:
+    # A/RES/78/329: "Decides: (a) To include …; (b) To biennialize …" is its one operative paragraph,
+    # with its own (a) and (b), opening "Decides". It had no opening (the phrase was the whole
+    # paragraph), so the resolution had no operative part: "Decides:" stood in the preamble.
     res = _corpus("A/RES/78/329")
-    assert res.transition is None and [p.text for p in res.preamble][-1] == "Decides:"
+    assert res.transition is None and len(res.preamble) == 1
+    (decides,) = res.operative
+    assert (decides.text, decides.opening, [s.label for s in decides.subparagraphs]) == ("Decides:", "Decides", ["(a)", "(b)"])
 
 
 def test_marker_glued_to_a_semicolon_and_a_paragraph_cut_by_a_page_break() -> None:

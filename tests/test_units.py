@@ -16,6 +16,7 @@ from resdraft import sessions
 from resdraft.build import build, load_resolution
 from resdraft.errors import OutputError
 from resdraft.importers.dates import parse_date
+from resdraft.importers.openings import infer_opening
 from resdraft.importers.text import sponsors_of
 from resdraft.inline import anchors, parse_inline
 from resdraft.model import FootnoteRef, Run, Session, plain
@@ -437,3 +438,17 @@ def test_a_sponsors_list_parts_at_commas_and_the_last_and_not_inside_a_name(line
 
 def test_a_line_with_no_draft_resolution_or_decision_names_no_sponsors() -> None:
     assert sponsors_of("Note by the Secretariat: annex") == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "opening"),
+    [
+        ("Decides:", "Decides"),
+        ("Further decides:", "Further decides"),
+        ("Taking note:", "Taking note"),
+        ("Implementation", None),
+        ("The Area:", None),
+    ],
+)
+def test_a_verb_alone_before_its_sub_paragraphs_is_its_paragraphs_opening(text: str, opening: str | None) -> None:
+    assert infer_opening(text) == opening

@@ -56,7 +56,7 @@ def _opening_length(low: Sequence[str]) -> int:
     i = 1 if at(0) == "to" else 0  # "To call on"
     while i < 3 and at(i) in ADVERBS_BEFORE:  # "Also urges", "Deeply concerned"
         i += 1
-    idiom = next((n for n in _IDIOM_LENGTHS if tuple(low[i : i + n]) in OPENING_IDIOMS), 0)
+    idiom = next((n for n in _IDIOM_LENGTHS if len(low) >= i + n and tuple(low[i : i + n]) in OPENING_IDIOMS), 0)
     head = " ".join(low[i : i + max(idiom, 1)])
     if idiom:
         i += idiom
@@ -72,13 +72,17 @@ def _opening_length(low: Sequence[str]) -> int:
 
 
 def infer_opening(text: str) -> str | None:
-    """The opening phrase of an unmarked paragraph: 'Recalling also', 'Taking note with appreciation', 'To call on'."""
+    """The opening phrase of an unmarked paragraph: 'Recalling also', 'Taking note with
+    appreciation', 'To call on'; or the whole of one that introduces sub-paragraphs ('Decides:')."""
     words = text[:200].split(" ")[:12]
     if not words[0][:1].isupper() or words[0].lower() in NOT_OPENINGS:
         return None
-    n = _opening_length([w.lower().removesuffix(",") for w in words])
-    phrase = [*words[: n - 1], words[n - 1].removesuffix(",")] if n <= len(words) else words
-    if n >= len(words) or not all(w.replace("-", "").isalpha() for w in phrase):
+    introduces = len(words) <= 4 and words[-1].endswith(":")  # "Further decides:" over (a), (b) …
+    n = _opening_length(
+        [w.lower().removesuffix(",").removesuffix(":") if introduces else w.lower().removesuffix(",") for w in words]
+    )
+    phrase = [*words[: n - 1], words[n - 1].removesuffix(",").removesuffix(":")] if n <= len(words) else words
+    if n > len(words) or (n == len(words) and not introduces) or not all(w.replace("-", "").isalpha() for w in phrase):
         return None  # the phrase would be the whole paragraph, or runs into punctuation (a comma may end it)
     return " ".join(phrase)
 
