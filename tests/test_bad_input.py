@@ -178,6 +178,7 @@ def test_preambular_clause_listed_under_operative_is_refused(lib: Path) -> None:
             "heading takes the first numeral of its kind (I, A. …), not 'III'",
         ),
         ("aalco.encourages-ratify-toc-protocol", "heading: Part One", "heading takes the first numeral of its kind"),
+        ("aalco.encourages-ratify-toc-protocol", "heading: null", "heading needs the first numeral of its kind"),
         ("aalco.also-noting-forms-of-trafficking", "heading: I", "only the operative part has section headings"),
         (
             "aalco.encourages-ratify-toc-protocol",

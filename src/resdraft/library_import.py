@@ -29,7 +29,7 @@ from resdraft.library import Library, open_library
 from resdraft.library.bodies import BodyStyle
 from resdraft.library.clauses import read_clause_file
 from resdraft.model import Clause, Content, FootnoteRef, Paragraph, Resolution, Run, Session, SubClause
-from resdraft.numbering import counted, heading_labels
+from resdraft.numbering import heading_kinds
 from resdraft.sessions import RELATIONS, ordinal_form, ordinal_pattern, session_number
 from resdraft.sources import read_file
 
@@ -517,12 +517,9 @@ def _heading_kinds(doc: Resolution) -> dict[int, str]:
     """Each section heading's kind of numeral ("I", "A."), by its place among the operative
     paragraphs, where counting each kind (`heading_labels`) gives every heading of the document
     the numeral it has, so the draft names none and they renumber themselves; else none."""
-    headings = [(k, p.label or "") for k, p in enumerate(doc.operative) if doc.heading(p)]
-    found = [counted(numeral) for _, numeral in headings]
-    kinds = [f[0] for f in found if f is not None]
-    if not headings or len(kinds) < len(headings) or heading_labels(kinds) != [numeral for _, numeral in headings]:
-        return {}
-    return {k: kind for (k, _), kind in zip(headings, kinds, strict=True)}
+    places = [k for k, p in enumerate(doc.operative) if doc.heading(p)]
+    kinds = heading_kinds([doc.operative[k].label or "" for k in places]) or []
+    return dict(zip(places, kinds, strict=False))
 
 
 def _draft_data(doc: Resolution, importer: _Importer, preamble: list[Any], operative: list[Any]) -> dict[str, Any]:

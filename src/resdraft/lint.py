@@ -23,7 +23,7 @@ from resdraft.library import Library
 from resdraft.library.bodies import BodyStyle
 from resdraft.library.lintrules import LintRules, read_lint_rules
 from resdraft.model import Draft, FootnoteRef, Line, Numbering, Paragraph, Resolution, SubClause, Use
-from resdraft.numbering import SECTION, counted, heading_labels
+from resdraft.numbering import SECTION, heading_kinds, heading_labels
 from resdraft.numbering import label as nth_label
 from resdraft.sessions import RELATIONS, ordinal_figure, ordinal_form, ordinal_pattern, ordinal_words, session_number
 from resdraft.yamlsource import YDict, YList, load_yaml
@@ -1318,12 +1318,13 @@ def _typed_numerals(draft: Draft, linter: _Linter) -> None:
     counting each kind would give them all as they are: `heading: I` would, and renumber them
     when a section is added or taken out. Numerals that name rather than count stay as typed."""
     headings = [(i, use) for i, use in enumerate(draft.operative) if use.heading is not None or (not use.numbered and use.label)]
-    found = [(use.heading, 1) if use.heading is not None else counted(use.label or "") for _, use in headings]
-    kinds = [f[0] for f in found if f is not None]
-    if len(kinds) < len(headings) or not any(use.heading is None for _, use in headings):
+    if all(use.heading is not None for _, use in headings):
         return
-    labels = heading_labels(kinds)
-    if any(use.heading is None and label != use.label for (_, use), label in zip(headings, labels, strict=True)):
+    # The numerals as the draft gives them: a counted heading's, as the count gives it.
+    numerals = heading_labels(use.heading for _, use in headings if use.heading is not None)
+    given = iter(numerals)
+    kinds = heading_kinds([next(given) if use.heading is not None else use.label or "" for _, use in headings])
+    if kinds is None:
         return
     for (i, use), kind in zip(headings, kinds, strict=True):
         if use.heading is None:

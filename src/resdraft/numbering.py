@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 SECTION = re.compile(r"(?:[IVXL]{1,6}|[A-H])\.?|Section \d{1,3}")  # "II", "B.", "Section 3": a part of a sectioned resolution
 _SECTION_START = re.compile(rf"(?:{SECTION.pattern})(?=\s|$)")
@@ -119,3 +119,11 @@ def heading_labels(kinds: Iterable[str]) -> list[str]:
         counts[kind] = counts.get(kind, 0) + 1
         out.append(label(kind, counts[kind]))
     return out
+
+
+def heading_kinds(numerals: Sequence[str]) -> list[str] | None:
+    """Each heading numeral's kind ("XIV": "I", "B.": "A."), where counting each kind
+    (`heading_labels`) gives every one of them as it is, so none need be typed; else None."""
+    found = [counted(numeral) for numeral in numerals]
+    kinds = [f[0] for f in found if f is not None]
+    return kinds if len(kinds) == len(numerals) and heading_labels(kinds) == list(numerals) else None

@@ -12,7 +12,8 @@ import bisect
 import itertools
 import math
 from collections import defaultdict, deque
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import Any
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import LCSseq
@@ -130,9 +131,15 @@ def _nearest(news: list[int], olds: list[int], anchors: list[tuple[int, int]]) -
             return after[1] - (after[0] - j)
         return before[1] + (j - before[0])
 
+    return _best_first((abs(i - expected(j)), j, i) for j in news for i in olds)
+
+
+def _best_first(candidates: Iterable[tuple[Any, ...]]) -> dict[int, int]:
+    """Pairs new -> old taken best first: `candidates` are (rank …, new, old), the least rank the
+    best; each paragraph pairs once."""
     out: dict[int, int] = {}
     used: set[int] = set()
-    for _, j, i in sorted((abs(i - expected(j)), j, i) for j in news for i in olds):
+    for *_, j, i in sorted(candidates):
         if j not in out and i not in used:
             out[j] = i
             used.add(i)
@@ -253,16 +260,7 @@ def _by_similarity(
             score = _placed(score, old[i], new[j], i, j, span)
             if score >= threshold:
                 candidates.append((-score, abs(i - j), j, i))
-    candidates.sort()
-    chosen: list[tuple[int, int]] = []
-    used_old: set[int] = set()
-    used_new: set[int] = set()
-    for _, _, j, i in candidates:
-        if j not in used_new and i not in used_old:
-            chosen.append((j, i))
-            used_new.add(j)
-            used_old.add(i)
-    return chosen
+    return list(_best_first(candidates).items())
 
 
 def moved(pairs: dict[int, int], weight: Mapping[int, int]) -> set[int]:

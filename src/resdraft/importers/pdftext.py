@@ -34,7 +34,7 @@ from resdraft.importers.text import (
     ORGANIZATION_LINE,
     PLENARY,
     SYMBOL_SESSION,
-    TRANSITION,
+    is_transition,
     join_content,
     sponsors_of,
     tidy,
@@ -1084,19 +1084,15 @@ def is_pdf_text(text: str) -> bool:
     return _SNIFF_DISTRIBUTION.search(head) is not None and ("\f" in head or _SNIFF_PAGE.search(head) is not None)
 
 
-def _transition(tops: list[Node]) -> tuple[Line | None, int | None]:
-    """A transition formula ("Resolves that:") right before operative paragraph 1, taken out of
-    the paragraphs, and where the operative part starts; (None, None) where there is none, as in
-    most UN resolutions. A paragraph with sub-paragraphs of its own ("Decides: (a) …") is none."""
+def _transition_at(tops: list[Node]) -> int | None:
+    """Where a transition formula ("Resolves that:") stands, right before operative paragraph 1;
+    None where there is none, as in most UN resolutions. A paragraph with sub-paragraphs of its
+    own ("Decides: (a) …") is none."""
     first = next((k for k, n in enumerate(tops) if n.number is not None), None)
     if not first:
-        return None, None
+        return None
     node = tops[first - 1]
-    text = plain(node.content)
-    if node.label or node.children or len(text.split()) > 300 or not TRANSITION.search(text):
-        return None, None
-    del tops[first - 1]
-    return Line("transition", node.content), first - 1
+    return first - 1 if not node.label and not node.children and is_transition(plain(node.content)) else None
 
 
 def parse_pdf_text(text: str, source: Path | None = None, body: str | None = None) -> Resolution:
@@ -1141,7 +1137,8 @@ def parse_pdf_text(text: str, source: Path | None = None, body: str | None = Non
             "no resolution found: no paragraphs follow the enacting formula",
             "pass the whole text of the resolution, from its masthead to its last paragraph",
         )
-    transition, at = _transition(read.tops)
+    at = _transition_at(read.tops)
+    transition = Line("transition", read.tops.pop(at).content) if at is not None else None
     preamble, operative = split_parts(read.tops, at)
     refs = {s.marker for top in read.tops for n in top.walk() for s in n.content if isinstance(s, FootnoteRef)}
     refs |= {s.marker for line in masthead.header for s in line.content if isinstance(s, FootnoteRef)}

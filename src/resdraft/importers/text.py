@@ -717,7 +717,7 @@ class _BodyReader:
             if lower or (self.notes_since_paragraph and end not in (".", ",", ";", ":")):
                 last.content = join_content((last.content, content))
                 return True
-        if len(words) <= 300 and self.transition is None and TRANSITION.search(words):
+        if self.transition is None and is_transition(words):
             self.transition, self.transition_at = Line("transition", content), len(self.tops)
             self.chain = []  # nothing after the formula continues the preamble
             return True
@@ -759,6 +759,11 @@ def _session(ordinal: str | None, header: Sequence[Line]) -> int:
         if line.role == "symbol" and (m := SYMBOL_SESSION.search(text)):
             return int(next(g for g in m.groups() if g))
     return 0
+
+
+def is_transition(text: str) -> bool:
+    """Whether a paragraph's words are a transition formula ("Hereby resolves to:", "Resolves that:")."""
+    return len(text) <= 300 and TRANSITION.search(text) is not None
 
 
 def sponsors_of(text: str) -> dict[str, Any]:

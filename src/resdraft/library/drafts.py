@@ -115,6 +115,10 @@ def _heading(item: YDict, r: Reader, problems: Problems, part: str) -> str | Non
     that kind, and so on, so headings renumber themselves when a section is added or taken out."""
     heading = r.text("heading")
     if heading is None:
+        if item.get("heading") is None:  # `heading:` with nothing after it
+            problems.add(
+                r.where("heading"), "heading needs the first numeral of its kind", "write `heading: I` (or `heading: A.`)"
+            )
         return None
     if part != "operative":
         problems.add(r.where("heading"), "only the operative part has section headings", "take `heading:` off")

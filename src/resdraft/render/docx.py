@@ -550,9 +550,7 @@ class _Writer:
         return self._abstract(levels, specs)
 
     def _abstract(self, patterns: list[str | None], specs: list[StyleSpec | None]) -> int:
-        ident = self._next_abstract
-        self._next_abstract += 1
-        abstract = _el("w:abstractNum", abstractNumId=str(ident))
+        abstract = _el("w:abstractNum")
         _el("w:multiLevelType", abstract, val="multilevel")
         for level, pattern in enumerate(patterns):
             lvl = _el("w:lvl", abstract, ilvl=str(level))
@@ -571,16 +569,20 @@ class _Writer:
                 _el("w:lvlText", lvl, val=f"{prefix}%{level + 1}{suffix}")
             _el("w:lvlJc", lvl, val="left")
             _level_indents(lvl, props)
-        self._add_abstract(abstract)
-        return ident
+        return self._add_abstract(abstract)
 
-    def _add_abstract(self, abstract: Any) -> None:
-        """An abstract numbering into the numbering part, before the lists (the schema's order)."""
+    def _add_abstract(self, abstract: Any) -> int:
+        """An abstract numbering into the numbering part, before the lists (the schema's order),
+        under the next free id, which is returned."""
+        ident = self._next_abstract
+        self._next_abstract += 1
+        abstract.set(qn("w:abstractNumId"), str(ident))
         first_num = self._numbering.find(qn("w:num"))
         if first_num is None:
             self._numbering.append(abstract)
         else:
             first_num.addprevious(abstract)
+        return ident
 
     def _num(self, abstract: int, restart: Iterable[int] = ()) -> str:
         """A list of an abstract numbering, the levels in `restart` starting again at 1."""
@@ -612,12 +614,8 @@ class _Writer:
         found = self._numbering.find(f"{qn('w:num')}[@{qn('w:numId')}='{num}']")
         abstract_id = found.find(qn("w:abstractNumId")).get(qn("w:val"))
         abstract = copy.deepcopy(self._numbering.find(f"{qn('w:abstractNum')}[@{qn('w:abstractNumId')}='{abstract_id}']"))
-        ident = self._next_abstract
-        self._next_abstract += 1
-        abstract.set(qn("w:abstractNumId"), str(ident))
         abstract.find(f"{qn('w:lvl')}[@{qn('w:ilvl')}='0']/{qn('w:start')}").set(qn("w:val"), str(start))
-        self._numbering.find(qn("w:num")).addprevious(abstract)
-        return self._num(ident)
+        return self._num(self._add_abstract(abstract))
 
     def heading_list(self, res: Resolution, paragraph: Paragraph) -> str | None:
         """The list a section's heading is numbered in, where its text's headings of that kind
@@ -628,16 +626,19 @@ class _Writer:
         if found is None:
             return None
         pattern, number = found
-        num = self.heading_lists.get(pattern) or self._num(self.heading_abstract(pattern))
-        self.heading_lists[pattern] = num = self.numbered_in(num, number, f"new {pattern}")
+        self.heading_lists[pattern] = num = self.numbered_in(self.heading_num(pattern), number, f"new {pattern}")
         return num
+
+    def heading_num(self, pattern: str) -> str:
+        """The list that numbers headings of a kind now ("I", "A."), made when first needed."""
+        if pattern not in self.heading_lists:
+            self.heading_lists[pattern] = self._num(self.heading_abstract(pattern))
+        return self.heading_lists[pattern]
 
     def heading_abstract(self, pattern: str) -> int:
         """The abstract numbering of section headings numbered as `pattern` ("I", "A."): the numeral
         alone (the heading's words begin on the next line), with the heading's own indents."""
-        ident = self._next_abstract
-        self._next_abstract += 1
-        abstract = _el("w:abstractNum", abstractNumId=str(ident))
+        abstract = _el("w:abstractNum")
         _el("w:multiLevelType", abstract, val="singleLevel")
         lvl = _el("w:lvl", abstract, ilvl="0")
         prefix, style, suffix = parse_pattern(pattern)
@@ -648,8 +649,7 @@ class _Writer:
         _el("w:lvlJc", lvl, val="left")
         spec = self.word.styles.get(HEADING_STYLE)
         _level_indents(lvl, spec.props if spec else {})
-        self._add_abstract(abstract)
-        return ident
+        return self._add_abstract(abstract)
 
     def sub_list(
         self, part: str, paragraph: Paragraph, text: Resolution, operative_num: str | None, preamble_nums: Iterator[str] | None

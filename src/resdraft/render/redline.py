@@ -323,25 +323,26 @@ class _Redline(_Writer):
         output writes it: a section heading's numeral on a line of its own, typed ("II"), or only
         the line break where a list numbers the heading (see `heading_list`)."""
         part = role or ""
-        was = typed_label(self.diff.old, part, old, self._listed(self.diff.old, old)) if isinstance(old, Paragraph) else ()
-        now = typed_label(self.res, part, new, self._listed(self.res, new)) if isinstance(new, Paragraph) else ()
+        was = (
+            typed_label(self.diff.old, part, old, self._listed_kind(self.diff.old, old) is not None)
+            if isinstance(old, Paragraph)
+            else ()
+        )
+        now = typed_label(self.res, part, new, self._listed_kind(self.res, new) is not None) if isinstance(new, Paragraph) else ()
         return was, now
 
-    def _listed(self, text: Resolution, paragraph: Paragraph) -> bool:
-        """Whether a section's heading of `text` is numbered by a list here (see `_listed_kinds`)."""
+    def _listed_kind(self, text: Resolution, paragraph: Paragraph) -> str | None:
+        """The kind of numeral ("I") of a section's heading of `text` that a list numbers here (see
+        `_listed_kinds`); None for any other paragraph."""
         found = text.heading_count(paragraph)
-        return found is not None and found[0] in self.listed_headings
+        return found[0] if found is not None and found[0] in self.listed_headings else None
 
     def heading_list(self, res: Resolution, paragraph: Paragraph) -> str | None:
         """The list a section's heading of either text is numbered in: one for each kind of numeral
         both texts count through (`_listed_kinds`), the headings of both in it, so that Accept All
         numbers the new text's and Reject All the old text's, and renumbering alone is not marked."""
-        found = res.heading_count(paragraph)
-        if found is None or found[0] not in self.listed_headings:
-            return None
-        if found[0] not in self.heading_lists:
-            self.heading_lists[found[0]] = self._num(self.heading_abstract(found[0]))
-        return self.heading_lists[found[0]]
+        kind = self._listed_kind(res, paragraph)
+        return self.heading_num(kind) if kind is not None else None
 
     def _lines(self, style_of: Any, old: tuple[Line, ...], new: tuple[Line, ...]) -> list[Any]:
         """Header or title lines paired by role (the first line of a role with the first, the
@@ -416,12 +417,10 @@ class _Redline(_Writer):
         those back. Renumbering alone is not a change of properties."""
         if part != "operative":
             return
-        if self._listed(self.diff.old, old):  # a heading in its list, unless it is one no more
-            heading = self.heading_list(self.diff.old, old)
+        if (kind := self._listed_kind(self.diff.old, old)) is not None:  # a heading in its list, unless it is one no more
+            heading = self.heading_num(kind)
             if heading != _list(p):
-                self.renumbered.append(
-                    (p, (heading, 0) if heading else None, self.style_ids[paragraph_style(self.diff.old, part, old)])
-                )
+                self.renumbered.append((p, (heading, 0), self.style_ids[paragraph_style(self.diff.old, part, old)]))
             return
         was = bool(self.diff.old.numbering.operative) and old.number is not None
         both = bool(self.res.numbering.operative and self.operative_num)
@@ -773,7 +772,7 @@ class _Redline(_Writer):
                 theirs is not None
                 and _list_id(theirs) in self.heading_lists.values()
                 and after.find(qn("w:pPr")).find(qn("w:rPr")) is None  # (a heading inserted takes the numbering)
-                and self._mark_before_run(paragraphs, k, twins)
+                and self._mark_before_run(paragraphs, k, side_moved, twins)
             ):
                 continue
             old = [copy.deepcopy(child) for child in _old_properties(ppr)]
@@ -792,15 +791,15 @@ class _Redline(_Writer):
             for child in old:
                 change.append(child)
 
-    def _mark_before_run(self, paragraphs: list[Any], k: int, twins: dict[int, str]) -> bool:
+    def _mark_before_run(self, paragraphs: list[Any], k: int, side: str, twins: dict[int, str]) -> bool:
         """For paragraph `k`, the last of a run moved on one side before a section heading that
         stays and that a list numbers (see `_numbered_as_next`; a heading inserted there takes the
         run's numbering, as other paragraphs do): the mark that goes with the run (and with any
         paragraphs gone whole on that side before it) is the mark before it, of the paragraph
         that stays there, struck (moved away) or inserted (moved here) as `_mark_moved` writes it.
         So LibreOffice hands the heading nothing, and the moved paragraphs need not carry the
-        headings' list, in which they would count. Whether that could be done."""
-        side = _move_side(paragraphs[k]) or twins.get(id(paragraphs[k]))
+        headings' list, in which they would count. `side`: the run's ('moveFrom' or 'moveTo').
+        Whether that could be done."""
         gone = "w:del" if side == "moveFrom" else "w:ins"
         j = k - 1
         while j >= 0 and (
