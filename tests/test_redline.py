@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 from lxml import etree
 from typer.testing import CliRunner
 
-from conftest import ROOT, bare_resolution, ga_pair
+from conftest import ROOT, bare_resolution, ga_pair, ga_resolution
 from resdraft.build import load_resolution, word_style_for
 from resdraft.cli import app
 from resdraft.diff import compare
@@ -559,6 +559,59 @@ def test_the_mark_of_a_whole_paragraph_holding_the_first_footnote_is_the_one_bef
     assert holder.find(f"{W}pPr/{W}pPrChange") is None
 
 
+def test_after_a_paragraph_ending_in_an_insertion_the_inserted_run_keeps_its_last_mark() -> None:
+    # A/RES/78/3 -> 79/130 (two subjects): "The General Assembly{+,+}" and then twenty-three
+    # paragraphs inserted whole. LibreOffice takes the inserted comma and the run for one insertion
+    # and, rejecting it, dropped the formula's mark too, running the formula into the old text's one
+    # paragraph. The formula's mark is the inserted one; the last of the run keeps its mark, unmarked,
+    # and takes the formula's properties back on Reject All.
+    paragraphs = list(_body(_check(ga_resolution("A/RES/78/3"), ga_resolution("A/RES/79/130"))).iter(f"{W}p"))
+    k = next(k for k, p in enumerate(paragraphs) if _style(p) == "EnactingFormula")
+    last = next(j for j in range(k + 1, len(paragraphs)) if paragraphs[j].find(f"{W}pPr/{W}rPr/{W}ins") is None)
+    assert paragraphs[k].find(f"{W}pPr/{W}rPr/{W}ins") is not None and last - k == 23
+    assert "Decides to include" in "".join(paragraphs[last].itertext())
+    assert paragraphs[last].find(f"{W}pPr/{W}pPrChange/{W}pPr/{W}pStyle").get(f"{W}val") == "EnactingFormula"
+
+
+def test_a_run_gone_whole_ending_in_the_first_footnote_gives_its_last_mark_to_the_paragraph_before_it() -> None:
+    # A/RES/78/23 -> 78/27 (two subjects) strikes the first two preambular paragraphs whole, the
+    # second holding the first footnote: LibreOffice's Accept All left an empty paragraph there.
+    # The mark struck is the enacting formula's, before the run, and the holder keeps its own
+    # properties on Reject All.
+    paragraphs = list(_body(_check(ga_resolution("A/RES/78/23"), ga_resolution("A/RES/78/27"))).iter(f"{W}p"))
+    k = next(k for k, p in enumerate(paragraphs) if p.find(f".//{W}footnoteReference") is not None)
+    formula, gone, holder = paragraphs[k - 2 : k + 1]
+    assert formula.find(f"{W}pPr/{W}pStyle").get(f"{W}val") == "EnactingFormula"
+    assert formula.find(f"{W}pPr/{W}rPr/{W}del") is not None and gone.find(f"{W}pPr/{W}rPr/{W}del") is not None
+    assert holder.find(f"{W}pPr/{W}rPr") is None
+    assert holder.find(f"{W}pPr/{W}pPrChange/{W}pPr/{W}pStyle").get(f"{W}val") == "PreambularParagraph"
+
+
+def test_a_struck_run_holding_the_first_footnote_goes_before_the_inserted_run_before_it() -> None:
+    # A/RES/78/88 -> 79/42 (two subjects): after the enacting formula one paragraph is inserted and
+    # then two struck, the first holding the first footnote. LibreOffice's Accept All left an empty
+    # paragraph however the marks were given while an inserted paragraph stood between the formula
+    # and the struck run; the struck run goes first, and the formula's mark is the one struck.
+    paragraphs = list(_body(_check(ga_resolution("A/RES/78/88"), ga_resolution("A/RES/79/42"))).iter(f"{W}p"))
+    k = next(k for k, p in enumerate(paragraphs) if p.find(f".//{W}footnoteReference") is not None)
+    formula, holder, struck, inserted = paragraphs[k - 1 : k + 3]
+    assert _style(formula) == "EnactingFormula" and formula.find(f"{W}pPr/{W}rPr/{W}del") is not None
+    assert holder.find(f"{W}pPr/{W}rPr") is None and "Having considered" in "".join(holder.itertext())
+    assert struck.find(f"{W}pPr/{W}rPr/{W}del") is not None
+    assert inserted.find(f"{W}pPr/{W}rPr/{W}ins") is not None and "Recalling its resolution 78/43" in "".join(inserted.itertext())
+
+
+def test_a_whole_paragraph_holding_the_first_footnote_keeps_its_mark_before_others_gone_whole() -> None:
+    # Only the last of such a run gives its mark away: A/RES/79/124 (another subject than
+    # A/RES/78/271) opens its preamble with the paragraph holding the first footnote and goes on
+    # with fourteen more, all inserted. LibreOffice's Reject All removes the marks of the whole run
+    # there; given to the enacting formula, the holder's mark ran the formula into the old text's
+    # first paragraph.
+    before, holder = _holder_of_first_note(_check(ga_resolution("A/RES/78/271"), ga_resolution("A/RES/79/124")))
+    assert before.find(f"{W}pPr/{W}rPr") is None and before.find(f"{W}pPr/{W}pStyle").get(f"{W}val") == "EnactingFormula"
+    assert holder.find(f"{W}pPr/{W}rPr/{W}ins") is not None and holder.find(f"{W}pPr/{W}pPrChange") is None
+
+
 def test_a_split_paragraph_holding_the_first_footnote_keeps_its_own_inserted_mark() -> None:
     # Only a paragraph inserted or deleted whole gives its mark to the one before it: the first
     # half of a split, which holds the first footnote here, keeps its inserted mark, or Reject All
@@ -695,8 +748,6 @@ def test_sections_numbered_from_1_again_start_words_list_again(tmp_path: Path) -
     # "Request for a subvention …" / "Recalling …" / "1. Takes note …"): Word's list starts again
     # there, where it used to number on through the sections (section III began at 15.). The
     # redline does so too: see A/RES/78/293 -> 79/298 in the LibreOffice test below.
-    from conftest import ga_resolution
-
     new = ga_resolution("A/RES/79/258")
     (tmp_path / "new.docx").write_bytes(render_docx(new, word_style_for("unga", str(ROOT / "drafts"))))
     (pdf,) = to_pdf([tmp_path / "new.docx"], tmp_path)
@@ -712,8 +763,6 @@ def test_sub_paragraphs_of_a_paragraph_the_list_skips_start_from_their_first_lab
     # Safety and Security …:" is not numbered, and its sub-paragraphs are "(a)" and "(b)". In one
     # list with the sub-paragraphs of section XVIII before it, nothing started their count again:
     # they printed "(g)" and "(h)".
-    from conftest import ga_resolution
-
     new = ga_resolution("A/RES/79/258")
     (tmp_path / "new.docx").write_bytes(render_docx(new, word_style_for("unga", str(ROOT / "drafts"))))
     (pdf,) = to_pdf([tmp_path / "new.docx"], tmp_path)
@@ -727,8 +776,6 @@ def test_sub_paragraphs_struck_with_none_in_their_place_keep_their_numbers() -> 
     # Committee on World Food Security of:" loses its four sub-paragraphs, (a) to (d), and the
     # newer text has none in its preamble. They were struck without their numbers, so Reject All
     # gave them back unnumbered.
-    from conftest import ga_resolution
-
     body = _body(_check(ga_resolution("A/RES/79/171"), ga_resolution("A/RES/78/198")))
     struck = [p for p in body.iter(f"{W}p") if p.find(f"{W}pPr/{W}pStyle").get(f"{W}val") == "PreambularSubparagraph1"]
     assert len(struck) == 4 and all(p.find(f"{W}pPr/{W}rPr/{W}del") is not None for p in struck)
@@ -751,8 +798,6 @@ def test_where_the_years_sections_part_each_text_keeps_its_own_numbering() -> No
     # the other sections moved, so a paragraph numbered 1 in one text is 5 in the other. The new
     # text's list numbers it in the file, and the old text's list stands in a tracked change of its
     # properties, so that Reject All numbers it as 2023 did (LibreOffice's test below).
-    from conftest import ga_resolution
-
     body = _body(_check(ga_resolution("A/RES/78/253"), ga_resolution("A/RES/79/258")))
     kept = [p for p in body.iter(f"{W}p") if p.find(f"{W}pPr/{W}rPr") is None and p.find(f"{W}pPr/{W}numPr") is not None]
     parted = [p for p in kept if p.find(f"{W}pPr/{W}pPrChange/{W}pPr/{W}numPr") is not None]
@@ -820,11 +865,12 @@ def test_libreoffice_accept_all_gives_the_new_document_and_reject_all_the_old(tm
     # its section II is numbered from 1 again; from A/RES/78/253 to 79/258 a section is dropped and
     # others moved, so the two texts number their sections' paragraphs differently, and two
     # paragraphs of the same words stand one deleted and one inserted; from A/RES/79/171 back to
-    # 78/198 a preambular paragraph's sub-paragraphs are all struck.
+    # 78/198 a preambular paragraph's sub-paragraphs are all struck; A/RES/78/271 -> 79/124 (two
+    # subjects) inserts the paragraph holding the first footnote and fourteen after it,
+    # A/RES/78/23 -> 78/27 strikes it after another, A/RES/78/88 -> 79/42 right after an inserted
+    # one, and A/RES/78/3 -> 79/130 inserts a run of paragraphs after a formula that ends in an insertion.
     sys.path.insert(0, str(ROOT / "benchmarks"))
     from libreoffice_revisions import OFFICE_PYTHON, in_office
-
-    from conftest import ga_resolution
 
     if not shutil.which("soffice"):
         pytest.fail("LibreOffice (soffice) is required: apt-get install libreoffice-writer-nogui")
@@ -852,6 +898,10 @@ def test_libreoffice_accept_all_gives_the_new_document_and_reject_all_the_old(tm
         (*reversed(_without_old_closing("A/RES/78/20")), None),
         (ga_resolution("A/RES/78/253"), ga_resolution("A/RES/79/258"), None),
         (ga_resolution("A/RES/79/171"), ga_resolution("A/RES/78/198"), None),
+        (ga_resolution("A/RES/78/271"), ga_resolution("A/RES/79/124"), None),
+        (ga_resolution("A/RES/78/23"), ga_resolution("A/RES/78/27"), None),
+        (ga_resolution("A/RES/78/3"), ga_resolution("A/RES/79/130"), None),
+        (ga_resolution("A/RES/78/88"), ga_resolution("A/RES/79/42"), None),
     ]
     results = in_office(pairs, tmp_path)
     for k, result in enumerate(results):

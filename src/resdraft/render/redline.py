@@ -711,6 +711,7 @@ class _Redline(_Writer):
         out += self._formula("closing", diff.new.closing)
         self._property_changes()
         self._numbered_as_next(out)
+        self._struck_note_first(out)
         self._marks_for_libreoffice(out)
         self._first_note_mark(out)
         self._last_mark_kept(out)
@@ -720,24 +721,28 @@ class _Redline(_Writer):
             sect.addprevious(p)
 
     def _marks_for_libreoffice(self, paragraphs: list[Any]) -> None:
-        """A paragraph that ends in an insertion, before a paragraph inserted whole, is written so
-        that LibreOffice's Reject All keeps the mark between them: it drops that mark together with
-        an insertion that ends a paragraph and the inserted paragraph after it, joining the paragraph
-        to the next. Where the insertion replaces words, it goes before the deletion ("{+of:+}[-at its
-        …-]"); otherwise, where the two paragraphs have the same properties (style, numbering, and
-        any tracked change of them), the inserted paragraph mark is the one between them. Word reads
-        each the same as before: Reject All drops the inserted words and one paragraph mark between the two."""
-        for before, p in itertools.pairwise(paragraphs):
-            ppr, ppr_before = p.find(qn("w:pPr")), before.find(qn("w:pPr"))
-            rpr = ppr.find(qn("w:rPr"))
+        """A paragraph that ends in an insertion, before paragraphs inserted whole, is written so
+        that LibreOffice's Reject All keeps the mark between them: LibreOffice takes insertions on
+        either side of a paragraph mark for one, and drops the mark with them, joining the paragraph
+        to the one after the inserted run. Where the insertion replaces words, it goes before the
+        deletion ("{+of:+}[-at its …-]"); otherwise the inserted paragraph mark is the one between
+        them, and the last paragraph of the run, which takes the first's properties back as a
+        tracked change, keeps its mark. (Not the first: the words replaced whole would then begin
+        with an insertion, which LibreOffice takes for one with an insertion that ends the
+        paragraph before.) Word reads each the same as before: Reject All drops the inserted words
+        and the paragraph marks between the two."""
+        for k, (before, p) in enumerate(itertools.pairwise(paragraphs), start=1):
+            rpr = p.find(qn("w:pPr")).find(qn("w:rPr"))
             if rpr is None or rpr.find(qn("w:ins")) is None or before[-1].tag != qn("w:ins"):
                 continue
-            if len(before) > 2 and before[-2].tag == qn("w:del"):
+            if len(before) > 2 and before[-2].tag == qn("w:del") and not (k > 1 and _joins_insertions(paragraphs[k - 2], before)):
                 before[-2].addprevious(before[-1])
-            elif _whole(p, "w:ins") and [etree.tostring(c) for c in ppr if c is not rpr] == [
-                etree.tostring(c) for c in ppr_before
-            ]:
-                self._mark_moved(p, before)
+                continue
+            last = k
+            while last + 1 < len(paragraphs) and _whole(paragraphs[last + 1], "w:ins"):
+                last += 1
+            if _whole(p, "w:ins") and not (last + 1 < len(paragraphs) and _starts_inserted(paragraphs[last + 1])):
+                self._mark_moved(paragraphs[last], before)
 
     def _numbered_as_next(self, paragraphs: list[Any]) -> None:
         """A paragraph moved away (its mark a w:moveFrom) or moved here (w:moveTo) before one
@@ -808,14 +813,41 @@ class _Redline(_Writer):
             j -= 1
         return j >= 0 and self._mark_moved(paragraphs[k], paragraphs[j])
 
+    @staticmethod
+    def _struck_note_first(paragraphs: list[Any]) -> None:
+        """Where the paragraph holding the document's first footnote anchor is struck whole in a
+        run of struck paragraphs right after a run of inserted ones, the struck run goes first (the
+        two read the same either way round), so that a paragraph that stays stands before it (see
+        `_first_note_mark`)."""
+        holder = _first_note(paragraphs)
+        if holder is None or not _whole(paragraphs[holder], "w:del"):
+            return
+        start = _run_start(paragraphs, holder, "w:del")
+        if start and _whole(paragraphs[start - 1], "w:ins"):
+            end = holder + 1
+            while end < len(paragraphs) and _whole(paragraphs[end], "w:del"):
+                end += 1
+            inserted = _run_start(paragraphs, start - 1, "w:ins")
+            paragraphs[inserted:end] = paragraphs[start:end] + paragraphs[inserted:start]
+
     def _first_note_mark(self, paragraphs: list[Any]) -> None:
         """LibreOffice does not remove the mark of a paragraph inserted (or deleted) whole that
         holds the document's first footnote anchor, leaving an empty paragraph on Reject All (or
-        Accept All): where the paragraph before it stays, that one's mark is written as the one
-        inserted (or deleted) instead."""
-        holder = next((k for k, p in enumerate(paragraphs) if p.find(f".//{qn('w:footnoteReference')}") is not None), None)
-        if holder and (_whole(paragraphs[holder], "w:ins") or _whole(paragraphs[holder], "w:del")):
-            self._mark_moved(paragraphs[holder], paragraphs[holder - 1])
+        Accept All). So the mark of the paragraph before the run of paragraphs gone whole that
+        holds it, which stays, is written as the one inserted (or deleted) instead, and the holder
+        takes that paragraph's properties on that side. An inserted holder does so only at the end
+        of its run: where the paragraph after it is inserted whole too, LibreOffice removes its mark
+        with the rest of the run."""
+        holder = _first_note(paragraphs)
+        if holder is None:
+            return
+        for tag in ("w:ins", "w:del"):
+            if not _whole(paragraphs[holder], tag):
+                continue
+            if tag == "w:ins" and holder + 1 < len(paragraphs) and _whole(paragraphs[holder + 1], tag):
+                return
+            if start := _run_start(paragraphs, holder, tag):
+                self._mark_moved(paragraphs[holder], paragraphs[start - 1])
 
     def _last_mark_kept(self, paragraphs: list[Any]) -> None:
         """Where the document ends in paragraphs inserted (or deleted) whole after one that stays,
@@ -890,6 +922,37 @@ def _whole(p: Any, tag: str, ranges: frozenset[str] = _RANGES) -> bool:
     if rpr is None or len(rpr) != 1 or rpr[0].tag != qn(tag):
         return False
     return all(child.tag == qn(tag) or child.tag in ranges for child in p)
+
+
+def _first_note(paragraphs: list[Any]) -> int | None:
+    """Which paragraph holds the document's first footnote anchor, if any."""
+    return next((k for k, p in enumerate(paragraphs) if p.find(f".//{qn('w:footnoteReference')}") is not None), None)
+
+
+def _run_start(paragraphs: list[Any], k: int, tag: str) -> int:
+    """Where the run of paragraphs inserted (tag 'w:ins') or deleted ('w:del') whole that ends with
+    paragraph `k` starts."""
+    while k > 0 and _whole(paragraphs[k - 1], tag):
+        k -= 1
+    return k
+
+
+def _starts_inserted(p: Any) -> bool:
+    """Whether a paragraph's words begin with an insertion."""
+    return next((child.tag == qn("w:ins") for child in p if child.tag not in _RANGES), False)
+
+
+def _joins_insertions(before: Any, p: Any) -> bool:
+    """Whether paragraph `p`, its words replaced whole ("[-old-]{+new+}"), would begin with an
+    insertion that LibreOffice takes for one with the insertion ending the paragraph `before`
+    (whose mark is not marked) if its insertion went first."""
+    first = next((child for child in p if child.tag not in _RANGES), None)
+    return (
+        first is not None
+        and first.tag == qn("w:del")
+        and before[-1].tag == qn("w:ins")
+        and before.find(qn("w:pPr")).find(qn("w:rPr")) is None
+    )
 
 
 def _give_mark(ppr: Any, rpr: Any) -> None:
