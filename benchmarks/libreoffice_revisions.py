@@ -5,16 +5,19 @@ example drafts) the redline is opened in LibreOffice, which accepts (or rejects)
 saves the text, list numbers and footnote marks included; that must be the text LibreOffice saves
 of resdraft's own Word output of the new (or old) text. Comment anchors are taken out of the
 redline first: LibreOffice driven through UNO stops on opening a document with comments.
-Prints how many pairs come out exact each way, and the others.
+Prints how many pairs come out exact each way, and the others. With `unrelated N SEED`, N pairs
+of GA resolutions drawn at random (SEED) instead, on different subjects: most paragraphs deleted
+or inserted whole, some moved.
 
 Needs LibreOffice and its Python bridge (Debian: python3-uno; see scripts/system-packages.sh).
-Run: python benchmarks/libreoffice_revisions.py [N GA pairs, default all]
+Run: python benchmarks/libreoffice_revisions.py [N GA pairs, default all | unrelated N SEED]
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import io
+import random
 import subprocess
 import sys
 import tempfile
@@ -64,6 +67,20 @@ def pairs(limit: int | None):
     yield from example_pairs()
 
 
+def unrelated_pairs(count: int, seed: int):
+    """(name, old, new, amends) for `count` pairs of GA resolutions drawn at random."""
+    sys.path.insert(0, str(ROOT / "src"))
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from bench_diff import ga_records
+
+    from resdraft.importers.pdftext import parse_pdf_text
+
+    records, draw = ga_records(), random.Random(seed)
+    for _ in range(count):
+        a, b = draw.sample(records, 2)
+        yield f"{a['symbol']} -> {b['symbol']}", parse_pdf_text(a["text"]), parse_pdf_text(b["text"]), None
+
+
 @dataclass(frozen=True)
 class InOffice:
     """A redline as LibreOffice leaves it after Accept All and after Reject All, beside the text
@@ -104,8 +121,10 @@ def in_office(pairs: Iterable[tuple[Any, Any, Mapping[str, str] | None]], work: 
 
 
 def main() -> None:
-    limit = int(sys.argv[1]) if len(sys.argv) > 1 else None
-    rows = list(pairs(limit))
+    if sys.argv[1:2] == ["unrelated"]:
+        rows = list(unrelated_pairs(int(sys.argv[2]), int(sys.argv[3])))
+    else:
+        rows = list(pairs(int(sys.argv[1]) if len(sys.argv) > 1 else None))
     with tempfile.TemporaryDirectory() as tmp:
         results = in_office(((old, new, amends) for _, old, new, amends in rows), Path(tmp))
     accepted = [r.accepted == r.new for r in results]
