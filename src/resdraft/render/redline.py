@@ -735,6 +735,8 @@ class _Redline(_Writer):
             rpr = p.find(qn("w:pPr")).find(qn("w:rPr"))
             if rpr is None or rpr.find(qn("w:ins")) is None or before[-1].tag != qn("w:ins"):
                 continue
+            if before.find(qn("w:pPr")).find(qn("w:rPr")) is not None:
+                continue  # (its mark is marked itself: within a run, or a paragraph split)
             if len(before) > 2 and before[-2].tag == qn("w:del") and not (k > 1 and _joins_insertions(paragraphs[k - 2], before)):
                 before[-2].addprevious(before[-1])
                 continue
