@@ -230,6 +230,7 @@ def test_a_word_file_written_elsewhere_gives_its_sections_headings() -> None:
     [
         "A/RES/79/258",  # each section numbered from 1 again: a list of its own per section
         "A/RES/78/187",  # the last operative paragraph, "Decides:", over "(a)" and "(b)"
+        "A/RES/78/329",  # the one operative paragraph, unnumbered: "Decides:" over "(a)" and "(b)"
         "A/RES/79/1",  # lettered sub-paragraphs "A. Science, technology and innovation …", no headings
         "A/RES/79/253",  # "A. Secretariat of the Pension Board" under "… the table below:"
     ],
@@ -237,7 +238,8 @@ def test_a_word_file_written_elsewhere_gives_its_sections_headings() -> None:
 def test_a_word_file_written_elsewhere_keeps_every_operative_paragraph(symbol: str) -> None:
     # 79/258: the list that started last (section XXV's) was taken for the operative part, all
     # before it for the preamble. 78/187: "Decides:" was taken for the transition formula, and the
-    # operative part began after it. 79/1, 79/253: a lettered sub-paragraph whose words read as a
+    # operative part began after it; 78/329 too, and, with only the transition formulas the text
+    # importer knows ("Resolves that:"), "(a)" and "(b)" for the operative paragraphs. 79/1, 79/253: a lettered sub-paragraph whose words read as a
     # title is no section heading (a list's numeral heads a section only alone above its title).
     res, got = _unstyled_ga(symbol)
     assert [(p.label, p.number, p.text) for p in got.operative] == [(p.label, p.number, p.text) for p in res.operative]

@@ -26,7 +26,7 @@ from lxml import etree
 from resdraft.errors import LibraryError, Problem, Where
 from resdraft.importers.dates import ordinal_numbers, parse_date
 from resdraft.importers.openings import infer_opening, is_preambular
-from resdraft.importers.text import ADOPTION_LINE, ORGANIZATION_LINE, PLENARY, REPORT_LINE, sponsors_of
+from resdraft.importers.text import ADOPTION_LINE, ORGANIZATION_LINE, PLENARY, REPORT_LINE, is_transition, sponsors_of
 from resdraft.inline import merge
 from resdraft.model import Content, Footnote, FootnoteRef, Line, Numbering, Paragraph, Resolution, Run, Session, Span
 from resdraft.numbering import alpha, roman, section_heading
@@ -806,7 +806,6 @@ _ENACTING = re.compile(
     r"^The\b.{0,150}\b(General Assembly|Assembly|Organi[sz]ation|Council|Conference|Commission|Committee|Parliament)\b[^.;]{0,80}$",
     re.IGNORECASE | re.DOTALL,
 )
-_TRANSITION = re.compile(r"\b(resolves?|decides?|agrees?|hereby)\b[^.;]{0,80}:$", re.IGNORECASE)
 _CLOSING = re.compile(r"^(Adopted|Done|Signed|Approved)\b", re.IGNORECASE)
 _TYPED = re.compile(r"^\s*(?:(\d{1,3})\.|\(([a-z]{1,4})\))[ \t\u00a0]+")
 _ROMAN = re.compile(r"^(i|ii|iii|iv|v|vi|vii|viii|ix|x|xi|xii)$")
@@ -884,7 +883,7 @@ def _by_heuristic(all_paras: list[_Para]) -> list[_Item]:
     mains = _main_lists(paras, main) if main is not None else frozenset()
     first = next((i for i, p in enumerate(paras) if p.label and p.label.list_key in mains), len(paras))
     # (an operative paragraph "Decides:" over its own sub-paragraphs is no transition formula)
-    transitions = [i for i, t in enumerate(texts[:first]) if len(t) < 150 and _TRANSITION.search(t)]
+    transitions = [i for i, t in enumerate(texts[:first]) if is_transition(t)]
     transition = transitions[-1] if transitions else None
     if transition is not None:
         op_start = transition + 1
@@ -925,22 +924,38 @@ def _main_list(paras: list[_Para]) -> str | None:
     """The list operative paragraphs are numbered in: the last to start that is not nested in another.
 
     A list is nested (operative sub-paragraphs) when it starts right after a numbered paragraph
-    of another list that introduces it with ':'. Preambular sub-paragraph lists start before the
-    operative list. Word lists win over labels typed into the text, '1.' over '(a)' over '(i)'.
+    of another list that introduces it with ':', or after a lone operative paragraph, unnumbered,
+    that does ("Decides:"): where every list is nested so, there is no main list, and the lone
+    paragraph is the operative part. Preambular sub-paragraph lists start before the operative
+    list. Word lists win over labels typed into the text, '1.' over '(a)' over '(i)'.
     """
     starts: dict[str, int] = {}
     for i, p in enumerate(paras):
         if p.label is not None:
             starts.setdefault(p.label.list_key, i)
 
-    def nested(key: str) -> bool:
+    def introducer(key: str) -> _Para | None:
+        """The paragraph right before a list's start, where it introduces the list with ':'."""
         before = paras[starts[key] - 1] if starts[key] else None
-        return bool(before and before.label and before.label.list_key != key and _ends(before, ":"))
+        if before is None or not _ends(before, ":") or (before.label is not None and before.label.list_key == key):
+            return None
+        return before
+
+    def lone(para: _Para) -> bool:
+        """Whether a paragraph is an unnumbered operative one ("Decides:"), not a transition formula."""
+        text = para.text.strip()
+        if para.label is not None or is_transition(text):
+            return False
+        opening = infer_opening(text)
+        return opening is not None and not is_preambular(opening)
 
     word = [k for k in starts if not k.startswith("typed-")]
     if word:
-        outer = [k for k in word if not nested(k)] or word[:1]
-        return max(outer, key=lambda k: starts[k])
+        introducers = {k: introducer(k) for k in word}
+        outer = [k for k, p in introducers.items() if p is None or (p.label is None and not lone(p))]
+        if not outer and any(p is not None and lone(p) for p in introducers.values()):
+            return None
+        return max(outer or word[:1], key=starts.__getitem__)
     return next((k for k in ("typed-decimal", "typed-alpha", "typed-roman") if k in starts), None)
 
 
