@@ -416,6 +416,24 @@ def test_a_un_resolution_as_text_reads_back_with_its_sections_and_closing(symbol
     assert back.closing is not None and back.closing.text == res.closing.text
 
 
+@pytest.mark.parametrize(
+    ("symbol", "nested"),
+    [
+        ("A/RES/78/223", "\n\n    1. Opening of the Congress."),
+        ("A/RES/78/248", "\n\n    4. In hearing an application"),
+    ],
+)
+def test_a_quoted_list_numbered_1_2_reads_back_from_markdown_as_sub_paragraphs(symbol: str, nested: str) -> None:
+    # A/RES/78/223's operative paragraph 11 approves an agenda, "1. Opening of the Congress." and
+    # on; 78/248's paragraph 14 quotes a statute's new paragraph "4.". Markdown wrote them flush,
+    # like the operative paragraphs, and they were read back as operative paragraphs; they stand
+    # indented to the words of the numbered paragraph they belong to, a list nested in its item.
+    res, text = _as_text(symbol, "md")
+    assert nested in text
+    back = parse_text(text, Path("resolution.md"))
+    assert _outline(back) == _outline(res)
+
+
 @pytest.mark.parametrize("symbol", ["A/RES/79/161", "A/RES/78/184"])
 def test_opening_phrases_followed_by_a_comma_or_hyphenated_are_found_in_plain_text(symbol: str) -> None:
     # Plain text marks no opening phrase, so each is found again from its words: "Underlines, in

@@ -515,7 +515,7 @@ def test_document_sub_paragraph_labels_run_in_order(library: Path) -> None:
     assert isinstance(text, str)
     doc.write_text(text, encoding="utf-8")
     before = lint(str(doc))
-    edit(doc, "\nc. monitor", "\ne. monitor")
+    edit(doc, " c. monitor", " e. monitor")
     found = [(f.rule, f.severity, f.paragraph) for f in lint(str(doc)).findings if key(f) not in map(key, before.findings)]
     assert found == [("label-sequence", "error", "operative paragraph 3 (e)")]
     first = next(f for f in lint(str(doc)).findings if f.rule == "label-sequence")
