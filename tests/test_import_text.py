@@ -471,3 +471,25 @@ def test_an_adopted_un_resolution_as_text_gives_its_adoption_and_report() -> Non
     assert fields["adopted"] == dt.date(2024, 12, 17)
     assert fields["report"] == "[on the report of the Third Committee (A/79/456, para. 31)]"
     assert fields["status"] == "adopted" and "language" not in fields
+
+
+def test_footnotes_numbered_out_of_order_stay_with_their_anchors_in_every_output() -> None:
+    # A draft edited by hand: the paragraph holding footnote 2 moved above the one holding 1, the
+    # notes still listed 1, 2. Word numbers footnotes in the order their anchors stand, and every
+    # writer pairs them so: the Word output and the redline stopped on an assertion.
+    from resdraft.build import word_style_for
+    from resdraft.diff import compare
+    from resdraft.importers.docx import read_docx
+    from resdraft.render.docx import render_docx
+    from resdraft.render.redline import render_redline
+
+    text = (
+        "The General Assembly,\n\nRecalling its resolution 77/1,²\n\nNoting the report of the Secretary-General,¹\n\n"
+        "1. Decides to remain seized of the matter.\n\n__________\n¹ A/78/1.\n² Resolution 77/1.\n"
+    )
+    res = parse_text(text, Path("draft.txt"))
+    assert [(n.marker, n.text) for n in res.footnotes] == [("2", "Resolution 77/1."), ("1", "A/78/1.")]
+    word = word_style_for("unga", str(ROOT / "drafts"))
+    back, _ = read_docx(render_docx(res, word))
+    assert [n.text for n in back.footnotes] == ["Resolution 77/1.", "A/78/1."]
+    assert render_redline(compare(back, res), word)

@@ -72,11 +72,9 @@ def footnotes_by_content(res: Resolution) -> dict[int, list[Footnote]]:
     """The footnotes of each line's and paragraph's anchors, by the identity of its content, in
     document order (the order the Word output numbers them in)."""
     notes = iter(res.footnotes)
-    containers = (*res.header, *res.title, res.enacting, *(p for q in res.preamble for p in q.walk()), res.transition)
-    containers += (*(p for q in res.operative for p in q.walk()), res.closing)
     out: dict[int, list[Footnote]] = {}
-    for container in containers:
-        if container is not None and (count := sum(isinstance(s, FootnoteRef) for s in container.content)):
+    for container in res.lines_and_paragraphs():
+        if count := sum(isinstance(s, FootnoteRef) for s in container.content):
             out[id(container.content)] = [note for _, note in zip(range(count), notes, strict=False)]
     return out
 

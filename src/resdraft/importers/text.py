@@ -909,4 +909,4 @@ def parse_text(text: str, source: Path | None = None, body: str | None = None) -
         numbering=numbering_of(key, preamble, operative),
         emphasis=emphases(preamble, operative),
         date=date if isinstance(date, dt.date) else None,
-    )
+    ).notes_in_anchor_order()
