@@ -475,8 +475,8 @@ def test_an_adopted_un_resolution_as_text_gives_its_adoption_and_report() -> Non
 
 def test_footnotes_numbered_out_of_order_stay_with_their_anchors_in_every_output() -> None:
     # A draft edited by hand: the paragraph holding footnote 2 moved above the one holding 1, the
-    # notes still listed 1, 2. Word numbers footnotes in the order their anchors stand, and every
-    # writer pairs them so: the Word output and the redline stopped on an assertion.
+    # footnotes still listed 1, 2. Word numbers footnotes in the order their marks stand, and the
+    # Word output and the redline pair them so: both stopped on an assertion.
     from resdraft.build import word_style_for
     from resdraft.diff import compare
     from resdraft.importers.docx import read_docx
@@ -488,8 +488,39 @@ def test_footnotes_numbered_out_of_order_stay_with_their_anchors_in_every_output
         "1. Decides to remain seized of the matter.\n\n__________\n¹ A/78/1.\n² Resolution 77/1.\n"
     )
     res = parse_text(text, Path("draft.txt"))
-    assert [(n.marker, n.text) for n in res.footnotes] == [("2", "Resolution 77/1."), ("1", "A/78/1.")]
+    assert [n.marker for n in res.footnotes] == ["1", "2"]  # (the document as it is)
     word = word_style_for("unga", str(ROOT / "drafts"))
     back, _ = read_docx(render_docx(res, word))
     assert [n.text for n in back.footnotes] == ["Resolution 77/1.", "A/78/1."]
     assert render_redline(compare(back, res), word)
+
+
+def test_a_raised_number_with_no_footnote_of_its_own_is_the_number_in_the_word_output(tmp_path: Path) -> None:
+    # "m³" in a paragraph and a mark whose footnote's text is missing ("⁴") take no footnote:
+    # the Word output stopped on them (or gave a later mark's footnote to them). They print as the
+    # raised numbers they are; `resdraft lint` still reports them. A raised number inside a
+    # footnote's own text ("⁵") is no mark at all.
+    from resdraft.build import word_style_for
+    from resdraft.diff import compare
+    from resdraft.importers.docx import read_docx
+    from resdraft.lint import lint
+    from resdraft.render.docx import render_docx
+    from resdraft.render.redline import render_redline
+
+    text = (
+        "The General Assembly,\n\nNoting that 2,000 m³ of the premises were damaged,¹\n\n"
+        "1. Recalls its resolution 77/1,⁴ and decides to remain seized of the matter,²\n\n"
+        "__________\n¹ A/78/1.\n² Resolution 77/1, para. 4.⁵\n"
+    )
+    res = parse_text(text, Path("draft.txt"))
+    assert res.footnotes[1].content[-1] == Run("5", superscript=True)
+    word = word_style_for("unga", str(ROOT / "drafts"))
+    back, _ = read_docx(render_docx(res, word))
+    assert [n.text for n in back.footnotes] == ["A/78/1.", "Resolution 77/1, para. 4.5"]
+    assert "2,000 m3 of" in back.preamble[0].text and "77/1,4 and" in back.operative[0].text
+    assert render_redline(compare(res, back), word)
+    (tmp_path / "draft.txt").write_text(text, encoding="utf-8")
+    assert {f.message for f in lint(str(tmp_path / "draft.txt")).findings if f.rule == "footnote-marker"} == {
+        "footnote marker 3 has no footnote",
+        "footnote marker 4 has no footnote",
+    }

@@ -7,9 +7,8 @@ and (later) the importer produces and the differ compares them.
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict, deque
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, Literal
 
@@ -372,23 +371,3 @@ class Resolution:
         for p in self.operative:
             yield from p.walk()
         yield from (self.closing,) if self.closing else ()
-
-    def notes_in_anchor_order(self) -> Resolution:
-        """This resolution with its footnotes in the order their anchors stand in, the order Word
-        numbers them in and every writer pairs them in: each anchor takes the first footnote of
-        its marker not yet taken, and footnotes no anchor takes follow as they were. For an
-        imported document whose footnotes are listed in another order (a masthead line holding
-        the anchor of a footnote printed after others; a Word file whose footnotes part is in
-        another order than its anchors)."""
-        unused: dict[str, deque[Footnote]] = defaultdict(deque)
-        for note in self.footnotes:
-            unused[note.marker].append(note)
-        ordered = [
-            unused[s.marker].popleft()
-            for container in self.lines_and_paragraphs()
-            for s in container.content
-            if isinstance(s, FootnoteRef) and unused.get(s.marker)
-        ]
-        taken = {id(note) for note in ordered}
-        ordered += [note for note in self.footnotes if id(note) not in taken]
-        return self if tuple(ordered) == self.footnotes else replace(self, footnotes=tuple(ordered))

@@ -13,6 +13,7 @@ from resdraft.diff.align import Related, align, moved
 from resdraft.diff.footnotes import compare_footnotes
 from resdraft.diff.model import PARTS, Counterpart, Diff, HeaderChange, ParagraphChange, Place, lines_by_role
 from resdraft.diff.words import WORD, kept_share, word_diff
+from resdraft.footnote_marks import paired
 from resdraft.model import Paragraph, Resolution, content_between
 
 
@@ -306,7 +307,9 @@ def lineage_relation(amends: Mapping[str, str]) -> Related:
 def compare(
     old: Resolution, new: Resolution, amends: Mapping[str, str] | None = None, old_name: str = "old", new_name: str = "new"
 ) -> Diff:
-    """The Diff of two Resolutions; `amends` maps a clause id to the id it rewords."""
+    """The Diff of two Resolutions; `amends` maps a clause id to the id it rewords. Each text's
+    footnotes are taken in the order of their marks (see `footnote_marks`), for the diff and its outputs."""
+    old, new = paired(old), paired(new)
     related = lineage_relation(amends or {})
     warnings = []
     if old.body != new.body:

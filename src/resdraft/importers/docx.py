@@ -1386,4 +1386,4 @@ def _resolution(
         numbering=_numbering_model(numbering, items),
         emphasis=_emphasis(styles, {"preambular": preamble, "operative": operative}),
         date=date,
-    ).notes_in_anchor_order()
+    )

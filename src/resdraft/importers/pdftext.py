@@ -1162,7 +1162,7 @@ def parse_pdf_text(text: str, source: Path | None = None, body: str | None = Non
         numbering=numbering_of(key, preamble, operative),
         emphasis=dict(HOUSE_EMPHASIS),
         date=date if isinstance(date, dt.date) else None,
-    ).notes_in_anchor_order()
+    )
 
 
 def parse_pdf(data: bytes, source: Path | None = None, body: str | None = None) -> Resolution:

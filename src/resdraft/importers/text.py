@@ -701,8 +701,12 @@ class _BodyReader:
             m = star
         marker = next(g for g in m.groups() if g).translate(_SUPERSCRIPT_DIGITS)
         content = _inline(item.text[m.end() :], self.markdown)
-        # A footnote carries no footnotes: a '*' that looks like a marker there is the character.
-        literal = tuple(Run("*") if s == FootnoteRef("*") else s for s in content)
+        # A footnote carries no footnotes: a '*' that looks like a marker there is the character,
+        # and a raised number ("¹⁴ …, children,³") the number, raised.
+        literal = tuple(
+            (Run("*") if s.marker == "*" else Run(s.marker, superscript=True)) if isinstance(s, FootnoteRef) else s
+            for s in content
+        )
         self.notes.append(Footnote(marker, tidy(merge(literal))))
         self.notes_since_paragraph = True
         return True
@@ -909,4 +913,4 @@ def parse_text(text: str, source: Path | None = None, body: str | None = None) -
         numbering=numbering_of(key, preamble, operative),
         emphasis=emphases(preamble, operative),
         date=date if isinstance(date, dt.date) else None,
-    ).notes_in_anchor_order()
+    )

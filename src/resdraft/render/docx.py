@@ -33,6 +33,7 @@ from docx.styles.style import StyleFactory
 from lxml import etree
 
 from resdraft.errors import Problem, TemplateError, Where
+from resdraft.footnote_marks import paired
 from resdraft.library.wordstyle import StyleSpec, WordStyle
 from resdraft.model import Content, Footnote, FootnoteRef, Line, Numbering, Paragraph, Resolution, Run
 from resdraft.numbering import parse_pattern
@@ -885,7 +886,7 @@ def _save(doc: Any) -> bytes:
 
 def render_docx(res: Resolution, word: WordStyle) -> bytes:
     """A Resolution as the bytes of a .docx in its body's Word house style."""
-    return _Writer(res, word).write()
+    return _Writer(paired(res), word).write()
 
 
 def document_xml(data: bytes) -> str:

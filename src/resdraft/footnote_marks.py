@@ -1,0 +1,82 @@
+"""Which footnote each footnote mark of a Resolution takes, as the Word output and the diff pair
+them: in the order the marks stand in the document, one footnote to each mark.
+
+An imported document says what it says: one edited by hand may list its footnotes in another
+order than its marks (the paragraph holding footnote 2 moved above the one holding 1), and may
+hold a mark whose footnote's text was lost, which `resdraft lint` reports. The writers and the
+diff take the document with its footnotes in the order of their marks, and such a mark as the
+raised number (or '*') it shows.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import defaultdict, deque
+from typing import Any, TypeVar
+
+from resdraft.inline import merge
+from resdraft.model import Content, Footnote, FootnoteRef, Line, Paragraph, Resolution, Run
+
+
+def paired(res: Resolution) -> Resolution:
+    """`res` with each footnote mark given the first footnote of its marker not yet taken, in
+    document order (the order Word numbers footnotes in), its footnotes in that order and those
+    no mark takes after them as they were; a mark no footnote is left for becomes the character
+    it shows (a raised number, or '*', '†' …)."""
+    unused: dict[str, deque[Footnote]] = defaultdict(deque)
+    for note in res.footnotes:
+        unused[note.marker].append(note)
+    ordered: list[Footnote] = []
+
+    def content(spans: Content) -> Content:
+        out = []
+        for span in spans:
+            if isinstance(span, FootnoteRef):
+                if unused[span.marker]:
+                    ordered.append(unused[span.marker].popleft())
+                else:
+                    span = Run(span.marker, superscript=span.marker.isdigit())
+            out.append(span)
+        kept = tuple(out)
+        return spans if kept == spans else merge(kept)
+
+    def line(x: Line) -> Line:
+        return _replaced(x, content=content(x.content))
+
+    def formula(x: Line | None) -> Line | None:
+        return None if x is None else line(x)
+
+    def paragraph(p: Paragraph) -> Paragraph:
+        own = content(p.content)  # (before its sub-paragraphs: document order)
+        return _replaced(p, content=own, subparagraphs=tuple(paragraph(s) for s in p.subparagraphs))
+
+    header = tuple(line(x) for x in res.header)
+    title = tuple(line(x) for x in res.title)
+    enacting = formula(res.enacting)
+    preamble = tuple(paragraph(p) for p in res.preamble)
+    transition = formula(res.transition)
+    operative = tuple(paragraph(p) for p in res.operative)
+    closing = formula(res.closing)
+    taken = {id(note) for note in ordered}
+    notes = (*ordered, *(note for note in res.footnotes if id(note) not in taken))
+    return _replaced(
+        res,
+        header=header,
+        title=title,
+        enacting=enacting,
+        preamble=preamble,
+        transition=transition,
+        operative=operative,
+        closing=closing,
+        footnotes=notes,
+    )
+
+
+T = TypeVar("T", Line, Paragraph, Resolution)
+
+
+def _replaced(item: T, **changes: Any) -> T:
+    """`item` itself where nothing changes (so an unchanged document keeps its objects), else a copy with the changes."""
+    if all(getattr(item, name) is value or getattr(item, name) == value for name, value in changes.items()):
+        return item
+    return dataclasses.replace(item, **changes)
