@@ -23,6 +23,9 @@ def paired(res: Resolution) -> Resolution:
     document order (the order Word numbers footnotes in), its footnotes in that order and those
     no mark takes after them as they were; a mark no footnote is left for becomes the character
     it shows (a raised number, or '*', '†' …)."""
+    marks = [s.marker for c in res.lines_and_paragraphs() for s in c.content if isinstance(s, FootnoteRef)]
+    if marks == [note.marker for note in res.footnotes]:
+        return res  # (as every document resdraft writes, and most it reads)
     unused: dict[str, deque[Footnote]] = defaultdict(deque)
     for note in res.footnotes:
         unused[note.marker].append(note)
