@@ -697,3 +697,33 @@ def test_a_table_in_a_word_file_is_read_cell_by_cell_and_said_so(tmp_path: Path)
     assert f"warning: {path}: has a table; its cells are read one by one as paragraphs (check what they became)" in result.output
     texts = [p.text for p in parse_docx(path.read_bytes()).operative]
     assert texts[-4:] == ["Budget line", "Amount", "Meetings", "10,000"]
+
+
+def test_a_word_file_with_bulleted_sub_paragraphs_is_written_again() -> None:
+    # A Word file written elsewhere whose operative sub-paragraphs are bullets: the bullet came
+    # through as the sub-paragraphs' example label ("•"), which resdraft cannot number by, and
+    # the Word output (and every diff with the file) stopped on it. Levels resdraft cannot number
+    # end the numbering read from the file; the rest is the body's house style.
+    from conftest import ga_resolution
+    from resdraft.build import word_style_for
+    from resdraft.render.docx import render_docx
+
+    word = word_style_for("unga", str(ROOT / "drafts"))
+    data = render_docx(ga_resolution("A/RES/78/187"), word)
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        parts = {name: z.read(name) for name in z.namelist()}
+    parts["word/numbering.xml"] = re.sub(
+        rb'(<w:lvl w:ilvl="1"[^>]*>(?:(?!</w:lvl>).)*?)<w:numFmt w:val="lowerLetter"/>(?:(?!</w:lvl>).)*?<w:lvlText w:val="[^"]*"/>',
+        '\\1<w:numFmt w:val="bullet"/><w:lvlText w:val="•"/>'.encode(),
+        parts["word/numbering.xml"],
+        flags=re.S,
+    )
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as z:
+        for name, content in parts.items():
+            z.writestr(name, content)
+    res = parse_docx(out.getvalue())
+    decides = res.operative[-1]
+    assert decides.text == "Decides:" and {s.label for s in decides.subparagraphs} == {"•"}
+    assert res.numbering.subparagraphs == ()
+    assert parse_docx(render_docx(res, word)).operative[-1].text == decides.text

@@ -58,6 +58,12 @@ def alpha(n: int) -> str:
     return letter * ((n - 1) // 26 + 1)
 
 
+def is_pattern(example: str) -> bool:
+    """Whether an example label ('(a)', '1.', 'i)') is one resdraft numbers by (a bullet, or a Word
+    level text such as '(%2)' left as it was, is not)."""
+    return _LABEL.match(example) is not None
+
+
 def parse_pattern(pattern: str) -> tuple[str, str, str]:
     """'(a)' -> ('(', 'lower-alpha', ')'); the middle names the counter style."""
     m = _LABEL.match(pattern)

@@ -29,7 +29,7 @@ from resdraft.importers.openings import infer_opening, is_preambular
 from resdraft.importers.text import ADOPTION_LINE, ORGANIZATION_LINE, PLENARY, REPORT_LINE, is_transition, sponsors_of
 from resdraft.inline import merge
 from resdraft.model import Content, Footnote, FootnoteRef, Line, Numbering, Paragraph, Resolution, Run, Session, Span
-from resdraft.numbering import alpha, roman, section_heading
+from resdraft.numbering import alpha, is_pattern, roman, section_heading
 from resdraft.render.docx import (
     FORMULA_STYLES,
     HEADING_STYLE,
@@ -1258,7 +1258,9 @@ def _examples(numbering: _Numbering, labels: list[tuple[_Item, _Label]], first: 
     """Example labels of one list from level `first` down to the deepest level it describes."""
     key = labels[0][1].list_key
     used = max(label.ilvl for _, label in labels)
-    return tuple(x for lvl in range(first, numbering.depth(key, used)) if (x := numbering.example(key, lvl)))
+    examples = (numbering.example(key, lvl) for lvl in range(first, numbering.depth(key, used)))
+    # (levels resdraft cannot number, bullets or a level text left as Word had it, end the description)
+    return tuple(itertools.takewhile(is_pattern, (x for x in examples if x)))
 
 
 def _numbering_model(numbering: _Numbering, items: Sequence[_Item]) -> Numbering:
@@ -1269,8 +1271,10 @@ def _numbering_model(numbering: _Numbering, items: Sequence[_Item]) -> Numbering
     subs: tuple[str, ...] = ()
     pre_subs: tuple[str, ...] = ()
     if operative:
-        if any(item.level == 0 for item, _ in operative):
-            op_label = numbering.example(operative[0][1].list_key, 0)
+        if any(item.level == 0 for item, _ in operative) and is_pattern(
+            x := numbering.example(operative[0][1].list_key, 0) or ""
+        ):
+            op_label = x
         subs = _examples(numbering, operative, 1)
     elif any(i.kind == "operative" and i.para.label and i.para.label.list_key == "typed-decimal" for i in items):
         op_label = "1."
