@@ -908,3 +908,20 @@ def test_libreoffice_accept_all_gives_the_new_document_and_reject_all_the_old(tm
         assert result.accepted == result.new, f"pair {k}: Accept All in LibreOffice must give the new document"
         assert result.rejected == result.old, f"pair {k}: Reject All in LibreOffice must give the old document"
     assert "Fifty-Third Annual Session" in results[0].accepted
+
+
+def test_a_footnote_mark_alone_on_a_masthead_line_does_not_stop_the_redline() -> None:
+    # A stray "²" on a line of its own in a draft's masthead (a copy-and-paste slip) is read as a
+    # masthead line holding only a footnote mark. The redline writes no such line, and its footnote
+    # iterator then gave footnote 2 to mark 1 and stopped on an assertion; footnotes go by marker.
+    from resdraft.importers.text import parse_text
+
+    seed = (ROOT.parent / "shared" / "corpus" / "seeds" / "unga-64-c3-revised-draft-2009.md").read_text(encoding="utf-8")
+    new = seed.replace("Sixty-fourth session\n", "²\n\nSixty-fourth session\n", 1)
+    old, now = parse_text(seed, Path("old.md")), parse_text(new, Path("new.md"))
+    redline = render_redline(compare(old, now), word_style_for("unga", str(ROOT / "drafts")))
+    notes = etree.fromstring(zipfile.ZipFile(io.BytesIO(redline)).read("word/footnotes.xml"))
+    texts = ["".join(t.text or "" for t in fn.iter(f"{W}t", f"{W}delText")).strip() for fn in notes.iter(f"{W}footnote")]
+    written = [t for t in texts if t]
+    assert len(written) == len(old.footnotes)
+    assert all(t.endswith(note.text) for t, note in zip(written, old.footnotes, strict=True))

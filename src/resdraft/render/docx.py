@@ -12,6 +12,7 @@ import functools
 import io
 import re
 import zipfile
+from collections import defaultdict, deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import IO, Any
 
@@ -342,7 +343,9 @@ class _Writer:
         self.style_ids: dict[str, str] = {}
         self.elements: dict[str, Any] = {}  # style name -> its w:style, once styles() has run
         self.footnote_xml: list[Any] = []
-        self.notes = iter(res.footnotes)
+        self.notes: dict[str, deque[Footnote]] = defaultdict(deque)  # each marker's footnotes, in the order their marks stand
+        for note in res.footnotes:
+            self.notes[note.marker].append(note)
         self.defaults = {role: ("bold" in emphasis, "italic" in emphasis) for role, emphasis in res.emphasis.items()}
         # The number each text's next operative paragraph is printed with (see numbered_in), and
         # its next heading of each kind ("new I").
@@ -705,10 +708,18 @@ class _Writer:
             props.append(("w:vertAlign", {"val": "superscript"}))
         return props
 
+    def next_note(self, marker: str) -> Footnote | None:
+        """The next footnote of a marker, as `footnote_marks.paired` orders them; None where none is left."""
+        queue = self.notes.get(marker)
+        return queue.popleft() if queue else None
+
     def reference(self, p: Any, anchor: FootnoteRef) -> None:
-        """A footnote anchor: the next footnote, its reference in `p` and its text in the footnotes part."""
-        note = next(self.notes)
-        assert note.marker == anchor.marker, "footnotes pair with anchors in document order"
+        """A footnote anchor: the next footnote of its marker, its reference in `p` and its text in
+        the footnotes part; a mark with no footnote left is the raised character it shows."""
+        note = self.next_note(anchor.marker)
+        if note is None:
+            self.runs(p, (Run(anchor.marker, superscript=anchor.marker.isdigit()),), None)
+            return
         self.footnote(p, note)
 
     def footnote(self, p: Any, note: Footnote, text: Callable[[Any], None] | None = None) -> Any:

@@ -120,11 +120,13 @@ class _Redline(_Writer):
         marked as the anchor says."""
         if not isinstance(anchor, _Anchor):
             anchor = _Anchor(anchor.marker)
-        note = anchor.note
-        if note is None:
-            note = next(self.notes)
-            assert note.marker == anchor.marker, "footnotes pair with anchors in document order"
+        note = anchor.note or self.next_note(anchor.marker)
         holder = self._mark(f"w:{anchor.own}", p) if anchor.own else p
+        if note is None:  # (a mark with no footnote left: the raised character it shows)
+            self.runs(holder, (Run(anchor.marker, superscript=anchor.marker.isdigit()),), None)
+            if anchor.own == "del":
+                self._deleted_text(holder)
+            return
         was = anchor.was
 
         def text(fp: Any) -> None:
