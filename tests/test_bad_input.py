@@ -118,6 +118,17 @@ def test_a_file_saved_as_windows_1252_names_the_line_of_its_first_such_character
     assert_nothing_written(target)
 
 
+@pytest.mark.parametrize("character", ["\x0c", "\x00"])
+def test_a_control_character_in_a_clause_names_its_line(lib: Path, character: str) -> None:
+    # A form feed (or a NUL) pasted in with text copied from a PDF: PyYAML names a character
+    # position, not a line.
+    line = edit(lib / CLAUSES, "text: the various forms of trafficking", f"text: the various{character} forms of trafficking")
+    result, target = build(lib)
+    assert_user_error(result)
+    assert f"{CLAUSES}:{line}: invalid YAML: character U+{ord(character):04X} is not allowed" in result.output
+    assert_nothing_written(target)
+
+
 def test_unclosed_quote_in_draft_names_the_line_where_the_quote_opens(lib: Path) -> None:
     line = edit(lib / DRAFT, "title: RESOLUTION ON", 'title: "RESOLUTION ON')
     result, target = build(lib)

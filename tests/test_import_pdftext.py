@@ -562,3 +562,17 @@ def test_corpus_resolution_with_an_odd_masthead_or_a_long_title_builds_to_word(s
     with zipfile.ZipFile(io.BytesIO(data)) as z:
         core = z.read("docProps/core.xml").decode()
     assert "<dc:title>" in core
+
+
+def test_control_characters_in_pdf_text_are_dropped() -> None:
+    # A vertical tab and a NUL in text extracted from a PDF stopped the Word output; form feeds
+    # still part the pages.
+    from conftest import ROOT
+    from resdraft.build import word_style_for
+    from resdraft.render.docx import render_docx
+
+    raw = _records()["A/RES/78/10"]["text"]
+    damaged = raw.replace("General Assembly", "General\x0b Assembly", 1).replace("Recalling", "Recal\x00ling", 1)
+    res, clean = parse_pdf_text(damaged), parse_pdf_text(raw)
+    assert [p.text for p in res.preamble] == [p.text for p in clean.preamble]
+    assert render_docx(res, word_style_for("unga", str(ROOT / "drafts")))

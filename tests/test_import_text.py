@@ -524,3 +524,18 @@ def test_a_raised_number_with_no_footnote_of_its_own_is_the_number_in_the_word_o
         "footnote marker 3 has no footnote",
         "footnote marker 4 has no footnote",
     }
+
+
+def test_control_characters_in_a_text_are_dropped_and_a_form_feed_breaks_the_line() -> None:
+    # Text copied from a PDF keeps its form feeds, and a damaged file may hold a NUL: the Word
+    # output stopped on them (XML cannot carry them).
+    from resdraft.build import word_style_for
+    from resdraft.render.docx import render_docx
+
+    seed = (CORPUS / "seeds" / "unga-64-c3-revised-draft-2009.md").read_text(encoding="utf-8")
+    text = seed.replace("\n\nWelcoming the Human", "\n\f\nWelcoming the Human", 1).replace("trafficking", "traf\x00ficking", 1)
+    assert text.count("\f") == 1 and text.count("\x00") == 1
+    res = parse_text(text, Path("draft.md"))
+    clean = parse_text(seed, Path("draft.md"))
+    assert [p.text for p in res.preamble] == [p.text for p in clean.preamble]
+    assert render_docx(res, word_style_for("unga", str(ROOT / "drafts")))

@@ -7,6 +7,7 @@ and (later) the importer produces and the differ compares them.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -20,6 +21,11 @@ KINDS: tuple[Kind, ...] = ("preambular", "operative")
 
 
 # ---------------------------------------------------------------- inline content
+
+
+# Characters no document text holds: control characters XML 1.0 cannot carry (a form feed, a NUL
+# from a damaged file). Importers drop them (a form feed breaks the line); the Word writer too.
+NOT_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 @dataclass(frozen=True)

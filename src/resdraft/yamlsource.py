@@ -110,6 +110,16 @@ def parse_yaml(text: str, path: Path) -> Any:
                 Where(path, line), f"invalid YAML: {what}", "check the indentation and quoting on this line and the one before"
             )
         ) from None
+    except yaml.reader.ReaderError as e:  # a character YAML does not allow: named at its line
+        line = text.count("\n", 0, e.position) + 1
+        raise LibraryError(
+            Problem(
+                Where(path, line),
+                f"invalid YAML: character U+{ord(e.character) if isinstance(e.character, str) else e.character:04X}"
+                f" is not allowed in a YAML file ({e.reason})",
+                "delete it (a control character pasted in with the text, often a form feed or a NUL)",
+            )
+        ) from None
     except yaml.YAMLError as e:
         raise LibraryError(Problem(Where(path), f"invalid YAML: {e}", "fix the file's syntax")) from None
 

@@ -39,7 +39,7 @@ from resdraft.importers.text import (
     sponsors_of,
     tidy,
 )
-from resdraft.model import Content, Footnote, FootnoteRef, Line, Resolution, Run, Session, Span, plain
+from resdraft.model import NOT_TEXT, Content, Footnote, FootnoteRef, Line, Resolution, Run, Session, Span, plain
 from resdraft.numbering import SECTION
 
 # ================================================================ vocabulary
@@ -124,6 +124,11 @@ _PRIVATE = re.compile(f"[{_NOTE_OPEN}{_NOTE_CLOSE}]")
 _SPACES = re.compile(r"[ \t]+")
 _CELLS = re.compile(r"[ \t]{3,}")  # layout-preserving text sets masthead columns apart with runs of spaces
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
+
+
+def _page_breaks_only(found: re.Match[str]) -> str:
+    """Of the characters no document text holds, the form feeds that part the pages stay (for now)."""
+    return found.group() if found.group() == "\f" else ""
 
 
 def _problem(source: Path | None, message: str, hint: str) -> LibraryError:
@@ -1103,6 +1108,7 @@ def parse_pdf_text(text: str, source: Path | None = None, body: str | None = Non
     """
     _refuse_early(text, source)
     text = _PRIVATE.sub("", text.lstrip("\ufeff")).replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n\f\n")
+    text = NOT_TEXT.sub(_page_breaks_only, text)
     if text.startswith("# source:"):  # the corpus's own first line, naming where a text came from
         text = text.partition("\n")[2]
     head_end, body_start, enacting_words = _start(text, source)

@@ -24,6 +24,7 @@ from resdraft.importers.openings import marked_opening
 from resdraft.importers.outline import Node, emphases, frozen, numbering_of, split_parts
 from resdraft.inline import merge
 from resdraft.model import (
+    NOT_TEXT,
     Content,
     Footnote,
     FootnoteRef,
@@ -878,7 +879,7 @@ def parse_text(text: str, source: Path | None = None, body: str | None = None) -
     `source` names the file in error messages (and its extension says whether the text is
     Markdown); `body` ('aalco', 'aipa', 'unga') overrides the body the enacting formula names.
     """
-    text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    text = NOT_TEXT.sub("", text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n"))
     if not text.strip():
         raise _problem(source, "the text is empty", "pass the text of a resolution, in Markdown or plain text")
     markdown = _is_markdown(text, source)

@@ -36,7 +36,7 @@ from lxml import etree
 from resdraft.errors import Problem, TemplateError, Where
 from resdraft.footnote_marks import paired
 from resdraft.library.wordstyle import StyleSpec, WordStyle
-from resdraft.model import Content, Footnote, FootnoteRef, Line, Numbering, Paragraph, Resolution, Run
+from resdraft.model import NOT_TEXT, Content, Footnote, FootnoteRef, Line, Numbering, Paragraph, Resolution, Run
 from resdraft.numbering import parse_pattern
 
 # ------------------------------------------------------------------ style names, one per role
@@ -323,7 +323,10 @@ def _level_indents(lvl: Any, props: Mapping[str, Any]) -> None:
 
 
 def _text(r: Any, text: str) -> None:
-    """A run's text as Word writes it: w:t, with a tab (w:tab) or a line break (w:br) as its own element."""
+    """A run's text as Word writes it: w:t, with a tab (w:tab) or a line break (w:br) as its own
+    element; without characters no document text holds (which XML cannot carry)."""
+    if NOT_TEXT.search(text):
+        text = NOT_TEXT.sub("", text)
     pieces = re.split(r"([\t\n])", text) if "\t" in text or "\n" in text else [text]
     for piece in pieces:
         if piece in _BREAKS:
