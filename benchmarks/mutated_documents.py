@@ -2,7 +2,8 @@
 
 Three kinds of case, each from the corpus:
   pdftext  two GA resolutions' raw PDF text (a year's own, or two on different subjects), lines
-           deleted, doubled, swapped, cut short, joined or given a stray mark, and the text cut off;
+           deleted, doubled, swapped, cut short, joined or given a stray mark, the text cut off,
+           and control characters, invisible characters, markup, labels or stray lines put in;
   text     the seeds' Markdown and resdraft's own text and Markdown of GA resolutions, damaged so;
   docx     resdraft's Word output of a GA resolution, XML elements of its document, footnotes,
            numbering or styles part deleted, doubled, moved, or given a wrong attribute.
@@ -18,6 +19,7 @@ from __future__ import annotations
 import functools
 import io
 import random
+import re
 import sys
 import traceback
 import zipfile
@@ -31,9 +33,37 @@ ROOT = Path(__file__).resolve().parents[1]
 KINDS = ("pdftext", "text", "docx")
 
 
+# Stray characters and markup put inside a line: control characters, invisible ones, Markdown and
+# template syntax, labels and long runs.
+JUNK = (
+    *("\x00", "\x0b", "\x0c", "\u200b", "\u202e", "\ufeff", "\u00ad", "\t\t", "’", "“", "…", "—"),
+    *("[^1]", "[^x]:", "**", "_", "*italic*", "<b>", "&amp;", "{{ x }}", "{% if %}", "\\", "$"),
+    *("1.1.", "(a)(b)", "IV.", "Article 1", "¹²³", "  " * 50, "a" * 3000),
+)
+STRAY_LINES = ("# Heading", "## II", "I", "A.", "---", "> quote", "- bullet", "| a | b |", "```", "")
+
+
 def mutate_text(text: str, rng: random.Random) -> str:
-    """`text` with one to six lines damaged."""
-    lines = text.split("\n")
+    """`text` with one to six lines damaged, then one to four stray characters, labels or lines."""
+    lines = _damaged_lines(text.split("\n"), rng)
+    for _ in range(rng.randint(1, 4)):
+        if not lines:
+            break
+        i, roll = rng.randrange(len(lines)), rng.random()
+        if roll < 0.6:
+            at = rng.randrange(len(lines[i]) + 1)
+            lines[i] = lines[i][:at] + rng.choice(JUNK) + lines[i][at:]
+        elif roll < 0.8:
+            lines[i] = re.sub(
+                r"^(\d+)\.", lambda m: rng.choice((f"({m.group(1)})", m.group(1) + ")", "1.", "99.", "0.")), lines[i]
+            )
+        else:
+            lines.insert(i, rng.choice(STRAY_LINES))
+    return "\n".join(lines)
+
+
+def _damaged_lines(lines: list[str], rng: random.Random) -> list[str]:
+    """One to six lines deleted, doubled, swapped, cut short, given a stray mark or joined, or the rest cut off."""
     for _ in range(rng.randint(1, 6)):
         if not lines:
             break
@@ -53,7 +83,7 @@ def mutate_text(text: str, rng: random.Random) -> str:
             lines = lines[: i + 1]
         elif i + 1 < len(lines):
             lines[i : i + 2] = [lines[i] + " " + lines[i + 1]]
-    return "\n".join(lines)
+    return lines
 
 
 def mutate_docx(data: bytes, rng: random.Random) -> bytes:
