@@ -7,8 +7,9 @@ Three kinds of case, each from the corpus:
   text     the seeds' Markdown and resdraft's own text and Markdown of GA resolutions, damaged so;
   docx     resdraft's Word output of a GA resolution, XML elements of its document, footnotes,
            numbering or styles part deleted, doubled, moved, or given a wrong attribute.
-Each case is read, compared with the undamaged (or the other) document, and written as a Word
-file, a redline, a review page and amendments. A user error (ResdraftError) is the right answer
+Each case is read, written as a Word file, text, Markdown and structure JSON, compared with the
+undamaged (or the other) document, and the comparison written as a redline, a review page,
+amendments, JSON, terminal text and CriticMarkup. A user error (ResdraftError) is the right answer
 to a damaged document; any other exception is reported with where it was raised.
 
 Run: python benchmarks/mutated_documents.py [KIND [N [SEED]]]   (default: every kind, 300 cases, seed 1)
@@ -179,15 +180,24 @@ def _outputs(read: Any, old: Any, new: Any, styles: dict[str, Any], steps: list[
     """Read both documents, then write each output, each step named in `steps` before it is taken."""
     from resdraft.diff import compare
     from resdraft.render.amendments import render_amendments
+    from resdraft.render.criticmarkup import render_criticmarkup
+    from resdraft.render.diffjson import render_json
+    from resdraft.render.diffterm import render_terminal
     from resdraft.render.docx import render_docx
+    from resdraft.render.markup import render
     from resdraft.render.redline import render_redline
     from resdraft.render.reviewhtml import render_review_html
+    from resdraft.render.structure import render_structure
 
     steps.append("read")
     old, new = read(old), read(new)
     word = styles.get(new.body, styles["unga"])
     steps.append("Word output")
     render_docx(new, word)
+    steps.append("text, Markdown and structure")
+    for fmt in ("txt", "md"):
+        render(new, fmt, ROOT / "templates", f"{new.body}/resolution.{fmt}.j2")
+    render_structure(new)
     steps.append("diff")
     diff = compare(old, new)
     steps.append("redline")
@@ -196,6 +206,10 @@ def _outputs(read: Any, old: Any, new: Any, styles: dict[str, Any], steps: list[
     render_review_html(diff)
     steps.append("amendments")
     render_amendments(diff)
+    steps.append("JSON, terminal and CriticMarkup")
+    render_json(diff)
+    render_terminal(diff, colour=True)
+    render_criticmarkup(diff)
 
 
 def main() -> None:
