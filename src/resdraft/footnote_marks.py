@@ -15,7 +15,7 @@ from collections import defaultdict, deque
 from typing import Any, TypeVar
 
 from resdraft.inline import merge
-from resdraft.model import Content, Footnote, FootnoteRef, Line, Paragraph, Resolution, Run
+from resdraft.model import DOCUMENT_ORDER, Content, Footnote, FootnoteRef, Line, Paragraph, Resolution, Run
 
 
 def paired(res: Resolution) -> Resolution:
@@ -46,36 +46,25 @@ def paired(res: Resolution) -> Resolution:
     def line(x: Line) -> Line:
         return _replaced(x, content=content(x.content))
 
-    def formula(x: Line | None) -> Line | None:
-        return None if x is None else line(x)
-
     def paragraph(p: Paragraph) -> Paragraph:
         own = content(p.content)  # (before its sub-paragraphs: document order)
         return _replaced(p, content=own, subparagraphs=tuple(paragraph(s) for s in p.subparagraphs))
 
-    header = tuple(line(x) for x in res.header)
-    title = tuple(line(x) for x in res.title)
-    enacting = formula(res.enacting)
-    preamble = tuple(paragraph(p) for p in res.preamble)
-    transition = formula(res.transition)
-    operative = tuple(paragraph(p) for p in res.operative)
-    closing = formula(res.closing)
+    def part(value: Any) -> Any:
+        """A line, a formula (or None), or a tuple of lines or paragraphs, rebuilt."""
+        if value is None:
+            return None
+        if isinstance(value, Line):
+            return line(value)
+        return tuple(paragraph(x) if isinstance(x, Paragraph) else line(x) for x in value)
+
+    parts = {name: part(getattr(res, name)) for name in DOCUMENT_ORDER}  # (in document order)
     taken = {id(note) for note in ordered}
     notes = (*ordered, *(note for note in res.footnotes if id(note) not in taken))
-    return _replaced(
-        res,
-        header=header,
-        title=title,
-        enacting=enacting,
-        preamble=preamble,
-        transition=transition,
-        operative=operative,
-        closing=closing,
-        footnotes=notes,
-    )
+    return dataclasses.replace(res, **parts, footnotes=notes)
 
 
-T = TypeVar("T", Line, Paragraph, Resolution)
+T = TypeVar("T", Line, Paragraph)
 
 
 def _replaced(item: T, **changes: Any) -> T:

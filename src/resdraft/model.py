@@ -290,6 +290,10 @@ class Numbering:
     preambular_subparagraphs: tuple[str, ...]
 
 
+# The parts of a Resolution that hold lines and paragraphs, in the order they stand in the document.
+DOCUMENT_ORDER = ("header", "title", "enacting", "preamble", "transition", "operative", "closing")
+
+
 @dataclass(frozen=True)
 class Resolution:
     """An assembled resolution: everything any renderer needs, and nothing format-specific."""
@@ -370,10 +374,7 @@ class Resolution:
 
     def lines_and_paragraphs(self) -> Iterator[Line | Paragraph]:
         """Every line and paragraph, sub-paragraphs included, in document order: where footnote anchors stand."""
-        yield from (*self.header, *self.title, *((self.enacting,) if self.enacting else ()))
-        for p in self.preamble:
-            yield from p.walk()
-        yield from (self.transition,) if self.transition else ()
-        for p in self.operative:
-            yield from p.walk()
-        yield from (self.closing,) if self.closing else ()
+        for name in DOCUMENT_ORDER:
+            value = getattr(self, name)
+            for item in (value,) if isinstance(value, Line) else value or ():
+                yield from item.walk() if isinstance(item, Paragraph) else (item,)

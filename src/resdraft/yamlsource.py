@@ -115,8 +115,7 @@ def parse_yaml(text: str, path: Path) -> Any:
         raise LibraryError(
             Problem(
                 Where(path, line),
-                f"invalid YAML: character U+{ord(e.character) if isinstance(e.character, str) else e.character:04X}"
-                f" is not allowed in a YAML file ({e.reason})",
+                f"invalid YAML: character U+{e.character:04X} is not allowed in a YAML file ({e.reason})",  # (its code)
                 "delete it (a control character pasted in with the text, often a form feed or a NUL)",
             )
         ) from None

@@ -123,12 +123,7 @@ _NOTE_MARK = re.compile(f"{_NOTE_OPEN}([^{_NOTE_CLOSE}]{{1,4}}){_NOTE_CLOSE}")
 _PRIVATE = re.compile(f"[{_NOTE_OPEN}{_NOTE_CLOSE}]")
 _SPACES = re.compile(r"[ \t]+")
 _CELLS = re.compile(r"[ \t]{3,}")  # layout-preserving text sets masthead columns apart with runs of spaces
-_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
-
-
-def _page_breaks_only(found: re.Match[str]) -> str:
-    """Of the characters no document text holds, the form feeds that part the pages stay (for now)."""
-    return found.group() if found.group() == "\f" else ""
+_CONTROL = re.compile(NOT_TEXT.pattern.replace("\x0c", ""))  # characters no text holds, but the form feed that parts pages
 
 
 def _problem(source: Path | None, message: str, hint: str) -> LibraryError:
@@ -1108,7 +1103,7 @@ def parse_pdf_text(text: str, source: Path | None = None, body: str | None = Non
     """
     _refuse_early(text, source)
     text = _PRIVATE.sub("", text.lstrip("\ufeff")).replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n\f\n")
-    text = NOT_TEXT.sub(_page_breaks_only, text)
+    text = _CONTROL.sub("", text)
     if text.startswith("# source:"):  # the corpus's own first line, naming where a text came from
         text = text.partition("\n")[2]
     head_end, body_start, enacting_words = _start(text, source)

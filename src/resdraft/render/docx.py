@@ -711,19 +711,14 @@ class _Writer:
             props.append(("w:vertAlign", {"val": "superscript"}))
         return props
 
-    def next_note(self, marker: str) -> Footnote | None:
-        """The next footnote of a marker, as `footnote_marks.paired` orders them; None where none is left."""
-        queue = self.notes.get(marker)
-        return queue.popleft() if queue else None
+    def next_note(self, marker: str) -> Footnote:
+        """The next footnote of a marker, as `footnote_marks.paired` orders them (it gives every mark one):
+        by marker, so that a mark the writer has no place for does not shift the footnotes after it."""
+        return self.notes[marker].popleft()
 
     def reference(self, p: Any, anchor: FootnoteRef) -> None:
-        """A footnote anchor: the next footnote of its marker, its reference in `p` and its text in
-        the footnotes part; a mark with no footnote left is the raised character it shows."""
-        note = self.next_note(anchor.marker)
-        if note is None:
-            self.runs(p, (Run(anchor.marker, superscript=anchor.marker.isdigit()),), None)
-            return
-        self.footnote(p, note)
+        """A footnote anchor: the next footnote of its marker, its reference in `p` and its text in the footnotes part."""
+        self.footnote(p, self.next_note(anchor.marker))
 
     def footnote(self, p: Any, note: Footnote, text: Callable[[Any], None] | None = None) -> Any:
         """A footnote's reference run in `p`, and the footnote in the footnotes part (returned), its

@@ -122,11 +122,6 @@ class _Redline(_Writer):
             anchor = _Anchor(anchor.marker)
         note = anchor.note or self.next_note(anchor.marker)
         holder = self._mark(f"w:{anchor.own}", p) if anchor.own else p
-        if note is None:  # (a mark with no footnote left: the raised character it shows)
-            self.runs(holder, (Run(anchor.marker, superscript=anchor.marker.isdigit()),), None)
-            if anchor.own == "del":
-                self._deleted_text(holder)
-            return
         was = anchor.was
 
         def text(fp: Any) -> None:
@@ -734,10 +729,10 @@ class _Redline(_Writer):
         paragraph before.) Word reads each the same as before: Reject All drops the inserted words
         and the paragraph marks between the two."""
         for k, (before, p) in enumerate(itertools.pairwise(paragraphs), start=1):
-            rpr = p.find(qn("w:pPr")).find(qn("w:rPr"))
+            rpr = _mark_props(p)
             if rpr is None or rpr.find(qn("w:ins")) is None or before[-1].tag != qn("w:ins"):
                 continue
-            if before.find(qn("w:pPr")).find(qn("w:rPr")) is not None:
+            if _mark_props(before) is not None:
                 continue  # (its mark is marked itself: within a run, or a paragraph split)
             if len(before) > 2 and before[-2].tag == qn("w:del") and not (k > 1 and _joins_insertions(paragraphs[k - 2], before)):
                 before[-2].addprevious(before[-1])
@@ -745,7 +740,7 @@ class _Redline(_Writer):
             last = k
             while last + 1 < len(paragraphs) and _whole(paragraphs[last + 1], "w:ins"):
                 last += 1
-            if _whole(p, "w:ins") and not (last + 1 < len(paragraphs) and _starts_inserted(paragraphs[last + 1])):
+            if _whole(p, "w:ins") and not (last + 1 < len(paragraphs) and _starts_with(paragraphs[last + 1], "w:ins")):
                 self._mark_moved(paragraphs[last], before)
 
     def _numbered_as_next(self, paragraphs: list[Any]) -> None:
@@ -780,7 +775,7 @@ class _Redline(_Writer):
             if (
                 theirs is not None
                 and _list_id(theirs) in self.heading_lists.values()
-                and after.find(qn("w:pPr")).find(qn("w:rPr")) is None  # (a heading inserted takes the numbering)
+                and _mark_props(after) is None  # (a heading inserted takes the numbering)
                 and self._mark_before_run(paragraphs, k, side_moved, twins)
             ):
                 continue
@@ -922,7 +917,7 @@ _IN_A_MOVE = _RANGES | frozenset(qn(f"w:{tag}") for tag in ("moveFromRangeEnd", 
 def _whole(p: Any, tag: str, ranges: frozenset[str] = _RANGES) -> bool:
     """Whether a paragraph is inserted (tag 'w:ins') or deleted ('w:del') whole: its mark and all its
     words (not just its mark, as where a paragraph was split or merged). `ranges`: what else it may hold."""
-    rpr = p.find(qn("w:pPr")).find(qn("w:rPr"))
+    rpr = _mark_props(p)
     if rpr is None or len(rpr) != 1 or rpr[0].tag != qn(tag):
         return False
     return all(child.tag == qn(tag) or child.tag in ranges for child in p)
@@ -941,22 +936,21 @@ def _run_start(paragraphs: list[Any], k: int, tag: str) -> int:
     return k
 
 
-def _starts_inserted(p: Any) -> bool:
-    """Whether a paragraph's words begin with an insertion."""
-    return next((child.tag == qn("w:ins") for child in p if child.tag not in _RANGES), False)
+def _mark_props(p: Any) -> Any:
+    """A paragraph mark's properties, which hold its revision mark; None where the mark is not marked."""
+    return p.find(qn("w:pPr")).find(qn("w:rPr"))
+
+
+def _starts_with(p: Any, tag: str) -> bool:
+    """Whether a paragraph's words begin with an insertion (tag 'w:ins') or a deletion ('w:del')."""
+    return next((child.tag == qn(tag) for child in p if child.tag not in _RANGES), False)
 
 
 def _joins_insertions(before: Any, p: Any) -> bool:
     """Whether paragraph `p`, its words replaced whole ("[-old-]{+new+}"), would begin with an
     insertion that LibreOffice takes for one with the insertion ending the paragraph `before`
     (whose mark is not marked) if its insertion went first."""
-    first = next((child for child in p if child.tag not in _RANGES), None)
-    return (
-        first is not None
-        and first.tag == qn("w:del")
-        and before[-1].tag == qn("w:ins")
-        and before.find(qn("w:pPr")).find(qn("w:rPr")) is None
-    )
+    return _starts_with(p, "w:del") and before[-1].tag == qn("w:ins") and _mark_props(before) is None
 
 
 def _give_mark(ppr: Any, rpr: Any) -> None:
@@ -1000,7 +994,7 @@ def _twins(paragraphs: list[Any]) -> dict[int, str]:
 def _move_side(p: Any) -> str | None:
     """'moveFrom' or 'moveTo' for a paragraph of a move, by its mark: moved, or deleted (inserted)
     where its last words were struck (added) on the way; None for any other."""
-    rpr = p.find(qn("w:pPr")).find(qn("w:rPr"))
+    rpr = _mark_props(p)
     if rpr is None or not len(rpr):
         return None
     mark = rpr[0].tag
