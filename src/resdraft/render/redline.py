@@ -44,6 +44,7 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from lxml import etree
 
+from resdraft.diff.align import moved
 from resdraft.diff.footnotes import align_anchors, footnotes_by_content
 from resdraft.diff.model import Diff, ParagraphChange, Place, lines_by_role
 from resdraft.diff.words import Op, located, word_diff
@@ -343,25 +344,30 @@ class _Redline(_Writer):
 
     def _lines(self, style_of: Any, old: tuple[Line, ...], new: tuple[Line, ...]) -> list[Any]:
         """Header or title lines paired by role (the first line of a role with the first, the
-        second with the second), in the new order; old-only lines where they stood."""
+        second with the second), in the new order; old-only lines where they stood. Where lines
+        changed places, those that keep their order pair (the run holding the most text) and the
+        others are struck where they stood and inserted where they stand, so that Reject All gives
+        the old order back."""
 
         old_by_key, new_by_key = lines_by_role(old), lines_by_role(new)
-        old_keys = list(old_by_key)
-        gone = [k for k in old_keys if k not in new_by_key]
+        old_keys, new_keys = list(old_by_key), list(new_by_key)
+        pairs = {j: old_keys.index(key) for j, key in enumerate(new_keys) if key in old_by_key}
+        out_of_order = moved(pairs, {j: len(new_by_key[new_keys[j]].text) + 1 for j in pairs})
+        kept = {new_keys[j] for j in pairs if j not in out_of_order}
         out = []
         shown = 0  # old lines up to here are placed
 
         def flush(until: int) -> None:
             nonlocal shown
             for key in old_keys[shown:until]:
-                if key in gone:
+                if key not in kept:
                     out.append(self._written(style_of(key[0]), old_by_key[key], None))
             shown = max(shown, until)
 
         for key, line in new_by_key.items():
-            if key in old_by_key:
+            if key in kept:
                 flush(old_keys.index(key))
-            out.append(self._written(style_of(line.role), old_by_key.get(key), line))
+            out.append(self._written(style_of(line.role), old_by_key[key] if key in kept else None, line))
         flush(len(old_keys))
         return out
 
