@@ -634,6 +634,68 @@ def test_a_whole_paragraph_holding_the_first_footnote_keeps_its_mark_before_othe
     assert holder.find(f"{W}pPr/{W}rPr/{W}ins") is not None and holder.find(f"{W}pPr/{W}pPrChange") is None
 
 
+def _paragraphs(old: str, new: str) -> list[etree._Element]:
+    """The paragraphs of the redline of two GA resolutions of the corpus (checked both ways)."""
+    return list(_body(_check(ga_resolution(old), ga_resolution(new))).iter(f"{W}p"))
+
+
+def _mark(p: etree._Element) -> str | None:
+    """How a paragraph's mark is marked: 'ins', 'del', 'moveTo', 'moveFrom', or None."""
+    rpr = p.find(f"{W}pPr/{W}rPr")
+    return None if rpr is None else rpr[0].tag.removeprefix(W)
+
+
+def _first_note_at(paragraphs: list[etree._Element]) -> int:
+    return next(k for k, p in enumerate(paragraphs) if p.find(f".//{W}footnoteReference") is not None)
+
+
+def test_a_moved_paragraph_holding_the_first_footnote_counts_as_gone_whole() -> None:
+    # LibreOffice takes a move for a deletion and an insertion, so a paragraph moved away (or here)
+    # holding the document's first footnote left an empty paragraph as one deleted (inserted) whole
+    # did. A/RES/78/19 -> 79/79 (two subjects) moves it away after two paragraphs struck whole: the
+    # enacting formula's mark is the one struck. A/RES/78/118 -> 78/25 moves it here, its last words
+    # added on the way, after three paragraphs inserted whole; A/RES/78/233 -> 78/97 moves it into
+    # the middle of an inserted run: the formula's mark is the one inserted each time.
+    paragraphs = _paragraphs("A/RES/78/19", "A/RES/79/79")
+    k = _first_note_at(paragraphs)
+    assert paragraphs[k].find(f"{W}moveFrom") is not None and _mark(paragraphs[k]) is None
+    assert _style(paragraphs[k - 3]) == "EnactingFormula" and _mark(paragraphs[k - 3]) == "del"
+    for old, new, before in (("A/RES/78/118", "A/RES/78/25", 4), ("A/RES/78/233", "A/RES/78/97", 2)):
+        paragraphs = _paragraphs(old, new)
+        k = _first_note_at(paragraphs)
+        assert paragraphs[k].find(f"{W}moveTo") is not None and _mark(paragraphs[k]) is None
+        assert _style(paragraphs[k - before]) == "EnactingFormula" and _mark(paragraphs[k - before]) == "ins"
+        assert paragraphs[k].find(f"{W}pPr/{W}pPrChange/{W}pPr/{W}pStyle").get(f"{W}val") == "EnactingFormula"
+
+
+def test_before_a_struck_run_holding_the_first_footnote_a_paragraph_moved_here_gives_its_mark_back() -> None:
+    # A/RES/79/226 -> 79/235 (two subjects): a paragraph moved here stands right before a run struck
+    # whole that holds the first footnote. Its own mark, inserted, goes to the paragraph before it
+    # that stays, and it takes the struck mark from the holder.
+    paragraphs = _paragraphs("A/RES/79/226", "A/RES/79/235")
+    k = _first_note_at(paragraphs)
+    stays, moved, holder = paragraphs[k - 2 : k + 1]
+    assert moved.find(f"{W}moveTo") is not None and "Reaffirming also its resolution 70/1" in "".join(moved.itertext())
+    assert (_mark(stays), _mark(moved), _mark(holder)) == ("ins", "del", None)
+
+
+def test_a_paragraph_moved_here_beginning_with_an_insertion_counts_as_inserted_after_one_ending_in_one() -> None:
+    # LibreOffice takes insertions on both sides of a paragraph mark for one. A/RES/79/315 -> 78/192
+    # (two subjects): a paragraph ending in an inserted footnote, then one moved here that begins
+    # with "{+Recalling+}", then eight inserted whole; Reject All ran the first into the paragraph
+    # after the run. Its mark is the inserted one, and the run's last keeps its mark. A/RES/79/269 ->
+    # 78/326: the run goes on past a paragraph moved here.
+    paragraphs = _paragraphs("A/RES/79/315", "A/RES/78/192")
+    k = next(k for k, p in enumerate(paragraphs) if _mark(p) == "moveTo")
+    assert _mark(paragraphs[k - 1]) == "ins" and paragraphs[k - 1][-1].tag == f"{W}ins"
+    last = next(j for j in range(k, len(paragraphs)) if _mark(paragraphs[j]) is None)
+    assert _mark(paragraphs[last + 1]) == "del" and last - k == 8
+    paragraphs = _paragraphs("A/RES/79/269", "A/RES/78/326")
+    k = next(k for k, p in enumerate(paragraphs) if _mark(p) == "moveTo")
+    last = next(j for j in range(k, len(paragraphs)) if _mark(paragraphs[j]) is None)
+    assert last > k and "Noting with concern that rural poor" in "".join(paragraphs[last].itertext())
+
+
 def test_a_split_paragraph_holding_the_first_footnote_keeps_its_own_inserted_mark() -> None:
     # Only a paragraph inserted or deleted whole gives its mark to the one before it: the first
     # half of a split, which holds the first footnote here, keeps its inserted mark, or Reject All
@@ -891,7 +953,8 @@ def test_libreoffice_accept_all_gives_the_new_document_and_reject_all_the_old(tm
     # subjects) inserts the paragraph holding the first footnote and fourteen after it,
     # A/RES/78/23 -> 78/27 strikes it after another, A/RES/78/88 -> 79/42 right after an inserted
     # one, and A/RES/78/3 -> 79/130 inserts a run of paragraphs after a formula that ends in an insertion;
-    # in the last, a masthead line changed places.
+    # in unga-64 a masthead line changed places; in the last six (two subjects each) the first
+    # footnote's paragraph moved, or a paragraph moved here begins with an insertion.
     sys.path.insert(0, str(ROOT / "benchmarks"))
     from libreoffice_revisions import OFFICE_PYTHON, in_office
 
@@ -926,6 +989,17 @@ def test_libreoffice_accept_all_gives_the_new_document_and_reject_all_the_old(tm
         (ga_resolution("A/RES/78/3"), ga_resolution("A/RES/79/130"), None),
         (ga_resolution("A/RES/78/88"), ga_resolution("A/RES/79/42"), None),
         (*_session_line_moved_up(), None),
+        *(
+            (ga_resolution(old), ga_resolution(new), None)
+            for old, new in (
+                ("A/RES/78/19", "A/RES/79/79"),
+                ("A/RES/78/118", "A/RES/78/25"),
+                ("A/RES/78/233", "A/RES/78/97"),
+                ("A/RES/79/226", "A/RES/79/235"),
+                ("A/RES/79/315", "A/RES/78/192"),
+                ("A/RES/79/269", "A/RES/78/326"),
+            )
+        ),
     ]
     results = in_office(pairs, tmp_path)
     for k, result in enumerate(results):

@@ -732,11 +732,16 @@ class _Redline(_Writer):
         them, and the last paragraph of the run, which takes the first's properties back as a
         tracked change, keeps its mark. (Not the first: the words replaced whole would then begin
         with an insertion, which LibreOffice takes for one with an insertion that ends the
-        paragraph before.) Word reads each the same as before: Reject All drops the inserted words
-        and the paragraph marks between the two."""
+        paragraph before.) A paragraph moved here counts as inserted where its words begin with an
+        insertion ("{+Recalling+} the Declaration …"), and the run takes in paragraphs moved here
+        whole, which LibreOffice takes for insertions. Word reads each the same as before: Reject
+        All drops the inserted words and the paragraph marks between the two."""
         for k, (before, p) in enumerate(itertools.pairwise(paragraphs), start=1):
             rpr = _mark_props(p)
-            if rpr is None or rpr.find(qn("w:ins")) is None or before[-1].tag != qn("w:ins"):
+            if rpr is None or before[-1].tag != qn("w:ins"):
+                continue
+            moved_here = rpr.find(qn("w:moveTo")) is not None and _starts_with(p, "w:ins")
+            if rpr.find(qn("w:ins")) is None and not moved_here:
                 continue
             if _mark_props(before) is not None:
                 continue  # (its mark is marked itself: within a run, or a paragraph split)
@@ -744,9 +749,11 @@ class _Redline(_Writer):
                 before[-2].addprevious(before[-1])
                 continue
             last = k
-            while last + 1 < len(paragraphs) and _whole(paragraphs[last + 1], "w:ins"):
+            while last + 1 < len(paragraphs) and _whole_or_moved(paragraphs[last + 1], "w:ins"):
                 last += 1
-            if _whole(p, "w:ins") and not (last + 1 < len(paragraphs) and _starts_with(paragraphs[last + 1], "w:ins")):
+            if (moved_here or _whole(p, "w:ins")) and not (
+                last + 1 < len(paragraphs) and _starts_with(paragraphs[last + 1], "w:ins")
+            ):
                 self._mark_moved(paragraphs[last], before)
 
     def _numbered_as_next(self, paragraphs: list[Any]) -> None:
@@ -840,19 +847,30 @@ class _Redline(_Writer):
         holds the document's first footnote anchor, leaving an empty paragraph on Reject All (or
         Accept All). So the mark of the paragraph before the run of paragraphs gone whole that
         holds it, which stays, is written as the one inserted (or deleted) instead, and the holder
-        takes that paragraph's properties on that side. An inserted holder does so only at the end
-        of its run: where the paragraph after it is inserted whole too, LibreOffice removes its mark
-        with the rest of the run."""
+        takes that paragraph's properties on that side. LibreOffice takes a paragraph moved here
+        (away) for one inserted (deleted), so moved paragraphs count as gone whole, the holder and
+        those of its run. An inserted holder, not moved, does so only at the end of its run: where
+        the paragraph after it is inserted whole too, LibreOffice removes its mark with the rest of
+        the run. Where the paragraph before a struck run has an inserted mark itself (moved here),
+        that mark first goes back to the paragraph before it, as `_mark_moved` writes it."""
         holder = _first_note(paragraphs)
         if holder is None:
             return
         for tag in ("w:ins", "w:del"):
-            if not _whole(paragraphs[holder], tag):
+            if not _whole_or_moved(paragraphs[holder], tag):
                 continue
-            if tag == "w:ins" and holder + 1 < len(paragraphs) and _whole(paragraphs[holder + 1], tag):
+            if (
+                tag == "w:ins"
+                and _whole(paragraphs[holder], tag)
+                and holder + 1 < len(paragraphs)
+                and _whole_or_moved(paragraphs[holder + 1], tag)
+            ):
                 return
-            if start := _run_start(paragraphs, holder, tag):
-                self._mark_moved(paragraphs[holder], paragraphs[start - 1])
+            if start := _run_start(paragraphs, holder, tag, _whole_or_moved):
+                before = paragraphs[start - 1]
+                if tag == "w:del" and start > 1 and _whole_or_moved(before, "w:ins"):
+                    self._mark_moved(before, paragraphs[start - 2])  # (its own inserted mark first goes back)
+                self._mark_moved(paragraphs[holder], before)
 
     def _last_mark_kept(self, paragraphs: list[Any]) -> None:
         """Where the document ends in paragraphs inserted (or deleted) whole after one that stays,
@@ -934,10 +952,34 @@ def _first_note(paragraphs: list[Any]) -> int | None:
     return next((k for k, p in enumerate(paragraphs) if p.find(f".//{qn('w:footnoteReference')}") is not None), None)
 
 
-def _run_start(paragraphs: list[Any], k: int, tag: str) -> int:
-    """Where the run of paragraphs inserted (tag 'w:ins') or deleted ('w:del') whole that ends with
-    paragraph `k` starts."""
-    while k > 0 and _whole(paragraphs[k - 1], tag):
+def _whole_or_moved(p: Any, tag: str) -> bool:
+    """Whether a paragraph is inserted (tag 'w:ins') or deleted ('w:del') whole, or moved here
+    (away) whole: its words moved or inserted (deleted) on the way, and its mark moved or, where
+    its last words were, inserted (deleted). LibreOffice takes a move for a deletion and an insertion."""
+    if _whole(p, tag):
+        return True
+    move = _MOVE_OF[tag]
+    rpr = _mark_props(p)
+    if rpr is None or len(rpr) != 1 or rpr[0].tag not in (qn(tag), qn(move)):
+        return False
+    return all(
+        child.tag in (qn(tag), qn(move)) or child.tag in _IN_A_MOVE or child.tag in _MOVE_STARTS or _comment_reference(child)
+        for child in p
+    )
+
+
+_MOVE_OF = {"w:ins": "w:moveTo", "w:del": "w:moveFrom"}
+
+
+def _comment_reference(element: Any) -> bool:
+    """Whether an element is a run holding only a comment's reference (after a moved paragraph's words)."""
+    return element.tag == qn("w:r") and [child.tag for child in element if child.tag != qn("w:rPr")] == [qn("w:commentReference")]
+
+
+def _run_start(paragraphs: list[Any], k: int, tag: str, whole: Callable[[Any, str], bool] = _whole) -> int:
+    """Where the run of paragraphs inserted (tag 'w:ins') or deleted ('w:del') whole (as `whole`
+    has it) that ends with paragraph `k` starts."""
+    while k > 0 and whole(paragraphs[k - 1], tag):
         k -= 1
     return k
 
@@ -949,7 +991,10 @@ def _mark_props(p: Any) -> Any:
 
 def _starts_with(p: Any, tag: str) -> bool:
     """Whether a paragraph's words begin with an insertion (tag 'w:ins') or a deletion ('w:del')."""
-    return next((child.tag == qn(tag) for child in p if child.tag not in _RANGES), False)
+    return next((child.tag == qn(tag) for child in p if child.tag not in _RANGES and child.tag not in _MOVE_STARTS), False)
+
+
+_MOVE_STARTS = frozenset(qn(f"w:{tag}RangeStart") for tag in ("moveFrom", "moveTo"))
 
 
 def _joins_insertions(before: Any, p: Any) -> bool:
