@@ -849,10 +849,12 @@ class _Redline(_Writer):
         holds it, which stays, is written as the one inserted (or deleted) instead, and the holder
         takes that paragraph's properties on that side. LibreOffice takes a paragraph moved here
         (away) for one inserted (deleted), so moved paragraphs count as gone whole, the holder and
-        those of its run. An inserted holder, not moved, does so only at the end of its run: where
-        the paragraph after it is inserted whole too, LibreOffice removes its mark with the rest of
-        the run. Where the paragraph before a struck run has an inserted mark itself (moved here),
-        that mark first goes back to the paragraph before it, as `_mark_moved` writes it."""
+        those of its run. An inserted holder whose words end in an insertion does so only at the
+        end of its run: where the paragraph after it is inserted whole too (not moved),
+        LibreOffice removes its mark with the rest of the run, and its mark left unmarked would
+        stand between two insertions (see `_marks_for_libreoffice`). Where the paragraph before a
+        struck run has an inserted mark itself (moved here), that mark first goes back to the
+        paragraph before its own run, which stays, as `_mark_moved` writes it."""
         holder = _first_note(paragraphs)
         if holder is None:
             return
@@ -861,15 +863,16 @@ class _Redline(_Writer):
                 continue
             if (
                 tag == "w:ins"
-                and _whole(paragraphs[holder], tag)
                 and holder + 1 < len(paragraphs)
-                and _whole_or_moved(paragraphs[holder + 1], tag)
+                and _whole(paragraphs[holder + 1], tag)
+                and _ends_with(paragraphs[holder], tag)
             ):
                 return
             if start := _run_start(paragraphs, holder, tag, _whole_or_moved):
                 before = paragraphs[start - 1]
-                if tag == "w:del" and start > 1 and _whole_or_moved(before, "w:ins"):
-                    self._mark_moved(before, paragraphs[start - 2])  # (its own inserted mark first goes back)
+                back = _run_start(paragraphs, start - 1, "w:ins", _whole_or_moved) if tag == "w:del" else 0
+                if back and _whole_or_moved(before, "w:ins"):  # its own inserted mark first goes back
+                    self._mark_moved(before, paragraphs[back - 1])
                 self._mark_moved(paragraphs[holder], before)
 
     def _last_mark_kept(self, paragraphs: list[Any]) -> None:
@@ -992,6 +995,12 @@ def _mark_props(p: Any) -> Any:
 def _starts_with(p: Any, tag: str) -> bool:
     """Whether a paragraph's words begin with an insertion (tag 'w:ins') or a deletion ('w:del')."""
     return next((child.tag == qn(tag) for child in p if child.tag not in _RANGES and child.tag not in _MOVE_STARTS), False)
+
+
+def _ends_with(p: Any, tag: str) -> bool:
+    """Whether a paragraph's words end with an insertion (tag 'w:ins') or a deletion ('w:del')."""
+    words = (child for child in reversed(p) if child.tag not in _IN_A_MOVE and not _comment_reference(child))
+    return next((child.tag == qn(tag) for child in words), False)
 
 
 _MOVE_STARTS = frozenset(qn(f"w:{tag}RangeStart") for tag in ("moveFrom", "moveTo"))
