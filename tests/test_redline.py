@@ -902,6 +902,39 @@ def test_operative_sub_paragraphs_struck_keep_their_numbers_where_the_new_text_n
     assert all(p.find(f"{W}pPr/{W}numPr/{W}ilvl").get(f"{W}val") == "1" for p in subs)
 
 
+def test_sub_paragraphs_all_struck_keep_the_old_texts_numbering() -> None:
+    # A/RES/78/217 -> 78/223 (two subjects): "Reaffirms the rights …" becomes "Notes …", its six
+    # sub-paragraphs "(a)" to "(f)" all struck, and the new text numbers sub-paragraphs "1., 2."
+    # (a quoted agenda). Counted in the new text's list they came back from Reject All as "1." to
+    # "6."; they stand in a list of the old text's formats, as under a paragraph deleted whole.
+    redline = _check(ga_resolution("A/RES/78/217"), ga_resolution("A/RES/78/223"))
+    paragraphs = list(_body(redline).iter(f"{W}p"))
+    k = next(k for k, p in enumerate(paragraphs) if "".join(p.itertext()).startswith("Strongly condemns acts"))
+    subs = paragraphs[k : k + 6]
+    assert all(_style(p) == "Subparagraph1" and _mark(p) == "del" for p in subs)
+    assert len({_num_id(p) for p in subs}) == 1 and _formats(redline, _num_id(subs[0]))[1] == "lowerLetter"
+
+
+def test_sub_paragraphs_of_struck_paragraphs_start_again_where_only_the_old_text_numbers_paragraphs() -> None:
+    # A/RES/78/219 -> 78/5 (two subjects): the new text numbers no operative paragraph, so the old
+    # paragraphs keep their numbers in a list of the old text's (a tracked change of properties).
+    # Their struck sub-paragraphs counted in the new text's list, which no paragraph of that list
+    # starts again: Reject All gave the second paragraph's "(w)" to "(ee)" for "(a)" to "(i)".
+    # Each paragraph's stand in a list of the old formats starting again for it.
+    redline = _check(ga_resolution("A/RES/78/219"), ga_resolution("A/RES/78/5"))
+    paragraphs = list(_body(redline).iter(f"{W}p"))
+    with zipfile.ZipFile(io.BytesIO(redline)) as z:
+        numbering = etree.fromstring(z.read("word/numbering.xml"))
+    firsts = ("To end immediately all violence", "To continue to provide his good offices")
+    lists = []
+    for first in firsts:
+        sub = next(p for p in paragraphs if "".join(p.itertext()).startswith(first))
+        num = next(n for n in numbering.iter(f"{W}num") if n.get(f"{W}numId") == _num_id(sub))
+        assert num.find(f"{W}lvlOverride[@{W}ilvl='1']/{W}startOverride").get(f"{W}val") == "1"
+        lists.append(_num_id(sub))
+    assert lists[0] != lists[1]
+
+
 def test_where_the_years_sections_part_each_text_keeps_its_own_numbering() -> None:
     # A/RES/78/253 -> 79/258: section II of 2023 ("Financial performance report …") is gone, and
     # the other sections moved, so a paragraph numbered 1 in one text is 5 in the other. The new
@@ -978,8 +1011,9 @@ def test_libreoffice_accept_all_gives_the_new_document_and_reject_all_the_old(tm
     # subjects) inserts the paragraph holding the first footnote and fourteen after it,
     # A/RES/78/23 -> 78/27 strikes it after another, A/RES/78/88 -> 79/42 right after an inserted
     # one, and A/RES/78/3 -> 79/130 inserts a run of paragraphs after a formula that ends in an insertion;
-    # in unga-64 a masthead line changed places; in the last nine (two subjects each) the first
-    # footnote's paragraph moved, or a paragraph moved here begins with an insertion.
+    # in unga-64 a masthead line changed places; in the next nine (two subjects each) the first
+    # footnote's paragraph moved, or a paragraph moved here begins with an insertion; in the last two,
+    # sub-paragraphs the old text numbers otherwise are all struck, or those of two struck paragraphs.
     sys.path.insert(0, str(ROOT / "benchmarks"))
     from libreoffice_revisions import OFFICE_PYTHON, in_office
 
@@ -1026,6 +1060,8 @@ def test_libreoffice_accept_all_gives_the_new_document_and_reject_all_the_old(tm
                 ("A/RES/78/131", "A/RES/78/137"),
                 ("A/RES/78/217", "A/RES/79/83"),
                 ("A/RES/79/264", "A/RES/78/311"),
+                ("A/RES/78/217", "A/RES/78/223"),
+                ("A/RES/78/219", "A/RES/78/5"),
             )
         ),
     ]

@@ -550,11 +550,14 @@ class _Redline(_Writer):
         if status != "inserted" and change.old is not None:
             self._old_number(p, part, change.old)
         yield p
-        if not shown.subparagraphs and change.old is not None and change.old.subparagraphs:  # (all struck)
+        all_struck = not shown.subparagraphs and change.old is not None and bool(change.old.subparagraphs)
+        if all_struck:
             shown, text = change.old, self.diff.old
         sub_num = self.sub_list(part, shown, text, self.operative_num, self.preamble_nums)
         if status == "deleted" and part == "operative" and change.subparagraphs:
             sub_num = self._old_sub_list() or sub_num
+        elif all_struck and part == "operative" and (old_list := self._old_sub_list()) is not None:
+            sub_num = old_list  # (the old text's formats, as for a paragraph deleted whole)
         elif (
             status in ("modified", "unchanged") and sub_num is not None and sub_num == self.operative_num and shown.subparagraphs
         ):
@@ -591,12 +594,16 @@ class _Redline(_Writer):
         return dataclasses.replace(change, old=old, old_index=other.place.index, ops=other.ops), move
 
     def _old_sub_list(self) -> str | None:
-        """For the sub-paragraphs of an operative paragraph deleted whole, where the old text
-        numbered sub-paragraphs otherwise than the new ("1." against "(a)"): a list in the old
-        text's formats, its sub-paragraph levels starting again for this paragraph, so that
-        Reject All gives them back as they were; None where the two agree."""
+        """For the sub-paragraphs of an operative paragraph deleted whole, or of one whose
+        sub-paragraphs are all struck, where the old text numbered sub-paragraphs otherwise than
+        the new ("1." against "(a)"), or numbered its operative paragraphs where the new does not
+        (their numbers then stand in a list of the old text's, which the new text's sub-paragraph
+        list does not follow): a list in the old text's formats, its sub-paragraph levels starting
+        again for this paragraph, so that Reject All gives them back as they were; None otherwise."""
         old, new = self.diff.old.numbering, self.res.numbering
-        if not old.subparagraphs or old.subparagraphs == new.subparagraphs or self.operative_num is None:
+        if not old.subparagraphs or self.operative_num is None:
+            return None
+        if old.subparagraphs == new.subparagraphs and not (old.operative and not new.operative):
             return None
         if self.old_sub_abstract is None:
             self.old_sub_abstract = self.operative_abstract(old)
