@@ -704,6 +704,23 @@ def test_an_inserted_paragraph_holding_the_first_footnote_keeps_its_mark_only_wh
         assert (_mark(formula) == "ins") == away, (old, new)
 
 
+def test_before_an_inserted_run_holding_the_first_footnote_the_word_before_an_insertion_is_replaced() -> None:
+    # A/RES/79/261 -> 79/257 (two subjects): the old enacting formula has no comma, and the run of
+    # paragraphs inserted after "The General Assembly{+,+}" holds the first footnote in its last
+    # paragraph but one. Giving the run's last mark to the formula (as after other insertions) left
+    # the first footnote's paragraph at the end of the run as LibreOffice reads it, whose mark its
+    # Reject All does not remove; keeping the formula's mark unmarked between the two insertions,
+    # it ran the formula into the old text's next paragraph. The formula's last word is written
+    # as replaced, the insertion first, so it ends in a deletion, and the run keeps all its marks.
+    paragraphs = _paragraphs("A/RES/79/261", "A/RES/79/257")
+    formula = next(p for p in paragraphs if _style(p) == "EnactingFormula")
+    assert _mark(formula) is None and formula[-1].tag == f"{W}del" and formula[-2].tag == f"{W}ins"
+    assert "".join(formula[-1].itertext()) == "Assembly" and "".join(formula[-2].itertext()) == "Assembly,"
+    k = paragraphs.index(formula)
+    holder = _first_note_at(paragraphs)
+    assert all(_mark(p) == "ins" for p in paragraphs[k + 1 : holder + 2])
+
+
 def test_a_paragraph_moved_here_beginning_with_an_insertion_counts_as_inserted_after_one_ending_in_one() -> None:
     # LibreOffice takes insertions on both sides of a paragraph mark for one. A/RES/79/315 -> 78/192
     # (two subjects): a paragraph ending in an inserted footnote, then one moved here that begins
@@ -1012,8 +1029,9 @@ def test_libreoffice_accept_all_gives_the_new_document_and_reject_all_the_old(tm
     # A/RES/78/23 -> 78/27 strikes it after another, A/RES/78/88 -> 79/42 right after an inserted
     # one, and A/RES/78/3 -> 79/130 inserts a run of paragraphs after a formula that ends in an insertion;
     # in unga-64 a masthead line changed places; in the next nine (two subjects each) the first
-    # footnote's paragraph moved, or a paragraph moved here begins with an insertion; in the last two,
-    # sub-paragraphs the old text numbers otherwise are all struck, or those of two struck paragraphs.
+    # footnote's paragraph moved, or a paragraph moved here begins with an insertion; in the next two,
+    # sub-paragraphs the old text numbers otherwise are all struck, or those of two struck paragraphs;
+    # in the last, an inserted run holding the first footnote follows an insertion ending the formula.
     sys.path.insert(0, str(ROOT / "benchmarks"))
     from libreoffice_revisions import OFFICE_PYTHON, in_office
 
@@ -1062,6 +1080,7 @@ def test_libreoffice_accept_all_gives_the_new_document_and_reject_all_the_old(tm
                 ("A/RES/79/264", "A/RES/78/311"),
                 ("A/RES/78/217", "A/RES/78/223"),
                 ("A/RES/78/219", "A/RES/78/5"),
+                ("A/RES/79/261", "A/RES/79/257"),
             )
         ),
     ]

@@ -17,7 +17,8 @@ the words that went from one to the other stay unmarked (but for their own chang
 half carries a comment saying what it was split from or merged with. Where the old text numbered
 its operative paragraphs and the new does not (or the reverse), its paragraphs keep their old
 numbering as a tracked change of their properties; where it numbered sub-paragraphs otherwise
-("1." against "(a)"), those of a paragraph deleted whole are numbered as it numbered them.
+("1." against "(a)"), or only it numbered its operative paragraphs, those of a paragraph deleted
+whole (or all struck) are numbered as it numbered them, from "(a)" again under each paragraph.
 Footnotes are tracked too. An anchor both texts have at one place in unchanged words is one
 footnote, changes to its text marked inside it; one only the new text has is inserted, and one
 only the old text had is there struck, with its footnote: so Reject All gives back the old
@@ -31,6 +32,7 @@ import dataclasses
 import datetime as dt
 import functools
 import itertools
+import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -550,9 +552,9 @@ class _Redline(_Writer):
         if status != "inserted" and change.old is not None:
             self._old_number(p, part, change.old)
         yield p
-        all_struck = not shown.subparagraphs and change.old is not None and bool(change.old.subparagraphs)
-        if all_struck:
-            shown, text = change.old, self.diff.old
+        all_struck = False
+        if not shown.subparagraphs and change.old is not None and change.old.subparagraphs:
+            shown, text, all_struck = change.old, self.diff.old, True
         sub_num = self.sub_list(part, shown, text, self.operative_num, self.preamble_nums)
         if status == "deleted" and part == "operative" and change.subparagraphs:
             sub_num = self._old_sub_list() or sub_num
@@ -743,6 +745,7 @@ class _Redline(_Writer):
         insertion ("{+Recalling+} the Declaration …"), and the run takes in paragraphs moved here
         whole, which LibreOffice takes for insertions. Word reads each the same as before: Reject
         All drops the inserted words and the paragraph marks between the two."""
+        holder = _first_note(paragraphs)
         for k, (before, p) in enumerate(itertools.pairwise(paragraphs), start=1):
             rpr = _mark_props(p)
             if rpr is None or before[-1].tag != qn("w:ins"):
@@ -761,7 +764,36 @@ class _Redline(_Writer):
             if (moved_here or _whole(p, "w:ins")) and not (
                 last + 1 < len(paragraphs) and _starts_with(paragraphs[last + 1], "w:ins")
             ):
+                if holder is not None and k <= holder == last - 1 and self._last_word_replaced(before):
+                    continue  # (the run keeps its marks: see `_first_note_mark`)
                 self._mark_moved(paragraphs[last], before)
+
+    def _last_word_replaced(self, p: Any) -> bool:
+        """The unchanged word before the insertion that ends paragraph `p` written as replaced, the
+        insertion first ("The General {+Assembly,+}[-Assembly-]"), so that the paragraph ends in a
+        deletion and its mark, unmarked, stands beside no insertion. For a run of paragraphs
+        inserted whole after it whose last but one holds the first footnote anchor: given the
+        last one's mark, the holder would end the run of inserted marks, and LibreOffice removes
+        its mark only with the rest of a run that goes on (see `_first_note_mark`); so the run
+        keeps all its marks inserted. Whether it could be done: the word must stand in a run of
+        plain text after other words."""
+        run = p[-2]
+        texts = [child for child in run if child.tag != qn("w:rPr")] if run.tag == qn("w:r") else []
+        if len(texts) != 1 or texts[0].tag != qn("w:t") or not (found := _LAST_WORD.search(texts[0].text or "")):
+            return False
+        head, word = texts[0].text[: found.start()], found.group()
+        if not head.strip():
+            return False
+        _set_text(texts[0], head)
+        added, struck = copy.deepcopy(run), copy.deepcopy(run)
+        _set_text(added.find(qn("w:t")), word)
+        _set_text(struck.find(qn("w:t")), word)
+        struck.find(qn("w:t")).tag = qn("w:delText")
+        p[-1].insert(0, added)
+        deletion = self._mark("w:del", None)
+        deletion.append(struck)
+        p[-1].addnext(deletion)
+        return True
 
     def _numbered_as_next(self, paragraphs: list[Any]) -> None:
         """A paragraph moved away (its mark a w:moveFrom) or moved here (w:moveTo) before one
@@ -960,6 +992,16 @@ def _whole(p: Any, tag: str, ranges: frozenset[str] = _RANGES) -> bool:
 def _first_note(paragraphs: list[Any]) -> int | None:
     """Which paragraph holds the document's first footnote anchor, if any."""
     return next((k for k, p in enumerate(paragraphs) if p.find(f".//{qn('w:footnoteReference')}") is not None), None)
+
+
+_LAST_WORD = re.compile(r"\S+\s*$")
+_XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+
+
+def _set_text(t: Any, text: str) -> None:
+    """A w:t's (or w:delText's) text, its spaces kept."""
+    t.text = text
+    t.set(_XML_SPACE, "preserve")
 
 
 def _whole_or_moved(p: Any, tag: str) -> bool:
