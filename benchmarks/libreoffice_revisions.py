@@ -7,10 +7,11 @@ of resdraft's own Word output of the new (or old) text. Comment anchors are take
 redline first: LibreOffice driven through UNO stops on opening a document with comments.
 Prints how many pairs come out exact each way, and the others. With `unrelated N SEED`, N pairs
 of GA resolutions drawn at random (SEED) instead, on different subjects: most paragraphs deleted
-or inserted whole, some moved.
+or inserted whole, some moved. With `reversed`, the 170 GA pairs the other way round (the newer
+year as the old text); with `reference`, the 170 GA pairs on the corpus's reference paragraphs.
 
 Needs LibreOffice and its Python bridge (Debian: python3-uno; see scripts/system-packages.sh).
-Run: python benchmarks/libreoffice_revisions.py [N GA pairs, default all | unrelated N SEED]
+Run: python benchmarks/libreoffice_revisions.py [N GA pairs, default all | unrelated N SEED | reversed | reference]
 """
 
 from __future__ import annotations
@@ -65,6 +66,23 @@ def pairs(limit: int | None):
         yield a["symbol"], parse_pdf_text(a["text"]), parse_pdf_text(b["text"]), None
     yield from unsc_pairs()
     yield from example_pairs()
+
+
+def ga_pairs(kind: str):
+    """(name, old, new, amends) for the 170 GA pairs: `reversed`, read from PDF text, the newer
+    year as the old text; `reference`, the corpus's reference paragraphs (operative part only,
+    footnote numbers, page headers and footnote blocks left in the text)."""
+    sys.path.insert(0, str(ROOT / "src"))
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from bench_diff import load_pairs, resolution
+
+    from resdraft.importers.pdftext import parse_pdf_text
+
+    for a, b in load_pairs():
+        if kind == "reversed":
+            yield f"{b['symbol']} -> {a['symbol']}", parse_pdf_text(b["text"]), parse_pdf_text(a["text"]), None
+        else:
+            yield f"{a['symbol']} (reference paragraphs)", resolution(a), resolution(b), None
 
 
 def unrelated_pairs(count: int, seed: int):
@@ -123,6 +141,8 @@ def in_office(pairs: Iterable[tuple[Any, Any, Mapping[str, str] | None]], work: 
 def main() -> None:
     if sys.argv[1:2] == ["unrelated"]:
         rows = list(unrelated_pairs(int(sys.argv[2]), int(sys.argv[3])))
+    elif sys.argv[1:2] in (["reversed"], ["reference"]):
+        rows = list(ga_pairs(sys.argv[1]))
     else:
         rows = list(pairs(int(sys.argv[1]) if len(sys.argv) > 1 else None))
     with tempfile.TemporaryDirectory() as tmp:
