@@ -784,11 +784,10 @@ class _Redline(_Writer):
         head, word = texts[0].text[: found.start()], found.group()
         if not head.strip():
             return False
-        _set_text(texts[0], head)
+        texts[0].text = head  # (its spaces kept, as every w:t here)
         added, struck = copy.deepcopy(run), copy.deepcopy(run)
-        _set_text(added.find(qn("w:t")), word)
-        _set_text(struck.find(qn("w:t")), word)
-        struck.find(qn("w:t")).tag = qn("w:delText")
+        added.find(qn("w:t")).text = struck.find(qn("w:t")).text = word
+        self._deleted_text(struck)
         p[-1].insert(0, added)
         deletion = self._mark("w:del", None)
         deletion.append(struck)
@@ -995,13 +994,6 @@ def _first_note(paragraphs: list[Any]) -> int | None:
 
 
 _LAST_WORD = re.compile(r"\S+\s*$")
-_XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
-
-
-def _set_text(t: Any, text: str) -> None:
-    """A w:t's (or w:delText's) text, its spaces kept."""
-    t.text = text
-    t.set(_XML_SPACE, "preserve")
 
 
 def _whole_or_moved(p: Any, tag: str) -> bool:
