@@ -691,11 +691,13 @@ def test_an_inserted_paragraph_holding_the_first_footnote_keeps_its_mark_only_wh
     # move, not an insertion: A/RES/78/217 -> 79/83 moves it here ending in an inserted footnote,
     # and unmarked its mark would stand between two insertions, which LibreOffice's Reject All
     # drops; A/RES/78/233 -> 78/97 moves it here ending in moved words. A holder inserted whole
-    # followed by one moved here is not within such a run (A/RES/79/264 -> 78/311).
+    # followed by one moved here that begins with moved words is not within such a run (A/RES/79/264
+    # -> 78/311); followed by one moved here that begins with an insertion, it is (A/RES/78/189 -> 78/83).
     for old, new, away in (
         ("A/RES/78/217", "A/RES/79/83", False),
         ("A/RES/78/233", "A/RES/78/97", True),
         ("A/RES/79/264", "A/RES/78/311", True),
+        ("A/RES/78/189", "A/RES/78/83", False),
     ):
         paragraphs = _paragraphs(old, new)
         k = _first_note_at(paragraphs)
@@ -1081,6 +1083,7 @@ def test_libreoffice_accept_all_gives_the_new_document_and_reject_all_the_old(tm
                 ("A/RES/78/217", "A/RES/78/223"),
                 ("A/RES/78/219", "A/RES/78/5"),
                 ("A/RES/79/261", "A/RES/79/257"),
+                ("A/RES/78/189", "A/RES/78/83"),
             )
         ),
     ]

@@ -888,9 +888,9 @@ class _Redline(_Writer):
         takes that paragraph's properties on that side. LibreOffice takes a paragraph moved here
         (away) for one inserted (deleted), so moved paragraphs count as gone whole, the holder and
         those of its run. An inserted holder whose words end in an insertion does so only at the
-        end of its run: where the paragraph after it is inserted whole too (not moved),
-        LibreOffice removes its mark with the rest of the run, and its mark left unmarked would
-        stand between two insertions (see `_marks_for_libreoffice`). Where the paragraph before a
+        end of its run: where the paragraph after it is inserted whole (or moved here) too and
+        begins with an insertion, LibreOffice removes its mark with the rest of the run, and its
+        mark left unmarked would stand between two insertions (see `_marks_for_libreoffice`). Where the paragraph before a
         struck run has an inserted mark itself (moved here), that mark first goes back to the
         paragraph before its own run, which stays, as `_mark_moved` writes it."""
         holder = _first_note(paragraphs)
@@ -902,7 +902,8 @@ class _Redline(_Writer):
             if (
                 tag == "w:ins"
                 and holder + 1 < len(paragraphs)
-                and _whole(paragraphs[holder + 1], tag)
+                and _whole_or_moved(paragraphs[holder + 1], tag)
+                and _starts_with(paragraphs[holder + 1], tag)
                 and _ends_with(paragraphs[holder], tag)
             ):
                 return
