@@ -738,6 +738,11 @@ def test_a_paragraph_moved_here_beginning_with_an_insertion_counts_as_inserted_a
     k = next(k for k, p in enumerate(paragraphs) if _mark(p) == "moveTo")
     last = next(j for j in range(k, len(paragraphs)) if _mark(paragraphs[j]) is None)
     assert last > k and "Noting with concern that rural poor" in "".join(paragraphs[last].itertext())
+    # A/RES/78/146 -> 79/42: the paragraph moved here has its last words added on the way, so its
+    # mark is an insertion, not a move; it counts all the same.
+    paragraphs = _paragraphs("A/RES/78/146", "A/RES/79/42")
+    k = next(k for k, p in enumerate(paragraphs) if p.find(f"{W}moveTo") is not None and _mark(p) == "ins")
+    assert _mark(paragraphs[k - 1]) == "ins" and "Recalling also its resolutions 73/254" in "".join(paragraphs[k - 1].itertext())
 
 
 def test_a_split_paragraph_holding_the_first_footnote_keeps_its_own_inserted_mark() -> None:
@@ -1084,6 +1089,7 @@ def test_libreoffice_accept_all_gives_the_new_document_and_reject_all_the_old(tm
                 ("A/RES/78/219", "A/RES/78/5"),
                 ("A/RES/79/261", "A/RES/79/257"),
                 ("A/RES/78/189", "A/RES/78/83"),
+                ("A/RES/78/146", "A/RES/79/42"),
             )
         ),
     ]

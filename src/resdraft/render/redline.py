@@ -750,7 +750,7 @@ class _Redline(_Writer):
             rpr = _mark_props(p)
             if rpr is None or before[-1].tag != qn("w:ins"):
                 continue
-            moved_here = rpr.find(qn("w:moveTo")) is not None and _starts_with(p, "w:ins")
+            moved_here = not _whole(p, "w:ins") and _whole_or_moved(p, "w:ins") and _starts_with(p, "w:ins")
             if rpr.find(qn("w:ins")) is None and not moved_here:
                 continue
             if _mark_props(before) is not None:
