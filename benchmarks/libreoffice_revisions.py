@@ -31,6 +31,8 @@ from typing import Any
 from lxml import etree
 
 ROOT = Path(__file__).resolve().parents[1]
+for _folder in ("src", "benchmarks"):  # this tree's resdraft and bench_diff, whichever is installed
+    sys.path.insert(0, str(ROOT / _folder))
 WHEN = dt.datetime(2024, 1, 1, tzinfo=dt.UTC)
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 OFFICE_PYTHON = "/usr/bin/python3"  # Debian's Python, which has LibreOffice's bridge (python3-uno)
@@ -56,8 +58,6 @@ def without_comments(docx: bytes) -> bytes:
 
 def pairs(limit: int | None):
     """(name, old, new, amends) for every pair compared."""
-    sys.path.insert(0, str(ROOT / "src"))
-    sys.path.insert(0, str(ROOT / "benchmarks"))
     from bench_diff import example_pairs, load_pairs, unsc_pairs
 
     from resdraft.importers.pdftext import parse_pdf_text
@@ -72,8 +72,6 @@ def ga_pairs(kind: str):
     """(name, old, new, amends) for the 170 GA pairs: `reversed`, read from PDF text, the newer
     year as the old text; `reference`, the corpus's reference paragraphs (operative part only,
     footnote numbers, page headers and footnote blocks left in the text)."""
-    sys.path.insert(0, str(ROOT / "src"))
-    sys.path.insert(0, str(ROOT / "benchmarks"))
     from bench_diff import load_pairs, resolution
 
     from resdraft.importers.pdftext import parse_pdf_text
@@ -87,8 +85,6 @@ def ga_pairs(kind: str):
 
 def unrelated_pairs(count: int, seed: int):
     """(name, old, new, amends) for `count` pairs of GA resolutions drawn at random."""
-    sys.path.insert(0, str(ROOT / "src"))
-    sys.path.insert(0, str(ROOT / "benchmarks"))
     from bench_diff import ga_records
 
     from resdraft.importers.pdftext import parse_pdf_text

@@ -559,10 +559,26 @@ def test_paragraphs_run_into_one_are_deleted_paragraph_marks_and_split_again_ins
     assert "Affirms its deep commitment" not in _marked_text(redline)
 
 
+def _paragraphs(old: str, new: str) -> list[etree._Element]:
+    """The paragraphs of the redline of two GA resolutions of the corpus, its Accept All and Reject All checked."""
+    return list(_body(_check(ga_resolution(old), ga_resolution(new))).iter(f"{W}p"))
+
+
+def _mark(p: etree._Element) -> str | None:
+    """How a paragraph's mark is marked: 'ins', 'del', 'moveTo', 'moveFrom', or None."""
+    rpr = p.find(f"{W}pPr/{W}rPr")
+    return None if rpr is None else rpr[0].tag.removeprefix(W)
+
+
+def _first_note_at(paragraphs: list[etree._Element]) -> int:
+    """Which paragraph holds the first footnote anchor."""
+    return next(k for k, p in enumerate(paragraphs) if p.find(f".//{W}footnoteReference") is not None)
+
+
 def _holder_of_first_note(redline: bytes) -> tuple[etree._Element, etree._Element]:
     """The paragraph holding a redline's first footnote anchor, and the paragraph before it."""
     paragraphs = list(_body(redline).iter(f"{W}p"))
-    k = next(k for k, p in enumerate(paragraphs) if p.find(f".//{W}footnoteReference") is not None)
+    k = _first_note_at(paragraphs)
     return paragraphs[k - 1], paragraphs[k]
 
 
@@ -587,7 +603,7 @@ def test_after_a_paragraph_ending_in_an_insertion_the_inserted_run_keeps_its_las
     # and, rejecting it, dropped the formula's mark too, running the formula into the old text's one
     # paragraph. The formula's mark is the inserted one; the last of the run keeps its mark, unmarked,
     # and takes the formula's properties back on Reject All.
-    paragraphs = list(_body(_check(ga_resolution("A/RES/78/3"), ga_resolution("A/RES/79/130"))).iter(f"{W}p"))
+    paragraphs = _paragraphs("A/RES/78/3", "A/RES/79/130")
     k = next(k for k, p in enumerate(paragraphs) if _style(p) == "EnactingFormula")
     last = next(j for j in range(k + 1, len(paragraphs)) if paragraphs[j].find(f"{W}pPr/{W}rPr/{W}ins") is None)
     assert paragraphs[k].find(f"{W}pPr/{W}rPr/{W}ins") is not None and last - k == 23
@@ -600,8 +616,8 @@ def test_a_run_gone_whole_ending_in_the_first_footnote_gives_its_last_mark_to_th
     # second holding the first footnote: LibreOffice's Accept All left an empty paragraph there.
     # The mark struck is the enacting formula's, before the run, and the holder keeps its own
     # properties on Reject All.
-    paragraphs = list(_body(_check(ga_resolution("A/RES/78/23"), ga_resolution("A/RES/78/27"))).iter(f"{W}p"))
-    k = next(k for k, p in enumerate(paragraphs) if p.find(f".//{W}footnoteReference") is not None)
+    paragraphs = _paragraphs("A/RES/78/23", "A/RES/78/27")
+    k = _first_note_at(paragraphs)
     formula, gone, holder = paragraphs[k - 2 : k + 1]
     assert formula.find(f"{W}pPr/{W}pStyle").get(f"{W}val") == "EnactingFormula"
     assert formula.find(f"{W}pPr/{W}rPr/{W}del") is not None and gone.find(f"{W}pPr/{W}rPr/{W}del") is not None
@@ -614,8 +630,8 @@ def test_a_struck_run_holding_the_first_footnote_goes_before_the_inserted_run_be
     # then two struck, the first holding the first footnote. LibreOffice's Accept All left an empty
     # paragraph however the marks were given while an inserted paragraph stood between the formula
     # and the struck run; the struck run goes first, and the formula's mark is the one struck.
-    paragraphs = list(_body(_check(ga_resolution("A/RES/78/88"), ga_resolution("A/RES/79/42"))).iter(f"{W}p"))
-    k = next(k for k, p in enumerate(paragraphs) if p.find(f".//{W}footnoteReference") is not None)
+    paragraphs = _paragraphs("A/RES/78/88", "A/RES/79/42")
+    k = _first_note_at(paragraphs)
     formula, holder, struck, inserted = paragraphs[k - 1 : k + 3]
     assert _style(formula) == "EnactingFormula" and formula.find(f"{W}pPr/{W}rPr/{W}del") is not None
     assert holder.find(f"{W}pPr/{W}rPr") is None and "Having considered" in "".join(holder.itertext())
@@ -632,21 +648,6 @@ def test_a_whole_paragraph_holding_the_first_footnote_keeps_its_mark_before_othe
     before, holder = _holder_of_first_note(_check(ga_resolution("A/RES/78/271"), ga_resolution("A/RES/79/124")))
     assert before.find(f"{W}pPr/{W}rPr") is None and before.find(f"{W}pPr/{W}pStyle").get(f"{W}val") == "EnactingFormula"
     assert holder.find(f"{W}pPr/{W}rPr/{W}ins") is not None and holder.find(f"{W}pPr/{W}pPrChange") is None
-
-
-def _paragraphs(old: str, new: str) -> list[etree._Element]:
-    """The paragraphs of the redline of two GA resolutions of the corpus (checked both ways)."""
-    return list(_body(_check(ga_resolution(old), ga_resolution(new))).iter(f"{W}p"))
-
-
-def _mark(p: etree._Element) -> str | None:
-    """How a paragraph's mark is marked: 'ins', 'del', 'moveTo', 'moveFrom', or None."""
-    rpr = p.find(f"{W}pPr/{W}rPr")
-    return None if rpr is None else rpr[0].tag.removeprefix(W)
-
-
-def _first_note_at(paragraphs: list[etree._Element]) -> int:
-    return next(k for k, p in enumerate(paragraphs) if p.find(f".//{W}footnoteReference") is not None)
 
 
 def test_a_moved_paragraph_holding_the_first_footnote_counts_as_gone_whole() -> None:

@@ -750,8 +750,8 @@ class _Redline(_Writer):
             rpr = _mark_props(p)
             if rpr is None or before[-1].tag != qn("w:ins"):
                 continue
-            moved_here = not _whole(p, "w:ins") and _whole_or_moved(p, "w:ins") and _starts_with(p, "w:ins")
-            if rpr.find(qn("w:ins")) is None and not moved_here:
+            inserted = _whole(p, "w:ins") or (_whole_or_moved(p, "w:ins") and _starts_with(p, "w:ins"))
+            if rpr.find(qn("w:ins")) is None and not inserted:
                 continue
             if _mark_props(before) is not None:
                 continue  # (its mark is marked itself: within a run, or a paragraph split)
@@ -761,9 +761,7 @@ class _Redline(_Writer):
             last = k
             while last + 1 < len(paragraphs) and _whole_or_moved(paragraphs[last + 1], "w:ins"):
                 last += 1
-            if (moved_here or _whole(p, "w:ins")) and not (
-                last + 1 < len(paragraphs) and _starts_with(paragraphs[last + 1], "w:ins")
-            ):
+            if inserted and not (last + 1 < len(paragraphs) and _starts_with(paragraphs[last + 1], "w:ins")):
                 if holder is not None and k <= holder == last - 1 and self._last_word_replaced(before):
                     continue  # (the run keeps its marks: see `_first_note_mark`)
                 self._mark_moved(paragraphs[last], before)
@@ -890,9 +888,9 @@ class _Redline(_Writer):
         those of its run. An inserted holder whose words end in an insertion does so only at the
         end of its run: where the paragraph after it is inserted whole (or moved here) too and
         begins with an insertion, LibreOffice removes its mark with the rest of the run, and its
-        mark left unmarked would stand between two insertions (see `_marks_for_libreoffice`). Where the paragraph before a
-        struck run has an inserted mark itself (moved here), that mark first goes back to the
-        paragraph before its own run, which stays, as `_mark_moved` writes it."""
+        mark left unmarked would stand between two insertions (see `_marks_for_libreoffice`).
+        Where the paragraph before a struck run has an inserted mark itself (moved here), that mark
+        first goes back to the paragraph before its own run, which stays, as `_mark_moved` writes it."""
         holder = _first_note(paragraphs)
         if holder is None:
             return
@@ -909,9 +907,12 @@ class _Redline(_Writer):
                 return
             if start := _run_start(paragraphs, holder, tag, _whole_or_moved):
                 before = paragraphs[start - 1]
-                back = _run_start(paragraphs, start - 1, "w:ins", _whole_or_moved) if tag == "w:del" else 0
-                if back and _whole_or_moved(before, "w:ins"):  # its own inserted mark first goes back
-                    self._mark_moved(before, paragraphs[back - 1])
+                if (
+                    tag == "w:del"
+                    and _whole_or_moved(before, "w:ins")
+                    and (back := _run_start(paragraphs, start - 1, "w:ins", _whole_or_moved))
+                ):
+                    self._mark_moved(before, paragraphs[back - 1])  # its own inserted mark first goes back
                 self._mark_moved(paragraphs[holder], before)
 
     def _last_mark_kept(self, paragraphs: list[Any]) -> None:
@@ -978,15 +979,20 @@ class _Redline(_Writer):
 
 _RANGES = frozenset(qn(f"w:{tag}") for tag in ("commentRangeStart", "commentRangeEnd", "pPr"))
 _IN_A_MOVE = _RANGES | frozenset(qn(f"w:{tag}") for tag in ("moveFromRangeEnd", "moveToRangeEnd"))  # what ends a move
+_MOVE_STARTS = frozenset(qn(f"w:{tag}RangeStart") for tag in ("moveFrom", "moveTo"))
+_MOVE_OF = {"w:ins": "w:moveTo", "w:del": "w:moveFrom"}  # the move that stands for an insertion or a deletion
+_LAST_WORD = re.compile(r"\S+\s*$")
 
 
-def _whole(p: Any, tag: str, ranges: frozenset[str] = _RANGES) -> bool:
+def _whole(p: Any, tag: str, ranges: frozenset[str] = _RANGES, moved: bool = False) -> bool:
     """Whether a paragraph is inserted (tag 'w:ins') or deleted ('w:del') whole: its mark and all its
-    words (not just its mark, as where a paragraph was split or merged). `ranges`: what else it may hold."""
+    words (not just its mark, as where a paragraph was split or merged). `ranges`: what else it may
+    hold. With `moved`, moved here (away) counts too, mark and words (see `_whole_or_moved`)."""
+    marks = (qn(tag), qn(_MOVE_OF[tag])) if moved else (qn(tag),)
     rpr = _mark_props(p)
-    if rpr is None or len(rpr) != 1 or rpr[0].tag != qn(tag):
+    if rpr is None or len(rpr) != 1 or rpr[0].tag not in marks:
         return False
-    return all(child.tag == qn(tag) or child.tag in ranges for child in p)
+    return all(child.tag in marks or child.tag in ranges or (moved and _comment_reference(child)) for child in p)
 
 
 def _first_note(paragraphs: list[Any]) -> int | None:
@@ -994,26 +1000,11 @@ def _first_note(paragraphs: list[Any]) -> int | None:
     return next((k for k, p in enumerate(paragraphs) if p.find(f".//{qn('w:footnoteReference')}") is not None), None)
 
 
-_LAST_WORD = re.compile(r"\S+\s*$")
-
-
 def _whole_or_moved(p: Any, tag: str) -> bool:
     """Whether a paragraph is inserted (tag 'w:ins') or deleted ('w:del') whole, or moved here
     (away) whole: its words moved or inserted (deleted) on the way, and its mark moved or, where
     its last words were, inserted (deleted). LibreOffice takes a move for a deletion and an insertion."""
-    if _whole(p, tag):
-        return True
-    move = _MOVE_OF[tag]
-    rpr = _mark_props(p)
-    if rpr is None or len(rpr) != 1 or rpr[0].tag not in (qn(tag), qn(move)):
-        return False
-    return all(
-        child.tag in (qn(tag), qn(move)) or child.tag in _IN_A_MOVE or child.tag in _MOVE_STARTS or _comment_reference(child)
-        for child in p
-    )
-
-
-_MOVE_OF = {"w:ins": "w:moveTo", "w:del": "w:moveFrom"}
+    return _whole(p, tag, _IN_A_MOVE | _MOVE_STARTS, moved=True)
 
 
 def _comment_reference(element: Any) -> bool:
@@ -1043,9 +1034,6 @@ def _ends_with(p: Any, tag: str) -> bool:
     """Whether a paragraph's words end with an insertion (tag 'w:ins') or a deletion ('w:del')."""
     words = (child for child in reversed(p) if child.tag not in _IN_A_MOVE and not _comment_reference(child))
     return next((child.tag == qn(tag) for child in words), False)
-
-
-_MOVE_STARTS = frozenset(qn(f"w:{tag}RangeStart") for tag in ("moveFrom", "moveTo"))
 
 
 def _joins_insertions(before: Any, p: Any) -> bool:
