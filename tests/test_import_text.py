@@ -416,6 +416,40 @@ def test_a_un_resolution_as_text_reads_back_with_its_sections_and_closing(symbol
     assert back.closing is not None and back.closing.text == res.closing.text
 
 
+@pytest.mark.parametrize("fmt", ["txt", "md"])
+def test_a_un_resolution_printed_without_its_enacting_formula_reads_back_from_its_title_on(fmt: str) -> None:
+    # A/RES/78/225 goes from its title straight to "Reaffirming …", as the UN printed it: resdraft
+    # wrote it so, and its own text and Markdown were refused ("there is no enacting formula").
+    res, text = _as_text("A/RES/78/225", fmt)
+    assert res.enacting is None and "The General Assembly," not in text
+    back = parse_text(text, Path(f"resolution.{fmt}"))
+    assert back.body == "unga" and back.enacting is None and back.session.number == 78
+    assert [line.text for line in back.title] == [line.text for line in res.title]
+    assert [p.text for p in back.preamble] == [p.text for p in res.preamble]
+    assert _outline(back) == _outline(res)
+    assert back.fields["adopted"] == dt.date(2023, 12, 19) and back.fields["symbol"] == "A/RES/78/225"
+
+
+def test_a_text_without_enacting_formula_or_adoption_line_is_still_refused() -> None:
+    _, text = _as_text("A/RES/78/225", "txt")
+    unadopted = text.replace("Resolution adopted by the General Assembly on 19 December 2023", "Draft resolution")
+    with pytest.raises(LibraryError, match="there is no enacting formula"):
+        parse_text(unadopted, Path("resolution.txt"))
+
+
+def test_a_star_after_a_word_with_no_star_footnote_is_the_character() -> None:
+    # A/RES/79/250's scale of discounts notes "Member States in level H* have a discount of 70 per
+    # cent": read back from resdraft's text, the "*" became a footnote mark with no footnote, and
+    # the paragraph lost it. A "*" whose footnote is there stays a mark ("Zambia*:").
+    res, text = _as_text("A/RES/79/250", "txt")
+    assert "level H* have" in text
+    back = parse_text(text, Path("resolution.txt"))
+    assert _outline(back) == _outline(res)
+    assert "*" not in {s.marker for p in back.operative for item in p.walk() for s in item.content if isinstance(s, FootnoteRef)}
+    noted = parse_text("The General Assembly,\n\n1. Notes the report of Zambia*;\n\n* Reissued.\n", Path("r.txt"))
+    assert noted.operative[0].footnote_refs == ("*",) and noted.footnotes[0].marker == "*"
+
+
 @pytest.mark.parametrize(
     ("symbol", "nested"),
     [

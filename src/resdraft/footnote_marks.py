@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections import defaultdict, deque
+from collections.abc import Callable
 from typing import Any, TypeVar
 
 from resdraft.inline import merge
@@ -43,6 +44,33 @@ def paired(res: Resolution) -> Resolution:
         kept = tuple(out)
         return spans if kept == spans else merge(kept)
 
+    parts = _rebuilt(res, content)
+    taken = {id(note) for note in ordered}
+    notes = (*ordered, *(note for note in res.footnotes if id(note) not in taken))
+    return dataclasses.replace(res, **parts, footnotes=notes)
+
+
+def unanswered_as_text(res: Resolution, markers: frozenset[str]) -> Resolution:
+    """`res` with each mark of `markers` that no footnote of its marker answers written as the
+    character it is: in plain text a '*' after a word ("members in level H* have …") is the UN's
+    footnote mark only where the text has a '*' footnote."""
+    answered = {note.marker for note in res.footnotes}
+    unanswered = markers - answered
+    if not unanswered:
+        return res
+
+    def content(spans: Content) -> Content:
+        if not any(isinstance(s, FootnoteRef) and s.marker in unanswered for s in spans):
+            return spans
+        return merge(tuple(Run(s.marker) if isinstance(s, FootnoteRef) and s.marker in unanswered else s for s in spans))
+
+    return dataclasses.replace(res, **_rebuilt(res, content))
+
+
+def _rebuilt(res: Resolution, content: Callable[[Content], Content]) -> dict[str, Any]:
+    """The parts of `res` (DOCUMENT_ORDER) with `content` applied to every line's and paragraph's
+    content, in document order; each item itself where its content stays."""
+
     def line(x: Line) -> Line:
         return _replaced(x, content=content(x.content))
 
@@ -58,10 +86,7 @@ def paired(res: Resolution) -> Resolution:
             return line(value)
         return tuple(paragraph(x) if isinstance(x, Paragraph) else line(x) for x in value)
 
-    parts = {name: part(getattr(res, name)) for name in DOCUMENT_ORDER}  # (in document order)
-    taken = {id(note) for note in ordered}
-    notes = (*ordered, *(note for note in res.footnotes if id(note) not in taken))
-    return dataclasses.replace(res, **parts, footnotes=notes)
+    return {name: part(getattr(res, name)) for name in DOCUMENT_ORDER}
 
 
 T = TypeVar("T", Line, Paragraph)

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from resdraft.errors import LibraryError, Problem, Where
+from resdraft.footnote_marks import unanswered_as_text
 from resdraft.importers.dates import MONTH, ordinal_numbers, parse_date
 from resdraft.importers.labels import Label, Levels, split_label
 from resdraft.importers.openings import marked_opening
@@ -235,6 +236,7 @@ _MARKDOWN_INLINE = re.compile(
 )
 _TEXT_INLINE = re.compile(r"(?P<digits>[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,4})|(?P<stars>\*)")
 _SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+STARS = frozenset("*")  # a mark that may as well be the character: a '*' with no '*' footnote is one
 _NOTE_MARKER = re.compile(r"[0-9]{1,3}|[*†‡§]")
 
 
@@ -852,6 +854,30 @@ def _find_enacting(blocks: Iterator[_Block], markdown: bool) -> tuple[_Enacting 
     return None, []
 
 
+# "Resolution adopted by the General Assembly on 19 December 2023": the masthead line by which a UN
+# resolution printed without its enacting formula (A/RES/78/225) is known; its title follows.
+GA_ADOPTION_LINE = re.compile(r"^[ \t#*_]{0,12}Resolution adopted by the General Assembly\b", re.M)
+
+
+def _after_title(text: str, markdown: bool) -> tuple[list[_Block], Iterator[_Block]] | None:
+    """A UN General Assembly resolution printed without its enacting formula: the blocks down to
+    its title (the block after the adoption line and the report in brackets under it), and the
+    blocks after it, where the resolution begins. None where the text has no such masthead."""
+    if GA_ADOPTION_LINE.search(text, 0, MAX_HEADER_CHARS) is None:
+        return None
+    blocks = _blocks(text)
+    before: list[_Block] = []
+    for block in blocks:
+        before.append(block)
+        if GA_ADOPTION_LINE.search(block.raw):
+            break
+    for block in blocks:  # the report in brackets under the adoption line, if any, then the title
+        before.append(block)
+        if not REPORT_LINE.match(_text(_block_content(block, markdown))):
+            return None if block.rule else (before, blocks)
+    return None
+
+
 def _read_body(blocks: Iterator[_Block], markdown: bool, header: Sequence[Line], source: Path | None) -> _BodyReader:
     """Read everything after the enacting formula."""
     reader = _BodyReader(markdown, (s.marker for line in header for s in line.content if isinstance(s, FootnoteRef)))
@@ -885,27 +911,29 @@ def parse_text(text: str, source: Path | None = None, body: str | None = None) -
     markdown = _is_markdown(text, source)
     blocks = _blocks(_from_header(text) or "")
     enacting, before = _find_enacting(blocks, markdown)
-    if enacting is None:
+    if enacting is None and (untitled := _after_title(text, markdown)):
+        before, blocks = untitled
+    elif enacting is None:
         raise _problem(
             source,
             "no resolution found: there is no enacting formula",
             "a resolution starts with a line such as 'The General Assembly,', 'The Twenty-Seventh General Assembly:' "
             "or 'The Asian-African Legal Consultative Organization at its Fiftieth session,'",
         )
-    key = _body_key(body, enacting.body, source)
+    key = _body_key(body, enacting.body if enacting else "unga", source)
     header, title = _header(_header_blocks(before, markdown), key, markdown)
     reader = _read_body(blocks, markdown, header, source)
     preamble, operative = split_parts(reader.tops, reader.transition_at)
-    session = _session(enacting.ordinal, header)
+    session = _session(enacting.ordinal if enacting else None, header)
     fields = _fields(key, session, header, title, reader.closing)
     date = fields.get("date")
-    return Resolution(
+    res = Resolution(
         body=key,
         session=Session(session),
         fields=fields,
         header=header,
         title=title,
-        enacting=enacting.line,
+        enacting=enacting.line if enacting else None,
         preamble=tuple(frozen(n, "preambular") for n in preamble),
         transition=reader.transition,
         operative=tuple(frozen(n, "operative") for n in operative),
@@ -915,3 +943,4 @@ def parse_text(text: str, source: Path | None = None, body: str | None = None) -
         emphasis=emphases(preamble, operative),
         date=date if isinstance(date, dt.date) else None,
     )
+    return unanswered_as_text(res, STARS)
