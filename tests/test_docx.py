@@ -333,3 +333,23 @@ def test_libreoffice_shows_every_footnote(name: str, pdf_texts: dict[str, list[s
 def test_docx_needs_an_output_file() -> None:
     result = runner.invoke(app, ["build", str(ROOT / "drafts" / "aalco-52.yaml"), "--to", "docx"])
     assert result.exit_code == 1 and "-o FILE.docx" in result.output
+
+
+def test_an_adopted_un_resolution_is_titled_after_its_number_hanging_in_the_margin(library: Path) -> None:
+    # The UN prints an adopted resolution's title after its number, "64/178. Improving the
+    # coordination …", the number at the margin and every line of the title set in alike; the
+    # Word output left the number out. A draft (the example is one) has no number.
+    draft = library / "drafts" / "unga-64.yaml"
+    titles = [p for p in docx.Document(io.BytesIO(build(draft, "docx"))).paragraphs if p.style.name == "Resolution Title"]  # type: ignore[arg-type]
+    assert len(titles) == 1 and not titles[0].text[:1].isdigit() and titles[0]._p.find(f"{W}pPr/{W}ind") is None
+    text = draft.read_text(encoding="utf-8").replace("status: draft\n", "status: adopted\nsymbol: A/RES/64/178\n")
+    draft.write_text(text, encoding="utf-8")
+    (title,) = [p for p in docx.Document(io.BytesIO(build(draft, "docx"))).paragraphs if p.style.name == "Resolution Title"]  # type: ignore[arg-type]
+    assert title.text.startswith("64/178.\tImproving the coordination of efforts against trafficking in persons")
+    assert title._p.find(f"{W}r/{W}tab") is not None, "a real tab after the number"
+    ind = title._p.find(f"{W}pPr/{W}ind")
+    assert ind is not None and ind.get(f"{W}hanging") == ind.get(f"{W}left")
+    assert int(ind.get(f"{W}left")) > 13 * 20 * 7 * 0.5, "the words are set in past the number (7 characters, 13 pt)"
+    for fmt in ("md", "txt"):
+        built = build(draft, fmt)
+        assert isinstance(built, str) and "64/178. Improving the coordination" in built

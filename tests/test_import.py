@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import io
 import os
 import subprocess
 import sys
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -180,6 +182,27 @@ def test_an_adopted_resolution_rebuilds_with_its_adoption_and_report_lines(empty
     assert header["language"] == "Original: English"
 
 
+def test_an_adopted_resolutions_draft_rebuilds_its_masthead_in_order_and_its_numbered_title(empty: Path, tmp_path: Path) -> None:
+    # The PDF text gives the masthead's two columns row by row ("United Nations", "A/RES/78/228",
+    # "General Assembly" …) and the title after its number; the import read them so and the draft
+    # rebuilt them in the house style's order without the number, so that a redline of the
+    # imported text against its own draft struck and inserted the organ line and the number.
+    from resdraft.build import word_style_for
+    from resdraft.diff import compare
+    from resdraft.render.redline import render_redline
+
+    source = ga_text(tmp_path, "A/RES/78/228")
+    document = read_file(source).resolution
+    built = load_resolution(import_document(source).draft)[0]
+    assert [(line.role, line.text) for line in built.header] == [(line.role, line.text) for line in document.header]
+    assert [(line.label, line.text) for line in built.title] == [("78/228.", document.title[0].text)]
+    assert [(line.label, line.text) for line in document.title] == [("78/228.", document.title[0].text)]
+    redline = render_redline(compare(document, built), word_style_for("unga", str(empty / "templates")))
+    with zipfile.ZipFile(io.BytesIO(redline)) as z:
+        body = z.read("word/document.xml").decode()
+    assert "<w:ins " not in body and "<w:del " not in body and "<w:moveTo " not in body
+
+
 def test_an_aipo_document_rolled_past_the_renaming_names_the_assembly_it_means(empty: Path) -> None:
     # AIPO 27 (2006): "the 28^th^ AIPO General Assembly" and its transition formula "the 27th AIPO
     # General Assembly" mean the body as it is; "the AIPO 23^rd^ General Assembly Resolution" an act
@@ -288,6 +311,7 @@ def test_the_rewording_a_paragraph_is_found_to_be_does_not_change_from_run_to_ru
     # libraries that linked other clauses as rewordings. Run in processes of different hash seeds.
     script = """
 import sys
+import zipfile
 from resdraft.library_import import _Matcher
 from resdraft.model import Clause
 query = "alphaa bravoo charlieq deltaa echoo foxtrott golff hotell indiaa kilo"

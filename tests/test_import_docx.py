@@ -105,6 +105,20 @@ def test_a_section_heading_of_resdrafts_word_output_is_read_back_as_a_heading() 
     assert [(p.label, p.number, p.text) for p in got.operative] == [(p.label, p.number, p.text) for p in res.operative]
 
 
+def test_an_adopted_un_resolutions_number_is_read_back_from_the_word_output_as_its_titles_label() -> None:
+    # resdraft writes "78/225.", a tab, then the title; read back, the number is the title's
+    # label again, not words of the title. A foreign Word file sets them alike.
+    from conftest import ga_resolution
+    from resdraft.build import word_style_for
+    from resdraft.render.docx import render_docx
+
+    res = ga_resolution("A/RES/78/225")
+    assert [(line.label, line.role) for line in res.title] == [("78/225.", "title")]
+    got = parse_docx(render_docx(res, word_style_for("unga", str(ROOT / "drafts"))))
+    assert [(line.label, line.text) for line in got.title] == [(line.label, line.text) for line in res.title]
+    assert got.fields["title"] == res.title[0].text
+
+
 def test_the_body_argument_wins_over_the_guess() -> None:
     assert parse_docx(_built("unga-64"), body="custom").body == "custom"
 

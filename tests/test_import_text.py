@@ -424,7 +424,8 @@ def test_a_un_resolution_printed_without_its_enacting_formula_reads_back_from_it
     assert res.enacting is None and "The General Assembly," not in text
     back = parse_text(text, Path(f"resolution.{fmt}"))
     assert back.body == "unga" and back.enacting is None and back.session.number == 78
-    assert [line.text for line in back.title] == [line.text for line in res.title]
+    assert [(line.label, line.text) for line in back.title] == [(line.label, line.text) for line in res.title]
+    assert res.title[0].label == "78/225." and f"78/225. {res.title[0].text}" in text  # its number, before it
     assert [p.text for p in back.preamble] == [p.text for p in res.preamble]
     assert _outline(back) == _outline(res)
     assert back.fields["adopted"] == dt.date(2023, 12, 19) and back.fields["symbol"] == "A/RES/78/225"

@@ -311,6 +311,37 @@ def test_header_lines_in_another_order_reject_to_the_old_order() -> None:
     _check(old, dataclasses.replace(moved, header=edited))
 
 
+def _title_paragraph(redline: bytes) -> etree._Element:
+    return next(p for p in _body(redline).iter(f"{W}p") if p.find(f"{W}pPr/{W}pStyle").get(f"{W}val") == "ResolutionTitle")
+
+
+def test_title_numbers_of_two_adopted_resolutions_are_marked_and_the_tab_after_them_kept() -> None:
+    # "78/69." became "79/144.": the number is words of the document, struck and inserted so that
+    # Reject All gives the old one; the tab after it and the title's setting stay.
+    old, new = ga_pair("A/RES/78/69")
+    assert (old.title[0].label, new.title[0].label) == ("78/69.", "79/144.")
+    title = _title_paragraph(_check(old, new))
+    assert ["".join(t.text for t in mark.iter(f"{W}t", f"{W}delText")) for mark in title.iter(f"{W}del", f"{W}ins")] == [
+        "78/69.",
+        "79/144.",
+    ]
+    assert title.find(f"{W}r/{W}tab") is not None and title.find(f"{W}pPr/{W}pPrChange") is None
+    assert title.find(f"{W}pPr/{W}ind") is not None
+
+
+def test_a_title_numbered_in_one_text_only_keeps_the_other_setting_as_a_tracked_change() -> None:
+    # Last session's adopted resolution against this session's draft, which has no number yet:
+    # the number is struck, and the title's setting (its number hanging in the margin) is the
+    # draft's, the adopted text's in a tracked change, so Reject All sets it as it was.
+    adopted = ga_resolution("A/RES/78/228")
+    draft = dataclasses.replace(adopted, title=tuple(dataclasses.replace(line, label=None) for line in adopted.title))
+    for old, new in ((adopted, draft), (draft, adopted)):
+        title = _title_paragraph(_check(old, new))
+        now, was = title.find(f"{W}pPr/{W}ind"), title.find(f"{W}pPr/{W}pPrChange/{W}pPr/{W}ind")
+        assert (now is None, was is None) == ((True, False) if new is draft else (False, True))
+        assert title.find(f"{W}pPr/{W}pPrChange/{W}pPr/{W}pStyle").get(f"{W}val") == "ResolutionTitle"
+
+
 def test_ga_pairs_read_from_pdf_text_accept_and_reject_exactly() -> None:
     # Whole documents, masthead and footnotes included, as `resdraft diff old.txt new.txt` reads
     # them: the first 20 year-over-year pairs of the corpus, and A/RES/78/61 -> 79/71, whose

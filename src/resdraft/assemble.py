@@ -86,17 +86,18 @@ class Assembler:
 
     # ------------------------------------------------------------ header and formulas
 
-    def line(self, role: str, source: str, where: Where | None) -> Line | None:
+    def line(self, role: str, source: str, where: Where | None, label: str = "") -> Line | None:
         text = self.render(source, where)
         if not text:
             return None
+        number = self.render(label, where) if label else ""
         resolve = self.footnotes.resolver(self.draft.footnotes, where, f"{role} line")
 
         def marker(key: str) -> str:
             self.used_draft_notes.add(key)
             return str(resolve(key))
 
-        return Line(role, parse_inline(text, marker))
+        return Line(role, parse_inline(text, marker), number or None)
 
     def formula(self, role: str) -> Line | None:
         if role in self.draft.formulas:
@@ -190,7 +191,7 @@ class Assembler:
 
     def build(self) -> Resolution:
         header = tuple(x for t in self.style.header if (x := self.line(t.role, t.text, t.where)))
-        title = tuple(x for t in self.style.title if (x := self.line(t.role, t.text, t.where)))
+        title = tuple(x for t in self.style.title if (x := self.line(t.role, t.text, t.where, t.label)))
         enacting = self.formula("enacting")
         preamble = self.part(self.draft.preamble, "preambular")
         transition = self.formula("transition")

@@ -271,10 +271,12 @@ class Footnote:
 
 @dataclass(frozen=True)
 class Line:
-    """A line of the header block or a formula, with the role that names its style."""
+    """A line of the header block or a formula, with the role that names its style; a title
+    line may carry a label set before its words, as an adopted UN resolution's number ("78/225.")."""
 
     role: str
     content: Content
+    label: str | None = None
 
     @property
     def text(self) -> str:

@@ -25,6 +25,7 @@ from lxml import etree
 
 from resdraft.errors import LibraryError, Problem, Where
 from resdraft.importers.dates import ordinal_numbers, parse_date
+from resdraft.importers.labels import title_line
 from resdraft.importers.openings import infer_opening, is_preambular
 from resdraft.importers.text import ADOPTION_LINE, ORGANIZATION_LINE, PLENARY, REPORT_LINE, is_transition, sponsors_of
 from resdraft.inline import merge
@@ -1118,8 +1119,9 @@ def _paragraphs(items: Sequence[_Item], part: str, guess_openings: bool) -> tupl
 
 
 def _line(item: _Item) -> Line:
-    """A header, title or formula line."""
-    return Line(item.role, _strip(item.para.content))
+    """A header, title or formula line; a title's number ("78/225.") its label."""
+    content = _strip(item.para.content)
+    return title_line(content) if item.role == "title" else Line(item.role, content)
 
 
 # ------------------------------------------------------------------ facts: session, date, body

@@ -5,7 +5,9 @@ a paragraph's sub-paragraphs, as the importers read them from text."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+
+from resdraft.model import Content, Line, Run
 
 _LABEL = re.compile(
     r"""
@@ -103,3 +105,19 @@ class Levels:
             if form == label.form and style in styles and counter_value(style, label.counter) == counter_value(style, last) + 1:
                 return style
         return styles[-1] if label.counter.lower() == "i" else styles[0]
+
+
+# "78/225. Enhancing …": an adopted UN resolution's number before its title (a tab after it in Word).
+_TITLE_LABEL = re.compile(r"(\d{1,3}/\d{1,4}(?: [A-Z])?\.)[ \t]+")
+
+
+def title_line(content: Content) -> Line:
+    """The title Line of some content, the number an adopted UN resolution's title begins with
+    ("78/225.") as its label."""
+    first = content[0] if content else None
+    if not isinstance(first, Run) or (m := _TITLE_LABEL.match(first.text)) is None:
+        return Line("title", content)
+    rest = first.text[m.end() :]
+    if not (rest.strip() or any(isinstance(s, Run) and s.text.strip() for s in content[1:])):
+        return Line("title", content)  # a number alone is no title's label
+    return Line("title", ((replace(first, text=rest),) if rest else ()) + tuple(content[1:]), m.group(1))

@@ -270,7 +270,7 @@ def _read_masthead(lines: Sequence[str], body: str | None) -> _Masthead:
     if not out.title and free:
         out.title = " ".join(blocks[free[-1]])
         entries = [(b, line) for b, line in entries if b != free[-1]]
-    out.header = [line for _, line in entries]
+    out.header = _by_columns([line for _, line in entries])
     if not out.title and (number := out.role("resolution")):  # the Council's "Resolution 1663 (2006)"
         out.title = number
         out.header = [line for line in out.header if line.role != "resolution"]
@@ -281,6 +281,19 @@ def _read_masthead(lines: Sequence[str], body: str | None) -> _Masthead:
                 out.symbol = f"S/RES/{m.group(1)} ({m.group(2)})"
                 break
     return out
+
+
+# The top of a UN masthead, in two columns: the organization and the organ at the left, the symbol,
+# the distribution and the date at the right. PDF text gives them row by row.
+TOP_ROLES = ("organization", "organ", "symbol", "distribution", "date")
+
+
+def _by_columns(header: list[Line]) -> list[Line]:
+    """The masthead's lines with its two-column top ("United Nations | A/RES/78/225", "General
+    Assembly | Distr.: General", "| 22 December 2023") read column by column, as the masthead reads
+    and as the body's house style sets it: "United Nations", "General Assembly", the symbol …"""
+    top = next((k for k, line in enumerate(header) if line.role not in TOP_ROLES), len(header))
+    return sorted(header[:top], key=lambda line: TOP_ROLES.index(line.role)) + header[top:]
 
 
 _BLOCK_ROLES: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -1153,7 +1166,9 @@ def parse_pdf_text(text: str, source: Path | None = None, body: str | None = Non
         session=Session(session),
         fields=fields,
         header=tuple(masthead.header),
-        title=(Line("title", _content(masthead.title)),) if masthead.title else (),
+        title=(Line("title", _content(masthead.title), f"{masthead.number}." if masthead.number else None),)
+        if masthead.title
+        else (),
         enacting=Line("enacting", _content(enacting_line)) if enacting_line else None,
         preamble=tuple(frozen(n, "preambular") for n in preamble),
         transition=transition,

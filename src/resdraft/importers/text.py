@@ -20,7 +20,7 @@ from typing import Any
 from resdraft.errors import LibraryError, Problem, Where
 from resdraft.footnote_marks import unanswered_as_text
 from resdraft.importers.dates import MONTH, ordinal_numbers, parse_date
-from resdraft.importers.labels import Label, Levels, split_label
+from resdraft.importers.labels import Label, Levels, split_label, title_line
 from resdraft.importers.openings import marked_opening
 from resdraft.importers.outline import Node, emphases, frozen, numbering_of, split_parts
 from resdraft.inline import merge
@@ -531,7 +531,7 @@ def _title(lines: Sequence[_HeaderLine]) -> tuple[Line, ...]:
         for part in line.parts:
             words = _text(part)
             (subtitle if words.startswith("(") and words.endswith(")") else title).append(_unbold(part))
-    out = [Line("title", _unbold(join_content(title)))] if title else []
+    out = [title_line(_unbold(join_content(title)))] if title else []
     if subtitle:
         out.append(Line("subtitle", _unbold(join_content(subtitle))))
     return tuple(out)

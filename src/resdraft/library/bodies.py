@@ -46,11 +46,13 @@ class BodyName:
 
 @dataclass(frozen=True)
 class TemplateLine:
-    """A line of the header block or title: a role (its style name) and Jinja text."""
+    """A line of the header block or title: a role (its style name) and Jinja text; a title line
+    may have a label too, in Jinja ("78/225." before an adopted UN resolution's title)."""
 
     role: str
     text: str
     where: Where
+    label: str = ""
 
 
 @dataclass(frozen=True)
@@ -144,14 +146,15 @@ def _lines(data: YDict, key: str, problems: Problems) -> tuple[TemplateLine, ...
     items = r.items(key)
     if items is None:
         return ()
+    keys = {"role", "text", "label"} if key == "title" else {"role", "text"}
     out = []
     for i, item in enumerate(items):
-        if isinstance(item, YDict) and set(item) <= {"role", "text"} and "role" in item:
-            out.append(TemplateLine(str(item["role"]), str(item.get("text") or ""), items.where(i)))
+        if isinstance(item, YDict) and set(item) <= keys and "role" in item:
+            out.append(TemplateLine(str(item["role"]), str(item.get("text") or ""), items.where(i), str(item.get("label") or "")))
         else:
             problems.add(
                 items.where(i),
-                f"each {key} line needs `role:` and `text:`",
+                f"each {key} line needs `role:` and `text:`" + (" (and may have `label:`)" if key == "title" else ""),
                 'write `- {role: symbol, text: "{{ draft.symbol }}"}`',
             )
     return tuple(out)

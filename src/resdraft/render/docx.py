@@ -10,6 +10,7 @@ import copy
 import datetime as dt
 import functools
 import io
+import math
 import re
 import zipfile
 from collections import defaultdict, deque
@@ -98,6 +99,17 @@ def typed_label(res: Resolution, part: str, paragraph: Paragraph, listed: bool =
     if part != "operative" or not res.heading(paragraph):
         return ()
     return (Run("\n" if listed else f"{paragraph.label}\n"),)
+
+
+def line_label(line: Line | None) -> Content:
+    """What stands before a line's words: a title's label ("78/225.") and the tab after it; nothing
+    for other lines."""
+    return (Run(f"{line.label}\t"),) if line is not None and line.label else ()
+
+
+LABEL_EM = 0.5  # a title label's width a character, in ems: a serif figure's (a slash or a full stop is narrower)
+LABEL_GAP = 6.0  # points at least between a title's label and its words
+LABEL_STEP = 18.0  # points a title's words are set in by a multiple of, so one year's number and the next set them alike
 
 
 def paragraph_style(res: Resolution, part: str, paragraph: Paragraph) -> str:
@@ -684,6 +696,24 @@ class _Writer:
         self.runs(p, content, role)
         return p
 
+    def hung(self, p: Any, style: str, line: Line | None) -> Any:
+        """Paragraph `p` in `style`, with the label of its line (if any) at the margin and the words
+        after it set in, every line alike (see `label_indent`)."""
+        if (indent := self.label_indent(style, line)) is not None:
+            _child(p.find(qn("w:pPr")), "w:ind").attrib.update({qn("w:left"): _twips(indent), qn("w:hanging"): _twips(indent)})
+        return p
+
+    def label_indent(self, style: str, line: Line | None) -> float | None:
+        """How far (points) the words of a labelled line are set in, its label at the margin, as the
+        UN sets "78/225." before an adopted resolution's title: where the style sets them in, or
+        further where the label (LABEL_EM a character in the style's size, and LABEL_GAP after
+        it) needs more room, by steps of LABEL_STEP. None for a line without a label."""
+        if line is None or not line.label:
+            return None
+        props = spec.props if (spec := self.word.styles.get(style)) else {}
+        room = len(line.label) * LABEL_EM * float(props.get("size", self.word.font_size)) + LABEL_GAP
+        return max(float(props.get("left", 0.0)), math.ceil(room / LABEL_STEP) * LABEL_STEP)
+
     def runs(self, p: Any, content: Content, role: str | None) -> None:
         for span in content:
             if isinstance(span, FootnoteRef):
@@ -782,7 +812,9 @@ class _Writer:
         operative_num, preamble_nums = self.numbering()
         out: list[Any] = []
         out += [self.paragraph(header_style(line.role), line.content) for line in res.header]
-        out += [self.paragraph(title_style(line.role), line.content) for line in res.title]
+        for line in res.title:
+            style = title_style(line.role)
+            out.append(self.hung(self.paragraph(style, (*line_label(line), *line.content)), style, line))
         out += self._formula("enacting", res.enacting)
         out += self.part(res.preamble, "preambular", None, preamble_nums)
         out += self._formula("transition", res.transition)

@@ -57,8 +57,10 @@ from resdraft.numbering import counted
 from resdraft.render.docx import (
     FORMULA_STYLES,
     _el,
+    _twips,
     _Writer,
     header_style,
+    line_label,
     operative_number,
     own_sub_list,
     paragraph_style,
@@ -73,10 +75,13 @@ _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
 
 def _label_ops(was: Content, now: Content) -> tuple[Op, ...]:
-    """The ops of two typed labels, set before a paragraph's own: kept, or struck and inserted."""
+    """The ops of two typed labels, set before a paragraph's (or title's) own: kept, or struck and
+    inserted; two titles' numbers keep the tab after them ("[-78/69.-]{+79/144.+}\t")."""
     old, new = plain(was), plain(now)
     if old == new:
         return (("equal", old),) if old else ()
+    if old.endswith("\t") and new.endswith("\t"):
+        return (("delete", old[:-1]), ("insert", new[:-1]), ("equal", "\t"))
     return (*((("delete", old),) if old else ()), *((("insert", new),) if new else ()))
 
 
@@ -321,7 +326,10 @@ class _Redline(_Writer):
     def _labels(self, old: Paragraph | Line | None, new: Paragraph | Line | None, role: str | None) -> tuple[Content, Content]:
         """What the old and the new text set before an operative paragraph's words, as the Word
         output writes it: a section heading's numeral on a line of its own, typed ("II"), or only
-        the line break where a list numbers the heading (see `heading_list`)."""
+        the line break where a list numbers the heading (see `heading_list`); before a title's,
+        its label ("78/225.") and a tab."""
+        if isinstance(old, Line) or isinstance(new, Line):
+            return line_label(old if isinstance(old, Line) else None), line_label(new if isinstance(new, Line) else None)
         part = role or ""
         was = (
             typed_label(self.diff.old, part, old, self._listed_kind(self.diff.old, old) is not None)
@@ -363,15 +371,30 @@ class _Redline(_Writer):
             nonlocal shown
             for key in old_keys[shown:until]:
                 if key not in kept:
-                    out.append(self._written(style_of(key[0]), old_by_key[key], None))
+                    style = style_of(key[0])
+                    out.append(self.hung(self._written(style, old_by_key[key], None), style, old_by_key[key]))
             shown = max(shown, until)
 
         for key, line in new_by_key.items():
             if key in kept:
                 flush(old_keys.index(key))
-            out.append(self._written(style_of(line.role), old_by_key[key] if key in kept else None, line))
+            was = old_by_key[key] if key in kept else None
+            out.append(self._hung_line(self._written(style_of(line.role), was, line), style_of(line.role), was, line))
         flush(len(old_keys))
         return out
+
+    def _hung_line(self, p: Any, style: str, old: Line | None, new: Line) -> Any:
+        """A line of both texts whose label hangs (see `hung`): as the new text sets it, and where
+        the old set it otherwise (a title numbered in one text only), the old setting in a tracked
+        change of the paragraph's properties, so that Reject All sets it as it was."""
+        self.hung(p, style, new)
+        if old is not None and (was := self.label_indent(style, old)) != self.label_indent(style, new):
+            ppr = p.find(qn("w:pPr"))
+            change = _el("w:pPr", self._mark("w:pPrChange", ppr))
+            _el("w:pStyle", change, val=self.style_ids[style])
+            if was is not None:
+                _el("w:ind", change, left=_twips(was), hanging=_twips(was))
+        return p
 
     def _formula(self, role: str, line: Line | None) -> list[Any]:
         old = {"enacting": self.diff.old.enacting, "transition": self.diff.old.transition, "closing": self.diff.old.closing}[role]
