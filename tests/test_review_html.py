@@ -588,6 +588,15 @@ def test_a_diff_of_a_text_with_itself_has_nothing_to_walk(open_review: Callable[
     assert page.locator("#view-sbs .none-changed").all_inner_texts() == ["No changes in this part."] * 2
 
 
+def test_a_draft_whose_header_alone_changed_says_so_beside_the_keys() -> None:
+    # Last session's adopted text against a new session's draft of the same words: the header
+    # table lists the changed facts, and the toolbar said "No changes" beside it.
+    res = read_document(str(ROOT / "drafts" / "unga-64.yaml")).resolution
+    page = render_review_html(compare(res, dataclasses.replace(res, session=dataclasses.replace(res.session, number=65))))
+    assert '<span id="nav-status" role="status" aria-live="polite">No changes below the header</span>' in page
+    assert '<span id="nav-status" role="status" aria-live="polite">No changes</span>' in render_review_html(compare(res, res))
+
+
 # ------------------------------------------------------------------ untrusted text, speed
 
 

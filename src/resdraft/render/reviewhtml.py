@@ -647,10 +647,12 @@ def _warnings(diff: Diff) -> str:
     return f'<section class="warnings" aria-labelledby="h-warnings"><h2 id="h-warnings">Warnings</h2><ul>{items}</ul></section>'
 
 
-def _toolbar(total: int) -> str:
+def _toolbar(diff: Diff, total: int) -> str:
     """View switch, the changes-only filter and previous/next; hidden until the script runs."""
     none = " disabled" if not total else ""
     status = f"{total} change{'s' if total != 1 else ''}" if total else "No changes"
+    if not total and any(h.status != "unchanged" for h in (*diff.header, *diff.masthead)):
+        status = "No changes below the header"  # (a new session's draft of the same words: its header facts alone)
     return (
         '<nav id="toolbar" class="toolbar" aria-label="Review controls" hidden>'
         '<div class="group" role="group" aria-label="View">'
@@ -680,7 +682,7 @@ def render_review_html(diff: Diff) -> str:
         f'<body data-changes="{total}"><div class="page">',
         f"<header><h1>{escape(title)}</h1>{_warnings(diff)}",
         f'<div class="overview">{_summary_section(diff)}{_header_section(diff)}</div></header>',
-        _toolbar(total),
+        _toolbar(diff, total),
         "<main>",
     ]
     _view(diff, rows, "sbs", notes, out)
