@@ -52,6 +52,9 @@ def roman(n: int) -> str:
     return "".join(out)
 
 
+_ROMAN_VALUES = {roman(k).upper(): k for k in range(1, 90)}  # "XIV" -> 14: the numerals a label may count to
+
+
 def alpha(n: int) -> str:
     """1 -> 'a', 26 -> 'z', 27 -> 'aa' (the UN doubles letters after z)."""
     letter = chr(ord("a") + (n - 1) % 26)
@@ -103,7 +106,7 @@ def counted(text: str) -> tuple[str, int] | None:
     if value.isdigit():
         first, n = "1", int(value)
     elif set(value) <= set("IVXL"):
-        first, n = "I", next((k for k in range(1, 90) if roman(k).upper() == value), 0)
+        first, n = "I", _ROMAN_VALUES.get(value, 0)
     else:
         first, n = "A", ord(value) - ord("A") + 1
     pattern = f"{prefix}{first}{suffix}"

@@ -27,7 +27,8 @@ from docx.opc.packuri import PackURI
 from docx.opc.part import XmlPart
 from docx.opc.pkgwriter import PackageWriter
 from docx.oxml import parse_xml
-from docx.oxml.ns import nsdecls, qn
+from docx.oxml.ns import nsdecls
+from docx.oxml.ns import qn as _docx_qn
 from docx.parts.numbering import NumberingPart
 from docx.shared import Pt
 from docx.styles import BabelFish
@@ -200,13 +201,13 @@ def style_ids(doc: Any) -> dict[str, str]:
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
 
-_qn = functools.lru_cache(maxsize=None)(qn)  # the same few dozen names, thousands of times a document
+qn = functools.lru_cache(maxsize=None)(_docx_qn)  # "w:p" -> "{…}p": the same few dozen names, thousands of times a document
 
 
 def _el(tag: str, parent: Any = None, **attrs: str) -> Any:
     """A w: element, with w: attributes, appended to `parent` when given."""
-    attrib = {_qn(f"w:{key}"): value for key, value in attrs.items()}
-    return etree.Element(_qn(tag), attrib) if parent is None else etree.SubElement(parent, _qn(tag), attrib)
+    attrib = {qn(f"w:{key}"): value for key, value in attrs.items()}
+    return etree.Element(qn(tag), attrib) if parent is None else etree.SubElement(parent, qn(tag), attrib)
 
 
 # The order the schema gives the children of an element, where a reference document may lack some
@@ -235,11 +236,11 @@ _ORDER = {
 
 def _child(parent: Any, tag: str) -> Any:
     """`parent`'s child `tag`; where it has none, a new one in the place the schema gives it."""
-    found = parent.find(_qn(tag))
+    found = parent.find(qn(tag))
     if found is not None:
         return found
     order = _ORDER.get(f"w:{etree.QName(parent).localname}", (tag,))
-    later = {_qn(t) for t in order[order.index(tag) + 1 :]}
+    later = {qn(t) for t in order[order.index(tag) + 1 :]}
     child = _el(tag)
     for sibling in parent:
         if sibling.tag in later:
@@ -262,8 +263,8 @@ def _numbering_part(document: Any) -> Any:
 
 def _page_number_in(part: Any) -> bool:
     """Whether a header or footer holds a PAGE field (simple, or built of field characters)."""
-    simple = (field.get(_qn("w:instr")) or "" for field in part.iter(_qn("w:fldSimple")))
-    built = (t.text or "" for t in part.iter(_qn("w:instrText")))
+    simple = (field.get(qn("w:instr")) or "" for field in part.iter(qn("w:fldSimple")))
+    built = (t.text or "" for t in part.iter(qn("w:instrText")))
     return any(instr.split()[:1] == ["PAGE"] for instr in (*simple, *built))
 
 
@@ -493,7 +494,7 @@ class _Writer:
                 line = _child(_child(style.element.get_or_add_pPr(), "w:pBdr"), f"w:{side}")
                 line.attrib.clear()  # (a reference document's style may have one already)
                 for key, value in (("val", "single"), ("sz", "8"), ("space", "4"), ("color", "auto")):
-                    line.set(_qn(f"w:{key}"), value)
+                    line.set(qn(f"w:{key}"), value)
 
     # -------------------------------------------------------------- page
 
@@ -892,9 +893,15 @@ def _property(text: str) -> str:
     return text if len(text) <= 255 else text[:254].rstrip() + "…"
 
 
+# zlib's fastest level: the largest redline (A/RES/78/69 -> 79/144) compresses in 4 ms instead of
+# 13 ms at the default level, and takes 135 KB instead of 104 KB.
+COMPRESSION = 1
+
+
 class _FixedZip:
     """Where python-docx's package writer puts the parts: a zip with fixed timestamps and modes, in
-    the writer's order, so equal documents are equal bytes (each part compressed once)."""
+    the writer's order, so equal documents are equal bytes (each part compressed once, at
+    COMPRESSION)."""
 
     def __init__(self, out: IO[bytes]) -> None:
         self.zip = zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED)
@@ -903,7 +910,7 @@ class _FixedZip:
         info = zipfile.ZipInfo(uri.membername, date_time=(1980, 1, 1, 0, 0, 0))
         info.compress_type = zipfile.ZIP_DEFLATED
         info.external_attr = 0o644 << 16
-        self.zip.writestr(info, blob)
+        self.zip.writestr(info, blob, compresslevel=COMPRESSION)
 
 
 def _save(doc: Any) -> bytes:

@@ -43,7 +43,7 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
 from docx.opc.part import XmlPart
 from docx.oxml import parse_xml
-from docx.oxml.ns import nsdecls, qn
+from docx.oxml.ns import nsdecls
 from lxml import etree
 
 from resdraft.diff.align import moved
@@ -64,6 +64,7 @@ from resdraft.render.docx import (
     operative_number,
     own_sub_list,
     paragraph_style,
+    qn,
     style_ids,
     style_problems,
     subparagraph_style,
