@@ -210,7 +210,7 @@ def _diff(
 
     blocks = _aligned(a, b)
     exact = _chunks(a, b, blocks)
-    spaces = sum(1 for kind, chunk in exact[1:-1] if kind == "=" and not words(chunk))
+    spaces = sum(1 for kind, chunk in exact[1:-1] if kind == "=" and not any(map(weight.__getitem__, chunk)))
     coded = _cleaned_up(exact, words)
     # Where two alignments cost the same, the diff takes one of them; a list that grew at its end
     # ("…, 76/206 of 17 December 2021, 77/166 of … and 78/154 of …") reads right only when matched
