@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import gzip
 import json
 import re
@@ -280,6 +281,25 @@ def test_terminal_output_has_summary_lines_and_marks_readable_without_colour() -
         app, ["diff", str(ROOT / "drafts/aalco-50.yaml"), str(ROOT / "drafts/aalco-52.yaml"), "--colour", "always"]
     )
     assert "\x1b[31m[-Fifty-First-]" in coloured.stdout
+
+
+def test_the_terminal_and_the_review_page_show_a_changed_date_as_printed_and_json_as_iso() -> None:
+    # The header's date was shown as JSON has it, "[-2011-07-01-]{+2013-09-12+}", where the
+    # documents read "1 July 2011" and "12 September 2013".
+    from resdraft.render.diffjson import render_json
+    from resdraft.render.reviewhtml import render_review_html
+
+    result = runner.invoke(app, ["diff", str(ROOT / "drafts/aalco-50.yaml"), str(ROOT / "drafts/aalco-52.yaml")])
+    assert "  date: [-1 July 2011-]{+12 September 2013+}\n" in result.stdout
+    old, new = (load_resolution(ROOT / "drafts" / f"{name}.yaml")[0] for name in ("aalco-50", "aalco-52"))
+    diff = compare(old, new)
+    page = render_review_html(diff)
+    assert "<del>1 July 2011</del>" in page and "<ins>12 September 2013</ins>" in page and "2011-07-01" not in page
+    (date,) = [h for h in json.loads(render_json(diff))["header"] if h["field"] == "date"]
+    assert (date["old"], date["new"]) == ("2011-07-01", "2013-09-12")
+    same_month = dataclasses.replace(new, fields={**new.fields, "date": dt.date(2013, 9, 2)})  # only the day changed
+    shown = [h for h in render_review_html(compare(new, same_month)).split("<tr>") if '<th scope="row">date</th>' in h]
+    assert shown and "<del>12</del>" in shown[0] and "<ins>2</ins> September 2013" in shown[0]
 
 
 def test_renumbering_alone_is_not_a_change() -> None:

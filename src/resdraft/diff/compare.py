@@ -43,7 +43,8 @@ def header_fields(res: Resolution) -> dict[str, str | None]:
     }
 
 
-def _text_change(name: str, x: str | None, y: str | None) -> HeaderChange:
+def text_change(name: str, x: str | None, y: str | None) -> HeaderChange:
+    """A header field (or masthead line) `name` from `x` to `y` (None: not in that text), word by word."""
     if x == y:
         return HeaderChange(name, "unchanged", x, y, (("equal", x or ""),))
     if x is None:
@@ -55,7 +56,7 @@ def _text_change(name: str, x: str | None, y: str | None) -> HeaderChange:
 
 def compare_header(old: Resolution, new: Resolution) -> tuple[HeaderChange, ...]:
     a, b = header_fields(old), header_fields(new)
-    return tuple(_text_change(name, a[name], b[name]) for name in a if a[name] is not None or b[name] is not None)
+    return tuple(text_change(name, a[name], b[name]) for name in a if a[name] is not None or b[name] is not None)
 
 
 FIELD_ROLES = frozenset({"title", "symbol", "date", "session", "sponsors"})  # lines a header field compares
@@ -71,7 +72,7 @@ def compare_masthead(old: Resolution, new: Resolution) -> tuple[HeaderChange, ..
     for key in [*now, *(k for k in was if k not in now)]:
         role, n = key
         x, y = (lines[key].text if key in lines else None for lines in (was, now))
-        out.append(_text_change(role if n == 1 else f"{role} {n}", x, y))
+        out.append(text_change(role if n == 1 else f"{role} {n}", x, y))
     return tuple(out)
 
 

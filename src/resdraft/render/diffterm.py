@@ -5,13 +5,16 @@ Insertions read {+like this+} and deletions [-like this-], so the output makes s
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from typing import Literal
 
-from resdraft.diff.model import PARTS, STATUSES, Diff, FootnoteChange, ParagraphChange, Place
+from resdraft.diff.compare import text_change
+from resdraft.diff.model import PARTS, STATUSES, Diff, FootnoteChange, HeaderChange, ParagraphChange, Place
 from resdraft.diff.words import Op
 from resdraft.model import Resolution
+from resdraft.sessions import long_date
 
 GREEN, RED, BOLD, DIM, RESET = "\x1b[32m", "\x1b[31m", "\x1b[1m", "\x1b[2m", "\x1b[0m"
 
@@ -27,6 +30,22 @@ def marked(ops: Sequence[Op], colour: bool = False) -> str:
         else:
             out.append(f"{RED}[-{text}-]{RESET}" if colour else f"[-{text}-]")
     return "".join(out)
+
+
+def as_printed(change: HeaderChange) -> HeaderChange:
+    """A header field as a reader finds it in the document: the date as printed ("11 December
+    2023" for the ISO date JSON gives), each changed part marked; the others as they are."""
+    if change.field != "date":
+        return change
+    shown = tuple(_printed_date(value) for value in (change.old, change.new))
+    return change if shown == (change.old, change.new) else text_change(change.field, *shown)
+
+
+def _printed_date(value: str | None) -> str | None:
+    try:
+        return long_date(dt.date.fromisoformat(value)) if value else value
+    except ValueError:  # a draft's placeholder, "[TBD: date of …]"
+        return value
 
 
 def where(change: ParagraphChange, diff: Diff) -> str:
@@ -109,7 +128,7 @@ def render_terminal(diff: Diff, colour: bool = False) -> str:
         if fields or name == "header":
             lines.append(f"{name}: " + (", ".join(f"{h.field} {h.status}" for h in changed) if changed else "unchanged"))
         for h in changed:
-            lines.append(f"  {h.field}: {marked(h.ops, colour)}")
+            lines.append(f"  {h.field}: {marked(as_printed(h).ops, colour)}")
     lines += [summary_line(diff, part) for part in PARTS]
     if footnotes := footnotes_line(diff):
         lines.append(footnotes)

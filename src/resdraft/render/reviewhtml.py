@@ -19,7 +19,7 @@ from html import escape
 from resdraft.diff.model import PARTS, Diff, FootnoteChange, HeaderChange, ParagraphChange
 from resdraft.diff.words import Op
 from resdraft.model import FootnoteRef, Paragraph, Run
-from resdraft.render.diffterm import footnotes_line, header_line, places, summary_line
+from resdraft.render.diffterm import as_printed, footnotes_line, header_line, places, summary_line
 
 COLOURS: Mapping[str, str] = {
     "text": "#1b1b1b",
@@ -588,7 +588,7 @@ def _table_side(change: HeaderChange | FootnoteChange, keep: str) -> str:
 def _header_section(diff: Diff) -> str:
     """The header fields and the other masthead lines ('agenda item line') that changed, old and
     new with word-level marks; the others named."""
-    named = [(h.field.replace("_", " "), h) for h in diff.header]
+    named = [(h.field.replace("_", " "), as_printed(h)) for h in diff.header]
     named += [(h.field.replace("-", " ") + " line", h) for h in diff.masthead]
     changed = [(name, h) for name, h in named if h.status != "unchanged"]
     same = [name for name, h in named if h.status == "unchanged"]
