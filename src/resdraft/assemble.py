@@ -86,11 +86,11 @@ class Assembler:
 
     # ------------------------------------------------------------ header and formulas
 
-    def line(self, role: str, source: str, where: Where | None, label: str = "") -> Line | None:
+    def line(self, role: str, source: str, where: Where | None, label: str = "", label_where: Where | None = None) -> Line | None:
         text = self.render(source, where)
         if not text:
             return None
-        number = self.render(label, where) if label else ""
+        number = self.render(label, label_where or where) if label else ""
         resolve = self.footnotes.resolver(self.draft.footnotes, where, f"{role} line")
 
         def marker(key: str) -> str:
@@ -191,7 +191,7 @@ class Assembler:
 
     def build(self) -> Resolution:
         header = tuple(x for t in self.style.header if (x := self.line(t.role, t.text, t.where)))
-        title = tuple(x for t in self.style.title if (x := self.line(t.role, t.text, t.where, t.label)))
+        title = tuple(x for t in self.style.title if (x := self.line(t.role, t.text, t.where, t.label, t.label_where)))
         enacting = self.formula("enacting")
         preamble = self.part(self.draft.preamble, "preambular")
         transition = self.formula("transition")

@@ -53,6 +53,7 @@ class TemplateLine:
     text: str
     where: Where
     label: str = ""
+    label_where: Where | None = None  # the label's own line, which its errors name
 
 
 @dataclass(frozen=True)
@@ -150,7 +151,16 @@ def _lines(data: YDict, key: str, problems: Problems) -> tuple[TemplateLine, ...
     out = []
     for i, item in enumerate(items):
         if isinstance(item, YDict) and set(item) <= keys and "role" in item:
-            out.append(TemplateLine(str(item["role"]), str(item.get("text") or ""), items.where(i), str(item.get("label") or "")))
+            label = str(item.get("label") or "")
+            out.append(
+                TemplateLine(
+                    str(item["role"]),
+                    str(item.get("text") or ""),
+                    items.where(i),
+                    label,
+                    item.value_where("label") if label else None,
+                )
+            )
         else:
             problems.add(
                 items.where(i),
