@@ -71,3 +71,5 @@ def test_an_adopted_un_resolution_parses_with_its_adoption_and_report_lines(tmp_
     assert structure["organization"] == "United Nations"
     assert structure["adoption_line"] == "Resolution adopted by the General Assembly on 17 December 2024"
     assert structure["report_line"] == "[on the report of the Third Committee (A/79/456, para. 31)]"
+    # …and the number its title follows, apart from the title's words.
+    assert structure["title_number"] == "79/161." and not structure["title"].startswith("79/161")

@@ -58,6 +58,8 @@ def to_structure(res: Resolution) -> dict[str, Any]:
         "title": " ".join(titles) if titles else fields.get("title"),
         "subtitle": " ".join(subtitles) or None,
     }
+    if numbers := [line.label for line in res.title if line.label]:
+        out["title_number"] = numbers[0]  # an adopted UN resolution's, "78/225."
     if any(line.role == "status" for line in res.header):
         out["status"] = _header_text(res, "status")
     for role, (name, prefix) in HEADER_FIELDS.items():
