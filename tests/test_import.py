@@ -175,7 +175,7 @@ def test_an_adopted_resolution_rebuilds_with_its_adoption_and_report_lines(empty
     assert "\nadopted: 2024-12-17\nreport: on the report of the Third Committee (A/79/456, para. 31)\n" in again
     rolled = runner.invoke(app, ["new", str(result.draft), "--session", "80"])
     assert rolled.exit_code == 0, rolled.output
-    assert "left out: adopted (was 2024-12-17): the new text is a draft" in rolled.output
+    assert "left out: adopted (was 17 December 2024): the new text is a draft" in rolled.output
     next_session = load_resolution(empty / "drafts" / "a-res-80-161.yaml")[0]
     header = {line.role: line.text for line in next_session.header}
     assert "adoption" not in header and "report" not in header and "organization" not in header

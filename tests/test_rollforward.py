@@ -38,6 +38,8 @@ def test_roll_forward_makes_symbol_date_and_document_number_placeholders(library
     assert isinstance(res.fields["symbol"], Placeholder)
     assert isinstance(res.fields["date"], Placeholder)
     assert "AALCO/RES/52/S 8" in res.fields["symbol"].hint
+    # The old date as the document printed it: the hint is printed in the draft's Word output.
+    assert res.fields["date"].hint == "date of the 53rd-session document (was 12 September 2013)"
     assert "[TBD:" in res.preamble[0].text
     assert "HEADQUARTERS SESSION (NEW DELHI)/2013" in res.preamble[0].text  # the old value is shown as a hint
 

@@ -39,6 +39,12 @@ def _tbd(hint: str) -> Any:
     return node
 
 
+def _as_printed(value: object) -> object:
+    """A fact as a hint gives it to a person (the hint may be printed in the draft's document): a
+    date as documents print it, "12 September 2013"."""
+    return long_date(value) if isinstance(value, dt.date) else value
+
+
 def _mentions(value: str, old: int, year: int | None) -> bool:
     """Whether a fact names the old session's number or year, and so goes stale."""
     pattern = rf"(?<![\d/.]){old}(?!\d)" + (rf"|(?<!\d){year}(?!\d)" if year else "")
@@ -120,11 +126,11 @@ def roll_forward(previous: Path, session: int, output: Path | None = None) -> Ro
     dropped = []
     for key in ADOPTION:  # the new text is a draft: it has not been adopted yet
         if key in data:
-            dropped.append(f"{key} (was {data[key]}): the new text is a draft")
+            dropped.append(f"{key} (was {_as_printed(data[key])}): the new text is a draft")
             del data[key]
     for key in UNKNOWABLE:
         if key in data and data[key] is not None:
-            hint = f"{key.replace('_', ' ')} of the {figure}-session document (was {data[key]})"
+            hint = f"{key.replace('_', ' ')} of the {figure}-session document (was {_as_printed(data[key])})"
             data[key] = _tbd(hint)
             notes.append(f"{key}: {hint}")
     variables = data.get("variables") or {}
