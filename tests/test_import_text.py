@@ -436,6 +436,9 @@ def test_a_text_without_enacting_formula_or_adoption_line_is_still_refused() -> 
     unadopted = text.replace("Resolution adopted by the General Assembly on 19 December 2023", "Draft resolution")
     with pytest.raises(LibraryError, match="there is no enacting formula"):
         parse_text(unadopted, Path("resolution.txt"))
+    masthead_only = text[: text.index("Reaffirming")]
+    with pytest.raises(LibraryError, match="no paragraphs follow the title"):
+        parse_text(masthead_only, Path("resolution.txt"))
 
 
 def test_a_star_after_a_word_with_no_star_footnote_is_the_character() -> None:

@@ -878,8 +878,10 @@ def _after_title(text: str, markdown: bool) -> tuple[list[_Block], Iterator[_Blo
     return None
 
 
-def _read_body(blocks: Iterator[_Block], markdown: bool, header: Sequence[Line], source: Path | None) -> _BodyReader:
-    """Read everything after the enacting formula."""
+def _read_body(
+    blocks: Iterator[_Block], markdown: bool, header: Sequence[Line], source: Path | None, start: str = "the enacting formula"
+) -> _BodyReader:
+    """Read everything after the enacting formula (or what stands for it, `start`)."""
     reader = _BodyReader(markdown, (s.marker for line in header for s in line.content if isinstance(s, FootnoteRef)))
     try:
         reader.read(blocks)
@@ -888,8 +890,8 @@ def _read_body(blocks: Iterator[_Block], markdown: bool, header: Sequence[Line],
     if not reader.tops:
         raise _problem(
             source,
-            "no resolution found: no paragraphs follow the enacting formula",
-            "preambular and operative paragraphs follow the enacting formula, separated by blank lines",
+            f"no resolution found: no paragraphs follow {start}",
+            f"preambular and operative paragraphs follow {start}, separated by blank lines",
         )
     for top in reader.tops:
         for node in top.walk():
@@ -922,7 +924,7 @@ def parse_text(text: str, source: Path | None = None, body: str | None = None) -
         )
     key = _body_key(body, enacting.body if enacting else "unga", source)
     header, title = _header(_header_blocks(before, markdown), key, markdown)
-    reader = _read_body(blocks, markdown, header, source)
+    reader = _read_body(blocks, markdown, header, source, "the enacting formula" if enacting else "the title")
     preamble, operative = split_parts(reader.tops, reader.transition_at)
     session = _session(enacting.ordinal if enacting else None, header)
     fields = _fields(key, session, header, title, reader.closing)
