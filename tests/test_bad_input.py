@@ -397,12 +397,9 @@ def test_undefined_variable_in_a_title_label_names_the_body_yaml_line(lib: Path)
     edit(lib / "drafts" / "unga-64.yaml", "status: draft\n", "status: adopted\nsymbol: A/RES/64/178\n")  # (a draft's is not read)
     body = lib / "templates" / "unga" / "body.yaml"
     line = edit(body, 'label: "{{ draft.symbol[6:]', 'label: "{{ draft.symbl[6:]')
-    result, target = (
-        runner.invoke(app, ["build", "drafts/unga-64.yaml", "-o", "out/resolution.md"]),
-        lib / "out" / "resolution.md",
-    )
+    result, target = build(lib, "drafts/unga-64.yaml")
     assert_user_error(result)
-    assert "has no attribute 'symbl'" in result.output or "'symbl' is undefined" in result.output, result.output
+    assert "has no attribute 'symbl'" in result.output, result.output
     located = re.search(r"templates/unga/body\.yaml:(\d+): undefined template variable", result.output)
     assert located and int(located.group(1)) == line, result.output
     assert_nothing_written(target)
@@ -411,10 +408,7 @@ def test_undefined_variable_in_a_title_label_names_the_body_yaml_line(lib: Path)
 def test_a_label_on_a_header_line_is_refused_at_its_line(lib: Path) -> None:
     body = lib / "templates" / "unga" / "body.yaml"
     line = edit(body, '{role: organ, text: "General Assembly"}', '{role: organ, text: "General Assembly", label: "1."}')
-    result, target = (
-        runner.invoke(app, ["build", "drafts/unga-64.yaml", "-o", "out/resolution.md"]),
-        lib / "out" / "resolution.md",
-    )
+    result, target = build(lib, "drafts/unga-64.yaml")
     assert_user_error(result)
     assert f"templates/unga/body.yaml:{line}: each header line needs `role:` and `text:`" in result.output, result.output
     assert_nothing_written(target)

@@ -413,6 +413,9 @@ def test_a_numeral_that_names_rather_than_counts_has_no_place(numeral: str) -> N
         ("Resolution adopted by the General Assembly on 17 December 2024", dt.date(2024, 12, 17)),
         ("31 February 2024, then 1 March 2024", dt.date(2024, 3, 1)),
         ("the 2024 session", None),
+        # a draft's placeholder, as its Word output prints it: the old date is a hint, not the date
+        ("[TBD: date of the 53rd-session document (was 12 September 2013)]", None),
+        ("[TBD: venue (was Bali)], 12 September 2013", dt.date(2013, 9, 12)),
     ],
 )
 def test_every_importer_reads_a_date_written_out_one_way(text: str, day: dt.date | None) -> None:
