@@ -4,6 +4,7 @@ them. LibreOffice is lenient about element order; Word is not, and may offer to 
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import io
 import shutil
@@ -13,7 +14,7 @@ from pathlib import Path
 import pytest
 from openxml_audit import OpenXmlValidator
 
-from conftest import ROOT, ga_pair
+from conftest import ROOT, ga_pair, ga_resolution
 from resdraft.build import build, load_resolution, word_style_for
 from resdraft.diff import compare
 from resdraft.importers.docx import parse_docx
@@ -57,6 +58,15 @@ def test_ga_redlines_and_their_new_texts_are_valid_word_files(symbol: str, tmp_p
     word = word_style_for("unga", str(ROOT / "drafts"))
     assert _problems(render_redline(compare(old, new), word, "resdraft", WHEN), tmp_path) == []
     assert _problems(render_docx(new, word), tmp_path) == []
+
+
+def test_a_redline_of_a_numbered_title_against_an_unnumbered_one_is_a_valid_word_file(tmp_path: Path) -> None:
+    # The title's setting (its number hanging) as one text has it, the other's in a tracked change.
+    adopted = ga_resolution("A/RES/78/228")
+    draft = dataclasses.replace(adopted, title=tuple(dataclasses.replace(line, label=None) for line in adopted.title))
+    word = word_style_for("unga", str(ROOT / "drafts"))
+    for old, new in ((adopted, draft), (draft, adopted)):
+        assert _problems(render_redline(compare(old, new), word, "resdraft", WHEN), tmp_path) == []
 
 
 def test_a_word_file_imported_and_written_again_is_a_valid_word_file(tmp_path: Path) -> None:
