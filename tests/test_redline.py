@@ -161,6 +161,19 @@ def test_aalco_50_to_52_accept_gives_new_and_reject_gives_old() -> None:
     assert "Having heard" in deleted and "Also noting" in inserted and "Being " in inserted
 
 
+def test_a_line_ending_in_an_insertion_before_one_beginning_with_one_ends_in_a_deletion() -> None:
+    # Rolled forward, AALCO's symbol and date lines read "{+[TBD: symbol … (was +}AALCO/RES/52/S
+    # 8{+)]+}" and "{+[TBD: date … (WAS +}12 SEPTEMBER 2013{+)]+}": insertions on both sides of the
+    # unmarked mark between them, which LibreOffice takes for one, its Reject All joining the two
+    # lines. The symbol line's last word is written as replaced, the insertion first.
+    paragraphs = list(_body(_check(_draft("aalco-52"), _draft("aalco-53"))).iter(f"{W}p"))
+    symbol = next(p for p in paragraphs if p.find(f"{W}pPr/{W}pStyle").get(f"{W}val") == "HeaderSymbol")
+    after = paragraphs[paragraphs.index(symbol) + 1]
+    assert after.find(f"{W}pPr/{W}pStyle").get(f"{W}val") == "HeaderDate" and after[1].tag == f"{W}ins"
+    assert symbol[-1].tag == f"{W}del" and "".join(t.text for t in symbol[-1].iter(f"{W}delText")) == "8"
+    assert "".join(t.text for t in symbol[-2].iter(f"{W}t")) == "8)]"
+
+
 def test_renumbering_alone_is_not_marked() -> None:
     redline = _check(_draft("aalco-52"), _draft("aalco-53"))
     body = _body(redline)
@@ -1124,6 +1137,7 @@ def test_libreoffice_accept_all_gives_the_new_document_and_reject_all_the_old(tm
                 ("A/RES/78/146", "A/RES/79/42"),
             )
         ),
+        (_draft("aalco-52"), _draft("aalco-53"), None),
     ]
     results = in_office(pairs, tmp_path)
     for k, result in enumerate(results):

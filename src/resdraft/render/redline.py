@@ -768,11 +768,21 @@ class _Redline(_Writer):
         paragraph before.) A paragraph moved here counts as inserted where its words begin with an
         insertion ("{+Recalling+} the Declaration …"), and the run takes in paragraphs moved here
         whole, which LibreOffice takes for insertions. Word reads each the same as before: Reject
-        All drops the inserted words and the paragraph marks between the two."""
+        All drops the inserted words and the paragraph marks between the two. Where the paragraph
+        after is edited and begins with an insertion ("{+[TBD: date … (was +}12 September 2013{+)]+}"
+        after a symbol line ending in one), the paragraph before is written to end in a deletion:
+        its insertion before the deletion it replaces, or its last word replaced."""
         holder = _first_note(paragraphs)
         for k, (before, p) in enumerate(itertools.pairwise(paragraphs), start=1):
             rpr = _mark_props(p)
-            if rpr is None or before[-1].tag != qn("w:ins"):
+            if before[-1].tag != qn("w:ins"):
+                continue
+            if rpr is None:
+                if _mark_props(before) is None and _starts_with(p, "w:ins"):
+                    if len(before) > 2 and before[-2].tag == qn("w:del"):
+                        before[-2].addprevious(before[-1])
+                    else:
+                        self._last_word_replaced(before)
                 continue
             inserted = _whole(p, "w:ins") or (_whole_or_moved(p, "w:ins") and _starts_with(p, "w:ins"))
             if rpr.find(qn("w:ins")) is None and not inserted:
@@ -793,12 +803,12 @@ class _Redline(_Writer):
     def _last_word_replaced(self, p: Any) -> bool:
         """The unchanged word before the insertion that ends paragraph `p` written as replaced, the
         insertion first ("The General {+Assembly,+}[-Assembly-]"), so that the paragraph ends in a
-        deletion and its mark, unmarked, stands beside no insertion. For a run of paragraphs
-        inserted whole after it whose last but one holds the first footnote anchor: given the
-        last one's mark, the holder would end the run of inserted marks, and LibreOffice removes
-        its mark only with the rest of a run that goes on (see `_first_note_mark`); so the run
-        keeps all its marks inserted. Whether it could be done: the word must stand in a run of
-        plain text after other words."""
+        deletion and its mark, unmarked, stands beside no insertion: before a paragraph edited
+        that begins with an insertion, or a run of paragraphs inserted whole whose last but one
+        holds the first footnote anchor (given the last one's mark, the holder would end the run
+        of inserted marks, and LibreOffice removes its mark only with the rest of a run that goes
+        on, see `_first_note_mark`; so the run keeps all its marks inserted). Whether it could be
+        done: the word must stand in a run of plain text after other words."""
         run = p[-2]
         texts = [child for child in run if child.tag != qn("w:rPr")] if run.tag == qn("w:r") else []
         if len(texts) != 1 or texts[0].tag != qn("w:t") or not (found := _LAST_WORD.search(texts[0].text or "")):
