@@ -342,12 +342,17 @@ def test_title_numbers_of_two_adopted_resolutions_are_marked_and_the_tab_after_t
     assert title.find(f"{W}pPr/{W}ind") is not None
 
 
+def _numbered_and_not(symbol: str) -> tuple[Resolution, Resolution]:
+    """An adopted GA resolution of the corpus, and the same words as a draft titled without its number."""
+    adopted = ga_resolution(symbol)
+    return adopted, dataclasses.replace(adopted, title=tuple(dataclasses.replace(line, label=None) for line in adopted.title))
+
+
 def test_a_title_numbered_in_one_text_only_keeps_the_other_setting_as_a_tracked_change() -> None:
     # Last session's adopted resolution against this session's draft, which has no number yet:
     # the number is struck, and the title's setting (its number hanging in the margin) is the
     # draft's, the adopted text's in a tracked change, so Reject All sets it as it was.
-    adopted = ga_resolution("A/RES/78/228")
-    draft = dataclasses.replace(adopted, title=tuple(dataclasses.replace(line, label=None) for line in adopted.title))
+    adopted, draft = _numbered_and_not("A/RES/78/228")
     for old, new in ((adopted, draft), (draft, adopted)):
         title = _title_paragraph(_check(old, new))
         now, was = title.find(f"{W}pPr/{W}ind"), title.find(f"{W}pPr/{W}pPrChange/{W}pPr/{W}ind")
@@ -1083,7 +1088,9 @@ def test_libreoffice_accept_all_gives_the_new_document_and_reject_all_the_old(tm
     # in unga-64 a masthead line changed places; in the next nine (two subjects each) the first
     # footnote's paragraph moved, or a paragraph moved here begins with an insertion; in the next two,
     # sub-paragraphs the old text numbers otherwise are all struck, or those of two struck paragraphs;
-    # in the last, an inserted run holding the first footnote follows an insertion ending the formula.
+    # in the last GA one, an inserted run holding the first footnote follows an insertion ending the
+    # formula; then AALCO 52 -> 53 (a line ending in an insertion before one beginning with one) and
+    # an adopted resolution against its words titled without the number.
     sys.path.insert(0, str(ROOT / "benchmarks"))
     from libreoffice_revisions import OFFICE_PYTHON, in_office
 
@@ -1138,6 +1145,7 @@ def test_libreoffice_accept_all_gives_the_new_document_and_reject_all_the_old(tm
             )
         ),
         (_draft("aalco-52"), _draft("aalco-53"), None),
+        (*_numbered_and_not("A/RES/78/228"), None),
     ]
     results = in_office(pairs, tmp_path)
     for k, result in enumerate(results):
