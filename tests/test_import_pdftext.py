@@ -579,3 +579,22 @@ def test_control_characters_in_pdf_text_are_dropped() -> None:
     res, clean = parse_pdf_text(damaged), parse_pdf_text(raw)
     assert [p.text for p in res.preamble] == [p.text for p in clean.preamble]
     assert render_docx(res, word_style_for("unga", str(ROOT / "drafts")))
+
+
+@pytest.mark.parametrize(
+    ("symbol", "number"),
+    [("A/RES/78/225", "78/225."), ("A/RES/ES-11/1", "ES-11/1.")],  # the second made from the first's text
+)
+def test_an_adopted_resolutions_number_is_its_titles_label_and_not_words_of_the_title(symbol: str, number: str) -> None:
+    # An emergency special session's number ("ES-11/1.") was read as words of the title, which
+    # the Word output, setting the number from the symbol before the title, would print twice.
+    from resdraft.importers.text import parse_text
+    from resdraft.render.markup import render
+
+    text = _records()["A/RES/78/225"]["text"].replace("A/RES/78/225", symbol).replace("78/225.", number)
+    res = parse_pdf_text(text)
+    (title,) = res.title
+    assert (title.label, title.text[:45]) == (number, "Enhancing the contributions of the Commission")
+    assert res.fields["symbol"] == symbol and res.session.number == 78
+    back = parse_text(render(res, "txt", Path(__file__).parents[1] / "templates", "unga/resolution.txt.j2"), Path("r.txt"))
+    assert [(line.label, line.text) for line in back.title] == [(title.label, title.text)]

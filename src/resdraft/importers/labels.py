@@ -107,8 +107,10 @@ class Levels:
         return styles[-1] if label.counter.lower() == "i" else styles[0]
 
 
-# "78/225. Enhancing …": an adopted UN resolution's number before its title (a tab after it in Word).
-_TITLE_LABEL = re.compile(r"(\d{1,3}/\d{1,4}(?: [A-Z])?\.)[ \t]+")
+# An adopted UN General Assembly resolution's number: "78/225", "75/290 B", "ES-11/1" (an
+# emergency special session's). It stands before the title, with a full stop ("78/225. Enhancing …").
+RESOLUTION_NUMBER = r"(?:ES-\d{1,2}|\d{1,3})/\d{1,4}(?: [A-Z])?"
+_TITLE_LABEL = re.compile(rf"({RESOLUTION_NUMBER}\.)[ \t]+")
 
 
 def title_line(content: Content) -> Line:

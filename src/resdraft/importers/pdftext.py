@@ -23,7 +23,7 @@ from pathlib import Path
 
 from resdraft.errors import LibraryError, Problem, Where
 from resdraft.importers.dates import MONTHS, ordinal_numbers, parse_date
-from resdraft.importers.labels import Label, Levels, split_label
+from resdraft.importers.labels import RESOLUTION_NUMBER, Label, Levels, split_label
 from resdraft.importers.openings import infer_opening, is_preambular, marked_opening
 from resdraft.importers.outline import Node, frozen, numbering_of, split_parts
 from resdraft.importers.text import (
@@ -63,8 +63,8 @@ MAX_PDF_PAGES = 1_000
 ENACTING = re.compile(r"^[ \t]*[“\"]?The (General Assembly|Security Council)[ \t]*[,:]?[ \t]*$", re.M)
 ENACTING_BODY = {"General Assembly": "unga", "Security Council": "unsc"}
 # "78/6. Report of the International Criminal Court": the resolution's number and title.
-TITLE_NUMBER = re.compile(r"(\d{1,3}/\d{1,4}(?: [A-Z])?)\.[ \t]+(\S.*)")
-_TITLE_LINE = re.compile(r"^[ \t]*\d{1,3}/\d{1,4}(?: [A-Z])?\.[ \t]+\S", re.M)
+TITLE_NUMBER = re.compile(rf"({RESOLUTION_NUMBER})\.[ \t]+(\S.*)")
+_TITLE_LINE = re.compile(rf"^[ \t]*{RESOLUTION_NUMBER}\.[ \t]+\S", re.M)
 # Document symbols: A/RES/78/6, A/78/L.6, A/C.3/78/L.5/Rev.1, A/RES/ES-11/1; S/RES/1663 (2006).
 GA_SYMBOL = re.compile(r"A/(?:RES/)?(?:C\.\d/|ES-\d{1,2}/)?\d{1,3}/[A-Za-z0-9.]{1,12}(?:/[A-Za-z0-9.]{1,12}){0,3}(?: [A-Z])?")
 SC_SYMBOL = re.compile(r"S/RES/\d{1,5} ?\(\d{3,4}\)")
@@ -985,7 +985,7 @@ def _session_number(key: str, masthead: _Masthead) -> int:
         return numbers[session.split(" ")[0].lower()]
     if masthead.symbol and (m := SYMBOL_SESSION.search(masthead.symbol)):
         return int(next(g for g in m.groups() if g))
-    if masthead.number:
+    if masthead.number[:1].isdigit():  # (an emergency special session's, "ES-11/1", is none)
         return int(masthead.number.split("/")[0])
     return 0
 

@@ -71,7 +71,7 @@ HEADER_ROLES: dict[str, tuple[tuple[str, re.Pattern[str] | None], ...]] = {
     "unga": (
         ("organization", ORGANIZATION_LINE),
         ("organ", re.compile(r"^General Assembly$")),
-        ("symbol", re.compile(r"^A/(?:RES/|C\.\d/)?\d+/\S+$")),
+        ("symbol", re.compile(r"^A/(?:RES/|C\.\d/)?(?:\d+|ES-\d+)/\S+$")),  # A/RES/78/225, A/C.3/64/L.16, A/RES/ES-11/1
         ("distribution", re.compile(r"^Distr\.: ")),
         ("date", DATE_LINE),
         ("language", re.compile(r"^Original: ")),
