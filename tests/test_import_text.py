@@ -431,6 +431,17 @@ def test_a_un_resolution_printed_without_its_enacting_formula_reads_back_from_it
     assert back.fields["adopted"] == dt.date(2023, 12, 19) and back.fields["symbol"] == "A/RES/78/225"
 
 
+@pytest.mark.parametrize("symbol", ["A/RES/75/290 B", "A/RES/ES-11/1"])
+def test_a_un_symbol_with_a_part_letter_or_of_an_emergency_session_is_the_symbol_line(symbol: str) -> None:
+    # "A/RES/75/290 B" (a resolution in parts) and "A/RES/ES-11/1": the symbol line (by its place under
+    # the organ), and the title after the number.
+    _, text = _as_text("A/RES/78/225", "txt")
+    number = symbol.removeprefix("A/RES/") + "."
+    back = parse_text(text.replace("A/RES/78/225", symbol).replace("78/225.", number), Path("resolution.txt"))
+    assert back.fields["symbol"] == symbol and [line.role for line in back.header][:3] == ["organization", "organ", "symbol"]
+    assert back.title[0].label == number
+
+
 def test_a_text_without_enacting_formula_or_adoption_line_is_still_refused() -> None:
     _, text = _as_text("A/RES/78/225", "txt")
     unadopted = text.replace("Resolution adopted by the General Assembly on 19 December 2023", "Draft resolution")
