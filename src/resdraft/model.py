@@ -269,6 +269,20 @@ class Footnote:
         return plain(self.content)
 
 
+class Placeholder(str):
+    """A value still to be decided (`{tbd: ...}` in a draft); renders visibly as [TBD: ...].
+    `PRINTED` finds one in a document's text, where its hint is no fact of the document."""
+
+    __slots__ = ("hint",)
+    hint: str
+    PRINTED = re.compile(r"\[TBD: [^\]\n]*\]")
+
+    def __new__(cls, hint: str) -> Placeholder:
+        obj = super().__new__(cls, f"[TBD: {hint}]")
+        obj.hint = hint
+        return obj
+
+
 @dataclass(frozen=True)
 class Line:
     """A line of the header block or a formula, with the role that names its style; a title

@@ -13,7 +13,7 @@ from typing import Any
 from resdraft.errors import LibraryError, Problem, Problems, Where
 from resdraft.library import Library, open_library
 from resdraft.model import Session
-from resdraft.sessions import day_of_date, long_date, us_date
+from resdraft.sessions import day_of_date, long_date, printed_date, us_date
 
 # Facts that cannot be known before the new session's document exists.
 UNKNOWABLE = ("symbol", "date", "venue", "meeting_dates", "agenda_item")
@@ -37,12 +37,6 @@ def _tbd(hint: str) -> Any:
     node = CommentedMap([("tbd", hint)])
     node.fa.set_flow_style()
     return node
-
-
-def _as_printed(value: object) -> object:
-    """A fact as a hint gives it to a person (the hint may be printed in the draft's document): a
-    date as documents print it, "12 September 2013"."""
-    return long_date(value) if isinstance(value, dt.date) else value
 
 
 def _mentions(value: str, old: int, year: int | None) -> bool:
@@ -126,11 +120,11 @@ def roll_forward(previous: Path, session: int, output: Path | None = None) -> Ro
     dropped = []
     for key in ADOPTION:  # the new text is a draft: it has not been adopted yet
         if key in data:
-            dropped.append(f"{key} (was {_as_printed(data[key])}): the new text is a draft")
+            dropped.append(f"{key} (was {printed_date(data[key])}): the new text is a draft")
             del data[key]
     for key in UNKNOWABLE:
         if key in data and data[key] is not None:
-            hint = f"{key.replace('_', ' ')} of the {figure}-session document (was {_as_printed(data[key])})"
+            hint = f"{key.replace('_', ' ')} of the {figure}-session document (was {printed_date(data[key])})"
             data[key] = _tbd(hint)
             notes.append(f"{key}: {hint}")
     variables = data.get("variables") or {}

@@ -32,6 +32,17 @@ def long_date(d: dt.date) -> str:
     return f"{d.day} {d:%B} {d.year}"
 
 
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def printed_date(value: object) -> object:
+    """A date as documents print it ("12 September 2013"), given as a date or in ISO form (as
+    drafts and JSON keep it); any other value as it is (a placeholder, "[TBD: date of …]")."""
+    if isinstance(value, str) and _ISO_DATE.fullmatch(value):
+        value = dt.date.fromisoformat(value)
+    return long_date(value) if isinstance(value, dt.date) else value
+
+
 def day_of_date(d: dt.date) -> str:
     """'14^th^ day of September, 2006' (the AIPA closing formula, with a superscript suffix)."""
     figure = ordinal_figure(d.day)

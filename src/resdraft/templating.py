@@ -14,21 +14,10 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from resdraft import sessions
 from resdraft.errors import Problem, TemplateError, Where
+from resdraft.model import Placeholder
 
 if TYPE_CHECKING:
     from resdraft.model import Clause
-
-
-class Placeholder(str):
-    """A value still to be decided (`{tbd: ...}` in a draft); renders visibly as [TBD: ...]."""
-
-    __slots__ = ("hint",)
-    hint: str
-
-    def __new__(cls, hint: str) -> Placeholder:
-        obj = super().__new__(cls, f"[TBD: {hint}]")
-        obj.hint = hint
-        return obj
 
 
 def _dated(fn: Callable[[dt.date], str]) -> Callable[[Any], str]:

@@ -7,6 +7,7 @@ import datetime as dt
 import re
 from functools import cache
 
+from resdraft.model import Placeholder
 from resdraft.sessions import ordinal_words
 
 # Spelt out rather than taken from strftime, which follows the locale.
@@ -19,16 +20,13 @@ _WRITTEN_DATE = re.compile(
     rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:day\s+of\s+)?({MONTH}),?\s+(\d{{4}})\b|\b({MONTH})\s+(\d{{1,2}}),?\s+(\d{{4}})\b", re.I
 )
 
-# A value a draft has still to decide, as resdraft prints it (templating.Placeholder): "[TBD: date of
-# the 53rd-session document (was 12 September 2013)]". Its words are a hint, no fact of the document.
-PLACEHOLDER = re.compile(r"\[TBD: [^\]\n]*\]")
-
 
 def parse_date(text: str) -> dt.date | None:
     """The first date written out in full in a text: '10 November 2009', '12 SEPTEMBER 2013',
     'September 14, 2006', '14th day of September, 2006'; None where there is none (or it is no day),
     or only in a placeholder's hint."""
-    for m in _WRITTEN_DATE.finditer(PLACEHOLDER.sub(" ", text) if "[TBD: " in text else text):
+    # (a placeholder's hint, "[TBD: date of the 53rd-session document (was 12 September 2013)]", is none)
+    for m in _WRITTEN_DATE.finditer(Placeholder.PRINTED.sub(" ", text) if "[TBD: " in text else text):
         day, month, year = (m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(5), m.group(4), m.group(6))
         try:
             return dt.date(int(year), MONTHS.index(month.lower()) + 1, int(day))

@@ -8,9 +8,8 @@ from typing import Any
 from resdraft.errors import Problems, ResdraftError, Where
 from resdraft.library.clauses import read_subparagraphs
 from resdraft.library.schema import Reader
-from resdraft.model import Draft, Use
+from resdraft.model import Draft, Placeholder, Use
 from resdraft.numbering import counted
-from resdraft.templating import Placeholder
 from resdraft.yamlsource import YDict, YList, load_yaml
 
 # Header facts a template may use; any of them may be a placeholder `{tbd: …}`.

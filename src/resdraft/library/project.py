@@ -13,9 +13,8 @@ from resdraft.library.bodies import BodyStyle, read_body
 from resdraft.library.drafts import read_draft
 from resdraft.library.schema import Reader, suggest
 from resdraft.library.wordstyle import WordStyle, read_word_style
-from resdraft.model import Clause, Draft, SubClause, Use, subclause_texts
+from resdraft.model import Clause, Draft, Placeholder, SubClause, Use, subclause_texts
 from resdraft.projectfile import PROJECT_FILE, find_project
-from resdraft.templating import Placeholder
 from resdraft.yamlsource import YDict, load_yaml
 
 PROJECT_KEYS = ("name", "clauses", "drafts", "templates")

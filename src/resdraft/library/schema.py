@@ -7,7 +7,7 @@ import difflib
 from collections.abc import Iterable
 
 from resdraft.errors import Problems, Where
-from resdraft.templating import Placeholder
+from resdraft.model import Placeholder
 from resdraft.yamlsource import YDict, YList
 
 

@@ -5,7 +5,6 @@ Insertions read {+like this+} and deletions [-like this-], so the output makes s
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from typing import Literal
@@ -14,7 +13,7 @@ from resdraft.diff.compare import text_change
 from resdraft.diff.model import PARTS, STATUSES, Diff, FootnoteChange, HeaderChange, ParagraphChange, Place
 from resdraft.diff.words import Op
 from resdraft.model import Resolution
-from resdraft.sessions import long_date
+from resdraft.sessions import printed_date
 
 GREEN, RED, BOLD, DIM, RESET = "\x1b[32m", "\x1b[31m", "\x1b[1m", "\x1b[2m", "\x1b[0m"
 
@@ -37,15 +36,8 @@ def as_printed(change: HeaderChange) -> HeaderChange:
     2023" for the ISO date JSON gives), each changed part marked; the others as they are."""
     if change.field != "date":
         return change
-    shown = tuple(_printed_date(value) for value in (change.old, change.new))
-    return change if shown == (change.old, change.new) else text_change(change.field, *shown)
-
-
-def _printed_date(value: str | None) -> str | None:
-    try:
-        return long_date(dt.date.fromisoformat(value)) if value else value
-    except ValueError:  # a draft's placeholder, "[TBD: date of …]"
-        return value
+    old, new = (None if value is None else str(printed_date(value)) for value in (change.old, change.new))
+    return change if (old, new) == (change.old, change.new) else text_change(change.field, old, new)
 
 
 def where(change: ParagraphChange, diff: Diff) -> str:

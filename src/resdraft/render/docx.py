@@ -697,6 +697,10 @@ class _Writer:
         self.runs(p, content, role)
         return p
 
+    def line(self, style: str, line: Line) -> Any:
+        """A header, title or formula line: its label (if any) and its words, the label hanging (see `hung`)."""
+        return self.hung(self.paragraph(style, (*line_label(line), *line.content)), style, line)
+
     def hung(self, p: Any, style: str, line: Line | None) -> Any:
         """Paragraph `p` in `style`, with the label of its line (if any) at the margin and the words
         after it set in, every line alike (see `label_indent`)."""
@@ -812,10 +816,8 @@ class _Writer:
         res = self.res
         operative_num, preamble_nums = self.numbering()
         out: list[Any] = []
-        out += [self.paragraph(header_style(line.role), line.content) for line in res.header]
-        for line in res.title:
-            style = title_style(line.role)
-            out.append(self.hung(self.paragraph(style, (*line_label(line), *line.content)), style, line))
+        out += [self.line(header_style(line.role), line) for line in res.header]
+        out += [self.line(title_style(line.role), line) for line in res.title]
         out += self._formula("enacting", res.enacting)
         out += self.part(res.preamble, "preambular", None, preamble_nums)
         out += self._formula("transition", res.transition)
@@ -830,7 +832,7 @@ class _Writer:
                 sect.addprevious(p)
 
     def _formula(self, role: str, line: Line | None) -> list[Any]:
-        return [] if line is None else [self.paragraph(FORMULA_STYLES[role], line.content)]
+        return [] if line is None else [self.line(FORMULA_STYLES[role], line)]
 
     # -------------------------------------------------------------- footnotes part, properties
 

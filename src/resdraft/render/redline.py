@@ -322,6 +322,8 @@ class _Redline(_Writer):
             p = self.paragraph(style, (), role, num)
             words = word_diff(old.text, new.text) if ops is None else ops
             self._compared(p, (*was, *self._old(old.content)), (*now, *new.content), (*_label_ops(was, now), *words), role)
+        if isinstance(old, Line) or isinstance(new, Line):
+            self._hung_line(p, style, old if isinstance(old, Line) else None, new if isinstance(new, Line) else None)
         return p
 
     def _labels(self, old: Paragraph | Line | None, new: Paragraph | Line | None, role: str | None) -> tuple[Content, Content]:
@@ -372,30 +374,28 @@ class _Redline(_Writer):
             nonlocal shown
             for key in old_keys[shown:until]:
                 if key not in kept:
-                    style = style_of(key[0])
-                    out.append(self.hung(self._written(style, old_by_key[key], None), style, old_by_key[key]))
+                    out.append(self._written(style_of(key[0]), old_by_key[key], None))
             shown = max(shown, until)
 
         for key, line in new_by_key.items():
             if key in kept:
                 flush(old_keys.index(key))
-            was = old_by_key[key] if key in kept else None
-            out.append(self._hung_line(self._written(style_of(line.role), was, line), style_of(line.role), was, line))
+            out.append(self._written(style_of(line.role), old_by_key[key] if key in kept else None, line))
         flush(len(old_keys))
         return out
 
-    def _hung_line(self, p: Any, style: str, old: Line | None, new: Line) -> Any:
-        """A line of both texts whose label hangs (see `hung`): as the new text sets it, and where
-        the old set it otherwise (a title numbered in one text only), the old setting in a tracked
-        change of the paragraph's properties, so that Reject All sets it as it was."""
-        self.hung(p, style, new)
-        if old is not None and (was := self.label_indent(style, old)) != self.label_indent(style, new):
+    def _hung_line(self, p: Any, style: str, old: Line | None, new: Line | None) -> None:
+        """A line whose label hangs (see `hung`): as the new text sets it (or the old, for a line
+        only it has), and where the old set it otherwise (a title numbered in one text only), the
+        old setting in a tracked change of the paragraph's properties, so that Reject All sets it
+        as it was."""
+        self.hung(p, style, new if new is not None else old)
+        if old is not None and new is not None and (was := self.label_indent(style, old)) != self.label_indent(style, new):
             ppr = p.find(qn("w:pPr"))
             change = _el("w:pPr", self._mark("w:pPrChange", ppr))
             _el("w:pStyle", change, val=self.style_ids[style])
             if was is not None:
                 _el("w:ind", change, left=_twips(was), hanging=_twips(was))
-        return p
 
     def _formula(self, role: str, line: Line | None) -> list[Any]:
         old = {"enacting": self.diff.old.enacting, "transition": self.diff.old.transition, "closing": self.diff.old.closing}[role]
@@ -774,23 +774,17 @@ class _Redline(_Writer):
         its insertion before the deletion it replaces, or its last word replaced."""
         holder = _first_note(paragraphs)
         for k, (before, p) in enumerate(itertools.pairwise(paragraphs), start=1):
+            if before[-1].tag != qn("w:ins") or _mark_props(before) is not None:
+                continue  # (a mark marked itself: within a run, or a paragraph split)
             rpr = _mark_props(p)
-            if before[-1].tag != qn("w:ins"):
-                continue
-            if rpr is None:
-                if _mark_props(before) is None and _starts_with(p, "w:ins"):
-                    if len(before) > 2 and before[-2].tag == qn("w:del"):
-                        before[-2].addprevious(before[-1])
-                    else:
-                        self._last_word_replaced(before)
+            if rpr is None:  # an edited paragraph after it
+                if _starts_with(p, "w:ins") and not _insertion_first(paragraphs, k):
+                    self._last_word_replaced(before)
                 continue
             inserted = _whole(p, "w:ins") or (_whole_or_moved(p, "w:ins") and _starts_with(p, "w:ins"))
             if rpr.find(qn("w:ins")) is None and not inserted:
                 continue
-            if _mark_props(before) is not None:
-                continue  # (its mark is marked itself: within a run, or a paragraph split)
-            if len(before) > 2 and before[-2].tag == qn("w:del") and not (k > 1 and _joins_insertions(paragraphs[k - 2], before)):
-                before[-2].addprevious(before[-1])
+            if _insertion_first(paragraphs, k):
                 continue
             last = k
             while last + 1 < len(paragraphs) and _whole_or_moved(paragraphs[last + 1], "w:ins"):
@@ -1068,6 +1062,17 @@ def _ends_with(p: Any, tag: str) -> bool:
     """Whether a paragraph's words end with an insertion (tag 'w:ins') or a deletion ('w:del')."""
     words = (child for child in reversed(p) if child.tag not in _IN_A_MOVE and not _comment_reference(child))
     return next((child.tag == qn(tag) for child in words), False)
+
+
+def _insertion_first(paragraphs: list[Any], k: int) -> bool:
+    """Whether the insertion that ends paragraph `k - 1` could go before the deletion it replaces
+    ("{+of:+}[-at its …-]"), and went: so the paragraph ends in a deletion. Not where that would
+    begin it with an insertion after one that ends the paragraph before it (`_joins_insertions`)."""
+    before = paragraphs[k - 1]
+    if len(before) > 2 and before[-2].tag == qn("w:del") and not (k > 1 and _joins_insertions(paragraphs[k - 2], before)):
+        before[-2].addprevious(before[-1])
+        return True
+    return False
 
 
 def _joins_insertions(before: Any, p: Any) -> bool:
