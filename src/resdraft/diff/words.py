@@ -275,48 +275,56 @@ def _cleaned_up(exact: list[tuple[str, str]], words: Callable[[str], int]) -> li
     alternate), but not where words were only added, or only struck, on both sides of it: there
     nothing alternates, and "threats {+and rhetoric pertaining +}to {+the +}use {+of +}nuclear
     weapons" keeps the old text whole. A stretch of KEPT or more unchanged words always stays."""
-    stretches = [""]  # the unchanged stretches, first and last maybe empty, with a run of edits between each two
-    runs: list[tuple[list[str], list[str]]] = []  # each run's deleted and inserted chunks
-    sizes: list[list[int]] = []  # ... and their lengths
-    in_run = False
+    # Runs of edits as [deleted, inserted] on a stack, each with the unchanged stretch before it
+    # (the first run's is the text's start). A run that comes folds into the one before it while
+    # the stretch between them may fold, and the merged run is then weighed against the one before
+    # it in turn: each stretch is weighed against the runs on both sides of it as they stand.
+    lead = tail = ""
+    runs: list[list[str]] = []
+    gaps: list[str] = []  # gaps[m]: the stretch before runs[m]
     for kind, chunk in exact:
         if kind == "=":
-            stretches[-1] = chunk
-            in_run = False
+            tail = chunk
             continue
-        if not in_run:
-            runs.append(([], []))
-            sizes.append([0, 0])
-            stretches.append("")
-            in_run = True
-        side = int(kind == "+")
-        runs[-1][side].append(chunk)
-        sizes[-1][side] += len(chunk)
-    k = 1
-    while k < len(stretches) - 1:
-        stretch, before, after = stretches[k], sizes[k - 1], sizes[k]
-        struck, added = before
-        if (not struck) != (not added) and (not struck) == (not after[0]) and (not added) == (not after[1]):
-            k += 1  # words only added (or only struck) on both sides
-            continue
-        if len(stretch) > max(before) or len(stretch) > max(after) or words(stretch) >= KEPT:
-            k += 1
-            continue
-        for side in (0, 1):  # the stretch and the run after it join the run before
-            runs[k - 1][side].append(stretch)
-            runs[k - 1][side].extend(runs[k][side])
-            before[side] += len(stretch) + after[side]
-        del stretches[k], runs[k], sizes[k]
-        k = max(k - 1, 1)  # the stretch before may fold now that the run after it grew
-    ops = [("=", stretches[0])] if stretches[0] else []
-    for (deleted, inserted), (size_deleted, size_inserted), stretch in zip(runs, sizes, stretches[1:], strict=True):
-        if size_deleted:
-            ops.append(("-", "".join(deleted)))
-        if size_inserted:
-            ops.append(("+", "".join(inserted)))
+        if tail or not runs:  # a run of edits starts
+            if runs:
+                _fold(runs, gaps, words)
+            else:
+                lead = tail
+            runs.append(["", ""])
+            gaps.append(tail)
+            tail = ""
+        runs[-1][kind == "+"] += chunk
+    if not runs:
+        return [("=", tail)] if tail else []
+    _fold(runs, gaps, words)
+    ops = [("=", lead)] if lead else []
+    for m, (deleted, inserted) in enumerate(runs):
+        if deleted:
+            ops.append(("-", deleted))
+        if inserted:
+            ops.append(("+", inserted))
+        stretch = gaps[m + 1] if m + 1 < len(gaps) else tail
         if stretch:
             ops.append(("=", stretch))
     return ops
+
+
+def _fold(runs: list[list[str]], gaps: list[str], words: Callable[[str], int]) -> None:
+    """The last run of edits folded into the one before it, with the stretch between, while that
+    stretch is short and the two runs' old and new words alternate (see _cleaned_up)."""
+    while len(runs) > 1:
+        stretch, (struck, added), (struck_after, added_after) = gaps[-1], runs[-2], runs[-1]
+        if (not struck) != (not added) and (not struck) == (not struck_after) and (not added) == (not added_after):
+            return  # words only added (or only struck) on both sides
+        if (
+            len(stretch) > max(len(struck), len(added))
+            or len(stretch) > max(len(struck_after), len(added_after))
+            or words(stretch) >= KEPT
+        ):
+            return
+        runs[-2] = [struck + stretch + struck_after, added + stretch + added_after]
+        del runs[-1], gaps[-1]
 
 
 def _slid(coded: list[tuple[str, str]], text_of: Callable[[str], str]) -> list[tuple[str, str]]:

@@ -185,7 +185,7 @@ def style_elements(doc: Any) -> dict[str, Any]:
     (python-docx's `styles[name]` searches the whole file for each name)."""
     out = {}
     for element in doc.styles.element.iterchildren(qn("w:style")):
-        name = element.find(qn("w:name"))
+        name = _found(element, "w:name")
         if name is not None and name.get(qn("w:val")):
             out[BabelFish.internal2ui(name.get(qn("w:val")))] = element
     return out
@@ -199,14 +199,31 @@ def style_ids(doc: Any) -> dict[str, str]:
 # ------------------------------------------------------------------ XML helpers
 
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+_PRESERVED = {_XML_SPACE: "preserve"}  # a w:t's white space kept as typed
 
 
 qn = functools.lru_cache(maxsize=None)(_docx_qn)  # "w:p" -> "{…}p": the same few dozen names, thousands of times a document
 
 
+def _found(parent: Any, tag: str) -> Any:
+    """`parent`'s first child `tag` (a w: name), or None: lxml's find(), without its path parser."""
+    return next(parent.iterchildren(qn(tag)), None)
+
+
+class _AttributeNames(dict[str, str]):
+    """The full name of each w: attribute ("id" -> "{…}id"), looked up once."""
+
+    def __missing__(self, key: str) -> str:
+        name = self[key] = qn(f"w:{key}")
+        return name
+
+
+_ATTRIBUTE_NAMES = _AttributeNames()
+
+
 def _el(tag: str, parent: Any = None, **attrs: str) -> Any:
     """A w: element, with w: attributes, appended to `parent` when given."""
-    attrib = {qn(f"w:{key}"): value for key, value in attrs.items()}
+    attrib = {_ATTRIBUTE_NAMES[key]: value for key, value in attrs.items()} if attrs else None
     return etree.Element(qn(tag), attrib) if parent is None else etree.SubElement(parent, qn(tag), attrib)
 
 
@@ -236,7 +253,7 @@ _ORDER = {
 
 def _child(parent: Any, tag: str) -> Any:
     """`parent`'s child `tag`; where it has none, a new one in the place the schema gives it."""
-    found = parent.find(qn(tag))
+    found = _found(parent, tag)
     if found is not None:
         return found
     order = _ORDER.get(f"w:{etree.QName(parent).localname}", (tag,))
@@ -345,9 +362,8 @@ def _text(r: Any, text: str) -> None:
         if piece in _BREAKS:
             _el(_BREAKS[piece], r)
         elif piece or len(pieces) == 1:
-            t = _el("w:t", r)
+            t = etree.SubElement(r, qn("w:t"), _PRESERVED)
             t.text = piece
-            t.set(_XML_SPACE, "preserve")
 
 
 class _Writer:
@@ -597,7 +613,7 @@ class _Writer:
         ident = self._next_abstract
         self._next_abstract += 1
         abstract.set(qn("w:abstractNumId"), str(ident))
-        first_num = self._numbering.find(qn("w:num"))
+        first_num = _found(self._numbering, "w:num")
         if first_num is None:
             self._numbering.append(abstract)
         else:
@@ -632,7 +648,7 @@ class _Writer:
         (LibreOffice starts a list again at the first paragraph it numbers as it opens the file,
         which in a redline need not be the first paragraph Accept All or Reject All leaves in it)."""
         found = self._numbering.find(f"{qn('w:num')}[@{qn('w:numId')}='{num}']")
-        abstract_id = found.find(qn("w:abstractNumId")).get(qn("w:val"))
+        abstract_id = _found(found, "w:abstractNumId").get(qn("w:val"))
         abstract = copy.deepcopy(self._numbering.find(f"{qn('w:abstractNum')}[@{qn('w:abstractNumId')}='{abstract_id}']"))
         abstract.find(f"{qn('w:lvl')}[@{qn('w:ilvl')}='0']/{qn('w:start')}").set(qn("w:val"), str(start))
         return self._num(self._add_abstract(abstract))
@@ -705,7 +721,7 @@ class _Writer:
         """Paragraph `p` in `style`, with the label of its line (if any) at the margin and the words
         after it set in, every line alike (see `label_indent`)."""
         if (indent := self.label_indent(style, line)) is not None:
-            _child(p.find(qn("w:pPr")), "w:ind").attrib.update({qn("w:left"): _twips(indent), qn("w:hanging"): _twips(indent)})
+            _child(_found(p, "w:pPr"), "w:ind").attrib.update({qn("w:left"): _twips(indent), qn("w:hanging"): _twips(indent)})
         return p
 
     def label_indent(self, style: str, line: Line | None) -> float | None:
@@ -824,7 +840,7 @@ class _Writer:
         out += self.part(res.operative, "operative", operative_num, None)
         out += self._formula("closing", res.closing)
         body = self.doc.element.body
-        sect = body.find(qn("w:sectPr"))
+        sect = _found(body, "w:sectPr")
         for p in out:
             if sect is None:
                 body.append(p)
@@ -854,7 +870,7 @@ class _Writer:
         self.doc.part.relate_to(part, RT.FOOTNOTES)
         settings = self.doc.settings.element
         pr = parse_xml(f'<w:footnotePr {nsdecls("w")}><w:footnote w:id="-1"/><w:footnote w:id="0"/></w:footnotePr>')
-        compat = settings.find(qn("w:compat"))
+        compat = _found(settings, "w:compat")
         if compat is not None:
             compat.addprevious(pr)
         else:

@@ -57,6 +57,7 @@ from resdraft.numbering import counted
 from resdraft.render.docx import (
     FORMULA_STYLES,
     _el,
+    _found,
     _twips,
     _Writer,
     header_style,
@@ -73,6 +74,7 @@ from resdraft.render.docx import (
 )
 
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+_PPR, _RPR = qn("w:pPr"), qn("w:rPr")
 
 
 def _label_ops(was: Content, now: Content) -> tuple[Op, ...]:
@@ -141,7 +143,7 @@ class _Redline(_Writer):
 
         footnote = self.footnote(holder, note, text)
         if anchor.text:
-            self._mark_paragraph(footnote.find(qn("w:p")), anchor.text)
+            self._mark_paragraph(_found(footnote, "w:p"), anchor.text)
         if anchor.own == "del":
             self._deleted_text(holder)
 
@@ -177,7 +179,7 @@ class _Redline(_Writer):
 
     def _mark_end(self, p: Any, tag: str) -> None:
         """Mark a paragraph's mark (its end): inserted, deleted or moved (tag 'w:ins', 'w:del', …)."""
-        self._mark(tag, _el("w:rPr", p.find(qn("w:pPr"))))
+        self._mark(tag, _el("w:rPr", _found(p, "w:pPr")))
 
     def _mark_paragraph(self, p: Any, kind: str) -> None:
         """Mark a whole paragraph inserted or deleted: its runs and its paragraph mark."""
@@ -192,7 +194,7 @@ class _Redline(_Writer):
     def _move_range(self, block: list[Any], side: str, name: str) -> None:
         """Enclose paragraphs in one named Word move range: side 'moveFrom' (where they stood) or 'moveTo'."""
         start = self._mark(f"w:{side}RangeStart", None, name=name)
-        block[0].find(qn("w:pPr")).addnext(start)
+        _found(block[0], "w:pPr").addnext(start)
         _el(f"w:{side}RangeEnd", block[-1], id=start.get(qn("w:id")))
 
     @staticmethod
@@ -284,7 +286,7 @@ class _Redline(_Writer):
         """Anchor a comment on the whole paragraph."""
         ident = str(self.next_id)
         self.next_id += 1
-        ppr = p.find(qn("w:pPr"))
+        ppr = _found(p, "w:pPr")
         ppr.addnext(_el("w:commentRangeStart", None, id=ident))
         _el("w:commentRangeEnd", p, id=ident)
         ref = _el("w:r", p)
@@ -391,7 +393,7 @@ class _Redline(_Writer):
         as it was."""
         self.hung(p, style, new if new is not None else old)
         if old is not None and new is not None and (was := self.label_indent(style, old)) != self.label_indent(style, new):
-            ppr = p.find(qn("w:pPr"))
+            ppr = _found(p, "w:pPr")
             change = _el("w:pPr", self._mark("w:pPrChange", ppr))
             _el("w:pStyle", change, val=self.style_ids[style])
             if was is not None:
@@ -464,7 +466,7 @@ class _Redline(_Writer):
     def _property_changes(self) -> None:
         """The old properties of the paragraphs `_old_number` found, as tracked changes (w:pPrChange)."""
         for p, was, style in self.renumbered:
-            ppr = p.find(qn("w:pPr"))
+            ppr = _found(p, "w:pPr")
             old = _el("w:pPr", self._mark("w:pPrChange", ppr))
             _el("w:pStyle", old, val=style)
             if was is not None:
@@ -752,7 +754,7 @@ class _Redline(_Writer):
         self._first_note_mark(out)
         self._last_mark_kept(out)
         body = self.doc.element.body
-        sect = body.find(qn("w:sectPr"))
+        sect = _found(body, "w:sectPr")
         for p in out:
             sect.addprevious(p)
 
@@ -782,7 +784,7 @@ class _Redline(_Writer):
                     self._last_word_replaced(before)
                 continue
             inserted = _whole(p, "w:ins") or (_whole_or_moved(p, "w:ins") and _starts_with(p, "w:ins"))
-            if rpr.find(qn("w:ins")) is None and not inserted:
+            if _found(rpr, "w:ins") is None and not inserted:
                 continue
             if _insertion_first(paragraphs, k):
                 continue
@@ -812,7 +814,7 @@ class _Redline(_Writer):
             return False
         texts[0].text = head  # (its spaces kept, as every w:t here)
         added, struck = copy.deepcopy(run), copy.deepcopy(run)
-        added.find(qn("w:t")).text = struck.find(qn("w:t")).text = word
+        _found(added, "w:t").text = _found(struck, "w:t").text = word
         self._deleted_text(struck)
         p[-1].insert(0, added)
         deletion = self._mark("w:del", None)
@@ -836,7 +838,7 @@ class _Redline(_Writer):
         twins = _twins(paragraphs)
         for k in reversed(range(len(paragraphs) - 1)):
             p = paragraphs[k]
-            ppr = p.find(qn("w:pPr"))
+            ppr = _found(p, "w:pPr")
             side_moved = _move_side(p) or twins.get(id(p))
             if side_moved is None:
                 continue
@@ -846,7 +848,7 @@ class _Redline(_Writer):
             if after is None:
                 continue
             side = _own_properties if away else _old_properties  # the properties LibreOffice hands on
-            own, theirs = _numbering(side(ppr)), _numbering(side(after.find(qn("w:pPr"))))
+            own, theirs = _numbering(side(ppr)), _numbering(side(_found(after, "w:pPr")))
             if (own is None) == (theirs is None) and (own is None or etree.tostring(own) == etree.tostring(theirs)):
                 continue
             if (
@@ -861,12 +863,12 @@ class _Redline(_Writer):
                 if own is not None:
                     ppr.remove(own)
                 if theirs is not None:
-                    ppr.find(qn("w:pStyle")).addnext(copy.deepcopy(theirs))
+                    _found(ppr, "w:pStyle").addnext(copy.deepcopy(theirs))
             else:
                 old = [child for child in old if child.tag != qn("w:numPr")]
                 if theirs is not None:
                     old.insert(1, copy.deepcopy(theirs))  # after the style
-            if (was := ppr.find(qn("w:pPrChange"))) is not None:
+            if (was := _found(ppr, "w:pPrChange")) is not None:
                 ppr.remove(was)
             change = _el("w:pPr", self._mark("w:pPrChange", ppr))
             for child in old:
@@ -967,9 +969,9 @@ class _Redline(_Writer):
         Nothing moves where `target`'s mark is marked too, or where `origin` already carries a
         change of its properties that an insertion's would replace: whether it moved. The mark of a
         paragraph moved away (moved here) is struck (inserted) where it goes, outside the move."""
-        ppr, ppr_target = origin.find(qn("w:pPr")), target.find(qn("w:pPr"))
-        rpr = ppr.find(qn("w:rPr"))
-        if rpr is None or ppr_target.find(qn("w:rPr")) is not None:
+        ppr, ppr_target = _found(origin, "w:pPr"), _found(target, "w:pPr")
+        rpr = _found(ppr, "w:rPr")
+        if rpr is None or _found(ppr_target, "w:rPr") is not None:
             return False
         inserted = rpr[0].tag in (qn("w:ins"), qn("w:moveTo"))
         if inserted:  # Reject All: `target`'s old properties; Accept All: `origin`'s own, as they are
@@ -977,7 +979,7 @@ class _Redline(_Writer):
         else:  # Accept All: `target`'s properties; Reject All: `origin`'s old ones
             new, old = _own_properties(ppr_target), _old_properties(ppr)
         if [etree.tostring(c) for c in new] != [etree.tostring(c) for c in old]:
-            was = ppr.find(qn("w:pPrChange"))
+            was = _found(ppr, "w:pPrChange")
             if inserted and was is not None:
                 return False
             for child in _own_properties(ppr):
@@ -1050,7 +1052,10 @@ def _run_start(paragraphs: list[Any], k: int, tag: str, whole: Callable[[Any, st
 
 def _mark_props(p: Any) -> Any:
     """A paragraph mark's properties, which hold its revision mark; None where the mark is not marked."""
-    return p.find(qn("w:pPr")).find(qn("w:rPr"))
+    ppr = p[0]  # (the schema puts a paragraph's properties first)
+    if ppr.tag != _PPR:
+        ppr = _found(p, "w:pPr")
+    return next(ppr.iterchildren(_RPR), None)
 
 
 def _starts_with(p: Any, tag: str) -> bool:
@@ -1085,7 +1090,7 @@ def _joins_insertions(before: Any, p: Any) -> bool:
 def _give_mark(ppr: Any, rpr: Any) -> None:
     """A paragraph mark's properties (`rpr`, holding its revision mark) into a paragraph's
     properties: before a tracked change of those, if any, as the schema orders them."""
-    if (change := ppr.find(qn("w:pPrChange"))) is not None:
+    if (change := _found(ppr, "w:pPrChange")) is not None:
         change.addprevious(rpr)
     else:
         ppr.append(rpr)
@@ -1128,7 +1133,7 @@ def _move_side(p: Any) -> str | None:
         return None
     mark = rpr[0].tag
     for side, edited in (("moveFrom", qn("w:del")), ("moveTo", qn("w:ins"))):
-        if mark == qn(f"w:{side}") or (mark == edited and p.find(qn(f"w:{side}")) is not None):
+        if mark == qn(f"w:{side}") or (mark == edited and _found(p, f"w:{side}") is not None):
             return side
     return None
 
@@ -1154,19 +1159,19 @@ def _listed_kinds(old: Resolution, new: Resolution) -> frozenset[str]:
 
 def _list(p: Any) -> str | None:
     """The list (w:numId) a paragraph is numbered in, or None."""
-    numpr = p.find(qn("w:pPr")).find(qn("w:numPr"))
+    numpr = _found(_found(p, "w:pPr"), "w:numPr")
     return None if numpr is None else _list_id(numpr)
 
 
 def _list_id(numpr: Any) -> str:
     """The list (w:numId) of a w:numPr."""
-    return str(numpr.find(qn("w:numId")).get(qn("w:val")))
+    return str(_found(numpr, "w:numId").get(qn("w:val")))
 
 
 def _old_properties(ppr: Any) -> list[Any]:
     """A paragraph's properties as the old text had them: those of a tracked change, if any, else its own."""
-    change = ppr.find(qn("w:pPrChange"))
-    return _own_properties(change.find(qn("w:pPr")) if change is not None else ppr)
+    change = _found(ppr, "w:pPrChange")
+    return _own_properties(_found(change, "w:pPr") if change is not None else ppr)
 
 
 def _joins(changes: tuple[ParagraphChange, ...]) -> dict[int, list[ParagraphChange]]:
