@@ -8,6 +8,7 @@ import shutil
 import subprocess
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import docx
 import pytest
@@ -353,3 +354,97 @@ def test_an_adopted_un_resolution_is_titled_after_its_number_hanging_in_the_marg
     for fmt in ("md", "txt"):
         built = build(draft, fmt)
         assert isinstance(built, str) and "64/178. Improving the coordination" in built
+
+
+# Every property word.yaml can give a style, true and false, with both indents and a style's own next.
+_STYLE_CASES = {
+    "Probe One": {
+        **{"font": "Arial", "size": 11.5, "bold": True, "italic": False, "caps": True, "small_caps": False},
+        **{"underline": True, "superscript": True, "based_on": "Probe Two", "next": "Probe Two", "align": "justify"},
+        **{"left": 36.0, "right": 18.3, "first_line": 20.05, "space_before": 6.0, "space_after": 3.1, "line": 1.15},
+        **{"keep_with_next": True, "keep_together": False, "tab": 54.0, "border_top": True, "border_bottom": True},
+    },
+    "Probe Two": {
+        **{"bold": False, "italic": True, "caps": False, "small_caps": True, "underline": False, "superscript": False},
+        **{"align": "center", "first_line": 10.0, "hanging": 17.85, "line": 2.0, "keep_with_next": False},
+        **{"keep_together": True, "next": "Probe Two", "tab": 12.0},
+    },
+    "Probe Three": {"type": "character", "superscript": True, "size": 9.0, "based_on": "Probe One", "next": "Probe One"},
+    "Probe Four": {"align": "right", "space_after": 0.0},
+}
+
+
+def _python_docx_style(document: Any, name: str, props: dict[str, Any]) -> None:
+    """A style formatted through python-docx's own setters: what the Word writer must write."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml.ns import qn
+    from docx.shared import Pt
+
+    from resdraft.render.docx import _child
+
+    style = document.styles[name]
+    font = style.font
+    if "font" in props:
+        font.name = props["font"]
+    if "size" in props:
+        font.size = Pt(props["size"])
+    for key, attr in (("bold", "bold"), ("italic", "italic"), ("caps", "all_caps"), ("small_caps", "small_caps")):
+        if key in props:
+            setattr(font, attr, props[key])
+    for key in ("underline", "superscript"):
+        if key in props:
+            setattr(font, key, props[key])
+    if "based_on" in props:
+        style.base_style = document.styles[props["based_on"]]
+    if props.get("type") == "character":
+        return
+    if "next" in props:
+        style.next_paragraph_style = document.styles[props["next"]]
+    fmt = style.paragraph_format
+    if "align" in props:
+        fmt.alignment = getattr(WD_ALIGN_PARAGRAPH, str(props["align"]).upper())
+    for key, attr in (("left", "left_indent"), ("right", "right_indent"), ("first_line", "first_line_indent")):
+        if key in props:
+            setattr(fmt, attr, Pt(props[key]))
+    if "hanging" in props:
+        fmt.first_line_indent = Pt(-props["hanging"])
+    for key in ("space_before", "space_after"):
+        if key in props:
+            setattr(fmt, key, Pt(props[key]))
+    if "line" in props:
+        fmt.line_spacing = props["line"]
+    for key in ("keep_with_next", "keep_together"):
+        if key in props:
+            setattr(fmt, key, props[key])
+    if "tab" in props:
+        fmt.tab_stops.add_tab_stop(Pt(props["tab"]))
+    for side in ("top", "bottom"):
+        if props.get(f"border_{side}"):
+            line = _child(_child(style.element.get_or_add_pPr(), "w:pBdr"), f"w:{side}")  # (python-docx has no setter)
+            for key, value in (("val", "single"), ("sz", "8"), ("space", "4"), ("color", "auto")):
+                line.set(qn(f"w:{key}"), value)
+
+
+def test_each_style_property_is_written_as_python_docx_writes_it() -> None:
+    import dataclasses
+
+    from docx.enum.style import WD_STYLE_TYPE
+
+    from resdraft.library.wordstyle import StyleSpec
+    from resdraft.render.docx import render_docx
+
+    res, _ = load_resolution(ROOT / "drafts" / "unga-64.yaml")
+    word = word_style_for(res.body, str(ROOT / "drafts"))
+    probes = {
+        name: StyleSpec(name, str(props.get("type", "paragraph")), props, word.where) for name, props in _STYLE_CASES.items()
+    }
+    ours = docx.Document(io.BytesIO(render_docx(res, dataclasses.replace(word, styles={**word.styles, **probes}))))
+    expected = docx.Document()
+    for name, props in _STYLE_CASES.items():
+        kind = WD_STYLE_TYPE.CHARACTER if props.get("type") == "character" else WD_STYLE_TYPE.PARAGRAPH
+        expected.styles.add_style(name, kind)
+    for name, props in _STYLE_CASES.items():
+        _python_docx_style(expected, name, props)
+    for name in _STYLE_CASES:
+        written, wanted = (etree.tostring(d.styles[name].element, method="c14n") for d in (ours, expected))
+        assert written == wanted, name
