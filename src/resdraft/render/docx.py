@@ -15,6 +15,7 @@ import re
 import zipfile
 from collections import defaultdict, deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from pathlib import Path
 from typing import IO, Any
 
 import docx
@@ -360,6 +361,10 @@ def _in_current_word(document: Any) -> Any:
     return document
 
 
+# python-docx's default template without the parts and table styles no resolution uses (scripts/base-template.py)
+BASE_TEMPLATE = Path(__file__).with_name("base.docx")
+
+
 # docProps/app.xml, in place of the template's (which names another application and counts its pages and words)
 _APP_PROPERTIES = (
     b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
@@ -423,9 +428,10 @@ class _Writer:
 
     @staticmethod
     def base_document(word: WordStyle) -> Any:
-        """python-docx's default template, or the body's reference document with its body emptied."""
+        """python-docx's default template as base.docx has it (see scripts/base-template.py), or the
+        body's reference document with its body emptied."""
         if word.reference is None:
-            return _in_current_word(_without_stale_parts(docx.Document()))
+            return _in_current_word(_without_stale_parts(docx.Document(str(BASE_TEMPLATE))))
         try:
             document = docx.Document(str(word.reference))
         except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError, etree.XMLSyntaxError) as e:
