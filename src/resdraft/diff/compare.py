@@ -140,8 +140,11 @@ def _one_clause(old: Paragraph, new: Paragraph, related: Related | None) -> bool
 
 def _keeps_a_word(ops: tuple[tuple[str, str], ...]) -> bool:
     """Whether the diff keeps a word unchanged, or one side has no word to keep (`kept_share` is not 0)."""
-    has = {op: any(o == op and WORD.search(text) for o, text in ops) for op in ("equal", "insert", "delete")}
-    return has["equal"] or not (has["insert"] and has["delete"])
+    has = set()
+    for op, text in ops:
+        if op not in has and WORD.search(text):
+            has.add(op)
+    return "equal" in has or not ("insert" in has and "delete" in has)
 
 
 Pieced = Literal["split", "merged"]

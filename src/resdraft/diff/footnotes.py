@@ -128,6 +128,8 @@ def _keeping_half(old: str, new: str) -> list[Op] | None:
 
 def _line(old: Line | None, new: Line | None, notes: Notes) -> Iterator[FootnoteChange]:
     """The footnotes of a header line or formula (which have no paragraph place)."""
+    if (old is None or id(old.content) not in notes[0]) and (new is None or id(new.content) not in notes[1]):
+        return  # (most lines have no footnote)
     ops = word_diff(old.text, new.text) if old is not None and new is not None else []
     yield from _changes(old.content if old else None, new.content if new else None, ops, notes, (None, None))
 
