@@ -8,6 +8,7 @@ full-page screenshots the layout tests take.
 from __future__ import annotations
 
 import dataclasses
+import html
 import os
 import re
 from collections.abc import Callable, Iterator
@@ -15,11 +16,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from conftest import ROOT, aipo_27_subparagraphs_reordered, ga_pair
 from resdraft.diff import Diff, compare
 from resdraft.model import Footnote, FootnoteRef, Resolution, Run
-from resdraft.render.reviewhtml import COLOURS, TEXT_PAIRS, render_review_html
+from resdraft.render.reviewhtml import COLOURS, TEXT_PAIRS, escape, render_review_html
 from resdraft.sources import read_document
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -705,3 +708,8 @@ def test_a_long_place_wraps_inside_its_column(open_review: Callable[..., Review]
              .map(el => el.textContent)"""
     )
     assert spill == []
+
+
+@given(st.text(alphabet=st.sampled_from("&<>\"'’ a\u00e9\n")) | st.text())
+def test_page_escapes_text_exactly_as_html_escape_does(text: str) -> None:
+    assert escape(text) == html.escape(text)

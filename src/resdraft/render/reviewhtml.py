@@ -14,7 +14,7 @@ import base64
 import hashlib
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from html import escape
+from html import escape as _html_escape
 
 from resdraft.diff.model import PARTS, Diff, FootnoteChange, HeaderChange, ParagraphChange
 from resdraft.diff.words import Op
@@ -232,6 +232,14 @@ _SCRIPT = """
   showView("sbs");
 })();
 """
+
+
+def escape(text: str) -> str:
+    """Text as HTML, as html.escape writes it; without its five passes over text that holds none
+    of & < > " ' (most text: a single-character search is several times faster)."""
+    if "&" in text or "<" in text or ">" in text or '"' in text or "'" in text:
+        return _html_escape(text)
+    return text
 
 
 def _csp_hash(source: str) -> str:
