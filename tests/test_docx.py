@@ -425,7 +425,26 @@ def _python_docx_style(document: Any, name: str, props: dict[str, Any]) -> None:
                 line.set(qn(f"w:{key}"), value)
 
 
-def test_each_style_property_is_written_as_python_docx_writes_it() -> None:
+def _reference_with_a_probe_style(path: Path) -> Path:
+    """A reference document whose "Probe One" has properties of its own: tab stops (one at a
+    position in inches, as the schema allows), a hanging indent, bold, a border."""
+    from docx.enum.style import WD_STYLE_TYPE
+    from docx.oxml.ns import qn
+    from docx.shared import Pt
+
+    document = docx.Document()
+    style = document.styles.add_style("Probe One", WD_STYLE_TYPE.PARAGRAPH)
+    style.font.bold = False
+    style.paragraph_format.first_line_indent = Pt(-10)
+    for position in (36, 144):
+        style.paragraph_format.tab_stops.add_tab_stop(Pt(position))
+    style.element.pPr.find(qn("w:tabs"))[0].set(qn("w:pos"), "0.5in")
+    document.save(str(path))
+    return path
+
+
+@pytest.mark.parametrize("reference", [False, True], ids=["default template", "reference document"])
+def test_each_style_property_is_written_as_python_docx_writes_it(reference: bool, tmp_path: Path) -> None:
     import dataclasses
 
     from docx.enum.style import WD_STYLE_TYPE
@@ -438,11 +457,15 @@ def test_each_style_property_is_written_as_python_docx_writes_it() -> None:
     probes = {
         name: StyleSpec(name, str(props.get("type", "paragraph")), props, word.where) for name, props in _STYLE_CASES.items()
     }
-    ours = docx.Document(io.BytesIO(render_docx(res, dataclasses.replace(word, styles={**word.styles, **probes}))))
-    expected = docx.Document()
+    source = _reference_with_a_probe_style(tmp_path / "reference.docx") if reference else None
+    word = dataclasses.replace(word, reference=source, styles={**word.styles, **probes})
+    ours = docx.Document(io.BytesIO(render_docx(res, word)))
+    expected = docx.Document(str(source)) if source else docx.Document()
+    names = {style.name for style in expected.styles}
     for name, props in _STYLE_CASES.items():
         kind = WD_STYLE_TYPE.CHARACTER if props.get("type") == "character" else WD_STYLE_TYPE.PARAGRAPH
-        expected.styles.add_style(name, kind)
+        if name not in names:
+            expected.styles.add_style(name, kind)
     for name, props in _STYLE_CASES.items():
         _python_docx_style(expected, name, props)
     for name in _STYLE_CASES:

@@ -29,6 +29,7 @@ from docx.opc.pkgwriter import PackageWriter
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 from docx.oxml.ns import qn as _docx_qn
+from docx.oxml.simpletypes import ST_SignedTwipsMeasure
 from docx.oxml.styles import styleId_from_name
 from docx.parts.numbering import NumberingPart
 from docx.shared import Emu, Pt, Twips
@@ -294,10 +295,11 @@ def _twips_of(points: float) -> str:
 
 
 def _tab_stop(tabs: Any, position: int) -> None:
-    """A left tab stop at `position` (twips), among a style's tab stops in order of position."""
+    """A left tab stop at `position` (twips), among a style's tab stops in order of position (a
+    reference document's read as python-docx reads them: "720", or "0.5in")."""
     tab = _el("w:tab", pos=str(position), val="left")
     for other in tabs.iterchildren(qn("w:tab")):
-        if position < int(other.get(qn("w:pos"))):
+        if Twips(position) < ST_SignedTwipsMeasure.convert_from_xml(other.get(qn("w:pos"))):
             other.addprevious(tab)
             return
     tabs.append(tab)
