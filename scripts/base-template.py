@@ -8,7 +8,8 @@ resolution uses and every build would read and write again:
   312 of its 438 KB. Word has them all built in (styles.xml's latentStyles name them), and adds one
   to a document when a table takes it.
 
-Every other part is copied byte for byte. Run: python scripts/base-template.py
+Every other part is copied byte for byte, with the template's dates, so each run writes the same file.
+Run: python scripts/base-template.py
 """
 
 from __future__ import annotations
@@ -58,7 +59,8 @@ def main() -> None:
                 data = _without_lines_naming(data, "Relationship")
             elif info.filename == "[Content_Types].xml":
                 data = _without_lines_naming(data, "Override")
-            target.writestr(info.filename, data)
+            dated = zipfile.ZipInfo(info.filename, info.date_time)  # (the template's date: the same file each run)
+            target.writestr(dated, data, zipfile.ZIP_DEFLATED)
     OUT.write_bytes(out.getvalue())
     print(f"wrote {OUT.relative_to(ROOT)} ({len(out.getvalue()):,} bytes)")
 

@@ -144,3 +144,21 @@ def test_bad_page_size_in_word_yaml_is_reported(library: Path, size: str) -> Non
     word.write_text(word.read_text(encoding="utf-8").replace("  size: a4", f"  size: {size}"), encoding="utf-8")
     code, output, _ = _build(library)
     assert code == 1 and "word.yaml:" in output and "page size" in output
+
+
+def test_reference_document_with_an_unreadable_tab_stop_is_a_clear_error(library: Path) -> None:
+    from docx.oxml.ns import qn
+    from docx.shared import Pt
+
+    folder = library / "templates" / "aalco"
+    reference = docx.Document()
+    style = reference.styles.add_style("Operative Paragraph", 1)
+    style.paragraph_format.tab_stops.add_tab_stop(Pt(200))
+    style.element.pPr.find(qn("w:tabs"))[0].set(qn("w:pos"), "wide")
+    reference.save(str(folder / "reference.docx"))
+    word = folder / "word.yaml"
+    word.write_text("reference: reference.docx\n" + word.read_text(encoding="utf-8"), encoding="utf-8")
+    code, output, out = _build(library)
+    assert code == 1
+    assert "reference.docx" in output and "'Operative Paragraph'" in output and "hint:" in output
+    assert not out.exists()

@@ -557,7 +557,18 @@ class _Writer:
             if key in p:
                 _switch(ppr, tag, p[key])
         if "tab" in p:
-            _tab_stop(_child(ppr, "w:tabs"), Pt(p["tab"]).twips)
+            try:
+                _tab_stop(_child(ppr, "w:tabs"), Pt(p["tab"]).twips)
+            except ValueError:  # (a tab stop of a reference document's own style, at no position a length can say)
+                if self.word.reference is None:
+                    raise
+                raise TemplateError(
+                    Problem(
+                        Where(self.word.reference),
+                        f"the style {spec.name!r} has a tab stop whose position cannot be read",
+                        "set the style's tab stops again in Word or LibreOffice and save the document",
+                    )
+                ) from None
         for side in ("top", "bottom"):
             if p.get(f"border_{side}"):
                 line = _child(_child(ppr, "w:pBdr"), f"w:{side}")

@@ -74,7 +74,6 @@ from resdraft.render.docx import (
 )
 
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
-_PPR, _RPR = qn("w:pPr"), qn("w:rPr")
 
 
 def _label_ops(was: Content, now: Content) -> tuple[Op, ...]:
@@ -1052,10 +1051,7 @@ def _run_start(paragraphs: list[Any], k: int, tag: str, whole: Callable[[Any, st
 
 def _mark_props(p: Any) -> Any:
     """A paragraph mark's properties, which hold its revision mark; None where the mark is not marked."""
-    ppr = p[0]  # (the schema puts a paragraph's properties first)
-    if ppr.tag != _PPR:
-        ppr = _found(p, "w:pPr")
-    return next(ppr.iterchildren(_RPR), None)
+    return _found(_found(p, "w:pPr"), "w:rPr")
 
 
 def _starts_with(p: Any, tag: str) -> bool:
