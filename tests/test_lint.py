@@ -534,7 +534,8 @@ def test_document_operative_numbers_run_in_order(library: Path) -> None:
     ]
 
 
-def test_document_outside_a_library_uses_the_stock_rules(tmp_path: Path) -> None:
+def test_document_outside_a_library_uses_the_stock_rules(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)  # (no library around the document nor the folder it is linted from)
     doc = tmp_path / "aipo-26.md"
     text = build(ROOT / "drafts" / "aipo-26.yaml", "md")
     assert isinstance(text, str)

@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 from lxml import etree
 from typer.testing import CliRunner
 
-from conftest import ROOT, bare_resolution, ga_pair, ga_resolution
+from conftest import ROOT, bare_resolution, ga_pair, ga_resolution, ga_text
 from resdraft.build import load_resolution, word_style_for
 from resdraft.cli import app
 from resdraft.diff import compare
@@ -254,6 +254,50 @@ def test_libreoffice_converts_a_redline_with_a_word_move(library: Path, tmp_path
     (pdf,) = to_pdf([out], tmp_path)
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     assert text.count("Urges Member States") == 2, "shown where it was and where it is"
+
+
+def _redline_from(folder: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> bytes:
+    """The CLI's redline of a GA pair's PDF texts (A/RES/78/38 → 79/27), run from `folder`."""
+    old, new = ga_text(tmp_path, "A/RES/78/38"), ga_text(tmp_path, "A/RES/79/27")
+    out = tmp_path / f"redline-{len(list(tmp_path.glob('redline-*')))}.docx"
+    monkeypatch.chdir(folder)
+    result = runner.invoke(app, ["diff", str(old), str(new), "-o", str(out), "--date", "2024-12-02T10:00:00Z"])
+    assert result.exit_code == 0, result.output
+    return out.read_bytes()
+
+
+def test_redline_outside_any_library_is_written_in_the_bodys_stock_house_style(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two texts copied from UN PDFs, compared in a folder of no library (it failed, "not inside a
+    resdraft library", though the review page and every other output were written): the redline
+    takes the stock UN style resdraft ships, the style the example library's own redline has."""
+    starter = ROOT / "src" / "resdraft" / "starter" / "templates" / "unga"
+    assert (starter / "word.yaml").read_bytes() == (ROOT / "templates" / "unga" / "word.yaml").read_bytes()
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    assert _redline_from(outside, monkeypatch, tmp_path) == _redline_from(ROOT, monkeypatch, tmp_path)
+    assert not (starter.parents[1] / ".resdraft-cache").exists(), "nothing is written into the package"
+
+
+def test_redline_in_a_library_without_the_bodys_style_uses_the_stock_one(
+    library: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shutil.rmtree(library / "templates" / "unga")
+    assert _redline_from(library, monkeypatch, tmp_path) == _redline_from(ROOT, monkeypatch, tmp_path)
+
+
+def test_redline_takes_the_house_style_of_the_library_it_is_run_in(
+    library: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A document from outside, compared inside a library whose UN style is its own: that style."""
+    word = library / "templates" / "unga" / "word.yaml"
+    word.write_text(word.read_text(encoding="utf-8").replace("Times New Roman", "Arial"), encoding="utf-8")
+    redline = _redline_from(library, monkeypatch, tmp_path)
+    with zipfile.ZipFile(io.BytesIO(redline)) as z:
+        styles = z.read("word/styles.xml").decode()
+    assert "Arial" in styles and "Times New Roman" not in styles
+    assert redline != _redline_from(ROOT, monkeypatch, tmp_path)
 
 
 def _with_subparagraphs_reordered(res: Resolution, order: tuple[int, ...], to_end: bool = False) -> Resolution:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from resdraft.assemble import assemble
-from resdraft.errors import Problems, ResdraftError
+from resdraft.errors import Problems
 from resdraft.library import Library, open_library
 from resdraft.library.wordstyle import WordStyle
 from resdraft.model import Resolution
@@ -45,17 +45,14 @@ def build(draft_path: Path, fmt: str) -> str | bytes:
 
 
 def word_style_for(body: str, near: str) -> WordStyle:
-    """The Word house style of a body, from the library around `near` (or the current folder)."""
-    from resdraft.library import find_project
+    """The Word house style of a body, from the library around `near` (a source: a path or
+    REV:path), else the current folder's, else the stock style resdraft ships (`templates_for`)."""
+    from resdraft.library import templates_for
+    from resdraft.library.wordstyle import read_word_style
+    from resdraft.sources import place_of
 
-    start = Path(near.partition(":")[2] if ":" in near and not Path(near).exists() else near)
-    try:
-        find_project(start)
-    except ResdraftError:
-        start = Path.cwd()
-    library = open_library(start)
     problems = Problems()
-    word = library.word_style(body, problems)
+    word = read_word_style(body, templates_for(place_of(near), body), problems)
     problems.raise_errors()
     assert word is not None
     return word

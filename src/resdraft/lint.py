@@ -1098,31 +1098,14 @@ def _lines_of(resolution: Resolution) -> list[tuple[str, Line, int]]:
 # ================================================================ documents
 
 
-def _templates_for(spec: str, body: str) -> Path:
-    """The templates folder of the library around a document, else the starter templates resdraft ships."""
-    from importlib import resources
-
-    from resdraft.library import find_project, open_library
-
-    path = Path(spec)
-    try:
-        root = find_project(path if path.exists() else Path.cwd())
-        templates = open_library(root).templates_dir
-        if (templates / body / "body.yaml").is_file():
-            return templates
-    except ResdraftError:
-        pass
-    with resources.as_file(resources.files("resdraft") / "starter" / "templates") as starter:
-        return Path(starter)
-
-
 def _lint_document(spec: str) -> LintReport:
+    from resdraft.library import templates_for
     from resdraft.library.bodies import read_body
-    from resdraft.sources import read_document
+    from resdraft.sources import place_of, read_document
 
     document = read_document(spec)
     resolution = document.resolution
-    templates = _templates_for(spec, resolution.body)
+    templates = templates_for(place_of(spec), resolution.body)
     problems = Problems()
     style = read_body(resolution.body, templates / resolution.body, problems)
     rules = read_lint_rules(resolution.body, templates, problems)

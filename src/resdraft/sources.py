@@ -181,10 +181,18 @@ def _unpack_library(rev: str, root: Path, target: Path, into: Path) -> Path:
 
 def read_document(spec: str, body: str | None = None, libraries: dict[Path, Library] | None = None) -> Document:
     """Any source resdraft can compare: a path, or REV:path for a file at a git revision."""
-    path = Path(spec)
-    if not path.exists() and ":" in spec and not spec.startswith(":"):
+    path = place_of(spec)
+    if str(path) != spec:
         return read_revision(spec)
     return read_file(path, body, libraries)
+
+
+def place_of(spec: str) -> Path:
+    """Where a source lies: its path, or for REV:path the path (as it stands in the working tree)."""
+    path = Path(spec)
+    if not path.exists() and ":" in spec and not spec.startswith(":"):
+        return Path(spec.partition(":")[2])
+    return path
 
 
 def read_documents(specs: Sequence[str]) -> list[Document]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from importlib import resources
 from pathlib import Path
 
 from resdraft.cache import clause_reader
@@ -240,3 +241,21 @@ def open_library(start: Path) -> Library:
     )
     lib.load_clauses()
     return lib
+
+
+def templates_for(near: Path, body: str) -> Path:
+    """The templates a document is linted and written with: those of the library around `near`
+    (a file or folder), else around the current folder, when they have `body`; else the stock
+    templates resdraft ships (those `resdraft init` writes), so that a document outside any
+    library, or of a body its library has no style for, still has its body's house style."""
+    for start in (near, Path.cwd()):
+        try:
+            root = find_project(start)
+        except LibraryError:
+            continue
+        templates = open_library(root).templates_dir
+        if (templates / body / "body.yaml").is_file():
+            return templates
+        break
+    with resources.as_file(resources.files("resdraft") / "starter" / "templates") as starter:
+        return Path(starter)
