@@ -160,8 +160,14 @@ def test_an_adopted_resolution_rebuilds_with_its_adoption_and_report_lines(empty
     source = ga_text(tmp_path, "A/RES/79/161")
     result = import_document(source)
     draft = result.draft.read_text(encoding="utf-8")
-    assert "\nadopted: 2024-12-17\nreport: on the report of the Third Committee (A/79/456, para. 31)\n" in draft
+    assert (
+        "\nadopted: 2024-12-17\nmeeting: 53rd plenary meeting\nreport: on the report of the Third Committee (A/79/456, para. 31)\n"
+        in draft
+    )
+    assert "closing" not in draft, "the house style closes it from the facts"
     built = load_resolution(result.draft)[0]
+    assert built.closing is not None and built.closing.text == "53rd plenary meeting 17 December 2024"
+    assert built.closing == read_file(source).resolution.closing
     lines = {line.role: line.text for line in built.header}
     original = {line.role: line.text for line in read_file(source).resolution.header}
     for role in ("organization", "adoption", "report", "symbol", "session", "agenda-item"):
@@ -172,11 +178,16 @@ def test_an_adopted_resolution_rebuilds_with_its_adoption_and_report_lines(empty
     word.write_bytes(build(result.draft, "docx"))  # type: ignore[arg-type]
     again = import_document(word, name="built").draft.read_text(encoding="utf-8")
     assert "\nstatus: adopted\n" in again
-    assert "\nadopted: 2024-12-17\nreport: on the report of the Third Committee (A/79/456, para. 31)\n" in again
+    assert (
+        "\nadopted: 2024-12-17\nmeeting: 53rd plenary meeting\nreport: on the report of the Third Committee (A/79/456, para. 31)\n"
+        in again
+    )
     rolled = runner.invoke(app, ["new", str(result.draft), "--session", "80"])
     assert rolled.exit_code == 0, rolled.output
     assert "left out: adopted (was 17 December 2024): the new text is a draft" in rolled.output
+    assert "left out: meeting (was 53rd plenary meeting): the new text is a draft" in rolled.output
     next_session = load_resolution(empty / "drafts" / "a-res-80-161.yaml")[0]
+    assert next_session.closing is None, "no meeting of the 79th session under the 80th's draft"
     header = {line.role: line.text for line in next_session.header}
     assert "adoption" not in header and "report" not in header and "organization" not in header
     assert header["language"] == "Original: English"

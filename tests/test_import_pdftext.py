@@ -159,6 +159,22 @@ def test_trafficking_closing_formula_is_the_plenary_meeting() -> None:
 
 
 @pytest.mark.parametrize(
+    ("symbol", "closing"),
+    [
+        ("A/RES/78/252", "50th (resumed) plenary meeting 22 December 2023"),
+        ("A/RES/78/317", "100th plenary meeting 16 July 2024"),
+        ("A/RES/79/81", "46th plenary meeting 3 December 2024"),
+    ],
+)
+def test_a_closing_formula_is_its_two_lines_without_the_annex_heading_after_a_page_break(symbol: str, closing: str) -> None:
+    # The annex begins on the next page; with the page's running header gone, its heading ("Annex",
+    # and in 79/81 its title too) ran on into the closing formula.
+    res = _corpus(symbol)
+    assert res.closing is not None and res.closing.text == closing
+    assert res.fields["meeting"] == closing.rsplit(" ", 3)[0]
+
+
+@pytest.mark.parametrize(
     ("symbol", "last_end", "closing"),
     [
         ("A/RES/78/20", "principles of responsible behaviours”.", "42nd plenary meeting 4 December 2023"),

@@ -120,13 +120,30 @@ def test_a_draft_for_a_session_before_a_renaming_uses_the_name_of_that_time(libr
 
 
 def test_a_date_of_the_old_session_written_out_is_named_for_checking(library: Path) -> None:
-    # A closing formula typed in full, "Adopted this 14th day of September, 2006 in Cebu City", is
-    # no fact `new` can turn into a placeholder; it says which line states the old date.
+    # A closing formula typed in full, "Adopted this 14th day of September, 2006 in Cebu City", in
+    # a draft not yet adopted is no fact `new` can turn into a placeholder; it says which line
+    # states the old date.
     draft = library / "drafts" / "aipo-27.yaml"
-    text = draft.read_text(encoding="utf-8")
+    text = draft.read_text(encoding="utf-8").replace("\nstatus: adopted\n", "\nstatus: draft\n")
     closing = '  closing: "Adopted this 14th day of September, 2006 in Cebu City, Philippines."\n'
     draft.write_text(text.replace("formulas:\n", "formulas:\n" + closing), encoding="utf-8")
     line = 1 + draft.read_text(encoding="utf-8").splitlines().index(closing.rstrip("\n"))
     notes = "\n".join(roll_forward(draft, 28).placeholders)
     assert f"line {line} states the 27th session's date literally ('14th day of September, 2006'); " in notes
     assert notes.count("states the 27th session's date") == 1  # the date: field is a placeholder, not such a note
+
+
+def test_an_adopted_texts_own_closing_formula_is_left_out_of_the_next_draft(library: Path) -> None:
+    """The closing formula of an adopted text records its adoption: rolled into the next session's
+    draft it put "Adopted this 14th day of September, 2006" under a text not yet adopted."""
+    draft = library / "drafts" / "aipo-27.yaml"
+    text = draft.read_text(encoding="utf-8")
+    assert "\nstatus: adopted\n" in text
+    closing = '  closing: "Adopted this 14th day of September, 2006 in Cebu City, Philippines."\n'
+    draft.write_text(text.replace("formulas:\n", "formulas:\n" + closing), encoding="utf-8")
+    rolled = roll_forward(draft, 28)
+    assert "closing" not in rolled.text and "\nformulas:\n" in rolled.text, "the transition formula stays"
+    assert rolled.dropped[-1] == (
+        "formulas.closing (was Adopted this 14th day of September, 2006 in Cebu City, Philippines.): the new text is a draft"
+    )
+    assert not any("literally" in note and "2006" in note for note in rolled.placeholders), "no note on a line left out"

@@ -24,13 +24,14 @@ from rapidfuzz import fuzz, process
 from resdraft.assemble import body_context
 from resdraft.bodynames import name_pattern, ordinals_beside
 from resdraft.errors import OutputError, Problem, Problems, ResdraftError, Where
-from resdraft.importers.text import sponsors_of
+from resdraft.importers.dates import parse_date
+from resdraft.importers.text import PLENARY, sponsors_of
 from resdraft.library import Library, open_library
 from resdraft.library.bodies import BodyStyle
 from resdraft.library.clauses import read_clause_file
 from resdraft.model import Clause, Content, FootnoteRef, Paragraph, Resolution, Run, Session, SubClause
 from resdraft.numbering import heading_kinds
-from resdraft.sessions import RELATIONS, ordinal_form, ordinal_pattern, session_number
+from resdraft.sessions import RELATIONS, long_date, ordinal_form, ordinal_pattern, session_number
 from resdraft.sources import read_file
 
 VARIANT_THRESHOLD = 85.0  # similarity (0-100) above which a new paragraph rewords a library clause
@@ -522,6 +523,19 @@ def _heading_kinds(doc: Resolution) -> dict[int, str]:
     return dict(zip(places, kinds, strict=False))
 
 
+_ADOPTION_MEETING = re.compile(rf"({PLENARY.pattern}) (.+)", re.I)
+
+
+def _adoption_meeting(closing: str) -> tuple[str, dt.date] | None:
+    """The meeting and the day a UN closing formula names ("54th plenary meeting 19 December 2024",
+    "80th (resumed) plenary meeting …"), when it says nothing else."""
+    m = _ADOPTION_MEETING.fullmatch(closing.strip())
+    day = parse_date(m.group(2)) if m else None
+    if m is None or day is None or long_date(day) != m.group(2).strip():
+        return None
+    return m.group(1), day
+
+
 def _draft_data(doc: Resolution, importer: _Importer, preamble: list[Any], operative: list[Any]) -> dict[str, Any]:
     from resdraft.render.structure import to_structure
 
@@ -545,6 +559,10 @@ def _draft_data(doc: Resolution, importer: _Importer, preamble: list[Any], opera
         data["meeting_dates"] = dates
     if data["status"] == "adopted" and isinstance(adopted := doc.fields.get("adopted"), dt.date):
         data["adopted"] = adopted
+    if data["status"] == "adopted" and doc.closing is not None and (closed := _adoption_meeting(doc.closing.text)):
+        meeting, day = closed  # "54th plenary meeting 19 December 2024": the facts the body's closing formula states
+        if day == data.setdefault("adopted", day):
+            data["meeting"] = meeting
     if data["status"] == "adopted" and (report := doc.fields.get("report")):  # "[on the report of …]", as printed
         data["report"] = str(report).strip().removeprefix("[").removesuffix("]").strip()
     if facts.get("distribution"):

@@ -17,7 +17,7 @@ from resdraft.sessions import day_of_date, long_date, printed_date, us_date
 
 # Facts that cannot be known before the new session's document exists.
 UNKNOWABLE = ("symbol", "date", "venue", "meeting_dates", "agenda_item")
-ADOPTION = ("adopted", "report")  # facts of an adopted text, which a draft for the next session has not
+ADOPTION = ("adopted", "meeting", "report")  # facts of an adopted text, which a draft for the next session has not
 
 
 @dataclass(frozen=True)
@@ -52,9 +52,10 @@ def _default_path(previous: Path, old: int, session: int) -> Path:
     return previous.with_name(stem + previous.suffix)
 
 
-def _literal_sessions(text: str, old: int, date: dt.date | None) -> list[str]:
-    """Lines that name the old session in words or figures, or state its date ("Adopted this 14th
-    day of September, 2006 …"), outside Jinja: they will not follow."""
+def _literal_sessions(text: str, old: int, date: dt.date | None, gone: set[int]) -> list[str]:
+    """Lines that name the old session in words or figures, or state its date ("Mindful of the
+    decision of 14 September 2006 …"), outside Jinja: they will not follow. Lines `gone` from the
+    new draft are passed over."""
     s = Session(old)
     checks = [  # (the forms written out, what stands on neither side of one, what the note says, its hint)
         ({s.ordinal_title, s.ordinal, s.ordinal_sentence, s.ordinal_figure}, r"[\w-]", "names the {} session literally",
@@ -65,7 +66,7 @@ def _literal_sessions(text: str, old: int, date: dt.date | None) -> list[str]:
     notes = []
     for n, line in enumerate(text.splitlines(), start=1):
         bare = re.sub(r"\{\{.*?\}\}", "", line)
-        if line.lstrip().startswith("#"):
+        if line.lstrip().startswith("#") or n in gone:
             continue
         for forms, edge, says, hint in checks:
             found = (f for f in forms if re.search(rf"(?<!{edge}){re.escape(f)}(?!{edge})", bare, flags=re.IGNORECASE))
@@ -77,6 +78,7 @@ def _literal_sessions(text: str, old: int, date: dt.date | None) -> list[str]:
 def roll_forward(previous: Path, session: int, output: Path | None = None) -> RolledDraft:
     """The draft for `session`, continuing `previous`: session words follow, unknowable facts become placeholders."""
     from ruamel.yaml import YAML
+    from ruamel.yaml.comments import CommentedMap
 
     library = open_library(previous)
     problems = Problems()
@@ -117,11 +119,21 @@ def roll_forward(previous: Path, session: int, output: Path | None = None) -> Ro
         data.insert(list(data).index("session") + 1, "previous", prev_ref)
     if "status" in data:
         data["status"] = "draft"
-    dropped = []
+    dropped, gone = [], set()  # what the new draft leaves out, said for the user; the old lines it stood on
     for key in ADOPTION:  # the new text is a draft: it has not been adopted yet
         if key in data:
             dropped.append(f"{key} (was {printed_date(data[key])}): the new text is a draft")
+            gone.add(data.lc.key(key)[0] + 1)
             del data[key]
+    formulas = data.get("formulas")
+    if draft.fields.get("status") == "adopted" and isinstance(formulas, CommentedMap) and formulas.get("closing"):
+        # An adopted text's own closing formula records its adoption ("54th plenary meeting
+        # 19 December 2024", "Adopted this 14th day of September 2006 …"); the body's, if any, follows the facts.
+        dropped.append(f"formulas.closing (was {formulas['closing']}): the new text is a draft")
+        gone.add(formulas.lc.key("closing")[0] + 1)
+        del formulas["closing"]
+        if not formulas:
+            del data["formulas"]
     for key in UNKNOWABLE:
         if key in data and data[key] is not None:
             hint = f"{key.replace('_', ' ')} of the {figure}-session document (was {printed_date(data[key])})"
@@ -134,7 +146,7 @@ def roll_forward(previous: Path, session: int, output: Path | None = None) -> Ro
             hint = f"{name.replace('_', ' ')} for the {figure} session (was {value})"
             variables[name] = _tbd(hint)
             notes.append(f"variables.{name}: {hint}")
-    notes += _literal_sessions(source, old, date if isinstance(date, dt.date) else None)
+    notes += _literal_sessions(source, old, date if isinstance(date, dt.date) else None, gone)
     data.yaml_set_start_comment(
         f"Draft for the {figure} session, rolled forward from {prev_ref} by `resdraft new`.\n"
         "Fill in every {tbd: ...} placeholder; `resdraft check` lists those left."

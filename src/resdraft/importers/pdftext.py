@@ -87,6 +87,8 @@ GLUED_LABEL = re.compile(r"(\d{1,3}\.)(?=[A-Z“])")
 BULLET = re.compile(r"(?:--|[-–—•▪●◦·])[ \t]+(?=\S)")
 # The GA's closing formula, "25th plenary meeting" (PLENARY) and the date under it, on a line of its own under the last paragraph.
 CLOSING_LINE = re.compile(PLENARY.pattern + r"\s*$", re.I)
+# ... read as those two lines, without what a page break may have run on to them (an annex's heading).
+CLOSING = re.compile(rf"{PLENARY.pattern}(?: \d{{1,2}} [A-Z][a-z]+ ?\d{{4}}\b)?", re.I)
 # Masthead lines read as a whole block. A masthead cell that states the adoption starts with it
 # (ADOPTION_LINE); "… decisions adopted by the General Assembly at its tenth special session" is
 # an agenda title running on.
@@ -891,8 +893,8 @@ class _Tree:
                 text = text.removeprefix("“").removeprefix('"')
                 if index == len(paragraphs) - 1:
                     text = re.sub(r"[”\"]\s*$", "", text)
-            if PLENARY.match(text):
-                self.closing = Line("closing", _content(text))
+            if closing := CLOSING.match(text):
+                self.closing = Line("closing", _content(closing.group()))
                 break
             self.paragraph(fragment, text)
         for top in self.tops:
