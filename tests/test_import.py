@@ -343,3 +343,14 @@ print(found.id if found else None)
         )
         found.add(run.stdout.strip())
     assert len(found) == 1, found
+
+
+def test_a_text_of_the_session_after_another_under_its_title_continues_its_draft(empty: Path, tmp_path: Path) -> None:
+    # Imported in order, the 79th session's resolution on an item names the 78th's draft as the text it continues.
+    old, new = ga_text(tmp_path, "A/RES/78/155"), ga_text(tmp_path, "A/RES/79/208")
+    assert "\nprevious:" not in import_document(new).draft.read_text(encoding="utf-8"), "nothing before it yet"
+    import_document(old)
+    draft = import_document(new, force=True).draft.read_text(encoding="utf-8")
+    assert "\nbody: unga\nsession: 79\nprevious: a-res-78-155\nstatus: adopted\n" in draft
+    other = ga_text(tmp_path, "A/RES/79/27")  # another item's: no text of the 78th session under its title here
+    assert "\nprevious:" not in import_document(other).draft.read_text(encoding="utf-8")

@@ -6,9 +6,11 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from conftest import ROOT
+from conftest import ROOT, ga_text
 from resdraft.build import load_resolution
 from resdraft.cli import app
+from resdraft.library_import import import_document
+from resdraft.lint import lint
 from resdraft.rollforward import roll_forward
 from resdraft.templating import Placeholder
 
@@ -147,3 +149,43 @@ def test_an_adopted_texts_own_closing_formula_is_left_out_of_the_next_draft(libr
         "formulas.closing (was Adopted this 14th day of September, 2006 in Cebu City, Philippines.): the new text is a draft"
     )
     assert not any("literally" in note and "2006" in note for note in rolled.placeholders), "no note on a line left out"
+
+
+def test_a_rolled_draft_names_where_it_cites_the_text_before_the_one_it_continues(library: Path, tmp_path: Path) -> None:
+    """The 79th session's text on the Convention on Biological Diversity opens "Recalling its
+    resolution 78/155 of 19 December 2023"; rolled to the 80th it kept that, where the 80th
+    session's text recalls 79/208. `new` says where, and lint warns until it is mended."""
+    for symbol in ("A/RES/78/155", "A/RES/79/208"):
+        import_document(ga_text(tmp_path, symbol), start=library)
+    rolled = roll_forward(library / "drafts" / "a-res-79-208.yaml", 80, library / "drafts" / "cbd-80.yaml")
+    assert rolled.checks == (
+        "preamble paragraph 1 cites “78/155 of 19 December 2023” (a-res-78-155, the text a-res-79-208 continued); "
+        "the 80th-session text recalls 79/208 of 19 December 2024",
+    )
+    rolled.path.write_text(rolled.text, encoding="utf-8")
+    (finding,) = [f for f in lint(str(rolled.path)).findings if f.rule == "previous-resolution"]
+    assert (finding.severity, finding.paragraph, finding.hint) == (
+        "warning",
+        "preamble paragraph 1",
+        "cite 79/208 of 19 December 2024 instead, or after it where the paragraph lists the item's resolutions",
+    )
+    assert finding.message.startswith("“78/155 of 19 December 2023” cites a-res-78-155 (A/RES/78/155), the text a-res-79-208")
+    # Mended: the first paragraph given as the 80th session's text recalls it.
+    text = rolled.text.replace(
+        "  - unga.recalling-resolution-78-155-19-december\n",
+        "  - opening: Recalling\n    text: its resolution 79/208 of 19 December 2024 and its previous resolutions "
+        "relating to the Convention on Biological Diversity[^1]\n",
+        1,
+    )
+    assert text != rolled.text
+    rolled.path.write_text(text, encoding="utf-8")
+    assert not [f for f in lint(str(rolled.path)).findings if f.rule == "previous-resolution"]
+
+
+def test_a_draft_without_the_text_before_its_previous_one_has_nothing_to_check(library: Path) -> None:
+    assert roll_forward(library / "drafts" / "aalco-52.yaml", 53).checks == ()  # (aalco-52 recalls no resolution of the 50th)
+    assert roll_forward(library / "drafts" / "aipo-26.yaml", 27).checks == ()  # (nothing before aipo-26)
+    assert roll_forward(library / "drafts" / "aipo-27.yaml", 28).checks == (
+        "preamble paragraph 2 cites “26GA/2005/Soc/03” (aipo-26, the text aipo-27 continued); "
+        "the 28th-session text recalls 27GA/06/SOC/01",
+    )

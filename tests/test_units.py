@@ -21,6 +21,7 @@ from resdraft.importers.text import sponsors_of
 from resdraft.inline import anchors, parse_inline
 from resdraft.model import FootnoteRef, Run, Session, plain
 from resdraft.numbering import counted, label
+from resdraft.recalls import citable
 from resdraft.templating import Placeholder, environment
 from resdraft.writing import write_atomic
 
@@ -455,3 +456,32 @@ def test_a_line_with_no_draft_resolution_or_decision_names_no_sponsors() -> None
 )
 def test_a_verb_alone_before_its_sub_paragraphs_is_its_paragraphs_opening(text: str, opening: str | None) -> None:
     assert infer_opening(text) == opening
+
+
+@pytest.mark.parametrize(
+    ("symbol", "cited"),
+    [
+        ("A/RES/79/208", "79/208"),
+        ("S/RES/1590 (2005)", "1590 (2005)"),
+        ("Res. 26GA/2005/Soc/03", "26GA/2005/Soc/03"),
+        ("27GA/06/SOC/01", "27GA/06/SOC/01"),
+        ("AALCO/RES/52/S 8", "AALCO/RES/52/S 8"),
+        ("A/C.3/64/L.13/Rev.1", None),  # a committee's draft: its resolution has no number yet
+        ("", None),
+    ],
+)
+def test_a_resolution_is_cited_by_its_symbol_as_texts_cite_it(symbol: str, cited: str | None) -> None:
+    assert citable(symbol) == cited
+
+
+def test_a_citation_is_the_whole_symbol_with_its_date() -> None:
+    from resdraft.recalls import Series
+
+    series = Series("b", "A/RES/79/208", "79/208", None, "a", "A/RES/78/155", "78/155")
+    assert series.stale_citation("Recalling its resolution 78/155 of 19 December 2023 and its previous") == (
+        "78/155 of 19 December 2023"
+    )
+    assert series.stale_citation("resolutions 77/167, 78/155 and 78/1550") == "78/155"
+    for other in ("resolution 78/1550", "the report A/78/155", "document 178/155", "78/155/Add.1"):
+        assert series.stale_citation(other) is None, other
+    assert series.recalled("its resolution 79/208 of 19 December 2024") and not series.recalled("A/79/208")

@@ -113,6 +113,8 @@ def new(
         typer.echo(f"  to fill in: {note}", err=True)
     for note in result.dropped:
         typer.echo(f"  left out: {note}", err=True)
+    for note in result.checks:
+        typer.echo(f"  to check: {note}", err=True)
     if result.renamed:
         typer.echo(f"  renamed: {result.renamed}", err=True)
 

@@ -536,6 +536,25 @@ def _adoption_meeting(closing: str) -> tuple[str, dt.date] | None:
     return m.group(1), day
 
 
+def _previous_draft(library: Library, doc: Resolution) -> str | None:
+    """The draft of the library a document continues: the body's text of the session before under
+    the same title (as its name for `previous:`), where there is exactly one."""
+    title = " ".join(str(doc.fields.get("title") or "").split()).casefold()
+    if not title or not doc.session.number:
+        return None
+    found = []
+    for path in library.draft_files():
+        draft = library.read_draft(path, Problems())
+        if (
+            draft is not None
+            and draft.body == doc.body
+            and draft.session == doc.session.number - 1
+            and " ".join(str(draft.fields.get("title") or "").split()).casefold() == title
+        ):
+            found.append(path.relative_to(library.drafts_dir).with_suffix("").as_posix())
+    return found[0] if len(found) == 1 else None
+
+
 def _draft_data(doc: Resolution, importer: _Importer, preamble: list[Any], operative: list[Any]) -> dict[str, Any]:
     from resdraft.render.structure import to_structure
 
@@ -725,6 +744,8 @@ def _import_one(library: Library, matcher: _Matcher, path: Path, body: str | Non
     preamble = importer.part(doc.preamble, "preamble")
     operative = importer.part(doc.operative, "operative")
     data = _draft_data(doc, importer, preamble, operative)
+    if (previous := _previous_draft(library, doc)) is not None:
+        data = {"body": data.pop("body"), "session": data.pop("session"), "previous": previous, **data}
 
     stem = name or re.sub(r"[^a-z0-9]+", "-", str(doc.fields.get("symbol") or path.stem).lower()).strip("-") or "imported"
     draft_path = library.drafts_dir / f"{stem}.yaml"

@@ -25,6 +25,7 @@ from resdraft.library.lintrules import LintRules, read_lint_rules
 from resdraft.model import Draft, FootnoteRef, Line, Numbering, Paragraph, Resolution, SubClause, Use
 from resdraft.numbering import SECTION, heading_kinds, heading_labels
 from resdraft.numbering import label as nth_label
+from resdraft.recalls import Series
 from resdraft.sessions import RELATIONS, ordinal_figure, ordinal_form, ordinal_pattern, ordinal_words, session_number
 from resdraft.yamlsource import YDict, YList, load_yaml
 
@@ -373,6 +374,7 @@ class _Linter:
         self.pre_heads = _heads(rules.preamble_openings)
         self.verb_heads = _heads(rules.operative_verbs)
         self.style: BodyStyle | None = None  # the body's house style, once read: its names by session
+        self.series: Series | None = None  # a draft's previous texts, when it has yet to recall the last of them
 
     # ------------------------------------------------------------ reporting
 
@@ -821,6 +823,21 @@ class _Linter:
                     order,
                 )
 
+    def recalls(self, text: str, where_of: Locate, paragraph: str | None, order: tuple[int, ...]) -> None:
+        """A draft that cites the text its previous draft recalled, not the previous draft's text (`recalls`)."""
+        series = self.series
+        if series is None or (found := series.stale_citation(text)) is None:
+            return
+        self.emit(
+            "previous-resolution",
+            f"“{found}” cites {series.before} ({series.before_symbol}), the text {series.previous} continued; "
+            f"this draft continues {series.previous} ({series.symbol})",
+            f"cite {series.due_citation} instead, or after it where the paragraph lists the item's resolutions",
+            where_of(found),
+            paragraph,
+            order,
+        )
+
     def literal_sessions(self, raw: str, where_of: Locate, paragraph: str | None, order: tuple[int, ...]) -> None:
         """A clause that writes the previous, this or the next session's ordinal in words or figures instead of Jinja."""
         s = self.session
@@ -1051,6 +1068,7 @@ def _run(
             linter.names(item.paragraph.text, where_of, item.position, item.order, draft)
             if draft and item.origin.raw:
                 linter.literal_sessions(item.origin.raw, where_of, item.position, item.order)
+            linter.recalls(item.paragraph.text, where_of, item.position, item.order)
             if numbering is not None and item.paragraph.subparagraphs:
                 levels = numbering.subparagraphs if item.part == "operative" else numbering.preambular_subparagraphs
                 depth = len(item.labels)
@@ -1361,6 +1379,8 @@ def _lint_draft(path: Path) -> LintReport:
     assert style is not None
     linter.style = style
     resolution = Assembler(patched, style, library).build()
+    series = Series.of(library.lineage(draft, Problems()))  # (a broken chain is `resdraft check`'s to report)
+    linter.series = series if series is not None and any(series.stale_in(resolution)) else None
 
     formulas = sources.raw.get("formulas") if isinstance(sources.raw, YDict) else None
     for name, line, section in _lines_of(resolution):

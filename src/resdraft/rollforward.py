@@ -12,7 +12,8 @@ from typing import Any
 
 from resdraft.errors import LibraryError, Problem, Problems, Where
 from resdraft.library import Library, open_library
-from resdraft.model import Session
+from resdraft.model import Draft, Session
+from resdraft.recalls import Series
 from resdraft.sessions import day_of_date, long_date, printed_date, us_date
 
 # Facts that cannot be known before the new session's document exists.
@@ -29,6 +30,7 @@ class RolledDraft:
     placeholders: tuple[str, ...]
     renamed: str | None = None  # the body's change of name between the two sessions, said for the user
     dropped: tuple[str, ...] = ()  # facts of the adopted text the new draft leaves out, said for the user
+    checks: tuple[str, ...] = ()  # words the new draft keeps that a person should check, said for the user
 
 
 def _tbd(hint: str) -> Any:
@@ -153,7 +155,30 @@ def roll_forward(previous: Path, session: int, output: Path | None = None) -> Ro
     )
     buffer = io.StringIO()
     yaml.dump(data, buffer)
-    return RolledDraft(path, buffer.getvalue(), tuple(notes), _renamed(library, draft.body, old, session, path), tuple(dropped))
+    return RolledDraft(
+        path,
+        buffer.getvalue(),
+        tuple(notes),
+        _renamed(library, draft.body, old, session, path),
+        tuple(dropped),
+        _recalls(library, draft, previous, figure),
+    )
+
+
+def _recalls(library: Library, draft: Draft, path: Path, figure: str) -> tuple[str, ...]:
+    """Where the text cites the text it continued (its previous draft's), which the new draft, a
+    session later, must replace with this text's symbol (`recalls`)."""
+    from resdraft.build import load_resolution
+
+    series = Series.of([draft, *library.lineage(draft, Problems())])
+    if series is None:
+        return ()
+    resolution, _ = load_resolution(path, library)
+    return tuple(
+        f"{paragraph} cites “{found}” ({series.before}, the text {series.previous} continued); "
+        f"the {figure}-session text recalls {series.due_citation}"
+        for paragraph, found in series.stale_in(resolution)
+    )
 
 
 def _renamed(library: Library, body: str | None, old: int, session: int, path: Path) -> str | None:

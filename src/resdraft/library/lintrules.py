@@ -22,6 +22,7 @@ RULES: dict[str, str] = {
     "session-reference": "an ordinal session reference is the previous, this or one of the next sessions",
     "session-literal": "clause text leaves session ordinals to Jinja",
     "former-name": "a text after a body's renaming uses its new name",
+    "previous-resolution": "a draft recalls the text it continues, not the one that text recalled",
     "citation-form": "resolutions are cited as 'resolution 63/194 of 18 December 2008'",
     "unbalanced-quotes": "quotation marks come in pairs",
     "unbalanced-brackets": "brackets come in pairs",
