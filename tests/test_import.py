@@ -166,7 +166,7 @@ def test_an_adopted_resolution_rebuilds_with_its_adoption_and_report_lines(empty
     )
     assert "closing" not in draft, "the house style closes it from the facts"
     built = load_resolution(result.draft)[0]
-    assert built.closing is not None and built.closing.text == "53rd plenary meeting 17 December 2024"
+    assert built.closing is not None and built.closing.text == "53rd plenary meeting\n17 December 2024"
     assert built.closing == read_file(source).resolution.closing
     lines = {line.role: line.text for line in built.header}
     original = {line.role: line.text for line in read_file(source).resolution.header}
@@ -176,6 +176,12 @@ def test_an_adopted_resolution_rebuilds_with_its_adoption_and_report_lines(empty
     # Its Word output imports back with the same facts.
     word = tmp_path / "built.docx"
     word.write_bytes(build(result.draft, "docx"))  # type: ignore[arg-type]
+    with zipfile.ZipFile(word) as z:  # the meeting over the day, as the UN Editorial Manual sets them
+        document = z.read("word/document.xml").decode()
+    assert '53rd plenary meeting</w:t><w:br/><w:t xml:space="preserve">17 December 2024</w:t>' in document
+    # ... and never alone on a page: the last paragraph is kept with it.
+    last, closing = document.rsplit("<w:p>", 2)[1:]
+    assert '<w:pStyle w:val="ClosingFormula"/>' in closing and "<w:keepNext/>" in last
     again = import_document(word, name="built").draft.read_text(encoding="utf-8")
     assert "\nstatus: adopted\n" in again
     assert (

@@ -207,15 +207,15 @@ def _unstyled(data: bytes) -> bytes:
 
 
 def test_a_un_resolution_written_elsewhere_closes_with_its_plenary_meeting() -> None:
-    # A/RES/78/10 ends "38th plenary meeting 21 November 2023". In a Word file without resdraft's
-    # styles that line was read as a tenth operative paragraph: only "Adopted …" closed a text.
+    # A/RES/78/10 ends "38th plenary meeting" over "21 November 2023". In a Word file without
+    # resdraft's styles that line was read as a tenth operative paragraph: only "Adopted …" closed a text.
     from conftest import ga_resolution
     from resdraft.build import word_style_for
     from resdraft.render.docx import render_docx
 
     res = ga_resolution("A/RES/78/10")
     got = parse_docx(_unstyled(render_docx(res, word_style_for("unga", str(ROOT / "drafts")))))
-    assert got.closing is not None and got.closing.text == "38th plenary meeting 21 November 2023"
+    assert got.closing is not None and got.closing.text == "38th plenary meeting\n21 November 2023"
     assert [p.text for p in got.operative] == [p.text for p in res.operative]
 
 

@@ -523,7 +523,7 @@ def _heading_kinds(doc: Resolution) -> dict[int, str]:
     return dict(zip(places, kinds, strict=False))
 
 
-_ADOPTION_MEETING = re.compile(rf"({PLENARY.pattern}) (.+)", re.I)
+_ADOPTION_MEETING = re.compile(rf"({PLENARY.pattern})\s+(.+)", re.I | re.S)
 
 
 def _adoption_meeting(closing: str) -> tuple[str, dt.date] | None:
@@ -531,7 +531,7 @@ def _adoption_meeting(closing: str) -> tuple[str, dt.date] | None:
     "80th (resumed) plenary meeting …"), when it says nothing else."""
     m = _ADOPTION_MEETING.fullmatch(closing.strip())
     day = parse_date(m.group(2)) if m else None
-    if m is None or day is None or long_date(day) != m.group(2).strip():
+    if m is None or day is None or long_date(day) != " ".join(m.group(2).split()):
         return None
     return m.group(1), day
 
@@ -757,9 +757,9 @@ def _import_one(library: Library, matcher: _Matcher, path: Path, body: str | Non
     # Formulas the body's templates would word differently are kept as the document has them
     # (the session's ordinals, and the body's name beside them, as Jinja).
     formulas = {}
-    for role in ("enacting", "transition", "closing"):
+    for role in ("enacting", "transition", "closing"):  # (as words: "54th plenary meeting" may stand over its day or beside it)
         want, got = getattr(doc, role), getattr(built, role)
-        if (want.text if want else None) != (got.text if got else None):
+        if (want.text.split() if want else None) != (got.text.split() if got else None):
             formulas[role] = importer.jinja(_escape(want.text)) if want else ""
     if formulas:
         data = {**{k: v for k, v in data.items() if k not in ("preamble", "operative")}, "formulas": formulas,

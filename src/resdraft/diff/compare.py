@@ -39,7 +39,7 @@ def header_fields(res: Resolution) -> dict[str, str | None]:
         "enacting_formula": res.enacting.text if res.enacting else None,
         "transition_formula": res.transition.text if res.transition else None,
         "sponsors": text(fields.get("sponsors")),
-        "closing": res.closing.text if res.closing else None,
+        "closing": " ".join(res.closing.text.split()) if res.closing else None,  # (its lines, as words)
     }
 
 

@@ -27,7 +27,15 @@ from resdraft.errors import LibraryError, Problem, Where
 from resdraft.importers.dates import ordinal_numbers, parse_date
 from resdraft.importers.labels import title_line
 from resdraft.importers.openings import infer_opening, is_preambular
-from resdraft.importers.text import ADOPTION_LINE, ORGANIZATION_LINE, PLENARY, REPORT_LINE, is_transition, sponsors_of
+from resdraft.importers.text import (
+    ADOPTION_LINE,
+    ORGANIZATION_LINE,
+    PLENARY,
+    REPORT_LINE,
+    is_transition,
+    plenary_lines,
+    sponsors_of,
+)
 from resdraft.inline import merge
 from resdraft.model import Content, Footnote, FootnoteRef, Line, Numbering, Paragraph, Resolution, Run, Session, Span
 from resdraft.numbering import alpha, is_pattern, roman, section_heading
@@ -1365,6 +1373,8 @@ def _resolution(
     title = tuple(_line(i) for i in items if i.kind == "title")
     formulas = {i.role: _line(i) for i in reversed(items) if i.kind == "formula"}
     enacting, transition, closing = formulas.get("enacting"), formulas.get("transition"), formulas.get("closing")
+    if closing is not None:
+        closing = replace(closing, content=plenary_lines(closing.content))
     preamble = _paragraphs([i for i in items if i.kind == "preambular"], "preambular", guessed)
     operative = _paragraphs([i for i in items if i.kind == "operative"], "operative", guessed)
     key = body or _guess_body((*header, *title, *((enacting,) if enacting else ())))

@@ -36,6 +36,7 @@ from resdraft.importers.text import (
     SYMBOL_SESSION,
     is_transition,
     join_content,
+    plenary_lines,
     sponsors_of,
     tidy,
 )
@@ -894,7 +895,7 @@ class _Tree:
                 if index == len(paragraphs) - 1:
                     text = re.sub(r"[”\"]\s*$", "", text)
             if closing := CLOSING.match(text):
-                self.closing = Line("closing", _content(closing.group()))
+                self.closing = Line("closing", plenary_lines(_content(closing.group())))
                 break
             self.paragraph(fragment, text)
         for top in self.tops:

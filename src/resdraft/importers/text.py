@@ -120,6 +120,8 @@ TRANSITION = re.compile(r"\b(?:hereby|resolves?)\b[^.;]{0,300}:$", re.I)
 CLOSING = re.compile(r"^(?:Adopted|Done|Approved) (?:this|on|at|in|by)\b")
 # "38th plenary meeting 21 November 2023": where a UN resolution closes.
 PLENARY = re.compile(r"\d{1,3}(?:st|nd|rd|th) (?:\(resumed\) )?plenary meeting\b", re.I)
+# ... and the day under it: the two lines of a UN closing formula.
+_PLENARY_LINES = re.compile(rf"({PLENARY.pattern})\s+(\d{{1,2}} {MONTH} \d{{4}})", re.I)
 CLOSING_DATE = re.compile(rf"(\d{{1,2}})(?:st|nd|rd|th)? day of ({MONTH}),? (\d{{4}})(?: (?:in|at) ([^.]{{1,200}}))?", re.I)
 ANNEX = re.compile(r"^(?:[IVXLC]{1,6}\. ?)?ANNEX(?:ES)?\b", re.I)  # a brief's "## V. ANNEX" heading
 
@@ -391,6 +393,15 @@ def join_content(parts: Iterable[Content]) -> Content:
             out.append(Run(" "))
         out.extend(part)
     return tidy(tuple(out))
+
+
+def plenary_lines(content: Content) -> Content:
+    """A UN closing formula as it is printed, the meeting over the day ("54th plenary meeting",
+    then "19 December 2024"), however the text at hand laid its two lines out."""
+    m = _PLENARY_LINES.fullmatch(_text(content).strip())
+    if m is None or any(isinstance(span, FootnoteRef) for span in content):
+        return content
+    return (Run(f"{m.group(1)}\n{m.group(2)}"),)
 
 
 def _text(content: Content) -> str:
@@ -729,7 +740,7 @@ class _BodyReader:
             self.chain = []  # nothing after the formula continues the preamble
             return True
         if len(words) <= 300 and self.tops and (CLOSING.match(words) or PLENARY.match(words)):
-            self.closing, self.stopped = Line("closing", content), True
+            self.closing, self.stopped = Line("closing", plenary_lines(content)), True
             return True
         return False
 

@@ -257,6 +257,15 @@ _ORDER = {
 }
 
 
+def kept_with_closing(paragraphs: list[Any]) -> None:
+    """The paragraph before the closing formula (the last one) kept on the closing's page
+    (w:keepNext), so that "54th plenary meeting" and its day never stand alone on a page."""
+    if len(paragraphs) > 1 and (ppr := _found(paragraphs[-2], "w:pPr")) is not None:
+        _child(ppr, "w:keepNext")
+        if (change := _found(ppr, "w:pPrChange")) is not None and (was := _found(change, "w:pPr")) is not None:
+            _child(was, "w:keepNext")  # (a redline's paragraph renumbered: it was kept so too, no change of its own)
+
+
 def _child(parent: Any, tag: str) -> Any:
     """`parent`'s child `tag`; where it has none, a new one in the place the schema gives it."""
     found = _found(parent, tag)
@@ -903,6 +912,8 @@ class _Writer:
         out += self._formula("transition", res.transition)
         out += self.part(res.operative, "operative", operative_num, None)
         out += self._formula("closing", res.closing)
+        if res.closing is not None:
+            kept_with_closing(out)
         body = self.doc.element.body
         sect = _found(body, "w:sectPr")
         for p in out:

@@ -61,6 +61,7 @@ from resdraft.render.docx import (
     _twips,
     _Writer,
     header_style,
+    kept_with_closing,
     line_label,
     operative_number,
     own_sub_list,
@@ -747,6 +748,8 @@ class _Redline(_Writer):
         out += self._part(diff.operative, "operative")
         out += self._formula("closing", diff.new.closing)
         self._property_changes()
+        if diff.new.closing is not None:
+            kept_with_closing(out)
         self._numbered_as_next(out)
         self._struck_note_first(out)
         self._marks_for_libreoffice(out)
