@@ -189,3 +189,30 @@ def test_a_draft_without_the_text_before_its_previous_one_has_nothing_to_check(l
         "preamble paragraph 2 cites “26GA/2005/Soc/03” (aipo-26, the text aipo-27 continued); "
         "the 28th-session text recalls 27GA/06/SOC/01",
     )
+
+
+def test_a_draft_rolled_on_before_its_placeholders_are_filled_asks_for_the_new_sessions_facts(library: Path) -> None:
+    """aalco-53 still has its placeholders; rolled to the 54th, each hint came out nested
+    ("symbol of the 54th-session document (was {'tbd': 'symbol of the 53rd-session document (was …)'})"),
+    and the placeholder's own words were named as a line writing the 53rd session out."""
+    rolled = roll_forward(library / "drafts" / "aalco-53.yaml", 54)
+    assert rolled.placeholders == (
+        "symbol: symbol of the 54th-session document (was AALCO/RES/52/S 8)",
+        "date: date of the 54th-session document (was 12 September 2013)",
+        "venue: venue of the 54th-session document (was New Delhi, India)",
+        "variables.secretariat_document: secretariat document for the 54th session "
+        "(was AALCO/52/HEADQUARTERS SESSION (NEW DELHI)/2013/S 8)",
+    )
+    assert "symbol: {tbd: symbol of the 54th-session document (was AALCO/RES/52/S 8)}\n" in rolled.text
+    assert "53rd" not in rolled.text.split("\nbody:")[1]
+
+
+def test_a_placeholder_in_the_users_own_words_is_kept_as_it_is(library: Path) -> None:
+    draft = library / "drafts" / "aalco-52.yaml"
+    text = draft.read_text(encoding="utf-8")
+    draft.write_text(
+        text.replace("\nvenue: New Delhi, India\n", "\nvenue: {tbd: the host country's capital}\n"), encoding="utf-8"
+    )
+    rolled = roll_forward(draft, 53)
+    assert "\nvenue: {tbd: the host country's capital}\n" in rolled.text
+    assert "venue: the host country's capital" in rolled.placeholders

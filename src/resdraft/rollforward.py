@@ -41,6 +41,17 @@ def _tbd(hint: str) -> Any:
     return node
 
 
+def _hint_of(value: Any) -> str | None:
+    """The hint of a placeholder (`{tbd: …}`), else None."""
+    return str(value["tbd"]) if isinstance(value, dict) and "tbd" in value else None
+
+
+def _was(hint: str) -> str:
+    """The " (was …)" a placeholder's hint ends with, naming the value last known; "" where it names none."""
+    m = re.search(r" \(was (.*)\)$", hint)
+    return m.group(0) if m else ""
+
+
 def _mentions(value: str, old: int, year: int | None) -> bool:
     """Whether a fact names the old session's number or year, and so goes stale."""
     pattern = rf"(?<![\d/.]){old}(?!\d)" + (rf"|(?<!\d){year}(?!\d)" if year else "")
@@ -67,7 +78,7 @@ def _literal_sessions(text: str, old: int, date: dt.date | None, gone: set[int])
     ]  # fmt: skip
     notes = []
     for n, line in enumerate(text.splitlines(), start=1):
-        bare = re.sub(r"\{\{.*?\}\}", "", line)
+        bare = re.sub(r"\{\{.*?\}\}|\{\s*tbd\s*:.*\}", "", line)  # (Jinja, and a placeholder's hint)
         if line.lstrip().startswith("#") or n in gone:
             continue
         for forms, edge, says, hint in checks:
@@ -138,16 +149,25 @@ def roll_forward(previous: Path, session: int, output: Path | None = None) -> Ro
             del data["formulas"]
     for key in UNKNOWABLE:
         if key in data and data[key] is not None:
-            hint = f"{key.replace('_', ' ')} of the {figure}-session document (was {printed_date(data[key])})"
+            left = _hint_of(data[key])  # a placeholder the old draft left unfilled
+            if left is not None and not _mentions(left, old, None):
+                notes.append(f"{key}: {left}")  # (in the user's own words: still to fill in, as it was)
+                continue
+            was = _was(left) if left is not None else f" (was {printed_date(data[key])})"
+            hint = f"{key.replace('_', ' ')} of the {figure}-session document{was}"
             data[key] = _tbd(hint)
             notes.append(f"{key}: {hint}")
     variables = data.get("variables") or {}
     for name in list(variables):
         value = variables[name]
-        if isinstance(value, (str, int)) and not isinstance(value, bool) and _mentions(str(value), old, year):
+        if (left := _hint_of(value)) is not None and _mentions(left, old, year):
+            hint = f"{name.replace('_', ' ')} for the {figure} session{_was(left)}"
+        elif isinstance(value, (str, int)) and not isinstance(value, bool) and _mentions(str(value), old, year):
             hint = f"{name.replace('_', ' ')} for the {figure} session (was {value})"
-            variables[name] = _tbd(hint)
-            notes.append(f"variables.{name}: {hint}")
+        else:
+            continue
+        variables[name] = _tbd(hint)
+        notes.append(f"variables.{name}: {hint}")
     notes += _literal_sessions(source, old, date if isinstance(date, dt.date) else None, gone)
     data.yaml_set_start_comment(
         f"Draft for the {figure} session, rolled forward from {prev_ref} by `resdraft new`.\n"
