@@ -228,7 +228,11 @@ class _Matcher:
     MAX_CANDIDATES = 400
 
     def __init__(self, clauses: Iterable[Clause]) -> None:
-        self.by_opening: dict[tuple[str, str], list[_Pattern]] = {}
+        # Exact matches: a clause without expressions by its words; one with them by a regex,
+        # compiled when a paragraph of its kind and opening first asks (most never are).
+        self.literal: dict[tuple[str, str, str], list[int]] = {}
+        self.templated: dict[tuple[str, str], list[int]] = {}
+        self.patterns: dict[int, _Pattern] = {}
         self.clauses: list[Clause] = []
         self.texts: list[str] = []
         self.postings: dict[str, list[int]] = {}
@@ -237,8 +241,12 @@ class _Matcher:
             self.add(clause)
 
     def add(self, clause: Clause) -> None:
-        self.by_opening.setdefault((clause.kind, clause.opening or ""), []).append(_pattern(clause))
         index = len(self.clauses)
+        plain = _plain(clause.text)
+        if _EXPRESSION.search(plain):
+            self.templated.setdefault((clause.kind, clause.opening or ""), []).append(index)
+        else:  # (its regex would match just these words, spaced once)
+            self.literal.setdefault((clause.kind, clause.opening or "", re.sub(r"\s+", " ", plain)), []).append(index)
         self.clauses.append(clause)
         text = f"{clause.opening or ''} {_plain(clause.text)}".strip()
         self.texts.append(text)
@@ -252,21 +260,27 @@ class _Matcher:
         variables captured."""
         words = _spaced(_plain(text))
         wanted_notes = [_spaced(n) for n in notes]
-        for pattern in self.by_opening.get((kind, opening or ""), ()):
-            clause = pattern.clause
+        key = (kind, opening or "")
+        for index in sorted((*self.literal.get((*key, words), ()), *self.templated.get(key, ()))):  # in library order
+            clause = self.clauses[index]
             if [_spaced(v) for v in clause.footnotes.values()] != wanted_notes:
                 continue
-            m = pattern.regex.match(words)
-            if m is None:
-                continue
             captured: dict[str, str] = {}
-            ok = True
-            for value, name, expression in zip(m.groups(), pattern.names, pattern.expressions, strict=True):
-                if name is not None:
-                    ok &= captured.setdefault(name, value) == value
-                else:
-                    ok &= value == _rendered(expression, self.context)
-            if ok and _same_subs(clause.subparagraphs, subs, {**self.context, **captured}):
+            if _EXPRESSION.search(_plain(clause.text)):
+                if (pattern := self.patterns.get(index)) is None:
+                    pattern = self.patterns[index] = _pattern(clause)
+                m = pattern.regex.match(words)
+                if m is None:
+                    continue
+                ok = True
+                for value, name, expression in zip(m.groups(), pattern.names, pattern.expressions, strict=True):
+                    if name is not None:
+                        ok &= captured.setdefault(name, value) == value
+                    else:
+                        ok &= value == _rendered(expression, self.context)
+                if not ok:
+                    continue
+            if _same_subs(clause.subparagraphs, subs, {**self.context, **captured}):
                 return clause, captured
         return None
 
@@ -543,7 +557,10 @@ def _previous_draft(library: Library, doc: Resolution) -> str | None:
     if not title or not doc.session.number:
         return None
     found = []
+    before = re.compile(rf"^session:\s*['\"]?{doc.session.number - 1}['\"]?\s*(?:#.*)?$", re.M)  # (read those only)
     for path in library.draft_files():
+        if not before.search(path.read_text(encoding="utf-8", errors="replace")):
+            continue
         draft = library.read_draft(path, Problems())
         if (
             draft is not None
