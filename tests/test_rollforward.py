@@ -216,3 +216,15 @@ def test_a_placeholder_in_the_users_own_words_is_kept_as_it_is(library: Path) ->
     rolled = roll_forward(draft, 53)
     assert "\nvenue: {tbd: the host country's capital}\n" in rolled.text
     assert "venue: the host country's capital" in rolled.placeholders
+
+
+def test_a_draft_that_does_not_build_yet_still_rolls_forward(library: Path) -> None:
+    # Checking what it recalls assembles the draft; a clause id not in the library stopped `new` there.
+    draft = library / "drafts" / "aipo-27.yaml"
+    text = draft.read_text(encoding="utf-8")
+    draft.write_text(
+        text.replace("  - aipa.recalling-res-26ga-meeting-ho-chi-minh-city\n", "  - aipa.no-such-clause\n"), encoding="utf-8"
+    )
+    result = runner.invoke(app, ["new", str(draft), "--session", "28"])
+    assert result.exit_code == 0, result.output
+    assert "aipa.no-such-clause" in (library / "drafts" / "aipo-28.yaml").read_text(encoding="utf-8")

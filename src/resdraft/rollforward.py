@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from resdraft.errors import LibraryError, Problem, Problems, Where
+from resdraft.errors import LibraryError, Problem, Problems, ResdraftError, Where
 from resdraft.library import Library, open_library
 from resdraft.model import Draft, Session
 from resdraft.recalls import Series
@@ -193,7 +193,10 @@ def _recalls(library: Library, draft: Draft, path: Path, figure: str) -> tuple[s
     series = Series.of([draft, *library.lineage(draft, Problems())])
     if series is None:
         return ()
-    resolution, _ = load_resolution(path, library)
+    try:
+        resolution, _ = load_resolution(path, library)
+    except ResdraftError:  # a draft that does not build yet still rolls forward; `resdraft check` says why
+        return ()
     return tuple(
         f"{paragraph} cites “{found}” ({series.before}, the text {series.previous} continued); "
         f"the {figure}-session text recalls {series.due_citation}"
