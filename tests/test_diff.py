@@ -976,3 +976,16 @@ def test_every_footnote_of_both_texts_is_reported_once() -> None:
         assert sorted(id(f.new) for f in diff.footnotes if f.new) == sorted(id(n) for n in new.footnotes), a["symbol"]
         seen += len(old.footnotes) + len(new.footnotes)
     assert seen == 396
+
+
+def test_words_only_added_are_inserted_after_the_words_before_them() -> None:
+    # A/RES/78/38 -> 79/27 recalls one more resolution at the end of its list. The amendment read
+    # "replace “on” with “and 78/38 of 4 December 2023 on”"; a delegation tables it as an insertion.
+    from conftest import ga_pair
+    from resdraft.render.amendments import render_amendments
+
+    text = render_amendments(compare(*ga_pair("A/RES/78/38")))
+    assert text.splitlines()[0] == (
+        "1. In the second preambular paragraph, replace “2021 and” with “2021,” "
+        "and insert “and 78/38 of 4 December 2023” after “2022”."
+    )

@@ -99,11 +99,14 @@ def replacements(ops: tuple[Op, ...] | list[Op]) -> list[tuple[str, str]]:
         before, deleted, inserted, after = hunks[k]
         before = before[taken:]
         left = right = ""
+        added = not deleted.strip()  # words only added: placed after the words before them, as a delegation would
         while True:
             phrase = (left + deleted + right).strip()
             if WORD.search(phrase) and _occurrences(phrase, old) == 1:
                 break
-            if more := re.match(r"\s*\S+", after[len(right) :]):
+            if added and not right and (more := re.search(r"\S+\s*$", before[: len(before) - len(left)])):
+                left = more.group() + left
+            elif more := re.match(r"\s*\S+", after[len(right) :]):
                 right += more.group()
             elif k + 1 < len(hunks) and after.strip():  # all of `after` is not enough: on with the next change
                 _, next_deleted, next_inserted, next_after = hunks.pop(k + 1)
@@ -125,16 +128,27 @@ def replacements(ops: tuple[Op, ...] | list[Op]) -> list[tuple[str, str]]:
 
 
 def edits(ops: tuple[Op, ...] | list[Op]) -> list[str]:
-    """'replace “a” with “b”', 'delete “c”', in the UN style."""
+    """'replace “a” with “b”', 'delete “c”', 'insert “d” after “e”', in the UN style."""
     out = []
     for was, now in replacements(ops):
         if not was:
             out.append(f"insert {_quote(now)}")
         elif not now:
             out.append(f"delete {_quote(was)}")
+        elif (added := _added(was, now)) is not None:
+            out.append(f"insert {_quote(added)} after {_quote(was)}")
         else:
             out.append(f"replace {_quote(was)} with {_quote(now)}")
     return out
+
+
+def _added(was: str, now: str) -> str | None:
+    """The words `now` adds after `was`, where that is all it does: "7 December 2022" to "7 December
+    2022 and 78/38 of 4 December 2023" adds "and 78/38 of 4 December 2023". (Words added before the
+    first words of a paragraph replace them: "replace “Mindful” with “Being Mindful”".)"""
+    if now.startswith(was) and (rest := now[len(was) :]).strip() and (rest[0].isspace() or not rest[0].isalnum()):
+        return rest.strip()
+    return None
 
 
 def _sentence(line: str) -> str:
