@@ -360,3 +360,23 @@ def test_a_text_of_the_session_after_another_under_its_title_continues_its_draft
     assert "\nbody: unga\nsession: 79\nprevious: a-res-78-155\nstatus: adopted\n" in draft
     other = ga_text(tmp_path, "A/RES/79/27")  # another item's: no text of the 78th session under its title here
     assert "\nprevious:" not in import_document(other).draft.read_text(encoding="utf-8")
+
+
+def test_documents_given_together_are_imported_oldest_session_first(empty: Path, tmp_path: Path) -> None:
+    # Given newest first, the 79th session's text came in before the 78th's: it continued nothing,
+    # and the 78th session's paragraphs were taken as rewording the 79th's.
+    new, old = ga_text(tmp_path, "A/RES/79/208"), ga_text(tmp_path, "A/RES/78/155")
+    result = runner.invoke(app, ["import", str(new), str(old)])
+    assert result.exit_code == 0, result.output
+    lines = [line for line in result.output.splitlines() if not line.startswith("  ")]
+    assert [line.split(":")[0] for line in lines] == [str(old), str(new)]
+    assert ": 0 clauses reused, 0 rewording earlier ones, 90 new; wrote " in lines[0]
+    assert "\nprevious: a-res-78-155\n" in (empty / "drafts" / "a-res-79-208.yaml").read_text(encoding="utf-8")
+
+
+def test_an_unreadable_document_among_several_stops_the_import_before_any_is_written(empty: Path, tmp_path: Path) -> None:
+    good, bad = ga_text(tmp_path, "A/RES/78/155"), tmp_path / "empty.txt"
+    bad.write_text("", encoding="utf-8")
+    result = runner.invoke(app, ["import", str(good), str(bad)])
+    assert result.exit_code == 1 and "empty.txt" in result.output and "Traceback" not in result.output
+    assert not list((empty / "drafts").iterdir())

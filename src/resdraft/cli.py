@@ -212,15 +212,15 @@ def import_(
     force: Force = False,
 ) -> None:
     """Add documents to the library: clauses reused or linked to the ones they reword, and a draft that rebuilds each."""
-    from resdraft.library_import import Intake
+    from resdraft.library_import import Intake, in_session_order
 
     if name and len(files) > 1:
         raise OutputError(
             Problem(None, "--name names one draft, but several files were given", "import them one at a time, or drop --name")
         )
     intake = Intake()
-    for file in files:
-        result = intake.add(file, body=body, name=name, force=force)
+    for file, read in in_session_order(files, body):  # (the oldest first: each finds the text it continues)
+        result = intake.add(file, body=body, name=name, force=force, read=read)
         typer.echo(
             f"{file}: {len(result.reused)} clauses reused, {len(result.variants)} rewording earlier ones, {len(result.new)} new"
             + (f"; wrote {', '.join(str(p) for p in result.written)}" if result.written else "; nothing changed"),

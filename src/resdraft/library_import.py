@@ -32,7 +32,7 @@ from resdraft.library.clauses import read_clause_file
 from resdraft.model import Clause, Content, FootnoteRef, Paragraph, Resolution, Run, Session, SubClause
 from resdraft.numbering import heading_kinds
 from resdraft.sessions import RELATIONS, long_date, ordinal_form, ordinal_pattern, session_number
-from resdraft.sources import read_file
+from resdraft.sources import Document, read_file
 
 VARIANT_THRESHOLD = 85.0  # similarity (0-100) above which a new paragraph rewords a library clause
 _EXPRESSION = re.compile(r"\{\{(.*?)\}\}", re.DOTALL)
@@ -728,17 +728,28 @@ class Intake:
         self.library.problems.raise_errors()
         self.matcher = _Matcher(self.library.clauses.values())
 
-    def add(self, path: Path, body: str | None = None, name: str | None = None, force: bool = False) -> ImportResult:
-        """Import one document (its files are written before the next one is read)."""
-        return _import_one(self.library, self.matcher, path, body, name, force)
+    def add(
+        self, path: Path, body: str | None = None, name: str | None = None, force: bool = False, read: Document | None = None
+    ) -> ImportResult:
+        """Import one document (its files are written before the next one is read); `read`: the
+        document already read from `path`."""
+        return _import_one(self.library, self.matcher, path, body, name, force, read)
+
+
+def in_session_order(paths: list[Path], body: str | None = None) -> list[tuple[Path, Document]]:
+    """The documents read, oldest session first (in the order given within a session), so that
+    each text finds the one it continues already in the library: its `previous:`, and the clauses
+    it rewords. All are read before any is imported, so an unreadable one stops the import whole."""
+    read = [(path, read_file(path, body)) for path in paths]
+    return sorted(read, key=lambda item: item[1].resolution.session.number or 0)
 
 
 def import_documents(
     paths: list[Path], start: Path | None = None, body: str | None = None, name: str | None = None, force: bool = False
 ) -> list[ImportResult]:
-    """Add documents to the library around `start` (default: the current folder), one after another."""
+    """Add documents to the library around `start` (default: the current folder), oldest session first."""
     intake = Intake(start)
-    return [intake.add(path, body, name, force) for path in paths]
+    return [intake.add(path, body, name, force, read) for path, read in in_session_order(paths, body)]
 
 
 def import_document(
@@ -748,10 +759,12 @@ def import_document(
     return import_documents([path], start, body, name, force)[0]
 
 
-def _import_one(library: Library, matcher: _Matcher, path: Path, body: str | None, name: str | None, force: bool) -> ImportResult:
+def _import_one(
+    library: Library, matcher: _Matcher, path: Path, body: str | None, name: str | None, force: bool, read: Document | None
+) -> ImportResult:
     from resdraft.writing import write_atomic
 
-    read = read_file(path, body)
+    read = read or read_file(path, body)
     doc = read.resolution
     problems = Problems()
     style = library.body(doc.body, problems, Where(path))
