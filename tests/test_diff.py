@@ -989,3 +989,17 @@ def test_words_only_added_are_inserted_after_the_words_before_them() -> None:
         "1. In the second preambular paragraph, replace “2021 and” with “2021,” "
         "and insert “and 78/38 of 4 December 2023” after “2022”."
     )
+
+
+def test_files_named_with_a_leading_dot_slash_are_files_not_git_revisions(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # `resdraft diff ./a.txt ./b.txt` was read as the git revision "./a.txt" ("not inside a git repository").
+    from conftest import ga_text
+
+    for symbol in ("A/RES/78/38", "A/RES/79/27"):
+        ga_text(tmp_path, symbol)
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["diff", "./A-RES-78-38.txt", "./A-RES-79-27.txt", "--to", "amendments"])
+    assert result.exit_code == 0, result.output
+    assert "In operative paragraph 8, replace “seventy-ninth” with “eightieth”." in result.output

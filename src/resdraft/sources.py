@@ -179,20 +179,21 @@ def _unpack_library(rev: str, root: Path, target: Path, into: Path) -> Path:
     return into
 
 
+def _at_revision(spec: str) -> bool:
+    """Whether a source is REV:path, a file at a git revision (no file of that name being there)."""
+    return not Path(spec).exists() and ":" in spec and not spec.startswith(":")
+
+
 def read_document(spec: str, body: str | None = None, libraries: dict[Path, Library] | None = None) -> Document:
     """Any source resdraft can compare: a path, or REV:path for a file at a git revision."""
-    path = place_of(spec)
-    if str(path) != spec:
+    if _at_revision(spec):
         return read_revision(spec)
-    return read_file(path, body, libraries)
+    return read_file(Path(spec), body, libraries)
 
 
 def place_of(spec: str) -> Path:
     """Where a source lies: its path, or for REV:path the path (as it stands in the working tree)."""
-    path = Path(spec)
-    if not path.exists() and ":" in spec and not spec.startswith(":"):
-        return Path(spec.partition(":")[2])
-    return path
+    return Path(spec.partition(":")[2]) if _at_revision(spec) else Path(spec)
 
 
 def read_documents(specs: Sequence[str]) -> list[Document]:
