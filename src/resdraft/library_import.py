@@ -25,7 +25,7 @@ from resdraft.assemble import body_context
 from resdraft.bodynames import name_pattern, ordinals_beside
 from resdraft.errors import OutputError, Problem, Problems, ResdraftError, Where
 from resdraft.importers.dates import parse_date
-from resdraft.importers.text import PLENARY, sponsors_of
+from resdraft.importers.text import plenary_meeting, sponsors_of
 from resdraft.library import Library, open_library
 from resdraft.library.bodies import BodyStyle
 from resdraft.library.clauses import read_clause_file
@@ -232,7 +232,7 @@ class _Matcher:
         # compiled when a paragraph of its kind and opening first asks (most never are).
         self.literal: dict[tuple[str, str, str], list[int]] = {}
         self.templated: dict[tuple[str, str], list[int]] = {}
-        self.patterns: dict[int, _Pattern] = {}
+        self.patterns: dict[int, _Pattern] = {}  # the regexes compiled so far
         self.clauses: list[Clause] = []
         self.texts: list[str] = []
         self.postings: dict[str, list[int]] = {}
@@ -248,7 +248,7 @@ class _Matcher:
         else:  # (its regex would match just these words, spaced once)
             self.literal.setdefault((clause.kind, clause.opening or "", re.sub(r"\s+", " ", plain)), []).append(index)
         self.clauses.append(clause)
-        text = f"{clause.opening or ''} {_plain(clause.text)}".strip()
+        text = f"{clause.opening or ''} {plain}".strip()
         self.texts.append(text)
         for word in set(_words(text)):
             self.postings.setdefault(word, []).append(index)
@@ -261,12 +261,14 @@ class _Matcher:
         words = _spaced(_plain(text))
         wanted_notes = [_spaced(n) for n in notes]
         key = (kind, opening or "")
-        for index in sorted((*self.literal.get((*key, words), ()), *self.templated.get(key, ()))):  # in library order
+        literal = [(index, False) for index in self.literal.get((*key, words), ())]
+        templated = [(index, True) for index in self.templated.get(key, ())]
+        for index, has_expressions in sorted(literal + templated):  # in library order
             clause = self.clauses[index]
             if [_spaced(v) for v in clause.footnotes.values()] != wanted_notes:
                 continue
             captured: dict[str, str] = {}
-            if _EXPRESSION.search(_plain(clause.text)):
+            if has_expressions:
                 if (pattern := self.patterns.get(index)) is None:
                     pattern = self.patterns[index] = _pattern(clause)
                 m = pattern.regex.match(words)
@@ -537,39 +539,54 @@ def _heading_kinds(doc: Resolution) -> dict[int, str]:
     return dict(zip(places, kinds, strict=False))
 
 
-_ADOPTION_MEETING = re.compile(rf"({PLENARY.pattern})\s+(.+)", re.I | re.S)
-
-
 def _adoption_meeting(closing: str) -> tuple[str, dt.date] | None:
     """The meeting and the day a UN closing formula names ("54th plenary meeting 19 December 2024",
-    "80th (resumed) plenary meeting …"), when it says nothing else."""
-    m = _ADOPTION_MEETING.fullmatch(closing.strip())
-    day = parse_date(m.group(2)) if m else None
-    if m is None or day is None or long_date(day) != " ".join(m.group(2).split()):
+    "80th (resumed) plenary meeting …"), when it says nothing else and the day is written as the
+    house style writes it."""
+    found = plenary_meeting(closing)
+    day = parse_date(found[1]) if found else None
+    if found is None or day is None or long_date(day) != found[1]:
         return None
-    return m.group(1), day
+    return found[0], day
 
 
-def _previous_draft(library: Library, doc: Resolution) -> str | None:
-    """The draft of the library a document continues: the body's text of the session before under
-    the same title (as its name for `previous:`), where there is exactly one."""
-    title = " ".join(str(doc.fields.get("title") or "").split()).casefold()
-    if not title or not doc.session.number:
-        return None
-    found = []
-    before = re.compile(rf"^session:\s*['\"]?{doc.session.number - 1}['\"]?\s*(?:#.*)?$", re.M)  # (read those only)
-    for path in library.draft_files():
-        if not before.search(path.read_text(encoding="utf-8", errors="replace")):
-            continue
-        draft = library.read_draft(path, Problems())
-        if (
-            draft is not None
-            and draft.body == doc.body
-            and draft.session == doc.session.number - 1
-            and " ".join(str(draft.fields.get("title") or "").split()).casefold() == title
-        ):
-            found.append(path.relative_to(library.drafts_dir).with_suffix("").as_posix())
-    return found[0] if len(found) == 1 else None
+_SESSION_LINE = re.compile(r"""^session:\s*['"]?(\d+)['"]?\s*(?:#.*)?$""", re.M)
+
+
+class _Drafts:
+    """The library's drafts by session, its files scanned once for an intake (each import adds its
+    own): which draft a document continues."""
+
+    def __init__(self, library: Library) -> None:
+        self.library = library
+        self.by_session: dict[int, dict[Path, None]] | None = None  # (in file order)
+
+    def added(self, path: Path, session: int) -> None:
+        if self.by_session is not None:
+            self.by_session.setdefault(session, {})[path] = None
+
+    def continued_by(self, doc: Resolution) -> str | None:
+        """The draft a document continues: the body's text of the session before under the same
+        title (as its name for `previous:`), where there is exactly one."""
+        title = " ".join(str(doc.fields.get("title") or "").split()).casefold()
+        if not title or not doc.session.number:
+            return None
+        if self.by_session is None:
+            self.by_session = {}
+            for path in self.library.draft_files():
+                if m := _SESSION_LINE.search(path.read_text(encoding="utf-8", errors="replace")):
+                    self.added(path, int(m.group(1)))
+        found = []
+        for path in self.by_session.get(doc.session.number - 1, {}):
+            draft = self.library.read_draft(path, Problems())
+            if (
+                draft is not None
+                and draft.body == doc.body
+                and draft.session == doc.session.number - 1
+                and " ".join(str(draft.fields.get("title") or "").split()).casefold() == title
+            ):
+                found.append(path.relative_to(self.library.drafts_dir).with_suffix("").as_posix())
+        return found[0] if len(found) == 1 else None
 
 
 def _draft_data(doc: Resolution, importer: _Importer, preamble: list[Any], operative: list[Any]) -> dict[str, Any]:
@@ -727,13 +744,14 @@ class Intake:
         self.library = open_library(start or Path.cwd())
         self.library.problems.raise_errors()
         self.matcher = _Matcher(self.library.clauses.values())
+        self.drafts = _Drafts(self.library)
 
     def add(
         self, path: Path, body: str | None = None, name: str | None = None, force: bool = False, read: Document | None = None
     ) -> ImportResult:
         """Import one document (its files are written before the next one is read); `read`: the
         document already read from `path`."""
-        return _import_one(self.library, self.matcher, path, body, name, force, read)
+        return _import_one(self.library, self.matcher, self.drafts, path, body, name, force, read)
 
 
 def in_session_order(paths: list[Path], body: str | None = None) -> list[tuple[Path, Document]]:
@@ -760,7 +778,14 @@ def import_document(
 
 
 def _import_one(
-    library: Library, matcher: _Matcher, path: Path, body: str | None, name: str | None, force: bool, read: Document | None
+    library: Library,
+    matcher: _Matcher,
+    drafts: _Drafts,
+    path: Path,
+    body: str | None,
+    name: str | None,
+    force: bool,
+    read: Document | None,
 ) -> ImportResult:
     from resdraft.writing import write_atomic
 
@@ -774,7 +799,7 @@ def _import_one(
     preamble = importer.part(doc.preamble, "preamble")
     operative = importer.part(doc.operative, "operative")
     data = _draft_data(doc, importer, preamble, operative)
-    if (previous := _previous_draft(library, doc)) is not None:
+    if (previous := drafts.continued_by(doc)) is not None:
         data = {"body": data.pop("body"), "session": data.pop("session"), "previous": previous, **data}
 
     stem = name or re.sub(r"[^a-z0-9]+", "-", str(doc.fields.get("symbol") or path.stem).lower()).strip("-") or "imported"
@@ -828,5 +853,6 @@ def _import_one(
         write_atomic(clause_path, clause_text, force=True)
         result.written.append(clause_path)
     write_atomic(draft_path, draft_text, force=True)
+    drafts.added(draft_path, data["session"])
     result.written.append(draft_path)
     return result

@@ -12,7 +12,7 @@ from typing import Any
 
 from resdraft.errors import LibraryError, Problem, Problems, ResdraftError, Where
 from resdraft.library import Library, open_library
-from resdraft.model import Draft, Session
+from resdraft.model import Draft, Placeholder, Session
 from resdraft.recalls import Series
 from resdraft.sessions import day_of_date, long_date, printed_date, us_date
 
@@ -41,9 +41,9 @@ def _tbd(hint: str) -> Any:
     return node
 
 
-def _hint_of(value: Any) -> str | None:
-    """The hint of a placeholder (`{tbd: …}`), else None."""
-    return str(value["tbd"]) if isinstance(value, dict) and "tbd" in value else None
+def _hint_of(value: object) -> str | None:
+    """The hint of a placeholder (`{tbd: …}`, as the draft reads it), else None."""
+    return value.hint if isinstance(value, Placeholder) else None
 
 
 def _was(hint: str) -> str:
@@ -149,7 +149,7 @@ def roll_forward(previous: Path, session: int, output: Path | None = None) -> Ro
             del data["formulas"]
     for key in UNKNOWABLE:
         if key in data and data[key] is not None:
-            left = _hint_of(data[key])  # a placeholder the old draft left unfilled
+            left = _hint_of(draft.fields.get(key))  # a placeholder the old draft left unfilled
             if left is not None and not _mentions(left, old, None):
                 notes.append(f"{key}: {left}")  # (in the user's own words: still to fill in, as it was)
                 continue
@@ -160,7 +160,7 @@ def roll_forward(previous: Path, session: int, output: Path | None = None) -> Ro
     variables = data.get("variables") or {}
     for name in list(variables):
         value = variables[name]
-        if (left := _hint_of(value)) is not None and _mentions(left, old, year):
+        if (left := _hint_of(draft.variables.get(name))) is not None and _mentions(left, old, year):
             hint = f"{name.replace('_', ' ')} for the {figure} session{_was(left)}"
         elif isinstance(value, (str, int)) and not isinstance(value, bool) and _mentions(str(value), old, year):
             hint = f"{name.replace('_', ' ')} for the {figure} session (was {value})"

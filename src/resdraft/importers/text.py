@@ -395,13 +395,20 @@ def join_content(parts: Iterable[Content]) -> Content:
     return tidy(tuple(out))
 
 
+def plenary_meeting(text: str) -> tuple[str, str] | None:
+    """The meeting and the day a UN closing formula states ("54th plenary meeting", "19 December
+    2024"), when it states nothing else, however its two lines are laid out."""
+    m = _PLENARY_LINES.fullmatch(text.strip())
+    return (m.group(1), m.group(2)) if m else None
+
+
 def plenary_lines(content: Content) -> Content:
     """A UN closing formula as it is printed, the meeting over the day ("54th plenary meeting",
     then "19 December 2024"), however the text at hand laid its two lines out."""
-    m = _PLENARY_LINES.fullmatch(_text(content).strip())
-    if m is None or any(isinstance(span, FootnoteRef) for span in content):
+    found = plenary_meeting(_text(content))
+    if found is None or any(isinstance(span, FootnoteRef) for span in content):
         return content
-    return (Run(f"{m.group(1)}\n{m.group(2)}"),)
+    return (Run("\n".join(found)),)
 
 
 def _text(content: Content) -> str:

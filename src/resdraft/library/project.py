@@ -220,6 +220,13 @@ def check_footnotes(
 
 def open_library(start: Path) -> Library:
     """Find and read the library around `start`: the project file and all clauses."""
+    lib = _project(start)
+    lib.load_clauses()
+    return lib
+
+
+def _project(start: Path) -> Library:
+    """The library around `start` as its project file lays it out, its clauses not yet read."""
     root = find_project(start)
     path = root / PROJECT_FILE
     problems = Problems()
@@ -231,7 +238,7 @@ def open_library(start: Path) -> Library:
         raise LibraryError(Problem(Where(path, 1), "the project file must be a mapping", "see `resdraft init` for an example"))
     r = Reader(data, problems, "the project file")
     r.unknown(PROJECT_KEYS)
-    lib = Library(
+    return Library(
         root=root,
         name=r.text("name") or root.name,
         clauses_dir=root / (r.text("clauses") or "clauses"),
@@ -239,8 +246,6 @@ def open_library(start: Path) -> Library:
         templates_dir=root / (r.text("templates") or "templates"),
         problems=problems,
     )
-    lib.load_clauses()
-    return lib
 
 
 def templates_for(near: Path, body: str) -> Path:
@@ -253,7 +258,7 @@ def templates_for(near: Path, body: str) -> Path:
             root = find_project(start)
         except LibraryError:
             continue
-        templates = open_library(root).templates_dir
+        templates = _project(root).templates_dir  # (its clauses are no concern of a house style)
         if (templates / body / "body.yaml").is_file():
             return templates
         break
