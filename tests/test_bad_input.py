@@ -550,3 +550,13 @@ def test_python_m_resdraft_refuses_a_sandbox_escape_without_traceback(lib: Path)
     assert "<class" not in proc.stderr + proc.stdout
     assert "hint:" in proc.stderr
     assert_nothing_written(lib / "out" / "resolution.md")
+
+
+def test_a_body_yaml_counting_sessions_neither_by_number_nor_by_year_names_its_line(lib: Path) -> None:
+    body = lib / "templates" / "aipa" / "body.yaml"
+    line = edit(body, "former_names:", "sessions: yearly\nformer_names:")
+    result, target = build(lib, "drafts/aipo-27.yaml")
+    assert_user_error(result)
+    assert f"templates/aipa/body.yaml:{line}: sessions must be numbered or years, not 'yearly'" in result.output
+    assert "hint: write `sessions: years` or leave it out" in result.output
+    assert_nothing_written(target)

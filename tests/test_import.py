@@ -380,3 +380,70 @@ def test_an_unreadable_document_among_several_stops_the_import_before_any_is_wri
     result = runner.invoke(app, ["import", str(good), str(bad)])
     assert result.exit_code == 1 and "empty.txt" in result.output and "Traceback" not in result.output
     assert not list((empty / "drafts").iterdir())
+
+
+UNSC = CORPUS / "unsc-unmis"
+
+
+def test_the_security_council_series_imports_whole_each_draft_in_the_year_it_was_adopted(empty: Path) -> None:
+    # Five of the ten texts print no title (press releases), and import stopped at the first with
+    # "../tmpdu9g_197/draft.yaml:2: the draft has no 'title'"; the others were filed as session 1.
+    result = runner.invoke(app, ["import", *map(str, sorted(UNSC.glob("*.txt")))])
+    assert result.exit_code == 0, result.output
+    drafts = {p.name: p.read_text(encoding="utf-8") for p in (empty / "drafts").iterdir()}
+    assert len(drafts) == 10
+    press = drafts["unsc-s-res-1627-2005-sudan-unmis.yaml"]
+    assert "\nsession: 2005\nstatus: adopted\ndate: 2005-09-23\ntitle: {tbd: 'the title: the text prints none'}\n" in press
+    assert "\nadopted: 2005-09-23\nmeeting: 5269th meeting\n" in press  # (a date twice, not as &id001 and *id001)
+    masthead = drafts["s-res-1755-2007.yaml"]  # "… at its 5670th meeting, on" / "30 April 2007": one line
+    assert (
+        "\nsession: 2007\nstatus: adopted\ndate: 2007-04-30\nsymbol: S/RES/1755 (2007)\ntitle: Resolution 1755 (2007)\n"
+        in masthead
+    )
+    assert "\nadopted: 2007-04-30\nmeeting: 5670th meeting\n" in masthead
+    assert "\ntitle: Resolution 1919 (2010)\n" in drafts["s-res-1919-2010.yaml"]  # "The full text of resolution 1919 (2010) …"
+    out = result.output
+    assert out.index("1590-2005") < out.index("1627-2005") < out.index("1663-2006") < out.index("1919-2010")
+    assert "S-RES-1627-2005_sudan-unmis.txt: 1 clauses reused" in out  # 1590's "Reaffirming its commitment …"
+    assert "warning: the text prints no title: fill in `title:` in the draft" in out
+    undated = out[out.index("1706-2006") :].splitlines()[1:3]  # a quoted press release: neither title nor day
+    assert "  warning: the text states no year of adoption: the draft says `session: 1`; write the year it was adopted" in undated
+    assert "warning: the symbol S/RES/1812 (208) does not name 2008, the year the text was adopted: check it" in out
+    check = runner.invoke(app, ["check"])
+    assert check.exit_code == 0 and "0 errors, 5 warnings" in check.output  # the five titles to fill in
+
+
+def test_a_council_resolution_rebuilds_its_title_and_the_meeting_that_adopted_it(empty: Path) -> None:
+    source = next(UNSC.glob("UNSC_S-RES-1663-*.txt"))
+    draft = import_document(source).draft
+    text = build(draft, "md")
+    assert isinstance(text, str)
+    assert "United Nations\n\nSecurity Council\n\nS/RES/1663 (2006)\n\nDistr.: General\n\n24 March 2006\n\n" in text
+    assert (
+        "**Resolution 1663 (2006)**\n\nAdopted by the Security Council at its 5396th meeting, on 24 March 2006\n\n"
+        "The Security Council,\n"
+    ) in text
+    from resdraft.diff import compare
+
+    diff = compare(read_file(source).resolution, load_resolution(draft)[0])
+    assert [(c.field, c.status) for c in diff.masthead if c.status != "unchanged"] == []
+    assert [(c.field, c.old, c.new) for c in diff.header if c.status != "unchanged"] == []
+
+
+def test_a_problem_in_the_draft_an_import_would_write_is_told_there_and_nothing_is_written(
+    empty: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from resdraft import assemble
+    from resdraft.errors import Problem, TemplateError, Where
+
+    def failing(self: object) -> None:  # a draft that does not build, as if the importer had written a faulty one
+        draft = self.draft  # type: ignore[attr-defined]
+        raise TemplateError(Problem(Where(draft.where.path, 7), "'venue' is undefined", "add `venue:`"))
+
+    monkeypatch.setattr(assemble.Assembler, "build", failing)
+    result = runner.invoke(app, ["import", str(next(UNSC.glob("UNSC_S-RES-1663-*.txt")))])
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert result.output.startswith(
+        "drafts/s-res-1663-2006.yaml:7: 'venue' is undefined (in the drafts file this import would write; nothing was written)\n"
+    ), result.output
+    assert not list((empty / "drafts").iterdir()) and not (empty / "clauses" / "imported").exists()

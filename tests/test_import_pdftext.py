@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import gzip
 import json
+import re
 import string
 import subprocess
 import sys
@@ -337,7 +338,7 @@ UNSC_OPERATIVE = {
 def test_security_council_resolution_reads_in_each_raw_format(number: str) -> None:
     path = next(UNSC.glob(f"UNSC_S-RES-{number}-*.txt"))
     res = parse_pdf_text(path.read_text(encoding="utf-8"), path)
-    assert res.body == "unsc" and res.session.number == 0
+    assert res.body == "unsc" and res.session.number == {"1706": 0}.get(number, int(path.stem.split("-")[3][:4]))  # its year
     assert res.enacting is not None and res.enacting.text == "The Security Council,"
     assert [p.number for p in res.operative] == list(range(1, UNSC_OPERATIVE[number] + 1))
     assert res.operative[-1].text.startswith("Decides to remain")  # an operative paragraph, not a closing formula
@@ -356,6 +357,17 @@ def test_layout_preserving_security_council_text_reads_its_masthead_and_indented
     assert res.preamble[-1].text == (
         "Determining that the situation in the Sudan continues to constitute a threat to international peace and security,"
     )
+
+
+@pytest.mark.parametrize("number", ["1755", "1784", "1812"])
+def test_an_adoption_line_broken_before_its_day_is_one_line_and_dates_the_adoption(number: str) -> None:
+    # "Adopted by the Security Council at its 5670th meeting, on" / "30 April 2007": the day was read as the masthead's date line.
+    path = next(UNSC.glob(f"UNSC_S-RES-{number}-*.txt"))
+    res = parse_pdf_text(path.read_text(encoding="utf-8"), path)
+    assert [line.role for line in res.header] == ["adoption"]
+    assert re.fullmatch(r"Adopted by the Security Council at its \d+(nd|th) meeting, on \d+ \w+ 20\d\d", res.header[0].text)
+    assert res.fields["adopted"] == res.date and res.fields["status"] == "adopted"
+    assert res.session.number == res.date.year  # (1812's symbol prints "(208)")
 
 
 def test_label_printed_under_its_paragraphs_first_line_belongs_to_that_paragraph() -> None:

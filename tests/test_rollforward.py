@@ -6,7 +6,7 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from conftest import ROOT, ga_text
+from conftest import CORPUS, ROOT, ga_text
 from resdraft.build import load_resolution
 from resdraft.cli import app
 from resdraft.library_import import import_document
@@ -228,3 +228,17 @@ def test_a_draft_that_does_not_build_yet_still_rolls_forward(library: Path) -> N
     result = runner.invoke(app, ["new", str(draft), "--session", "28"])
     assert result.exit_code == 0, result.output
     assert "aipa.no-such-clause" in (library / "drafts" / "aipo-28.yaml").read_text(encoding="utf-8")
+
+
+def test_a_council_resolution_rolls_on_to_the_next_year_and_asks_for_its_number(library: Path) -> None:
+    # The Council numbers no sessions (`sessions: years`): the 2011 draft after S/RES/1919 (2010) was
+    # "for the 2011th session", and kept the heading "Resolution 1919 (2010)".
+    import_document(CORPUS / "unsc-unmis" / "UNSC_S-RES-1919-2010_sudan-unmis.txt", start=library)
+    rolled = roll_forward(library / "drafts" / "s-res-1919-2010.yaml", 2011)
+    assert rolled.placeholders == (
+        "symbol: symbol of the 2011 document (was S/RES/1919 (2010))",
+        "title: title of the 2011 document (was Resolution 1919 (2010))",
+    )
+    assert rolled.text.startswith("# Draft for 2011, rolled forward from s-res-1919-2010 by `resdraft new`.\n")
+    assert "\nsession: 2011\nprevious: s-res-1919-2010\nstatus: draft\n" in rolled.text
+    assert "2011th" not in rolled.text and rolled.path.name == "s-res-1919-2011.yaml"

@@ -29,7 +29,8 @@ from resdraft.importers.text import plenary_meeting, sponsors_of
 from resdraft.library import Library, open_library
 from resdraft.library.bodies import BodyStyle
 from resdraft.library.clauses import read_clause_file
-from resdraft.model import Clause, Content, FootnoteRef, Paragraph, Resolution, Run, Session, SubClause
+from resdraft.library.drafts import placeholder_node
+from resdraft.model import Clause, Content, FootnoteRef, Paragraph, Placeholder, Resolution, Run, Session, SubClause
 from resdraft.numbering import heading_kinds
 from resdraft.sessions import RELATIONS, long_date, ordinal_form, ordinal_pattern, session_number
 from resdraft.sources import Document, read_file
@@ -583,10 +584,38 @@ class _Drafts:
                 draft is not None
                 and draft.body == doc.body
                 and draft.session == doc.session.number - 1
+                and not isinstance(draft.fields.get("title"), Placeholder)
                 and " ".join(str(draft.fields.get("title") or "").split()).casefold() == title
             ):
                 found.append(path.relative_to(self.library.drafts_dir).with_suffix("").as_posix())
         return found[0] if len(found) == 1 else None
+
+
+_COUNCIL_MEETING = re.compile(r"\bSecurity Council at its (\d+(?:st|nd|rd|th) meeting)\b")
+_COUNCIL_SYMBOL = re.compile(r"S/RES/(\d+) ?\((\d{4})\)")
+
+
+def _untitled(body: str, symbol: str) -> Any:
+    """The title of a document that prints none: the Council's "Resolution 1919 (2010)" from its
+    symbol, else a placeholder the user fills in."""
+    if body == "unsc" and (m := _COUNCIL_SYMBOL.fullmatch(symbol)):
+        return f"Resolution {m.group(1)} ({m.group(2)})"
+    return placeholder_node("the title: the text prints none")
+
+
+def _unstated(doc: Resolution, data: dict[str, Any], years: bool) -> list[str]:
+    """What the draft could not take from the document, for the user to fill in or check."""
+    out = []
+    if isinstance(data["title"], dict):
+        out.append("the text prints no title: fill in `title:` in the draft")
+    year = doc.session.number if years else None
+    if not doc.session.number:
+        said, do = ("no year of adoption", "write the year it was adopted") if years else ("no session", "correct it")
+        out.append(f"the text states {said}: the draft says `session: {data['session']}`; {do}")
+    printed = re.search(r"\((\d+)\)$", str(doc.fields.get("symbol") or ""))
+    if year and printed and int(printed.group(1)) != year:  # the Council's S/RES/1812 (208), adopted in 2008
+        out.append(f"the symbol {doc.fields['symbol']} does not name {year}, the year the text was adopted: check it")
+    return out
 
 
 def _draft_data(doc: Resolution, importer: _Importer, preamble: list[Any], operative: list[Any]) -> dict[str, Any]:
@@ -596,15 +625,16 @@ def _draft_data(doc: Resolution, importer: _Importer, preamble: list[Any], opera
     data: dict[str, Any] = {"body": doc.body, "session": doc.session.number or 1}
     symbol = str(doc.fields.get("symbol") or "")
     drafted = any(line.role == "status" and "DRAFT" in line.text.upper() for line in doc.header) or "/L." in symbol
-    data["status"] = (
-        "draft" if drafted or not (doc.closing is not None or "/RES" in symbol.upper() or "RES." in symbol.upper()) else "adopted"
-    )
+    stated = doc.closing is not None or "/RES" in symbol.upper() or "RES." in symbol.upper() or "adoption" in doc.fields
+    data["status"] = "draft" if drafted or not stated else "adopted"
     if isinstance(doc.fields.get("date"), dt.date):
         data["date"] = doc.fields["date"]
     for key in ("symbol", "title", "subtitle", "committee", "agenda_item", "agenda_title"):
         value = facts.get(key)
         if value:
             data[key] = value
+    if "title" not in data:
+        data["title"] = _untitled(doc.body, symbol)
     dates, printed_venue = _meeting(doc)
     if venue := doc.fields.get("venue") or printed_venue:  # "Adopted this … in Cebu City, Philippines.", or the masthead's
         data["venue"] = str(venue)
@@ -616,6 +646,8 @@ def _draft_data(doc: Resolution, importer: _Importer, preamble: list[Any], opera
         meeting, day = closed  # "54th plenary meeting 19 December 2024": the facts the body's closing formula states
         if day == data.setdefault("adopted", day):
             data["meeting"] = meeting
+    if data["status"] == "adopted" and (m := _COUNCIL_MEETING.search(str(doc.fields.get("adoption") or ""))):
+        data["meeting"] = m.group(1)  # "Adopted by the Security Council at its 5396th meeting, on …"
     if data["status"] == "adopted" and (report := doc.fields.get("report")):  # "[on the report of …]", as printed
         data["report"] = str(report).strip().removeprefix("[").removesuffix("]").strip()
     if facts.get("distribution"):
@@ -675,6 +707,7 @@ def _yaml_text(data: Any, header: str | None = None) -> str:
 
     yaml = YAML()
     yaml.width = 100
+    yaml.representer.ignore_aliases = lambda data: True  # a date stated twice is written twice, not as &id001
     yaml.indent(mapping=2, sequence=4, offset=2)
     buffer = io.StringIO()
     if header:
@@ -692,27 +725,49 @@ def _clause_file_text(source: Path, entries: list[dict[str, Any]]) -> str:
 
 
 def _check_rebuild(
-    library: Library, draft_text: str, clause_path: Path, clause_text: str | None, doc: Resolution
+    library: Library, draft_text: str, draft_path: Path, clause_path: Path, clause_text: str | None, doc: Resolution
 ) -> tuple[Resolution, list[str]]:
-    """Build the draft in memory against the library plus the new clauses; differences from the document."""
+    """Build the draft in memory against the library plus the new clauses; differences from the document.
+    A problem in the files it would write is told at their places, as not written."""
+    with tempfile.TemporaryDirectory() as tmp:
+        try:
+            return _rebuilt(library, draft_text, clause_path, clause_text, doc, Path(tmp))
+        except ResdraftError as error:
+            places = {Path(tmp) / "draft.yaml": draft_path, Path(tmp) / clause_path.name: clause_path}
+            raise type(error)(*(_told_at(problem, places) for problem in error.problems)) from None
+
+
+def _told_at(problem: Problem, places: dict[Path, Path]) -> Problem:
+    if problem.where is None or problem.where.path not in places:
+        return problem
+    path = places[problem.where.path]
+    return replace(
+        problem,
+        where=Where(path, problem.where.line),
+        message=f"{problem.message} (in the {path.parent.name} file this import would write; nothing was written)",
+    )
+
+
+def _rebuilt(
+    library: Library, draft_text: str, clause_path: Path, clause_text: str | None, doc: Resolution, tmp: Path
+) -> tuple[Resolution, list[str]]:
     from resdraft.assemble import Assembler, prepare
 
-    with tempfile.TemporaryDirectory() as tmp:
-        problems = Problems()
-        if clause_text is not None:
-            tmp_clauses = Path(tmp) / clause_path.name
-            tmp_clauses.write_text(clause_text, encoding="utf-8")
-            for clause in read_clause_file(tmp_clauses, problems):
-                library.clauses[clause.id] = clause
-        tmp_draft = Path(tmp) / "draft.yaml"
-        tmp_draft.write_text(draft_text, encoding="utf-8")
-        draft = library.read_draft(tmp_draft, problems)
-        problems.raise_errors()
-        assert draft is not None
-        style = prepare(draft, library, problems)
-        problems.raise_errors()
-        assert style is not None
-        built = Assembler(draft, style, library).build()
+    problems = Problems()
+    if clause_text is not None:
+        tmp_clauses = tmp / clause_path.name
+        tmp_clauses.write_text(clause_text, encoding="utf-8")
+        for clause in read_clause_file(tmp_clauses, problems):
+            library.clauses[clause.id] = clause
+    tmp_draft = tmp / "draft.yaml"
+    tmp_draft.write_text(draft_text, encoding="utf-8")
+    draft = library.read_draft(tmp_draft, problems)
+    problems.raise_errors()
+    assert draft is not None
+    style = prepare(draft, library, problems)
+    problems.raise_errors()
+    assert style is not None
+    built = Assembler(draft, style, library).build()
     differences = []
     for part in ("preamble", "operative"):
         a, b = getattr(doc, part), getattr(built, part)
@@ -759,7 +814,7 @@ def in_session_order(paths: list[Path], body: str | None = None) -> list[tuple[P
     each text finds the one it continues already in the library: its `previous:`, and the clauses
     it rewords. All are read before any is imported, so an unreadable one stops the import whole."""
     read = [(path, read_file(path, body)) for path in paths]
-    return sorted(read, key=lambda item: item[1].resolution.session.number or 0)
+    return sorted(read, key=lambda item: item[1].resolution.session.number)
 
 
 def import_documents(
@@ -808,7 +863,7 @@ def _import_one(
     clause_text = _clause_file_text(path, importer.new_clauses) if importer.new_clauses else None
     header = f"# Imported from {path.name} by `resdraft import`.\n"
     draft_text = _yaml_text(data, header)
-    built, differences = _check_rebuild(library, draft_text, clause_path, clause_text, doc)
+    built, differences = _check_rebuild(library, draft_text, draft_path, clause_path, clause_text, doc)
     # Formulas the body's templates would word differently are kept as the document has them
     # (the session's ordinals, and the body's name beside them, as Jinja).
     formulas = {}
@@ -820,7 +875,7 @@ def _import_one(
         data = {**{k: v for k, v in data.items() if k not in ("preamble", "operative")}, "formulas": formulas,
                 "preamble": data["preamble"], "operative": data["operative"]}  # fmt: skip
         draft_text = _yaml_text(data, header)
-        _, differences = _check_rebuild(library, draft_text, clause_path, None, doc)
+        _, differences = _check_rebuild(library, draft_text, draft_path, clause_path, None, doc)
 
     result = ImportResult(
         path,
@@ -828,7 +883,7 @@ def _import_one(
         importer.result_reused,
         importer.result_variants,
         importer.result_new,
-        warnings=[*read.warnings, *differences],
+        warnings=[*read.warnings, *_unstated(doc, data, style.years), *differences],
     )
     if draft_path.exists():
         if draft_path.read_text(encoding="utf-8") == draft_text and clause_text is None:

@@ -8,10 +8,10 @@ import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from resdraft.errors import LibraryError, Problem, Problems, ResdraftError, Where
 from resdraft.library import Library, open_library
+from resdraft.library.drafts import placeholder_node
 from resdraft.model import Draft, Placeholder, Session
 from resdraft.recalls import Series
 from resdraft.sessions import day_of_date, long_date, printed_date, us_date
@@ -33,14 +33,6 @@ class RolledDraft:
     checks: tuple[str, ...] = ()  # words the new draft keeps that a person should check, said for the user
 
 
-def _tbd(hint: str) -> Any:
-    from ruamel.yaml.comments import CommentedMap
-
-    node = CommentedMap([("tbd", hint)])
-    node.fa.set_flow_style()
-    return node
-
-
 def _hint_of(value: object) -> str | None:
     """The hint of a placeholder (`{tbd: …}`, as the draft reads it), else None."""
     return value.hint if isinstance(value, Placeholder) else None
@@ -56,6 +48,12 @@ def _mentions(value: str, old: int, year: int | None) -> bool:
     """Whether a fact names the old session's number or year, and so goes stale."""
     pattern = rf"(?<![\d/.]){old}(?!\d)" + (rf"|(?<!\d){year}(?!\d)" if year else "")
     return re.search(pattern, value) is not None
+
+
+def _heading_of(symbol: object) -> str | None:
+    """The Council's heading of a resolution, "Resolution 1919 (2010)", from its symbol S/RES/1919 (2010)."""
+    m = re.fullmatch(r"S/RES/(\d+ ?\(\d+\))", symbol) if isinstance(symbol, str) else None
+    return f"Resolution {m.group(1)}" if m else None
 
 
 def _default_path(previous: Path, old: int, session: int) -> Path:
@@ -109,7 +107,10 @@ def roll_forward(previous: Path, session: int, output: Path | None = None) -> Ro
         )
     date = draft.fields.get("date")
     year = date.year if isinstance(date, dt.date) else None
-    figure = Session(session).ordinal_figure
+    style = library.body(draft.body, Problems())
+    years = style is not None and style.years  # (the Council's `session:` is the year)
+    called = style.session_name(session) if style is not None else f"the {Session(session).ordinal_figure} session"
+    its = f"the {session}" if years else f"the {Session(session).ordinal_figure}-session"  # "… document", "… text"
 
     yaml = YAML()  # round-trip: comments, key order and quoting survive
     yaml.preserve_quotes = True
@@ -154,23 +155,27 @@ def roll_forward(previous: Path, session: int, output: Path | None = None) -> Ro
                 notes.append(f"{key}: {left}")  # (in the user's own words: still to fill in, as it was)
                 continue
             was = _was(left) if left is not None else f" (was {printed_date(data[key])})"
-            hint = f"{key.replace('_', ' ')} of the {figure}-session document{was}"
-            data[key] = _tbd(hint)
+            hint = f"{key.replace('_', ' ')} of {its} document{was}"
+            data[key] = placeholder_node(hint)
             notes.append(f"{key}: {hint}")
+    if years and isinstance(title := data.get("title"), str) and _heading_of(draft.fields.get("symbol")) == title:
+        hint = f"title of {its} document (was {title})"  # the Council's "Resolution 1919 (2010)" names its symbol
+        data["title"] = placeholder_node(hint)
+        notes.append(f"title: {hint}")
     variables = data.get("variables") or {}
     for name in list(variables):
         value = variables[name]
         if (left := _hint_of(draft.variables.get(name))) is not None and _mentions(left, old, year):
-            hint = f"{name.replace('_', ' ')} for the {figure} session{_was(left)}"
+            hint = f"{name.replace('_', ' ')} for {called}{_was(left)}"
         elif isinstance(value, (str, int)) and not isinstance(value, bool) and _mentions(str(value), old, year):
-            hint = f"{name.replace('_', ' ')} for the {figure} session (was {value})"
+            hint = f"{name.replace('_', ' ')} for {called} (was {value})"
         else:
             continue
-        variables[name] = _tbd(hint)
+        variables[name] = placeholder_node(hint)
         notes.append(f"variables.{name}: {hint}")
     notes += _literal_sessions(source, old, date if isinstance(date, dt.date) else None, gone)
     data.yaml_set_start_comment(
-        f"Draft for the {figure} session, rolled forward from {prev_ref} by `resdraft new`.\n"
+        f"Draft for {called}, rolled forward from {prev_ref} by `resdraft new`.\n"
         "Fill in every {tbd: ...} placeholder; `resdraft check` lists those left."
     )
     buffer = io.StringIO()
@@ -181,11 +186,11 @@ def roll_forward(previous: Path, session: int, output: Path | None = None) -> Ro
         tuple(notes),
         _renamed(library, draft.body, old, session, path),
         tuple(dropped),
-        _recalls(library, draft, previous, figure),
+        _recalls(library, draft, previous, f"{its} text"),
     )
 
 
-def _recalls(library: Library, draft: Draft, path: Path, figure: str) -> tuple[str, ...]:
+def _recalls(library: Library, draft: Draft, path: Path, text: str) -> tuple[str, ...]:
     """Where the text cites the text it continued (its previous draft's), which the new draft, a
     session later, must replace with this text's symbol (`recalls`)."""
     from resdraft.build import load_resolution
@@ -199,7 +204,7 @@ def _recalls(library: Library, draft: Draft, path: Path, figure: str) -> tuple[s
         return ()
     return tuple(
         f"{paragraph} cites “{found}” ({series.before}, the text {series.previous} continued); "
-        f"the {figure}-session text recalls {series.due_citation}"
+        f"{text} recalls {series.due_citation}"
         for paragraph, found in series.stale_in(resolution)
     )
 

@@ -260,7 +260,10 @@ def _read_masthead(lines: Sequence[str], body: str | None) -> _Masthead:
         for c, cell in enumerate(cells):
             role = _cell_role(cell, roles, used)
             last = entries[-1][1] if entries and entries[-1][0] == b else None
-            if role is None and c and last is not None and last.role in CONTINUED_ROLES:
+            broken = (
+                last is not None and last.role == "adoption" and last.text.endswith(" on")
+            )  # "… meeting, on" / "30 April 2007"
+            if c and last is not None and (broken or (role is None and last.role in CONTINUED_ROLES)):
                 entries[-1] = (b, Line(last.role, join_content((last.content, _content(cell)))))
                 continue
             if role is None and c and last is not None and last.role == "agenda-item":
@@ -979,7 +982,7 @@ def _detect_body(enacting: str | None, symbol: str) -> str:
 
 
 def _session_number(key: str, masthead: _Masthead) -> int:
-    """The GA session: from the 'Seventy-eighth session' line, else from the symbol. The Council has none (0)."""
+    """The GA session: from the 'Seventy-eighth session' line, else from the symbol. The Council has none (0; its year stands for it)."""
     if key != "unga":
         return 0
     session = masthead.role("session")
@@ -1162,6 +1165,10 @@ def parse_pdf_text(text: str, source: Path | None = None, body: str | None = Non
     footnotes = [n for n in _footnotes(pages) if n.marker in refs]
     session = _session_number(key, masthead)
     fields = _fields(key, session, masthead, read.closing)
+    if key == "unsc":  # the Council numbers no sessions: a Council text's session is its year (templates/unsc/body.yaml)
+        day = fields.get("adopted") or fields.get("date")
+        year = day.year if isinstance(day, dt.date) else fields.get("year")  # (S/RES/1812 (208) was adopted in 2008)
+        session = fields["session"] = year if isinstance(year, int) else 0
     enacting_line = text[head_end:body_start].strip().lstrip('“"') if enacting_words else ""
     date = fields.get("date")
     return Resolution(

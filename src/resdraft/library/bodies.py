@@ -11,13 +11,14 @@ from typing import Any
 from resdraft.errors import Problems, ResdraftError, Where
 from resdraft.library.drafts import EMPHASES, FORMULAS
 from resdraft.library.schema import Reader, suggest
-from resdraft.model import Numbering
+from resdraft.model import Numbering, Session
 from resdraft.yamlsource import YDict, load_yaml
 
 BODY_KEYS = (
     "name",
     "short_name",
     "former_names",
+    "sessions",
     "header",
     "title",
     "formulas",
@@ -73,6 +74,11 @@ class BodyStyle:
     where: Where = field(compare=False, default=Where(Path("."), 0))
     short_name: str = ""
     former_names: tuple[BodyName, ...] = ()  # oldest first
+    years: bool = False  # `sessions: years`: a draft's `session:` is the year (the Council numbers no sessions)
+
+    def session_name(self, session: int) -> str:
+        """How the body's text of a session is named: "the 2nd session", or "2011" for a body that counts years."""
+        return str(session) if self.years else f"the {Session(session).ordinal_figure} session"
 
     def name_at(self, session: int) -> BodyName:
         """The name the body went by at a session (its name now for a session not known, 0)."""
@@ -230,6 +236,13 @@ def read_body(key: str, folder: Path, problems: Problems) -> BodyStyle | None:
         numbering = _numbering(n, problems, numbering)
     outputs = dict(DEFAULT_OUTPUTS)
     outputs.update(r.text_map("outputs"))
+    sessions = r.text("sessions") or "numbered"
+    if sessions not in ("numbered", "years"):
+        problems.add(
+            r.where("sessions"),
+            f"sessions must be numbered or years, not {sessions!r}",
+            "write `sessions: years` or leave it out",
+        )
     return BodyStyle(
         key=key,
         name=r.text("name") or key,
@@ -244,4 +257,5 @@ def read_body(key: str, folder: Path, problems: Problems) -> BodyStyle | None:
         where=Where(path, 1),
         short_name=r.text("short_name") or "",
         former_names=_former_names(data, problems),
+        years=sessions == "years",
     )

@@ -167,6 +167,15 @@ def _numbering(item: YDict, r: Reader, problems: Problems, part: str) -> tuple[b
     return numbered, label, number
 
 
+def placeholder_node(hint: str) -> Any:
+    """A placeholder as a draft file writes it: `{tbd: hint}`, on the line of its key."""
+    from ruamel.yaml.comments import CommentedMap
+
+    node = CommentedMap([("tbd", hint)])
+    node.fa.set_flow_style()
+    return node
+
+
 def read_draft(path: Path, problems: Problems) -> Draft | None:
     """One draft file; None when it cannot be read at all."""
     try:
@@ -185,7 +194,7 @@ def read_draft(path: Path, problems: Problems) -> Draft | None:
     r.unknown(DRAFT_KEYS, hint="put other facts the templates need under `variables:`")
     body = r.text("body", required=True) or ""
     session = r.number("session", required=True) or 0
-    r.text("title", required=True)
+    r.text("title", required=True, placeholder=True)  # (a placeholder too, like every fact)
     fields: dict[str, Any] = {k: r.date(k) if k in DATES else r.text(k, placeholder=True) for k in FIELDS}
     fields["sponsors"] = r.strings("sponsors")
     status = fields.get("status")
