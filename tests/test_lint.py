@@ -82,6 +82,15 @@ def test_aipo_26_warnings_are_its_deliberate_departures() -> None:
     ]
 
 
+@pytest.mark.parametrize("number", ["1590", "1706"])
+def test_a_council_paragraph_acting_under_chapter_vii_opens_the_operative_part_as_a_verb_does(number: str) -> None:
+    # "16. Acting under Chapter VII of the Charter of the United Nations," introduces decisions
+    # ("(i) Decides that UNMIS is authorized …"): Council practice, not a preambular phrase misplaced.
+    path = next((ROOT.parent / "shared" / "corpus" / "unsc-unmis").glob(f"UNSC_S-RES-{number}-*.txt"))
+    report = lint(str(path))
+    assert [f for f in report.findings if f.rule == "operative-opening"] == [], render_lint(report)
+
+
 def test_unga_64_repeated_openings_are_warnings_at_the_draft_lines() -> None:
     draft = ROOT / "drafts" / "unga-64.yaml"
     report = lint(str(draft))
