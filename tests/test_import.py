@@ -447,3 +447,35 @@ def test_a_problem_in_the_draft_an_import_would_write_is_told_there_and_nothing_
         "drafts/s-res-1663-2006.yaml:7: 'venue' is undefined (in the drafts file this import would write; nothing was written)\n"
     ), result.output
     assert not list((empty / "drafts").iterdir()) and not (empty / "clauses" / "imported").exists()
+
+
+@pytest.mark.parametrize("fmt", ["docx", "md", "txt"])
+def test_a_council_resolution_built_to_word_markdown_or_text_imports_back_as_the_same_draft(
+    empty: Path, tmp_path: Path, fmt: str
+) -> None:
+    # The Word file was read as a General Assembly text ("United Nations" over its masthead), and
+    # the Markdown not at all: "no resolution found: there is no enacting formula".
+    first = import_document(next(UNSC.glob("UNSC_S-RES-1663-*.txt"))).draft
+    built = tmp_path / f"1663.{fmt}"
+    out = build(first, fmt)
+    built.write_bytes(out) if isinstance(out, bytes) else built.write_text(out, encoding="utf-8")
+    again = tmp_path / "again"
+    assert runner.invoke(app, ["init", str(again)]).exit_code == 0
+    for path in (*(again / "clauses").iterdir(), *(again / "drafts").iterdir()):
+        path.unlink()
+    os.chdir(again)
+    result = runner.invoke(app, ["import", str(built)])
+    assert result.exit_code == 0 and "warning" not in result.output, result.output
+    text = (again / "drafts" / "s-res-1663-2006.yaml").read_text(encoding="utf-8")
+    assert text.split("\n", 1)[1] == first.read_text(encoding="utf-8").split("\n", 1)[1]  # (but the line naming the file)
+
+
+def test_a_general_assembly_text_naming_the_inter_parliamentary_union_reads_back_from_word_as_the_assemblys(
+    empty: Path, tmp_path: Path
+) -> None:
+    # Its title, "… national parliaments and the Inter-Parliamentary Union", made its Word file an AIPA text.
+    draft = import_document(ga_text(tmp_path, "A/RES/79/319")).draft
+    word = tmp_path / "79-319.docx"
+    word.write_bytes(build(draft, "docx"))  # type: ignore[arg-type]
+    back = read_file(word).resolution
+    assert (back.body, back.session.number, len(back.operative)) == ("unga", 79, 31)

@@ -29,9 +29,11 @@ from resdraft.importers.labels import title_line
 from resdraft.importers.openings import infer_opening, is_preambular
 from resdraft.importers.text import (
     ADOPTION_LINE,
+    ENACTING,
     ORGANIZATION_LINE,
     PLENARY,
     REPORT_LINE,
+    council_year,
     is_transition,
     plenary_lines,
     sponsors_of,
@@ -1156,15 +1158,21 @@ def _session_in(text: str) -> int | None:
 
 
 _BODIES = (
+    ("unsc", re.compile(r"^Security Council$|^The Security Council,", re.IGNORECASE | re.MULTILINE)),
     ("aipa", re.compile(r"INTER-PARLIAMENTARY|\bAIP[AO]\b", re.IGNORECASE)),
     ("aalco", re.compile(r"Asian-African Legal Consultative|\bAALCO\b", re.IGNORECASE)),
     ("unga", re.compile(r"^General Assembly$|\bUnited Nations\b|^The General Assembly,", re.IGNORECASE | re.MULTILINE)),
 )
 
 
-def _guess_body(lines: Sequence[Line]) -> str:
-    """The body whose masthead or formula the document carries ('' when none is recognised)."""
-    text = "\n".join(line.text.strip() for line in lines)
+def _guess_body(enacting: Line | None, lines: Sequence[Line]) -> str:
+    """The body the enacting formula names, else the one whose masthead the document carries ('' when
+    none is recognised): a General Assembly resolution titled "Interaction between the United
+    Nations, national parliaments and the Inter-Parliamentary Union" (A/RES/79/319) is no AIPA text."""
+    named = enacting.text.strip() if enacting else ""
+    if found := next((key for key, pattern in ENACTING if pattern.fullmatch(named)), None):
+        return found
+    text = "\n".join(line.text.strip() for line in (*lines, *((enacting,) if enacting else ())))
     return next((key for key, pattern in _BODIES if pattern.search(text)), "")
 
 
@@ -1187,7 +1195,7 @@ _VENUE = re.compile(r"^Adopted\b.*\d{4},?\s+(?:in|at)\s+(?P<venue>.+?)\.?$", re.
 def _fields(header: Sequence[Line], title: Sequence[Line], closing: Line | None) -> dict[str, Any]:
     """Facts the header, title and closing lines state, under the names drafts give them."""
     out: dict[str, Any] = {}
-    for line in header:
+    for line in (*header, *(line for line in title if line.role == "adoption")):  # (the Council's is under its title)
         text = line.text.strip()
         if line.role in _FIELD_OF_ROLE and text:
             name, value = _FIELD_OF_ROLE[line.role]
@@ -1377,7 +1385,7 @@ def _resolution(
         closing = replace(closing, content=plenary_lines(closing.content))
     preamble = _paragraphs([i for i in items if i.kind == "preambular"], "preambular", guessed)
     operative = _paragraphs([i for i in items if i.kind == "operative"], "operative", guessed)
-    key = body or _guess_body((*header, *title, *((enacting,) if enacting else ())))
+    key = body or _guess_body(enacting, (*header, *title))
     session = _session(enacting, header, title)
     date = _date(header, closing)
     fields: dict[str, Any] = {
@@ -1387,6 +1395,8 @@ def _resolution(
     }
     if date is not None:
         fields["date"] = date
+    if key == "unsc":
+        session = fields["session"] = council_year(fields)
     return Resolution(
         body=key,
         session=Session(session or 0),

@@ -34,6 +34,7 @@ from resdraft.importers.text import (
     ORGANIZATION_LINE,
     PLENARY,
     SYMBOL_SESSION,
+    council_year,
     is_transition,
     join_content,
     plenary_lines,
@@ -1165,10 +1166,8 @@ def parse_pdf_text(text: str, source: Path | None = None, body: str | None = Non
     footnotes = [n for n in _footnotes(pages) if n.marker in refs]
     session = _session_number(key, masthead)
     fields = _fields(key, session, masthead, read.closing)
-    if key == "unsc":  # the Council numbers no sessions: a Council text's session is its year (templates/unsc/body.yaml)
-        day = fields.get("adopted") or fields.get("date")
-        year = day.year if isinstance(day, dt.date) else fields.get("year")  # (S/RES/1812 (208) was adopted in 2008)
-        session = fields["session"] = year if isinstance(year, int) else 0
+    if key == "unsc":
+        session = fields["session"] = council_year(fields)
     enacting_line = text[head_end:body_start].strip().lstrip('“"') if enacting_words else ""
     date = fields.get("date")
     return Resolution(

@@ -41,7 +41,7 @@ from resdraft.numbering import section_heading
 # ================================================================ vocabulary
 # The word lists and patterns that encode how the bodies write resolutions (opening phrases: openings.py).
 
-BODIES = ("aalco", "aipa", "unga")
+BODIES = ("aalco", "aipa", "unga", "unsc")
 BODY_ALIASES = {"aipo": "aipa"}  # AIPA was AIPO until its 28th General Assembly (2007)
 
 # The enacting formula opens the resolution and names the body; its ordinal gives the session.
@@ -54,6 +54,7 @@ ENACTING: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     ("aipa", re.compile(r"The (?P<ordinal>[A-Za-z-]+)(?: AIPO| AIPA)? General Assembly ?[:,]?")),
     ("unga", re.compile(r"The General Assembly ?[,:]?")),
+    ("unsc", re.compile(r"The Security Council ?[,:]?")),
 )
 
 # "10 November 2009", "12 SEPTEMBER 2013", "September 14, 2006": a whole header line.
@@ -82,6 +83,14 @@ HEADER_ROLES: dict[str, tuple[tuple[str, re.Pattern[str] | None], ...]] = {
         ("adoption", ADOPTION_LINE),
         ("report", REPORT_LINE),
         ("sponsors", re.compile(r": (?:revised )?draft (?:resolution|decision)$")),
+    ),
+    "unsc": (
+        ("organization", ORGANIZATION_LINE),
+        ("organ", re.compile(r"^Security Council$")),
+        ("symbol", re.compile(r"^S/(?:RES/\d+ ?\(\d{4}\)|\d{4}/\d+)$")),  # S/RES/1663 (2006); a draft's S/2006/160
+        ("distribution", re.compile(r"^Distr\.: ")),
+        ("date", DATE_LINE),
+        ("adoption", ADOPTION_LINE),
     ),
     "aalco": (
         ("status", re.compile(r"^SECRETARIAT DRAFT$", re.I)),
@@ -140,7 +149,9 @@ _HEADING = re.compile(r"^#{1,6}[ \t]+")  # a Markdown ATX heading
 _SPACES = re.compile(r"[ \t\r\n]+")  # ordinary white space; no-break spaces are kept
 _MARKDOWN_SIGNS = re.compile(r"\*\*|\[\^|</?(?:sup|b|i|em|strong)>|^#{1,6} |(?:^|[ \t])\*[^\s*]", re.M | re.I)
 # A line that may be an enacting formula: found with one search before any block is built.
-_ENACTING_HINT = re.compile(r"^[ \t#*_]{0,12}The [A-Za-z -]{0,60}?(?:General Assembly|Legal Consultative)", re.M | re.I)
+_ENACTING_HINT = re.compile(
+    r"^[ \t#*_]{0,12}The [A-Za-z -]{0,60}?(?:General Assembly|Legal Consultative|Security Council)", re.M | re.I
+)
 
 
 @dataclass(frozen=True)
@@ -786,6 +797,17 @@ def _session(ordinal: str | None, header: Sequence[Line]) -> int:
     return 0
 
 
+def council_year(fields: dict[str, Any]) -> int:
+    """A Security Council text's session, as its drafts count them: the year it was adopted (the
+    Council numbers no sessions; templates/unsc/body.yaml), from the day it was adopted or is
+    dated, else its symbol's "(2006)"; 0 where it states none. (S/RES/1812 (208) was adopted in 2008.)"""
+    day = fields.get("adopted") or fields.get("date")
+    if isinstance(day, dt.date):
+        return day.year
+    m = re.search(r"\((\d{4})\)$", str(fields.get("symbol") or ""))
+    return int(m.group(1)) if m else 0
+
+
 def is_transition(text: str) -> bool:
     """Whether a paragraph's words are a transition formula ("Hereby resolves to:", "Resolves that:")."""
     return len(text) <= 300 and TRANSITION.search(text) is not None
@@ -923,7 +945,7 @@ def parse_text(text: str, source: Path | None = None, body: str | None = None) -
     """Read a resolution written as Markdown or plain text into the document model.
 
     `source` names the file in error messages (and its extension says whether the text is
-    Markdown); `body` ('aalco', 'aipa', 'unga') overrides the body the enacting formula names.
+    Markdown); `body` ('aalco', 'aipa', 'unga', 'unsc') overrides the body the enacting formula names.
     """
     text = NOT_TEXT.sub("", text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n"))
     if not text.strip():
@@ -937,7 +959,7 @@ def parse_text(text: str, source: Path | None = None, body: str | None = None) -
         raise _problem(
             source,
             "no resolution found: there is no enacting formula",
-            "a resolution starts with a line such as 'The General Assembly,', 'The Twenty-Seventh General Assembly:' "
+            "a resolution starts with a line such as 'The General Assembly,', 'The Security Council,', 'The Twenty-Seventh General Assembly:' "
             "or 'The Asian-African Legal Consultative Organization at its Fiftieth session,'",
         )
     key = _body_key(body, enacting.body if enacting else "unga", source)
@@ -946,6 +968,8 @@ def parse_text(text: str, source: Path | None = None, body: str | None = None) -
     preamble, operative = split_parts(reader.tops, reader.transition_at)
     session = _session(enacting.ordinal if enacting else None, header)
     fields = _fields(key, session, header, title, reader.closing)
+    if key == "unsc":
+        session = fields["session"] = council_year(fields)
     date = fields.get("date")
     res = Resolution(
         body=key,
