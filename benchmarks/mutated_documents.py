@@ -1,10 +1,10 @@
 """Documents damaged at random, through every reader and every output: anything but a clear error is a bug.
 
 Three kinds of case, each from the corpus:
-  pdftext  two GA resolutions' raw PDF text (a year's own, or two on different subjects), lines
+  pdftext  two GA (or Security Council) resolutions' raw text (a year's own, or two on different subjects), lines
            deleted, doubled, swapped, cut short, joined or given a stray mark, the text cut off,
            and control characters, invisible characters, markup, labels or stray lines put in;
-  text     the seeds' Markdown and resdraft's own text and Markdown of GA resolutions, damaged so;
+  text     the seeds' Markdown and resdraft's own text and Markdown of GA and Council resolutions, damaged so;
   docx     resdraft's Word output of a GA resolution, XML elements of its document, footnotes,
            numbering or styles part deleted, doubled, moved, or given a wrong attribute.
 Each case is read, written as a Word file, text, Markdown and structure JSON, compared with the
@@ -128,8 +128,9 @@ def run(kind: str, count: int, seed: int) -> list[tuple[str, str, str]]:
     from resdraft.errors import ResdraftError
 
     rng = random.Random(seed)
-    records = ga_records()
-    styles = {body: word_style_for(body, str(ROOT / "drafts")) for body in ("unga", "aalco", "aipa")}
+    council = sorted((ROOT.parent / "shared" / "corpus" / "unsc-unmis").glob("*.txt"))
+    records = [*ga_records(), *({"symbol": p.stem[5:], "text": p.read_text(encoding="utf-8")} for p in council)]
+    styles = {body: word_style_for(body, str(ROOT / "drafts")) for body in ("unga", "aalco", "aipa", "unsc")}
     failed = []
     for _ in range(count):
         case, read, old, new = _case(kind, rng, records, styles["unga"])
@@ -164,7 +165,8 @@ def _case(kind: str, rng: random.Random, records: list[dict], word: object) -> t
         else:
             record, fmt = rng.choice(records), rng.choice(("txt", "md"))
             name = f"{record['symbol']} as .{fmt}"
-            original = render(parse_pdf_text(record["text"]), fmt, ROOT / "templates", f"unga/resolution.{fmt}.j2")
+            res = parse_pdf_text(record["text"])
+            original = render(res, fmt, ROOT / "templates", f"{res.body}/resolution.{fmt}.j2")
         return (
             name,
             functools.partial(parse_text, source=Path(f"case.{fmt}")),
