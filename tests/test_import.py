@@ -479,3 +479,13 @@ def test_a_general_assembly_text_naming_the_inter_parliamentary_union_reads_back
     word.write_bytes(build(draft, "docx"))  # type: ignore[arg-type]
     back = read_file(word).resolution
     assert (back.body, back.session.number, len(back.operative)) == ("unga", 79, 31)
+
+
+def test_a_text_continues_the_latest_earlier_text_under_its_title_two_sessions_back_too(library: Path, tmp_path: Path) -> None:
+    # The Assembly takes up trafficking in persons every second session: A/RES/78/228 continues
+    # 76/186, and before it the example library's 64th-session draft. Only the session before was looked at.
+    new = ga_text(tmp_path, "A/RES/78/228")
+    assert "\nsession: 78\nprevious: unga-64\n" in import_document(new, start=library).draft.read_text(encoding="utf-8")
+    import_document(CORPUS / "unga" / "UNGA_A-RES-76-186_trafficking-coordination.txt", start=library)
+    draft = import_document(new, start=library, force=True).draft.read_text(encoding="utf-8")
+    assert "\nsession: 78\nprevious: a-res-76-186\nstatus: adopted\n" in draft

@@ -555,40 +555,53 @@ _SESSION_LINE = re.compile(r"""^session:\s*['"]?(\d+)['"]?\s*(?:#.*)?$""", re.M)
 
 
 class _Drafts:
-    """The library's drafts by session, its files scanned once for an intake (each import adds its
-    own): which draft a document continues."""
+    """The library's drafts by session, with their files' words, scanned once for an intake (each
+    import adds its own): which draft a document continues."""
 
     def __init__(self, library: Library) -> None:
         self.library = library
-        self.by_session: dict[int, dict[Path, None]] | None = None  # (in file order)
+        self.by_session: dict[int, dict[Path, str]] | None = None  # a file's words, by session (in file order)
 
-    def added(self, path: Path, session: int) -> None:
+    def added(self, path: Path, session: int, text: str) -> None:
         if self.by_session is not None:
-            self.by_session.setdefault(session, {})[path] = None
+            self.by_session.setdefault(session, {})[path] = _words_of(text)
 
     def continued_by(self, doc: Resolution) -> str | None:
-        """The draft a document continues: the body's text of the session before under the same
-        title (as its name for `previous:`), where there is exactly one."""
-        title = " ".join(str(doc.fields.get("title") or "").split()).casefold()
+        """The draft a document continues: the body's latest text of an earlier session under the
+        same title (as its name for `previous:`), where that session has exactly one. Items come
+        back every session, or every second or third (A/RES/78/228 continues 76/186)."""
+        title = _words_of(str(doc.fields.get("title") or ""))
         if not title or not doc.session.number:
             return None
         if self.by_session is None:
             self.by_session = {}
             for path in self.library.draft_files():
-                if m := _SESSION_LINE.search(path.read_text(encoding="utf-8", errors="replace")):
-                    self.added(path, int(m.group(1)))
-        found = []
-        for path in self.by_session.get(doc.session.number - 1, {}):
-            draft = self.library.read_draft(path, Problems())
-            if (
-                draft is not None
-                and draft.body == doc.body
-                and draft.session == doc.session.number - 1
-                and not isinstance(draft.fields.get("title"), Placeholder)
-                and " ".join(str(draft.fields.get("title") or "").split()).casefold() == title
-            ):
-                found.append(path.relative_to(self.library.drafts_dir).with_suffix("").as_posix())
-        return found[0] if len(found) == 1 else None
+                text = path.read_text(encoding="utf-8", errors="replace")
+                if m := _SESSION_LINE.search(text):
+                    self.added(path, int(m.group(1)), text)
+        for session in sorted((n for n in self.by_session if n < doc.session.number), reverse=True):
+            found = [
+                path.relative_to(self.library.drafts_dir).with_suffix("").as_posix()
+                for path, words in self.by_session[session].items()
+                if title in words and self._titled(path, doc.body, session, title)  # (the words first: reading is slow)
+            ]
+            if found:
+                return found[0] if len(found) == 1 else None
+        return None
+
+    def _titled(self, path: Path, body: str, session: int, title: str) -> bool:
+        draft = self.library.read_draft(path, Problems())
+        return (
+            draft is not None
+            and (draft.body, draft.session) == (body, session)
+            and not isinstance(draft.fields.get("title"), Placeholder)
+            and _words_of(str(draft.fields.get("title") or "")) == title
+        )
+
+
+def _words_of(text: str) -> str:
+    """Text compared for a title: in lower case, spaced once, a YAML-quoted "''" read as "'"."""
+    return " ".join(text.replace("''", "'").split()).casefold()
 
 
 _COUNCIL_MEETING = re.compile(r"\bSecurity Council at its (\d+(?:st|nd|rd|th) meeting)\b")
@@ -908,6 +921,6 @@ def _import_one(
         write_atomic(clause_path, clause_text, force=True)
         result.written.append(clause_path)
     write_atomic(draft_path, draft_text, force=True)
-    drafts.added(draft_path, data["session"])
+    drafts.added(draft_path, data["session"], draft_text)
     result.written.append(draft_path)
     return result
