@@ -207,6 +207,27 @@ def test_un_draft_has_22_real_footnotes_with_the_asterisk_first() -> None:
     assert first == "See resolutions 55/67, 58/137, 59/166, 61/144, 61/180, 63/156 and 63/194."
 
 
+def test_placeholders_still_to_fill_are_highlighted_and_nothing_else_is() -> None:
+    # aalco-53 is the 52nd session's draft rolled forward: its symbol, date and secretariat
+    # document are still {tbd: …}. In Word they read as any other words, easy to circulate unfilled.
+    document = docx.Document(io.BytesIO(_docx("aalco-53")))
+    runs = [r for p in document.paragraphs for r in p.runs]
+    marked = [r.text for r in runs if r.font.highlight_color is not None]
+    assert marked == [
+        "[TBD: symbol of the 53rd-session document (was AALCO/RES/52/S 8)]",
+        "[TBD: DATE OF THE 53RD-SESSION DOCUMENT (WAS 12 SEPTEMBER 2013)]",  # (the date line is in capitals)
+        "[TBD: secretariat document for the 53rd session (was AALCO/52/HEADQUARTERS SESSION (NEW DELHI)/2013/S 8)]",
+    ]
+    assert {str(r.font.highlight_color) for r in runs if r.font.highlight_color is not None} == {"YELLOW (7)"}
+    considering = next(p for p in document.paragraphs if p.text.startswith("Considering"))
+    assert [r.text for r in considering.runs][-1] == ";"  # the words after it are not marked
+    assert not any(r.font.highlight_color for name in ("aalco-52", "unga-64") for r in _all_runs(name))
+
+
+def _all_runs(name: str) -> list[Any]:
+    return [r for p in docx.Document(io.BytesIO(_docx(name))).paragraphs for r in p.runs]
+
+
 def test_opening_phrases_carry_the_role_character_style_and_body_emphasis() -> None:
     un = docx.Document(io.BytesIO(_docx("unga-64")))
     first_op = next(p for p in un.paragraphs if p.style.name == "Operative Paragraph")

@@ -39,7 +39,7 @@ from lxml import etree
 from resdraft.errors import Problem, TemplateError, Where
 from resdraft.footnote_marks import paired
 from resdraft.library.wordstyle import StyleSpec, WordStyle
-from resdraft.model import NOT_TEXT, Content, Footnote, FootnoteRef, Line, Numbering, Paragraph, Resolution, Run
+from resdraft.model import NOT_TEXT, Content, Footnote, FootnoteRef, Line, Numbering, Paragraph, Placeholder, Resolution, Run
 from resdraft.numbering import parse_pattern
 
 # ------------------------------------------------------------------ style names, one per role
@@ -401,6 +401,18 @@ def _level_indents(lvl: Any, props: Mapping[str, Any]) -> None:
         ind.set(qn("w:hanging"), _twips(props["hanging"]))
     else:
         ind.set(qn("w:firstLine"), _twips(props.get("first_line", 0.0)))
+
+
+def _placeholders_apart(text: str) -> list[tuple[str, bool]]:
+    """A run's text in pieces, each with whether it is a placeholder still to fill ("[TBD: …]")."""
+    if "[TBD: " not in text:
+        return [(text, False)]
+    pieces = Placeholder.PRINTED.split(text)
+    found = Placeholder.PRINTED.findall(text)
+    out = [(pieces[0], False)]
+    for hole, after in zip(found, pieces[1:], strict=True):
+        out += [(hole, True), (after, False)]
+    return [(piece, hole) for piece, hole in out if piece]
 
 
 def _text(r: Any, text: str) -> None:
@@ -813,13 +825,16 @@ class _Writer:
             if isinstance(span, FootnoteRef):
                 self.reference(p, span)
                 continue
-            r = _el("w:r", p)
-            props = self.run_properties(span, role)
-            if props:
-                rpr = _el("w:rPr", r)
-                for tag, attrs in props:
-                    _el(tag, rpr, **attrs)
-            _text(r, span.text)
+            for piece, placeholder in _placeholders_apart(span.text):
+                r = _el("w:r", p)
+                props = self.run_properties(span, role)
+                if placeholder:  # "[TBD: symbol of the 54th-session document]", marked so that no one circulates it
+                    props.insert(len(props) - span.superscript, ("w:highlight", {"val": "yellow"}))
+                if props:
+                    rpr = _el("w:rPr", r)
+                    for tag, attrs in props:
+                        _el(tag, rpr, **attrs)
+                _text(r, piece)
 
     def run_properties(self, span: Run, role: str | None) -> list[tuple[str, dict[str, str]]]:
         """The w:rPr children of a run: its opening's character style, or bold and italic, and superscript."""
