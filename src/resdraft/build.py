@@ -8,7 +8,7 @@ from resdraft.assemble import assemble
 from resdraft.errors import Problems
 from resdraft.library import Library, open_library
 from resdraft.library.wordstyle import WordStyle
-from resdraft.model import Resolution
+from resdraft.model import Draft, Placeholder, Resolution
 from resdraft.render.markup import render
 
 
@@ -40,8 +40,28 @@ def render_resolution(resolution: Resolution, fmt: str, library: Library) -> str
 
 def build(draft_path: Path, fmt: str) -> str | bytes:
     """A draft file, built to `fmt` ('md', 'txt' or 'docx')."""
-    resolution, library = load_resolution(draft_path)
-    return render_resolution(resolution, fmt, library)
+    return build_noting(draft_path, fmt)[0]
+
+
+def build_noting(draft_path: Path, fmt: str) -> tuple[str | bytes, tuple[str, ...]]:
+    """A draft file built to `fmt`, and the draft's placeholders its text shows, as `resdraft new`
+    names them ("symbol: symbol of the 53rd-session document (was AALCO/RES/52/S 8)")."""
+    library = open_library(draft_path)
+    problems = Problems()
+    draft = library.read_draft(draft_path, problems)
+    problems.raise_errors()
+    assert draft is not None
+    resolution = assemble(draft, library)
+    return render_resolution(resolution, fmt, library), placeholders_shown(draft, resolution)
+
+
+def placeholders_shown(draft: Draft, resolution: Resolution) -> tuple[str, ...]:
+    """The draft's placeholders (facts and variables) that its resolution's text shows as "[TBD: …]"
+    (in whatever case the house style sets the line), each as "name: hint"."""
+    texts = [item.text for item in resolution.lines_and_paragraphs()] + [note.text for note in resolution.footnotes]
+    shown = "\n".join(texts).casefold()
+    named = [*draft.fields.items(), *((f"variables.{name}", value) for name, value in draft.variables.items())]
+    return tuple(f"{name}: {value.hint}" for name, value in named if isinstance(value, Placeholder) and value.casefold() in shown)
 
 
 def word_style_for(body: str, near: str) -> WordStyle:

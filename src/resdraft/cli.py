@@ -83,13 +83,16 @@ def build(
     force: Force = False,
 ) -> None:
     """Build a draft into a resolution in its body's house style."""
-    from resdraft.build import build as build_draft
+    from resdraft.build import build_noting
     from resdraft.render import format_for
 
     fmt = format_for(output, to)
     if fmt == "docx" and output is None:
         raise OutputError(Problem(None, "Word output needs a file name", "pass -o FILE.docx"))
-    _emit(build_draft(draft, fmt), output, force)
+    data, placeholders = build_noting(draft, fmt)
+    _emit(data, output, force)
+    for hint in placeholders:  # (the text shows each as "[TBD: …]"; `resdraft check` lists every one in the draft)
+        typer.echo(f"  still to fill in: {hint}", err=True)
 
 
 @app.command()
