@@ -192,7 +192,7 @@ def test_an_adopted_resolution_rebuilds_with_its_adoption_and_report_lines(empty
     assert rolled.exit_code == 0, rolled.output
     assert "left out: adopted (was 17 December 2024): the new text is a draft" in rolled.output
     assert "left out: meeting (was 53rd plenary meeting): the new text is a draft" in rolled.output
-    next_session = load_resolution(empty / "drafts" / "a-res-80-161.yaml")[0]
+    next_session = load_resolution(empty / "drafts" / "unga-80-global-call-concrete-action-elimination.yaml")[0]
     assert next_session.closing is None, "no meeting of the 79th session under the 80th's draft"
     header = {line.role: line.text for line in next_session.header}
     assert "adoption" not in header and "report" not in header and "organization" not in header
@@ -231,14 +231,14 @@ def test_an_aipo_document_rolled_past_the_renaming_names_the_assembly_it_means(e
     assert "the {{ session.ordinal_figure }} {{ body.short_name }} General" in result.draft.read_text(encoding="utf-8")
     _same_paragraphs(result.draft, SEED / "aipo-27ga-res-soc-01-2006.md")
     assert runner.invoke(app, ["new", str(result.draft), "--session", "28"]).exit_code == 0
-    aipa = load_resolution(empty / "drafts" / "28ga-06-soc-01.yaml")[0]
+    aipa = load_resolution(empty / "drafts" / "aipa-28-legal-cooperation-combat-trafficking-persons.yaml")[0]
     assert (
         aipa.transition is not None
         and aipa.transition.text == "Accepting all of the above, the 28th AIPA General Assembly hereby resolves to:"
     )
     assert "to report the above to the 29th AIPA General Assembly" in aipa.operative[0].text
     assert "the AIPO 23rd General Assembly Resolution" in aipa.preamble[0].text
-    lint = runner.invoke(app, ["lint", str(empty / "drafts" / "28ga-06-soc-01.yaml")])
+    lint = runner.invoke(app, ["lint", str(empty / "drafts" / "aipa-28-legal-cooperation-combat-trafficking-persons.yaml")])
     assert "[former-name] preamble paragraph 2: “AIPO”" in lint.output
 
 

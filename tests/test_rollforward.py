@@ -241,4 +241,13 @@ def test_a_council_resolution_rolls_on_to_the_next_year_and_asks_for_its_number(
     )
     assert rolled.text.startswith("# Draft for 2011, rolled forward from s-res-1919-2010 by `resdraft new`.\n")
     assert "\nsession: 2011\nprevious: s-res-1919-2010\nstatus: draft\n" in rolled.text
-    assert "2011th" not in rolled.text and rolled.path.name == "s-res-1919-2011.yaml"
+    assert "2011th" not in rolled.text
+    assert rolled.path.name == "unsc-2011-after-s-res-1919-2010.yaml"  # (not "s-res-1919-2011", a symbol it will not have)
+
+
+def test_a_draft_named_by_its_symbol_rolls_into_one_named_by_its_title(library: Path, tmp_path: Path) -> None:
+    # A/RES/78/228 rolled to the 80th session was written as a-res-80-228.yaml: the name of a symbol
+    # the new text will not have. A draft named otherwise keeps its name, the session changed.
+    draft = import_document(ga_text(tmp_path, "A/RES/78/228"), start=library).draft
+    assert roll_forward(draft, 80).path == library / "drafts" / "unga-80-improving-coordination-efforts-against-trafficking.yaml"
+    assert roll_forward(library / "drafts" / "aalco-52.yaml", 53).path == library / "drafts" / "aalco-53.yaml"

@@ -29,7 +29,7 @@ from resdraft.importers.text import plenary_meeting, sponsors_of
 from resdraft.library import Library, open_library
 from resdraft.library.bodies import BodyStyle
 from resdraft.library.clauses import read_clause_file
-from resdraft.library.drafts import placeholder_node
+from resdraft.library.drafts import placeholder_node, symbol_name
 from resdraft.model import Clause, Content, FootnoteRef, Paragraph, Placeholder, Resolution, Run, Session, SubClause
 from resdraft.numbering import heading_kinds
 from resdraft.sessions import RELATIONS, long_date, ordinal_form, ordinal_pattern, session_number
@@ -870,7 +870,7 @@ def _import_one(
     if (previous := drafts.continued_by(doc)) is not None:
         data = {"body": data.pop("body"), "session": data.pop("session"), "previous": previous, **data}
 
-    stem = name or re.sub(r"[^a-z0-9]+", "-", str(doc.fields.get("symbol") or path.stem).lower()).strip("-") or "imported"
+    stem = name or symbol_name(str(doc.fields.get("symbol") or path.stem)) or "imported"
     draft_path = library.drafts_dir / f"{stem}.yaml"
     clause_path = library.clauses_dir / "imported" / f"{stem}.yaml"
     clause_text = _clause_file_text(path, importer.new_clauses) if importer.new_clauses else None

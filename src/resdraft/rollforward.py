@@ -11,7 +11,7 @@ from pathlib import Path
 
 from resdraft.errors import LibraryError, Problem, Problems, ResdraftError, Where
 from resdraft.library import Library, open_library
-from resdraft.library.drafts import placeholder_node
+from resdraft.library.drafts import placeholder_node, symbol_name, title_name
 from resdraft.model import Draft, Placeholder, Session
 from resdraft.recalls import Series
 from resdraft.sessions import day_of_date, long_date, printed_date, us_date
@@ -56,10 +56,19 @@ def _heading_of(symbol: object) -> str | None:
     return f"Resolution {m.group(1)}" if m else None
 
 
-def _default_path(previous: Path, old: int, session: int) -> Path:
-    stem = re.sub(rf"(?<!\d){old}(?!\d)", str(session), previous.stem)
-    if stem == previous.stem:
-        stem = f"{previous.stem}-{session}"
+def _default_path(previous: Path, draft: Draft, session: int, years: bool) -> Path:
+    """Beside the old draft, its name with the new session's number ("aalco-52" becomes "aalco-53");
+    but a name an import took from the old text's symbol (A/RES/79/208) would claim a symbol the
+    new text will not have ("a-res-80-208"): the new draft is named by its body, session and title
+    ("unga-80-protecting-children-bullying"), or where the title is none to go by (the Council's
+    "Resolution 1919 (2010)"), by the text it follows ("unsc-2011-after-s-res-1919-2010")."""
+    symbol, title = draft.fields.get("symbol"), draft.fields.get("title")
+    if isinstance(symbol, str) and not isinstance(symbol, Placeholder) and previous.stem == symbol_name(symbol):
+        named = title_name(title) if isinstance(title, str) and not isinstance(title, Placeholder) and not years else ""
+        stem = f"{draft.body}-{session}-{named or 'after-' + previous.stem}"
+    else:
+        stem = re.sub(rf"(?<!\d){draft.session}(?!\d)", str(session), previous.stem)
+        stem = f"{previous.stem}-{session}" if stem == previous.stem else stem
     return previous.with_name(stem + previous.suffix)
 
 
@@ -119,7 +128,7 @@ def roll_forward(previous: Path, session: int, output: Path | None = None) -> Ro
     source = previous.read_text(encoding="utf-8")
     data = yaml.load(source)
 
-    path = output or _default_path(previous, old, session)
+    path = output or _default_path(previous, draft, session, years)
     notes: list[str] = []
     data["session"] = session
     prev_ref = (

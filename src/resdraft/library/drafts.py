@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -165,6 +166,19 @@ def _numbering(item: YDict, r: Reader, problems: Problems, part: str) -> tuple[b
         )
         number = None
     return numbered, label, number
+
+
+def symbol_name(symbol: str) -> str:
+    """The file name an imported draft takes from its symbol: "a-res-79-208" for A/RES/79/208."""
+    return re.sub(r"[^a-z0-9]+", "-", symbol.lower()).strip("-")
+
+
+_UNNAMING = frozenset({"the", "of", "and", "to", "in", "a", "an", "on", "for", "its", "with", "by", "from", "resolution"})
+
+
+def title_name(title: str, words: int = 5) -> str:
+    """A file name's words from a title: "protecting-children-bullying" (its first words that say something)."""
+    return "-".join([w for w in re.findall(r"[a-z0-9]+", title.lower()) if w not in _UNNAMING][:words])
 
 
 def placeholder_node(hint: str) -> Any:
