@@ -613,7 +613,7 @@ def _untitled(body: str, symbol: str) -> Any:
     symbol, else a placeholder the user fills in."""
     if body == "unsc" and (m := _COUNCIL_SYMBOL.fullmatch(symbol)):
         return f"Resolution {m.group(1)} ({m.group(2)})"
-    return placeholder_node("the title: the text prints none")
+    return placeholder_node("title of the resolution (the text prints none)")
 
 
 def _unstated(doc: Resolution, data: dict[str, Any], years: bool) -> list[str]:
