@@ -393,7 +393,10 @@ def test_the_security_council_series_imports_whole_each_draft_in_the_year_it_was
     drafts = {p.name: p.read_text(encoding="utf-8") for p in (empty / "drafts").iterdir()}
     assert len(drafts) == 10
     press = drafts["unsc-s-res-1627-2005-sudan-unmis.yaml"]
-    assert "\nsession: 2005\nstatus: adopted\ndate: 2005-09-23\ntitle: {tbd: title of the resolution (the text prints none)}\n" in press
+    assert (
+        "\nsession: 2005\nstatus: adopted\ndate: 2005-09-23\ntitle: {tbd: title of the resolution (the text prints none)}\n"
+        in press
+    )
     assert "\nadopted: 2005-09-23\nmeeting: 5269th meeting\n" in press  # (a date twice, not as &id001 and *id001)
     masthead = drafts["s-res-1755-2007.yaml"]  # "… at its 5670th meeting, on" / "30 April 2007": one line
     assert (

@@ -91,6 +91,13 @@ def test_a_council_paragraph_acting_under_chapter_vii_opens_the_operative_part_a
     assert [f for f in report.findings if f.rule == "operative-opening"] == [], render_lint(report)
 
 
+def test_the_councils_closing_decides_to_remain_seized_is_no_second_decides() -> None:
+    # S/RES/1709 (2006): "1. Decides to extend the mandate of UNMIS …" and "2. Decides to remain seized
+    # of the matter." was told to write "Also decides"; the Council never does (operative.set_forms).
+    path = next((ROOT.parent / "shared" / "corpus" / "unsc-unmis").glob("UNSC_S-RES-1709-*.txt"))
+    assert lint(str(path)).findings == ()
+
+
 def test_unga_64_repeated_openings_are_warnings_at_the_draft_lines() -> None:
     draft = ROOT / "drafts" / "unga-64.yaml"
     report = lint(str(draft))
@@ -611,6 +618,7 @@ def test_unknown_rule_and_bad_severity_are_problems(library: Path) -> None:
     [
         ("operative:\n  form: third\n", "operative.form must be third-person or base, not 'third'"),
         ("preamble:\n  openings: Recalling\n", "preamble.openings must be a list of words or phrases"),
+        ("operative:\n  set_forms: Decides to remain seized\n", "operative.set_forms must be a list of words or phrases"),
         ("sessions:\n  window: 0\n", "sessions.window must be 1 or more"),
         ("sessions:\n  ahead: 0\n", "sessions.ahead must be 1 or more"),
         ("sessions:\n  agreement: sometimes\n", "sessions.agreement must be true or false"),

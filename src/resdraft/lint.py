@@ -597,6 +597,8 @@ class _Linter:
         previous = ""
         for item, key in zip(items, keys, strict=True):
             base, modifier = key
+            if self._set_form(item):  # "Decides to remain seized of the matter" after "Decides to extend …"
+                continue
             if self.rules.repeat_scope == "consecutive" and base != previous:
                 # A run of one opening starts again after another opening, as UN practice has it.
                 seen = {k: v for k, v in seen.items() if k[0] != base}
@@ -632,6 +634,11 @@ class _Linter:
                         item.order,
                     )
             seen.setdefault(key, item)
+
+    def _set_form(self, item: _Item) -> bool:
+        """Whether a paragraph is worded as the body's practice sets it (operative.set_forms)."""
+        text = " ".join(item.paragraph.text.lower().split())
+        return item.part == "operative" and any(text.startswith(form) for form in self.rules.set_forms)
 
     def _repeat_key(self, item: _Item) -> tuple[str, str]:
         """An opening without its 'also'/'further', and that word: ('recalling', 'also')."""

@@ -34,7 +34,7 @@ FORMS = ("third-person", "base")
 LINT_KEYS = ("rules", "preamble", "operative", "repeats", "repeat_scope", "sessions")
 REPEAT_SCOPES = ("consecutive", "part")
 PREAMBLE_KEYS = ("openings", "extra_openings", "endings", "adverbs")
-OPERATIVE_KEYS = ("form", "verbs", "extra_verbs", "adverbs")
+OPERATIVE_KEYS = ("form", "verbs", "extra_verbs", "adverbs", "set_forms")
 SESSION_KEYS = ("agreement", "words", "window", "ahead")
 
 Severity = Literal["error", "warning", "off"]
@@ -58,6 +58,7 @@ class LintRules:
     operative_form: Literal["third-person", "base"]
     operative_verbs: frozenset[str]
     operative_adverbs: frozenset[str]
+    set_forms: tuple[str, ...]  # paragraphs worded by practice, which no repeat is counted against (lower case)
     repeats: tuple[str, ...]
     repeat_scope: str
     session_agreement: bool
@@ -114,7 +115,7 @@ class _Merged:
         if (pre := r.mapping("preamble")) is not None:
             self._lists(pre, PREAMBLE_KEYS, "preamble", problems, {"openings", "endings", "adverbs"})
         if (op := r.mapping("operative")) is not None:
-            self._lists(op, OPERATIVE_KEYS, "operative", problems, {"verbs", "adverbs"})
+            self._lists(op, OPERATIVE_KEYS, "operative", problems, {"verbs", "adverbs", "set_forms"})
             if "form" in op:
                 if op["form"] in FORMS:
                     self.form = op["form"]
@@ -196,6 +197,7 @@ def read_lint_rules(key: str, templates: Path, problems: Problems) -> LintRules 
         operative_form=merged.form,
         operative_verbs=frozenset(lists.get("operative.verbs", [])),
         operative_adverbs=frozenset(lists.get("operative.adverbs", [])),
+        set_forms=tuple(lists.get("operative.set_forms", [])),
         repeats=tuple(lists.get("repeats", [])),
         repeat_scope=merged.repeat_scope,
         session_agreement=merged.agreement,
