@@ -391,11 +391,11 @@ def test_the_security_council_series_imports_whole_each_draft_in_the_year_it_was
     result = runner.invoke(app, ["import", *map(str, sorted(UNSC.glob("*.txt")))])
     assert result.exit_code == 0, result.output
     drafts = {p.name: p.read_text(encoding="utf-8") for p in (empty / "drafts").iterdir()}
-    assert len(drafts) == 10
-    press = drafts["unsc-s-res-1627-2005-sudan-unmis.yaml"]
+    assert sorted(drafts) == [f"s-res-{n}.yaml" for n in ("1590-2005", "1627-2005", "1663-2006", "1706-2006",
+                              "1709-2006", "1714-2006", "1755-2007", "1784-2007", "1812-208", "1919-2010")]  # fmt: skip
+    press = drafts["s-res-1627-2005.yaml"]  # "Adopted by the Security Council at its 5269th meeting, on 23 September 2005"
     assert (
-        "\nsession: 2005\nstatus: adopted\ndate: 2005-09-23\ntitle: {tbd: title of the resolution (the text prints none)}\n"
-        in press
+        "\nsession: 2005\nstatus: adopted\ndate: 2005-09-23\nsymbol: S/RES/1627 (2005)\ntitle: Resolution 1627 (2005)\n" in press
     )
     assert "\nadopted: 2005-09-23\nmeeting: 5269th meeting\n" in press  # (a date twice, not as &id001 and *id001)
     masthead = drafts["s-res-1755-2007.yaml"]  # "… at its 5670th meeting, on" / "30 April 2007": one line
@@ -405,15 +405,42 @@ def test_the_security_council_series_imports_whole_each_draft_in_the_year_it_was
     )
     assert "\nadopted: 2007-04-30\nmeeting: 5670th meeting\n" in masthead
     assert "\ntitle: Resolution 1919 (2010)\n" in drafts["s-res-1919-2010.yaml"]  # "The full text of resolution 1919 (2010) …"
+    assert "\nsession: 2006\nstatus: adopted\nsymbol: S/RES/1706 (2006)\n" in drafts["s-res-1706-2006.yaml"]  # quoted, undated
     out = result.output
-    assert out.index("1590-2005") < out.index("1627-2005") < out.index("1663-2006") < out.index("1919-2010")
-    assert "S-RES-1627-2005_sudan-unmis.txt: 1 clauses reused" in out  # 1590's "Reaffirming its commitment …"
-    assert "warning: the text prints no title: fill in `title:` in the draft" in out
-    undated = out[out.index("1706-2006") :].splitlines()[1:3]  # a quoted press release: neither title nor day
-    assert "  warning: the text states no year of adoption: the draft says `session: 1`; write the year it was adopted" in undated
+    assert (
+        out.index("1590-2005") < out.index("1627-2005") < out.index("1663-2006") < out.index("1706-2006") < out.index("1919-2010")
+    )
+    assert "S-RES-1627-2005_sudan-unmis.txt: 0 clauses reused, 2 rewording earlier ones" in out  # 1590's, reworded
+    named = "warning: the text prints no symbol: S/RES/{} is taken from the file's name; check it"
+    assert [line.strip() for line in out.splitlines() if "file's name" in line] == [
+        named.format(s) for s in ("1590 (2005)", "1627 (2005)", "1706 (2006)", "1709 (2006)", "1714 (2006)")
+    ]
     assert "warning: the symbol S/RES/1812 (208) does not name 2008, the year the text was adopted: check it" in out
     check = runner.invoke(app, ["check"])
-    assert check.exit_code == 0 and "0 errors, 5 warnings" in check.output  # the five titles to fill in
+    assert check.exit_code == 0 and "0 errors, 0 warnings" in check.output
+
+
+def test_a_council_text_that_names_neither_itself_nor_its_day_is_imported_with_what_to_fill_in(
+    empty: Path, tmp_path: Path
+) -> None:
+    # The same press-release texts, in files not named by their symbols.
+    press, quoted = tmp_path / "press-release.txt", tmp_path / "quoted.txt"
+    press.write_text(next(UNSC.glob("UNSC_S-RES-1627-*.txt")).read_text(encoding="utf-8"), encoding="utf-8")
+    quoted.write_text(next(UNSC.glob("UNSC_S-RES-1706-*.txt")).read_text(encoding="utf-8"), encoding="utf-8")
+    result = runner.invoke(app, ["import", str(press), str(quoted)])
+    assert result.exit_code == 0, result.output
+    draft = (empty / "drafts" / "press-release.yaml").read_text(encoding="utf-8")
+    assert (
+        "\nsession: 2005\nstatus: adopted\ndate: 2005-09-23\ntitle: {tbd: title of the resolution (the text prints none)}\n"
+        "adopted: 2005-09-23\nmeeting: 5269th meeting\n"
+    ) in draft
+    assert result.output.splitlines()[1:3] == [  # (the undated one first: its session is not known)
+        "  warning: the text prints no title: fill in `title:` in the draft",
+        "  warning: the text states no year of adoption: the draft says `session: 1`; write the year it was adopted",
+    ]
+    assert "quoted.txt" in result.output.splitlines()[0]
+    check = runner.invoke(app, ["check"])
+    assert check.exit_code == 0 and "0 errors, 2 warnings" in check.output  # the two titles to fill in
 
 
 def test_a_council_resolution_rebuilds_its_title_and_the_meeting_that_adopted_it(empty: Path) -> None:

@@ -25,7 +25,7 @@ from resdraft.assemble import body_context
 from resdraft.bodynames import name_pattern, ordinals_beside
 from resdraft.errors import OutputError, Problem, Problems, ResdraftError, Where
 from resdraft.importers.dates import parse_date
-from resdraft.importers.text import plenary_meeting, sponsors_of
+from resdraft.importers.text import council_year, plenary_meeting, sponsors_of
 from resdraft.library import Library, open_library
 from resdraft.library.bodies import BodyStyle
 from resdraft.library.clauses import read_clause_file
@@ -822,11 +822,34 @@ class Intake:
         return _import_one(self.library, self.matcher, self.drafts, path, body, name, force, read)
 
 
+_NAMED_SYMBOL = {  # a file named by its symbol: "UNSC_S-RES-1590-2005_sudan-unmis.txt", "A_RES_76_186.txt"
+    "unsc": (re.compile(r"(?<![A-Za-z])S[-_ ]RES[-_ ](\d{1,5})[-_ ]\(?(\d{4})\)?(?!\d)", re.I), "S/RES/{} ({})"),
+    "unga": (re.compile(r"(?<![A-Za-z])A[-_ ]RES[-_ ](\d{1,3})[-_ ](\d{1,4})(?!\d)", re.I), "A/RES/{}/{}"),
+}
+
+
+def _read_for_import(path: Path, body: str | None) -> Document:
+    """A document as the import takes it: one that prints no symbol, in a file named by its symbol
+    (the UN's own names, "S-RES-1590-2005", "A_RES_76_186"), takes that symbol, with a warning;
+    and with it, for the Council, its year where the text states none."""
+    read = read_file(path, body)
+    doc = read.resolution
+    found = _NAMED_SYMBOL.get(doc.body)
+    if doc.fields.get("symbol") or found is None or not (m := found[0].search(path.stem)):
+        return read
+    symbol = found[1].format(*m.groups())
+    fields = {**doc.fields, "symbol": symbol}
+    session = doc.session.number or (council_year(fields) if doc.body == "unsc" else int(m.group(1)))
+    warning = f"the text prints no symbol: {symbol} is taken from the file's name; check it"
+    doc = replace(doc, fields={**fields, "session": session}, session=Session(session))
+    return replace(read, resolution=doc, warnings=(*read.warnings, warning))
+
+
 def in_session_order(paths: list[Path], body: str | None = None) -> list[tuple[Path, Document]]:
     """The documents read, oldest session first (in the order given within a session), so that
     each text finds the one it continues already in the library: its `previous:`, and the clauses
     it rewords. All are read before any is imported, so an unreadable one stops the import whole."""
-    read = [(path, read_file(path, body)) for path in paths]
+    read = [(path, _read_for_import(path, body)) for path in paths]
     return sorted(read, key=lambda item: item[1].resolution.session.number)
 
 
@@ -857,7 +880,7 @@ def _import_one(
 ) -> ImportResult:
     from resdraft.writing import write_atomic
 
-    read = read or read_file(path, body)
+    read = read or _read_for_import(path, body)
     doc = read.resolution
     problems = Problems()
     style = library.body(doc.body, problems, Where(path))
