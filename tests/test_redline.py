@@ -174,6 +174,24 @@ def test_a_line_ending_in_an_insertion_before_one_beginning_with_one_ends_in_a_d
     assert "".join(t.text for t in symbol[-2].iter(f"{W}t")) == "8)]"
 
 
+def test_a_placeholder_partly_inserted_is_highlighted_whole_and_nothing_else_is() -> None:
+    # "{+[TBD: symbol … (was +}AALCO/RES/52/S {+8)]+}": the unchanged words inside the placeholder
+    # were left unmarked, so the redline did not show what the new draft still has to fill in.
+    body = _body(_check(_draft("aalco-52"), _draft("aalco-53")))
+    marked = []
+    for p in body.iter(f"{W}p"):
+        runs = [r for r in p.iter(f"{W}r") if r.find(f"{W}rPr/{W}highlight") is not None]
+        assert all(r.find(f"{W}rPr/{W}highlight").get(f"{W}val") == "yellow" for r in runs)
+        assert not any(r.getparent().tag == f"{W}del" for r in runs)  # (the old text had none)
+        if runs:
+            marked.append("".join(t.text or "" for r in runs for t in r.iter(f"{W}t")))
+    assert marked == [
+        "[TBD: symbol of the 53rd-session document (was AALCO/RES/52/S 8)]",
+        "[TBD: DATE OF THE 53RD-SESSION DOCUMENT (WAS 12 SEPTEMBER 2013)]",
+        "[TBD: secretariat document for the 53rd session (was AALCO/52/HEADQUARTERS SESSION (NEW DELHI)/2013/S 8)]",
+    ]
+
+
 def test_renumbering_alone_is_not_marked() -> None:
     redline = _check(_draft("aalco-52"), _draft("aalco-53"))
     body = _body(redline)

@@ -10,6 +10,7 @@ import copy
 import datetime as dt
 import functools
 import io
+import itertools
 import math
 import re
 import zipfile
@@ -39,7 +40,19 @@ from lxml import etree
 from resdraft.errors import Problem, TemplateError, Where
 from resdraft.footnote_marks import paired
 from resdraft.library.wordstyle import StyleSpec, WordStyle
-from resdraft.model import NOT_TEXT, Content, Footnote, FootnoteRef, Line, Numbering, Paragraph, Placeholder, Resolution, Run
+from resdraft.model import (
+    NOT_TEXT,
+    Content,
+    Footnote,
+    FootnoteRef,
+    Line,
+    Numbering,
+    Paragraph,
+    Placeholder,
+    Resolution,
+    Run,
+    plain,
+)
 from resdraft.numbering import parse_pattern
 
 # ------------------------------------------------------------------ style names, one per role
@@ -403,16 +416,19 @@ def _level_indents(lvl: Any, props: Mapping[str, Any]) -> None:
         ind.set(qn("w:firstLine"), _twips(props.get("first_line", 0.0)))
 
 
-def _placeholders_apart(text: str) -> list[tuple[str, bool]]:
-    """A run's text in pieces, each with whether it is a placeholder still to fill ("[TBD: …]")."""
-    if "[TBD: " not in text:
-        return [(text, False)]
-    pieces = Placeholder.PRINTED.split(text)
-    found = Placeholder.PRINTED.findall(text)
-    out = [(pieces[0], False)]
-    for hole, after in zip(found, pieces[1:], strict=True):
-        out += [(hole, True), (after, False)]
-    return [(piece, hole) for piece, hole in out if piece]
+Holes = list[tuple[int, int]]  # where placeholders stand: offsets in some content's words
+
+
+def placeholder_holes(text: str) -> Holes:
+    """Where the placeholders still to fill ("[TBD: …]") stand in a text."""
+    return [m.span() for m in Placeholder.PRINTED.finditer(text)] if "[TBD: " in text else []
+
+
+def _apart(text: str, at: int, holes: Holes) -> list[tuple[str, bool]]:
+    """A run's text (standing at `at` in its content's words) in pieces, each with whether it is in a placeholder."""
+    cuts = sorted({0, len(text), *(min(max(edge - at, 0), len(text)) for hole in holes for edge in hole)})
+    pieces = [(text[a:b], any(start <= at + a < end for start, end in holes)) for a, b in itertools.pairwise(cuts)]
+    return [piece for piece in pieces if piece[0]] or [(text, False)]
 
 
 def _text(r: Any, text: str) -> None:
@@ -820,12 +836,18 @@ class _Writer:
         room = len(line.label) * LABEL_EM * float(props.get("size", self.word.font_size)) + LABEL_GAP
         return max(float(props.get("left", 0.0)), math.ceil(room / LABEL_STEP) * LABEL_STEP)
 
-    def runs(self, p: Any, content: Content, role: str | None) -> None:
+    def runs(self, p: Any, content: Content, role: str | None, holes: Holes | None = None) -> None:
+        """The runs of some content in `p`; the placeholders in it ("[TBD: …]", at `holes`: offsets
+        in its words, by default found there) highlighted."""
+        holes = placeholder_holes(plain(content)) if holes is None else holes
+        at = 0
         for span in content:
             if isinstance(span, FootnoteRef):
                 self.reference(p, span)
                 continue
-            for piece, placeholder in _placeholders_apart(span.text):
+            pieces = _apart(span.text, at, holes)
+            at += len(span.text)
+            for piece, placeholder in pieces:
                 r = _el("w:r", p)
                 props = self.run_properties(span, role)
                 if placeholder:  # "[TBD: symbol of the 54th-session document]", marked so that no one circulates it

@@ -66,6 +66,7 @@ from resdraft.render.docx import (
     operative_number,
     own_sub_list,
     paragraph_style,
+    placeholder_holes,
     qn,
     style_ids,
     style_problems,
@@ -211,11 +212,13 @@ class _Redline(_Writer):
         old = self._old(old)
         if any(isinstance(s, FootnoteRef) for s in (*old, *new)):
             new = self._anchored(old, new, ops)
+        holes = placeholder_holes(plain(new))  # (a placeholder partly inserted is highlighted whole)
         for op, text, at_old, at_new in located(ops):
+            within = [(a - at_new, b - at_new) for a, b in holes]
             if op == "equal":
-                self.runs(p, content_between(new, at_new, at_new + len(text)), role)
+                self.runs(p, content_between(new, at_new, at_new + len(text)), role, within)
             elif op == "insert":
-                self.runs(self._mark("w:ins", p), self._new(content_between(new, at_new, at_new + len(text))), role)
+                self.runs(self._mark("w:ins", p), self._new(content_between(new, at_new, at_new + len(text))), role, within)
             else:
                 self._struck(p, "w:del", content_between(old, at_old, at_old + len(text)), role)
 
@@ -818,6 +821,8 @@ class _Redline(_Writer):
         added, struck = copy.deepcopy(run), copy.deepcopy(run)
         _found(added, "w:t").text = _found(struck, "w:t").text = word
         self._deleted_text(struck)
+        for mark in struck.iter(qn("w:highlight")):  # the old text's word was no placeholder to fill
+            mark.getparent().remove(mark)
         p[-1].insert(0, added)
         deletion = self._mark("w:del", None)
         deletion.append(struck)
