@@ -237,7 +237,7 @@ def test_a_council_resolution_rolls_on_to_the_next_year_and_asks_for_its_number(
     rolled = roll_forward(library / "drafts" / "s-res-1919-2010.yaml", 2011)
     assert rolled.placeholders == (
         "symbol: symbol of the 2011 document (was S/RES/1919 (2010))",
-        "title: title of the 2011 document (was Resolution 1919 (2010))",
+        "title: Resolution NNNN (2011), its number once adopted (was Resolution 1919 (2010))",
     )
     assert rolled.text.startswith("# Draft for 2011, rolled forward from s-res-1919-2010 by `resdraft new`.\n")
     assert "\nsession: 2011\nprevious: s-res-1919-2010\nstatus: draft\n" in rolled.text

@@ -168,7 +168,7 @@ def roll_forward(previous: Path, session: int, output: Path | None = None) -> Ro
             data[key] = placeholder_node(hint)
             notes.append(f"{key}: {hint}")
     if years and isinstance(title := data.get("title"), str) and _heading_of(draft.fields.get("symbol")) == title:
-        hint = f"title of {its} document (was {title})"  # the Council's "Resolution 1919 (2010)" names its symbol
+        hint = f"Resolution NNNN ({session}), its number once adopted (was {title})"  # the Council's heading names its symbol
         data["title"] = placeholder_node(hint)
         notes.append(f"title: {hint}")
     variables = data.get("variables") or {}
