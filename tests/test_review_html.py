@@ -330,6 +330,22 @@ def test_contrast_helper_matches_known_wcag_ratios() -> None:
     assert _contrast(_hex("#777777"), _hex("#ffffff")) < 4.5
 
 
+def test_placeholders_still_to_fill_are_marked_in_the_header_and_in_paragraphs() -> None:
+    # aalco-53's symbol, date and secretariat document are still {tbd: …}; the page showed them as
+    # any other inserted words, and their parts kept from the 52nd session as unchanged ones.
+    html = render_review_html(_diff(ROOT / "drafts" / "aalco-52.yaml", ROOT / "drafts" / "aalco-53.yaml"))
+    cells = re.findall(r"<td>(.*?)</td>", html) + re.findall(r'<div class="text[^"]*"[^>]*>(.*?)</div>', html)
+    marked = {"".join(re.findall(r'<mark class="tbd">(.*?)</mark>', cell)) for cell in cells} - {""}
+    assert {re.sub(r"<[^>]+>", "", m) for m in marked} == {
+        "[TBD: symbol of the 53rd-session document (was AALCO/RES/52/S 8)]",
+        "[TBD: date of the 53rd-session document (was 12 September 2013)]",
+        "[TBD: secretariat document for the 53rd session (was AALCO/52/HEADQUARTERS SESSION (NEW DELHI)/2013/S 8)]",
+    }
+    assert '<mark class="tbd">' not in render_review_html(
+        _diff(ROOT / "drafts" / "aalco-50.yaml", ROOT / "drafts" / "aalco-52.yaml")
+    )
+
+
 def test_every_text_colour_passes_wcag_aa_on_its_background(aalco: Diff) -> None:
     html = render_review_html(aalco)
     style = re.search(r"<style>(.*?)</style>", html, re.S)

@@ -7,6 +7,7 @@ and (later) the importer produces and the differ compares them.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
@@ -281,6 +282,19 @@ class Placeholder(str):
         obj = super().__new__(cls, f"[TBD: {hint}]")
         obj.hint = hint
         return obj
+
+    @classmethod
+    def holes(cls, text: str) -> list[tuple[int, int]]:
+        """Where placeholders still to fill stand in a text (start and end offsets)."""
+        return [m.span() for m in cls.PRINTED.finditer(text)] if "[TBD: " in text else []
+
+
+def apart_at(text: str, at: int, holes: list[tuple[int, int]]) -> list[tuple[str, bool]]:
+    """A piece of some text (standing at offset `at` in it) in pieces, each with whether it lies
+    in one of its `holes` (Placeholder.holes): the words a document marks as still to fill."""
+    cuts = sorted({0, len(text), *(min(max(edge - at, 0), len(text)) for hole in holes for edge in hole)})
+    pieces = [(text[a:b], any(start <= at + a < end for start, end in holes)) for a, b in itertools.pairwise(cuts)]
+    return [piece for piece in pieces if piece[0]] or [(text, False)]
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,6 @@ import copy
 import datetime as dt
 import functools
 import io
-import itertools
 import math
 import re
 import zipfile
@@ -51,6 +50,7 @@ from resdraft.model import (
     Placeholder,
     Resolution,
     Run,
+    apart_at,
     plain,
 )
 from resdraft.numbering import parse_pattern
@@ -414,21 +414,6 @@ def _level_indents(lvl: Any, props: Mapping[str, Any]) -> None:
         ind.set(qn("w:hanging"), _twips(props["hanging"]))
     else:
         ind.set(qn("w:firstLine"), _twips(props.get("first_line", 0.0)))
-
-
-Holes = list[tuple[int, int]]  # where placeholders stand: offsets in some content's words
-
-
-def placeholder_holes(text: str) -> Holes:
-    """Where the placeholders still to fill ("[TBD: …]") stand in a text."""
-    return [m.span() for m in Placeholder.PRINTED.finditer(text)] if "[TBD: " in text else []
-
-
-def _apart(text: str, at: int, holes: Holes) -> list[tuple[str, bool]]:
-    """A run's text (standing at `at` in its content's words) in pieces, each with whether it is in a placeholder."""
-    cuts = sorted({0, len(text), *(min(max(edge - at, 0), len(text)) for hole in holes for edge in hole)})
-    pieces = [(text[a:b], any(start <= at + a < end for start, end in holes)) for a, b in itertools.pairwise(cuts)]
-    return [piece for piece in pieces if piece[0]] or [(text, False)]
 
 
 def _text(r: Any, text: str) -> None:
@@ -836,16 +821,16 @@ class _Writer:
         room = len(line.label) * LABEL_EM * float(props.get("size", self.word.font_size)) + LABEL_GAP
         return max(float(props.get("left", 0.0)), math.ceil(room / LABEL_STEP) * LABEL_STEP)
 
-    def runs(self, p: Any, content: Content, role: str | None, holes: Holes | None = None) -> None:
+    def runs(self, p: Any, content: Content, role: str | None, holes: list[tuple[int, int]] | None = None) -> None:
         """The runs of some content in `p`; the placeholders in it ("[TBD: …]", at `holes`: offsets
         in its words, by default found there) highlighted."""
-        holes = placeholder_holes(plain(content)) if holes is None else holes
+        holes = Placeholder.holes(plain(content)) if holes is None else holes
         at = 0
         for span in content:
             if isinstance(span, FootnoteRef):
                 self.reference(p, span)
                 continue
-            pieces = _apart(span.text, at, holes)
+            pieces = apart_at(span.text, at, holes)
             at += len(span.text)
             for piece, placeholder in pieces:
                 r = _el("w:r", p)

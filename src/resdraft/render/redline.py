@@ -52,7 +52,18 @@ from resdraft.diff.model import Diff, ParagraphChange, Place, lines_by_role
 from resdraft.diff.words import Op, located, word_diff
 from resdraft.errors import TemplateError
 from resdraft.library.wordstyle import WordStyle
-from resdraft.model import Content, Footnote, FootnoteRef, Line, Paragraph, Resolution, Run, content_between, plain
+from resdraft.model import (
+    Content,
+    Footnote,
+    FootnoteRef,
+    Line,
+    Paragraph,
+    Placeholder,
+    Resolution,
+    Run,
+    content_between,
+    plain,
+)
 from resdraft.numbering import counted
 from resdraft.render.docx import (
     FORMULA_STYLES,
@@ -66,7 +77,6 @@ from resdraft.render.docx import (
     operative_number,
     own_sub_list,
     paragraph_style,
-    placeholder_holes,
     qn,
     style_ids,
     style_problems,
@@ -212,7 +222,7 @@ class _Redline(_Writer):
         old = self._old(old)
         if any(isinstance(s, FootnoteRef) for s in (*old, *new)):
             new = self._anchored(old, new, ops)
-        holes = placeholder_holes(plain(new))  # (a placeholder partly inserted is highlighted whole)
+        holes = Placeholder.holes(plain(new))  # (a placeholder partly inserted is highlighted whole)
         for op, text, at_old, at_new in located(ops):
             within = [(a - at_new, b - at_new) for a, b in holes]
             if op == "equal":

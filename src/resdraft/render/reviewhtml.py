@@ -18,7 +18,7 @@ from html import escape as _html_escape
 
 from resdraft.diff.model import PARTS, Diff, FootnoteChange, HeaderChange, ParagraphChange
 from resdraft.diff.words import Op
-from resdraft.model import FootnoteRef, Paragraph, Run
+from resdraft.model import Content, Footnote, FootnoteRef, Paragraph, Placeholder, Run, Span, apart_at, plain
 from resdraft.render.diffterm import as_printed, footnotes_line, header_line, places, summary_line
 
 COLOURS: Mapping[str, str] = {
@@ -39,6 +39,7 @@ COLOURS: Mapping[str, str] = {
     "moved-bg": "#e0e8ff",
     "warning-text": "#7a4a00",
     "warning-bg": "#fff5d6",
+    "tbd-bg": "#ffe98a",
     "accent": "#1d4ed8",
     "accent-text": "#ffffff",
 }
@@ -56,6 +57,10 @@ TEXT_PAIRS: tuple[tuple[str, str], ...] = (
     ("modified-text", "modified-bg"),
     ("moved-text", "moved-bg"),
     ("warning-text", "warning-bg"),
+    ("text", "tbd-bg"),
+    ("ins-text", "tbd-bg"),
+    ("del-text", "tbd-bg"),
+    ("unchanged-text", "tbd-bg"),
     ("accent-text", "accent"),
     ("accent", "background"),
 )
@@ -138,6 +143,7 @@ ins{color:var(--ins-text);background:var(--ins-bg);text-decoration:underline;tex
   text-underline-offset:.18em}
 del{color:var(--del-text);background:var(--del-bg);text-decoration:line-through;text-decoration-thickness:2px}
 del+ins{margin-left:.2em}
+mark.tbd{color:inherit;background:var(--tbd-bg)}
 ins,del{border-radius:2px;padding:0 .06em;-webkit-box-decoration-break:clone;box-decoration-break:clone}
 ins::before,ins::after,del::before,del::after{position:absolute;width:1px;height:1px;overflow:hidden;
   clip-path:inset(50%);white-space:nowrap}
@@ -266,13 +272,14 @@ class _Cursor:
     """Walks a paragraph's runs and footnote anchors in step with the plain-text offsets the ops use;
     `notes` has each marker's HTML."""
 
-    def __init__(self, paragraph: Paragraph | None, notes: Mapping[str, str]) -> None:
+    def __init__(self, paragraph: Paragraph | None, notes: Mapping[str, str], text: str | None = None) -> None:
+        """`text`: the words to walk where there is no paragraph (a header field's, a footnote's)."""
         self.runs: list[tuple[int, Run]] = []  # (end offset, run)
         self.refs: list[tuple[int, str]] = []  # (offset, marker)
         self.notes = notes
         self.pos = self.run = self.ref = 0
         offset = 0
-        for span in paragraph.content if paragraph else ():
+        for span in _unfilled_apart(paragraph.content if paragraph else (Run(text),) if text else ()):
             if isinstance(span, FootnoteRef):
                 self.refs.append((offset, span.marker))
             elif span.text:
@@ -321,8 +328,29 @@ def _whole(paragraph: Paragraph, notes: Mapping[str, str]) -> str:
         (_formatted(span.text, span) if span.text else "")
         if isinstance(span, Run)
         else (notes.get(span.marker) or _anchor(span.marker, None))
-        for span in paragraph.content
+        for span in _unfilled_apart(paragraph.content)
     )
+
+
+class _Unfilled(Run):
+    """Words of a placeholder still to fill ("[TBD: symbol of the 53rd-session document]"), marked on the page."""
+
+
+def _unfilled_apart(content: Content) -> Content:
+    """Some content with its placeholders' words in runs of their own (_Unfilled)."""
+    if not any(isinstance(span, Run) and "[TBD: " in span.text for span in content):
+        return content
+    holes = Placeholder.holes(plain(content))
+    out: list[Span] = []
+    at = 0
+    for span in content:
+        if not isinstance(span, Run):
+            out.append(span)
+            continue
+        for piece, unfilled in apart_at(span.text, at, holes):
+            out.append((_Unfilled if unfilled else Run)(piece, span.italic, span.bold, span.superscript, span.opening))
+        at += len(span.text)
+    return tuple(out)
 
 
 def _formatted(text: str, run: Run | None) -> str:
@@ -336,6 +364,8 @@ def _formatted(text: str, run: Run | None) -> str:
         html = f"<em>{html}</em>"
     if run.bold:
         html = f"<strong>{html}</strong>"
+    if isinstance(run, _Unfilled):
+        html = f'<mark class="tbd">{html}</mark>'
     return html
 
 
@@ -590,7 +620,9 @@ def _table_side(change: HeaderChange | FootnoteChange, keep: str) -> str:
     """One side of a header field's or a footnote's change, or a dash where that side has none."""
     if (change.old if keep == "delete" else change.new) is None:
         return '<span class="absent">—</span>'
-    return _marked_up(change.ops, _Cursor(None, {}), _Cursor(None, {}))[0 if keep == "delete" else 1]
+    words = [side.text if isinstance(side, Footnote) else side for side in (change.old, change.new)]
+    sides = _Cursor(None, {}, words[0]), _Cursor(None, {}, words[1])
+    return _marked_up(change.ops, *sides)[0 if keep == "delete" else 1]
 
 
 def _header_section(diff: Diff) -> str:
