@@ -251,3 +251,18 @@ def test_a_draft_named_by_its_symbol_rolls_into_one_named_by_its_title(library: 
     draft = import_document(ga_text(tmp_path, "A/RES/78/228"), start=library).draft
     assert roll_forward(draft, 80).path == library / "drafts" / "unga-80-improving-coordination-efforts-against-trafficking.yaml"
     assert roll_forward(library / "drafts" / "aalco-52.yaml", 53).path == library / "drafts" / "aalco-53.yaml"
+
+
+def test_a_council_resolution_rolls_on_within_its_year_but_not_back(library: Path) -> None:
+    # The Council renewed UNMIS three times in 2006 (1706, 1709, 1714): `new --session 2006` from
+    # 1709 was refused, "the new session (2006) must come after this draft's (2006)".
+    draft = import_document(CORPUS / "unsc-unmis" / "UNSC_S-RES-1709-2006_sudan-unmis.txt", start=library).draft
+    rolled = runner.invoke(app, ["new", str(draft), "--session", "2006"])
+    assert rolled.exit_code == 0, rolled.output
+    text = (library / "drafts" / "unsc-2006-after-s-res-1709-2006.yaml").read_text(encoding="utf-8")
+    assert "\nsession: 2006\nprevious: s-res-1709-2006\nstatus: draft\n" in text
+    assert "date: {tbd: date of the 2006 document (was 22 September 2006)}" in text
+    back = runner.invoke(app, ["new", str(draft), "--session", "2005"])
+    assert back.exit_code == 1 and "Traceback" not in back.output
+    assert "the new year (2005) must not come before this draft's (2006)" in back.output
+    assert "hint: pass this year or a later one, e.g. --session 2006" in back.output

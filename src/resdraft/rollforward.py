@@ -106,18 +106,21 @@ def roll_forward(previous: Path, session: int, output: Path | None = None) -> Ro
     problems.raise_errors()
     assert draft is not None
     old = draft.session
-    if session <= old:
+    style = library.body(draft.body, Problems())
+    years = style is not None and style.years  # (the Council's `session:` is the year)
+    if session < old or (session == old and not years):  # (the Council renews a mandate twice in a year, or more)
         raise LibraryError(
             Problem(
                 Where(previous, draft.lines["session"].line if "session" in draft.lines else 0),
-                f"the new session ({session}) must come after this draft's ({old})",
-                f"pass a later session, e.g. --session {old + 1}",
+                f"the new {'year' if years else 'session'} ({session}) must "
+                f"{'not come before' if years else 'come after'} this draft's ({old})",
+                f"pass a later session, e.g. --session {old + 1}"
+                if not years
+                else f"pass this year or a later one, e.g. --session {old}",
             )
         )
     date = draft.fields.get("date")
     year = date.year if isinstance(date, dt.date) else None
-    style = library.body(draft.body, Problems())
-    years = style is not None and style.years  # (the Council's `session:` is the year)
     called = style.session_name(session) if style is not None else f"the {Session(session).ordinal_figure} session"
     its = f"the {session}" if years else f"the {Session(session).ordinal_figure}-session"  # "… document", "… text"
 
