@@ -14,12 +14,18 @@ from resdraft.render.markup import render
 
 def load_resolution(draft_path: Path, library: Library | None = None) -> tuple[Resolution, Library]:
     """Read a draft and everything it uses, validate it all, and assemble the Resolution."""
+    _, resolution, library = _loaded(draft_path, library)
+    return resolution, library
+
+
+def _loaded(draft_path: Path, library: Library | None = None) -> tuple[Draft, Resolution, Library]:
+    """The draft read and validated, its Resolution, and its library."""
     library = library or open_library(draft_path)
     problems = Problems()
     draft = library.read_draft(draft_path, problems)
     problems.raise_errors()
     assert draft is not None
-    return assemble(draft, library), library
+    return draft, assemble(draft, library), library
 
 
 def render_resolution(resolution: Resolution, fmt: str, library: Library) -> str | bytes:
@@ -46,12 +52,7 @@ def build(draft_path: Path, fmt: str) -> str | bytes:
 def build_noting(draft_path: Path, fmt: str) -> tuple[str | bytes, tuple[str, ...]]:
     """A draft file built to `fmt`, and the draft's placeholders its text shows, as `resdraft new`
     names them ("symbol: symbol of the 53rd-session document (was AALCO/RES/52/S 8)")."""
-    library = open_library(draft_path)
-    problems = Problems()
-    draft = library.read_draft(draft_path, problems)
-    problems.raise_errors()
-    assert draft is not None
-    resolution = assemble(draft, library)
+    draft, resolution, library = _loaded(draft_path)
     return render_resolution(resolution, fmt, library), placeholders_shown(draft, resolution)
 
 

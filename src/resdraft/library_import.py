@@ -25,13 +25,14 @@ from resdraft.assemble import body_context
 from resdraft.bodynames import name_pattern, ordinals_beside
 from resdraft.errors import OutputError, Problem, Problems, ResdraftError, Where
 from resdraft.importers.dates import parse_date
-from resdraft.importers.text import council_year, plenary_meeting, sponsors_of
+from resdraft.importers.text import counted_session, plenary_meeting, sponsors_of
 from resdraft.library import Library, open_library
 from resdraft.library.bodies import BodyStyle
 from resdraft.library.clauses import read_clause_file
 from resdraft.library.drafts import placeholder_node, symbol_name
 from resdraft.model import Clause, Content, FootnoteRef, Paragraph, Placeholder, Resolution, Run, Session, SubClause
 from resdraft.numbering import heading_kinds
+from resdraft.recalls import council_heading
 from resdraft.sessions import RELATIONS, long_date, ordinal_form, ordinal_pattern, session_number
 from resdraft.sources import Document, read_file
 
@@ -605,15 +606,12 @@ def _words_of(text: str) -> str:
 
 
 _COUNCIL_MEETING = re.compile(r"\bSecurity Council at its (\d+(?:st|nd|rd|th) meeting)\b")
-_COUNCIL_SYMBOL = re.compile(r"S/RES/(\d+) ?\((\d{4})\)")
 
 
-def _untitled(body: str, symbol: str) -> Any:
+def _untitled(symbol: str) -> Any:
     """The title of a document that prints none: the Council's "Resolution 1919 (2010)" from its
     symbol, else a placeholder the user fills in."""
-    if body == "unsc" and (m := _COUNCIL_SYMBOL.fullmatch(symbol)):
-        return f"Resolution {m.group(1)} ({m.group(2)})"
-    return placeholder_node("title of the resolution (the text prints none)")
+    return council_heading(symbol) or placeholder_node("title of the resolution (the text prints none)")
 
 
 def _unstated(doc: Resolution, data: dict[str, Any], years: bool) -> list[str]:
@@ -647,7 +645,7 @@ def _draft_data(doc: Resolution, importer: _Importer, preamble: list[Any], opera
         if value:
             data[key] = value
     if "title" not in data:
-        data["title"] = _untitled(doc.body, symbol)
+        data["title"] = _untitled(symbol)
     dates, printed_venue = _meeting(doc)
     if venue := doc.fields.get("venue") or printed_venue:  # "Adopted this … in Cebu City, Philippines.", or the masthead's
         data["venue"] = str(venue)
@@ -839,7 +837,7 @@ def _read_for_import(path: Path, body: str | None) -> Document:
         return read
     symbol = found[1].format(*m.groups())
     fields = {**doc.fields, "symbol": symbol}
-    session = doc.session.number or (council_year(fields) if doc.body == "unsc" else int(m.group(1)))
+    session = counted_session(doc.body, doc.session.number or int(m.group(1)), fields)  # (A/RES/76/186: the 76th)
     warning = f"the text prints no symbol: {symbol} is taken from the file's name; check it"
     doc = replace(doc, fields={**fields, "session": session}, session=Session(session))
     return replace(read, resolution=doc, warnings=(*read.warnings, warning))

@@ -10,7 +10,7 @@ import datetime as dt
 import itertools
 import re
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Any, Literal
 
@@ -289,12 +289,20 @@ class Placeholder(str):
         return [m.span() for m in cls.PRINTED.finditer(text)] if "[TBD: " in text else []
 
 
-def apart_at(text: str, at: int, holes: list[tuple[int, int]]) -> list[tuple[str, bool]]:
-    """A piece of some text (standing at offset `at` in it) in pieces, each with whether it lies
-    in one of its `holes` (Placeholder.holes): the words a document marks as still to fill."""
-    cuts = sorted({0, len(text), *(min(max(edge - at, 0), len(text)) for hole in holes for edge in hole)})
-    pieces = [(text[a:b], any(start <= at + a < end for start, end in holes)) for a, b in itertools.pairwise(cuts)]
-    return [piece for piece in pieces if piece[0]] or [(text, False)]
+def cut_at(content: Content, holes: list[tuple[int, int]]) -> Iterator[tuple[Span, bool]]:
+    """Some content's spans, each run cut where one of `holes` (offsets in its words, as
+    Placeholder.holes gives them) begins or ends, with whether it lies in one; anchors as they are."""
+    at = 0
+    for span in content:
+        if not isinstance(span, Run):
+            yield span, False
+            continue
+        text = span.text
+        cuts = sorted({0, len(text), *(min(max(edge - at, 0), len(text)) for hole in holes for edge in hole)})
+        pieces = [(a, b) for a, b in itertools.pairwise(cuts) if a < b] or [(0, len(text))]
+        for a, b in pieces:
+            yield replace(span, text=text[a:b]), any(start <= at + a < end for start, end in holes)
+        at += len(text)
 
 
 @dataclass(frozen=True)

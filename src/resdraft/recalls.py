@@ -30,6 +30,13 @@ def citable(symbol: object) -> str | None:
     return " ".join(_PREFIX.sub("", symbol.strip()).split()) or None
 
 
+def council_heading(symbol: object) -> str | None:
+    """The heading the Security Council sets over a resolution, "Resolution 1919 (2010)", from its
+    symbol S/RES/1919 (2010); None for any other symbol."""
+    cited = citable(symbol) if isinstance(symbol, str) and symbol.strip().upper().startswith("S/RES/") else None
+    return f"Resolution {cited}" if cited else None
+
+
 def _pattern(form: str) -> re.Pattern[str]:
     words = r"\s+".join(re.escape(word) for word in form.split())
     return re.compile(rf"(?<![\w/.\-]){words}(?![\w/])", re.I)

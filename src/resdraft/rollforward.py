@@ -13,7 +13,7 @@ from resdraft.errors import LibraryError, Problem, Problems, ResdraftError, Wher
 from resdraft.library import Library, open_library
 from resdraft.library.drafts import placeholder_node, symbol_name, title_name
 from resdraft.model import Draft, Placeholder, Session
-from resdraft.recalls import Series
+from resdraft.recalls import Series, council_heading
 from resdraft.sessions import day_of_date, long_date, printed_date, us_date
 
 # Facts that cannot be known before the new session's document exists.
@@ -48,12 +48,6 @@ def _mentions(value: str, old: int, year: int | None) -> bool:
     """Whether a fact names the old session's number or year, and so goes stale."""
     pattern = rf"(?<![\d/.]){old}(?!\d)" + (rf"|(?<!\d){year}(?!\d)" if year else "")
     return re.search(pattern, value) is not None
-
-
-def _heading_of(symbol: object) -> str | None:
-    """The Council's heading of a resolution, "Resolution 1919 (2010)", from its symbol S/RES/1919 (2010)."""
-    m = re.fullmatch(r"S/RES/(\d+ ?\(\d+\))", symbol) if isinstance(symbol, str) else None
-    return f"Resolution {m.group(1)}" if m else None
 
 
 def _default_path(previous: Path, draft: Draft, session: int, years: bool) -> Path:
@@ -109,20 +103,18 @@ def roll_forward(previous: Path, session: int, output: Path | None = None) -> Ro
     style = library.body(draft.body, Problems())
     years = style is not None and style.years  # (the Council's `session:` is the year)
     if session < old or (session == old and not years):  # (the Council renews a mandate twice in a year, or more)
-        raise LibraryError(
-            Problem(
-                Where(previous, draft.lines["session"].line if "session" in draft.lines else 0),
-                f"the new {'year' if years else 'session'} ({session}) must "
-                f"{'not come before' if years else 'come after'} this draft's ({old})",
-                f"pass a later session, e.g. --session {old + 1}"
-                if not years
-                else f"pass this year or a later one, e.g. --session {old}",
-            )
+        kind, must, hint = (
+            ("year", "must not come before", f"pass this year or a later one, e.g. --session {old}")
+            if years
+            else ("session", "must come after", f"pass a later session, e.g. --session {old + 1}")
         )
+        where = Where(previous, draft.lines["session"].line if "session" in draft.lines else 0)
+        raise LibraryError(Problem(where, f"the new {kind} ({session}) {must} this draft's ({old})", hint))
     date = draft.fields.get("date")
     year = date.year if isinstance(date, dt.date) else None
-    called = style.session_name(session) if style is not None else f"the {Session(session).ordinal_figure} session"
-    its = f"the {session}" if years else f"the {Session(session).ordinal_figure}-session"  # "… document", "… text"
+    figure = Session(session).ordinal_figure
+    # How the new text is named: "for 2011", "of the 2011 document"; "for the 53rd session", "of the 53rd-session document".
+    called, its = (str(session), f"the {session}") if years else (f"the {figure} session", f"the {figure}-session")
 
     yaml = YAML()  # round-trip: comments, key order and quoting survive
     yaml.preserve_quotes = True
@@ -170,7 +162,7 @@ def roll_forward(previous: Path, session: int, output: Path | None = None) -> Ro
             hint = f"{key.replace('_', ' ')} of {its} document{was}"
             data[key] = placeholder_node(hint)
             notes.append(f"{key}: {hint}")
-    if years and isinstance(title := data.get("title"), str) and _heading_of(draft.fields.get("symbol")) == title:
+    if years and isinstance(title := data.get("title"), str) and council_heading(draft.fields.get("symbol")) == title:
         hint = f"Resolution NNNN ({session}), its number once adopted (was {title})"  # the Council's heading names its symbol
         data["title"] = placeholder_node(hint)
         notes.append(f"title: {hint}")
@@ -198,20 +190,20 @@ def roll_forward(previous: Path, session: int, output: Path | None = None) -> Ro
         tuple(notes),
         _renamed(library, draft.body, old, session, path),
         tuple(dropped),
-        _recalls(library, draft, previous, f"{its} text"),
+        _recalls(library, draft, f"{its} text"),
     )
 
 
-def _recalls(library: Library, draft: Draft, path: Path, text: str) -> tuple[str, ...]:
+def _recalls(library: Library, draft: Draft, text: str) -> tuple[str, ...]:
     """Where the text cites the text it continued (its previous draft's), which the new draft, a
     session later, must replace with this text's symbol (`recalls`)."""
-    from resdraft.build import load_resolution
+    from resdraft.assemble import assemble
 
     series = Series.of([draft, *library.lineage(draft, Problems())])
     if series is None:
         return ()
     try:
-        resolution, _ = load_resolution(path, library)
+        resolution = assemble(draft, library)  # (the draft as read above, not read again)
     except ResdraftError:  # a draft that does not build yet still rolls forward; `resdraft check` says why
         return ()
     return tuple(

@@ -33,7 +33,7 @@ from resdraft.importers.text import (
     ORGANIZATION_LINE,
     PLENARY,
     REPORT_LINE,
-    council_year,
+    counted_session,
     is_transition,
     plenary_lines,
     sponsors_of,
@@ -1395,11 +1395,9 @@ def _resolution(
     }
     if date is not None:
         fields["date"] = date
-    if key == "unsc":
-        session = fields["session"] = council_year(fields)
     return Resolution(
         body=key,
-        session=Session(session or 0),
+        session=Session(counted_session(key, session or 0, fields)),
         fields=fields,
         header=header,
         title=title,

@@ -34,7 +34,7 @@ from resdraft.importers.text import (
     ORGANIZATION_LINE,
     PLENARY,
     SYMBOL_SESSION,
-    council_year,
+    counted_session,
     is_transition,
     join_content,
     plenary_lines,
@@ -261,9 +261,8 @@ def _read_masthead(lines: Sequence[str], body: str | None) -> _Masthead:
         for c, cell in enumerate(cells):
             role = _cell_role(cell, roles, used)
             last = entries[-1][1] if entries and entries[-1][0] == b else None
-            broken = (
-                last is not None and last.role == "adoption" and last.text.endswith(" on")
-            )  # "… meeting, on" / "30 April 2007"
+            # A continued line runs on; so does an adoption line broken before its day ("… meeting, on" / "30 April 2007").
+            broken = last is not None and last.role == "adoption" and last.text.endswith(" on")
             if c and last is not None and (broken or (role is None and last.role in CONTINUED_ROLES)):
                 entries[-1] = (b, Line(last.role, join_content((last.content, _content(cell)))))
                 continue
@@ -1166,8 +1165,7 @@ def parse_pdf_text(text: str, source: Path | None = None, body: str | None = Non
     footnotes = [n for n in _footnotes(pages) if n.marker in refs]
     session = _session_number(key, masthead)
     fields = _fields(key, session, masthead, read.closing)
-    if key == "unsc":
-        session = fields["session"] = council_year(fields)
+    session = counted_session(key, session, fields)
     enacting_line = text[head_end:body_start].strip().lstrip('“"') if enacting_words else ""
     date = fields.get("date")
     return Resolution(

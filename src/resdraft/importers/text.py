@@ -797,15 +797,17 @@ def _session(ordinal: str | None, header: Sequence[Line]) -> int:
     return 0
 
 
-def council_year(fields: dict[str, Any]) -> int:
-    """A Security Council text's session, as its drafts count them: the year it was adopted (the
-    Council numbers no sessions; templates/unsc/body.yaml), from the day it was adopted or is
-    dated, else its symbol's "(2006)"; 0 where it states none. (S/RES/1812 (208) was adopted in 2008.)"""
+def counted_session(key: str, session: int, fields: dict[str, Any]) -> int:
+    """A text's session as its draft counts it: `session` as read; but the Security Council numbers
+    no sessions, and a Council draft's is the year it adopted the text (templates/unsc/body.yaml),
+    from the day it was adopted or is dated, else its symbol's "(2006)", 0 where it states none
+    (S/RES/1812 (208) was adopted in 2008); written into `fields` too."""
+    if key != "unsc":
+        return session
     day = fields.get("adopted") or fields.get("date")
-    if isinstance(day, dt.date):
-        return day.year
     m = re.search(r"\((\d{4})\)$", str(fields.get("symbol") or ""))
-    return int(m.group(1)) if m else 0
+    fields["session"] = year = day.year if isinstance(day, dt.date) else int(m.group(1)) if m else 0
+    return year
 
 
 def is_transition(text: str) -> bool:
@@ -968,8 +970,7 @@ def parse_text(text: str, source: Path | None = None, body: str | None = None) -
     preamble, operative = split_parts(reader.tops, reader.transition_at)
     session = _session(enacting.ordinal if enacting else None, header)
     fields = _fields(key, session, header, title, reader.closing)
-    if key == "unsc":
-        session = fields["session"] = council_year(fields)
+    session = counted_session(key, session, fields)
     date = fields.get("date")
     res = Resolution(
         body=key,

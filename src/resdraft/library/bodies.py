@@ -11,7 +11,7 @@ from typing import Any
 from resdraft.errors import Problems, ResdraftError, Where
 from resdraft.library.drafts import EMPHASES, FORMULAS
 from resdraft.library.schema import Reader, suggest
-from resdraft.model import Numbering, Session
+from resdraft.model import Numbering
 from resdraft.yamlsource import YDict, load_yaml
 
 BODY_KEYS = (
@@ -75,10 +75,6 @@ class BodyStyle:
     short_name: str = ""
     former_names: tuple[BodyName, ...] = ()  # oldest first
     years: bool = False  # `sessions: years`: a draft's `session:` is the year (the Council numbers no sessions)
-
-    def session_name(self, session: int) -> str:
-        """How the body's text of a session is named: "the 2nd session", or "2011" for a body that counts years."""
-        return str(session) if self.years else f"the {Session(session).ordinal_figure} session"
 
     def name_at(self, session: int) -> BodyName:
         """The name the body went by at a session (its name now for a session not known, 0)."""

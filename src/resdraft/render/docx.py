@@ -50,7 +50,7 @@ from resdraft.model import (
     Placeholder,
     Resolution,
     Run,
-    apart_at,
+    cut_at,
     plain,
 )
 from resdraft.numbering import parse_pattern
@@ -825,26 +825,20 @@ class _Writer:
         """The runs of some content in `p`; the placeholders in it ("[TBD: …]", at `holes`: offsets
         in its words, by default found there) highlighted."""
         holes = Placeholder.holes(plain(content)) if holes is None else holes
-        at = 0
-        for span in content:
+        for span, unfilled in cut_at(content, holes):
             if isinstance(span, FootnoteRef):
                 self.reference(p, span)
                 continue
-            pieces = apart_at(span.text, at, holes)
-            at += len(span.text)
-            for piece, placeholder in pieces:
-                r = _el("w:r", p)
-                props = self.run_properties(span, role)
-                if placeholder:  # "[TBD: symbol of the 54th-session document]", marked so that no one circulates it
-                    props.insert(len(props) - span.superscript, ("w:highlight", {"val": "yellow"}))
-                if props:
-                    rpr = _el("w:rPr", r)
-                    for tag, attrs in props:
-                        _el(tag, rpr, **attrs)
-                _text(r, piece)
+            r = _el("w:r", p)
+            if props := self.run_properties(span, role, unfilled):
+                rpr = _el("w:rPr", r)
+                for tag, attrs in props:
+                    _el(tag, rpr, **attrs)
+            _text(r, span.text)
 
-    def run_properties(self, span: Run, role: str | None) -> list[tuple[str, dict[str, str]]]:
-        """The w:rPr children of a run: its opening's character style, or bold and italic, and superscript."""
+    def run_properties(self, span: Run, role: str | None, unfilled: bool = False) -> list[tuple[str, dict[str, str]]]:
+        """The w:rPr children of a run, in the schema's order: its opening's character style, or bold
+        and italic; a highlight where it is a placeholder still to fill; superscript."""
         props: list[tuple[str, dict[str, str]]] = []
         bold, italic = span.bold, span.italic
         if span.opening and role in OPENING_STYLES:
@@ -853,6 +847,8 @@ class _Writer:
                 props += [("w:b", {"val": "1" if bold else "0"}), ("w:i", {"val": "1" if italic else "0"})]
         else:
             props += [(tag, {}) for tag, on in (("w:b", bold), ("w:i", italic)) if on]
+        if unfilled:  # "[TBD: symbol of the 54th-session document]", marked so that no one circulates it
+            props.append(("w:highlight", {"val": "yellow"}))
         if span.superscript:
             props.append(("w:vertAlign", {"val": "superscript"}))
         return props

@@ -18,7 +18,7 @@ from html import escape as _html_escape
 
 from resdraft.diff.model import PARTS, Diff, FootnoteChange, HeaderChange, ParagraphChange
 from resdraft.diff.words import Op
-from resdraft.model import Content, Footnote, FootnoteRef, Paragraph, Placeholder, Run, Span, apart_at, plain
+from resdraft.model import Content, Footnote, FootnoteRef, Paragraph, Placeholder, Run, cut_at, plain
 from resdraft.render.diffterm import as_printed, footnotes_line, header_line, places, summary_line
 
 COLOURS: Mapping[str, str] = {
@@ -340,17 +340,12 @@ def _unfilled_apart(content: Content) -> Content:
     """Some content with its placeholders' words in runs of their own (_Unfilled)."""
     if not any(isinstance(span, Run) and "[TBD: " in span.text for span in content):
         return content
-    holes = Placeholder.holes(plain(content))
-    out: list[Span] = []
-    at = 0
-    for span in content:
-        if not isinstance(span, Run):
-            out.append(span)
-            continue
-        for piece, unfilled in apart_at(span.text, at, holes):
-            out.append((_Unfilled if unfilled else Run)(piece, span.italic, span.bold, span.superscript, span.opening))
-        at += len(span.text)
-    return tuple(out)
+    return tuple(
+        _Unfilled(span.text, span.italic, span.bold, span.superscript, span.opening)
+        if unfilled and isinstance(span, Run)
+        else span
+        for span, unfilled in cut_at(content, Placeholder.holes(plain(content)))
+    )
 
 
 def _formatted(text: str, run: Run | None) -> str:
