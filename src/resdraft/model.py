@@ -294,7 +294,7 @@ def cut_at(content: Content, holes: list[tuple[int, int]]) -> Iterator[tuple[Spa
     Placeholder.holes gives them) begins or ends, with whether it lies in one; anchors as they are."""
     at = 0
     for span in content:
-        if not isinstance(span, Run):
+        if not isinstance(span, Run) or not holes:  # (most text has no placeholder: its runs as they are)
             yield span, False
             continue
         text = span.text
