@@ -27,8 +27,19 @@ from resdraft.numbering import heading_labels, label
 from resdraft.templating import StringTemplates, snippets
 
 RESERVED = ("session", "draft", "date", "body")
-_TRAILING_ANCHORS = re.compile(r"((?:\[\^[^\]\s]+\])*)\s*$")
+_TRAILING_ANCHORS = re.compile(r"(?:\[\^[^\]\s]+\])*$")
 _NO_SPACE_BEFORE = (",", ";", ":", ".", ")")
+
+
+def _trailing_anchors(text: str) -> tuple[str, str]:
+    """A paragraph's words, and the footnote anchors that end it ("… persons.[^1][^2]"): they go
+    after the paragraph's closing mark. Anchors hold no space, so they are looked for only in its
+    last word (searching the whole text for them from every place took 40 µs a paragraph)."""
+    words = text.rstrip()
+    last = words.rsplit(None, 1)[-1] if words else ""
+    found = _TRAILING_ANCHORS.search(words, len(words) - len(last))
+    assert found is not None  # (the pattern matches at the end of any text)
+    return words[: found.start()].rstrip(), found.group()
 
 
 @dataclass(frozen=True)
@@ -129,8 +140,7 @@ class Assembler:
         own_mark = slot.end if slot.end is not None else (p["introduces"] if slot.subparagraphs else mark)
         marker = self.footnotes.resolver(slot.footnotes, slot.where, slot.clause_id or "paragraph")
         text = self.render(slot.text, slot.where)
-        trailing = _TRAILING_ANCHORS.search(text)
-        words, anchors = (text[: trailing.start()].rstrip(), trailing.group(1)) if trailing else (text, "")
+        words, anchors = _trailing_anchors(text)
         parts: list[Content] = []
         opening = self.render(slot.opening, slot.where) if slot.opening else None
         if opening:
