@@ -235,14 +235,25 @@ def test_a_council_resolution_rolls_on_to_the_next_year_and_asks_for_its_number(
     # "for the 2011th session", and kept the heading "Resolution 1919 (2010)".
     import_document(CORPUS / "unsc-unmis" / "UNSC_S-RES-1919-2010_sudan-unmis.txt", start=library)
     rolled = roll_forward(library / "drafts" / "s-res-1919-2010.yaml", 2011)
+    # 1919 is a press release's copy and prints no date, so the 2011 draft had no date line, and its
+    # masthead no rule (the rule is the date line's): the new text needs a date all the same.
     assert rolled.placeholders == (
         "symbol: symbol of the 2011 document (was S/RES/1919 (2010))",
+        "date: date of the 2011 document",
         "title: Resolution NNNN (2011), its number once adopted (was Resolution 1919 (2010))",
     )
     assert rolled.text.startswith("# Draft for 2011, rolled forward from s-res-1919-2010 by `resdraft new`.\n")
-    assert "\nsession: 2011\nprevious: s-res-1919-2010\nstatus: draft\n" in rolled.text
+    assert "\nsession: 2011\nprevious: s-res-1919-2010\nstatus: draft\ndate: {tbd: date of the 2011 document}\n" in rolled.text
     assert "2011th" not in rolled.text
     assert rolled.path.name == "unsc-2011-after-s-res-1919-2010.yaml"  # (not "s-res-1919-2011", a symbol it will not have)
+
+
+def test_a_draft_without_a_date_gets_one_to_fill_in_only_where_its_masthead_prints_one(library: Path) -> None:
+    # AIPO's masthead prints no date (its closing says the day once adopted): aipo-26 has none and
+    # its successor is not asked for one.
+    rolled = roll_forward(library / "drafts" / "aipo-26.yaml", 27)
+    assert "\ndate:" not in rolled.text
+    assert not any(note.startswith("date:") for note in rolled.placeholders)
 
 
 def test_a_draft_named_by_its_symbol_rolls_into_one_named_by_its_title(library: Path, tmp_path: Path) -> None:

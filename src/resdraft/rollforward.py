@@ -162,6 +162,12 @@ def roll_forward(previous: Path, session: int, output: Path | None = None) -> Ro
             hint = f"{key.replace('_', ' ')} of {its} document{was}"
             data[key] = placeholder_node(hint)
             notes.append(f"{key}: {hint}")
+    if "date" not in data and style is not None and any(line.role == "date" for line in style.header):
+        # The old text printed no date (a press release's copy), but the new one's masthead has its line.
+        hint = f"date of {its} document"
+        after = next((k for k in ("status", "previous") if k in data), "session")
+        data.insert(list(data).index(after) + 1, "date", placeholder_node(hint))
+        notes.append(f"date: {hint}")
     if years and isinstance(title := data.get("title"), str) and council_heading(draft.fields.get("symbol")) == title:
         hint = f"Resolution NNNN ({session}), its number once adopted (was {title})"  # the Council's heading names its symbol
         data["title"] = placeholder_node(hint)
