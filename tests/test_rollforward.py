@@ -182,6 +182,27 @@ def test_a_rolled_draft_names_where_it_cites_the_text_before_the_one_it_continue
     assert not [f for f in lint(str(rolled.path)).findings if f.rule == "previous-resolution"]
 
 
+def test_a_text_imported_alone_is_told_where_it_cites_the_sessions_before(library: Path, tmp_path: Path) -> None:
+    """A/RES/78/228 imported without 76/186, the text it continued: rolled to the 80th session, it
+    said nothing of the paragraph that lists the item's resolutions, where the new text recalls
+    78/228. The first paragraph citing a resolution shaped like its own symbol, of the three
+    sessions before, is named; lint warns there alone (other paragraphs cite other items' texts).
+    (The library's text before it on the item, unga-64, has no symbol to look for.)"""
+    draft = import_document(ga_text(tmp_path, "A/RES/78/228"), start=library).draft
+    rolled = roll_forward(draft, 80)
+    assert rolled.checks == (
+        "preamble paragraph 10 cites “76/186 of 16 December 2021”, a resolution of a session before a-res-78-228's; "
+        "the 80th-session text recalls 78/228 of 19 December 2023",
+    )
+    rolled.path.write_text(rolled.text, encoding="utf-8")
+    (finding,) = [f for f in lint(str(rolled.path)).findings if f.rule == "previous-resolution"]
+    assert (finding.paragraph, finding.hint) == (
+        "preamble paragraph 10",
+        "cite 78/228 of 19 December 2023 after it, where the paragraph lists the item's resolutions, or instead of it",
+    )
+    assert not [f for f in lint(str(draft)).findings if f.rule == "previous-resolution"]  # (adopted: nothing to mend)
+
+
 def test_a_draft_without_the_text_before_its_previous_one_has_nothing_to_check(library: Path) -> None:
     assert roll_forward(library / "drafts" / "aalco-52.yaml", 53).checks == ()  # (aalco-52 recalls no resolution of the 50th)
     assert roll_forward(library / "drafts" / "aipo-26.yaml", 27).checks == ()  # (nothing before aipo-26)
@@ -246,6 +267,7 @@ def test_a_council_resolution_rolls_on_to_the_next_year_and_asks_for_its_number(
     assert "\nsession: 2011\nprevious: s-res-1919-2010\nstatus: draft\ndate: {tbd: date of the 2011 document}\n" in rolled.text
     assert "2011th" not in rolled.text
     assert rolled.path.name == "unsc-2011-after-s-res-1919-2010.yaml"  # (not "s-res-1919-2011", a symbol it will not have)
+    assert rolled.checks == ()  # (its "1894 (2009)" is a thematic resolution: the Council's citations are not guessed)
 
 
 def test_a_draft_without_a_date_gets_one_to_fill_in_only_where_its_masthead_prints_one(library: Path) -> None:

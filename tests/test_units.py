@@ -475,9 +475,9 @@ def test_a_resolution_is_cited_by_its_symbol_as_texts_cite_it(symbol: str, cited
 
 
 def test_a_citation_is_the_whole_symbol_with_its_date() -> None:
-    from resdraft.recalls import Series
+    from resdraft.recalls import Series, citation
 
-    series = Series("b", "A/RES/79/208", "79/208", None, "a", "A/RES/78/155", "78/155")
+    series = Series("b", "A/RES/79/208", "79/208", None, "a", "A/RES/78/155", citation("78/155"))
     assert series.stale_citation("Recalling its resolution 78/155 of 19 December 2023 and its previous") == (
         "78/155 of 19 December 2023"
     )
@@ -485,3 +485,18 @@ def test_a_citation_is_the_whole_symbol_with_its_date() -> None:
     for other in ("resolution 78/1550", "the report A/78/155", "document 178/155", "78/155/Add.1"):
         assert series.stale_citation(other) is None, other
     assert series.recalled("its resolution 79/208 of 19 December 2024") and not series.recalled("A/79/208")
+
+
+def test_an_earlier_sessions_citation_is_shaped_like_the_symbol_of_the_text_continued() -> None:
+    from resdraft.recalls import earlier
+
+    ga = earlier("78/69", 78)
+    assert ga is not None
+    found = [m.group() for m in ga.finditer("its resolutions 75/201, 76/186 and 77/248, A/77/248, 78/60, 74/1 and 177/12")]
+    assert found == ["75/201", "76/186", "77/248"]  # (the three sessions before; no report symbol, no longer number)
+    aipo = earlier("27GA/06/SOC/01", 27)
+    assert aipo is not None and aipo.search("the Resolution 26GA/2005/Soc/03 which mandated")
+    assert not aipo.search("Resolution 23GA/2002/Org/08")  # (another committee's, and four sessions before)
+    aalco = earlier("AALCO/RES/52/S 8", 52)
+    assert aalco is not None and aalco.search("resolution AALCO/RES/51/S  8 of")
+    assert earlier("78/78", 78) is None  # (which number is the session's?)

@@ -835,11 +835,17 @@ class _Linter:
         series = self.series
         if series is None or (found := series.stale_citation(text)) is None:
             return
+        if series.guessed:  # (the first paragraph that cites the sessions before only, as `Series.stale_in`)
+            self.series = None
+            cites = f"a resolution of a session before {series.previous}'s"
+            hint = f"cite {series.due_citation} after it, where the paragraph lists the item's resolutions, or instead of it"
+        else:
+            cites = f"{series.before} ({series.before_symbol}), the text {series.previous} continued"
+            hint = f"cite {series.due_citation} instead, or after it where the paragraph lists the item's resolutions"
         self.emit(
             "previous-resolution",
-            f"“{found}” cites {series.before} ({series.before_symbol}), the text {series.previous} continued; "
-            f"this draft continues {series.previous} ({series.symbol})",
-            f"cite {series.due_citation} instead, or after it where the paragraph lists the item's resolutions",
+            f"“{found}” cites {cites}; this draft continues {series.previous} ({series.symbol})",
+            hint,
             where_of(found),
             paragraph,
             order,
@@ -1386,7 +1392,10 @@ def _lint_draft(path: Path) -> LintReport:
     assert style is not None
     linter.style = style
     resolution = Assembler(patched, style, library).build()
-    series = Series.of(library.lineage(draft, Problems()))  # (a broken chain is `resdraft check`'s to report)
+    # (a broken chain is `resdraft check`'s to report; the text before the previous one is guessed
+    # only for a text still in the making, and not for the Council's, see `_recalls` in rollforward)
+    guess = draft.fields.get("status") != "adopted" and not style.years
+    series = Series.of(library.lineage(draft, Problems()), guess=guess)
     linter.series = series if series is not None and any(series.stale_in(resolution)) else None
 
     formulas = sources.raw.get("formulas") if isinstance(sources.raw, YDict) else None

@@ -196,25 +196,32 @@ def roll_forward(previous: Path, session: int, output: Path | None = None) -> Ro
         tuple(notes),
         _renamed(library, draft.body, old, session, path),
         tuple(dropped),
-        _recalls(library, draft, f"{its} text"),
+        _recalls(library, draft, f"{its} text", guess=not years),
     )
 
 
-def _recalls(library: Library, draft: Draft, text: str) -> tuple[str, ...]:
+def _recalls(library: Library, draft: Draft, text: str, guess: bool) -> tuple[str, ...]:
     """Where the text cites the text it continued (its previous draft's), which the new draft, a
-    session later, must replace with this text's symbol (`recalls`)."""
+    session later, must replace with this text's symbol, or add it to (`recalls`). With `guess`,
+    where the library lacks the text this one continued, the first paragraph that cites a
+    resolution of the sessions before (the Council, counting years, cites its thematic
+    resolutions there as often)."""
     from resdraft.assemble import assemble
 
-    series = Series.of([draft, *library.lineage(draft, Problems())])
+    series = Series.of([draft, *library.lineage(draft, Problems())], guess=guess)
     if series is None:
         return ()
     try:
         resolution = assemble(draft, library)  # (the draft as read above, not read again)
     except ResdraftError:  # a draft that does not build yet still rolls forward; `resdraft check` says why
         return ()
+    cites = (
+        f", a resolution of a session before {series.previous}'s"
+        if series.guessed
+        else f" ({series.before}, the text {series.previous} continued)"
+    )
     return tuple(
-        f"{paragraph} cites “{found}” ({series.before}, the text {series.previous} continued); "
-        f"{text} recalls {series.due_citation}"
+        f"{paragraph} cites “{found}”{cites}; {text} recalls {series.due_citation}"
         for paragraph, found in series.stale_in(resolution)
     )
 
