@@ -131,7 +131,7 @@ class Series:
     def stale_in(self, resolution: Resolution) -> Iterator[tuple[str, str]]:
         """(paragraph, cited words) for each paragraph of a text that cites the text before the
         previous one, when no paragraph cites the previous one: none once the citation is brought up to date."""
-        paragraphs = list(_paragraphs(resolution))
+        paragraphs = list(named_paragraphs(resolution))
         if any(self.recalled(p.text) for _, p in paragraphs):
             return
         for name, paragraph in paragraphs:
@@ -141,7 +141,7 @@ class Series:
                     return
 
 
-def _paragraphs(resolution: Resolution) -> Iterator[tuple[str, Paragraph]]:
+def named_paragraphs(resolution: Resolution) -> Iterator[tuple[str, Paragraph]]:
     """Every paragraph and sub-paragraph, named as lint names them ("preamble paragraph 1")."""
 
     def walk(paragraph: Paragraph, name: str) -> Iterator[tuple[str, Paragraph]]:
