@@ -184,6 +184,22 @@ def test_amendments_quote_whole_words_found_once_in_the_paragraph() -> None:
     assert ("75/210 of 21 December 2020", "78/142 of 19 December 2023,") in recalled
 
 
+def test_amendments_quote_a_bracket_with_its_pair() -> None:
+    # The words' diff ends a change inside a bracket the unchanged text closes, or starts one that
+    # closes a bracket opened before: "replace “(A/78/13” with “(A/79/13”" (A/RES/78/74 -> 79/88)
+    # and "insert “Rules) and … (the Beijing” after “Tokyo”" (A/RES/78/224 -> 79/187).
+    from resdraft.render.amendments import render_amendments
+
+    text = render_amendments(compare(_corpus_resolution("A/RES/78/74"), _corpus_resolution("A/RES/79/88")))
+    assert "In footnote 1, replace “Seventy-eighth” with “Seventy-ninth” and replace “(A/78/13)” with “(A/79/13)”." in text
+    text = render_amendments(compare(_corpus_resolution("A/RES/78/224"), _corpus_resolution("A/RES/79/187")))
+    assert (
+        "insert “and the United Nations Standard Minimum Rules for the Administration of Juvenile Justice "
+        "(the Beijing Rules)” after “(the Tokyo Rules)”."
+    ) in text
+    assert "“(the Bangkok Rules) and” with “(the Bangkok Rules),”" in text
+
+
 def test_amendments_table_footnote_changes_by_old_number_and_anchor() -> None:
     # A/RES/78/234 -> A/RES/79/161: footnotes reworded, added to a kept paragraph and carried by new paragraphs.
     from resdraft.render.amendments import render_amendments

@@ -31,7 +31,7 @@ def _stretches(ops: tuple[Op, ...] | list[Op]) -> list[Stretch]:
     """The ops as unchanged stretches and changes, each change widened to whole words (a
     delegation replaces "non-governmental", not its hyphen, and "neo- Nazism" with "neo-Nazism")
     and a mark to the word it follows ("Islands" with "Islands,", rather than adds a comma), and
-    changes with MERGED or fewer unchanged words between them made one ("4 December 2023" with
+    to the bracket it leaves open or closes (`_bracketed`), and changes with MERGED or fewer unchanged words between them made one ("4 December 2023" with
     "2 December 2024", not "4" with "2" and "2023" with "2024")."""
     raw: list[list[str]] = []
     for op, text in ops:
@@ -55,6 +55,7 @@ def _stretches(ops: tuple[Op, ...] | list[Op]) -> list[Stretch]:
         ):
             raw[k + 1][1] = raw[k + 1][1][head.end() :]
             raw[k][1], raw[k][2] = raw[k][1] + head.group(), raw[k][2] + head.group()
+        _bracketed(raw, k)
     out: list[list[str]] = []
     for k, (kind, first, second) in enumerate(raw):
         between = kind == "equal" and 0 < k < len(raw) - 1 and len(WORD.findall(first)) <= MERGED
@@ -66,6 +67,35 @@ def _stretches(ops: tuple[Op, ...] | list[Op]) -> list[Stretch]:
         else:
             out.append([kind, first, second])
     return [(kind, a, b) for kind, a, b in out]
+
+
+BRACKETED = 40  # characters, at most, a change takes in to quote a bracket's pair with it
+_OPENED = re.compile(rf"[(\[][^()\[\]]{{0,{BRACKETED}}}$")  # a bracket the text before a change leaves open
+_CLOSED = re.compile(rf"^[^()\[\]]{{0,{BRACKETED}}}[)\]]")  # ... and the bracket the text after it closes
+
+
+def _unmatched(text: str) -> tuple[int, int]:
+    """How many brackets `text` closes that it did not open, and opens that it does not close
+    ("Rules) and … (the Beijing": one and one)."""
+    depth = lowest = 0
+    for c in text:
+        if c in "()[]":
+            depth += 1 if c in "([" else -1
+            lowest = min(lowest, depth)
+    return -lowest, depth - lowest
+
+
+def _bracketed(raw: list[list[str]], k: int) -> None:
+    """Change `k` of `raw` widened to the brackets it opens or closes, so that it is quoted whole:
+    "replace “1784 (2007)” with “1812 (2008)”", not "“1784 (2007” with “1812 (2008”"."""
+    _, deleted, inserted = raw[k]
+    unmatched = (_unmatched(deleted), _unmatched(inserted))
+    if any(opens for _, opens in unmatched) and k + 1 < len(raw) and (shut := _CLOSED.match(raw[k + 1][1])):
+        raw[k + 1][1] = raw[k + 1][1][shut.end() :]
+        raw[k][1], raw[k][2] = deleted + shut.group(), inserted + shut.group()
+    if any(closes for closes, _ in unmatched) and k and (opened := _OPENED.search(raw[k - 1][1])):
+        raw[k - 1][1] = raw[k - 1][1][: opened.start()]
+        raw[k][1], raw[k][2] = opened.group() + raw[k][1], opened.group() + raw[k][2]
 
 
 def _hunks(ops: tuple[Op, ...] | list[Op]) -> list[tuple[str, str, str, str]]:
