@@ -105,7 +105,8 @@ def new(
     ] = None,
     force: Force = False,
 ) -> None:
-    """Roll a draft forward to a later session; unknowable facts become placeholders."""
+    """Roll a draft forward to a later session; unknowable facts become placeholders, and it names
+    the paragraphs to check: citations the new text must bring up to date, the old text's year."""
     from resdraft.rollforward import roll_forward
     from resdraft.writing import write_atomic
 
