@@ -837,14 +837,12 @@ class _Linter:
             return
         if series.guessed:  # (the first paragraph that cites the sessions before only, as `Series.stale_in`)
             self.series = None
-            cites = f"a resolution of a session before {series.previous}'s"
             hint = f"cite {series.due_citation} after it, where the paragraph lists the item's resolutions, or instead of it"
         else:
-            cites = f"{series.before} ({series.before_symbol}), the text {series.previous} continued"
             hint = f"cite {series.due_citation} instead, or after it where the paragraph lists the item's resolutions"
         self.emit(
             "previous-resolution",
-            f"“{found}” cites {cites}; this draft continues {series.previous} ({series.symbol})",
+            f"“{found}” cites {series.stale_source(symbol=True)}; this draft continues {series.previous} ({series.symbol})",
             hint,
             where_of(found),
             paragraph,

@@ -111,6 +111,14 @@ class Series:
         """Whether the text before the previous one is guessed from its symbol's shape (no draft of it)."""
         return self.before is None
 
+    def stale_source(self, symbol: bool = False) -> str:
+        """What a stale citation cites, in words: "a-res-78-155, the text a-res-79-208 continued"
+        (with `symbol`, "a-res-78-155 (A/RES/78/155), …"), or, guessed, "a resolution of a session before a-res-78-69's"."""
+        if self.before is None:
+            return f"a resolution of a session before {self.previous}'s"
+        named = f"{self.before} ({self.before_symbol})" if symbol else self.before
+        return f"{named}, the text {self.previous} continued"
+
     def recalled(self, text: str) -> bool:
         """Whether a text cites the previous text."""
         return citation(self.due).search(text) is not None

@@ -166,7 +166,7 @@ def roll_forward(previous: Path, session: int, output: Path | None = None) -> Ro
     if "date" not in data and style is not None and any(line.role == "date" for line in style.header):
         # The old text printed no date (a press release's copy), but the new one's masthead has its line.
         hint = f"date of {its} document"
-        after = next((k for k in ("status", "previous") if k in data), "session")
+        after = "status" if "status" in data else "previous"  # (`previous` is set above)
         data.insert(list(data).index(after) + 1, "date", placeholder_node(hint))
         notes.append(f"date: {hint}")
     if years and isinstance(title := data.get("title"), str) and council_heading(draft.fields.get("symbol")) == title:
@@ -250,11 +250,7 @@ def _recalls(library: Library, draft: Draft, resolution: Resolution, text: str, 
     series = Series.of([draft, *library.lineage(draft, Problems())], guess=guess)
     if series is None:
         return ()
-    cites = (
-        f", a resolution of a session before {series.previous}'s"
-        if series.guessed
-        else f" ({series.before}, the text {series.previous} continued)"
-    )
+    cites = f", {series.stale_source()}" if series.guessed else f" ({series.stale_source()})"
     return tuple(
         f"{paragraph} cites “{found}”{cites}; {text} recalls {series.due_citation}"
         for paragraph, found in series.stale_in(resolution)
