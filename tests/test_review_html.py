@@ -36,6 +36,7 @@ CHROMIUM_ARGS = [
 ]
 INSTALL = "apt-get update && apt-get install -y chromium && .venv/bin/pip install playwright (never `playwright install`)"
 AALCO_CHANGES = ["pp. 1 → pp. 1", "pp. 2 → —", "pp. 3 → pp. 2", "— → pp. 5", "op. 4 → op. 4"]
+AALCO_HEADER = ["title", "symbol", "session", "date", "enacting formula", "subtitle line", "status line"]
 
 
 def _diff(old: str | Path, new: str | Path) -> Diff:
@@ -72,6 +73,17 @@ class Review:
     def current(self) -> list[str]:
         """The place of every row marked aria-current, in the visible view."""
         return self.page.locator(".view:not([hidden]) .row[aria-current='true'] .where").all_inner_texts()
+
+    def current_field(self) -> list[str]:
+        """The name of every header field marked aria-current."""
+        return self.page.locator("table.header tbody tr[aria-current='true'] th").all_inner_texts()
+
+    def past_the_header(self) -> None:
+        """Press `j` over the header's changed fields: the next press reaches the first paragraph."""
+        fields = self.page.locator("table.header tbody tr[data-change]").count()
+        for _ in range(fields):
+            self.page.keyboard.press("j")
+        assert self.current() == [] and len(self.current_field()) == bool(fields)
 
 
 @pytest.fixture(scope="module")
@@ -206,6 +218,12 @@ def test_j_and_k_walk_the_changes_in_order(open_review: Callable[..., Review], a
     review = open_review(aalco)
     page = review.page
     assert review.current() == []
+    for field in AALCO_HEADER:  # the header's changes first: they stand above the paragraphs
+        page.keyboard.press("j")
+        assert review.current_field() == [field] and review.current() == []
+        row = page.locator("table.header tbody tr[aria-current='true']")
+        _expect()(row).to_be_in_viewport()
+        _expect()(row).to_be_focused()
     for expected in AALCO_CHANGES:
         page.keyboard.press("j")
         assert review.current() == [expected]
@@ -221,7 +239,10 @@ def test_j_and_k_walk_the_changes_in_order(open_review: Callable[..., Review], a
     assert review.current() == [AALCO_CHANGES[-3]]
     page.keyboard.press("n")
     assert review.current() == [AALCO_CHANGES[-2]]
-    assert page.locator("#nav-status").inner_text() == "Change 4 of 5"
+    assert page.locator("#nav-status").inner_text() == "Change 11 of 12"
+    for _ in range(4):
+        page.keyboard.press("k")
+    assert review.current() == [] and review.current_field() == [AALCO_HEADER[-1]]
 
 
 def test_buttons_move_like_the_keys_and_keys_work_after_ticking_the_filter(
@@ -230,6 +251,7 @@ def test_buttons_move_like_the_keys_and_keys_work_after_ticking_the_filter(
     review = open_review(aalco)
     page = review.page
     page.get_by_label("Show only changes").check()
+    review.past_the_header()
     page.keyboard.press("j")
     assert review.current() == [AALCO_CHANGES[0]]
     page.get_by_role("button", name="Next change").click()
@@ -243,6 +265,7 @@ def test_buttons_move_like_the_keys_and_keys_work_after_ticking_the_filter(
 def test_inline_view_marks_edits_in_place_and_hides_side_by_side(open_review: Callable[..., Review], aalco: Diff) -> None:
     review = open_review(aalco)
     page = review.page
+    review.past_the_header()
     page.keyboard.press("j")
     page.get_by_role("button", name="Inline").click()
     _expect()(page.locator("#view-sbs")).to_be_hidden()
@@ -456,6 +479,7 @@ def test_footnoted_paragraphs_of_the_ga_draft_keep_markers_and_fit_the_page(
     assert "Government8 and the" in taking_note.locator(".new").inner_text()
     assert review.row("op. 4 → —").locator(".badge").all_inner_texts() == ["deleted"]
     assert review.row("op. 5 → op. 4").locator(".badge").all_inner_texts() == ["unchanged"]
+    review.past_the_header()
     page.keyboard.press("j")
     page.keyboard.press("j")
     assert review.current() == ["op. 4 → —"]
@@ -581,6 +605,7 @@ def test_a_moved_paragraph_shows_both_badges_and_is_a_change(open_review: Callab
     assert review.page.locator("ul.summary li").all_inner_texts()[2] == "operative: 2 unchanged, 2 modified, 1 moved"
     assert review.row("op. 1 → op. 4").locator(".badge").all_inner_texts() == ["modified", "moved"]
     review.page.get_by_label("Show only changes").check()
+    review.past_the_header()
     review.page.keyboard.press("j")
     review.page.keyboard.press("j")
     assert review.current() == ["op. 1 → op. 4"]
@@ -592,6 +617,35 @@ def test_narrow_window_stacks_old_over_new_without_overflow(open_review: Callabl
     box = review.row("op. 4 → op. 4")
     old, new = box.locator(".text.old").bounding_box(), box.locator(".text.new").bounding_box()
     assert old and new and new["y"] >= old["y"] + old["height"] - 1
+
+
+def _words_split(review: Review) -> list[str]:
+    """The words of the header table that the browser breaks across lines."""
+    return review.page.evaluate(
+        """() => {
+          const split = [];
+          const walker = document.createTreeWalker(document.querySelector('table.header'), NodeFilter.SHOW_TEXT);
+          for (let node; (node = walker.nextNode()); ) {
+            for (const m of node.data.matchAll(/\\S+/g)) {
+              const range = document.createRange();
+              range.setStart(node, m.index);
+              range.setEnd(node, m.index + m[0].length);
+              const tops = new Set([...range.getClientRects()].map(r => Math.round(r.top)));
+              if (tops.size > 1) split.push(m[0]);
+            }
+          }
+          return split;
+        }"""
+    )
+
+
+@pytest.mark.parametrize("width", [800, 1024, 1280])
+def test_header_table_breaks_no_word_across_lines(open_review: Callable[..., Review], aalco: Diff, width: int) -> None:
+    # In an 800-pixel window the table beside the summary broke "ESTABLISHIN|G" and "AALCO/RES/5|2/S 8".
+    review = open_review(aalco, width=width)
+    assert review.page.locator("table.header tbody tr").count() == len(AALCO_HEADER)
+    assert _words_split(review) == []
+    assert _overflows(review) == []
 
 
 def test_a_diff_of_a_text_with_itself_has_nothing_to_walk(open_review: Callable[..., Review]) -> None:
@@ -607,12 +661,16 @@ def test_a_diff_of_a_text_with_itself_has_nothing_to_walk(open_review: Callable[
     assert page.locator("#view-sbs .none-changed").all_inner_texts() == ["No changes in this part."] * 2
 
 
-def test_a_draft_whose_header_alone_changed_says_so_beside_the_keys() -> None:
+def test_a_draft_whose_header_alone_changed_has_that_change_to_walk(open_review: Callable[..., Review]) -> None:
     # Last session's adopted text against a new session's draft of the same words: the header
-    # table lists the changed facts, and the toolbar said "No changes" beside it.
+    # table lists the changed fact, and the toolbar counts it (it said "No changes" beside it).
     res = read_document(str(ROOT / "drafts" / "unga-64.yaml")).resolution
-    page = render_review_html(compare(res, dataclasses.replace(res, session=dataclasses.replace(res.session, number=65))))
-    assert '<span id="nav-status" role="status" aria-live="polite">No changes below the header</span>' in page
+    review = open_review(compare(res, dataclasses.replace(res, session=dataclasses.replace(res.session, number=65))))
+    page = review.page
+    assert page.locator("#nav-status").inner_text() == "1 change"
+    page.keyboard.press("j")
+    assert review.current_field() == ["session"] and review.current() == []
+    assert page.locator("#nav-status").inner_text() == "Change 1 of 1"
     assert '<span id="nav-status" role="status" aria-live="polite">No changes</span>' in render_review_html(compare(res, res))
 
 
@@ -703,7 +761,7 @@ def test_the_header_table_shows_the_masthead_lines_that_changed_in_words() -> No
     # A/RES/78/168 -> A/RES/79/227: the agenda item, the adoption date and the committee's report.
     page = render_review_html(compare(*ga_pair("A/RES/78/168")))
     for row in ("agenda item line", "adoption line", "report line"):
-        assert f'<tr><th scope="row">{row}</th>' in page
+        assert re.search(f'<tr data-change="\\d+" tabindex="-1"><th scope="row">{row}</th>', page)
     assert "Agenda item <del>23 (a)</del>" in page and "Agenda item <ins>24</ins>" in page
     assert "organization line" in page.split("Unchanged:", 1)[1].split("</p>", 1)[0]
 

@@ -85,7 +85,7 @@ h3{font-size:1.05rem;margin:1.5rem 0 .5rem;padding-bottom:.25rem;border-bottom:2
 .warnings h2{margin:.25rem 0}
 table.header{border-collapse:collapse;width:100%;font-size:.95rem}
 table.header th,table.header td{border:1px solid var(--border);padding:.3rem .5rem;text-align:left;vertical-align:top;
-  overflow-wrap:anywhere}
+  overflow-wrap:break-word}
 table.header thead th{background:var(--panel)}
 table.header tbody th{font-weight:600;white-space:nowrap;width:1%}
 .toolbar{position:sticky;top:0;z-index:2;display:flex;flex-wrap:wrap;align-items:center;gap:.5rem 1rem;
@@ -153,9 +153,9 @@ ins sup.fn{color:var(--ins-text)}del sup.fn{color:var(--del-text)}
 .none-changed{display:none;color:var(--muted)}
 .only-changes .row[data-changed="false"]{display:none}
 .only-changes .none-changed{display:block}
+@media (max-width:64rem){.overview{grid-template-columns:1fr}}
 @media (max-width:48rem){
   .page{padding:.5rem .75rem 3rem}
-  .overview{grid-template-columns:1fr}
   .colheads{display:none}
   .row,.sbs .lines{grid-template-columns:minmax(0,1fr)}
   .meta{flex-direction:row;flex-wrap:wrap;align-items:center;margin-bottom:.3rem}
@@ -188,7 +188,7 @@ _SCRIPT = """
 
   function rowFor(i) {
     var which = '[data-change="' + i + '"]';
-    return views[view].querySelector(".row" + which) || doc.querySelector(".footnotes tr" + which);
+    return views[view].querySelector(".row" + which) || doc.querySelector("tr" + which);
   }
 
   function mark(scroll, focus) {
@@ -568,9 +568,9 @@ def _inline_row(change: ParagraphChange, number: int | None, notes: _Notes) -> s
     return "".join(out)
 
 
-def _numbered(diff: Diff) -> dict[str, list[tuple[ParagraphChange, int | None]]]:
-    """Each part's changes, the changed ones numbered in document order for navigation."""
-    count = 0
+def _numbered(diff: Diff, count: int) -> dict[str, list[tuple[ParagraphChange, int | None]]]:
+    """Each part's changes, the changed ones numbered in document order for navigation from `count`
+    on (after the header's)."""
     out: dict[str, list[tuple[ParagraphChange, int | None]]] = {}
     for part in PARTS:
         rows: list[tuple[ParagraphChange, int | None]] = []
@@ -620,20 +620,26 @@ def _table_side(change: HeaderChange | FootnoteChange, keep: str) -> str:
     return _marked_up(change.ops, *sides)[0 if keep == "delete" else 1]
 
 
+def _header_lines(diff: Diff) -> list[tuple[str, HeaderChange]]:
+    """The header fields and other masthead lines, each with its name on the page."""
+    named = [(h.field.replace("_", " "), as_printed(h)) for h in diff.header]
+    return named + [(h.field.replace("-", " ") + " line", h) for h in diff.masthead]
+
+
 def _header_section(diff: Diff) -> str:
     """The header fields and the other masthead lines ('agenda item line') that changed, old and
-    new with word-level marks; the others named."""
-    named = [(h.field.replace("_", " "), as_printed(h)) for h in diff.header]
-    named += [(h.field.replace("-", " ") + " line", h) for h in diff.masthead]
+    new with word-level marks, numbered as the first changes (the keys reach them before the
+    paragraphs: a stale symbol or date is a change to review like any other); the others named."""
+    named = _header_lines(diff)
     changed = [(name, h) for name, h in named if h.status != "unchanged"]
     same = [name for name, h in named if h.status == "unchanged"]
     out = ['<section aria-labelledby="h-header"><h2 id="h-header">Header</h2>']
     if changed:
         out.append('<table class="header"><thead><tr><th scope="col">Field</th><th scope="col">Old</th><th scope="col">New</th>')
         out.append("</tr></thead><tbody>")
-        for name, h in changed:
+        for number, (name, h) in enumerate(changed):
             out.append(
-                f'<tr><th scope="row">{escape(name)}</th>'
+                f'<tr data-change="{number}" tabindex="-1"><th scope="row">{escape(name)}</th>'
                 f"<td>{_table_side(h, 'delete')}</td><td>{_table_side(h, 'insert')}</td></tr>"
             )
         out.append("</tbody></table>")
@@ -682,12 +688,10 @@ def _warnings(diff: Diff) -> str:
     return f'<section class="warnings" aria-labelledby="h-warnings"><h2 id="h-warnings">Warnings</h2><ul>{items}</ul></section>'
 
 
-def _toolbar(diff: Diff, total: int) -> str:
+def _toolbar(total: int) -> str:
     """View switch, the changes-only filter and previous/next; hidden until the script runs."""
     none = " disabled" if not total else ""
     status = f"{total} change{'s' if total != 1 else ''}" if total else "No changes"
-    if not total and any(h.status != "unchanged" for h in (*diff.header, *diff.masthead)):
-        status = "No changes below the header"  # (a new session's draft of the same words: its header facts alone)
     return (
         '<nav id="toolbar" class="toolbar" aria-label="Review controls" hidden>'
         '<div class="group" role="group" aria-label="View">'
@@ -704,10 +708,11 @@ def _toolbar(diff: Diff, total: int) -> str:
 
 def render_review_html(diff: Diff) -> str:
     """The diff as one self-contained HTML page for reviewing a draft against last session's text."""
-    rows = _numbered(diff)
+    header = sum(h.status != "unchanged" for _, h in _header_lines(diff))
+    rows = _numbered(diff, header)
     notes = _Notes(diff)
-    paragraphs = sum(n is not None for part in PARTS for _, n in rows[part])
-    total = paragraphs + len(diff.footnotes_changed)
+    before_footnotes = header + sum(n is not None for part in PARTS for _, n in rows[part])
+    total = before_footnotes + len(diff.footnotes_changed)
     title = f"{diff.old_name} → {diff.new_name}"
     out = [
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">',
@@ -717,10 +722,10 @@ def render_review_html(diff: Diff) -> str:
         f'<body data-changes="{total}"><div class="page">',
         f"<header><h1>{escape(title)}</h1>{_warnings(diff)}",
         f'<div class="overview">{_summary_section(diff)}{_header_section(diff)}</div></header>',
-        _toolbar(diff, total),
+        _toolbar(total),
         "<main>",
     ]
     _view(diff, rows, "sbs", notes, out)
     _view(diff, rows, "inline", notes, out)
-    out += [_footnotes_section(diff, paragraphs), "</main>", f"</div><script>{_SCRIPT}</script></body></html>\n"]
+    out += [_footnotes_section(diff, before_footnotes), "</main>", f"</div><script>{_SCRIPT}</script></body></html>\n"]
     return "".join(out)
