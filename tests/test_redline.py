@@ -106,6 +106,76 @@ def _resolve(body: etree._Element, keep: str) -> etree._Element:
     return body
 
 
+_LOOKS = (("w:b", "bold"), ("w:i", "italic"), ("w:vertAlign", "superscript"))
+
+
+def _character_styles(docx: bytes) -> dict[str, set[str]]:
+    """What each character style of a .docx sets (of bold, italic, superscript), through the styles it is based on."""
+    with zipfile.ZipFile(io.BytesIO(docx)) as z:
+        styles = etree.fromstring(z.read("word/styles.xml"))
+    defined = {s.get(f"{W}styleId"): s for s in styles.iter(f"{W}style")}
+
+    def sets(style_id: str | None, depth: int = 0) -> dict[str, bool]:
+        style = defined.get(style_id or "")
+        if style is None or depth > 10:
+            return {}
+        based = style.find(f"{W}basedOn")
+        out = sets(based.get(f"{W}val"), depth + 1) if based is not None else {}
+        return out | _direct(style.find(f"{W}rPr"))
+
+    return {sid: {k for k, on in sets(sid).items() if on} for sid in defined}
+
+
+def _direct(rpr: etree._Element | None) -> dict[str, bool]:
+    """Bold, italic and superscript as a w:rPr sets them itself."""
+    out: dict[str, bool] = {}
+    for tag, name in _LOOKS:
+        el = rpr.find(tag.replace("w:", W)) if rpr is not None else None
+        if el is not None:
+            value = el.get(f"{W}val")
+            out[name] = value == "superscript" if name == "superscript" else value not in ("0", "false", "off")
+    return out
+
+
+def _looks(docx: bytes, keep: str | None = None) -> list[list[tuple[str, frozenset[str]]]]:
+    """Each paragraph's text as stretches of one look (bold, italic, superscript, as its runs and
+    their character styles set it), as Accept All (keep='ins', formatting changes taken) or Reject
+    All (keep='del', each run's setting from before its w:rPrChange) leaves it. Footnote marks left out."""
+    body = _body(docx)
+    styles = _character_styles(docx)
+    if keep:
+        body = _resolve(body, keep)
+        for change in list(body.iter(f"{W}rPrChange")):
+            rpr = change.getparent()
+            if keep == "del":  # the setting before the change, in place of the run's own
+                before = change.find(f"{W}rPr")
+                for child in list(rpr):
+                    rpr.remove(child)
+                for child in list(before):
+                    rpr.append(child)
+            else:
+                rpr.remove(change)
+    out = []
+    for p in body.iter(f"{W}p"):
+        stretches: list[tuple[str, frozenset[str]]] = []
+        for r in p.iter(f"{W}r"):
+            if r.find(f"{W}footnoteReference") is not None:
+                continue
+            text = "".join(t.text or "" for t in r if t.tag in (f"{W}t", f"{W}delText"))
+            if not text:
+                continue
+            rpr = r.find(f"{W}rPr")
+            style = rpr.find(f"{W}rStyle") if rpr is not None else None
+            look = {name: True for name in styles.get(style.get(f"{W}val"), set())} if style is not None else {}
+            look = frozenset(name for name, on in (look | _direct(rpr)).items() if on)
+            if stretches and stretches[-1][1] == look:
+                stretches[-1] = (stretches[-1][0] + text, look)
+            else:
+                stretches.append((text, look))
+        out.append(stretches)
+    return out
+
+
 def _notes(docx: bytes, keep: str | None = None) -> list[tuple[int, int, str]]:
     """(paragraph, place in its text, footnote text) of each footnote a .docx refers to, in order,
     as Accept All (keep='ins') or Reject All (keep='del') leaves them, or as they are."""
@@ -137,6 +207,8 @@ def _check(old: Resolution, new: Resolution, amends: dict[str, str] | None = Non
     assert _texts(_resolve(body, "del")) == _texts(_body(old_docx)), "Reject All must give the old text"
     assert _notes(redline, "ins") == _notes(new_docx), "Accept All must give the new footnotes, where they stand"
     assert _notes(redline, "del") == _notes(old_docx), "Reject All must give the old footnotes, where they stood"
+    assert _looks(redline, "ins") == _looks(new_docx), "Accept All must set the words as the new text does"
+    assert _looks(redline, "del") == _looks(old_docx), "Reject All must set the words as the old text did"
     return redline
 
 

@@ -821,10 +821,15 @@ class _Writer:
         room = len(line.label) * LABEL_EM * float(props.get("size", self.word.font_size)) + LABEL_GAP
         return max(float(props.get("left", 0.0)), math.ceil(room / LABEL_STEP) * LABEL_STEP)
 
-    def runs(self, p: Any, content: Content, role: str | None, holes: list[tuple[int, int]] | None = None) -> None:
+    def runs(
+        self, p: Any, content: Content, role: str | None, holes: list[tuple[int, int]] | None = None
+    ) -> list[tuple[Any, Run, bool, int]]:
         """The runs of some content in `p`; the placeholders in it ("[TBD: …]", at `holes`: offsets
-        in its words, by default found there) highlighted."""
+        in its words, by default found there) highlighted. Each run written, with its span, whether
+        it is a placeholder and where its text begins in the content's words."""
         holes = Placeholder.holes(plain(content)) if holes is None else holes
+        written = []
+        at = 0
         for span, unfilled in cut_at(content, holes):
             if isinstance(span, FootnoteRef):
                 self.reference(p, span)
@@ -835,6 +840,9 @@ class _Writer:
                 for tag, attrs in props:
                     _el(tag, rpr, **attrs)
             _text(r, span.text)
+            written.append((r, span, unfilled, at))
+            at += len(span.text)
+        return written
 
     def run_properties(self, span: Run, role: str | None, unfilled: bool = False) -> list[tuple[str, dict[str, str]]]:
         """The w:rPr children of a run, in the schema's order: its opening's character style, or bold

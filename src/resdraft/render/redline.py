@@ -19,7 +19,8 @@ its operative paragraphs and the new does not (or the reverse), its paragraphs k
 numbering as a tracked change of their properties; where it numbered sub-paragraphs otherwise
 ("1." against "(a)"), or only it numbered its operative paragraphs, those of a paragraph deleted
 whole (or all struck) are numbered as it numbered them, from "(a)" again under each paragraph.
-Footnotes are tracked too. An anchor both texts have at one place in unchanged words is one
+Unchanged words the old text set otherwise (bold, italic, an opening's style) keep that setting
+as a tracked change of formatting. Footnotes are tracked too. An anchor both texts have at one place in unchanged words is one
 footnote, changes to its text marked inside it; one only the new text has is inserted, and one
 only the old text had is there struck, with its footnote: so Reject All gives back the old
 footnotes where they stood, and Accept All the new ones.
@@ -226,7 +227,13 @@ class _Redline(_Writer):
         for op, text, at_old, at_new in located(ops):
             within = [(a - at_new, b - at_new) for a, b in holes]
             if op == "equal":
-                self.runs(p, content_between(new, at_new, at_new + len(text)), role, within)
+                self._kept(
+                    p,
+                    content_between(old, at_old, at_old + len(text)),
+                    content_between(new, at_new, at_new + len(text)),
+                    role,
+                    within,
+                )
             elif op == "insert":
                 self.runs(self._mark("w:ins", p), self._new(content_between(new, at_new, at_new + len(text))), role, within)
             else:
@@ -277,9 +284,31 @@ class _Redline(_Writer):
                     p, "w:moveFrom" if op == "equal" else "w:del", content_between(old, at_old, at_old + len(text)), role
                 )
             elif side == "moveTo" and op == "equal":
-                self.runs(self._mark("w:moveTo", p), content_between(new, at_new, at_new + len(text)), role)
+                kept = content_between(old, at_old, at_old + len(text)), content_between(new, at_new, at_new + len(text))
+                self._kept(self._mark("w:moveTo", p), *kept, role)
             elif side == "moveTo" and op == "insert":
                 self.runs(self._mark("w:ins", p), self._new(content_between(new, at_new, at_new + len(text))), role)
+
+    def _kept(self, p: Any, old: Content, new: Content, role: str | None, holes: list[tuple[int, int]] | None = None) -> None:
+        """Words both texts have, set as the new text sets them; where the old text set them
+        otherwise (bold, italic, superscript, an opening's style), the old setting is kept as a
+        tracked change of formatting (w:rPrChange), so that Reject All gives back the old look too:
+        a formula italic last session, an opening that took one more word in bold."""
+        was = _looks(old)
+        if was == _looks(new):
+            self.runs(p, new, role, holes)
+            return
+        for r, span, unfilled, at in self.runs(p, _runs_cut(new, [start for start, _ in was]), role, holes):
+            before = next(run for start, run in reversed(was) if start <= at)
+            then = self.run_properties(dataclasses.replace(before, text=span.text), role, unfilled)
+            if then != self.run_properties(span, role, unfilled):
+                rpr = r.find(qn("w:rPr"))
+                if rpr is None:
+                    rpr = _el("w:rPr")
+                    r.insert(0, rpr)
+                change = _el("w:rPr", self._mark("w:rPrChange", rpr))
+                for tag, attrs in then:
+                    _el(tag, change, **attrs)
 
     def _struck(self, p: Any, tag: str, content: Content, role: str | None) -> None:
         """Old text in a w:del (or w:moveFrom) mark: runs whose text is deleted text."""
@@ -1029,6 +1058,37 @@ _IN_A_MOVE = _RANGES | frozenset(qn(f"w:{tag}") for tag in ("moveFromRangeEnd", 
 _MOVE_STARTS = frozenset(qn(f"w:{tag}RangeStart") for tag in ("moveFrom", "moveTo"))
 _MOVE_OF = {"w:ins": "w:moveTo", "w:del": "w:moveFrom"}  # the move that stands for an insertion or a deletion
 _LAST_WORD = re.compile(r"\S+\s*$")
+
+
+def _looks(content: Content) -> list[tuple[int, Run]]:
+    """Where in some content's words its setting (bold, italic, superscript, opening) changes, and
+    a run set so from there: the first at 0."""
+    out: list[tuple[int, Run]] = []
+    at = 0
+    for span in content:
+        if isinstance(span, Run) and span.text:
+            if not out or _look(out[-1][1]) != _look(span):
+                out.append((at, dataclasses.replace(span, text="")))
+            at += len(span.text)
+    return out
+
+
+def _look(run: Run) -> tuple[bool, bool, bool, bool]:
+    return run.bold, run.italic, run.superscript, run.opening
+
+
+def _runs_cut(content: Content, edges: list[int]) -> Content:
+    """Some content with its runs cut at `edges` (offsets in its words)."""
+    out: list[Any] = []
+    at = 0
+    for span in content:
+        if not isinstance(span, Run):
+            out.append(span)
+            continue
+        cuts = [0, *(edge - at for edge in edges if at < edge < at + len(span.text)), len(span.text)]
+        out += [dataclasses.replace(span, text=span.text[a:b]) for a, b in itertools.pairwise(cuts)]
+        at += len(span.text)
+    return tuple(out)
 
 
 def _whole(p: Any, tag: str, ranges: frozenset[str] = _RANGES, moved: bool = False) -> bool:
