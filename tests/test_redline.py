@@ -233,17 +233,23 @@ def test_aalco_50_to_52_accept_gives_new_and_reject_gives_old() -> None:
     assert "Having heard" in deleted and "Also noting" in inserted and "Being " in inserted
 
 
-def test_a_line_ending_in_an_insertion_before_one_beginning_with_one_ends_in_a_deletion() -> None:
-    # Rolled forward, AALCO's symbol and date lines read "{+[TBD: symbol … (was +}AALCO/RES/52/S
-    # 8{+)]+}" and "{+[TBD: date … (WAS +}12 SEPTEMBER 2013{+)]+}": insertions on both sides of the
-    # unmarked mark between them, which LibreOffice takes for one, its Reject All joining the two
-    # lines. The symbol line's last word is written as replaced, the insertion first.
-    paragraphs = list(_body(_check(_draft("aalco-52"), _draft("aalco-53"))).iter(f"{W}p"))
-    symbol = next(p for p in paragraphs if p.find(f"{W}pPr/{W}pStyle").get(f"{W}val") == "HeaderSymbol")
-    after = paragraphs[paragraphs.index(symbol) + 1]
-    assert after.find(f"{W}pPr/{W}pStyle").get(f"{W}val") == "HeaderDate" and after[1].tag == f"{W}ins"
-    assert symbol[-1].tag == f"{W}del" and "".join(t.text for t in symbol[-1].iter(f"{W}delText")) == "8"
-    assert "".join(t.text for t in symbol[-2].iter(f"{W}t")) == "8)]"
+def test_a_line_ending_in_an_insertion_before_one_beginning_with_one_ends_in_a_deletion(library: Path) -> None:
+    # AALCO's title line read "… WOMEN AND CHILDREN{+ AND MIGRANTS+}" above its subtitle
+    # "{+Draft +}(Non-Deliberated)": insertions on both sides of the unmarked mark between them,
+    # which LibreOffice takes for one, its Reject All joining the two lines. The title line's last
+    # word is written as replaced, the insertion first.
+    draft = library / "drafts" / "aalco-52.yaml"
+    text = draft.read_text(encoding="utf-8")
+    text = text.replace("WOMEN AND CHILDREN\n", "WOMEN AND CHILDREN AND MIGRANTS\n").replace(
+        "subtitle: (Non-Deliberated)", "subtitle: Draft (Non-Deliberated)"
+    )
+    (library / "drafts" / "aalco-52-amended.yaml").write_text(text, encoding="utf-8")
+    paragraphs = list(_body(_check(_draft("aalco-52", library), _draft("aalco-52-amended", library))).iter(f"{W}p"))
+    title = next(p for p in paragraphs if p.find(f"{W}pPr/{W}pStyle").get(f"{W}val") == "ResolutionTitle")
+    after = paragraphs[paragraphs.index(title) + 1]
+    assert after.find(f"{W}pPr/{W}pStyle").get(f"{W}val") == "ResolutionSubtitle" and after[1].tag == f"{W}ins"
+    assert title[-1].tag == f"{W}del" and "".join(t.text for t in title[-1].iter(f"{W}delText")) == "CHILDREN"
+    assert "".join(t.text for t in title[-2].iter(f"{W}t")) == "CHILDREN AND MIGRANTS"
 
 
 def test_a_placeholder_partly_inserted_is_highlighted_whole_and_nothing_else_is() -> None:

@@ -22,6 +22,8 @@ from collections.abc import Callable, Iterable, Iterator
 
 from rapidfuzz.distance import Indel, Postfix, Prefix
 
+from resdraft.model import Placeholder
+
 Op = tuple[str, str]
 
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
@@ -35,10 +37,12 @@ _CORE = rf"""
     | \d+(?:[.,]\d+)*(?:st|nd|rd|th)?                         # a number: 2,225  4.4  52nd
     | \w+(?:[-'’]\w+)*                                        # a word: Asian-African, Children's
 """
-# Tokens: a core token, a run of white space (kept, so texts rebuild exactly), or one other character.
-# A plain word that nothing could extend into a symbol or a compound is matched first: the same
-# tokens, found in two thirds of the time.
-_TOKEN = re.compile(rf"\s+|[A-Za-z][a-z]*+(?![\w.\-/'’])|(?:{_CORE})|.", re.VERBOSE | re.DOTALL)
+# Tokens: a core token, a run of white space (kept, so texts rebuild exactly), a placeholder still
+# to fill ("[TBD: symbol of the 80th-session document (was A/RES/79/208)]", one token: it is filled
+# or replaced whole, and a fact it quotes is no word kept), or one other character. A plain word
+# that nothing could extend into a symbol or a compound is matched first: the same tokens, found
+# in two thirds of the time.
+_TOKEN = re.compile(rf"\s+|[A-Za-z][a-z]*+(?![\w.\-/'’])|(?:{_CORE})|\[TBD:\ [^\]\n]*\]|.", re.VERBOSE | re.DOTALL)
 _TRAILING = re.compile(r"[.,;:]+\s?$")
 # Where a symbol token may end in a full stop: only its last part after a "/" can, and only as [\w.\-]+.
 _SYMBOL_STOP = re.compile(r"/[\w.\-]*\.(?![\w.\-])")
@@ -163,10 +167,12 @@ def _cut(text: str, limit: int, step: int) -> int:
     its two sides. 0 where there is none."""
     if not 0 < limit < len(text):
         return 0
+    holes = Placeholder.holes(text)  # (a placeholder is one token, whatever words it holds)
     at = limit
     while (at := text.rfind(" ", 0, at) if step < 0 else text.find(" ", at)) >= 0:
         after = at + 1
-        if text[after : after + 1].islower() and text[after : after + 3].lower() not in _MONTH_START:
+        lower = text[after : after + 1].islower() and text[after : after + 3].lower() not in _MONTH_START
+        if lower and not any(start < after < end for start, end in holes):
             return after
         at += 0 if step < 0 else 1
     return 0
