@@ -284,6 +284,13 @@ class Placeholder(str):
         return obj
 
     @classmethod
+    def printed(cls, text: str) -> Placeholder | None:
+        """The placeholder a whole line of a document prints ("[TBD: date of the 53rd-session
+        document]", as resdraft writes one still to fill), or None."""
+        text = text.strip()
+        return cls(text[6:-1]) if text.startswith("[TBD: ") and cls.PRINTED.fullmatch(text) else None
+
+    @classmethod
     def holes(cls, text: str) -> list[tuple[int, int]]:
         """Where placeholders still to fill stand in a text (start and end offsets)."""
         return [m.span() for m in cls.PRINTED.finditer(text)] if "[TBD: " in text else []

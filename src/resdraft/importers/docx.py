@@ -39,7 +39,7 @@ from resdraft.importers.text import (
     sponsors_of,
 )
 from resdraft.inline import merge
-from resdraft.model import Content, Footnote, FootnoteRef, Line, Numbering, Paragraph, Resolution, Run, Session, Span
+from resdraft.model import Content, Footnote, FootnoteRef, Line, Numbering, Paragraph, Placeholder, Resolution, Run, Session, Span
 from resdraft.numbering import alpha, is_pattern, roman, section_heading
 from resdraft.render.docx import (
     FORMULA_STYLES,
@@ -1395,6 +1395,8 @@ def _resolution(
     }
     if date is not None:
         fields["date"] = date
+    elif unfilled := next(filter(None, (Placeholder.printed(line.text) for line in header if line.role == "date")), None):
+        fields["date"] = unfilled  # a draft's date still to fill
     return Resolution(
         body=key,
         session=Session(counted_session(key, session or 0, fields)),

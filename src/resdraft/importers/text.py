@@ -30,6 +30,7 @@ from resdraft.model import (
     Footnote,
     FootnoteRef,
     Line,
+    Placeholder,
     Resolution,
     Run,
     Session,
@@ -861,6 +862,8 @@ def _fields(body: str, session: int, header: Sequence[Line], title: Sequence[Lin
         fields["adopted"] = adopted
     if date:
         fields["date"] = date
+    elif "date" in lines and (unfilled := Placeholder.printed(lines["date"])):  # a draft's date still to fill
+        fields["date"] = unfilled
     for line in title:
         fields[line.role] = line.text
     if "status" in lines and "DRAFT" in lines["status"].upper():
