@@ -264,6 +264,61 @@ def test_a_date_that_is_no_date_names_its_line(lib: Path, key: str) -> None:
 
 
 @pytest.mark.parametrize(
+    "command",
+    [
+        ["build", DRAFT, "-o", "out/resolution.md"],
+        ["check"],
+        ["lint", DRAFT],
+        ["new", DRAFT, "--session", "53", "-o", "out/aalco-53.yaml"],
+        ["diff", "drafts/aalco-50.yaml", DRAFT],
+        ["clauses", "list"],
+        ["clauses", "usage", "aalco.decides-provisional-agenda"],
+    ],
+    ids=lambda c: " ".join(c[:2]),
+)
+def test_a_day_the_calendar_lacks_is_named_at_its_line_by_every_command(lib: Path, command: list[str]) -> None:
+    # YAML reads 2013-02-30 as a date and Python refuses the day: that was a traceback in every command.
+    line = edit(lib / DRAFT, "date: 2013-09-12", "date: 2013-02-30")
+    result = runner.invoke(app, command)
+    assert_user_error(result)
+    assert f"{DRAFT}:{line}: 2013-02-30 is not a real date (February 2013 has 28 days)" in result.output
+    assert "write a day the calendar has, as YYYY-MM-DD" in result.output
+    assert_nothing_written(lib / "out" / "resolution.md")
+    assert_nothing_written(lib / "out" / "aalco-53.yaml")
+
+
+@pytest.mark.parametrize(
+    ("written", "message"),
+    [
+        ("adopted: 2013-13-45", "2013-13-45 is not a real date (there is no month 13)"),
+        ("adopted: 2013-09-12 25:00:00", "2013-09-12 25:00:00 is not a real date (hour must be in 0..23)"),
+        ('adopted: "2014-02-29"', "'adopted': 2014-02-29 is not a real date (February 2014 has 28 days)"),
+    ],
+)
+def test_an_impossible_date_says_why_it_is_none(lib: Path, written: str, message: str) -> None:
+    line = append(lib / DRAFT, written)
+    result, target = build(lib)
+    assert_user_error(result)
+    assert f"{DRAFT}:{line}: {message}" in result.output
+    assert_nothing_written(target)
+
+
+def test_an_impossible_date_in_a_clause_file_names_the_clause_file(lib: Path) -> None:
+    line = edit(lib / CLAUSES, "note: The 52nd session opened", "note: 2013-02-30\n    # The 52nd session opened")
+    result, target = build(lib)
+    assert_user_error(result)
+    assert f"{CLAUSES}:{line}: 2013-02-30 is not a real date" in result.output
+    assert_nothing_written(target)
+
+
+def test_a_redline_dated_a_day_the_calendar_lacks_is_refused(lib: Path) -> None:
+    result = runner.invoke(app, ["diff", "drafts/aalco-50.yaml", DRAFT, "-o", "out/r.docx", "--date", "2013-02-30"])
+    assert_user_error(result)
+    assert "--date '2013-02-30' is not a real date (February 2013 has 28 days)" in result.output
+    assert_nothing_written(lib / "out" / "r.docx")
+
+
+@pytest.mark.parametrize(
     ("former", "message"),
     [
         ("{name: ASEAN Inter-Parliamentary Organization, short_name: AIPO, until: twenty-seventh}",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import calendar
+import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -53,6 +55,26 @@ class _DuplicateKey(Exception):
         self.key, self.line, self.first = key, line, first
 
 
+class _NoSuchDate(Exception):
+    def __init__(self, text: str, line: int, reason: str) -> None:
+        self.text, self.line, self.reason = text, line, reason
+
+
+def why_no_date(text: str, fallback: str = "") -> str:
+    """Why a value written as a date, YYYY-MM-DD, names no day of the calendar ("February 2013
+    has 28 days", "there is no month 13"); `fallback` (or "") when its day and month are possible."""
+    m = re.match(r"\s*(\d{4})-(\d{1,2})-(\d{1,2})", text)
+    if not m:
+        return fallback
+    year, month, day = (int(g) for g in m.groups())
+    if not 1 <= month <= 12:
+        return f"there is no month {month}"
+    days = calendar.monthrange(year, month)[1] if year else 31
+    if not 1 <= day <= days:
+        return f"{calendar.month_name[month]} {year} has {days} days" if day else "there is no day 0"
+    return fallback
+
+
 def _loader_for(path: Path) -> type[yaml.SafeLoader]:
     class Loader(_Base):  # type: ignore[misc, valid-type]
         pass
@@ -81,8 +103,16 @@ def _loader_for(path: Path) -> type[yaml.SafeLoader]:
         yield out
         out.extend(loader.construct_object(item, deep=True) for item in node.value)
 
+    def construct_date(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> object:
+        # YAML reads 2013-02-30 as a date, and Python refuses the day: named at its line, not a traceback.
+        try:
+            return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
+        except ValueError as e:
+            raise _NoSuchDate(str(node.value), node.start_mark.line + 1, why_no_date(str(node.value), str(e))) from None
+
     Loader.add_constructor("tag:yaml.org,2002:map", construct_map)
     Loader.add_constructor("tag:yaml.org,2002:seq", construct_seq)
+    Loader.add_constructor("tag:yaml.org,2002:timestamp", construct_date)
     return Loader
 
 
@@ -96,6 +126,14 @@ def parse_yaml(text: str, path: Path) -> Any:
                 Where(path, e.line),
                 f"duplicate key {e.key!r} (first given on line {e.first})",
                 "remove or rename one of them: YAML keeps only the last",
+            )
+        ) from None
+    except _NoSuchDate as e:
+        raise LibraryError(
+            Problem(
+                Where(path, e.line),
+                f"{e.text} is not a real date ({e.reason})",
+                "write a day the calendar has, as YYYY-MM-DD (e.g. 2013-09-12)",
             )
         ) from None
     except yaml.MarkedYAMLError as e:

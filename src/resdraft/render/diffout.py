@@ -47,8 +47,15 @@ def revision_date(text: str | None) -> dt.datetime | None:
     try:
         when = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
     except ValueError:
+        from resdraft.yamlsource import why_no_date
+
+        reason = why_no_date(text)
         raise OutputError(
-            Problem(None, f"--date {text!r} is not an ISO date", "write e.g. 2013-09-12 or 2013-09-12T10:00:00Z")
+            Problem(
+                None,
+                f"--date {text!r} is not a real date ({reason})" if reason else f"--date {text!r} is not an ISO date",
+                "write e.g. 2013-09-12 or 2013-09-12T10:00:00Z",
+            )
         ) from None
     return when if when.tzinfo else when.replace(tzinfo=dt.UTC)
 
