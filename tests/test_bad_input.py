@@ -597,6 +597,33 @@ def test_python_m_resdraft_shows_a_template_error_without_traceback(lib: Path) -
     assert_nothing_written(lib / "out" / "resolution.md")
 
 
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["new", DRAFT, "--sesion", "53"], "No such option: --sesion (Possible options: --session)"),
+        (["new", DRAFT, "-s", "fifty-three"], "'fifty-three' is not a valid int"),
+        (["new", DRAFT], "Missing option '--session'"),
+        (["build", DRAFT, "--out", "out/x.docx"], "No such option: --out"),
+        (["clauses", "search"], "Missing argument"),
+        (["buidl", DRAFT], "No such command 'buidl'"),
+    ],
+)
+def test_a_mistaken_option_or_argument_exits_1_with_clicks_message(lib: Path, args: list[str], message: str) -> None:
+    # click exits 2 on a usage error; the README promises exit code 1 for every user error.
+    proc = run_module(lib, *args)
+    assert proc.returncode == 1, proc.stderr
+    assert message in proc.stderr and "Usage: " in proc.stderr
+    assert "Traceback" not in proc.stderr + proc.stdout
+    assert sorted(p.name for p in (lib / "drafts").iterdir()) == sorted(p.name for p in (ROOT / "drafts").iterdir())
+    assert_nothing_written(lib / "out" / "x.docx")
+
+
+def test_help_still_exits_0(lib: Path) -> None:
+    proc = run_module(lib, "new", "--help")
+    assert proc.returncode == 0, proc.stderr
+    assert "--session" in proc.stdout
+
+
 def test_python_m_resdraft_refuses_a_sandbox_escape_without_traceback(lib: Path) -> None:
     edit(lib / CLAUSES, "{{ secretariat_document }}", "{{ ''.__class__.__mro__[1].__subclasses__() }}")
     proc = run_module(lib, "build", DRAFT, "-o", "out/resolution.md")

@@ -444,5 +444,13 @@ def clauses_fmt(
 
 
 def main() -> None:
-    """Entry point of the `resdraft` script."""
-    app()
+    """Entry point of the `resdraft` script: a mistake in the options or arguments (an unknown
+    option, a value of the wrong kind, one missing) exits 1, as every user error does."""
+    try:
+        app()
+    except SystemExit as e:
+        # click prints its message and usage line, then exits 2 for a usage error (and for that
+        # only: resdraft's own commands exit 0 or 1).
+        if e.code == 2:
+            raise SystemExit(1) from None
+        raise
