@@ -158,6 +158,25 @@ def test_unknown_clause_id_suggests_the_closest_id(lib: Path) -> None:
     assert_nothing_written(target)
 
 
+@pytest.mark.parametrize("lines", [1, 2])
+def test_a_list_item_indented_further_than_the_others_is_named_at_its_line(lib: Path, lines: int) -> None:
+    # YAML runs a plain item on over the more-indented lines after it: the two ids read as one,
+    # "aalco.convinced-… - aalco.noting-…", which was an unknown clause id "did you mean" the first.
+    line = edit(lib / DRAFT, "  - aalco.noting-member-state-efforts", "   - aalco.noting-member-state-efforts")
+    if lines == 2:
+        edit(lib / DRAFT, "  - aalco.also-noting-forms-of-trafficking", "   - aalco.also-noting-forms-of-trafficking")
+    result, target = build(lib)
+    assert_user_error(result)
+    where = f"line {line}" if lines == 1 else f"lines {line} to {line + 1}"
+    assert f"{DRAFT}:{line}: the list item{'s' * (lines > 1)} on {where} of `preamble` " in result.output
+    assert "indented further than the others, so YAML read" in result.output
+    assert (
+        "hint: line `- aalco.noting-member-state-efforts` up with `- aalco.convinced-eliminate-trafficking-smuggling`"
+    ) in result.output
+    assert "unknown clause id" not in result.output
+    assert_nothing_written(target)
+
+
 def test_preambular_clause_listed_under_operative_is_refused(lib: Path) -> None:
     line = edit(lib / DRAFT, "  - aalco.encourages-ratify-toc-protocol", "  - aalco.also-noting-forms-of-trafficking")
     result, target = build(lib)
