@@ -388,6 +388,29 @@ def test_inline_footnote_anchor_without_footnote_is_refused(lib: Path) -> None:
     assert_nothing_written(target)
 
 
+@pytest.mark.parametrize(
+    ("command", "key"),
+    [
+        *((["build", DRAFT, "-o", "out/resolution.md"], key) for key in ("clauses", "drafts", "templates")),
+        *((["check"], key) for key in ("clauses", "drafts", "templates")),
+        *((["clauses", "list"], key) for key in ("clauses", "drafts")),  # (the clause commands read no templates)
+    ],
+    ids=lambda value: " ".join(value) if isinstance(value, list) else value,
+)
+def test_a_folder_the_project_file_names_that_does_not_exist_is_named_at_its_line(
+    lib: Path, command: list[str], key: str
+) -> None:
+    # `clauses: clause` made every clause id unknown (10 times over for aalco-52), and
+    # `templates: template` every body lack a house style, without naming the project file.
+    line = edit(lib / "resdraft.yaml", f"{key}: {key}", f"{key}: {key[:-1]}")
+    result = runner.invoke(app, command)
+    assert_user_error(result)
+    assert f"resdraft.yaml:{line}: folder {key[:-1]}/ (named as `{key}:`) does not exist" in result.output
+    assert f"hint: did you mean {key}/?" in result.output
+    assert "unknown clause id" not in result.output and "no house style" not in result.output
+    assert_nothing_written(lib / "out" / "resolution.md")
+
+
 # ---------------------------------------------------------------- clauses
 
 

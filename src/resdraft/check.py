@@ -12,6 +12,7 @@ from resdraft.assemble import Assembler, prepare
 from resdraft.errors import Problem, Problems, ResdraftError, Where
 from resdraft.library import Library, open_library
 from resdraft.model import Draft
+from resdraft.projectfile import PROJECT_FILE
 from resdraft.render.markup import render
 from resdraft.templating import clause_syntax_problems, describe, environment
 
@@ -71,6 +72,9 @@ def check_library(start: Path) -> Report:
     library = open_library(start)
     problems = Problems()
     problems.extend(library.problems.items)
+    if library.problems.errors and not all(d.is_dir() for d in (library.clauses_dir, library.drafts_dir, library.templates_dir)):
+        # A folder the project file names is missing: all that would follow (every clause id unknown) says no more.
+        return Report(tuple(problems.items), f"checked {PROJECT_FILE}")
     _compile_clauses(library, problems)
     n_templates = _compile_templates(library, problems)
     for key in library.body_keys():
