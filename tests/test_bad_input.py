@@ -250,6 +250,52 @@ def test_missing_draft_file_is_named(lib: Path) -> None:
     assert_nothing_written(target)
 
 
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["build", "aalco-52", "-o", "out/resolution.md"],
+        ["build", "aalco-52.yaml", "-o", "out/resolution.md"],
+        ["new", "aalco-52", "--session", "53"],
+        ["lint", "aalco-52"],
+        ["diff", "aalco-50", DRAFT],
+        ["parse", "aalco-52"],
+        ["preview", "aalco-52", "-o", "out"],
+    ],
+    ids=" ".join,
+)
+def test_a_draft_named_as_clauses_usage_names_it_is_found_for_the_user(lib: Path, command: list[str]) -> None:
+    # `resdraft clauses usage` lists drafts by name (aalco-52); given so, "no such file" alone left one guessing.
+    result = runner.invoke(app, command)
+    assert_user_error(result)
+    name = next(arg for arg in command if arg.startswith("aalco-5"))
+    assert f"{name}: no such file\n  hint: did you mean drafts/{name.removesuffix('.yaml')}.yaml?" in result.output
+    assert list((lib / "out").iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    ("command", "hint"),
+    [
+        (["parse", f"HEAD:{DRAFT}"], f"not at a git revision (REV:path is for diff and lint); {DRAFT} is the file as it is now"),
+        (["import", f"HEAD:{DRAFT}"], f"not at a git revision (REV:path is for diff and lint); {DRAFT} is the file as it is now"),
+        (["import", "x.txt"], "hint: check the path\n"),
+        (["import", "aalco-52"], "hint: check the path\n"),  # (import takes documents, not drafts)
+        (["parse", "x.txt"], "hint: check the path\n"),
+        (["lint", "x.docx"], "hint: check the path (a file at a git revision is written REV:path"),
+        (["diff", "x.docx", DRAFT], "hint: check the path (a file at a git revision is written REV:path"),
+    ],
+    ids=lambda value: " ".join(value) if isinstance(value, list) else "",
+)
+def test_a_missing_file_is_hinted_at_as_the_command_reads_files(lib: Path, command: list[str], hint: str) -> None:
+    # parse and import read no git revisions: "a git revision is written REV:path" for what was
+    # typed so misled; lint and diff do read them.
+    result = runner.invoke(app, command)
+    assert_user_error(result)
+    assert f"{command[1]}: no such file" in result.output
+    assert hint in result.output
+    if command[0] in ("parse", "import"):
+        assert "a git revision is written" not in result.output
+
+
 def test_previous_cycle_is_refused(lib: Path) -> None:
     line = append(lib / "drafts/aalco-50.yaml", "previous: aalco-52")
     result, target = build(lib)

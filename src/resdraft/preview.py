@@ -76,7 +76,9 @@ def to_png(pdf: Path, folder: Path, dpi: int = 80) -> list[Path]:
 def preview(document: Path, folder: Path) -> list[Path]:
     """PNG pages of a .docx in `folder` (created if needed)."""
     if not document.is_file():
-        raise OutputError(Problem(Where(document), "no such file", "check the path"))
+        from resdraft.reading import no_such_file
+
+        raise no_such_file(document)
     folder.mkdir(parents=True, exist_ok=True)
     (pdf,) = to_pdf([document], folder)
     return to_png(pdf, folder)
