@@ -494,6 +494,20 @@ def test_clause_footnote_anchor_without_footnote_is_refused(lib: Path) -> None:
     assert_nothing_written(target)
 
 
+@pytest.mark.parametrize(("body", "hint"), [("un", "did you mean unsc or unga? "), ("aalc", "did you mean aalco? "), ("icj", "")])
+def test_listing_the_clauses_of_a_body_the_library_lacks_names_its_bodies(lib: Path, body: str, hint: str) -> None:
+    # "0 clauses" read as if the body had none.
+    result = runner.invoke(app, ["clauses", "list", "--body", body])
+    assert_user_error(result)
+    assert f"error: unknown body {body!r}\n  hint: {hint}(the library's bodies: aalco, aipa, unga, unsc)" in result.output
+
+
+def test_listing_the_clauses_of_a_body_with_a_house_style_and_no_drafts_is_no_error(lib: Path) -> None:
+    result = runner.invoke(app, ["clauses", "list", "--body", "unsc"])  # (templates/unsc/, no Council draft)
+    assert result.exit_code == 0, result.output
+    assert "0 clauses" in result.output
+
+
 # ---------------------------------------------------------------- templates and clause text
 
 
