@@ -137,6 +137,26 @@ def test_unclosed_quote_in_draft_names_the_line_where_the_quote_opens(lib: Path)
     assert_nothing_written(target)
 
 
+@pytest.mark.parametrize(
+    ("file", "old", "new"),
+    [
+        (DRAFT, "  - aalco.noting-member-state-efforts", "\t- aalco.noting-member-state-efforts"),  # a list item
+        (DRAFT, "  secretariat_document:", "\tsecretariat_document:"),  # a mapping's key
+        (CLAUSES, "    kind: operative\n    opening: Decides", "\tkind: operative\n    opening: Decides"),  # in a clause
+    ],
+    ids=["list item", "variable", "clause field"],
+)
+def test_a_tab_indenting_a_line_is_named_as_a_tab_at_its_line(lib: Path, file: str, old: str, new: str) -> None:
+    # PyYAML says "found character that cannot start any token" (or "a tab character that
+    # violates indentation", at the line before): not that YAML indents with spaces only.
+    line = edit(lib / file, old, new)
+    result, target = build(lib)
+    assert_user_error(result)
+    assert f"{file}:{line}: invalid YAML: a tab in the indentation (YAML indents with spaces)" in result.output
+    assert "hint: replace the tab with spaces" in result.output
+    assert_nothing_written(target)
+
+
 def test_duplicate_key_in_one_mapping_is_refused_with_both_lines(lib: Path) -> None:
     first = line_of(lib / DRAFT, "venue:")
     line = append(lib / DRAFT, "venue: Colombo, Sri Lanka")

@@ -140,6 +140,16 @@ def parse_yaml(text: str, path: Path) -> Any:
         # A scanner error's context is where the broken token starts (an unclosed quote or
         # bracket); a parser error's problem mark is the offending line.
         scanner = isinstance(e, yaml.scanner.ScannerError)
+        if scanner and (tab := _tab_at(text, e.problem_mark)):
+            line, indents = tab
+            raise LibraryError(
+                Problem(
+                    Where(path, line),
+                    f"invalid YAML: a tab {'in the indentation' if indents else 'here'} (YAML indents with spaces)",
+                    "replace the tab with spaces, as many as the lines around it indent with (an editor's "
+                    "'indent using spaces' keeps it so)",
+                )
+            ) from None
         mark = (e.context_mark or e.problem_mark) if scanner else (e.problem_mark or e.context_mark)
         line = mark.line + 1 if mark else 0
         what = " ".join(x for x in (e.context, e.problem) if x)
@@ -159,6 +169,18 @@ def parse_yaml(text: str, path: Path) -> Any:
         ) from None
     except yaml.YAMLError as e:
         raise LibraryError(Problem(Where(path), f"invalid YAML: {e}", "fix the file's syntax")) from None
+
+
+def _tab_at(text: str, mark: yaml.Mark | None) -> tuple[int, bool] | None:
+    """The line of the tab a scanner error stopped at (PyYAML names it only as a character that
+    "cannot start any token"), and whether it indents the line; None when it stopped at something else."""
+    if mark is None:
+        return None
+    lines = text.split("\n")
+    line = lines[mark.line] if mark.line < len(lines) else ""
+    if line[mark.column : mark.column + 1] != "\t":
+        return None
+    return mark.line + 1, not line[: mark.column].strip()
 
 
 def load_yaml(path: Path) -> Any:
