@@ -645,6 +645,49 @@ def test_sandbox_escape_in_clause_text_is_refused_not_executed(lib: Path) -> Non
 # ---------------------------------------------------------------- output files
 
 
+@pytest.mark.parametrize(
+    ("command", "message"),
+    [
+        (["build", DRAFT, "-o", "out/a.md", "--to", "docx"], "--to docx and -o out/a.md disagree: a Word document in a .md file"),
+        (["build", DRAFT, "-o", "out/a.docx", "--to", "md"], "--to md and -o out/a.docx disagree: Markdown in a .docx file"),
+        (["build", DRAFT, "-o", "out/a.txt", "--to", "markdown"], "--to markdown and -o out/a.txt disagree: Markdown in a .txt"),
+        (
+            ["diff", "drafts/aalco-50.yaml", DRAFT, "-o", "out/a.html", "--to", "json"],
+            "--to json and -o out/a.html disagree: JSON in a .html file, which holds the review page (HTML)",
+        ),
+        (
+            ["diff", "drafts/aalco-50.yaml", DRAFT, "-o", "out/a.docx", "--to", "html"],
+            "--to html and -o out/a.docx disagree",
+        ),
+        (["diff", "drafts/aalco-50.yaml", DRAFT, "-o", "out/a.json", "--to", "amendments"], "--to amendments and -o out/a.json"),
+    ],
+    ids=lambda value: " ".join(value[-4:]) if isinstance(value, list) else "",
+)
+def test_a_format_the_output_files_extension_contradicts_is_refused(lib: Path, command: list[str], message: str) -> None:
+    # --to won silently: a Word file named a.md, JSON in a .html file.
+    result = runner.invoke(app, command)
+    assert_user_error(result)
+    assert message in result.output
+    assert "leave --to out (the file's extension says the format)" in result.output
+    assert list((lib / "out").iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["build", DRAFT, "-o", "out/a.md", "--to", "md"],
+        ["build", DRAFT, "-o", "out/a.out", "--to", "txt"],  # (an extension that names no format)
+        ["diff", "drafts/aalco-50.yaml", DRAFT, "-o", "out/a.txt", "--to", "amendments"],
+        ["diff", "drafts/aalco-50.yaml", DRAFT, "-o", "out/a.md", "--to", "amendments"],
+    ],
+    ids=lambda value: " ".join(value[-4:]),
+)
+def test_a_format_the_output_files_extension_allows_is_written(lib: Path, command: list[str]) -> None:
+    result = runner.invoke(app, command)
+    assert result.exit_code == 0, result.output
+    assert (lib / command[command.index("-o") + 1]).is_file()
+
+
 def test_existing_output_file_is_refused_and_left_unchanged(lib: Path) -> None:
     target = lib / "out" / "resolution.md"
     target.write_text("someone's edited copy\n", encoding="utf-8")
