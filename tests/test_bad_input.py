@@ -688,6 +688,32 @@ def test_a_format_the_output_files_extension_allows_is_written(lib: Path, comman
     assert (lib / command[command.index("-o") + 1]).is_file()
 
 
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"Recalling its resolution 52/S 8\n", "bad.docx: not a .docx: the file is not a readable zip archive"),
+        (b"", "bad.docx: the file is empty, not a Word document"),
+    ],
+)
+def test_preview_refuses_a_file_that_is_no_word_document_as_parse_does(lib: Path, content: bytes, message: str) -> None:
+    # LibreOffice renders a text file named .docx as text: preview showed its pages and exited 0.
+    (lib / "bad.docx").write_bytes(content)
+    result = runner.invoke(app, ["preview", "bad.docx", "-o", "out"])
+    assert_user_error(result)
+    assert message in result.output
+    assert list((lib / "out").iterdir()) == []
+    parsed = runner.invoke(app, ["parse", "bad.docx"])
+    assert parsed.exit_code == 1 and message in parsed.output
+
+
+def test_preview_leaves_only_the_pages_in_its_folder(lib: Path) -> None:
+    # The PDF LibreOffice makes on the way was left behind as out/aalco-52.pdf.
+    assert runner.invoke(app, ["build", DRAFT, "-o", "aalco-52.docx"]).exit_code == 0
+    result = runner.invoke(app, ["preview", "aalco-52.docx", "-o", "out"])
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in (lib / "out").iterdir()) == ["aalco-52-1.png"]
+
+
 def test_existing_output_file_is_refused_and_left_unchanged(lib: Path) -> None:
     target = lib / "out" / "resolution.md"
     target.write_text("someone's edited copy\n", encoding="utf-8")
