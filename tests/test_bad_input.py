@@ -815,6 +815,35 @@ def test_help_still_exits_0(lib: Path) -> None:
     assert "--session" in proc.stdout
 
 
+@pytest.mark.parametrize(
+    ("command", "usage"),
+    [
+        (["new"], "resdraft new [OPTIONS] PREVIOUS"),
+        (["build"], "resdraft build [OPTIONS] DRAFT"),
+        (["diff"], "resdraft diff [OPTIONS] OLD NEW"),
+        (["import"], "resdraft import [OPTIONS] FILES..."),
+        (["check"], "resdraft check [OPTIONS] [PATH]"),
+        (["clauses", "rename"], "resdraft clauses rename [OPTIONS] OLD NEW"),
+        (["clauses", "search"], "resdraft clauses search [OPTIONS] WORDS..."),
+        (["clauses", "edit"], "resdraft clauses edit [OPTIONS] CLAUSE CHANGES..."),
+    ],
+    ids=lambda value: " ".join(value) if isinstance(value, list) else "",
+)
+def test_help_names_the_arguments_in_capitals_as_usage_lines_do(lib: Path, command: list[str], usage: str) -> None:
+    # The usage line read `resdraft new [OPTIONS] {previous}`, `… {old} {new}`, `… {files}...`.
+    result = runner.invoke(app, [*command, "--help"], prog_name="resdraft")
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[0] == f"Usage: {usage}"
+    assert "{" not in result.output
+
+
+def test_import_help_says_force_replaces_the_draft_and_clause_file(lib: Path) -> None:
+    # It said "Overwrite the output file", though an import writes a draft and a clause file.
+    result = runner.invoke(app, ["import", "--help"], prog_name="resdraft")
+    assert "Overwrite the output file" not in result.output
+    assert "Replace a draft or clause file of the same name" in " ".join(result.output.split())
+
+
 def test_python_m_resdraft_refuses_a_sandbox_escape_without_traceback(lib: Path) -> None:
     edit(lib / CLAUSES, "{{ secretariat_document }}", "{{ ''.__class__.__mro__[1].__subclasses__() }}")
     proc = run_module(lib, "build", DRAFT, "-o", "out/resolution.md")
