@@ -137,6 +137,26 @@ def test_unclosed_quote_in_draft_names_the_line_where_the_quote_opens(lib: Path)
     assert_nothing_written(target)
 
 
+@pytest.mark.parametrize(
+    ("file", "old", "new"),
+    [
+        (DRAFT, "  - aalco.noting-member-state-efforts", "\t- aalco.noting-member-state-efforts"),  # a list item
+        (DRAFT, "  secretariat_document:", "\tsecretariat_document:"),  # a mapping's key
+        (CLAUSES, "    kind: operative\n    opening: Decides", "\tkind: operative\n    opening: Decides"),  # in a clause
+    ],
+    ids=["list item", "variable", "clause field"],
+)
+def test_a_tab_indenting_a_line_is_named_as_a_tab_at_its_line(lib: Path, file: str, old: str, new: str) -> None:
+    # PyYAML says "found character that cannot start any token" (or "a tab character that
+    # violates indentation", at the line before): not that YAML indents with spaces only.
+    line = edit(lib / file, old, new)
+    result, target = build(lib)
+    assert_user_error(result)
+    assert f"{file}:{line}: invalid YAML: a tab in the indentation (YAML indents with spaces)" in result.output
+    assert "hint: replace the tab with spaces" in result.output
+    assert_nothing_written(target)
+
+
 def test_duplicate_key_in_one_mapping_is_refused_with_both_lines(lib: Path) -> None:
     first = line_of(lib / DRAFT, "venue:")
     line = append(lib / DRAFT, "venue: Colombo, Sri Lanka")
@@ -155,6 +175,25 @@ def test_unknown_clause_id_suggests_the_closest_id(lib: Path) -> None:
     assert_user_error(result)
     assert f"{DRAFT}:{line}: unknown clause id 'aalco.decides-provisonal-agenda'" in result.output
     assert "did you mean aalco.decides-provisional-agenda?" in result.output
+    assert_nothing_written(target)
+
+
+@pytest.mark.parametrize("lines", [1, 2])
+def test_a_list_item_indented_further_than_the_others_is_named_at_its_line(lib: Path, lines: int) -> None:
+    # YAML runs a plain item on over the more-indented lines after it: the two ids read as one,
+    # "aalco.convinced-… - aalco.noting-…", which was an unknown clause id "did you mean" the first.
+    line = edit(lib / DRAFT, "  - aalco.noting-member-state-efforts", "   - aalco.noting-member-state-efforts")
+    if lines == 2:
+        edit(lib / DRAFT, "  - aalco.also-noting-forms-of-trafficking", "   - aalco.also-noting-forms-of-trafficking")
+    result, target = build(lib)
+    assert_user_error(result)
+    where = f"line {line}" if lines == 1 else f"lines {line} to {line + 1}"
+    assert f"{DRAFT}:{line}: the list item{'s' * (lines > 1)} on {where} of `preamble` " in result.output
+    assert "indented further than the others, so YAML read" in result.output
+    assert (
+        "hint: line `- aalco.noting-member-state-efforts` up with `- aalco.convinced-eliminate-trafficking-smuggling`"
+    ) in result.output
+    assert "unknown clause id" not in result.output
     assert_nothing_written(target)
 
 
@@ -231,6 +270,52 @@ def test_missing_draft_file_is_named(lib: Path) -> None:
     assert_nothing_written(target)
 
 
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["build", "aalco-52", "-o", "out/resolution.md"],
+        ["build", "aalco-52.yaml", "-o", "out/resolution.md"],
+        ["new", "aalco-52", "--session", "53"],
+        ["lint", "aalco-52"],
+        ["diff", "aalco-50", DRAFT],
+        ["parse", "aalco-52"],
+        ["preview", "aalco-52", "-o", "out"],
+    ],
+    ids=" ".join,
+)
+def test_a_draft_named_as_clauses_usage_names_it_is_found_for_the_user(lib: Path, command: list[str]) -> None:
+    # `resdraft clauses usage` lists drafts by name (aalco-52); given so, "no such file" alone left one guessing.
+    result = runner.invoke(app, command)
+    assert_user_error(result)
+    name = next(arg for arg in command if arg.startswith("aalco-5"))
+    assert f"{name}: no such file\n  hint: did you mean drafts/{name.removesuffix('.yaml')}.yaml?" in result.output
+    assert list((lib / "out").iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    ("command", "hint"),
+    [
+        (["parse", f"HEAD:{DRAFT}"], f"not at a git revision (REV:path is for diff and lint); {DRAFT} is the file as it is now"),
+        (["import", f"HEAD:{DRAFT}"], f"not at a git revision (REV:path is for diff and lint); {DRAFT} is the file as it is now"),
+        (["import", "x.txt"], "hint: check the path\n"),
+        (["import", "aalco-52"], "hint: check the path\n"),  # (import takes documents, not drafts)
+        (["parse", "x.txt"], "hint: check the path\n"),
+        (["lint", "x.docx"], "hint: check the path (a file at a git revision is written REV:path"),
+        (["diff", "x.docx", DRAFT], "hint: check the path (a file at a git revision is written REV:path"),
+    ],
+    ids=lambda value: " ".join(value) if isinstance(value, list) else "",
+)
+def test_a_missing_file_is_hinted_at_as_the_command_reads_files(lib: Path, command: list[str], hint: str) -> None:
+    # parse and import read no git revisions: "a git revision is written REV:path" for what was
+    # typed so misled; lint and diff do read them.
+    result = runner.invoke(app, command)
+    assert_user_error(result)
+    assert f"{command[1]}: no such file" in result.output
+    assert hint in result.output
+    if command[0] in ("parse", "import"):
+        assert "a git revision is written" not in result.output
+
+
 def test_previous_cycle_is_refused(lib: Path) -> None:
     line = append(lib / "drafts/aalco-50.yaml", "previous: aalco-52")
     result, target = build(lib)
@@ -261,6 +346,61 @@ def test_a_date_that_is_no_date_names_its_line(lib: Path, key: str) -> None:
     assert f"{DRAFT}:{line}: '{key}' must be a date like 2013-09-12, not '12th of September" in result.output
     assert "write the date as YYYY-MM-DD" in result.output
     assert_nothing_written(target)
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["build", DRAFT, "-o", "out/resolution.md"],
+        ["check"],
+        ["lint", DRAFT],
+        ["new", DRAFT, "--session", "53", "-o", "out/aalco-53.yaml"],
+        ["diff", "drafts/aalco-50.yaml", DRAFT],
+        ["clauses", "list"],
+        ["clauses", "usage", "aalco.decides-provisional-agenda"],
+    ],
+    ids=lambda c: " ".join(c[:2]),
+)
+def test_a_day_the_calendar_lacks_is_named_at_its_line_by_every_command(lib: Path, command: list[str]) -> None:
+    # YAML reads 2013-02-30 as a date and Python refuses the day: that was a traceback in every command.
+    line = edit(lib / DRAFT, "date: 2013-09-12", "date: 2013-02-30")
+    result = runner.invoke(app, command)
+    assert_user_error(result)
+    assert f"{DRAFT}:{line}: 2013-02-30 is not a real date (February 2013 has 28 days)" in result.output
+    assert "write a day the calendar has, as YYYY-MM-DD" in result.output
+    assert_nothing_written(lib / "out" / "resolution.md")
+    assert_nothing_written(lib / "out" / "aalco-53.yaml")
+
+
+@pytest.mark.parametrize(
+    ("written", "message"),
+    [
+        ("adopted: 2013-13-45", "2013-13-45 is not a real date (there is no month 13)"),
+        ("adopted: 2013-09-12 25:00:00", "2013-09-12 25:00:00 is not a real date (hour must be in 0..23)"),
+        ('adopted: "2014-02-29"', "'adopted': 2014-02-29 is not a real date (February 2014 has 28 days)"),
+    ],
+)
+def test_an_impossible_date_says_why_it_is_none(lib: Path, written: str, message: str) -> None:
+    line = append(lib / DRAFT, written)
+    result, target = build(lib)
+    assert_user_error(result)
+    assert f"{DRAFT}:{line}: {message}" in result.output
+    assert_nothing_written(target)
+
+
+def test_an_impossible_date_in_a_clause_file_names_the_clause_file(lib: Path) -> None:
+    line = edit(lib / CLAUSES, "note: The 52nd session opened", "note: 2013-02-30\n    # The 52nd session opened")
+    result, target = build(lib)
+    assert_user_error(result)
+    assert f"{CLAUSES}:{line}: 2013-02-30 is not a real date" in result.output
+    assert_nothing_written(target)
+
+
+def test_a_redline_dated_a_day_the_calendar_lacks_is_refused(lib: Path) -> None:
+    result = runner.invoke(app, ["diff", "drafts/aalco-50.yaml", DRAFT, "-o", "out/r.docx", "--date", "2013-02-30"])
+    assert_user_error(result)
+    assert "--date '2013-02-30' is not a real date (February 2013 has 28 days)" in result.output
+    assert_nothing_written(lib / "out" / "r.docx")
 
 
 @pytest.mark.parametrize(
@@ -314,6 +454,29 @@ def test_inline_footnote_anchor_without_footnote_is_refused(lib: Path) -> None:
     assert_nothing_written(target)
 
 
+@pytest.mark.parametrize(
+    ("command", "key"),
+    [
+        *((["build", DRAFT, "-o", "out/resolution.md"], key) for key in ("clauses", "drafts", "templates")),
+        *((["check"], key) for key in ("clauses", "drafts", "templates")),
+        *((["clauses", "list"], key) for key in ("clauses", "drafts")),  # (the clause commands read no templates)
+    ],
+    ids=lambda value: " ".join(value) if isinstance(value, list) else value,
+)
+def test_a_folder_the_project_file_names_that_does_not_exist_is_named_at_its_line(
+    lib: Path, command: list[str], key: str
+) -> None:
+    # `clauses: clause` made every clause id unknown (10 times over for aalco-52), and
+    # `templates: template` every body lack a house style, without naming the project file.
+    line = edit(lib / "resdraft.yaml", f"{key}: {key}", f"{key}: {key[:-1]}")
+    result = runner.invoke(app, command)
+    assert_user_error(result)
+    assert f"resdraft.yaml:{line}: folder {key[:-1]}/ (named as `{key}:`) does not exist" in result.output
+    assert f"hint: did you mean {key}/?" in result.output
+    assert "unknown clause id" not in result.output and "no house style" not in result.output
+    assert_nothing_written(lib / "out" / "resolution.md")
+
+
 # ---------------------------------------------------------------- clauses
 
 
@@ -349,6 +512,20 @@ def test_clause_footnote_anchor_without_footnote_is_refused(lib: Path) -> None:
         in result.output
     )
     assert_nothing_written(target)
+
+
+@pytest.mark.parametrize(("body", "hint"), [("un", "did you mean unsc or unga? "), ("aalc", "did you mean aalco? "), ("icj", "")])
+def test_listing_the_clauses_of_a_body_the_library_lacks_names_its_bodies(lib: Path, body: str, hint: str) -> None:
+    # "0 clauses" read as if the body had none.
+    result = runner.invoke(app, ["clauses", "list", "--body", body])
+    assert_user_error(result)
+    assert f"error: unknown body {body!r}\n  hint: {hint}(the library's bodies: aalco, aipa, unga, unsc)" in result.output
+
+
+def test_listing_the_clauses_of_a_body_with_a_house_style_and_no_drafts_is_no_error(lib: Path) -> None:
+    result = runner.invoke(app, ["clauses", "list", "--body", "unsc"])  # (templates/unsc/, no Council draft)
+    assert result.exit_code == 0, result.output
+    assert "0 clauses" in result.output
 
 
 # ---------------------------------------------------------------- templates and clause text
@@ -468,6 +645,75 @@ def test_sandbox_escape_in_clause_text_is_refused_not_executed(lib: Path) -> Non
 # ---------------------------------------------------------------- output files
 
 
+@pytest.mark.parametrize(
+    ("command", "message"),
+    [
+        (["build", DRAFT, "-o", "out/a.md", "--to", "docx"], "--to docx and -o out/a.md disagree: a Word document in a .md file"),
+        (["build", DRAFT, "-o", "out/a.docx", "--to", "md"], "--to md and -o out/a.docx disagree: Markdown in a .docx file"),
+        (["build", DRAFT, "-o", "out/a.txt", "--to", "markdown"], "--to markdown and -o out/a.txt disagree: Markdown in a .txt"),
+        (
+            ["diff", "drafts/aalco-50.yaml", DRAFT, "-o", "out/a.html", "--to", "json"],
+            "--to json and -o out/a.html disagree: JSON in a .html file, which holds the review page (HTML)",
+        ),
+        (
+            ["diff", "drafts/aalco-50.yaml", DRAFT, "-o", "out/a.docx", "--to", "html"],
+            "--to html and -o out/a.docx disagree",
+        ),
+        (["diff", "drafts/aalco-50.yaml", DRAFT, "-o", "out/a.json", "--to", "amendments"], "--to amendments and -o out/a.json"),
+    ],
+    ids=lambda value: " ".join(value[-4:]) if isinstance(value, list) else "",
+)
+def test_a_format_the_output_files_extension_contradicts_is_refused(lib: Path, command: list[str], message: str) -> None:
+    # --to won silently: a Word file named a.md, JSON in a .html file.
+    result = runner.invoke(app, command)
+    assert_user_error(result)
+    assert message in result.output
+    assert "leave --to out (the file's extension says the format)" in result.output
+    assert list((lib / "out").iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["build", DRAFT, "-o", "out/a.md", "--to", "md"],
+        ["build", DRAFT, "-o", "out/a.out", "--to", "txt"],  # (an extension that names no format)
+        ["diff", "drafts/aalco-50.yaml", DRAFT, "-o", "out/a.txt", "--to", "amendments"],
+        ["diff", "drafts/aalco-50.yaml", DRAFT, "-o", "out/a.md", "--to", "amendments"],
+    ],
+    ids=lambda value: " ".join(value[-4:]),
+)
+def test_a_format_the_output_files_extension_allows_is_written(lib: Path, command: list[str]) -> None:
+    result = runner.invoke(app, command)
+    assert result.exit_code == 0, result.output
+    assert (lib / command[command.index("-o") + 1]).is_file()
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"Recalling its resolution 52/S 8\n", "bad.docx: not a .docx: the file is not a readable zip archive"),
+        (b"", "bad.docx: the file is empty, not a Word document"),
+    ],
+)
+def test_preview_refuses_a_file_that_is_no_word_document_as_parse_does(lib: Path, content: bytes, message: str) -> None:
+    # LibreOffice renders a text file named .docx as text: preview showed its pages and exited 0.
+    (lib / "bad.docx").write_bytes(content)
+    result = runner.invoke(app, ["preview", "bad.docx", "-o", "out"])
+    assert_user_error(result)
+    assert message in result.output
+    assert list((lib / "out").iterdir()) == []
+    parsed = runner.invoke(app, ["parse", "bad.docx"])
+    assert parsed.exit_code == 1 and message in parsed.output
+
+
+def test_preview_leaves_only_the_pages_in_its_folder(lib: Path) -> None:
+    # The PDF LibreOffice makes on the way was left behind as out/aalco-52.pdf.
+    assert runner.invoke(app, ["build", DRAFT, "-o", "aalco-52.docx"]).exit_code == 0
+    result = runner.invoke(app, ["preview", "aalco-52.docx", "-o", "out"])
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in (lib / "out").iterdir()) == ["aalco-52-1.png"]
+
+
 def test_existing_output_file_is_refused_and_left_unchanged(lib: Path) -> None:
     target = lib / "out" / "resolution.md"
     target.write_text("someone's edited copy\n", encoding="utf-8")
@@ -540,6 +786,62 @@ def test_python_m_resdraft_shows_a_template_error_without_traceback(lib: Path) -
     assert "secretariat_documnt" in proc.stderr
     assert "hint:" in proc.stderr
     assert_nothing_written(lib / "out" / "resolution.md")
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["new", DRAFT, "--sesion", "53"], "No such option: --sesion (Possible options: --session)"),
+        (["new", DRAFT, "-s", "fifty-three"], "'fifty-three' is not a valid int"),
+        (["new", DRAFT], "Missing option '--session'"),
+        (["build", DRAFT, "--out", "out/x.docx"], "No such option: --out"),
+        (["clauses", "search"], "Missing argument"),
+        (["buidl", DRAFT], "No such command 'buidl'"),
+    ],
+)
+def test_a_mistaken_option_or_argument_exits_1_with_clicks_message(lib: Path, args: list[str], message: str) -> None:
+    # click exits 2 on a usage error; the README promises exit code 1 for every user error.
+    proc = run_module(lib, *args)
+    assert proc.returncode == 1, proc.stderr
+    assert message in proc.stderr and "Usage: " in proc.stderr
+    assert "Traceback" not in proc.stderr + proc.stdout
+    assert sorted(p.name for p in (lib / "drafts").iterdir()) == sorted(p.name for p in (ROOT / "drafts").iterdir())
+    assert_nothing_written(lib / "out" / "x.docx")
+
+
+def test_help_still_exits_0(lib: Path) -> None:
+    proc = run_module(lib, "new", "--help")
+    assert proc.returncode == 0, proc.stderr
+    assert "--session" in proc.stdout
+
+
+@pytest.mark.parametrize(
+    ("command", "usage"),
+    [
+        (["new"], "resdraft new [OPTIONS] PREVIOUS"),
+        (["build"], "resdraft build [OPTIONS] DRAFT"),
+        (["diff"], "resdraft diff [OPTIONS] OLD NEW"),
+        (["import"], "resdraft import [OPTIONS] FILES..."),
+        (["check"], "resdraft check [OPTIONS] [PATH]"),
+        (["clauses", "rename"], "resdraft clauses rename [OPTIONS] OLD NEW"),
+        (["clauses", "search"], "resdraft clauses search [OPTIONS] WORDS..."),
+        (["clauses", "edit"], "resdraft clauses edit [OPTIONS] CLAUSE CHANGES..."),
+    ],
+    ids=lambda value: " ".join(value) if isinstance(value, list) else "",
+)
+def test_help_names_the_arguments_in_capitals_as_usage_lines_do(lib: Path, command: list[str], usage: str) -> None:
+    # The usage line read `resdraft new [OPTIONS] {previous}`, `… {old} {new}`, `… {files}...`.
+    result = runner.invoke(app, [*command, "--help"], prog_name="resdraft")
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[0] == f"Usage: {usage}"
+    assert "{" not in result.output
+
+
+def test_import_help_says_force_replaces_the_draft_and_clause_file(lib: Path) -> None:
+    # It said "Overwrite the output file", though an import writes a draft and a clause file.
+    result = runner.invoke(app, ["import", "--help"], prog_name="resdraft")
+    assert "Overwrite the output file" not in result.output
+    assert "Replace a draft or clause file of the same name" in " ".join(result.output.split())
 
 
 def test_python_m_resdraft_refuses_a_sandbox_escape_without_traceback(lib: Path) -> None:

@@ -179,3 +179,47 @@ def test_check_on_a_folder_outside_any_library_is_a_user_error(tmp_path: Path) -
     assert isinstance(result.exception, SystemExit)
     assert "not inside a resdraft library" in result.output
     assert "hint:" in result.output
+
+
+def _drop_variables(draft: Path) -> int:
+    """Take `variables:` out of an AALCO draft; the line its preamble names the clause using one."""
+    text = draft.read_text(encoding="utf-8")
+    text = re.sub(r"variables:\n  secretariat_document: .*\n", "", text)
+    draft.write_text(text, encoding="utf-8")
+    return text[: text.index("  - aalco.considering-secretariat-document")].count("\n") + 1
+
+
+def test_check_names_each_draft_line_using_a_clause_its_draft_lacks_a_variable_for(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The clause's line alone (clauses/aalco-trafficking.yaml:8) does not say which of a
+    # library's drafts lacks the variable.
+    lib = copy_example(tmp_path)
+    lines = {name: _drop_variables(lib / "drafts" / f"{name}.yaml") for name in ("aalco-50", "aalco-52")}
+    monkeypatch.chdir(lib)
+    result = runner.invoke(app, ["check"])
+    assert result.exit_code == 1, result.output
+    for name, line in lines.items():
+        assert (
+            "undefined template variable: 'secretariat_document' is undefined "
+            f"(clause aalco.considering-secretariat-document, as drafts/{name}.yaml:{line} uses it)"
+        ) in result.output
+    assert summary_counts(result.output)[0] == 2
+
+
+def test_check_names_the_draft_a_house_style_line_fails_for(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    lib = copy_example(tmp_path)
+    body = lib / "templates" / "aalco" / "body.yaml"
+    text = body.read_text(encoding="utf-8")
+    line = text[: text.index("{{ draft.symbol or '' }}")].count("\n") + 1
+    body.write_text(
+        text.replace("{{ draft.symbol or '' }}", "{{ draft.symbol }} {{ secretariat_document[:0] }}"), encoding="utf-8"
+    )
+    _drop_variables(lib / "drafts" / "aalco-50.yaml")
+    monkeypatch.chdir(lib)
+    result = runner.invoke(app, ["check"])
+    assert result.exit_code == 1, result.output
+    assert (
+        f"templates/aalco/body.yaml:{line}: undefined template variable: 'secretariat_document' is undefined "
+        "(building drafts/aalco-50.yaml)"
+    ) in result.output

@@ -225,6 +225,29 @@ def test_rename_dry_run_writes_nothing(library: Path) -> None:
     assert snapshot(library) == before
 
 
+@pytest.mark.parametrize("dry_run", [True, False])
+def test_a_dry_run_says_what_would_be_done_and_a_run_what_was(library: Path, dry_run: bool) -> None:
+    # A dry run wrote "renamed X to Y …" though nothing was written.
+    said = [
+        changes_text(rename(library, PROVISIONAL, "aalco.decides-agenda-item", dry_run=dry_run)),
+        changes_text(merge(library, BEING_MINDFUL, MINDFUL, dry_run=dry_run)),
+        changes_text(edit(library, BEING_MINDFUL, note="Reworded at the 52nd session.", dry_run=dry_run)),
+        changes_text(
+            add(library, "aalco-trafficking", "aalco.requests-report", "operative", "Requests", "a report", dry_run=dry_run)
+        ),
+    ]
+    if dry_run:
+        assert [text.split(" ", 2)[:2] for text in said] == [["would", verb] for verb in ("rename", "merge", "edit", "add")]
+        assert "aalco-50 pp. 3: would be aalco.being-mindful-increasing-exploitation" in said[1]
+        assert f"{BEING_MINDFUL} amended {MINDFUL}; the link would go" in said[1]
+        assert "note: would be set" in said[2]
+        assert all(" now " not in text and "wrote" not in text for text in said)
+    else:
+        assert [text.split(" ", 1)[0] for text in said] == ["renamed", "merged", "edited", "added"]
+        assert "aalco-50 pp. 3: now aalco.being-mindful-increasing-exploitation" in said[1]
+        assert "note: set" in said[2]
+
+
 def test_rename_onto_an_existing_id_is_refused_and_nothing_changes(library: Path) -> None:
     before = snapshot(library)
     with pytest.raises(LibraryError) as caught:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from resdraft.errors import Problem, Problems, TemplateError, Where
@@ -194,7 +194,10 @@ class Assembler:
                 number, lab = (count, label(pattern, count)) if pattern else (None, None)
             else:
                 number, lab = None, next(headings) if use.heading is not None else use.label
-            out.append(self.paragraph(self.slot(use), role, mark, 0, lab, number, sub_labels))
+            try:
+                out.append(self.paragraph(self.slot(use), role, mark, 0, lab, number, sub_labels))
+            except TemplateError as e:
+                raise used_at(e, use) from None
         return tuple(out)
 
     # ------------------------------------------------------------ the whole
@@ -236,6 +239,21 @@ class Assembler:
             emphasis=dict(self.style.emphasis),
             date=self.draft.fields.get("date") if not isinstance(self.draft.fields.get("date"), str) else None,
         )
+
+
+def used_at(error: TemplateError, use: Use) -> TemplateError:
+    """A clause's template error, saying which draft line uses the clause: one clause serves many
+    drafts, and what is missing (a variable) is often the draft's."""
+    if use.clause is None or use.where is None:
+        return error
+    return TemplateError(
+        *(
+            replace(p, message=f"{p.message} (clause {use.clause}, as {use.where} uses it)")
+            if p.where is None or p.where.path != use.where.path
+            else p
+            for p in error.problems
+        )
+    )
 
 
 def build_context(draft: Draft, style: BodyStyle) -> dict[str, Any]:

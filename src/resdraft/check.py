@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import jinja2
@@ -10,6 +11,8 @@ import jinja2
 from resdraft.assemble import Assembler, prepare
 from resdraft.errors import Problem, Problems, ResdraftError, Where
 from resdraft.library import Library, open_library
+from resdraft.model import Draft
+from resdraft.projectfile import PROJECT_FILE
 from resdraft.render.markup import render
 from resdraft.templating import clause_syntax_problems, describe, environment
 
@@ -49,11 +52,29 @@ def _compile_clauses(library: Library, problems: Problems) -> None:
         problems.extend(clause_syntax_problems(clause, env))
 
 
+def building(draft: Draft, problems: Iterable[Problem]) -> list[Problem]:
+    """Problems met building one draft of many, each naming the draft where it stands elsewhere
+    (a template or clause line that fails for this draft's facts, and not for another's)."""
+    if draft.where is None:
+        return list(problems)
+    path = draft.where.path
+    named = str(Where(path))  # (a clause's problem names the draft's line already: "as drafts/aalco-52.yaml:12 uses it")
+    return [
+        replace(p, message=f"{p.message} (building {named})")
+        if p.where and p.where.path != path and f"{named}:" not in p.message
+        else p
+        for p in problems
+    ]
+
+
 def check_library(start: Path) -> Report:
     """Check a whole library; a draft is also assembled and rendered to find template errors."""
     library = open_library(start)
     problems = Problems()
     problems.extend(library.problems.items)
+    if library.problems.errors and not all(d.is_dir() for d in (library.clauses_dir, library.drafts_dir, library.templates_dir)):
+        # A folder the project file names is missing: all that would follow (every clause id unknown) says no more.
+        return Report(tuple(problems.items), f"checked {PROJECT_FILE}")
     _compile_clauses(library, problems)
     n_templates = _compile_templates(library, problems)
     for key in library.body_keys():
@@ -81,7 +102,7 @@ def check_library(start: Path) -> Report:
                         base_styles[word.reference] = base_style_names(word)
                     local.extend(style_problems(resolution, word, base_styles[word.reference]))
             except ResdraftError as e:
-                local.extend(e.problems)
+                local.extend(building(draft, e.problems))
         problems.extend(local.items)
     unique = tuple(dict.fromkeys(problems.items))
     summary = (

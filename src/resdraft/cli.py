@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
 import typer
+from typer.core import TyperCommand
 
 from resdraft import __version__
 from resdraft.errors import OutputError, Problem, ResdraftError
@@ -22,6 +23,14 @@ app = typer.Typer(
 )
 
 F = TypeVar("F", bound=Callable[..., Any])
+
+
+class UsageLine(TyperCommand):
+    """A command whose usage line names its arguments as its help does, `resdraft new [OPTIONS]
+    PREVIOUS` (Typer writes a required argument `{previous}`)."""
+
+    def collect_usage_pieces(self, ctx: Any) -> list[str]:  # (ctx: the Context of the click Typer carries)
+        return [p[1:-1] if p.startswith("{") and p.endswith("}") else p for p in super().collect_usage_pieces(ctx)]
 
 
 def user_errors(fn: F) -> F:
@@ -71,10 +80,10 @@ def _emit(data: str | bytes, output: Path | None, force: bool) -> None:
     typer.echo(f"wrote {output}", err=True)
 
 
-@app.command()
+@app.command(cls=UsageLine)
 @user_errors
 def build(
-    draft: Annotated[Path, typer.Argument(help="The draft to build, e.g. drafts/aalco-53.yaml.")],
+    draft: Annotated[Path, typer.Argument(metavar="DRAFT", help="The draft to build, e.g. drafts/aalco-53.yaml.")],
     output: Annotated[
         Path | None,
         typer.Option("--output", "-o", help="Output file (.md, .txt or .docx); standard output if omitted (not for .docx)."),
@@ -95,10 +104,10 @@ def build(
         typer.echo(f"  still to fill in: {hint}", err=True)
 
 
-@app.command()
+@app.command(cls=UsageLine)
 @user_errors
 def new(
-    previous: Annotated[Path, typer.Argument(help="Last session's draft, e.g. drafts/aalco-52.yaml.")],
+    previous: Annotated[Path, typer.Argument(metavar="PREVIOUS", help="Last session's draft, e.g. drafts/aalco-52.yaml.")],
     session: Annotated[int, typer.Option("--session", "-s", help="The new session's number.")],
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Where to write the new draft (default: beside the old one).")
@@ -123,10 +132,10 @@ def new(
         typer.echo(f"  renamed: {result.renamed}", err=True)
 
 
-@app.command()
+@app.command(cls=UsageLine)
 @user_errors
 def check(
-    path: Annotated[Path, typer.Argument(help="A folder inside the library (default: here).")] = Path("."),
+    path: Annotated[Path, typer.Argument(metavar="PATH", help="A folder inside the library (default: here).")] = Path("."),
     strict: Annotated[bool, typer.Option("--strict", help="Fail on warnings (such as unfilled placeholders) too.")] = False,
 ) -> None:
     """Validate the clause library, every draft and every template; report every problem at once."""
@@ -141,10 +150,12 @@ def check(
         raise typer.Exit(1)
 
 
-@app.command()
+@app.command(cls=UsageLine)
 @user_errors
 def init(
-    folder: Annotated[Path, typer.Argument(help="Folder for the new library (created; must be empty if it exists).")],
+    folder: Annotated[
+        Path, typer.Argument(metavar="FOLDER", help="Folder for the new library (created; must be empty if it exists).")
+    ],
 ) -> None:
     """Create a new, working library: project file, body templates, an example clause file and draft."""
     from resdraft.scaffold import create_library
@@ -153,11 +164,13 @@ def init(
         typer.echo(f"created {path}", err=True)
 
 
-@app.command()
+@app.command(cls=UsageLine)
 @user_errors
 def diff(
-    old: Annotated[str, typer.Argument(help="The earlier text: a draft, .md, .txt or .docx, or REV:path at a git revision.")],
-    new: Annotated[str, typer.Argument(help="The later text, in any of the same forms.")],
+    old: Annotated[
+        str, typer.Argument(metavar="OLD", help="The earlier text: a draft, .md, .txt or .docx, or REV:path at a git revision.")
+    ],
+    new: Annotated[str, typer.Argument(metavar="NEW", help="The later text, in any of the same forms.")],
     output: Annotated[
         Path | None,
         typer.Option("--output", "-o", help="Write to a file (.json, .md, .txt, .html or .docx); standard output if omitted."),
@@ -189,10 +202,12 @@ def diff(
     _emit(render_diff(result, fmt, colour=use_colour, near=new, author=author, date=when), output, force)
 
 
-@app.command()
+@app.command(cls=UsageLine)
 @user_errors
 def parse(
-    file: Annotated[Path, typer.Argument(help="A resolution: .docx, .md, .txt (also text copied from a UN PDF), or a draft.")],
+    file: Annotated[
+        Path, typer.Argument(metavar="FILE", help="A resolution: .docx, .md, .txt (also text copied from a UN PDF), or a draft.")
+    ],
     body: Annotated[str | None, typer.Option("--body", help="unga, aalco, aipa or unsc, when the text does not say.")] = None,
 ) -> None:
     """Print a document's structure as JSON (the schema is in docs/structure-json.md)."""
@@ -205,15 +220,25 @@ def parse(
     sys.stdout.write(render_structure(document.resolution))
 
 
-@app.command("import")
+@app.command("import", cls=UsageLine)
 @user_errors
 def import_(
     files: Annotated[
-        list[Path], typer.Argument(help="Documents to add to the library: .docx, .md, .txt (also text copied from a UN PDF).")
+        list[Path],
+        typer.Argument(
+            metavar="FILES...", help="Documents to add to the library: .docx, .md, .txt (also text copied from a UN PDF)."
+        ),
     ],
     body: Annotated[str | None, typer.Option("--body", help="unga, aalco, aipa or unsc, when the text does not say.")] = None,
     name: Annotated[str | None, typer.Option("--name", help="The draft's name (one file only); default from the symbol.")] = None,
-    force: Force = False,
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force",
+            "-f",
+            help="Replace a draft or clause file of the same name: an import writes the draft and a file of its new clauses.",
+        ),
+    ] = False,
 ) -> None:
     """Add documents to the library: clauses reused or linked to the ones they reword, and a draft that rebuilds each."""
     from resdraft.library_import import Intake, in_session_order
@@ -234,10 +259,10 @@ def import_(
             typer.echo(f"  warning: {warning}", err=True)
 
 
-@app.command()
+@app.command(cls=UsageLine)
 @user_errors
 def lint(
-    source: Annotated[str, typer.Argument(help="A draft, or a .md, .txt or .docx document (or REV:path).")],
+    source: Annotated[str, typer.Argument(metavar="SOURCE", help="A draft, or a .md, .txt or .docx document (or REV:path).")],
     strict: Annotated[bool, typer.Option("--strict", help="Fail on warnings too.")] = False,
     to: Annotated[str, typer.Option("--to", help="text (default) or json.")] = "text",
 ) -> None:
@@ -251,10 +276,10 @@ def lint(
         raise typer.Exit(1)
 
 
-@app.command()
+@app.command(cls=UsageLine)
 @user_errors
 def preview(
-    source: Annotated[Path, typer.Argument(help="A .docx file, or a draft (built to .docx first).")],
+    source: Annotated[Path, typer.Argument(metavar="SOURCE", help="A .docx file, or a draft (built to .docx first).")],
     output: Annotated[Path, typer.Option("--output", "-o", help="Folder for the PNG pages.")] = Path("preview"),
 ) -> None:
     """Render a Word document (or a draft) to PNG pages through LibreOffice, to look at it."""
@@ -294,7 +319,7 @@ def _changed(changes: Any, dry_run: bool) -> None:
             _out(diff_text(change))
 
 
-@clauses_app.command("list")
+@clauses_app.command("list", cls=UsageLine)
 @user_errors
 def clauses_list(
     kind: Annotated[str | None, typer.Option("--kind", help="preambular or operative.")] = None,
@@ -309,9 +334,9 @@ def clauses_list(
     _out(entries_text(list_clauses(Path.cwd(), kind=kind, tag=tag, body=body, opening=opening)))
 
 
-@clauses_app.command("show")
+@clauses_app.command("show", cls=UsageLine)
 @user_errors
-def clauses_show(clause: Annotated[str, typer.Argument(help="The clause id.")]) -> None:
+def clauses_show(clause: Annotated[str, typer.Argument(metavar="CLAUSE", help="The clause id.")]) -> None:
     """A clause: text, footnotes, tags, where it is used, and its lineage."""
     from resdraft.upkeep import show_clause
     from resdraft.upkeep.report import clause_text
@@ -319,10 +344,12 @@ def clauses_show(clause: Annotated[str, typer.Argument(help="The clause id.")]) 
     _out(clause_text(show_clause(Path.cwd(), clause)))
 
 
-@clauses_app.command("search")
+@clauses_app.command("search", cls=UsageLine)
 @user_errors
 def clauses_search(
-    words: Annotated[list[str], typer.Argument(help='Words, "exact phrases" in quotes; close spellings also match.')],
+    words: Annotated[
+        list[str], typer.Argument(metavar="WORDS...", help='Words, "exact phrases" in quotes; close spellings also match.')
+    ],
     limit: Annotated[int, typer.Option("--limit", "-n", help="How many hits.")] = 20,
 ) -> None:
     """Find agreed language: ranked clauses with the passage that matches best."""
@@ -332,9 +359,9 @@ def clauses_search(
     _out(hits_text(search(Path.cwd(), " ".join(words), limit), colour=sys.stdout.isatty()))
 
 
-@clauses_app.command("usage")
+@clauses_app.command("usage", cls=UsageLine)
 @user_errors
-def clauses_usage(clause: Annotated[str, typer.Argument(help="The clause id.")]) -> None:
+def clauses_usage(clause: Annotated[str, typer.Argument(metavar="CLAUSE", help="The clause id.")]) -> None:
     """Every draft and session that uses a clause, with its paragraph number there."""
     from resdraft.upkeep import usage
     from resdraft.upkeep.report import uses_text
@@ -342,9 +369,9 @@ def clauses_usage(clause: Annotated[str, typer.Argument(help="The clause id.")])
     _out(uses_text(usage(Path.cwd(), clause)))
 
 
-@clauses_app.command("history")
+@clauses_app.command("history", cls=UsageLine)
 @user_errors
-def clauses_history(clause: Annotated[str, typer.Argument(help="The clause id.")]) -> None:
+def clauses_history(clause: Annotated[str, typer.Argument(metavar="CLAUSE", help="The clause id.")]) -> None:
     """A clause's wording across sessions along its amends links, each step as a word diff."""
     from resdraft.upkeep import history
     from resdraft.upkeep.report import history_text
@@ -352,7 +379,7 @@ def clauses_history(clause: Annotated[str, typer.Argument(help="The clause id.")
     _out(history_text(history(Path.cwd(), clause), colour=sys.stdout.isatty()))
 
 
-@clauses_app.command("dupes")
+@clauses_app.command("dupes", cls=UsageLine)
 @user_errors
 def clauses_dupes(threshold: Annotated[float, typer.Option("--threshold", help="Similarity from 50 to 100.")] = 90.0) -> None:
     """Near-duplicate clauses with their similarity and a proposed merge."""
@@ -362,11 +389,11 @@ def clauses_dupes(threshold: Annotated[float, typer.Option("--threshold", help="
     _out(dupes_text(dupes(Path.cwd(), threshold), threshold))
 
 
-@clauses_app.command("rename")
+@clauses_app.command("rename", cls=UsageLine)
 @user_errors
 def clauses_rename(
-    old: Annotated[str, typer.Argument(help="The clause's id now.")],
-    new: Annotated[str, typer.Argument(help="Its new id.")],
+    old: Annotated[str, typer.Argument(metavar="OLD", help="The clause's id now.")],
+    new: Annotated[str, typer.Argument(metavar="NEW", help="Its new id.")],
     dry_run: DryRun = False,
 ) -> None:
     """Give a clause a new id; every draft and amends link follows."""
@@ -375,11 +402,11 @@ def clauses_rename(
     _changed(rename(Path.cwd(), old, new, dry_run=dry_run), dry_run)
 
 
-@clauses_app.command("merge")
+@clauses_app.command("merge", cls=UsageLine)
 @user_errors
 def clauses_merge(
-    keep: Annotated[str, typer.Argument(help="The clause to keep.")],
-    drop: Annotated[str, typer.Argument(help="The clause it replaces (removed).")],
+    keep: Annotated[str, typer.Argument(metavar="KEEP", help="The clause to keep.")],
+    drop: Annotated[str, typer.Argument(metavar="DROP", help="The clause it replaces (removed).")],
     dry_run: DryRun = False,
 ) -> None:
     """Replace one clause by another everywhere, then remove it."""
@@ -388,11 +415,13 @@ def clauses_merge(
     _changed(merge(Path.cwd(), keep, drop, dry_run=dry_run), dry_run)
 
 
-@clauses_app.command("add")
+@clauses_app.command("add", cls=UsageLine)
 @user_errors
 def clauses_add(
-    file: Annotated[str, typer.Argument(help="The clause file (a name under clauses/, or a path); created if missing.")],
-    clause: Annotated[str, typer.Argument(help="The new clause's id.")],
+    file: Annotated[
+        str, typer.Argument(metavar="FILE", help="The clause file (a name under clauses/, or a path); created if missing.")
+    ],
+    clause: Annotated[str, typer.Argument(metavar="CLAUSE", help="The new clause's id.")],
     kind: Annotated[str, typer.Option("--kind", help="preambular or operative.")],
     text: Annotated[str, typer.Option("--text", help="The words after the opening phrase, without the final mark.")],
     opening: Annotated[str | None, typer.Option("--opening", help="The opening phrase.")] = None,
@@ -409,11 +438,13 @@ def clauses_add(
     )
 
 
-@clauses_app.command("edit")
+@clauses_app.command("edit", cls=UsageLine)
 @user_errors
 def clauses_edit(
-    clause: Annotated[str, typer.Argument(help="The clause id.")],
-    changes: Annotated[list[str], typer.Argument(help="FIELD=VALUE pairs (an empty value removes the field).")],
+    clause: Annotated[str, typer.Argument(metavar="CLAUSE", help="The clause id.")],
+    changes: Annotated[
+        list[str], typer.Argument(metavar="CHANGES...", help="FIELD=VALUE pairs (an empty value removes the field).")
+    ],
     dry_run: DryRun = False,
 ) -> None:
     """Change a clause's fields, keeping the file's comments and layout."""
@@ -428,7 +459,7 @@ def clauses_edit(
     _changed(edit(Path.cwd(), clause, dry_run=dry_run, **fields), dry_run)
 
 
-@clauses_app.command("fmt")
+@clauses_app.command("fmt", cls=UsageLine)
 @user_errors
 def clauses_fmt(
     check: Annotated[bool, typer.Option("--check", help="Only report files that would change; exit 1 if any.")] = False,
@@ -444,5 +475,13 @@ def clauses_fmt(
 
 
 def main() -> None:
-    """Entry point of the `resdraft` script."""
-    app()
+    """Entry point of the `resdraft` script: a mistake in the options or arguments (an unknown
+    option, a value of the wrong kind, one missing) exits 1, as every user error does."""
+    try:
+        app()
+    except SystemExit as e:
+        # click prints its message and usage line, then exits 2 for a usage error (and for that
+        # only: resdraft's own commands exit 0 or 1).
+        if e.code == 2:
+            raise SystemExit(1) from None
+        raise

@@ -32,6 +32,7 @@ from resdraft.library.clauses import read_clause_file
 from resdraft.library.drafts import placeholder_node, symbol_name
 from resdraft.model import Clause, Content, FootnoteRef, Paragraph, Placeholder, Resolution, Run, Session, SubClause
 from resdraft.numbering import heading_kinds
+from resdraft.reading import no_such_file
 from resdraft.recalls import council_heading
 from resdraft.sessions import RELATIONS, long_date, ordinal_form, ordinal_pattern, session_number
 from resdraft.sources import Document, read_file
@@ -830,6 +831,8 @@ def _read_for_import(path: Path, body: str | None) -> Document:
     """A document as the import takes it: one that prints no symbol, in a file named by its symbol
     (the UN's own names, "S-RES-1590-2005", "A_RES_76_186"), takes that symbol, with a warning;
     and with it, for the Council, its year where the text states none."""
+    if not path.exists():
+        raise no_such_file(path, drafts=False)  # (a draft is built, not imported)
     read = read_file(path, body)
     doc = read.resolution
     found = _NAMED_SYMBOL.get(doc.body)

@@ -74,9 +74,16 @@ def to_png(pdf: Path, folder: Path, dpi: int = 80) -> list[Path]:
 
 
 def preview(document: Path, folder: Path) -> list[Path]:
-    """PNG pages of a .docx in `folder` (created if needed)."""
+    """PNG pages of a .docx in `folder` (created if needed); the PDF between is not kept."""
     if not document.is_file():
-        raise OutputError(Problem(Where(document), "no such file", "check the path"))
+        from resdraft.reading import no_such_file
+
+        raise no_such_file(document)
+    if document.suffix.lower() == ".docx":  # (LibreOffice renders a text file named .docx as text)
+        from resdraft.importers.docx import check_word_document
+
+        check_word_document(document.read_bytes(), document)
     folder.mkdir(parents=True, exist_ok=True)
-    (pdf,) = to_pdf([document], folder)
-    return to_png(pdf, folder)
+    with tempfile.TemporaryDirectory() as between:
+        (pdf,) = to_pdf([document], Path(between))
+        return to_png(pdf, folder)

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 from resdraft.errors import LibraryError, Problem, Where
 
 PROJECT_FILE = "resdraft.yaml"
+# The folders a project file may name, and what each holds.
+FOLDERS = {"clauses": "the clause files", "drafts": "the drafts", "templates": "a folder per body"}
 
 
 def find_project(start: Path) -> Path:
@@ -23,3 +27,28 @@ def find_project(start: Path) -> Path:
             "run inside a library, or create one with `resdraft init DIR`",
         )
     )
+
+
+def missing_folders(root: Path, named: Mapping[str, Any]) -> list[Problem]:
+    """Each folder the project file names that does not exist (`clauses: clause`), at its line:
+    without it, every clause id reads as unknown, or every body as lacking a house style."""
+    problems = []
+    for key, holds in FOLDERS.items():
+        name = named.get(key)
+        if not isinstance(name, str) or not name or (root / name).is_dir():
+            continue
+        import difflib
+
+        here = sorted(p.name for p in root.iterdir() if p.is_dir() and not p.name.startswith("."))
+        close = difflib.get_close_matches(name.strip("/"), here, n=1, cutoff=0.6)
+        where = named.where(key) if hasattr(named, "where") else Where(root / PROJECT_FILE)
+        problems.append(
+            Problem(
+                where,
+                f"folder {name.rstrip('/')}/ (named as `{key}:`) does not exist",
+                f"did you mean {close[0]}/? (the folder that holds {holds}, relative to {PROJECT_FILE})"
+                if close
+                else f"name the folder that holds {holds}, relative to {PROJECT_FILE}",
+            )
+        )
+    return problems

@@ -13,7 +13,7 @@ def read_utf8(path: Path) -> tuple[bytes, str]:
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
-        raise LibraryError(Problem(Where(path), "no such file", "check the path")) from None
+        raise no_such_file(path) from None
     except OSError as e:
         raise LibraryError(Problem(Where(path), f"cannot read: {e.strerror}", "check the path and its permissions")) from None
     try:
@@ -27,3 +27,44 @@ def read_utf8(path: Path) -> tuple[bytes, str]:
                 "save the file as UTF-8 (an editor's Save As offers the encoding; Windows-1252 quotes and dashes are the usual cause)",
             )
         ) from None
+
+
+def no_such_file(path: Path, revisions: bool = False, drafts: bool = True) -> LibraryError:
+    """'no such file', with a hint that fits what the command reads: the draft of that name where
+    it reads drafts and the library has one (`aalco-52`, as `clauses usage` names drafts), REV:path
+    where it reads files at a git revision (`revisions`), and that it does not where it does not."""
+    text = str(path)
+    draft = _draft_named(path) if drafts else None
+    if not revisions and ":" in text and not text.startswith(":") and not Path(text.partition(":")[0]).exists():
+        hint = "this command reads a file as it is now, not at a git revision (REV:path is for diff and lint)"
+        now = Path(text.partition(":")[2])
+        if now.is_file():
+            hint += f"; {now} is the file as it is now"
+    elif draft:
+        hint = f"did you mean {draft}?"
+    elif revisions:
+        hint = "check the path (a file at a git revision is written REV:path, e.g. HEAD~1:drafts/aalco-53.yaml)"
+    else:
+        hint = "check the path"
+    return LibraryError(Problem(Where(path), "no such file", hint))
+
+
+def _draft_named(path: Path) -> str | None:
+    """The library's draft a missing path names by its draft name ("aalco-52", "aalco-52.yaml"), as the current folder sees it."""
+    import os
+
+    from resdraft.projectfile import PROJECT_FILE, find_project
+    from resdraft.yamlsource import load_yaml
+
+    name = path.with_suffix("") if path.suffix.lower() in (".yaml", ".yml") else path
+    try:
+        root = find_project(Path.cwd())
+        project = load_yaml(root / PROJECT_FILE)
+    except LibraryError:
+        return None
+    folder = project.get("drafts") if isinstance(project, dict) else None
+    drafts = root / (folder if isinstance(folder, str) and folder else "drafts")
+    for candidate in (drafts / f"{name}.yaml", drafts / f"{name.name}.yaml"):
+        if candidate.is_file() and candidate.resolve() != path.resolve():
+            return os.path.relpath(candidate)
+    return None

@@ -39,7 +39,10 @@ def printed_date(value: object) -> object:
     """A date as documents print it ("12 September 2013"), given as a date or in ISO form (as
     drafts and JSON keep it); any other value as it is (a placeholder, "[TBD: date of …]")."""
     if isinstance(value, str) and _ISO_DATE.fullmatch(value):
-        value = dt.date.fromisoformat(value)
+        try:
+            value = dt.date.fromisoformat(value)
+        except ValueError:  # (no day of the calendar, 2013-02-30: shown as written)
+            return value
     return long_date(value) if isinstance(value, dt.date) else value
 
 

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from resdraft.errors import LibraryError, Problem, Where
 from resdraft.model import Resolution
 from resdraft.projectfile import find_project
+from resdraft.reading import no_such_file
 
 if TYPE_CHECKING:
     from resdraft.library import Library
@@ -63,7 +64,7 @@ def read_file(path: Path, body: str | None = None, libraries: dict[Path, Library
     """A document file: a draft, Markdown or text, or Word."""
     suffix = path.suffix.lower()
     if not path.exists():
-        raise LibraryError(Problem(Where(path), "no such file", "check the path (a git revision is written REV:path)"))
+        raise no_such_file(path)
     if path.is_dir():
         raise LibraryError(
             Problem(Where(path), "is a folder, not a document", "name a draft (.yaml), .md, .txt, .docx or .pdf file")
@@ -188,6 +189,8 @@ def read_document(spec: str, body: str | None = None, libraries: dict[Path, Libr
     """Any source resdraft can compare: a path, or REV:path for a file at a git revision."""
     if _at_revision(spec):
         return read_revision(spec)
+    if not Path(spec).exists():
+        raise no_such_file(Path(spec), revisions=True)
     return read_file(Path(spec), body, libraries)
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import calendar
+import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -53,6 +55,26 @@ class _DuplicateKey(Exception):
         self.key, self.line, self.first = key, line, first
 
 
+class _NoSuchDate(Exception):
+    def __init__(self, text: str, line: int, reason: str) -> None:
+        self.text, self.line, self.reason = text, line, reason
+
+
+def why_no_date(text: str, fallback: str = "") -> str:
+    """Why a value written as a date, YYYY-MM-DD, names no day of the calendar ("February 2013
+    has 28 days", "there is no month 13"); `fallback` (or "") when its day and month are possible."""
+    m = re.match(r"\s*(\d{4})-(\d{1,2})-(\d{1,2})", text)
+    if not m:
+        return fallback
+    year, month, day = (int(g) for g in m.groups())
+    if not 1 <= month <= 12:
+        return f"there is no month {month}"
+    days = calendar.monthrange(year, month)[1] if year else 31
+    if not 1 <= day <= days:
+        return f"{calendar.month_name[month]} {year} has {days} days" if day else "there is no day 0"
+    return fallback
+
+
 def _loader_for(path: Path) -> type[yaml.SafeLoader]:
     class Loader(_Base):  # type: ignore[misc, valid-type]
         pass
@@ -81,8 +103,16 @@ def _loader_for(path: Path) -> type[yaml.SafeLoader]:
         yield out
         out.extend(loader.construct_object(item, deep=True) for item in node.value)
 
+    def construct_date(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> object:
+        # YAML reads 2013-02-30 as a date, and Python refuses the day: named at its line, not a traceback.
+        try:
+            return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
+        except ValueError as e:
+            raise _NoSuchDate(str(node.value), node.start_mark.line + 1, why_no_date(str(node.value), str(e))) from None
+
     Loader.add_constructor("tag:yaml.org,2002:map", construct_map)
     Loader.add_constructor("tag:yaml.org,2002:seq", construct_seq)
+    Loader.add_constructor("tag:yaml.org,2002:timestamp", construct_date)
     return Loader
 
 
@@ -98,10 +128,28 @@ def parse_yaml(text: str, path: Path) -> Any:
                 "remove or rename one of them: YAML keeps only the last",
             )
         ) from None
+    except _NoSuchDate as e:
+        raise LibraryError(
+            Problem(
+                Where(path, e.line),
+                f"{e.text} is not a real date ({e.reason})",
+                "write a day the calendar has, as YYYY-MM-DD (e.g. 2013-09-12)",
+            )
+        ) from None
     except yaml.MarkedYAMLError as e:
         # A scanner error's context is where the broken token starts (an unclosed quote or
         # bracket); a parser error's problem mark is the offending line.
         scanner = isinstance(e, yaml.scanner.ScannerError)
+        if scanner and (tab := _tab_at(text, e.problem_mark)):
+            line, indents = tab
+            raise LibraryError(
+                Problem(
+                    Where(path, line),
+                    f"invalid YAML: a tab {'in the indentation' if indents else 'here'} (YAML indents with spaces)",
+                    "replace the tab with spaces, as many as the lines around it indent with (an editor's "
+                    "'indent using spaces' keeps it so)",
+                )
+            ) from None
         mark = (e.context_mark or e.problem_mark) if scanner else (e.problem_mark or e.context_mark)
         line = mark.line + 1 if mark else 0
         what = " ".join(x for x in (e.context, e.problem) if x)
@@ -121,6 +169,18 @@ def parse_yaml(text: str, path: Path) -> Any:
         ) from None
     except yaml.YAMLError as e:
         raise LibraryError(Problem(Where(path), f"invalid YAML: {e}", "fix the file's syntax")) from None
+
+
+def _tab_at(text: str, mark: yaml.Mark | None) -> tuple[int, bool] | None:
+    """The line of the tab a scanner error stopped at (PyYAML names it only as a character that
+    "cannot start any token"), and whether it indents the line; None when it stopped at something else."""
+    if mark is None:
+        return None
+    lines = text.split("\n")
+    line = lines[mark.line] if mark.line < len(lines) else ""
+    if line[mark.column : mark.column + 1] != "\t":
+        return None
+    return mark.line + 1, not line[: mark.column].strip()
 
 
 def load_yaml(path: Path) -> Any:

@@ -1348,6 +1348,12 @@ def parse_docx(data: bytes, source: Path | None = None, body: str | None = None)
     return read_docx(data, source, body)[0]
 
 
+def check_word_document(data: bytes, source: Path | None = None) -> None:
+    """Refuse what is not a Word document as reading one does ("not a .docx: the file is not a
+    readable zip archive"), without reading its text: for what only renders it (`resdraft preview`)."""
+    _body_element(_Package(data, Where(source) if source is not None else None))
+
+
 def read_docx(data: bytes, source: Path | None = None, body: str | None = None) -> tuple[Resolution, tuple[str, ...]]:
     """parse_docx's Resolution, and what a reader should know of how it was read: tracked changes
     (read as if all were accepted) and tables (read cell by cell)."""

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from resdraft.errors import Problems, ResdraftError, Where
-from resdraft.library.clauses import read_subparagraphs
+from resdraft.library.clauses import ID_PATTERN, read_subparagraphs
 from resdraft.library.schema import Reader
 from resdraft.model import Draft, Placeholder, Use
 from resdraft.numbering import counted
@@ -69,6 +69,16 @@ def read_use(item: Any, items: YList, index: int, problems: Problems, part: str)
     """One entry of a draft's preamble or operative list."""
     where = items.where(index)
     if isinstance(item, str):
+        if folded := _folded_items(item):
+            first = where.line + 1
+            lines = f"line {first}" if len(folded) == 2 else f"lines {first} to {first + len(folded) - 2}"
+            problems.add(
+                Where(where.path, first),
+                f"the list item{'s' * (len(folded) > 2)} on {lines} of `{part}` {'is' if len(folded) == 2 else 'are'} indented "
+                f"further than the others, so YAML read {'it' if len(folded) == 2 else 'them'} as part of the item above: {item!r}",
+                f"line `- {folded[1]}` up with `- {folded[0]}` (the same number of spaces before the dash)",
+            )
+            return None
         return Use(clause=item.strip(), where=where)
     if not isinstance(item, YDict):
         problems.add(where, f"an entry of `{part}` must be a clause id or a mapping", "write `- clause-id` or `- text: …`")
@@ -108,6 +118,13 @@ def read_use(item: Any, items: YList, index: int, problems: Problems, part: str)
         heading=heading,
         where=item.where("clause") if clause is not None else item.value_where("text"),
     )
+
+
+def _folded_items(item: str) -> list[str]:
+    """The clause ids of list items YAML folded into one, "a.one - a.two", when the lines after the
+    first are indented further than it (a plain scalar runs on over more-indented lines); [] for one id."""
+    parts = [p.strip() for p in item.split(" - ")]
+    return parts if len(parts) > 1 and all(ID_PATTERN.match(p) for p in parts) else []
 
 
 def _heading(item: YDict, r: Reader, problems: Problems, part: str) -> str | None:

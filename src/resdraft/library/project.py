@@ -15,7 +15,7 @@ from resdraft.library.drafts import read_draft
 from resdraft.library.schema import Reader, suggest
 from resdraft.library.wordstyle import WordStyle, read_word_style
 from resdraft.model import Clause, Draft, Placeholder, SubClause, Use, subclause_texts
-from resdraft.projectfile import PROJECT_FILE, find_project
+from resdraft.projectfile import PROJECT_FILE, find_project, missing_folders
 from resdraft.yamlsource import YDict, load_yaml
 
 PROJECT_KEYS = ("name", "clauses", "drafts", "templates")
@@ -238,6 +238,7 @@ def _project(start: Path) -> Library:
         raise LibraryError(Problem(Where(path, 1), "the project file must be a mapping", "see `resdraft init` for an example"))
     r = Reader(data, problems, "the project file")
     r.unknown(PROJECT_KEYS)
+    problems.extend(missing_folders(root, data))
     return Library(
         root=root,
         name=r.text("name") or root.name,

@@ -7,6 +7,7 @@ from pathlib import Path
 from resdraft.errors import OutputError, Problem
 
 FORMATS = {".md": "md", ".markdown": "md", ".txt": "txt", ".text": "txt", ".docx": "docx"}
+_NAMES = {"md": "Markdown", "txt": "plain text", "docx": "a Word document"}
 
 
 def format_for(path: Path | None, to: str | None) -> str:
@@ -16,6 +17,15 @@ def format_for(path: Path | None, to: str | None) -> str:
         if fmt not in set(FORMATS.values()):
             raise OutputError(
                 Problem(None, f"unknown output format {to!r}", f"use one of: {', '.join(sorted(set(FORMATS.values())))}")
+            )
+        named = FORMATS.get(path.suffix.lower()) if path is not None else None
+        if path is not None and named is not None and named != fmt:
+            raise OutputError(
+                Problem(
+                    None,
+                    f"--to {to} and -o {path} disagree: {_NAMES[fmt]} in a {path.suffix} file, which holds {_NAMES[named]}",
+                    f"name the file .{fmt}, or leave --to out (the file's extension says the format)",
+                )
             )
         return fmt
     if path is None:

@@ -19,6 +19,22 @@ FORMATS = {
     "docx": "docx",
 }
 SUFFIXES = {".json": "json", ".md": "md", ".markdown": "md", ".txt": "term", ".html": "html", ".htm": "html", ".docx": "docx"}
+# The formats `--to` may write into a file of each extension (the first, the one the extension says).
+FITS = {
+    **{suffix: (fmt,) for suffix, fmt in SUFFIXES.items()},
+    ".txt": ("term", "amendments"),
+    ".md": ("md", "amendments"),  # (amendments are plain text, which reads as Markdown)
+    ".markdown": ("md", "amendments"),
+}
+_SUFFIX = {"term": ".txt", "json": ".json", "md": ".md", "amendments": ".txt", "html": ".html", "docx": ".docx"}
+_NAMES = {
+    "term": "the terminal's text",
+    "json": "JSON",
+    "md": "CriticMarkup",
+    "amendments": "amendments",
+    "html": "the review page (HTML)",
+    "docx": "a Word document with tracked changes",
+}
 
 
 def diff_format(to: str | None, output: Path | None) -> str:
@@ -27,6 +43,15 @@ def diff_format(to: str | None, output: Path | None) -> str:
         if to not in FORMATS:
             raise OutputError(Problem(None, f"unknown diff format {to!r}", "use term, json, md, amendments, html or docx"))
         fmt = FORMATS[to]
+        fits = FITS.get(output.suffix.lower()) if output is not None else None
+        if output is not None and fits is not None and fmt not in fits:
+            raise OutputError(
+                Problem(
+                    None,
+                    f"--to {to} and -o {output} disagree: {_NAMES[fmt]} in a {output.suffix} file, which holds {_NAMES[fits[0]]}",
+                    f"name the file {_SUFFIX[fmt]}, or leave --to out (the file's extension says the format)",
+                )
+            )
     elif output is None:
         fmt = "term"
     elif (found := SUFFIXES.get(output.suffix.lower())) is not None:
@@ -47,8 +72,15 @@ def revision_date(text: str | None) -> dt.datetime | None:
     try:
         when = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
     except ValueError:
+        from resdraft.yamlsource import why_no_date
+
+        reason = why_no_date(text)
         raise OutputError(
-            Problem(None, f"--date {text!r} is not an ISO date", "write e.g. 2013-09-12 or 2013-09-12T10:00:00Z")
+            Problem(
+                None,
+                f"--date {text!r} is not a real date ({reason})" if reason else f"--date {text!r} is not an ISO date",
+                "write e.g. 2013-09-12 or 2013-09-12T10:00:00Z",
+            )
         ) from None
     return when if when.tzinfo else when.replace(tzinfo=dt.UTC)
 

@@ -42,6 +42,16 @@ def list_clauses(
             Problem(None, f"kind must be preambular or operative, not {kind!r}", "use --kind preambular or --kind operative")
         )
     with Index.open(library, cache=cache) as index:
+        if body is not None and body not in (bodies := index.bodies()):
+            from resdraft.library.schema import suggest
+
+            raise LibraryError(
+                Problem(
+                    None,
+                    f"unknown body {body!r}",
+                    " ".join(x for x in (suggest(body, bodies), f"(the library's bodies: {', '.join(bodies)})") if x),
+                )
+            )
         conditions: list[str] = []
         params: list[object] = []
         if kind is not None:

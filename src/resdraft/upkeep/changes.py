@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import copy
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -100,6 +100,11 @@ class _Plan:
                 raise RuntimeError(f"the new file {path} did not give the intended data; nothing was written")
             out.append(FileChange(path, None, text))
         return out
+
+
+def _tense(dry_run: bool) -> Callable[[str, str], str]:
+    """The words for what was done, or, on a dry run, for what would be: said("renamed", "would rename")."""
+    return lambda done, would: would if dry_run else done
 
 
 def _finish(plan: _Plan, summary: str, notes: Iterable[str], dry_run: bool) -> Changes:
@@ -341,9 +346,12 @@ def rename(library: Library | Path | str, old: str, new: str, dry_run: bool = Fa
         plan.entry(path, old)["id"] = new
         drafts = _repoint_drafts(plan, old, new)
         links = _repoint_amends(plan, old, new)
-        notes = [f"{d} {label}: now {new}" for d, label in drafts] + [f"{c}: amends {new}" for c in links]
+        said = _tense(dry_run)
+        notes = [f"{d} {label}: {said('now', 'would be')} {new}" for d, label in drafts]
+        notes += [f"{c}: {said('amends', 'would amend')} {new}" for c in links]
         n_drafts = len({d for d, _ in drafts})
-        return _finish(plan, f"renamed {old} to {new} ({n_drafts} draft(s), {len(links)} amends link(s))", notes, dry_run)
+        summary = f"{said('renamed', 'would rename')} {old} to {new} ({n_drafts} draft(s), {len(links)} amends link(s))"
+        return _finish(plan, summary, notes, dry_run)
 
 
 def merge(library: Library | Path | str, keep: str, drop: str, dry_run: bool = False, cache: bool = True) -> Changes:
@@ -362,13 +370,14 @@ def merge(library: Library | Path | str, keep: str, drop: str, dry_run: bool = F
                 )
             )
         plan = _Plan(index)
+        said = _tense(dry_run)
         notes: list[str] = []
         drafts = _repoint_drafts(plan, drop, keep)
-        notes += [f"{d} {label}: now {keep}" for d, label in drafts]
+        notes += [f"{d} {label}: {said('now', 'would be')} {keep}" for d, label in drafts]
         for path in {Path(s.path) for s in index.uses_of(keep)} & {Path(s.path) for s in index.uses_of(drop)}:
-            notes.append(f"{index.draft_name(path)} now lists {keep} twice")
+            notes.append(f"{index.draft_name(path)} {said('now lists', 'would list')} {keep} twice")
         links = _repoint_amends(plan, drop, keep, skip=keep)
-        notes += [f"{c}: amends {keep}" for c in links]
+        notes += [f"{c}: {said('amends', 'would amend')} {keep}" for c in links]
         keep_path = _path(kept)
         if kept.amends == drop:
             successor = dropped.amends if dropped.amends != keep else None
@@ -377,15 +386,18 @@ def merge(library: Library | Path | str, keep: str, drop: str, dry_run: bool = F
             else:
                 _set_key(plan, keep_path, keep, "amends", successor)
             notes.append(
-                f"{keep} amended {drop}; it now amends {successor}" if successor else f"{keep} amended {drop}; the link is gone"
+                f"{keep} amended {drop}; it {said('now amends', 'would amend')} {successor}"
+                if successor
+                else f"{keep} amended {drop}; the link {said('is gone', 'would go')}"
             )
         extra = [t for t in dropped.tags if t not in kept.tags]
         if extra:
             _set_key(plan, keep_path, keep, "tags", [*kept.tags, *extra])
-            notes.append(f"{keep}: tags {', '.join(extra)} added from {drop}")
+            notes.append(f"{keep}: tags {', '.join(extra)} {said('added', 'would be added')} from {drop}")
         _remove_entry(plan, _path(dropped), drop)
         n_drafts = len({d for d, _ in drafts})
-        return _finish(plan, f"merged {drop} into {keep} ({n_drafts} draft(s), {len(links)} amends link(s))", notes, dry_run)
+        summary = f"{said('merged', 'would merge')} {drop} into {keep} ({n_drafts} draft(s), {len(links)} amends link(s))"
+        return _finish(plan, summary, notes, dry_run)
 
 
 def add(
@@ -431,7 +443,8 @@ def add(
             plan.expected[path] = {"clauses": [entry]}
         else:
             _append_entry(plan, path, entry, lines)
-        return _finish(plan, f"added {cid} to {relative(path, index.root)}", (), dry_run)
+        said = _tense(dry_run)
+        return _finish(plan, f"{said('added', 'would add')} {cid} to {relative(path, index.root)}", (), dry_run)
 
 
 def _append_entry(plan: _Plan, path: Path, entry: dict[str, Any], lines: list[str]) -> None:
@@ -472,6 +485,7 @@ def edit(library: Library | Path | str, cid: str, dry_run: bool = False, cache: 
             raise LibraryError(Problem(None, "nothing to change", f"give field=value, one of {', '.join(EDITABLE)}"))
         plan = _Plan(index)
         path = _path(clause)
+        said = _tense(dry_run)
         notes = []
         for key, value in fields.items():
             if key == "id":
@@ -486,8 +500,8 @@ def edit(library: Library | Path | str, cid: str, dry_run: bool = False, cache: 
                 raise LibraryError(Problem(clause.where, f"a clause must have `{key}:`", "give a new value instead"))
             value = _field_value(index, clause, key, value)
             _set_key(plan, path, cid, key, value)
-            notes.append(f"{key}: {'removed' if value is None else 'set'}")
-        return _finish(plan, f"edited {cid} ({', '.join(fields)})", notes, dry_run)
+            notes.append(f"{key}: {said('removed', 'would be removed') if value is None else said('set', 'would be set')}")
+        return _finish(plan, f"{said('edited', 'would edit')} {cid} ({', '.join(fields)})", notes, dry_run)
 
 
 def _field_value(index: Index, clause: Clause, key: str, value: Any) -> Any:

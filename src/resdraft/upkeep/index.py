@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from resdraft.cache import CLAUSE_COLUMNS, LibraryCache, clause_from_row, env_disables_cache
 from resdraft.errors import LibraryError, Problem, Problems, Where
 from resdraft.model import Clause
-from resdraft.projectfile import PROJECT_FILE, find_project
+from resdraft.projectfile import PROJECT_FILE, find_project, missing_folders
 
 if TYPE_CHECKING:
     from resdraft.library import Library
@@ -78,6 +78,8 @@ class Index:
         try:
             if isinstance(library, (str, Path)):
                 clauses_dir, drafts_dir = _folders(root, store)
+                if not (clauses_dir.is_dir() and drafts_dir.is_dir()):
+                    _raise_missing_folders(root)
             else:
                 clauses_dir, drafts_dir = library.clauses_dir, library.drafts_dir
             index = cls(root, clauses_dir, drafts_dir, store)
@@ -166,6 +168,18 @@ class Index:
     def ids(self) -> list[str]:
         return [r[0] for r in self.db.execute("SELECT id FROM clauses ORDER BY file, pos")]
 
+    def bodies(self) -> list[str]:
+        """The bodies the library knows: those its drafts are of, and those with a house style in its templates."""
+        from resdraft.yamlsource import load_yaml
+
+        bodies = {r[0] for r in self.db.execute("SELECT DISTINCT body FROM drafts") if r[0]}
+        project: Any = load_yaml(self.root / PROJECT_FILE)
+        folder = project.get("templates") if isinstance(project, dict) else None
+        templates = self.root / (folder if isinstance(folder, str) and folder else "templates")
+        if templates.is_dir():
+            bodies.update(p.name for p in templates.iterdir() if (p / "body.yaml").is_file())
+        return sorted(bodies)
+
     def exists(self, cid: str) -> bool:
         return self.db.execute("SELECT 1 FROM clauses WHERE id = ?", (cid,)).fetchone() is not None
 
@@ -232,6 +246,15 @@ def _yaml_files(folder: Path) -> list[Path]:
         found += [os.path.join(here, name) for name in files if name.endswith(".yaml")]
     # Sorted by path parts, as sorting Paths would, but without making a Path per comparison.
     return [Path(p) for p in sorted(found, key=lambda p: p.split(os.sep))]
+
+
+def _raise_missing_folders(root: Path) -> None:
+    """Stop at a folder the project file names that does not exist (`clauses: clause`), at its line."""
+    from resdraft.yamlsource import load_yaml
+
+    data: Any = load_yaml(root / PROJECT_FILE)
+    if problems := missing_folders(root, data if isinstance(data, dict) else {}):
+        raise LibraryError(*problems)
 
 
 def _folders(root: Path, store: LibraryCache | None = None) -> tuple[Path, Path]:
