@@ -714,6 +714,19 @@ def test_preview_leaves_only_the_pages_in_its_folder(lib: Path) -> None:
     assert sorted(p.name for p in (lib / "out").iterdir()) == ["aalco-52-1.png"]
 
 
+def test_preview_again_leaves_no_page_of_the_earlier_one(lib: Path) -> None:
+    # A longer document previewed before under the same name left its pages 2 and 3, which the
+    # next preview listed as its own; a page of another name stays.
+    assert runner.invoke(app, ["build", DRAFT, "-o", "aalco-52.docx"]).exit_code == 0
+    (lib / "out").mkdir(exist_ok=True)
+    for name in ("aalco-52-2.png", "aalco-52-03.png", "aalco-52-notes.png", "aalco-50-1.png"):
+        (lib / "out" / name).write_bytes(b"an earlier page")
+    result = runner.invoke(app, ["preview", "aalco-52.docx", "-o", "out"])
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in (lib / "out").iterdir()) == ["aalco-50-1.png", "aalco-52-1.png", "aalco-52-notes.png"]
+    assert "aalco-52-2.png" not in result.output and (lib / "out" / "aalco-52-1.png").read_bytes().startswith(b"\x89PNG")
+
+
 def test_existing_output_file_is_refused_and_left_unchanged(lib: Path) -> None:
     target = lib / "out" / "resolution.md"
     target.write_text("someone's edited copy\n", encoding="utf-8")

@@ -86,4 +86,10 @@ def preview(document: Path, folder: Path) -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as between:
         (pdf,) = to_pdf([document], Path(between))
-        return to_png(pdf, folder)
+        pages = to_png(pdf, Path(between))
+        # The pages of an earlier preview of the same name go: a longer one's last pages would
+        # pass for this document's, and pdftoppm numbers them "-01" from ten pages on.
+        for stale in folder.glob(f"{pdf.stem}-*.png"):
+            if stale.stem[len(pdf.stem) + 1 :].isdigit():
+                stale.unlink()
+        return [page.replace(folder / page.name) for page in pages]
