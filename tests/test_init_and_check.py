@@ -223,3 +223,22 @@ def test_check_names_the_draft_a_house_style_line_fails_for(tmp_path: Path, monk
         f"templates/aalco/body.yaml:{line}: undefined template variable: 'secretariat_document' is undefined "
         "(building drafts/aalco-50.yaml)"
     ) in result.output
+
+
+def test_an_error_in_a_house_styles_formula_names_its_line_in_body_yaml(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # It named the draft's first line: "drafts/aalco-52.yaml:1: undefined template variable".
+    lib = copy_example(tmp_path)
+    body = lib / "templates" / "aalco" / "body.yaml"
+    text = body.read_text(encoding="utf-8")
+    line = text[: text.index("  enacting:")].count("\n") + 1
+    body.write_text(text.replace("{{ body.name }}", "{{ body.nmae.full }}", 1), encoding="utf-8")
+    monkeypatch.chdir(lib)
+    result = runner.invoke(app, ["build", "drafts/aalco-52.yaml"])
+    assert result.exit_code == 1
+    assert (
+        f"templates/aalco/body.yaml:{line}: undefined template variable: 'dict object' has no attribute 'nmae'" in result.output
+    )
+    assert "drafts/aalco-52.yaml:1" not in result.output
+    result = runner.invoke(app, ["check"])
+    assert f"templates/aalco/body.yaml:{line}: undefined template variable" in result.output
+    assert "(building drafts/aalco-52.yaml)" in result.output

@@ -114,7 +114,7 @@ class Assembler:
         if role in self.draft.formulas:
             return self.line(role, self.draft.formulas[role], self.draft.lines.get("formulas"))
         source = self.style.formulas.get(role)
-        return self.line(role, source, self.style.where) if source else None
+        return self.line(role, source, self.style.formula_lines.get(role, self.style.where)) if source else None
 
     # ------------------------------------------------------------ paragraphs
 

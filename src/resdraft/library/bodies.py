@@ -75,6 +75,7 @@ class BodyStyle:
     short_name: str = ""
     former_names: tuple[BodyName, ...] = ()  # oldest first
     years: bool = False  # `sessions: years`: a draft's `session:` is the year (the Council numbers no sessions)
+    formula_lines: Mapping[str, Where] = field(compare=False, default_factory=dict)  # each formula's line, its errors name
 
     def name_at(self, session: int) -> BodyName:
         """The name the body went by at a session (its name now for a session not known, 0)."""
@@ -254,4 +255,5 @@ def read_body(key: str, folder: Path, problems: Problems) -> BodyStyle | None:
         short_name=r.text("short_name") or "",
         former_names=_former_names(data, problems),
         years=sessions == "years",
+        formula_lines={name: fm.where(name) for name in fm} if fm else {},
     )
