@@ -238,6 +238,26 @@ def test_opening_phrases_carry_the_role_character_style_and_body_emphasis() -> N
     assert aalco.styles["Operative Opening"].font.italic is False
 
 
+def _style_bold(style: Any) -> bool:
+    """Whether a paragraph style sets its text bold, itself or through the style it is based on."""
+    while style is not None:
+        if style.font.bold is not None:
+            return bool(style.font.bold)
+        style = style.base_style
+    return False
+
+
+@pytest.mark.parametrize("name", ["aalco-50", "aalco-52", "aalco-53"])
+def test_aalco_status_symbol_and_date_are_plain_as_both_seeds_print_them(name: str) -> None:
+    # The 2011 secretariat draft's "SECRETARIAT DRAFT / AALCO/RES/50/SP 1 / 1 JULY 2011" and the
+    # 2013 resolution's "AALCO/RES/52/S 8 / 12 SEPTEMBER 2013" are ranged right in plain type.
+    document = docx.Document(io.BytesIO(_docx(name)))
+    header = [p for p in document.paragraphs if p.style.name.startswith("Header ")]
+    assert header and all(p.alignment is None and p.style.paragraph_format.alignment == 2 for p in header)
+    assert not [p.text for p in header if _style_bold(p.style) or any(r.bold for r in p.runs)]
+    assert _style_bold(document.styles["Resolution Title"])
+
+
 def test_per_use_emphasis_override_is_direct_formatting_on_the_opening_run() -> None:
     document = docx.Document(io.BytesIO(_docx("aipo-26")))
     recommend = next(p for p in document.paragraphs if p.text.startswith("Recommend"))
