@@ -258,6 +258,17 @@ def test_aalco_status_symbol_and_date_are_plain_as_both_seeds_print_them(name: s
     assert _style_bold(document.styles["Resolution Title"])
 
 
+@pytest.mark.parametrize(("name", "preambular"), [("aalco-50", True), ("aalco-52", False), ("aalco-53", False)])
+def test_aalco_preamble_openings_are_bold_in_2011_and_plain_from_2013(name: str, preambular: bool) -> None:
+    # The 2013 resolution sets "Considering", "Being Mindful" … plain and only its operative verbs
+    # bold (the draft's `style: emphasis:`); the 53rd session's draft, rolled from it, keeps that.
+    document = docx.Document(io.BytesIO(_docx(name)))
+    assert document.styles["Preambular Opening"].font.bold is preambular
+    assert document.styles["Operative Opening"].font.bold is True
+    considering = next(p for p in document.paragraphs if p.text.startswith("Considering"))
+    assert considering.runs[0].text == "Considering" and considering.runs[0].bold is None
+
+
 def test_per_use_emphasis_override_is_direct_formatting_on_the_opening_run() -> None:
     document = docx.Document(io.BytesIO(_docx("aipo-26")))
     recommend = next(p for p in document.paragraphs if p.text.startswith("Recommend"))
