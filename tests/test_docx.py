@@ -215,7 +215,7 @@ def test_placeholders_still_to_fill_are_highlighted_and_nothing_else_is() -> Non
     marked = [r.text for r in runs if r.font.highlight_color is not None]
     assert marked == [
         "[TBD: symbol of the 53rd-session document (was AALCO/RES/52/S 8)]",
-        "[TBD: DATE OF THE 53RD-SESSION DOCUMENT (WAS 12 SEPTEMBER 2013)]",  # (the date line is in capitals)
+        "[TBD: date of the 53rd-session document (was 12 September 2013)]",  # (as written, on a line in capitals)
         "[TBD: secretariat document for the 53rd session (was AALCO/52/HEADQUARTERS SESSION (NEW DELHI)/2013/S 8)]",
     ]
     assert {str(r.font.highlight_color) for r in runs if r.font.highlight_color is not None} == {"YELLOW (7)"}

@@ -161,12 +161,18 @@ def test_aalco_50_to_52_accept_gives_new_and_reject_gives_old() -> None:
     assert "Having heard" in deleted and "Also noting" in inserted and "Being " in inserted
 
 
-def test_a_line_ending_in_an_insertion_before_one_beginning_with_one_ends_in_a_deletion() -> None:
+def test_a_line_ending_in_an_insertion_before_one_beginning_with_one_ends_in_a_deletion(library: Path) -> None:
     # Rolled forward, AALCO's symbol and date lines read "{+[TBD: symbol … (was +}AALCO/RES/52/S
-    # 8{+)]+}" and "{+[TBD: date … (WAS +}12 SEPTEMBER 2013{+)]+}": insertions on both sides of the
-    # unmarked mark between them, which LibreOffice takes for one, its Reject All joining the two
-    # lines. The symbol line's last word is written as replaced, the insertion first.
-    paragraphs = list(_body(_check(_draft("aalco-52"), _draft("aalco-53"))).iter(f"{W}p"))
+    # 8{+)]+}" and, with the date's placeholder written in capitals, "{+[TBD: DATE … (WAS +}12
+    # SEPTEMBER 2013{+)]+}": insertions on both sides of the unmarked mark between them, which
+    # LibreOffice takes for one, its Reject All joining the two lines. The symbol line's last word
+    # is written as replaced, the insertion first.
+    draft = library / "drafts" / "aalco-53.yaml"
+    text = draft.read_text(encoding="utf-8")
+    hint = "date of the 53rd-session document (was 12 September 2013)"
+    assert f"date: {{tbd: {hint}}}" in text
+    draft.write_text(text.replace(hint, hint.upper()), encoding="utf-8")
+    paragraphs = list(_body(_check(_draft("aalco-52"), _draft("aalco-53", library))).iter(f"{W}p"))
     symbol = next(p for p in paragraphs if p.find(f"{W}pPr/{W}pStyle").get(f"{W}val") == "HeaderSymbol")
     after = paragraphs[paragraphs.index(symbol) + 1]
     assert after.find(f"{W}pPr/{W}pStyle").get(f"{W}val") == "HeaderDate" and after[1].tag == f"{W}ins"
@@ -187,7 +193,7 @@ def test_a_placeholder_partly_inserted_is_highlighted_whole_and_nothing_else_is(
             marked.append("".join(t.text or "" for r in runs for t in r.iter(f"{W}t")))
     assert marked == [
         "[TBD: symbol of the 53rd-session document (was AALCO/RES/52/S 8)]",
-        "[TBD: DATE OF THE 53RD-SESSION DOCUMENT (WAS 12 SEPTEMBER 2013)]",
+        "[TBD: date of the 53rd-session document (was 12 September 2013)]",
         "[TBD: secretariat document for the 53rd session (was AALCO/52/HEADQUARTERS SESSION (NEW DELHI)/2013/S 8)]",
     ]
 
