@@ -215,7 +215,7 @@ def test_placeholders_still_to_fill_are_highlighted_and_nothing_else_is() -> Non
     marked = [r.text for r in runs if r.font.highlight_color is not None]
     assert marked == [
         "[TBD: symbol of the 53rd-session document (was AALCO/RES/52/S 8)]",
-        "[TBD: DATE OF THE 53RD-SESSION DOCUMENT (WAS 12 SEPTEMBER 2013)]",  # (the date line is in capitals)
+        "[TBD: date of the 53rd-session document (was 12 September 2013)]",  # (as written, on a line in capitals)
         "[TBD: secretariat document for the 53rd session (was AALCO/52/HEADQUARTERS SESSION (NEW DELHI)/2013/S 8)]",
     ]
     assert {str(r.font.highlight_color) for r in runs if r.font.highlight_color is not None} == {"YELLOW (7)"}
@@ -236,6 +236,37 @@ def test_opening_phrases_carry_the_role_character_style_and_body_emphasis() -> N
     aalco = docx.Document(io.BytesIO(_docx("aalco-52")))
     assert aalco.styles["Operative Opening"].font.bold is True
     assert aalco.styles["Operative Opening"].font.italic is False
+
+
+def _style_bold(style: Any) -> bool:
+    """Whether a paragraph style sets its text bold, itself or through the style it is based on."""
+    while style is not None:
+        if style.font.bold is not None:
+            return bool(style.font.bold)
+        style = style.base_style
+    return False
+
+
+@pytest.mark.parametrize("name", ["aalco-50", "aalco-52", "aalco-53"])
+def test_aalco_status_symbol_and_date_are_plain_as_both_seeds_print_them(name: str) -> None:
+    # The 2011 secretariat draft's "SECRETARIAT DRAFT / AALCO/RES/50/SP 1 / 1 JULY 2011" and the
+    # 2013 resolution's "AALCO/RES/52/S 8 / 12 SEPTEMBER 2013" are ranged right in plain type.
+    document = docx.Document(io.BytesIO(_docx(name)))
+    header = [p for p in document.paragraphs if p.style.name.startswith("Header ")]
+    assert header and all(p.alignment is None and p.style.paragraph_format.alignment == 2 for p in header)
+    assert not [p.text for p in header if _style_bold(p.style) or any(r.bold for r in p.runs)]
+    assert _style_bold(document.styles["Resolution Title"])
+
+
+@pytest.mark.parametrize(("name", "preambular"), [("aalco-50", True), ("aalco-52", False), ("aalco-53", False)])
+def test_aalco_preamble_openings_are_bold_in_2011_and_plain_from_2013(name: str, preambular: bool) -> None:
+    # The 2013 resolution sets "Considering", "Being Mindful" … plain and only its operative verbs
+    # bold (the draft's `style: emphasis:`); the 53rd session's draft, rolled from it, keeps that.
+    document = docx.Document(io.BytesIO(_docx(name)))
+    assert document.styles["Preambular Opening"].font.bold is preambular
+    assert document.styles["Operative Opening"].font.bold is True
+    considering = next(p for p in document.paragraphs if p.text.startswith("Considering"))
+    assert considering.runs[0].text == "Considering" and considering.runs[0].bold is None
 
 
 def test_per_use_emphasis_override_is_direct_formatting_on_the_opening_run() -> None:

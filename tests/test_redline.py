@@ -265,7 +265,7 @@ def test_a_placeholder_partly_inserted_is_highlighted_whole_and_nothing_else_is(
             marked.append("".join(t.text or "" for r in runs for t in r.iter(f"{W}t")))
     assert marked == [
         "[TBD: symbol of the 53rd-session document (was AALCO/RES/52/S 8)]",
-        "[TBD: DATE OF THE 53RD-SESSION DOCUMENT (WAS 12 SEPTEMBER 2013)]",
+        "[TBD: date of the 53rd-session document (was 12 September 2013)]",
         "[TBD: secretariat document for the 53rd session (was AALCO/52/HEADQUARTERS SESSION (NEW DELHI)/2013/S 8)]",
     ]
 

@@ -114,6 +114,21 @@ def test_long_date_upper_through_template_filter_aalco_style() -> None:
     assert env.from_string("{{ d | long_date | upper }}").render(d=dt.date(2013, 9, 12)) == "12 SEPTEMBER 2013"
 
 
+def test_upper_and_lower_leave_a_placeholder_as_written() -> None:
+    # AALCO's date line is `{{ date | long_date | upper }}`: a date still to fill in read
+    # "[TBD: DATE OF THE 53RD-SESSION DOCUMENT (WAS 12 SEPTEMBER 2013)]" under a mixed-case symbol's.
+    env = environment()
+    date = Placeholder("date of the 53rd-session document (was 12 September 2013)")
+    assert env.from_string("{{ d | long_date | upper }}").render(d=date) == f"[TBD: {date.hint}]"
+    assert (
+        env.from_string("{{ ('27th general assembly, ' ~ venue ~ ', Asia') | upper }}").render(
+            venue=Placeholder("venue (was Cebu)")
+        )
+        == "27TH GENERAL ASSEMBLY, [TBD: venue (was Cebu)], ASIA"
+    )
+    assert env.from_string("{{ 'Cebu [TBD: X] City' | lower }}").render() == "cebu [TBD: X] city"
+
+
 def test_day_of_aipa_closing_formula() -> None:
     assert sessions.day_of_date(dt.date(2006, 9, 14)) == "14^th^ day of September, 2006"
 

@@ -42,7 +42,26 @@ def join_and(items: Iterable[Any], conjunction: str = "and") -> str:
     return f"{', '.join(words[:-1])} {conjunction} {words[-1]}"
 
 
+def _cased(change: Callable[[str], str]) -> Callable[[Any], str]:
+    """A case filter (`upper`, `lower`) that leaves each placeholder in the text as written: a
+    "[TBD: date of the 53rd-session document]" reads as its author wrote it on a line in capitals."""
+
+    def apply(value: Any) -> str:
+        text = str(value)
+        out, at = [], 0
+        for start, end in Placeholder.holes(text):
+            out += [change(text[at:start]), text[start:end]]
+            at = end
+        out.append(change(text[at:]))
+        return "".join(out)
+
+    apply.__doc__ = change.__doc__
+    return apply
+
+
 FILTERS: dict[str, Callable[..., Any]] = {
+    "upper": _cased(str.upper),
+    "lower": _cased(str.lower),
     "long_date": _dated(sessions.long_date),
     "day_of": _dated(sessions.day_of_date),
     "us_date": _dated(sessions.us_date),
