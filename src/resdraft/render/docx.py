@@ -993,7 +993,7 @@ class _Writer:
         props.author = props.last_modified_by = "resdraft"
         props.created = props.modified = props.last_printed = stamp
         props.revision = 1
-        props.title = _property(" ".join(line.text for line in self.res.title))
+        props.title = _property(" ".join(" ".join(line.text for line in self.res.title).split()))  # (on one line)
         props.subject = _property(str(self.res.fields.get("symbol") or ""))
         props.language = self.word.language
         props.keywords = props.comments = props.category = ""
