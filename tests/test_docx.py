@@ -424,6 +424,35 @@ def test_aipo_26_fits_its_page_as_the_2005_text_does(pdf_texts: dict[str, list[s
     assert "ASEAN INTER-PARLIAMENTARY ORGANIZATION" in pdf_texts["aipo-27"][0]
 
 
+def test_footnote_text_follows_its_mark_after_a_tab_at_the_hanging_indent() -> None:
+    # UN footnotes: the number, a tab and a hanging indent, so that every line of the note starts
+    # at one place; a space after the mark set the first line further in, two-digit marks more so.
+    with zipfile.ZipFile(io.BytesIO(_docx("unga-64"))) as z:
+        notes = etree.fromstring(z.read("word/footnotes.xml"))
+    real = [n for n in notes.findall(f"{W}footnote") if n.get(f"{W}type") is None]
+    assert len(real) == 22
+    for note in real:
+        runs = note.findall(f"{W}p/{W}r")
+        assert runs[1].find(f"{W}tab") is not None and runs[1].find(f"{W}t") is None
+        assert not "".join(runs[2].itertext()).startswith(" ")
+
+
+def test_libreoffice_lines_up_every_line_of_a_wrapped_footnote(tmp_path: Path) -> None:
+    # Footnote 10 of the UN draft wraps over six lines; its first line started right of the others.
+    path = tmp_path / "unga-64.docx"
+    path.write_bytes(_docx("unga-64"))
+    (pdf,) = to_pdf([path], tmp_path)
+    html = subprocess.run(["pdftotext", "-bbox-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    lines = [  # each line's left edge and words (LibreOffice writes the note's mark as a line of its own)
+        (float(x), re.findall(r">([^<]*)</word>", words))
+        for x, words in re.findall(r'<line xMin="([\d.]+)"[^>]*>(.*?)</line>', html, re.DOTALL)
+    ]
+    start = next(i for i, (_, words) in enumerate(lines) if words[:2] == ["For", "example,"])
+    note = lines[start : start + 6]
+    assert note[-1][1][-1] == "Vienna."
+    assert len({round(x) for x, _ in note}) == 1, [x for x, _ in note]
+
+
 @pytest.mark.parametrize("name", DRAFTS)
 def test_libreoffice_shows_every_footnote(name: str, pdf_texts: dict[str, list[str]]) -> None:
     res, _ = load_resolution(ROOT / "drafts" / f"{name}.yaml")

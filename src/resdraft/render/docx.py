@@ -883,9 +883,9 @@ class _Writer:
             _el("w:t", mark).text = marker
         else:
             _el("w:footnoteRef", mark)
-        space = _el("w:t", _el("w:r", fp))
-        space.text = " "
-        space.set(_XML_SPACE, "preserve")
+        # A tab after the mark, not a space: the words start at the style's hanging indent, where
+        # the lines they wrap onto start, whether the mark is "*", "1" or "10" (as the UN sets them).
+        _el("w:tab", _el("w:r", fp))
         if text is None:
             self.runs(fp, note.content, None)
         else:
