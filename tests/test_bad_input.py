@@ -263,6 +263,26 @@ def test_unknown_key_in_draft_suggests_the_right_key(lib: Path) -> None:
     assert_nothing_written(target)
 
 
+def test_a_draft_header_line_the_body_has_not_suggests_its_lines(lib: Path) -> None:
+    # AIPA's header block is organization, assembly and symbol: "asembly" is a typing slip.
+    draft = "drafts/aipo-27.yaml"
+    line = edit(lib / draft, "  assembly: ", "  asembly: ")
+    result, target = build(lib, draft)
+    assert_user_error(result)
+    assert f"{draft}:{line}: header.asembly: aipa's header block has no 'asembly' line" in result.output
+    assert "hint: did you mean assembly" in result.output
+    assert_nothing_written(target)
+
+
+def test_an_undefined_variable_in_a_draft_header_line_names_its_line(lib: Path) -> None:
+    draft = "drafts/aipo-27.yaml"
+    line = edit(lib / draft, '  assembly: "{{ session.ordinal_sup', '  assembly: "{{ sesion.ordinal_sup')
+    result, target = build(lib, draft)
+    assert_user_error(result)
+    assert f"{draft}:{line}: undefined template variable: 'sesion' is undefined" in result.output
+    assert_nothing_written(target)
+
+
 def test_missing_draft_file_is_named(lib: Path) -> None:
     result, target = build(lib, "drafts/aalco-99.yaml")
     assert_user_error(result)

@@ -68,10 +68,15 @@ def test_masthead_lines_no_header_field_covers_are_compared_by_role() -> None:
         {"role": "subtitle", "status": "inserted", "old": None, "new": "(Non-Deliberated)"},
         {"role": "status", "status": "deleted", "old": "SECRETARIAT DRAFT", "new": None},
     ]
-    # AIPO 26 -> 27: the venue is written only in the assembly line.
+    # AIPO 26 -> 27: the venue is written only in the assembly line; the 2005 text names no
+    # Organization. The 2006 text breaks its title and assembly lines, which are compared as words.
     result = runner.invoke(app, ["diff", str(ROOT / "drafts" / "aipo-26.yaml"), str(ROOT / "drafts" / "aipo-27.yaml")])
-    assert "masthead: assembly modified" in result.stdout
+    assert "masthead: organization inserted, assembly modified" in result.stdout
+    assert "  assembly: [-26-]{+27+}TH GENERAL ASSEMBLY [-18-]{+10+} – " in result.stdout
     assert "[-VIENTIANE, LAO PDR-]{+CEBU CITY, PHILIPPINES+}" in result.stdout
+    assert (
+        "  title: RESOLUTION ON LEGAL COOPERATION TO COMBAT TRAFFICKING IN [-WOMEN AND CHILDREN-]{+PERSONS+}\n" in result.stdout
+    )
     # A/RES/78/168 -> A/RES/79/227: the agenda item and the committee's report, and nothing a field has.
     diff = compare(_corpus_resolution("A/RES/78/168"), _corpus_resolution("A/RES/79/227"))
     lines = {h.field: h for h in diff.masthead}

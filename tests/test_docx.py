@@ -269,6 +269,47 @@ def test_aalco_preamble_openings_are_bold_in_2011_and_plain_from_2013(name: str,
     assert considering.runs[0].text == "Considering" and considering.runs[0].bold is None
 
 
+def test_aipo_27_title_and_session_heading_break_where_the_2006_text_does() -> None:
+    # "RESOLUTION / ON / LEGAL COOPERATION …" on three centred lines, and the meeting's dates and
+    # place under "27TH GENERAL ASSEMBLY"; the 2005 text's heading is one line.
+    new = docx.Document(io.BytesIO(_docx("aipo-27")))
+    title = next(p for p in new.paragraphs if p.style.name == "Resolution Title")
+    assert title.text == "RESOLUTION\nON\nLEGAL COOPERATION TO COMBAT TRAFFICKING IN PERSONS"
+    assert len(title._p.findall(f".//{W}br")) == 2
+    assembly = next(p for p in new.paragraphs if p.style.name == "Header Assembly")
+    assert assembly.text == "27TH GENERAL ASSEMBLY\n10 – 15 SEPTEMBER 2006, CEBU CITY, PHILIPPINES"
+    old = docx.Document(io.BytesIO(_docx("aipo-26")))
+    assert [p.text for p in old.paragraphs if p.style.name == "Header Assembly"] == [
+        "26TH GENERAL ASSEMBLY 18 – 23 SEPTEMBER 2005, VIENTIANE, LAO PDR"
+    ]
+
+
+@pytest.mark.parametrize(("name", "bold"), [("aipo-26", True), ("aipo-27", False)])
+def test_aipo_enacting_formula_is_bold_in_2005_and_plain_in_2006(name: str, bold: bool) -> None:
+    document = docx.Document(io.BytesIO(_docx(name)))
+    (enacting,) = [p for p in document.paragraphs if p.style.name == "Enacting Formula"]
+    assert not _style_bold(enacting.style)
+    assert [bool(r.bold) for r in enacting.runs if r.text.strip()] == [bold] * len([r for r in enacting.runs if r.text.strip()])
+
+
+def _gap(above: Any, below: Any) -> float:
+    """The space between two paragraphs of these styles: the larger of the space after the one
+    and before the other, as Word and LibreOffice lay them out."""
+    after, before = above.paragraph_format.space_after, below.paragraph_format.space_before
+    return max(after.pt if after is not None else 0.0, before.pt if before is not None else 0.0)
+
+
+def test_aipa_paragraphs_stand_as_far_apart_after_a_list_of_sub_paragraphs() -> None:
+    # In aipo-27, operative paragraph 4 followed sub-paragraph d. at 6 pt, where operative
+    # paragraphs stand 10 pt apart; its preamble's list is followed by the transition formula.
+    styles = docx.Document(io.BytesIO(_docx("aipo-27"))).styles
+    operative, preambular = styles["Operative Paragraph"], styles["Preambular Paragraph"]
+    assert _gap(operative, operative) == 10
+    assert _gap(styles["Subparagraph 1"], operative) == _gap(operative, operative)
+    assert _gap(styles["Preambular Subparagraph 1"], preambular) == _gap(preambular, preambular) == 10
+    assert _gap(operative, styles["Subparagraph 1"]) == 10 and _gap(styles["Subparagraph 1"], styles["Subparagraph 1"]) == 6
+
+
 def test_per_use_emphasis_override_is_direct_formatting_on_the_opening_run() -> None:
     document = docx.Document(io.BytesIO(_docx("aipo-26")))
     recommend = next(p for p in document.paragraphs if p.text.startswith("Recommend"))
@@ -373,6 +414,43 @@ def test_libreoffice_lays_out_every_paragraph_in_order_with_its_number(name: str
         found = text.find(want, position)
         assert found >= 0, f"not found in order: {want[:100]!r}"
         position = found + len(want)
+
+
+def test_aipo_26_fits_its_page_as_the_2005_text_does(pdf_texts: dict[str, list[str]]) -> None:
+    # With a line naming the Organization, which the 2005 text does not print, the last
+    # paragraph's last line ran over the page, and widow control took two lines to a page 2.
+    pages = [page for page in pdf_texts["aipo-26"] if page.strip()]
+    assert len(pages) == 1 and "ORGANIZATION" not in pages[0]
+    assert "ASEAN INTER-PARLIAMENTARY ORGANIZATION" in pdf_texts["aipo-27"][0]
+
+
+def test_footnote_text_follows_its_mark_after_a_tab_at_the_hanging_indent() -> None:
+    # UN footnotes: the number, a tab and a hanging indent, so that every line of the note starts
+    # at one place; a space after the mark set the first line further in, two-digit marks more so.
+    with zipfile.ZipFile(io.BytesIO(_docx("unga-64"))) as z:
+        notes = etree.fromstring(z.read("word/footnotes.xml"))
+    real = [n for n in notes.findall(f"{W}footnote") if n.get(f"{W}type") is None]
+    assert len(real) == 22
+    for note in real:
+        runs = note.findall(f"{W}p/{W}r")
+        assert runs[1].find(f"{W}tab") is not None and runs[1].find(f"{W}t") is None
+        assert not "".join(runs[2].itertext()).startswith(" ")
+
+
+def test_libreoffice_lines_up_every_line_of_a_wrapped_footnote(tmp_path: Path) -> None:
+    # Footnote 10 of the UN draft wraps over six lines; its first line started right of the others.
+    path = tmp_path / "unga-64.docx"
+    path.write_bytes(_docx("unga-64"))
+    (pdf,) = to_pdf([path], tmp_path)
+    html = subprocess.run(["pdftotext", "-bbox-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    lines = [  # each line's left edge and words (LibreOffice writes the note's mark as a line of its own)
+        (float(x), re.findall(r">([^<]*)</word>", words))
+        for x, words in re.findall(r'<line xMin="([\d.]+)"[^>]*>(.*?)</line>', html, re.DOTALL)
+    ]
+    start = next(i for i, (_, words) in enumerate(lines) if words[:2] == ["For", "example,"])
+    note = lines[start : start + 6]
+    assert note[-1][1][-1] == "Vienna."
+    assert len({round(x) for x, _ in note}) == 1, [x for x, _ in note]
 
 
 @pytest.mark.parametrize("name", DRAFTS)

@@ -167,8 +167,14 @@ def test_built_draft_parses_back_to_the_same_header_title_formulas_and_session(n
     want, _ = load_resolution(ROOT / "drafts" / f"{name}.yaml")
     got = _built(name, fmt)
     assert (got.body, got.session) == (want.body, want.session)
-    assert [(line.role, line.text) for line in got.header] == [(line.role, line.text) for line in want.header]
-    assert [(line.role, line.text) for line in got.title] == [(line.role, line.text) for line in want.title]
+    # A line break inside a line (aipo-27's title and assembly line) reads back as the space it
+    # looks like in Markdown; in plain text the assembly line's two lines read as two lines.
+    header = [(line.role, line.text.replace("\n", " ")) for line in want.header]
+    if fmt == "txt" and any("\n" in line.text for line in want.header):
+        assert " ".join(text for _, text in header).split() == " ".join(line.text for line in got.header).split()
+    else:
+        assert [(line.role, line.text) for line in got.header] == header
+    assert [(line.role, line.text) for line in got.title] == [(line.role, line.text.replace("\n", " ")) for line in want.title]
     for formula in ("enacting", "transition", "closing"):
         mine, theirs = getattr(got, formula), getattr(want, formula)
         assert (mine.text if mine else None) == (theirs.text if theirs else None)

@@ -101,7 +101,7 @@ def test_usage_lists_each_draft_with_its_operative_paragraph_number(library: Pat
         ("aalco-52", 52, "op. 4"),
         ("aalco-53", 53, "op. 4"),
     ]
-    assert f"aalco-52  aalco 52  op. 4  {library / 'drafts' / 'aalco-52.yaml'}:24" in uses_text(sites)
+    assert f"aalco-52  aalco 52  op. 4  {library / 'drafts' / 'aalco-52.yaml'}:28" in uses_text(sites)
 
 
 def test_usage_numbers_are_the_numbers_the_build_gives(library: Path) -> None:
@@ -629,7 +629,7 @@ def test_report_texts_read_well_from_inside_the_library(library: Path, monkeypat
     line = clause_file.read_text().splitlines().index(f"  - id: {BEING_MINDFUL}") + 1
     assert shown.splitlines()[0] == f"{BEING_MINDFUL}  (preambular)  ../clauses/aalco-trafficking.yaml:{line}"
     assert f"amends: {MINDFUL}" in shown
-    assert "  aalco-52  aalco 52  pp. 2  aalco-52.yaml:15" in shown
+    assert "  aalco-52  aalco 52  pp. 2  aalco-52.yaml:19" in shown
     pairs = dupes(".")
     assert f"merge: keep {BEING_MINDFUL}, drop {MINDFUL}" in dupes_text(pairs, 90)
     _unformat(library)

@@ -9,8 +9,9 @@ from typing import Any
 
 from resdraft.errors import Problem, Problems, TemplateError, Where
 from resdraft.inline import merge, parse_inline
-from resdraft.library.bodies import BodyStyle
+from resdraft.library.bodies import BodyStyle, TemplateLine
 from resdraft.library.project import Library
+from resdraft.library.schema import suggest
 from resdraft.model import (
     Content,
     Draft,
@@ -110,6 +111,13 @@ class Assembler:
 
         return Line(role, parse_inline(text, marker), number or None)
 
+    def header_line(self, template: TemplateLine) -> Line | None:
+        """A line of the header block: the draft's own text for its role (`header:`), else the body's."""
+        if template.role in self.draft.header:
+            where = self.draft.lines.get(f"header.{template.role}")
+            return self.line(template.role, self.draft.header[template.role], where)
+        return self.line(template.role, template.text, template.where)
+
     def formula(self, role: str) -> Line | None:
         if role in self.draft.formulas:
             return self.line(role, self.draft.formulas[role], self.draft.lines.get("formulas"))
@@ -203,7 +211,7 @@ class Assembler:
     # ------------------------------------------------------------ the whole
 
     def build(self) -> Resolution:
-        header = tuple(x for t in self.style.header if (x := self.line(t.role, t.text, t.where)))
+        header = tuple(x for t in self.style.header if (x := self.header_line(t)))
         title = tuple(x for t in self.style.title if (x := self.line(t.role, t.text, t.where, t.label, t.label_where)))
         enacting = self.formula("enacting")
         preamble = self.part(self.draft.preamble, "preambular")
@@ -295,6 +303,14 @@ def prepare(draft: Draft, library: Library, problems: Problems) -> BodyStyle | N
     style = library.body(draft.body, problems, draft.lines.get("body")) if draft.body else None
     if style is None:
         return None
+    roles = [line.role for line in style.header]
+    for role in draft.header:
+        if role not in roles:
+            problems.add(
+                draft.lines.get(f"header.{role}", draft.where),
+                f"header.{role}: {draft.body}'s header block has no {role!r} line",
+                suggest(role, roles) or f"its lines are {', '.join(roles)}",
+            )
     return style.with_overrides(draft.style, problems, draft.lines.get("style") or draft.where or style.where)
 
 

@@ -167,6 +167,7 @@ class Draft:
     previous: str | None = None
     where: Where | None = field(default=None, compare=False)
     lines: Mapping[str, Where] = field(default_factory=dict, compare=False)
+    header: Mapping[str, str] = field(default_factory=dict)  # a header line's own text, by role ("" leaves it out)
 
 
 # ---------------------------------------------------------------- the assembled document

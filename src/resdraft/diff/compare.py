@@ -31,8 +31,9 @@ def header_fields(res: Resolution) -> dict[str, str | None]:
         return str(value)
 
     titles = [line.text for line in res.title if line.role == "title"]
+    title = " ".join(titles) if titles else text(fields.get("title"))
     return {
-        "title": " ".join(titles) if titles else text(fields.get("title")),
+        "title": " ".join(title.split()) if title else title,  # (its lines, as words: "RESOLUTION / ON / …")
         "symbol": text(fields.get("symbol")),
         "session": str(res.session.number) if res.session.number else None,
         "date": text(fields.get("date")),
@@ -71,7 +72,7 @@ def compare_masthead(old: Resolution, new: Resolution) -> tuple[HeaderChange, ..
     out = []
     for key in [*now, *(k for k in was if k not in now)]:
         role, n = key
-        x, y = (lines[key].text if key in lines else None for lines in (was, now))
+        x, y = (" ".join(lines[key].text.split()) if key in lines else None for lines in (was, now))  # (lines, as words)
         out.append(text_change(role if n == 1 else f"{role} {n}", x, y))
     return tuple(out)
 

@@ -41,6 +41,7 @@ DRAFT_KEYS = (
     "sponsors",
     "variables",
     "formulas",
+    "header",
     "style",
     "footnotes",
     "preamble",
@@ -262,6 +263,8 @@ def read_draft(path: Path, problems: Problems) -> Draft | None:
     lines = {key: data.where(key) for key in data}
     if vmap is not None:
         lines.update({f"variables.{name}": vmap.where(name) for name in vmap})
+    if isinstance(hmap := data.get("header"), YDict):
+        lines.update({f"header.{role}": hmap.where(role) for role in hmap})
     return Draft(
         name=path.stem,
         body=body,
@@ -271,6 +274,7 @@ def read_draft(path: Path, problems: Problems) -> Draft | None:
         formulas=formulas,
         style=style,
         footnotes=r.text_map("footnotes"),
+        header=r.text_map("header"),
         preamble=parts["preamble"],
         operative=parts["operative"],
         previous=r.text("previous"),

@@ -891,9 +891,9 @@ class _Writer:
             _el("w:t", mark).text = marker
         else:
             _el("w:footnoteRef", mark)
-        space = _el("w:t", _el("w:r", fp))
-        space.text = " "
-        space.set(_XML_SPACE, "preserve")
+        # A tab after the mark, not a space: the words start at the style's hanging indent, where
+        # the lines they wrap onto start, whether the mark is "*", "1" or "10" (as the UN sets them).
+        _el("w:tab", _el("w:r", fp))
         if text is None:
             self.runs(fp, note.content, None)
         else:
@@ -1001,7 +1001,7 @@ class _Writer:
         props.author = props.last_modified_by = "resdraft"
         props.created = props.modified = props.last_printed = stamp
         props.revision = 1
-        props.title = _property(" ".join(line.text for line in self.res.title))
+        props.title = _property(" ".join(" ".join(line.text for line in self.res.title).split()))  # (on one line)
         props.subject = _property(str(self.res.fields.get("symbol") or ""))
         props.language = self.word.language
         props.keywords = props.comments = props.category = ""
