@@ -23,6 +23,7 @@ from resdraft.cli import app
 from resdraft.diff import align, compare, words
 from resdraft.diff.words import Op, new_text, old_text, tokenize, word_diff
 from resdraft.model import Line, Paragraph, Resolution, Run
+from resdraft.sources import read_document
 
 runner = CliRunner()
 
@@ -334,6 +335,27 @@ def test_a_rolled_drafts_date_still_to_fill_is_compared_as_its_built_document_pr
     (date,) = [line for line in result.stdout.splitlines() if line.startswith("  date: ")]
     assert date.startswith("  date: [-12 September 2013-]{+[TBD: ") and date.endswith(")]+}")
     assert "(was 12 september 2013)" in date.lower()
+
+
+def test_the_councils_session_is_called_its_year_where_a_reader_sees_it(tmp_path: Path) -> None:
+    # S/RES/1784 (2007) -> S/RES/1812 (2008): the Council numbers no sessions; the terminal said
+    # "session: [-2007-]{+2008+}". JSON keeps the key a draft writes, `session`.
+    from resdraft.render.reviewhtml import render_review_html
+
+    old, new = (str(next((CORPUS / "unsc-unmis").glob(f"UNSC_S-RES-{n}-*.txt"))) for n in (1784, 1812))
+    result = runner.invoke(app, ["diff", old, new])
+    assert result.exit_code == 0
+    assert (
+        "  year: [-2007-]{+2008+}\n" in result.stdout
+        and "header: title modified, symbol modified, year modified" in result.stdout
+    )
+    assert "session" not in result.stdout.split("\npreamble:")[0]
+    page = render_review_html(compare(*(read_document(p).resolution for p in (old, new))))
+    assert '<th scope="row">year</th>' in page and '<th scope="row">session</th>' not in page
+    as_json = json.loads(runner.invoke(app, ["diff", old, new, "--to", "json"]).stdout)
+    assert [h["field"] for h in as_json["header"] if h["old"] == "2007"] == ["session"]
+    ga = runner.invoke(app, ["diff", str(ROOT / "drafts/aalco-50.yaml"), str(ROOT / "drafts/aalco-52.yaml")])
+    assert "  session: [-50-]{+52+}\n" in ga.stdout
 
 
 def test_renumbering_alone_is_not_a_change() -> None:

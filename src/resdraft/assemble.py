@@ -233,7 +233,7 @@ class Assembler:
         fields = {k: v for k, v in self.draft.fields.items() if v not in (None, ())}
         return Resolution(
             body=self.draft.body,
-            session=Session(self.draft.session),
+            session=Session(self.draft.session, self.style.years),
             fields={"body": self.draft.body, "session": self.draft.session, **fields},
             header=header,
             title=title,
@@ -266,7 +266,7 @@ def used_at(error: TemplateError, use: Use) -> TemplateError:
 
 def build_context(draft: Draft, style: BodyStyle) -> dict[str, Any]:
     """What Jinja sees: session, draft (every header fact), date, body, and the draft's variables."""
-    session = Session(draft.session)
+    session = Session(draft.session, style.years)
     view = {
         "name": draft.name,
         "body": draft.body,

@@ -842,7 +842,7 @@ def _read_for_import(path: Path, body: str | None) -> Document:
     fields = {**doc.fields, "symbol": symbol}
     session = counted_session(doc.body, doc.session.number or int(m.group(1)), fields)  # (A/RES/76/186: the 76th)
     warning = f"the text prints no symbol: {symbol} is taken from the file's name; check it"
-    doc = replace(doc, fields={**fields, "session": session}, session=Session(session))
+    doc = replace(doc, fields={**fields, "session": session}, session=Session(session, doc.session.years))
     return replace(read, resolution=doc, warnings=(*read.warnings, warning))
 
 

@@ -175,9 +175,11 @@ class Draft:
 
 @dataclass(frozen=True)
 class Session:
-    """A session of a body: its number and the words for it in every form the bodies use."""
+    """A session of a body: its number and the words for it in every form the bodies use. For a
+    body that numbers no sessions (the Security Council, `sessions: years`), the number is the year."""
 
     number: int
+    years: bool = False
 
     @property
     def ordinal(self) -> str:
@@ -220,11 +222,11 @@ class Session:
 
     @property
     def previous(self) -> Session:
-        return Session(self.number - 1)
+        return Session(self.number - 1, self.years)
 
     @property
     def next(self) -> Session:
-        return Session(self.number + 1)
+        return Session(self.number + 1, self.years)
 
     def __str__(self) -> str:
         return str(self.number)

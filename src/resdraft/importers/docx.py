@@ -1405,7 +1405,7 @@ def _resolution(
         fields["date"] = unfilled  # a draft's date still to fill
     return Resolution(
         body=key,
-        session=Session(counted_session(key, session or 0, fields)),
+        session=Session(counted_session(key, session or 0, fields), key == "unsc"),  # (the Council counts years)
         fields=fields,
         header=header,
         title=title,

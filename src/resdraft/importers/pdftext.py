@@ -1170,7 +1170,7 @@ def parse_pdf_text(text: str, source: Path | None = None, body: str | None = Non
     date = fields.get("date")
     return Resolution(
         body=key,
-        session=Session(session),
+        session=Session(session, key == "unsc"),  # (the Council counts years)
         fields=fields,
         header=tuple(masthead.header),
         title=(Line("title", _content(masthead.title), f"{masthead.number}." if masthead.number else None),)

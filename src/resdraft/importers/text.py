@@ -977,7 +977,7 @@ def parse_text(text: str, source: Path | None = None, body: str | None = None) -
     date = fields.get("date")
     res = Resolution(
         body=key,
-        session=Session(session),
+        session=Session(session, key == "unsc"),  # (the Council counts years)
         fields=fields,
         header=header,
         title=title,

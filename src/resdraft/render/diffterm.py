@@ -31,6 +31,12 @@ def marked(ops: Sequence[Op], colour: bool = False) -> str:
     return "".join(out)
 
 
+def field_name(change: HeaderChange, diff: Diff) -> str:
+    """A header field as a reader calls it: the session of a body counting years (the Security
+    Council) is its year. (JSON keeps `session`, a draft's key for it.)"""
+    return "year" if change.field == "session" and diff.new.session.years else change.field
+
+
 def as_printed(change: HeaderChange) -> HeaderChange:
     """A header field as a reader finds it in the document: the date as printed ("11 December
     2023" for the ISO date JSON gives), each changed part marked; the others as they are."""
@@ -118,9 +124,11 @@ def render_terminal(diff: Diff, colour: bool = False) -> str:
     for name, fields in (("header", diff.header), ("masthead", diff.masthead)):
         changed = [h for h in fields if h.status != "unchanged"]
         if fields or name == "header":
-            lines.append(f"{name}: " + (", ".join(f"{h.field} {h.status}" for h in changed) if changed else "unchanged"))
+            lines.append(
+                f"{name}: " + (", ".join(f"{field_name(h, diff)} {h.status}" for h in changed) if changed else "unchanged")
+            )
         for h in changed:
-            lines.append(f"  {h.field}: {marked(as_printed(h).ops, colour)}")
+            lines.append(f"  {field_name(h, diff)}: {marked(as_printed(h).ops, colour)}")
     lines += [summary_line(diff, part) for part in PARTS]
     if footnotes := footnotes_line(diff):
         lines.append(footnotes)

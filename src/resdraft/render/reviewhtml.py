@@ -19,7 +19,7 @@ from html import escape as _html_escape
 from resdraft.diff.model import PARTS, Diff, FootnoteChange, HeaderChange, ParagraphChange
 from resdraft.diff.words import Op
 from resdraft.model import Content, Footnote, FootnoteRef, Paragraph, Placeholder, Run, cut_at, plain
-from resdraft.render.diffterm import as_printed, footnotes_line, header_line, places, summary_line
+from resdraft.render.diffterm import as_printed, field_name, footnotes_line, header_line, places, summary_line
 
 COLOURS: Mapping[str, str] = {
     "text": "#1b1b1b",
@@ -622,7 +622,7 @@ def _table_side(change: HeaderChange | FootnoteChange, keep: str) -> str:
 
 def _header_lines(diff: Diff) -> list[tuple[str, HeaderChange]]:
     """The header fields and other masthead lines, each with its name on the page."""
-    named = [(h.field.replace("_", " "), as_printed(h)) for h in diff.header]
+    named = [(field_name(h, diff).replace("_", " "), as_printed(h)) for h in diff.header]
     return named + [(h.field.replace("-", " ") + " line", h) for h in diff.masthead]
 
 
