@@ -519,3 +519,47 @@ def test_a_text_continues_the_latest_earlier_text_under_its_title_two_sessions_b
     import_document(CORPUS / "unga" / "UNGA_A-RES-76-186_trafficking-coordination.txt", start=library)
     draft = import_document(new, start=library, force=True).draft.read_text(encoding="utf-8")
     assert "\nsession: 78\nprevious: a-res-76-186\nstatus: adopted\n" in draft
+
+
+def test_a_report_asked_for_two_sessions_on_follows_the_draft_rolled_to_that_session(empty: Path, tmp_path: Path) -> None:
+    """A/RES/78/228 asks for a report "to the General Assembly at its eightieth session", two
+    sessions on, as the Assembly takes the item up every second session. Only the previous,
+    this and the next session were written as Jinja: rolled to the 80th, the draft asked for the
+    report at the 80th again."""
+    result = import_document(ga_text(tmp_path, "A/RES/78/228"))
+    clauses = (empty / "clauses" / "imported" / "a-res-78-228.yaml").read_text(encoding="utf-8")
+    assert "to the General Assembly at its {{ session.next.next.ordinal }} session" in " ".join(clauses.split())
+    _same_paragraphs(result.draft, ga_text(tmp_path, "A/RES/78/228"))
+    assert runner.invoke(app, ["new", str(result.draft), "--session", "80"]).exit_code == 0
+    rolled = load_resolution(empty / "drafts" / "unga-80-improving-coordination-efforts-against-trafficking.yaml")[0]
+    assert "to the General Assembly at its eighty-second session" in rolled.operative[32].text
+
+
+@pytest.mark.parametrize(
+    ("words", "kept"),
+    [
+        # Another body's session (A/RES/78/280, 78/158, 78/69, 78/217):
+        ("by the seventy-seventh session of the World Health Assembly in May 2024", True),
+        ("noting the endorsement by the Commission at its seventy-eighth session of the Regional Plan", True),
+        ("the Marine Environment Protection Committee of the International Maritime Organization at its eightieth session", True),
+        ("to the General Assembly and the Human Rights Council at their eightieth and sixty-first sessions", True),
+        # Sessions listed on purpose, one of which has come (78/114, 78/102, 78/217):
+        ("the sixty-sixth, sixty-ninth, seventy-second, seventy-fifth and seventy-eighth sessions of the General", True),
+        ("during the seventieth to seventy-eighth sessions", True),
+        ("to the General Assembly at its seventy-seventh and seventy-eighth sessions", True),
+        # A session that dates something (78/222, 78/322, 78/179):
+        ("to submit an annual report to the General Assembly, starting at its eightieth session", True),
+        ("a triennial report to the General Assembly, commencing at its eightieth session", True),
+        ("during the general debate of the eightieth session of the General Assembly in 2025", True),
+        # The Assembly's own (78/228, 78/232, 78/15, 78/205):
+        ("of the Global Plan of Action at its eightieth session", False),
+        ("the President of the General Assembly at its seventy-eighth session to appoint", False),
+        ("to include in the provisional agenda of its eighty-first session the item", False),
+        ("to submit to the General Assembly at its seventy-ninth and eightieth sessions a report", False),
+    ],
+)
+def test_only_the_assemblys_own_sessions_are_written_as_jinja(words: str, kept: bool) -> None:
+    from resdraft.library_import import _session_words
+
+    jinja = _session_words(words, 78, bodies=("United Nations General Assembly",))
+    assert (jinja == words) is kept, jinja

@@ -33,6 +33,7 @@ from resdraft.library.drafts import placeholder_node, symbol_name
 from resdraft.model import Clause, Content, FootnoteRef, Paragraph, Placeholder, Resolution, Run, Session, SubClause
 from resdraft.numbering import heading_kinds
 from resdraft.recalls import council_heading
+from resdraft.session_refs import names_own_session
 from resdraft.sessions import RELATIONS, long_date, ordinal_form, ordinal_pattern, session_number
 from resdraft.sources import Document, read_file
 
@@ -118,11 +119,15 @@ def _plain(source: str) -> str:
 # ------------------------------------------------------------------ session words become Jinja
 
 
-def _session_words(text: str, session: int, names: tuple[str, ...] = ()) -> str:
-    """Write the session's own, previous and next ordinals as Jinja, where they name a session
-    ("Fifty-Third Annual Session", "28^th^ General Assembly", and with the body's short name, one
-    of `names` or as Jinja, between: "the 27th AIPO General Assembly"), each in the form that
-    renders it as written (an ordinal Jinja would write otherwise, "FIFTY-THIRD", stays)."""
+def _session_words(text: str, session: int, names: tuple[str, ...] = (), bodies: tuple[str, ...] = ()) -> str:
+    """Write the ordinals of the session's own, the previous and the next three sessions as Jinja,
+    where they name one of the body's sessions (`bodies`: its names) by itself ("Fifty-Third
+    Annual Session", "at its eightieth session", a report asked for every second session, "28^th^
+    General Assembly", and with the body's short name, one of `names` or as Jinja, between: "the
+    27th AIPO General Assembly"), each in the form that renders it as written (an ordinal Jinja
+    would write otherwise, "FIFTY-THIRD", stays). Another body's session ("the seventy-seventh
+    session of the World Health Assembly") and one of a list ("at its seventy-seventh and
+    seventy-eighth sessions") stay as written."""
     if not session:
         return text
     between = rf"(?:(?:{'|'.join(re.escape(n) for n in ('{{ body.short_name }}', *names))})\s+)?"
@@ -131,6 +136,8 @@ def _session_words(text: str, session: int, names: tuple[str, ...] = ()) -> str:
     def jinja(m: re.Match[str]) -> str:
         ordinal, n = m.group(0), session_number(m.group(0))
         if n is None or n - session not in RELATIONS or getattr(Session(n), form := ordinal_form(ordinal)) != ordinal:
+            return ordinal
+        if not names_own_session(m.string, m.start(), m.end(), bodies, session):
             return ordinal
         return "{{ " + f"{RELATIONS[n - session]}.{form}" + " }}"
 
@@ -423,7 +430,7 @@ class _Importer:
         follows them, as Jinja."""
         session = self.doc.session.number
         shorts = tuple(n.short_name for n in (*self.style.former_names, self.style.name_at(0)) if n.short_name)
-        return _session_words(_body_names(text, self.style, session), session, shorts)
+        return _session_words(_body_names(text, self.style, session), session, shorts, self.style.names)
 
     def _subs(self, p: Paragraph, parent_mark: str, notes: dict[str, str]) -> tuple[list[Any], tuple[_Sub, ...]]:
         """Sub-paragraph entries (text, with `end` where the chain would differ), and the same
