@@ -563,3 +563,18 @@ def test_only_the_assemblys_own_sessions_are_written_as_jinja(words: str, kept: 
 
     jinja = _session_words(words, 78, bodies=("United Nations General Assembly",))
     assert (jinja == words) is kept, jinja
+
+
+def test_imported_clause_files_are_already_in_the_layout_fmt_keeps(empty: Path, tmp_path: Path) -> None:
+    """Right after an import, `resdraft clauses fmt --check` failed on every clause file it wrote
+    (trailing spaces at folds, tags as block lists, long text not `>-`). The trafficking series
+    (footnotes, a report two sessions on as Jinja), the law of the sea (431 clauses, sub-paragraphs)
+    and the AIPO seed (an `end:` override, raised ordinals) now pass as written."""
+    texts = [ga_text(tmp_path, s) for s in ("A/RES/78/228", "A/RES/78/69")]
+    runner.invoke(app, ["import", str(CORPUS / "unga" / "UNGA_A-RES-76-186_trafficking-coordination.txt"), *map(str, texts)])
+    assert import_document(SEED / "aipo-27ga-res-soc-01-2006.md").written
+    written = sorted((empty / "clauses" / "imported").glob("*.yaml"))
+    assert len(written) == 4
+    result = runner.invoke(app, ["clauses", "fmt", "--check"])
+    assert result.exit_code == 0, result.output
+    assert result.output.strip().endswith("4 clause file(s), 0 to reformat")

@@ -735,11 +735,14 @@ def _yaml_text(data: Any, header: str | None = None) -> str:
 
 
 def _clause_file_text(source: Path, entries: list[dict[str, Any]]) -> str:
-    """A clause file holding the clauses one import added."""
-    return _yaml_text(
-        {"clauses": entries},
-        f"# Clauses added by `resdraft import` from {source.name}; edit, merge and rename them like any others.\n",
-    )
+    """A clause file holding the clauses one import added, laid out as `resdraft clauses fmt` lays
+    clause files out (long text folded `>-`, tags in brackets), so that it leaves them as they are."""
+    from resdraft.upkeep.yamlstyle import entry_lines
+
+    lines = [f"# Clauses added by `resdraft import` from {source.name}; edit, merge and rename them like any others.", "clauses:"]
+    for n, entry in enumerate(entries):
+        lines += [""] * (n > 0) + entry_lines(entry)
+    return "\n".join(lines) + "\n"
 
 
 def _check_rebuild(
