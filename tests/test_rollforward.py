@@ -211,7 +211,9 @@ def test_a_text_imported_alone_is_told_where_it_cites_the_sessions_before(librar
 
 
 def test_a_draft_without_the_text_before_its_previous_one_has_nothing_to_check(library: Path) -> None:
-    assert roll_forward(library / "drafts" / "aalco-52.yaml", 53).checks == ()  # (aalco-52 recalls no resolution of the 50th)
+    assert roll_forward(library / "drafts" / "aalco-52.yaml", 53).checks == (  # (aalco-52 recalls no resolution of the 50th)
+        "subtitle “(Non-Deliberated)” says how the 52nd session took the item; the 53rd session may take it otherwise",
+    )
     assert roll_forward(library / "drafts" / "aipo-26.yaml", 27).checks == ()  # (nothing before aipo-26)
     assert roll_forward(library / "drafts" / "aipo-27.yaml", 28).checks == (
         "preamble paragraph 2 cites “26GA/2005/Soc/03” (aipo-26, the text aipo-27 continued); "
@@ -362,3 +364,19 @@ def test_a_session_the_old_text_named_as_to_come_is_named_where_the_new_session_
         "where it comes round every second session, write {{ session.next.next.ordinal }} (eighty-second at this session); "
         "where it names a meeting or report set for that session, reword or drop it"
     )
+
+
+def test_a_subtitle_saying_how_the_session_took_the_item_is_named_for_checking(library: Path) -> None:
+    """aalco-52's "(Non-Deliberated)" says the 52nd session did not deliberate the item; `new` carried
+    it into the 53rd session's draft as a fact. It is kept (the next session may well not deliberate
+    it either), and named among what to check."""
+    result = runner.invoke(app, ["new", str(library / "drafts" / "aalco-52.yaml"), "-s", "53", "-o", str(library / "a.yaml")])
+    assert result.exit_code == 0, result.output
+    assert (
+        "  to check: subtitle “(Non-Deliberated)” says how the 52nd session took the item; "
+        "the 53rd session may take it otherwise\n"
+    ) in result.output
+    assert "\nsubtitle: (Non-Deliberated)\n" in (library / "a.yaml").read_text(encoding="utf-8")
+    draft = library / "drafts" / "aalco-52.yaml"
+    draft.write_text(draft.read_text(encoding="utf-8").replace("subtitle: (Non-Deliberated)\n", ""), encoding="utf-8")
+    assert not any("subtitle" in note for note in roll_forward(draft, 53).checks)

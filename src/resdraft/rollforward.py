@@ -201,8 +201,20 @@ def roll_forward(previous: Path, session: int, output: Path | None = None) -> Ro
         tuple(notes),
         _renamed(library, draft.body, old, session, path),
         tuple(dropped),
-        _checks(library, draft, resolution, f"{its} text", years, session),
+        (*_subtitle(draft, called, years), *_checks(library, draft, resolution, f"{its} text", years, session)),
     )
+
+
+def _subtitle(draft: Draft, called: str, years: bool) -> tuple[str, ...]:
+    """The subtitle kept from the old draft, to check: it says how that session took the item
+    ("(Non-Deliberated)"), which the new session decides afresh (`called`: how the new session is called)."""
+    subtitle = draft.fields.get("subtitle")
+    if not isinstance(subtitle, str) or isinstance(subtitle, Placeholder) or not subtitle.strip():
+        return ()
+    if years:  # (the Council counts years)
+        return (f"subtitle “{subtitle}” says how the item was taken in {draft.session}; in {called} it may be otherwise",)
+    then = f"the {Session(draft.session).ordinal_figure} session"
+    return (f"subtitle “{subtitle}” says how {then} took the item; {called} may take it otherwise",)
 
 
 def _checks(library: Library, draft: Draft, resolution: Resolution, text: str, years: bool, session: int) -> tuple[str, ...]:
