@@ -165,7 +165,18 @@ def test_preambular_clause_listed_under_operative_is_refused(lib: Path) -> None:
     assert (
         f"{DRAFT}:{line}: clause aalco.also-noting-forms-of-trafficking is preambular but is listed under `operative`"
     ) in result.output
-    assert "move it to `preamble`" in result.output
+    assert "hint: move it to `preamble`, or use an operative clause\n" in result.output
+    assert_nothing_written(target)
+
+
+def test_operative_clause_listed_under_preamble_is_refused(lib: Path) -> None:
+    line = edit(lib / DRAFT, "  - aalco.acknowledging-national-legislation", "  - aalco.encourages-ratify-toc-protocol")
+    result, target = build(lib)
+    assert_user_error(result)
+    assert (
+        f"{DRAFT}:{line}: clause aalco.encourages-ratify-toc-protocol is operative but is listed under `preamble`\n"
+        "  hint: move it to `operative`, or use a preambular clause\n"
+    ) in result.output
     assert_nothing_written(target)
 
 

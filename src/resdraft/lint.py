@@ -621,6 +621,8 @@ class _Linter:
                 taken = {m for (b, m) in used if b == base}
                 forms = ["", *sequence]
                 nxt = next((m for m in forms[forms.index(modifier) + 1 :] if m not in taken), None)
+                if nxt:
+                    used.add((base, nxt))  # (what is suggested here is taken: the next repeat is told another form)
                 self.emit(
                     "repeated-opening",
                     f"“{self._form(item, base, modifier)}” already opens {seen[key].position}",
@@ -658,13 +660,21 @@ class _Linter:
         return " ".join(w for w in words if w not in self.rules.repeats), modifiers[0] if modifiers else ""
 
     def _form(self, item: _Item, base: str, modifier: str | None) -> str:
-        """'Recalling also' in the preamble, 'Also requests' in the operative part, or where the paragraph puts its 'also'."""
+        """The opening with its 'also' where the paragraph puts it; else 'Also requests' in the
+        operative part, and in the preamble after the participle's phrase but before what qualifies
+        it, as the UN writes it: 'Recalling also', 'Bearing in mind also', 'Taking note also with
+        appreciation', 'Noting further with concern'."""
         if not modifier:
             return _title(base)
-        words = _words(item.paragraph.opening or "")
-        placed = [i for i, w in enumerate(words) if w in self.rules.repeats]
-        before = placed[0] == 0 if placed else item.part == "operative"
-        return f"{_title(modifier)} {base}" if before else f"{_title(base)} {modifier}"
+        words = base.split()
+        placed = [i for i, w in enumerate(_words(item.paragraph.opening or "")) if w in self.rules.repeats]
+        if placed:
+            at = placed[0]
+        elif item.part == "operative":
+            at = 0
+        else:
+            at = next((i for i, w in enumerate(words) if i and w == "with"), len(words))
+        return _title(" ".join([*words[:at], modifier, *words[at:]]))
 
     # ------------------------------------------------------------ punctuation at the end
 
