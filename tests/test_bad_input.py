@@ -204,7 +204,18 @@ def test_preambular_clause_listed_under_operative_is_refused(lib: Path) -> None:
     assert (
         f"{DRAFT}:{line}: clause aalco.also-noting-forms-of-trafficking is preambular but is listed under `operative`"
     ) in result.output
-    assert "move it to `preamble`" in result.output
+    assert "hint: move it to `preamble`, or use an operative clause\n" in result.output
+    assert_nothing_written(target)
+
+
+def test_operative_clause_listed_under_preamble_is_refused(lib: Path) -> None:
+    line = edit(lib / DRAFT, "  - aalco.acknowledging-national-legislation", "  - aalco.encourages-ratify-toc-protocol")
+    result, target = build(lib)
+    assert_user_error(result)
+    assert (
+        f"{DRAFT}:{line}: clause aalco.encourages-ratify-toc-protocol is operative but is listed under `preamble`\n"
+        "  hint: move it to `operative`, or use a preambular clause\n"
+    ) in result.output
     assert_nothing_written(target)
 
 
@@ -895,3 +906,27 @@ def test_a_body_yaml_counting_sessions_neither_by_number_nor_by_year_names_its_l
     assert f"templates/aipa/body.yaml:{line}: sessions must be numbered or years, not 'yearly'" in result.output
     assert "hint: write `sessions: years` or leave it out" in result.output
     assert_nothing_written(target)
+
+
+# ---------------------------------------------------------------- a body the text contradicts
+
+
+@pytest.mark.parametrize("command", [["import"], ["parse"]])
+def test_a_body_asked_for_that_the_enacting_formula_contradicts_is_refused(lib: Path, command: list[str]) -> None:
+    """AIPO's 27th General Assembly text imported with `--body unga` was taken silently, and its
+    draft built under the UN masthead. `--body` is for a text that does not say; this one does."""
+    seed = ROOT.parent / "shared" / "corpus" / "seeds" / "aipo-27ga-res-soc-01-2006.md"
+
+    def files() -> list[Path]:
+        return sorted(p.relative_to(lib) for p in lib.rglob("*") if ".resdraft-cache" not in p.parts)
+
+    before = files()
+    result = runner.invoke(app, [*command, str(seed), "--body", "unga"])
+    assert result.exit_code == 1, result.output
+    assert (
+        f"{seed}: the enacting formula “The Twenty-Seventh General Assembly:” is aipa's, but the text was to be read "
+        "as unga's\n  hint: leave out --body unga: it is for a text whose enacting formula names no body"
+    ) in result.output
+    assert "Traceback" not in result.output
+    assert files() == before
+    assert runner.invoke(app, [*command, str(seed), "--body", "aipo"]).exit_code == 0  # (AIPO is AIPA: the same body)

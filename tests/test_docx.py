@@ -603,14 +603,25 @@ def test_each_style_property_is_written_as_python_docx_writes_it(reference: bool
         assert written == wanted, name
 
 
-def test_build_names_the_placeholders_its_output_still_shows(tmp_path: Path) -> None:
+def test_build_names_every_placeholder_new_and_check_name(tmp_path: Path) -> None:
+    """`build` left the venue out (AALCO's house style prints none), where `new` and `check` name it:
+    it is still to fill in all the same, and says the built text does not show it."""
     result = runner.invoke(app, ["build", str(ROOT / "drafts" / "aalco-53.yaml"), "-o", str(tmp_path / "a.docx")])
     assert result.exit_code == 0, result.output
-    assert result.output.splitlines()[1:] == [  # (not the venue: the AALCO's house style prints none)
+    assert result.output.splitlines()[1:] == [
         "  still to fill in: symbol: symbol of the 53rd-session document (was AALCO/RES/52/S 8)",
         "  still to fill in: date: date of the 53rd-session document (was 12 September 2013)",
+        "  still to fill in: venue: venue of the 53rd-session document (was New Delhi, India); the built text does not show it",
         "  still to fill in: variables.secretariat_document: secretariat document for the 53rd session"
         " (was AALCO/52/HEADQUARTERS SESSION (NEW DELHI)/2013/S 8)",
     ]
+    rolled = runner.invoke(app, ["new", str(ROOT / "drafts" / "aalco-52.yaml"), "-s", "53", "-o", str(tmp_path / "a.yaml")])
+    check = runner.invoke(app, ["check", str(ROOT)])
+    for line in result.output.splitlines()[1:]:
+        name, _, hint = (
+            line.removeprefix("  still to fill in: ").removesuffix("; the built text does not show it").partition(": ")
+        )
+        assert f"  to fill in: {name}: {hint}\n" in rolled.output
+        assert f"{name.rpartition('.')[2]} is still a placeholder: {hint}\n" in check.output
     filled = runner.invoke(app, ["build", str(ROOT / "drafts" / "aalco-52.yaml"), "-o", str(tmp_path / "b.md")])
     assert filled.exit_code == 0 and filled.output == f"wrote {tmp_path / 'b.md'}\n"

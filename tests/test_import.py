@@ -226,7 +226,7 @@ def test_an_aipo_document_rolled_past_the_renaming_names_the_assembly_it_means(e
     # of AIPO's; "the AIPO Meeting … in July 2006" may be either, so it stays, for lint to name.
     result = import_document(SEED / "aipo-27ga-res-soc-01-2006.md")
     clauses = (empty / "clauses" / "imported" / "27ga-06-soc-01.yaml").read_text(encoding="utf-8")
-    assert "{{ session.next.ordinal_sup }} {{\n      body.short_name }} General Assembly" in clauses
+    assert "{{ session.next.ordinal_sup }} {{ body.short_name }} General Assembly" in " ".join(clauses.split())
     assert "the AIPO 23^rd^ General Assembly Resolution" in clauses and "the AIPO Meeting" in clauses
     assert "the {{ session.ordinal_figure }} {{ body.short_name }} General" in result.draft.read_text(encoding="utf-8")
     _same_paragraphs(result.draft, SEED / "aipo-27ga-res-soc-01-2006.md")
@@ -519,3 +519,62 @@ def test_a_text_continues_the_latest_earlier_text_under_its_title_two_sessions_b
     import_document(CORPUS / "unga" / "UNGA_A-RES-76-186_trafficking-coordination.txt", start=library)
     draft = import_document(new, start=library, force=True).draft.read_text(encoding="utf-8")
     assert "\nsession: 78\nprevious: a-res-76-186\nstatus: adopted\n" in draft
+
+
+def test_a_report_asked_for_two_sessions_on_follows_the_draft_rolled_to_that_session(empty: Path, tmp_path: Path) -> None:
+    """A/RES/78/228 asks for a report "to the General Assembly at its eightieth session", two
+    sessions on, as the Assembly takes the item up every second session. Only the previous,
+    this and the next session were written as Jinja: rolled to the 80th, the draft asked for the
+    report at the 80th again."""
+    result = import_document(ga_text(tmp_path, "A/RES/78/228"))
+    clauses = (empty / "clauses" / "imported" / "a-res-78-228.yaml").read_text(encoding="utf-8")
+    assert "to the General Assembly at its {{ session.next.next.ordinal }} session" in " ".join(clauses.split())
+    _same_paragraphs(result.draft, ga_text(tmp_path, "A/RES/78/228"))
+    assert runner.invoke(app, ["new", str(result.draft), "--session", "80"]).exit_code == 0
+    rolled = load_resolution(empty / "drafts" / "unga-80-improving-coordination-efforts-against-trafficking.yaml")[0]
+    assert "to the General Assembly at its eighty-second session" in rolled.operative[32].text
+
+
+@pytest.mark.parametrize(
+    ("words", "kept"),
+    [
+        # Another body's session (A/RES/78/280, 78/158, 78/69, 78/217):
+        ("by the seventy-seventh session of the World Health Assembly in May 2024", True),
+        ("noting the endorsement by the Commission at its seventy-eighth session of the Regional Plan", True),
+        ("the Marine Environment Protection Committee of the International Maritime Organization at its eightieth session", True),
+        ("to the General Assembly and the Human Rights Council at their eightieth and sixty-first sessions", True),
+        # Sessions listed on purpose, one of which has come (78/114, 78/102, 78/217):
+        ("the sixty-sixth, sixty-ninth, seventy-second, seventy-fifth and seventy-eighth sessions of the General", True),
+        ("during the seventieth to seventy-eighth sessions", True),
+        ("to the General Assembly at its seventy-seventh and seventy-eighth sessions", True),
+        # A session that dates something (78/222, 78/322, 78/179):
+        ("to submit an annual report to the General Assembly, starting at its eightieth session", True),
+        ("a triennial report to the General Assembly, commencing at its eightieth session", True),
+        ("during the general debate of the eightieth session of the General Assembly in 2025", True),
+        # The Assembly's own (78/228, 78/232, 78/15, 78/205):
+        ("of the Global Plan of Action at its eightieth session", False),
+        ("the President of the General Assembly at its seventy-eighth session to appoint", False),
+        ("to include in the provisional agenda of its eighty-first session the item", False),
+        ("to submit to the General Assembly at its seventy-ninth and eightieth sessions a report", False),
+    ],
+)
+def test_only_the_assemblys_own_sessions_are_written_as_jinja(words: str, kept: bool) -> None:
+    from resdraft.library_import import _session_words
+
+    jinja = _session_words(words, 78, bodies=("United Nations General Assembly",))
+    assert (jinja == words) is kept, jinja
+
+
+def test_imported_clause_files_are_already_in_the_layout_fmt_keeps(empty: Path, tmp_path: Path) -> None:
+    """Right after an import, `resdraft clauses fmt --check` failed on every clause file it wrote
+    (trailing spaces at folds, tags as block lists, long text not `>-`). The trafficking series
+    (footnotes, a report two sessions on as Jinja), the law of the sea (431 clauses, sub-paragraphs)
+    and the AIPO seed (an `end:` override, raised ordinals) now pass as written."""
+    texts = [ga_text(tmp_path, s) for s in ("A/RES/78/228", "A/RES/78/69")]
+    runner.invoke(app, ["import", str(CORPUS / "unga" / "UNGA_A-RES-76-186_trafficking-coordination.txt"), *map(str, texts)])
+    assert import_document(SEED / "aipo-27ga-res-soc-01-2006.md").written
+    written = sorted((empty / "clauses" / "imported").glob("*.yaml"))
+    assert len(written) == 4
+    result = runner.invoke(app, ["clauses", "fmt", "--check"])
+    assert result.exit_code == 0, result.output
+    assert result.output.strip().endswith("4 clause file(s), 0 to reformat")

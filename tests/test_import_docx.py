@@ -120,7 +120,14 @@ def test_an_adopted_un_resolutions_number_is_read_back_from_the_word_output_as_i
 
 
 def test_the_body_argument_wins_over_the_guess() -> None:
-    assert parse_docx(_built("unga-64"), body="custom").body == "custom"
+    assert parse_docx(_built("unga-64"), body="custom").body == "custom"  # (a library's own body, beside the stock ones)
+
+
+def test_a_stock_body_the_enacting_formula_contradicts_is_refused() -> None:
+    with pytest.raises(
+        LibraryError, match="the enacting formula “The General Assembly,” is unga's, but the text was to be read as aalco's"
+    ):
+        parse_docx(_built("unga-64"), body="aalco")
 
 
 def test_un_sponsors_line_gives_sponsors_and_document_type() -> None:

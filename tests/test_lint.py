@@ -738,3 +738,36 @@ def test_a_finding_names_the_paragraph_by_the_number_printed_on_it(tmp_path: Pat
     # paragraph stands 51st. By place, the finding named a paragraph the reader could not find.
     report = lint(str(ga_text(tmp_path, "A/RES/79/161")))
     assert "operative paragraph 45: “Requests” already opens operative paragraph 44" in render_lint(report)
+
+
+def test_a_repeated_opening_with_a_qualifier_takes_also_where_the_un_writes_it(tmp_path: Path) -> None:
+    """A/RES/78/228 opens preamble paragraphs 21 to 24 "Taking note with appreciation": lint told
+    the second to write "Taking note with appreciation also", where UN usage is "Taking note also
+    with appreciation"; and a paragraph that puts its "also" there was named "… appreciation also"."""
+    report = lint(str(ga_text(tmp_path, "A/RES/78/228")))
+    hints = [f.hint for f in report.findings if f.rule == "repeated-opening" and f.paragraph in (
+        "preamble paragraph 22", "preamble paragraph 23")]  # fmt: skip
+    assert hints == ["write “Taking note also with appreciation”", "write “Taking note further with appreciation”"]
+    text = ga_text(tmp_path, "A/RES/78/228")
+    text.write_text(text.read_text(encoding="utf-8").replace("Taking note with appreciation", "Taking note also with appreciation", 4).replace(
+        "Taking note also with appreciation", "Taking note with appreciation", 1), encoding="utf-8")  # fmt: skip
+    (finding,) = [f for f in lint(str(text)).findings if f.paragraph == "preamble paragraph 23"]
+    assert finding.message.startswith("“Taking note also with appreciation” already opens preamble paragraph 22")
+    assert finding.hint == "write “Taking note further with appreciation”"
+
+
+def test_a_repeated_opening_is_not_told_a_form_an_earlier_hint_gave(library: Path, tmp_path: Path) -> None:
+    """A/RES/79/208 rolled to the 80th session: operative paragraphs 37, 38 and 40 open "Invites",
+    39 "Also invites"; 38 and 40 were both told to write "Further invites", which would repeat again."""
+    from resdraft.library_import import import_document
+
+    draft = import_document(ga_text(tmp_path, "A/RES/79/208"), start=library).draft
+    rolled = roll_forward(draft, 80)
+    rolled.path.write_text(rolled.text, encoding="utf-8")
+    hints = {
+        f.paragraph: f.hint for f in lint(str(rolled.path)).findings if f.rule == "repeated-opening" and "Invites" in f.message
+    }
+    assert hints == {
+        "operative paragraph 38": "write “Further invites”",
+        "operative paragraph 40": "reword the opening, or move the paragraph next to the others that open “Invites”",
+    }

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from conftest import CORPUS, ROOT, ga_text
@@ -197,6 +198,8 @@ def test_a_text_imported_alone_is_told_where_it_cites_the_sessions_before(librar
         "the 80th-session text recalls 78/228 of 19 December 2023",
         "preamble paragraphs 14, 23 and 41; operative paragraph 12 name 2023, the year of a-res-78-228; "
         "most such paragraphs change in the next text",
+        "operative paragraphs 5 and 33 name the 82nd session, as many sessions on as a-res-78-228 named the 80th: "
+        "right for a report asked for every second or third session; a meeting or report set for a session keeps its number",
     )
     rolled.path.write_text(rolled.text, encoding="utf-8")
     (finding,) = [f for f in lint(str(rolled.path)).findings if f.rule == "previous-resolution"]
@@ -208,7 +211,9 @@ def test_a_text_imported_alone_is_told_where_it_cites_the_sessions_before(librar
 
 
 def test_a_draft_without_the_text_before_its_previous_one_has_nothing_to_check(library: Path) -> None:
-    assert roll_forward(library / "drafts" / "aalco-52.yaml", 53).checks == ()  # (aalco-52 recalls no resolution of the 50th)
+    assert roll_forward(library / "drafts" / "aalco-52.yaml", 53).checks == (  # (aalco-52 recalls no resolution of the 50th)
+        "subtitle “(Non-Deliberated)” says how the 52nd session took the item; the 53rd session may take it otherwise",
+    )
     assert roll_forward(library / "drafts" / "aipo-26.yaml", 27).checks == ()  # (nothing before aipo-26)
     assert roll_forward(library / "drafts" / "aipo-27.yaml", 28).checks == (
         "preamble paragraph 2 cites “26GA/2005/Soc/03” (aipo-26, the text aipo-27 continued); "
@@ -244,16 +249,27 @@ def test_a_placeholder_in_the_users_own_words_is_kept_as_it_is(library: Path) ->
     assert "venue: the host country's capital" in rolled.placeholders
 
 
-def test_a_draft_that_does_not_build_yet_still_rolls_forward(library: Path) -> None:
-    # Checking what it recalls assembles the draft; a clause id not in the library stopped `new` there.
-    draft = library / "drafts" / "aipo-27.yaml"
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("  - aalco.decides-provisional-agenda\n", "  - aalco.decides-provisonal-agenda\n"),  # a clause id mistyped
+        ("variables:\n  secretariat_document: AALCO/52/HEADQUARTERS SESSION (NEW DELHI)/2013/S 8\n", ""),  # a variable gone
+        ("previous: aalco-50\n", "previous: aalco-52\n"),  # a draft that continues itself
+    ],
+)
+def test_a_draft_that_does_not_build_is_not_rolled_forward(library: Path, old: str, new: str) -> None:
+    """`new` rolled a draft `build` refuses forward with exit 0, copying the mistake into the new
+    draft; it now fails as `build` does, with the same messages, and writes nothing."""
+    draft = library / "drafts" / "aalco-52.yaml"
     text = draft.read_text(encoding="utf-8")
-    draft.write_text(
-        text.replace("  - aipa.recalling-res-26ga-meeting-ho-chi-minh-city\n", "  - aipa.no-such-clause\n"), encoding="utf-8"
-    )
-    result = runner.invoke(app, ["new", str(draft), "--session", "28"])
-    assert result.exit_code == 0, result.output
-    assert "aipa.no-such-clause" in (library / "drafts" / "aipo-28.yaml").read_text(encoding="utf-8")
+    assert old in text
+    draft.write_text(text.replace(old, new), encoding="utf-8")
+    built = runner.invoke(app, ["build", str(draft)])
+    out = library / "drafts" / "aalco-53-new.yaml"
+    rolled = runner.invoke(app, ["new", str(draft), "--session", "53", "-o", str(out)])
+    assert (built.exit_code, rolled.exit_code) == (1, 1), rolled.output
+    assert rolled.output == built.output and "Traceback" not in rolled.output
+    assert not out.exists()
 
 
 def test_a_council_resolution_rolls_on_to_the_next_year_and_asks_for_its_number(library: Path) -> None:
@@ -310,3 +326,57 @@ def test_a_council_resolution_rolls_on_within_its_year_but_not_back(library: Pat
     assert back.exit_code == 1 and "Traceback" not in back.output
     assert "the new year (2005) must not come before this draft's (2006)" in back.output
     assert "hint: pass this year or a later one, e.g. --session 2006" in back.output
+
+
+def test_a_session_the_old_text_named_as_to_come_is_named_where_the_new_session_reaches_it(library: Path, tmp_path: Path) -> None:
+    """A/RES/78/228 asks for its report "at its eightieth session". Written out (as an import before
+    sessions two on were Jinja wrote it), it read so in the 80th session's draft, and neither `new`
+    nor lint said a word; written as Jinja, it moves to the 82nd, which is right for a report every
+    second session but not for the high-level meeting operative paragraph 5 sets for the 80th."""
+    draft = import_document(ga_text(tmp_path, "A/RES/78/228"), start=library).draft
+    rolled = roll_forward(draft, 80)
+    assert rolled.checks[-1] == (
+        "operative paragraphs 5 and 33 name the 82nd session, as many sessions on as a-res-78-228 named the 80th: "
+        "right for a report asked for every second or third session; a meeting or report set for a session keeps its number"
+    )
+    clauses = library / "clauses" / "imported" / "a-res-78-228.yaml"
+    clauses.write_text(clauses.read_text(encoding="utf-8").replace("{{ session.next.next.ordinal }}", "eightieth"), "utf-8")
+    rolled = roll_forward(draft, 80)
+    assert [note for note in rolled.checks if "80th session as written" in note] == [
+        f"operative paragraph {n} names the 80th session as written (“eightieth session”), a session to come in "
+        "a-res-78-228 but not in the 80th session's text: a report or meeting set for it is due at a later session now, "
+        "or the words go"
+        for n in (5, 33)
+    ]
+    assert not any("82nd" in note for note in rolled.checks)
+    assert not [n for n in roll_forward(draft, 79).checks if "as written" in n]  # (the 80th is still to come at the 79th)
+    rolled.path.write_text(rolled.text, encoding="utf-8")
+    findings = [f for f in lint(str(rolled.path)).findings if f.rule in ("session-passed", "session-literal")]
+    assert [(f.rule, f.paragraph) for f in findings] == [
+        ("session-passed", "operative paragraph 5"),
+        ("session-passed", "operative paragraph 33"),
+    ]
+    assert findings[1].message == (
+        "“eightieth session” names the eightieth (80th) session, a session to come in a-res-78-228 "
+        "but not in this text for the eightieth (80th)"
+    )
+    assert findings[1].hint == (
+        "where it comes round every second session, write {{ session.next.next.ordinal }} (eighty-second at this session); "
+        "where it names a meeting or report set for that session, reword or drop it"
+    )
+
+
+def test_a_subtitle_saying_how_the_session_took_the_item_is_named_for_checking(library: Path) -> None:
+    """aalco-52's "(Non-Deliberated)" says the 52nd session did not deliberate the item; `new` carried
+    it into the 53rd session's draft as a fact. It is kept (the next session may well not deliberate
+    it either), and named among what to check."""
+    result = runner.invoke(app, ["new", str(library / "drafts" / "aalco-52.yaml"), "-s", "53", "-o", str(library / "a.yaml")])
+    assert result.exit_code == 0, result.output
+    assert (
+        "  to check: subtitle “(Non-Deliberated)” says how the 52nd session took the item; "
+        "the 53rd session may take it otherwise\n"
+    ) in result.output
+    assert "\nsubtitle: (Non-Deliberated)\n" in (library / "a.yaml").read_text(encoding="utf-8")
+    draft = library / "drafts" / "aalco-52.yaml"
+    draft.write_text(draft.read_text(encoding="utf-8").replace("subtitle: (Non-Deliberated)\n", ""), encoding="utf-8")
+    assert not any("subtitle" in note for note in roll_forward(draft, 53).checks)

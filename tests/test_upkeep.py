@@ -287,6 +287,9 @@ def test_merge_points_drafts_at_the_kept_clause_and_removes_the_other(library: P
 
 def test_merge_keeps_the_section_comment_after_the_dropped_clause(library: Path) -> None:
     path = library / "clauses" / "aipa-trafficking.yaml"
+    # (aipo-26, which uses the dropped clause, is adopted: a merge would change its text, and is refused)
+    draft = library / "drafts" / "aipo-26.yaml"
+    draft.write_text(draft.read_text().replace("status: adopted", "status: draft"))
     merge(library, "aipa.strengthen-regional-international-cooperation", "aipa.recommend-research-project-roadmap")
     text = path.read_text()
     assert (
@@ -303,6 +306,67 @@ def test_merge_of_clauses_of_different_kinds_is_refused_and_nothing_changes(libr
         merge(library, PROVISIONAL, MINDFUL)
     assert f"cannot merge {MINDFUL} (preambular) into {PROVISIONAL} (operative)" in str(caught.value)
     assert snapshot(library) == before
+
+
+def _cbd_library(library: Path, tmp_path: Path) -> tuple[str, str]:
+    """The example library with A/RES/78/155 and 79/208 (the Convention on Biological Diversity)
+    imported; the two clauses of operative paragraphs 3 and 4, which differ only in "Parties"/"parties"."""
+    from conftest import ga_text
+    from resdraft.library_import import import_documents
+
+    import_documents([ga_text(tmp_path, "A/RES/78/155"), ga_text(tmp_path, "A/RES/79/208")], start=library)
+    older = "unga.also-welcomes-kunming-montreal-global-biodiversity-framework"
+    return older, older + "-2"
+
+
+def test_dupes_scores_100_only_for_the_same_paragraph(library: Path, tmp_path: Path) -> None:
+    """ "urges Parties …" and "urges parties …", the same words but for case, scored 100, as did two
+    paragraphs that cite other reports in their footnotes (A/78/209, A/79/273)."""
+    older, newer = _cbd_library(library, tmp_path)
+    pairs = {frozenset((d.a.id, d.b.id)): d for d in dupes(library)}
+    assert 99 < pairs[frozenset((older, newer))].similarity < 100
+    report = "unga.takes-note-report-executive-secretary-convention-biological"
+    assert pairs[frozenset((report, report + "-2"))].similarity == 99.9  # (the footnotes differ)
+    assert not [d for d in pairs.values() if d.similarity == 100]
+    same = show_clause(library, older).clause
+    add(library, "clauses/copy.yaml", "unga.copy", "operative", same.opening, same.text, footnotes=same.footnotes)
+    assert next(d for d in dupes(library) if "unga.copy" in (d.a.id, d.b.id)).similarity == 100
+
+
+def test_merge_refuses_to_change_what_an_adopted_draft_says(library: Path, tmp_path: Path) -> None:
+    """`clauses dupes` proposed merging the two, and `clauses merge` rewrote A/RES/79/208's operative
+    paragraph 4, as adopted, to "urges Parties"; the other way round, 78/155's to "urges parties"."""
+    from resdraft.upkeep.report import dupes_text
+
+    older, newer = _cbd_library(library, tmp_path)
+    (pair,) = [d for d in dupes(library) if {d.a.id, d.b.id} == {older, newer}]
+    assert pair.adopted == ("a-res-79-208 op. 4",)
+    assert (
+        f"keep both: merging {newer} into {older} would change what adopted a-res-79-208 op. 4 says, "
+        "which `clauses merge` refuses"
+    ) in dupes_text([pair], 90)
+    before = snapshot(library)
+    for keep, drop, draft, change in (
+        (older, newer, "79-208", "[-parties-]{+Parties+}"),
+        (newer, older, "78-155", "[-Parties-]{+parties+}"),
+    ):
+        with pytest.raises(LibraryError) as caught:
+            merge(library, keep, drop)
+        (problem,) = caught.value.problems
+        assert problem.where is not None and problem.where.path.name == f"a-res-{draft}.yaml"
+        assert problem.message == (
+            f"merging {drop} into {keep} would change what adopted a-res-{draft} says in op. {4 if draft == '79-208' else 3}: "
+            f"{change} … {change}"
+        )
+        assert problem.hint == "keep both clauses: each is the wording of an adopted text (`amends:` can link them)"
+        assert snapshot(library) == before
+    # 79/208 a draft again: merging into its wording changes no adopted text, and the other way is named.
+    draft = library / "drafts" / "a-res-79-208.yaml"
+    draft.write_text(draft.read_text().replace("status: adopted", "status: draft"))
+    with pytest.raises(LibraryError, match=f"merge the other way, `resdraft clauses merge {older} {newer}`"):
+        merge(library, newer, older)
+    assert merge(library, older, newer).written
+    no_errors(library)
 
 
 def test_merge_of_an_unknown_id_suggests_the_closest(library: Path) -> None:

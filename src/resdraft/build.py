@@ -50,19 +50,24 @@ def build(draft_path: Path, fmt: str) -> str | bytes:
 
 
 def build_noting(draft_path: Path, fmt: str) -> tuple[str | bytes, tuple[str, ...]]:
-    """A draft file built to `fmt`, and the draft's placeholders its text shows, as `resdraft new`
-    names them ("symbol: symbol of the 53rd-session document (was AALCO/RES/52/S 8)")."""
+    """A draft file built to `fmt`, and the draft's placeholders still to fill in, as `resdraft new`
+    and `resdraft check` name them ("symbol: symbol of the 53rd-session document (was AALCO/RES/52/S 8)")."""
     draft, resolution, library = _loaded(draft_path)
-    return render_resolution(resolution, fmt, library), placeholders_shown(draft, resolution)
+    return render_resolution(resolution, fmt, library), placeholders_left(draft, resolution)
 
 
-def placeholders_shown(draft: Draft, resolution: Resolution) -> tuple[str, ...]:
-    """The draft's placeholders (facts and variables) that its resolution's text shows as "[TBD: …]"
-    (in whatever case the house style sets the line), each as "name: hint"."""
+def placeholders_left(draft: Draft, resolution: Resolution) -> tuple[str, ...]:
+    """Every placeholder of the draft (facts and variables), each as "name: hint", as `resdraft new`
+    and `resdraft check` list them; one its resolution's text does not show as "[TBD: …]" (a fact
+    the house style prints nowhere: AALCO's venue) is still to fill in, and says it is not shown."""
     texts = [item.text for item in resolution.lines_and_paragraphs()] + [note.text for note in resolution.footnotes]
-    shown = "\n".join(texts).casefold()
+    shown = "\n".join(texts).casefold()  # (in whatever case the house style sets the line)
     named = [*draft.fields.items(), *((f"variables.{name}", value) for name, value in draft.variables.items())]
-    return tuple(f"{name}: {value.hint}" for name, value in named if isinstance(value, Placeholder) and value.casefold() in shown)
+    return tuple(
+        f"{name}: {value.hint}" + ("" if value.casefold() in shown else "; the built text does not show it")
+        for name, value in named
+        if isinstance(value, Placeholder)
+    )
 
 
 def word_style_for(body: str, near: str) -> WordStyle:

@@ -100,7 +100,7 @@ def build(
         raise OutputError(Problem(None, "Word output needs a file name", "pass -o FILE.docx"))
     data, placeholders = build_noting(draft, fmt)
     _emit(data, output, force)
-    for hint in placeholders:  # (the text shows each as "[TBD: …]"; `resdraft check` lists every one in the draft)
+    for hint in placeholders:  # (as `resdraft new` and `resdraft check` list them)
         typer.echo(f"  still to fill in: {hint}", err=True)
 
 

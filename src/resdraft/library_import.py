@@ -34,6 +34,7 @@ from resdraft.model import Clause, Content, FootnoteRef, Paragraph, Placeholder,
 from resdraft.numbering import heading_kinds
 from resdraft.reading import no_such_file
 from resdraft.recalls import council_heading
+from resdraft.session_refs import names_own_session
 from resdraft.sessions import RELATIONS, long_date, ordinal_form, ordinal_pattern, session_number
 from resdraft.sources import Document, read_file
 
@@ -119,11 +120,15 @@ def _plain(source: str) -> str:
 # ------------------------------------------------------------------ session words become Jinja
 
 
-def _session_words(text: str, session: int, names: tuple[str, ...] = ()) -> str:
-    """Write the session's own, previous and next ordinals as Jinja, where they name a session
-    ("Fifty-Third Annual Session", "28^th^ General Assembly", and with the body's short name, one
-    of `names` or as Jinja, between: "the 27th AIPO General Assembly"), each in the form that
-    renders it as written (an ordinal Jinja would write otherwise, "FIFTY-THIRD", stays)."""
+def _session_words(text: str, session: int, names: tuple[str, ...] = (), bodies: tuple[str, ...] = ()) -> str:
+    """Write the ordinals of the session's own, the previous and the next three sessions as Jinja,
+    where they name one of the body's sessions (`bodies`: its names) by itself ("Fifty-Third
+    Annual Session", "at its eightieth session", a report asked for every second session, "28^th^
+    General Assembly", and with the body's short name, one of `names` or as Jinja, between: "the
+    27th AIPO General Assembly"), each in the form that renders it as written (an ordinal Jinja
+    would write otherwise, "FIFTY-THIRD", stays). Another body's session ("the seventy-seventh
+    session of the World Health Assembly") and one of a list ("at its seventy-seventh and
+    seventy-eighth sessions") stay as written."""
     if not session:
         return text
     between = rf"(?:(?:{'|'.join(re.escape(n) for n in ('{{ body.short_name }}', *names))})\s+)?"
@@ -132,6 +137,8 @@ def _session_words(text: str, session: int, names: tuple[str, ...] = ()) -> str:
     def jinja(m: re.Match[str]) -> str:
         ordinal, n = m.group(0), session_number(m.group(0))
         if n is None or n - session not in RELATIONS or getattr(Session(n), form := ordinal_form(ordinal)) != ordinal:
+            return ordinal
+        if not names_own_session(m.string, m.start(), m.end(), bodies, session):
             return ordinal
         return "{{ " + f"{RELATIONS[n - session]}.{form}" + " }}"
 
@@ -424,7 +431,7 @@ class _Importer:
         follows them, as Jinja."""
         session = self.doc.session.number
         shorts = tuple(n.short_name for n in (*self.style.former_names, self.style.name_at(0)) if n.short_name)
-        return _session_words(_body_names(text, self.style, session), session, shorts)
+        return _session_words(_body_names(text, self.style, session), session, shorts, self.style.names)
 
     def _subs(self, p: Paragraph, parent_mark: str, notes: dict[str, str]) -> tuple[list[Any], tuple[_Sub, ...]]:
         """Sub-paragraph entries (text, with `end` where the chain would differ), and the same
@@ -729,11 +736,14 @@ def _yaml_text(data: Any, header: str | None = None) -> str:
 
 
 def _clause_file_text(source: Path, entries: list[dict[str, Any]]) -> str:
-    """A clause file holding the clauses one import added."""
-    return _yaml_text(
-        {"clauses": entries},
-        f"# Clauses added by `resdraft import` from {source.name}; edit, merge and rename them like any others.\n",
-    )
+    """A clause file holding the clauses one import added, laid out as `resdraft clauses fmt` lays
+    clause files out (long text folded `>-`, tags in brackets), so that it leaves them as they are."""
+    from resdraft.upkeep.yamlstyle import entry_lines
+
+    lines = [f"# Clauses added by `resdraft import` from {source.name}; edit, merge and rename them like any others.", "clauses:"]
+    for n, entry in enumerate(entries):
+        lines += [""] * (n > 0) + entry_lines(entry)
+    return "\n".join(lines) + "\n"
 
 
 def _check_rebuild(

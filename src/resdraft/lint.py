@@ -22,11 +22,20 @@ from resdraft.inline import anchors
 from resdraft.library import Library
 from resdraft.library.bodies import BodyStyle
 from resdraft.library.lintrules import LintRules, read_lint_rules
-from resdraft.model import Draft, FootnoteRef, Line, Numbering, Paragraph, Resolution, SubClause, Use
+from resdraft.model import Draft, FootnoteRef, Line, Numbering, Paragraph, Resolution, Session, SubClause, Use
 from resdraft.numbering import SECTION, heading_kinds, heading_labels
 from resdraft.numbering import label as nth_label
 from resdraft.recalls import Series
-from resdraft.sessions import RELATIONS, ordinal_figure, ordinal_form, ordinal_pattern, ordinal_words, session_number
+from resdraft.session_refs import names_own_session
+from resdraft.sessions import (
+    RELATIONS,
+    ordinal_figure,
+    ordinal_form,
+    ordinal_pattern,
+    ordinal_words,
+    relation,
+    session_number,
+)
 from resdraft.yamlsource import YDict, YList, load_yaml
 
 Severity = Literal["error", "warning"]
@@ -375,6 +384,7 @@ class _Linter:
         self.verb_heads = _heads(rules.operative_verbs)
         self.style: BodyStyle | None = None  # the body's house style, once read: its names by session
         self.series: Series | None = None  # a draft's previous texts, when it has yet to recall the last of them
+        self.previous: Draft | None = None  # the draft a draft continues, where the library has it
 
     # ------------------------------------------------------------ reporting
 
@@ -611,6 +621,8 @@ class _Linter:
                 taken = {m for (b, m) in used if b == base}
                 forms = ["", *sequence]
                 nxt = next((m for m in forms[forms.index(modifier) + 1 :] if m not in taken), None)
+                if nxt:
+                    used.add((base, nxt))  # (what is suggested here is taken: the next repeat is told another form)
                 self.emit(
                     "repeated-opening",
                     f"“{self._form(item, base, modifier)}” already opens {seen[key].position}",
@@ -648,13 +660,21 @@ class _Linter:
         return " ".join(w for w in words if w not in self.rules.repeats), modifiers[0] if modifiers else ""
 
     def _form(self, item: _Item, base: str, modifier: str | None) -> str:
-        """'Recalling also' in the preamble, 'Also requests' in the operative part, or where the paragraph puts its 'also'."""
+        """The opening with its 'also' where the paragraph puts it; else 'Also requests' in the
+        operative part, and in the preamble after the participle's phrase but before what qualifies
+        it, as the UN writes it: 'Recalling also', 'Bearing in mind also', 'Taking note also with
+        appreciation', 'Noting further with concern'."""
         if not modifier:
             return _title(base)
-        words = _words(item.paragraph.opening or "")
-        placed = [i for i, w in enumerate(words) if w in self.rules.repeats]
-        before = placed[0] == 0 if placed else item.part == "operative"
-        return f"{_title(modifier)} {base}" if before else f"{_title(base)} {modifier}"
+        words = base.split()
+        placed = [i for i, w in enumerate(_words(item.paragraph.opening or "")) if w in self.rules.repeats]
+        if placed:
+            at = placed[0]
+        elif item.part == "operative":
+            at = 0
+        else:
+            at = next((i for i, w in enumerate(words) if i and w == "with"), len(words))
+        return _title(" ".join([*words[:at], modifier, *words[at:]]))
 
     # ------------------------------------------------------------ punctuation at the end
 
@@ -850,12 +870,21 @@ class _Linter:
         )
 
     def literal_sessions(self, raw: str, where_of: Locate, paragraph: str | None, order: tuple[int, ...]) -> None:
-        """A clause that writes the previous, this or the next session's ordinal in words or figures instead of Jinja."""
+        """A clause that writes the previous, this or the next session's ordinal in words or figures
+        instead of Jinja; or, in a draft that continues another, one that text named as a session to
+        come, which this draft's session has reached (`passed_session`)."""
         s = self.session
         masked = re.sub(r"\{\{.*?\}\}|\{%.*?%\}", " JINJA ", raw, flags=re.DOTALL)
+        names = self.style.names if self.style is not None else ()
         for m in _session_pattern(self.rules.session_words).finditer(masked):
             n = session_number(m.group("ord"))
-            if n is None or abs(n - s) > 1:
+            since = self.previous.session if self.previous is not None else s
+            if n is None or not names_own_session(masked, m.start("ord"), m.end("ord"), names, since):
+                continue
+            if self.previous is not None and self.previous.session < n <= s:
+                self.passed_session(m, n, where_of(m.group(0)), paragraph, order)
+                continue
+            if abs(n - s) > 1:
                 continue
             self.emit(
                 "session-literal",
@@ -865,6 +894,26 @@ class _Linter:
                 paragraph,
                 order,
             )
+
+    def passed_session(
+        self, m: re.Match[str], n: int, where: Where | None, paragraph: str | None, order: tuple[int, ...]
+    ) -> None:
+        """A session written out that the draft this one continues named as one to come ("at its
+        eightieth session" in the 78th session's text), which this draft's session has reached."""
+        assert self.previous is not None
+        later = n - self.previous.session  # how many sessions on the text before named it
+        now = Session(self.session + later)
+        self.emit(
+            "session-passed",
+            f"“{m.group(0)}” names the {_ordinal_name(n)} session, a session to come in {self.previous.name} "
+            f"but not in this text for the {_ordinal_name(self.session)}",
+            f"where it comes round {'every session' if later == 1 else f'every {ordinal_words(later)} session'}, write "
+            f"{{{{ {relation(later)}.{ordinal_form(m.group('ord'))} }}}} ({now.ordinal} at this session); where it names "
+            "a meeting or report set for that session, reword or drop it",
+            where,
+            paragraph,
+            order,
+        )
 
     # ------------------------------------------------------------ labels (documents)
 
@@ -1393,7 +1442,9 @@ def _lint_draft(path: Path) -> LintReport:
     # (a broken chain is `resdraft check`'s to report; the text before the previous one is guessed
     # only for a text still in the making, and not for the Council's, see `_recalls` in rollforward)
     guess = draft.fields.get("status") != "adopted" and not style.years
-    series = Series.of(library.lineage(draft, Problems()), guess=guess)
+    lineage = library.lineage(draft, Problems())
+    linter.previous = lineage[0] if lineage else None
+    series = Series.of(lineage, guess=guess)
     linter.series = series if series is not None and any(series.stale_in(resolution)) else None
 
     formulas = sources.raw.get("formulas") if isinstance(sources.raw, YDict) else None

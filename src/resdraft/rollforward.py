@@ -6,14 +6,15 @@ import datetime as dt
 import io
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-from resdraft.errors import LibraryError, Problem, Problems, ResdraftError, Where
+from resdraft.errors import LibraryError, Problem, Problems, Where
 from resdraft.library import Library, open_library
 from resdraft.library.drafts import placeholder_node, symbol_name, title_name
 from resdraft.model import Draft, Placeholder, Resolution, Session
 from resdraft.recalls import Series, council_heading, named_paragraphs
+from resdraft.session_refs import own_sessions
 from resdraft.sessions import day_of_date, long_date, printed_date, us_date
 from resdraft.templating import join_and
 
@@ -95,11 +96,14 @@ def roll_forward(previous: Path, session: int, output: Path | None = None) -> Ro
     from ruamel.yaml import YAML
     from ruamel.yaml.comments import CommentedMap
 
+    from resdraft.assemble import assemble
+
     library = open_library(previous)
     problems = Problems()
     draft = library.read_draft(previous, problems)
     problems.raise_errors()
     assert draft is not None
+    resolution = assemble(draft, library)  # a draft that does not build is not rolled on: `resdraft build`'s problems
     old = draft.session
     style = library.body(draft.body, Problems())
     years = style is not None and style.years  # (the Council's `session:` is the year)
@@ -197,23 +201,83 @@ def roll_forward(previous: Path, session: int, output: Path | None = None) -> Ro
         tuple(notes),
         _renamed(library, draft.body, old, session, path),
         tuple(dropped),
-        _checks(library, draft, f"{its} text", years, session),
+        (*_subtitle(draft, called, years), *_checks(library, draft, resolution, f"{its} text", years, session)),
     )
 
 
-def _checks(library: Library, draft: Draft, text: str, years: bool, session: int) -> tuple[str, ...]:
-    """What a person should check in the new draft's paragraphs (`text`: how they call the new
-    text): where they cite what the old text cited as the text before it (`_recalls`), and where
-    they name the old text's year (`_year_named`)."""
-    from resdraft.assemble import assemble
-
-    try:
-        resolution = assemble(draft, library)  # (the draft as read above, not read again)
-    except ResdraftError:  # a draft that does not build yet still rolls forward; `resdraft check` says why
+def _subtitle(draft: Draft, called: str, years: bool) -> tuple[str, ...]:
+    """The subtitle kept from the old draft, to check: it says how that session took the item
+    ("(Non-Deliberated)"), which the new session decides afresh (`called`: how the new session is called)."""
+    subtitle = draft.fields.get("subtitle")
+    if not isinstance(subtitle, str) or isinstance(subtitle, Placeholder) or not subtitle.strip():
         return ()
+    if years:  # (the Council counts years)
+        return (f"subtitle “{subtitle}” says how the item was taken in {draft.session}; in {called} it may be otherwise",)
+    then = f"the {Session(draft.session).ordinal_figure} session"
+    return (f"subtitle “{subtitle}” says how {then} took the item; {called} may take it otherwise",)
+
+
+def _checks(library: Library, draft: Draft, resolution: Resolution, text: str, years: bool, session: int) -> tuple[str, ...]:
+    """What a person should check in the new draft's paragraphs (`text`: how they call the new
+    text): where they cite what the old text cited as the text before it (`_recalls`), where they
+    name the old text's year (`_year_named`), and where they name a session to come (`_sessions_named`)."""
     year = _year_of(draft, years)
     named = _year_named(resolution, year, draft.name) if year is not None and session > draft.session else ()
-    return (*_recalls(library, draft, resolution, text, guess=not years), *named)
+    sessions = _sessions_named(library, draft, resolution, session) if not years else ()
+    return (*_recalls(library, draft, resolution, text, guess=not years), *named, *sessions)
+
+
+def _sessions_named(library: Library, draft: Draft, resolution: Resolution, session: int) -> tuple[str, ...]:
+    """The paragraphs that name one of the body's sessions to come, where the new session changes
+    what they say: one that writes it out ("at its eightieth session"), and so names, in the 80th
+    session's text, a session no longer to come (a note each); and, in one note, those whose Jinja
+    moves it on as far as the old text did ("its {{ session.next.next.ordinal }} session": the
+    82nd), which is right for a report asked for every second session and wrong for a meeting set
+    for the 80th. The old draft is built at the new session to tell them apart: written-out words
+    stay, Jinja moves."""
+    from resdraft.assemble import assemble
+
+    style = library.body(draft.body, Problems())
+    if style is None or session <= draft.session:
+        return ()
+    rolled = assemble(replace(draft, session=session), library)
+    stale, moved, was_named, now_named = [], [], set(), set()
+    for (paragraph, was), (_, now) in zip(named_paragraphs(resolution), named_paragraphs(rolled), strict=True):
+        before, after = own_sessions(was.text, style.names, draft.session), own_sessions(now.text, style.names, draft.session)
+        if len(before) != len(after):
+            continue
+        for (words, n), (_, m) in zip(before, after, strict=True):
+            if n == m and draft.session < n <= session:
+                stale.append(
+                    f"{paragraph} names the {Session(n).ordinal_figure} session as written (“{words}”), a session to come "
+                    f"in {draft.name} but not in the {Session(session).ordinal_figure} session's text: a report or "
+                    "meeting set for it is due at a later session now, or the words go"
+                )
+            elif n != m and m - session >= 2:
+                moved += [paragraph] if paragraph not in moved else []
+                was_named.add(n)
+                now_named.add(m)
+    if moved:
+        stale.append(
+            f"{_places(moved)} name{'s' * (len(moved) == 1)} the {_figures(now_named)} session, as many sessions on as "
+            f"{draft.name} named the {_figures(was_named)}: right for a report asked for every second or third "
+            "session; a meeting or report set for a session keeps its number"
+        )
+    return tuple(stale)
+
+
+def _places(paragraphs: list[str]) -> str:
+    """Paragraphs named together: 'preamble paragraphs 14 and 23; operative paragraph 12'."""
+    parts: dict[str, list[str]] = {}
+    for paragraph in paragraphs:
+        part, _, place = paragraph.partition(" paragraph ")
+        parts.setdefault(part, []).append(place)
+    return "; ".join(f"{part} paragraph{'s' * (len(places) > 1)} {join_and(places)}" for part, places in parts.items())
+
+
+def _figures(sessions: set[int]) -> str:
+    """'80th', '80th and 81st'."""
+    return join_and([Session(n).ordinal_figure for n in sorted(sessions)])
 
 
 def _year_of(draft: Draft, years: bool) -> int | None:
@@ -233,12 +297,9 @@ def _year_named(resolution: Resolution, year: int, name: str) -> tuple[str, ...]
     found = [paragraph for paragraph, p in named_paragraphs(resolution) if pattern.search(p.text)]
     if not found:
         return ()
-    parts: dict[str, list[str]] = {}
-    for paragraph in found:
-        part, _, place = paragraph.partition(" paragraph ")
-        parts.setdefault(part, []).append(place)
-    where = "; ".join(f"{part} paragraph{'s' * (len(places) > 1)} {join_and(places)}" for part, places in parts.items())
-    return (f"{where} name{'s' * (len(found) == 1)} {year}, the year of {name}; most such paragraphs change in the next text",)
+    return (
+        f"{_places(found)} name{'s' * (len(found) == 1)} {year}, the year of {name}; most such paragraphs change in the next text",
+    )
 
 
 def _recalls(library: Library, draft: Draft, resolution: Resolution, text: str, guess: bool) -> tuple[str, ...]:

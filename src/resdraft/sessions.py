@@ -94,4 +94,13 @@ def ordinal_form(ordinal: str) -> str:
     return "ordinal_sentence"
 
 
-RELATIONS = {-1: "session.previous", 0: "session", 1: "session.next"}  # a session near the text's, as Jinja names it
+LATER = 3  # the furthest session on that an import writes as Jinja: a report asked for every second or third session
+
+
+def relation(offset: int) -> str:
+    """How Jinja names the session `offset` sessions after the draft's: 'session.previous' (-1),
+    'session' (0), 'session.next', 'session.next.next' (the session after next) …"""
+    return "session.previous" if offset == -1 else "session" + ".next" * offset
+
+
+RELATIONS = {k: relation(k) for k in range(-1, LATER + 1)}  # the sessions an import writes as Jinja, by their distance

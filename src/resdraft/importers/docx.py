@@ -29,10 +29,13 @@ from resdraft.importers.labels import title_line
 from resdraft.importers.openings import infer_opening, is_preambular
 from resdraft.importers.text import (
     ADOPTION_LINE,
+    BODIES,
+    BODY_ALIASES,
     ENACTING,
     ORGANIZATION_LINE,
     PLENARY,
     REPORT_LINE,
+    body_key,
     counted_session,
     is_transition,
     plenary_lines,
@@ -1376,11 +1379,17 @@ def read_docx(data: bytes, source: Path | None = None, body: str | None = None) 
     paras = _read_paragraphs(body_el, styles, numbering, inline)
     ours = any(_style_role(p.style) for p in paras)
     items = _by_styles(paras) if ours else _by_heuristic(paras)
-    return _resolution(items, inline.footnotes, styles, numbering, body, not ours), tuple(notes)
+    return _resolution(items, inline.footnotes, styles, numbering, body, not ours, source), tuple(notes)
 
 
 def _resolution(
-    items: list[_Item], footnotes: list[Footnote], styles: _Styles, numbering: _Numbering, body: str | None, guessed: bool
+    items: list[_Item],
+    footnotes: list[Footnote],
+    styles: _Styles,
+    numbering: _Numbering,
+    body: str | None,
+    guessed: bool,
+    source: Path | None = None,
 ) -> Resolution:
     """The Resolution the classified items make."""
     header = tuple(_line(i) for i in items if i.kind == "header")
@@ -1391,7 +1400,10 @@ def _resolution(
         closing = replace(closing, content=plenary_lines(closing.content))
     preamble = _paragraphs([i for i in items if i.kind == "preambular"], "preambular", guessed)
     operative = _paragraphs([i for i in items if i.kind == "operative"], "operative", guessed)
-    key = body or _guess_body(enacting, (*header, *title))
+    if body and enacting and BODY_ALIASES.get(body.lower(), body.lower()) in BODIES:  # (a library's own body is taken as asked)
+        key = body_key(body, enacting.text, source)
+    else:
+        key = body or _guess_body(enacting, (*header, *title))
     session = _session(enacting, header, title)
     date = _date(header, closing)
     fields: dict[str, Any] = {

@@ -34,6 +34,7 @@ from resdraft.importers.text import (
     ORGANIZATION_LINE,
     PLENARY,
     SYMBOL_SESSION,
+    contradicted,
     counted_session,
     is_transition,
     join_content,
@@ -1130,6 +1131,7 @@ def parse_pdf_text(text: str, source: Path | None = None, body: str | None = Non
     guess = ENACTING_BODY.get(enacting_words or "", body)
     masthead = _read_masthead(head_lines, guess)
     key = _body_key(body, _detect_body(enacting_words, masthead.symbol), source)
+    key = contradicted(key, ENACTING_BODY.get(enacting_words or ""), f"The {enacting_words}," if enacting_words else None, source)
     raw_lines = text[body_start:].split("\n", MAX_BODY_LINES)
     if len(raw_lines) > MAX_BODY_LINES:
         raise _problem(source, f"too long for one resolution: more than {MAX_BODY_LINES} lines", "pass one resolution at a time")

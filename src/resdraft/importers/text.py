@@ -878,14 +878,29 @@ def _problem(source: Path | None, message: str, hint: str) -> LibraryError:
     return LibraryError(Problem(Where(source) if source else None, message, hint))
 
 
-def _body_key(body: str | None, detected: str, source: Path | None) -> str:
-    """The body asked for (AIPO is AIPA), else the one the enacting formula names."""
+def body_key(body: str | None, enacting: str | None, source: Path | None, otherwise: str = "unga") -> str:
+    """The body a text is read as: the one its enacting formula (`enacting`, its words) names, else
+    the one asked for (AIPO is AIPA), else `otherwise`. A body asked for that the enacting formula
+    contradicts is a user error: asking is for a text that does not say, and a text read as another
+    body's would import, and build, under that body's masthead and house style."""
+    named = next((key for key, pattern in ENACTING if pattern.fullmatch(enacting.strip())), None) if enacting else None
     if body is None:
-        return detected
+        return named or otherwise
     key = BODY_ALIASES.get(body.lower(), body.lower())
     if key not in BODIES:
         raise _problem(source, f"unknown body {body!r}", f"use one of: {', '.join(BODIES)}")
-    return key
+    return contradicted(key, named, enacting, source)
+
+
+def contradicted(asked: str, named: str | None, enacting: str | None, source: Path | None) -> str:
+    """The body asked for, unless the enacting formula names another: then a user error naming both."""
+    if named is None or named == asked:
+        return asked
+    raise _problem(
+        source,
+        f"the enacting formula “{' '.join((enacting or '').split())}” is {named}'s, but the text was to be read as {asked}'s",
+        f"leave out --body {asked}: it is for a text whose enacting formula names no body",
+    )
 
 
 def _find_enacting(blocks: Iterator[_Block], markdown: bool) -> tuple[_Enacting | None, list[_Block]]:
@@ -967,7 +982,7 @@ def parse_text(text: str, source: Path | None = None, body: str | None = None) -
             "a resolution starts with a line such as 'The General Assembly,', 'The Security Council,', 'The Twenty-Seventh General Assembly:' "
             "or 'The Asian-African Legal Consultative Organization at its Fiftieth session,'",
         )
-    key = _body_key(body, enacting.body if enacting else "unga", source)
+    key = body_key(body, enacting.line.text if enacting else None, source)
     header, title = _header(_header_blocks(before, markdown), key, markdown)
     reader = _read_body(blocks, markdown, header, source, "the enacting formula" if enacting else "the title")
     preamble, operative = split_parts(reader.tops, reader.transition_at)

@@ -84,6 +84,12 @@ class BodyStyle:
                 return former
         return BodyName(self.name, self.short_name)
 
+    @property
+    def names(self) -> tuple[str, ...]:
+        """Every name and short name the body has gone by, the name now first."""
+        named = (self.name_at(0), *self.former_names)
+        return (*(n.name for n in named if n.name), *(n.short_name for n in named if n.short_name))
+
     def with_overrides(self, style: Mapping[str, Any], problems: Problems, where: Where) -> BodyStyle:
         """This style with a draft's `style:` overrides applied."""
         punctuation = dict(self.punctuation)

@@ -21,6 +21,7 @@ RULES: dict[str, str] = {
     "repeated-opening": "a repeated opening is written 'also', then 'further'",
     "session-reference": "an ordinal session reference is the previous, this or one of the next sessions",
     "session-literal": "clause text leaves session ordinals to Jinja",
+    "session-passed": "a draft does not name as to come a session its session has reached",
     "former-name": "a text after a body's renaming uses its new name",
     "previous-resolution": "a draft recalls the text it continues, not the one that text recalled",
     "citation-form": "resolutions are cited as 'resolution 63/194 of 18 December 2008'",
@@ -68,7 +69,7 @@ class LintRules:
 
     def severity(self, rule: str) -> Severity:
         """How a rule reports: 'error', 'warning' or 'off'."""
-        if rule in ("session-reference", "session-literal") and not self.session_agreement:
+        if rule in ("session-reference", "session-literal", "session-passed") and not self.session_agreement:
             return "off"
         return self.severities.get(rule, "off")
 

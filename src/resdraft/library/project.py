@@ -191,7 +191,7 @@ class Library:
             problems.add(
                 use.where,
                 f"clause {clause.id} is {clause.kind} but is listed under `{part}`",
-                f"move it to `{'preamble' if clause.kind == 'preambular' else 'operative'}`, or use a {kind} clause",
+                f"move it to `{'preamble' if clause.kind == 'preambular' else 'operative'}`, or use {'an' if kind[0] in 'aeiou' else 'a'} {kind} clause",
             )
 
     def drafts(self, problems: Problems) -> Iterator[Draft]:

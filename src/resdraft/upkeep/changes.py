@@ -369,6 +369,7 @@ def merge(library: Library | Path | str, keep: str, drop: str, dry_run: bool = F
                     "merge clauses of one kind; a draft lists each kind in its own part",
                 )
             )
+        _refuse_changing_adopted_texts(index, kept, dropped)
         plan = _Plan(index)
         said = _tense(dry_run)
         notes: list[str] = []
@@ -398,6 +399,38 @@ def merge(library: Library | Path | str, keep: str, drop: str, dry_run: bool = F
         n_drafts = len({d for d, _ in drafts})
         summary = f"{said('merged', 'would merge')} {drop} into {keep} ({n_drafts} draft(s), {len(links)} amends link(s))"
         return _finish(plan, summary, notes, dry_run)
+
+
+def _refuse_changing_adopted_texts(index: Index, kept: Clause, dropped: Clause) -> None:
+    """A merge that would change what an adopted draft says is refused: an adopted draft is the
+    record of the text as the body adopted it ("urges Parties" is not "urges parties"). Where the
+    two clauses give the same paragraph, or no adopted draft uses the dropped one, nothing changes
+    that was adopted."""
+    from resdraft.upkeep.duplicates import changed_words, same_text
+
+    if same_text(kept, dropped):
+        return
+    uses = index.adopted_uses()
+    adopted = uses.get(dropped.id, [])
+    if not adopted:
+        return
+    other_way = not uses.get(kept.id)
+    hint = (
+        f"merge the other way, `resdraft clauses merge {dropped.id} {kept.id}`, which keeps the adopted wording"
+        if other_way
+        else "keep both clauses: each is the wording of an adopted text (`amends:` can link them)"
+    )
+    changes = changed_words(dropped, kept)
+    raise LibraryError(
+        *(
+            Problem(
+                u.where,
+                f"merging {dropped.id} into {kept.id} would change what adopted {u.draft} says in {u.label}: {changes}",
+                hint,
+            )
+            for u in adopted
+        )
+    )
 
 
 def add(

@@ -4,8 +4,14 @@ Comparing every pair of 30,000 clauses is 450 million comparisons, so pairs are 
 their words (a set-similarity join with prefix filtering): two paragraphs are compared only when
 they share most of their distinct words — a Jaccard similarity of at least 1 - 3 × (1 - threshold),
 0.7 at the default threshold of 90 — and then scored with rapidfuzz's ratio over the whole
-paragraph (opening phrase, text and sub-paragraphs, lower case, spacing normalised). A one-word
+paragraph (opening phrase, text and sub-paragraphs, spacing normalised). A one-word
 change in a paragraph of ten words or more always passes the word filter.
+
+A score of 100 means the same paragraph, word for word and footnote for footnote: the words are
+found in lower case, but scored as written ("Parties" is not "parties"), and two paragraphs that
+differ in anything score at most 99.9. Merging two that differ changes what the drafts that use
+the dropped one say; `changes.merge` refuses it where such a draft is adopted (its text is the
+record of what the body adopted), and the proposal here keeps the wording adopted texts use.
 """
 
 from __future__ import annotations
@@ -17,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from resdraft.diff.words import Op
 from resdraft.errors import LibraryError, Problem
 from resdraft.model import Clause
 from resdraft.upkeep.index import Index
@@ -41,6 +48,31 @@ class Duplicate:
     drop: str
     reason: str  # why `keep` is the one to keep
     linked: bool  # one rewords the other (same amends lineage): merging rewrites the older drafts
+    adopted: tuple[str, ...] = ()  # the adopted drafts' paragraphs that use `drop` ("a-res-79-208 op. 3"): not to merge
+
+
+def same_text(a: Clause, b: Clause) -> bool:
+    """Whether two clauses give the same paragraph: opening, text, sub-paragraphs and footnotes, word for word."""
+    return wording(a) == wording(b) and list(a.footnotes.values()) == list(b.footnotes.values())
+
+
+def changed_words(old: Clause, new: Clause, most: int = 4) -> str:
+    """What changes from one clause's paragraph to the other's, change by change ("urges
+    [-Parties-]{+parties+} … by the [-Parties-]{+parties+}"), footnotes included; up to `most` changes."""
+    from resdraft.diff.words import word_diff
+    from resdraft.render.diffterm import marked
+
+    def whole(c: Clause) -> str:
+        return "\n".join([wording(c), *c.footnotes.values()])
+
+    groups: list[list[Op]] = [[]]
+    for op in word_diff(whole(old), whole(new)):
+        if op[0] != "equal":
+            groups[-1].append(op)
+        elif groups[-1]:
+            groups.append([])
+    shown = [marked(g) for g in groups if g]
+    return " … ".join(shown[:most]) + (f" … ({len(shown) - most} more)" if len(shown) > most else "")
 
 
 def word_bound(threshold: float) -> float:
@@ -56,25 +88,34 @@ def dupes(library: Library | Path | str, threshold: float = DEFAULT_THRESHOLD, c
         clauses = list(index.clauses())
         uses = index.use_counts()
         first = index.first_sessions()
+        pairs = similar_pairs(clauses, threshold)
+        adopted_uses = index.adopted_uses() if any(score < 100 for *_, score in pairs) else {}
+    # (for the pairs that differ: merging them changes what a draft using the dropped one says)
+    adopted = {cid: tuple(f"{u.draft} {u.label}" for u in sites) for cid, sites in adopted_uses.items()}
     order = {c.id: i for i, c in enumerate(clauses)}
     amends = {c.id: c.amends for c in clauses}
     out = []
-    for i, j, score in similar_pairs(clauses, threshold):
+    for i, j, score in pairs:
         a, b = clauses[i], clauses[j]
         keep, drop, reason = _proposal(a, b, uses, first, order)
+        changes = score < 100
+        if changes and adopted.get(drop) and not adopted.get(keep):  # merged the other way, the adopted texts keep their words
+            keep, drop, reason = drop, keep, f"the wording of adopted {adopted[drop][0].split()[0]}"
         linked = _root(a.id, amends) == _root(b.id, amends)
-        out.append(Duplicate(a, b, round(score, 1), keep, drop, reason, linked))
+        similarity = min(round(score, 1), 99.9 if changes else 100.0)  # (99.96 is not the same text)
+        out.append(Duplicate(a, b, similarity, keep, drop, reason, linked, adopted.get(drop, ()) if changes else ()))
     out.sort(key=lambda d: (-d.similarity, order[d.a.id], order[d.b.id]))
     return out
 
 
 def similar_pairs(clauses: list[Clause], threshold: float) -> list[tuple[int, int, float]]:
-    """(i, j, similarity) for every pair of same-kind clauses at least `threshold` similar (i before j)."""
+    """(i, j, similarity) for every pair of same-kind clauses at least `threshold` similar (i before
+    j); 100 only for the same paragraph (`same_text`), 99.9 at most for any other."""
     from rapidfuzz import fuzz
 
     bound = word_bound(threshold)
-    texts = [" ".join(fold(wording(c)).split()) for c in clauses]
-    words = [frozenset(_WORD.findall(t)) for t in texts]
+    texts = [" ".join(wording(c).split()) for c in clauses]  # (scored as written)
+    words = [frozenset(_WORD.findall(fold(t))) for t in texts]  # (found in lower case)
     frequency: dict[str, int] = defaultdict(int)
     for ws in words:
         for w in ws:
@@ -105,6 +146,8 @@ def similar_pairs(clauses: list[Clause], threshold: float) -> list[tuple[int, in
                     if common < bound * (size + len(wy) - common):
                         continue
                     score = fuzz.ratio(texts[x], texts[y], score_cutoff=threshold)
+                    if score == 100 and not same_text(clauses[x], clauses[y]):
+                        score = 99.9  # (the same words, but other footnotes, or sub-paragraphs spaced otherwise)
                     if score >= threshold:
                         pairs.append((min(x, y), max(x, y), score))
             for w in indexed:

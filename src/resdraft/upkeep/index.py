@@ -215,6 +215,18 @@ class Index:
         ]
         return sorted(sites, key=_site_order)
 
+    def adopted_uses(self) -> dict[str, list[UseSite]]:
+        """Every paragraph of an adopted draft (`status: adopted`), by the clause it uses, in one query."""
+        rows = self.db.execute(
+            "SELECT u.clause, u.file, d.name, d.body, d.session, d.status, u.part, u.position, u.line, u.overrides"
+            " FROM uses u JOIN drafts d ON d.file = u.file WHERE u.clause IS NOT NULL AND d.status = 'adopted'"
+        ).fetchall()
+        out: dict[str, list[UseSite]] = {}
+        for cid, f, name, body, session, status, part, n, line, o in rows:
+            site = UseSite(cid, name, Path(f), body, session, status, part, n, line, tuple(o.split(",")) if o else ())
+            out.setdefault(cid, []).append(site)
+        return {cid: sorted(sites, key=_site_order) for cid, sites in out.items()}
+
     def use_counts(self) -> dict[str, int]:
         """How many draft paragraphs use each clause that is used at all."""
         return dict(self.db.execute("SELECT clause, COUNT(*) FROM uses WHERE clause IS NOT NULL GROUP BY clause").fetchall())

@@ -125,8 +125,14 @@ def dupes_text(pairs: Sequence[Duplicate], threshold: float) -> str:
     lines = []
     for d in pairs:
         lines.append(f"{d.similarity:g}  {d.a.id}  ~  {d.b.id}  ({d.a.kind})")
-        lines.append(f"    merge: keep {d.keep}, drop {d.drop}: {d.reason}")
-        if d.linked:
+        if d.adopted:
+            lines.append(
+                f"    keep both: merging {d.drop} into {d.keep} would change what adopted {', '.join(d.adopted)} "
+                f"say{'s' * (len(d.adopted) == 1)}, which `clauses merge` refuses"
+            )
+        else:
+            lines.append(f"    merge: keep {d.keep}, drop {d.drop}: {d.reason}")
+        if d.linked and not d.adopted:
             lines.append("    one rewords the other (amends): merging gives the older drafts the kept wording")
     lines.append(f"{len(pairs)} pair{'' if len(pairs) == 1 else 's'} at similarity {threshold:g} or more")
     return "\n".join(lines)

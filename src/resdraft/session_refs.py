@@ -1,0 +1,131 @@
+"""Which session ordinals in running text name the body's own session, one by one.
+
+A text names many sessions: the body's own ("to the General Assembly at its eightieth session"),
+which follow the draft's session when written as Jinja, and others that must stay as written:
+another body's ("the seventy-seventh session of the World Health Assembly", "adopted by the
+Commission at its seventy-eighth session"); one of a list or range of sessions ("at its
+seventy-seventh and seventy-eighth sessions", "the seventieth to seventy-eighth sessions"); and
+one that dates something ("starting at its eightieth session", "the eightieth session of the
+General Assembly in 2025"), which names that session on purpose.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import cache
+
+from resdraft.sessions import ordinal_pattern, session_number
+
+# A body's name as a text writes it: capitalized words, joined by small words ("Economic and
+# Social Commission for Asia and the Pacific").
+_NAME = r"[A-Z][\w’'-]*(?:\s+(?:(?:of|for|and|on|the)\s+)*[A-Z][\w’'-]*)*"
+_ANCHORS = r"(?:\[\^[^\]\s]+\])*"  # footnote anchors in clause markup ("seventy-seventh[^fn3] and …")
+# "… session of the World Health Assembly": the session named after the ordinal, a word or two on.
+_OF_BODY = re.compile(rf"^{_ANCHORS}(?:\s+[\w^-]+){{0,2}}?\s+[Ss]essions?,?\s+of\s+(?:the\s+)?(?P<name>{_NAME})")
+# "… by the Commission at its …", "… the Marine Environment Protection Committee …, at the main part of its …"
+_BODY_ITS = re.compile(
+    rf"\bthe\s+(?P<name>{_NAME}),?\s+(?:(?:at|on|during|in|for|until|before|by|of|from|to|since|the|main|first|second|"
+    rf"resumed|part|end|beginning)\s+)*its\s+$"
+)
+
+# A session named as the fixed start or date of something: "starting at its eightieth session",
+# "as of its seventy-ninth session", "the eightieth session of the General Assembly in 2025".
+_START = re.compile(r"\b(?:starting|commencing|beginning|as\s+of|as\s+from)\s+(?:(?:at|with|from|in)\s+)?(?:its|the)\s+$")
+_IN_YEAR = re.compile(
+    rf"^{_ANCHORS}(?:\s+[\w^-]+){{0,2}}?\s+[Ss]essions?(?:\s+of\s+(?:the\s+)?[A-Z][\w\s]*?)?,?\s+in\s+\d{{4}}\b"
+)
+
+
+@cache
+def _listed_before() -> re.Pattern[str]:
+    """The ordinal before one in a list or range ("seventy-seventh and …", "the seventieth to …")."""
+    return re.compile(
+        rf"(?P<ord>(?i:{ordinal_pattern()})){_ANCHORS}\s*(?:,|\band\b|\bto\b|\bor\b|–)\s*(?:(?:at|of)\s+)?(?:its\s+)?$"
+    )
+
+
+@cache
+def _listed_after() -> re.Pattern[str]:
+    """The ordinal after one in a list or range ("… and eightieth sessions")."""
+    return re.compile(
+        rf"^{_ANCHORS}\s*(?:,|\band\b|\bto\b|\bor\b|–)\s*(?:(?:at|of)\s+)?(?:its\s+|the\s+)?(?P<ord>(?i:{ordinal_pattern()}))"
+    )
+
+
+def _listed(text: str, start: int, end: int, session: int | None) -> bool:
+    """Whether the ordinal at text[start:end] is one of a list or range of sessions that names a
+    session on purpose: one that has come, as the text's `session` counts ("at its seventy-seventh
+    and seventy-eighth sessions" in a text of the 78th); a list of sessions all to come ("at its
+    seventy-ninth and eightieth sessions") names each as the next, and the one after, do."""
+    found = [_listed_before().search(text[max(0, start - 160) : start]), _listed_after().match(text[end : end + 160])]
+    numbers = [session_number(m.group("ord")) for m in found if m is not None]
+    if not numbers:
+        return False
+    if session is None:
+        return True
+    return any(n is None or n <= session for n in (*numbers, session_number(text[start:end])))
+
+
+# The words that make a name a body's ("Commission", "Conference of the Parties"), not a plan's or
+# a programme of action's ("the Global Plan of Action at its eightieth session": the Assembly's).
+_BODY_WORDS = frozenset(
+    {
+        *("Assembly", "Commission", "Committee", "Council", "Organization", "Organisation", "Board", "Conference"),
+        *("Parties", "Forum", "Group", "Court", "Tribunal", "Authority", "Agency", "Programme", "Fund", "Union"),
+        *("Meeting", "Bureau", "Subcommittee", "Sub-Commission", "Panel", "Congress", "Body"),
+    }
+)
+
+
+def _another_body(name: str, names: Iterable[str]) -> bool:
+    """Whether a name a text gives names a body other than this one: a body's name, neither this
+    body's nor one of its own ("the President of the General Assembly at its …": the Assembly's)."""
+    words = name.split()
+    last = re.split(r"\s+of\s+(?:the\s+)?", name)[-1].split()
+    return any(w in _BODY_WORDS or (w.isupper() and len(w) > 2) for w in words) and not _own(last, names)
+
+
+def _own(words: list[str], names: Iterable[str]) -> bool:
+    """Whether a name a text gives names the body: one of its names, or the end of one ("General
+    Assembly", "Assembly" for the United Nations General Assembly; not "World Health Assembly")."""
+    for own in names:
+        own_words = own.split()
+        if own_words[len(own_words) - len(words) :] == words:
+            return True
+    return False
+
+
+def names_own_session(text: str, start: int, end: int, names: Iterable[str], session: int | None = None) -> bool:
+    """Whether the ordinal at text[start:end], followed by the word for a session, names one of the
+    body's own sessions (`names`: the body's names), by itself: not another body's session, not
+    one of a list or range of sessions (but for a list of sessions all after the text's `session`),
+    and not one that dates something."""
+    names = tuple(names)
+    after, before = text[end : end + 160], text[max(0, start - 160) : start]
+    if (m := _OF_BODY.match(after)) and _another_body(m.group("name"), names):
+        return False
+    if (m := _BODY_ITS.search(before)) and _another_body(m.group("name"), names):
+        return False
+    if _START.search(before) or _IN_YEAR.match(after):
+        return False
+    return not _listed(text, start, end, session)
+
+
+@cache
+def _session_ordinal() -> re.Pattern[str]:
+    """An ordinal, then up to two words and the word for a session ("eightieth session", "Fifty-Third
+    Annual Session", "28th General Assembly")."""
+    return re.compile(rf"(?<![\w-])(?P<ord>(?i:{ordinal_pattern()}))(?:\s+[\w^]+){{0,2}}?\s+(?:[Ss]essions?|General Assembly)\b")
+
+
+def own_sessions(text: str, names: Iterable[str], session: int | None = None) -> list[tuple[str, int]]:
+    """The body's own sessions a text of `session` names by themselves (see `names_own_session`),
+    in order: the words as written ("eightieth session"), and the session's number."""
+    names = tuple(names)
+    found = []
+    for m in _session_ordinal().finditer(text):
+        n = session_number(m.group("ord"))
+        if n is not None and names_own_session(text, m.start("ord"), m.end("ord"), names, session):
+            found.append((m.group(0), n))
+    return found
