@@ -426,6 +426,16 @@ def test_edit_changes_only_the_lines_of_the_field(library: Path) -> None:
     ]
 
 
+def test_edit_to_the_value_a_field_has_says_nothing_changed(library: Path) -> None:
+    # It said "edited aalco.being-mindful… (opening) / opening: set", though no file changed.
+    before = snapshot(library)
+    result = edit(library, BEING_MINDFUL, opening="Being Mindful")
+    assert result.summary == f"nothing to change: {BEING_MINDFUL}'s opening already reads as given"
+    assert (result.files, result.notes, result.written) == ((), (), False)
+    assert snapshot(library) == before
+    assert edit(library, BEING_MINDFUL, opening="Being mindful", dry_run=True).summary.startswith("would edit")
+
+
 def test_edit_adds_a_missing_key_in_key_order_and_removes_one(library: Path) -> None:
     path = library / "clauses" / "aalco-trafficking.yaml"
     before = path.read_text()

@@ -534,7 +534,11 @@ def edit(library: Library | Path | str, cid: str, dry_run: bool = False, cache: 
             value = _field_value(index, clause, key, value)
             _set_key(plan, path, cid, key, value)
             notes.append(f"{key}: {said('removed', 'would be removed') if value is None else said('set', 'would be set')}")
-        return _finish(plan, f"{said('edited', 'would edit')} {cid} ({', '.join(fields)})", notes, dry_run)
+        done = _finish(plan, f"{said('edited', 'would edit')} {cid} ({', '.join(fields)})", notes, dry_run)
+        if not done.files:  # (each field already reads so)
+            reads = "reads" if len(fields) == 1 else "read"
+            return Changes(f"nothing to change: {cid}'s {', '.join(fields)} already {reads} as given", ())
+        return done
 
 
 def _field_value(index: Index, clause: Clause, key: str, value: Any) -> Any:
