@@ -737,6 +737,19 @@ def test_preview_refuses_a_file_that_is_no_word_document_as_parse_does(lib: Path
     assert parsed.exit_code == 1 and message in parsed.output
 
 
+@pytest.mark.parametrize("name", ["aalco-52.md", "aalco-52.txt", "aalco-52"])
+def test_preview_refuses_what_is_neither_a_word_document_nor_a_draft(lib: Path, name: str) -> None:
+    # LibreOffice rendered the Markdown (or text) as plain text, which passed for the resolution.
+    if name != "aalco-52":
+        assert runner.invoke(app, ["build", DRAFT, "-o", name]).exit_code == 0
+    else:
+        (lib / name).write_text("no extension", encoding="utf-8")
+    result = runner.invoke(app, ["preview", name, "-o", "out"])
+    assert_user_error(result)
+    assert "preview renders a Word document (.docx) or a draft" in result.output
+    assert not (lib / "out").exists() or list((lib / "out").iterdir()) == []
+
+
 def test_preview_leaves_only_the_pages_in_its_folder(lib: Path) -> None:
     # The PDF LibreOffice makes on the way was left behind as out/aalco-52.pdf.
     assert runner.invoke(app, ["build", DRAFT, "-o", "aalco-52.docx"]).exit_code == 0

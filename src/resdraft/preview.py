@@ -79,10 +79,17 @@ def preview(document: Path, folder: Path) -> list[Path]:
         from resdraft.reading import no_such_file
 
         raise no_such_file(document)
-    if document.suffix.lower() == ".docx":  # (LibreOffice renders a text file named .docx as text)
-        from resdraft.importers.docx import check_word_document
+    if document.suffix.lower() != ".docx":  # (LibreOffice would render a .md or .txt as plain text)
+        raise OutputError(
+            Problem(
+                Where(document, 0),
+                f"preview renders a Word document (.docx) or a draft, not a {document.suffix or 'file without an extension'}",
+                "build the draft to .docx (resdraft build DRAFT -o FILE.docx), or preview the draft itself",
+            )
+        )
+    from resdraft.importers.docx import check_word_document
 
-        check_word_document(document.read_bytes(), document)
+    check_word_document(document.read_bytes(), document)  # (LibreOffice renders a text file named .docx as text)
     folder.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as between:
         (pdf,) = to_pdf([document], Path(between))
