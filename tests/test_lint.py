@@ -632,6 +632,25 @@ def test_bad_values_in_lint_yaml_are_problems_with_file_and_line(library: Path, 
     assert [(p.where, p.message) for p in caught.value.problems] == [(Where(rules, 2), message)]
 
 
+def test_a_rule_the_librarys_lint_yaml_leaves_out_is_named_in_a_note(library: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A library made before a rule existed has no line for it, so it was off and nothing said so
+    # (session-passed came after the example's templates/_base/lint.yaml of older libraries).
+    base = library / "templates" / "_base" / "lint.yaml"
+    monkeypatch.chdir(library)
+    assert "note:" not in render_lint(lint("drafts/aalco-52.yaml"))
+    text = base.read_text(encoding="utf-8")
+    kept = [line for line in text.splitlines(keepends=True) if not line.lstrip().startswith(("session-passed:", "former-name:"))]
+    base.write_text("".join(kept), encoding="utf-8")
+    shown = render_lint(lint("drafts/aalco-52.yaml"))
+    assert shown.splitlines()[-1] == (
+        "note: templates/_base/lint.yaml leaves out session-passed and former-name, so they are not checked; list each "
+        "under `rules:` as error, warning or off (resdraft's own lint.yaml has `session-passed: warning` and "
+        "`former-name: warning`)"
+    )
+    edit(base, "rules:\n", "rules:\n  session-passed: off\n  former-name: warning\n")
+    assert "note:" not in render_lint(lint("drafts/aalco-52.yaml"))
+
+
 def test_a_rule_set_off_is_not_checked(library: Path) -> None:
     edit(library / "templates" / "unga" / "lint.yaml", "rules:\n", "rules:\n  repeated-opening: off\n")
     assert lint(str(library / "drafts" / "unga-64.yaml")).findings == ()

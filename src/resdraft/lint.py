@@ -86,6 +86,8 @@ class LintReport:
     body: str
     session: int
     findings: tuple[Finding, ...]
+    unlisted: tuple[tuple[str, str], ...] = ()  # rules off because the library's lint.yaml files leave them out (LintRules)
+    listed_in: str = ""  # the library's shared lint.yaml, where they go
 
     @property
     def errors(self) -> list[Finding]:
@@ -121,7 +123,20 @@ def render_lint(report: LintReport, fmt: str = "text") -> str:
         out.append(f"{report.source}: {errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}")
     else:
         out.append(f"{report.source}: no problems")
+    if report.unlisted:  # (a library's lint.yaml older than a rule: left out is off, and nothing said so)
+        rules = _and([rule for rule, _ in report.unlisted])
+        stock = _and([f"`{rule}: {severity}`" for rule, severity in report.unlisted])
+        out.append(
+            f"note: {report.listed_in} leaves out {rules}, so {'it is' if len(report.unlisted) == 1 else 'they are'} not "
+            f"checked; list {'it' if len(report.unlisted) == 1 else 'each'} under `rules:` as error, warning or off "
+            f"(resdraft's own lint.yaml has {stock})"
+        )
     return "\n".join(out) + "\n"
+
+
+def _and(items: list[str]) -> str:
+    """'a', 'a and b', 'a, b and c'."""
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
 
 
 # ================================================================ where words come from
@@ -1242,7 +1257,9 @@ def _document_footnotes(linter: _Linter, resolution: Resolution) -> None:
 
 def _report(linter: _Linter, source: str, resolution: Resolution) -> LintReport:
     findings = sorted(linter.findings, key=lambda f: f.order)
-    return LintReport(source, resolution.body, resolution.session.number, tuple(findings))
+    rules = linter.rules
+    listed_in = str(rules.listed_in) if rules.listed_in else ""  # (as the library's messages name files: from here)
+    return LintReport(source, resolution.body, resolution.session.number, tuple(findings), rules.unlisted, listed_in)
 
 
 # ================================================================ drafts

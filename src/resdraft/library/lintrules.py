@@ -10,7 +10,7 @@ from typing import Any, Literal
 
 from resdraft.errors import Problems, Where
 from resdraft.library.schema import Reader, suggest
-from resdraft.yamlsource import YDict, YList, read_layers
+from resdraft.yamlsource import YDict, YList, load_yaml, read_layers
 
 # Every rule `resdraft lint` knows, with what it checks.
 RULES: dict[str, str] = {
@@ -66,6 +66,11 @@ class LintRules:
     session_words: tuple[str, ...]
     session_window: int
     session_ahead: int = 1
+    # Rules neither of the library's lint.yaml files lists, off as a rule left out is (one newer than
+    # the library's files), each with the severity resdraft's own lint.yaml gives it; and the
+    # library's shared lint.yaml, where they go.
+    unlisted: tuple[tuple[str, Severity], ...] = ()
+    listed_in: Where | None = None
 
     def severity(self, rule: str) -> Severity:
         """How a rule reports: 'error', 'warning' or 'off'."""
@@ -205,4 +210,16 @@ def read_lint_rules(key: str, templates: Path, problems: Problems) -> LintRules 
         session_words=tuple(lists.get("sessions.words", ["session"])),
         session_window=merged.window,
         session_ahead=merged.ahead,
+        unlisted=_unlisted(merged.severities) if paths[0] == base else (),
+        listed_in=Where(base) if paths[0] == base else None,
     )
+
+
+def _unlisted(listed: Mapping[str, Severity]) -> tuple[tuple[str, Severity], ...]:
+    """The rules a library's lint.yaml files leave out, with the severity the stock file gives each."""
+    missing = [rule for rule in RULES if rule not in listed]
+    if not missing:
+        return ()
+    stock = _Merged()
+    stock.read(load_yaml(starter_base()), Problems())
+    return tuple((rule, stock.severities.get(rule, "off")) for rule in missing)
