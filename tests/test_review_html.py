@@ -195,7 +195,7 @@ def test_every_row_shows_its_status_and_old_and_new_numbers(open_review: Callabl
     assert deleted.locator(".old del").inner_text().startswith("Having heard with appreciation")
     assert deleted.locator(".new").inner_text() == "(not in the new text)"
     assert review.row("— → pp. 5").locator(".badge").all_inner_texts() == ["inserted"]
-    assert review.row("pp. 3 → pp. 2").locator(".badge").all_inner_texts() == ["modified"]
+    assert review.row("pp. 3 → pp. 2").locator(".badge").all_inner_texts() == ["modified", "formatting changed"]
     unchanged = review.rows().filter(has=review.page.locator(".badge", has_text="unchanged"))
     assert unchanged.count() == 6  # 3 preambular and 3 operative, as the summary says
     assert all(unchanged.nth(i).is_visible() for i in range(6))
@@ -281,6 +281,25 @@ def test_inline_view_marks_edits_in_place_and_hides_side_by_side(open_review: Ca
     assert review.current() == [AALCO_CHANGES[0]]  # the current change carries over to the other view
     page.keyboard.press("j")
     assert review.current() == [AALCO_CHANGES[1]]
+
+
+def test_rows_whose_kept_words_are_set_otherwise_say_so(open_review: Callable[..., Review], aalco: Diff) -> None:
+    # AALCO's 2013 text sets its preamble's openings plain where the 2011 draft set them bold: the
+    # redline tracks that, and the page called "Convinced …" unchanged with nothing to say so.
+    review = open_review(aalco)
+    restyled = review.rows().filter(has=review.page.locator(".badge", has_text="formatting changed"))
+    assert restyled.locator(".where").all_inner_texts() == [
+        "pp. 1 → pp. 1",
+        "pp. 3 → pp. 2",
+        "pp. 4 → pp. 3",
+        "pp. 5 → pp. 4",
+        "pp. 6 → pp. 6",
+    ]
+    assert review.row("pp. 4 → pp. 3").locator(".badge").all_inner_texts() == ["unchanged", "formatting changed"]
+    assert review.rows("inline").filter(has=review.page.locator(".badge", has_text="formatting changed")).count() == 5
+    same = render_review_html(compare(aalco.new, aalco.new))
+    assert "formatting changed" not in same
+    assert "formatting changed" not in render_review_html(compare(*ga_pair("A/RES/78/64")))
 
 
 def test_marks_read_without_colour(open_review: Callable[..., Review], aalco: Diff) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Hashable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Any, Literal
@@ -61,6 +61,19 @@ def stands_in(place: int, start: int, end: int) -> bool:
     in the stretch of text from `start` to `end`: an anchor stands after the text before it, so
     at a stretch's end, not at its start; one at the very start of the text, in the first stretch."""
     return start < place <= end or place == start == 0
+
+
+def looks(content: Content, look: Callable[[Run], Hashable]) -> list[tuple[int, Run]]:
+    """Where in some content's words the setting `look` reads off a run (bold and italic, say)
+    changes, with a run (its text left out) set so from there: the first at 0."""
+    out: list[tuple[int, Run]] = []
+    at = 0
+    for span in content:
+        if isinstance(span, Run) and span.text:
+            if not out or look(out[-1][1]) != look(span):
+                out.append((at, replace(span, text="")))
+            at += len(span.text)
+    return out
 
 
 def content_between(content: Content, start: int, end: int, with_refs: bool = True) -> Content:

@@ -63,6 +63,7 @@ from resdraft.model import (
     Resolution,
     Run,
     content_between,
+    looks,
     plain,
 )
 from resdraft.numbering import counted
@@ -294,8 +295,8 @@ class _Redline(_Writer):
         otherwise (bold, italic, superscript, an opening's style), the old setting is kept as a
         tracked change of formatting (w:rPrChange), so that Reject All gives back the old look too:
         a formula italic last session, an opening that took one more word in bold."""
-        was = _looks(old)
-        if was == _looks(new):
+        was = looks(old, _look)
+        if [(at, _look(run)) for at, run in was] == [(at, _look(run)) for at, run in looks(new, _look)]:
             self.runs(p, new, role, holes)
             return
         for r, span, unfilled, at in self.runs(p, _runs_cut(new, [start for start, _ in was]), role, holes):
@@ -1060,20 +1061,8 @@ _MOVE_OF = {"w:ins": "w:moveTo", "w:del": "w:moveFrom"}  # the move that stands 
 _LAST_WORD = re.compile(r"\S+\s*$")
 
 
-def _looks(content: Content) -> list[tuple[int, Run]]:
-    """Where in some content's words its setting (bold, italic, superscript, opening) changes, and
-    a run set so from there: the first at 0."""
-    out: list[tuple[int, Run]] = []
-    at = 0
-    for span in content:
-        if isinstance(span, Run) and span.text:
-            if not out or _look(out[-1][1]) != _look(span):
-                out.append((at, dataclasses.replace(span, text="")))
-            at += len(span.text)
-    return out
-
-
 def _look(run: Run) -> tuple[bool, bool, bool, bool]:
+    """A run's setting, as the redline writes it: bold, italic, superscript, and an opening's style."""
     return run.bold, run.italic, run.superscript, run.opening
 
 

@@ -11,14 +11,16 @@ page's own style and script run and fetch nothing.
 from __future__ import annotations
 
 import base64
+import bisect
 import hashlib
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from html import escape as _html_escape
+from typing import Any
 
 from resdraft.diff.model import PARTS, Diff, FootnoteChange, HeaderChange, ParagraphChange
-from resdraft.diff.words import Op
-from resdraft.model import Content, Footnote, FootnoteRef, Paragraph, Placeholder, Run, cut_at, plain
+from resdraft.diff.words import Op, located
+from resdraft.model import Content, Footnote, FootnoteRef, Paragraph, Placeholder, Run, cut_at, looks, plain
 from resdraft.render.diffterm import as_printed, field_name, footnotes_line, header_line, places, summary_line
 
 COLOURS: Mapping[str, str] = {
@@ -410,9 +412,10 @@ class _Notes:
                 self.changed_at[(note.place.part, note.place.text, note.place.index)] += 1
 
     def row(self, change: ParagraphChange) -> tuple[str, str, str]:
-        """A row's place ('op. 7 → op. 9') as HTML; a badge for the footnotes of a paragraph that
-        changed, linking to the Footnotes table ("" for none); and whether the row is a change,
-        its words or its footnotes ('true' or 'false')."""
+        """A row's place ('op. 7 → op. 9') as HTML; its badges beside the status: one for the
+        footnotes of a paragraph that changed, linking to the Footnotes table, and one where words
+        both texts have are set otherwise (the redline tracks that too); and whether the row is a
+        change, its words or its footnotes ('true' or 'false')."""
         key = id(change)
         if key not in self._rows:
             count = sum(
@@ -422,6 +425,8 @@ class _Notes:
             )
             words = "footnote changed" if count == 1 else f"{count} footnotes changed"
             badge = f'<a class="badge b-unchanged" href="#h-footnotes">{words}</a>' if count else ""
+            if _restyled(change):
+                badge += '<span class="badge b-modified">formatting changed</span>'
             old, new = places(change, self.diff)
             place = f"<span>{escape(old)}</span> → <span>{escape(new)}</span>"
             self._rows[key] = (place, badge, str(change.changed or count > 0).lower())
@@ -505,9 +510,43 @@ def _row_open(change: ParagraphChange, number: int | None, view: str, notes: _No
 
 
 def _row_meta(change: ParagraphChange, view: str, notes: _Notes) -> str:
-    """The row's old and new place ('op. 7 → op. 9') and its badges, one for its footnotes when they changed."""
-    place, footnotes, _ = notes.row(change)
-    return f'<div class="meta"><span class="where">{place}</span>{_badges(change, view=view, extra=footnotes)}</div>'
+    """The row's old and new place ('op. 7 → op. 9') and its badges (see _Notes.row)."""
+    place, badges, _ = notes.row(change)
+    return f'<div class="meta"><span class="where">{place}</span>{_badges(change, view=view, extra=badges)}</div>'
+
+
+def _look(run: Run) -> tuple[bool, bool, bool]:
+    """A run's setting as a reader sees it: bold, italic, superscript."""
+    return run.bold, run.italic, run.superscript
+
+
+def _restyled(change: ParagraphChange) -> bool:
+    """Whether words a paragraph (or a sub-paragraph of it) keeps are set otherwise in the new text:
+    bold become plain, say, as an opening in AALCO's 2013 text against its 2011 one."""
+    for _, item in _flatten(change):
+        old, new, ops = _compared(item)
+        if old is None or new is None:
+            continue
+        was, now = _settings(old.content), _settings(new.content)
+        if len(was) <= 1 and was == now:  # (one setting throughout, the same: most paragraphs of a UN text)
+            continue
+        for op, text, at_old, at_new in located(ops):
+            if op == "equal" and _within(was, at_old, len(text)) != _within(now, at_new, len(text)):
+                return True
+    return False
+
+
+def _settings(content: Content) -> list[tuple[int, tuple[bool, bool, bool]]]:
+    """Where the setting of some content's words changes, and to what (see `model.looks`)."""
+    return [(at, _look(run)) for at, run in looks(content, _look)]
+
+
+def _within(settings: list[tuple[int, tuple[bool, bool, bool]]], start: int, length: int) -> list[tuple[int, Any]]:
+    """The settings of `length` characters of words from `start` on, with their places from there."""
+    k = max(bisect.bisect_right(settings, start, key=lambda s: s[0]) - 1, 0)
+    out: list[tuple[int, Any]] = [(0, settings[k][1])] if settings else []
+    out += [(at - start, look) for at, look in settings[k + 1 :] if at < start + length]
+    return out
 
 
 def _heading(diff: Diff, change: ParagraphChange, side: str) -> bool:
