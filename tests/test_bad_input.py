@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner, Result
 
+from conftest import ga_text
 from resdraft.cli import app
 
 ROOT = Path(__file__).parents[1]
@@ -892,6 +893,39 @@ def test_help_names_the_arguments_in_capitals_as_usage_lines_do(lib: Path, comma
     assert result.exit_code == 0, result.output
     assert result.output.splitlines()[0] == f"Usage: {usage}"
     assert "{" not in result.output
+
+
+def test_import_into_a_folder_where_its_draft_goes_is_refused_with_nothing_written(lib: Path) -> None:
+    # A folder named as the draft was read as a file: a traceback (IsADirectoryError).
+    ga_text(lib, "A/RES/78/228")
+    (lib / "drafts" / "a-res-78-228.yaml").mkdir()
+    result = runner.invoke(app, ["import", "A-RES-78-228.txt"])
+    assert_user_error(result)
+    assert "drafts/a-res-78-228.yaml: a folder stands where the file goes" in result.output
+    assert not (lib / "clauses" / "imported").exists()
+
+
+def test_import_writes_its_clause_file_and_draft_together_or_neither(lib: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The clause file was written, then the draft: a failure between left new clauses no draft used.
+    from resdraft.upkeep import commit
+
+    ga_text(lib, "A/RES/78/228")
+    replace = os.replace
+
+    def failing(src: str, dst: str | Path) -> None:
+        if Path(dst).name == "a-res-78-228.yaml" and Path(dst).parent.name == "drafts":
+            raise PermissionError(13, "Permission denied")
+        replace(src, dst)
+
+    monkeypatch.setattr(commit.os, "replace", failing)
+    result = runner.invoke(app, ["import", "A-RES-78-228.txt"])
+    assert_user_error(result)
+    assert "no file was changed" in result.output
+    assert not (lib / "clauses" / "imported" / "a-res-78-228.yaml").exists()
+    assert not (lib / "drafts" / "a-res-78-228.yaml").exists()
+    monkeypatch.setattr(commit.os, "replace", replace)
+    assert runner.invoke(app, ["import", "A-RES-78-228.txt"]).exit_code == 0
+    assert (lib / "clauses" / "imported" / "a-res-78-228.yaml").is_file() and (lib / "drafts" / "a-res-78-228.yaml").is_file()
 
 
 def test_import_help_says_force_replaces_the_draft_and_clause_file(lib: Path) -> None:

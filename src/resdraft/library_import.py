@@ -889,7 +889,7 @@ def _import_one(
     force: bool,
     read: Document | None,
 ) -> ImportResult:
-    from resdraft.writing import write_atomic
+    from resdraft.upkeep.commit import FileChange, write_all
 
     read = read or _read_for_import(path, body)
     doc = read.resolution
@@ -932,8 +932,13 @@ def _import_one(
         importer.result_new,
         warnings=[*read.warnings, *_unstated(doc, data, style.years), *differences],
     )
+    for path in (draft_path, clause_path):
+        if path.is_dir():
+            raise OutputError(
+                Problem(Where(path), "a folder stands where the file goes", "move it, or pass --name to choose another name")
+            )
     if draft_path.exists():
-        if draft_path.read_text(encoding="utf-8") == draft_text and clause_text is None:
+        if draft_path.read_text(encoding="utf-8", errors="replace") == draft_text and clause_text is None:
             return result  # imported before: nothing changes
         if not force:
             raise OutputError(
@@ -943,6 +948,7 @@ def _import_one(
                     "pass --name to choose another, or --force to replace it",
                 )
             )
+    files = []
     if clause_text is not None:
         if clause_path.exists() and not force:
             raise OutputError(
@@ -952,9 +958,9 @@ def _import_one(
                     "pass --name to choose another, or --force to replace it",
                 )
             )
-        write_atomic(clause_path, clause_text, force=True)
-        result.written.append(clause_path)
-    write_atomic(draft_path, draft_text, force=True)
+        files.append(FileChange.to(clause_path, clause_text))
+    files.append(FileChange.to(draft_path, draft_text))
+    write_all(files)  # (both, or neither: a draft without its clauses does not build)
     drafts.added(draft_path, data["session"], draft_text)
-    result.written.append(draft_path)
+    result.written += [change.path for change in files]
     return result

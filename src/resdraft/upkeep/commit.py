@@ -30,6 +30,11 @@ class FileChange:
     def created(self) -> bool:
         return self.before is None
 
+    @classmethod
+    def to(cls, path: Path, after: str) -> FileChange:
+        """`path` changed to `after` from what it holds now (created, where it holds nothing)."""
+        return cls(path, _on_disk(path), after)
+
 
 def write_all(changes: Sequence[FileChange]) -> None:
     """Write every change or none of them (raising OutputError, with every file as it was)."""
@@ -74,15 +79,19 @@ def write_all(changes: Sequence[FileChange]) -> None:
             backup.unlink()
 
 
+def _on_disk(path: Path) -> str | None:
+    """A file's text now: None where there is none, "" where it cannot be read as text."""
+    try:
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return None
+    except (OSError, UnicodeDecodeError):
+        return ""
+
+
 def _check_unchanged(changes: Sequence[FileChange]) -> None:
     for change in changes:
-        try:
-            now: str | None = change.path.read_text(encoding="utf-8")
-        except FileNotFoundError:
-            now = None
-        except (OSError, UnicodeDecodeError):
-            now = ""
-        if now != change.before:
+        if _on_disk(change.path) != change.before:
             what = "was created" if change.before is None else "changed on disk"
             raise OutputError(
                 Problem(
