@@ -36,6 +36,7 @@ from resdraft.sessions import (
     relation,
     session_number,
 )
+from resdraft.templating import join_and
 from resdraft.yamlsource import YDict, YList, load_yaml
 
 Severity = Literal["error", "warning"]
@@ -124,19 +125,14 @@ def render_lint(report: LintReport, fmt: str = "text") -> str:
     else:
         out.append(f"{report.source}: no problems")
     if report.unlisted:  # (a library's lint.yaml older than a rule: left out is off, and nothing said so)
-        rules = _and([rule for rule, _ in report.unlisted])
-        stock = _and([f"`{rule}: {severity}`" for rule, severity in report.unlisted])
+        rules = join_and(rule for rule, _ in report.unlisted)
+        stock = join_and(f"`{rule}: {severity}`" for rule, severity in report.unlisted)
         out.append(
             f"note: {report.listed_in} leaves out {rules}, so {'it is' if len(report.unlisted) == 1 else 'they are'} not "
             f"checked; list {'it' if len(report.unlisted) == 1 else 'each'} under `rules:` as error, warning or off "
             f"(resdraft's own lint.yaml has {stock})"
         )
     return "\n".join(out) + "\n"
-
-
-def _and(items: list[str]) -> str:
-    """'a', 'a and b', 'a, b and c'."""
-    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
 
 
 # ================================================================ where words come from

@@ -37,16 +37,16 @@ def missing_folders(root: Path, named: Mapping[str, Any]) -> list[Problem]:
         name = named.get(key)
         if not isinstance(name, str) or not name or (root / name).is_dir():
             continue
-        import difflib
+        from resdraft.library.schema import suggest
 
-        here = sorted(p.name for p in root.iterdir() if p.is_dir() and not p.name.startswith("."))
-        close = difflib.get_close_matches(name.strip("/"), here, n=1, cutoff=0.6)
+        here = sorted(f"{p.name}/" for p in root.iterdir() if p.is_dir() and not p.name.startswith("."))
+        close = suggest(f"{name.strip('/')}/", here, n=1)
         where = named.where(key) if hasattr(named, "where") else Where(root / PROJECT_FILE)
         problems.append(
             Problem(
                 where,
                 f"folder {name.rstrip('/')}/ (named as `{key}:`) does not exist",
-                f"did you mean {close[0]}/? (the folder that holds {holds}, relative to {PROJECT_FILE})"
+                f"{close} (the folder that holds {holds}, relative to {PROJECT_FILE})"
                 if close
                 else f"name the folder that holds {holds}, relative to {PROJECT_FILE}",
             )

@@ -53,17 +53,13 @@ def _draft_named(path: Path) -> str | None:
     """The library's draft a missing path names by its draft name ("aalco-52", "aalco-52.yaml"), as the current folder sees it."""
     import os
 
-    from resdraft.projectfile import PROJECT_FILE, find_project
-    from resdraft.yamlsource import load_yaml
+    from resdraft.library.project import project_layout
 
     name = path.with_suffix("") if path.suffix.lower() in (".yaml", ".yml") else path
     try:
-        root = find_project(Path.cwd())
-        project = load_yaml(root / PROJECT_FILE)
+        drafts = project_layout(Path.cwd()).drafts_dir
     except LibraryError:
         return None
-    folder = project.get("drafts") if isinstance(project, dict) else None
-    drafts = root / (folder if isinstance(folder, str) and folder else "drafts")
     for candidate in (drafts / f"{name}.yaml", drafts / f"{name.name}.yaml"):
         if candidate.is_file() and candidate.resolve() != path.resolve():
             return os.path.relpath(candidate)

@@ -75,6 +75,13 @@ def why_no_date(text: str, fallback: str = "") -> str:
     return fallback
 
 
+def no_such_date(where: Where, what: str, reason: str) -> Problem:
+    """The problem of a date the calendar lacks (`what`: the value as written, with its key if any)."""
+    return Problem(
+        where, f"{what} is not a real date ({reason})", "write a day the calendar has, as YYYY-MM-DD (e.g. 2013-09-12)"
+    )
+
+
 def _loader_for(path: Path) -> type[yaml.SafeLoader]:
     class Loader(_Base):  # type: ignore[misc, valid-type]
         pass
@@ -129,13 +136,7 @@ def parse_yaml(text: str, path: Path) -> Any:
             )
         ) from None
     except _NoSuchDate as e:
-        raise LibraryError(
-            Problem(
-                Where(path, e.line),
-                f"{e.text} is not a real date ({e.reason})",
-                "write a day the calendar has, as YYYY-MM-DD (e.g. 2013-09-12)",
-            )
-        ) from None
+        raise LibraryError(no_such_date(Where(path, e.line), e.text, e.reason)) from None
     except yaml.MarkedYAMLError as e:
         # A scanner error's context is where the broken token starts (an unclosed quote or
         # bracket); a parser error's problem mark is the offending line.

@@ -36,13 +36,13 @@ from resdraft.importers.text import (
     PLENARY,
     REPORT_LINE,
     body_key,
-    counted_session,
     is_transition,
     plenary_lines,
     sponsors_of,
+    text_session,
 )
 from resdraft.inline import merge
-from resdraft.model import Content, Footnote, FootnoteRef, Line, Numbering, Paragraph, Placeholder, Resolution, Run, Session, Span
+from resdraft.model import Content, Footnote, FootnoteRef, Line, Numbering, Paragraph, Placeholder, Resolution, Run, Span
 from resdraft.numbering import alpha, is_pattern, roman, section_heading
 from resdraft.render.docx import (
     FORMULA_STYLES,
@@ -1417,7 +1417,7 @@ def _resolution(
         fields["date"] = unfilled  # a draft's date still to fill
     return Resolution(
         body=key,
-        session=Session(counted_session(key, session or 0, fields), key == "unsc"),  # (the Council counts years)
+        session=text_session(key, session or 0, fields),
         fields=fields,
         header=header,
         title=title,

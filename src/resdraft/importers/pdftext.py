@@ -35,14 +35,14 @@ from resdraft.importers.text import (
     PLENARY,
     SYMBOL_SESSION,
     contradicted,
-    counted_session,
     is_transition,
     join_content,
     plenary_lines,
     sponsors_of,
+    text_session,
     tidy,
 )
-from resdraft.model import NOT_TEXT, Content, Footnote, FootnoteRef, Line, Resolution, Run, Session, Span, plain
+from resdraft.model import NOT_TEXT, Content, Footnote, FootnoteRef, Line, Resolution, Run, Span, plain
 from resdraft.numbering import SECTION
 
 # ================================================================ vocabulary
@@ -1167,12 +1167,11 @@ def parse_pdf_text(text: str, source: Path | None = None, body: str | None = Non
     footnotes = [n for n in _footnotes(pages) if n.marker in refs]
     session = _session_number(key, masthead)
     fields = _fields(key, session, masthead, read.closing)
-    session = counted_session(key, session, fields)
     enacting_line = text[head_end:body_start].strip().lstrip('“"') if enacting_words else ""
     date = fields.get("date")
     return Resolution(
         body=key,
-        session=Session(session, key == "unsc"),  # (the Council counts years)
+        session=text_session(key, session, fields),
         fields=fields,
         header=tuple(masthead.header),
         title=(Line("title", _content(masthead.title), f"{masthead.number}." if masthead.number else None),)

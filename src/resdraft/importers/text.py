@@ -811,6 +811,11 @@ def counted_session(key: str, session: int, fields: dict[str, Any]) -> int:
     return year
 
 
+def text_session(key: str, session: int, fields: dict[str, Any]) -> Session:
+    """A text's Session: `counted_session`'s number; the Council's counts years."""
+    return Session(counted_session(key, session, fields), key == "unsc")
+
+
 def is_transition(text: str) -> bool:
     """Whether a paragraph's words are a transition formula ("Hereby resolves to:", "Resolves that:")."""
     return len(text) <= 300 and TRANSITION.search(text) is not None
@@ -988,11 +993,10 @@ def parse_text(text: str, source: Path | None = None, body: str | None = None) -
     preamble, operative = split_parts(reader.tops, reader.transition_at)
     session = _session(enacting.ordinal if enacting else None, header)
     fields = _fields(key, session, header, title, reader.closing)
-    session = counted_session(key, session, fields)
     date = fields.get("date")
     res = Resolution(
         body=key,
-        session=Session(session, key == "unsc"),  # (the Council counts years)
+        session=text_session(key, session, fields),
         fields=fields,
         header=header,
         title=title,

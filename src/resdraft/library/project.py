@@ -220,12 +220,12 @@ def check_footnotes(
 
 def open_library(start: Path) -> Library:
     """Find and read the library around `start`: the project file and all clauses."""
-    lib = _project(start)
+    lib = project_layout(start)
     lib.load_clauses()
     return lib
 
 
-def _project(start: Path) -> Library:
+def project_layout(start: Path) -> Library:
     """The library around `start` as its project file lays it out, its clauses not yet read."""
     root = find_project(start)
     path = root / PROJECT_FILE
@@ -259,7 +259,7 @@ def templates_for(near: Path, body: str) -> Path:
             root = find_project(start)
         except LibraryError:
             continue
-        templates = _project(root).templates_dir  # (its clauses are no concern of a house style)
+        templates = project_layout(root).templates_dir  # (its clauses are no concern of a house style)
         if (templates / body / "body.yaml").is_file():
             return templates
         break

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 
 from resdraft.errors import Problems, Where
 from resdraft.model import Placeholder
-from resdraft.yamlsource import YDict, YList, why_no_date
+from resdraft.yamlsource import YDict, YList, no_such_date, why_no_date
 
 
 def suggest(word: str, choices: Iterable[str], n: int = 3) -> str:
@@ -86,11 +86,7 @@ class Reader:
             return dt.date.fromisoformat(str(value))
         except ValueError:
             if reason := why_no_date(str(value)):  # (quoted, YAML left it text)
-                self.problems.add(
-                    self.where(key),
-                    f"{key!r}: {value} is not a real date ({reason})",
-                    "write a day the calendar has, as YYYY-MM-DD (e.g. 2013-09-12)",
-                )
+                self.problems.extend([no_such_date(self.where(key), f"{key!r}: {value}", reason)])
             else:
                 self.problems.add(
                     self.where(key), f"{key!r} must be a date like 2013-09-12, not {value!r}", "write the date as YYYY-MM-DD"

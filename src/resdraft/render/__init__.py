@@ -10,6 +10,18 @@ FORMATS = {".md": "md", ".markdown": "md", ".txt": "txt", ".text": "txt", ".docx
 _NAMES = {"md": "Markdown", "txt": "plain text", "docx": "a Word document"}
 
 
+def disagreeing(to: str, path: Path, writes: str, holds: str, suffix: str) -> OutputError:
+    """`--to` naming a format (`writes`) other than the one `-o`'s extension says (`holds`): a user
+    error naming both, and the extension (`suffix`) the file would take."""
+    return OutputError(
+        Problem(
+            None,
+            f"--to {to} and -o {path} disagree: {writes} in a {path.suffix} file, which holds {holds}",
+            f"name the file {suffix}, or leave --to out (the file's extension says the format)",
+        )
+    )
+
+
 def format_for(path: Path | None, to: str | None) -> str:
     """The output format from `--to` or the output file's extension (Markdown by default)."""
     if to:
@@ -20,13 +32,7 @@ def format_for(path: Path | None, to: str | None) -> str:
             )
         named = FORMATS.get(path.suffix.lower()) if path is not None else None
         if path is not None and named is not None and named != fmt:
-            raise OutputError(
-                Problem(
-                    None,
-                    f"--to {to} and -o {path} disagree: {_NAMES[fmt]} in a {path.suffix} file, which holds {_NAMES[named]}",
-                    f"name the file .{fmt}, or leave --to out (the file's extension says the format)",
-                )
-            )
+            raise disagreeing(to, path, _NAMES[fmt], _NAMES[named], f".{fmt}")
         return fmt
     if path is None:
         return "md"

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from resdraft.diff.model import Diff
 from resdraft.errors import OutputError, Problem
+from resdraft.render import disagreeing
 
 FORMATS = {
     "term": "term",
@@ -45,13 +46,7 @@ def diff_format(to: str | None, output: Path | None) -> str:
         fmt = FORMATS[to]
         fits = FITS.get(output.suffix.lower()) if output is not None else None
         if output is not None and fits is not None and fmt not in fits:
-            raise OutputError(
-                Problem(
-                    None,
-                    f"--to {to} and -o {output} disagree: {_NAMES[fmt]} in a {output.suffix} file, which holds {_NAMES[fits[0]]}",
-                    f"name the file {_SUFFIX[fmt]}, or leave --to out (the file's extension says the format)",
-                )
-            )
+            raise disagreeing(to, output, _NAMES[fmt], _NAMES[fits[0]], _SUFFIX[fmt])
     elif output is None:
         fmt = "term"
     elif (found := SUFFIXES.get(output.suffix.lower())) is not None:

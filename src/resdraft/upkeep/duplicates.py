@@ -102,8 +102,7 @@ def dupes(library: Library | Path | str, threshold: float = DEFAULT_THRESHOLD, c
         if changes and adopted.get(drop) and not adopted.get(keep):  # merged the other way, the adopted texts keep their words
             keep, drop, reason = drop, keep, f"the wording of adopted {adopted[drop][0].split()[0]}"
         linked = _root(a.id, amends) == _root(b.id, amends)
-        similarity = min(round(score, 1), 99.9 if changes else 100.0)  # (99.96 is not the same text)
-        out.append(Duplicate(a, b, similarity, keep, drop, reason, linked, adopted.get(drop, ()) if changes else ()))
+        out.append(Duplicate(a, b, round(score, 1), keep, drop, reason, linked, adopted.get(drop, ()) if changes else ()))
     out.sort(key=lambda d: (-d.similarity, order[d.a.id], order[d.b.id]))
     return out
 
@@ -146,8 +145,8 @@ def similar_pairs(clauses: list[Clause], threshold: float) -> list[tuple[int, in
                     if common < bound * (size + len(wy) - common):
                         continue
                     score = fuzz.ratio(texts[x], texts[y], score_cutoff=threshold)
-                    if score == 100 and not same_text(clauses[x], clauses[y]):
-                        score = 99.9  # (the same words, but other footnotes, or sub-paragraphs spaced otherwise)
+                    if score > 99.9 and not same_text(clauses[x], clauses[y]):
+                        score = 99.9  # (the same words but other footnotes, or nearly: 99.96 would round to 100)
                     if score >= threshold:
                         pairs.append((min(x, y), max(x, y), score))
             for w in indexed:

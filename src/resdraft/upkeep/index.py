@@ -170,12 +170,10 @@ class Index:
 
     def bodies(self) -> list[str]:
         """The bodies the library knows: those its drafts are of, and those with a house style in its templates."""
-        from resdraft.yamlsource import load_yaml
+        from resdraft.library.project import project_layout
 
         bodies = {r[0] for r in self.db.execute("SELECT DISTINCT body FROM drafts") if r[0]}
-        project: Any = load_yaml(self.root / PROJECT_FILE)
-        folder = project.get("templates") if isinstance(project, dict) else None
-        templates = self.root / (folder if isinstance(folder, str) and folder else "templates")
+        templates = project_layout(self.root).templates_dir
         if templates.is_dir():
             bodies.update(p.name for p in templates.iterdir() if (p / "body.yaml").is_file())
         return sorted(bodies)
