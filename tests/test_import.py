@@ -535,6 +535,17 @@ def test_a_report_asked_for_two_sessions_on_follows_the_draft_rolled_to_that_ses
     assert "to the General Assembly at its eighty-second session" in rolled.operative[32].text
 
 
+def test_a_session_that_adopted_a_resolution_it_cites_stays_that_session_when_rolled(empty: Path, tmp_path: Path) -> None:
+    """A/RES/78/69 recalls amendments "adopted by the General Assembly at its seventy-seventh session
+    in its resolution 77/256 A": the previous session, which import wrote as Jinja, so the draft
+    rolled to the 79th said "seventy-eighth session in its resolution 77/256 A"."""
+    result = import_document(ga_text(tmp_path, "A/RES/78/69"))
+    assert runner.invoke(app, ["new", str(result.draft), "--session", "79"]).exit_code == 0
+    rolled = next((empty / "drafts").glob("unga-79-*.yaml"))
+    texts = [p.text for p in load_resolution(rolled)[0].operative]
+    assert any("at its seventy-seventh session in its resolution 77/256 A" in " ".join(t.split()) for t in texts)
+
+
 @pytest.mark.parametrize(
     ("words", "kept"),
     [
@@ -551,11 +562,15 @@ def test_a_report_asked_for_two_sessions_on_follows_the_draft_rolled_to_that_ses
         ("to submit an annual report to the General Assembly, starting at its eightieth session", True),
         ("a triennial report to the General Assembly, commencing at its eightieth session", True),
         ("during the general debate of the eightieth session of the General Assembly in 2025", True),
+        # A session a resolution of that session dates (78/69), the symbol after it or before:
+        ("adopted by the General Assembly at its seventy-seventh session in its resolution 77/256 A of 30 December", True),
+        ("in its resolution 77/256 A of 30 December 2022, adopted at its seventy-seventh session", True),
         # The Assembly's own (78/228, 78/232, 78/15, 78/205):
         ("of the Global Plan of Action at its eightieth session", False),
         ("the President of the General Assembly at its seventy-eighth session to appoint", False),
         ("to include in the provisional agenda of its eighty-first session the item", False),
         ("to submit to the General Assembly at its seventy-ninth and eightieth sessions a report", False),
+        ("to report to the General Assembly at its eightieth session under its resolution 78/69", False),
     ],
 )
 def test_only_the_assemblys_own_sessions_are_written_as_jinja(words: str, kept: bool) -> None:

@@ -6,7 +6,9 @@ another body's ("the seventy-seventh session of the World Health Assembly", "ado
 Commission at its seventy-eighth session"); one of a list or range of sessions ("at its
 seventy-seventh and seventy-eighth sessions", "the seventieth to seventy-eighth sessions"); and
 one that dates something ("starting at its eightieth session", "the eightieth session of the
-General Assembly in 2025"), which names that session on purpose.
+General Assembly in 2025"), which names that session on purpose; and one that a resolution of that
+session dates ("adopted by the General Assembly at its seventy-seventh session in its resolution
+77/256 A"), which is the session that adopted it whatever session the text is for.
 """
 
 from __future__ import annotations
@@ -35,6 +37,20 @@ _START = re.compile(r"\b(?:starting|commencing|beginning|as\s+of|as\s+from)\s+(?
 _IN_YEAR = re.compile(
     rf"^{_ANCHORS}(?:\s+[\w^-]+){{0,2}}?\s+[Ss]essions?(?:\s+of\s+(?:the\s+)?[A-Z][\w\s]*?)?,?\s+in\s+\d{{4}}\b"
 )
+
+# "… session in its resolution 77/256 A", "resolution 77/256 A of 30 December 2022, adopted at its …":
+# the session a resolution (or decision) of that session names, after the ordinal or before it.
+_SYMBOL_AFTER = re.compile(
+    rf"^{_ANCHORS}\s+[Ss]ession,?\s+(?:(?:in|by|of|under|through)\s+)?(?:its\s+)?(?:resolutions?|decisions?)\s+(?P<n>\d+)/\d"
+)
+_SYMBOL_BEFORE = re.compile(r"\b(?:resolutions?|decisions?)\s+(?P<n>\d+)/\d+[^.;/]{0,80}?\b(?:at|during)\s+its\s+$")
+
+
+def _dated_by_symbol(before: str, after: str, number: int | None) -> bool:
+    """Whether a resolution or decision of the session at hand stands beside it: "its
+    seventy-seventh session in its resolution 77/256 A" names the session that adopted 77/256."""
+    found = (_SYMBOL_AFTER.match(after), _SYMBOL_BEFORE.search(before))
+    return number is not None and any(m is not None and int(m.group("n")) == number for m in found)
 
 
 @cache
@@ -100,7 +116,7 @@ def names_own_session(text: str, start: int, end: int, names: Iterable[str], ses
     """Whether the ordinal at text[start:end], followed by the word for a session, names one of the
     body's own sessions (`names`: the body's names), by itself: not another body's session, not
     one of a list or range of sessions (but for a list of sessions all after the text's `session`),
-    and not one that dates something."""
+    and not one that dates something or that a resolution of that session dates."""
     names = tuple(names)
     after, before = text[end : end + 160], text[max(0, start - 160) : start]
     if (m := _OF_BODY.match(after)) and _another_body(m.group("name"), names):
@@ -108,6 +124,8 @@ def names_own_session(text: str, start: int, end: int, names: Iterable[str], ses
     if (m := _BODY_ITS.search(before)) and _another_body(m.group("name"), names):
         return False
     if _START.search(before) or _IN_YEAR.match(after):
+        return False
+    if _dated_by_symbol(before, after, session_number(text[start:end])):
         return False
     return not _listed(text, start, end, session)
 
