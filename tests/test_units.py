@@ -322,6 +322,21 @@ def test_parse_inline_never_loses_an_unclosed_marker(a: str, marker: str, b: str
     assert plain(parse_inline(a + marker + b)) == a + marker + b
 
 
+def test_the_sandbox_judges_an_attribute_by_the_type_of_the_object_each_time() -> None:
+    """The sandbox keeps its verdicts per type of object: an attribute named `mro` read from a
+    namespace does not open `mro` on a class, nor the other way round, in one environment."""
+    import types
+
+    from jinja2.exceptions import SecurityError
+
+    env = environment()
+    holder = types.SimpleNamespace(mro="a plain value")
+    for _ in range(2):
+        assert env.from_string("{{ x.mro }}").render(x=holder) == "a plain value"
+        with pytest.raises(SecurityError):
+            env.from_string("{{ x.mro() }}").render(x=str)
+
+
 # ---------------------------------------------------------------- atomic writing
 
 

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from resdraft.model import Content, FootnoteRef, Run, Span
 
 _TOKEN = re.compile(r"\\([*^\[\\])|(\*\*)|(\*)|(\^)(?!\])|\[\^([^\]\s]+)\]")
+_MARKUP = re.compile(r"[*^\[\\]")  # a character that may begin a token: text without one is one plain run
 
 
 def anchors(text: str) -> list[str]:
@@ -21,6 +22,8 @@ def parse_inline(text: str, footnote: Callable[[str], str] | None = None, openin
     A marker left unclosed (an odd one out) is kept as a literal character, so text never
     loses a character and never formats the rest of a paragraph by mistake.
     """
+    if not _MARKUP.search(text):  # most clause text is plain
+        return (Run(text, opening=opening),) if text else ()
     matches = list(_TOKEN.finditer(text))
     toggles: dict[str, list[int]] = {}
     for i, m in enumerate(matches):

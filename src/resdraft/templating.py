@@ -71,9 +71,30 @@ FILTERS: dict[str, Callable[..., Any]] = {
 }
 
 
+class _Sandbox(SandboxedEnvironment):
+    """Jinja's sandbox, its verdict on an attribute kept for each type of object: it depends on
+    nothing else (the name, and whether objects of that type are functions, methods, classes,
+    code, frames or generators), and rendering a library asks it about the same few attributes
+    hundreds of thousands of times. (An object whose `__class__` is not its type, which
+    `isinstance` would believe, is asked about afresh each time.)"""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._safe: dict[tuple[type, str], bool] = {}
+
+    def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
+        kind = type(obj)
+        if getattr(obj, "__class__", None) is not kind:
+            return super().is_safe_attribute(obj, attr, value)
+        key = (kind, attr)
+        if (safe := self._safe.get(key)) is None:
+            safe = self._safe[key] = super().is_safe_attribute(obj, attr, value)
+        return safe
+
+
 def environment(templates: Path | None = None, filters: Mapping[str, Callable[..., Any]] | None = None) -> SandboxedEnvironment:
     """A sandboxed Jinja environment where an undefined variable is an error."""
-    env = SandboxedEnvironment(
+    env = _Sandbox(
         loader=jinja2.FileSystemLoader(str(templates)) if templates else None,
         undefined=jinja2.StrictUndefined,
         autoescape=False,
