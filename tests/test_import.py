@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import subprocess
 import sys
 import zipfile
@@ -395,17 +396,18 @@ def test_the_security_council_series_imports_whole_each_draft_in_the_year_it_was
                               "1709-2006", "1714-2006", "1755-2007", "1784-2007", "1812-208", "1919-2010")]  # fmt: skip
     press = drafts["s-res-1627-2005.yaml"]  # "Adopted by the Security Council at its 5269th meeting, on 23 September 2005"
     assert (
-        "\nsession: 2005\nstatus: adopted\ndate: 2005-09-23\nsymbol: S/RES/1627 (2005)\ntitle: Resolution 1627 (2005)\n" in press
+        "\nsession: 2005\nprevious: s-res-1590-2005\nstatus: adopted\ndate: 2005-09-23\nsymbol: S/RES/1627 (2005)\n"
+        "title: Resolution 1627 (2005)\n" in press
     )
     assert "\nadopted: 2005-09-23\nmeeting: 5269th meeting\n" in press  # (a date twice, not as &id001 and *id001)
     masthead = drafts["s-res-1755-2007.yaml"]  # "… at its 5670th meeting, on" / "30 April 2007": one line
     assert (
-        "\nsession: 2007\nstatus: adopted\ndate: 2007-04-30\nsymbol: S/RES/1755 (2007)\ntitle: Resolution 1755 (2007)\n"
-        in masthead
+        "\nsession: 2007\nprevious: s-res-1714-2006\nstatus: adopted\ndate: 2007-04-30\nsymbol: S/RES/1755 (2007)\n"
+        "title: Resolution 1755 (2007)\n" in masthead
     )
     assert "\nadopted: 2007-04-30\nmeeting: 5670th meeting\n" in masthead
     assert "\ntitle: Resolution 1919 (2010)\n" in drafts["s-res-1919-2010.yaml"]  # "The full text of resolution 1919 (2010) …"
-    assert "\nsession: 2006\nstatus: adopted\nsymbol: S/RES/1706 (2006)\n" in drafts["s-res-1706-2006.yaml"]  # quoted, undated
+    assert "\nstatus: adopted\nsymbol: S/RES/1706 (2006)\n" in drafts["s-res-1706-2006.yaml"]  # quoted, undated
     out = result.output
     assert (
         out.index("1590-2005") < out.index("1627-2005") < out.index("1663-2006") < out.index("1706-2006") < out.index("1919-2010")
@@ -418,6 +420,42 @@ def test_the_security_council_series_imports_whole_each_draft_in_the_year_it_was
     assert "warning: the symbol S/RES/1812 (208) does not name 2008, the year the text was adopted: check it" in out
     check = runner.invoke(app, ["check"])
     assert check.exit_code == 0 and "0 errors, 0 warnings" in check.output
+
+
+def test_each_council_text_continues_the_earlier_one_it_shares_most_clauses_with(empty: Path) -> None:
+    """The Council prints no title to follow from year to year, and its drafts had no `previous:`.
+    Each UNMIS text now continues the one it shares most clauses with: the renewal before it, and
+    1706 (which added Darfur to the mandate) the resolution that set UNMIS up. Rolled forward,
+    1663 (2006) names its citation of 1627 (2005), which the next year's text recalls no longer."""
+    assert runner.invoke(app, ["import", *map(str, sorted(UNSC.glob("*.txt")))]).exit_code == 0
+    previous = {
+        p.stem: m.group(1) if (m := re.search(r"^previous: (\S+)$", p.read_text(encoding="utf-8"), re.M)) else None
+        for p in (empty / "drafts").glob("s-res-*.yaml")
+    }
+    assert previous == {
+        "s-res-1590-2005": None,
+        "s-res-1627-2005": "s-res-1590-2005",
+        "s-res-1663-2006": "s-res-1627-2005",
+        "s-res-1706-2006": "s-res-1590-2005",
+        "s-res-1709-2006": "s-res-1663-2006",
+        "s-res-1714-2006": "s-res-1709-2006",
+        "s-res-1755-2007": "s-res-1714-2006",
+        "s-res-1784-2007": "s-res-1755-2007",
+        "s-res-1812-208": "s-res-1784-2007",
+        "s-res-1919-2010": "s-res-1812-208",
+    }
+    rolled = runner.invoke(app, ["new", str(empty / "drafts" / "s-res-1663-2006.yaml"), "--session", "2007"])
+    assert "preamble paragraph 1 cites “1627 (2005)” (s-res-1627-2005, the text s-res-1663-2006 continued)" in rolled.output
+
+
+def test_a_council_text_never_continues_one_adopted_after_it_nor_its_own_earlier_import(empty: Path) -> None:
+    """1709 (2006) imported after 1714 (2006), which shares more of its clauses, still continues
+    1663 (2006); imported again with --force, it does not continue its own draft."""
+    for n in ("1590-2005", "1627-2005", "1663-2006", "1714-2006", "1709-2006"):
+        assert runner.invoke(app, ["import", str(next(UNSC.glob(f"UNSC_S-RES-{n}_*.txt")))]).exit_code == 0
+    again = runner.invoke(app, ["import", "--force", str(next(UNSC.glob("UNSC_S-RES-1709-2006_*.txt")))])
+    assert again.exit_code == 0, again.output
+    assert "\nprevious: s-res-1663-2006\n" in (empty / "drafts" / "s-res-1709-2006.yaml").read_text(encoding="utf-8")
 
 
 def test_a_council_text_that_names_neither_itself_nor_its_day_is_imported_with_what_to_fill_in(

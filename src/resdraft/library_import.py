@@ -582,12 +582,8 @@ class _Drafts:
         title = _words_of(str(doc.fields.get("title") or ""))
         if not title or not doc.session.number:
             return None
-        if self.by_session is None:
-            self.by_session = {}
-            for path in self.library.draft_files():
-                text = path.read_text(encoding="utf-8", errors="replace")
-                if m := _SESSION_LINE.search(text):
-                    self.added(path, int(m.group(1)), text)
+        self.scanned()
+        assert self.by_session is not None
         for session in sorted((n for n in self.by_session if n < doc.session.number), reverse=True):
             found = [
                 path.relative_to(self.library.drafts_dir).with_suffix("").as_posix()
@@ -598,6 +594,44 @@ class _Drafts:
                 return found[0] if len(found) == 1 else None
         return None
 
+    def sharing_most(self, doc: Resolution, shared: set[str]) -> str | None:
+        """The draft a text of a body that counts years continues: the Council prints no title
+        of its own ("Resolution 1627 (2005)"), so its series is found by the clauses the text
+        shares (reuses or rewords), the earlier draft of its body sharing the most, at least
+        two, and of those the latest. Earlier by the resolutions' numbers, so both must have a
+        symbol (and a text imported again never continues its own draft). Each UNMIS renewal finds
+        the one before it."""
+        number = _resolution_number(doc.fields.get("symbol"))
+        if len(shared) < 2 or not doc.session.number or number is None:
+            return None
+        self.scanned()
+        assert self.by_session is not None
+        best: tuple[int, int, str] | None = None
+        for session in sorted(n for n in self.by_session if n <= doc.session.number):
+            for path, words in self.by_session[session].items():
+                if not any(cid in words for cid in shared):  # (the words first: reading is slow)
+                    continue
+                draft = self.library.read_draft(path, Problems())
+                if draft is None or draft.body != doc.body:
+                    continue
+                before = _resolution_number(draft.fields.get("symbol"))
+                if before is None or before >= number:
+                    continue
+                count = len(shared & {use.clause for use in (*draft.preamble, *draft.operative) if use.clause})
+                name = path.relative_to(self.library.drafts_dir).with_suffix("").as_posix()
+                if count >= 2 and (best is None or (count, session) >= best[:2]):
+                    best = (count, session, name)
+        return best[2] if best else None
+
+    def scanned(self) -> None:
+        """The library's drafts read for their sessions and words, once."""
+        if self.by_session is None:
+            self.by_session = {}
+            for path in self.library.draft_files():
+                text = path.read_text(encoding="utf-8", errors="replace")
+                if m := _SESSION_LINE.search(text):
+                    self.added(path, int(m.group(1)), text)
+
     def _titled(self, path: Path, body: str, session: int, title: str) -> bool:
         draft = self.library.read_draft(path, Problems())
         return (
@@ -606,6 +640,12 @@ class _Drafts:
             and not isinstance(draft.fields.get("title"), Placeholder)
             and _words_of(str(draft.fields.get("title") or "")) == title
         )
+
+
+def _resolution_number(symbol: Any) -> int | None:
+    """The number of a Council resolution from its symbol ("S/RES/1627 (2005)": 1627), or None."""
+    m = re.match(r"S/RES/(\d+)\b", str(symbol or ""))
+    return int(m.group(1)) if m else None
 
 
 def _words_of(text: str) -> str:
@@ -901,11 +941,15 @@ def _import_one(
     preamble = importer.part(doc.preamble, "preamble")
     operative = importer.part(doc.operative, "operative")
     data = _draft_data(doc, importer, preamble, operative)
-    if (previous := drafts.continued_by(doc)) is not None:
-        data = {"body": data.pop("body"), "session": data.pop("session"), "previous": previous, **data}
-
     stem = name or symbol_name(str(doc.fields.get("symbol") or path.stem)) or "imported"
     draft_path = library.drafts_dir / f"{stem}.yaml"
+    previous = drafts.continued_by(doc)
+    if previous is None and style.years:
+        shared = {*importer.result_reused, *(was for _, was in importer.result_variants)}
+        previous = drafts.sharing_most(doc, shared)
+    if previous is not None:
+        data = {"body": data.pop("body"), "session": data.pop("session"), "previous": previous, **data}
+
     clause_path = library.clauses_dir / "imported" / f"{stem}.yaml"
     clause_text = _clause_file_text(path, importer.new_clauses) if importer.new_clauses else None
     header = f"# Imported from {path.name} by `resdraft import`.\n"
