@@ -219,6 +219,24 @@ def test_amendments_table_footnote_changes_by_old_number_and_anchor() -> None:
     assert "In the first preambular paragraph, delete footnotes 4, 5, 6, 7 and 8." in text
 
 
+def test_a_footnote_citing_the_next_years_document_is_that_footnote_modified() -> None:
+    # A/RES/78/8 -> A/RES/79/4: the footnote of "the report … for 2022" (now 2023) cites the year's
+    # report, "See A/78/304." -> "See A/79/266.", and A/RES/78/91 -> 79/104's cites the year's
+    # working paper. Their anchors stand in changed words and one word each was all they kept, so
+    # each was reported (and tabled in the amendments) as a footnote dropped and another added.
+    from resdraft.render.amendments import render_amendments
+
+    for old, new, was, now in (
+        ("A/RES/78/8", "A/RES/79/4", "See A/78/304.", "See A/79/266."),
+        ("A/RES/78/91", "A/RES/79/104", "A/AC.109/2023/7.", "A/AC.109/2024/7."),
+    ):
+        diff = compare(_corpus_resolution(old), _corpus_resolution(new))
+        changed = [(c.status, c.old and c.old.text, c.new and c.new.text) for c in diff.footnotes_changed]
+        assert ("modified", was, now) in changed
+        assert not any(status != "modified" for status, _, _ in changed), changed
+    assert "In footnote 2, replace “A/AC.109/2023/7” with “A/AC.109/2024/7”." in render_amendments(diff)
+
+
 def test_amendments_leave_no_footnote_change_out() -> None:
     # Every footnote that changed in 20 GA pairs read from their raw PDF text is in the amendments:
     # reworded or dropped by its old number, added by its text; those of a paragraph deleted whole
@@ -1036,14 +1054,17 @@ def test_footnotes_pair_through_their_anchors_and_report_what_changed() -> None:
 def test_footnotes_in_changed_words_pair_only_when_they_keep_half_their_words() -> None:
     # A/RES/78/244 -> 79/247: in operative 9 the anchor stands in rewritten words, and the report
     # it cites is the next session's ("Seventy-[-eighth-]{+ninth+} Session"): one footnote. In the
-    # fourth preambular paragraph the documents cited are others ("A/C.5/78/12." and
-    # "A/C.5/79/14."): footnotes dropped and added.
+    # fourth preambular paragraph the footnote cites the session's document, "A/C.5/78/12." then
+    # "A/C.5/79/14.": a footnote of nothing but figures, the same footnote modified.
     from conftest import ga_pair
 
     diff = compare(*ga_pair("A/RES/78/244"))
     notes = {(f.old.marker if f.old else None, f.new.marker if f.new else None): f for f in diff.footnotes}
     assert notes[("7", "8")].status == "modified" and ("insert", "Seventy-ninth") in notes[("7", "8")].ops
-    assert notes[("5", None)].status == "deleted" and notes[(None, "5")].status == "inserted"
+    assert notes[("5", "5")].status == "modified"
+    # Footnotes whose words are others stay two: a footnote dropped, another added.
+    diff = compare(*ga_pair("A/RES/78/234"))
+    assert [f.status for f in diff.footnotes if f.new and f.new.text == "A/HRC/57/69."] == ["inserted"]
 
 
 def test_every_footnote_of_both_texts_is_reported_once() -> None:

@@ -9,6 +9,7 @@ footnote added or dropped, whatever its number.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -118,12 +119,18 @@ def _changes(
             yield FootnoteChange("deleted", note, None, (("delete", note.text),), places[0])
 
 
+_FIGURES = re.compile(r"\S*\d\S*")  # a run of text holding a figure: a document symbol, a number, a year
+
+
 def _keeping_half(old: str, new: str) -> list[Op] | None:
-    """The word diff of two footnote texts, each with words, where it keeps half the words of the shorter one."""
+    """The word diff of two footnote texts, each with words, where it keeps half the words of the
+    shorter one, or all but its figures: "See A/78/304." and "See A/79/266." are the one footnote
+    citing the year's report, as are "A/HRC/54/31." and "A/HRC/57/47."."""
     if not (WORD.search(old) and WORD.search(new)):
         return None
     ops = word_diff(old, new)
-    return ops if kept_share(ops) >= 0.5 else None
+    figures_alone = not any(WORD.search(_FIGURES.sub(" ", text)) for op, text in ops if op != "equal")
+    return ops if figures_alone or kept_share(ops) >= 0.5 else None
 
 
 def _line(old: Line | None, new: Line | None, notes: Notes) -> Iterator[FootnoteChange]:
