@@ -433,7 +433,9 @@ def test_edit_to_the_value_a_field_has_says_nothing_changed(library: Path) -> No
     assert result.summary == f"nothing to change: {BEING_MINDFUL}'s opening already reads as given"
     assert (result.files, result.notes, result.written) == ((), (), False)
     assert snapshot(library) == before
-    assert edit(library, BEING_MINDFUL, opening="Being mindful", dry_run=True).summary.startswith("would edit")
+    assert edit(library, BEING_MINDFUL, opening="Being mindful", dry_run=True, correct_adopted=True).summary.startswith(
+        "would edit"
+    )
 
 
 def test_edit_adds_a_missing_key_in_key_order_and_removes_one(library: Path) -> None:
@@ -452,7 +454,7 @@ def test_edit_keeps_a_comment_on_the_key_line(library: Path) -> None:
     path = library / "clauses" / "aalco-trafficking.yaml"
     text = path.read_text().replace("    opening: Decides\n", "    opening: Decides   # bold for AALCO\n")
     path.write_text(text)
-    edit(library, PROVISIONAL, opening="Decides also")
+    edit(library, PROVISIONAL, opening="Decides also", correct_adopted=True)
     assert "    opening: Decides also  # bold for AALCO\n" in path.read_text()
 
 
@@ -469,6 +471,35 @@ def test_edit_of_a_kind_that_drafts_rely_on_is_refused(library: Path) -> None:
     with pytest.raises(LibraryError, match="loop"):
         edit(library, MINDFUL, amends=BEING_MINDFUL)
     assert snapshot(library) == before
+
+
+def test_edit_of_the_wording_adopted_drafts_use_is_refused_unless_correcting_them(
+    library: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # `clauses edit` changed what adopted aalco-52 says ("Decides to include … " rewritten) and said
+    # "edited", where `clauses merge` refuses the same change.
+    before = snapshot(library)
+    with pytest.raises(LibraryError) as refused:
+        edit(library, PROVISIONAL, text="to place the item on the agenda of the Fifty-Fourth Annual Session")
+    assert [p.message.split(": ")[0] for p in refused.value.problems] == [
+        f"editing {PROVISIONAL} would change what adopted aalco-52 says in op. 4"
+    ]
+    assert "--amends" in refused.value.problems[0].hint and "--correct-adopted" in refused.value.problems[0].hint
+    assert snapshot(library) == before
+    edit(library, PROVISIONAL, note="On the agenda every session.", tags="[aalco, agenda]")  # no wording changes
+    assert show_clause(library, PROVISIONAL).clause.tags == ("aalco", "agenda")
+    from typer.testing import CliRunner
+
+    from resdraft.cli import app
+
+    monkeypatch.chdir(library)
+    result = CliRunner().invoke(app, ["clauses", "edit", PROVISIONAL, "opening=Decides further"])
+    assert result.exit_code == 1 and "would change what adopted aalco-52 says" in result.output
+    assert "Traceback" not in result.output and show_clause(library, PROVISIONAL).clause.opening == "Decides"
+    result = CliRunner().invoke(app, ["clauses", "edit", PROVISIONAL, "opening=Decides further", "--correct-adopted"])
+    assert result.exit_code == 0, result.output
+    assert show_clause(library, PROVISIONAL).clause.opening == "Decides further"
+    no_errors(library)
 
 
 def test_one_word_edit_of_formatted_text_is_a_one_line_diff(library: Path) -> None:
@@ -719,7 +750,8 @@ def test_edit_takes_footnotes_and_subparagraphs_as_yaml_text(library: Path) -> N
     assert show_clause(library, "unga.recalling-resolution-coordination").clause.footnotes == {
         "res": "See resolutions 55/67 and 63/194."
     }
-    edit(library, "aipa.advise-members-legal-frameworks", subparagraphs="[review their laws, {text: advocate ratification}]")
+    subparagraphs = "[review their laws, {text: advocate ratification}]"
+    edit(library, "aipa.advise-members-legal-frameworks", subparagraphs=subparagraphs, correct_adopted=True)
     subs = show_clause(library, "aipa.advise-members-legal-frameworks").clause.subparagraphs
     assert [s.text for s in subs] == ["review their laws", "advocate ratification"]
     with pytest.raises(LibraryError, match="footnotes is not valid YAML"):

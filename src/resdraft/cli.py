@@ -446,6 +446,13 @@ def clauses_edit(
         list[str], typer.Argument(metavar="CHANGES...", help="FIELD=VALUE pairs (an empty value removes the field).")
     ],
     dry_run: DryRun = False,
+    correct_adopted: Annotated[
+        bool,
+        typer.Option(
+            "--correct-adopted",
+            help="Change the wording even where adopted drafts use the clause: to correct the library's copy of an adopted text.",
+        ),
+    ] = False,
 ) -> None:
     """Change a clause's fields, keeping the file's comments and layout."""
     from resdraft.upkeep import edit
@@ -456,7 +463,7 @@ def clauses_edit(
         if not sep:
             raise OutputError(Problem(None, f"{pair!r} is not FIELD=VALUE", "write e.g. opening='Recalling also'"))
         fields[key.strip()] = value or None
-    _changed(edit(Path.cwd(), clause, dry_run=dry_run, **fields), dry_run)
+    _changed(edit(Path.cwd(), clause, dry_run=dry_run, correct_adopted=correct_adopted, **fields), dry_run)
 
 
 @clauses_app.command("fmt", cls=UsageLine)

@@ -406,30 +406,28 @@ def _refuse_changing_adopted_texts(index: Index, kept: Clause, dropped: Clause) 
     record of the text as the body adopted it ("urges Parties" is not "urges parties"). Where the
     two clauses give the same paragraph, or no adopted draft uses the dropped one, nothing changes
     that was adopted."""
-    from resdraft.upkeep.duplicates import changed_words, same_text
-
-    if same_text(kept, dropped):
-        return
-    uses = index.adopted_uses()
-    adopted = uses.get(dropped.id, [])
-    if not adopted:
-        return
-    other_way = not uses.get(kept.id)
+    other_way = not index.adopted_uses().get(kept.id)
     hint = (
         f"merge the other way, `resdraft clauses merge {dropped.id} {kept.id}`, which keeps the adopted wording"
         if other_way
         else "keep both clauses: each is the wording of an adopted text (`amends:` can link them)"
     )
-    changes = changed_words(dropped, kept)
+    _keep_adopted_wording(index, dropped, kept, f"merging {dropped.id} into {kept.id}", hint)
+
+
+def _keep_adopted_wording(index: Index, was: Clause, now: Clause, doing: str, hint: str) -> None:
+    """Refuse a change that leaves clause `was` reading as `now` where an adopted draft uses it
+    and the paragraph would read otherwise: one problem for each adopted draft's paragraph."""
+    from resdraft.upkeep.duplicates import changed_words, same_text
+
+    if same_text(was, now):
+        return
+    adopted = index.adopted_uses().get(was.id, [])
+    if not adopted:
+        return
+    changes = changed_words(was, now)
     raise LibraryError(
-        *(
-            Problem(
-                u.where,
-                f"merging {dropped.id} into {kept.id} would change what adopted {u.draft} says in {u.label}: {changes}",
-                hint,
-            )
-            for u in adopted
-        )
+        *(Problem(u.where, f"{doing} would change what adopted {u.draft} says in {u.label}: {changes}", hint) for u in adopted)
     )
 
 
@@ -510,8 +508,20 @@ def _append_entry(plan: _Plan, path: Path, entry: dict[str, Any], lines: list[st
     plan.expected[path] = {"clauses": [entry]}
 
 
-def edit(library: Library | Path | str, cid: str, dry_run: bool = False, cache: bool = True, **fields: Any) -> Changes:
-    """Change fields of a clause (kind, opening, text, subparagraphs, footnotes, tags, amends, note); None removes one."""
+def edit(
+    library: Library | Path | str,
+    cid: str,
+    dry_run: bool = False,
+    cache: bool = True,
+    correct_adopted: bool = False,
+    **fields: Any,
+) -> Changes:
+    """Change fields of a clause (kind, opening, text, subparagraphs, footnotes, tags, amends, note); None removes one.
+
+    A change of the paragraph a clause gives is refused where an adopted draft uses the clause
+    (the draft is the record of what the body adopted), unless `correct_adopted`: the library's
+    copy of the adopted text was wrong (an import's mistake), and the adopted drafts are to read
+    as corrected too."""
     with Index.open(library, cache=cache) as index:
         clause = index.require(cid)
         if not fields:
@@ -534,11 +544,32 @@ def edit(library: Library | Path | str, cid: str, dry_run: bool = False, cache: 
             value = _field_value(index, clause, key, value)
             _set_key(plan, path, cid, key, value)
             notes.append(f"{key}: {said('removed', 'would be removed') if value is None else said('set', 'would be set')}")
+        if not correct_adopted:
+            _keep_adopted_wording(
+                index,
+                clause,
+                _edited(plan, path, cid),
+                f"editing {cid}",
+                f"put the new wording in a clause of its own that amends {cid} (`resdraft clauses add … --amends {cid}`)"
+                " for the new draft; if the library's copy of the adopted text is wrong, correct it with --correct-adopted",
+            )
         done = _finish(plan, f"{said('edited', 'would edit')} {cid} ({', '.join(fields)})", notes, dry_run)
         if not done.files:  # (each field already reads so)
             reads = "reads" if len(fields) == 1 else "read"
             return Changes(f"nothing to change: {cid}'s {', '.join(fields)} already {reads} as given", ())
         return done
+
+
+def _edited(plan: _Plan, path: Path, cid: str) -> Clause:
+    """Clause `cid` as the planned change of its file leaves it."""
+    from resdraft.cache import clauses_from_text
+
+    for change in plan.changes():
+        if change.path == path:
+            found = [c for c in clauses_from_text(change.after, path, Problems()) if c.id == cid]
+            if found:
+                return found[0]
+    return plan.index.require(cid)
 
 
 def _field_value(index: Index, clause: Clause, key: str, value: Any) -> Any:
@@ -620,6 +651,11 @@ def _kind(kind: str) -> str:
 
 
 def _tags(tags: Iterable[str] | str) -> list[str]:
+    """Tags as given: a list, or text of tags apart by commas or spaces, in brackets or not
+    ("unga, imported" or "[unga, imported]", as the clause file writes them)."""
+    if isinstance(tags, str):
+        tags = tags.strip()
+        tags = tags[1:-1] if tags.startswith("[") and tags.endswith("]") else tags
     items = re.split(r"[,\s]+", tags) if isinstance(tags, str) else [str(t) for t in tags]
     return list(dict.fromkeys(t.strip() for t in items if t.strip()))
 
