@@ -584,6 +584,26 @@ def test_a_session_that_adopted_a_resolution_it_cites_stays_that_session_when_ro
     assert any("at its seventy-seventh session in its resolution 77/256 A" in " ".join(t.split()) for t in texts)
 
 
+def test_a_built_draft_with_facts_still_to_fill_imports_as_a_draft_keeping_them_to_fill(empty: Path, tmp_path: Path) -> None:
+    """A/RES/78/62 rolled to the 80th session and built before its facts were known prints
+    "[TBD: symbol of the 80th-session document (was A/RES/78/62)]". Imported back, it was filed
+    as adopted (the hint names an A/RES symbol), with the placeholder as its symbol's text, its
+    date lost (the .md's symbol line read as the report line) and the file named after the hint."""
+    result = import_document(ga_text(tmp_path, "A/RES/78/62"))
+    assert runner.invoke(app, ["new", str(result.draft), "--session", "80"]).exit_code == 0
+    (rolled,) = (empty / "drafts").glob("unga-80-*.yaml")
+    for fmt in ("md", "docx"):
+        built = tmp_path / f"dc80.{fmt}"
+        assert runner.invoke(app, ["build", str(rolled), "-o", str(built)]).exit_code == 0
+        again = import_document(built, force=True)
+        assert again.draft.name == "dc80.yaml"
+        text = again.draft.read_text(encoding="utf-8")
+        assert "\nstatus: draft\n" in text, fmt
+        assert "\ndate: {tbd: date of the 80th-session document (was 6 December 2023)}\n" in text, fmt
+        assert "\nsymbol: {tbd: symbol of the 80th-session document (was A/RES/78/62)}\n" in text, fmt
+        assert "\nagenda_item: {tbd: agenda item of the 80th-session document (was 101 (b))}\n" in text, fmt
+
+
 @pytest.mark.parametrize(
     ("words", "kept"),
     [

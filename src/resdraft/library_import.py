@@ -656,6 +656,13 @@ def _words_of(text: str) -> str:
 _COUNCIL_MEETING = re.compile(r"\bSecurity Council at its (\d+(?:st|nd|rd|th) meeting)\b")
 
 
+def _unfilled(value: Any) -> str | None:
+    """The hint of a fact still to fill in, as a built draft prints it ("[TBD: symbol of the
+    80th-session document (was A/RES/78/62)]") and its importer reads it; None for a fact."""
+    found = value if isinstance(value, Placeholder) else Placeholder.printed(value) if isinstance(value, str) else None
+    return str(found.hint) if found is not None else None
+
+
 def _untitled(symbol: str) -> Any:
     """The title of a document that prints none: the Council's "Resolution 1919 (2010)" from its
     symbol, else a placeholder the user fills in."""
@@ -682,16 +689,18 @@ def _draft_data(doc: Resolution, importer: _Importer, preamble: list[Any], opera
 
     facts = to_structure(doc)
     data: dict[str, Any] = {"body": doc.body, "session": doc.session.number or 1}
-    symbol = str(doc.fields.get("symbol") or "")
+    symbol = "" if _unfilled(doc.fields.get("symbol")) else str(doc.fields.get("symbol") or "")
     drafted = any(line.role == "status" and "DRAFT" in line.text.upper() for line in doc.header) or "/L." in symbol
     stated = doc.closing is not None or "/RES" in symbol.upper() or "RES." in symbol.upper() or "adoption" in doc.fields
     data["status"] = "draft" if drafted or not stated else "adopted"
     if isinstance(doc.fields.get("date"), dt.date):
         data["date"] = doc.fields["date"]
+    elif left := _unfilled(doc.fields.get("date")):
+        data["date"] = placeholder_node(left)
     for key in ("symbol", "title", "subtitle", "committee", "agenda_item", "agenda_title"):
         value = facts.get(key)
         if value:
-            data[key] = value
+            data[key] = placeholder_node(left) if (left := _unfilled(value)) else value
     if "title" not in data:
         data["title"] = _untitled(symbol)
     dates, printed_venue = _meeting(doc)
@@ -941,7 +950,8 @@ def _import_one(
     preamble = importer.part(doc.preamble, "preamble")
     operative = importer.part(doc.operative, "operative")
     data = _draft_data(doc, importer, preamble, operative)
-    stem = name or symbol_name(str(doc.fields.get("symbol") or path.stem)) or "imported"
+    printed = None if _unfilled(doc.fields.get("symbol")) else doc.fields.get("symbol")
+    stem = name or symbol_name(str(printed or path.stem)) or "imported"
     draft_path = library.drafts_dir / f"{stem}.yaml"
     previous = drafts.continued_by(doc)
     if previous is None and style.years:

@@ -526,9 +526,14 @@ def _header_lines(blocks: Sequence[_Block], markdown: bool) -> list[_HeaderLine]
 
 
 def _matched_role(text: str, roles: Sequence[tuple[str, re.Pattern[str] | None]], used: set[str]) -> str | None:
-    """The first unused header role whose pattern recognises a line."""
+    """The first unused header role whose pattern recognises a line; a line that is a whole
+    placeholder ("[TBD: symbol of the 80th-session document (was A/RES/78/62)]", as a draft built
+    before its facts are known prints one) has the role its hint names."""
     if len(text) > 500:
         return None
+    if (left := Placeholder.printed(text)) is not None:
+        named = [role for role, _ in roles if left.hint.startswith(f"{role.replace('-', ' ')} of ")]
+        return next((role for role in named if role not in used), None)
     for role, pattern in roles:
         if role not in used and pattern is not None and pattern.search(text):
             return role
