@@ -295,6 +295,19 @@ def test_an_undefined_variable_in_a_draft_header_line_names_its_line(lib: Path) 
     assert_nothing_written(target)
 
 
+def test_a_misspelt_attribute_of_the_session_names_what_a_session_has(lib: Path) -> None:
+    # It said "undefined template variable: 'resdraft.model.Session object' has no attribute
+    # 'ordnal'" and hinted "define it under `variables:`", which cannot define a session's attribute.
+    draft = "drafts/aipo-27.yaml"
+    line = edit(lib / draft, '  assembly: "{{ session.ordinal_sup', '  assembly: "{{ session.ordnal_sup')
+    result, target = build(lib, draft)
+    assert_user_error(result)
+    assert f"{draft}:{line}: undefined template variable: a session has no 'ordnal_sup'" in result.output
+    assert "hint: did you mean ordinal_sup" in result.output and ".previous, " in result.output
+    assert "variables:" not in result.output
+    assert_nothing_written(target)
+
+
 def test_missing_draft_file_is_named(lib: Path) -> None:
     result, target = build(lib, "drafts/aalco-99.yaml")
     assert_user_error(result)
@@ -580,7 +593,8 @@ def test_misspelt_attribute_in_clause_text_names_the_clause_line(lib: Path) -> N
     id_line = line_of(lib / CLAUSES, "- id: aalco.decides-provisional-agenda")
     result, target = build(lib)
     assert_user_error(result)
-    assert "has no attribute 'nxt'" in result.output
+    assert "undefined template variable: a session has no 'nxt'" in result.output
+    assert "did you mean next?" in result.output
     located = re.search(rf"{re.escape(CLAUSES)}:(\d+): undefined template variable", result.output)
     assert located, result.output
     assert int(located.group(1)) in (id_line, text_line)
@@ -811,6 +825,17 @@ def test_new_with_an_earlier_session_writes_nothing(lib: Path) -> None:
     result = runner.invoke(app, ["new", DRAFT, "--session", "51", "-o", "out/aalco-51.yaml"])
     assert_user_error(result)
     assert_nothing_written(lib / "out" / "aalco-51.yaml")
+
+
+def test_new_writing_outside_the_library_is_refused(lib: Path, tmp_path: Path) -> None:
+    # `new -o ../roll/aalco-53.yaml` wrote a draft there that `resdraft build` then refused: "not
+    # inside a resdraft library".
+    outside = tmp_path / "roll" / "aalco-53.yaml"
+    result = runner.invoke(app, ["new", DRAFT, "--session", "53", "-o", str(outside)])
+    assert_user_error(result)
+    assert f"../roll/aalco-53.yaml: the new draft would be outside the library ({lib})" in result.output
+    assert "hint: write it inside the library, e.g. -o drafts/aalco-53.yaml, or leave out -o" in result.output
+    assert not outside.parent.exists()
 
 
 def test_init_into_a_non_empty_folder_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -603,7 +603,7 @@ def test_each_style_property_is_written_as_python_docx_writes_it(reference: bool
         assert written == wanted, name
 
 
-def test_build_names_every_placeholder_new_and_check_name(tmp_path: Path) -> None:
+def test_build_names_every_placeholder_new_and_check_name(tmp_path: Path, library: Path) -> None:
     """`build` left the venue out (AALCO's house style prints none), where `new` and `check` name it:
     it is still to fill in all the same, and says the built text does not show it."""
     result = runner.invoke(app, ["build", str(ROOT / "drafts" / "aalco-53.yaml"), "-o", str(tmp_path / "a.docx")])
@@ -615,7 +615,7 @@ def test_build_names_every_placeholder_new_and_check_name(tmp_path: Path) -> Non
         "  still to fill in: variables.secretariat_document: secretariat document for the 53rd session"
         " (was AALCO/52/HEADQUARTERS SESSION (NEW DELHI)/2013/S 8)",
     ]
-    rolled = runner.invoke(app, ["new", str(ROOT / "drafts" / "aalco-52.yaml"), "-s", "53", "-o", str(tmp_path / "a.yaml")])
+    rolled = runner.invoke(app, ["new", str(library / "drafts" / "aalco-52.yaml"), "-s", "53", "-o", str(library / "a.yaml")])
     check = runner.invoke(app, ["check", str(ROOT)])
     for line in result.output.splitlines()[1:]:
         name, _, hint = (

@@ -129,6 +129,14 @@ def roll_forward(previous: Path, session: int, output: Path | None = None) -> Ro
     data = yaml.load(source)
 
     path = output or _default_path(previous, draft, session, years)
+    if not path.resolve().is_relative_to(library.root.resolve()):  # (build finds a draft's library above it)
+        raise LibraryError(
+            Problem(
+                Where(path),
+                f"the new draft would be outside the library ({library.root}), where `resdraft build` cannot find its clauses",
+                f"write it inside the library, e.g. -o {os.path.relpath(library.drafts_dir / path.name)}, or leave out -o",
+            )
+        )
     notes: list[str] = []
     data["session"] = session
     prev_ref = (

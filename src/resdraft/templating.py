@@ -123,9 +123,36 @@ def template_line(exc: BaseException) -> tuple[str | None, int]:
 RENDER_ERRORS = (jinja2.TemplateError, jinja2.exceptions.SecurityError, ArithmeticError, TypeError, ValueError, LookupError)
 
 
+_NO_ATTRIBUTE = re.compile(r"^'(?P<kind>[\w.]+) object' has no attribute '(?P<name>[^']*)'$")
+
+
+def _attributes(kind: str) -> list[str]:
+    """What a template may read of an object of resdraft's type `kind` ('resdraft.model.Session'):
+    its fields and properties; none for another type."""
+    import dataclasses
+    import importlib
+
+    module, _, name = kind.rpartition(".")
+    cls = getattr(importlib.import_module(module), name, None) if module.startswith("resdraft") else None
+    if not isinstance(cls, type):
+        return []
+    fields = [f.name for f in dataclasses.fields(cls)] if dataclasses.is_dataclass(cls) else []
+    return sorted({*fields, *(n for n in dir(cls) if not n.startswith("_") and isinstance(getattr(cls, n), property))})
+
+
 def describe(exc: Exception) -> tuple[str, str]:
     """A message and a hint for a Jinja error."""
     if isinstance(exc, jinja2.UndefinedError):
+        m = _NO_ATTRIBUTE.match(exc.message or "")
+        if m is not None and (known := _attributes(m.group("kind"))):  # {{ session.bogus }}
+            from resdraft.library.schema import suggest
+
+            kind = m.group("kind").rpartition(".")[2].lower()
+            hint = suggest(m.group("name"), known) or "fix its spelling"
+            return (
+                f"undefined template variable: a {kind} has no {m.group('name')!r}",
+                f"{hint} (a {kind} has {join_and([f'.{n}' for n in known])})",
+            )
         return (
             f"undefined template variable: {exc.message}",
             "define it under `variables:` in the draft, or fix its spelling",
