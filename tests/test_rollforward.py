@@ -185,6 +185,19 @@ def test_a_rolled_draft_names_where_it_cites_the_text_before_the_one_it_continue
     assert not [f for f in lint(str(rolled.path)).findings if f.rule == "previous-resolution"]
 
 
+def test_a_list_of_the_items_resolutions_is_named_by_its_latest(library: Path, tmp_path: Path) -> None:
+    """A/RES/78/113 recalls "its resolutions 64/117 of 16 December 2009, … 75/142 of 15 December
+    2020, 76/118 of 9 December 2021 and 77/111 of 7 December 2022". Rolled on alone, `new` named
+    75/142, the first of the sessions before, and lint said to cite 78/113 after it, in the
+    middle of the list; the text before 78/113 is 77/111, which 78/113 follows at the list's end."""
+    draft = import_document(ga_text(tmp_path, "A/RES/78/113"), start=library).draft
+    rolled = roll_forward(draft, 79)
+    assert rolled.checks[0] == (
+        "preamble paragraph 2 cites “77/111 of 7 December 2022”, a resolution of a session before a-res-78-113's; "
+        "the 79th-session text recalls 78/113 of 7 December 2023"
+    )
+
+
 def test_a_text_imported_alone_is_told_where_it_cites_the_sessions_before(library: Path, tmp_path: Path) -> None:
     """A/RES/78/228 imported without 76/186, the text it continued: rolled to the 80th session, it
     said nothing of the paragraph that lists the item's resolutions, where the new text recalls

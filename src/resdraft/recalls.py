@@ -124,10 +124,13 @@ class Series:
         return citation(self.due).search(text) is not None
 
     def stale_citation(self, text: str) -> str | None:
-        """The words of a text that cite the text before the previous one ("78/155 of 19 December 2023"), if any."""
-        m = self.stale.search(text)
-        if m is None:
+        """The words of a text that cite the text before the previous one ("78/155 of 19 December 2023"),
+        if any; guessed, the last such citation, since a list of an item's resolutions runs oldest
+        first ("… 75/142 of 15 December 2020, 76/118 of 9 December 2021 and 77/111 of 7 December 2022")."""
+        found = list(self.stale.finditer(text))
+        if not found:
             return None
+        m = found[-1]
         date = _OF_DATE.match(text, m.end())
         return text[m.start() : date.end() if date else m.end()]
 
