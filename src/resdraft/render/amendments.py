@@ -10,6 +10,9 @@ The text amended is what the body adopts: the title, the formulas ("In the enact
 …"), the paragraphs and their footnotes. The symbol, session, date, sponsors and the closing formula
 (the meeting and date of adoption, "45th plenary meeting / 4 December 2023") record the document and
 its adoption, and no delegation amends them; the diff's other outputs show them.
+
+A passage is quoted in double quotation marks, and the quotation marks of its own go one level
+down, as in UN amendment documents: "insert “and ‘Our ocean, our future, our responsibility’”".
 """
 
 from __future__ import annotations
@@ -23,7 +26,26 @@ from resdraft.sessions import cardinal_words, ordinal_words
 
 
 def _quote(text: str) -> str:
-    return f"“{text.strip()}”"
+    """A passage quoted: “…”, with its own quotation marks one level down (`_nested`)."""
+    return f"“{_nested(text.strip())}”"
+
+
+_STRAIGHT = re.compile(r'"')
+_OPENING_BEFORE = " \t\n([{‘“—–-/"  # a straight quotation mark after one of these (or first) opens
+_DOUBLED = re.compile(r"“[^“”]*”")  # a quotation of the passage's own
+_SINGLED = re.compile(r"(?<![\w‘’])‘((?:[^‘’“”]|’(?=\w))*)’(?!\w)")  # ‘…’ in it, apostrophes (“Women’s”) inside
+_NESTED = str.maketrans({"“": "‘", "”": "’", "\x00": "“", "\x01": "”"})  # (\x00 … \x01: a single pair, to go double)
+
+
+def _nested(text: str) -> str:
+    """A passage's own quotation marks as they stand inside the amendment's double ones: double
+    ones single (“Our ocean” → ‘Our ocean’), and single ones within those double (“The ‘Space
+    2030’ Agenda” → ‘The “Space 2030” Agenda’). A straight mark (") is curled by where it stands:
+    opening first or after a space or bracket, closing elsewhere. A ‘ inside a word (“Ra‘i”) is
+    no quotation mark, nor is an apostrophe."""
+    text = _STRAIGHT.sub(lambda m: "“" if m.start() == 0 or text[m.start() - 1] in _OPENING_BEFORE else "”", text)
+    text = _DOUBLED.sub(lambda m: _SINGLED.sub("\x00\\1\x01", m.group()), text)
+    return text.translate(_NESTED)
 
 
 MERGED = 2  # changes with this many unchanged words or fewer between them are tabled as one
