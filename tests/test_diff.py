@@ -281,6 +281,157 @@ def test_a_footnote_added_to_the_title_is_tabled_after_the_words_it_follows() ->
     assert render_amendments(compare(new, old)) == "1. In the title, delete footnote 1.\n"
 
 
+_PASSAGE = r"“((?:[^“”]|“[^“”]*”)*)”"  # a quoted passage (a quotation three levels down, double again, inside)
+_EDIT = re.compile(rf"replace {_PASSAGE} with {_PASSAGE}|delete {_PASSAGE}|insert {_PASSAGE} after {_PASSAGE}")
+
+
+def _tabled(amendment: str) -> list[tuple[str, str]]:
+    """(old words, new words) for each edit of one printed amendment ("In …, replace “a” with “b”,
+    delete “c” and insert “d” after “e”."), as a reader applying it would take them."""
+    out = []
+    for m in _EDIT.finditer(amendment):
+        was, now, gone, added, after = m.groups()
+        spaced = added and (
+            added[0].isalnum() or added[0] in "(“‘"
+        )  # (not “’” after “States”, “/Southern Oscillation” after “Niño”)
+        out.append((was, now) if was is not None else (gone, "") if gone is not None else (after, after + " " * spaced + added))
+    return out
+
+
+def test_printed_amendments_applied_in_turn_give_each_new_paragraph() -> None:
+    # Every modified paragraph and sub-paragraph of 20 GA pairs: its amendment as printed, read
+    # back (the passages between the outer quotation marks) and applied to the old paragraph,
+    # gives the new one; the quotation marks of a passage's own compared as marks, whatever level.
+    from resdraft.importers.pdftext import parse_pdf_text
+    from resdraft.render.amendments import _name, render_amendments
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from bench_diff import load_pairs
+
+    def marks(text: str) -> str:
+        return re.sub("[“”‘’]", "'", text)
+
+    checked = 0
+    for a, b in load_pairs()[:20]:
+        diff = compare(parse_pdf_text(a["text"]), parse_pdf_text(b["text"]))
+        printed = [line.split(". ", 1)[1] for line in render_amendments(diff).splitlines()]
+        for change in (*diff.preamble, *diff.operative):
+            named = [(change, "")] + [(sub, f" {sub.old_sub_label}") for sub in change.subparagraphs]
+            for c, label in named if change.status == "modified" else ():
+                if c.status != "modified" or c.old is None or c.new is None or c.old.text == c.new.text:
+                    continue
+                prefix = f"In {_name(change, diff.old)}{label}, "
+                line = next(x for x in printed if x.startswith(prefix) and not x.startswith(f"{prefix}after “"))
+                got = _apply(marks(c.old.text), [(marks(x), marks(y)) for x, y in _tabled(line)])
+                assert _spaced(got) == _spaced(marks(c.new.text)), line
+                checked += 1
+    assert checked > 200
+
+
+def _text_lines_changed(old: Resolution, new: Resolution) -> list[tuple[str, str | None, str | None, str]]:
+    """(name, old text, new text, the amendments) for the title and formulas that differ."""
+    from resdraft.render.amendments import render_amendments
+
+    named = {
+        "title": "the title",
+        "enacting_formula": "the enacting formula",
+        "transition_formula": "the formula before the operative part",
+    }
+    diff = compare(old, new)
+    text = render_amendments(diff)
+    return [(named[h.field], h.old, h.new, text) for h in diff.header if h.field in named and h.status != "unchanged"]
+
+
+def test_amendments_change_the_formulas_and_leave_the_records_of_adoption() -> None:
+    # The formulas are words the body adopts: AIPO's 27th Assembly rewrote the one before its
+    # operative part, AALCO's 52nd session its enacting formula. The amendments said nothing of
+    # either, so applied in turn they did not give the new text. The symbol, the date and the
+    # closing formula (where and when it was adopted) changed too, and are no amendment.
+    aipo = _amendments("aipo-26", "aipo-27")
+    assert "2. In the enacting formula, replace “Twenty-Sixth” with “Twenty-Seventh”.\n" in aipo
+    formula = "6. In the formula before the operative part, replace “Hereby” with “Accepting all of the above, the 27th AIPO General Assembly hereby”.\n"
+    assert formula in aipo
+    assert aipo.index("preambular paragraphs.") < aipo.index(formula) < aipo.index("operative paragraphs reading")
+    aalco = _amendments("aalco-50", "aalco-52")
+    assert "2. In the enacting formula, replace “Fiftieth session,” with “Fifty-Second Annual Session”.\n" in aalco
+    for text in (aipo, aalco):
+        assert not re.search(
+            r"\b(symbol|date|closing formula|Adopted this)\b|Res\. 26GA|27GA/06|AALCO/RES|2013-09-12", text, re.I
+        )
+
+
+def test_amendments_to_the_title_and_formulas_applied_in_turn_give_the_new_ones() -> None:
+    # Every title and formula that changed, in the example drafts (each way), 20 GA pairs and the
+    # Security Council series: the amendment as printed, applied to the old line, gives the new one.
+    from resdraft.importers.pdftext import parse_pdf_text
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from bench_diff import load_pairs, unsc_pairs
+
+    names = ("aalco-50", "aalco-52", "aalco-53", "aipo-26", "aipo-27")
+    drafts = {name: load_resolution(ROOT / "drafts" / f"{name}.yaml")[0] for name in names}
+    pairs = [(drafts[a], drafts[b]) for a, b in (("aalco-50", "aalco-52"), ("aalco-52", "aalco-53"), ("aipo-26", "aipo-27"))]
+    pairs += [(b, a) for a, b in pairs]
+    ga = [*load_pairs()[:20], *(p for p in load_pairs() if p[0]["symbol"] == "A/RES/78/315")]  # (its title changed)
+    pairs += [(parse_pdf_text(a["text"]), parse_pdf_text(b["text"])) for a, b in ga]
+    pairs += [(old, new) for _, old, new, _ in unsc_pairs()]
+    seen = set()
+    for old, new in pairs:
+        for name, was, now, text in _text_lines_changed(old, new):
+            if was is not None and now is not None:
+                (amendment,) = [line for line in text.splitlines() if line.split(". ", 1)[1].startswith(f"In {name}, ")]
+                assert _spaced(_apply(was, _tabled(amendment))) == _spaced(now), amendment
+            elif now is None:
+                assert f". Delete {name}.\n" in text
+            else:
+                assert f"reading: “{now}”" in text
+            seen.add((name, was is None, now is None))
+    assert len(seen) >= 5, seen  # the title and both formulas reworded, and a title added and dropped
+
+
+def test_amendments_quote_a_passages_own_quotation_marks_single(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A/RES/78/69 -> 79/144 quotes the themes of meetings. The amendments nested double marks in
+    # double ("insert “and “Our ocean, our future, our responsibility”” after “action””"), which no
+    # reader can split; as the UN does, the passage's own go single, and single ones in those double.
+    # A text typed with straight marks (") gets the same amendments.
+    from conftest import ga_text
+
+    monkeypatch.chdir(tmp_path)
+    old, new = ga_text(tmp_path, "A/RES/78/69"), ga_text(tmp_path, "A/RES/79/144")
+    straight = tmp_path / "straight"
+    straight.mkdir()
+    for path in (old, new):
+        (straight / path.name).write_text(re.sub("[“”]", '"', path.read_text(encoding="utf-8")), encoding="utf-8")
+    for folder in (".", "straight"):
+        result = runner.invoke(app, ["diff", f"{folder}/{old.name}", f"{folder}/{new.name}", "--to", "amendments"])
+        assert result.exit_code == 0, result.output
+        assert (
+            "In operative paragraph 193, replace “call made” with “calls made”, replace “declaration” with "
+            "“declarations” and insert “and ‘Our ocean, our future, our responsibility’” after “action’”.\n"
+        ) in result.stdout
+        assert "replace “‘The ocean as a source of sustainable food’, and” with “‘Capacity-building and" in result.stdout
+    from conftest import ga_pair
+    from resdraft.render.amendments import render_amendments
+
+    social = render_amendments(compare(*ga_pair("A/RES/78/174")))  # three levels: double, single, double
+    assert "entitled ‘“World Social Summit” under the title “Second World Summit for Social Development”’, in which" in social
+    assert "convene the ‘World Social Summit’ in 2025" in social
+
+    # In 20 GA pairs, every amendment's double marks open and close in turn.
+    from resdraft.importers.pdftext import parse_pdf_text
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from bench_diff import load_pairs
+
+    checked = 0
+    for a, b in load_pairs()[:20]:
+        for line in render_amendments(compare(parse_pdf_text(a["text"]), parse_pdf_text(b["text"]))).splitlines():
+            marks = re.sub("[^“”]", "", line)
+            assert marks == "“”" * (len(marks) // 2), line
+            checked += "‘" in line
+    assert checked > 5
+
+
 def test_amendments_and_the_terminal_name_a_sections_heading_as_a_heading() -> None:
     # Unnumbered paragraphs among numbered ones are sections' headings: named by their numeral or
     # their words, never by a place that reads as another paragraph's number ("operative paragraph

@@ -5,20 +5,47 @@ preambular paragraph", "operative paragraph 4", "operative paragraph 3 (b)". Foo
 by their old number ("In footnote 5, replace …"), follow the amendments of the paragraph (or the
 title) they are anchored in, and go with a paragraph deleted or inserted whole; a footnote only
 renumbered is no amendment, nor is one of the masthead (a sponsors' note), which is no part of the text.
+
+The text amended is what the body adopts: the title, the formulas ("In the enacting formula, replace
+…"), the paragraphs and their footnotes. The symbol, session, date, sponsors and the closing formula
+(the meeting and date of adoption, "45th plenary meeting / 4 December 2023") record the document and
+its adoption, and no delegation amends them; the diff's other outputs show them.
+
+A passage is quoted in double quotation marks, and the quotation marks of its own go one level
+down, as in UN amendment documents: "insert “and ‘Our ocean, our future, our responsibility’”".
 """
 
 from __future__ import annotations
 
 import re
 
-from resdraft.diff.model import Diff, FootnoteChange, HeaderChange, ParagraphChange
+from resdraft.diff.model import Diff, FootnoteChange, ParagraphChange
 from resdraft.diff.words import WORD, Op
 from resdraft.model import FootnoteRef, Line, Paragraph, Resolution, Run
 from resdraft.sessions import cardinal_words, ordinal_words
 
 
 def _quote(text: str) -> str:
-    return f"“{text.strip()}”"
+    """A passage quoted: “…”, with its own quotation marks one level down (`_nested`)."""
+    return f"“{_nested(text.strip())}”"
+
+
+_STRAIGHT = re.compile(r'"')
+_OPENING_BEFORE = " \t\n([{‘“—–-/"  # a straight quotation mark after one of these (or first) opens
+_DOUBLED = re.compile(r"“[^“”]*”")  # a quotation of the passage's own
+_SINGLED = re.compile(r"(?<![\w‘’])‘((?:[^‘’“”]|’(?=\w))*)’(?!\w)")  # ‘…’ in it, apostrophes (“Women’s”) inside
+_NESTED = str.maketrans({"“": "‘", "”": "’", "\x00": "“", "\x01": "”"})  # (\x00 … \x01: a single pair, to go double)
+
+
+def _nested(text: str) -> str:
+    """A passage's own quotation marks as they stand inside the amendment's double ones: double
+    ones single (“Our ocean” → ‘Our ocean’), and single ones within those double (“The ‘Space
+    2030’ Agenda” → ‘The “Space 2030” Agenda’). A straight mark (") is curled by where it stands:
+    opening first or after a space or bracket, closing elsewhere. A ‘ inside a word (“Ra‘i”) is
+    no quotation mark, nor is an apostrophe."""
+    text = _STRAIGHT.sub(lambda m: "“" if m.start() == 0 or text[m.start() - 1] in _OPENING_BEFORE else "”", text)
+    text = _DOUBLED.sub(lambda m: _SINGLED.sub("\x00\\1\x01", m.group()), text)
+    return text.translate(_NESTED)
 
 
 MERGED = 2  # changes with this many unchanged words or fewer between them are tabled as one
@@ -389,15 +416,26 @@ def _paragraph_footnotes(change: ParagraphChange, notes: _Notes, text: Resolutio
     return [_sentence(line) for line in out if line]
 
 
+TITLE, ENACTING, TRANSITION = "the title", "the enacting formula", "the formula before the operative part"
+# The header fields that are lines of the text adopted, by their names in an amendment; the others
+# (symbol, session, date, sponsors, closing) record the document and its adoption (see above).
+TEXT_FIELDS = {"title": TITLE, "enacting_formula": ENACTING, "transition_formula": TRANSITION}
+_INSERTED = {  # where a line the old text lacks goes, and what it is
+    TITLE: ("", "a title"),
+    ENACTING: ("Before the preamble, ", "an enacting formula"),
+    TRANSITION: ("Before the operative part, ", "a formula"),
+}
+
+
 def _lines(res: Resolution) -> list[tuple[str, Line]]:
     """The lines of the resolution's text that footnotes may be anchored in, by name: the title
     and the formulas (the masthead above is no part of the text a delegation amends)."""
-    formulas = (("the enacting formula", res.enacting), ("the formula before the operative part", res.transition))
-    return [*(("the title", line) for line in res.title), *((name, line) for name, line in formulas if line is not None)]
+    formulas = ((ENACTING, res.enacting), (TRANSITION, res.transition))
+    return [*((TITLE, line) for line in res.title), *((name, line) for name, line in formulas if line is not None)]
 
 
-def _line_footnotes(diff: Diff, notes: _Notes) -> list[str]:
-    """The amendments to the footnotes of the title and the formulas."""
+def _line_footnotes(diff: Diff, notes: _Notes, names: tuple[str, ...]) -> list[str]:
+    """The amendments to the footnotes of the lines named (the title, the formulas)."""
     out = []
     for note in notes.in_lines:
         res, footnote = (diff.old, note.old) if note.status == "deleted" else (diff.new, note.new)
@@ -406,26 +444,38 @@ def _line_footnotes(diff: Diff, notes: _Notes) -> list[str]:
             for name, line in _lines(res)
             if footnote and any(isinstance(s, FootnoteRef) and s.marker == footnote.marker for s in line.content)
         ]
-        if holding:
+        if holding and holding[0][0] in names:
             out.append(_footnote(note, holding[0][0], holding))
     return [_sentence(line) for line in out if line]
 
 
-def _header(h: HeaderChange) -> list[str]:
-    if h.status != "modified" or h.field != "title":
-        return []
-    return [f"In the title, {_join(edits(h.ops))}."]
+def _header(diff: Diff, fields: tuple[str, ...]) -> list[str]:
+    """The amendments to the title and the formulas among `fields`: "In the enacting formula,
+    replace “Fiftieth session,” with “Fifty-Second Annual Session”.", "Delete the title.",
+    "Before the operative part, insert a formula reading: “…”"."""
+    out = []
+    for h in diff.header:
+        if h.field not in fields or (name := TEXT_FIELDS.get(h.field)) is None:
+            continue
+        if h.status == "modified" and (own := edits(h.ops)):
+            out.append(f"In {name}, {_join(own)}.")
+        elif h.status == "deleted":
+            out.append(f"Delete {name}.")
+        elif h.status == "inserted" and h.new is not None:
+            where, kind = _INSERTED[name]
+            out.append(f"{where}insert {kind} reading: {_quote(h.new)}")
+    return [_sentence(line) for line in out]
 
 
 def render_amendments(diff: Diff) -> str:
-    """Numbered amendments, one a line, turning the old text into the new."""
+    """Numbered amendments, one a line, turning the old text into the new: the title's and the
+    enacting formula's, the preamble's, the formula's before the operative part, the operative part's."""
     notes = _Notes(diff)
     text = diff.old  # the text being amended, which paragraphs are named in
-    lines: list[str] = []
-    for h in diff.header:
-        lines += _header(h)
-    lines += _line_footnotes(diff, notes)
+    lines: list[str] = [*_header(diff, ("title", "enacting_formula")), *_line_footnotes(diff, notes, (TITLE, ENACTING))]
     for part, part_name in (("preamble", "preamble"), ("operative", "operative part")):
+        if part == "operative":
+            lines += [*_header(diff, ("transition_formula",)), *_line_footnotes(diff, notes, (TRANSITION,))]
         previous_old: ParagraphChange | None = None
         inserted: list[ParagraphChange] = []  # new paragraphs, one after another, not yet tabled
         deleted: list[ParagraphChange] = []  # the same for deletions
