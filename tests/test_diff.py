@@ -167,6 +167,22 @@ def test_amendments_and_the_terminal_name_subparagraphs_that_moved() -> None:
     )
 
 
+def test_amendments_place_new_subparagraphs_by_the_old_texts_labels() -> None:
+    # A/RES/78/62 -> 79/72: operative paragraph 6's two sub-paragraphs were replaced by two others.
+    # The amendments said "In operative paragraph 6, insert a new subparagraph reading: …" twice,
+    # then "Delete operative paragraph 6 (a)." and "(b)": no place for the new ones, and deleting
+    # "(a)" after inserting two could strike a new one.
+    from resdraft.render.amendments import render_amendments
+
+    text = render_amendments(compare(_corpus_resolution("A/RES/78/62"), _corpus_resolution("A/RES/79/72")))
+    assert (
+        "In operative paragraph 6, replace subparagraphs (a) and (b) with two new subparagraphs reading: "
+        "“(a) Recommendations for achieving the objective of nuclear disarmament and non-proliferation of nuclear weapons;” "
+        "and “(b) Recommendations on common understandings related to emerging technologies"
+    ) in text
+    assert "insert a new subparagraph" not in text and "Delete operative paragraph 6 (a)" not in text
+
+
 def test_amendments_table_runs_of_new_or_deleted_paragraphs_as_one() -> None:
     # AIPO 26 -> 27 rewrote the resolution: its operative part is four new paragraphs in place of eight.
     text = _amendments("aipo-26", "aipo-27")

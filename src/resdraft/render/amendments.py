@@ -262,21 +262,48 @@ def _paragraph(change: ParagraphChange, previous_old: ParagraphChange | None, pa
         own = edits(change.ops) if change.old and change.new and change.old.text != change.new.text else []
         if own:
             out.append(f"In {name}, {_join(own)}.")
-        previous_sub: ParagraphChange | None = None  # the sub-paragraph before, of the earlier text
-        for sub in change.subparagraphs:
-            sub_name = f"{name} {sub.old_sub_label}".strip()
-            if sub.moved:
-                after = f"so that it follows subparagraph {previous_sub.old_sub_label}" if previous_sub else "to the beginning"
-                out.append(f"In {name}, move subparagraph {sub.old_sub_label} {after}.")
-            if sub.status == "modified" and (sub_edits := edits(sub.ops)):
-                out.append(f"In {sub_name}, {_join(sub_edits)}.")
-            elif sub.status == "deleted":
-                out.append(f"Delete {sub_name}.")
-            elif sub.status == "inserted" and sub.new:
-                out.append(f"In {name}, insert a new subparagraph reading: {_quote(sub.new.text)}")
-            if sub.old is not None:
-                previous_sub = sub
+        out += _subparagraphs(change, name)
     return [_sentence(line) for line in out]
+
+
+def _subparagraphs(change: ParagraphChange, name: str) -> list[str]:
+    """The amendments to a paragraph's sub-paragraphs, each placed by the old text's labels:
+    sub-paragraphs deleted and others inserted where they stood are replaced ("In operative
+    paragraph 6, replace subparagraphs (a) and (b) with two new subparagraphs reading: …"), new
+    ones follow the sub-paragraph before them ("…, after subparagraph (b), insert …")."""
+    out: list[str] = []
+    previous_sub: ParagraphChange | None = None  # the sub-paragraph before, of the earlier text
+    run: list[ParagraphChange] = []  # sub-paragraphs deleted or inserted one after another
+
+    def table_run() -> None:
+        gone = [s for s in run if s.status == "deleted"]
+        new = [f"{s.new.label} {s.new.text}".lstrip() if s.new.label else s.new.text for s in run if s.status == "inserted" and s.new]
+        count = "a new subparagraph" if len(new) == 1 else f"{cardinal_words(len(new))} new subparagraphs"
+        readings = _join([_quote(t) for t in new]) if new else ""
+        if gone and new:
+            labels = _join([s.old_sub_label or "" for s in gone])
+            out.append(f"In {name}, replace subparagraph{'s' * (len(gone) > 1)} {labels} with {count} reading: {readings}")
+        elif gone:
+            out.extend(f"Delete {name} {s.old_sub_label}.".replace("  ", " ") for s in gone)
+        elif new:
+            where = f"after subparagraph {previous_sub.old_sub_label}" if previous_sub else "at the beginning"
+            out.append(f"In {name}, {where}, insert {count} reading: {readings}")
+        run.clear()
+
+    for sub in change.subparagraphs:
+        if sub.status in ("deleted", "inserted") and not sub.moved:
+            run.append(sub)
+            continue
+        table_run()
+        if sub.moved:
+            after = f"so that it follows subparagraph {previous_sub.old_sub_label}" if previous_sub else "to the beginning"
+            out.append(f"In {name}, move subparagraph {sub.old_sub_label} {after}.")
+        if sub.status == "modified" and (sub_edits := edits(sub.ops)):
+            out.append(f"In {f'{name} {sub.old_sub_label}'.strip()}, {_join(sub_edits)}.")
+        if sub.old is not None:
+            previous_sub = sub
+    table_run()
+    return out
 
 
 def _deletion(changes: list[ParagraphChange], text: Resolution) -> str:
