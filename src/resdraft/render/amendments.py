@@ -277,7 +277,9 @@ def _subparagraphs(change: ParagraphChange, name: str) -> list[str]:
 
     def table_run() -> None:
         gone = [s for s in run if s.status == "deleted"]
-        new = [f"{s.new.label} {s.new.text}".lstrip() if s.new.label else s.new.text for s in run if s.status == "inserted" and s.new]
+        new = [
+            f"{s.new.label} {s.new.text}".lstrip() if s.new.label else s.new.text for s in run if s.status == "inserted" and s.new
+        ]
         count = "a new subparagraph" if len(new) == 1 else f"{cardinal_words(len(new))} new subparagraphs"
         readings = _join([_quote(t) for t in new]) if new else ""
         if gone and new:
