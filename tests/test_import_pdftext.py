@@ -533,6 +533,14 @@ def test_a_date_a_footnote_wrapped_onto_its_next_line_is_not_a_new_footnote() ->
     assert "South Africa, 26 August–4 September 2002" in "".join(s.text for s in note.content if isinstance(s, Run))
 
 
+def test_a_masthead_line_broken_after_a_hyphen_is_joined_as_the_body_joins_its_lines() -> None:
+    # "towards a nuclear-" / "weapon-free world" (A/RES/78/42, 79/35); a title "Nuclear-Weapon-" / "Free World" (79/39).
+    for symbol in ("A/RES/78/42", "A/RES/79/35"):
+        agenda = _corpus(symbol).fields["agenda_title"]
+        assert isinstance(agenda, str) and "towards a nuclear-weapon-free world: accelerating" in agenda
+    assert _corpus("A/RES/79/39").fields["title"] == "Universal Declaration on the Achievement of a Nuclear-Weapon-Free World"
+
+
 def test_the_job_number_of_a_reissued_resolution_is_page_furniture() -> None:
     # A/RES/78/68 was reissued: its job number reads "23-24915* (E)".
     res = _corpus("A/RES/78/68")

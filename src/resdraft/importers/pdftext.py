@@ -36,7 +36,6 @@ from resdraft.importers.text import (
     SYMBOL_SESSION,
     contradicted,
     is_transition,
-    join_content,
     plenary_lines,
     sponsors_of,
     text_session,
@@ -237,7 +236,7 @@ def _read_masthead(lines: Sequence[str], body: str | None) -> _Masthead:
     free: list[int] = []  # blocks no pattern recognised: the last is the title when no numbered title is found
     title_block: int | None = None
     for b, cells in enumerate(blocks):
-        joined = " ".join(cells)
+        joined = _wrap(cells)  # "towards a nuclear-" / "weapon-free world" as the body joins its lines
         if m := TITLE_NUMBER.fullmatch(joined):
             out.number, out.title = m.group(1), m.group(2).strip()
             title_block = b
@@ -265,7 +264,7 @@ def _read_masthead(lines: Sequence[str], body: str | None) -> _Masthead:
             # A continued line runs on; so does an adoption line broken before its day ("… meeting, on" / "30 April 2007").
             broken = last is not None and last.role == "adoption" and last.text.endswith(" on")
             if c and last is not None and (broken or (role is None and last.role in CONTINUED_ROLES)):
-                entries[-1] = (b, Line(last.role, join_content((last.content, _content(cell)))))
+                entries[-1] = (b, Line(last.role, _content(_wrap((plain(last.content), cell)))))
                 continue
             if role is None and c and last is not None and last.role == "agenda-item":
                 role = "agenda-title"
@@ -275,7 +274,7 @@ def _read_masthead(lines: Sequence[str], body: str | None) -> _Masthead:
         if not recognised:
             free.append(b)
     if not out.title and free:
-        out.title = " ".join(blocks[free[-1]])
+        out.title = _wrap(blocks[free[-1]])
         entries = [(b, line) for b, line in entries if b != free[-1]]
     out.header = _by_columns([line for _, line in entries])
     if not out.title and (number := out.role("resolution")):  # the Council's "Resolution 1663 (2006)"
