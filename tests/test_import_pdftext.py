@@ -21,8 +21,8 @@ from typer.testing import CliRunner
 from conftest import CORPUS, SEEDS
 from resdraft.cli import app
 from resdraft.errors import LibraryError
-from resdraft.importers.pdftext import is_pdf_text, parse_pdf, parse_pdf_text
-from resdraft.model import FootnoteRef, Paragraph, Resolution, Run
+from resdraft.importers.pdftext import is_pdf_text, parse_pdf, parse_pdf_text, read_pdf_text
+from resdraft.model import FootnoteRef, Paragraph, Resolution, Run, plain
 
 TRAFFICKING = CORPUS / "unga" / "UNGA_A-RES-76-186_trafficking-coordination.txt"
 UNSC = CORPUS / "unsc-unmis"
@@ -531,6 +531,117 @@ def test_a_date_a_footnote_wrapped_onto_its_next_line_is_not_a_new_footnote() ->
     assert markers.count("26") == 1 and markers.index("24") == markers.index("23") + 1
     (note,) = [n for n in res.footnotes if n.marker == "23"]
     assert "South Africa, 26 August–4 September 2002" in "".join(s.text for s in note.content if isinstance(s, Run))
+
+
+# Every text of the corpus that lost a footnote before its closing formula when a marker's digits
+# were glued to a symbol's number ("VIII/1914", "5/14,118", "COVID-1915", "Agenda 216"), set apart
+# after a word that takes a number ("decision 20  on"), or stolen by a number that only looked like
+# a marker ("on 22 and 23 September").
+LOST_FOOTNOTES_BEFORE = [
+    "A/RES/78/16",
+    "A/RES/78/68",
+    "A/RES/78/78",
+    "A/RES/78/102",
+    "A/RES/78/136",
+    "A/RES/78/152",
+    "A/RES/78/153",
+    "A/RES/78/155",
+    "A/RES/78/157",
+    "A/RES/78/220",
+    "A/RES/78/221",
+    "A/RES/78/222",
+    "A/RES/78/233",
+    "A/RES/78/253",
+    "A/RES/79/91",
+    "A/RES/79/116",
+    "A/RES/79/117",
+    "A/RES/79/123",
+    "A/RES/79/138",
+    "A/RES/79/144",
+    "A/RES/79/145",
+    "A/RES/79/175",
+    "A/RES/79/183",
+    "A/RES/79/185",
+    "A/RES/79/196",
+    "A/RES/79/204",
+    "A/RES/79/209",
+    "A/RES/79/211",
+    "A/RES/79/218",
+    "A/RES/79/226",
+    "A/RES/79/258",
+    "A/RES/79/313",
+]
+
+
+@pytest.mark.parametrize("symbol", LOST_FOOTNOTES_BEFORE)
+def test_every_footnote_of_the_resolution_is_kept_with_its_marker_found(symbol: str) -> None:
+    res, notes = read_pdf_text(_records()[symbol]["text"], Path(symbol.replace("/", "_") + ".txt"))
+    markers = [n.marker for n in res.footnotes if n.marker.isdigit()]  # (78/68's "*" says it was reissued)
+    assert markers == [str(i) for i in range(1, len(markers) + 1)]
+    paragraphs = (*res.preamble, *res.operative)
+    refs = [s.marker for p in paragraphs for n in p.walk() for s in n.content if isinstance(s, FootnoteRef)]
+    assert refs == markers and notes == ()
+
+
+def test_a_marker_glued_to_a_symbols_number_is_split_off_where_its_footnote_is_due() -> None:
+    # A/RES/78/155: "decision CBD/CP/MOP/VIII/1914 and" is decision VIII/19 and footnote 14.
+    res = _corpus("A/RES/78/155")
+    assert len(res.footnotes) == 31 and res.footnotes[13].marker == "14" and "Cartagena Protocol" in res.footnotes[13].text
+    (paragraph,) = [p for p in res.preamble if "decision CBD/CP/MOP/VIII/19" in p.text]
+    assert "VIII/19 and decision CBD/NP/MOP" in paragraph.text and "14" in paragraph.footnote_refs
+
+
+def test_a_symbol_the_document_prints_as_it_stands_is_not_split() -> None:
+    # A/RES/79/116: "resolution 61/29 of 4 December 2006" is a resolution's number; footnote 9 is in
+    # "resolution 59/3009 and", resolution 59/300, which the text cites as such before.
+    res = _corpus("A/RES/79/116")
+    texts = [p.text for p in res.preamble]
+    assert any("its resolution 61/29 of 4 December 2006" in t for t in texts)
+    (paragraph,) = [p for p in res.preamble if "pursuant to its resolution 59/300 and" in p.text]
+    assert "9" in paragraph.footnote_refs
+
+
+def test_law_of_the_sea_keeps_a_footnote_after_a_number_and_one_after_a_symbols_comma() -> None:
+    # A/RES/79/144: "on recommendations 57 emanating from" and "resolution 5/14,118 and notes".
+    res = _corpus("A/RES/79/144")
+    by_marker = {n.marker: n for n in res.footnotes}
+    assert "57" in by_marker and "118" in by_marker
+    walked = [n for p in res.operative for n in p.walk()]
+    (recommendations,) = [n for n in walked if "on recommendations emanating from" in plain(n.content)]
+    (unea,) = [n for n in walked if "resolution 5/14, and notes" in plain(n.content)]
+    assert FootnoteRef("57") in recommendations.content and FootnoteRef("118") in unea.content
+
+
+def test_a_number_that_only_looks_like_a_marker_gives_way_to_the_markers_in_sequence() -> None:
+    # A/RES/79/138: "17 abductions, 9 sexual assaults, … harassment,8 and … in 2023,9 who": the 9 of
+    # the assaults is a number; footnotes 8 and 9 stand after "harassment," and "2023,".
+    res = _corpus("A/RES/79/138")
+    (paragraph,) = [p for p in res.preamble if "17 abductions, 9 sexual assaults" in p.text]
+    assert paragraph.footnote_refs[:2] == ("8", "9")
+
+
+def test_a_footnote_whose_marker_is_not_in_the_text_is_kept_where_the_numbering_says_with_a_warning(tmp_path: Path) -> None:
+    # A/RES/78/155 with footnote 14's marker taken out of "decision CBD/CP/MOP/VIII/1914".
+    text = _records()["A/RES/78/155"]["text"]
+    assert text.count("VIII/1914") == 1
+    path = tmp_path / "A-RES-78-155.txt"
+    path.write_text(text.replace("VIII/1914", "VIII/19"), encoding="utf-8")
+    res, notes = read_pdf_text(path.read_text(encoding="utf-8"), path)
+    assert [n.marker for n in res.footnotes] == [str(i) for i in range(1, 32)]
+    markers = [s.marker for p in res.preamble for n in p.walk() for s in n.content if isinstance(s, FootnoteRef)]
+    assert markers.index("14") == markers.index("13") + 1  # in its place in the numbering
+    (note,) = notes
+    assert note.startswith("footnote 14 (“Adopted by the Conference of the Parties") and "its marker is not in the text" in note
+    result = CliRunner().invoke(app, ["parse", str(path)])
+    assert result.exit_code == 0 and "warning: " in result.stderr and "footnote 14" in result.stderr
+
+
+def test_a_masthead_line_broken_after_a_hyphen_is_joined_as_the_body_joins_its_lines() -> None:
+    # "towards a nuclear-" / "weapon-free world" (A/RES/78/42, 79/35); a title "Nuclear-Weapon-" / "Free World" (79/39).
+    for symbol in ("A/RES/78/42", "A/RES/79/35"):
+        agenda = _corpus(symbol).fields["agenda_title"]
+        assert isinstance(agenda, str) and "towards a nuclear-weapon-free world: accelerating" in agenda
+    assert _corpus("A/RES/79/39").fields["title"] == "Universal Declaration on the Achievement of a Nuclear-Weapon-Free World"
 
 
 def test_the_job_number_of_a_reissued_resolution_is_page_furniture() -> None:

@@ -79,10 +79,11 @@ def read_file(path: Path, body: str | None = None, libraries: dict[Path, Library
                 Problem(Where(path), f"larger than {MAX_TEXT_BYTES // 2**20} MB", "a resolution is far smaller; check the file")
             )
         text = decode_text(path.read_bytes())
-        from resdraft.importers.pdftext import is_pdf_text, parse_pdf_text
+        from resdraft.importers.pdftext import is_pdf_text, read_pdf_text
 
         if suffix not in (".md", ".markdown") and is_pdf_text(text):
-            return Document(parse_pdf_text(text, path, body), str(path))
+            resolution, notes = read_pdf_text(text, path, body)
+            return Document(resolution, str(path), warnings=tuple(f"{path}: {note}" for note in notes))
         return Document(parse_text(text, path, body), str(path))
     if suffix == ".docx":
         from resdraft.importers.docx import read_docx
@@ -90,7 +91,7 @@ def read_file(path: Path, body: str | None = None, libraries: dict[Path, Library
         resolution, notes = read_docx(path.read_bytes(), path, body)
         return Document(resolution, str(path), warnings=tuple(f"{path}: {note}" for note in notes))
     if suffix in PDF_SUFFIXES:
-        from resdraft.importers.pdftext import MAX_PDF_BYTES, parse_pdf
+        from resdraft.importers.pdftext import MAX_PDF_BYTES, read_pdf
 
         if path.stat().st_size > MAX_PDF_BYTES:
             raise LibraryError(
@@ -98,7 +99,8 @@ def read_file(path: Path, body: str | None = None, libraries: dict[Path, Library
                     Where(path), f"larger than {MAX_PDF_BYTES // 2**20} MB", "a resolution's PDF is far smaller; check the file"
                 )
             )
-        return Document(parse_pdf(path.read_bytes(), path, body), str(path))
+        resolution, notes = read_pdf(path.read_bytes(), path, body)
+        return Document(resolution, str(path), warnings=tuple(f"{path}: {note}" for note in notes))
     hint = "use a draft (.yaml), a Markdown or text file (.md, .txt), a Word file (.docx) or a PDF (.pdf)"
     if suffix in OFFICE_SUFFIXES:
         hint = f"save it from Word or LibreOffice as a Word document (.docx), or convert it: soffice --headless --convert-to docx {path.name}"

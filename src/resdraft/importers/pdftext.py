@@ -36,7 +36,6 @@ from resdraft.importers.text import (
     SYMBOL_SESSION,
     contradicted,
     is_transition,
-    join_content,
     plenary_lines,
     sponsors_of,
     text_session,
@@ -237,7 +236,7 @@ def _read_masthead(lines: Sequence[str], body: str | None) -> _Masthead:
     free: list[int] = []  # blocks no pattern recognised: the last is the title when no numbered title is found
     title_block: int | None = None
     for b, cells in enumerate(blocks):
-        joined = " ".join(cells)
+        joined = _wrap(cells)  # "towards a nuclear-" / "weapon-free world" as the body joins its lines
         if m := TITLE_NUMBER.fullmatch(joined):
             out.number, out.title = m.group(1), m.group(2).strip()
             title_block = b
@@ -265,7 +264,7 @@ def _read_masthead(lines: Sequence[str], body: str | None) -> _Masthead:
             # A continued line runs on; so does an adoption line broken before its day ("… meeting, on" / "30 April 2007").
             broken = last is not None and last.role == "adoption" and last.text.endswith(" on")
             if c and last is not None and (broken or (role is None and last.role in CONTINUED_ROLES)):
-                entries[-1] = (b, Line(last.role, join_content((last.content, _content(cell)))))
+                entries[-1] = (b, Line(last.role, _content(_wrap((plain(last.content), cell)))))
                 continue
             if role is None and c and last is not None and last.role == "agenda-item":
                 role = "agenda-title"
@@ -275,7 +274,7 @@ def _read_masthead(lines: Sequence[str], body: str | None) -> _Masthead:
         if not recognised:
             free.append(b)
     if not out.title and free:
-        out.title = " ".join(blocks[free[-1]])
+        out.title = _wrap(blocks[free[-1]])
         entries = [(b, line) for b, line in entries if b != free[-1]]
     out.header = _by_columns([line for _, line in entries])
     if not out.title and (number := out.role("resolution")):  # the Council's "Resolution 1663 (2006)"
@@ -533,10 +532,6 @@ def _implicit_notes(page: _Page, last: int) -> int:
 # ---------------------------------------------------------------- footnote markers in the text
 
 
-# A footnote marker's digits; a marker glued to a year ("17 December 20145") is the year's last digits.
-_DIGIT_RUN = re.compile(r"(?<![\d/])(?:(?:19|20)\d\d)?\d{1,3}(?![\d/])")
-
-
 def _glued(text: str, start: int, end: int) -> bool:
     """Whether the digits at `start` stick to what is before them, as superscript markers do ("Court1", "Court,5")."""
     if start == 0:
@@ -606,48 +601,220 @@ MARKER_WINDOW = 4
 SPACED_WINDOW = 2
 
 
-def _place_markers(page: _Page) -> None:
-    """Put each footnote's marker back where its superscript stood, in order, on the page's lines."""
-    expected = [marker for marker, _ in page.notes if marker.isdigit()]
-    if not expected:
-        return
-    k = 0
+# Digits a footnote marker may be, or end: a run of digits that is not part of a symbol's number before a "/".
+_DIGIT_RUN = re.compile(r"(?<!\d)\d{1,8}(?![\d/])")
+# A symbol's number a marker may be glued to: "VIII/1914", "1/CP.2731", "COVID-1915".
+_SYMBOL_END = re.compile(r"(?:[/.]|(?<=[A-Za-z])[-‑])$")
+# "resolution 5/14,118": a marker after a comma that ends a symbol.
+_SYMBOL_COMMA = re.compile(r"\d/\d{1,4},$")
+
+
+@dataclass(frozen=True)
+class _Spot:
+    """A place where one of the page's footnote markers may stand, and how well it is attested.
+
+    `score` weighs the evidence: 4 a marker glued to its word ("Court1", "2013,9"), 3 one the
+    extraction set apart from the phrase it ends ("Agreement, 3 which"), 2 digits glued to a
+    symbol's number ("VIII/1914", "5/14,118"; 3 where the document cites the symbol without them,
+    `_symbol_evidence`) or to a word of one or two letters ("Protocol I6"), 1 a
+    number after a word that takes one ("decision 20 on") or digits closing a number after a space
+    ("Agenda 216"). `next_only`: sure only as the very next marker after the one before it (the
+    original window rules); `bounded`: sure only between the markers just before and after it.
+    """
+
+    line: int
+    start: int  # where the digits of the whole run begin
+    cut: int  # where the text before the marker ends
+    end: int
+    index: int  # which of the page's numbered footnotes
+    score: int
+    next_only: bool = False
+    bounded: bool = False
+    gap: int = MARKER_WINDOW - 1  # how many markers before it may be missing
+
+
+def _candidates(page: _Page, expected: Sequence[str], document: str) -> Iterator[_Spot]:
+    """Every place on the page where one of the expected markers may stand, in the order of the text."""
+    wanted = {value: k for k, value in enumerate(expected)}
     context = ""  # the end of the line before: a marker may open a line
     for index, line in enumerate(page.lines):
-        if line is None or k >= len(expected):
+        if line is None:
             continue
         text = line.text
-        previous, context = context, _NOTE_MARK.sub("", text[-130:]) + " "
-        out: list[str] = []
-        pos = 0
+        previous, context = context, text[-130:] + " "
         for m in _DIGIT_RUN.finditer(text):
-            if k >= len(expected):
-                break
-            start, value = m.start(), m.group(0)
-            window = expected[k : k + MARKER_WINDOW]
-            if len(value) > 3:  # a year and a marker run together: "20145"
-                start, value = start + 4, value[4:]
-                if value not in window:
-                    continue
-                glued = True
-            elif value not in window or not _after_ok(text, m.end(), value == expected[k]):
+            yield from _spots_in_run(text, m.start(), m.group(0), previous, index, wanted, document)
+
+
+def _spots_in_run(
+    text: str, start: int, run: str, previous: str, line: int, wanted: dict[str, int], document: str
+) -> Iterator[_Spot]:
+    """The spots one run of digits gives: the whole run as a marker, or its last digits after a number."""
+    end = start + len(run)
+    before = text[:start]
+    after_symbol = bool(_SYMBOL_END.search(before))
+    if run in wanted and not before.endswith("/"):
+        yield from _whole_run(text, start, end, previous, line, wanted[run])
+    for size in (1, 2, 3):
+        value, head = run[-size:], run[:-size]
+        if not head or value not in wanted or value[0] == "0" or not _after_ok(text, end, exact=False):
+            continue
+        cut = start + len(head)
+        if len(head) == 4 and _YEAR.fullmatch(head) and not after_symbol:  # "17 December 20145"
+            yield _Spot(line, start, cut, end, wanted[value], 4)
+        elif after_symbol and head[0] != "0":  # "decision VIII/1914", "1/CP.2731", "COVID-1915"
+            score = _symbol_evidence(text[:cut], text[:end], document)
+            if score:
+                yield _Spot(line, start, cut, end, wanted[value], score, next_only=True)
+        elif (start == 0 or before.endswith(" ")) and not _YEAR.fullmatch(run) and len(run) <= 4:  # "Agenda 216"
+            yield _Spot(line, start, cut, end, wanted[value], 1, next_only=True, bounded=True)
+
+
+_SYMBOL_TAIL = re.compile(r"[^\s(“\"‘]{1,60}$")
+
+
+def _symbol_evidence(head: str, whole: str, document: str) -> int:
+    """How a symbol's number with a marker's digits at its end is read: 3 where the document gives
+    the symbol without them elsewhere ("59/3009", and "resolution 59/300 of 22 June 2005" earlier),
+    0 where it gives it with them ("61/29" is resolution 61/29), else 2."""
+    found = {}
+    for key, text in (("head", head), ("whole", whole)):
+        tail = _SYMBOL_TAIL.search(text)
+        symbol = tail.group(0) if tail else text
+        found[key] = len(re.findall(rf"(?<![\w/.]){re.escape(symbol)}(?![\d/])", document))
+    if found["whole"] > 1:  # the run itself is one of them
+        return 0
+    return 3 if found["head"] else 2
+
+
+def _whole_run(text: str, start: int, end: int, previous: str, line: int, k: int) -> Iterator[_Spot]:
+    """The spot a whole run of digits gives as marker k, if any; the first rule that holds says how sure it is."""
+    if not _after_ok(text, end, exact=True):
+        return
+    next_only = not _after_ok(text, end, exact=False)  # "Agreement4and"
+    if _glued(text, start, end):
+        yield _Spot(line, start, start, end, k, 4, next_only)
+        return
+    spaced = start == 0 or text[start - 1] == " "
+    cut = len(text[:start].rstrip(" "))
+    joined, at = previous + text, len(previous) + start
+    if spaced and _spaced(joined, at, at + end - start, exact=False):
+        yield _Spot(line, start, cut, end, k, 3, next_only, gap=SPACED_WINDOW - 1)
+    elif spaced and _spaced(joined, at, at + end - start, exact=True):
+        yield _Spot(line, start, cut, end, k, 3, next_only=True, gap=SPACED_WINDOW - 1)
+    elif _SYMBOL_COMMA.search(text[:start]) or re.search(r"(?<![\w’'-])[A-Za-z]{1,2}$", text[:start]):
+        yield _Spot(line, start, start, end, k, 2, next_only=True)  # "resolution 5/14,118", "Protocol I6"
+    elif spaced and _opens_words(text[end:]) and text[end : end + 1] == " ":
+        yield _Spot(line, start, cut, end, k, 1, next_only=True, bounded=True)  # "decision 20  on funding"
+
+
+def _opens_words(rest: str) -> bool:
+    """Whether what follows a number is the rest of a sentence in lower case, or nothing."""
+    rest = rest.lstrip(" ")
+    return not rest or rest[:1].islower()
+
+
+def _best_sequence(spots: Sequence[_Spot], count: int) -> list[_Spot]:
+    """The spots to keep: at most one a marker, in the order of both the text and the numbering,
+    weighing most in all, each kept only where its rules allow (`_Spot`)."""
+    best: list[tuple[int, int]] = []  # per spot: the best total of a sequence ending at it, and the spot before (-1)
+    for i, spot in enumerate(spots):
+        total, link = (spot.score, -1) if spot.index <= spot.gap and not (spot.next_only and spot.index) else (-1, -1)
+        for j in range(i):
+            if best[j][0] < 0 or not _may_follow(spots[j], spot):
                 continue
-            else:
-                glued = _glued(text, start, m.end())
-            if not glued:
-                spaced = text[start - 1 : start] == " " or start == 0
-                joined = previous + text
-                at = len(previous) + start
-                if not (
-                    spaced and value in window[:SPACED_WINDOW] and _spaced(joined, at, at + len(value), value == expected[k])
-                ):
-                    continue
-            cut = start if glued else len(text[:start].rstrip(" "))
-            out.append(text[pos:cut] + _NOTE_OPEN + value + _NOTE_CLOSE)
-            pos = m.end()
-            k += window.index(value) + 1
-        if out:
-            page.lines[index] = _Line("".join(out) + text[pos:], line.indent)
+            if best[j][0] + spot.score > total:
+                total, link = best[j][0] + spot.score, j
+        best.append((total, link))
+    ends = [i for i, spot in enumerate(spots) if best[i][0] >= 0 and (not spot.bounded or spot.index == count - 1)]
+    if not ends:
+        return []
+    i = max(ends, key=lambda e: (best[e][0], -e))
+    chain = []
+    while i >= 0:
+        chain.append(spots[i])
+        i = best[i][1]
+    return chain[::-1]
+
+
+def _may_follow(before: _Spot, spot: _Spot) -> bool:
+    """Whether a spot may be the next marker after another in one sequence."""
+    if (before.line, before.end) > (spot.line, spot.start) or spot.index <= before.index:
+        return False
+    skipped = spot.index - before.index - 1
+    if before.bounded and skipped:
+        return False
+    return skipped == 0 or (not spot.next_only and skipped <= spot.gap)
+
+
+def _place_lost(page: _Page, markers: Sequence[str]) -> list[tuple[str, str]]:
+    """Put markers the text does not show where the numbering says they must be: at the end of the
+    last line before the next marker found on the page (before that marker, when the one before is
+    on its line too), else at the end of the page's text; so no footnote is dropped. Each marker
+    with the words it now follows, for the warning."""
+    placed = []
+    for marker in sorted(markers, key=int):
+        found = [
+            (index, m.start(), int(m.group(1)))
+            for index, line in enumerate(page.lines)
+            if line is not None
+            for m in _NOTE_MARK.finditer(line.text)
+            if m.group(1).isdigit()
+        ]
+        before = max((f for f in found if f[2] < int(marker)), default=None)
+        after = min((f for f in found if f[2] > int(marker)), default=None)
+        last = after[0] - 1 if after else len(page.lines) - 1
+        index = next((i for i in range(last, (before[0] if before else 0) - 1, -1) if page.lines[i] is not None), None)
+        if index is not None:
+            at = None
+        elif after is not None:
+            index, at = after[0], after[1]
+        else:
+            continue
+        line = page.lines[index]
+        assert line is not None
+        at = len(line.text) if at is None else at
+        page.lines[index] = _Line(line.text[:at] + _NOTE_OPEN + marker + _NOTE_CLOSE + line.text[at:], line.indent)
+        placed.append((marker, _NOTE_MARK.sub("", line.text[:at])[-40:].strip()))
+    return placed
+
+
+def _lost_note(marker: str, words: str, footnotes: Sequence[Footnote]) -> str:
+    """The warning for a footnote whose marker the text did not show."""
+    text = next((plain(n.content) for n in footnotes if n.marker == marker), "")
+    shown = text if len(text) <= 50 else text[:50] + "…"
+    return (
+        f"footnote {marker} (“{shown}”): its marker is not in the text; "
+        f"put after “…{words}”, where the numbering says it must be; check where it belongs"
+    )
+
+
+def _place_markers(page: _Page, document: str) -> list[str]:
+    """Put each footnote's marker back where its superscript stood, on the page's lines; the markers it could not find.
+
+    Footnote numbers run in order through the document, which is the surest evidence there is: of
+    every place where a marker's digits may stand, the ones kept are the best-attested sequence
+    (`_best_sequence`), so a number that only looks like a marker ("17 abductions, 9 sexual
+    assaults") gives way to the markers around it ("harassment,8" and "in 2023,9"), and digits
+    glued to a symbol ("decision VIII/1914") are a marker only where its number is the one due.
+    """
+    expected = [marker for marker, _ in page.notes if marker.isdigit()]
+    if not expected:
+        return []
+    spots = _best_sequence(list(_candidates(page, expected, document)), len(expected))
+    by_line: dict[int, list[_Spot]] = {}
+    for spot in spots:
+        by_line.setdefault(spot.line, []).append(spot)
+    for index, marks in by_line.items():
+        line = page.lines[index]
+        assert line is not None
+        text, out, pos = line.text, [], 0
+        for spot in marks:
+            out.append(text[pos : spot.cut] + _NOTE_OPEN + expected[spot.index] + _NOTE_CLOSE)
+            pos = spot.end
+        page.lines[index] = _Line("".join(out) + text[pos:], line.indent)
+    found = {spot.index for spot in spots}
+    return [marker for k, marker in enumerate(expected) if k not in found]
 
 
 def _masthead_markers(header: Sequence[Line], page: _Page) -> list[Line]:
@@ -1121,6 +1288,12 @@ def parse_pdf_text(text: str, source: Path | None = None, body: str | None = Non
     `source` names the file in error messages; `body` ('unga' or 'unsc') overrides the body the
     enacting formula or the symbol names.
     """
+    return read_pdf_text(text, source, body)[0]
+
+
+def read_pdf_text(text: str, source: Path | None = None, body: str | None = None) -> tuple[Resolution, tuple[str, ...]]:
+    """parse_pdf_text's Resolution, and what a reader should know of how it was read: the footnotes
+    whose markers the text did not show, each put where the numbering says it must be."""
     _refuse_early(text, source)
     text = _PRIVATE.sub("", text.lstrip("\ufeff")).replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n\f\n")
     text = _CONTROL.sub("", text)
@@ -1144,9 +1317,11 @@ def parse_pdf_text(text: str, source: Path | None = None, body: str | None = Non
     lines = [_line(raw) for raw in raw_lines]
     furniture = _Furniture(masthead.symbol, _key(masthead.title))
     pages = _pages(lines, _furniture_marks(lines, furniture))
-    for page in pages:
-        _place_markers(page)
+    lost = [_place_markers(page, text[body_start:]) for page in pages]
     masthead.header = _masthead_markers(masthead.header, pages[0])
+    in_header = {s.marker for line in masthead.header for s in line.content if isinstance(s, FootnoteRef)}
+    lost[0] = [marker for marker in lost[0] if marker not in in_header]
+    guessed = [placed for page, markers in zip(pages, lost, strict=True) for placed in _place_lost(page, markers)]
     indent_mode = _indent_mode(pages)
     paragraphs = _paragraph_texts(_fragments(pages, indent_mode), indent_mode)
     _refuse_long(paragraphs, source)
@@ -1165,11 +1340,12 @@ def parse_pdf_text(text: str, source: Path | None = None, body: str | None = Non
     refs = {s.marker for top in read.tops for n in top.walk() for s in n.content if isinstance(s, FootnoteRef)}
     refs |= {s.marker for line in masthead.header for s in line.content if isinstance(s, FootnoteRef)}
     footnotes = [n for n in _footnotes(pages) if n.marker in refs]
+    notes = tuple(_lost_note(marker, words, footnotes) for marker, words in guessed if marker in refs)
     session = _session_number(key, masthead)
     fields = _fields(key, session, masthead, read.closing)
     enacting_line = text[head_end:body_start].strip().lstrip('“"') if enacting_words else ""
     date = fields.get("date")
-    return Resolution(
+    resolution = Resolution(
         body=key,
         session=text_session(key, session, fields),
         fields=fields,
@@ -1187,10 +1363,16 @@ def parse_pdf_text(text: str, source: Path | None = None, body: str | None = Non
         emphasis=dict(HOUSE_EMPHASIS),
         date=date if isinstance(date, dt.date) else None,
     )
+    return resolution, notes
 
 
 def parse_pdf(data: bytes, source: Path | None = None, body: str | None = None) -> Resolution:
     """Read a UN resolution's PDF file: its text is extracted with pypdf (the optional 'pdf' extra), then read."""
+    return read_pdf(data, source, body)[0]
+
+
+def read_pdf(data: bytes, source: Path | None = None, body: str | None = None) -> tuple[Resolution, tuple[str, ...]]:
+    """parse_pdf's Resolution, and what a reader should know of how it was read (read_pdf_text's notes)."""
     where = Where(source) if source else None
     try:
         import pypdf  # noqa: F401 - optional: only PDF files need it
@@ -1211,7 +1393,7 @@ def parse_pdf(data: bytes, source: Path | None = None, body: str | None = None) 
                 "run it through OCR first (ocrmypdf, or Acrobat's Recognize Text), or import the Word or text version",
             )
         )
-    return parse_pdf_text("\f".join(pages), source, body)
+    return read_pdf_text("\f".join(pages), source, body)
 
 
 @contextlib.contextmanager
