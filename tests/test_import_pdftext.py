@@ -165,6 +165,9 @@ def test_trafficking_closing_formula_is_the_plenary_meeting() -> None:
         ("A/RES/78/252", "50th (resumed) plenary meeting\n22 December 2023"),
         ("A/RES/78/317", "100th plenary meeting\n16 July 2024"),
         ("A/RES/79/81", "46th plenary meeting\n3 December 2024"),
+        # (79/85's PDF text runs the year into the month, "4 December2024": the draft had no
+        # meeting, and a closing formula of its own printing "47th plenary meeting 4 December2024")
+        ("A/RES/79/85", "47th plenary meeting\n4 December 2024"),
     ],
 )
 def test_a_closing_formula_is_its_two_lines_without_the_annex_heading_after_a_page_break(symbol: str, closing: str) -> None:

@@ -1066,7 +1066,8 @@ class _Tree:
                 if index == len(paragraphs) - 1:
                     text = re.sub(r"[”\"]\s*$", "", text)
             if closing := CLOSING.match(text):
-                self.closing = Line("closing", plenary_lines(_content(closing.group())))
+                spaced = re.sub(r"(?<=[a-z])(?=\d{4}$)", " ", closing.group())  # "4 December2024", as 79/85's PDF has it
+                self.closing = Line("closing", plenary_lines(_content(spaced)))
                 break
             self.paragraph(fragment, text)
         for top in self.tops:
