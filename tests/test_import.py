@@ -635,6 +635,20 @@ def _rolled_texts(draft: Path, session: int) -> list[str]:
     return [" ".join(t.split()) for t in texts]
 
 
+def test_a_footnote_citing_the_sessions_own_records_follows_the_draft_rolled_on(empty: Path, tmp_path: Path) -> None:
+    """A/RES/78/62's footnote 1 cites the Disarmament Commission's report in the Official Records of
+    the 78th session; rolled to the 80th session it still read "Seventy-eighth Session, Supplement
+    No. 42 (A/78/42)" (import wrote no footnote's session as Jinja). A footnote that gives where a
+    resolution is printed keeps its session (A/RES/78/202: Human Rights Council resolution 52/13)."""
+    result = import_document(ga_text(tmp_path, "A/RES/78/62"))
+    texts = _rolled_texts(result.draft, 80)
+    assert "Official Records of the General Assembly, Eightieth Session, Supplement No. 42 (A/80/42)." in texts
+    assert not any("Seventy-eighth Session" in t for t in texts)
+    result = import_document(ga_text(tmp_path, "A/RES/78/202"))
+    texts = _rolled_texts(result.draft, 79)
+    assert "Ibid., Seventy-eighth Session, Supplement No. 53 (A/78/53), chap. V, sect. A." in texts
+
+
 def test_a_session_a_past_decision_set_stays_when_rolled(empty: Path, tmp_path: Path) -> None:
     """A/RES/79/85 welcomes a budget increase "in 2023 as decided after the seventy-eighth session":
     import wrote it as the previous session's Jinja, so rolled to the 80th the draft said "after the

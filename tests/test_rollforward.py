@@ -210,6 +210,28 @@ def test_a_text_imported_alone_is_told_where_it_cites_the_sessions_before(librar
     assert not [f for f in lint(str(draft)).findings if f.rule == "previous-resolution"]  # (adopted: nothing to mend)
 
 
+def test_a_rolled_draft_names_the_footnotes_keeping_the_old_session_and_lint_warns_there(
+    library: Path, tmp_path: Path
+) -> None:
+    """A/RES/78/202's footnotes 11 and 28 give where Human Rights Council resolutions 52/13 and
+    54/15 are printed, the Official Records of the 78th session: import keeps them as written, and
+    rolled to the 79th nothing said so. `new` names them, and lint warns there."""
+    draft = import_document(ga_text(tmp_path, "A/RES/78/202"), start=library).draft
+    rolled = roll_forward(draft, 79)
+    assert rolled.checks[-1] == (
+        "footnotes 11 and 28 name the 78th session as written (“Seventy-eighth Session”): right for a resolution printed in "
+        "that session's records; the report a text considers is the 79th session's"
+    )
+    rolled.path.write_text(rolled.text, encoding="utf-8")
+    found = [f for f in lint(str(rolled.path)).findings if f.rule == "session-literal"]
+    said = "“Seventy-eighth Session” names the seventy-eighth (78th) session, a-res-78-202's, as written"
+    assert [(f.paragraph, f.message) for f in found] == [
+        ("preamble paragraph 1, footnote [^fn11]", said),
+        ("operative paragraph 24, footnote [^fn1]", said),
+    ]
+    assert not [f for f in lint(str(draft)).findings if f.rule == "session-literal"]  # (the 78th's own text: nothing left)
+
+
 def test_a_draft_without_the_text_before_its_previous_one_has_nothing_to_check(library: Path) -> None:
     assert roll_forward(library / "drafts" / "aalco-52.yaml", 53).checks == (  # (aalco-52 recalls no resolution of the 50th)
         "subtitle “(Non-Deliberated)” says how the 52nd session took the item; the 53rd session may take it otherwise",
