@@ -319,17 +319,28 @@ def _year_of(draft: Draft, years: bool) -> int | None:
 
 
 def _year_named(resolution: Resolution, year: int, name: str) -> tuple[str, ...]:
-    """The paragraphs that name the old text's year ("by the end of 2023", "on 20 September 2023"),
-    as one note. Rolling on the 170 GA texts of the 78th session of the corpus names 443
-    paragraphs; the 79th session's texts change 376 of them (the year itself, or the whole
-    paragraph gone, in 247). A symbol ("A/78/2023") or a resolution's citation ("1590 (2005)") does not count."""
-    pattern = re.compile(rf"(?<![\w/.\-])(?<!\d \(){year}(?![\w/])")
-    found = [paragraph for paragraph, p in named_paragraphs(resolution) if pattern.search(p.text)]
+    """The paragraphs that name the old text's year or the year after ("by the end of 2023", "during
+    2024, namely from 1 to 19 April"), as one note. Rolling on the 170 GA texts of the 78th session
+    of the corpus names 443 paragraphs naming their year; the 79th session's texts change 376 of
+    them (the year itself, or the whole paragraph gone, in 247). Over the 168 pairs, 127 paragraphs
+    and sub-paragraphs name the year after but not the text's own: the 79th session's texts change
+    118 of them (the year itself, or the paragraph gone, in 82); years further on change less than
+    half as often (2030, the Agenda's year, stays). A symbol ("A/78/2023") or a resolution's
+    citation ("1590 (2005)") does not count."""
+    patterns = {y: re.compile(rf"(?<![\w/.\-])(?<!\d \(){y}(?![\w/])") for y in (year, year + 1)}
+    found, named = [], set()
+    for paragraph, p in named_paragraphs(resolution):
+        if here := {y for y, pattern in patterns.items() if pattern.search(p.text)}:
+            found.append(paragraph)
+            named |= here
     if not found:
         return ()
-    return (
-        f"{_places(found)} name{'s' * (len(found) == 1)} {year}, the year of {name}; most such paragraphs change in the next text",
-    )
+    what = {
+        frozenset({year}): f"{year}, the year of {name}",
+        frozenset({year + 1}): f"{year + 1}, the year after {name}'s",
+        frozenset({year, year + 1}): f"{year}, the year of {name}, or {year + 1}, the year after",
+    }[frozenset(named)]
+    return (f"{_places(found)} name{'s' * (len(found) == 1)} {what}; most such paragraphs change in the next text",)
 
 
 def _recalls(library: Library, draft: Draft, resolution: Resolution, text: str, guess: bool) -> tuple[str, ...]:
