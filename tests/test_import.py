@@ -604,9 +604,12 @@ def test_a_session_that_adopted_a_resolution_it_cites_stays_that_session_when_ro
         ("adopted by the General Assembly at its seventy-seventh session in its resolution 77/256 A of 30 December", True),
         ("in its resolution 77/256 A of 30 December 2022, adopted at its seventy-seventh session", True),
         # A session a decision taken before set (78/189, 78/10):
-        ("resolutions 71/321 and 77/203, whereby the Assembly decided to continue the consideration of possible further "
-         "measures necessary to enhance the participation of Indigenous Peoples’ representatives and institutions in "
-         "relevant United Nations meetings on issues affecting them at the seventy-eighth session", True),
+        (
+            "resolutions 71/321 and 77/203, whereby the Assembly decided to continue the consideration of possible further "
+            "measures necessary to enhance the participation of Indigenous Peoples’ representatives and institutions in "
+            "relevant United Nations meetings on issues affecting them at the seventy-eighth session",
+            True,
+        ),
         ("in which it decided to include in the provisional agenda of its seventy-eighth session the sub-item", True),
         # The Assembly's own (78/228, 78/232, 78/15, 78/205):
         ("of the Global Plan of Action at its eightieth session", False),

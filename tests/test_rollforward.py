@@ -222,9 +222,7 @@ def test_a_rolled_draft_names_the_paragraphs_naming_the_year_after_the_old_texts
     ]
 
 
-def test_a_rolled_draft_names_the_footnotes_keeping_the_old_session_and_lint_warns_there(
-    library: Path, tmp_path: Path
-) -> None:
+def test_a_rolled_draft_names_the_footnotes_keeping_the_old_session_and_lint_warns_there(library: Path, tmp_path: Path) -> None:
     """A/RES/78/202's footnotes 11 and 28 give where Human Rights Council resolutions 52/13 and
     54/15 are printed, the Official Records of the 78th session: import keeps them as written, and
     rolled to the 79th nothing said so. `new` names them, and lint warns there."""
