@@ -614,7 +614,7 @@ def test_a_built_draft_with_facts_still_to_fill_imports_as_a_draft_keeping_them_
         ("to the General Assembly and the Human Rights Council at their eightieth and sixty-first sessions", True),
         # Sessions listed on purpose, one of which has come (78/114, 78/102, 78/217):
         ("the sixty-sixth, sixty-ninth, seventy-second, seventy-fifth and seventy-eighth sessions of the General", True),
-        ("during the seventieth to seventy-eighth sessions", True),
+        ("during the seventieth to sixty-eighth sessions", True),
         ("to the General Assembly at its seventy-seventh and seventy-eighth sessions", True),
         # A session that dates something (78/222, 78/322, 78/179):
         ("to submit an annual report to the General Assembly, starting at its eightieth session", True),
@@ -623,12 +623,22 @@ def test_a_built_draft_with_facts_still_to_fill_imports_as_a_draft_keeping_them_
         # A session a resolution of that session dates (78/69), the symbol after it or before:
         ("adopted by the General Assembly at its seventy-seventh session in its resolution 77/256 A of 30 December", True),
         ("in its resolution 77/256 A of 30 December 2022, adopted at its seventy-seventh session", True),
+        # A session a decision taken before set (78/189, 78/10):
+        (
+            "resolutions 71/321 and 77/203, whereby the Assembly decided to continue the consideration of possible further "
+            "measures necessary to enhance the participation of Indigenous Peoples’ representatives and institutions in "
+            "relevant United Nations meetings on issues affecting them at the seventy-eighth session",
+            True,
+        ),
+        ("in which it decided to include in the provisional agenda of its seventy-eighth session the sub-item", True),
         # The Assembly's own (78/228, 78/232, 78/15, 78/205):
         ("of the Global Plan of Action at its eightieth session", False),
         ("the President of the General Assembly at its seventy-eighth session to appoint", False),
         ("to include in the provisional agenda of its eighty-first session the item", False),
         ("to submit to the General Assembly at its seventy-ninth and eightieth sessions a report", False),
         ("to report to the General Assembly at its eightieth session under its resolution 78/69", False),
+        # A range up to the text's own session ends at the session (78/102 op. 16, 78/113 pp. 3):
+        ("during the seventieth to seventy-eighth sessions", False),
     ],
 )
 def test_only_the_assemblys_own_sessions_are_written_as_jinja(words: str, kept: bool) -> None:
@@ -636,6 +646,50 @@ def test_only_the_assemblys_own_sessions_are_written_as_jinja(words: str, kept: 
 
     jinja = _session_words(words, 78, bodies=("United Nations General Assembly",))
     assert (jinja == words) is kept, jinja
+
+
+def _rolled_texts(draft: Path, session: int) -> list[str]:
+    """The paragraphs and footnotes of `draft` rolled on to `session` (`resdraft new`), spaced once."""
+    result = runner.invoke(app, ["new", str(draft), "--session", str(session)])
+    assert result.exit_code == 0, result.output
+    path = Path(re.search(r"wrote (\S+\.yaml)", result.output).group(1))  # type: ignore[union-attr]
+    rolled = load_resolution(path if path.is_absolute() else Path.cwd() / path)[0]
+    texts = [p.text for p in (*rolled.preamble, *rolled.operative)] + [n.text for n in rolled.footnotes]
+    return [" ".join(t.split()) for t in texts]
+
+
+def test_a_footnote_citing_the_sessions_own_records_follows_the_draft_rolled_on(empty: Path, tmp_path: Path) -> None:
+    """A/RES/78/62's footnote 1 cites the Disarmament Commission's report in the Official Records of
+    the 78th session; rolled to the 80th session it still read "Seventy-eighth Session, Supplement
+    No. 42 (A/78/42)" (import wrote no footnote's session as Jinja). A footnote that gives where a
+    resolution is printed keeps its session (A/RES/78/202: Human Rights Council resolution 52/13)."""
+    result = import_document(ga_text(tmp_path, "A/RES/78/62"))
+    texts = _rolled_texts(result.draft, 80)
+    assert "Official Records of the General Assembly, Eightieth Session, Supplement No. 42 (A/80/42)." in texts
+    assert not any("Seventy-eighth Session" in t for t in texts)
+    result = import_document(ga_text(tmp_path, "A/RES/78/202"))
+    texts = _rolled_texts(result.draft, 79)
+    assert "Ibid., Seventy-eighth Session, Supplement No. 53 (A/78/53), chap. V, sect. A." in texts
+
+
+def test_a_session_a_past_decision_set_stays_when_rolled(empty: Path, tmp_path: Path) -> None:
+    """A/RES/79/85 welcomes a budget increase "in 2023 as decided after the seventy-eighth session":
+    import wrote it as the previous session's Jinja, so rolled to the 80th the draft said "after the
+    seventy-ninth session", which is false. Its paragraph 28 ("as decided in 2023, …, and to report
+    to the General Assembly at its eightieth session") still moves its report on."""
+    result = import_document(ga_text(tmp_path, "A/RES/79/85"))
+    texts = _rolled_texts(result.draft, 80)
+    assert any("in 2023 as decided after the seventy-eighth session of the General Assembly" in t for t in texts)
+    assert any("as decided in 2023" in t and "at its eighty-first session on these issues" in t for t in texts)
+
+
+def test_a_range_of_sessions_up_to_the_texts_own_ends_at_the_rolled_drafts_session(empty: Path, tmp_path: Path) -> None:
+    """A/RES/78/113 takes into account the discussions "at the sixty-fourth to seventy-eighth
+    sessions"; the 79th session's text (79/127) says "sixty-fourth to seventy-ninth", where the
+    rolled draft kept the range as written."""
+    result = import_document(ga_text(tmp_path, "A/RES/78/113"))
+    texts = _rolled_texts(result.draft, 79)
+    assert any("in the Sixth Committee at the sixty-fourth to seventy-ninth sessions of the General Assembly" in t for t in texts)
 
 
 def test_imported_clause_files_are_already_in_the_layout_fmt_keeps(empty: Path, tmp_path: Path) -> None:

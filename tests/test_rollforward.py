@@ -162,8 +162,8 @@ def test_a_rolled_draft_names_where_it_cites_the_text_before_the_one_it_continue
     assert rolled.checks == (
         "preamble paragraph 1 cites “78/155 of 19 December 2023” (a-res-78-155, the text a-res-79-208 continued); "
         "the 80th-session text recalls 79/208 of 19 December 2024",
-        "preamble paragraphs 8, 34 and 36; operative paragraphs 3, 12, 14, 19 and 47 name 2024, the year of a-res-79-208; "
-        "most such paragraphs change in the next text",
+        "preamble paragraphs 8, 14, 34 and 36; operative paragraphs 3, 12, 14, 19 and 47 name 2024, the year of "
+        "a-res-79-208, or 2025, the year after; most such paragraphs change in the next text",  # ("the 2025 … Conference")
     )
     rolled.path.write_text(rolled.text, encoding="utf-8")
     (finding,) = [f for f in lint(str(rolled.path)).findings if f.rule == "previous-resolution"]
@@ -209,8 +209,8 @@ def test_a_text_imported_alone_is_told_where_it_cites_the_sessions_before(librar
     assert rolled.checks == (
         "preamble paragraph 10 cites “76/186 of 16 December 2021”, a resolution of a session before a-res-78-228's; "
         "the 80th-session text recalls 78/228 of 19 December 2023",
-        "preamble paragraphs 14, 23 and 41; operative paragraph 12 name 2023, the year of a-res-78-228; "
-        "most such paragraphs change in the next text",
+        "preamble paragraphs 14, 23 and 41; operative paragraphs 12 and 31 name 2023, the year of a-res-78-228, or 2024, "
+        "the year after; most such paragraphs change in the next text",  # ("the next such report, … in 2024")
         "operative paragraphs 5 and 33 name the 82nd session, as many sessions on as a-res-78-228 named the 80th: "
         "right for a report asked for every second or third session; a meeting or report set for a session keeps its number",
     )
@@ -221,6 +221,38 @@ def test_a_text_imported_alone_is_told_where_it_cites_the_sessions_before(librar
         "cite 78/228 of 19 December 2023 after it, where the paragraph lists the item's resolutions, or instead of it",
     )
     assert not [f for f in lint(str(draft)).findings if f.rule == "previous-resolution"]  # (adopted: nothing to mend)
+
+
+def test_a_rolled_draft_names_the_paragraphs_naming_the_year_after_the_old_texts(library: Path, tmp_path: Path) -> None:
+    """A/RES/78/62 (2023) has the Disarmament Commission meet "during 2024, namely from 1 to 19
+    April" (operative paragraph 8); rolled to the 80th session, `new` named the paragraphs naming
+    2023 only, where the 79th session's text (79/72) names 2025 there."""
+    draft = import_document(ga_text(tmp_path, "A/RES/78/62"), start=library).draft
+    named = [c for c in roll_forward(draft, 80).checks if "the year" in c]
+    assert named == [
+        "operative paragraphs 6, 8, 9 and 10 name 2023, the year of a-res-78-62, or 2024, the year after; "
+        "most such paragraphs change in the next text"
+    ]
+
+
+def test_a_rolled_draft_names_the_footnotes_keeping_the_old_session_and_lint_warns_there(library: Path, tmp_path: Path) -> None:
+    """A/RES/78/202's footnotes 11 and 28 give where Human Rights Council resolutions 52/13 and
+    54/15 are printed, the Official Records of the 78th session: import keeps them as written, and
+    rolled to the 79th nothing said so. `new` names them, and lint warns there."""
+    draft = import_document(ga_text(tmp_path, "A/RES/78/202"), start=library).draft
+    rolled = roll_forward(draft, 79)
+    assert rolled.checks[-1] == (
+        "footnotes 11 and 28 name the 78th session as written (“Seventy-eighth Session”): right for a resolution printed in "
+        "that session's records; the report a text considers is the 79th session's"
+    )
+    rolled.path.write_text(rolled.text, encoding="utf-8")
+    found = [f for f in lint(str(rolled.path)).findings if f.rule == "session-literal"]
+    said = "“Seventy-eighth Session” names the seventy-eighth (78th) session, a-res-78-202's, as written"
+    assert [(f.paragraph, f.message) for f in found] == [
+        ("preamble paragraph 1, footnote [^fn11]", said),
+        ("operative paragraph 24, footnote [^fn1]", said),
+    ]
+    assert not [f for f in lint(str(draft)).findings if f.rule == "session-literal"]  # (the 78th's own text: nothing left)
 
 
 def test_a_draft_without_the_text_before_its_previous_one_has_nothing_to_check(library: Path) -> None:
@@ -304,8 +336,8 @@ def test_a_council_resolution_rolls_on_to_the_next_year_and_asks_for_its_number(
     # Its "1894 (2009)" is a thematic resolution: the Council's citations are not guessed. Its year,
     # as in "the report … dated 5 April 2010", is looked for; "1919 (2010)" cites a resolution.
     assert rolled.checks == (
-        "preamble paragraph 3; operative paragraphs 3 and 19 name 2010, the year of s-res-1919-2010; "
-        "most such paragraphs change in the next text",
+        "preamble paragraph 3; operative paragraphs 1, 3, 7 and 19 name 2010, the year of s-res-1919-2010, or 2011, the "
+        "year after; most such paragraphs change in the next text",  # ("until 30 April 2011", "the referenda in 2011")
     )
 
 

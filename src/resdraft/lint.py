@@ -906,6 +906,30 @@ class _Linter:
                 order,
             )
 
+    def footnote_sessions(self, raw: str, where_of: Locate, paragraph: str | None, order: tuple[int, ...]) -> None:
+        """A footnote that writes out the session of the text this draft continues ("Official
+        Records of the General Assembly, Seventy-eighth Session, Supplement No. 42 (A/78/42)" in a
+        draft rolled on from the 78th session's): import leaves it so where the footnote gives
+        where a resolution is printed, which stays; the report a text considers is its own session's."""
+        if self.previous is None or not 0 < self.previous.session < self.session:
+            return
+        masked = re.sub(r"\{\{.*?\}\}|\{%.*?%\}", " JINJA ", raw, flags=re.DOTALL)
+        names = self.style.names if self.style is not None else ()
+        for m in _session_pattern(self.rules.session_words).finditer(masked):
+            n = session_number(m.group("ord"))
+            if n != self.previous.session or not names_own_session(masked, m.start("ord"), m.end("ord"), names, n):
+                continue
+            self.emit(
+                "session-literal",
+                f"“{m.group(0)}” names the {_ordinal_name(n)} session, {self.previous.name}'s, as written",
+                f"where the footnote cites the report this text considers, write {{{{ session.{ordinal_form(m.group('ord'))} }}}} "
+                "(and the symbol's session as {{ session.number }}); where it gives where a resolution of that session is "
+                "printed, accept this warning",
+                where_of(m.group(0)),
+                paragraph,
+                order,
+            )
+
     def passed_session(
         self, m: re.Match[str], n: int, where: Where | None, paragraph: str | None, order: tuple[int, ...]
     ) -> None:
@@ -1382,6 +1406,7 @@ def _footnote_gaps(draft: Draft, library: Library, sources: _DraftSources, linte
                     return linter.files.locate(start, words)
 
                 linter.text(note, where_of, f"{position}, footnote [^{key}]", (*order, 99), citations=False)
+                linter.footnote_sessions(note, where_of, f"{position}, footnote [^{key}]", (*order, 99))
             uses.append(replace(use, footnotes=patched) if patched != dict(use.footnotes) else use)
         parts[part] = uses
     return replace(draft, preamble=tuple(parts["preamble"]), operative=tuple(parts["operative"]))
@@ -1441,6 +1466,8 @@ def _lint_draft(path: Path) -> LintReport:
     files = _Files()
     sources = _DraftSources(draft, library, files)
     linter = _Linter(rules, draft.session, str(Where(draft.where.path)), files)
+    lineage = library.lineage(draft, Problems())
+    linter.previous = lineage[0] if lineage else None
 
     patched = _footnote_gaps(draft, library, sources, linter)
     _typed_numerals(draft, linter)
@@ -1455,8 +1482,6 @@ def _lint_draft(path: Path) -> LintReport:
     # (a broken chain is `resdraft check`'s to report; the text before the previous one is guessed
     # only for a text still in the making, and not for the Council's, see `_recalls` in rollforward)
     guess = draft.fields.get("status") != "adopted" and not style.years
-    lineage = library.lineage(draft, Problems())
-    linter.previous = lineage[0] if lineage else None
     series = Series.of(lineage, guess=guess)
     linter.series = series if series is not None and any(series.stale_in(resolution)) else None
 

@@ -6,9 +6,14 @@ another body's ("the seventy-seventh session of the World Health Assembly", "ado
 Commission at its seventy-eighth session"); one of a list or range of sessions ("at its
 seventy-seventh and seventy-eighth sessions", "the seventieth to seventy-eighth sessions"); and
 one that dates something ("starting at its eightieth session", "the eightieth session of the
-General Assembly in 2025"), which names that session on purpose; and one that a resolution of that
+General Assembly in 2025"), which names that session on purpose; one that a resolution of that
 session dates ("adopted by the General Assembly at its seventy-seventh session in its resolution
-77/256 A"), which is the session that adopted it whatever session the text is for.
+77/256 A"), which is the session that adopted it whatever session the text is for; and one that a
+decision taken before set ("resolutions 71/321 and 77/203, whereby the Assembly decided to continue
+the consideration … at the seventy-eighth session", "in 2023 as decided after the seventy-eighth
+session"), which that decision named once and for all. The end of a range that is the text's own
+session ("at the sixty-fourth to seventy-eighth sessions" in a text of the 78th) is the body's own:
+the next text's range ends at its session ("sixty-fourth to seventy-ninth").
 """
 
 from __future__ import annotations
@@ -46,6 +51,24 @@ _SYMBOL_AFTER = re.compile(
 _SYMBOL_BEFORE = re.compile(r"\b(?:resolutions?|decisions?)\s+(?P<n>\d+)/\d+[^.;/]{0,80}?\b(?:at|during)\s+its\s+$")
 
 
+# "… whereby the Assembly decided to continue … at the seventy-eighth session", "as decided after the
+# seventy-eighth session": a session an earlier decision set, in the clause that names the decision
+# (no new verb of the text's own between: "…, and decides to hold at its seventy-ninth session"), a
+# few words on from "as decided" ("as decided in 2023, …, and to report … at its eightieth session": the text's own).
+_DECIDED = re.compile(
+    r"(?:\bas\s+(?:originally\s+)?decided\b(?P<near>[^,;]{0,60})|\b(?:whereby|in\s+which|by\s+which)\s+(?:it|the\s+"
+    r"(?:General\s+)?Assembly)\s+(?:decided|requested|agreed)\b(?P<since>[^;]*))$"
+)
+_OWN_VERB = re.compile(r"\b(?:[Dd]ecides|[Rr]equests|[Ii]nvites|[Cc]alls|[Uu]rges|[Ee]ncourages)\b")
+
+
+def _set_by_past_decision(text: str, start: int) -> bool:
+    """Whether a decision taken before ("whereby the Assembly decided", "as decided") stands in the
+    clause before the ordinal at `start`, which then names the session that decision set."""
+    m = _DECIDED.search(text[max(0, start - 400) : start])
+    return m is not None and _OWN_VERB.search(m.group("near") or m.group("since") or "") is None
+
+
 def _dated_by_symbol(before: str, after: str, number: int | None) -> bool:
     """Whether a resolution or decision of the session at hand stands beside it: "its
     seventy-seventh session in its resolution 77/256 A" names the session that adopted 77/256."""
@@ -69,17 +92,29 @@ def _listed_after() -> re.Pattern[str]:
     )
 
 
+@cache
+def _range_before() -> re.Pattern[str]:
+    """The ordinal that starts a range ending at the one after it ("the sixty-fourth to …")."""
+    return re.compile(rf"(?i:{ordinal_pattern()}){_ANCHORS}\s*(?:\bto\b|–)\s*(?:(?:at|of)\s+)?(?:its\s+)?$")
+
+
 def _listed(text: str, start: int, end: int, session: int | None) -> bool:
     """Whether the ordinal at text[start:end] is one of a list or range of sessions that names a
     session on purpose: one that has come, as the text's `session` counts ("at its seventy-seventh
     and seventy-eighth sessions" in a text of the 78th); a list of sessions all to come ("at its
-    seventy-ninth and eightieth sessions") names each as the next, and the one after, do."""
+    seventy-ninth and eightieth sessions") names each as the next, and the one after, do; and so
+    does the end of a range that is the text's own session ("the sixty-fourth to seventy-eighth
+    sessions" in a text of the 78th): the range runs up to the session at hand (A/RES/78/113,
+    79/127; 78/102, 79/116), so its end follows, its start stays."""
     found = [_listed_before().search(text[max(0, start - 160) : start]), _listed_after().match(text[end : end + 160])]
     numbers = [session_number(m.group("ord")) for m in found if m is not None]
     if not numbers:
         return False
     if session is None:
         return True
+    ends_range = found[1] is None and _range_before().search(text[max(0, start - 160) : start]) is not None
+    if ends_range and session_number(text[start:end]) == session:
+        return False
     return any(n is None or n <= session for n in (*numbers, session_number(text[start:end])))
 
 
@@ -115,8 +150,9 @@ def _own(words: list[str], names: Iterable[str]) -> bool:
 def names_own_session(text: str, start: int, end: int, names: Iterable[str], session: int | None = None) -> bool:
     """Whether the ordinal at text[start:end], followed by the word for a session, names one of the
     body's own sessions (`names`: the body's names), by itself: not another body's session, not
-    one of a list or range of sessions (but for a list of sessions all after the text's `session`),
-    and not one that dates something or that a resolution of that session dates."""
+    one of a list or range of sessions (but for a list of sessions all after the text's `session`,
+    and the text's session ending a range), not one that dates something or that a resolution of
+    that session dates, and not one a decision taken before set."""
     names = tuple(names)
     after, before = text[end : end + 160], text[max(0, start - 160) : start]
     if (m := _OF_BODY.match(after)) and _another_body(m.group("name"), names):
@@ -125,7 +161,7 @@ def names_own_session(text: str, start: int, end: int, names: Iterable[str], ses
         return False
     if _START.search(before) or _IN_YEAR.match(after):
         return False
-    if _dated_by_symbol(before, after, session_number(text[start:end])):
+    if _dated_by_symbol(before, after, session_number(text[start:end])) or _set_by_past_decision(text, start):
         return False
     return not _listed(text, start, end, session)
 
