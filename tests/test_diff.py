@@ -473,7 +473,7 @@ def test_aalco_50_to_52_as_criticmarkup() -> None:
     result = runner.invoke(app, ["diff", str(ROOT / "drafts/aalco-50.yaml"), str(ROOT / "drafts/aalco-52.yaml"), "--to", "md"])
     assert "{~~Fifty-First~>Fifty-Third~~}" in result.stdout
     assert "{++Being ++}Mindful of" in result.stdout
-    assert "{--Having heard with appreciation" in result.stdout
+    assert "{--**Having heard** with appreciation" in result.stdout  # (in the house style: its opening bold)
     assert "{++Also noting the various forms" in result.stdout
 
 

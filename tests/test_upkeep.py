@@ -772,3 +772,52 @@ def test_upkeep_accepts_a_loaded_library(library: Path) -> None:
     loaded = open_library(library)
     assert search(loaded, "provisional agenda")[0].clause.id == PROVISIONAL
     assert [s.draft for s in usage(loaded, PROVISIONAL)] == ["aalco-50", "aalco-52", "aalco-53"]
+
+
+def _with_ga_texts(library: Path, *symbols: str) -> Path:
+    """The example library with GA resolutions imported from their raw PDF text."""
+    from typer.testing import CliRunner
+
+    from conftest import ga_text
+    from resdraft.cli import app
+
+    files = [str(ga_text(library.parent, symbol)) for symbol in symbols]
+    cwd = Path.cwd()
+    os.chdir(library)
+    try:
+        result = CliRunner().invoke(app, ["import", *files])
+    finally:
+        os.chdir(cwd)
+    assert result.exit_code == 0, result.output
+    return library
+
+
+def test_search_passages_read_as_text_without_escapes_or_footnote_keys(library: Path) -> None:
+    # A/RES/78/62's "(a) [To be determined];" is stored escaped ("\[To be determined]") and its
+    # anchors by key ("Commission[^fn1]"); the passage showed both as written in the YAML.
+    _with_ga_texts(library, "A/RES/78/62")
+    hits = {h.clause.id: h for h in search(library, "Disarmament Commission substantive session")}
+    passage = hits["unga.recommends-disarmament-commission-consider-following-items"].passage
+    assert passage.endswith("of 2024 [To be determined] [To be determined]")
+    considered = search(library, "Disarmament Commission report")
+    passage = next(h.passage for h in considered if h.clause.id == "unga.having-considered-report-disarmament-commission")
+    assert passage == "Having considered the report of the Disarmament Commission¹"
+
+
+def test_search_finds_a_symbol_cited_in_a_footnote_as_an_exact_hit_shown_in_that_footnote(library: Path) -> None:
+    # A/78/42 is cited only in footnotes of A/RES/78/62 (the Commission's report): the clauses citing
+    # it ranked by how their paragraphs, which do not hold it, looked like the query (82.9, 78.6),
+    # and their passages showed the paragraphs.
+    _with_ga_texts(library, "A/RES/78/62", "A/RES/79/72")
+    hits = search(library, "A/78/42")
+    top = [h for h in hits if h.score == 100]
+    assert {h.clause.id for h in top} == {
+        "unga.having-considered-report-disarmament-commission",
+        "unga.commends-disarmament-commission-successful-conclusion-consideration",
+    }
+    assert hits[: len(top)] == top and all(h.how == "words" for h in top)
+    for h in top:
+        assert h.passage.startswith("footnote 1: Official Records of the General Assembly, Seventy-eighth Session")
+        assert [h.passage[a:b] for a, b in h.marks][-3:] == ["A", "78", "42"]
+    # A clause citing the next year's report matches only some of the words.
+    assert next(h for h in hits if h.clause.id == "unga.having-considered-report-disarmament-commission-2").how == "some words"

@@ -16,13 +16,14 @@ import json
 import os
 import sqlite3
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from resdraft.errors import LibraryError, Problems, ResdraftError, Where
-from resdraft.model import Clause, SubClause
+from resdraft.inline import parse_inline
+from resdraft.model import Clause, Run, SubClause
 from resdraft.reading import read_utf8
 
 # Parsing YAML and validating clauses pull in PyYAML and Jinja; they are imported where a file is
@@ -30,7 +31,7 @@ from resdraft.reading import read_utf8
 
 CACHE_DIR = ".resdraft-cache"
 CACHE_FILE = "library.sqlite"
-SCHEMA = 3  # bump when the tables or what is stored in them change
+SCHEMA = 4  # bump when the tables or what is stored in them change
 RACY_NS = 2_000_000_000
 
 _TABLES = """
@@ -203,15 +204,22 @@ def clause_from_row(row: tuple[Any, ...] | sqlite3.Row) -> Clause:
     )
 
 
-def clause_words(clause: Clause) -> str:
-    """The searchable words of a clause: its text and the text of every sub-paragraph."""
+def clause_words(clause: Clause, markers: Mapping[str, str] | None = None) -> str:
+    """The searchable words of a clause as they read: its text and the text of every sub-paragraph,
+    without markup (see `readable`)."""
     parts = [clause.text]
     stack = list(clause.subparagraphs)
     while stack:
         sub = stack.pop(0)
         parts += [sub.opening or "", sub.text]
         stack[:0] = sub.subparagraphs
-    return " ".join(p for p in parts if p)
+    return " ".join(readable(p, markers) for p in parts if p)
+
+
+def readable(text: str, markers: Mapping[str, str] | None = None) -> str:
+    """Clause markup as it reads: no emphasis marks or escapes ("\\[To be determined]" is "[To be
+    determined]"), a footnote anchor as `markers` gives its key ("¹"), else left out."""
+    return "".join(s.text if isinstance(s, Run) else (markers or {}).get(s.marker, "") for s in parse_inline(text))
 
 
 # ---------------------------------------------------------------- the cache
@@ -350,7 +358,7 @@ class LibraryCache:
                 f"INSERT INTO clauses ({CLAUSE_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?)", clause_row(clause, str(path), pos)
             )
             if self.fts:
-                notes = " ".join([*clause.footnotes.values(), clause.note or ""])
+                notes = " ".join([*map(readable, clause.footnotes.values()), clause.note or ""])
                 self.db.execute(
                     "INSERT INTO clause_words (rowid, id, opening, words, notes, tags) VALUES (?,?,?,?,?,?)",
                     (cur.lastrowid, clause.id, clause.opening or "", clause_words(clause), notes, " ".join(clause.tags)),

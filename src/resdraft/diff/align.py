@@ -18,8 +18,9 @@ from typing import Any
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import LCSseq
 
+from resdraft.diff.model import lines_by_role
 from resdraft.diff.words import WORD, encoded
-from resdraft.model import Paragraph
+from resdraft.model import Line, Paragraph
 
 THRESHOLD = 55.0  # similarity (0-100) below which two paragraphs are different paragraphs
 NEARBY = 75.0  # near its old place, a pair must be this sure (word by word); weaker ones wait for the search over all
@@ -298,3 +299,30 @@ def moved(pairs: dict[int, int], weight: Mapping[int, int]) -> set[int]:
         keep.add(order[k])
         k = parent[k]
     return {j for j in order if j not in keep}
+
+
+def paired_lines(old: tuple[Line, ...], new: tuple[Line, ...]) -> list[tuple[Line | None, Line | None]]:
+    """Header or title lines of two texts as one sequence, each an (old, new) pair: paired by role
+    (the first line of a role with the first, the second with the second), in the new order, and
+    old-only lines where they stood. Where lines changed places, those that keep their order pair
+    (the run holding the most text) and the others stand apart, the old where it stood and the new
+    where it stands, so that the old lines read in their old order."""
+    old_by_key, new_by_key = lines_by_role(old), lines_by_role(new)
+    old_keys, new_keys = list(old_by_key), list(new_by_key)
+    pairs = {j: old_keys.index(key) for j, key in enumerate(new_keys) if key in old_by_key}
+    out_of_order = moved(pairs, {j: len(new_by_key[new_keys[j]].text) + 1 for j in pairs})
+    kept = {new_keys[j] for j in pairs if j not in out_of_order}
+    out: list[tuple[Line | None, Line | None]] = []
+    shown = 0  # old lines up to here are placed
+
+    def flush(until: int) -> None:
+        nonlocal shown
+        out.extend((old_by_key[key], None) for key in old_keys[shown:until] if key not in kept)
+        shown = max(shown, until)
+
+    for key, line in new_by_key.items():
+        if key in kept:
+            flush(old_keys.index(key))
+        out.append((old_by_key[key] if key in kept else None, line))
+    flush(len(old_keys))
+    return out

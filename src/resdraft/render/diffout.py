@@ -100,7 +100,7 @@ def render_diff(
     if fmt == "md":
         from resdraft.render.criticmarkup import render_criticmarkup
 
-        return render_criticmarkup(diff)
+        return render_criticmarkup(diff, near)
     if fmt == "amendments":
         from resdraft.render.amendments import render_amendments
 

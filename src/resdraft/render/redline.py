@@ -47,9 +47,9 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 from lxml import etree
 
-from resdraft.diff.align import moved
+from resdraft.diff.align import paired_lines
 from resdraft.diff.footnotes import align_anchors, footnotes_by_content
-from resdraft.diff.model import Diff, ParagraphChange, Place, lines_by_role
+from resdraft.diff.model import Diff, ParagraphChange, Place
 from resdraft.diff.words import Op, located, word_diff
 from resdraft.errors import TemplateError
 from resdraft.library.wordstyle import WordStyle
@@ -401,32 +401,14 @@ class _Redline(_Writer):
         return self.heading_num(kind) if kind is not None else None
 
     def _lines(self, style_of: Any, old: tuple[Line, ...], new: tuple[Line, ...]) -> list[Any]:
-        """Header or title lines paired by role (the first line of a role with the first, the
-        second with the second), in the new order; old-only lines where they stood. Where lines
-        changed places, those that keep their order pair (the run holding the most text) and the
-        others are struck where they stood and inserted where they stand, so that Reject All gives
-        the old order back."""
-
-        old_by_key, new_by_key = lines_by_role(old), lines_by_role(new)
-        old_keys, new_keys = list(old_by_key), list(new_by_key)
-        pairs = {j: old_keys.index(key) for j, key in enumerate(new_keys) if key in old_by_key}
-        out_of_order = moved(pairs, {j: len(new_by_key[new_keys[j]].text) + 1 for j in pairs})
-        kept = {new_keys[j] for j in pairs if j not in out_of_order}
+        """Header or title lines as `paired_lines` orders them: paired by role in the new order,
+        old-only lines struck where they stood and lines that changed places struck where they
+        stood and inserted where they stand, so that Reject All gives the old order back."""
         out = []
-        shown = 0  # old lines up to here are placed
-
-        def flush(until: int) -> None:
-            nonlocal shown
-            for key in old_keys[shown:until]:
-                if key not in kept:
-                    out.append(self._written(style_of(key[0]), old_by_key[key], None))
-            shown = max(shown, until)
-
-        for key, line in new_by_key.items():
-            if key in kept:
-                flush(old_keys.index(key))
-            out.append(self._written(style_of(line.role), old_by_key[key] if key in kept else None, line))
-        flush(len(old_keys))
+        for was, now in paired_lines(old, new):
+            line = now or was
+            assert line is not None
+            out.append(self._written(style_of(line.role), was, now))
         return out
 
     def _hung_line(self, p: Any, style: str, old: Line | None, new: Line | None) -> None:

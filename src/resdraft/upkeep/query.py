@@ -19,9 +19,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from resdraft.cache import CLAUSE_COLUMNS, clause_from_row, clause_words
+from resdraft.cache import CLAUSE_COLUMNS, clause_from_row, clause_words, readable
 from resdraft.errors import LibraryError, Problem
-from resdraft.model import Clause
+from resdraft.model import Clause, subclause_texts
 from resdraft.upkeep.index import Index
 
 if TYPE_CHECKING:
@@ -40,7 +40,7 @@ class Hit:
     clause: Clause
     score: float  # 0-100: how much of the query is present and how closely
     how: str  # "phrase" | "words" | "close words" | "some words" | "fuzzy"
-    passage: str  # the best-matching stretch of the paragraph (opening, text, sub-paragraphs), "…" where cut
+    passage: str  # the best-matching stretch of the paragraph (opening, text, sub-paragraphs) or of a footnote ("footnote 1: …"), "…" where cut
     marks: tuple[tuple[int, int], ...]  # spans of `passage` that matched the query
     uses: int  # how many draft paragraphs use the clause
 
@@ -198,8 +198,28 @@ def _use_counts(index: Index, ids: list[str]) -> dict[str, int]:
 
 
 def _display(clause: Clause) -> str:
-    """The paragraph as it reads: opening phrase, text and sub-paragraphs."""
-    return " ".join(p for p in (clause.opening or "", clause_words(clause)) if p)
+    """The paragraph as it reads: opening phrase, text and sub-paragraphs, footnote anchors as
+    superscript numbers; then its footnotes."""
+    return " ".join(text for _, text in _segments(clause))
+
+
+_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+_UNMARKED = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", " " * 10)  # (an anchor is no part of the word it follows)
+
+
+def _segments(clause: Clause) -> list[tuple[str, str]]:
+    """What a search reads of a clause, each as (footnote number, text): first the paragraph as it
+    reads ("" for a number), its anchors as superscript numbers in the order they stand, then each footnote."""
+    keys = list(clause.footnotes)
+    if len(keys) > 1:
+        from resdraft.inline import anchors
+
+        order = anchors(" ".join([clause.opening or "", clause.text, *subclause_texts(clause.subparagraphs)]))
+        keys.sort(key=lambda k: order.index(k) if k in order else len(order))
+    numbers = {key: str(n) for n, key in enumerate(keys, 1)}
+    markers = {key: n.translate(_SUPERSCRIPT) for key, n in numbers.items()}
+    paragraph = " ".join(p for p in (readable(clause.opening or "", markers), clause_words(clause, markers)) if p)
+    return [("", paragraph), *((numbers[key], readable(clause.footnotes[key])) for key in keys)]
 
 
 def _tokens(text: str, folded: str) -> list[tuple[str, int, int]]:
@@ -214,34 +234,49 @@ def _rank(
 ) -> tuple[Hit | None, tuple[Any, ...]]:
     from rapidfuzz import fuzz
 
-    display = _display(clause)
-    folded = fold(display)
-    tokens = _tokens(display, folded)
-    words = [t[0] for t in tokens]
-    extra = {fold(w) for w in _TOKEN.findall(" ".join([clause.id, *clause.tags, *clause.footnotes.values(), clause.note or ""]))}
-    present = set(words) | extra
-    hits: list[int] = []  # token positions that matched
+    segments = _segments(clause)
+    read = []  # each segment: (its text, folded, its words' tokens)
+    for k, (_, text) in enumerate(segments):
+        bare = (
+            text.translate(_UNMARKED) if k == 0 and len(segments) > 1 else text
+        )  # (only a paragraph with footnotes has anchors)
+        folded = fold(bare)
+        read.append((text, folded, _tokens(bare, folded)))
+    words_of = [[t[0] for t in tokens] for _, _, tokens in read]
+    extra = {fold(w) for w in _TOKEN.findall(" ".join([clause.id, *clause.tags, clause.note or ""]))}
+    present = set().union(*words_of) | extra
+    hits: list[list[int]] = [[] for _ in segments]  # per segment, token positions that matched
     exact = close = 0
     for word in q.words:
         if word in present:
             exact += 1
-            hits += [i for i, w in enumerate(words) if w == word]
+            for s, words in enumerate(words_of):
+                hits[s] += [i for i, w in enumerate(words) if w == word]
             continue
         alts = variants.get(word, frozenset())
-        positions = [i for i, w in enumerate(words) if w in alts or (len(word) >= 3 and w.startswith(word))]
-        if positions or alts & extra:
+        found = False
+        for s, words in enumerate(words_of):
+            positions = [i for i, w in enumerate(words) if w in alts or (len(word) >= 3 and w.startswith(word))]
+            hits[s] += positions
+            found = found or bool(positions)
+        if found or alts & extra:
             close += 1
-            hits += positions
     phrases_found = 0
     for phrase in q.phrases:
         n = len(phrase)
-        starts = [i for i in range(len(words) - n + 1) if tuple(words[i : i + n]) == phrase]
-        if starts:
-            phrases_found += 1
-            hits += [i + k for i in starts for k in range(n)]
+        found = False
+        for s, words in enumerate(words_of):
+            starts = [i for i in range(len(words) - n + 1) if tuple(words[i : i + n]) == phrase]
+            hits[s] += [i + k for i in starts for k in range(n)]
+            found = found or bool(starts)
+        phrases_found += found
     total = len(q.words) + len(q.phrases)
     query_text = " ".join(q.terms)
-    partial = fuzz.partial_ratio(query_text, folded) if folded else 0.0
+    display, folded, tokens = read[0]
+    everything = " ".join(f for _, f, _ in read) if len(read) > 1 else folded
+    partial = fuzz.partial_ratio(query_text, everything) if everything else 0.0
+    if (as_typed := fold(q.text.replace('"', " ").strip())) != query_text and everything:  # "a/78/42", not "a 78 42"
+        partial = max(partial, fuzz.partial_ratio(as_typed, everything))
     token_set = fuzz.token_set_ratio(query_text, folded) if folded else 0.0
     closeness = max(partial, token_set)
     if exact + phrases_found == total:
@@ -257,7 +292,14 @@ def _rank(
     coverage = (exact + phrases_found + 0.7 * close) / total if total else 0.0
     score = round(70 * coverage + 30 * closeness / 100, 1)
     named = sum(1 for w in q.terms if w in _TOKEN.findall(fold(f"{clause.id} {clause.opening or ''}")))
-    passage, marks = _passage(display, tokens, hits, query_text if tier == 0 else "", folded)
+    best = max(range(len(read)), key=lambda s: (len(set(hits[s])), s == 0))  # (the paragraph, where it matches as well)
+    if best == 0 or not hits[best]:
+        passage, marks = _passage(display, tokens, hits[0], query_text if tier == 0 else "", folded)
+    else:
+        note, folded_note, note_tokens = read[best]
+        passage, marks = _passage(note, note_tokens, hits[best], "", folded_note)
+        label = f"footnote {segments[best][0]}: "
+        passage, marks = label + passage, tuple((a + len(label), b + len(label)) for a, b in marks)
     hit = Hit(clause, score, how, passage, marks, uses)
     return hit, (-tier, -score, -named, bm25, len(display), clause.id)
 
