@@ -220,6 +220,11 @@ def test_amendments_quote_a_bracket_with_its_pair() -> None:
         "(the Beijing Rules)” after “(the Tokyo Rules)”."
     ) in text
     assert "“(the Bangkok Rules) and” with “(the Bangkok Rules),”" in text
+    # The words an insertion is placed after quote a bracket with its pair too (before: "after “Treaty),”").
+    from conftest import ga_pair
+
+    text = render_amendments(compare(*ga_pair("A/RES/78/42")))
+    assert "to negotiate a successor agreement,” after “(New START Treaty),”." in text
 
 
 def test_amendments_table_footnote_changes_by_old_number_and_anchor() -> None:
@@ -889,6 +894,52 @@ def test_a_symbol_takes_a_spaced_part_letter_but_never_a_footnote_number_or_the_
         "5 A/79/77. 6 A/CONF.192/BMS/2022/1. 7 A/CONF.192/2024/RC/3.",
     )
     assert [text for op, text in ops if op == "equal"] == ["5 ", ". 6 ", ". 7 ", "."]
+
+
+def test_a_symbol_with_a_bracketed_part_is_one_token_and_a_bracket_after_a_space_is_not() -> None:
+    # Shapes from the GA corpus: IAEA General Conference, UNCCD, WTO, UNEP, Council of Europe, ILO,
+    # African Union and IMO documents; and beside them the brackets of ordinary text.
+    text = (
+        "resolutions GC(67)/RES/10 A, GC(XXXIV)/RES/530 and GOV/INF/2005/10-GC(49)/INF/6, ICCD/COP(13)/21/Add.1. "
+        "(WT/MIN(22)/30), UNEP(DTIE)/Hg/CONF/4, (CM/Rec(2022)16), GB.344/POL/2(Rev.1), Assembly/AU/Dec.729(XXXII). "
+        "resolution MSC.257(84), LP.4(8); decision SSA2(5). S/RES/1663 (2006) "
+        "(a) paragraph 5 (b) of resolution 77/256 A (2022) and 75/240 (OEWG), 2625 (XXV), Article VI (A/78/L.1)]"
+    )
+    tokens = tokenize(text)
+    assert "".join(tokens) == text
+    whole = ["GC(67)/RES/10 A", "GC(XXXIV)/RES/530", "GOV/INF/2005/10-GC(49)/INF/6", "ICCD/COP(13)/21/Add.1", "WT/MIN(22)/30"]
+    whole += ["UNEP(DTIE)/Hg/CONF/4", "CM/Rec(2022)16", "GB.344/POL/2(Rev.1)", "Assembly/AU/Dec.729(XXXII)", "MSC.257(84)"]
+    whole += ["LP.4(8)", "SSA2(5)", "S/RES/1663 (2006)", "77/256 A", "75/240", "A/78/L.1"]
+    assert [t for t in tokens if any(c in t for c in "/()") and len(t) > 1] == whole
+    for word in ("a", "5", "b", "2022", "OEWG", "2625", "XXV", "Article", "VI"):
+        assert word in tokens
+    assert tokens.count("(") == tokens.count(")") == 8  # each bracket of ordinary text a token of its own
+
+
+def test_iaea_conference_symbols_are_replaced_whole_and_a_struck_decision_keeps_its_quoted_title() -> None:
+    # A/RES/78/8 -> A/RES/79/4 takes note of the General Conference's resolutions and decisions.
+    # Before, "GC([-67-]{+68+})/[-RES/7-]{+RES/8+}": the bracket and "GC" kept as if unchanged; and the
+    # decision dropped was struck from inside one title to inside the next ("XIV.A[- of the Statute”;
+    # GC(67)/DEC/10, entitled “Amendment to Article VI-] of the Statute”"): the same words, and as few
+    # of them, so only the quotation marks tell the two places apart. Read from the raw PDF text and
+    # from the corpus's own paragraphs alike.
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from bench_diff import load_pairs, resolution
+
+    a, b = next((a, b) for a, b in load_pairs() if a["symbol"] == "A/RES/78/8")
+    raw = _corpus_word_diff("A/RES/78/8", "A/RES/79/4", "Takes note of resolutions")
+    own = [next(p.text for p in resolution(row).operative if p.text.startswith("Takes note of")) for row in (a, b)]
+    for old, new, ops in (raw, (*own, word_diff(*own))):
+        assert old_text(ops) == old and new_text(ops) == new
+        changes = [(op, text) for op, text in ops if op != "equal"]
+        assert changes[:4] == [
+            ("delete", "GC(67)/RES/7"),
+            ("insert", "GC(68)/RES/8"),
+            ("delete", "GC(67)/RES/8"),
+            ("insert", "GC(68)/RES/9"),
+        ]
+        assert ("delete", "GC(67)/DEC/10, entitled “Amendment to Article VI of the Statute”; ") in changes
+        assert not any(re.search(r"^[^“]*”|“[^”]*$", text) for _, text in changes)  # no title's mark without its pair
 
 
 def test_a_text_cut_where_words_diff_leaves_unchanged_edges_out_has_the_tokens_of_the_whole() -> None:

@@ -8,7 +8,8 @@ Unchanged text at the start and end of both is left out first. The clean-up is
 diff-match-patch's semantic rule, narrowed: a short unchanged stretch
 between two changes is folded into them, unless words were only added (or only struck) on both
 sides of it, and a stretch of four or more unchanged words never is. Words added where they could
-as well be marked a word earlier or later are marked as whole words. A date replaced by a date
+as well be marked a word earlier or later are marked as whole words, and without a quotation mark
+or a bracket whose pair is left unmarked where another place does as well. A date replaced by a date
 then shows only the parts that changed, and a word whose spacing or punctuation alone changed
 shows only that character. Where the exact diff keeps many bare spaces between changes (words
 moved inside a paragraph), the texts are compared again with spaces joined to their words, and
@@ -27,15 +28,22 @@ from resdraft.model import Placeholder
 Op = tuple[str, str]
 
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+# A bracketed part written on to a part of a symbol, no space between: GC(67)/RES/7,
+# ICCD/COP(13)/21/Add.1, CM/Rec(2022)16, GB.344/POL/2(Rev.1), Assembly/AU/Dec.729(XXXII). Only after
+# a letter or a digit, and never ending in a full stop (a sentence's, which the symbol gives back).
+_BRACKETED = r"(?:\((?<=[^\W_]\()[\w.\-]+\)(?:[\w.\-]*\w)?)"
 _CORE = rf"""
-    \d{{1,2}}\ (?i:{_MONTHS})\ \d{{4}}                       # a date: 18 December 2008, 12 SEPTEMBER 2013
-    | [A-Za-z0-9][\w.\-]*+                                    # a document symbol: 63/194, A/RES/76/186,
-      (?:/(?:[A-Z0-9][A-Z0-9.\-]*(?<!\.)                      #   with capitals spaced into whole words:
-             (?:\ (?:(?:[A-Z][A-Z0-9.\-]*\b|(?<=[A-Z]\ )\d+\b)(?![\w'’/-])  #   AALCO/52/HEADQUARTERS SESSION (NEW DELHI)/2013/S 8,
-                 |\([A-Z0-9 .\-]+\)))+                              #   77/263 A (a bare number only after letters; none
-           | [\w.\-]+))+                                         #   after a full stop or before a "/"), or Rev.1
-    | \d+(?:[.,]\d+)*(?:st|nd|rd|th)?                         # a number: 2,225  4.4  52nd
-    | \w+(?:[-'’]\w+)*                                        # a word: Asian-African, Children's
+    \d{{1,2}}\ (?i:{_MONTHS})\ \d{{4}}                    # a date: 18 December 2008, 12 SEPTEMBER 2013
+    | [A-Za-z0-9][\w.\-]*+{_BRACKETED}?                    # a document symbol: 63/194, A/RES/76/186, GC(67)/RES/7,
+      (?:/(?:[A-Z0-9][A-Z0-9.\-]*(?<!\.)                   #   with capitals spaced into whole words:
+             (?:\ (?:(?:[A-Z][A-Z0-9.\-]*\b|(?<=[A-Z]\ )\d+\b)(?![\w'’/-])  # AALCO/52/HEADQUARTERS SESSION (NEW DELHI)/2013/S 8,
+                 |\([A-Z0-9 .\-]+\)(?=/)                   #   77/263 A (a bare number only after letters; none after
+                 |\((?<=\d\ \()\d{{4}}\)))+                #   a full stop or before a "/"; a bracket only before a "/"),
+           | [\w.\-]+{_BRACKETED}?))+                      #   S/RES/1663 (2006) (a year right after the number), Rev.1;
+                                                           #   "77/256 A (2022)", "75/240 (OEWG)" are a symbol and a bracket
+    | [A-Z]{{2,}}[A-Z0-9]*(?:\.\d+)?\((?<=\d\()\w+\)         # a symbol with no "/": MSC.257(84), LP.4(8), SSA2(5)
+    | \d+(?:[.,]\d+)*(?:st|nd|rd|th)?                      # a number: 2,225  4.4  52nd
+    | \w+(?:[-'’]\w+)*                                     # a word: Asian-African, Children's
 """
 # Tokens: a core token, a run of white space (kept, so texts rebuild exactly), a placeholder still
 # to fill ("[TBD: symbol of the 80th-session document (was A/RES/79/208)]", one token: it is filled
@@ -336,7 +344,8 @@ def _fold(runs: list[list[str]], gaps: list[str], words: Callable[[str], int]) -
 def _slid(coded: list[tuple[str, str]], text_of: Callable[[str], str]) -> list[tuple[str, str]]:
     """Words added (or struck) between two unchanged stretches, where the same words could as well
     be marked a little earlier or later, are marked where they touch the fewest words as Word counts
-    them (runs between spaces): "local, {+national, +}regional", not "local{+, national+}, regional"."""
+    them (runs between spaces): "local, {+national, +}regional", not "local{+, national+}, regional";
+    and where two places touch as many, where no quotation mark or bracket is marked without its pair."""
     out = list(coded)
     for k in range(1, len(out) - 1):
         (before, left), (kind, edit), (after, right) = out[k - 1 : k + 2]
@@ -352,7 +361,10 @@ def _slid(coded: list[tuple[str, str]], text_of: Callable[[str], str]) -> list[t
                 break
             options.append((left[:-s], left[-s:] + edit[:-s], edit[-s:] + right))
         if len(options) > 1:
-            best = min(options, key=lambda o: _touched(o[0], o[1], o[2], text_of))  # the first (as found) on a tie
+            # On a tie, marks that open and close inside the stretch: "XIV.A of the Statute”; {+GC(67)/DEC/10, entitled
+            # “Amendment to Article VI of the Statute”; +}and", not "XIV.A{+ of the Statute”; … Article VI+} of the
+            # Statute”; and" (the same words, the title's quotation marks straddled); then the first as found.
+            best = min(options, key=lambda o: (_touched(o[0], o[1], o[2], text_of), _unpaired("".join(map(text_of, o[1])))))
             out[k - 1 : k + 2] = [("=", best[0]), (kind, best[1]), ("=", best[2])]
     return out
 
@@ -368,6 +380,22 @@ def _touched(left: str, edit: str, right: str, text_of: Callable[[str], str]) ->
     head = "" if not head or head[-1].isspace() else head.rsplit(None, 1)[-1]
     tail = "" if not tail or tail[0].isspace() else tail.split(None, 1)[0]
     return len(_WORD_RUN.findall(head + marked + tail))
+
+
+_PAIRS = {"“": "”", "(": ")", "[": "]"}
+_CLOSING = {close: open_ for open_, close in _PAIRS.items()}
+_MARK = re.compile(r"[“”()\[\]]")
+
+
+def _unpaired(text: str) -> bool:
+    """Whether a quotation mark or a bracket in `text` is opened or closed outside it."""
+    opened: list[str] = []
+    for char in _MARK.findall(text):
+        if char in _PAIRS:
+            opened.append(char)
+        elif char in _CLOSING and (not opened or opened.pop() != _CLOSING[char]):
+            return True
+    return bool(opened)
 
 
 def _until_space(codes: Iterator[str], text_of: Callable[[str], str]) -> list[str]:

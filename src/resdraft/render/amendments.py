@@ -178,6 +178,11 @@ def replacements(ops: tuple[Op, ...] | list[Op]) -> list[tuple[str, str]]:
                 deleted, inserted, left = was + gap + left + deleted, now + gap + left + inserted, ""
             else:
                 break
+        # Words taken in quote a bracket with its pair, as a change does: "after “(the Tokyo Rules)”".
+        if _unmatched(left)[0] and (opened := _OPENED.search(before[: len(before) - len(left)])):
+            left = opened.group() + left
+        if _unmatched(right)[1] and (shut := _CLOSED.match(after[len(right) :])):
+            right += shut.group()
         out.append([left + deleted + right, left + inserted + right])
         taken = len(right)
         k += 1
