@@ -779,6 +779,17 @@ def _place_lost(page: _Page, markers: Sequence[str]) -> list[tuple[str, str]]:
     return placed
 
 
+def _annex_note(after: Sequence[str]) -> tuple[str, ...]:
+    """The warning for text after the closing formula (an annex), which is not read: none where there is none."""
+    if not after:
+        return ()
+    words = " ".join(" ".join(after).split()[:8])
+    return (
+        f"the text goes on after the closing formula ({len(after)} paragraph{'s' * (len(after) > 1)}, "
+        f"from “{words} …”): an annex is not read; only the resolution up to its closing formula is",
+    )
+
+
 def _lost_note(marker: str, words: str, footnotes: Sequence[Footnote]) -> str:
     """The warning for a footnote whose marker the text did not show."""
     text = next((plain(n.content) for n in footnotes if n.marker == marker), "")
@@ -1057,6 +1068,7 @@ class _Tree:
         self.last_number = 0
         self.bullets: int | None = None  # the level of the bullets being read
         self.closing: Line | None = None
+        self.after: list[str] = []  # the paragraphs after the closing formula (an annex), not read
 
     def read(self, paragraphs: Sequence[_Fragment], quoted: bool) -> None:
         for index, fragment in enumerate(paragraphs):
@@ -1068,6 +1080,7 @@ class _Tree:
             if closing := CLOSING.match(text):
                 spaced = re.sub(r"(?<=[a-z])(?=\d{4}$)", " ", closing.group())  # "4 December2024", as 79/85's PDF has it
                 self.closing = Line("closing", plenary_lines(_content(spaced)))
+                self.after = [f.text for f in paragraphs[index + 1 :] if re.search(r"\w", f.text)]
                 break
             self.paragraph(fragment, text)
         for top in self.tops:
@@ -1342,6 +1355,7 @@ def read_pdf_text(text: str, source: Path | None = None, body: str | None = None
     refs |= {s.marker for line in masthead.header for s in line.content if isinstance(s, FootnoteRef)}
     footnotes = [n for n in _footnotes(pages) if n.marker in refs]
     notes = tuple(_lost_note(marker, words, footnotes) for marker, words in guessed if marker in refs)
+    notes += _annex_note(read.after)
     session = _session_number(key, masthead)
     fields = _fields(key, session, masthead, read.closing)
     enacting_line = text[head_end:body_start].strip().lstrip('“"') if enacting_words else ""
