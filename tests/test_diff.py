@@ -812,6 +812,37 @@ def test_two_paragraphs_that_share_only_their_opening_are_not_a_pair() -> None:
     assert [c.status for c in diff.operative] == ["inserted", "deleted"]
 
 
+def test_paragraphs_sharing_only_their_formulas_are_a_deletion_and_an_insertion() -> None:
+    # Each pair below had half its letters alike and was shown as one paragraph "modified" (most
+    # also "moved"), its words alternating: they share "Welcomes the … of the … Maritime" or "Urges
+    # the nuclear-weapon States to … the Treaty on the Non-Proliferation of Nuclear Weapons".
+    def status(old: str, new: str, opening: str) -> set[str]:
+        diff = compare(_corpus_resolution(old), _corpus_resolution(new))
+        return {c.status for c in diff.operative if c.old is not None and c.old.text.startswith(opening)}
+
+    assert status("A/RES/78/69", "A/RES/79/144", "Welcomes the efforts of the Tribunal in holding") == {"deleted"}
+    assert status("A/RES/78/42", "A/RES/79/35", "Urges the nuclear-weapon States to fulfil") == {"deleted"}
+    assert status("A/RES/78/232", "A/RES/79/203", "Welcomes the appointments of the Under-Secretary") == {"deleted"}
+    assert status("A/RES/78/232", "A/RES/79/203", "Reiterates its request to the Secretary-General") == {"deleted"}
+    # ... and one weak pair gone puts no other back in order: the fourth Conference on Small Island
+    # Developing States is not the Fourth Conference on Financing for Development.
+    assert status("A/RES/78/232", "A/RES/79/203", "Looks forward to the fourth International") == {"deleted"}
+
+
+def test_a_paragraph_updated_for_another_year_stays_one_paragraph() -> None:
+    # A/RES/78/69 -> 79/144: another meeting of the Coral Reef Initiative (25% of the content words
+    # kept), and another year's theme of the World Maritime Day, moved (44% kept).
+    diff = compare(_corpus_resolution("A/RES/78/69"), _corpus_resolution("A/RES/79/144"))
+
+    def change(opening: str) -> tuple[str, bool]:
+        found = [c for c in diff.operative if c.old is not None and c.old.text.startswith(opening)]
+        assert len(found) == 1
+        return found[0].status, found[0].moved
+
+    assert change("Reiterates its support for the International Coral Reef Initiative") == ("modified", False)
+    assert change("Further notes, in this regard, the theme for the 2023 World Maritime Day") == ("modified", True)
+
+
 def test_a_paragraph_cut_short_still_pairs_with_what_it_was() -> None:
     # A/RES/78/158 -> A/RES/79/212: a 1,276-character preambular paragraph keeps its first 319
     # characters. Letter by letter they are 40% alike; as words, the new one runs on in the old.

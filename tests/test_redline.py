@@ -771,6 +771,42 @@ def _holder_of_first_note(redline: bytes) -> tuple[etree._Element, etree._Elemen
     return paragraphs[k - 1], paragraphs[k]
 
 
+def _redrafted(symbol: str, old: tuple[int | Paragraph, ...], new: tuple[int | Paragraph, ...]) -> list[etree._Element]:
+    """The paragraphs of the redline (Accept All and Reject All checked) between two drafts of a GA
+    resolution of the corpus that differ in their preambles: each its real preambular paragraphs
+    by index, in the order given, or a paragraph given (edited, or from another resolution)."""
+    res = ga_resolution(symbol)
+
+    def drafted(order: tuple[int | Paragraph, ...]) -> Resolution:
+        return dataclasses.replace(res, preamble=tuple(res.preamble[p] if isinstance(p, int) else p for p in order))
+
+    return list(_body(_check(drafted(old), drafted(new))).iter(f"{W}p"))
+
+
+def _rewritten(p: Paragraph, opening: str | None = None, cut: str = "", unnoted: bool = False) -> Paragraph:
+    """A paragraph with its opening phrase replaced, `cut` taken off the end of its words, or its
+    footnote anchors taken out: an earlier draft of it."""
+    content = tuple(span for span in p.content if not (unnoted and isinstance(span, FootnoteRef)))
+    if opening is not None:
+        content = (dataclasses.replace(content[0], text=opening), *content[1:])
+    if cut:
+        assert isinstance(content[-1], Run) and content[-1].text.endswith(cut)
+        content = (*content[:-1], dataclasses.replace(content[-1], text=content[-1].text.removesuffix(cut)))
+    return dataclasses.replace(p, content=content, opening=content[0].text if opening is not None else p.opening)
+
+
+def _starts_with(p: etree._Element, tag: str) -> bool:
+    """Whether a paragraph's words begin with an insertion ('ins') or a deletion ('del')."""
+    ranges = {f"{W}pPr", f"{W}commentRangeStart", f"{W}moveToRangeStart", f"{W}moveFromRangeStart"}
+    return next(child for child in p if child.tag not in ranges).tag == f"{W}{tag}"
+
+
+# A/RES/78/97 (Question of Tokelau) opens its preamble with "Having considered the question of
+# Tokelau," (0) and "Taking note of the report of the Special Committee …" (1), which holds its
+# first footnote; A/RES/78/19 (Prevention of an arms race in outer space) holds it in its third.
+TOKELAU, OUTER_SPACE, BERMUDA = "A/RES/78/97", "A/RES/78/19", "A/RES/78/88"
+
+
 def test_the_mark_of_a_whole_paragraph_holding_the_first_footnote_is_the_one_before_it() -> None:
     # LibreOffice leaves an empty paragraph where a paragraph inserted or deleted whole holds the
     # document's first footnote anchor. A/RES/79/203 opens its preamble with such a paragraph,
@@ -815,11 +851,13 @@ def test_a_run_gone_whole_ending_in_the_first_footnote_gives_its_last_mark_to_th
 
 
 def test_a_struck_run_holding_the_first_footnote_goes_before_the_inserted_run_before_it() -> None:
-    # A/RES/78/88 -> 79/42 (two subjects): after the enacting formula one paragraph is inserted and
-    # then two struck, the first holding the first footnote. LibreOffice's Accept All left an empty
-    # paragraph however the marks were given while an inserted paragraph stood between the formula
-    # and the struck run; the struck run goes first, and the formula's mark is the one struck.
-    paragraphs = _paragraphs("A/RES/78/88", "A/RES/79/42")
+    # A/RES/78/88 (Question of Bermuda) redrafted: after the enacting formula one paragraph is
+    # inserted (A/RES/79/42's first) in place of the first two, struck, the first holding the first
+    # footnote. LibreOffice's Accept All left an empty paragraph however the marks were given while
+    # an inserted paragraph stood between the formula and the struck run; the struck run goes first,
+    # and the formula's mark is the one struck.
+    recalling = ga_resolution("A/RES/79/42").preamble[0]
+    paragraphs = _redrafted(BERMUDA, tuple(range(24)), (recalling, *range(2, 24)))
     k = _first_note_at(paragraphs)
     formula, holder, struck, inserted = paragraphs[k - 1 : k + 3]
     assert _style(formula) == "EnactingFormula" and formula.find(f"{W}pPr/{W}rPr/{W}del") is not None
@@ -842,24 +880,33 @@ def test_a_whole_paragraph_holding_the_first_footnote_keeps_its_mark_before_othe
 def test_a_moved_paragraph_holding_the_first_footnote_counts_as_gone_whole() -> None:
     # LibreOffice takes a move for a deletion and an insertion, so a paragraph moved away (or here)
     # holding the document's first footnote left an empty paragraph as one deleted (inserted) whole
-    # did. A/RES/78/19 -> 79/79 (two subjects) moves it away after two paragraphs struck whole: the
-    # enacting formula's mark is the one struck. A/RES/78/118 -> 78/25 moves it here, its last words
-    # added on the way, after three paragraphs inserted whole; A/RES/78/233 -> 78/97 moves it into
-    # the middle of an inserted run: the formula's mark is the one inserted each time.
-    paragraphs = _paragraphs("A/RES/78/19", "A/RES/79/79")
+    # did. A/RES/78/19 redrafted strikes its first two preambular paragraphs and moves the third,
+    # which holds it, away after the sixth: the enacting formula's mark is the one struck. A/RES/78/19
+    # redrafted the other way moves its fifth (the first to hold a footnote there) here, its last
+    # words added on the way, after three paragraphs inserted whole; A/RES/78/97 redrafted moves its
+    # second here into the middle of an inserted run: the formula's mark is the one inserted each time.
+    paragraphs = _redrafted(OUTER_SPACE, tuple(range(22)), (3, 4, 5, 2, *range(6, 22)))
     k = _first_note_at(paragraphs)
     assert paragraphs[k].find(f"{W}moveFrom") is not None and _mark(paragraphs[k]) is None
     assert _style(paragraphs[k - 3]) == "EnactingFormula" and _mark(paragraphs[k - 3]) == "del"
-    for old, new, before in (("A/RES/78/118", "A/RES/78/25", 4), ("A/RES/78/233", "A/RES/78/97", 2)):
-        paragraphs = _paragraphs(old, new)
+    res = ga_resolution(OUTER_SPACE)
+    cut = _rewritten(
+        res.preamble[4], cut=" and appropriate international negotiations held in accordance with the spirit of the Treaty,"
+    )
+    for symbol, old, new, before in (
+        (OUTER_SPACE, (5, 6, 7, 8, cut, *range(9, 22)), (0, 1, 3, *range(4, 22)), 4),
+        (TOKELAU, (3, 4, 5, 1, *range(6, 19)), tuple(range(19)), 2),
+    ):
+        paragraphs = _redrafted(symbol, old, new)
         k = _first_note_at(paragraphs)
-        assert paragraphs[k].find(f"{W}moveTo") is not None and _mark(paragraphs[k]) is None
+        assert paragraphs[k].find(f"{W}moveTo") is not None and _mark(paragraphs[k]) is None, symbol
         assert _style(paragraphs[k - before]) == "EnactingFormula" and _mark(paragraphs[k - before]) == "ins"
         assert paragraphs[k].find(f"{W}pPr/{W}pPrChange/{W}pPr/{W}pStyle").get(f"{W}val") == "EnactingFormula"
 
 
 def test_before_a_struck_run_holding_the_first_footnote_a_paragraph_moved_here_gives_its_mark_back() -> None:
-    # A/RES/79/226 -> 79/235 (two subjects): a paragraph moved here stands right before a run struck
+    # A/RES/79/226 -> 79/235 (two subjects, but one paragraph both have: "Reaffirming {+also+} its
+    # resolution 70/1 …", the 2030 Agenda): a paragraph moved here stands right before a run struck
     # whole that holds the first footnote. Its own mark, inserted, goes to the paragraph before it
     # that stays, and it takes the struck mark from the holder.
     paragraphs = _paragraphs("A/RES/79/226", "A/RES/79/235")
@@ -867,9 +914,11 @@ def test_before_a_struck_run_holding_the_first_footnote_a_paragraph_moved_here_g
     stays, moved, holder = paragraphs[k - 2 : k + 1]
     assert moved.find(f"{W}moveTo") is not None and "Reaffirming also its resolution 70/1" in "".join(moved.itertext())
     assert (_mark(stays), _mark(moved), _mark(holder)) == ("ins", "del", None)
-    # A/RES/78/131 -> 78/137: a paragraph inserted whole stands between the formula and the one
+    # A/RES/78/97 redrafted: its first two paragraphs struck, the second holding the first
+    # footnote, and before them a paragraph inserted whole (A/RES/78/137's first) and the sixth
     # moved here; the moved paragraph's mark goes back to the formula, before both.
-    paragraphs = _paragraphs("A/RES/78/131", "A/RES/78/137")
+    recalling = ga_resolution("A/RES/78/137").preamble[0]
+    paragraphs = _redrafted(TOKELAU, tuple(range(19)), (recalling, 5, 2, 3, 4, *range(6, 19)))
     k = _first_note_at(paragraphs)
     formula, inserted, moved, struck, holder = paragraphs[k - 4 : k + 1]
     assert _style(formula) == "EnactingFormula" and moved.find(f"{W}moveTo") is not None
@@ -880,20 +929,21 @@ def test_an_inserted_paragraph_holding_the_first_footnote_keeps_its_mark_only_wh
     # Inside a run inserted whole, the holder gives its mark away only where its words end in a
     # move, not an insertion: A/RES/78/217 -> 79/83 moves it here ending in an inserted footnote,
     # and unmarked its mark would stand between two insertions, which LibreOffice's Reject All
-    # drops; A/RES/78/233 -> 78/97 moves it here ending in moved words. A holder inserted whole
-    # followed by one moved here that begins with moved words is not within such a run (A/RES/79/264
-    # -> 78/311); followed by one moved here that begins with an insertion, it is (A/RES/78/189 -> 78/83).
-    for old, new, away in (
-        ("A/RES/78/217", "A/RES/79/83", False),
-        ("A/RES/78/233", "A/RES/78/97", True),
-        ("A/RES/79/264", "A/RES/78/311", True),
-        ("A/RES/78/189", "A/RES/78/83", False),
+    # drops; A/RES/78/97 redrafted moves its second paragraph here between two inserted whole,
+    # ending in moved words. A holder inserted whole followed by one moved here that begins with
+    # moved words is not within such a run (A/RES/78/97 redrafted: its second inserted, its sixth
+    # moved up after it); followed by one moved here that begins with an insertion, it is
+    # (A/RES/78/189 -> 78/83).
+    for name, paragraphs, away in (
+        ("A/RES/78/217 -> 79/83", _paragraphs("A/RES/78/217", "A/RES/79/83"), False),
+        ("78/97, second moved here", _redrafted(TOKELAU, (3, 4, 5, 1, *range(6, 19)), tuple(range(19))), True),
+        ("78/97, second inserted", _redrafted(TOKELAU, (2, 3, 4, 5, *range(6, 19)), (1, 5, 2, 3, 4, *range(6, 19))), True),
+        ("A/RES/78/189 -> 78/83", _paragraphs("A/RES/78/189", "A/RES/78/83"), False),
     ):
-        paragraphs = _paragraphs(old, new)
         k = _first_note_at(paragraphs)
-        assert (_mark(paragraphs[k]) is None) == away, (old, new)
+        assert (_mark(paragraphs[k]) is None) == away, name
         formula = next(p for p in paragraphs if _style(p) == "EnactingFormula")
-        assert (_mark(formula) == "ins") == away, (old, new)
+        assert (_mark(formula) == "ins") == away, name
 
 
 def test_before_an_inserted_run_holding_the_first_footnote_the_word_before_an_insertion_is_replaced() -> None:
@@ -914,25 +964,37 @@ def test_before_an_inserted_run_holding_the_first_footnote_the_word_before_an_in
 
 
 def test_a_paragraph_moved_here_beginning_with_an_insertion_counts_as_inserted_after_one_ending_in_one() -> None:
-    # LibreOffice takes insertions on both sides of a paragraph mark for one. A/RES/79/315 -> 78/192
-    # (two subjects): a paragraph ending in an inserted footnote, then one moved here that begins
-    # with "{+Recalling+}", then eight inserted whole; Reject All ran the first into the paragraph
-    # after the run. Its mark is the inserted one, and the run's last keeps its mark. A/RES/79/269 ->
-    # 78/326: the run goes on past a paragraph moved here.
-    paragraphs = _paragraphs("A/RES/79/315", "A/RES/78/192")
+    # LibreOffice takes insertions on both sides of a paragraph mark for one. A/RES/78/97 redrafted:
+    # its second paragraph ends in an inserted footnote, then its fifteenth moved here begins with
+    # "{+Noting+}" (was "Recalling"), then eight inserted whole (its third to tenth), then its
+    # eleventh struck; Reject All ran the first into the paragraph after the run. Its mark is the
+    # inserted one, and the run's last keeps its mark. With the fifteenth moved into the run
+    # unchanged, the run goes on past it.
+    res = ga_resolution(TOKELAU)
+    unnoted, noting = _rewritten(res.preamble[1], unnoted=True), _rewritten(res.preamble[14], opening="Noting")
+    old: tuple[int | Paragraph, ...] = (0, unnoted, *range(10, 19))
+    paragraphs = _redrafted(TOKELAU, old, (0, 1, noting, *range(2, 10), 11, 12, 13, *range(15, 19)))
     k = next(k for k, p in enumerate(paragraphs) if _mark(p) == "moveTo")
     assert _mark(paragraphs[k - 1]) == "ins" and paragraphs[k - 1][-1].tag == f"{W}ins"
+    assert _starts_with(paragraphs[k], "ins") and "Noting the official launch" in "".join(paragraphs[k].itertext())
     last = next(j for j in range(k, len(paragraphs)) if _mark(paragraphs[j]) is None)
     assert _mark(paragraphs[last + 1]) == "del" and last - k == 8
-    paragraphs = _paragraphs("A/RES/79/269", "A/RES/78/326")
+    paragraphs = _redrafted(TOKELAU, old, (0, 1, 2, 3, 14, 4, 5, 11, 12, 13, *range(15, 19)))
     k = next(k for k, p in enumerate(paragraphs) if _mark(p) == "moveTo")
     last = next(j for j in range(k, len(paragraphs)) if _mark(paragraphs[j]) is None)
-    assert last > k and "Noting with concern that rural poor" in "".join(paragraphs[last].itertext())
-    # A/RES/78/146 -> 79/42: the paragraph moved here has its last words added on the way, so its
-    # mark is an insertion, not a move; it counts all the same.
-    paragraphs = _paragraphs("A/RES/78/146", "A/RES/79/42")
+    assert last > k and "Bearing in mind that, as a small island Territory" in "".join(paragraphs[last].itertext())
+    # The fifteenth moved here beginning with "{+Noting+}" and with its last words added on the way:
+    # its mark is an insertion, not a move; it counts all the same.
+    cut = _rewritten(
+        res.preamble[14],
+        cut=" and recalling the launch of the Tokelau national greenhouse gas inventory report on 11 April 2019,",
+    )
+    old = (0, unnoted, *range(10, 14), cut, *range(15, 19))
+    paragraphs = _redrafted(TOKELAU, old, (0, 1, noting, 2, 3, *range(10, 14), *range(15, 19)))
     k = next(k for k, p in enumerate(paragraphs) if p.find(f"{W}moveTo") is not None and _mark(p) == "ins")
-    assert _mark(paragraphs[k - 1]) == "ins" and "Recalling also its resolutions 73/254" in "".join(paragraphs[k - 1].itertext())
+    assert _mark(paragraphs[k - 1]) == "ins" and "Taking note of the report of the Special Committee" in "".join(
+        paragraphs[k - 1].itertext()
+    )
 
 
 def test_a_split_paragraph_holding_the_first_footnote_keeps_its_own_inserted_mark() -> None:

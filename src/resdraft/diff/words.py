@@ -606,6 +606,64 @@ def _lead(text: str, after: str) -> str:
     return lead if lead and word and not any(c.isspace() for c in word) and after.startswith(lead) else ""
 
 
+# A content word: letters only (a date's, a symbol's or a session's digits change every year), and
+# none of the words every sentence has. What a paragraph says is in these.
+_LETTERS = re.compile(r"\b[^\W\d_]+\b")
+_FUNCTION_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "s",
+        "of",
+        "to",
+        "and",
+        "or",
+        "in",
+        "on",
+        "at",
+        "by",
+        "for",
+        "with",
+        "from",
+        "into",
+        "upon",
+        "as",
+        "that",
+        "this",
+        "these",
+        "those",
+        "which",
+        "it",
+        "its",
+        "their",
+        "be",
+        "is",
+        "are",
+        "was",
+        "were",
+        "been",
+        "has",
+        "have",
+        "had",
+        "all",
+        "any",
+        "such",
+        "also",
+        "further",
+        "including",
+        "well",
+        "other",
+    ]
+)
+
+
+def content_words(text: str) -> Iterator[str]:
+    """The content words of a text, in order (a regular expression that leaves the function words
+    out takes five times as long)."""
+    return (word for word in _LETTERS.findall(text) if word.lower() not in _FUNCTION_WORDS)
+
+
 def kept_share(ops: list[Op] | tuple[Op, ...]) -> float:
     """The share of the shorter side's words that a diff keeps unchanged (1 where a side has none)."""
     if len(ops) == 1 and ops[0][0] == "equal":
@@ -613,6 +671,22 @@ def kept_share(ops: list[Op] | tuple[Op, ...]) -> float:
     count = {op: len(WORD.findall("".join(text for o, text in ops if o == op))) for op in ("equal", "insert", "delete")}
     shorter = count["equal"] + min(count["insert"], count["delete"])
     return count["equal"] / shorter if shorter else 1.0
+
+
+def keeps_share(ops: list[Op] | tuple[Op, ...], share: float) -> bool:
+    """Whether a diff keeps `share` (under 1) or more of the shorter side's content words, as
+    `kept_share` counts words, counting the unchanged ones only until there are enough: most pairs
+    change a few words and keep hundreds."""
+    least = min(sum(1 for o, text in ops if o == op for _ in content_words(text)) for op in ("insert", "delete"))
+    need = share * least / (1 - share)  # kept / (kept + least) >= share
+    kept = 0
+    for op, text in ops:
+        if op == "equal":
+            for match in _LETTERS.finditer(text):
+                if kept >= need:
+                    return True
+                kept += match[0].lower() not in _FUNCTION_WORDS
+    return kept >= need
 
 
 def located(ops: list[Op] | tuple[Op, ...]) -> Iterator[tuple[str, str, int, int]]:
