@@ -147,7 +147,7 @@ def _two_paragraphs(
     """Whether a pair keeps too few of its content words to be one paragraph edited (or, out of
     order, one paragraph moved): it is one paragraph deleted and another inserted. Pairs of one
     library clause (or its amendment) stay."""
-    if _one_clause(old, new, related):
+    if len(ops) == 1 or _one_clause(old, new, related):  # (most pairs are the same words)
         return False
     if out_of_order:
         return kept_share(ops) < MOVED_WORDS or not keeps_share(ops, MOVED_KEEPS)

@@ -678,6 +678,8 @@ def keeps_share(ops: list[Op] | tuple[Op, ...], share: float) -> bool:
     `kept_share` counts words, counting the unchanged ones only until there are enough: most pairs
     change a few words and keep hundreds."""
     least = min(sum(1 for o, text in ops if o == op for _ in content_words(text)) for op in ("insert", "delete"))
+    if not least:  # words only added, or only struck, or none changed: all the shorter side's are kept
+        return True
     need = share * least / (1 - share)  # kept / (kept + least) >= share
     kept = 0
     for op, text in ops:
