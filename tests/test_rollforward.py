@@ -185,6 +185,20 @@ def test_a_rolled_draft_names_where_it_cites_the_text_before_the_one_it_continue
     assert not [f for f in lint(str(rolled.path)).findings if f.rule == "previous-resolution"]
 
 
+def test_rolling_a_draft_another_continues_already_points_to_that_one(library: Path) -> None:
+    """aalco-50 rolled on while aalco-52 continues it: the new draft missed all that the 52nd
+    session changed, and nothing said so."""
+    rolled = roll_forward(library / "drafts" / "aalco-50.yaml", 54)
+    assert rolled.checks[0].startswith(
+        "aalco-52 continues aalco-50 already: roll it on instead, to keep what it changed (resdraft new "
+    )
+    assert rolled.checks[0].endswith("aalco-52.yaml --session 54)")
+    assert not [c for c in roll_forward(library / "drafts" / "aalco-52.yaml", 53).checks if "already" in c]
+    # (aalco-53 continues aalco-52 too, but is of the session asked for: no later text to roll on)
+    out = library / "drafts" / "aalco-53-again.yaml"
+    assert not [c for c in roll_forward(library / "drafts" / "aalco-52.yaml", 53, out).checks if "already" in c]
+
+
 def test_a_list_of_the_items_resolutions_is_named_by_its_latest(library: Path, tmp_path: Path) -> None:
     """A/RES/78/113 recalls "its resolutions 64/117 of 16 December 2009, … 75/142 of 15 December
     2020, 76/118 of 9 December 2021 and 77/111 of 7 December 2022". Rolled on alone, `new` named

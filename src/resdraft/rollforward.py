@@ -209,7 +209,33 @@ def roll_forward(previous: Path, session: int, output: Path | None = None) -> Ro
         tuple(notes),
         _renamed(library, draft.body, old, session, path),
         tuple(dropped),
-        (*_subtitle(draft, called, years), *_checks(library, draft, resolution, f"{its} text", years, session)),
+        (
+            *_continued(library, draft, path, session),
+            *_subtitle(draft, called, years),
+            *_checks(library, draft, resolution, f"{its} text", years, session),
+        ),
+    )
+
+
+_SESSION = re.compile(r"""^session:[ \t]*['"]?(\d+)['"]?[ \t]*(?:#.*)?$""", re.M)
+
+
+def _continued(library: Library, draft: Draft, path: Path, session: int) -> tuple[str, ...]:
+    """The drafts of a session before the new one that continue the old one already (their
+    `previous:` names it): rolled on past them, the new draft misses what they changed (A/RES/78/62
+    rolled to the 80th session beside a-res-79-72, which continues it)."""
+    named = re.compile(rf"""^previous:[ \t]*['"]?{re.escape(draft.name)}['"]?[ \t]*(?:#.*)?$""", re.M)
+    found = []
+    for other in library.draft_files():
+        text = other.read_text(encoding="utf-8", errors="replace")
+        if other.resolve() == path.resolve() or not named.search(text):
+            continue
+        if (m := _SESSION.search(text)) is not None and int(m.group(1)) < session:
+            found.append(other)
+    return tuple(
+        f"{other.stem} continues {draft.name} already: roll it on instead, to keep what it changed"
+        f" (resdraft new {os.path.relpath(other)} --session {session})"
+        for other in found
     )
 
 
