@@ -30,7 +30,7 @@ from resdraft.importers.text import counted_session, plenary_meeting, sponsors_o
 from resdraft.library import Library, open_library
 from resdraft.library.bodies import BodyStyle
 from resdraft.library.clauses import read_clause_file
-from resdraft.library.drafts import placeholder_node, symbol_name
+from resdraft.library.drafts import placeholder_node, session_line, symbol_name
 from resdraft.model import Clause, Content, FootnoteRef, Paragraph, Placeholder, Resolution, Run, Session, SubClause
 from resdraft.numbering import heading_kinds
 from resdraft.reading import no_such_file
@@ -620,9 +620,6 @@ def _adoption_meeting(closing: str) -> tuple[str, dt.date] | None:
     return found[0], day
 
 
-_SESSION_LINE = re.compile(r"""^session:\s*['"]?(\d+)['"]?\s*(?:#.*)?$""", re.M)
-
-
 class _Drafts:
     """The library's drafts by session, with their files' words, scanned once for an intake (each
     import adds its own): which draft a document continues."""
@@ -689,8 +686,8 @@ class _Drafts:
             self.by_session = {}
             for path in self.library.draft_files():
                 text = path.read_text(encoding="utf-8", errors="replace")
-                if m := _SESSION_LINE.search(text):
-                    self.added(path, int(m.group(1)), text)
+                if (session := session_line(text)) is not None:
+                    self.added(path, session, text)
 
     def _titled(self, path: Path, body: str, session: int, title: str) -> bool:
         draft = self.library.read_draft(path, Problems())

@@ -297,6 +297,9 @@ def _first_words(text: str, rules: LintRules) -> str:
     return " ".join(out)
 
 
+_JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.DOTALL)  # an expression or a statement, in a clause's text
+
+
 # Sessions: "Fifty-First Annual Session", "sixty-fifth session", "53rd session".
 @cache
 def _session_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
@@ -880,18 +883,22 @@ class _Linter:
             order,
         )
 
+    def written_sessions(self, raw: str, since: int) -> Iterator[tuple[re.Match[str], int]]:
+        """The body's own sessions a clause's text writes out, its Jinja left aside, each with its
+        number (`names_own_session`, counting from session `since`)."""
+        masked = _JINJA.sub(" JINJA ", raw)
+        names = self.style.names if self.style is not None else ()
+        for m in _session_pattern(self.rules.session_words).finditer(masked):
+            n = session_number(m.group("ord"))
+            if n is not None and names_own_session(masked, m.start("ord"), m.end("ord"), names, since):
+                yield m, n
+
     def literal_sessions(self, raw: str, where_of: Locate, paragraph: str | None, order: tuple[int, ...]) -> None:
         """A clause that writes the previous, this or the next session's ordinal in words or figures
         instead of Jinja; or, in a draft that continues another, one that text named as a session to
         come, which this draft's session has reached (`passed_session`)."""
         s = self.session
-        masked = re.sub(r"\{\{.*?\}\}|\{%.*?%\}", " JINJA ", raw, flags=re.DOTALL)
-        names = self.style.names if self.style is not None else ()
-        for m in _session_pattern(self.rules.session_words).finditer(masked):
-            n = session_number(m.group("ord"))
-            since = self.previous.session if self.previous is not None else s
-            if n is None or not names_own_session(masked, m.start("ord"), m.end("ord"), names, since):
-                continue
+        for m, n in self.written_sessions(raw, self.previous.session if self.previous is not None else s):
             if self.previous is not None and self.previous.session < n <= s:
                 self.passed_session(m, n, where_of(m.group(0)), paragraph, order)
                 continue
@@ -913,11 +920,8 @@ class _Linter:
         where a resolution is printed, which stays; the report a text considers is its own session's."""
         if self.previous is None or not 0 < self.previous.session < self.session:
             return
-        masked = re.sub(r"\{\{.*?\}\}|\{%.*?%\}", " JINJA ", raw, flags=re.DOTALL)
-        names = self.style.names if self.style is not None else ()
-        for m in _session_pattern(self.rules.session_words).finditer(masked):
-            n = session_number(m.group("ord"))
-            if n != self.previous.session or not names_own_session(masked, m.start("ord"), m.end("ord"), names, n):
+        for m, n in self.written_sessions(raw, self.previous.session):
+            if n != self.previous.session:
                 continue
             self.emit(
                 "session-literal",

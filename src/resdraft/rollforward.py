@@ -11,7 +11,7 @@ from pathlib import Path
 
 from resdraft.errors import LibraryError, Problem, Problems, Where
 from resdraft.library import Library, open_library
-from resdraft.library.drafts import placeholder_node, symbol_name, title_name
+from resdraft.library.drafts import placeholder_node, session_line, symbol_name, title_name
 from resdraft.model import Draft, Placeholder, Resolution, Session
 from resdraft.recalls import Series, council_heading, named_paragraphs
 from resdraft.session_refs import own_sessions
@@ -217,9 +217,6 @@ def roll_forward(previous: Path, session: int, output: Path | None = None) -> Ro
     )
 
 
-_SESSION = re.compile(r"""^session:[ \t]*['"]?(\d+)['"]?[ \t]*(?:#.*)?$""", re.M)
-
-
 def _continued(library: Library, draft: Draft, path: Path, session: int) -> tuple[str, ...]:
     """The drafts of a session before the new one that continue the old one already (their
     `previous:` names it): rolled on past them, the new draft misses what they changed (A/RES/78/62
@@ -230,7 +227,7 @@ def _continued(library: Library, draft: Draft, path: Path, session: int) -> tupl
         text = other.read_text(encoding="utf-8", errors="replace")
         if other.resolve() == path.resolve() or not named.search(text):
             continue
-        if (m := _SESSION.search(text)) is not None and int(m.group(1)) < session:
+        if (other_session := session_line(text)) is not None and other_session < session:
             found.append(other)
     return tuple(
         f"{other.stem} continues {draft.name} already: roll it on instead, to keep what it changed"
@@ -256,29 +253,34 @@ def _checks(library: Library, draft: Draft, resolution: Resolution, text: str, y
     text): where they cite what the old text cited as the text before it (`_recalls`), where they
     name the old text's year or the next (`_year_named`), where they name a session to come
     (`_sessions_named`), and which footnotes keep the old session as written (`_footnotes_named`)."""
+    from resdraft.assemble import assemble
+
     year = _year_of(draft, years)
     named = _year_named(resolution, year, draft.name) if year is not None and session > draft.session else ()
-    sessions = _sessions_named(library, draft, resolution, session) if not years else ()
-    notes = _footnotes_named(library, draft, resolution, session) if not years else ()
+    style = library.body(draft.body, Problems())
+    sessions: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()
+    if not years and style is not None and session > draft.session:
+        # The old draft built at the new session: written-out words stay, Jinja moves.
+        rolled = assemble(replace(draft, session=session), library)
+        sessions = _sessions_named(style.names, draft, resolution, rolled, session)
+        notes = _footnotes_named(style.names, draft, resolution, rolled, session)
     return (*_recalls(library, draft, resolution, text, guess=not years), *named, *sessions, *notes)
 
 
-def _footnotes_named(library: Library, draft: Draft, resolution: Resolution, session: int) -> tuple[str, ...]:
+def _footnotes_named(
+    names: tuple[str, ...], draft: Draft, resolution: Resolution, rolled: Resolution, session: int
+) -> tuple[str, ...]:
     """The footnotes that name the old text's own session as written ("Official Records of the General
     Assembly, Seventy-eighth Session, Supplement No. 42 (A/78/42)"), as one note: import writes that
     session as Jinja in a footnote but where its anchor follows a resolution's citation (the records
     that print the resolution). Over the 168 GA pairs of the corpus, the 79th session's texts keep
-    the 78th in 9 of the 14 footnotes so left, and cite their own session in the other 5."""
-    from resdraft.assemble import assemble
-
-    style = library.body(draft.body, Problems())
-    if style is None or session <= draft.session or not resolution.footnotes:
-        return ()
-    rolled = assemble(replace(draft, session=session), library)
+    the 78th in 9 of the 14 footnotes so left, and cite their own session in the other 5. (`rolled`:
+    the old draft built at the new session.)"""
     kept, words = [], ""
     for was, now in zip(resolution.footnotes, rolled.footnotes, strict=False):
-        old = [w for w, n in own_sessions(was.text, style.names, draft.session) if n == draft.session]
-        if old and [w for w, n in own_sessions(now.text, style.names, draft.session) if n == draft.session] == old:
+        old = [w for w, n in own_sessions(was.text, names, draft.session) if n == draft.session]
+        if old and [w for w, n in own_sessions(now.text, names, draft.session) if n == draft.session] == old:
             kept.append(was.marker)
             words = words or old[0]
     if not kept:
@@ -291,23 +293,19 @@ def _footnotes_named(library: Library, draft: Draft, resolution: Resolution, ses
     )
 
 
-def _sessions_named(library: Library, draft: Draft, resolution: Resolution, session: int) -> tuple[str, ...]:
+def _sessions_named(
+    names: tuple[str, ...], draft: Draft, resolution: Resolution, rolled: Resolution, session: int
+) -> tuple[str, ...]:
     """The paragraphs that name one of the body's sessions to come, where the new session changes
     what they say: one that writes it out ("at its eightieth session"), and so names, in the 80th
     session's text, a session no longer to come (a note each); and, in one note, those whose Jinja
     moves it on as far as the old text did ("its {{ session.next.next.ordinal }} session": the
     82nd), which is right for a report asked for every second session and wrong for a meeting set
-    for the 80th. The old draft is built at the new session to tell them apart: written-out words
-    stay, Jinja moves."""
-    from resdraft.assemble import assemble
-
-    style = library.body(draft.body, Problems())
-    if style is None or session <= draft.session:
-        return ()
-    rolled = assemble(replace(draft, session=session), library)
+    for the 80th. `rolled`, the old draft built at the new session, tells them apart: written-out
+    words stay, Jinja moves."""
     stale, moved, was_named, now_named = [], [], set(), set()
     for (paragraph, was), (_, now) in zip(named_paragraphs(resolution), named_paragraphs(rolled), strict=True):
-        before, after = own_sessions(was.text, style.names, draft.session), own_sessions(now.text, style.names, draft.session)
+        before, after = own_sessions(was.text, names, draft.session), own_sessions(now.text, names, draft.session)
         if len(before) != len(after):
             continue
         for (words, n), (_, m) in zip(before, after, strict=True):

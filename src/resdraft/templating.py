@@ -133,7 +133,10 @@ def _attributes(kind: str) -> list[str]:
     import importlib
 
     module, _, name = kind.rpartition(".")
-    cls = getattr(importlib.import_module(module), name, None) if module.startswith("resdraft") else None
+    try:
+        cls = getattr(importlib.import_module(module), name, None) if module.startswith("resdraft.") else None
+    except ImportError:  # (a class defined inside another: its path names no module)
+        cls = None
     if not isinstance(cls, type):
         return []
     fields = [f.name for f in dataclasses.fields(cls)] if dataclasses.is_dataclass(cls) else []

@@ -186,6 +186,16 @@ def _numbering(item: YDict, r: Reader, problems: Problems, part: str) -> tuple[b
     return numbered, label, number
 
 
+_SESSION_LINE = re.compile(r"""^session:\s*['"]?(\d+)['"]?\s*(?:#.*)?$""", re.M)
+
+
+def session_line(text: str) -> int | None:
+    """A draft file's session, read off its `session:` line without parsing the YAML (for a scan
+    of many drafts); None where there is none."""
+    m = _SESSION_LINE.search(text)
+    return int(m.group(1)) if m else None
+
+
 def symbol_name(symbol: str) -> str:
     """The file name an imported draft takes from its symbol: "a-res-79-208" for A/RES/79/208."""
     return re.sub(r"[^a-z0-9]+", "-", symbol.lower()).strip("-")

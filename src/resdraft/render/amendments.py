@@ -291,7 +291,7 @@ def _subparagraphs(change: ParagraphChange, name: str) -> list[str]:
             labels = _join([s.old_sub_label or "" for s in gone])
             out.append(f"In {name}, replace subparagraph{'s' * (len(gone) > 1)} {labels} with {count} reading: {readings}")
         elif gone:
-            out.extend(f"Delete {name} {s.old_sub_label}.".replace("  ", " ") for s in gone)
+            out.extend(f"Delete {_sub_name(name, s)}." for s in gone)
         elif new:
             where = f"after subparagraph {previous_sub.old_sub_label}" if previous_sub else "at the beginning"
             out.append(f"In {name}, {where}, insert {count} reading: {readings}")
@@ -306,11 +306,16 @@ def _subparagraphs(change: ParagraphChange, name: str) -> list[str]:
             after = f"so that it follows subparagraph {previous_sub.old_sub_label}" if previous_sub else "to the beginning"
             out.append(f"In {name}, move subparagraph {sub.old_sub_label} {after}.")
         if sub.status == "modified" and (sub_edits := edits(sub.ops)):
-            out.append(f"In {f'{name} {sub.old_sub_label}'.strip()}, {_join(sub_edits)}.")
+            out.append(f"In {_sub_name(name, sub)}, {_join(sub_edits)}.")
         if sub.old is not None:
             previous_sub = sub
     table_run()
     return out
+
+
+def _sub_name(name: str, sub: ParagraphChange) -> str:
+    """A sub-paragraph named by its paragraph and its old label: "operative paragraph 6 (a)"."""
+    return f"{name} {sub.old_sub_label or ''}".strip()
 
 
 def _deletion(changes: list[ParagraphChange], text: Resolution) -> str:
