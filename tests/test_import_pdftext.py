@@ -496,6 +496,8 @@ def test_text_of_another_kind_is_refused() -> None:
 
 
 def test_twenty_megabytes_are_refused_within_seconds() -> None:
+    # A guard against patterns that backtrack (minutes, or hours, on 20 MB), not a speed target:
+    # each case takes 2 s at most alone, and the bound leaves room for a machine under load.
     resolution = _records()["A/RES/78/6"]["text"]
     cases = [
         resolution + "Recalling 1/2 23-12345 A/RES/78/6 Court1, 2 and (a) 1. the,3\n" * 280_000,  # just under 20 MB
@@ -507,7 +509,7 @@ def test_twenty_megabytes_are_refused_within_seconds() -> None:
         start = time.perf_counter()
         with pytest.raises(LibraryError):
             parse_pdf_text(text)
-        assert time.perf_counter() - start < 5
+        assert time.perf_counter() - start < 30
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
