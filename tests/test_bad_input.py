@@ -275,6 +275,18 @@ def test_unknown_key_in_draft_suggests_the_right_key(lib: Path) -> None:
     assert_nothing_written(target)
 
 
+@pytest.mark.parametrize("session", ["0", "-3"])
+def test_a_session_below_one_is_named_at_its_line(lib: Path, session: str) -> None:
+    # -3 was blamed on the body's stock template ("Cannot treat negative num -3 as ordinal"), and 0
+    # built "at its Zeroth Annual Session".
+    line = edit(lib / DRAFT, "session: 52", f"session: {session}")
+    result, target = build(lib)
+    assert_user_error(result)
+    assert f"{DRAFT}:{line}: 'session' must be 1 or more, not {session}" in result.output
+    assert "templates/" not in result.output
+    assert_nothing_written(target)
+
+
 def test_a_draft_header_line_the_body_has_not_suggests_its_lines(lib: Path) -> None:
     # AIPA's header block is organization, assembly and symbol: "asembly" is a typing slip.
     draft = "drafts/aipo-27.yaml"
@@ -306,6 +318,13 @@ def test_a_misspelt_attribute_of_the_session_names_what_a_session_has(lib: Path)
     assert "hint: did you mean ordinal_sup" in result.output and ".previous, " in result.output
     assert "variables:" not in result.output
     assert_nothing_written(target)
+
+
+def test_word_output_to_the_terminal_is_refused_before_building(lib: Path) -> None:
+    result = runner.invoke(app, ["build", DRAFT, "--to", "docx"])
+    assert_user_error(result)
+    assert "error: Word output needs a file name\n  hint: pass -o FILE.docx" in result.output
+    assert "PK" not in result.output
 
 
 def test_missing_draft_file_is_named(lib: Path) -> None:
@@ -880,6 +899,10 @@ def test_python_m_resdraft_shows_a_template_error_without_traceback(lib: Path) -
         (["build", DRAFT, "--out", "out/x.docx"], "No such option: --out"),
         (["clauses", "search"], "Missing argument"),
         (["buidl", DRAFT], "No such command 'buidl'"),
+        # An unknown colour fell back to none, exit 0; a limit of -1 dropped the last hit, 0 found none.
+        (["diff", "drafts/aalco-50.yaml", DRAFT, "--colour", "purple"], "'purple' is not one of 'auto', 'always', 'never'"),
+        (["clauses", "search", "trafficking", "--limit", "-1"], "-1 is not in the range x>=1"),
+        (["clauses", "search", "trafficking", "-n", "0"], "0 is not in the range x>=1"),
     ],
 )
 def test_a_mistaken_option_or_argument_exits_1_with_clicks_message(lib: Path, args: list[str], message: str) -> None:

@@ -314,7 +314,7 @@ def _cbd_library(library: Path, tmp_path: Path) -> tuple[str, str]:
     from conftest import ga_text
     from resdraft.library_import import import_documents
 
-    import_documents([ga_text(tmp_path, "A/RES/78/155"), ga_text(tmp_path, "A/RES/79/208")], start=library)
+    list(import_documents([ga_text(tmp_path, "A/RES/78/155"), ga_text(tmp_path, "A/RES/79/208")], start=library))
     older = "unga.also-welcomes-kunming-montreal-global-biodiversity-framework"
     return older, older + "-2"
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import enum
 import functools
 import sys
 from collections.abc import Callable
@@ -96,8 +97,6 @@ def build(
     from resdraft.render import format_for
 
     fmt = format_for(output, to)
-    if fmt == "docx" and output is None:
-        raise OutputError(Problem(None, "Word output needs a file name", "pass -o FILE.docx"))
     data, placeholders = build_noting(draft, fmt)
     _emit(data, output, force)
     for hint in placeholders:  # (as `resdraft new` and `resdraft check` list them)
@@ -164,6 +163,14 @@ def init(
         typer.echo(f"created {path}", err=True)
 
 
+class Colour(enum.StrEnum):
+    """When the terminal diff is coloured: `auto`, only on a terminal."""
+
+    auto = "auto"
+    always = "always"
+    never = "never"
+
+
 @app.command(cls=UsageLine)
 @user_errors
 def diff(
@@ -181,7 +188,7 @@ def diff(
             "--to", help="term (default), json, md (CriticMarkup), amendments, html (review page) or docx (tracked changes)."
         ),
     ] = None,
-    colour: Annotated[str, typer.Option("--colour", "--color", help="Colour in the terminal: auto, always or never.")] = "auto",
+    colour: Annotated[Colour, typer.Option("--colour", "--color", help="Colour in the terminal.")] = Colour.auto,
     author: Annotated[str, typer.Option("--author", help="Author of the tracked changes in a .docx redline.")] = "resdraft",
     date: Annotated[
         str | None, typer.Option("--date", help="Date of the tracked changes (ISO, e.g. 2013-09-12T10:00:00Z; default now).")
@@ -198,7 +205,7 @@ def diff(
     result = compare(a.resolution, b.resolution, {**a.amends, **b.amends}, a.name, b.name)
     for warning in (*a.warnings, *b.warnings, *result.warnings):
         typer.echo(f"warning: {warning}", err=True)
-    use_colour = colour == "always" or (colour == "auto" and output is None and sys.stdout.isatty())
+    use_colour = colour is Colour.always or (colour is Colour.auto and output is None and sys.stdout.isatty())
     _emit(render_diff(result, fmt, colour=use_colour, near=new, author=author, date=when), output, force)
 
 
@@ -241,17 +248,11 @@ def import_(
     ] = False,
 ) -> None:
     """Add documents to the library: clauses reused or linked to the ones they reword, and a draft that rebuilds each."""
-    from resdraft.library_import import Intake, in_session_order
+    from resdraft.library_import import import_documents
 
-    if name and len(files) > 1:
-        raise OutputError(
-            Problem(None, "--name names one draft, but several files were given", "import them one at a time, or drop --name")
-        )
-    intake = Intake()
-    for file, read in in_session_order(files, body):  # (the oldest first: each finds the text it continues)
-        result = intake.add(file, body=body, name=name, force=force, read=read)
+    for result in import_documents(files, body=body, name=name, force=force):
         typer.echo(
-            f"{file}: {len(result.reused)} clauses reused, {len(result.variants)} rewording earlier ones, {len(result.new)} new"
+            f"{result.source}: {len(result.reused)} clauses reused, {len(result.variants)} rewording earlier ones, {len(result.new)} new"
             + (f"; wrote {', '.join(str(p) for p in result.written)}" if result.written else "; nothing changed"),
             err=True,
         )
@@ -350,7 +351,7 @@ def clauses_search(
     words: Annotated[
         list[str], typer.Argument(metavar="WORDS...", help='Words, "exact phrases" in quotes; close spellings also match.')
     ],
-    limit: Annotated[int, typer.Option("--limit", "-n", help="How many hits.")] = 20,
+    limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="How many hits.")] = 20,
 ) -> None:
     """Find agreed language: ranked clauses with the passage that matches best."""
     from resdraft.upkeep import search

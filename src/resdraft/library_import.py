@@ -14,7 +14,7 @@ import io
 import re
 import tempfile
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
@@ -972,17 +972,23 @@ def in_session_order(paths: list[Path], body: str | None = None) -> list[tuple[P
 
 def import_documents(
     paths: list[Path], start: Path | None = None, body: str | None = None, name: str | None = None, force: bool = False
-) -> list[ImportResult]:
-    """Add documents to the library around `start` (default: the current folder), oldest session first."""
+) -> Iterator[ImportResult]:
+    """Add documents to the library around `start` (default: the current folder), oldest session
+    first: each result as its document is added."""
+    if name and len(paths) > 1:
+        raise OutputError(
+            Problem(None, "--name names one draft, but several files were given", "import them one at a time, or drop --name")
+        )
     intake = Intake(start)
-    return [intake.add(path, body, name, force, read) for path, read in in_session_order(paths, body)]
+    for path, read in in_session_order(paths, body):  # (the oldest first: each finds the text it continues)
+        yield intake.add(path, body, name, force, read)
 
 
 def import_document(
     path: Path, start: Path | None = None, body: str | None = None, name: str | None = None, force: bool = False
 ) -> ImportResult:
     """Add one document to the library around `start` (default: the current folder)."""
-    return import_documents([path], start, body, name, force)[0]
+    return next(import_documents([path], start, body, name, force))
 
 
 def _import_one(

@@ -235,7 +235,7 @@ def read_draft(path: Path, problems: Problems) -> Draft | None:
     r = Reader(data, problems, "the draft")
     r.unknown(DRAFT_KEYS, hint="put other facts the templates need under `variables:`")
     body = r.text("body", required=True) or ""
-    session = r.number("session", required=True) or 0
+    session = r.number("session", required=True, minimum=1, hint="the session's number, e.g. 53 for the Fifty-Third") or 0
     r.text("title", required=True, placeholder=True)  # (a placeholder too, like every fact)
     fields: dict[str, Any] = {k: r.date(k) if k in DATES else r.text(k, placeholder=True) for k in FIELDS}
     fields["sponsors"] = r.strings("sponsors")

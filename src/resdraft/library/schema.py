@@ -59,7 +59,8 @@ class Reader:
             return None
         return str(value)
 
-    def number(self, key: str, required: bool = False) -> int | None:
+    def number(self, key: str, required: bool = False, minimum: int | None = None, hint: str = "") -> int | None:
+        """A whole number; None (and a problem) where it is not one, or is below `minimum`."""
         value = self.data.get(key)
         if value is None:
             if required:
@@ -69,6 +70,9 @@ class Reader:
             self.problems.add(
                 self.where(key), f"{key!r} must be a whole number, not {value!r}", "write the number in figures, e.g. 53"
             )
+            return None
+        if minimum is not None and value < minimum:
+            self.problems.add(self.where(key), f"{key!r} must be {minimum} or more, not {value}", hint)
             return None
         return value
 

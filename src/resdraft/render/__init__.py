@@ -23,7 +23,10 @@ def disagreeing(to: str, path: Path, writes: str, holds: str, suffix: str) -> Ou
 
 
 def format_for(path: Path | None, to: str | None) -> str:
-    """The output format from `--to` or the output file's extension (Markdown by default)."""
+    """The output format from `--to` or the output file's extension (Markdown by default); Word
+    output only to a file."""
+    if to == "docx" and path is None:
+        raise OutputError(Problem(None, "Word output needs a file name", "pass -o FILE.docx"))
     if to:
         fmt = {"markdown": "md", "text": "txt"}.get(to, to)
         if fmt not in set(FORMATS.values()):
