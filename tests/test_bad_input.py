@@ -5,6 +5,7 @@ Each case breaks one thing in a fresh copy of the example library and drives the
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 import shutil
@@ -806,6 +807,63 @@ def test_force_overwrites_an_existing_output_file(lib: Path) -> None:
     assert "someone's edited copy" not in written
     assert "Fifty-Second Annual Session" in written
     assert list((lib / "out").glob(".*.part")) == []
+
+
+@pytest.mark.parametrize(
+    ("step", "error"),
+    [("fsync", OSError(errno.ENOSPC, "No space left on device")), ("replace", OSError(errno.EFBIG, "File too large"))],
+)
+@pytest.mark.parametrize("existing", [False, True])
+def test_a_failed_write_names_the_file_and_leaves_no_part_of_it(
+    lib: Path, monkeypatch: pytest.MonkeyPatch, step: str, error: OSError, existing: bool
+) -> None:
+    # A full disk or `ulimit -f` showed a traceback ("OSError: [Errno 27] File too large").
+    target = lib / "out" / "resolution.md"
+    if existing:
+        target.write_text("the old text\n", encoding="utf-8")
+
+    def failing(*args: object) -> None:
+        raise error
+
+    monkeypatch.setattr(os, step, failing)
+    result, _ = build(lib, DRAFT, "--force")
+    monkeypatch.undo()
+    assert_user_error(result)
+    kept = "the file is as it was" if existing else "no file was written"
+    assert f"out/resolution.md: could not write the file: {error.strerror}; {kept}" in result.output
+    if existing:
+        assert target.read_text(encoding="utf-8") == "the old text\n"
+        assert list((lib / "out").glob(".*.part")) == []
+    else:
+        assert_nothing_written(target)
+
+
+def test_a_new_output_file_has_the_mode_the_umask_gives(lib: Path) -> None:
+    # Every output was made -rw-r--r--, whatever the umask: a private draft became readable by all.
+    old = os.umask(0o077)
+    try:
+        result, target = build(lib)
+    finally:
+        os.umask(old)
+    assert result.exit_code == 0, result.output
+    assert target.stat().st_mode & 0o777 == 0o600
+
+
+def test_force_keeps_the_mode_of_the_file_it_replaces(lib: Path) -> None:
+    # --force made a 0600 file 0644.
+    target = lib / "out" / "resolution.md"
+    target.write_text("private\n", encoding="utf-8")
+    target.chmod(0o600)
+    result, _ = build(lib, DRAFT, "--force")
+    assert result.exit_code == 0, result.output
+    assert target.stat().st_mode & 0o777 == 0o600 and "private" not in target.read_text(encoding="utf-8")
+
+
+def test_an_output_path_that_is_a_folder_says_so_before_asking_for_force(lib: Path) -> None:
+    # It first said "output file already exists ... pass --force", and only with --force "is a folder".
+    result = runner.invoke(app, ["build", DRAFT, "-o", "out", "--to", "md"])
+    assert_user_error(result)
+    assert "out: output path is a folder" in result.output and "--force" not in result.output
 
 
 # ---------------------------------------------------------------- new and init
