@@ -787,6 +787,34 @@ def test_preview_again_leaves_no_page_of_the_earlier_one(lib: Path) -> None:
     assert "aalco-52-2.png" not in result.output and (lib / "out" / "aalco-52-1.png").read_bytes().startswith(b"\x89PNG")
 
 
+def test_preview_into_a_folder_on_another_disk_replaces_the_earlier_pages(lib: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The pages were made in the system's temporary folder and renamed into -o: onto another disk
+    # (-o /dev/shm/x) that failed, "Invalid cross-device link", with the earlier pages deleted.
+    assert runner.invoke(app, ["build", DRAFT, "-o", "aalco-52.docx"]).exit_code == 0
+    out = lib / "out"
+    (out / "aalco-52-2.png").write_bytes(b"an earlier page")
+    rename = Path.replace
+
+    def across_disks(self: Path, target: Path) -> Path:
+        if out.resolve() not in self.resolve().parents:
+            raise OSError(errno.EXDEV, "Invalid cross-device link")
+        return rename(self, target)
+
+    monkeypatch.setattr(Path, "replace", across_disks)
+    result = runner.invoke(app, ["preview", "aalco-52.docx", "-o", "out"])
+    monkeypatch.undo()
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in out.iterdir()) == ["aalco-52-1.png"]
+
+
+def test_preview_into_a_file_is_refused(lib: Path) -> None:
+    assert runner.invoke(app, ["build", DRAFT, "-o", "aalco-52.docx"]).exit_code == 0
+    (lib / "pages").write_text("a file\n", encoding="utf-8")
+    result = runner.invoke(app, ["preview", "aalco-52.docx", "-o", "pages"])
+    assert_user_error(result)
+    assert "pages: cannot put the pages here: File exists" in result.output
+
+
 def test_existing_output_file_is_refused_and_left_unchanged(lib: Path) -> None:
     target = lib / "out" / "resolution.md"
     target.write_text("someone's edited copy\n", encoding="utf-8")
