@@ -936,6 +936,49 @@ def test_init_into_a_non_empty_folder_is_refused(tmp_path: Path, monkeypatch: py
     assert (folder / "notes.txt").read_text(encoding="utf-8") == "keep me\n"
 
 
+@pytest.mark.parametrize(
+    ("target", "message"),
+    [
+        ("afile", "afile: a file stands where the library's folder goes"),
+        ("afile/sub", "afile/sub: afile is a file, not a folder"),
+    ],
+)
+def test_init_where_a_file_stands_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, target: str, message: str) -> None:
+    # `init afile` said "folder exists and is not empty"; `init afile/sub` showed a NotADirectoryError traceback.
+    (tmp_path / "afile").write_text("keep me\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["init", target])
+    assert_user_error(result)
+    assert message in result.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["afile"]
+    assert (tmp_path / "afile").read_text(encoding="utf-8") == "keep me\n"
+
+
+@pytest.mark.parametrize("existing", [False, True])
+def test_init_that_fails_midway_leaves_no_part_of_a_library(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, existing: bool
+) -> None:
+    # The starter was copied straight into the folder: a full disk showed a traceback and left part of a library.
+    if existing:
+        (tmp_path / "mine").mkdir()
+    monkeypatch.chdir(tmp_path)
+    copyfile = shutil.copyfile
+    copied = []
+
+    def disk_fills(src: str, dst: str, **kwargs: bool) -> str:
+        copied.append(dst)
+        if len(copied) == 4:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return copyfile(src, dst, **kwargs)
+
+    monkeypatch.setattr(shutil, "copyfile", disk_fills)
+    result = runner.invoke(app, ["init", "mine"])
+    monkeypatch.undo()
+    assert_user_error(result)
+    assert "mine: could not create the library: No space left on device; nothing was created" in result.output
+    assert [p.name for p in tmp_path.rglob("*")] == (["mine"] if existing else [])
+
+
 # ---------------------------------------------------------------- a real terminal
 
 
