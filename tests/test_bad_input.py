@@ -5,6 +5,7 @@ Each case breaks one thing in a fresh copy of the example library and drives the
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 import shutil
@@ -805,6 +806,34 @@ def test_preview_again_leaves_no_page_of_the_earlier_one(lib: Path) -> None:
     assert "aalco-52-2.png" not in result.output and (lib / "out" / "aalco-52-1.png").read_bytes().startswith(b"\x89PNG")
 
 
+def test_preview_into_a_folder_on_another_disk_replaces_the_earlier_pages(lib: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The pages were made in the system's temporary folder and renamed into -o: onto another disk
+    # (-o /dev/shm/x) that failed, "Invalid cross-device link", with the earlier pages deleted.
+    assert runner.invoke(app, ["build", DRAFT, "-o", "aalco-52.docx"]).exit_code == 0
+    out = lib / "out"
+    (out / "aalco-52-2.png").write_bytes(b"an earlier page")
+    rename = Path.replace
+
+    def across_disks(self: Path, target: Path) -> Path:
+        if out.resolve() not in self.resolve().parents:
+            raise OSError(errno.EXDEV, "Invalid cross-device link")
+        return rename(self, target)
+
+    monkeypatch.setattr(Path, "replace", across_disks)
+    result = runner.invoke(app, ["preview", "aalco-52.docx", "-o", "out"])
+    monkeypatch.undo()
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in out.iterdir()) == ["aalco-52-1.png"]
+
+
+def test_preview_into_a_file_is_refused(lib: Path) -> None:
+    assert runner.invoke(app, ["build", DRAFT, "-o", "aalco-52.docx"]).exit_code == 0
+    (lib / "pages").write_text("a file\n", encoding="utf-8")
+    result = runner.invoke(app, ["preview", "aalco-52.docx", "-o", "pages"])
+    assert_user_error(result)
+    assert "pages: cannot put the pages here: File exists" in result.output
+
+
 def test_existing_output_file_is_refused_and_left_unchanged(lib: Path) -> None:
     target = lib / "out" / "resolution.md"
     target.write_text("someone's edited copy\n", encoding="utf-8")
@@ -825,6 +854,63 @@ def test_force_overwrites_an_existing_output_file(lib: Path) -> None:
     assert "someone's edited copy" not in written
     assert "Fifty-Second Annual Session" in written
     assert list((lib / "out").glob(".*.part")) == []
+
+
+@pytest.mark.parametrize(
+    ("step", "error"),
+    [("fsync", OSError(errno.ENOSPC, "No space left on device")), ("replace", OSError(errno.EFBIG, "File too large"))],
+)
+@pytest.mark.parametrize("existing", [False, True])
+def test_a_failed_write_names_the_file_and_leaves_no_part_of_it(
+    lib: Path, monkeypatch: pytest.MonkeyPatch, step: str, error: OSError, existing: bool
+) -> None:
+    # A full disk or `ulimit -f` showed a traceback ("OSError: [Errno 27] File too large").
+    target = lib / "out" / "resolution.md"
+    if existing:
+        target.write_text("the old text\n", encoding="utf-8")
+
+    def failing(*args: object) -> None:
+        raise error
+
+    monkeypatch.setattr(os, step, failing)
+    result, _ = build(lib, DRAFT, "--force")
+    monkeypatch.undo()
+    assert_user_error(result)
+    kept = "the file is as it was" if existing else "no file was written"
+    assert f"out/resolution.md: could not write the file: {error.strerror}; {kept}" in result.output
+    if existing:
+        assert target.read_text(encoding="utf-8") == "the old text\n"
+        assert list((lib / "out").glob(".*.part")) == []
+    else:
+        assert_nothing_written(target)
+
+
+def test_a_new_output_file_has_the_mode_the_umask_gives(lib: Path) -> None:
+    # Every output was made -rw-r--r--, whatever the umask: a private draft became readable by all.
+    old = os.umask(0o077)
+    try:
+        result, target = build(lib)
+    finally:
+        os.umask(old)
+    assert result.exit_code == 0, result.output
+    assert target.stat().st_mode & 0o777 == 0o600
+
+
+def test_force_keeps_the_mode_of_the_file_it_replaces(lib: Path) -> None:
+    # --force made a 0600 file 0644.
+    target = lib / "out" / "resolution.md"
+    target.write_text("private\n", encoding="utf-8")
+    target.chmod(0o600)
+    result, _ = build(lib, DRAFT, "--force")
+    assert result.exit_code == 0, result.output
+    assert target.stat().st_mode & 0o777 == 0o600 and "private" not in target.read_text(encoding="utf-8")
+
+
+def test_an_output_path_that_is_a_folder_says_so_before_asking_for_force(lib: Path) -> None:
+    # It first said "output file already exists ... pass --force", and only with --force "is a folder".
+    result = runner.invoke(app, ["build", DRAFT, "-o", "out", "--to", "md"])
+    assert_user_error(result)
+    assert "out: output path is a folder" in result.output and "--force" not in result.output
 
 
 # ---------------------------------------------------------------- new and init
@@ -867,6 +953,49 @@ def test_init_into_a_non_empty_folder_is_refused(tmp_path: Path, monkeypatch: py
     assert "mine: folder exists and is not empty" in result.output
     assert [p.name for p in folder.iterdir()] == ["notes.txt"]
     assert (folder / "notes.txt").read_text(encoding="utf-8") == "keep me\n"
+
+
+@pytest.mark.parametrize(
+    ("target", "message"),
+    [
+        ("afile", "afile: a file stands where the library's folder goes"),
+        ("afile/sub", "afile/sub: afile is a file, not a folder"),
+    ],
+)
+def test_init_where_a_file_stands_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, target: str, message: str) -> None:
+    # `init afile` said "folder exists and is not empty"; `init afile/sub` showed a NotADirectoryError traceback.
+    (tmp_path / "afile").write_text("keep me\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["init", target])
+    assert_user_error(result)
+    assert message in result.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["afile"]
+    assert (tmp_path / "afile").read_text(encoding="utf-8") == "keep me\n"
+
+
+@pytest.mark.parametrize("existing", [False, True])
+def test_init_that_fails_midway_leaves_no_part_of_a_library(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, existing: bool
+) -> None:
+    # The starter was copied straight into the folder: a full disk showed a traceback and left part of a library.
+    if existing:
+        (tmp_path / "mine").mkdir()
+    monkeypatch.chdir(tmp_path)
+    copyfile = shutil.copyfile
+    copied = []
+
+    def disk_fills(src: str, dst: str, **kwargs: bool) -> str:
+        copied.append(dst)
+        if len(copied) == 4:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return copyfile(src, dst, **kwargs)
+
+    monkeypatch.setattr(shutil, "copyfile", disk_fills)
+    result = runner.invoke(app, ["init", "mine"])
+    monkeypatch.undo()
+    assert_user_error(result)
+    assert "mine: could not create the library: No space left on device; nothing was created" in result.output
+    assert [p.name for p in tmp_path.rglob("*")] == (["mine"] if existing else [])
 
 
 # ---------------------------------------------------------------- a real terminal

@@ -374,7 +374,7 @@ def test_write_atomic_cleans_up_when_the_rename_fails(tmp_path: Path, monkeypatc
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(os, "replace", broken_replace)
-    with pytest.raises(OSError):
+    with pytest.raises(OutputError, match=r"out\.md: could not write the file: No space left on device"):
         write_atomic(tmp_path / "out.md", "text\n")
     assert list(tmp_path.iterdir()) == []
 

@@ -680,6 +680,47 @@ def test_a_failed_write_leaves_every_file_as_it_was(library: Path, monkeypatch: 
     assert not [p for p in library.rglob("*") if p.name.endswith((".part", ".orig"))]
 
 
+@pytest.mark.parametrize("failing", [1, 2])
+def test_a_failed_write_names_the_file_it_could_not_write(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, failing: int) -> None:
+    # A failure on the first temporary file was put on "." ("./: could not write the change"); one on a
+    # later rename was put on the file renamed before it.
+    one, two = tmp_path / "one.yaml", tmp_path / "two.yaml"
+    real_replace = os.replace
+    calls = []
+
+    def disk_full(*args: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    def failing_replace(src: str, dst: str) -> None:
+        calls.append(dst)
+        if len(calls) == 2:
+            disk_full()
+        real_replace(src, dst)
+
+    if failing == 1:
+        monkeypatch.setattr(os, "fsync", disk_full)
+    else:
+        monkeypatch.setattr(commit_module.os, "replace", failing_replace)
+    with pytest.raises(OutputError) as caught:
+        write_all([FileChange(one, None, "a: 1\n"), FileChange(two, None, "b: 2\n")])
+    monkeypatch.undo()
+    assert str(caught.value).startswith(f"{(one, two)[failing - 1]}: could not write the change: No space left on device")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_new_library_file_has_the_mode_the_umask_gives_and_a_changed_one_keeps_its_own(tmp_path: Path) -> None:
+    # Both were made -rw-r--r--: a new file whatever the umask.
+    new, kept = tmp_path / "new.yaml", tmp_path / "kept.yaml"
+    kept.write_text("a: 1\n")
+    kept.chmod(0o640)
+    old = os.umask(0o077)
+    try:
+        write_all([FileChange(new, None, "b: 2\n"), FileChange(kept, "a: 1\n", "a: 10\n")])
+    finally:
+        os.umask(old)
+    assert (new.stat().st_mode & 0o777, kept.stat().st_mode & 0o777) == (0o600, 0o640)
+
+
 def test_a_file_changed_since_it_was_read_is_not_overwritten(tmp_path: Path) -> None:
     one, two = tmp_path / "one.yaml", tmp_path / "two.yaml"
     one.write_text("a: 1\n")

@@ -90,13 +90,22 @@ def preview(document: Path, folder: Path) -> list[Path]:
     from resdraft.importers.docx import check_word_document
 
     check_word_document(document.read_bytes(), document)  # (LibreOffice renders a text file named .docx as text)
-    folder.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory() as between:
-        (pdf,) = to_pdf([document], Path(between))
-        pages = to_png(pdf, Path(between))
-        # The pages of an earlier preview of the same name go: a longer one's last pages would
-        # pass for this document's, and pdftoppm numbers them "-01" from ten pages on.
-        for stale in folder.glob(f"{pdf.stem}-*.png"):
-            if stale.stem[len(pdf.stem) + 1 :].isdigit():
-                stale.unlink()
-        return [page.replace(folder / page.name) for page in pages]
+    # The pages are made in a folder inside the target one, to be renamed into place: a rename from
+    # a system temporary folder fails where the target is on another disk.
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        between = tempfile.TemporaryDirectory(prefix=".preview-", dir=folder)
+    except OSError as e:
+        raise OutputError(
+            Problem(Where(folder), f"cannot put the pages here: {e.strerror or e}", "give -o a folder you can write to")
+        ) from None
+    with between as made:
+        (pdf,) = to_pdf([document], Path(made))
+        pages = [page.replace(folder / page.name) for page in to_png(pdf, Path(made))]
+    # The pages of an earlier preview of the same name go, once the new ones are in place: a
+    # longer one's last pages would pass for this document's, and pdftoppm numbers them "-01"
+    # from ten pages on.
+    for stale in folder.glob(f"{pdf.stem}-*.png"):
+        if stale.stem[len(pdf.stem) + 1 :].isdigit() and stale not in pages:
+            stale.unlink()
+    return pages

@@ -12,30 +12,64 @@ from resdraft.errors import OutputError, Problem, Where
 
 def write_atomic(path: Path, data: str | bytes, force: bool = False) -> None:
     """Write `data` to `path` in one step; refuse to replace an existing file unless `force`."""
+    if path.is_dir():
+        raise OutputError(Problem(Where(path), "output path is a folder", "give a file name"))
     if path.exists() and not force:
         raise OutputError(
             Problem(Where(path), "output file already exists", "pass --force to overwrite it, or choose another name")
         )
-    if path.is_dir():
-        raise OutputError(Problem(Where(path), "output path is a folder", "give a file name"))
-    folder = path.parent if str(path.parent) else Path(".")
+    folder = path.parent
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as e:
         raise OutputError(Problem(Where(path), f"cannot create folder {folder}: {e.strerror}", "choose another path")) from None
-    raw = data.encode("utf-8") if isinstance(data, str) else data
+    existed = path.exists()
+    temp = None
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
+        temp = write_temp(path, data.encode("utf-8") if isinstance(data, str) else data)
+        os.replace(temp, path)
     except OSError as e:
-        raise OutputError(Problem(Where(path), f"cannot write here: {e.strerror}", "check the folder's permissions")) from None
+        if temp is not None:
+            with contextlib.suppress(OSError):
+                temp.unlink()
+        kept = "the file is as it was" if existed else "no file was written"
+        raise OutputError(
+            Problem(
+                Where(path), f"could not write the file: {e.strerror or e}; {kept}", "check the disk and the folder's permissions"
+            )
+        ) from None
+
+
+def write_temp(path: Path, data: bytes) -> Path:
+    """A new temporary file beside `path` (whose folder exists) holding `data` on disk, to be renamed
+    to `path`; it has the mode of the file it replaces, or a new file's under the umask. Nothing is
+    left behind if a step fails."""
+    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    temp = Path(name)
     try:
         with os.fdopen(fd, "wb") as out:
-            out.write(raw)
+            out.write(data)
             out.flush()
             os.fsync(out.fileno())
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
+        try:
+            mode = path.stat().st_mode & 0o7777
+        except FileNotFoundError:
+            mode = 0o666 & ~_umask()
+        os.chmod(temp, mode)  # (mkstemp makes it 0600, whatever the umask)
     except BaseException:
         with contextlib.suppress(OSError):
-            os.unlink(tmp)
+            temp.unlink()
         raise
+    return temp
+
+
+def _umask() -> int:
+    """The process's umask, read where Linux shows it; elsewhere set and put back at once (resdraft
+    runs no other thread that could create a file in between)."""
+    with contextlib.suppress(OSError, ValueError), open("/proc/self/status", encoding="ascii") as status:
+        for line in status:
+            if line.startswith("Umask:"):
+                return int(line.split()[1], 8)
+    mask = os.umask(0o077)
+    os.umask(mask)
+    return mask

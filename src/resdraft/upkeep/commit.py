@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from resdraft.errors import OutputError, Problem, Where
+from resdraft.writing import write_temp
 
 
 @dataclass(frozen=True)
@@ -42,14 +42,19 @@ def write_all(changes: Sequence[FileChange]) -> None:
     temps: list[tuple[FileChange, Path]] = []
     backups: dict[Path, Path] = {}
     done: list[FileChange] = []
+    writing = Path(".")  # (the file at hand, for the message if a step fails)
     try:
         for change in changes:
-            temps.append((change, _write_temp(change)))
+            writing = change.path
+            writing.parent.mkdir(parents=True, exist_ok=True)
+            temps.append((change, write_temp(writing, change.after.encode("utf-8"))))
         for change, _ in temps:
-            if change.path.exists():
-                backups[change.path] = _keep(change.path)
+            writing = change.path
+            if writing.exists():
+                backups[writing] = _keep(writing)
         for change, temp in temps:
-            os.replace(temp, change.path)
+            writing = change.path
+            os.replace(temp, writing)
             done.append(change)
     except BaseException as e:
         for change in reversed(done):
@@ -65,10 +70,9 @@ def write_all(changes: Sequence[FileChange]) -> None:
             with contextlib.suppress(OSError):
                 backup.unlink()
         if isinstance(e, OSError):
-            where = Where(done[-1].path if done else temps[-1][0].path if temps else Path("."))
             raise OutputError(
                 Problem(
-                    where,
+                    Where(writing),
                     f"could not write the change: {e.strerror or e}; no file was changed",
                     "check the disk and the folder's permissions",
                 )
@@ -100,25 +104,6 @@ def _check_unchanged(changes: Sequence[FileChange]) -> None:
                     "run the command again",
                 )
             )
-
-
-def _write_temp(change: FileChange) -> Path:
-    folder = change.path.parent
-    folder.mkdir(parents=True, exist_ok=True)
-    fd, name = tempfile.mkstemp(prefix=f".{change.path.name}.", suffix=".part", dir=folder)
-    temp = Path(name)
-    try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(change.after.encode("utf-8"))
-            out.flush()
-            os.fsync(out.fileno())
-        mode = change.path.stat().st_mode & 0o7777 if change.path.exists() else 0o644
-        os.chmod(temp, mode)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            temp.unlink()
-        raise
-    return temp
 
 
 def _keep(path: Path) -> Path:
