@@ -486,6 +486,16 @@ def test_an_adverb_before_a_participle_opens_a_preambular_paragraph(tmp_path: Pa
         assert [f.rule for f in lint(str(path)).findings if f.paragraph == place] == []
 
 
+def test_further_before_a_noun_is_not_read_as_part_of_an_operative_opening(tmp_path: Path) -> None:
+    # A/RES/78/66 op. 8 "Encourages further expressions from among the remaining States …": the
+    # noun's 'further' was taken for the verb's, and lint asked for an "Encourages also" before it.
+    path = ga_text(tmp_path, "A/RES/78/66")
+    assert [f.message for f in lint(str(path)).findings if f.rule == "repeated-opening"] == []
+    edit(path, "Encourages further expressions", "Encourages further the expressions")
+    (finding,) = [f for f in lint(str(path)).findings if f.rule == "repeated-opening"]
+    assert finding.message == "“Encourages further” comes before any “Encourages also”"
+
+
 def test_a_numbered_paragraph_without_its_mark_beside_a_heading_is_still_an_error(tmp_path: Path) -> None:
     path = ga_text(tmp_path, "A/RES/78/305")
     edit(

@@ -18,6 +18,7 @@ from typing import Any, Literal
 
 from resdraft.bodynames import name_pattern, names_a_past_act
 from resdraft.errors import OutputError, Problem, Problems, ResdraftError, Where
+from resdraft.importers.openings import qualifies_noun
 from resdraft.inline import anchors
 from resdraft.library import Library
 from resdraft.library.bodies import BodyStyle
@@ -289,8 +290,8 @@ def _first_words(text: str, rules: LintRules) -> str:
     """An opening phrase for a paragraph that has none marked: its first word and any 'also'/'further' after it."""
     words = text.split()
     out = words[:1]
-    for w in words[1:3]:
-        if w.strip(",").lower() in rules.repeats:
+    for k, w in enumerate(words[1:3], 1):
+        if w.strip(",").lower() in rules.repeats and not qualifies_noun([*out, w], " ".join(words[k + 1 : k + 2])):
             out.append(w.strip(","))
         else:
             break
