@@ -175,6 +175,21 @@ def test_paragraph_end_set_by_the_draft_is_a_warning(library: Path) -> None:
     assert found == [("paragraph-end", "warning", draft.name, line_of(draft, "end: ','"), "operative paragraph 2")]
 
 
+def test_a_number_glued_to_a_paragraphs_end_is_told_as_a_footnote_number_left_in_the_text(library: Path) -> None:
+    # A draft imported from a PDF text ended "adopted in Rabat on 5 October 2012,14" (`end: ",14"`):
+    # the hint said to accept the warning if the draft set `end:` on purpose.
+    draft = library / "drafts" / "aalco-52.yaml"
+    edit(
+        draft,
+        "  - aalco.directs-secretariat-follow-developments\n",
+        "  - {clause: aalco.directs-secretariat-follow-developments, end: ',14'}\n",
+    )
+    (finding,) = [f for f in lint(str(draft)).findings if f.rule == "paragraph-end"]
+    assert finding.message == "ends with “fora,14”: “14” looks like a footnote number left in the text"
+    assert "accept" not in finding.hint and finding.hint.startswith("make it a footnote")
+    assert finding.line == line_of(draft, "end: ',14'")
+
+
 def test_second_noting_is_a_repeated_opening(library: Path) -> None:
     draft = library / "drafts" / "aalco-52.yaml"
     found = planted(

@@ -286,6 +286,10 @@ def _past_adverbs(phrase: str, text: str, adverbs: frozenset[str]) -> str:
     return " ".join(following[:n])
 
 
+# A number glued to the end of a paragraph as a superscript marker is: "2012,14", "Development;15", "Council3".
+_GLUED_NOTE = re.compile(r"(?:[^\W\d_]{3}|(?<![\d/.-])(?:19|20)\d\d|[)”’])[,;:.]?(\d{1,3})$")
+
+
 def _first_words(text: str, rules: LintRules) -> str:
     """An opening phrase for a paragraph that has none marked: its first word and any 'also'/'further' after it."""
     words = text.split()
@@ -718,6 +722,18 @@ class _Linter:
         explicit = item.origin.end is not None
         preambular = item.part == "preamble" or item.preambular
         what = "sub-paragraph" if item.labels else f"{'preambular' if preambular else 'operative'} paragraph"
+        if note := _GLUED_NOTE.search(text):  # "… 5 October 2012,14": an import left a footnote's number as text
+            self.emit(
+                "paragraph-end",
+                f"ends with “{shown}”: “{note.group(1)}” looks like a footnote number left in the text",
+                f"make it a footnote (“[^fn1]” in a clause, its note under `footnotes:`) or delete it; "
+                f"this {what} should end with “{expected}”",
+                self.at(item, item.origin.end),
+                item.position,
+                item.order,
+                soft=explicit,
+            )
+            return
         self.emit(
             "paragraph-end",
             f"ends with “{shown}”; this {what} should end with “{expected}”",
