@@ -511,6 +511,16 @@ def test_further_before_a_noun_is_not_read_as_part_of_an_operative_opening(tmp_p
     assert finding.message == "“Encourages further” comes before any “Encourages also”"
 
 
+def test_an_unnumbered_paragraph_is_named_after_the_printed_number_before_it_not_by_its_place(tmp_path: Path) -> None:
+    # A/RES/78/128: op. 10 "… will be held as follows:" over the lines "Monday, 9 June: …" to "Friday, 13 June: …",
+    # which read as paragraphs of their own; lint called them "operative paragraph 11" to "15", when the
+    # printed 11 is "Decides that 10 Ocean Action panels …".
+    findings = lint(str(ga_text(tmp_path, "A/RES/78/128"))).findings
+    assert [f.rule for f in findings if f.paragraph == "operative paragraph 11"] == []
+    monday = [f for f in findings if "“Monday”" in f.message]
+    assert [f.paragraph for f in monday] == ["unnumbered paragraph 1 after operative paragraph 10"]
+
+
 def test_a_numbered_paragraph_without_its_mark_beside_a_heading_is_still_an_error(tmp_path: Path) -> None:
     path = ga_text(tmp_path, "A/RES/78/305")
     edit(

@@ -237,12 +237,19 @@ class _Item:
     preambular: bool = False  # a paragraph of a section's own preamble, in the operative part (documents)
     number: int | None = None  # the number printed on its (top-level) paragraph, if any
     section: str | None = None  # its section ("III"), where each section is numbered from 1 again
+    after: tuple[int, int] | None = None  # unnumbered among numbered ones: the number printed before it, and which after it
 
     @property
     def position(self) -> str:
         """'preamble paragraph 3', 'operative paragraph 4 (b) (ii)': by the number printed on the
-        paragraph, which a section's heading before it leaves behind its place; else by its place."""
+        paragraph, which a section's heading before it leaves behind its place; an unnumbered one
+        after a numbered one by that number ('unnumbered paragraph 2 after operative paragraph 10',
+        a line of the list paragraph 10 introduces), never by a place another paragraph's number names;
+        else by its place."""
         where = f" of section {self.section}" if self.section else ""
+        if self.number is None and self.after is not None:
+            number, k = self.after
+            return " ".join((f"unnumbered paragraph {k} after {self.part} paragraph {number}", *self.labels)) + where
         return " ".join((f"{self.part} paragraph {self.number if self.number is not None else self.index}", *self.labels)) + where
 
 
@@ -1127,6 +1134,25 @@ def _shown_label(label: str | None, j: int) -> str:
 HEADING_WORDS = 12  # a line this short, without an opening of its part or a closing mark, is a heading
 
 
+def _after_numbers(items: Sequence[_Item]) -> list[_Item]:
+    """Mark each unnumbered paragraph (and its sub-paragraphs) that follows a numbered one, with no
+    heading between, with that number and its place after it, so findings name it by the printed numbers."""
+    out: list[_Item] = []
+    number: int | None = None
+    k = index = 0
+    for item in items:
+        if item.heading:
+            number = None
+        elif not item.labels and item.index != index:
+            index = item.index
+            if item.number is not None:
+                number, k = item.number, 0
+            elif number is not None:
+                k += 1
+        out.append(replace(item, after=(number, k)) if number is not None and item.number is None and not item.heading else item)
+    return out
+
+
 def _sections(tops: list[_Item]) -> list[list[_Item]]:
     """A part's paragraphs in the runs its headings part them into (one run where it has none)."""
     out: list[list[_Item]] = [[]]
@@ -1154,6 +1180,7 @@ def _run(
         # Headings: no opening or closing mark is asked of them.
         numbered = any(item.paragraph.number is not None for item in items if not item.labels)
         items = [replace(item, heading=True) if linter.heading(item, numbered) else item for item in items]
+        items = _after_numbers(items)
         if items and items[0].part == "operative":
             headings = {item.index for item in items if item.heading}
             items = linter.section_preamble(items, punctuation)
