@@ -98,14 +98,17 @@ def test_the_councils_closing_decides_to_remain_seized_is_no_second_decides() ->
     assert lint(str(path)).findings == ()
 
 
-def test_unga_64_repeated_openings_are_warnings_at_the_draft_lines() -> None:
-    draft = ROOT / "drafts" / "unga-64.yaml"
+def test_unga_64_repeated_openings_are_warnings_at_the_draft_lines(library: Path) -> None:
+    draft = library / "drafts" / "unga-64.yaml"
+    # UN practice (repeat_scope: consecutive): "Recalling" at 1 and 4 is fine, runs start again; and
+    # "Recognizing" after "Recognizing further" (10), then its "also" (11), start the forms afresh, as
+    # 76/186 prints them.
+    assert lint(str(draft)).findings == ()
+    edit(draft, "  - unga.recognizing-further-role-of-un-entities\n", "")
     report = lint(str(draft))
-    # UN practice (repeat_scope: consecutive): "Recalling" at 1 and 4 is fine, runs start again;
-    # only "Recognizing" right after "Recognizing further" (10) and its "also" (11) are repeats.
     assert [(f.rule, f.paragraph) for f in report.findings] == [
+        ("repeated-opening", "preamble paragraph 9"),
         ("repeated-opening", "preamble paragraph 10"),
-        ("repeated-opening", "preamble paragraph 11"),
     ]
     first = report.warnings[0]
     assert first.line == draft.read_text().splitlines().index("  - unga.recognizing-global-partnership") + 1
@@ -521,6 +524,17 @@ def test_an_unnumbered_paragraph_is_named_after_the_printed_number_before_it_not
     assert [f.paragraph for f in monday] == ["unnumbered paragraph 1 after operative paragraph 10"]
 
 
+def test_a_run_of_openings_starts_afresh_after_further_as_ga_texts_write_it(tmp_path: Path) -> None:
+    # A/RES/78/118 op. 7-10: "Calls upon", "Also calls upon", "Further calls upon", "Calls upon" (so
+    # in 243 runs of the 659 adopted texts); the fourth was told to "reword the opening".
+    path = ga_text(tmp_path, "A/RES/78/118")
+    places = {f"operative paragraph {n}" for n in (8, 9, 10)}
+    assert [f.message for f in lint(str(path)).findings if f.rule == "repeated-opening" and f.paragraph in places] == []
+    edit(path, "Further calls upon", "Calls upon")  # a bare repeat before the forms are used up is still told
+    found = [f for f in lint(str(path)).findings if f.rule == "repeated-opening" and f.paragraph in places]
+    assert [f.paragraph for f in found] == ["operative paragraph 9", "operative paragraph 10"]
+
+
 def test_a_numbered_paragraph_without_its_mark_beside_a_heading_is_still_an_error(tmp_path: Path) -> None:
     path = ga_text(tmp_path, "A/RES/78/305")
     edit(
@@ -754,7 +768,7 @@ def test_a_drafts_heading_the_numbering_skips_is_asked_no_opening_or_closing_mar
     line = text.splitlines().index(heading.rstrip("\n")) + 1
     report = lint(str(draft))
     assert [f for f in report.findings if f.file.endswith("unga-64.yaml") and f.line == line] == [], render_lint(report)
-    assert not report.errors and len(report.findings) == 2, render_lint(report)
+    assert report.findings == (), render_lint(report)  # (unga-64 has no other finding)
 
 
 @pytest.mark.parametrize(
