@@ -625,6 +625,23 @@ def test_a_number_that_only_looks_like_a_marker_gives_way_to_the_markers_in_sequ
     assert paragraph.footnote_refs[:2] == ("8", "9")
 
 
+@pytest.mark.parametrize("symbol", ["A/RES/78/148", "A/RES/78/149"])
+def test_a_centred_separator_between_paragraphs_is_not_a_paragraphs_text(symbol: str) -> None:
+    # "… and economic corridors, / * * * / Recognizing …": the stars ended the paragraph before,
+    # which lint then found ending with "*".
+    res = _corpus(symbol)
+    assert not [p.text for p in res.preamble if "*" in p.text]
+    assert [p.text for p in res.preamble if p.text.startswith("Recognizing the important role of ")]
+
+
+def test_the_comma_between_two_markers_is_not_left_in_the_text() -> None:
+    # A/RES/79/138: "in a single conflict,10,11" is the superscripts 10,11 after "conflict,"; the
+    # comma between them read as text gave "conflict,," and, built, "conflict,,[^10][^11]".
+    res = _corpus("A/RES/79/138")
+    (paragraph,) = [p for p in res.preamble if "in a single conflict" in p.text]
+    assert paragraph.text.endswith("in a single conflict,") and paragraph.content[-2:] == (FootnoteRef("10"), FootnoteRef("11"))
+
+
 def test_a_footnote_whose_marker_is_not_in_the_text_is_kept_where_the_numbering_says_with_a_warning(tmp_path: Path) -> None:
     # A/RES/78/155 with footnote 14's marker taken out of "decision CBD/CP/MOP/VIII/1914".
     text = _records()["A/RES/78/155"]["text"]

@@ -98,14 +98,17 @@ def test_the_councils_closing_decides_to_remain_seized_is_no_second_decides() ->
     assert lint(str(path)).findings == ()
 
 
-def test_unga_64_repeated_openings_are_warnings_at_the_draft_lines() -> None:
-    draft = ROOT / "drafts" / "unga-64.yaml"
+def test_unga_64_repeated_openings_are_warnings_at_the_draft_lines(library: Path) -> None:
+    draft = library / "drafts" / "unga-64.yaml"
+    # UN practice (repeat_scope: consecutive): "Recalling" at 1 and 4 is fine, runs start again; and
+    # "Recognizing" after "Recognizing further" (10), then its "also" (11), start the forms afresh, as
+    # 76/186 prints them.
+    assert lint(str(draft)).findings == ()
+    edit(draft, "  - unga.recognizing-further-role-of-un-entities\n", "")
     report = lint(str(draft))
-    # UN practice (repeat_scope: consecutive): "Recalling" at 1 and 4 is fine, runs start again;
-    # only "Recognizing" right after "Recognizing further" (10) and its "also" (11) are repeats.
     assert [(f.rule, f.paragraph) for f in report.findings] == [
+        ("repeated-opening", "preamble paragraph 9"),
         ("repeated-opening", "preamble paragraph 10"),
-        ("repeated-opening", "preamble paragraph 11"),
     ]
     first = report.warnings[0]
     assert first.line == draft.read_text().splitlines().index("  - unga.recognizing-global-partnership") + 1
@@ -173,6 +176,21 @@ def test_paragraph_end_set_by_the_draft_is_a_warning(library: Path) -> None:
         "  - {clause: aalco.directs-secretariat-follow-developments, end: ','}\n",
     )  # fmt: skip
     assert found == [("paragraph-end", "warning", draft.name, line_of(draft, "end: ','"), "operative paragraph 2")]
+
+
+def test_a_number_glued_to_a_paragraphs_end_is_told_as_a_footnote_number_left_in_the_text(library: Path) -> None:
+    # A draft imported from a PDF text ended "adopted in Rabat on 5 October 2012,14" (`end: ",14"`):
+    # the hint said to accept the warning if the draft set `end:` on purpose.
+    draft = library / "drafts" / "aalco-52.yaml"
+    edit(
+        draft,
+        "  - aalco.directs-secretariat-follow-developments\n",
+        "  - {clause: aalco.directs-secretariat-follow-developments, end: ',14'}\n",
+    )
+    (finding,) = [f for f in lint(str(draft)).findings if f.rule == "paragraph-end"]
+    assert finding.message == "ends with “fora,14”: “14” looks like a footnote number left in the text"
+    assert "accept" not in finding.hint and finding.hint.startswith("make it a footnote")
+    assert finding.line == line_of(draft, "end: ',14'")
 
 
 def test_second_noting_is_a_repeated_opening(library: Path) -> None:
@@ -486,6 +504,37 @@ def test_an_adverb_before_a_participle_opens_a_preambular_paragraph(tmp_path: Pa
         assert [f.rule for f in lint(str(path)).findings if f.paragraph == place] == []
 
 
+def test_further_before_a_noun_is_not_read_as_part_of_an_operative_opening(tmp_path: Path) -> None:
+    # A/RES/78/66 op. 8 "Encourages further expressions from among the remaining States …": the
+    # noun's 'further' was taken for the verb's, and lint asked for an "Encourages also" before it.
+    path = ga_text(tmp_path, "A/RES/78/66")
+    assert [f.message for f in lint(str(path)).findings if f.rule == "repeated-opening"] == []
+    edit(path, "Encourages further expressions", "Encourages further the expressions")
+    (finding,) = [f for f in lint(str(path)).findings if f.rule == "repeated-opening"]
+    assert finding.message == "“Encourages further” comes before any “Encourages also”"
+
+
+def test_an_unnumbered_paragraph_is_named_after_the_printed_number_before_it_not_by_its_place(tmp_path: Path) -> None:
+    # A/RES/78/128: op. 10 "… will be held as follows:" over the lines "Monday, 9 June: …" to "Friday, 13 June: …",
+    # which read as paragraphs of their own; lint called them "operative paragraph 11" to "15", when the
+    # printed 11 is "Decides that 10 Ocean Action panels …".
+    findings = lint(str(ga_text(tmp_path, "A/RES/78/128"))).findings
+    assert [f.rule for f in findings if f.paragraph == "operative paragraph 11"] == []
+    monday = [f for f in findings if "“Monday”" in f.message]
+    assert [f.paragraph for f in monday] == ["unnumbered paragraph 1 after operative paragraph 10"]
+
+
+def test_a_run_of_openings_starts_afresh_after_further_as_ga_texts_write_it(tmp_path: Path) -> None:
+    # A/RES/78/118 op. 7-10: "Calls upon", "Also calls upon", "Further calls upon", "Calls upon" (so
+    # in 243 runs of the 659 adopted texts); the fourth was told to "reword the opening".
+    path = ga_text(tmp_path, "A/RES/78/118")
+    places = {f"operative paragraph {n}" for n in (8, 9, 10)}
+    assert [f.message for f in lint(str(path)).findings if f.rule == "repeated-opening" and f.paragraph in places] == []
+    edit(path, "Further calls upon", "Calls upon")  # a bare repeat before the forms are used up is still told
+    found = [f for f in lint(str(path)).findings if f.rule == "repeated-opening" and f.paragraph in places]
+    assert [f.paragraph for f in found] == ["operative paragraph 9", "operative paragraph 10"]
+
+
 def test_a_numbered_paragraph_without_its_mark_beside_a_heading_is_still_an_error(tmp_path: Path) -> None:
     path = ga_text(tmp_path, "A/RES/78/305")
     edit(
@@ -719,7 +768,7 @@ def test_a_drafts_heading_the_numbering_skips_is_asked_no_opening_or_closing_mar
     line = text.splitlines().index(heading.rstrip("\n")) + 1
     report = lint(str(draft))
     assert [f for f in report.findings if f.file.endswith("unga-64.yaml") and f.line == line] == [], render_lint(report)
-    assert not report.errors and len(report.findings) == 2, render_lint(report)
+    assert report.findings == (), render_lint(report)  # (unga-64 has no other finding)
 
 
 @pytest.mark.parametrize(

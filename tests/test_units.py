@@ -489,6 +489,22 @@ def test_a_verb_alone_before_its_sub_paragraphs_is_its_paragraphs_opening(text: 
 
 
 @pytest.mark.parametrize(
+    ("text", "opening"),
+    [
+        ("Encourages further efforts by Member States", "Encourages"),  # 'further' is the noun's
+        ("Regrets further delays incurred", "Regrets"),
+        ("Encourages further international cooperation", "Encourages"),
+        ("Requests further the Secretary-General to report", "Requests further"),
+        ("Encourages further Member States to consider", "Encourages further"),
+        ("Recalling further resolution 1325 (2000)", "Recalling further"),  # a participle's 'further' is its own
+        ("Reaffirming further support for the Court", "Reaffirming further"),
+    ],
+)
+def test_further_before_a_noun_in_lower_case_is_the_nouns_after_an_operative_verb(text: str, opening: str) -> None:
+    assert infer_opening(text) == opening
+
+
+@pytest.mark.parametrize(
     ("symbol", "cited"),
     [
         ("A/RES/79/208", "79/208"),

@@ -18,6 +18,7 @@ from typing import Any, Literal
 
 from resdraft.bodynames import name_pattern, names_a_past_act
 from resdraft.errors import OutputError, Problem, Problems, ResdraftError, Where
+from resdraft.importers.openings import qualifies_noun
 from resdraft.inline import anchors
 from resdraft.library import Library
 from resdraft.library.bodies import BodyStyle
@@ -236,12 +237,19 @@ class _Item:
     preambular: bool = False  # a paragraph of a section's own preamble, in the operative part (documents)
     number: int | None = None  # the number printed on its (top-level) paragraph, if any
     section: str | None = None  # its section ("III"), where each section is numbered from 1 again
+    after: tuple[int, int] | None = None  # unnumbered among numbered ones: the number printed before it, and which after it
 
     @property
     def position(self) -> str:
         """'preamble paragraph 3', 'operative paragraph 4 (b) (ii)': by the number printed on the
-        paragraph, which a section's heading before it leaves behind its place; else by its place."""
+        paragraph, which a section's heading before it leaves behind its place; an unnumbered one
+        after a numbered one by that number ('unnumbered paragraph 2 after operative paragraph 10',
+        a line of the list paragraph 10 introduces), never by a place another paragraph's number names;
+        else by its place."""
         where = f" of section {self.section}" if self.section else ""
+        if self.number is None and self.after is not None:
+            number, k = self.after
+            return " ".join((f"unnumbered paragraph {k} after {self.part} paragraph {number}", *self.labels)) + where
         return " ".join((f"{self.part} paragraph {self.number if self.number is not None else self.index}", *self.labels)) + where
 
 
@@ -285,12 +293,16 @@ def _past_adverbs(phrase: str, text: str, adverbs: frozenset[str]) -> str:
     return " ".join(following[:n])
 
 
+# A number glued to the end of a paragraph as a superscript marker is: "2012,14", "Development;15", "Council3".
+_GLUED_NOTE = re.compile(r"(?:[^\W\d_]{3}|(?<![\d/.-])(?:19|20)\d\d|[)”’])[,;:.]?(\d{1,3})$")
+
+
 def _first_words(text: str, rules: LintRules) -> str:
     """An opening phrase for a paragraph that has none marked: its first word and any 'also'/'further' after it."""
     words = text.split()
     out = words[:1]
-    for w in words[1:3]:
-        if w.strip(",").lower() in rules.repeats:
+    for k, w in enumerate(words[1:3], 1):
+        if w.strip(",").lower() in rules.repeats and not qualifies_noun([*out, w], " ".join(words[k + 1 : k + 2])):
             out.append(w.strip(","))
         else:
             break
@@ -631,6 +643,10 @@ class _Linter:
             if not base:
                 continue
             where = item.origin.use
+            if key in seen and self.rules.repeat_scope == "consecutive" and all((base, m) in seen for m in ("", *sequence)):
+                # "Requests", "Also requests", "Further requests", then "Requests" again: GA texts start the
+                # forms afresh once all are used (243 runs in the 659 adopted texts), so that is no repeat.
+                seen = {k: v for k, v in seen.items() if k[0] != base}
             if key in seen:
                 taken = {m for (b, m) in used if b == base}
                 forms = ["", *sequence]
@@ -717,6 +733,18 @@ class _Linter:
         explicit = item.origin.end is not None
         preambular = item.part == "preamble" or item.preambular
         what = "sub-paragraph" if item.labels else f"{'preambular' if preambular else 'operative'} paragraph"
+        if note := _GLUED_NOTE.search(text):  # "… 5 October 2012,14": an import left a footnote's number as text
+            self.emit(
+                "paragraph-end",
+                f"ends with “{shown}”: “{note.group(1)}” looks like a footnote number left in the text",
+                f"make it a footnote (“[^fn1]” in a clause, its note under `footnotes:`) or delete it; "
+                f"this {what} should end with “{expected}”",
+                self.at(item, item.origin.end),
+                item.position,
+                item.order,
+                soft=explicit,
+            )
+            return
         self.emit(
             "paragraph-end",
             f"ends with “{shown}”; this {what} should end with “{expected}”",
@@ -1110,6 +1138,25 @@ def _shown_label(label: str | None, j: int) -> str:
 HEADING_WORDS = 12  # a line this short, without an opening of its part or a closing mark, is a heading
 
 
+def _after_numbers(items: Sequence[_Item]) -> list[_Item]:
+    """Mark each unnumbered paragraph (and its sub-paragraphs) that follows a numbered one, with no
+    heading between, with that number and its place after it, so findings name it by the printed numbers."""
+    out: list[_Item] = []
+    number: int | None = None
+    k = index = 0
+    for item in items:
+        if item.heading:
+            number = None
+        elif not item.labels and item.index != index:
+            index = item.index
+            if item.number is not None:
+                number, k = item.number, 0
+            elif number is not None:
+                k += 1
+        out.append(replace(item, after=(number, k)) if number is not None and item.number is None and not item.heading else item)
+    return out
+
+
 def _sections(tops: list[_Item]) -> list[list[_Item]]:
     """A part's paragraphs in the runs its headings part them into (one run where it has none)."""
     out: list[list[_Item]] = [[]]
@@ -1137,6 +1184,7 @@ def _run(
         # Headings: no opening or closing mark is asked of them.
         numbered = any(item.paragraph.number is not None for item in items if not item.labels)
         items = [replace(item, heading=True) if linter.heading(item, numbered) else item for item in items]
+        items = _after_numbers(items)
         if items and items[0].part == "operative":
             headings = {item.index for item in items if item.heading}
             items = linter.section_preamble(items, punctuation)

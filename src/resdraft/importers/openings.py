@@ -81,10 +81,29 @@ def infer_opening(text: str) -> str | None:
     n = _opening_length(
         [w.lower().removesuffix(",").removesuffix(":") if introduces else w.lower().removesuffix(",") for w in words]
     )
+    if n < len(words) and qualifies_noun(words[:n], words[n]):
+        n -= 1  # "Encourages further expressions from …": 'further' is the noun's
     phrase = [*words[: n - 1], words[n - 1].removesuffix(",").removesuffix(":")] if n <= len(words) else words
     if n > len(words) or (n == len(words) and not introduces) or not all(w.replace("-", "").isalpha() for w in phrase):
         return None  # the phrase would be the whole paragraph, or runs into punctuation (a comma may end it)
     return " ".join(phrase)
+
+
+# Words after which an operative verb's 'further' is its adverb ("Requests further the Secretary-General"):
+# what opens an object or a clause. Before any other word in lower case, 'further' qualifies a noun.
+_OBJECT_OPENERS = NOT_OPENINGS | frozenset(
+    ["its", "their", "his", "her", "our", "all", "any", "each", "every", "both", "such", "to", "upon", "with"]
+)
+
+
+def qualifies_noun(phrase: Sequence[str], following: str) -> bool:
+    """Whether the 'further' that ends an operative opening is the next noun's ("Encourages further
+    efforts", "Urges further steps", "Regrets further delays"), not the verb's: GA texts put the
+    verb's after it only in the preamble ("Recalling further the"); operative paragraphs write "Further encourages"."""
+    if len(phrase) < 2 or phrase[-1].lower() != "further" or is_preambular(" ".join(phrase[:-1])):
+        return False
+    word = following.strip('“‘"(')
+    return word[:1].islower() and word.lower().rstrip(",;:") not in _OBJECT_OPENERS
 
 
 def is_preambular(opening: str) -> bool:

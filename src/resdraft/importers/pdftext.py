@@ -79,6 +79,7 @@ PAGE_NUMBER = re.compile(r"(\d{1,3})/(\d{1,3})")
 _TOKENS = re.compile(r"(?<![\w/])(?:\d{1,3}/\d{1,3}|\d{2}-\d{5})(?![\w/])")
 BARE_NUMBER = re.compile(r"\d{1,3}")
 RULE = re.compile(r"_{5,}")
+SEPARATOR = re.compile(r"\*(?: ?\*){2,}")  # "* * *", centred between paragraphs (78/148, 78/149): no paragraph's text
 # A footnote at a page foot: "1 United Nations, Treaty Series…", "10  A/76/120.", "* Reissued…".
 NOTE_START = re.compile(r"(\d{1,3}|[*†‡§])[ \t]+(\S.*)")
 NOTE_START_LAYOUT = re.compile(r"(\d{1,3}|[*†‡§])[ \t]{2,}(\S.*)")  # without a rule: two spaces after the marker
@@ -432,7 +433,7 @@ def _pages(lines: Sequence[_Line], marks: Sequence[bool]) -> list[_Page]:
             in_notes, counting = False, 0
             i += 1
             continue
-        if line.blank:
+        if line.blank or SEPARATOR.fullmatch(line.text):
             if counting is not None:
                 counting += 1
             elif not in_notes:
@@ -819,9 +820,13 @@ def _place_markers(page: _Page, document: str) -> list[str]:
     for index, marks in by_line.items():
         line = page.lines[index]
         assert line is not None
-        text, out, pos = line.text, [], 0
+        text, pos = line.text, 0
+        out: list[str] = []
         for spot in marks:
-            out.append(text[pos : spot.cut] + _NOTE_OPEN + expected[spot.index] + _NOTE_CLOSE)
+            between = text[pos : spot.cut]
+            if out and between == ",":  # "conflict,10,11": the comma sets two superscripts apart, it is no text's
+                between = ""
+            out.append(between + _NOTE_OPEN + expected[spot.index] + _NOTE_CLOSE)
             pos = spot.end
         page.lines[index] = _Line("".join(out) + text[pos:], line.indent)
     found = {spot.index for spot in spots}
