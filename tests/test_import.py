@@ -10,6 +10,7 @@ import sys
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -18,6 +19,7 @@ from conftest import CORPUS, ROOT, ga_text
 from resdraft.build import build, load_resolution
 from resdraft.cli import app
 from resdraft.library import open_library
+from resdraft.library.drafts import symbol_name
 from resdraft.library_import import import_document
 from resdraft.sources import read_file
 
@@ -336,7 +338,7 @@ query = "alphaa bravoo charlieq deltaa echoo foxtrott golff hotell indiaa kilo"
 words = query.split()
 clauses = [Clause(f"filler.{w}", "preambular", f"something {w} unrelated entirely here") for w in words[:-1]]
 clauses.append(Clause("target", "preambular", "alphab bravop charliep deltab echop foxtrotp golfp hotelp indiab kilo"))
-found = _Matcher(clauses).similar("preambular", None, query)
+found = _Matcher(clauses).similar(Clause("new", "preambular", query))
 print(found.id if found else None)
 """
     found = set()
@@ -705,3 +707,84 @@ def test_imported_clause_files_are_already_in_the_layout_fmt_keeps(empty: Path, 
     result = runner.invoke(app, ["clauses", "fmt", "--check"])
     assert result.exit_code == 0, result.output
     assert result.output.strip().endswith("4 clause file(s), 0 to reformat")
+
+
+def _imported_clauses(root: Path, draft: str) -> list[dict[str, Any]]:
+    """The clauses an import added for one draft, as its clause file lists them."""
+    from ruamel.yaml import YAML
+
+    return YAML(typ="safe").load((root / "clauses" / "imported" / f"{draft}.yaml").read_text(encoding="utf-8"))["clauses"]
+
+
+def _draft_uses(root: Path, draft: str) -> list[str]:
+    from ruamel.yaml import YAML
+
+    data = YAML(typ="safe").load((root / "drafts" / f"{draft}.yaml").read_text(encoding="utf-8"))
+    return [e if isinstance(e, str) else e["clause"] for e in (*data["preamble"], *data["operative"])]
+
+
+def _import_together(root: Path, tmp_path: Path, *symbols: str) -> None:
+    texts = [ga_text(tmp_path, s) for s in symbols]
+    result = runner.invoke(app, ["import", *map(str, texts)])
+    assert result.exit_code == 0, result.output
+    for symbol, text in zip(symbols, texts, strict=True):
+        _same_paragraphs(root / "drafts" / f"{symbol_name(symbol)}.yaml", text)
+
+
+def test_a_paragraph_with_sub_paragraphs_rewords_no_clause_that_shares_only_its_opening_words(
+    empty: Path, tmp_path: Path
+) -> None:
+    # 78/322's "Requests the Secretary-General: (a) To develop an electronic handbook …" on
+    # multidimensional vulnerability was taken as rewording 78/219's request on Myanmar: only
+    # "Requests the Secretary-General" was compared, never the sub-paragraphs that ask.
+    _import_together(empty, tmp_path, "A/RES/78/219", "A/RES/78/322")
+    (request,) = [
+        c for c in _imported_clauses(empty, "a-res-78-322") if c.get("opening") == "Requests" and c.get("subparagraphs")
+    ]
+    assert request["text"] == "the Secretary-General" and "electronic handbook" in request["subparagraphs"][0]
+    assert any(c.get("opening") == "Requests" and c.get("subparagraphs") for c in _imported_clauses(empty, "a-res-78-219"))
+    assert "amends" not in request
+
+
+def test_a_paragraph_rewords_the_clause_of_the_draft_it_continues_before_any_other(empty: Path, tmp_path: Path) -> None:
+    # 79/65 (the Regional Centre in Africa) takes note of the Secretary-General's report as 78/56
+    # did (its report A/78/152, now A/79/128); 78/121 takes note of another report in the same
+    # words (without a footnote). Of the equal scores the earliest clause won, 78/121's, in
+    # another item's series.
+    _import_together(empty, tmp_path, "A/RES/78/121", "A/RES/78/56", "A/RES/79/65")
+    takes_note = "of the report of the Secretary-General[^fn1]"
+    (earlier,) = [c["id"] for c in _imported_clauses(empty, "a-res-78-121") if c["text"] == takes_note[:-6]]
+    (continued,) = [c["id"] for c in _imported_clauses(empty, "a-res-78-56") if c["text"] == takes_note]
+    (new,) = [c for c in _imported_clauses(empty, "a-res-79-65") if c["text"] == takes_note]
+    assert new["amends"] == continued != earlier
+
+
+def test_a_paragraph_the_same_as_a_clause_imported_with_it_reuses_it_sub_paragraphs_and_all(empty: Path, tmp_path: Path) -> None:
+    # 79/180 repeats 78/214's "Also calls upon all States" and its four sub-paragraphs word for
+    # word; imported together, the clause the first import added was held without its
+    # sub-paragraphs, so the second made an identical clause of its own.
+    _import_together(empty, tmp_path, "A/RES/78/214", "A/RES/79/180")
+    assert "unga.also-calls-upon-all-states" in _draft_uses(empty, "a-res-79-180")
+    assert not [c for c in _imported_clauses(empty, "a-res-79-180") if c.get("opening") == "Also calls upon"]
+
+
+def test_a_section_title_is_a_heading_without_an_opening_phrase(empty: Path, tmp_path: Path) -> None:
+    # 79/257 prints "Political affairs" on a line of its own under "Part II"; the reader took
+    # "Political" for an opening phrase, so the clause built "*Political* affairs" and was not
+    # 78/252's "Political affairs".
+    _import_together(empty, tmp_path, "A/RES/78/252", "A/RES/79/257")
+    assert _draft_uses(empty, "a-res-79-257").count("unga.political-affairs") == 2
+    assert not [c for c in _imported_clauses(empty, "a-res-79-257") if c.get("opening") == "Political"]
+
+
+def test_a_paragraph_whose_no_break_space_is_a_plain_one_elsewhere_does_not_reuse_that_clause(
+    empty: Path, tmp_path: Path
+) -> None:
+    # 78/233 prints "shocks\u202ffor risk-informed" in a sub-paragraph that 79/218 prints with a
+    # plain space; the clause was reused, spaces being all one, and 79/218's draft built 78/233's
+    # no-break space.
+    old, new = ga_text(tmp_path, "A/RES/78/233"), ga_text(tmp_path, "A/RES/79/218")
+    import_document(old)
+    result = import_document(new)
+    assert not result.warnings
+    _same_paragraphs(result.draft, new)

@@ -267,12 +267,28 @@ def _words(text: str) -> list[str]:
     return [w for w in re.findall(r"[a-z0-9]+", text.lower()) if len(w) > 2 and w not in _STOP]
 
 
+def _whole(clause: Clause) -> str:
+    """A clause's words as a rewording is measured against them: the opening, the text, every
+    sub-paragraph and the footnotes, plain. Two requests to the Secretary-General whose
+    sub-paragraphs ask for different things share no more than "Requests the Secretary-General",
+    and two reports taken note of differ only in the footnote that gives their symbols."""
+
+    def subs(given: tuple[SubClause, ...]) -> Iterator[str]:
+        for sub in given:
+            yield from (sub.opening or "", sub.text)
+            yield from subs(sub.subparagraphs)
+
+    parts = (clause.opening or "", clause.text, *subs(clause.subparagraphs), *clause.footnotes.values())
+    return _spaced(" ".join(_plain(part) for part in parts))
+
+
 class _Matcher:
     """Finds the library clause a paragraph repeats, or the one it rewords.
 
     Indexed so that importing hundreds of documents into a library of tens of thousands of
     clauses stays fast: exact matches are looked up by kind and opening phrase, rewordings among
-    the clauses that share the paragraph's rarest words.
+    the clauses of the draft the document continues first, then among the clauses that share the
+    paragraph's rarest words.
     """
 
     MAX_CANDIDATES = 400
@@ -284,7 +300,8 @@ class _Matcher:
         self.templated: dict[tuple[str, str], list[int]] = {}
         self.patterns: dict[int, _Pattern] = {}  # the regexes compiled so far
         self.clauses: list[Clause] = []
-        self.texts: list[str] = []
+        self.texts: list[str] = []  # each clause's words whole (see `_whole`)
+        self.indices: dict[str, int] = {}  # by id
         self.postings: dict[str, list[int]] = {}
         self.context: dict[str, Any] = {"session": Session(0)}  # the document's session and body, set per document
         for clause in clauses:
@@ -296,9 +313,10 @@ class _Matcher:
         if _EXPRESSION.search(plain):
             self.templated.setdefault((clause.kind, clause.opening or ""), []).append(index)
         else:  # (its regex would match just these words, spaced once)
-            self.literal.setdefault((clause.kind, clause.opening or "", re.sub(r"\s+", " ", plain)), []).append(index)
+            self.literal.setdefault((clause.kind, clause.opening or "", _SPACES.sub(" ", plain)), []).append(index)
         self.clauses.append(clause)
-        text = f"{clause.opening or ''} {plain}".strip()
+        self.indices[clause.id] = index
+        text = _whole(clause)
         self.texts.append(text)
         for word in set(_words(text)):
             self.postings.setdefault(word, []).append(index)
@@ -338,8 +356,18 @@ class _Matcher:
                 return clause, captured
         return None
 
-    def similar(self, kind: str, opening: str | None, text: str) -> Clause | None:
-        words = f"{opening or ''} {_plain(text)}".strip()
+    def similar(self, clause: Clause, first: Iterable[str] = ()) -> Clause | None:
+        """The library clause a new one rewords, if any: among the clauses `first` names (those
+        of the draft the document continues) before any other, and of equal scores the earliest."""
+        words = _whole(clause)
+        kind = clause.kind
+        given = sorted({i for cid in first if (i := self.indices.get(cid)) is not None and self.clauses[i].kind == kind})
+        if given:
+            found = process.extractOne(
+                words, {i: self.texts[i] for i in given}, scorer=fuzz.ratio, score_cutoff=VARIANT_THRESHOLD
+            )
+            if found:
+                return self.clauses[found[2]]
         # The rarest words first, and words as rare in their own order: the words of a set come in an
         # order that changes from run to run, and with it which clauses are looked at.
         rare = sorted((w for w in set(_words(words)) if w in self.postings), key=lambda w: (len(self.postings[w]), w))
@@ -365,8 +393,13 @@ class _Sub:
     subs: tuple[_Sub, ...]
 
 
+# Spaces a text may wrap or double; a no-break space is one it prints as it is, so a clause with
+# one does not give the words with a plain space (78/233's "shocks\u202ffor" is not 79/218's "shocks for").
+_SPACES = re.compile(r"[^\S\u00a0\u2007\u202f]+")
+
+
 def _spaced(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()
+    return _SPACES.sub(" ", text).strip()
 
 
 def _same_note(note: str, wanted: str, context: dict[str, Any]) -> bool:
@@ -430,6 +463,16 @@ def _new_id(prefix: str, opening: str | None, text: str, taken: set[str]) -> str
     return cid
 
 
+def _subclauses(entries: list[Any]) -> tuple[SubClause, ...]:
+    """Sub-paragraph entries of a new clause as the library reads them back."""
+    out = []
+    for entry in entries:
+        given = entry if isinstance(entry, dict) else {"text": entry}
+        nested = _subclauses(given.get("subparagraphs", []))
+        out.append(SubClause(given["text"], given.get("opening"), nested, given.get("end")))
+    return tuple(out)
+
+
 def _chain_marks(part: str, count: int, style: BodyStyle) -> list[str]:
     p = style.punctuation
     role = "preambular" if part == "preamble" else "operative"
@@ -439,9 +482,12 @@ def _chain_marks(part: str, count: int, style: BodyStyle) -> list[str]:
 class _Importer:
     """One document into one library."""
 
-    def __init__(self, library: Library, doc: Resolution, style: BodyStyle, matcher: _Matcher) -> None:
+    def __init__(
+        self, library: Library, doc: Resolution, style: BodyStyle, matcher: _Matcher, previous_clauses: Iterable[str] = ()
+    ) -> None:
         self.library, self.doc = library, doc
         self.matcher = matcher
+        self.previous_clauses = tuple(previous_clauses)  # the clauses of the draft the document continues
         matcher.context = {"session": doc.session, "body": body_context(style, doc.session.number)}
         self.taken = set(library.clauses)
         self.footnotes = {n.marker: _source(n.content, {}, {}) for n in doc.footnotes}
@@ -532,7 +578,6 @@ class _Importer:
                 return {"clause": clause.id, "end": end} if end != own_mark else clause.id
         overrides: dict[str, Any] = {"end": mark} if mark != own_mark else {}
         prefix = self.doc.body
-        variant = self.matcher.similar(kind, p.opening, text)
         cid = _new_id(prefix, p.opening, text, self.taken)
         entry: dict[str, Any] = {"id": cid, "kind": kind}
         if p.opening:
@@ -544,13 +589,17 @@ class _Importer:
         if notes:
             entry["footnotes"] = notes
         entry["tags"] = [prefix, "imported"]
+        # The clause as the library will read it, sub-paragraphs and all: a later paragraph the
+        # same in every part reuses it, and one rewording it is measured against all of it.
+        clause = Clause(cid, kind, text, p.opening, _subclauses(subs), notes)  # type: ignore[arg-type]
+        variant = self.matcher.similar(clause, self.previous_clauses)
         if variant is not None:
             entry["amends"] = variant.id
             self.result_variants.append((cid, variant.id))
         else:
             self.result_new.append(cid)
         self.new_clauses.append(entry)
-        self.matcher.add(Clause(cid, kind, text, p.opening, footnotes=notes))  # type: ignore[arg-type]
+        self.matcher.add(clause)
         return {"clause": cid, **overrides} if overrides else cid
 
     def _reused(
@@ -565,10 +614,23 @@ class _Importer:
             return (*found, joined.group())
         return None
 
+    def _unopened(self, p: Paragraph, part: str) -> Paragraph:
+        """A section's title among numbered paragraphs ("Political affairs" under "Part II", no
+        number, no mark at its end) as a heading has it: all text, no opening phrase. The reader
+        took its first word for one, and the clause built it as "*Political* affairs" (the italic
+        the house style gives openings) where the same title elsewhere had none and was a clause
+        of its own."""
+        if part != "operative" or not p.opening or p.subparagraphs or not self.doc.unnumbered(p):
+            return p
+        if _split_mark(_source(p.content, {}, self.footnotes))[1]:
+            return p
+        content = tuple(Run(s.text, False, s.bold, s.superscript) if isinstance(s, Run) and s.opening else s for s in p.content)
+        return replace(p, content=content, opening=None)
+
     def part(self, paragraphs: tuple[Paragraph, ...], part: str) -> list[Any]:
         kind = "preambular" if part == "preamble" else "operative"
         marks = _chain_marks(part, len(paragraphs), self.style)
-        entries = [self.use(p, kind, marks[i]) for i, p in enumerate(paragraphs)]
+        entries = [self.use(self._unopened(p, part), kind, marks[i]) for i, p in enumerate(paragraphs)]
         if part != "operative":
             return entries
         out = []
@@ -650,6 +712,11 @@ class _Drafts:
             if found:
                 return found[0] if len(found) == 1 else None
         return None
+
+    def clauses_of(self, name: str) -> list[str]:
+        """The clauses a draft of the library uses, by its name for `previous:`."""
+        draft = self.library.read_draft(self.library.drafts_dir / f"{name}.yaml", Problems())
+        return [use.clause for use in (*draft.preamble, *draft.operative) if use.clause] if draft else []
 
     def sharing_most(self, doc: Resolution, shared: set[str]) -> str | None:
         """The draft a text of a body that counts years continues: the Council prints no title
@@ -1009,14 +1076,14 @@ def _import_one(
     style = library.body(doc.body, problems, Where(path))
     problems.raise_errors()
     assert style is not None
-    importer = _Importer(library, doc, style, matcher)
+    previous = drafts.continued_by(doc)  # (its clauses are the first a paragraph may reword)
+    importer = _Importer(library, doc, style, matcher, drafts.clauses_of(previous) if previous else ())
     preamble = importer.part(doc.preamble, "preamble")
     operative = importer.part(doc.operative, "operative")
     data = _draft_data(doc, importer, preamble, operative)
     printed = None if _unfilled(doc.fields.get("symbol")) else doc.fields.get("symbol")
     stem = name or symbol_name(str(printed or path.stem)) or "imported"
     draft_path = library.drafts_dir / f"{stem}.yaml"
-    previous = drafts.continued_by(doc)
     if previous is None and style.years:
         shared = {*importer.result_reused, *(was for _, was in importer.result_variants)}
         previous = drafts.sharing_most(doc, shared)
