@@ -22,7 +22,7 @@ from resdraft.upkeep import add, dupes, edit, fmt, history, list_clauses, merge,
 from resdraft.upkeep import commit as commit_module
 from resdraft.upkeep.commit import FileChange, write_all
 from resdraft.upkeep.layout import format_text
-from resdraft.upkeep.report import changes_text, history_text, hits_text, uses_text
+from resdraft.upkeep.report import changes_text, clause_text, entries_text, history_text, hits_text, uses_text
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS_CHECK = ROOT.parent / "shared" / "checks" / "seeds_reproduced.py"
@@ -148,6 +148,61 @@ def test_history_shows_the_step_from_mindful_of_to_being_mindful(library: Path) 
     assert all(op == "equal" for op, _ in steps[1].diff[1:])
     assert "{+Being +}Mindful of the increasing" in history_text(steps)
     assert [s.clause.id for s in history(library, MINDFUL)] == [MINDFUL, BEING_MINDFUL]
+
+
+def test_a_text_starting_with_a_comma_follows_its_opening_with_no_space_everywhere(library: Path) -> None:
+    # "Recalling , in this regard, resolution 77/321" in show, list, history and search (233 clauses
+    # of the GA library), though the build prints "Recalling, in this regard"; an exact search scored 99.3.
+    text = ", in this regard, resolution 77/321 of 1 August 2023"
+    add(library, "new-topic", "topic.recalling-this-regard", "preambular", "Recalling", text)
+    add(
+        library,
+        "new-topic",
+        "topic.recalling-this-regard-2",
+        "preambular",
+        "Recalling",
+        text + " and 78/272",
+        amends="topic.recalling-this-regard",
+    )
+    expected = "Recalling, in this regard, resolution 77/321"
+    assert expected in clause_text(show_clause(library, "topic.recalling-this-regard"))
+    assert expected in entries_text(list_clauses(library, opening="Recalling"))
+    assert expected in history_text(history(library, "topic.recalling-this-regard-2"))
+    hit = search(library, f'"{expected}"')[0]
+    assert hit.passage.startswith("Recalling, in this regard")
+    assert hit.score == 100
+
+
+def test_history_is_the_clauses_own_chain_and_shows_a_changed_footnote(library: Path) -> None:
+    # Imported GA resolutions give one root "Takes note of the report of the Secretary-General" 40
+    # rewordings, each citing its report in a footnote: the history of one printed all 40, each as
+    # "…Secretary-General{+[^fn1]+}", hiding the symbol, the only change from year to year.
+    add(library, "new-topic", "topic.takes-note", "operative", "Takes note", "of the report of the Secretary-General")
+    for n, symbol in ((2, "A/78/152"), (3, "A/78/999")):
+        add(
+            library,
+            "new-topic",
+            f"topic.takes-note-{n}",
+            "operative",
+            "Takes note",
+            "of the report of the Secretary-General[^fn1]",
+            footnotes={"fn1": symbol},
+            amends="topic.takes-note",
+        )
+    add(
+        library,
+        "new-topic",
+        "topic.takes-note-4",
+        "operative",
+        "Takes note",
+        "of the report of the Secretary-General[^fn1]",
+        footnotes={"fn1": "A/79/128"},
+        amends="topic.takes-note-2",
+    )
+    steps = history(library, "topic.takes-note-2")
+    assert [s.clause.id for s in steps] == ["topic.takes-note", "topic.takes-note-2", "topic.takes-note-4"]
+    assert "[^fn1]: [-A/78/152-]{+A/79/128+}" in history_text(steps)
+    assert [s.clause.id for s in history(library, "topic.takes-note-4")] == [s.clause.id for s in steps]
 
 
 def test_list_filters_by_kind_tag_body_and_opening(library: Path) -> None:

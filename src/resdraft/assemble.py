@@ -23,13 +23,13 @@ from resdraft.model import (
     Session,
     SubClause,
     Use,
+    opening_space,
 )
 from resdraft.numbering import heading_labels, label
 from resdraft.templating import StringTemplates, snippets
 
 RESERVED = ("session", "draft", "date", "body")
 _TRAILING_ANCHORS = re.compile(r"(?:\[\^[^\]\s]+\])*$")
-_NO_SPACE_BEFORE = (",", ";", ":", ".", ")")
 
 
 def _trailing_anchors(text: str) -> tuple[str, str]:
@@ -154,7 +154,7 @@ class Assembler:
         if opening:
             emphasis = slot.emphasis or self.style.emphasis.get("subparagraph" if level else role, "none")
             parts.append((Run(opening, italic="italic" in emphasis, bold="bold" in emphasis, opening=True),))
-            if words and not words.startswith(_NO_SPACE_BEFORE):
+            if opening_space(words):
                 parts.append((Run(" "),))
         parts.append(parse_inline(words, marker))
         parts.append((Run(own_mark),) if own_mark else ())

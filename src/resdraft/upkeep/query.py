@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from resdraft.cache import CLAUSE_COLUMNS, clause_from_row, clause_words, readable
 from resdraft.errors import LibraryError, Problem
-from resdraft.model import Clause, subclause_texts
+from resdraft.model import Clause, join_opening, subclause_texts
 from resdraft.upkeep.index import Index
 
 if TYPE_CHECKING:
@@ -218,7 +218,7 @@ def _segments(clause: Clause) -> list[tuple[str, str]]:
         keys.sort(key=lambda k: order.index(k) if k in order else len(order))
     numbers = {key: str(n) for n, key in enumerate(keys, 1)}
     markers = {key: n.translate(_SUPERSCRIPT) for key, n in numbers.items()}
-    paragraph = " ".join(p for p in (readable(clause.opening or "", markers), clause_words(clause, markers)) if p)
+    paragraph = join_opening(readable(clause.opening or "", markers), clause_words(clause, markers))
     return [("", paragraph), *((numbers[key], readable(clause.footnotes[key])) for key in keys)]
 
 
