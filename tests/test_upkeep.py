@@ -118,6 +118,26 @@ def test_usage_numbers_are_the_numbers_the_build_gives(library: Path) -> None:
                 assert (draft.stem, f"{prefix} {number}") in labels
 
 
+def test_usage_skips_section_headings_as_the_build_numbers_them(library: Path) -> None:
+    # In A/RES/78/69, a resolution in sections, usage gave "op. 393" for the paragraph the build
+    # prints as 376 (it counted the headings), and "op. 93" for the heading "IV".
+    path = library / "drafts" / "aalco-52.yaml"
+    text = path.read_text()
+    for cid in ("aalco.encourages-ratify-toc-protocol", "aalco.mandates-committee-of-experts-mla"):
+        text = text.replace(f"  - {cid}\n", f"  - clause: {cid}\n    end: ''\n    heading: I\n")
+    path.write_text(text)
+    resolution, _ = load_resolution(path, open_library(library))
+    built = {p.clause_id: f"op. {p.number}" if p.number else f"heading {p.label}" for p in resolution.operative}
+    assert built == {
+        "aalco.encourages-ratify-toc-protocol": "heading I",
+        "aalco.directs-secretariat-follow-developments": "op. 1",
+        "aalco.mandates-committee-of-experts-mla": "heading II",
+        "aalco.decides-provisional-agenda": "op. 2",
+    }
+    for cid, label in built.items():
+        assert [s.label for s in usage(library, cid) if s.draft == "aalco-52"] == [label]
+
+
 def test_usage_of_an_unknown_id_suggests_the_closest(library: Path) -> None:
     with pytest.raises(LibraryError) as caught:
         usage(library, "aalco.decides-provisional-agenda2")
@@ -469,6 +489,18 @@ def test_add_refuses_an_existing_id_an_unknown_kind_and_a_file_outside_clauses(l
     with pytest.raises(LibraryError, match=r"clause aalco\.x: "):
         add(library, "aalco-trafficking", "aalco.x", "operative", "Decides", "at the {{ session.next.ordinal session")
     assert snapshot(library) == before
+
+
+def test_add_refuses_a_misspelt_name_of_resdrafts(library: Path) -> None:
+    # `clauses add … --text "to meet at its {{ sesion.next.ordinal }} session"` was written, and
+    # check passed until a draft used the clause.
+    before = snapshot(library)
+    with pytest.raises(LibraryError, match=r"clause topic\.t: undefined template variable: 'sesion' is undefined"):
+        add(library, "new-topic", "topic.t", "operative", "Decides", "to meet at its {{ sesion.next.ordinal }} session")
+    with pytest.raises(LibraryError, match="a session has no 'nxt'"):
+        add(library, "new-topic", "topic.t", "operative", "Decides", "to meet at its {{ session.nxt.ordinal }} session")
+    assert snapshot(library) == before
+    add(library, "new-topic", "topic.t", "operative", "Decides", "to meet at its {{ session.next.ordinal }} {{ topic }}")
 
 
 def test_edit_changes_only_the_lines_of_the_field(library: Path) -> None:

@@ -31,7 +31,7 @@ from resdraft.reading import read_utf8
 
 CACHE_DIR = ".resdraft-cache"
 CACHE_FILE = "library.sqlite"
-SCHEMA = 4  # bump when the tables or what is stored in them change
+SCHEMA = 5  # bump when the tables or what is stored in them change
 RACY_NS = 2_000_000_000
 
 _TABLES = """
@@ -46,7 +46,7 @@ CREATE INDEX clauses_file ON clauses(file, pos);
 CREATE TABLE drafts (file TEXT PRIMARY KEY, name TEXT NOT NULL, body TEXT, session INTEGER, status TEXT,
                      previous TEXT, title TEXT);
 CREATE TABLE uses (file TEXT NOT NULL, clause TEXT, part TEXT NOT NULL, position INTEGER NOT NULL,
-                   line INTEGER NOT NULL, overrides TEXT NOT NULL);
+                   line INTEGER NOT NULL, overrides TEXT NOT NULL, shown TEXT NOT NULL);
 CREATE INDEX uses_clause ON uses(clause);
 CREATE INDEX uses_file ON uses(file);
 CREATE TABLE terms (term TEXT PRIMARY KEY, docs INTEGER NOT NULL) WITHOUT ROWID;
@@ -77,9 +77,10 @@ class DraftUse:
 
     clause: str | None
     part: str  # preamble | operative
-    position: int  # 1-based, counting every entry of the part, as the build numbers them
+    position: int  # 1-based, counting every entry of the part (their order)
     line: int
     overrides: tuple[str, ...] = ()
+    shown: str = ""  # its number as the build prints it: "pp. 3", "op. 376", "heading IV", "op. (II)", "op. (unnumbered)"
 
 
 @dataclass(frozen=True)
@@ -113,17 +114,18 @@ def draft_facts(data: Any, path: Path, name: str) -> DraftFacts:
         items = data.get(part)
         if not isinstance(items, YList):
             continue
+        shown = _shown_numbers(items, part)
         for i, item in enumerate(items):
             line = items.where(i).line
             if isinstance(item, str):
-                uses.append(DraftUse(item.strip(), part, i + 1, line))
+                uses.append(DraftUse(item.strip(), part, i + 1, line, (), shown[i]))
             elif isinstance(item, YDict):
                 clause = item.get("clause")
                 cid = str(clause).strip() if isinstance(clause, (str, int, float)) and not isinstance(clause, bool) else None
                 overrides = tuple(k for k in item if k != "clause")
-                uses.append(DraftUse(cid, part, i + 1, line, overrides))
+                uses.append(DraftUse(cid, part, i + 1, line, overrides, shown[i]))
             else:
-                uses.append(DraftUse(None, part, i + 1, line))
+                uses.append(DraftUse(None, part, i + 1, line, (), shown[i]))
     return DraftFacts(
         path,
         name,
@@ -134,6 +136,36 @@ def draft_facts(data: Any, path: Path, name: str) -> DraftFacts:
         text("title"),
         tuple(uses),
     )
+
+
+def _shown_numbers(items: list[Any], part: str) -> list[str]:
+    """Each entry of a draft's part numbered as the build prints it (numbering.paragraph_numbers):
+    a section's heading and a `numbered: false` paragraph take no number, `number:` starts the count
+    again. Values the draft loader would refuse count as it counts them once mended: as numbered."""
+    from resdraft.numbering import counted, paragraph_numbers
+
+    if part == "preamble":
+        return [f"pp. {i}" for i in range(1, len(items) + 1)]
+    entries: list[tuple[bool, int | None, str | None]] = []
+    for item in items:
+        get = item.get if isinstance(item, dict) else {}.get
+        heading = str(get("heading")) if "heading" in (item if isinstance(item, dict) else {}) else None
+        number = get("number")
+        valid = isinstance(number, int) and not isinstance(number, bool) and number >= 1
+        if heading is not None:  # (one the loader refuses, "IV" for "I", is left unnumbered)
+            entries.append((False, None, heading if counted(heading) == (heading, 1) else None))
+        else:
+            entries.append((get("numbered", True) is not False, number if valid else None, None))
+    shown = []
+    for item, n in zip(items, paragraph_numbers(entries), strict=True):
+        if isinstance(n, int):
+            shown.append(f"op. {n}")
+        elif isinstance(n, str):
+            shown.append(f"heading {n}")
+        else:
+            label = item.get("label") if isinstance(item, dict) else None
+            shown.append(f"op. ({label})" if label is not None else "op. (unnumbered)")
+    return shown
 
 
 # ---------------------------------------------------------------- (de)serialising clauses
@@ -374,7 +406,7 @@ class LibraryCache:
                 "SELECT name, body, session, status, previous, title FROM drafts WHERE file = ?", (str(path),)
             ).fetchone()
             uses = self.db.execute(
-                "SELECT clause, part, position, line, overrides FROM uses WHERE file = ? ORDER BY part DESC, position",
+                "SELECT clause, part, position, line, overrides, shown FROM uses WHERE file = ? ORDER BY part DESC, position",
                 (str(path),),
             )
             name_, body, session, status, previous, title = row
@@ -386,7 +418,7 @@ class LibraryCache:
                 status,
                 previous,
                 title,
-                tuple(DraftUse(c, p, n, ln, tuple(o.split(",")) if o else ()) for c, p, n, ln, o in uses),
+                tuple(DraftUse(c, p, n, ln, tuple(o.split(",")) if o else (), sh) for c, p, n, ln, o, sh in uses),
             )
         self._forget(str(path))
         read = self._read(path, problems)
@@ -406,8 +438,8 @@ class LibraryCache:
             (str(path), name, facts.body, facts.session, facts.status, facts.previous, facts.title),
         )
         self.db.executemany(
-            "INSERT INTO uses VALUES (?,?,?,?,?,?)",
-            [(str(path), u.clause, u.part, u.position, u.line, ",".join(u.overrides)) for u in facts.uses],
+            "INSERT INTO uses VALUES (?,?,?,?,?,?,?)",
+            [(str(path), u.clause, u.part, u.position, u.line, ",".join(u.overrides), u.shown) for u in facts.uses],
         )
         if stable is not None:
             self._record(path, "drafts", stable, raw, checked)
