@@ -59,6 +59,33 @@ def test_search_finds_the_provisional_agenda_clause_first(library: Path) -> None
     assert "[provisional] [agenda]" in hits_text(hits[:1])
 
 
+def test_search_finds_text_a_clause_writes_as_jinja_as_its_drafts_read_it(library: Path) -> None:
+    # "provisional agenda of the Fifty-Third Annual Session" is how aalco-52 reads the clause's
+    # {{ session.next.ordinal_title }}: pasted from the adopted text, search found only other clauses.
+    hits = search(library, '"provisional agenda of the Fifty-Third Annual Session"')
+    assert hits[0].clause.id == PROVISIONAL
+    assert (hits[0].how, hits[0].score) == ("phrase", 100)
+    assert hits[0].passage.startswith(
+        "as session 52 drafts read it: Decides to place this item on the provisional agenda of the Fifty-Third"
+    )
+    assert search(library, "Fifty-Fourth")[0].clause.id == PROVISIONAL  # (as aalco-53 reads it)
+    # A draft moved to another session reads it anew.
+    path = library / "drafts" / "aalco-53.yaml"
+    path.write_text(path.read_text().replace("session: 53", "session: 60"))
+    assert PROVISIONAL not in {h.clause.id for h in search(library, "Fifty-Fourth") if h.how == "words"}
+    assert search(library, "Sixty-First")[0].clause.id == PROVISIONAL
+
+
+def test_a_fuzzy_match_is_marked_on_whole_words(library: Path) -> None:
+    # The alignment of a fuzzy match started and ended inside words: "the[ provisional …]", "pr[ovisional".
+    hits = [h for h in search(library, "heprovisionalagen", limit=50) if h.how == "fuzzy"]
+    assert [hits[0].passage[a:b] for a, b in hits[0].marks] == ["provisional agenda"]
+    for hit in hits:
+        for a, b in hit.marks:
+            assert (a == 0 or not hit.passage[a - 1].isalnum()) and (b == len(hit.passage) or not hit.passage[b].isalnum())
+            assert hit.passage[a].isalnum() and hit.passage[b - 1].isalnum()
+
+
 def test_search_tolerates_typos(library: Path) -> None:
     hits = search(library, "provisonal agneda")
     assert hits[0].clause.id == PROVISIONAL

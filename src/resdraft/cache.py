@@ -31,7 +31,7 @@ from resdraft.reading import read_utf8
 
 CACHE_DIR = ".resdraft-cache"
 CACHE_FILE = "library.sqlite"
-SCHEMA = 5  # bump when the tables or what is stored in them change
+SCHEMA = 6  # bump when the tables or what is stored in them change
 RACY_NS = 2_000_000_000
 
 _TABLES = """
@@ -49,12 +49,15 @@ CREATE TABLE uses (file TEXT NOT NULL, clause TEXT, part TEXT NOT NULL, position
                    line INTEGER NOT NULL, overrides TEXT NOT NULL, shown TEXT NOT NULL);
 CREATE INDEX uses_clause ON uses(clause);
 CREATE INDEX uses_file ON uses(file);
+CREATE TABLE rendered (clause TEXT NOT NULL, session INTEGER NOT NULL, words TEXT NOT NULL);
+CREATE INDEX rendered_clause ON rendered(clause);
 CREATE TABLE terms (term TEXT PRIMARY KEY, docs INTEGER NOT NULL) WITHOUT ROWID;
 CREATE TABLE state (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
 _FTS = """
 CREATE VIRTUAL TABLE clause_words USING fts5(id, opening, words, notes, tags, tokenize = 'unicode61 remove_diacritics 2');
 CREATE VIRTUAL TABLE clause_vocab USING fts5vocab(clause_words, 'row');
+CREATE VIRTUAL TABLE rendered_words USING fts5(words, tokenize = 'unicode61 remove_diacritics 2');
 """
 
 
@@ -248,6 +251,42 @@ def clause_words(clause: Clause, markers: Mapping[str, str] | None = None) -> st
     return " ".join(readable(p, markers) for p in parts if p)
 
 
+def rendered_words(clause: Clause, session: int) -> str | None:
+    """A clause's paragraph (opening, text, sub-paragraphs) as a draft of `session` reads it, without
+    markup; None where it reads as written, or needs more than the session (a draft's variables)."""
+    from dataclasses import replace
+
+    from resdraft.errors import TemplateError
+    from resdraft.model import Session, join_opening
+    from resdraft.templating import snippets
+
+    render, context = snippets().render, {"session": Session(session)}
+
+    def subs(items: tuple[SubClause, ...]) -> tuple[SubClause, ...]:
+        return tuple(
+            replace(
+                s,
+                text=render(s.text, context, None),
+                opening=render(s.opening, context, None) if s.opening else None,
+                subparagraphs=subs(s.subparagraphs),
+            )
+            for s in items
+        )
+
+    try:
+        shown = replace(
+            clause,
+            opening=render(clause.opening, context, None) if clause.opening else None,
+            text=render(clause.text, context, None),
+            subparagraphs=subs(clause.subparagraphs),
+        )
+    except TemplateError:
+        return None
+    if shown == clause:
+        return None
+    return join_opening(readable(shown.opening or ""), clause_words(shown))
+
+
 def readable(text: str, markers: Mapping[str, str] | None = None) -> str:
     """Clause markup as it reads: no emphasis marks or escapes ("\\[To be determined]" is "[To be
     determined]"), a footnote anchor as `markers` gives its key ("¹"), else left out."""
@@ -335,6 +374,12 @@ class LibraryCache:
         return True
 
     def _forget(self, path: str) -> None:
+        self._drop_rendered(
+            self.db.execute(
+                "SELECT rowid FROM rendered WHERE clause IN (SELECT id FROM clauses WHERE file = ?)", (path,)
+            ).fetchall()
+        )
+        self.db.execute("INSERT OR REPLACE INTO state VALUES ('rendered', 'stale')")
         ids = self.db.execute("SELECT n FROM clauses WHERE file = ?", (path,)).fetchall()
         if ids and self.fts:
             self.db.executemany("DELETE FROM clause_words WHERE rowid = ?", ids)
@@ -466,10 +511,42 @@ class LibraryCache:
             for path_text in gone:
                 self._forget(path_text)
                 self._dirty()
+            if self._state("rendered") != "fresh":
+                self._render_uses()
+                self.db.execute("INSERT OR REPLACE INTO state VALUES ('rendered', 'fresh')")
             if self.fts and self._state("terms") != "fresh":
                 self.db.execute("DELETE FROM terms")
                 self.db.execute("INSERT INTO terms SELECT term, doc FROM clause_vocab")
                 self.db.execute("INSERT OR REPLACE INTO state VALUES ('terms', 'fresh')")
+
+    def _render_uses(self) -> None:
+        """Each clause written with Jinja as the drafts that use it read it, once for each of their
+        sessions, for search: a legal officer pastes "provisional agenda of its seventy-ninth session"
+        from the PDF, where the clause reads {{ session.next.ordinal }}. Rows no draft needs any more go."""
+        wanted = set(
+            self.db.execute(
+                "SELECT DISTINCT u.clause, d.session FROM uses u JOIN drafts d ON d.file = u.file"
+                " JOIN clauses c ON c.id = u.clause"
+                " WHERE d.session IS NOT NULL AND instr(coalesce(c.opening, '') || c.text || c.data, '{') > 0"
+            ).fetchall()
+        )
+        have = {(c, n): rowid for rowid, c, n in self.db.execute("SELECT rowid, clause, session FROM rendered")}
+        gone = [(rowid,) for key, rowid in have.items() if key not in wanted]
+        self._drop_rendered(gone)
+        for cid, session in sorted(wanted - set(have)):
+            row = self.db.execute(f"SELECT {CLAUSE_COLUMNS} FROM clauses WHERE id = ? ORDER BY n LIMIT 1", (cid,)).fetchone()
+            words = rendered_words(clause_from_row(row), session)
+            if words is None:
+                continue
+            cur = self.db.execute("INSERT INTO rendered VALUES (?, ?, ?)", (cid, session, words))
+            if self.fts:
+                self.db.execute("INSERT INTO rendered_words (rowid, words) VALUES (?, ?)", (cur.lastrowid, words))
+
+    def _drop_rendered(self, rows: list[tuple[int]]) -> None:
+        """Drop rows of rendered text, by rowid."""
+        if rows and self.fts:
+            self.db.executemany("DELETE FROM rendered_words WHERE rowid = ?", rows)
+        self.db.executemany("DELETE FROM rendered WHERE rowid = ?", rows)
 
     @staticmethod
     def _unchanged(row: tuple[Any, ...] | None, path: Path, role: str) -> bool:
