@@ -242,3 +242,46 @@ def test_an_error_in_a_house_styles_formula_names_its_line_in_body_yaml(tmp_path
     result = runner.invoke(app, ["check"])
     assert f"templates/aalco/body.yaml:{line}: undefined template variable" in result.output
     assert "(building drafts/aalco-52.yaml)" in result.output
+
+
+def test_check_reports_an_amends_loop_and_a_clause_amending_itself_at_their_lines(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Neither was an error (0 errors, exit 0) while no draft used the clauses, and `clauses
+    # history` then showed a false first wording.
+    lib = copy_example(tmp_path)
+    (lib / "clauses" / "loops.yaml").write_text(
+        "clauses:\n"
+        "  - id: topic.a\n    kind: operative\n    opening: Decides\n    text: to do a\n    amends: topic.b\n"
+        "  - id: topic.b\n    kind: operative\n    opening: Decides\n    text: to do b\n    amends: topic.a\n"
+        "  - id: topic.c\n    kind: operative\n    opening: Decides\n    text: to do c\n    amends: topic.c\n",
+        encoding="utf-8",
+    )
+    monkeypatch.chdir(lib)
+    result = runner.invoke(app, ["check"])
+    assert result.exit_code == 1, result.output
+    assert "clauses/loops.yaml:2: `amends:` links form a loop: topic.a -> topic.b -> topic.a" in result.output
+    assert "clauses/loops.yaml:12: clause topic.c amends itself" in result.output
+    assert summary_counts(result.output)[0] == 2
+
+
+def test_check_finds_a_misspelt_name_in_a_clause_no_draft_uses(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Only building a draft that used the clause found {{ sesion.next.ordinal }}; a name a draft
+    # defines under `variables:` is no error, in a clause no draft uses either.
+    lib = copy_example(tmp_path)
+    (lib / "clauses" / "unused.yaml").write_text(
+        "clauses:\n"
+        "  - id: topic.meets\n    kind: operative\n    opening: Decides\n"
+        "    text: to meet at its {{ sesion.next.ordinal }} session and {{ session.nxt.ordinal }}\n"
+        "  - id: topic.considers\n    kind: preambular\n    opening: Considering\n"
+        "    text: document {{ secretariat_document }} of the {{ session.next.ordinal_title }} session,"
+        " {{ session.ordinal.upper() }}\n",
+        encoding="utf-8",
+    )
+    monkeypatch.chdir(lib)
+    result = runner.invoke(app, ["check"])
+    assert result.exit_code == 1, result.output
+    assert "clauses/unused.yaml:5: clause topic.meets: undefined template variable: 'sesion' is undefined" in result.output
+    assert "hint: did you mean session?" in result.output
+    assert "clause topic.meets: undefined template variable: a session has no 'nxt'" in result.output
+    assert summary_counts(result.output)[0] == 2

@@ -22,7 +22,7 @@ from resdraft.upkeep import add, dupes, edit, fmt, history, list_clauses, merge,
 from resdraft.upkeep import commit as commit_module
 from resdraft.upkeep.commit import FileChange, write_all
 from resdraft.upkeep.layout import format_text
-from resdraft.upkeep.report import changes_text, history_text, hits_text, uses_text
+from resdraft.upkeep.report import changes_text, clause_text, entries_text, history_text, hits_text, uses_text
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS_CHECK = ROOT.parent / "shared" / "checks" / "seeds_reproduced.py"
@@ -57,6 +57,33 @@ def test_search_finds_the_provisional_agenda_clause_first(library: Path) -> None
     marked = [hits[0].passage[a:b] for a, b in hits[0].marks]
     assert marked == ["provisional", "agenda"]
     assert "[provisional] [agenda]" in hits_text(hits[:1])
+
+
+def test_search_finds_text_a_clause_writes_as_jinja_as_its_drafts_read_it(library: Path) -> None:
+    # "provisional agenda of the Fifty-Third Annual Session" is how aalco-52 reads the clause's
+    # {{ session.next.ordinal_title }}: pasted from the adopted text, search found only other clauses.
+    hits = search(library, '"provisional agenda of the Fifty-Third Annual Session"')
+    assert hits[0].clause.id == PROVISIONAL
+    assert (hits[0].how, hits[0].score) == ("phrase", 100)
+    assert hits[0].passage.startswith(
+        "as session 52 drafts read it: Decides to place this item on the provisional agenda of the Fifty-Third"
+    )
+    assert search(library, "Fifty-Fourth")[0].clause.id == PROVISIONAL  # (as aalco-53 reads it)
+    # A draft moved to another session reads it anew.
+    path = library / "drafts" / "aalco-53.yaml"
+    path.write_text(path.read_text().replace("session: 53", "session: 60"))
+    assert PROVISIONAL not in {h.clause.id for h in search(library, "Fifty-Fourth") if h.how == "words"}
+    assert search(library, "Sixty-First")[0].clause.id == PROVISIONAL
+
+
+def test_a_fuzzy_match_is_marked_on_whole_words(library: Path) -> None:
+    # The alignment of a fuzzy match started and ended inside words: "the[ provisional …]", "pr[ovisional".
+    hits = [h for h in search(library, "heprovisionalagen", limit=50) if h.how == "fuzzy"]
+    assert [hits[0].passage[a:b] for a, b in hits[0].marks] == ["provisional agenda"]
+    for hit in hits:
+        for a, b in hit.marks:
+            assert (a == 0 or not hit.passage[a - 1].isalnum()) and (b == len(hit.passage) or not hit.passage[b].isalnum())
+            assert hit.passage[a].isalnum() and hit.passage[b - 1].isalnum()
 
 
 def test_search_tolerates_typos(library: Path) -> None:
@@ -118,6 +145,26 @@ def test_usage_numbers_are_the_numbers_the_build_gives(library: Path) -> None:
                 assert (draft.stem, f"{prefix} {number}") in labels
 
 
+def test_usage_skips_section_headings_as_the_build_numbers_them(library: Path) -> None:
+    # In A/RES/78/69, a resolution in sections, usage gave "op. 393" for the paragraph the build
+    # prints as 376 (it counted the headings), and "op. 93" for the heading "IV".
+    path = library / "drafts" / "aalco-52.yaml"
+    text = path.read_text()
+    for cid in ("aalco.encourages-ratify-toc-protocol", "aalco.mandates-committee-of-experts-mla"):
+        text = text.replace(f"  - {cid}\n", f"  - clause: {cid}\n    end: ''\n    heading: I\n")
+    path.write_text(text)
+    resolution, _ = load_resolution(path, open_library(library))
+    built = {p.clause_id: f"op. {p.number}" if p.number else f"heading {p.label}" for p in resolution.operative}
+    assert built == {
+        "aalco.encourages-ratify-toc-protocol": "heading I",
+        "aalco.directs-secretariat-follow-developments": "op. 1",
+        "aalco.mandates-committee-of-experts-mla": "heading II",
+        "aalco.decides-provisional-agenda": "op. 2",
+    }
+    for cid, label in built.items():
+        assert [s.label for s in usage(library, cid) if s.draft == "aalco-52"] == [label]
+
+
 def test_usage_of_an_unknown_id_suggests_the_closest(library: Path) -> None:
     with pytest.raises(LibraryError) as caught:
         usage(library, "aalco.decides-provisional-agenda2")
@@ -148,6 +195,61 @@ def test_history_shows_the_step_from_mindful_of_to_being_mindful(library: Path) 
     assert all(op == "equal" for op, _ in steps[1].diff[1:])
     assert "{+Being +}Mindful of the increasing" in history_text(steps)
     assert [s.clause.id for s in history(library, MINDFUL)] == [MINDFUL, BEING_MINDFUL]
+
+
+def test_a_text_starting_with_a_comma_follows_its_opening_with_no_space_everywhere(library: Path) -> None:
+    # "Recalling , in this regard, resolution 77/321" in show, list, history and search (233 clauses
+    # of the GA library), though the build prints "Recalling, in this regard"; an exact search scored 99.3.
+    text = ", in this regard, resolution 77/321 of 1 August 2023"
+    add(library, "new-topic", "topic.recalling-this-regard", "preambular", "Recalling", text)
+    add(
+        library,
+        "new-topic",
+        "topic.recalling-this-regard-2",
+        "preambular",
+        "Recalling",
+        text + " and 78/272",
+        amends="topic.recalling-this-regard",
+    )
+    expected = "Recalling, in this regard, resolution 77/321"
+    assert expected in clause_text(show_clause(library, "topic.recalling-this-regard"))
+    assert expected in entries_text(list_clauses(library, opening="Recalling"))
+    assert expected in history_text(history(library, "topic.recalling-this-regard-2"))
+    hit = search(library, f'"{expected}"')[0]
+    assert hit.passage.startswith("Recalling, in this regard")
+    assert hit.score == 100
+
+
+def test_history_is_the_clauses_own_chain_and_shows_a_changed_footnote(library: Path) -> None:
+    # Imported GA resolutions give one root "Takes note of the report of the Secretary-General" 40
+    # rewordings, each citing its report in a footnote: the history of one printed all 40, each as
+    # "…Secretary-General{+[^fn1]+}", hiding the symbol, the only change from year to year.
+    add(library, "new-topic", "topic.takes-note", "operative", "Takes note", "of the report of the Secretary-General")
+    for n, symbol in ((2, "A/78/152"), (3, "A/78/999")):
+        add(
+            library,
+            "new-topic",
+            f"topic.takes-note-{n}",
+            "operative",
+            "Takes note",
+            "of the report of the Secretary-General[^fn1]",
+            footnotes={"fn1": symbol},
+            amends="topic.takes-note",
+        )
+    add(
+        library,
+        "new-topic",
+        "topic.takes-note-4",
+        "operative",
+        "Takes note",
+        "of the report of the Secretary-General[^fn1]",
+        footnotes={"fn1": "A/79/128"},
+        amends="topic.takes-note-2",
+    )
+    steps = history(library, "topic.takes-note-2")
+    assert [s.clause.id for s in steps] == ["topic.takes-note", "topic.takes-note-2", "topic.takes-note-4"]
+    assert "[^fn1]: [-A/78/152-]{+A/79/128+}" in history_text(steps)
+    assert [s.clause.id for s in history(library, "topic.takes-note-4")] == [s.clause.id for s in steps]
 
 
 def test_list_filters_by_kind_tag_body_and_opening(library: Path) -> None:
@@ -414,6 +516,18 @@ def test_add_refuses_an_existing_id_an_unknown_kind_and_a_file_outside_clauses(l
     with pytest.raises(LibraryError, match=r"clause aalco\.x: "):
         add(library, "aalco-trafficking", "aalco.x", "operative", "Decides", "at the {{ session.next.ordinal session")
     assert snapshot(library) == before
+
+
+def test_add_refuses_a_misspelt_name_of_resdrafts(library: Path) -> None:
+    # `clauses add … --text "to meet at its {{ sesion.next.ordinal }} session"` was written, and
+    # check passed until a draft used the clause.
+    before = snapshot(library)
+    with pytest.raises(LibraryError, match=r"clause topic\.t: undefined template variable: 'sesion' is undefined"):
+        add(library, "new-topic", "topic.t", "operative", "Decides", "to meet at its {{ sesion.next.ordinal }} session")
+    with pytest.raises(LibraryError, match="a session has no 'nxt'"):
+        add(library, "new-topic", "topic.t", "operative", "Decides", "to meet at its {{ session.nxt.ordinal }} session")
+    assert snapshot(library) == before
+    add(library, "new-topic", "topic.t", "operative", "Decides", "to meet at its {{ session.next.ordinal }} {{ topic }}")
 
 
 def test_edit_changes_only_the_lines_of_the_field(library: Path) -> None:

@@ -23,13 +23,13 @@ from resdraft.model import (
     Session,
     SubClause,
     Use,
+    opening_space,
 )
-from resdraft.numbering import heading_labels, label
+from resdraft.numbering import label, paragraph_numbers
 from resdraft.templating import StringTemplates, snippets
 
 RESERVED = ("session", "draft", "date", "body")
 _TRAILING_ANCHORS = re.compile(r"(?:\[\^[^\]\s]+\])*$")
-_NO_SPACE_BEFORE = (",", ";", ":", ".", ")")
 
 
 def _trailing_anchors(text: str) -> tuple[str, str]:
@@ -154,7 +154,7 @@ class Assembler:
         if opening:
             emphasis = slot.emphasis or self.style.emphasis.get("subparagraph" if level else role, "none")
             parts.append((Run(opening, italic="italic" in emphasis, bold="bold" in emphasis, opening=True),))
-            if words and not words.startswith(_NO_SPACE_BEFORE):
+            if opening_space(words):
                 parts.append((Run(" "),))
         parts.append(parse_inline(words, marker))
         parts.append((Run(own_mark),) if own_mark else ())
@@ -192,16 +192,14 @@ class Assembler:
         pattern = numbering.operative if role == "operative" else None
         sub_labels = numbering.subparagraphs if role == "operative" else numbering.preambular_subparagraphs
         out = []
-        count = 0  # the last number given: a section's heading (`numbered: false`) takes none
-        headings = iter(heading_labels(use.heading for use in uses if use.heading is not None))
-        for i, use in enumerate(uses, start=1):
+        given = paragraph_numbers((use.numbered, use.number, use.heading) for use in uses)
+        for i, (use, n) in enumerate(zip(uses, given, strict=True), start=1):
             last = i == len(uses)
             mark = p[f"{role}_last"] if last else p[role]
-            if use.numbered:
-                count = use.number if use.number is not None else count + 1  # (`number:` starts again)
-                number, lab = (count, label(pattern, count)) if pattern else (None, None)
+            if isinstance(n, int):
+                number, lab = (n, label(pattern, n)) if pattern else (None, None)
             else:
-                number, lab = None, next(headings) if use.heading is not None else use.label
+                number, lab = None, n if use.heading is not None else use.label
             try:
                 out.append(self.paragraph(self.slot(use), role, mark, 0, lab, number, sub_labels))
             except TemplateError as e:

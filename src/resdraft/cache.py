@@ -31,7 +31,7 @@ from resdraft.reading import read_utf8
 
 CACHE_DIR = ".resdraft-cache"
 CACHE_FILE = "library.sqlite"
-SCHEMA = 4  # bump when the tables or what is stored in them change
+SCHEMA = 6  # bump when the tables or what is stored in them change
 RACY_NS = 2_000_000_000
 
 _TABLES = """
@@ -46,15 +46,18 @@ CREATE INDEX clauses_file ON clauses(file, pos);
 CREATE TABLE drafts (file TEXT PRIMARY KEY, name TEXT NOT NULL, body TEXT, session INTEGER, status TEXT,
                      previous TEXT, title TEXT);
 CREATE TABLE uses (file TEXT NOT NULL, clause TEXT, part TEXT NOT NULL, position INTEGER NOT NULL,
-                   line INTEGER NOT NULL, overrides TEXT NOT NULL);
+                   line INTEGER NOT NULL, overrides TEXT NOT NULL, shown TEXT NOT NULL);
 CREATE INDEX uses_clause ON uses(clause);
 CREATE INDEX uses_file ON uses(file);
+CREATE TABLE rendered (clause TEXT NOT NULL, session INTEGER NOT NULL, words TEXT NOT NULL);
+CREATE INDEX rendered_clause ON rendered(clause);
 CREATE TABLE terms (term TEXT PRIMARY KEY, docs INTEGER NOT NULL) WITHOUT ROWID;
 CREATE TABLE state (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
 _FTS = """
 CREATE VIRTUAL TABLE clause_words USING fts5(id, opening, words, notes, tags, tokenize = 'unicode61 remove_diacritics 2');
 CREATE VIRTUAL TABLE clause_vocab USING fts5vocab(clause_words, 'row');
+CREATE VIRTUAL TABLE rendered_words USING fts5(words, tokenize = 'unicode61 remove_diacritics 2');
 """
 
 
@@ -77,9 +80,10 @@ class DraftUse:
 
     clause: str | None
     part: str  # preamble | operative
-    position: int  # 1-based, counting every entry of the part, as the build numbers them
+    position: int  # 1-based, counting every entry of the part (their order)
     line: int
     overrides: tuple[str, ...] = ()
+    shown: str = ""  # its number as the build prints it: "pp. 3", "op. 376", "heading IV", "op. (II)", "op. (unnumbered)"
 
 
 @dataclass(frozen=True)
@@ -113,17 +117,18 @@ def draft_facts(data: Any, path: Path, name: str) -> DraftFacts:
         items = data.get(part)
         if not isinstance(items, YList):
             continue
+        shown = _shown_numbers(items, part)
         for i, item in enumerate(items):
             line = items.where(i).line
             if isinstance(item, str):
-                uses.append(DraftUse(item.strip(), part, i + 1, line))
+                uses.append(DraftUse(item.strip(), part, i + 1, line, (), shown[i]))
             elif isinstance(item, YDict):
                 clause = item.get("clause")
                 cid = str(clause).strip() if isinstance(clause, (str, int, float)) and not isinstance(clause, bool) else None
                 overrides = tuple(k for k in item if k != "clause")
-                uses.append(DraftUse(cid, part, i + 1, line, overrides))
+                uses.append(DraftUse(cid, part, i + 1, line, overrides, shown[i]))
             else:
-                uses.append(DraftUse(None, part, i + 1, line))
+                uses.append(DraftUse(None, part, i + 1, line, (), shown[i]))
     return DraftFacts(
         path,
         name,
@@ -134,6 +139,36 @@ def draft_facts(data: Any, path: Path, name: str) -> DraftFacts:
         text("title"),
         tuple(uses),
     )
+
+
+def _shown_numbers(items: list[Any], part: str) -> list[str]:
+    """Each entry of a draft's part numbered as the build prints it (numbering.paragraph_numbers):
+    a section's heading and a `numbered: false` paragraph take no number, `number:` starts the count
+    again. Values the draft loader would refuse count as it counts them once mended: as numbered."""
+    from resdraft.numbering import counted, paragraph_numbers
+
+    if part == "preamble":
+        return [f"pp. {i}" for i in range(1, len(items) + 1)]
+    entries: list[tuple[bool, int | None, str | None]] = []
+    for item in items:
+        get = item.get if isinstance(item, dict) else {}.get
+        heading = str(get("heading")) if "heading" in (item if isinstance(item, dict) else {}) else None
+        number = get("number")
+        valid = isinstance(number, int) and not isinstance(number, bool) and number >= 1
+        if heading is not None:  # (one the loader refuses, "IV" for "I", is left unnumbered)
+            entries.append((False, None, heading if counted(heading) == (heading, 1) else None))
+        else:
+            entries.append((get("numbered", True) is not False, number if valid else None, None))
+    shown = []
+    for item, n in zip(items, paragraph_numbers(entries), strict=True):
+        if isinstance(n, int):
+            shown.append(f"op. {n}")
+        elif isinstance(n, str):
+            shown.append(f"heading {n}")
+        else:
+            label = item.get("label") if isinstance(item, dict) else None
+            shown.append(f"op. ({label})" if label is not None else "op. (unnumbered)")
+    return shown
 
 
 # ---------------------------------------------------------------- (de)serialising clauses
@@ -214,6 +249,42 @@ def clause_words(clause: Clause, markers: Mapping[str, str] | None = None) -> st
         parts += [sub.opening or "", sub.text]
         stack[:0] = sub.subparagraphs
     return " ".join(readable(p, markers) for p in parts if p)
+
+
+def rendered_words(clause: Clause, session: int) -> str | None:
+    """A clause's paragraph (opening, text, sub-paragraphs) as a draft of `session` reads it, without
+    markup; None where it reads as written, or needs more than the session (a draft's variables)."""
+    from dataclasses import replace
+
+    from resdraft.errors import TemplateError
+    from resdraft.model import Session, join_opening
+    from resdraft.templating import snippets
+
+    render, context = snippets().render, {"session": Session(session)}
+
+    def subs(items: tuple[SubClause, ...]) -> tuple[SubClause, ...]:
+        return tuple(
+            replace(
+                s,
+                text=render(s.text, context, None),
+                opening=render(s.opening, context, None) if s.opening else None,
+                subparagraphs=subs(s.subparagraphs),
+            )
+            for s in items
+        )
+
+    try:
+        shown = replace(
+            clause,
+            opening=render(clause.opening, context, None) if clause.opening else None,
+            text=render(clause.text, context, None),
+            subparagraphs=subs(clause.subparagraphs),
+        )
+    except TemplateError:
+        return None
+    if shown == clause:
+        return None
+    return join_opening(readable(shown.opening or ""), clause_words(shown))
 
 
 def readable(text: str, markers: Mapping[str, str] | None = None) -> str:
@@ -303,6 +374,12 @@ class LibraryCache:
         return True
 
     def _forget(self, path: str) -> None:
+        self._drop_rendered(
+            self.db.execute(
+                "SELECT rowid FROM rendered WHERE clause IN (SELECT id FROM clauses WHERE file = ?)", (path,)
+            ).fetchall()
+        )
+        self.db.execute("INSERT OR REPLACE INTO state VALUES ('rendered', 'stale')")
         ids = self.db.execute("SELECT n FROM clauses WHERE file = ?", (path,)).fetchall()
         if ids and self.fts:
             self.db.executemany("DELETE FROM clause_words WHERE rowid = ?", ids)
@@ -374,7 +451,7 @@ class LibraryCache:
                 "SELECT name, body, session, status, previous, title FROM drafts WHERE file = ?", (str(path),)
             ).fetchone()
             uses = self.db.execute(
-                "SELECT clause, part, position, line, overrides FROM uses WHERE file = ? ORDER BY part DESC, position",
+                "SELECT clause, part, position, line, overrides, shown FROM uses WHERE file = ? ORDER BY part DESC, position",
                 (str(path),),
             )
             name_, body, session, status, previous, title = row
@@ -386,7 +463,7 @@ class LibraryCache:
                 status,
                 previous,
                 title,
-                tuple(DraftUse(c, p, n, ln, tuple(o.split(",")) if o else ()) for c, p, n, ln, o in uses),
+                tuple(DraftUse(c, p, n, ln, tuple(o.split(",")) if o else (), sh) for c, p, n, ln, o, sh in uses),
             )
         self._forget(str(path))
         read = self._read(path, problems)
@@ -406,8 +483,8 @@ class LibraryCache:
             (str(path), name, facts.body, facts.session, facts.status, facts.previous, facts.title),
         )
         self.db.executemany(
-            "INSERT INTO uses VALUES (?,?,?,?,?,?)",
-            [(str(path), u.clause, u.part, u.position, u.line, ",".join(u.overrides)) for u in facts.uses],
+            "INSERT INTO uses VALUES (?,?,?,?,?,?,?)",
+            [(str(path), u.clause, u.part, u.position, u.line, ",".join(u.overrides), u.shown) for u in facts.uses],
         )
         if stable is not None:
             self._record(path, "drafts", stable, raw, checked)
@@ -434,10 +511,42 @@ class LibraryCache:
             for path_text in gone:
                 self._forget(path_text)
                 self._dirty()
+            if self._state("rendered") != "fresh":
+                self._render_uses()
+                self.db.execute("INSERT OR REPLACE INTO state VALUES ('rendered', 'fresh')")
             if self.fts and self._state("terms") != "fresh":
                 self.db.execute("DELETE FROM terms")
                 self.db.execute("INSERT INTO terms SELECT term, doc FROM clause_vocab")
                 self.db.execute("INSERT OR REPLACE INTO state VALUES ('terms', 'fresh')")
+
+    def _render_uses(self) -> None:
+        """Each clause written with Jinja as the drafts that use it read it, once for each of their
+        sessions, for search: a legal officer pastes "provisional agenda of its seventy-ninth session"
+        from the PDF, where the clause reads {{ session.next.ordinal }}. Rows no draft needs any more go."""
+        wanted = set(
+            self.db.execute(
+                "SELECT DISTINCT u.clause, d.session FROM uses u JOIN drafts d ON d.file = u.file"
+                " JOIN clauses c ON c.id = u.clause"
+                " WHERE d.session IS NOT NULL AND instr(coalesce(c.opening, '') || c.text || c.data, '{') > 0"
+            ).fetchall()
+        )
+        have = {(c, n): rowid for rowid, c, n in self.db.execute("SELECT rowid, clause, session FROM rendered")}
+        gone = [(rowid,) for key, rowid in have.items() if key not in wanted]
+        self._drop_rendered(gone)
+        for cid, session in sorted(wanted - set(have)):
+            row = self.db.execute(f"SELECT {CLAUSE_COLUMNS} FROM clauses WHERE id = ? ORDER BY n LIMIT 1", (cid,)).fetchone()
+            words = rendered_words(clause_from_row(row), session)
+            if words is None:
+                continue
+            cur = self.db.execute("INSERT INTO rendered VALUES (?, ?, ?)", (cid, session, words))
+            if self.fts:
+                self.db.execute("INSERT INTO rendered_words (rowid, words) VALUES (?, ?)", (cur.lastrowid, words))
+
+    def _drop_rendered(self, rows: list[tuple[int]]) -> None:
+        """Drop rows of rendered text, by rowid."""
+        if rows and self.fts:
+            self.db.executemany("DELETE FROM rendered_words WHERE rowid = ?", rows)
+        self.db.executemany("DELETE FROM rendered WHERE rowid = ?", rows)
 
     @staticmethod
     def _unchanged(row: tuple[Any, ...] | None, path: Path, role: str) -> bool:

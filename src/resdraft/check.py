@@ -8,13 +8,13 @@ from pathlib import Path
 
 import jinja2
 
-from resdraft.assemble import Assembler, prepare
+from resdraft.assemble import RESERVED, Assembler, prepare
 from resdraft.errors import Problem, Problems, ResdraftError, Where
 from resdraft.library import Library, open_library
 from resdraft.model import Draft
 from resdraft.projectfile import PROJECT_FILE
 from resdraft.render.markup import render
-from resdraft.templating import clause_syntax_problems, describe, environment
+from resdraft.templating import clause_name_problems, clause_syntax_problems, describe, environment
 
 
 @dataclass(frozen=True)
@@ -52,6 +52,39 @@ def _compile_clauses(library: Library, problems: Problems) -> None:
         problems.extend(clause_syntax_problems(clause, env))
 
 
+def _unused_clause_names(library: Library, drafts: list[Draft], problems: Problems) -> None:
+    """Misspelt names in the Jinja of clauses no draft uses: building the drafts finds them in the
+    clauses that are used, and nothing else would until a draft uses the clause."""
+    used = {use.clause for draft in drafts for use in (*draft.preamble, *draft.operative) if use.clause}
+    variables = {name for draft in drafts for name in draft.variables}
+    env = environment()
+    for clause in library.clauses.values():
+        if clause.id not in used and any("{" in t for t in clause.snippets()):
+            problems.extend(clause_name_problems(clause, RESERVED, variables, env))
+
+
+def _amends_loops(library: Library, problems: Problems) -> None:
+    """`amends:` links that come back to where they start (a amends b, b amends a; a clause that
+    amends itself): a history would show a false first wording, and upkeep refuses to write them."""
+    reported: set[str] = set()
+    for cid, clause in library.clauses.items():
+        seen = [cid]
+        up = clause.amends
+        while up is not None and up in library.clauses and up not in seen:
+            seen.append(up)
+            up = library.clauses[up].amends
+        if up is None or up not in seen or up in reported:
+            continue
+        loop = seen[seen.index(up) :]
+        reported.update(loop)
+        first = library.clauses[up]
+        problems.add(
+            first.where,
+            f"`amends:` links form a loop: {' -> '.join([*loop, up])}" if len(loop) > 1 else f"clause {up} amends itself",
+            "a clause amends the clause whose wording it changes: take the `amends:` off the oldest wording",
+        )
+
+
 def building(draft: Draft, problems: Iterable[Problem]) -> list[Problem]:
     """Problems met building one draft of many, each naming the draft where it stands elsewhere
     (a template or clause line that fails for this draft's facts, and not for another's)."""
@@ -86,6 +119,8 @@ def check_library(start: Path) -> Report:
         words[key] = library.word_style(key, problems)
         read_lint_rules(key, library.templates_dir, problems)
     drafts = list(library.drafts(problems))
+    _amends_loops(library, problems)
+    _unused_clause_names(library, drafts, problems)
     base_styles: dict[object, set[str]] = {}
     for draft in drafts:
         local = Problems()

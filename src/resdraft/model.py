@@ -98,6 +98,20 @@ def content_between(content: Content, start: int, end: int, with_refs: bool = Tr
 # ---------------------------------------------------------------- library entries
 
 
+NO_SPACE_BEFORE = (",", ";", ":", ".", ")")  # text after an opening phrase that joins it with no space
+
+
+def opening_space(text: str) -> str:
+    """The space between an opening phrase and the text after it: none where the text starts with
+    a comma or other closing mark ("*Recalling*, in this regard, …") or is empty."""
+    return " " if text and not text.startswith(NO_SPACE_BEFORE) else ""
+
+
+def join_opening(opening: str | None, text: str) -> str:
+    """An opening phrase and the text after it as the build prints them ("Recalling, in this regard")."""
+    return f"{opening}{opening_space(text)}{text}" if opening else text
+
+
 @dataclass(frozen=True)
 class SubClause:
     """A sub-paragraph of a clause, possibly with sub-paragraphs of its own."""

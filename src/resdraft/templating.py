@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import traceback
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -185,6 +185,55 @@ def clause_syntax_problems(clause: Clause, env: SandboxedEnvironment | None = No
         except jinja2.TemplateSyntaxError as e:
             message, hint = describe(e)
             problems.append(Problem(clause.text_where or clause.where, f"clause {clause.id}: {message}", hint))
+    return problems
+
+
+def clause_name_problems(
+    clause: Clause, provided: Collection[str], variables: Collection[str] | None, env: SandboxedEnvironment | None = None
+) -> list[Problem]:
+    """Names a clause's Jinja reads that no draft can give it, found without building a draft (so a
+    clause no draft uses yet is checked too): a name that is neither resdraft's (`provided`: session,
+    draft, …) nor one of `variables` (those the library's drafts define; None where they are not
+    known, and then only a name that looks like a misspelt resdraft name counts), and an attribute
+    a session has not ({{ session.nxt.ordinal }}). Snippets with syntax errors are left to
+    `clause_syntax_problems`."""
+    from jinja2 import meta, nodes
+
+    from resdraft.library.schema import suggest
+    from resdraft.model import Session
+
+    env = env or environment()
+    has = _attributes(f"{Session.__module__}.{Session.__qualname__}")
+    where = clause.text_where or clause.where
+    problems = []
+    for text in (t for t in clause.snippets() if "{" in t):
+        try:
+            tree = env.parse(text)
+        except jinja2.TemplateSyntaxError:
+            continue
+        for name in sorted(meta.find_undeclared_variables(tree) - set(provided) - set(env.globals)):
+            hint = suggest(name, provided)
+            if (name in variables) if variables is not None else not hint:  # (unknown variables: only a misspelling)
+                continue
+            problems.append(
+                Problem(
+                    where,
+                    f"clause {clause.id}: undefined template variable: {name!r} is undefined",
+                    hint or "define it under `variables:` in the drafts that use the clause, or fix its spelling",
+                )
+            )
+        for node in tree.find_all(nodes.Getattr):
+            chain = node.node  # {{ session.next.nxt }}: an attribute of a session, or of the one before or after
+            while isinstance(chain, nodes.Getattr) and chain.attr in ("next", "previous"):
+                chain = chain.node
+            if isinstance(chain, nodes.Name) and chain.name == "session" and node.attr not in has:
+                problems.append(
+                    Problem(
+                        where,
+                        f"clause {clause.id}: undefined template variable: a session has no {node.attr!r}",
+                        f"{suggest(node.attr, has) or 'fix its spelling'} (a session has {join_and([f'.{n}' for n in has])})",
+                    )
+                )
     return problems
 
 

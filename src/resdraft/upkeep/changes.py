@@ -168,11 +168,14 @@ def _check_library(index: Index, changes: list[FileChange]) -> None:
 
 
 def _check_jinja(clause: Clause, problems: Problems) -> None:
-    """Clause text is Jinja: a syntax error would stop every build that uses the clause (as `check` reports it)."""
+    """Clause text is Jinja: a syntax error, or a misspelt name of resdraft's ({{ sesion.next.ordinal }}),
+    would stop every build that uses the clause (as `check` reports them)."""
     if any("{" in t for t in clause.snippets()):  # (asked here too: plain text never imports Jinja)
-        from resdraft.templating import clause_syntax_problems
+        from resdraft.assemble import RESERVED
+        from resdraft.templating import clause_name_problems, clause_syntax_problems
 
         problems.extend(clause_syntax_problems(clause))
+        problems.extend(clause_name_problems(clause, RESERVED, None))
 
 
 def _is_under(path: Path, folder: Path) -> bool:

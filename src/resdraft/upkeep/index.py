@@ -35,14 +35,16 @@ class UseSite:
     session: int | None
     status: str | None
     part: str  # preamble | operative
-    number: int
+    number: int  # its place in the part, counting every entry
     line: int
     overrides: tuple[str, ...] = ()
+    shown: str = ""  # its number as the build prints it (cache.DraftUse.shown)
 
     @property
     def label(self) -> str:
-        """'pp. 2' for the second preambular paragraph, 'op. 4' for operative paragraph 4."""
-        return f"{'pp.' if self.part == 'preamble' else 'op.'} {self.number}"
+        """'pp. 2' for the second preambular paragraph, 'op. 4' for operative paragraph 4, 'heading IV'
+        for a section's heading: the numbers the build prints, which skip headings."""
+        return self.shown or f"{'pp.' if self.part == 'preamble' else 'op.'} {self.number}"
 
     @property
     def where(self) -> Where:
@@ -203,25 +205,25 @@ class Index:
     def uses_of(self, cid: str) -> list[UseSite]:
         """Every draft paragraph that uses the clause, by body, session and draft."""
         rows = self.db.execute(
-            "SELECT u.file, d.name, d.body, d.session, d.status, u.part, u.position, u.line, u.overrides"
+            "SELECT u.file, d.name, d.body, d.session, d.status, u.part, u.position, u.line, u.overrides, u.shown"
             " FROM uses u JOIN drafts d ON d.file = u.file WHERE u.clause = ?",
             (cid,),
         ).fetchall()
         sites = [
-            UseSite(cid, name, Path(f), body, session, status, part, n, line, tuple(o.split(",")) if o else ())
-            for f, name, body, session, status, part, n, line, o in rows
+            UseSite(cid, name, Path(f), body, session, status, part, n, line, tuple(o.split(",")) if o else (), sh)
+            for f, name, body, session, status, part, n, line, o, sh in rows
         ]
         return sorted(sites, key=_site_order)
 
     def adopted_uses(self) -> dict[str, list[UseSite]]:
         """Every paragraph of an adopted draft (`status: adopted`), by the clause it uses, in one query."""
         rows = self.db.execute(
-            "SELECT u.clause, u.file, d.name, d.body, d.session, d.status, u.part, u.position, u.line, u.overrides"
+            "SELECT u.clause, u.file, d.name, d.body, d.session, d.status, u.part, u.position, u.line, u.overrides, u.shown"
             " FROM uses u JOIN drafts d ON d.file = u.file WHERE u.clause IS NOT NULL AND d.status = 'adopted'"
         ).fetchall()
         out: dict[str, list[UseSite]] = {}
-        for cid, f, name, body, session, status, part, n, line, o in rows:
-            site = UseSite(cid, name, Path(f), body, session, status, part, n, line, tuple(o.split(",")) if o else ())
+        for cid, f, name, body, session, status, part, n, line, o, sh in rows:
+            site = UseSite(cid, name, Path(f), body, session, status, part, n, line, tuple(o.split(",")) if o else (), sh)
             out.setdefault(cid, []).append(site)
         return {cid: sorted(sites, key=_site_order) for cid, sites in out.items()}
 

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from resdraft.diff.words import Op, word_diff
-from resdraft.model import Clause
+from resdraft.model import Clause, join_opening
 from resdraft.upkeep.index import Index, UseSite
 
 if TYPE_CHECKING:
@@ -39,24 +39,30 @@ class Step:
         return tuple(dict.fromkeys(f"{u.body or '?'} {u.session if u.session is not None else '?'}" for u in self.uses))
 
 
-def wording(clause: Clause) -> str:
-    """The paragraph as the library holds it: opening phrase and text, then each sub-paragraph on its own line."""
-    lines = [" ".join(p for p in (clause.opening or "", clause.text) if p)]
+def wording(clause: Clause, footnotes: bool = False) -> str:
+    """The paragraph as the library holds it: opening phrase and text, then each sub-paragraph on its
+    own line; with `footnotes`, then each footnote on its own line ("[^fn1]: A/79/128."), as `clauses
+    show` prints them: a history must show a cited report's symbol changing, often the only change."""
+    lines = [join_opening(clause.opening, clause.text)]
     stack = list(clause.subparagraphs)
     while stack:
         sub = stack.pop(0)
-        lines.append(" ".join(p for p in (sub.opening or "", sub.text) if p))
+        lines.append(join_opening(sub.opening, sub.text))
         stack[:0] = sub.subparagraphs
+    if footnotes:
+        lines += [f"[^{key}]: {note}" for key, note in clause.footnotes.items()]
     return "\n".join(lines)
 
 
 def history(library: Library | Path | str, cid: str, cache: bool = True) -> list[Step]:
-    """The wording of a clause across sessions, from the oldest wording of its lineage to the newest."""
+    """The wording of a clause across sessions: the wordings it descends from (oldest first), itself,
+    then the wordings that descend from it. Other rewordings of its ancestors are no part of its history
+    (a clause imported from 40 resolutions amends one root 40 times over)."""
     with Index.open(library, cache=cache) as index:
         index.require(cid)
         line = lineage(index, cid)
-        root = line.ancestors[-1] if line.ancestors else cid
-        family = [root, *lineage(index, root).descendants]
+        family = [*reversed(line.ancestors), cid, *line.descendants]
+        root = family[0]
         clauses = {c: index.require(c) for c in family}
         uses = {c: tuple(index.uses_of(c)) for c in family}
     order = {c: i for i, c in enumerate(family)}
@@ -73,8 +79,8 @@ def history(library: Library | Path | str, cid: str, cache: bool = True) -> list
         c = queue.pop(0)
         clause = clauses[c]
         previous = clause.amends if c != root and clause.amends in clauses else None
-        text = wording(clause)
-        diff = tuple(word_diff(wording(clauses[previous]), text)) if previous else ()
+        text = wording(clause, footnotes=True)
+        diff = tuple(word_diff(wording(clauses[previous], footnotes=True), text)) if previous else ()
         steps.append(Step(clause, text, uses[c], previous, diff))
         queue += sorted((k for k in family if clauses[k].amends == c and k != root), key=first_session)
     return steps

@@ -15,13 +15,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from resdraft.cache import CLAUSE_COLUMNS, clause_from_row, clause_words, readable
 from resdraft.errors import LibraryError, Problem
-from resdraft.model import Clause, subclause_texts
+from resdraft.model import Clause, join_opening, subclause_texts
 from resdraft.upkeep.index import Index
 
 if TYPE_CHECKING:
@@ -89,9 +90,10 @@ def search_index(index: Index, q: Query, limit: int = 20) -> list[Hit]:
     variants = _variants(index, q)
     candidates = _candidates(index, q, variants)
     counts = _use_counts(index, [c.id for c, _ in candidates])
+    rendered = _rendered(index, [c.id for c, _ in candidates])
     ranked = []
     for clause, bm25 in candidates:
-        hit, key = _rank(clause, q, variants, bm25, counts.get(clause.id, 0))
+        hit, key = _rank(clause, q, variants, bm25, counts.get(clause.id, 0), rendered.get(clause.id, ()))
         if hit is not None:
             ranked.append((key, hit))
     ranked.sort(key=lambda pair: pair[0])
@@ -158,11 +160,37 @@ def _candidates(index: Index, q: Query, variants: dict[str, frozenset[str]]) -> 
             " ORDER BY 2 LIMIT ?",
             (match, CANDIDATES),
         ).fetchall()
-        for rowid, bm25 in rows:
+        rows += _rendered_matches(index, match)  # (the best of both, as many as before: ranking is the cost)
+        for rowid, bm25 in sorted(rows, key=lambda row: row[1])[:CANDIDATES]:
             found.setdefault(rowid, bm25)
     if not found:
         return _scan(index, q)
     return _clauses_by_rowid(index, found)
+
+
+def _rendered_matches(index: Index, match: str) -> list[tuple[int, float]]:
+    """Clauses (rowid, bm25) whose text as the drafts using them read it matches, where they write it
+    as Jinja ("seventy-ninth" for {{ session.next.ordinal }}: see cache.rendered_words)."""
+    rows = index.db.execute(
+        "SELECT c.n, m.rank FROM (SELECT rowid, bm25(rendered_words) AS rank FROM rendered_words"
+        " WHERE rendered_words MATCH ? ORDER BY rank LIMIT ?) m"
+        " JOIN rendered r ON r.rowid = m.rowid JOIN clauses c ON c.id = r.clause ORDER BY m.rank",
+        (match, CANDIDATES),
+    ).fetchall()
+    return [(n, rank) for n, rank in rows]
+
+
+def _rendered(index: Index, ids: list[str]) -> dict[str, list[tuple[int, str]]]:
+    """The rendered text of each clause, by session (see cache.rendered_words)."""
+    out: dict[str, list[tuple[int, str]]] = {}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        marks = ",".join("?" * len(chunk))
+        for cid, session, words in index.db.execute(
+            f"SELECT clause, session, words FROM rendered WHERE clause IN ({marks}) ORDER BY session", chunk
+        ):
+            out.setdefault(cid, []).append((session, words))
+    return out
 
 
 def _clauses_by_rowid(index: Index, found: dict[int, float]) -> list[tuple[Clause, float]]:
@@ -218,7 +246,7 @@ def _segments(clause: Clause) -> list[tuple[str, str]]:
         keys.sort(key=lambda k: order.index(k) if k in order else len(order))
     numbers = {key: str(n) for n, key in enumerate(keys, 1)}
     markers = {key: n.translate(_SUPERSCRIPT) for key, n in numbers.items()}
-    paragraph = " ".join(p for p in (readable(clause.opening or "", markers), clause_words(clause, markers)) if p)
+    paragraph = join_opening(readable(clause.opening or "", markers), clause_words(clause, markers))
     return [("", paragraph), *((numbers[key], readable(clause.footnotes[key])) for key in keys)]
 
 
@@ -230,7 +258,12 @@ def _tokens(text: str, folded: str) -> list[tuple[str, int, int]]:
 
 
 def _rank(
-    clause: Clause, q: Query, variants: dict[str, frozenset[str]], bm25: float, uses: int
+    clause: Clause,
+    q: Query,
+    variants: dict[str, frozenset[str]],
+    bm25: float,
+    uses: int,
+    rendered: Sequence[tuple[int, str]] = (),
 ) -> tuple[Hit | None, tuple[Any, ...]]:
     from rapidfuzz import fuzz
 
@@ -243,6 +276,16 @@ def _rank(
         folded = fold(bare)
         read.append((text, folded, _tokens(bare, folded)))
     words_of = [[t[0] for t in tokens] for _, _, tokens in read]
+    # The clause as its drafts read it, where it holds a query word its source does not ("ninth"
+    # for {{ session.next.ordinal }}); read only then, as ranking it costs a third of a search.
+    written = set().union(*words_of)
+    missing = [w for w in q.terms if w not in written]
+    for session, text in rendered if missing else ():
+        folded = fold(text)
+        if any(w in folded for w in missing):
+            segments.append((f"as session {session} drafts read it", text))
+            read.append((text, folded, _tokens(text, folded)))
+            words_of.append([t[0] for t in read[-1][2]])
     extra = {fold(w) for w in _TOKEN.findall(" ".join([clause.id, *clause.tags, clause.note or ""]))}
     present = set().union(*words_of) | extra
     hits: list[list[int]] = [[] for _ in segments]  # per segment, token positions that matched
@@ -298,7 +341,8 @@ def _rank(
     else:
         note, folded_note, note_tokens = read[best]
         passage, marks = _passage(note, note_tokens, hits[best], "", folded_note)
-        label = f"footnote {segments[best][0]}: "
+        key = segments[best][0]
+        label = f"footnote {key}: " if key.isdigit() else f"{key}: "
         passage, marks = label + passage, tuple((a + len(label), b + len(label)) for a, b in marks)
     hit = Hit(clause, score, how, passage, marks, uses)
     return hit, (-tier, -score, -named, bm25, len(display), clause.id)
@@ -331,7 +375,9 @@ def _passage(
         else:
             at = next((i for i, t in enumerate(tokens) if t[2] > align.dest_start), 0)
             first = max(0, min(at - 4, len(tokens) - PASSAGE_WORDS))
-            spans = [(align.dest_start, align.dest_end)]
+            # The match, widened to whole words: the alignment may start or end inside one ("pr[ovisional").
+            last_word = max((t[2] for t in tokens if t[1] < align.dest_end), default=align.dest_end)
+            spans = [(tokens[at][1], max(last_word, tokens[at][2]))]
     last = min(len(tokens), first + PASSAGE_WORDS) - 1
     start = 0 if first == 0 else tokens[first][1]
     end = len(display) if last == len(tokens) - 1 else tokens[last][2]

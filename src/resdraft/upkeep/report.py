@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from resdraft.errors import Where
+from resdraft.model import join_opening
 
 if TYPE_CHECKING:  # types only: printing a search result must not load the editing machinery
     from resdraft.upkeep.browse import ClauseView
@@ -40,7 +41,7 @@ def entries_text(entries: Sequence[ClauseEntry]) -> str:
     lines = []
     for e in entries:
         c = e.clause
-        words = " ".join(p for p in (c.opening or "", c.text) if p)
+        words = join_opening(c.opening, c.text)
         lines.append(f"{c.id}  {c.kind}  {e.uses} use{'' if e.uses == 1 else 's'}  {_short(words, 70)}")
     lines.append(f"{len(entries)} clause{'' if len(entries) == 1 else 's'}")
     return "\n".join(lines)
@@ -62,11 +63,11 @@ def clause_text(view: ClauseView) -> str:
     """A clause in full: id, kind and place, text, sub-paragraphs, footnotes, tags, lineage, note, uses."""
     c = view.clause
     lines = [f"{c.id}  ({c.kind})  {_where(c.where.path if c.where else None, c.where.line if c.where else 0)}"]
-    lines.append("  " + " ".join(p for p in (c.opening or "", c.text) if p))
+    lines.append("  " + join_opening(c.opening, c.text))
     stack = [(s, 1) for s in c.subparagraphs]
     while stack:
         sub, depth = stack.pop(0)
-        lines.append("  " + "    " * depth + " ".join(p for p in (sub.opening or "", sub.text) if p))
+        lines.append("  " + "    " * depth + join_opening(sub.opening, sub.text))
         stack[:0] = [(s, depth + 1) for s in sub.subparagraphs]
     for key, note in c.footnotes.items():
         lines.append(f"  [^{key}]: {note}")
