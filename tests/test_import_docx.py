@@ -608,7 +608,7 @@ def test_a_paragraph_of_200000_runs_is_read_in_linear_time() -> None:
     """Joining runs by repeated concatenation would take minutes here; a crafted file must not stall the importer."""
     started = time.monotonic()
     got = parse_docx(_package(_p(*(["word "] * 200_000), style="S0"), styles=_styles("Operative Paragraph")))
-    assert time.monotonic() - started < 15
+    assert time.monotonic() - started < 60  # (a few seconds alone; the bound leaves room for a loaded machine)
     assert len(got.operative[0].text) == len("word " * 200_000) - 1
 
 
