@@ -106,6 +106,31 @@ def test_malformed_yaml_in_clause_file_names_clause_file_and_line(lib: Path) -> 
     assert_nothing_written(target)
 
 
+def test_a_broken_clause_file_stops_the_drafts_that_use_it_and_is_named_for_their_clauses(lib: Path) -> None:
+    # A broken unga clause file stopped the build of an AALCO draft, and `check` followed its YAML
+    # error with an "unknown clause id … did you mean" for each clause of the file a draft uses.
+    broken = "clauses/unga-trafficking.yaml"
+    line = edit(
+        lib / broken,
+        "    opening: Recalling\n    text: >-\n      its resolution 63/194",
+        "    opening: Recalling: x\n    text: >-\n      its resolution 63/194",
+    )
+    result, target = build(lib)
+    assert result.exit_code == 0, result.output
+    assert target.is_file()
+    result, target = build(lib, "drafts/unga-64.yaml", "--force")
+    assert_user_error(result)
+    assert f"{broken}:{line}: invalid YAML" in result.output
+    checked = runner.invoke(app, ["check"])
+    assert checked.exit_code == 1
+    assert f"{broken}:{line}: invalid YAML" in checked.output
+    assert "unknown clause id" not in checked.output
+    assert (
+        "drafts/unga-64.yaml:31: clause 'unga.recalling-resolution-coordination' is in clauses/unga-trafficking.yaml,"
+        " which could not be read\n  hint: fix that file first (its error is above)"
+    ) in checked.output
+
+
 @pytest.mark.parametrize("which", ["draft", "clauses"])
 def test_a_file_saved_as_windows_1252_names_the_line_of_its_first_such_character(lib: Path, which: str) -> None:
     # Curly quotes pasted from Word and saved by an editor in the Windows code page.

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 
-from resdraft.errors import Problem, Problems, TemplateError, Where
+from resdraft.errors import LibraryError, Problem, Problems, TemplateError, Where
 from resdraft.inline import merge, parse_inline
 from resdraft.library.bodies import BodyStyle, TemplateLine
 from resdraft.library.project import Library
@@ -314,7 +314,9 @@ def prepare(draft: Draft, library: Library, problems: Problems) -> BodyStyle | N
 
 def assemble(draft: Draft, library: Library) -> Resolution:
     """Validate a draft against its library, then build its Resolution (nothing is written)."""
-    library.problems.raise_errors()  # a broken clause file first: it explains any unknown ids
+    # A broken clause file the draft uses first: it explains any unknown ids.
+    if errors := library.problems_for(use.clause for use in (*draft.preamble, *draft.operative) if use.clause):
+        raise LibraryError(*errors)
     problems = Problems()
     style = prepare(draft, library, problems)
     problems.raise_errors()

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import contextlib
+import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -34,6 +36,8 @@ class Library:
     problems: Problems = field(default_factory=Problems)
     _bodies: dict[str, BodyStyle | None] = field(default_factory=dict)
     _drafts: dict[Path, Draft | None] = field(default_factory=dict)
+    unread: list[Path] = field(default_factory=list)  # clause files that could not be read at all (broken YAML)
+    _files_of: dict[str, set[Path]] = field(default_factory=dict)  # each id's clause files (more than one: a duplicate)
 
     # ------------------------------------------------------------ clauses
 
@@ -43,7 +47,12 @@ class Library:
         seen: dict[str, Clause] = {}
         with clause_reader(self.root) as read_clause_file:
             for path in self.clause_files():
-                for clause in read_clause_file(path, problems):
+                errors = len(problems.errors)
+                clauses = read_clause_file(path, problems)
+                if not clauses and len(problems.errors) > errors:
+                    self.unread.append(path)
+                for clause in clauses:
+                    self._files_of.setdefault(clause.id, set()).add(path)
                     if clause.id in seen:
                         problems.add(
                             clause.where,
@@ -54,6 +63,9 @@ class Library:
                     seen[clause.id] = clause
         for clause in seen.values():
             if clause.amends is not None and clause.amends not in seen:
+                if (held := self.unread_holding(clause.amends)) is not None:
+                    problems.add(clause.where, *_unread(clause.amends, held))
+                    continue
                 problems.add(
                     clause.where,
                     f"clause {clause.id} amends {clause.amends!r}, which is not in the library",
@@ -61,6 +73,26 @@ class Library:
                 )
             check_footnotes(clause.text, clause.subparagraphs, clause.footnotes, clause.where, problems, f"clause {clause.id}")
         self.clauses = seen
+
+    def unread_holding(self, cid: str) -> Path | None:
+        """The clause file that could not be read in which `cid` is given (as `id: …`), if any: an
+        id missing from the library because its file is broken is no unknown id to correct."""
+        pattern = re.compile(rf"^[\s-]*id:\s*['\"]?{re.escape(cid)}['\"]?\s*(?:#.*)?$", re.M)
+        for path in self.unread:
+            with contextlib.suppress(OSError):
+                if pattern.search(path.read_text(encoding="utf-8", errors="replace")):
+                    return path
+        return None
+
+    def problems_for(self, ids: Iterable[str]) -> list[Problem]:
+        """The library's errors a draft using the clauses `ids` is not built past: all but those in
+        clause files that give none of them (a broken clause file of another body stops no build;
+        `resdraft check` reports every one)."""
+        wanted = set(ids)
+        files = {path for cid in wanted for path in self._files_of.get(cid, ())}
+        files |= {path for cid in wanted - self.clauses.keys() if (path := self.unread_holding(cid)) is not None}
+        clause_files = set(self.clause_files())
+        return [p for p in self.problems.errors if p.where is None or p.where.path not in clause_files or p.where.path in files]
 
     def clause_files(self) -> list[Path]:
         if not self.clauses_dir.is_dir():
@@ -179,6 +211,9 @@ class Library:
             )
             return
         clause = self.clauses.get(use.clause)
+        if clause is None and (held := self.unread_holding(use.clause)) is not None:
+            problems.add(use.where, *_unread(use.clause, held))
+            return
         if clause is None:
             problems.add(
                 use.where,
@@ -216,6 +251,11 @@ def check_footnotes(
         problems.add(where, f"{what}: footnote anchor [^{key}] has no footnote", f"add `{key}: …` under `footnotes:`")
     for key in sorted(defined - used):
         problems.add(where, f"{what}: footnote {key!r} is not anchored in the text", f"place [^{key}] where its marker belongs")
+
+
+def _unread(cid: str, path: Path) -> tuple[str, str]:
+    """The message and hint for a clause whose file could not be read."""
+    return f"clause {cid!r} is in {Where(path)}, which could not be read", "fix that file first (its error is above)"
 
 
 def open_library(start: Path) -> Library:
