@@ -252,6 +252,7 @@ def test_operative_clause_listed_under_preamble_is_refused(lib: Path) -> None:
             "heading: I, number: 1",
             "`number:` beside `heading:`: a heading takes no number",
         ),
+        ("aalco.encourages-ratify-toc-protocol", "numbering: [(i), x]", "numbering label 'x' is not an example label"),
     ],
 )
 def test_a_paragraph_left_out_of_the_numbering_is_written_plainly(lib: Path, clause: str, key: str, message: str) -> None:

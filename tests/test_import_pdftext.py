@@ -392,6 +392,34 @@ def test_press_release_quotes_and_bullets_are_read() -> None:
     assert len(acting.subparagraphs[0].subparagraphs) == 3  # the "--" bullets under (a)
 
 
+def test_a_dash_printed_before_a_sub_paragraph_is_its_label() -> None:
+    # 1706's "--    to protect …" under "(a) Decides …" had no label, and a draft rebuilt it as "(i)".
+    path = next(UNSC.glob("UNSC_S-RES-1706-*.txt"))
+    decides = parse_pdf_text(path.read_text(encoding="utf-8"), path).operative[11].subparagraphs[0]
+    assert [s.label for s in decides.subparagraphs] == ["--", "--", "--"]
+    assert decides.subparagraphs[0].text.startswith("to protect United Nations personnel")
+
+
+@pytest.mark.parametrize(("number", "preamble"), [("1590", 23), ("1706", 12)])
+def test_a_council_text_resdraft_wrote_reads_back_paragraph_by_paragraph(number: str, preamble: int, tmp_path: Path) -> None:
+    # resdraft's text output indents sub-paragraphs, and at three indented lines the reader took
+    # indentation, not blank lines, to part paragraphs: the whole preamble read as one paragraph.
+    from resdraft.build import build
+    from resdraft.library_import import import_document
+    from resdraft.render.structure import to_structure
+
+    path = next(UNSC.glob(f"UNSC_S-RES-{number}-*.txt"))
+    res = parse_pdf_text(path.read_text(encoding="utf-8"), path)
+    root = tmp_path / "lib"
+    assert CliRunner().invoke(app, ["init", str(root)]).exit_code == 0
+    text = build(import_document(path, start=root).draft, "txt")
+    assert isinstance(text, str) and "\n    (" in text  # (its sub-paragraphs indented)
+    back = parse_pdf_text(text)
+    assert len(back.preamble) == preamble
+    assert to_structure(back)["preamble"] == to_structure(res)["preamble"]
+    assert to_structure(back)["operative"] == to_structure(res)["operative"]
+
+
 def test_body_is_detected_and_can_be_named() -> None:
     text = _records()["A/RES/78/6"]["text"]
     assert parse_pdf_text(text).body == "unga"

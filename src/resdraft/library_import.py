@@ -529,8 +529,13 @@ class _Importer:
                 self.variables.update(captured)
                 self.result_reused.append(clause.id)
                 end = joining + mark
-                return {"clause": clause.id, "end": end} if end != own_mark else clause.id
+                reused: dict[str, Any] = {"end": end} if end != own_mark else {}
+                if numbering := self.sub_numbering(p, kind):
+                    reused["numbering"] = numbering
+                return {"clause": clause.id, **reused} if reused else clause.id
         overrides: dict[str, Any] = {"end": mark} if mark != own_mark else {}
+        if numbering := self.sub_numbering(p, kind):
+            overrides["numbering"] = numbering
         prefix = self.doc.body
         variant = self.matcher.similar(kind, p.opening, text)
         cid = _new_id(prefix, p.opening, text, self.taken)
@@ -552,6 +557,13 @@ class _Importer:
         self.new_clauses.append(entry)
         self.matcher.add(Clause(cid, kind, text, p.opening, footnotes=notes))  # type: ignore[arg-type]
         return {"clause": cid, **overrides} if overrides else cid
+
+    def sub_numbering(self, p: Paragraph, kind: str) -> list[str] | None:
+        """A paragraph's sub-paragraph labels per level where they are not the house style's ("(i)"
+        where it has "(a)"; the Council's dashes, "--"), as its draft entry's `numbering:` gives them."""
+        house = self.style.numbering.subparagraphs if kind == "operative" else self.style.numbering.preambular_subparagraphs
+        found = p.sublabels(house)
+        return _flow(list(found)) if found else None
 
     def _reused(
         self, kind: str, opening: str | None, raw: str, notes: list[str], subs: tuple[_Sub, ...]
@@ -906,10 +918,28 @@ def _rebuilt(
         for i, (x, y) in enumerate(zip(a, b, strict=True), start=1):
             if [s.text for s in x.walk()] != [s.text for s in y.walk()]:
                 differences.append(f"{part} paragraph {i} rebuilds differently: {y.text[:80]!r}")
+            elif (was := [s.label for s in x.walk() if s.level]) != (now := [s.label for s in y.walk() if s.level]):
+                differences.append(
+                    f"{part} paragraph {i}'s sub-paragraphs are labelled {_labels(was)} in the document but {_labels(now)} in the draft"
+                )
             if x.number != y.number and not renumbered:
                 renumbered = _renumbered(part, i, x, y)
         differences += [renumbered] if renumbered else []
     return built, differences
+
+
+def _flow(items: list[str]) -> list[str]:
+    """A short list the draft writes on one line: `numbering: [(a), --]`."""
+    from ruamel.yaml.comments import CommentedSeq
+
+    seq = CommentedSeq(items)
+    seq.fa.set_flow_style()
+    return seq
+
+
+def _labels(labels: list[str | None]) -> str:
+    """Sub-paragraph labels as a message lists them: "(i), (ii)", "(none)" for one without."""
+    return ", ".join(label or "(none)" for label in labels)
 
 
 def _renumbered(part: str, i: int, document: Paragraph, built: Paragraph) -> str:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import io
+import itertools
 import logging
 import re
 from collections import Counter
@@ -893,7 +894,11 @@ def _ends_sentence(text: str) -> bool:
 
 
 def _indent_mode(pages: Sequence[_Page]) -> bool:
-    """Whether paragraphs are told apart by indentation (layout-preserving text), not blank lines."""
+    """Whether paragraphs are told apart by indentation (layout-preserving text), not blank lines.
+    Not where no paragraph wraps onto a second line, every line standing between blank lines (a
+    text resdraft wrote, its sub-paragraphs indented): the blank lines part its paragraphs."""
+    if not any(a is not None and b is not None for page in pages for a, b in itertools.pairwise(page.lines)):
+        return False
     indented = total = 0
     for page in pages:
         base = _base_indent(page)
@@ -1121,7 +1126,8 @@ class _Tree:
         else:  # a bullet: under the last labelled paragraph, beside the bullets before it
             level, style = self.bullets or len(self.chain), None
         level = max(1, min(level, len(self.chain)))
-        node = Node(content, level, label, None, style)
+        mark = bullet.group().strip() if bullet else ""  # a dash or bullet is the label each of its items prints
+        node = Node(content, level, label or Label(mark, "", "", ""), None, style)
         self.chain[level - 1].children.append(node)
         self.chain = [*self.chain[:level], node]
         self.bullets = None if label else level
