@@ -533,6 +533,24 @@ def test_an_import_whose_sub_paragraph_labels_its_draft_does_not_give_warns(empt
     ) in result.output
 
 
+def test_a_council_resolution_adopted_unanimously_says_so_when_rebuilt(empty: Path) -> None:
+    # "Adopted unanimously by the Security Council at its 5151st meeting, on 24 March 2005" rebuilt
+    # as "Adopted by the Security Council …", and the diff of the text against its draft showed
+    # "Adopted [-unanimously -]by".
+    from resdraft.diff import compare
+
+    source = next(UNSC.glob("UNSC_S-RES-1590-*.txt"))
+    draft = import_document(source).draft
+    assert "\nmeeting: 5151st meeting\nvote: unanimously\n" in draft.read_text(encoding="utf-8")
+    text = build(draft, "txt")
+    assert isinstance(text, str)
+    assert "\nAdopted unanimously by the Security Council at its 5151st meeting, on 24 March 2005\n" in text
+    diff = compare(read_file(source).resolution, load_resolution(draft)[0])
+    assert [c.field for c in diff.masthead if c.status != "unchanged"] == ["organization", "organ", "distribution"]
+    other = import_document(next(UNSC.glob("UNSC_S-RES-1663-*.txt"))).draft  # (printed no vote)
+    assert "\nvote:" not in other.read_text(encoding="utf-8")
+
+
 def test_a_problem_in_the_draft_an_import_would_write_is_told_there_and_nothing_is_written(
     empty: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

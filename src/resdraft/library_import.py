@@ -723,6 +723,9 @@ def _words_of(text: str) -> str:
 
 
 _COUNCIL_MEETING = re.compile(r"\bSecurity Council at its (\d+(?:st|nd|rd|th) meeting)\b")
+# How the Council voted, where its adoption line says: "Adopted unanimously by …", or after the day
+# ("…, on 31 August 2006, by 12 votes to none, with 3 abstentions").
+_COUNCIL_VOTE = re.compile(r"^Adopted (?P<before>\S.{0,60}?) by the Security Council\b|\d{4},? (?P<after>by \d.{0,120}?)\.?$")
 
 
 def _unfilled(value: Any) -> str | None:
@@ -785,6 +788,8 @@ def _draft_data(doc: Resolution, importer: _Importer, preamble: list[Any], opera
             data["meeting"] = meeting
     if data["status"] == "adopted" and (m := _COUNCIL_MEETING.search(str(doc.fields.get("adoption") or ""))):
         data["meeting"] = m.group(1)  # "Adopted by the Security Council at its 5396th meeting, on …"
+        if vote := _COUNCIL_VOTE.search(str(doc.fields.get("adoption"))):
+            data["vote"] = vote.group("before") or vote.group("after")  # as printed: "unanimously"
     if data["status"] == "adopted" and (report := doc.fields.get("report")):  # "[on the report of …]", as printed
         data["report"] = str(report).strip().removeprefix("[").removesuffix("]").strip()
     if facts.get("distribution"):

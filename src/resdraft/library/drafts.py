@@ -30,6 +30,7 @@ FIELDS = (
     "status",
     "adopted",  # the day an adopted resolution was adopted (a date)
     "meeting",  # the meeting it was adopted at, as its closing formula names it ("54th plenary meeting")
+    "vote",  # how it was adopted, as its adoption line words it: the Council's "unanimously"
     "report",  # the line saying whose report it was adopted on ("on the report of the Third Committee (A/79/456, para. 31)")
 )
 DATES = ("date", "adopted")
