@@ -355,7 +355,10 @@ def test_layout_preserving_security_council_text_reads_its_masthead_and_indented
     res = parse_pdf_text(path.read_text(encoding="utf-8"), path)
     assert res.fields["symbol"] == "S/RES/1663 (2006)"
     assert res.date == dt.date(2006, 3, 24)
-    assert [t.text for t in res.title] == ["Resolution 1663 (2006)"]
+    assert [t.text for t in res.title] == [  # (the adoption line under the heading, as printed)
+        "Resolution 1663 (2006)",
+        "Adopted by the Security Council at its 5396th meeting, on 24 March 2006",
+    ]
     assert len(res.preamble) == 9
     assert res.preamble[-1].text == (
         "Determining that the situation in the Sudan continues to constitute a threat to international peace and security,"
@@ -367,8 +370,8 @@ def test_an_adoption_line_broken_before_its_day_is_one_line_and_dates_the_adopti
     # "Adopted by the Security Council at its 5670th meeting, on" / "30 April 2007": the day was read as the masthead's date line.
     path = next(UNSC.glob(f"UNSC_S-RES-{number}-*.txt"))
     res = parse_pdf_text(path.read_text(encoding="utf-8"), path)
-    assert [line.role for line in res.header] == ["adoption"]
-    assert re.fullmatch(r"Adopted by the Security Council at its \d+(nd|th) meeting, on \d+ \w+ 20\d\d", res.header[0].text)
+    assert [line.role for line in res.title] == ["title", "adoption"]  # (under the heading, as the Council prints it)
+    assert re.fullmatch(r"Adopted by the Security Council at its \d+(nd|th) meeting, on \d+ \w+ 20\d\d", res.title[1].text)
     assert res.fields["adopted"] == res.date and res.fields["status"] == "adopted"
     assert res.session.number == res.date.year  # (1812's symbol prints "(208)")
 

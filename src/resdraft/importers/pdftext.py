@@ -1366,14 +1366,16 @@ def read_pdf_text(text: str, source: Path | None = None, body: str | None = None
     fields = _fields(key, session, masthead, read.closing)
     enacting_line = text[head_end:body_start].strip().lstrip('“"') if enacting_words else ""
     date = fields.get("date")
+    # The Council prints its adoption line under its heading, "Resolution 1663 (2006)", as its
+    # house style (templates/unsc/body.yaml) and the Word reader have it: a title line.
+    adoption = tuple(line for line in masthead.header if key == "unsc" and line.role == "adoption")
+    heading = (Line("title", _content(masthead.title), f"{masthead.number}." if masthead.number else None),)
     resolution = Resolution(
         body=key,
         session=text_session(key, session, fields),
         fields=fields,
-        header=tuple(masthead.header),
-        title=(Line("title", _content(masthead.title), f"{masthead.number}." if masthead.number else None),)
-        if masthead.title
-        else (),
+        header=tuple(line for line in masthead.header if line not in adoption),
+        title=(*(heading if masthead.title else ()), *adoption),
         enacting=Line("enacting", _content(enacting_line)) if enacting_line else None,
         preamble=tuple(frozen(n, "preambular") for n in preamble),
         transition=transition,
