@@ -26,7 +26,7 @@ from resdraft.assemble import body_context
 from resdraft.bodynames import name_pattern, ordinals_beside
 from resdraft.errors import OutputError, Problem, Problems, ResdraftError, Where
 from resdraft.importers.dates import parse_date
-from resdraft.importers.text import counted_session, plenary_meeting, sponsors_of
+from resdraft.importers.text import plenary_meeting, sponsors_of
 from resdraft.library import Library, open_library
 from resdraft.library.bodies import BodyStyle
 from resdraft.library.clauses import read_clause_file
@@ -37,7 +37,7 @@ from resdraft.reading import no_such_file
 from resdraft.recalls import council_heading
 from resdraft.session_refs import names_own_session
 from resdraft.sessions import RELATIONS, long_date, ordinal_form, ordinal_pattern, session_number
-from resdraft.sources import Document, read_file
+from resdraft.sources import Document, named_by_file, read_file
 
 VARIANT_THRESHOLD = 85.0  # similarity (0-100) above which a new paragraph rewords a library clause
 _EXPRESSION = re.compile(r"\{\{(.*?)\}\}", re.DOTALL)
@@ -972,29 +972,11 @@ class Intake:
         return _import_one(self.library, self.matcher, self.drafts, path, body, name, force, read)
 
 
-_NAMED_SYMBOL = {  # a file named by its symbol: "UNSC_S-RES-1590-2005_sudan-unmis.txt", "A_RES_76_186.txt"
-    "unsc": (re.compile(r"(?<![A-Za-z])S[-_ ]RES[-_ ](\d{1,5})[-_ ]\(?(\d{4})\)?(?!\d)", re.I), "S/RES/{} ({})"),
-    "unga": (re.compile(r"(?<![A-Za-z])A[-_ ]RES[-_ ](\d{1,3})[-_ ](\d{1,4})(?!\d)", re.I), "A/RES/{}/{}"),
-}
-
-
 def _read_for_import(path: Path, body: str | None) -> Document:
-    """A document as the import takes it: one that prints no symbol, in a file named by its symbol
-    (the UN's own names, "S-RES-1590-2005", "A_RES_76_186"), takes that symbol, with a warning;
-    and with it, for the Council, its year where the text states none."""
+    """A document as the import takes it: named by its file where it prints no symbol (see `named_by_file`)."""
     if not path.exists():
         raise no_such_file(path, drafts=False)  # (a draft is built, not imported)
-    read = read_file(path, body)
-    doc = read.resolution
-    found = _NAMED_SYMBOL.get(doc.body)
-    if doc.fields.get("symbol") or found is None or not (m := found[0].search(path.stem)):
-        return read
-    symbol = found[1].format(*m.groups())
-    fields = {**doc.fields, "symbol": symbol}
-    session = counted_session(doc.body, doc.session.number or int(m.group(1)), fields)  # (A/RES/76/186: the 76th)
-    warning = f"the text prints no symbol: {symbol} is taken from the file's name; check it"
-    doc = replace(doc, fields={**fields, "session": session}, session=Session(session, doc.session.years))
-    return replace(read, resolution=doc, warnings=(*read.warnings, warning))
+    return named_by_file(read_file(path, body), path)
 
 
 def in_session_order(paths: list[Path], body: str | None = None) -> list[tuple[Path, Document]]:

@@ -287,6 +287,9 @@ def _read_masthead(lines: Sequence[str], body: str | None) -> _Masthead:
             if m := SC_NUMBER.search(line.text):
                 out.symbol = f"S/RES/{m.group(1)} ({m.group(2)})"
                 break
+    # A press release's "The full text of resolution 1919 (2010) reads as follows:" names the
+    # symbol, and is no line of the resolution.
+    out.header = [line for line in out.header if line.role != "introduction"]
     return out
 
 
