@@ -395,6 +395,17 @@ def test_press_release_quotes_and_bullets_are_read() -> None:
     assert len(acting.subparagraphs[0].subparagraphs) == 3  # the "--" bullets under (a)
 
 
+def test_additionally_opens_a_council_paragraph_with_its_verb() -> None:
+    # 1919's "3. Additionally requests the Secretary General …" had the opening phrase "Additionally":
+    # lint said "'Additionally' is not a verb", and Word set only that word in italics.
+    from resdraft.lint import lint
+
+    path = next(UNSC.glob("UNSC_S-RES-1919-*.txt"))
+    res = parse_pdf_text(path.read_text(encoding="utf-8"), path)
+    assert res.operative[2].opening == "Additionally requests"
+    assert not [f for f in lint(str(path)).findings if "Additionally" in f.message]
+
+
 def test_a_dash_printed_before_a_sub_paragraph_is_its_label() -> None:
     # 1706's "--    to protect …" under "(a) Decides …" had no label, and a draft rebuilt it as "(i)".
     path = next(UNSC.glob("UNSC_S-RES-1706-*.txt"))

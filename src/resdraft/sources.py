@@ -105,7 +105,11 @@ def read_file(path: Path, body: str | None = None, libraries: dict[Path, Library
     hint = "use a draft (.yaml), a Markdown or text file (.md, .txt), a Word file (.docx) or a PDF (.pdf)"
     if suffix in OFFICE_SUFFIXES:
         hint = f"save it from Word or LibreOffice as a Word document (.docx), or convert it: soffice --headless --convert-to docx {path.name}"
-    raise LibraryError(Problem(Where(path), f"cannot read {suffix or 'files without an extension'} documents", hint))
+    if not suffix:  # (/dev/stdin, a file saved without one): what it holds is not known
+        what = "cannot read a file without an extension: its name does not say what kind of document it is"
+        hint = "save it under a name that ends in its kind, .txt or .md for text, .docx, .pdf or .yaml for a draft, and pass that"
+        raise LibraryError(Problem(Where(path), what, hint))
+    raise LibraryError(Problem(Where(path), f"cannot read {suffix} documents", hint))
 
 
 _NAMED_SYMBOL = {  # a file named by its symbol: "UNSC_S-RES-1590-2005_sudan-unmis.txt", "A_RES_76_186.txt"
