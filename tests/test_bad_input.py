@@ -90,6 +90,17 @@ def assert_nothing_written(target: Path) -> None:
 # ---------------------------------------------------------------- YAML syntax
 
 
+def test_a_file_without_an_extension_is_refused_in_plain_words(tmp_path: Path) -> None:
+    # `resdraft parse /dev/stdin` said "cannot read files without an extension documents".
+    path = tmp_path / "resolution"
+    path.write_text("The Security Council,\n", encoding="utf-8")
+    result = runner.invoke(app, ["parse", str(path)])
+    assert_user_error(result)
+    assert f"{path}: cannot read a file without an extension: its name does not say what kind of document it is" in (
+        result.output
+    )
+
+
 def test_malformed_yaml_in_draft_names_draft_file_and_line(lib: Path) -> None:
     line = edit(lib / DRAFT, "venue: New Delhi, India", "venue: New Delhi: India")
     result, target = build(lib)
@@ -278,6 +289,7 @@ def test_operative_clause_listed_under_preamble_is_refused(lib: Path) -> None:
             "heading: I, number: 1",
             "`number:` beside `heading:`: a heading takes no number",
         ),
+        ("aalco.encourages-ratify-toc-protocol", "numbering: [(i), x]", "numbering label 'x' is not an example label"),
     ],
 )
 def test_a_paragraph_left_out_of_the_numbering_is_written_plainly(lib: Path, clause: str, key: str, message: str) -> None:

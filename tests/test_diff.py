@@ -548,6 +548,29 @@ def test_the_councils_session_is_called_its_year_where_a_reader_sees_it(tmp_path
     assert "  session: [-50-]{+52+}\n" in ga.stdout
 
 
+def test_a_press_releases_lead_in_is_no_line_of_the_council_text_and_its_heading_shows() -> None:
+    # 1812 -> 1919: "introduction: {+The full text of resolution 1919 (2010) reads as follows:+}"
+    # in the masthead (the redline's first line), and "Resolution 1812 (208)" struck with no
+    # heading inserted, though the lead-in names the symbol.
+    old, new = (str(next((CORPUS / "unsc-unmis").glob(f"UNSC_S-RES-{n}-*.txt"))) for n in (1812, 1919))
+    result = runner.invoke(app, ["diff", old, new])
+    assert result.exit_code == 0
+    assert "full text" not in result.stdout and "introduction" not in result.stdout
+    assert "  title: Resolution [-1812-]{+1919+} ([-208-]{+2010+})\n" in result.stdout
+
+
+def test_a_press_releases_copy_that_prints_no_heading_is_named_by_its_file_as_import_names_it() -> None:
+    # 1663 -> 1709, a press release's copy printing neither symbol nor heading: amendment 1 was
+    # "Delete the title.", with no warning.
+    old, new = (str(next((CORPUS / "unsc-unmis").glob(f"UNSC_S-RES-{n}-*.txt"))) for n in (1663, 1709))
+    result = runner.invoke(app, ["diff", old, new, "--to", "amendments"])
+    assert result.exit_code == 0
+    assert result.stdout.startswith("1. In the title, replace “1663” with “1709”.\n")
+    assert f"warning: {new}: the text prints no symbol: S/RES/1709 (2006) is taken from the file's name; check it" in (
+        result.stderr
+    )
+
+
 def test_renumbering_alone_is_not_a_change() -> None:
     old = _resolution(["Recalling a", "Noting b"], ["Decides one", "Requests two", "Invites three"])
     new = _resolution(

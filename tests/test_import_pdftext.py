@@ -355,7 +355,10 @@ def test_layout_preserving_security_council_text_reads_its_masthead_and_indented
     res = parse_pdf_text(path.read_text(encoding="utf-8"), path)
     assert res.fields["symbol"] == "S/RES/1663 (2006)"
     assert res.date == dt.date(2006, 3, 24)
-    assert [t.text for t in res.title] == ["Resolution 1663 (2006)"]
+    assert [t.text for t in res.title] == [  # (the adoption line under the heading, as printed)
+        "Resolution 1663 (2006)",
+        "Adopted by the Security Council at its 5396th meeting, on 24 March 2006",
+    ]
     assert len(res.preamble) == 9
     assert res.preamble[-1].text == (
         "Determining that the situation in the Sudan continues to constitute a threat to international peace and security,"
@@ -367,8 +370,8 @@ def test_an_adoption_line_broken_before_its_day_is_one_line_and_dates_the_adopti
     # "Adopted by the Security Council at its 5670th meeting, on" / "30 April 2007": the day was read as the masthead's date line.
     path = next(UNSC.glob(f"UNSC_S-RES-{number}-*.txt"))
     res = parse_pdf_text(path.read_text(encoding="utf-8"), path)
-    assert [line.role for line in res.header] == ["adoption"]
-    assert re.fullmatch(r"Adopted by the Security Council at its \d+(nd|th) meeting, on \d+ \w+ 20\d\d", res.header[0].text)
+    assert [line.role for line in res.title] == ["title", "adoption"]  # (under the heading, as the Council prints it)
+    assert re.fullmatch(r"Adopted by the Security Council at its \d+(nd|th) meeting, on \d+ \w+ 20\d\d", res.title[1].text)
     assert res.fields["adopted"] == res.date and res.fields["status"] == "adopted"
     assert res.session.number == res.date.year  # (1812's symbol prints "(208)")
 
@@ -390,6 +393,45 @@ def test_press_release_quotes_and_bullets_are_read() -> None:
     assert acting.text == "Acting under Chapter VII of the Charter of the United Nations:"
     assert [s.label for s in acting.subparagraphs] == ["(a)", "(b)"]
     assert len(acting.subparagraphs[0].subparagraphs) == 3  # the "--" bullets under (a)
+
+
+def test_additionally_opens_a_council_paragraph_with_its_verb() -> None:
+    # 1919's "3. Additionally requests the Secretary General …" had the opening phrase "Additionally":
+    # lint said "'Additionally' is not a verb", and Word set only that word in italics.
+    from resdraft.lint import lint
+
+    path = next(UNSC.glob("UNSC_S-RES-1919-*.txt"))
+    res = parse_pdf_text(path.read_text(encoding="utf-8"), path)
+    assert res.operative[2].opening == "Additionally requests"
+    assert not [f for f in lint(str(path)).findings if "Additionally" in f.message]
+
+
+def test_a_dash_printed_before_a_sub_paragraph_is_its_label() -> None:
+    # 1706's "--    to protect …" under "(a) Decides …" had no label, and a draft rebuilt it as "(i)".
+    path = next(UNSC.glob("UNSC_S-RES-1706-*.txt"))
+    decides = parse_pdf_text(path.read_text(encoding="utf-8"), path).operative[11].subparagraphs[0]
+    assert [s.label for s in decides.subparagraphs] == ["--", "--", "--"]
+    assert decides.subparagraphs[0].text.startswith("to protect United Nations personnel")
+
+
+@pytest.mark.parametrize(("number", "preamble"), [("1590", 23), ("1706", 12)])
+def test_a_council_text_resdraft_wrote_reads_back_paragraph_by_paragraph(number: str, preamble: int, tmp_path: Path) -> None:
+    # resdraft's text output indents sub-paragraphs, and at three indented lines the reader took
+    # indentation, not blank lines, to part paragraphs: the whole preamble read as one paragraph.
+    from resdraft.build import build
+    from resdraft.library_import import import_document
+    from resdraft.render.structure import to_structure
+
+    path = next(UNSC.glob(f"UNSC_S-RES-{number}-*.txt"))
+    res = parse_pdf_text(path.read_text(encoding="utf-8"), path)
+    root = tmp_path / "lib"
+    assert CliRunner().invoke(app, ["init", str(root)]).exit_code == 0
+    text = build(import_document(path, start=root).draft, "txt")
+    assert isinstance(text, str) and "\n    (" in text  # (its sub-paragraphs indented)
+    back = parse_pdf_text(text)
+    assert len(back.preamble) == preamble
+    assert to_structure(back)["preamble"] == to_structure(res)["preamble"]
+    assert to_structure(back)["operative"] == to_structure(res)["operative"]
 
 
 def test_body_is_detected_and_can_be_named() -> None:

@@ -518,6 +518,19 @@ def test_a_lettered_line_that_ends_a_sentence_is_no_heading() -> None:
     assert not any(back.heading(p) and p.label == "B." for p in back.operative)
 
 
+def test_dashes_printed_before_sub_paragraphs_are_their_labels_side_by_side() -> None:
+    # In Markdown, the Council's "-- to protect …" under "(a)" read as unlabelled, each dash's
+    # paragraph under the one before it.
+    text = (
+        "The Security Council,\n\nRecalling its resolutions,\n\n1. *Acting* under Chapter VII:\n\n"
+        "    (a) Decides that UNMIS is authorized:\n\n    -- to protect personnel,\n\n    -- to seize arms;\n\n"
+        "    (b) Requests a report;\n\n2. Decides to remain seized of the matter.\n"
+    )
+    acting = parse_text(text, Path("resolution.md")).operative[0]
+    assert [(s.label, [t.label for t in s.subparagraphs]) for s in acting.subparagraphs] == [("(a)", ["--", "--"]), ("(b)", [])]
+    assert acting.subparagraphs[0].subparagraphs[1].text == "to seize arms;"
+
+
 def test_an_adopted_un_resolution_as_text_gives_its_adoption_and_report() -> None:
     # The masthead's "United Nations" was read as the language line ("language: United Nations"),
     # and the adoption and report lines as agenda titles: the draft lost both facts.

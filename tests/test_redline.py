@@ -1369,3 +1369,14 @@ def test_a_footnote_mark_alone_on_a_masthead_line_does_not_stop_the_redline() ->
     old, now = parse_text(seed, Path("old.md")), parse_text(new, Path("new.md"))
     _check(old, now)
     _check(now, old)
+
+
+def test_a_council_redline_from_raw_texts_prints_the_heading_above_the_adoption_line() -> None:
+    # 1784 -> 1812 from their raw texts: "Adopted by the Security Council at its 5882nd meeting …"
+    # stood above "Resolution 1812 (208)", which the Council prints first.
+    council = ROOT.parent / "shared" / "corpus" / "unsc-unmis"
+    old, new = (read_document(str(next(council.glob(f"UNSC_S-RES-{n}-*.txt")))).resolution for n in ("1784", "1812"))
+    texts = _texts(_body(render_redline(compare(old, new), word_style_for("unsc", str(council)), date=WHEN)))
+    heading = next(i for i, t in enumerate(texts) if t.startswith("Resolution 1"))
+    adoption = next(i for i, t in enumerate(texts) if t.startswith("Adopted by"))
+    assert heading < adoption

@@ -355,6 +355,14 @@ def test_a_council_resolution_rolls_on_to_the_next_year_and_asks_for_its_number(
     )
 
 
+def test_how_the_council_voted_is_not_carried_into_the_next_years_draft(library: Path) -> None:
+    # 1590 was "Adopted unanimously": the next text is a draft, and its vote is not known yet.
+    import_document(CORPUS / "unsc-unmis" / "UNSC_S-RES-1590-2005_sudan-unmis.txt", start=library)
+    rolled = roll_forward(library / "drafts" / "s-res-1590-2005.yaml", 2006)
+    assert "vote (was unanimously): the new text is a draft" in rolled.dropped
+    assert "vote:" not in rolled.text and "unanimously" not in rolled.text
+
+
 def test_a_draft_without_a_date_gets_one_to_fill_in_only_where_its_masthead_prints_one(library: Path) -> None:
     # AIPO's masthead prints no date (its closing says the day once adopted): aipo-26 has none and
     # its successor is not asked for one.

@@ -200,8 +200,9 @@ class Assembler:
                 number, lab = (n, label(pattern, n)) if pattern else (None, None)
             else:
                 number, lab = None, n if use.heading is not None else use.label
+            own = sub_labels if use.numbering is None else (*use.numbering, *sub_labels[len(use.numbering) :])
             try:
-                out.append(self.paragraph(self.slot(use), role, mark, 0, lab, number, sub_labels))
+                out.append(self.paragraph(self.slot(use), role, mark, 0, lab, number, own))
             except TemplateError as e:
                 raise used_at(e, use) from None
         return tuple(out)

@@ -26,7 +26,7 @@ from resdraft.assemble import body_context
 from resdraft.bodynames import name_pattern, ordinals_beside
 from resdraft.errors import OutputError, Problem, Problems, ResdraftError, Where
 from resdraft.importers.dates import parse_date
-from resdraft.importers.text import counted_session, plenary_meeting, sponsors_of
+from resdraft.importers.text import plenary_meeting, sponsors_of
 from resdraft.library import Library, open_library
 from resdraft.library.bodies import BodyStyle
 from resdraft.library.clauses import read_clause_file
@@ -37,7 +37,7 @@ from resdraft.reading import no_such_file
 from resdraft.recalls import council_heading
 from resdraft.session_refs import names_own_session
 from resdraft.sessions import RELATIONS, long_date, ordinal_form, ordinal_pattern, session_number
-from resdraft.sources import Document, read_file
+from resdraft.sources import Document, named_by_file, read_file
 
 VARIANT_THRESHOLD = 85.0  # similarity (0-100) above which a new paragraph rewords a library clause
 _EXPRESSION = re.compile(r"\{\{(.*?)\}\}", re.DOTALL)
@@ -575,8 +575,13 @@ class _Importer:
                 self.variables.update(captured)
                 self.result_reused.append(clause.id)
                 end = joining + mark
-                return {"clause": clause.id, "end": end} if end != own_mark else clause.id
+                reused: dict[str, Any] = {"end": end} if end != own_mark else {}
+                if numbering := self.sub_numbering(p, kind):
+                    reused["numbering"] = numbering
+                return {"clause": clause.id, **reused} if reused else clause.id
         overrides: dict[str, Any] = {"end": mark} if mark != own_mark else {}
+        if numbering := self.sub_numbering(p, kind):
+            overrides["numbering"] = numbering
         prefix = self.doc.body
         cid = _new_id(prefix, p.opening, text, self.taken)
         entry: dict[str, Any] = {"id": cid, "kind": kind}
@@ -601,6 +606,13 @@ class _Importer:
         self.new_clauses.append(entry)
         self.matcher.add(clause)
         return {"clause": cid, **overrides} if overrides else cid
+
+    def sub_numbering(self, p: Paragraph, kind: str) -> list[str] | None:
+        """A paragraph's sub-paragraph labels per level where they are not the house style's ("(i)"
+        where it has "(a)"; the Council's dashes, "--"), as its draft entry's `numbering:` gives them."""
+        house = self.style.numbering.subparagraphs if kind == "operative" else self.style.numbering.preambular_subparagraphs
+        found = p.sublabels(house)
+        return _flow(list(found)) if found else None
 
     def _reused(
         self, kind: str, opening: str | None, raw: str, notes: list[str], subs: tuple[_Sub, ...]
@@ -778,6 +790,9 @@ def _words_of(text: str) -> str:
 
 
 _COUNCIL_MEETING = re.compile(r"\bSecurity Council at its (\d+(?:st|nd|rd|th) meeting)\b")
+# How the Council voted, where its adoption line says: "Adopted unanimously by …", or after the day
+# ("…, on 31 August 2006, by 12 votes to none, with 3 abstentions").
+_COUNCIL_VOTE = re.compile(r"^Adopted (?P<before>\S.{0,60}?) by the Security Council\b|\d{4},? (?P<after>by \d.{0,120}?)\.?$")
 
 
 def _unfilled(value: Any) -> str | None:
@@ -840,6 +855,8 @@ def _draft_data(doc: Resolution, importer: _Importer, preamble: list[Any], opera
             data["meeting"] = meeting
     if data["status"] == "adopted" and (m := _COUNCIL_MEETING.search(str(doc.fields.get("adoption") or ""))):
         data["meeting"] = m.group(1)  # "Adopted by the Security Council at its 5396th meeting, on …"
+        if vote := _COUNCIL_VOTE.search(str(doc.fields.get("adoption"))):
+            data["vote"] = vote.group("before") or vote.group("after")  # as printed: "unanimously"
     if data["status"] == "adopted" and (report := doc.fields.get("report")):  # "[on the report of …]", as printed
         data["report"] = str(report).strip().removeprefix("[").removesuffix("]").strip()
     if facts.get("distribution"):
@@ -973,10 +990,28 @@ def _rebuilt(
         for i, (x, y) in enumerate(zip(a, b, strict=True), start=1):
             if [s.text for s in x.walk()] != [s.text for s in y.walk()]:
                 differences.append(f"{part} paragraph {i} rebuilds differently: {y.text[:80]!r}")
+            elif (was := [s.label for s in x.walk() if s.level]) != (now := [s.label for s in y.walk() if s.level]):
+                differences.append(
+                    f"{part} paragraph {i}'s sub-paragraphs are labelled {_labels(was)} in the document but {_labels(now)} in the draft"
+                )
             if x.number != y.number and not renumbered:
                 renumbered = _renumbered(part, i, x, y)
         differences += [renumbered] if renumbered else []
     return built, differences
+
+
+def _flow(items: list[str]) -> list[str]:
+    """A short list the draft writes on one line: `numbering: [(a), --]`."""
+    from ruamel.yaml.comments import CommentedSeq
+
+    seq = CommentedSeq(items)
+    seq.fa.set_flow_style()
+    return seq
+
+
+def _labels(labels: list[str | None]) -> str:
+    """Sub-paragraph labels as a message lists them: "(i), (ii)", "(none)" for one without."""
+    return ", ".join(label or "(none)" for label in labels)
 
 
 def _renumbered(part: str, i: int, document: Paragraph, built: Paragraph) -> str:
@@ -1004,29 +1039,11 @@ class Intake:
         return _import_one(self.library, self.matcher, self.drafts, path, body, name, force, read)
 
 
-_NAMED_SYMBOL = {  # a file named by its symbol: "UNSC_S-RES-1590-2005_sudan-unmis.txt", "A_RES_76_186.txt"
-    "unsc": (re.compile(r"(?<![A-Za-z])S[-_ ]RES[-_ ](\d{1,5})[-_ ]\(?(\d{4})\)?(?!\d)", re.I), "S/RES/{} ({})"),
-    "unga": (re.compile(r"(?<![A-Za-z])A[-_ ]RES[-_ ](\d{1,3})[-_ ](\d{1,4})(?!\d)", re.I), "A/RES/{}/{}"),
-}
-
-
 def _read_for_import(path: Path, body: str | None) -> Document:
-    """A document as the import takes it: one that prints no symbol, in a file named by its symbol
-    (the UN's own names, "S-RES-1590-2005", "A_RES_76_186"), takes that symbol, with a warning;
-    and with it, for the Council, its year where the text states none."""
+    """A document as the import takes it: named by its file where it prints no symbol (see `named_by_file`)."""
     if not path.exists():
         raise no_such_file(path, drafts=False)  # (a draft is built, not imported)
-    read = read_file(path, body)
-    doc = read.resolution
-    found = _NAMED_SYMBOL.get(doc.body)
-    if doc.fields.get("symbol") or found is None or not (m := found[0].search(path.stem)):
-        return read
-    symbol = found[1].format(*m.groups())
-    fields = {**doc.fields, "symbol": symbol}
-    session = counted_session(doc.body, doc.session.number or int(m.group(1)), fields)  # (A/RES/76/186: the 76th)
-    warning = f"the text prints no symbol: {symbol} is taken from the file's name; check it"
-    doc = replace(doc, fields={**fields, "session": session}, session=Session(session, doc.session.years))
-    return replace(read, resolution=doc, warnings=(*read.warnings, warning))
+    return named_by_file(read_file(path, body), path)
 
 
 def in_session_order(paths: list[Path], body: str | None = None) -> list[tuple[Path, Document]]:

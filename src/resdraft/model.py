@@ -9,13 +9,13 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import re
-from collections.abc import Callable, Hashable, Iterator, Mapping
+from collections.abc import Callable, Hashable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Any, Literal
 
 from resdraft.errors import Where
-from resdraft.numbering import counted
+from resdraft.numbering import counted, sublabel_examples
 
 Kind = Literal["preambular", "operative"]
 KINDS: tuple[Kind, ...] = ("preambular", "operative")
@@ -174,6 +174,7 @@ class Use:
     label: str | None = None  # ... and this label stands in place of its number ("II")
     number: int | None = None  # its number, where the numbering starts again (a section's paragraph 1)
     heading: str | None = None  # a section's heading numbered in its kind's count, by the kind's first numeral ("I", "A.")
+    numbering: tuple[str, ...] | None = None  # its sub-paragraphs' labels per level ("(i)"), where not the draft's
     where: Where | None = field(default=None, compare=False)
 
 
@@ -286,6 +287,19 @@ class Paragraph:
         yield self
         for sub in self.subparagraphs:
             yield from sub.walk()
+
+    def sublabels(self, house: Sequence[str]) -> tuple[str, ...] | None:
+        """Its sub-paragraphs' labels per level, each level by its first label or its bullet ("(i)",
+        "--"), where they are not the `house` numbering's ("(a)", "(i)"): to the deepest level that
+        differs. None where the house numbering labels them, or where their labels follow no sequence."""
+        levels: list[list[list[str | None]]] = []
+        runs = [self.subparagraphs]
+        while runs := [run for run in runs if run]:
+            levels.append([[sub.label for sub in run] for run in runs])
+            runs = [sub.subparagraphs for run in runs for sub in run]
+        found = sublabel_examples(levels, house)
+        differ = [k for k, example in enumerate(found or ()) if k >= len(house) or example != house[k]]
+        return tuple(found[: differ[-1] + 1]) if found and differ else None
 
 
 @dataclass(frozen=True)

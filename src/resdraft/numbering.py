@@ -61,6 +61,14 @@ def alpha(n: int) -> str:
     return letter * ((n - 1) // 26 + 1)
 
 
+BULLET = re.compile(r"--|[-–—•▪●◦·]")  # a sub-paragraph's mark that counts nothing: the Council's "--", a bullet
+
+
+def is_bullet(example: str) -> bool:
+    """Whether an example label is a mark every item of its level carries alike ("--", "•")."""
+    return BULLET.fullmatch(example) is not None
+
+
 def is_pattern(example: str) -> bool:
     """Whether an example label ('(a)', '1.', 'i)') is one resdraft numbers by (a bullet, or a Word
     level text such as '(%2)' left as it was, is not)."""
@@ -87,7 +95,10 @@ def counter(style: str, n: int) -> str:
 
 
 def label(pattern: str, n: int) -> str:
-    """The nth label of the sequence an example label starts: label('(a)', 3) == '(c)'."""
+    """The nth label of the sequence an example label starts: label('(a)', 3) == '(c)'; a bullet
+    is every item's label: label('--', 3) == '--'."""
+    if is_bullet(pattern):
+        return pattern
     prefix, style, suffix = parse_pattern(pattern)
     return f"{prefix}{counter(style, n)}{suffix}"
 
@@ -155,4 +166,37 @@ def paragraph_numbers(entries: Iterable[tuple[bool, int | None, str | None]]) ->
             out.append(count)
         else:
             out.append(None)
+    return out
+
+
+_PRINTED = re.compile(r"(\W*?)([0-9]{1,3}|[A-Za-z]{1,6})(\W*)")  # "(iv)", "b.", "3": a printed label's parts
+
+
+def _examples(printed: str) -> list[str]:
+    """The example labels whose sequence a printed label may belong to: "(i)" -> ["(a)", "(i)"], "--" -> ["--"]."""
+    if is_bullet(printed):
+        return [printed]
+    found = _PRINTED.fullmatch(printed)
+    if found is None:
+        return []
+    prefix, value, suffix = found.groups()
+    firsts = ["1"] if value.isdigit() else ["a", "i"] if value.islower() else ["A", "I"] if value.isupper() else []
+    return [f"{prefix}{first}{suffix}" for first in firsts]
+
+
+def sublabel_examples(levels: Sequence[Sequence[Sequence[str | None]]], preferred: Sequence[str]) -> list[str] | None:
+    """The example label of each sub-paragraph level that labels every sub-paragraph of it as
+    printed, counting from 1 under each paragraph (`levels[k]`: the printed labels of each run of
+    siblings at level k + 1); the `preferred` one (the house style's) where both fit. None where
+    some level's labels follow no sequence (a label missing, one skipped, a list not starting at 1)."""
+    out = []
+    for k, runs in enumerate(levels):
+        first = next((run[0] for run in runs if run), None)
+        candidates = _examples(first) if first else []
+        if k < len(preferred) and preferred[k] in candidates:
+            candidates.insert(0, preferred[k])
+        fits = [c for c in candidates if all(x == label(c, i) for run in runs for i, x in enumerate(run, start=1))]
+        if not fits:
+            return None
+        out.append(fits[0])
     return out

@@ -20,7 +20,7 @@ from resdraft.templating import join_and
 
 # Facts that cannot be known before the new session's document exists.
 UNKNOWABLE = ("symbol", "date", "venue", "meeting_dates", "agenda_item")
-ADOPTION = ("adopted", "meeting", "report")  # facts of an adopted text, which a draft for the next session has not
+ADOPTION = ("adopted", "meeting", "vote", "report")  # facts of an adopted text, which a draft for the next session has not
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 import io
+import re
 import shutil
 import subprocess
 import tarfile
@@ -17,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from resdraft.errors import LibraryError, Problem, Where
-from resdraft.model import Resolution
+from resdraft.model import Line, Resolution, Run, Session
 from resdraft.projectfile import find_project
 from resdraft.reading import no_such_file
 
@@ -104,7 +105,41 @@ def read_file(path: Path, body: str | None = None, libraries: dict[Path, Library
     hint = "use a draft (.yaml), a Markdown or text file (.md, .txt), a Word file (.docx) or a PDF (.pdf)"
     if suffix in OFFICE_SUFFIXES:
         hint = f"save it from Word or LibreOffice as a Word document (.docx), or convert it: soffice --headless --convert-to docx {path.name}"
-    raise LibraryError(Problem(Where(path), f"cannot read {suffix or 'files without an extension'} documents", hint))
+    if not suffix:  # (/dev/stdin, a file saved without one): what it holds is not known
+        what = "cannot read a file without an extension: its name does not say what kind of document it is"
+        hint = "save it under a name that ends in its kind, .txt or .md for text, .docx, .pdf or .yaml for a draft, and pass that"
+        raise LibraryError(Problem(Where(path), what, hint))
+    raise LibraryError(Problem(Where(path), f"cannot read {suffix} documents", hint))
+
+
+_NAMED_SYMBOL = {  # a file named by its symbol: "UNSC_S-RES-1590-2005_sudan-unmis.txt", "A_RES_76_186.txt"
+    "unsc": (re.compile(r"(?<![A-Za-z])S[-_ ]RES[-_ ](\d{1,5})[-_ ]\(?(\d{4})\)?(?!\d)", re.I), "S/RES/{} ({})"),
+    "unga": (re.compile(r"(?<![A-Za-z])A[-_ ]RES[-_ ](\d{1,3})[-_ ](\d{1,4})(?!\d)", re.I), "A/RES/{}/{}"),
+}
+
+
+def named_by_file(read: Document, path: Path) -> Document:
+    """A document as import and diff take it: one that prints no symbol, in a file named by its
+    symbol (the UN's own names, "S-RES-1590-2005", "A_RES_76_186"), takes that symbol, with a
+    warning; and with it, for the Council, its year where the text states none. A Council text that
+    prints no heading (a press release's copy) gets the one its symbol gives, "Resolution 1590 (2005)"."""
+    from resdraft.importers.text import counted_session
+    from resdraft.recalls import council_heading
+
+    doc = read.resolution
+    found = _NAMED_SYMBOL.get(doc.body)
+    if not doc.fields.get("symbol") and found is not None and (m := found[0].search(path.stem)):
+        symbol = found[1].format(*m.groups())
+        fields = {**doc.fields, "symbol": symbol}
+        session = counted_session(doc.body, doc.session.number or int(m.group(1)), fields)  # (A/RES/76/186: the 76th)
+        warning = f"the text prints no symbol: {symbol} is taken from the file's name; check it"
+        doc = dataclasses.replace(doc, fields={**fields, "session": session}, session=Session(session, doc.session.years))
+        read = dataclasses.replace(read, resolution=doc, warnings=(*read.warnings, warning))
+    heading = council_heading(doc.fields.get("symbol")) if doc.body == "unsc" else None
+    if heading and not any(line.role == "title" for line in doc.title):
+        doc = dataclasses.replace(doc, title=(Line("title", (Run(heading),)), *doc.title))
+        read = dataclasses.replace(read, resolution=doc)
+    return read
 
 
 def decode_text(raw: bytes) -> str:
@@ -193,7 +228,11 @@ def read_document(spec: str, body: str | None = None, libraries: dict[Path, Libr
         return read_revision(spec)
     if not Path(spec).exists():
         raise no_such_file(Path(spec), revisions=True)
-    return read_file(Path(spec), body, libraries)
+    read = read_file(Path(spec), body, libraries)
+    if Path(spec).suffix.lower() in DRAFT_SUFFIXES:
+        return read
+    named = named_by_file(read, Path(spec))  # (a press release's copy of a Council text, as import names it)
+    return dataclasses.replace(named, warnings=(*read.warnings, *(f"{spec}: {w}" for w in named.warnings[len(read.warnings) :])))
 
 
 def place_of(spec: str) -> Path:

@@ -27,7 +27,9 @@ OPENING_IDIOMS: tuple[tuple[str, ...], ...] = (
     ("expresses", "its", "appreciation"),
     ("expressing", "its", "appreciation"),
 )
-ADVERBS_BEFORE = frozenset({"also", "further", "again", "deeply", "gravely", "strongly", "firmly", "fully", "seriously"})
+ADVERBS_BEFORE = frozenset(
+    {"also", "further", "again", "additionally", "deeply", "gravely", "strongly", "firmly", "fully", "seriously"}
+)
 ADVERBS_AFTER = frozenset({"also", "further", "again"})
 AUXILIARIES = frozenset({"being", "having"})  # "Being aware", "Having heard": two words
 OF_ADJECTIVES = frozenset({"aware", "mindful", "conscious", "cognizant", "cognisant"})  # "Aware of"

@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import io
+import itertools
 import logging
 import re
 from collections import Counter
@@ -287,6 +288,9 @@ def _read_masthead(lines: Sequence[str], body: str | None) -> _Masthead:
             if m := SC_NUMBER.search(line.text):
                 out.symbol = f"S/RES/{m.group(1)} ({m.group(2)})"
                 break
+    # A press release's "The full text of resolution 1919 (2010) reads as follows:" names the
+    # symbol, and is no line of the resolution.
+    out.header = [line for line in out.header if line.role != "introduction"]
     return out
 
 
@@ -898,7 +902,11 @@ def _ends_sentence(text: str) -> bool:
 
 
 def _indent_mode(pages: Sequence[_Page]) -> bool:
-    """Whether paragraphs are told apart by indentation (layout-preserving text), not blank lines."""
+    """Whether paragraphs are told apart by indentation (layout-preserving text), not blank lines.
+    Not where no paragraph wraps onto a second line, every line standing between blank lines (a
+    text resdraft wrote, its sub-paragraphs indented): the blank lines part its paragraphs."""
+    if not any(a is not None and b is not None for page in pages for a, b in itertools.pairwise(page.lines)):
+        return False
     indented = total = 0
     for page in pages:
         base = _base_indent(page)
@@ -1126,7 +1134,8 @@ class _Tree:
         else:  # a bullet: under the last labelled paragraph, beside the bullets before it
             level, style = self.bullets or len(self.chain), None
         level = max(1, min(level, len(self.chain)))
-        node = Node(content, level, label, None, style)
+        mark = bullet.group().strip() if bullet else ""  # a dash or bullet is the label each of its items prints
+        node = Node(content, level, label or Label(mark, "", "", ""), None, style)
         self.chain[level - 1].children.append(node)
         self.chain = [*self.chain[:level], node]
         self.bullets = None if label else level
@@ -1365,14 +1374,16 @@ def read_pdf_text(text: str, source: Path | None = None, body: str | None = None
     fields = _fields(key, session, masthead, read.closing)
     enacting_line = text[head_end:body_start].strip().lstrip('“"') if enacting_words else ""
     date = fields.get("date")
+    # The Council prints its adoption line under its heading, "Resolution 1663 (2006)", as its
+    # house style (templates/unsc/body.yaml) and the Word reader have it: a title line.
+    adoption = tuple(line for line in masthead.header if key == "unsc" and line.role == "adoption")
+    heading = (Line("title", _content(masthead.title), f"{masthead.number}." if masthead.number else None),)
     resolution = Resolution(
         body=key,
         session=text_session(key, session, fields),
         fields=fields,
-        header=tuple(masthead.header),
-        title=(Line("title", _content(masthead.title), f"{masthead.number}." if masthead.number else None),)
-        if masthead.title
-        else (),
+        header=tuple(line for line in masthead.header if line not in adoption),
+        title=(*(heading if masthead.title else ()), *adoption),
         enacting=Line("enacting", _content(enacting_line)) if enacting_line else None,
         preamble=tuple(frozen(n, "preambular") for n in preamble),
         transition=transition,

@@ -37,7 +37,7 @@ from resdraft.model import (
     Span,
     plain,
 )
-from resdraft.numbering import section_heading
+from resdraft.numbering import BULLET, section_heading
 
 # ================================================================ vocabulary
 # The word lists and patterns that encode how the bodies write resolutions (opening phrases: openings.py).
@@ -602,6 +602,7 @@ def _header(blocks: Sequence[_Block], body: str, markdown: bool) -> tuple[tuple[
 # ================================================================ labels and levels
 
 _BULLET = re.compile(r"[-+*] +")  # a Markdown list bullet
+_PRINTED_BULLET = re.compile(rf"({BULLET.pattern})[ \t]+(?=\S)")  # a dash or bullet printed as the label ("--", "•")
 # ================================================================ the body of the resolution
 
 
@@ -662,6 +663,7 @@ class _BodyReader:
         self.in_notes = False
         self.notes_since_paragraph = False
         self.stopped = False
+        self.bullets: int | None = None  # the level of the printed dashes being read
 
     def read(self, blocks: Iterable[_Block]) -> None:
         """Read every block in order, refusing a text far longer than any resolution."""
@@ -700,7 +702,8 @@ class _BodyReader:
             text = text[bullet.end() :]
         elif item.indent < 2 and self.heading(text):  # (an indented "A. …" is a sub-paragraph)
             return
-        label, text = split_label(text)
+        printed = None if bullet else _PRINTED_BULLET.match(text)
+        label, text = (Label(printed.group(1), "", "", ""), text[printed.end() :]) if printed else split_label(text)
         content = tidy(_inline(text, self.markdown))
         if not content:
             return
@@ -708,7 +711,7 @@ class _BodyReader:
         if not bullet and label is None and self.formula_or_continuation(content):
             return
         number = int(label.counter) if label and label.form == ("", ".") and label.counter.isdigit() else None
-        if not self.chain or (not bullet and item.indent < 2 and (label is None or number is not None)):
+        if not self.chain or (not (bullet or printed) and item.indent < 2 and (label is None or number is not None)):
             self.top(content, label, number)
         else:
             self.sub(content, label)
@@ -774,14 +777,21 @@ class _BodyReader:
         self.tops.append(node)
         self.chain = [node]
         self.levels = Levels()
+        self.bullets = None
 
     def sub(self, content: Content, label: Label | None) -> None:
-        """Add a sub-paragraph under the paragraph its label's level belongs to."""
-        level, style = self.levels.level(label) if label else (len(self.chain), None)
+        """Add a sub-paragraph under the paragraph its label's level belongs to; a printed dash or
+        bullet ("--") under the last labelled one, beside the dashes before it."""
+        dash = label is not None and not label.counter
+        if label and not dash:
+            level, style = self.levels.level(label)
+        else:
+            level, style = (self.bullets or len(self.chain)) if dash else len(self.chain), None
         level = max(1, min(level, len(self.chain)))
         node = Node(content, level, label, None, style)
         self.chain[level - 1].children.append(node)
         self.chain = [*self.chain[:level], node]
+        self.bullets = level if dash else None
 
 
 # ================================================================ assembling the Resolution

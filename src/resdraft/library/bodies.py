@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from resdraft.errors import Problems, ResdraftError, Where
-from resdraft.library.drafts import EMPHASES, FORMULAS
+from resdraft.library.drafts import EMPHASES, FORMULAS, sublabel_levels
 from resdraft.library.schema import Reader, suggest
 from resdraft.model import Numbering
 from resdraft.yamlsource import YDict, load_yaml
@@ -142,9 +142,7 @@ def _numbering(data: YDict, problems: Problems, base: Numbering) -> Numbering:
     def levels(key: str, current: tuple[str, ...]) -> tuple[str, ...]:
         if key not in data:
             return current
-        value = data[key]
-        items = value if isinstance(value, list) else [value]
-        return tuple(x for x in (_label(v, data.where(key), problems) for v in items) if x)
+        return sublabel_levels(data[key], data.where(key), problems)
 
     return Numbering(
         op, levels("subparagraphs", base.subparagraphs), levels("preambular_subparagraphs", base.preambular_subparagraphs)

@@ -10,7 +10,7 @@ from resdraft.errors import Problems, ResdraftError, Where
 from resdraft.library.clauses import ID_PATTERN, read_subparagraphs
 from resdraft.library.schema import Reader
 from resdraft.model import Draft, Placeholder, Use
-from resdraft.numbering import counted
+from resdraft.numbering import counted, is_bullet, is_pattern
 from resdraft.yamlsource import YDict, YList, load_yaml
 
 # Header facts a template may use; any of them may be a placeholder `{tbd: …}`.
@@ -30,6 +30,7 @@ FIELDS = (
     "status",
     "adopted",  # the day an adopted resolution was adopted (a date)
     "meeting",  # the meeting it was adopted at, as its closing formula names it ("54th plenary meeting")
+    "vote",  # how it was adopted, as its adoption line words it: the Council's "unanimously"
     "report",  # the line saying whose report it was adopted on ("on the report of the Third Committee (A/79/456, para. 31)")
 )
 DATES = ("date", "adopted")
@@ -60,6 +61,7 @@ USE_KEYS = (
     "label",
     "number",
     "heading",
+    "numbering",
 )
 EMPHASES = ("italic", "bold", "bold-italic", "none")
 FORMULAS = ("enacting", "transition", "closing")
@@ -100,6 +102,7 @@ def read_use(item: Any, items: YList, index: int, problems: Problems, part: str)
         problems.add(r.where("emphasis"), f"emphasis must be one of {', '.join(EMPHASES)}, not {emphasis!r}")
         emphasis = None
     subs = r.items("subparagraphs")
+    numbering = sublabel_levels(item["numbering"], r.where("numbering"), problems) if "numbering" in item else None
     heading: str | None = None
     if "heading" in item:
         heading, numbered, label, number = _heading(item, r, problems, part), False, None, None
@@ -117,8 +120,28 @@ def read_use(item: Any, items: YList, index: int, problems: Problems, part: str)
         label=label,
         number=number,
         heading=heading,
+        numbering=numbering,
         where=item.where("clause") if clause is not None else item.value_where("text"),
     )
+
+
+def sublabel_levels(value: Any, where: Where, problems: Problems) -> tuple[str, ...]:
+    """Sub-paragraph labels per level, each level given by its first label or by the dash or bullet
+    every sub-paragraph of it carries: ["(a)", "(i)"], ["(i)"], ["(a)", "--"]; one label alone is one level."""
+    out = []
+    for item in value if isinstance(value, list) else [value]:
+        if item is None or item == "none":
+            continue
+        if not (is_pattern(str(item)) or is_bullet(str(item))):
+            problems.add(
+                where,
+                f"numbering label {item!r} is not an example label",
+                "write the first label of the sequence: (a) or a. or (i) or 1., or the dash or bullet every "
+                "sub-paragraph of the level carries: -- or •",
+            )
+            continue
+        out.append(str(item))
+    return tuple(out)
 
 
 def _folded_items(item: str) -> list[str]:

@@ -53,7 +53,7 @@ from resdraft.model import (
     cut_at,
     plain,
 )
-from resdraft.numbering import parse_pattern
+from resdraft.numbering import is_bullet, parse_pattern
 
 # ------------------------------------------------------------------ style names, one per role
 
@@ -684,6 +684,10 @@ class _Writer:
                 _el("w:numFmt", lvl, val="none")
                 _el("w:suff", lvl, val=suff)
                 _el("w:lvlText", lvl, val="")
+            elif is_bullet(pattern):  # the Council's "--": each item's mark, counting nothing
+                _el("w:numFmt", lvl, val="bullet")
+                _el("w:suff", lvl, val=suff)
+                _el("w:lvlText", lvl, val=pattern)
             else:
                 prefix, style, suffix = parse_pattern(pattern)
                 _el("w:numFmt", lvl, val=_WORD_FORMATS[style])

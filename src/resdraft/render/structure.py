@@ -36,7 +36,8 @@ def _paragraph(p: Paragraph) -> dict[str, Any]:
 
 
 def _header_text(res: Resolution, role: str) -> str:
-    line = next((line for line in res.header if line.role == role), None)
+    """A masthead line's text by its role; the Council's adoption line stands under its heading, among the title's."""
+    line = next((line for line in (*res.header, *res.title) if line.role == role), None)
     if line is None:
         return ""
     # the sponsors line keeps its footnote mark, as the hand-checked structure does
