@@ -102,6 +102,17 @@ def test_ordinal_figure_is_the_number_and_its_english_suffix(n: int) -> None:
     assert sessions.ordinal_figure(n) == f"{n}{expected}"
 
 
+@pytest.mark.parametrize(
+    ("words", "n"),
+    [("Fifty-Second", 52), ("fifty second", 52), ("Seventy-eighth", 78), ("two hundredth", 200), ("78th", None), ("fifty", None)],
+)
+def test_an_ordinal_in_words_names_its_number_with_hyphens_or_spaces_alike(words: str, n: int | None) -> None:
+    # One table for every importer and session_number: the importers' own, keyed by the
+    # hyphenated words only, read "Fifty Second Annual Session" as the 2nd session.
+    assert sessions.ordinal_number(words) == n
+    assert sessions.session_number(words) == (78 if words == "78th" else n)
+
+
 # ---------------------------------------------------------------- sessions: dates
 
 
