@@ -20,7 +20,7 @@ from resdraft.importers.openings import infer_opening
 from resdraft.importers.text import sponsors_of
 from resdraft.inline import anchors, parse_inline
 from resdraft.model import FootnoteRef, Run, Session, plain
-from resdraft.numbering import counted, label
+from resdraft.numbering import ALPHA_LETTERS, FIRST_COUNTERS, counted, counter, counter_styles, counter_value, label
 from resdraft.recalls import citable
 from resdraft.templating import Placeholder, environment
 from resdraft.writing import write_atomic
@@ -245,6 +245,22 @@ def test_label_counter_reads_back_as_its_number(n: int, pattern: str) -> None:
     else:
         assert core == (core.lower() if counter == "i" else core.upper())
         assert _from_roman(core) == n
+
+
+@given(st.integers(min_value=1, max_value=3999), st.sampled_from(sorted(FIRST_COUNTERS)))
+def test_a_counter_reads_back_as_its_number_in_its_style(n: int, style: str) -> None:
+    # One reading of counters for lint and the importers, the inverse of the writing; a printed
+    # label of more than three letters is taken for a word.
+    text = counter(style, n)
+    assert counter_value(style, text) == n
+    assert (style in counter_styles(text)) == (not style.endswith("alpha") or len(text) <= ALPHA_LETTERS)
+
+
+@pytest.mark.parametrize(
+    ("style", "text"), [("lower-roman", "iiii"), ("lower-alpha", "ab"), ("lower-alpha", "11"), ("decimal", "x")]
+)
+def test_a_counter_of_another_style_has_no_number_in_it(style: str, text: str) -> None:
+    assert counter_value(style, text) is None
 
 
 @pytest.mark.parametrize("pattern", ("1.", "(i)", "I."))
