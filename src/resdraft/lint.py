@@ -18,6 +18,7 @@ from typing import Any, Literal
 
 from resdraft.bodynames import name_pattern, names_a_past_act
 from resdraft.errors import OutputError, Problem, Problems, ResdraftError, Where
+from resdraft.importers.dates import MONTH
 from resdraft.inline import anchors
 from resdraft.library import Library
 from resdraft.library.bodies import BodyStyle
@@ -316,7 +317,6 @@ def _ordinal_name(n: int) -> str:
     return f"{ordinal_words(n)} ({ordinal_figure(n)})"
 
 
-_MONTH = "january|february|march|april|may|june|july|august|september|october|november|december"
 _CITATIONS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\bRes\.\s?(?P<n>\d{1,4}/\d{1,4})\b"), "abbreviates “resolution”"),
     (
@@ -325,9 +325,7 @@ _CITATIONS: tuple[tuple[re.Pattern[str], str], ...] = (
     ),
     (re.compile(r"\bresolution\s+(?P<n>\d{1,4}/\d{1,4}),?\s+dated\b", re.IGNORECASE), "dates it with “dated”"),
     (
-        re.compile(
-            rf"\bresolution\s+(?P<n>\d{{1,4}}/\d{{1,4}})\s+of\s+(?:(?:{_MONTH})\s+\d|\d{{1,2}}\s?(?:st|nd|rd|th)\b)", re.I
-        ),
+        re.compile(rf"\bresolution\s+(?P<n>\d{{1,4}}/\d{{1,4}})\s+of\s+(?:{MONTH}\s+\d|\d{{1,2}}\s?(?:st|nd|rd|th)\b)", re.I),
         "writes the date other than “18 December 2008”",
     ),
 )

@@ -25,7 +25,7 @@ from resdraft.diff.footnotes import align_anchors, footnotes_by_content
 from resdraft.diff.model import Diff, ParagraphChange
 from resdraft.diff.words import Op, located, word_diff
 from resdraft.model import Content, Footnote, FootnoteRef, Line, Paragraph, Resolution, Run, content_between, plain
-from resdraft.render.markup import markdown_escaped, markdown_inline
+from resdraft.render.markup import EMPHASIS, markdown_escaped, markdown_inline
 
 Item = tuple[str, Run | FootnoteRef]  # a span of either text with what became of it: 'equal', 'insert' or 'delete'
 _MARKS = {"insert": ("{++", "++}"), "delete": ("{--", "--}")}
@@ -62,12 +62,8 @@ def _joined(pieces: Iterable[tuple[str, str]]) -> list[Op]:
     return out
 
 
-def _ref(op: str, ref: FootnoteRef) -> str:
-    return critic([(op, f"[^{ref.marker}]")])
-
-
 def _emphasis(run: Run) -> str:
-    return {(True, True): "***", (True, False): "**", (False, True): "*"}.get((run.bold, run.italic), "")
+    return EMPHASIS.get((run.bold, run.italic), "")
 
 
 def _group(items: list[Item], mark: str) -> str:

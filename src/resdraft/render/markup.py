@@ -14,6 +14,7 @@ from resdraft.model import Content, Footnote, FootnoteRef, Line, Paragraph, Reso
 from resdraft.templating import environment, render_file
 
 _SUPERSCRIPT = str.maketrans("0123456789*", "⁰¹²³⁴⁵⁶⁷⁸⁹*")
+EMPHASIS = {(True, True): "***", (True, False): "**", (False, True): "*"}  # Markdown's marks, by (bold, italic)
 
 # What the Markdown reader (importers/text.py) takes for markup, not words: a backslash, an
 # asterisk, the "[" of a footnote reference ("[^a]") and the "<" of the HTML tags it reads
@@ -51,7 +52,7 @@ def markdown_inline(obj: Any) -> str:
         if not core:
             out.append(text)
             return
-        mark = {(True, True): "***", (True, False): "**", (False, True): "*"}.get(style, "")
+        mark = EMPHASIS.get(style, "")
         lead, trail = text[: len(text) - len(text.lstrip())], text[len(text.rstrip()) :]
         out.append(f"{lead}{mark}{core}{mark}{trail}")
 
