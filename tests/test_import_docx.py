@@ -89,6 +89,28 @@ def test_parsing_a_built_draft_reads_body_session_title_symbol_and_date(name: st
     assert got.emphasis == expected.emphasis
 
 
+def _respelt(data: bytes, old: bytes, new: bytes) -> bytes:
+    """The same document with some words of its body written otherwise."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as target:
+        for info in source.infolist():
+            raw = source.read(info.filename)
+            if info.filename == "word/document.xml":
+                assert old in raw
+                raw = raw.replace(old, new)
+            target.writestr(info, raw)
+    return out.getvalue()
+
+
+def test_a_session_ordinal_spelt_with_a_space_is_read_whole() -> None:
+    # "at its Fifty Second Annual Session", without the hyphen, was read as the 2nd session: only
+    # the hyphenated words were looked up, then the last word alone.
+    got = parse_docx(_respelt(_built("aalco-52"), b"Fifty-Second", b"Fifty Second"))
+    assert got.enacting is not None and "Fifty Second Annual Session" in got.enacting.text
+    assert got.session.number == 52 and got.fields["session"] == 52
+
+
 def test_a_section_heading_of_resdrafts_word_output_is_read_back_as_a_heading() -> None:
     # A/RES/79/161 (read from its PDF text) has eight section headings ("II" / "International
     # Decade for People of African Descent") among its numbered operative paragraphs. Written in the

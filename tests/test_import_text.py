@@ -271,6 +271,47 @@ def test_any_rendered_resolution_parses_back_to_its_structure(data: st.DataObjec
         assert [(n.marker, n.text) for n in got.footnotes] == [(n.marker, n.text) for n in want.footnotes]
 
 
+def test_markup_written_as_words_in_a_clause_reads_back_from_markdown_as_those_words(library: Path) -> None:
+    # "see \\[^a] here" built to "see [^a] here", which read back as a footnote anchor: "Noting
+    # see here:" with the footnote "a", words lost. So did an HTML tag the reader takes for emphasis.
+    draft = library / "drafts" / "rt.yaml"
+    words = r"see \[^a] here, <b>bold</b>, <sup>1</sup>, a<br>b, 2 \* 3 and a\\b"
+    draft.write_text(
+        "body: aalco\nsession: 52\ntitle: T\npreamble:\n  - opening: Noting\n"
+        f"    text: '{words}'\noperative:\n  - aalco.decides-provisional-agenda\n",
+        encoding="utf-8",
+    )
+    want, _ = load_resolution(draft)
+    assert want.preamble[0].text == r"Noting see [^a] here, <b>bold</b>, <sup>1</sup>, a<br>b, 2 * 3 and a\b:"
+    text = build(draft, "md")
+    assert isinstance(text, str)
+    got = parse_text(text, draft.with_suffix(".md"))
+    assert [shape(p) for p in got.preamble] == [shape(p) for p in want.preamble]
+
+
+# Pieces of text the Markdown reader may take for markup, and plain words to stand among them.
+_MARKUP_PIECES = st.sampled_from(
+    [
+        *("[^a]", "[^1]", "[", "]", "^", "\\", "*", "**", "<b>", "</B>", "<i>", "</em>", "<strong>"),
+        *("<sup>2</sup>", "<sup>th</sup>", "<br>", "<br />", "<", ">", "_", "`", "{++", " ", ", ", "word", "x"),
+    ]
+)
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(pieces=st.lists(_MARKUP_PIECES, min_size=1, max_size=12), bold=st.booleans())
+def test_any_markup_characters_in_a_paragraphs_words_read_back_from_markdown_as_words(pieces: list[str], bold: bool) -> None:
+    unga, library = _unga()
+    words = "".join(pieces)
+    content = (Run("Noting", italic=True, opening=True), Run(" "), Run(f"{words} end", bold=bold), Run(","))
+    paragraph = Paragraph("preambular", content, opening="Noting")
+    want = dataclasses.replace(unga, preamble=(paragraph,), operative=unga.operative[:1], footnotes=unga.footnotes[:1])
+    text = render_resolution(want, "md", library)
+    assert isinstance(text, str)
+    got = parse_text(text, Path("generated.md"))
+    assert [(p.text.split(), p.footnote_refs) for p in got.preamble] == [(paragraph.text.split(), ())]
+
+
 # ---------------------------------------------------------------- openings and labels in small texts
 
 

@@ -297,6 +297,28 @@ def test_a_draft_rolled_on_before_its_placeholders_are_filled_asks_for_the_new_s
     assert "53rd" not in rolled.text.split("\nbody:")[1]
 
 
+def test_a_symbol_naming_the_old_session_goes_stale_without_the_year(library: Path) -> None:
+    """Without the draft's date and the symbol's "/2013", "AALCO/52/…" was carried into the 53rd
+    session's draft as it was, and nothing was named to fill in: the session part of a symbol
+    stands after a slash, where a resolution's own number stands too ("A/RES/64/52")."""
+    draft = library / "drafts" / "aalco-52.yaml"
+    text = draft.read_text(encoding="utf-8")
+    assert "\ndate: 2013-09-12\n" in text and "(NEW DELHI)/2013/S 8" in text
+    draft.write_text(
+        text.replace("\ndate: 2013-09-12\n", "\n").replace("(NEW DELHI)/2013/S 8", "(NEW DELHI)/S 8"), encoding="utf-8"
+    )
+    rolled = roll_forward(draft, 53)
+    assert (
+        "variables.secretariat_document: secretariat document for the 53rd session "
+        "(was AALCO/52/HEADQUARTERS SESSION (NEW DELHI)/S 8)" in rolled.placeholders
+    )
+    assert "\n  secretariat_document: AALCO/52/" not in rolled.text
+    # A number after the session's that equals the old session is no mention of it.
+    old = "AALCO/52/HEADQUARTERS SESSION (NEW DELHI)/2013/S 8"
+    draft.write_text(text.replace("\ndate: 2013-09-12\n", "\n").replace(old, "A/RES/64/52"), encoding="utf-8")
+    assert not any(p.startswith("variables.") for p in roll_forward(draft, 53).placeholders)
+
+
 def test_a_placeholder_in_the_users_own_words_is_kept_as_it_is(library: Path) -> None:
     draft = library / "drafts" / "aalco-52.yaml"
     text = draft.read_text(encoding="utf-8")

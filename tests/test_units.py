@@ -20,7 +20,7 @@ from resdraft.importers.openings import infer_opening
 from resdraft.importers.text import sponsors_of
 from resdraft.inline import anchors, parse_inline
 from resdraft.model import FootnoteRef, Run, Session, plain
-from resdraft.numbering import counted, label
+from resdraft.numbering import ALPHA_LETTERS, FIRST_COUNTERS, counted, counter, counter_styles, counter_value, label
 from resdraft.recalls import citable
 from resdraft.templating import Placeholder, environment
 from resdraft.writing import write_atomic
@@ -100,6 +100,17 @@ def test_ordinal_forms_agree_with_each_other(n: int) -> None:
 def test_ordinal_figure_is_the_number_and_its_english_suffix(n: int) -> None:
     expected = "th" if n % 100 in (11, 12, 13) else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
     assert sessions.ordinal_figure(n) == f"{n}{expected}"
+
+
+@pytest.mark.parametrize(
+    ("words", "n"),
+    [("Fifty-Second", 52), ("fifty second", 52), ("Seventy-eighth", 78), ("two hundredth", 200), ("78th", None), ("fifty", None)],
+)
+def test_an_ordinal_in_words_names_its_number_with_hyphens_or_spaces_alike(words: str, n: int | None) -> None:
+    # One table for every importer and session_number: the importers' own, keyed by the
+    # hyphenated words only, read "Fifty Second Annual Session" as the 2nd session.
+    assert sessions.ordinal_number(words) == n
+    assert sessions.session_number(words) == (78 if words == "78th" else n)
 
 
 # ---------------------------------------------------------------- sessions: dates
@@ -234,6 +245,22 @@ def test_label_counter_reads_back_as_its_number(n: int, pattern: str) -> None:
     else:
         assert core == (core.lower() if counter == "i" else core.upper())
         assert _from_roman(core) == n
+
+
+@given(st.integers(min_value=1, max_value=3999), st.sampled_from(sorted(FIRST_COUNTERS)))
+def test_a_counter_reads_back_as_its_number_in_its_style(n: int, style: str) -> None:
+    # One reading of counters for lint and the importers, the inverse of the writing; a printed
+    # label of more than three letters is taken for a word.
+    text = counter(style, n)
+    assert counter_value(style, text) == n
+    assert (style in counter_styles(text)) == (not style.endswith("alpha") or len(text) <= ALPHA_LETTERS)
+
+
+@pytest.mark.parametrize(
+    ("style", "text"), [("lower-roman", "iiii"), ("lower-alpha", "ab"), ("lower-alpha", "11"), ("decimal", "x")]
+)
+def test_a_counter_of_another_style_has_no_number_in_it(style: str, text: str) -> None:
+    assert counter_value(style, text) is None
 
 
 @pytest.mark.parametrize("pattern", ("1.", "(i)", "I."))

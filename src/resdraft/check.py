@@ -9,7 +9,7 @@ from pathlib import Path
 import jinja2
 
 from resdraft.assemble import RESERVED, Assembler, prepare
-from resdraft.errors import Problem, Problems, ResdraftError, Where
+from resdraft.errors import ErrorsAndWarnings, Problem, Problems, ResdraftError, Where
 from resdraft.library import Library, open_library
 from resdraft.model import Draft
 from resdraft.projectfile import PROJECT_FILE
@@ -18,19 +18,11 @@ from resdraft.templating import clause_name_problems, clause_syntax_problems, de
 
 
 @dataclass(frozen=True)
-class Report:
+class Report(ErrorsAndWarnings):
     """What `check` found: every problem, errors and warnings, and what was checked."""
 
     items: tuple[Problem, ...]
     summary: str
-
-    @property
-    def errors(self) -> list[Problem]:
-        return [p for p in self.items if not p.warning]
-
-    @property
-    def warnings(self) -> list[Problem]:
-        return [p for p in self.items if p.warning]
 
 
 def _compile_templates(library: Library, problems: Problems) -> int:

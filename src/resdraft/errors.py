@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -66,7 +66,21 @@ def fail(where: Where | None, message: str, hint: str = "", cls: type[ResdraftEr
     return cls(Problem(where, message, hint))
 
 
-class Problems:
+class ErrorsAndWarnings:
+    """Problems told apart: the errors among `items`, which stop what was asked, and the warnings, which do not."""
+
+    items: Sequence[Problem]
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.items if not p.warning]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.items if p.warning]
+
+
+class Problems(ErrorsAndWarnings):
     """Collects problems while validating, so all are reported at once."""
 
     def __init__(self) -> None:
@@ -77,14 +91,6 @@ class Problems:
 
     def extend(self, problems: Iterable[Problem]) -> None:
         self.items.extend(problems)
-
-    @property
-    def errors(self) -> list[Problem]:
-        return [p for p in self.items if not p.warning]
-
-    @property
-    def warnings(self) -> list[Problem]:
-        return [p for p in self.items if p.warning]
 
     def raise_errors(self, cls: type[ResdraftError] = LibraryError) -> None:
         """Raise every error collected so far (warnings do not stop anything)."""

@@ -24,6 +24,7 @@ from rapidfuzz import fuzz, process
 
 from resdraft.assemble import body_context
 from resdraft.bodynames import name_pattern, ordinals_beside
+from resdraft.diff.words import FUNCTION_WORDS
 from resdraft.errors import OutputError, Problem, Problems, ResdraftError, Where
 from resdraft.importers.dates import parse_date
 from resdraft.importers.text import plenary_meeting, sponsors_of
@@ -235,36 +236,8 @@ def _pattern(clause: Clause) -> _Pattern:
     return _Pattern(clause, re.compile("".join(regex) + r"\Z", re.DOTALL), tuple(names), tuple(expressions))
 
 
-_STOP = frozenset(
-    [
-        "the",
-        "of",
-        "and",
-        "to",
-        "in",
-        "a",
-        "an",
-        "on",
-        "for",
-        "its",
-        "that",
-        "with",
-        "by",
-        "as",
-        "at",
-        "be",
-        "all",
-        "are",
-        "this",
-        "from",
-        "or",
-        "which",
-    ]
-)
-
-
 def _words(text: str) -> list[str]:
-    return [w for w in re.findall(r"[a-z0-9]+", text.lower()) if len(w) > 2 and w not in _STOP]
+    return [w for w in re.findall(r"[a-z0-9]+", text.lower()) if len(w) > 2 and w not in FUNCTION_WORDS]
 
 
 def _whole(clause: Clause) -> str:

@@ -18,13 +18,14 @@ from typing import Any, Literal
 
 from resdraft.bodynames import name_pattern, names_a_past_act
 from resdraft.errors import OutputError, Problem, Problems, ResdraftError, Where
+from resdraft.importers.dates import MONTH
 from resdraft.importers.openings import qualifies_noun
 from resdraft.inline import anchors
 from resdraft.library import Library
 from resdraft.library.bodies import BodyStyle
 from resdraft.library.lintrules import LintRules, read_lint_rules
 from resdraft.model import Draft, FootnoteRef, Line, Numbering, Paragraph, Resolution, Session, SubClause, Use
-from resdraft.numbering import SECTION, heading_kinds, heading_labels
+from resdraft.numbering import FIRST_COUNTERS, SECTION, counter_styles, counter_value, heading_kinds, heading_labels
 from resdraft.numbering import label as nth_label
 from resdraft.recalls import Series
 from resdraft.session_refs import names_own_session
@@ -328,7 +329,6 @@ def _ordinal_name(n: int) -> str:
     return f"{ordinal_words(n)} ({ordinal_figure(n)})"
 
 
-_MONTH = "january|february|march|april|may|june|july|august|september|october|november|december"
 _CITATIONS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\bRes\.\s?(?P<n>\d{1,4}/\d{1,4})\b"), "abbreviates “resolution”"),
     (
@@ -337,9 +337,7 @@ _CITATIONS: tuple[tuple[re.Pattern[str], str], ...] = (
     ),
     (re.compile(r"\bresolution\s+(?P<n>\d{1,4}/\d{1,4}),?\s+dated\b", re.IGNORECASE), "dates it with “dated”"),
     (
-        re.compile(
-            rf"\bresolution\s+(?P<n>\d{{1,4}}/\d{{1,4}})\s+of\s+(?:(?:{_MONTH})\s+\d|\d{{1,2}}\s?(?:st|nd|rd|th)\b)", re.I
-        ),
+        re.compile(rf"\bresolution\s+(?P<n>\d{{1,4}}/\d{{1,4}})\s+of\s+(?:{MONTH}\s+\d|\d{{1,2}}\s?(?:st|nd|rd|th)\b)", re.I),
         "writes the date other than “18 December 2008”",
     ),
 )
@@ -999,7 +997,7 @@ class _Linter:
             return
         prefix, counter, suffix = first
         style = _style_of(counter, pattern)
-        example = f"{prefix}{_FIRST[style]}{suffix}"
+        example = f"{prefix}{FIRST_COUNTERS[style]}{suffix}"
         if pattern and _pattern_form(pattern) != (prefix, suffix, style):
             self.emit(
                 "label-sequence",
@@ -1014,7 +1012,7 @@ class _Linter:
         expected = 1
         for count, (j, text) in enumerate(labelled, start=1):
             parsed = _parse_label(text)
-            value = _value(parsed[1], style) if parsed and (parsed[0], parsed[2]) == (prefix, suffix) else None
+            value = counter_value(style, parsed[1]) if parsed and (parsed[0], parsed[2]) == (prefix, suffix) else None
             if value != expected and value != count:  # one slip is one finding, not one for every label after it
                 self.emit(
                     "label-sequence",
@@ -1028,10 +1026,7 @@ class _Linter:
             expected = (value if value is not None else expected) + 1
 
 
-_FIRST = {"decimal": "1", "lower-alpha": "a", "upper-alpha": "A", "lower-roman": "i", "upper-roman": "I"}
 _LABEL_PARTS = re.compile(r"^([^0-9A-Za-z]*)([0-9]{1,4}|[A-Za-z]{1,8})([^0-9A-Za-z]*)$")
-_ROMAN = re.compile(r"^m{0,3}(?:cm|cd|d?c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})$")
-_ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
 
 
 def _parse_label(text: str) -> tuple[str, str, str] | None:
@@ -1051,33 +1046,17 @@ def _pattern_form(pattern: str) -> tuple[str, str, str] | None:
 
 def _style_of(counter: str, pattern: str | None) -> str:
     """The counter style a first label starts: 'i' is Roman unless the body letters this level, and so on."""
-    if counter.isdigit():
-        return "decimal"
     case = "upper" if counter.isupper() else "lower"
-    low = counter.lower()
-    roman = bool(_ROMAN.match(low))
-    if not (roman and len(set(low)) == 1):  # only one of the two styles fits
-        return f"{case}-roman" if roman else f"{case}-alpha"
+    styles = counter_styles(counter if case == "upper" else counter.lower())
+    if len(styles) == 1:  # only one style fits
+        return styles[0]
+    if not styles:  # a word ("ab", "aaaa"): counted as letters, so that each label after it is checked
+        return f"{case}-alpha"
     form = _pattern_form(pattern) if pattern else None
     wanted = form[2] if form else None
-    if wanted == f"{case}-roman" or (low == "i" and wanted != f"{case}-alpha"):
+    if wanted == f"{case}-roman" or (counter.lower() == "i" and wanted != f"{case}-alpha"):
         return f"{case}-roman"
     return f"{case}-alpha"
-
-
-def _value(counter: str, style: str) -> int | None:
-    """The number a counter stands for in a style; None when it is not one of that style's counters."""
-    low = counter.lower()
-    if style == "decimal":
-        return int(counter) if counter.isdigit() else None
-    if style.endswith("alpha"):
-        if len(set(low)) != 1:
-            return None
-        return ord(low[0]) - ord("a") + 1 + 26 * (len(low) - 1)
-    if not _ROMAN.match(low):
-        return None
-    values = [_ROMAN_VALUES[c] for c in low]
-    return sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
 
 
 # ================================================================ walking a Resolution

@@ -52,9 +52,6 @@ def roman(n: int) -> str:
     return "".join(out)
 
 
-_ROMAN_VALUES = {roman(k).upper(): k for k in range(1, 90)}  # "XIV" -> 14: the numerals a label may count to
-
-
 def alpha(n: int) -> str:
     """1 -> 'a', 26 -> 'z', 27 -> 'aa' (the UN doubles letters after z)."""
     letter = chr(ord("a") + (n - 1) % 26)
@@ -69,6 +66,43 @@ def is_bullet(example: str) -> bool:
     return BULLET.fullmatch(example) is not None
 
 
+FIRST_COUNTERS = {"decimal": "1", "lower-alpha": "a", "upper-alpha": "A", "lower-roman": "i", "upper-roman": "I"}
+_ROMAN_NUMERAL = re.compile(r"m{0,3}(?:cm|cd|d?c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})")  # lower case
+_NUMERAL_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
+ALPHA_LETTERS = 3  # the most letters of a printed label ("(ccc)", the 81st): a longer one is a word
+
+
+def counter_styles(counter: str) -> tuple[str, ...]:
+    """The counter styles a printed counter can belong to: '3' decimal, 'c' lower-alpha or
+    lower-roman, 'IV' upper-roman; none for a word ("ab", "Iv", "aaaa")."""
+    if counter.isdigit():
+        return ("decimal",)
+    if not (counter.islower() or counter.isupper()):
+        return ()
+    case = "lower" if counter.islower() else "upper"
+    low = counter.lower()
+    styles = []
+    if len(set(low)) == 1 and len(low) <= ALPHA_LETTERS:
+        styles.append(f"{case}-alpha")
+    if _ROMAN_NUMERAL.fullmatch(low):
+        styles.append(f"{case}-roman")
+    return tuple(styles)
+
+
+def counter_value(style: str, counter: str) -> int | None:
+    """The number a counter stands for in a style, whatever its case: 'c' is 3 in alpha and 100 in
+    roman, 'aaaa' 79 in alpha; None where it is none of the style's counters ('ab', 'iiii' in roman)."""
+    low = counter.lower()
+    if style == "decimal":
+        return int(counter) if counter.isdigit() else None
+    if style.endswith("alpha"):
+        return ord(low[0]) - ord("a") + 1 + 26 * (len(low) - 1) if len(set(low)) == 1 and low.isalpha() else None
+    if not (low and _ROMAN_NUMERAL.fullmatch(low)):
+        return None
+    values = [_NUMERAL_VALUES[c] for c in low]
+    return sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
+
+
 def is_pattern(example: str) -> bool:
     """Whether an example label ('(a)', '1.', 'i)') is one resdraft numbers by (a bullet, or a Word
     level text such as '(%2)' left as it was, is not)."""
@@ -81,7 +115,7 @@ def parse_pattern(pattern: str) -> tuple[str, str, str]:
     if not m:
         raise ValueError(f"not an example label: {pattern!r}")
     prefix, counter, suffix = m.groups()
-    style = {"1": "decimal", "a": "lower-alpha", "A": "upper-alpha", "i": "lower-roman", "I": "upper-roman"}[counter]
+    style = next(style for style, first in FIRST_COUNTERS.items() if first == counter)
     return prefix, style, suffix
 
 
@@ -117,7 +151,7 @@ def counted(text: str) -> tuple[str, int] | None:
     if value.isdigit():
         first, n = "1", int(value)
     elif set(value) <= set("IVXL"):
-        first, n = "I", _ROMAN_VALUES.get(value, 0)
+        first, n = "I", counter_value("upper-roman", value) or 0
     else:
         first, n = "A", ord(value) - ord("A") + 1
     pattern = f"{prefix}{first}{suffix}"

@@ -46,9 +46,16 @@ def _was(hint: str) -> str:
     return m.group(0) if m else ""
 
 
+# The parts of a document symbol before its session: "AALCO/", "A/RES/", "A/C.3/", each starting with a letter.
+_SYMBOL_HEAD = r"(?<![\w./-])(?:[A-Za-z][\w.-]*/)+"
+
+
 def _mentions(value: str, old: int, year: int | None) -> bool:
-    """Whether a fact names the old session's number or year, and so goes stale."""
-    pattern = rf"(?<![\d/.]){old}(?!\d)" + (rf"|(?<!\d){year}(?!\d)" if year else "")
+    """Whether a fact names the old session's number or year, and so goes stale: a number of its
+    own ("52nd", "session 52") or the session part of a document symbol ("AALCO/52/…",
+    "A/RES/52/…"), but not a number after a slash that stands for something else (the 52nd
+    resolution of the 64th session, "A/RES/64/52")."""
+    pattern = rf"(?<![\d/.]){old}(?!\d)|{_SYMBOL_HEAD}{old}/" + (rf"|(?<!\d){year}(?!\d)" if year else "")
     return re.search(pattern, value) is not None
 
 

@@ -60,7 +60,7 @@ def us_date(d: dt.date) -> str:
 @cache
 def _ordinal_numbers() -> dict[str, int]:
     """'fifty first' -> 51 (hyphens and spaces alike), for every session a body has held."""
-    return {" ".join(re.split(r"[-\s]+", ordinal_words(n))): n for n in range(1, 200)}
+    return {" ".join(re.split(r"[-\s]+", ordinal_words(n))): n for n in range(1, 201)}
 
 
 @cache
@@ -78,7 +78,13 @@ def session_number(ordinal: str) -> int | None:
     m = re.match(r"\d+", ordinal)
     if m:
         return int(m.group(0))
-    return _ordinal_numbers().get(" ".join(re.split(r"[-\s]+", ordinal.lower())))
+    return ordinal_number(ordinal)
+
+
+def ordinal_number(words: str) -> int | None:
+    """The number an ordinal in words names, its parts joined by hyphens or spaces alike:
+    'Fifty-Second' and 'fifty second' are 52; None for any other words (figures too)."""
+    return _ordinal_numbers().get(" ".join(re.split(r"[-\s]+", words.lower())))
 
 
 def ordinal_form(ordinal: str) -> str:

@@ -609,7 +609,7 @@ def _lead(text: str, after: str) -> str:
 # A content word: letters only (a date's, a symbol's or a session's digits change every year), and
 # none of the words every sentence has. What a paragraph says is in these.
 _LETTERS = re.compile(r"\b[^\W\d_]+\b")
-_FUNCTION_WORDS = frozenset(
+FUNCTION_WORDS = frozenset(
     [
         "a",
         "an",
@@ -661,7 +661,7 @@ _FUNCTION_WORDS = frozenset(
 def content_words(text: str) -> Iterator[str]:
     """The content words of a text, in order (a regular expression that leaves the function words
     out takes five times as long)."""
-    return (word for word in _LETTERS.findall(text) if word.lower() not in _FUNCTION_WORDS)
+    return (word for word in _LETTERS.findall(text) if word.lower() not in FUNCTION_WORDS)
 
 
 def kept_share(ops: list[Op] | tuple[Op, ...]) -> float:
@@ -687,7 +687,7 @@ def keeps_share(ops: list[Op] | tuple[Op, ...], share: float) -> bool:
             for match in _LETTERS.finditer(text):
                 if kept >= need:
                     return True
-                kept += match[0].lower() not in _FUNCTION_WORDS
+                kept += match[0].lower() not in FUNCTION_WORDS
     return kept >= need
 
 

@@ -5,10 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from functools import cache
 
 from resdraft.model import Placeholder
-from resdraft.sessions import ordinal_words
 
 # Spelt out rather than taken from strftime, which follows the locale.
 # fmt: off
@@ -33,9 +31,3 @@ def parse_date(text: str) -> dt.date | None:
         except ValueError:
             continue
     return None
-
-
-@cache
-def ordinal_numbers() -> dict[str, int]:
-    """'fifty-second' → 52, for every session a body has held."""
-    return {ordinal_words(n): n for n in range(1, 201)}

@@ -24,7 +24,7 @@ from typing import Any
 from lxml import etree
 
 from resdraft.errors import LibraryError, Problem, Where
-from resdraft.importers.dates import ordinal_numbers, parse_date
+from resdraft.importers.dates import parse_date
 from resdraft.importers.labels import title_line
 from resdraft.importers.openings import infer_opening, is_preambular
 from resdraft.importers.text import (
@@ -53,6 +53,7 @@ from resdraft.render.docx import (
     subparagraph_style,
     title_style,
 )
+from resdraft.sessions import ordinal_number
 
 # ------------------------------------------------------------------ limits
 
@@ -1150,12 +1151,11 @@ _SESSION_FIGURE = re.compile(
 
 
 def _session_in(text: str) -> int | None:
-    """A session number written as 'Fifty-Second Annual Session', 'Sixty-fourth session' or '26TH GENERAL ASSEMBLY'."""
+    """A session number written as 'Fifty-Second Annual Session' (or 'Fifty Second …'), 'Sixty-fourth session' or '26TH GENERAL ASSEMBLY'."""
     for m in _SESSION_WORDS.finditer(text):
-        words = m.group(1).lower()
-        for candidate in (words, words.split()[-1]):
-            if candidate in ordinal_numbers():
-                return ordinal_numbers()[candidate]
+        words = m.group(1)
+        if (n := ordinal_number(words) or ordinal_number(words.split()[-1])) is not None:  # ("the Second Session": 2)
+            return n
     figure = _SESSION_FIGURE.search(text)
     return int(figure.group(1)) if figure else None
 

@@ -1,6 +1,6 @@
-"""Printed paragraph labels ("(a)", "1.", "iv.", the bare "1" of AIPA's preamble): the counter
-styles a label may belong to and the number it stands for, and the level each label takes among
-a paragraph's sub-paragraphs, as the importers read them from text."""
+"""Printed paragraph labels ("(a)", "1.", "iv.", the bare "1" of AIPA's preamble): a line's label,
+and the level each label takes among a paragraph's sub-paragraphs, as the importers read them from
+text (the counter styles a label may belong to and the number it stands for are numbering's)."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from resdraft.model import Content, Line, Run
+from resdraft.numbering import counter_styles, counter_value
 
 _LABEL = re.compile(
     r"""
@@ -17,9 +18,6 @@ _LABEL = re.compile(
     """,
     re.VERBOSE,
 )
-_ROMAN = re.compile(r"m{0,3}(?:cm|cd|d?c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})")
-_ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
-FIRST_COUNTERS = {"decimal": "1", "lower-alpha": "a", "upper-alpha": "A", "lower-roman": "i", "upper-roman": "I"}
 
 
 @dataclass(frozen=True)
@@ -35,33 +33,6 @@ class Label:
     def form(self) -> tuple[str, str]:
         """What surrounds the counter: ('(', ')') for '(a)', ('', '.') for '1.'."""
         return self.prefix, self.suffix
-
-
-def counter_styles(counter: str) -> tuple[str, ...]:
-    """The counter styles a label can belong to: '3' decimal, 'c' lower-alpha or lower-roman."""
-    if counter.isdigit():
-        return ("decimal",)
-    if not (counter.islower() or counter.isupper()):
-        return ()
-    case = "lower" if counter.islower() else "upper"
-    low = counter.lower()
-    styles = []
-    if len(set(low)) == 1 and len(low) <= 3:
-        styles.append(f"{case}-alpha")
-    if _ROMAN.fullmatch(low):
-        styles.append(f"{case}-roman")
-    return tuple(styles)
-
-
-def counter_value(style: str, counter: str) -> int:
-    """The number a counter stands for: 'c' is 3 in alpha and 100 in roman."""
-    low = counter.lower()
-    if style == "decimal":
-        return int(counter)
-    if style.endswith("alpha"):
-        return ord(low[0]) - ord("a") + 1 + 26 * (len(low) - 1)
-    values = [_ROMAN_VALUES[c] for c in low]
-    return sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
 
 
 def split_label(text: str) -> tuple[Label | None, str]:
@@ -102,7 +73,8 @@ class Levels:
         if len(styles) == 1:
             return styles[0]
         for form, style, last in self.stack:
-            if form == label.form and style in styles and counter_value(style, label.counter) == counter_value(style, last) + 1:
+            before = counter_value(style, last) if form == label.form and style in styles else None
+            if before is not None and counter_value(style, label.counter) == before + 1:
                 return style
         return styles[-1] if label.counter.lower() == "i" else styles[0]
 

@@ -8,9 +8,10 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from resdraft.importers.labels import FIRST_COUNTERS, Label
+from resdraft.importers.labels import Label
 from resdraft.importers.openings import is_preambular
 from resdraft.model import Content, Kind, Numbering, Paragraph
+from resdraft.numbering import FIRST_COUNTERS
 
 # Sub-paragraph labels each body prints when a document shows none (templates/BODY/body.yaml).
 DEFAULT_SUBLABELS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from resdraft.errors import LibraryError, Problem, Where
-from resdraft.importers.dates import MONTHS, ordinal_numbers, parse_date
+from resdraft.importers.dates import MONTHS, parse_date
 from resdraft.importers.labels import RESOLUTION_NUMBER, Label, Levels, split_label
 from resdraft.importers.openings import infer_opening, is_preambular, marked_opening
 from resdraft.importers.outline import Node, frozen, numbering_of, split_parts
@@ -44,6 +44,7 @@ from resdraft.importers.text import (
 )
 from resdraft.model import NOT_TEXT, Content, Footnote, FootnoteRef, Line, Resolution, Run, Span, plain
 from resdraft.numbering import SECTION
+from resdraft.sessions import ordinal_number
 
 # ================================================================ vocabulary
 
@@ -1182,9 +1183,8 @@ def _session_number(key: str, masthead: _Masthead) -> int:
     if key != "unga":
         return 0
     session = masthead.role("session")
-    numbers = ordinal_numbers()
-    if session and session.split(" ")[0].lower() in numbers:
-        return numbers[session.split(" ")[0].lower()]
+    if session and (n := ordinal_number(session.split(" ")[0])) is not None:
+        return n
     if masthead.symbol and (m := SYMBOL_SESSION.search(masthead.symbol)):
         return int(next(g for g in m.groups() if g))
     if masthead.number[:1].isdigit():  # (an emergency special session's, "ES-11/1", is none)

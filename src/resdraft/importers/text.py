@@ -19,7 +19,7 @@ from typing import Any
 
 from resdraft.errors import LibraryError, Problem, Where
 from resdraft.footnote_marks import unanswered_as_text
-from resdraft.importers.dates import MONTH, ordinal_numbers, parse_date
+from resdraft.importers.dates import MONTH, parse_date
 from resdraft.importers.labels import Label, Levels, split_label, title_line
 from resdraft.importers.openings import marked_opening
 from resdraft.importers.outline import Node, emphases, frozen, numbering_of, split_parts
@@ -38,6 +38,7 @@ from resdraft.model import (
     plain,
 )
 from resdraft.numbering import BULLET, section_heading
+from resdraft.sessions import ordinal_number
 
 # ================================================================ vocabulary
 # The word lists and patterns that encode how the bodies write resolutions (opening phrases: openings.py).
@@ -799,13 +800,12 @@ class _BodyReader:
 
 def _session(ordinal: str | None, header: Sequence[Line]) -> int:
     """The session number: from the enacting formula, the UN session line, the assembly line or a symbol; else 0."""
-    numbers = ordinal_numbers()
-    if ordinal and ordinal.lower() in numbers:
-        return numbers[ordinal.lower()]
+    if ordinal and (n := ordinal_number(ordinal)) is not None:
+        return n
     for line in header:
         text = line.text
-        if line.role == "session" and text.split(" ")[0].lower() in numbers:
-            return numbers[text.split(" ")[0].lower()]
+        if line.role == "session" and (n := ordinal_number(text.split(" ")[0])) is not None:
+            return n
         if line.role == "assembly" and (m := re.match(r"\d{1,3}", text)):
             return int(m.group(0))
         if line.role == "symbol" and (m := SYMBOL_SESSION.search(text)):

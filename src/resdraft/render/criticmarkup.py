@@ -25,6 +25,7 @@ from resdraft.diff.footnotes import align_anchors, footnotes_by_content
 from resdraft.diff.model import Diff, ParagraphChange
 from resdraft.diff.words import Op, located, word_diff
 from resdraft.model import Content, Footnote, FootnoteRef, Line, Paragraph, Resolution, Run, content_between, plain
+from resdraft.render.markup import EMPHASIS, markdown_escaped, markdown_inline
 
 Item = tuple[str, Run | FootnoteRef]  # a span of either text with what became of it: 'equal', 'insert' or 'delete'
 _MARKS = {"insert": ("{++", "++}"), "delete": ("{--", "--}")}
@@ -50,11 +51,6 @@ def critic(ops: tuple[Op, ...] | list[Op]) -> str:
     return "".join(out)
 
 
-def _escaped(text: str) -> str:
-    """Text as Markdown writes it (see markup.markdown_inline)."""
-    return text.replace("\\", "\\\\").replace("*", "\\*")
-
-
 def _joined(pieces: Iterable[tuple[str, str]]) -> list[Op]:
     """Ops with each stretch of one op joined into one."""
     out: list[Op] = []
@@ -66,19 +62,15 @@ def _joined(pieces: Iterable[tuple[str, str]]) -> list[Op]:
     return out
 
 
-def _ref(op: str, ref: FootnoteRef) -> str:
-    return critic([(op, f"[^{ref.marker}]")])
-
-
 def _emphasis(run: Run) -> str:
-    return {(True, True): "***", (True, False): "**", (False, True): "*"}.get((run.bold, run.italic), "")
+    return EMPHASIS.get((run.bold, run.italic), "")
 
 
 def _group(items: list[Item], mark: str) -> str:
     """Runs the new text sets one way (with the spans struck among them) as Markdown: the emphasis
     around the words the new text has, their spaces at either end outside it, as markdown_inline
     writes them, and the marks inside it."""
-    pieces = _joined((op, _escaped(s.text) if isinstance(s, Run) else f"[^{s.marker}]") for op, s in items)
+    pieces = _joined((op, markdown_escaped(s.text) if isinstance(s, Run) else f"[^{s.marker}]") for op, s in items)
     new = "".join(text for op, text in pieces if op != "delete")
     if not mark or not new.strip():
         return critic(_joined(pieces))
@@ -118,8 +110,6 @@ def marked_inline(items: Iterable[Item]) -> str:
     markdown_inline writes for the new text's spans; rejecting every mark, the old text's words
     and anchors. Spans struck between runs the new text sets one way are marked inside their
     emphasis; others, with their own."""
-    from resdraft.render.markup import markdown_inline
-
     items = list(items)
     if items and all(op == "insert" for op, _ in items):  # (inserted whole: one mark round it, emphasis and all)
         return critic([("insert", markdown_inline(tuple(span for _, span in items)))])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
@@ -13,6 +14,18 @@ from resdraft.model import Content, Footnote, FootnoteRef, Line, Paragraph, Reso
 from resdraft.templating import environment, render_file
 
 _SUPERSCRIPT = str.maketrans("0123456789*", "⁰¹²³⁴⁵⁶⁷⁸⁹*")
+EMPHASIS = {(True, True): "***", (True, False): "**", (False, True): "*"}  # Markdown's marks, by (bold, italic)
+
+# What the Markdown reader (importers/text.py) takes for markup, not words: a backslash, an
+# asterisk, the "[" of a footnote reference ("[^a]") and the "<" of the HTML tags it reads
+# (<sup>, <b>, <strong>, <i>, <em>, <br>). (Superscript digits, "²", it reads as footnote
+# markers too, and Markdown has no escape for them.)
+_MARKUP = re.compile(r"[\\*]|\[(?=\^)|<(?=/?(?:b|strong|i|em)>|sup>|br[ ]{0,3}/?>)", re.IGNORECASE)
+
+
+def markdown_escaped(text: str) -> str:
+    """Words as Markdown writes them: each character the reader would take for markup behind a backslash."""
+    return _MARKUP.sub(r"\\\g<0>", text)
 
 
 def _content(obj: Any) -> Content:
@@ -33,13 +46,13 @@ def markdown_inline(obj: Any) -> str:
     style = (False, False)
 
     def close() -> None:
-        text = "".join(group)
+        text = markdown_escaped("".join(group))  # (whole: a "[" and the "^" after it may stand in two runs)
         group.clear()
         core = text.strip()
         if not core:
             out.append(text)
             return
-        mark = {(True, True): "***", (True, False): "**", (False, True): "*"}.get(style, "")
+        mark = EMPHASIS.get(style, "")
         lead, trail = text[: len(text) - len(text.lstrip())], text[len(text.rstrip()) :]
         out.append(f"{lead}{mark}{core}{mark}{trail}")
 
@@ -51,7 +64,7 @@ def markdown_inline(obj: Any) -> str:
         if (span.bold, span.italic) != style:
             close()
             style = (span.bold, span.italic)
-        group.append(span.text.replace("\\", "\\\\").replace("*", "\\*"))
+        group.append(span.text)
     close()
     return "".join(out)
 
