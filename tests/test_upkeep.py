@@ -446,7 +446,13 @@ def test_merge_refuses_to_change_what_an_adopted_draft_says(library: Path, tmp_p
     assert (
         f"keep both: merging {newer} into {older} would change what adopted a-res-79-208 op. 4 says, "
         "which `clauses merge` refuses"
-    ) in dupes_text([pair], 90)
+    ) in dupes_text([pair], 90, every=True)
+    # Listed only with --all: in a library of adopted texts nearly every pair is one to keep (7,047 of
+    # 7,073 pairs of the 659 GA texts' library), and the few to merge were lost among them.
+    assert dupes_text([pair], 90) == (
+        "1 pair at similarity 90 or more; 1 not listed, each of whose wordings an adopted text gives"
+        " (keep both; `amends:` can link them): --all lists them"
+    )
     before = snapshot(library)
     for keep, drop, draft, change in (
         (older, newer, "79-208", "[-parties-]{+Parties+}"),

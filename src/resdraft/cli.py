@@ -382,12 +382,17 @@ def clauses_history(clause: Annotated[str, typer.Argument(metavar="CLAUSE", help
 
 @clauses_app.command("dupes", cls=UsageLine)
 @user_errors
-def clauses_dupes(threshold: Annotated[float, typer.Option("--threshold", help="Similarity from 50 to 100.")] = 90.0) -> None:
+def clauses_dupes(
+    threshold: Annotated[float, typer.Option("--threshold", help="Similarity from 50 to 100.")] = 90.0,
+    every: Annotated[
+        bool, typer.Option("--all", help="List also the pairs each of whose wordings an adopted text gives (not to merge).")
+    ] = False,
+) -> None:
     """Near-duplicate clauses with their similarity and a proposed merge."""
     from resdraft.upkeep import dupes
     from resdraft.upkeep.report import dupes_text
 
-    _out(dupes_text(dupes(Path.cwd(), threshold), threshold))
+    _out(dupes_text(dupes(Path.cwd(), threshold), threshold, every))
 
 
 @clauses_app.command("rename", cls=UsageLine)

@@ -119,12 +119,15 @@ def history_text(steps: Sequence[Step], colour: bool = False) -> str:
     return "\n".join(lines)
 
 
-def dupes_text(pairs: Sequence[Duplicate], threshold: float) -> str:
-    """Each near-duplicate pair with its similarity and the proposed merge."""
+def dupes_text(pairs: Sequence[Duplicate], threshold: float, every: bool = False) -> str:
+    """Each near-duplicate pair with its similarity and the proposed merge; unless `every`, only the
+    pairs that can be merged, and a count of those each of whose wordings an adopted text gives (in
+    a library of adopted texts nearly all: the reports taken note of year by year, each mission's budget)."""
     if not pairs:
         return f"no near-duplicates at similarity {threshold:g} or more"
+    shown = pairs if every else [d for d in pairs if not d.adopted]
     lines = []
-    for d in pairs:
+    for d in shown:
         lines.append(f"{d.similarity:g}  {d.a.id}  ~  {d.b.id}  ({d.a.kind})")
         if d.adopted:
             lines.append(
@@ -136,6 +139,11 @@ def dupes_text(pairs: Sequence[Duplicate], threshold: float) -> str:
         if d.linked and not d.adopted:
             lines.append("    one rewords the other (amends): merging gives the older drafts the kept wording")
     lines.append(f"{len(pairs)} pair{'' if len(pairs) == 1 else 's'} at similarity {threshold:g} or more")
+    if hidden := len(pairs) - len(shown):
+        lines[-1] += (
+            f"; {hidden} not listed, each of whose wordings an adopted text gives (keep both; `amends:` can link them):"
+            " --all lists them"
+        )
     return "\n".join(lines)
 
 
