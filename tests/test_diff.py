@@ -846,7 +846,18 @@ def test_paragraphs_sharing_only_their_formulas_are_a_deletion_and_an_insertion(
     assert status("A/RES/78/69", "A/RES/79/144", "Welcomes the efforts of the Tribunal in holding") == {"deleted"}
     assert status("A/RES/78/42", "A/RES/79/35", "Urges the nuclear-weapon States to fulfil") == {"deleted"}
     assert status("A/RES/78/232", "A/RES/79/203", "Welcomes the appointments of the Under-Secretary") == {"deleted"}
-    assert status("A/RES/78/232", "A/RES/79/203", "Reiterates its request to the Secretary-General") == {"deleted"}
+    # "Reiterates its request to the Secretary-General to ensure, by 2024, the allocation of adequate
+    # resources … and calls upon the United Nations system to strengthen and promote coordinated,
+    # effective and coherent capacity-development support to small island developing States" is not
+    # the new "Calls upon Member States to use the 2025 United Nations Conference …"; parted from it,
+    # it continues as the new "Reiterates the request to the Secretary-General, … to present proposals
+    # to ensure a coordinated, coherent and effective United Nations system-wide capacity-development
+    # approach to small island developing States …". The request for support to the Conference is gone.
+    diff = compare(_corpus_resolution("A/RES/78/232"), _corpus_resolution("A/RES/79/203"))
+    requests = [
+        c for c in diff.operative if c.old is not None and c.old.text.startswith("Reiterates its request to the Secretary")
+    ]
+    assert [(c.status, c.new_number) for c in requests] == [("modified", 19), ("deleted", None)]
     # ... and one weak pair gone puts no other back in order: the fourth Conference on Small Island
     # Developing States is not the Fourth Conference on Financing for Development.
     assert status("A/RES/78/232", "A/RES/79/203", "Looks forward to the fourth International") == {"deleted"}
@@ -1290,6 +1301,26 @@ def test_three_paragraphs_run_into_one_are_two_merges_into_it() -> None:
     assert pieces[0].strip().startswith("26 Condemns without reservation") and "Affirms" not in pieces[0]
     assert pieces[1].strip().startswith("27 Affirms its deep commitment")
     assert merged[0].new is not None and merged[0].new.text.endswith("".join(pieces))
+
+
+def test_a_paragraph_a_pair_of_too_few_words_would_take_pairs_with_its_own() -> None:
+    # S/RES/1784 (2007) -> 1812 (2008): operative 9 ("Urges UNMIS, … to increase its support for the
+    # … DDR Commissions and further urges donors to respond to calls for assistance from the joint
+    # United Nations DDR Unit") paired first with the new operative 15 ("Urges UNMIS, … to begin
+    # immediate preparations to support the conduct of national elections …"), whose letters and
+    # opening are alike; that pair kept too few words and parted, and operative 9 showed deleted
+    # beside the new operatives 11 and 12 that continue it. A/RES/78/69 -> 79/144: operative 106
+    # ("Takes note of the requests by the Commission for upgrades …") and 100 ("Recalls its request
+    # to the Secretary-General to provide upgrades …") the same way.
+    from resdraft.render.diffterm import render_terminal
+
+    old, new = (read_document(str(next((CORPUS / "unsc-unmis").glob(f"UNSC_S-RES-{n}-*.txt")))) for n in (1784, 1812))
+    terminal = render_terminal(compare(old.resolution, new.resolution))
+    assert "op. 9 → op. 11  modified, part split off as op. 12" in terminal
+    assert "— → op. 12  inserted, split from op. 9\n  [- and further-]{+Further+} urges donors to respond" in terminal
+    diff = compare(_corpus_resolution("A/RES/78/69"), _corpus_resolution("A/RES/79/144"))
+    upgrades = next(c for c in diff.operative if c.old and c.old.text.startswith("Takes note of the requests by the Commission"))
+    assert (upgrades.status, upgrades.old_number, upgrades.new_number) == ("modified", 106, 100)
 
 
 def test_a_rewritten_paragraph_beside_a_new_one_is_no_split() -> None:

@@ -12,7 +12,7 @@ import bisect
 import itertools
 import math
 from collections import defaultdict, deque
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 from rapidfuzz import fuzz, process
@@ -30,6 +30,7 @@ POSITION_BONUS = 5.0
 MANY_SAME = 10_000  # pairs of paragraphs of the same words weighed one by one, at most, for one text
 
 Related = Callable[[str, str], bool]
+Judge = Callable[[int, int], bool]  # (new index, old index): whether two paragraphs may pair
 
 
 def _norm(text: str) -> str:
@@ -97,6 +98,40 @@ def align(old: Sequence[Paragraph], new: Sequence[Paragraph], related: Related |
     return pairs
 
 
+def pair_again(
+    old: Sequence[Paragraph],
+    new: Sequence[Paragraph],
+    pairs: Mapping[int, int],
+    freed: tuple[set[int], set[int]],
+    judge: Judge,
+) -> dict[int, int]:
+    """new index -> old index for pairs a second search makes where pairs were parted (`freed`:
+    the old and the new paragraphs they left): between two pairs that keep their order, a
+    paragraph freed and another left unpaired there, as the search over all pairs them, where
+    `judge` (new, old) allows. A paragraph whose letters and opening phrase made it the best
+    match of one it keeps too few words of ("Urges UNMIS … to begin immediate preparations to
+    support the conduct of national elections" for "Urges UNMIS … to increase its support for the
+    … DDR Commissions", S/RES/1784 -> 1812) leaves that one free for its own ("Requests UNMIS …
+    to increase its support …")."""
+    freed_old, freed_new = freed
+    paired_old = set(pairs.values())
+    out: dict[int, int] = {}
+    for between_new, between_old in _gaps(pairs, old, new):
+        gap_new = [j for j in between_new if j not in pairs]
+        gap_old = [i for i in between_old if i not in paired_old]
+        if not gap_new or not gap_old or not (freed_new.intersection(gap_new) or freed_old.intersection(gap_old)):
+            continue
+        texts = ({i: _norm(old[i].text) for i in gap_old}, {j: _norm(new[j].text) for j in gap_new})
+        words = ({i: _words(t) for i, t in texts[0].items()}, {j: _words(t) for j, t in texts[1].items()})
+        span = max(len(old), len(new), 1)
+
+        def either_freed(j: int, i: int) -> bool:
+            return (i in freed_old or j in freed_new) and judge(j, i)
+
+        out.update(_by_similarity(old, new, gap_old, gap_new, texts, (*words, SHARED_WORDS), span, THRESHOLD, either_freed))
+    return out
+
+
 def _same_words(olds: Mapping[str, deque[int]], news: Mapping[int, str], pairs: Mapping[int, int]) -> list[tuple[int, int]]:
     """Pairs (new, old) of paragraphs of the same words (`olds`: the old indices of each text, in
     order; `news`: each unpaired new paragraph's text). A text each side has once pairs first;
@@ -135,16 +170,27 @@ def _nearest(news: list[int], olds: list[int], anchors: list[tuple[int, int]]) -
     return _best_first((abs(i - expected(j)), j, i) for j in news for i in olds)
 
 
-def _best_first(candidates: Iterable[tuple[Any, ...]]) -> dict[int, int]:
+def _best_first(candidates: Iterable[tuple[Any, ...]], judge: Judge | None = None) -> dict[int, int]:
     """Pairs new -> old taken best first: `candidates` are (rank …, new, old), the least rank the
-    best; each paragraph pairs once."""
+    best; each paragraph pairs once, and only as `judge` (new, old) allows, where given."""
     out: dict[int, int] = {}
     used: set[int] = set()
     for *_, j, i in sorted(candidates):
-        if j not in out and i not in used:
+        if j not in out and i not in used and (judge is None or judge(j, i)):
             out[j] = i
             used.add(i)
     return out
+
+
+def _gaps(pairs: Mapping[int, int], old: Sequence[Paragraph], new: Sequence[Paragraph]) -> Iterator[tuple[range, range]]:
+    """The stretches (new indices, old indices) between two pairs that keep their order."""
+    bounds = [(-1, -1)]
+    for j, i in sorted(pairs.items()):
+        if i > bounds[-1][1]:  # the pairs in order; a gap between two is then its own
+            bounds.append((j, i))
+    bounds.append((len(new), len(old)))
+    for (j0, i0), (j1, i1) in itertools.pairwise(bounds):
+        yield range(j0 + 1, j1), range(i0 + 1, i1)
 
 
 def _in_gaps(
@@ -158,15 +204,10 @@ def _in_gaps(
     paragraphs edited in place, when each is as sure as a near pair must be (most edits are these,
     and they need no search). `texts` are the unpaired texts, old and new, normalized."""
     texts_old, texts_new = texts
-    bounds = [(-1, -1)]
-    for j, i in sorted(pairs.items()):
-        if i > bounds[-1][1]:  # the pairs in order; a gap between two is then its own
-            bounds.append((j, i))
-    bounds.append((len(new), len(old)))
     out = []
-    for (j0, i0), (j1, i1) in itertools.pairwise(bounds):
-        gap_new = [j for j in range(j0 + 1, j1) if j in texts_new]
-        gap_old = [i for i in range(i0 + 1, i1) if i in texts_old]
+    for between_new, between_old in _gaps(pairs, old, new):
+        gap_new = [j for j in between_new if j in texts_new]
+        gap_old = [i for i in between_old if i in texts_old]
         if not gap_new or len(gap_new) != len(gap_old):
             continue
         found = []
@@ -234,9 +275,11 @@ def _by_similarity(
     gate: tuple[dict[int, str], dict[int, str], float],
     window: int,
     threshold: float,
+    judge: Judge | None = None,
 ) -> list[tuple[int, int]]:
     """Greedy best-first pairs (new, old) scoring at least `threshold` on `texts`, within `window`
-    positions, among those whose words (`gate`: old and new as word codes, and a least score) are alike."""
+    positions, among those whose words (`gate`: old and new as word codes, and a least score) are
+    alike, and that `judge` allows."""
     span = max(len(old), len(new), 1)
     cutoff = threshold - OPENING_BONUS - POSITION_BONUS
     texts_old, texts_new = texts
@@ -261,7 +304,7 @@ def _by_similarity(
             score = _placed(score, old[i], new[j], i, j, span)
             if score >= threshold:
                 candidates.append((-score, abs(i - j), j, i))
-    return list(_best_first(candidates).items())
+    return list(_best_first(candidates, judge).items())
 
 
 def moved(pairs: dict[int, int], weight: Mapping[int, int]) -> set[int]:

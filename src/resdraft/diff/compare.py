@@ -9,7 +9,7 @@ import itertools
 from collections.abc import Mapping, Sequence
 from typing import Literal
 
-from resdraft.diff.align import Related, align, moved
+from resdraft.diff.align import Related, align, moved, pair_again
 from resdraft.diff.footnotes import compare_footnotes
 from resdraft.diff.model import PARTS, Counterpart, Diff, HeaderChange, ParagraphChange, Place, lines_by_role
 from resdraft.diff.words import WORD, keeps_share, kept_share, word_diff
@@ -87,17 +87,23 @@ def compare_paragraphs(
     ops_of = {j: _ops(old[i].text, new[j].text) for j, i in pairs.items()}
     # The run kept in place is the one that carries the most unchanged text.
     weight = {j: 1 + sum(len(text) for op, text in ops if op == "equal") for j, ops in ops_of.items()}
-    out_of_order = moved(pairs, weight)
-    # Pairs that keep too few words are two paragraphs, however alike their letters or their opening
-    # phrase; one out of order must keep more. Each is judged by its place among all the pairs made,
-    # so that one weak pair gone never puts another back in order ("Looks forward to the fourth
-    # International Conference on Small Island …" and "… on Financing for Development").
-    judged = list(pairs)
-    while two := [j for j in judged if _two_paragraphs(old[pairs[j]], new[j], ops_of[j], related, j in out_of_order)]:
-        for j in two:
-            del pairs[j], ops_of[j], weight[j]
-        out_of_order = moved(pairs, weight)
-        judged = sorted(out_of_order)  # (a pair in order that kept enough, keeps enough)
+    parted, out_of_order = _part_weak(old, new, (pairs, ops_of, weight), list(pairs), related)
+    if parted:  # the paragraphs they free may pair again (never as they were), judged the same way
+        freed = ({i for _, i in parted} - set(pairs.values()), {j for j, _ in parted} - set(pairs))
+        tried: dict[int, tuple[tuple[str, str], ...]] = {}  # new index -> the ops of the pair last weighed
+
+        def one_paragraph(j: int, i: int) -> bool:
+            if (j, i) in parted:
+                return False
+            tried[j] = _ops(old[i].text, new[j].text)
+            return not _two_paragraphs(old[i], new[j], tried[j], related, False)
+
+        found = pair_again(old, new, pairs, freed, one_paragraph)
+        for at_new, at_old in found.items():
+            pairs[at_new], ops_of[at_new] = at_old, tried[at_new]
+            weight[at_new] = 1 + sum(len(text) for op, text in tried[at_new] if op == "equal")
+        if found:
+            _, out_of_order = _part_weak(old, new, (pairs, ops_of, weight), list(found), related)
     paired_old = set(pairs.values())
     changes: list[ParagraphChange] = []
     next_old = 0
@@ -126,6 +132,32 @@ def compare_paragraphs(
         changes.append(ParagraphChange(part, "unchanged" if same else "modified", j in out_of_order, q, p, i, j, ops_of[j], subs))
     flush_deleted(len(old))
     return tuple(changes)
+
+
+def _part_weak(
+    old: Sequence[Paragraph],
+    new: Sequence[Paragraph],
+    made: tuple[dict[int, int], dict[int, tuple[tuple[str, str], ...]], dict[int, int]],
+    judged: list[int],
+    related: Related | None,
+) -> tuple[set[tuple[int, int]], set[int]]:
+    """The pairs (new, old) among `judged` that keep too few words to be one paragraph, or (out of
+    order) one paragraph moved, and then those out of order that keep too few, taken out of `made`
+    (the pairs, their ops, their weights); and the new indices of the pairs left out of order.
+    Pairs that keep too few words are two paragraphs, however alike their letters or their opening
+    phrase; one out of order must keep more. Each is judged by its place among all the pairs made,
+    so that one weak pair gone never puts another back in order ("Looks forward to the fourth
+    International Conference on Small Island …" and "… on Financing for Development")."""
+    pairs, ops_of, weight = made
+    parted = set()
+    out_of_order = moved(pairs, weight)
+    while two := [j for j in judged if _two_paragraphs(old[pairs[j]], new[j], ops_of[j], related, j in out_of_order)]:
+        for j in two:
+            parted.add((j, pairs[j]))
+            del pairs[j], ops_of[j], weight[j]
+        out_of_order = moved(pairs, weight)
+        judged = sorted(out_of_order)  # (a pair in order that kept enough, keeps enough)
+    return parted, out_of_order
 
 
 # Two paragraphs are one paragraph edited when the word diff keeps this share of the shorter one's
