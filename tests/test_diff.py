@@ -840,6 +840,36 @@ def test_paragraphs_sharing_only_their_formulas_are_a_deletion_and_an_insertion(
     assert status("A/RES/78/232", "A/RES/79/203", "Looks forward to the fourth International") == {"deleted"}
 
 
+def test_paragraphs_sharing_only_a_proper_name_are_a_deletion_and_an_insertion() -> None:
+    # S/RES/1663 (2006) -> 1709 (2006): "Acknowledging the commitments by troop-contributing
+    # countries in support of the United Nations Mission in the Sudan (UNMIS), and encouraging
+    # deployment …" became "Noting with deep concern the restrictions placed on movements and
+    # materiel of the United Nations Mission in the Sudan …" in the diff, and the amendments
+    # replaced the one's words with the other's: the name is 21% of their content words.
+    # A/RES/78/168 -> 79/227: the High-level Dialogue on Financing for Development is not the
+    # Fourth International Conference on Financing for Development. A paragraph that keeps names
+    # and enough else stays one: the Voluntary Guidelines … adopted by the Council of the Food and
+    # Agriculture Organization of the United Nations in November 2004, "Reaffirming the importance
+    # of the recommendations contained in" them, then "Recalling the twentieth anniversary of" them
+    # (A/RES/78/198 -> 79/202), and operative 9 of S/RES/1784 -> operative 11 of 1812.
+    from conftest import ga_pair
+    from resdraft.render.amendments import render_amendments
+
+    old, new = (read_document(str(next((CORPUS / "unsc-unmis").glob(f"UNSC_S-RES-{n}-*.txt")))) for n in (1663, 1709))
+    diff = compare(old.resolution, new.resolution)
+    troops = next(c for c in diff.preamble if c.old and c.old.text.startswith("Acknowledging the commitments"))
+    restrictions = next(c for c in diff.preamble if c.new and c.new.text.startswith("Noting with deep concern the restrictions"))
+    assert (troops.status, restrictions.status) == ("deleted", "inserted")
+    assert "replace “Acknowledging" not in render_amendments(diff)
+
+    def change(old: str, opening: str) -> str:
+        diff = compare(*ga_pair(old))
+        return next(c.status for c in diff.preamble if c.old is not None and c.old.text.startswith(opening))
+
+    assert change("A/RES/78/168", "Welcoming also the convening of the High-level Dialogue on Financing") == "deleted"
+    assert change("A/RES/78/198", "Reaffirming the importance of the recommendations contained in the Voluntary") == "modified"
+
+
 def test_a_paragraph_updated_for_another_year_stays_one_paragraph() -> None:
     # A/RES/78/69 -> 79/144: another meeting of the Coral Reef Initiative (25% of the content words
     # kept), and another year's theme of the World Maritime Day, moved (44% kept).
