@@ -110,6 +110,56 @@ def test_aalco_50_to_52_as_amendments_in_un_style() -> None:
     assert "In operative paragraph 4, replace “Fifty-First” with “Fifty-Third”." in text
 
 
+_PLACES = ("preamble", "operative")
+_PART_NAMES = {"preamble": "preamble", "operative": "operative part"}
+
+
+def _named(name: str, old: Resolution) -> tuple[str, list[int]]:
+    """The part and the old indices of the paragraphs an amendment names: "the fifth preambular
+    paragraph", "the ninth to eleventh preambular paragraphs", "operative paragraphs 9, 10 and 12"."""
+    from resdraft.sessions import ordinal_words
+
+    ordinals = {ordinal_words(n): n for n in range(1, 200)}
+    if "preambular" in name:
+        words = re.sub(r"^the | preambular paragraphs?$", "", name)
+        first, _, last = words.partition(" to ")
+        places = range(ordinals[first], ordinals[last] + 1) if last else [ordinals[w] for w in re.split(r", | and ", words)]
+        return "preamble", [n - 1 for n in places]
+    numbers = re.sub(r"^operative paragraphs? ", "", name)
+    first, _, last = numbers.partition(" to ")
+    wanted = range(int(first), int(last) + 1) if last else [int(n) for n in re.split(r", | and ", numbers)]
+    index = {p.number if p.number is not None else k + 1: k for k, p in enumerate(old.operative)}
+    return "operative", [index[n] for n in wanted]
+
+
+def _order_after_amendments(text: str, old: Resolution) -> dict[str, list[int | None]]:
+    """Each part's paragraphs once the amendments that delete, insert and move paragraphs are
+    applied in turn, as a reader would: an old paragraph as its old index, a new one as None."""
+    order: dict[str, list[int | None]] = {part: list(range(len(getattr(old, part)))) for part in _PLACES}
+    for line in text.splitlines():
+        amendment = line.split(". ", 1)[1]
+        if m := re.fullmatch(r"Delete (.+)\.", amendment):
+            for name in re.split(r", (?=the |operative)| and (?=the |operative)", m[1]):
+                if name.endswith(")") or "paragraph" not in name:  # (a sub-paragraph, "operative paragraph 4 (a)"; the title)
+                    continue
+                part, gone = _named(name, old)
+                order[part] = [k for k in order[part] if k not in gone]
+        elif m := re.match(r"(?:After (.+?)|At the beginning of the (preamble|operative part)), insert (a|\w+) new", amendment):
+            readings = amendment.split(" reading: ", 1)[1].split(", with footnote")[0]
+            count = len(re.findall(_PASSAGE, readings))
+            part, (after,) = _named(m[1], old) if m[1] else (next(p for p in _PLACES if _PART_NAMES[p] == m[2]), [None])
+            at = order[part].index(after) + 1 if after is not None else 0
+            order[part][at:at] = [None] * count
+        elif m := re.fullmatch(
+            r"Move (.+?) (?:so that it follows (.+)|to the beginning of the (?:preamble|operative part))\.", amendment
+        ):
+            part, (moved,) = _named(m[1], old)
+            order[part].remove(moved)
+            at = order[part].index(_named(m[2], old)[1][0]) + 1 if m[2] else 0
+            order[part].insert(at, moved)
+    return order
+
+
 def test_amendments_moving_paragraphs_apply_in_turn() -> None:
     # AALCO 52 with operative 3 and 4 put first: moving 4 "to the beginning" after 3 got there
     # would put it before 3, so the second move follows the first.
@@ -126,6 +176,27 @@ def test_amendments_moving_paragraphs_apply_in_turn() -> None:
         "1. Move operative paragraph 3 to the beginning of the operative part.\n"
         "2. Move operative paragraph 4 so that it follows operative paragraph 3.\n"
     )
+    # S/RES/1784 (2007) -> 1812 (2008): the new paragraph welcoming Derek Plumbly follows the
+    # thirteenth preambular paragraph, and the fifth, moved, follows that new one. Tabled "After the
+    # thirteenth …, insert …", then "Move the fifth … so that it follows the thirteenth …", the fifth
+    # went before Plumbly's. The move goes first, then the new paragraphs between. The amendments
+    # of the Security Council series and of the example drafts, applied in turn, give the new order.
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from bench_diff import example_pairs, unsc_pairs
+
+    checked = 0
+    for name, was, now, amends in [*unsc_pairs(), *example_pairs()]:
+        diff = compare(was, now, amends)
+        text = render_amendments(diff)
+        if name.startswith("UNSC_S-RES-1784"):
+            assert text.index("Move the fifth preambular paragraph so that it follows the thirteenth") < text.index(
+                "After the thirteenth preambular paragraph, insert a new paragraph reading: “Welcoming the appointment of Derek"
+            )
+        order = _order_after_amendments(text, was)
+        for part in _PLACES:
+            assert order[part] == [c.old_index for c in diff.part(part) if c.new is not None], (name, part)
+            checked += any(c.moved for c in diff.part(part))
+    assert checked >= 4  # (parts with a paragraph moved)
 
 
 def test_a_text_numbering_each_section_from_1_names_paragraphs_with_their_section(tmp_path: Path) -> None:
@@ -164,6 +235,24 @@ def test_amendments_and_the_terminal_name_subparagraphs_that_moved() -> None:
     assert text == (
         "1. In operative paragraph 3, move subparagraph (b) to the beginning.\n"
         "2. In operative paragraph 3, move subparagraph (c) so that it follows subparagraph (b).\n"
+    )
+
+
+def test_amendments_move_a_subparagraph_before_inserting_the_new_ones_before_it() -> None:
+    # AIPO 27, operative 3, with a new sub-paragraph first and (b) before (a): "at the beginning,
+    # insert a new subparagraph …" then "move subparagraph (b) to the beginning", applied in turn,
+    # put (b) before the new one. As with paragraphs, the move goes first.
+    from resdraft.render.amendments import render_amendments
+
+    old = load_resolution(ROOT / "drafts" / "aipo-27.yaml")[0]
+    operative = list(old.operative)
+    a, b, c, d = operative[2].subparagraphs
+    hotline = dataclasses.replace(a, content=(Run("establish a regional hotline for the victims of trafficking;"),))
+    operative[2] = dataclasses.replace(operative[2], subparagraphs=(hotline, b, a, c, d))
+    assert render_amendments(compare(old, dataclasses.replace(old, operative=tuple(operative)))) == (
+        "1. In operative paragraph 3, move subparagraph (b) to the beginning.\n"
+        "2. In operative paragraph 3, at the beginning, insert a new subparagraph reading: "
+        "“a. establish a regional hotline for the victims of trafficking;”\n"
     )
 
 
@@ -861,6 +950,36 @@ def test_paragraphs_sharing_only_their_formulas_are_a_deletion_and_an_insertion(
     # ... and one weak pair gone puts no other back in order: the fourth Conference on Small Island
     # Developing States is not the Fourth Conference on Financing for Development.
     assert status("A/RES/78/232", "A/RES/79/203", "Looks forward to the fourth International") == {"deleted"}
+
+
+def test_paragraphs_sharing_only_a_proper_name_are_a_deletion_and_an_insertion() -> None:
+    # S/RES/1663 (2006) -> 1709 (2006): "Acknowledging the commitments by troop-contributing
+    # countries in support of the United Nations Mission in the Sudan (UNMIS), and encouraging
+    # deployment …" became "Noting with deep concern the restrictions placed on movements and
+    # materiel of the United Nations Mission in the Sudan …" in the diff, and the amendments
+    # replaced the one's words with the other's: the name is 21% of their content words.
+    # A/RES/78/168 -> 79/227: the High-level Dialogue on Financing for Development is not the
+    # Fourth International Conference on Financing for Development. A paragraph that keeps names
+    # and enough else stays one: the Voluntary Guidelines … adopted by the Council of the Food and
+    # Agriculture Organization of the United Nations in November 2004, "Reaffirming the importance
+    # of the recommendations contained in" them, then "Recalling the twentieth anniversary of" them
+    # (A/RES/78/198 -> 79/202), and operative 9 of S/RES/1784 -> operative 11 of 1812.
+    from conftest import ga_pair
+    from resdraft.render.amendments import render_amendments
+
+    old, new = (read_document(str(next((CORPUS / "unsc-unmis").glob(f"UNSC_S-RES-{n}-*.txt")))) for n in (1663, 1709))
+    diff = compare(old.resolution, new.resolution)
+    troops = next(c for c in diff.preamble if c.old and c.old.text.startswith("Acknowledging the commitments"))
+    restrictions = next(c for c in diff.preamble if c.new and c.new.text.startswith("Noting with deep concern the restrictions"))
+    assert (troops.status, restrictions.status) == ("deleted", "inserted")
+    assert "replace “Acknowledging" not in render_amendments(diff)
+
+    def change(old: str, opening: str) -> str:
+        diff = compare(*ga_pair(old))
+        return next(c.status for c in diff.preamble if c.old is not None and c.old.text.startswith(opening))
+
+    assert change("A/RES/78/168", "Welcoming also the convening of the High-level Dialogue on Financing") == "deleted"
+    assert change("A/RES/78/198", "Reaffirming the importance of the recommendations contained in the Voluntary") == "modified"
 
 
 def test_a_paragraph_updated_for_another_year_stays_one_paragraph() -> None:

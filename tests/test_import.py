@@ -635,6 +635,20 @@ def test_a_report_asked_for_two_sessions_on_follows_the_draft_rolled_to_that_ses
     assert "to the General Assembly at its eighty-second session" in rolled.operative[32].text
 
 
+def test_a_meeting_set_for_a_session_its_year_dates_stays_that_session_when_rolled(empty: Path, tmp_path: Path) -> None:
+    """A/RES/78/228 reiterates the decision to convene a high-level meeting "at its eightieth
+    session, after the general debate, but no later than December 2025". Import wrote the
+    session as Jinja two sessions on, so the draft rolled to the 80th set the meeting for the
+    eighty-second session, no later than December 2025, which comes first. The report asked for
+    at the eightieth session (operative paragraph 33), which names no year, still moves on."""
+    result = import_document(ga_text(tmp_path, "A/RES/78/228"))
+    assert runner.invoke(app, ["new", str(result.draft), "--session", "80"]).exit_code == 0
+    rolled = load_resolution(empty / "drafts" / "unga-80-improving-coordination-efforts-against-trafficking.yaml")[0]
+    meeting = " ".join(rolled.operative[4].text.split())
+    assert "Global Plan of Action at its eightieth session, after the general debate, but no later than December 2025" in meeting
+    assert "to the General Assembly at its eighty-second session" in rolled.operative[32].text
+
+
 def test_a_session_that_adopted_a_resolution_it_cites_stays_that_session_when_rolled(empty: Path, tmp_path: Path) -> None:
     """A/RES/78/69 recalls amendments "adopted by the General Assembly at its seventy-seventh session
     in its resolution 77/256 A": the previous session, which import wrote as Jinja, so the draft
@@ -693,12 +707,20 @@ def test_a_built_draft_with_facts_still_to_fill_imports_as_a_draft_keeping_them_
             True,
         ),
         ("in which it decided to include in the provisional agenda of its seventy-eighth session the sub-item", True),
+        # A session two on that a year of its own dates (78/228, 78/292):
+        ("at its eightieth session, after the general debate, but no later than December 2025", True),
+        (
+            "until 1 July 2027, and requests the Secretary-General to report to the General Assembly at its eighty-first session",
+            True,
+        ),
         # The Assembly's own (78/228, 78/232, 78/15, 78/205):
         ("of the Global Plan of Action at its eightieth session", False),
         ("the President of the General Assembly at its seventy-eighth session to appoint", False),
         ("to include in the provisional agenda of its eighty-first session the item", False),
         ("to submit to the General Assembly at its seventy-ninth and eightieth sessions a report", False),
         ("to report to the General Assembly at its eightieth session under its resolution 78/69", False),
+        # ... and the next session, dated by the year after the text's, which moves on with it (78/107 -> 79/120):
+        ("to report to the General Assembly at its seventy-ninth session on the Programme of Assistance in 2024", False),
         # A range up to the text's own session ends at the session (78/102 op. 16, 78/113 pp. 3):
         ("during the seventieth to seventy-eighth sessions", False),
     ],

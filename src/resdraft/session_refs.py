@@ -11,9 +11,12 @@ session dates ("adopted by the General Assembly at its seventy-seventh session i
 77/256 A"), which is the session that adopted it whatever session the text is for; and one that a
 decision taken before set ("resolutions 71/321 and 77/203, whereby the Assembly decided to continue
 the consideration … at the seventy-eighth session", "in 2023 as decided after the seventy-eighth
-session"), which that decision named once and for all. The end of a range that is the text's own
-session ("at the sixty-fourth to seventy-eighth sessions" in a text of the 78th) is the body's own:
-the next text's range ends at its session ("sixty-fourth to seventy-ninth").
+session"), which that decision named once and for all; and a session two or more on that a year
+of its own in the same sentence dates ("at its eightieth session, after the general debate, but no
+later than December 2025" in a text of the 78th), which is the session of that year for good. The
+end of a range that is the text's own session ("at the sixty-fourth to seventy-eighth sessions" in
+a text of the 78th) is the body's own: the next text's range ends at its session ("sixty-fourth to
+seventy-ninth").
 """
 
 from __future__ import annotations
@@ -60,6 +63,29 @@ _DECIDED = re.compile(
     r"(?:General\s+)?Assembly)\s+(?:decided|requested|agreed)\b(?P<since>[^;]*))$"
 )
 _OWN_VERB = re.compile(r"\b(?:[Dd]ecides|[Rr]equests|[Ii]nvites|[Cc]alls|[Uu]rges|[Ee]ncourages)\b")
+
+
+# The General Assembly's sessions each run from September of one year to September of the next:
+# the eightieth from September 2025 (1945 + 80) to September 2026.
+_SESSION_YEARS = {"United Nations General Assembly": 1945}
+_YEAR = re.compile(r"(?<![\w/.\-])(?<!\d \()(?:19|20)\d\d(?![\w/])")  # (not in "A/78/2023" nor "1590 (2005)")
+_SENTENCE_END = re.compile(r";|\.(?=\s+[A-Z(]|\s*$)")
+
+
+def _dated_by_year(text: str, start: int, end: int, number: int | None, names: tuple[str, ...], session: int | None) -> bool:
+    """Whether a session two or more on from the text's `session` is dated by a year of its own in
+    the same sentence: "a high-level meeting … at its eightieth session, after the general debate,
+    but no later than December 2025" (A/RES/78/228, which 79/286 keeps) is that session's, for
+    good. A report asked for every second session names no year. The next session, dated by the
+    year after the text's ("report … at its seventy-ninth session on the implementation of the
+    Programme of Assistance in 2024", A/RES/78/107), moves on with its year in the next text
+    (79/120: "eightieth", "2025"), as five more of the corpus's 78th-session texts do."""
+    first = next((year for name, year in _SESSION_YEARS.items() if name in names), None)
+    if first is None or number is None or session is None or number < session + 2:
+        return False
+    since = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
+    until = next((m.start() for m in _SENTENCE_END.finditer(text, end)), len(text))
+    return any(int(m[0]) in (first + number, first + number + 1) for m in _YEAR.finditer(text, since, until))
 
 
 def _set_by_past_decision(text: str, start: int) -> bool:
@@ -152,7 +178,8 @@ def names_own_session(text: str, start: int, end: int, names: Iterable[str], ses
     body's own sessions (`names`: the body's names), by itself: not another body's session, not
     one of a list or range of sessions (but for a list of sessions all after the text's `session`,
     and the text's session ending a range), not one that dates something or that a resolution of
-    that session dates, and not one a decision taken before set."""
+    that session dates, not one a decision taken before set, and not one two or more sessions on
+    that a year of its own dates."""
     names = tuple(names)
     after, before = text[end : end + 160], text[max(0, start - 160) : start]
     if (m := _OF_BODY.match(after)) and _another_body(m.group("name"), names):
@@ -161,7 +188,10 @@ def names_own_session(text: str, start: int, end: int, names: Iterable[str], ses
         return False
     if _START.search(before) or _IN_YEAR.match(after):
         return False
-    if _dated_by_symbol(before, after, session_number(text[start:end])) or _set_by_past_decision(text, start):
+    number = session_number(text[start:end])
+    if _dated_by_symbol(before, after, number) or _set_by_past_decision(text, start):
+        return False
+    if _dated_by_year(text, start, end, number, names, session):
         return False
     return not _listed(text, start, end, session)
 

@@ -673,21 +673,36 @@ def kept_share(ops: list[Op] | tuple[Op, ...]) -> float:
     return count["equal"] / shorter if shorter else 1.0
 
 
-def keeps_share(ops: list[Op] | tuple[Op, ...], share: float) -> bool:
+# A proper name: capitalized words, and the small words of a name between them ("United Nations
+# Mission in the Sudan", "Food and Agriculture Organization of the United Nations").
+_NAME = re.compile(r"[A-Z][\w’'-]*(?:\s+(?:(?:of|for|and|on|in|the|to)\s+)*[A-Z][\w’'-]*)*")
+
+
+def keeps_share(ops: list[Op] | tuple[Op, ...], share: float, names_once: bool = False) -> bool:
     """Whether a diff keeps `share` (under 1) or more of the shorter side's content words, as
     `kept_share` counts words, counting the unchanged ones only until there are enough: most pairs
-    change a few words and keep hundreds."""
+    change a few words and keep hundreds. With `names_once`, where all it keeps is proper names
+    (capitalized words, the text's first word aside), each name counts as one word: a name two
+    texts share ("… of the United Nations Mission in the Sudan …") is not a text they share."""
     least = min(sum(1 for o, text in ops if o == op for _ in content_words(text)) for op in ("insert", "delete"))
     if not least:  # words only added, or only struck, or none changed: all the shorter side's are kept
         return True
     need = share * least / (1 - share)  # kept / (kept + least) >= share
     kept = 0
-    for op, text in ops:
+    names_alone = names_once  # (until a word kept is no name's: one in lower case, or the first)
+    for k, (op, text) in enumerate(ops):
         if op == "equal":
             for match in _LETTERS.finditer(text):
-                if kept >= need:
+                word = match[0]
+                if word.lower() in FUNCTION_WORDS:
+                    continue
+                if names_alone and (not word[0].isupper() or (k == 0 and not _LETTERS.search(text, 0, match.start()))):
+                    names_alone = False
+                if kept >= need and not names_alone:
                     return True
-                kept += match[0].lower() not in FUNCTION_WORDS
+                kept += 1
+    if names_alone:
+        kept = sum(len(_NAME.findall(text)) for op, text in ops if op == "equal")
     return kept >= need
 
 

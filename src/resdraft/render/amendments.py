@@ -257,12 +257,18 @@ def _reading(change: ParagraphChange) -> str:
     return " ".join(f"{s.label + ' ' if s.label else ''}{_with_markers(s)}" for s in p.walk())
 
 
-def _paragraph(change: ParagraphChange, previous_old: ParagraphChange | None, part_name: str, text: Resolution) -> list[str]:
+def _move(change: ParagraphChange, previous_old: ParagraphChange | None, part_name: str, text: Resolution) -> str:
+    """A paragraph moved, to follow the old paragraph before it in the new text: tabled before the
+    new paragraphs and the deletions between the two, so that it follows that paragraph as it
+    stands, and they then go before it, in their own place."""
+    after = f"so that it follows {_name(previous_old, text)}" if previous_old else f"to the beginning of the {part_name}"
+    return f"Move {_name(change, text)} {after}."
+
+
+def _paragraph(change: ParagraphChange, text: Resolution) -> list[str]:
+    """The amendments to a paragraph's own words and to its sub-paragraphs."""
     name = _name(change, text)
     out = []
-    if change.moved:
-        after = f"so that it follows {_name(previous_old, text)}" if previous_old else f"to the beginning of the {part_name}"
-        out.append(f"Move {name} {after}.")
     if change.status == "modified":
         own = edits(change.ops) if change.old and change.new and change.old.text != change.new.text else []
         if own:
@@ -301,10 +307,10 @@ def _subparagraphs(change: ParagraphChange, name: str) -> list[str]:
         if sub.status in ("deleted", "inserted") and not sub.moved:
             run.append(sub)
             continue
-        table_run()
-        if sub.moved:
+        if sub.moved:  # (before the run between, as a paragraph moved is: `_move`)
             after = f"so that it follows subparagraph {previous_sub.old_sub_label}" if previous_sub else "to the beginning"
             out.append(f"In {name}, move subparagraph {sub.old_sub_label} {after}.")
+        table_run()
         if sub.status == "modified" and (sub_edits := edits(sub.ops)):
             out.append(f"In {_sub_name(name, sub)}, {_join(sub_edits)}.")
         if sub.old is not None:
@@ -522,6 +528,8 @@ def render_amendments(diff: Diff) -> str:
             if change.status == "inserted":
                 inserted.append(change)
                 continue
+            if change.moved:
+                lines.append(_move(change, previous_old, part_name, text))
             if inserted:
                 lines.append(_insertion(inserted, previous_old, part_name, notes, text))
                 inserted = []
@@ -532,7 +540,7 @@ def render_amendments(diff: Diff) -> str:
                     lines.append(_deletion(deleted, text))
                     deleted = []
                 if change.changed:
-                    lines += _paragraph(change, previous_old, part_name, text)
+                    lines += _paragraph(change, text)
                 lines += _paragraph_footnotes(change, notes, text)
             if change.old is not None:  # moved too: amendments apply in turn, so the next follows it
                 previous_old = change
