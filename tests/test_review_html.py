@@ -806,3 +806,12 @@ def test_a_long_place_wraps_inside_its_column(open_review: Callable[..., Review]
 @given(st.text(alphabet=st.sampled_from("&<>\"'’ a\u00e9\n")) | st.text())
 def test_page_escapes_text_exactly_as_html_escape_does(text: str) -> None:
     assert escape(text) == html.escape(text)
+
+
+@pytest.mark.parametrize("width", [800, 1280])
+def test_footnotes_holding_a_long_web_address_fit_the_page(open_review: Callable[..., Review], width: int) -> None:
+    # A/RES/78/69 -> 79/144: footnotes cite "https://www.un.org/Depts/los/doalos_publications/…",
+    # which set the footnotes table's New column 1,600 pixels wide and the page scrolled sideways.
+    review = open_review(compare(*ga_pair("A/RES/78/69")), width=width)
+    assert review.page.locator("section.footnotes tbody tr").count() > 30
+    assert _overflows(review) == []

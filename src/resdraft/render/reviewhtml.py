@@ -90,6 +90,11 @@ table.header th,table.header td{border:1px solid var(--border);padding:.3rem .5r
   overflow-wrap:break-word}
 table.header thead th{background:var(--panel)}
 table.header tbody th{font-weight:600;white-space:nowrap;width:1%}
+/* Old and New footnotes share the width evenly, whatever they hold: a long web address wraps
+   inside its column rather than widening it past the page. */
+.footnotes table.header{table-layout:fixed}
+.footnotes table.header thead th:first-child{width:11rem}
+.footnotes table.header tbody th{white-space:normal}
 .toolbar{position:sticky;top:0;z-index:2;display:flex;flex-wrap:wrap;align-items:center;gap:.5rem 1rem;
   background:var(--panel);border:1px solid var(--border);border-radius:6px;padding:.5rem .75rem;margin:1.5rem 0 .5rem}
 .toolbar .group{display:flex;align-items:center;gap:.4rem}
