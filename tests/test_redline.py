@@ -1380,3 +1380,31 @@ def test_a_council_redline_from_raw_texts_prints_the_heading_above_the_adoption_
     heading = next(i for i, t in enumerate(texts) if t.startswith("Resolution 1"))
     adoption = next(i for i, t in enumerate(texts) if t.startswith("Adopted by"))
     assert heading < adoption
+
+
+def test_libreoffice_marks_the_text_of_a_footnote_inserted_or_struck_whole(tmp_path: Path) -> None:
+    # A/RES/78/69 -> 79/144 adds footnote 10 ("See resolution 78/128.") and drops five. With the
+    # footnote's own number in one revision with its text, LibreOffice showed the text unmarked,
+    # as if it were in both texts; the number now stands in a revision of its own.
+    if not shutil.which("soffice"):
+        pytest.fail("LibreOffice (soffice) is required: apt-get install libreoffice-writer-nogui")
+    redline = _check(*ga_pair("A/RES/78/69"))
+    with zipfile.ZipFile(io.BytesIO(redline)) as z:
+        notes = etree.fromstring(z.read("word/footnotes.xml"))
+    marks = list(notes.iter(f"{W}ins", f"{W}del"))
+    numbers = [m for m in marks if m.find(f".//{W}footnoteRef") is not None]
+    assert len(numbers) >= 6 and all(len(m) == 1 for m in numbers), "a footnote's number is a revision alone"
+    out = tmp_path / "redline.docx"
+    out.write_bytes(redline)
+    subprocess.run(
+        ["soffice", "--headless", "--convert-to", "odt", "--outdir", str(tmp_path), str(out)], capture_output=True, check=True
+    )
+    with zipfile.ZipFile(tmp_path / "redline.odt") as z:
+        content = z.read("content.xml").decode()
+    T = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+    note = next(
+        n for n in etree.fromstring(content.encode()).iter(f"{{{T}}}note") if "See resolution 78/128." in "".join(n.itertext())
+    )
+    (p,) = note.find(f"{{{T}}}note-body")
+    assert [child.tag.split("}")[1] for child in p] == ["change-start", "change-end"], "the text between is inserted"
+    assert p[0].tail == "See resolution 78/128."

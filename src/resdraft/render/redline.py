@@ -195,14 +195,19 @@ class _Redline(_Writer):
         self._mark(tag, _el("w:rPr", _found(p, "w:pPr")))
 
     def _mark_paragraph(self, p: Any, kind: str) -> None:
-        """Mark a whole paragraph inserted or deleted: its runs and its paragraph mark."""
+        """Mark a whole paragraph inserted or deleted: its runs and its paragraph mark. A footnote's
+        own number stands in a mark of its own: LibreOffice shows the text after it unmarked when
+        they share one (Word shows either as marked)."""
         self._mark_end(p, f"w:{kind}")
-        wrapper = self._mark(f"w:{kind}", None)
+        wrapper = None
         for child in [c for c in p if c.tag != qn("w:pPr")]:
+            if wrapper is None:
+                wrapper = self._mark(f"w:{kind}", p)
             wrapper.append(child)
-        p.append(wrapper)
+            if child.find(qn("w:footnoteRef")) is not None:
+                wrapper = None
         if kind == "del":
-            self._deleted_text(wrapper)
+            self._deleted_text(p)
 
     def _move_range(self, block: list[Any], side: str, name: str) -> None:
         """Enclose paragraphs in one named Word move range: side 'moveFrom' (where they stood) or 'moveTo'."""
