@@ -648,3 +648,16 @@ def test_control_characters_in_a_text_are_dropped_and_a_form_feed_breaks_the_lin
     clean = parse_text(seed, Path("draft.md"))
     assert [p.text for p in res.preamble] == [p.text for p in clean.preamble]
     assert render_docx(res, word_style_for("unga", str(ROOT / "drafts")))
+
+
+def test_lines_a_colon_introduces_under_an_operative_paragraph_stay_in_it() -> None:
+    # A/RES/78/128 op. 10 "… will be held as follows:" over the lines "Monday, 9 June: …" to
+    # "Friday, 13 June: …;" as its PDF prints them, each apart: they read as paragraphs of their own.
+    res, text = _as_text("A/RES/78/128", "txt")
+    days = ("Monday, 9 June", "Tuesday, 10 June", "Wednesday, 11 June", "Thursday, 12 June", "Friday, 13 June")
+    for day in days:
+        assert f" {day}: " in text
+        text = text.replace(f" {day}: ", f"\n\n{day}: ")
+    back = parse_text(text, Path("resolution.txt"))
+    assert [p.number for p in back.operative] == [p.number for p in res.operative] == list(range(1, 33))
+    assert back.operative[9].text == res.operative[9].text

@@ -22,7 +22,7 @@ from resdraft.footnote_marks import unanswered_as_text
 from resdraft.importers.dates import MONTH, parse_date
 from resdraft.importers.labels import Label, Levels, split_label, title_line
 from resdraft.importers.openings import marked_opening
-from resdraft.importers.outline import Node, emphases, frozen, numbering_of, split_parts
+from resdraft.importers.outline import Node, emphases, frozen, lists_under, numbering_of, split_parts
 from resdraft.inline import merge
 from resdraft.model import (
     NOT_TEXT,
@@ -665,6 +665,7 @@ class _BodyReader:
         self.notes_since_paragraph = False
         self.stopped = False
         self.bullets: int | None = None  # the level of the printed dashes being read
+        self.listing = False  # reading the unlabelled lines a paragraph's colon introduces
 
     def read(self, blocks: Iterable[_Block]) -> None:
         """Read every block in order, refusing a text far longer than any resolution."""
@@ -711,6 +712,11 @@ class _BodyReader:
         self.refs.update(s.marker for s in content if isinstance(s, FootnoteRef))
         if not bullet and label is None and self.formula_or_continuation(content):
             return
+        if not (bullet or printed) and label is None and item.indent < 2 and lists_under(self.chain, self.listing, content):
+            self.chain[-1].content = join_content((self.chain[-1].content, content))
+            self.listing = True
+            return
+        self.listing = False
         number = int(label.counter) if label and label.form == ("", ".") and label.counter.isdigit() else None
         if not self.chain or (not (bullet or printed) and item.indent < 2 and (label is None or number is not None)):
             self.top(content, label, number)
@@ -779,6 +785,7 @@ class _BodyReader:
         self.chain = [node]
         self.levels = Levels()
         self.bullets = None
+        self.listing = False
 
     def sub(self, content: Content, label: Label | None) -> None:
         """Add a sub-paragraph under the paragraph its label's level belongs to; a printed dash or
