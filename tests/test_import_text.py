@@ -81,6 +81,30 @@ def test_seed_secretariat_draft_line_sets_status_and_the_brief_around_the_annex_
     assert len(res.preamble) == 6 and len(res.operative) == 4
 
 
+@pytest.mark.parametrize(
+    ("name", "hyphened", "body", "session"),
+    [
+        ("aalco-52", "The Asian-African Legal Consultative Organization at its Fifty-Second Annual Session", "aalco", 52),
+        ("aipo-27", "The Twenty-Seventh General Assembly:", "aipa", 27),
+    ],
+)
+def test_a_session_ordinal_written_with_a_space_in_the_enacting_formula_gives_the_session(
+    name: str, hyphened: str, body: str, session: int
+) -> None:
+    # "at its Fifty Second Annual Session", as a copy may write AALCO/RES/52/S 8's "Fifty-Second"
+    # (and AIPO's "The Twenty Seventh General Assembly:"): no enacting formula was found, and the
+    # import refused the text.
+    hyphen, seed = _seed(name)
+    path = CORPUS / "seeds" / f"{seed}.md"
+    spaced = hyphened.replace("-Se", " Se")
+    text = path.read_text(encoding="utf-8")
+    assert hyphened in text
+    res = parse_text(text.replace(hyphened, spaced), path)
+    assert res.enacting is not None and res.enacting.text == spaced
+    assert (res.body, res.session.number) == (body, session)
+    assert [p.text for p in (*res.preamble, *res.operative)] == [p.text for p in (*hyphen.preamble, *hyphen.operative)]
+
+
 def test_seed_unga_header_lines_take_the_body_yaml_roles(expected: dict) -> None:
     res, key = _seed("unga-64")
     roles = {line.role: line.text for line in res.header}

@@ -46,15 +46,16 @@ from resdraft.sessions import ordinal_number
 BODIES = ("aalco", "aipa", "unga", "unsc")
 BODY_ALIASES = {"aipo": "aipa"}  # AIPA was AIPO until its 28th General Assembly (2007)
 
-# The enacting formula opens the resolution and names the body; its ordinal gives the session.
+# The enacting formula opens the resolution and names the body; its ordinal gives the session,
+# in words whose parts a hyphen or a space joins ("Fifty-Second", "Fifty Second"): a further
+# part is taken only where the words after do not fit without it ("Fiftieth Annual Session").
+_ORDINAL = r"(?P<ordinal>[A-Za-z]+(?:[- ][A-Za-z]+){0,3}?)"
 ENACTING: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "aalco",
-        re.compile(
-            r"The Asian-African Legal Consultative Organi[sz]ation at its (?P<ordinal>[a-z-]+)(?: annual)? session\W?", re.I
-        ),
+        re.compile(rf"The Asian-African Legal Consultative Organi[sz]ation at its {_ORDINAL}(?: annual)? session\W?", re.I),
     ),
-    ("aipa", re.compile(r"The (?P<ordinal>[A-Za-z-]+)(?: AIPO| AIPA)? General Assembly ?[:,]?")),
+    ("aipa", re.compile(rf"The {_ORDINAL}(?: AIPO| AIPA)? General Assembly ?[:,]?")),
     ("unga", re.compile(r"The General Assembly ?[,:]?")),
     ("unsc", re.compile(r"The Security Council ?[,:]?")),
 )
