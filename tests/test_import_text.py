@@ -629,10 +629,10 @@ def test_footnotes_numbered_out_of_order_stay_with_their_anchors_in_every_output
 
 
 def test_a_raised_number_with_no_footnote_of_its_own_is_the_number_in_the_word_output(tmp_path: Path) -> None:
-    # "m³" in a paragraph and a mark whose footnote's text is missing ("⁴") take no footnote:
-    # the Word output stopped on them (or gave a later mark's footnote to them). They print as the
-    # raised numbers they are; `resdraft lint` still reports them. A raised number inside a
-    # footnote's own text ("⁵") is no mark at all.
+    # A mark whose footnote's text is missing ("⁴") takes no footnote: the Word output stopped on
+    # it (or gave a later mark's footnote to it). It prints as the raised number it is; `resdraft
+    # lint` still reports it. A raised number inside a footnote's own text ("⁵"), or glued to a
+    # unit ("m³"), is no mark at all.
     from resdraft.build import word_style_for
     from resdraft.diff import compare
     from resdraft.importers.docx import read_docx
@@ -650,11 +650,10 @@ def test_a_raised_number_with_no_footnote_of_its_own_is_the_number_in_the_word_o
     word = word_style_for("unga", str(ROOT / "drafts"))
     back, _ = read_docx(render_docx(res, word))
     assert [n.text for n in back.footnotes] == ["A/78/1.", "Resolution 77/1, para. 4.5"]
-    assert "2,000 m3 of" in back.preamble[0].text and "77/1,4 and" in back.operative[0].text
+    assert "2,000 m³ of" in back.preamble[0].text and "77/1,4 and" in back.operative[0].text
     assert render_redline(compare(res, back), word)
     (tmp_path / "draft.txt").write_text(text, encoding="utf-8")
     assert {f.message for f in lint(str(tmp_path / "draft.txt")).findings if f.rule == "footnote-marker"} == {
-        "footnote marker 3 has no footnote",
         "footnote marker 4 has no footnote",
     }
 
@@ -685,3 +684,23 @@ def test_lines_a_colon_introduces_under_an_operative_paragraph_stay_in_it() -> N
     back = parse_text(text, Path("resolution.txt"))
     assert [p.number for p in back.operative] == [p.number for p in res.operative] == list(range(1, 33))
     assert back.operative[9].text == res.operative[9].text
+
+
+@pytest.mark.parametrize("fmt", ["md", "txt"])
+def test_a_raised_number_glued_to_a_unit_or_a_number_reads_back_as_text_not_a_footnote(library: Path, fmt: str) -> None:
+    # A clause's "2,000 m²" built to Markdown (or text) read back as "2,000 m" and a footnote mark
+    # "2": Markdown writes a raised digit as itself, and the reader takes raised digits for marks.
+    clauses = library / "clauses" / "unga-trafficking.yaml"
+    words = "implement fully all aspects of those instruments"
+    units = "2,000 m² of premises, 3 km² of land and 10³ cases"
+    clauses.write_text(clauses.read_text(encoding="utf-8").replace(words, f"{words} in {units}"), encoding="utf-8")
+    draft = library / "drafts" / "unga-64.yaml"
+    built = load_resolution(draft)[0]
+    text = build(draft, fmt)
+    assert isinstance(text, str) and units in text
+    back = parse_text(text, draft.with_suffix(f".{fmt}"))
+    assert back.operative[0].text.endswith(f"{words} in {units};")
+    assert back.operative[0].footnote_refs == built.operative[0].footnote_refs
+    marks = [p.footnote_refs for p in (*back.preamble, *back.operative)]
+    assert marks == [p.footnote_refs for p in (*built.preamble, *built.operative)]
+    assert [(n.marker, n.text) for n in back.footnotes] == [(n.marker, n.text) for n in built.footnotes]

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from resdraft.errors import LibraryError, Problem, Where
-from resdraft.footnote_marks import unanswered_as_text
+from resdraft.footnote_marks import RaisedMark, powers_as_text, unanswered_as_text
 from resdraft.importers.dates import MONTH, parse_date
 from resdraft.importers.labels import Label, Levels, split_label, title_line
 from resdraft.importers.openings import marked_opening
@@ -245,7 +245,7 @@ _MARKDOWN_INLINE = re.compile(
     | <sup>(?P<sup>[^<>]{0,40})</sup>            # superscript: a footnote number or an ordinal suffix
     | <(?P<slash>/?)(?P<tag>b|strong|i|em)>      # emphasis in HTML, left by converters
     | <br[ ]{0,3}/?>                             # an HTML line break
-    | (?P<digits>[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,4})              # superscript digits: footnote markers
+    | (?P<digits>[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,4})              # superscript digits: footnote markers (or powers, "m²")
     | (?P<stars>\*{1,3})                         # an emphasis delimiter, or the '*' footnote marker
     """,
     re.VERBOSE | re.IGNORECASE,
@@ -309,7 +309,7 @@ def _tokens(text: str, markdown: bool) -> list[_Piece]:
         elif kind == "tag":
             pieces.append(_Toggle(m.group("tag").lower() in ("b", "strong"), not m.group("slash")))
         elif kind == "digits":
-            pieces.append(FootnoteRef(m.group("digits").translate(_SUPERSCRIPT_DIGITS)))
+            pieces.append(RaisedMark(m.group("digits").translate(_SUPERSCRIPT_DIGITS)))
         elif kind == "stars":
             pieces.append(_delimiter(text, m.start(), m.end()))
         else:  # <br>
@@ -1033,4 +1033,4 @@ def parse_text(text: str, source: Path | None = None, body: str | None = None) -
         emphasis=emphases(preamble, operative),
         date=date if isinstance(date, dt.date) else None,
     )
-    return unanswered_as_text(res, STARS)
+    return unanswered_as_text(powers_as_text(res), STARS)
