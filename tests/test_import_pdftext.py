@@ -820,3 +820,24 @@ def test_an_adopted_resolutions_number_is_its_titles_label_and_not_words_of_the_
     assert res.fields["symbol"] == symbol and res.session.number == 78
     back = parse_text(render(res, "txt", Path(__file__).parents[1] / "templates", "unga/resolution.txt.j2"), Path("r.txt"))
     assert [(line.label, line.text) for line in back.title] == [(title.label, title.text)]
+
+
+def test_lines_a_colon_introduces_under_an_operative_paragraph_stay_in_it() -> None:
+    # A/RES/78/128 op. 10 "… the plenary meetings will be held as follows:" over the unnumbered lines
+    # "Monday, 9 June: …" to "Friday, 13 June: …;", which read as five paragraphs of their own;
+    # A/RES/79/273 op. 4 (b) "… the following themes:" over "Panel 1: …" and "Panel 2: …", which
+    # read as paragraphs too, and took (c) and (d) of op. 4 for theirs.
+    res = _corpus("A/RES/78/128")
+    assert [p.number for p in res.operative] == list(range(1, len(res.operative) + 1))
+    assert res.operative[9].text.endswith(
+        "held as follows: Monday, 9 June: from 9 a.m. to 1 p.m. and from 3 to 6 p.m. Tuesday, 10 June: from 10 a.m. "
+        "to 1 p.m. and from 3 to 6 p.m. Wednesday, 11 June: from 10 a.m. to 1 p.m. and from 3 to 6 p.m. Thursday, "
+        "12 June: from 10 a.m. to 1 p.m. and from 3 to 6 p.m. Friday, 13 June: from 10 a.m. to 1 p.m. and from 4 to 7 p.m.;"
+    )
+    assert res.operative[10].text.startswith("Decides that 10 Ocean Action panels")
+    panels = _corpus("A/RES/79/273").operative[3]
+    assert [sub.label for sub in panels.subparagraphs] == ["(a)", "(b)", "(c)", "(d)"]
+    assert re.fullmatch(
+        r"The multi-stakeholder panels will address the following themes: Panel 1: .*; Panel 2: .*;", panels.subparagraphs[1].text
+    )
+    assert [p.number for p in _corpus("A/RES/79/273").operative] == list(range(1, 12))

@@ -81,6 +81,30 @@ def test_seed_secretariat_draft_line_sets_status_and_the_brief_around_the_annex_
     assert len(res.preamble) == 6 and len(res.operative) == 4
 
 
+@pytest.mark.parametrize(
+    ("name", "hyphened", "body", "session"),
+    [
+        ("aalco-52", "The Asian-African Legal Consultative Organization at its Fifty-Second Annual Session", "aalco", 52),
+        ("aipo-27", "The Twenty-Seventh General Assembly:", "aipa", 27),
+    ],
+)
+def test_a_session_ordinal_written_with_a_space_in_the_enacting_formula_gives_the_session(
+    name: str, hyphened: str, body: str, session: int
+) -> None:
+    # "at its Fifty Second Annual Session", as a copy may write AALCO/RES/52/S 8's "Fifty-Second"
+    # (and AIPO's "The Twenty Seventh General Assembly:"): no enacting formula was found, and the
+    # import refused the text.
+    hyphen, seed = _seed(name)
+    path = CORPUS / "seeds" / f"{seed}.md"
+    spaced = hyphened.replace("-Se", " Se")
+    text = path.read_text(encoding="utf-8")
+    assert hyphened in text
+    res = parse_text(text.replace(hyphened, spaced), path)
+    assert res.enacting is not None and res.enacting.text == spaced
+    assert (res.body, res.session.number) == (body, session)
+    assert [p.text for p in (*res.preamble, *res.operative)] == [p.text for p in (*hyphen.preamble, *hyphen.operative)]
+
+
 def test_seed_unga_header_lines_take_the_body_yaml_roles(expected: dict) -> None:
     res, key = _seed("unga-64")
     roles = {line.role: line.text for line in res.header}
@@ -605,10 +629,10 @@ def test_footnotes_numbered_out_of_order_stay_with_their_anchors_in_every_output
 
 
 def test_a_raised_number_with_no_footnote_of_its_own_is_the_number_in_the_word_output(tmp_path: Path) -> None:
-    # "m³" in a paragraph and a mark whose footnote's text is missing ("⁴") take no footnote:
-    # the Word output stopped on them (or gave a later mark's footnote to them). They print as the
-    # raised numbers they are; `resdraft lint` still reports them. A raised number inside a
-    # footnote's own text ("⁵") is no mark at all.
+    # A mark whose footnote's text is missing ("⁴") takes no footnote: the Word output stopped on
+    # it (or gave a later mark's footnote to it). It prints as the raised number it is; `resdraft
+    # lint` still reports it. A raised number inside a footnote's own text ("⁵"), or glued to a
+    # unit ("m³"), is no mark at all.
     from resdraft.build import word_style_for
     from resdraft.diff import compare
     from resdraft.importers.docx import read_docx
@@ -626,11 +650,10 @@ def test_a_raised_number_with_no_footnote_of_its_own_is_the_number_in_the_word_o
     word = word_style_for("unga", str(ROOT / "drafts"))
     back, _ = read_docx(render_docx(res, word))
     assert [n.text for n in back.footnotes] == ["A/78/1.", "Resolution 77/1, para. 4.5"]
-    assert "2,000 m3 of" in back.preamble[0].text and "77/1,4 and" in back.operative[0].text
+    assert "2,000 m³ of" in back.preamble[0].text and "77/1,4 and" in back.operative[0].text
     assert render_redline(compare(res, back), word)
     (tmp_path / "draft.txt").write_text(text, encoding="utf-8")
     assert {f.message for f in lint(str(tmp_path / "draft.txt")).findings if f.rule == "footnote-marker"} == {
-        "footnote marker 3 has no footnote",
         "footnote marker 4 has no footnote",
     }
 
@@ -648,3 +671,36 @@ def test_control_characters_in_a_text_are_dropped_and_a_form_feed_breaks_the_lin
     clean = parse_text(seed, Path("draft.md"))
     assert [p.text for p in res.preamble] == [p.text for p in clean.preamble]
     assert render_docx(res, word_style_for("unga", str(ROOT / "drafts")))
+
+
+def test_lines_a_colon_introduces_under_an_operative_paragraph_stay_in_it() -> None:
+    # A/RES/78/128 op. 10 "… will be held as follows:" over the lines "Monday, 9 June: …" to
+    # "Friday, 13 June: …;" as its PDF prints them, each apart: they read as paragraphs of their own.
+    res, text = _as_text("A/RES/78/128", "txt")
+    days = ("Monday, 9 June", "Tuesday, 10 June", "Wednesday, 11 June", "Thursday, 12 June", "Friday, 13 June")
+    for day in days:
+        assert f" {day}: " in text
+        text = text.replace(f" {day}: ", f"\n\n{day}: ")
+    back = parse_text(text, Path("resolution.txt"))
+    assert [p.number for p in back.operative] == [p.number for p in res.operative] == list(range(1, 33))
+    assert back.operative[9].text == res.operative[9].text
+
+
+@pytest.mark.parametrize("fmt", ["md", "txt"])
+def test_a_raised_number_glued_to_a_unit_or_a_number_reads_back_as_text_not_a_footnote(library: Path, fmt: str) -> None:
+    # A clause's "2,000 m²" built to Markdown (or text) read back as "2,000 m" and a footnote mark
+    # "2": Markdown writes a raised digit as itself, and the reader takes raised digits for marks.
+    clauses = library / "clauses" / "unga-trafficking.yaml"
+    words = "implement fully all aspects of those instruments"
+    units = "2,000 m² of premises, 3 km² of land and 10³ cases"
+    clauses.write_text(clauses.read_text(encoding="utf-8").replace(words, f"{words} in {units}"), encoding="utf-8")
+    draft = library / "drafts" / "unga-64.yaml"
+    built = load_resolution(draft)[0]
+    text = build(draft, fmt)
+    assert isinstance(text, str) and units in text
+    back = parse_text(text, draft.with_suffix(f".{fmt}"))
+    assert back.operative[0].text.endswith(f"{words} in {units};")
+    assert back.operative[0].footnote_refs == built.operative[0].footnote_refs
+    marks = [p.footnote_refs for p in (*back.preamble, *back.operative)]
+    assert marks == [p.footnote_refs for p in (*built.preamble, *built.operative)]
+    assert [(n.marker, n.text) for n in back.footnotes] == [(n.marker, n.text) for n in built.footnotes]

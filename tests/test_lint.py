@@ -515,13 +515,15 @@ def test_further_before_a_noun_is_not_read_as_part_of_an_operative_opening(tmp_p
 
 
 def test_an_unnumbered_paragraph_is_named_after_the_printed_number_before_it_not_by_its_place(tmp_path: Path) -> None:
-    # A/RES/78/128: op. 10 "… will be held as follows:" over the lines "Monday, 9 June: …" to "Friday, 13 June: …",
-    # which read as paragraphs of their own; lint called them "operative paragraph 11" to "15", when the
-    # printed 11 is "Decides that 10 Ocean Action panels …".
-    findings = lint(str(ga_text(tmp_path, "A/RES/78/128"))).findings
-    assert [f.rule for f in findings if f.paragraph == "operative paragraph 11"] == []
-    monday = [f for f in findings if "“Monday”" in f.message]
-    assert [f.paragraph for f in monday] == ["unnumbered paragraph 1 after operative paragraph 10"]
+    # A/RES/79/1: "Action 6. We will invest in people …", a heading over the printed op. 25, reads as
+    # an unnumbered paragraph; lint called it "operative paragraph 25", and the printed 25 "26".
+    findings = lint(str(ga_text(tmp_path, "A/RES/79/1"))).findings
+    assert [f.rule for f in findings if f.paragraph == "operative paragraph 25" and "“Action”" in f.message] == []
+    action = [f for f in findings if f.rule == "operative-opening" and "“Action”" in f.message]
+    assert [f.paragraph for f in action][:2] == [
+        "unnumbered paragraph 1 after operative paragraph 24",
+        "unnumbered paragraph 1 after operative paragraph 47",
+    ]
 
 
 def test_a_run_of_openings_starts_afresh_after_further_as_ga_texts_write_it(tmp_path: Path) -> None:

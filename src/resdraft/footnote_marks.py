@@ -11,12 +11,13 @@ raised number (or '*') it shows.
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections import defaultdict, deque
 from collections.abc import Callable
 from typing import Any, TypeVar
 
 from resdraft.inline import merge
-from resdraft.model import DOCUMENT_ORDER, Content, Footnote, FootnoteRef, Line, Paragraph, Resolution, Run
+from resdraft.model import DOCUMENT_ORDER, Content, Footnote, FootnoteRef, Line, Paragraph, Resolution, Run, Span
 
 
 def paired(res: Resolution) -> Resolution:
@@ -63,6 +64,52 @@ def unanswered_as_text(res: Resolution, markers: frozenset[str]) -> Resolution:
         if not any(isinstance(s, FootnoteRef) and s.marker in unanswered for s in spans):
             return spans
         return merge(tuple(Run(s.marker) if isinstance(s, FootnoteRef) and s.marker in unanswered else s for s in spans))
+
+    return dataclasses.replace(res, **_rebuilt(res, content))
+
+
+@dataclasses.dataclass(frozen=True)
+class RaisedMark(FootnoteRef):
+    """A footnote mark a text wrote as raised digits ("¹"), as Markdown and plain text write them,
+    which may as well be a power ("m²", "10³"): they have no other way to write one. The Markdown
+    and text reader gives such marks this type until `powers_as_text` settles which each is."""
+
+
+_RAISED = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+# What a raised number that is a power stands glued to: a unit of measure ("m²", "500km²", "m/s²")
+# or a number ("10³"). A word that ends in such letters ("Program²") is no unit.
+_UNIT = re.compile(r"(?:(?<![^\W\d_])(?:[kcmdµn]?m|ft|yd|mi)|/s)$")
+_NUMBER = re.compile(r"\d$")
+
+
+def powers_as_text(res: Resolution) -> Resolution:
+    """`res` with each RaisedMark a footnote mark, or the raised digits it is where it is a power:
+    after a unit of measure ("m²", "km²") always, and after a number ("10³") unless it is the next
+    mark in order and a footnote of its number is there, as the marks after a date in GA texts are
+    ("… of 16 September 2005⁵"). A mark written otherwise ("[^2]") is a mark wherever it stands."""
+    answered = {note.marker for note in res.footnotes}
+    last = 0  # the last numbered mark, in document order
+
+    def power(mark: RaisedMark, before: Run) -> bool:
+        if _UNIT.search(before.text):
+            return True
+        return _NUMBER.search(before.text) is not None and (int(mark.marker) != last + 1 or mark.marker not in answered)
+
+    def content(spans: Content) -> Content:
+        nonlocal last
+        out: list[Span] = []
+        for span in spans:
+            before = out[-1] if out else None
+            if isinstance(span, RaisedMark) and isinstance(before, Run) and power(span, before):
+                out.append(Run(span.marker.translate(_RAISED), before.italic, before.bold))
+                continue
+            if isinstance(span, RaisedMark):
+                span = FootnoteRef(span.marker)
+            if isinstance(span, FootnoteRef) and span.marker.isdigit():
+                last = int(span.marker)
+            out.append(span)
+        kept = tuple(out)
+        return spans if kept == spans else merge(kept)
 
     return dataclasses.replace(res, **_rebuilt(res, content))
 

@@ -4,13 +4,14 @@ frozen into a Paragraph, and the numbering and emphasis the document shows."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from resdraft.importers.labels import Label
 from resdraft.importers.openings import is_preambular
-from resdraft.model import Content, Kind, Numbering, Paragraph
+from resdraft.model import Content, Kind, Numbering, Paragraph, plain
 from resdraft.numbering import FIRST_COUNTERS
 
 # Sub-paragraph labels each body prints when a document shows none (templates/BODY/body.yaml).
@@ -38,6 +39,23 @@ class Node:
         yield self
         for child in self.children:
             yield from child.walk()
+
+
+# A line of a list set out under a paragraph: a short head, a colon, and what it says of it
+# ("Monday, 9 June: from 9 a.m. to 1 p.m. …", "Panel 1: Tackling the determinants …").
+_LIST_LINE = re.compile(r"[A-Z][^:;.“”\"]{0,40}: \S")
+
+
+def lists_under(chain: list[Node], listing: bool, content: Content) -> bool:
+    """Whether an unlabelled paragraph is a line of the list that the numbered operative paragraph
+    being read (or its last sub-paragraph, `chain[-1]`) introduces with a colon ("… will be held as
+    follows:" over "Monday, 9 June: from 9 a.m. …" to "Friday, 13 June: …", A/RES/78/128), or the
+    next line of that list (`listing`): printed unnumbered under the paragraph, such lines are part
+    of it, not paragraphs of their own. What else a colon introduces (a quoted theme, a table, a
+    question put to the Court) stands apart as before."""
+    if not chain or chain[0].number is None or not _LIST_LINE.match(plain(content)):
+        return False
+    return listing or plain(chain[-1].content).rstrip().endswith(":")
 
 
 def split_parts(tops: list[Node], transition_at: int | None = None) -> tuple[list[Node], list[Node]]:

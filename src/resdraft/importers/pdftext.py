@@ -26,7 +26,7 @@ from resdraft.errors import LibraryError, Problem, Where
 from resdraft.importers.dates import MONTHS, parse_date
 from resdraft.importers.labels import RESOLUTION_NUMBER, Label, Levels, split_label
 from resdraft.importers.openings import infer_opening, is_preambular, marked_opening
-from resdraft.importers.outline import Node, frozen, numbering_of, split_parts
+from resdraft.importers.outline import Node, frozen, lists_under, numbering_of, split_parts
 from resdraft.importers.text import (
     ADOPTION,
     ADOPTION_LINE,
@@ -37,6 +37,7 @@ from resdraft.importers.text import (
     SYMBOL_SESSION,
     contradicted,
     is_transition,
+    join_content,
     plenary_lines,
     sponsors_of,
     text_session,
@@ -1081,6 +1082,7 @@ class _Tree:
         self.levels = Levels()
         self.last_number = 0
         self.bullets: int | None = None  # the level of the bullets being read
+        self.listing = False  # reading the unlabelled lines a paragraph's colon introduces
         self.closing: Line | None = None
         self.after: list[str] = []  # the paragraphs after the closing formula (an annex), not read
 
@@ -1118,6 +1120,11 @@ class _Tree:
         if label is None and not bullet and last is not None and last.style == "heading" and not last.content:
             last.content = content  # the heading's title, printed apart from its numeral
             return
+        if label is None and not bullet and lists_under(self.chain, self.listing, content):
+            self.chain[-1].content = join_content((self.chain[-1].content, content))
+            self.listing = True
+            return
+        self.listing = False
         if label and label.form == ("", "") and self.lost_dot(label.counter, rest):
             label = Label(f"{label.counter}.", "", label.counter, ".")
         number = int(label.counter) if label and label.form == ("", ".") and label.counter.isdigit() else None
@@ -1154,7 +1161,7 @@ class _Tree:
 
     def top(self, node: Node) -> None:
         self.tops.append(node)
-        self.chain, self.levels, self.bullets = [node], Levels(), None
+        self.chain, self.levels, self.bullets, self.listing = [node], Levels(), None, False
 
 
 # ================================================================ facts

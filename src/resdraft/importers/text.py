@@ -18,11 +18,11 @@ from pathlib import Path
 from typing import Any
 
 from resdraft.errors import LibraryError, Problem, Where
-from resdraft.footnote_marks import unanswered_as_text
+from resdraft.footnote_marks import RaisedMark, powers_as_text, unanswered_as_text
 from resdraft.importers.dates import MONTH, parse_date
 from resdraft.importers.labels import Label, Levels, split_label, title_line
 from resdraft.importers.openings import marked_opening
-from resdraft.importers.outline import Node, emphases, frozen, numbering_of, split_parts
+from resdraft.importers.outline import Node, emphases, frozen, lists_under, numbering_of, split_parts
 from resdraft.inline import merge
 from resdraft.model import (
     NOT_TEXT,
@@ -46,15 +46,16 @@ from resdraft.sessions import ordinal_number
 BODIES = ("aalco", "aipa", "unga", "unsc")
 BODY_ALIASES = {"aipo": "aipa"}  # AIPA was AIPO until its 28th General Assembly (2007)
 
-# The enacting formula opens the resolution and names the body; its ordinal gives the session.
+# The enacting formula opens the resolution and names the body; its ordinal gives the session,
+# in words whose parts a hyphen or a space joins ("Fifty-Second", "Fifty Second"): a further
+# part is taken only where the words after do not fit without it ("Fiftieth Annual Session").
+_ORDINAL = r"(?P<ordinal>[A-Za-z]+(?:[- ][A-Za-z]+){0,3}?)"
 ENACTING: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "aalco",
-        re.compile(
-            r"The Asian-African Legal Consultative Organi[sz]ation at its (?P<ordinal>[a-z-]+)(?: annual)? session\W?", re.I
-        ),
+        re.compile(rf"The Asian-African Legal Consultative Organi[sz]ation at its {_ORDINAL}(?: annual)? session\W?", re.I),
     ),
-    ("aipa", re.compile(r"The (?P<ordinal>[A-Za-z-]+)(?: AIPO| AIPA)? General Assembly ?[:,]?")),
+    ("aipa", re.compile(rf"The {_ORDINAL}(?: AIPO| AIPA)? General Assembly ?[:,]?")),
     ("unga", re.compile(r"The General Assembly ?[,:]?")),
     ("unsc", re.compile(r"The Security Council ?[,:]?")),
 )
@@ -244,7 +245,7 @@ _MARKDOWN_INLINE = re.compile(
     | <sup>(?P<sup>[^<>]{0,40})</sup>            # superscript: a footnote number or an ordinal suffix
     | <(?P<slash>/?)(?P<tag>b|strong|i|em)>      # emphasis in HTML, left by converters
     | <br[ ]{0,3}/?>                             # an HTML line break
-    | (?P<digits>[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,4})              # superscript digits: footnote markers
+    | (?P<digits>[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,4})              # superscript digits: footnote markers (or powers, "m²")
     | (?P<stars>\*{1,3})                         # an emphasis delimiter, or the '*' footnote marker
     """,
     re.VERBOSE | re.IGNORECASE,
@@ -308,7 +309,7 @@ def _tokens(text: str, markdown: bool) -> list[_Piece]:
         elif kind == "tag":
             pieces.append(_Toggle(m.group("tag").lower() in ("b", "strong"), not m.group("slash")))
         elif kind == "digits":
-            pieces.append(FootnoteRef(m.group("digits").translate(_SUPERSCRIPT_DIGITS)))
+            pieces.append(RaisedMark(m.group("digits").translate(_SUPERSCRIPT_DIGITS)))
         elif kind == "stars":
             pieces.append(_delimiter(text, m.start(), m.end()))
         else:  # <br>
@@ -665,6 +666,7 @@ class _BodyReader:
         self.notes_since_paragraph = False
         self.stopped = False
         self.bullets: int | None = None  # the level of the printed dashes being read
+        self.listing = False  # reading the unlabelled lines a paragraph's colon introduces
 
     def read(self, blocks: Iterable[_Block]) -> None:
         """Read every block in order, refusing a text far longer than any resolution."""
@@ -711,6 +713,11 @@ class _BodyReader:
         self.refs.update(s.marker for s in content if isinstance(s, FootnoteRef))
         if not bullet and label is None and self.formula_or_continuation(content):
             return
+        if not (bullet or printed) and label is None and item.indent < 2 and lists_under(self.chain, self.listing, content):
+            self.chain[-1].content = join_content((self.chain[-1].content, content))
+            self.listing = True
+            return
+        self.listing = False
         number = int(label.counter) if label and label.form == ("", ".") and label.counter.isdigit() else None
         if not self.chain or (not (bullet or printed) and item.indent < 2 and (label is None or number is not None)):
             self.top(content, label, number)
@@ -779,6 +786,7 @@ class _BodyReader:
         self.chain = [node]
         self.levels = Levels()
         self.bullets = None
+        self.listing = False
 
     def sub(self, content: Content, label: Label | None) -> None:
         """Add a sub-paragraph under the paragraph its label's level belongs to; a printed dash or
@@ -1025,4 +1033,4 @@ def parse_text(text: str, source: Path | None = None, body: str | None = None) -
         emphasis=emphases(preamble, operative),
         date=date if isinstance(date, dt.date) else None,
     )
-    return unanswered_as_text(res, STARS)
+    return unanswered_as_text(powers_as_text(res), STARS)

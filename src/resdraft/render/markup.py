@@ -19,7 +19,8 @@ EMPHASIS = {(True, True): "***", (True, False): "**", (False, True): "*"}  # Mar
 # What the Markdown reader (importers/text.py) takes for markup, not words: a backslash, an
 # asterisk, the "[" of a footnote reference ("[^a]") and the "<" of the HTML tags it reads
 # (<sup>, <b>, <strong>, <i>, <em>, <br>). (Superscript digits, "²", it reads as footnote
-# markers too, and Markdown has no escape for them.)
+# markers too, and Markdown has no escape for them: it tells a power glued to a unit or a
+# number, "m²", "10³", by where it stands; see footnote_marks.powers_as_text.)
 _MARKUP = re.compile(r"[\\*]|\[(?=\^)|<(?=/?(?:b|strong|i|em)>|sup>|br[ ]{0,3}/?>)", re.IGNORECASE)
 
 
