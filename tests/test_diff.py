@@ -23,6 +23,8 @@ from resdraft.cli import app
 from resdraft.diff import align, compare, words
 from resdraft.diff.words import Op, new_text, old_text, tokenize, word_diff
 from resdraft.model import Line, Paragraph, Resolution, Run
+from resdraft.render.diffjson import to_data
+from resdraft.render.diffterm import render_terminal
 from resdraft.sources import read_document
 
 runner = CliRunner()
@@ -674,6 +676,46 @@ def test_rolled_forward_draft_differs_only_in_session_words_and_placeholders() -
     data = _json(str(ROOT / "drafts/aalco-52.yaml"), str(ROOT / "drafts/aalco-53.yaml"))
     assert data["summary"]["operative"]["modified"] == 1 and data["summary"]["preamble"]["modified"] == 1
     assert all(p["status"] in ("unchanged", "modified") for p in data["paragraphs"])
+
+
+def _council(number: int) -> Resolution:
+    """A Security Council text of the corpus, as import reads it."""
+    return read_document(str(next((CORPUS / "unsc-unmis").glob(f"UNSC_S-RES-{number}-*.txt")))).resolution
+
+
+def test_a_change_of_the_kind_of_sub_paragraph_labels_is_reported_and_renumbering_is_not() -> None:
+    # S/RES/1590's paragraph 16 labels its sub-paragraphs "(i)", "(ii)"; 1706's paragraph 12, the
+    # same paragraph, letters them "(a)", "(b)" and has dashes under "(a)". The diff said only
+    # that words changed: JSON, the terminal (and the review page) now say the labels did too.
+    old, new = _council(1590), _council(1706)
+    diff = compare(old, new)
+    relabelled = [c for c in diff.operative if c.relabelled]
+    assert [(c.old_number, c.new_number, c.relabelled) for c in relabelled] == [(16, 12, (("(i)",), ("(a)", "--")))]
+    paragraph = next(p for p in to_data(diff)["paragraphs"] if p["old_number"] == 16)
+    assert paragraph["relabelled"] == {"old": ["(i)"], "new": ["(a)", "--"]}
+    assert all(sub["relabelled"] is None for sub in paragraph["subparagraphs"])
+    assert "op. 16 → op. 12  modified, sub-paragraph labels (i) → (a) / --\n" in render_terminal(diff)
+    # Paragraph 4's first sub-paragraph struck: the others are "(a)" … again, which is renumbering.
+    four = next(k for k, p in enumerate(old.operative) if p.number == 4)
+    subs = old.operative[four].subparagraphs[1:]
+    relettered = tuple(dataclasses.replace(sub, label=f"({chr(ord('a') + k)})") for k, sub in enumerate(subs))
+    operative = list(old.operative)
+    operative[four] = dataclasses.replace(old.operative[four], subparagraphs=relettered)
+    shorter = compare(old, dataclasses.replace(old, operative=tuple(operative)))
+    (changed,) = [c for c in shorter.operative if c.changed]
+    assert changed.relabelled is None and [s.status for s in changed.subparagraphs][:2] == ["deleted", "unchanged"]
+    assert changed.subparagraphs[1].old.label == "(b)" and changed.subparagraphs[1].new.label == "(a)"
+    assert "labels" not in render_terminal(shorter) and not any(c.relabelled for c in compare(new, new).operative)
+    # Labels alone changed: the diff is not empty.
+    alone = [
+        dataclasses.replace(
+            p, subparagraphs=tuple(dataclasses.replace(s, label=f"({k + 1})") for k, s in enumerate(p.subparagraphs))
+        )
+        if p.number == 16
+        else p
+        for p in old.operative
+    ]
+    assert not compare(old, dataclasses.replace(old, operative=tuple(alone))).is_empty
 
 
 # ------------------------------------------------------------------ laws (Hypothesis)

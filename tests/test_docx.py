@@ -18,6 +18,7 @@ from typer.testing import CliRunner
 from conftest import ROOT
 from resdraft.build import build, load_resolution, word_style_for
 from resdraft.cli import app
+from resdraft.library_import import import_document
 from resdraft.model import Resolution, Run
 from resdraft.preview import to_pdf
 from resdraft.render.docx import document_xml
@@ -182,6 +183,58 @@ def test_aipo_27_sub_paragraphs_use_level_two_of_the_operative_list_and_preamble
     pre_subs = [_numpr(p) for p in document.paragraphs if p.style.name == "Preambular Subparagraph 1"]
     assert len(subs) == 4 and {s[1] for s in subs if s} == {"1"} and {s[0] for s in subs if s} == {operative[0][0]}
     assert len(pre_subs) == 6 and len({s[0] for s in pre_subs if s}) == 1 and pre_subs[0][0] != operative[0][0]
+
+
+def _list_levels(document: Any, num_id: str) -> tuple[list[tuple[str, str]], set[str]]:
+    """A list's levels (format, level text) and the levels it starts again."""
+    numbering = document.part.numbering_part.element
+    num = next(n for n in numbering.findall(f"{W}num") if n.get(f"{W}numId") == num_id)
+    abstract_id = num.find(f"{W}abstractNumId").get(f"{W}val")
+    abstract = next(a for a in numbering.findall(f"{W}abstractNum") if a.get(f"{W}abstractNumId") == abstract_id)
+    levels = [
+        (lvl.find(f"{W}numFmt").get(f"{W}val"), lvl.find(f"{W}lvlText").get(f"{W}val")) for lvl in abstract.findall(f"{W}lvl")
+    ]
+    return levels, {o.get(f"{W}ilvl") for o in num.findall(f"{W}lvlOverride") if o.find(f"{W}startOverride") is not None}
+
+
+def test_council_sub_paragraphs_labelled_otherwise_print_their_labels_from_a_list_of_their_own(
+    library: Path, tmp_path: Path
+) -> None:
+    # S/RES/1590's paragraph 16 labels its sub-paragraphs "(i)", "(ii)" (its paragraph 4 has the
+    # Council's "(a)"), and 1706's paragraph 12 (a) has dashes: their drafts say so (numbering:),
+    # and Word printed the house style's "(a)", "(b)" and "(i)"–"(iii)" all the same.
+    council = ROOT.parent / "shared" / "corpus" / "unsc-unmis"
+    built = {}
+    for n in ("1590", "1706"):
+        draft = import_document(next(council.glob(f"UNSC_S-RES-{n}-*.txt")), start=library).draft
+        built[n] = bytes(build(draft, "docx"))
+        assert "numbering: [" in draft.read_text(encoding="utf-8")
+        (tmp_path / f"{n}.docx").write_bytes(built[n])
+    document = docx.Document(io.BytesIO(built["1590"]))
+    paragraphs = document.paragraphs
+    first = next(p for p in paragraphs if p.text.startswith("Decides that UNMIS is authorized to take the necessary action"))
+    second = paragraphs[paragraphs.index(first) + 1]
+    operative = next(p for p in paragraphs if p.style.name == "Operative Paragraph")
+    assert _numpr(first) == (_numpr(second)[0], "1") and _numpr(first)[0] != _numpr(operative)[0]
+    levels, restarted = _list_levels(document, _numpr(first)[0])
+    assert levels[1] == ("lowerRoman", "(%2)") and "1" in restarted
+    document = docx.Document(io.BytesIO(built["1706"]))
+    dash = next(p for p in document.paragraphs if p.text.startswith("to protect United Nations personnel"))
+    levels, restarted = _list_levels(document, _numpr(dash)[0])
+    assert _numpr(dash)[1] == "2" and levels[1:3] == [("lowerLetter", "(%2)"), ("bullet", "\u2013")] and "1" in restarted
+    texts = {}
+    for pdf in to_pdf([tmp_path / "1590.docx", tmp_path / "1706.docx"], tmp_path):
+        texts[pdf.stem] = " ".join(
+            subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout.split()
+        )
+    assert (
+        "16. Acting under Chapter VII of the Charter of the United Nations, (i) Decides that UNMIS is authorized" in texts["1590"]
+    )
+    assert "(ii) Requests that the Secretary-General and the Government of Sudan" in texts["1590"]
+    assert "4. Decides that the mandate of UNMIS shall be the following: (a) To support" in texts["1590"]
+    assert "12. Acting under Chapter VII of the Charter of the United Nations: (a) Decides that UNMIS" in texts["1706"]
+    assert "capabilities: \u2013 to protect United Nations personnel" in texts["1706"]
+    assert "\u2013 in order to support early and effective implementation" in texts["1706"]
 
 
 def test_aipo_26_operative_part_stays_unnumbered() -> None:

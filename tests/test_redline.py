@@ -25,6 +25,7 @@ from resdraft.build import load_resolution, word_style_for
 from resdraft.cli import app
 from resdraft.diff import compare
 from resdraft.model import Footnote, FootnoteRef, Line, Numbering, Paragraph, Resolution, Run, plain
+from resdraft.numbering import counter
 from resdraft.preview import to_pdf
 from resdraft.render.docx import render_docx
 from resdraft.render.redline import render_redline
@@ -66,6 +67,47 @@ def _texts(body: etree._Element) -> list[str]:
                 continue
             parts += [t.text or "" for t in r if t.tag in (f"{W}t", f"{W}delText")]
         out.append("".join(parts))
+    return out
+
+
+_COUNTERS = {"decimal": "decimal", "lowerLetter": "lower-alpha", "upperLetter": "upper-alpha"}
+_COUNTERS |= {"lowerRoman": "lower-roman", "upperRoman": "upper-roman"}
+
+
+def _labels(docx: bytes, body: etree._Element, keep: str | None = None) -> list[str]:
+    """Each paragraph's label as its list numbers it ("" for one no list numbers), counted as Word
+    counts them: each list (w:num) from its levels' starts (or its own), a level starting again
+    after a paragraph of a level above it. Reject All (keep='del') numbers each paragraph as its
+    tracked change of properties had it (`body`: already accepted or rejected by `_resolve`)."""
+    with zipfile.ZipFile(io.BytesIO(docx)) as z:
+        numbering = etree.fromstring(z.read("word/numbering.xml"))
+    abstracts = {a.get(f"{W}abstractNumId"): a for a in numbering.iter(f"{W}abstractNum")}
+    nums = {n.get(f"{W}numId"): n for n in numbering.iter(f"{W}num")}
+    counts: dict[str, dict[int, int]] = {}
+    out = []
+    for p in body.iter(f"{W}p"):
+        numpr = p.find(f"{W}pPr/{W}numPr")
+        if keep == "del" and (was := p.find(f"{W}pPr/{W}pPrChange/{W}pPr")) is not None:
+            numpr = was.find(f"{W}numPr")
+        if numpr is None:
+            out.append("")
+            continue
+        num_id, level = numpr.find(f"{W}numId").get(f"{W}val"), int(numpr.find(f"{W}ilvl").get(f"{W}val"))
+        abstract = abstracts[nums[num_id].find(f"{W}abstractNumId").get(f"{W}val")]
+        levels = {int(lvl.get(f"{W}ilvl")): lvl for lvl in abstract.iter(f"{W}lvl")}
+        starts = {k: int(lvl.find(f"{W}start").get(f"{W}val")) for k, lvl in levels.items()}
+        for override in nums[num_id].iter(f"{W}lvlOverride"):
+            if (start := override.find(f"{W}startOverride")) is not None:
+                starts[int(override.get(f"{W}ilvl"))] = int(start.get(f"{W}val"))
+        count = counts.setdefault(num_id, {})
+        count[level] = count[level] + 1 if level in count else starts[level]
+        for deeper in [k for k in count if k > level]:
+            del count[deeper]
+        text = levels[level].find(f"{W}lvlText").get(f"{W}val")
+        for k in range(level + 1):
+            style = levels[k].find(f"{W}numFmt").get(f"{W}val")
+            text = text.replace(f"%{k + 1}", counter(_COUNTERS[style], count.get(k, starts[k])) if style in _COUNTERS else "")
+        out.append(text)
     return out
 
 
@@ -205,6 +247,8 @@ def _check(old: Resolution, new: Resolution, amends: dict[str, str] | None = Non
     new_docx, old_docx = render_docx(new, word), render_docx(old, word_style_for(old.body, str(ROOT / "drafts")))
     assert _texts(_resolve(body, "ins")) == _texts(_body(new_docx)), "Accept All must give the new text"
     assert _texts(_resolve(body, "del")) == _texts(_body(old_docx)), "Reject All must give the old text"
+    assert _labels(redline, _resolve(body, "ins")) == _labels(new_docx, _body(new_docx)), "Accept All must number as the new text"
+    assert _labels(redline, _resolve(body, "del"), "del") == _labels(old_docx, _body(old_docx)), "Reject All: as the old"
     assert _notes(redline, "ins") == _notes(new_docx), "Accept All must give the new footnotes, where they stand"
     assert _notes(redline, "del") == _notes(old_docx), "Reject All must give the old footnotes, where they stood"
     assert _looks(redline, "ins") == _looks(new_docx), "Accept All must set the words as the new text does"
@@ -1369,6 +1413,29 @@ def test_a_footnote_mark_alone_on_a_masthead_line_does_not_stop_the_redline() ->
     old, now = parse_text(seed, Path("old.md")), parse_text(new, Path("new.md"))
     _check(old, now)
     _check(now, old)
+
+
+def _council(number: int) -> Resolution:
+    """A Security Council text of the corpus, as import reads it."""
+    council = ROOT.parent / "shared" / "corpus" / "unsc-unmis"
+    return read_document(str(next(council.glob(f"UNSC_S-RES-{number}-*.txt")))).resolution
+
+
+def test_sub_paragraphs_labelled_otherwise_in_the_old_text_get_their_old_labels_back(tmp_path: Path) -> None:
+    # S/RES/1590's paragraph 16 "(i) Decides …, (ii) Requests …" is 1706's paragraph 12 "(a)
+    # Decides … – … – … – …, (b) Requests …". Each text numbers them in a list of their own labels;
+    # a sub-paragraph of both keeps its old list in a tracked change of its properties (at that
+    # list's first level, which is where LibreOffice's Reject All puts it), so that Reject All
+    # labels it "(i)" again, and Accept All "(a)". Both ways, and LibreOffice converts each.
+    old, new = _council(1590), _council(1706)
+    for k, (a, b) in enumerate(((old, new), (new, old))):
+        redline = _check(a, b)
+        kept = next(
+            p for p in _body(redline).iter(f"{W}p") if "".join(p.itertext()).startswith("Decides that UNMIS is authorized")
+        )
+        assert kept.find(f"{W}pPr/{W}pPrChange/{W}pPr/{W}numPr") is not None
+        (tmp_path / f"{k}.docx").write_bytes(redline)
+    assert len(to_pdf([tmp_path / "0.docx", tmp_path / "1.docx"], tmp_path)) == 2
 
 
 def test_a_council_redline_from_raw_texts_prints_the_heading_above_the_adoption_line() -> None:

@@ -569,6 +569,21 @@ def test_a_changed_sub_paragraph_carries_its_own_badge(open_review: Callable[...
     assert inline.inner_text().startswith("c.") and inline.locator("del, ins").all_inner_texts() == ["oversee", "review"]
 
 
+def test_a_paragraph_whose_sub_paragraphs_are_labelled_otherwise_says_so(open_review: Callable[..., Review]) -> None:
+    # S/RES/1590's paragraph 16 "(i)", "(ii)" is 1706's paragraph 12 "(a)" (with dashes under it),
+    # "(b)": a change the redline tracks, which the page did not show.
+    council = ROOT.parent / "shared" / "corpus" / "unsc-unmis"
+    old, new = (next(council.glob(f"UNSC_S-RES-{n}-*.txt")) for n in (1590, 1706))
+    review = open_review(_diff(old, new))
+    relabelled = review.rows().filter(has=review.page.locator(".badge", has_text="sub-paragraph labels"))
+    assert relabelled.locator(".where").all_inner_texts() == ["op. 16 → op. 12"]
+    assert review.row("op. 16 → op. 12").locator(".meta .badge").all_inner_texts() == [
+        "modified",
+        "sub-paragraph labels (i) → (a) / --",
+    ]
+    assert "sub-paragraph labels" not in render_review_html(compare(*ga_pair("A/RES/78/64")))
+
+
 def test_a_sub_paragraph_that_moved_says_where_from(open_review: Callable[..., Review]) -> None:
     # AIPO 27, operative 3: sub-paragraphs a.-d. reordered b, c, a, d; the row's numbers are the
     # parent's, so the badge says where each moved from.

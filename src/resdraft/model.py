@@ -288,16 +288,22 @@ class Paragraph:
         for sub in self.subparagraphs:
             yield from sub.walk()
 
-    def sublabels(self, house: Sequence[str]) -> tuple[str, ...] | None:
-        """Its sub-paragraphs' labels per level, each level by its first label or its bullet ("(i)",
-        "--"), where they are not the `house` numbering's ("(a)", "(i)"): to the deepest level that
-        differs. None where the house numbering labels them, or where their labels follow no sequence."""
+    def label_kinds(self, house: Sequence[str] = ()) -> list[str] | None:
+        """Its sub-paragraphs' labels per level, each level by its first label or its bullet ("(a)",
+        "(i)", "--"), the `house` numbering's where both fit; None where some level's labels follow
+        no sequence (a label missing, one skipped, a list going on from "(c)")."""
         levels: list[list[list[str | None]]] = []
         runs = [self.subparagraphs]
         while runs := [run for run in runs if run]:
             levels.append([[sub.label for sub in run] for run in runs])
             runs = [sub.subparagraphs for run in runs for sub in run]
-        found = sublabel_examples(levels, house)
+        return sublabel_examples(levels, house)
+
+    def sublabels(self, house: Sequence[str]) -> tuple[str, ...] | None:
+        """Its sub-paragraphs' labels per level, each level by its first label or its bullet ("(i)",
+        "--"), where they are not the `house` numbering's ("(a)", "(i)"): to the deepest level that
+        differs. None where the house numbering labels them, or where their labels follow no sequence."""
+        found = self.label_kinds(house)
         differ = [k for k, example in enumerate(found or ()) if k >= len(house) or example != house[k]]
         return tuple(found[: differ[-1] + 1]) if found and differ else None
 

@@ -77,6 +77,19 @@ def compare_masthead(old: Resolution, new: Resolution) -> tuple[HeaderChange, ..
     return tuple(out)
 
 
+def relabelled(old: Paragraph, new: Paragraph) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """The kinds of label of a paragraph's sub-paragraphs, old and new, each level by its first
+    label ("(i)" against "(a)", "--"), where they differ at a level both texts have; None where
+    they do not, and where either text's labels follow no sequence, so that nothing counts but
+    labels given as a kind. Only for a paragraph (its kinds name its sub-paragraphs' levels too)."""
+    if old.level or not old.subparagraphs or not new.subparagraphs:
+        return None
+    was, now = old.label_kinds(), new.label_kinds()
+    if was is None or now is None or all(a == b for a, b in zip(was, now, strict=False)):
+        return None
+    return tuple(was), tuple(now)
+
+
 def compare_paragraphs(
     part: str, old: Sequence[Paragraph], new: Sequence[Paragraph], related: Related | None
 ) -> tuple[ParagraphChange, ...]:
@@ -129,7 +142,8 @@ def compare_paragraphs(
         q = old[i]
         subs = compare_paragraphs(part, q.subparagraphs, p.subparagraphs, related)
         same = q.text == p.text and all(not s.changed for s in subs)
-        changes.append(ParagraphChange(part, "unchanged" if same else "modified", j in out_of_order, q, p, i, j, ops_of[j], subs))
+        status: Literal["unchanged", "modified"] = "unchanged" if same else "modified"
+        changes.append(ParagraphChange(part, status, j in out_of_order, q, p, i, j, ops_of[j], subs, relabelled=relabelled(q, p)))
     flush_deleted(len(old))
     return tuple(changes)
 

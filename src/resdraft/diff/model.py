@@ -98,6 +98,8 @@ class ParagraphChange:
     subparagraphs: tuple[ParagraphChange, ...] = ()
     # Where its words went or came from, when that is another paragraph (see Counterpart).
     elsewhere: Counterpart | None = None
+    # A paragraph's sub-paragraphs' labels per level, old and new, where their kind changed (see `relabelled_note`).
+    relabelled: tuple[tuple[str, ...], tuple[str, ...]] | None = None
 
     @property
     def opening(self) -> str | None:
@@ -126,6 +128,17 @@ class ParagraphChange:
     @property
     def changed(self) -> bool:
         return self.status != "unchanged" or self.moved
+
+    @property
+    def relabelled_note(self) -> str:
+        """How the kind of its sub-paragraphs' labels changed, level by level, if it did:
+        'sub-paragraph labels (i) → (a) / --' (S/RES/1590's paragraph 16 and 1706's paragraph 12,
+        whose (a) has dashes under it). A label that changed only because one was inserted or
+        deleted before it ("(c)" become "(d)") is renumbering, not this."""
+        if self.relabelled is None:
+            return ""
+        old, new = (" / ".join(labels) for labels in self.relabelled)
+        return f"sub-paragraph labels {old} → {new}"
 
     def elsewhere_note(self, named: bool = False) -> str:
         """What became of the paragraph's words elsewhere, if anything: 'moved to pp. 26', 'split
@@ -203,6 +216,6 @@ class Diff:
     def is_empty(self) -> bool:
         return (
             all(h.status == "unchanged" for h in (*self.header, *self.masthead))
-            and not any(c.changed for part in PARTS for c in self.part(part))
+            and not any(c.changed or c.relabelled for part in PARTS for c in self.part(part))
             and not self.footnotes_changed
         )

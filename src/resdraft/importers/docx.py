@@ -964,7 +964,14 @@ def _main_list(paras: list[_Para]) -> str | None:
         opening = infer_opening(text)
         return opening is not None and not is_preambular(opening)
 
+    lowest: dict[str, int] = {}
+    for p in paras:
+        if p.label is not None:
+            lowest[p.label.list_key] = min(p.label.ilvl, lowest.get(p.label.list_key, MAX_LEVELS))
     word = [k for k in starts if not k.startswith("typed-")]
+    # A list that numbers nothing at its first level numbers sub-paragraphs (resdraft's list of a
+    # paragraph's own labels, "(i)" under S/RES/1590's paragraph 16), where another numbers there.
+    word = [k for k in word if not lowest[k]] or word
     if word:
         introducers = {k: introducer(k) for k in word}
         outer = [k for k, p in introducers.items() if p is None or (p.label is None and not lone(p))]

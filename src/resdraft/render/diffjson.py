@@ -35,6 +35,7 @@ def _paragraph(change: ParagraphChange) -> dict[str, Any]:
         "opening": change.opening,
         "ops": [[op, text] for op, text in change.ops],
         "elsewhere": _elsewhere(change),
+        "relabelled": {"old": list(change.relabelled[0]), "new": list(change.relabelled[1])} if change.relabelled else None,
         "subparagraphs": [_paragraph(s) for s in change.subparagraphs],
     }
 

@@ -104,6 +104,8 @@ def _change(change: ParagraphChange, diff: Diff, colour: bool, indent: str = "")
         status += f" from {change.old_sub_label}"
     if note := change.elsewhere_note():
         status += f", {note}"
+    if change.relabelled:
+        status += f", {change.relabelled_note}"
     label = (change.new or change.old).label if (change.new or change.old) else None  # type: ignore[union-attr]
     head = where(change, diff) if not indent else f"{label or '·'}"
     lines = [f"{indent}{BOLD if colour else ''}{head}  {status}{RESET if colour else ''}"]
@@ -134,7 +136,7 @@ def render_terminal(diff: Diff, colour: bool = False) -> str:
         lines.append(footnotes)
     for part in PARTS:
         for change in diff.part(part):
-            if change.changed:
+            if change.changed or change.relabelled:
                 lines.append("")
                 lines += _change(change, diff, colour)
     for note in diff.footnotes_changed:

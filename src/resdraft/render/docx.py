@@ -7,6 +7,7 @@ preambular and operative paragraphs, opening phrases and footnotes.
 from __future__ import annotations
 
 import copy
+import dataclasses
 import datetime as dt
 import functools
 import io
@@ -64,6 +65,8 @@ FOOTNOTE_TEXT, FOOTNOTE_REFERENCE = "Footnote Text", "Footnote Reference"
 HEADING_STYLE = "Section Heading"  # a section's heading among operative paragraphs: "II", a line break, its words
 
 
+_PRINTED_MARKS = {"--": "\u2013"}  # a sub-paragraph's mark as typed in plain text -> as printed: the Council's en dash
+
 _WORD_FORMATS = {
     "decimal": "decimal",
     "lower-alpha": "lowerLetter",
@@ -105,6 +108,16 @@ def own_sub_list(res: Resolution, paragraph: Paragraph) -> bool:
     first = next((sub.label for sub in paragraph.subparagraphs if sub.label), None)
     levels = res.numbering.subparagraphs
     return bool(levels) and first == levels[0] and (not res.numbering.operative or res.unnumbered(paragraph))
+
+
+def own_labels(res: Resolution, part: str, paragraph: Paragraph) -> tuple[str, ...] | None:
+    """The labels of a paragraph's sub-paragraphs, each level by its first ("(i)", or the dash
+    each carries, "--"), where they are not the house style's (S/RES/1590's paragraph 16 "(i)",
+    "(ii)" where the Council letters them "(a)"): the levels below as the house style has them.
+    None where the house style labels them (or their labels follow no sequence)."""
+    house = res.numbering.subparagraphs if part == "operative" else res.numbering.preambular_subparagraphs
+    found = paragraph.sublabels(house)
+    return None if found is None else (*found, *house[len(found) :])
 
 
 def typed_label(res: Resolution, part: str, paragraph: Paragraph, listed: bool = False) -> Content:
@@ -447,6 +460,7 @@ class _Writer:
         # its next heading of each kind ("new I").
         self.next_number = {"new": 1, "old": 1}
         self.heading_lists: dict[str, str] = {}  # each kind of heading numeral ("I", "A.") -> the list numbering it now
+        self.labelled: dict[tuple[str, tuple[str, ...], str | None], int] = {}  # sub-paragraphs' own labels -> their numbering
 
     # -------------------------------------------------------------- base document and styles
 
@@ -687,7 +701,7 @@ class _Writer:
             elif is_bullet(pattern):  # the Council's "--": each item's mark, counting nothing
                 _el("w:numFmt", lvl, val="bullet")
                 _el("w:suff", lvl, val=suff)
-                _el("w:lvlText", lvl, val=pattern)
+                _el("w:lvlText", lvl, val=_PRINTED_MARKS.get(pattern, pattern))
             else:
                 prefix, style, suffix = parse_pattern(pattern)
                 _el("w:numFmt", lvl, val=_WORD_FORMATS[style])
@@ -784,11 +798,29 @@ class _Writer:
         their own for those of a paragraph that list skips (see `own_sub_list`; `text`: the text
         the paragraph is shown from), and in the preamble one of their own (taken only when there
         are sub-paragraphs)."""
+        if (labels := own_labels(text, part, paragraph)) is not None and (part != "operative" or operative_num is not None):
+            return self.labelled_list(text, part, labels)
         if part == "operative":
             if operative_num is not None and own_sub_list(text, paragraph):
                 return self.restarted(operative_num, 1)
             return operative_num
         return next(preamble_nums) if preamble_nums and paragraph.subparagraphs else None
+
+    def labelled_list(self, res: Resolution, part: str, labels: tuple[str, ...]) -> str:
+        """A list for one paragraph's sub-paragraphs labelled otherwise than the house style
+        (`labels`, see `own_labels`), starting from their first label: one numbering for each
+        kind of labels, made when first needed, and a list of it for each paragraph. Its levels
+        stand where the house style's list has them (the operative paragraphs' level first), so
+        that a sub-paragraph keeps its level in either list."""
+        key = (part, labels, res.numbering.operative if part == "operative" else None)
+        if key not in self.labelled:
+            if part == "operative":
+                self.labelled[key] = self.operative_abstract(dataclasses.replace(res.numbering, subparagraphs=labels))
+            else:
+                specs = [self.word.styles.get(subparagraph_style(part, i + 1)) for i in range(len(labels))]
+                self.labelled[key] = self._abstract(list(labels), specs)
+        first = 1 if part == "operative" else 0
+        return self._num(self.labelled[key], restart=range(first, first + len(labels)))
 
     # -------------------------------------------------------------- paragraphs
 

@@ -18,7 +18,9 @@ half carries a comment saying what it was split from or merged with. Where the o
 its operative paragraphs and the new does not (or the reverse), its paragraphs keep their old
 numbering as a tracked change of their properties; where it numbered sub-paragraphs otherwise
 ("1." against "(a)"), or only it numbered its operative paragraphs, those of a paragraph deleted
-whole (or all struck) are numbered as it numbered them, from "(a)" again under each paragraph.
+whole (or all struck) are numbered as it numbered them, from "(a)" again under each paragraph;
+where the old text labelled a paragraph's sub-paragraphs otherwise ("(i)" against "(a)"), those of
+both texts keep their old labels as a tracked change of their properties.
 Unchanged words the old text set otherwise (bold, italic, an opening's style) keep that setting
 as a tracked change of formatting. Footnotes are tracked too. An anchor both texts have at one place in unchanged words is one
 footnote, changes to its text marked inside it; one only the new text has is inserted, and one
@@ -77,6 +79,7 @@ from resdraft.render.docx import (
     kept_with_closing,
     line_label,
     operative_number,
+    own_labels,
     own_sub_list,
     paragraph_style,
     qn,
@@ -136,6 +139,10 @@ class _Redline(_Writer):
         self.operative_num: str | None = None  # the list the new text's operative paragraphs are numbered in now (see `_count`)
         self.old_num: str | None = None  # ... and the old text's: the same list, but where their sections part
         self.listed_headings = _listed_kinds(diff.old, diff.new)
+        # Where the old text labelled a paragraph's sub-paragraphs otherwise: their list -> the old
+        # labels, and each run of them (by id()) -> the list of its old labels.
+        self.old_labels: dict[str, tuple[str, ...]] = {}
+        self.old_runs: dict[int, str] = {}
 
     # -------------------------------------------------------------- footnotes
 
@@ -523,9 +530,11 @@ class _Redline(_Writer):
         key, where = across or (id(change), change.origin)
         yield from self._move_block(key, side, block, where)
 
-    def _moved_sub(self, change: ParagraphChange, part: str, num: str | None, side: str) -> Iterator[Any]:
-        """A sub-paragraph that moved among its siblings, with its own sub-paragraphs, as one Word move."""
-        block = self._moved_subs((change,), part, num, side)
+    def _moved_sub(
+        self, change: ParagraphChange, part: str, num: str | None, side: str, run: tuple[ParagraphChange, ...]
+    ) -> Iterator[Any]:
+        """A sub-paragraph that moved among its siblings (`run`), with its own sub-paragraphs, as one Word move."""
+        block = self._moved_subs((change,), part, num, side, run)
         yield from self._move_block(id(change), side, block, f"sub-paragraph {change.old_sub_label}")
 
     def _move_block(self, key: object, side: str, block: list[Any], where: str) -> list[Any]:
@@ -537,26 +546,39 @@ class _Redline(_Writer):
             self._comment(block[0], f"Moved from {where} of the earlier text.")
         return block
 
-    def _moved_subs(self, changes: tuple[ParagraphChange, ...], part: str, num: str | None, side: str) -> list[Any]:
+    def _moved_subs(
+        self,
+        changes: tuple[ParagraphChange, ...],
+        part: str,
+        num: str | None,
+        side: str,
+        run: tuple[ParagraphChange, ...] | None = None,
+    ) -> list[Any]:
         """The sub-paragraphs of a paragraph that moved, on one side: where it was in their old
-        order, where it is in their new one."""
+        order, where it is in their new one. `run`: the changes of their siblings, where not `changes`."""
         shown_side = [c for c in changes if (c.old if side == "moveFrom" else c.new) is not None]
         if side == "moveFrom":
             shown_side.sort(key=lambda c: c.old_index or 0)
-            num = self._list_of(num, part == "operative")
         out = []
         for change in shown_side:
             shown = change.old if side == "moveFrom" else change.new
             assert shown is not None
             style = subparagraph_style(part, shown.level)
-            out.append(self._moved_paragraph(style, change, side, "subparagraph", self._sub_number(shown, part, num)))
+            if side == "moveFrom":
+                place = self._old_sub_place(part, num, shown, changes if run is None else run)
+            else:
+                place = self._sub_number(shown, part, num)
+            out.append(self._moved_paragraph(style, change, side, "subparagraph", place))
             out += self._moved_subs(change.subparagraphs, part, num, side)
         return out
 
     @staticmethod
-    def _sub_number(shown: Paragraph, part: str, num: str | None) -> tuple[str, int] | None:
-        level = shown.level if part == "operative" else shown.level - 1
-        return (num, level) if num is not None and shown.label is not None else None
+    def _sub_level(shown: Paragraph, part: str) -> int:
+        """A sub-paragraph's level in its list: below the operative paragraphs' own level, or from the first in the preamble."""
+        return shown.level if part == "operative" else shown.level - 1
+
+    def _sub_number(self, shown: Paragraph, part: str, num: str | None) -> tuple[str, int] | None:
+        return (num, self._sub_level(shown, part)) if num is not None and shown.label is not None else None
 
     def _moved_paragraph(self, style: str, change: ParagraphChange, side: str, role: str, num: tuple[str, int] | None) -> Any:
         """One paragraph of a move on one side. One the other side lacks (a sub-paragraph added or
@@ -612,10 +634,17 @@ class _Redline(_Writer):
         if not shown.subparagraphs and change.old is not None and change.old.subparagraphs:
             shown, text, all_struck = change.old, self.diff.old, True
         sub_num = self.sub_list(part, shown, text, self.operative_num, self.preamble_nums)
-        if status == "deleted" and part == "operative" and change.subparagraphs:
+        if own_labels(text, part, shown) is not None:
+            pass  # (a list of their own labels, in which they count from the first)
+        elif status == "deleted" and part == "operative" and change.subparagraphs:
             sub_num = self._old_sub_list() or sub_num
         elif all_struck and part == "operative" and (old_list := self._old_sub_list()) is not None:
             sub_num = old_list  # (the old text's formats, as for a paragraph deleted whole)
+        if status in ("modified", "unchanged") and not all_struck and (was := self._labelled_otherwise(part, change)):
+            if sub_num is not None and sub_num == self.operative_num:
+                sub_num = self.restarted(sub_num, 1)
+            if sub_num is not None:
+                self.old_labels[sub_num] = was
         elif (
             status in ("modified", "unchanged") and sub_num is not None and sub_num == self.operative_num and shown.subparagraphs
         ):
@@ -651,6 +680,47 @@ class _Redline(_Writer):
             return dataclasses.replace(change, new=new, new_index=other.place.index, ops=other.ops), move
         return dataclasses.replace(change, old=old, old_index=other.place.index, ops=other.ops), move
 
+    def _labelled_otherwise(self, part: str, change: ParagraphChange) -> tuple[str, ...] | None:
+        """The old labels of the sub-paragraphs of a paragraph of both texts, each level by its
+        first, where the new text labels them otherwise (S/RES/1590's paragraph 16 "(i)", "(ii)"
+        become 1706's "(a)", "(b)"); None where the two label them alike."""
+        old, new = change.old, change.new
+        assert old is not None and new is not None
+        was = own_labels(self.diff.old, part, old)
+        if was == own_labels(self.res, part, new) or not old.subparagraphs:
+            return None
+        numbering = self.diff.old.numbering
+        return was or (numbering.subparagraphs if part == "operative" else numbering.preambular_subparagraphs) or None
+
+    def _old_sub_place(
+        self, part: str, num: str | None, old: Paragraph, run: tuple[ParagraphChange, ...]
+    ) -> tuple[str, int] | None:
+        """The list and level a sub-paragraph of the old text stood in, in a list of the new
+        text's sub-paragraphs `num` (`run`: the changes of it and its siblings). Where its
+        paragraph's old text labelled them otherwise (see `_labelled_otherwise`), a list of the
+        old label of its level for its run of siblings, starting from the first, at that list's
+        first level: the old place of a sub-paragraph of both texts stands in a tracked change of
+        its properties, which LibreOffice's Reject All reads at the first level whatever level it
+        names (Word reads it as named)."""
+        if old.label is None:
+            return None
+        if num is None or num not in self.old_labels:
+            found = self._list_of(num, True)
+            return None if found is None else (found, self._sub_level(old, part))
+        if id(run) not in self.old_runs:
+            labels = self.old_labels[num]
+            pattern = labels[min(old.level, len(labels)) - 1]
+            self.old_runs[id(run)] = self._num(
+                self._abstract([pattern], [self.word.styles.get(subparagraph_style(part, old.level))])
+            )
+        return (self.old_runs[id(run)], 0)
+
+    def _old_sub_number(self, p: Any, part: str, num: str | None, old: Paragraph, run: tuple[ParagraphChange, ...]) -> None:
+        """A sub-paragraph of both texts whose paragraph's old text labelled them otherwise (see
+        `_labelled_otherwise`): its old list and style kept in a tracked change of its properties."""
+        if num in self.old_labels and (place := self._old_sub_place(part, num, old, run)) is not None:
+            self.renumbered.append((p, place, self.style_ids[subparagraph_style(part, old.level)]))
+
     def _old_sub_list(self) -> str | None:
         """For the sub-paragraphs of an operative paragraph deleted whole, or of one whose
         sub-paragraphs are all struck, where the old text numbered sub-paragraphs otherwise than
@@ -672,20 +742,28 @@ class _Redline(_Writer):
         stood. Under a paragraph inserted or deleted whole (`forced`), each is too."""
         if forced is None:
             yield from self._in_order(
-                changes, lambda c: self._sub(c, part, num, None), lambda c, side: self._moved_sub(c, part, num, side)
+                changes,
+                lambda c: self._sub(c, part, num, None, changes),
+                lambda c, side: self._moved_sub(c, part, num, side, changes),
             )
             return
         for change in changes:
-            yield from self._sub(change, part, num, forced)
+            yield from self._sub(change, part, num, forced, changes)
 
-    def _sub(self, change: ParagraphChange, part: str, num: str | None, forced: str | None) -> Iterator[Any]:
+    def _sub(
+        self, change: ParagraphChange, part: str, num: str | None, forced: str | None, run: tuple[ParagraphChange, ...]
+    ) -> Iterator[Any]:
         status = forced or change.status
         shown = change.old if status == "deleted" else change.new
         if shown is None:  # a sub-paragraph only the other side of a move has
             return
         style = subparagraph_style(part, shown.level)
-        num = self._list_of(num, part == "operative" and status == "deleted")
-        yield self._in_place(change, status, style, "subparagraph", self._sub_number(shown, part, num))
+        gone = status == "deleted"
+        place = self._old_sub_place(part, num, shown, run) if gone else self._sub_number(shown, part, num)
+        p = self._in_place(change, status, style, "subparagraph", place)
+        if status in ("modified", "unchanged") and change.old is not None:
+            self._old_sub_number(p, part, num, change.old, run)
+        yield p
         yield from self._subs(change.subparagraphs, part, num, forced or (status if status in ("inserted", "deleted") else None))
 
     def _part(self, changes: tuple[ParagraphChange, ...], part: str) -> Iterator[Any]:

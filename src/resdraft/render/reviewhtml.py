@@ -418,9 +418,10 @@ class _Notes:
 
     def row(self, change: ParagraphChange) -> tuple[str, str, str]:
         """A row's place ('op. 7 → op. 9') as HTML; its badges beside the status: one for the
-        footnotes of a paragraph that changed, linking to the Footnotes table, and one where words
-        both texts have are set otherwise (the redline tracks that too); and whether the row is a
-        change, its words or its footnotes ('true' or 'false')."""
+        footnotes of a paragraph that changed, linking to the Footnotes table, one where words
+        both texts have are set otherwise (the redline tracks that too), and one where its
+        sub-paragraphs are labelled by another kind of label; and whether the row is a change, its
+        words, its footnotes or its labels ('true' or 'false')."""
         key = id(change)
         if key not in self._rows:
             count = sum(
@@ -432,9 +433,11 @@ class _Notes:
             badge = f'<a class="badge b-unchanged" href="#h-footnotes">{words}</a>' if count else ""
             if _restyled(change):
                 badge += '<span class="badge b-modified">formatting changed</span>'
+            if change.relabelled:
+                badge += f'<span class="badge b-modified">{escape(change.relabelled_note)}</span>'
             old, new = places(change, self.diff)
             place = f"<span>{escape(old)}</span> → <span>{escape(new)}</span>"
-            self._rows[key] = (place, badge, str(change.changed or count > 0).lower())
+            self._rows[key] = (place, badge, str(change.changed or bool(change.relabelled) or count > 0).lower())
         return self._rows[key]
 
     def unchanged(self, change: ParagraphChange) -> tuple[str, str] | None:
