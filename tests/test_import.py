@@ -846,6 +846,35 @@ def test_a_paragraph_rewords_the_clause_of_the_draft_it_continues_before_any_oth
     assert new["amends"] == continued != earlier
 
 
+@pytest.mark.parametrize(
+    ("symbols", "words", "continued_words"),
+    [
+        # 79/104 (French Polynesia) takes note of this session's working paper, as 78/91 did; in
+        # Guam's words (78/92) it scored 87, in 78/91's own 69 (the paper's contents are new).
+        (
+            ("A/RES/78/91", "A/RES/78/92", "A/RES/79/104"),
+            "on French Polynesia,[^fn1] which contained",
+            "on French Polynesia[^fn1] and other relevant information",
+        ),
+        # 79/309 (UNMISS) apportions the amount for May and June 2026 as 78/306 did for 2025
+        # (80.5); 79/307's for UNDOF, imported before it, scored 95.4.
+        (
+            ("A/RES/78/306", "A/RES/79/307", "A/RES/79/309"),
+            "from 1 May to 30 June 2026",
+            "from 1 May to 30 June 2025",
+        ),
+    ],
+)
+def test_a_paragraph_rewords_the_clause_of_the_draft_it_continues_before_a_closer_one_elsewhere(
+    empty: Path, tmp_path: Path, symbols: tuple[str, ...], words: str, continued_words: str
+) -> None:
+    _import_together(empty, tmp_path, *symbols)
+    continued, new = symbol_name(symbols[0]), symbol_name(symbols[-1])  # (the first continued by the last)
+    (was,) = [c["id"] for c in _imported_clauses(empty, continued) if continued_words in c["text"]]
+    (rewording,) = [c for c in _imported_clauses(empty, new) if words in c["text"]]
+    assert rewording["amends"] == was
+
+
 def test_a_paragraph_the_same_as_a_clause_imported_with_it_reuses_it_sub_paragraphs_and_all(empty: Path, tmp_path: Path) -> None:
     # 79/180 repeats 78/214's "Also calls upon all States" and its four sub-paragraphs word for
     # word; imported together, the clause the first import added was held without its
