@@ -683,7 +683,17 @@ def _council(number: int) -> Resolution:
     return read_document(str(next((CORPUS / "unsc-unmis").glob(f"UNSC_S-RES-{number}-*.txt")))).resolution
 
 
-def test_a_change_of_the_kind_of_sub_paragraph_labels_is_reported_and_renumbering_is_not() -> None:
+def _word_output(res: Resolution, folder: Path) -> Path:
+    """A resolution's Word output, as a file in `folder`."""
+    from resdraft.build import word_style_for
+    from resdraft.render.docx import render_docx
+
+    path = folder / "out.docx"
+    path.write_bytes(render_docx(res, word_style_for(res.body, str(ROOT / "drafts"))))
+    return path
+
+
+def test_a_change_of_the_kind_of_sub_paragraph_labels_is_reported_and_renumbering_is_not(tmp_path: Path) -> None:
     # S/RES/1590's paragraph 16 labels its sub-paragraphs "(i)", "(ii)"; 1706's paragraph 12, the
     # same paragraph, letters them "(a)", "(b)" and has dashes under "(a)". The diff said only
     # that words changed: JSON, the terminal (and the review page) now say the labels did too.
@@ -706,6 +716,10 @@ def test_a_change_of_the_kind_of_sub_paragraph_labels_is_reported_and_renumberin
     assert changed.relabelled is None and [s.status for s in changed.subparagraphs][:2] == ["deleted", "unchanged"]
     assert changed.subparagraphs[1].old.label == "(b)" and changed.subparagraphs[1].new.label == "(a)"
     assert "labels" not in render_terminal(shorter) and not any(c.relabelled for c in compare(new, new).operative)
+    # 1706's dashes as its Word output prints them, "–", are the same labels as the typed "--".
+    printed = read_document(str(_word_output(new, tmp_path))).resolution
+    assert [p.label_kinds() for p in printed.operative if p.number == 12] == [["(a)", "\u2013"]]
+    assert not any(c.relabelled for c in compare(new, printed).operative)
     # Labels alone changed: the diff is not empty.
     alone = [
         dataclasses.replace(

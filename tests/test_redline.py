@@ -1436,6 +1436,10 @@ def test_sub_paragraphs_labelled_otherwise_in_the_old_text_get_their_old_labels_
         assert kept.find(f"{W}pPr/{W}pPrChange/{W}pPr/{W}numPr") is not None
         (tmp_path / f"{k}.docx").write_bytes(redline)
     assert len(to_pdf([tmp_path / "0.docx", tmp_path / "1.docx"], tmp_path)) == 2
+    # 1706 read back from its Word output, its dashes printed "–": the same labels as the typed "--".
+    (tmp_path / "1706.docx").write_bytes(render_docx(new, word_style_for("unsc", str(ROOT / "drafts"))))
+    printed = read_document(str(tmp_path / "1706.docx")).resolution
+    assert _body(_check(new, printed)).find(f".//{W}pPrChange") is None
 
 
 def test_a_council_redline_from_raw_texts_prints_the_heading_above_the_adoption_line() -> None:

@@ -66,6 +66,12 @@ def is_bullet(example: str) -> bool:
     return BULLET.fullmatch(example) is not None
 
 
+def label_kind(example: str) -> str:
+    """An example label as a kind of label: every dash one kind, the Council's "--" (its plain-text
+    copies type "--", its printed text and resdraft's Word output an en dash, "–")."""
+    return "--" if example in ("--", "-", "\u2013", "\u2014") else example
+
+
 FIRST_COUNTERS = {"decimal": "1", "lower-alpha": "a", "upper-alpha": "A", "lower-roman": "i", "upper-roman": "I"}
 _ROMAN_NUMERAL = re.compile(r"m{0,3}(?:cm|cd|d?c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})")  # lower case
 _NUMERAL_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}

@@ -15,6 +15,7 @@ from resdraft.diff.model import PARTS, Counterpart, Diff, HeaderChange, Paragrap
 from resdraft.diff.words import WORD, keeps_share, kept_share, word_diff
 from resdraft.footnote_marks import paired
 from resdraft.model import Paragraph, Resolution, content_between
+from resdraft.numbering import label_kind
 
 
 def header_fields(res: Resolution) -> dict[str, str | None]:
@@ -80,12 +81,12 @@ def compare_masthead(old: Resolution, new: Resolution) -> tuple[HeaderChange, ..
 def relabelled(old: Paragraph, new: Paragraph) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
     """The kinds of label of a paragraph's sub-paragraphs, old and new, each level by its first
     label ("(i)" against "(a)", "--"), where they differ at a level both texts have; None where
-    they do not, and where either text's labels follow no sequence, so that nothing counts but
-    labels given as a kind. Only for a paragraph (its kinds name its sub-paragraphs' levels too)."""
+    they do not (a dash typed "--" or printed "–" is one kind), and where either text's labels
+    follow no sequence, so that nothing counts but labels given as a kind. Only for a paragraph (its kinds name its sub-paragraphs' levels too)."""
     if old.level or not old.subparagraphs or not new.subparagraphs:
         return None
     was, now = old.label_kinds(), new.label_kinds()
-    if was is None or now is None or all(a == b for a, b in zip(was, now, strict=False)):
+    if was is None or now is None or all(label_kind(a) == label_kind(b) for a, b in zip(was, now, strict=False)):
         return None
     return tuple(was), tuple(now)
 

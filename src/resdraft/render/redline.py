@@ -68,7 +68,7 @@ from resdraft.model import (
     looks,
     plain,
 )
-from resdraft.numbering import counted
+from resdraft.numbering import counted, label_kind
 from resdraft.render.docx import (
     FORMULA_STYLES,
     _el,
@@ -686,9 +686,9 @@ class _Redline(_Writer):
         become 1706's "(a)", "(b)"); None where the two label them alike."""
         old, new = change.old, change.new
         assert old is not None and new is not None
-        was = own_labels(self.diff.old, part, old)
-        if was == own_labels(self.res, part, new) or not old.subparagraphs:
-            return None
+        was, now = own_labels(self.diff.old, part, old), own_labels(self.res, part, new)
+        if not old.subparagraphs or [label_kind(k) for k in was or ()] == [label_kind(k) for k in now or ()]:
+            return None  # (alike, a dash typed "--" and one printed "–" too)
         numbering = self.diff.old.numbering
         return was or (numbering.subparagraphs if part == "operative" else numbering.preambular_subparagraphs) or None
 
