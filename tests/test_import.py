@@ -737,6 +737,55 @@ def test_only_the_assemblys_own_sessions_are_written_as_jinja(words: str, kept: 
     assert (jinja == words) is kept, jinja
 
 
+@pytest.mark.parametrize(
+    ("session", "words", "jinja"),
+    [
+        # The next session and the one after (A/RES/78/205): the first was written out, the second
+        # as Jinja, so rolled on a session the list read "seventy-ninth and eighty-first".
+        (
+            78,
+            "at its seventy-ninth and eightieth sessions a report",
+            "at its {{ session.next.ordinal }} and {{ session.next.next.ordinal }} sessions a report",
+        ),
+        # The text's own session and the next, as single ordinals of them are.
+        (
+            79,
+            "at its seventy-ninth and eightieth sessions a report",
+            "at its {{ session.ordinal }} and {{ session.next.ordinal }} sessions a report",
+        ),
+        (
+            79,
+            "at its eightieth, eighty-first and eighty-second sessions",
+            "at its {{ session.next.ordinal }}, {{ session.next.next.ordinal }} and {{ session.next.next.next.ordinal }} sessions",
+        ),
+        # A list with a session before the text's stays as written (A/RES/78/217, 79/128).
+        (78, "at its seventy-seventh and seventy-eighth sessions", "at its seventy-seventh and seventy-eighth sessions"),
+        (
+            79,
+            "at the seventy-eighth and seventy-ninth sessions of the Assembly",
+            "at the seventy-eighth and seventy-ninth sessions of the Assembly",
+        ),
+    ],
+)
+def test_every_session_of_a_list_from_the_texts_own_on_is_written_as_jinja(session: int, words: str, jinja: str) -> None:
+    from resdraft.library_import import _session_words
+
+    assert _session_words(words, session, bodies=("United Nations General Assembly",)) == jinja
+
+
+def test_a_list_of_sessions_to_come_moves_on_whole_when_rolled(empty: Path, tmp_path: Path) -> None:
+    """A/RES/78/217 asks for an oral report "at its seventy-ninth and eightieth sessions", twice;
+    rolled to the 79th the draft asked for it "at its seventy-ninth and eighty-first sessions",
+    where the 79th session's texts ask "at its eightieth and eighty-first sessions" (79/152, 79/165,
+    79/176, 79/238). The reports it takes note of "at its seventy-seventh and seventy-eighth
+    sessions" stay those sessions'."""
+    result = import_document(ga_text(tmp_path, "A/RES/78/217"))
+    texts = " ".join(_rolled_texts(result.draft, 79))
+    assert texts.count("at its eightieth and eighty-first sessions") == 2
+    assert "seventy-ninth and" not in texts and "and eighty-first" in texts
+    assert "to the General Assembly at its seventy-seventh and seventy-eighth sessions" in texts
+
+
 def _rolled_texts(draft: Path, session: int) -> list[str]:
     """The paragraphs and footnotes of `draft` rolled on to `session` (`resdraft new`), spaced once."""
     result = runner.invoke(app, ["new", str(draft), "--session", str(session)])

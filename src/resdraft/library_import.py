@@ -36,7 +36,7 @@ from resdraft.model import Clause, Content, FootnoteRef, Paragraph, Placeholder,
 from resdraft.numbering import heading_kinds
 from resdraft.reading import no_such_file
 from resdraft.recalls import council_heading
-from resdraft.session_refs import names_own_session
+from resdraft.session_refs import LIST_JOIN, names_own_session
 from resdraft.sessions import RELATIONS, long_date, ordinal_form, ordinal_pattern, session_number
 from resdraft.sources import Document, named_by_file, read_file
 
@@ -144,7 +144,9 @@ def _session_words(
         return text
     offsets = frozenset(offsets)
     between = rf"(?:(?:{'|'.join(re.escape(n) for n in ('{{ body.short_name }}', *names))})\s+)?"
-    pattern = rf"(?<![\w-])(?i:{ordinal_pattern()})(?=\s+{between}(?:Annual\s+)?(?:[Ss]ession|General Assembly))"
+    ordinal = ordinal_pattern()
+    listed = rf"(?:{LIST_JOIN}(?i:{ordinal}))*"  # the ordinals after it in a list ("seventy-ninth and eightieth sessions")
+    pattern = rf"(?<![\w-])(?i:{ordinal})(?={listed}\s+{between}(?:Annual\s+)?(?:[Ss]ession|General Assembly))"
 
     def jinja(m: re.Match[str]) -> str:
         ordinal, n = m.group(0), session_number(m.group(0))

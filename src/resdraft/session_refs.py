@@ -3,8 +3,9 @@
 A text names many sessions: the body's own ("to the General Assembly at its eightieth session"),
 which follow the draft's session when written as Jinja, and others that must stay as written:
 another body's ("the seventy-seventh session of the World Health Assembly", "adopted by the
-Commission at its seventy-eighth session"); one of a list or range of sessions ("at its
-seventy-seventh and seventy-eighth sessions", "the seventieth to seventy-eighth sessions"); and
+Commission at its seventy-eighth session"); one of a list or range of sessions that holds one
+before the text's ("at its seventy-seventh and seventy-eighth sessions", "the seventieth to
+seventy-eighth sessions" in a text of the 78th); and
 one that dates something ("starting at its eightieth session", "the eightieth session of the
 General Assembly in 2025"), which names that session on purpose; one that a resolution of that
 session dates ("adopted by the General Assembly at its seventy-seventh session in its resolution
@@ -110,12 +111,15 @@ def _listed_before() -> re.Pattern[str]:
     )
 
 
+# What stands between two ordinals of a list or range of sessions ("seventy-ninth and eightieth",
+# "sixty-fourth to seventy-eighth", "eightieth and its eighty-first").
+LIST_JOIN = rf"{_ANCHORS}\s*(?:,|\band\b|\bto\b|\bor\b|–)\s*(?:(?:at|of)\s+)?(?:its\s+|the\s+)?"
+
+
 @cache
 def _listed_after() -> re.Pattern[str]:
     """The ordinal after one in a list or range ("… and eightieth sessions")."""
-    return re.compile(
-        rf"^{_ANCHORS}\s*(?:,|\band\b|\bto\b|\bor\b|–)\s*(?:(?:at|of)\s+)?(?:its\s+|the\s+)?(?P<ord>(?i:{ordinal_pattern()}))"
-    )
+    return re.compile(rf"^{LIST_JOIN}(?P<ord>(?i:{ordinal_pattern()}))")
 
 
 @cache
@@ -126,12 +130,14 @@ def _range_before() -> re.Pattern[str]:
 
 def _listed(text: str, start: int, end: int, session: int | None) -> bool:
     """Whether the ordinal at text[start:end] is one of a list or range of sessions that names a
-    session on purpose: one that has come, as the text's `session` counts ("at its seventy-seventh
-    and seventy-eighth sessions" in a text of the 78th); a list of sessions all to come ("at its
-    seventy-ninth and eightieth sessions") names each as the next, and the one after, do; and so
-    does the end of a range that is the text's own session ("the sixty-fourth to seventy-eighth
-    sessions" in a text of the 78th): the range runs up to the session at hand (A/RES/78/113,
-    79/127; 78/102, 79/116), so its end follows, its start stays."""
+    session on purpose: one before the text's `session` ("at its seventy-seventh and seventy-eighth
+    sessions" in a text of the 78th: reports it takes note of). A list of the text's session and
+    those to come ("at its seventy-ninth and eightieth sessions" in a text of the 78th or the 79th)
+    names each as a single ordinal does, the text's session, the next or the one after, and moves
+    on with the text (A/RES/78/205 -> 79/176: "eightieth and eighty-first"); and so does the end of
+    a range that is the text's own session ("the sixty-fourth to seventy-eighth sessions" in a text
+    of the 78th): the range runs up to the session at hand (A/RES/78/113, 79/127; 78/102, 79/116),
+    so its end follows, its start stays."""
     found = [_listed_before().search(text[max(0, start - 160) : start]), _listed_after().match(text[end : end + 160])]
     numbers = [session_number(m.group("ord")) for m in found if m is not None]
     if not numbers:
@@ -141,7 +147,7 @@ def _listed(text: str, start: int, end: int, session: int | None) -> bool:
     ends_range = found[1] is None and _range_before().search(text[max(0, start - 160) : start]) is not None
     if ends_range and session_number(text[start:end]) == session:
         return False
-    return any(n is None or n <= session for n in (*numbers, session_number(text[start:end])))
+    return any(n is None or n < session for n in (*numbers, session_number(text[start:end])))
 
 
 # The words that make a name a body's ("Commission", "Conference of the Parties"), not a plan's or
@@ -176,8 +182,8 @@ def _own(words: list[str], names: Iterable[str]) -> bool:
 def names_own_session(text: str, start: int, end: int, names: Iterable[str], session: int | None = None) -> bool:
     """Whether the ordinal at text[start:end], followed by the word for a session, names one of the
     body's own sessions (`names`: the body's names), by itself: not another body's session, not
-    one of a list or range of sessions (but for a list of sessions all after the text's `session`,
-    and the text's session ending a range), not one that dates something or that a resolution of
+    one of a list or range of sessions (but for a list of the text's `session` and those after
+    it, and the text's session ending a range), not one that dates something or that a resolution of
     that session dates, not one a decision taken before set, and not one two or more sessions on
     that a year of its own dates."""
     names = tuple(names)
