@@ -225,6 +225,28 @@ def test_check_names_the_draft_a_house_style_line_fails_for(tmp_path: Path, monk
     ) in result.output
 
 
+def test_a_clauses_build_error_names_the_clause_once_in_check_and_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A footnote anchor in AALCO/RES/52/S 8's secretariat document variable, which its clause has
+    # no footnote for, read "aalco.considering-secretariat-document: footnote anchor [^zz] has no
+    # footnote (clause aalco.considering-secretariat-document, as drafts/aalco-52.yaml:13 uses it)".
+    lib = copy_example(tmp_path)
+    draft = lib / "drafts" / "aalco-52.yaml"
+    text = draft.read_text(encoding="utf-8")
+    draft.write_text(re.sub(r"(secretariat_document: )(.*)", r'\1"\2[^zz]"', text), encoding="utf-8")
+    line = text[: text.index("  - aalco.considering-secretariat-document")].count("\n") + 1
+    monkeypatch.chdir(lib)
+    told = (
+        "clauses/aalco-trafficking.yaml:8: paragraph: footnote anchor [^zz] has no footnote "
+        f"(clause aalco.considering-secretariat-document, as drafts/aalco-52.yaml:{line} uses it)\n"
+        "  hint: add `zz: …` under `footnotes:`\n"
+    )
+    for command in (["check"], ["build", "drafts/aalco-52.yaml"]):
+        result = runner.invoke(app, command)
+        assert result.exit_code == 1, result.output
+        assert result.output.startswith(told), result.output
+        assert result.output.count("aalco.considering-secretariat-document") == 1
+
+
 def test_an_error_in_a_house_styles_formula_names_its_line_in_body_yaml(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # It named the draft's first line: "drafts/aalco-52.yaml:1: undefined template variable".
     lib = copy_example(tmp_path)

@@ -146,7 +146,8 @@ class Assembler:
     ) -> Paragraph:
         p = self.style.punctuation
         own_mark = slot.end if slot.end is not None else (p["introduces"] if slot.subparagraphs else mark)
-        marker = self.footnotes.resolver(slot.footnotes, slot.where, slot.clause_id or "paragraph")
+        # (a clause's problem names the clause once, with the draft line using it: `used_at`)
+        marker = self.footnotes.resolver(slot.footnotes, slot.where, "paragraph")
         text = self.render(slot.text, slot.where)
         words, anchors = _trailing_anchors(text)
         parts: list[Content] = []

@@ -19,7 +19,7 @@ from typing import Any, Literal
 from resdraft.bodynames import name_pattern, names_a_past_act
 from resdraft.errors import OutputError, Problem, Problems, ResdraftError, Where
 from resdraft.importers.dates import MONTH
-from resdraft.importers.openings import qualifies_noun
+from resdraft.importers.openings import AUXILIARIES, qualifies_noun
 from resdraft.inline import anchors
 from resdraft.library import Library
 from resdraft.library.bodies import BodyStyle
@@ -681,11 +681,19 @@ class _Linter:
         return item.part == "operative" and any(text.startswith(form) for form in self.rules.set_forms)
 
     def _repeat_key(self, item: _Item) -> tuple[str, str]:
-        """An opening without its 'also'/'further', and that word: ('recalling', 'also')."""
+        """An opening without its 'also'/'further', and that word: ('recalling', 'also'). An
+        auxiliary's participle is part of the opening where the word stands between them, as the
+        reading of a document ends the phrase at it ("Having also" of "Having also considered"):
+        ('having considered', 'also'), which follows "Having considered"."""
         phrase = item.paragraph.opening or _first_words(item.paragraph.text, self.rules)
         words = [w for w in _words(phrase) if w != "to"]
         modifiers = [w for w in words if w in self.rules.repeats]
-        return " ".join(w for w in words if w not in self.rules.repeats), modifiers[0] if modifiers else ""
+        base = [w for w in words if w not in self.rules.repeats]
+        if modifiers and base and base[-1] in AUXILIARIES and words[-1] in self.rules.repeats:
+            said, text = _words(phrase), _words(item.paragraph.text)
+            if text[: len(said)] == said and len(text) > len(said):
+                base.append(text[len(said)])
+        return " ".join(base), modifiers[0] if modifiers else ""
 
     def _form(self, item: _Item, base: str, modifier: str | None) -> str:
         """The opening with its 'also' where the paragraph puts it; else 'Also requests' in the
