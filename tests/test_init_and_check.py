@@ -247,6 +247,33 @@ def test_a_clauses_build_error_names_the_clause_once_in_check_and_build(tmp_path
         assert result.output.count("aalco.considering-secretariat-document") == 1
 
 
+def test_an_undefined_variable_in_a_drafts_opening_override_names_the_drafts_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # AALCO/RES/52/S 8's draft giving its "Noting" paragraph an opening of its own with a misspelt
+    # variable read "clauses/aalco-trafficking.yaml:54: undefined template variable: 'sesion' is
+    # undefined (clause aalco.noting-member-state-efforts, as drafts/aalco-52.yaml:21 uses it)":
+    # the clause's text line, where nothing is wrong, and not the draft's `opening:`, where it is.
+    lib = copy_example(tmp_path)
+    draft = lib / "drafts" / "aalco-52.yaml"
+    text = draft.read_text(encoding="utf-8").replace(
+        "  - aalco.noting-member-state-efforts\n",
+        "  - clause: aalco.noting-member-state-efforts\n    opening: Noting at its {{ sesion.ordinal_title }} Annual Session\n",
+    )
+    draft.write_text(text, encoding="utf-8")
+    line = text[: text.index("    opening: Noting at its")].count("\n") + 1
+    monkeypatch.chdir(lib)
+    told = (
+        f"drafts/aalco-52.yaml:{line}: undefined template variable: 'sesion' is undefined\n"
+        "  hint: define it under `variables:` in the draft, or fix its spelling\n"
+    )
+    for command in (["check"], ["build", "drafts/aalco-52.yaml"]):
+        result = runner.invoke(app, command)
+        assert result.exit_code == 1, result.output
+        assert result.output.startswith(told), result.output
+        assert "clauses/aalco-trafficking.yaml" not in result.output
+
+
 def test_an_error_in_a_house_styles_formula_names_its_line_in_body_yaml(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # It named the draft's first line: "drafts/aalco-52.yaml:1: undefined template variable".
     lib = copy_example(tmp_path)

@@ -55,6 +55,7 @@ class _Slot:
     emphasis: str | None
     clause_id: str | None
     where: Where | None
+    opening_where: Where | None = None  # where the opening is written, where not at `where` (a draft's override)
 
 
 class _Footnotes:
@@ -139,6 +140,7 @@ class Assembler:
             emphasis=use.emphasis,
             clause_id=clause.id if clause else None,
             where=use.where if (use.text is not None or clause is None) else (clause.text_where or clause.where),
+            opening_where=use.opening_where if use.opening is not None else None,
         )
 
     def paragraph(
@@ -151,7 +153,7 @@ class Assembler:
         text = self.render(slot.text, slot.where)
         words, anchors = _trailing_anchors(text)
         parts: list[Content] = []
-        opening = self.render(slot.opening, slot.where) if slot.opening else None
+        opening = self.render(slot.opening, slot.opening_where or slot.where) if slot.opening else None
         if opening:
             emphasis = slot.emphasis or self.style.emphasis.get("subparagraph" if level else role, "none")
             parts.append((Run(opening, italic="italic" in emphasis, bold="bold" in emphasis, opening=True),))

@@ -176,6 +176,7 @@ class Use:
     heading: str | None = None  # a section's heading numbered in its kind's count, by the kind's first numeral ("I", "A.")
     numbering: tuple[str, ...] | None = None  # its sub-paragraphs' labels per level ("(i)"), where not the draft's
     where: Where | None = field(default=None, compare=False)
+    opening_where: Where | None = field(default=None, compare=False)  # the line of its own `opening:`, if any
 
 
 @dataclass(frozen=True)

@@ -122,6 +122,7 @@ def read_use(item: Any, items: YList, index: int, problems: Problems, part: str)
         heading=heading,
         numbering=numbering,
         where=item.where("clause") if clause is not None else item.value_where("text"),
+        opening_where=item.value_where("opening") if "opening" in item else None,
     )
 
 
