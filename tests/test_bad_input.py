@@ -606,11 +606,11 @@ def test_clause_footnote_anchor_without_footnote_is_refused(lib: Path) -> None:
         "text: the various forms of trafficking in persons",
         "text: the various forms[^x] of trafficking in persons",
     )
-    clause_line = line_of(lib / CLAUSES, "- id: aalco.also-noting-forms-of-trafficking")
+    text_line = line_of(lib / CLAUSES, "text: the various forms[^x]")  # (the anchor's line, not the clause's `id:`)
     result, target = build(lib)
     assert_user_error(result)
     assert (
-        f"{CLAUSES}:{clause_line}: clause aalco.also-noting-forms-of-trafficking: footnote anchor [^x] has no footnote"
+        f"{CLAUSES}:{text_line}: clause aalco.also-noting-forms-of-trafficking: footnote anchor [^x] has no footnote"
         in result.output
     )
     assert_nothing_written(target)

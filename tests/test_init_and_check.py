@@ -274,6 +274,31 @@ def test_an_undefined_variable_in_a_drafts_opening_override_names_the_drafts_lin
         assert "clauses/aalco-trafficking.yaml" not in result.output
 
 
+def test_a_clauses_footnote_anchor_with_no_footnote_is_told_once_at_its_text_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # An anchor [^9] added to AALCO/RES/52/S 8's first clause was told at the clause's `id:` line
+    # ("clauses/aalco-trafficking.yaml:5: clause aalco.considering-secretariat-document: footnote
+    # anchor [^9] has no footnote"), then again at its text line for each of the three drafts that
+    # use it ("…:8: paragraph: footnote anchor [^9] has no footnote (clause …, as drafts/aalco-50.yaml:17 uses it)").
+    lib = copy_example(tmp_path)
+    clauses = lib / "clauses" / "aalco-trafficking.yaml"
+    text = clauses.read_text(encoding="utf-8")
+    written = "    text: the Secretariat Document No. {{ secretariat_document }}"
+    clauses.write_text(text.replace(written, written + "[^9]"), encoding="utf-8")
+    line = text[: text.index(written)].count("\n") + 1
+    monkeypatch.chdir(lib)
+    told = (
+        f"clauses/aalco-trafficking.yaml:{line}: clause aalco.considering-secretariat-document: "
+        "footnote anchor [^9] has no footnote\n  hint: add `9: …` under `footnotes:`\n"
+    )
+    for command in (["check"], ["build", "drafts/aalco-52.yaml"]):
+        result = runner.invoke(app, command)
+        assert result.exit_code == 1, result.output
+        assert result.output.startswith(told), result.output
+        assert result.output.count("[^9]") == 1, result.output
+
+
 def test_an_error_in_a_house_styles_formula_names_its_line_in_body_yaml(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # It named the draft's first line: "drafts/aalco-52.yaml:1: undefined template variable".
     lib = copy_example(tmp_path)

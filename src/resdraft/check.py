@@ -111,6 +111,9 @@ def check_library(start: Path) -> Report:
         words[key] = library.word_style(key, problems)
         read_lint_rules(key, library.templates_dir, problems)
     drafts = list(library.drafts(problems))
+    # What the library told of a clause (a footnote anchor with no footnote) building a draft that
+    # uses the clause meets again, at the same place and with the same fix: it is told once.
+    told = {(p.where, p.hint) for p in library.problems.errors}
     _amends_loops(library, problems)
     _unused_clause_names(library, drafts, problems)
     base_styles: dict[object, set[str]] = {}
@@ -129,7 +132,7 @@ def check_library(start: Path) -> Report:
                         base_styles[word.reference] = base_style_names(word)
                     local.extend(style_problems(resolution, word, base_styles[word.reference]))
             except ResdraftError as e:
-                local.extend(building(draft, e.problems))
+                local.extend(p for p in building(draft, e.problems) if (p.where, p.hint) not in told)
         problems.extend(local.items)
     unique = tuple(dict.fromkeys(problems.items))
     summary = (

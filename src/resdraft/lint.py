@@ -1483,7 +1483,12 @@ def _without_footnote_problems(library: Library) -> Library:
     footnote_problems = Problems()
     for clause in library.clauses.values():
         check_footnotes(
-            clause.text, clause.subparagraphs, clause.footnotes, clause.where, footnote_problems, f"clause {clause.id}"
+            clause.text,
+            clause.subparagraphs,
+            clause.footnotes,
+            clause.text_where or clause.where,
+            footnote_problems,
+            f"clause {clause.id}",
         )
     kept = Problems()
     kept.extend(p for p in library.problems.items if p not in footnote_problems.items)

@@ -132,7 +132,12 @@ def _check_library(index: Index, changes: list[FileChange]) -> None:
                     )
                 new[clause.id] = clause
                 check_footnotes(
-                    clause.text, clause.subparagraphs, dict(clause.footnotes), clause.where, problems, f"clause {clause.id}"
+                    clause.text,
+                    clause.subparagraphs,
+                    dict(clause.footnotes),
+                    clause.text_where or clause.where,
+                    problems,
+                    f"clause {clause.id}",
                 )
                 _check_jinja(clause, problems)
     problems.raise_errors()
