@@ -10,6 +10,7 @@ from typer.testing import CliRunner
 from conftest import CORPUS, ROOT, ga_text
 from resdraft.build import load_resolution
 from resdraft.cli import app
+from resdraft.errors import Where
 from resdraft.library_import import import_document
 from resdraft.lint import lint
 from resdraft.rollforward import roll_forward
@@ -130,10 +131,38 @@ def test_a_date_of_the_old_session_written_out_is_named_for_checking(library: Pa
     text = draft.read_text(encoding="utf-8").replace("\nstatus: adopted\n", "\nstatus: draft\n")
     closing = '  closing: "Adopted this 14th day of September, 2006 in Cebu City, Philippines."\n'
     draft.write_text(text.replace("formulas:\n", "formulas:\n" + closing), encoding="utf-8")
-    line = 1 + draft.read_text(encoding="utf-8").splitlines().index(closing.rstrip("\n"))
-    notes = "\n".join(roll_forward(draft, 28).placeholders)
-    assert f"line {line} states the 27th session's date literally ('14th day of September, 2006'); " in notes
+    rolled = roll_forward(draft, 28)
+    line = 1 + rolled.text.splitlines().index(closing.rstrip("\n"))  # (its line in the new draft, which the user edits)
+    notes = "\n".join(rolled.placeholders)
+    assert f"{Where(rolled.path, line)} states the 27th session's date literally ('14th day of September, 2006'); " in notes
     assert notes.count("states the 27th session's date") == 1  # the date: field is a placeholder, not such a note
+
+
+def test_an_enacting_formula_kept_with_a_spaced_ordinal_is_named_stale_at_its_line_in_the_new_draft(
+    library: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # AALCO/RES/52/S 8 printed "at its Fifty Second Annual Session" without the hyphen: import keeps
+    # the formula as written, and `new` carried it into the 53rd session's draft unchanged and
+    # without a word, where "Fifty-Second" is named for checking.
+    seed = (CORPUS / "seeds" / "aalco-52-res-s8-2013.md").read_text(encoding="utf-8")
+    assert seed.count("Fifty-Second Annual Session") == 1
+    respelt = tmp_path / "aalco-52-res-s8-2013.md"
+    respelt.write_text(seed.replace("Fifty-Second Annual Session", "Fifty Second Annual Session"), encoding="utf-8")
+    monkeypatch.chdir(library)
+    draft = import_document(respelt, name="spaced-52").draft
+    assert "  enacting: The Asian-African Legal Consultative Organization at its Fifty Second Annual Session\n" in (
+        draft.read_text(encoding="utf-8")
+    )
+    result = runner.invoke(app, ["new", "drafts/spaced-52.yaml", "--session", "53"])
+    assert result.exit_code == 0, result.output
+    text = (library / "drafts" / "spaced-53.yaml").read_text(encoding="utf-8")
+    line = 1 + text.splitlines().index(
+        "  enacting: The Asian-African Legal Consultative Organization at its Fifty Second Annual Session"
+    )
+    assert (
+        f"  to fill in: drafts/spaced-53.yaml:{line} names the 52nd session literally ('Fifty Second'); "
+        "use {{ session.previous… }} or check it\n"
+    ) in result.output
 
 
 def test_an_adopted_texts_own_closing_formula_is_left_out_of_the_next_draft(library: Path) -> None:

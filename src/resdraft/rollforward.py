@@ -75,10 +75,11 @@ def _default_path(previous: Path, draft: Draft, session: int, years: bool) -> Pa
     return previous.with_name(stem + previous.suffix)
 
 
-def _literal_sessions(text: str, old: int, date: dt.date | None, gone: set[int]) -> list[str]:
-    """Lines that name the old session in words or figures, or state its date ("Mindful of the
-    decision of 14 September 2006 …"), outside Jinja: they will not follow. Lines `gone` from the
-    new draft are passed over."""
+def _literal_sessions(text: str, path: Path, old: int, date: dt.date | None) -> list[str]:
+    """The lines of the new draft (`text`, to be written to `path`) that name the old session in
+    words or figures, or state its date ("Mindful of the decision of 14 September 2006 …"), outside
+    Jinja: they will not follow. An ordinal is found with a space for its hyphen too ("at its Fifty
+    Second Annual Session", which import keeps as written in an enacting formula)."""
     s = Session(old)
     checks = [  # (the forms written out, what stands on neither side of one, what the note says, its hint)
         ({s.ordinal_title, s.ordinal, s.ordinal_sentence, s.ordinal_figure}, r"[\w-]", "names the {} session literally",
@@ -89,12 +90,13 @@ def _literal_sessions(text: str, old: int, date: dt.date | None, gone: set[int])
     notes = []
     for n, line in enumerate(text.splitlines(), start=1):
         bare = re.sub(r"\{\{.*?\}\}|\{\s*tbd\s*:.*\}", "", line)  # (Jinja, and a placeholder's hint)
-        if line.lstrip().startswith("#") or n in gone:
+        if line.lstrip().startswith("#"):
             continue
         for forms, edge, says, hint in checks:
-            found = (f for f in forms if re.search(rf"(?<!{edge}){re.escape(f)}(?!{edge})", bare, flags=re.IGNORECASE))
-            if form := next(found, None):
-                notes.append(f"line {n} {says.format(s.ordinal_figure)} ({form!r}); {hint}")
+            patterns = (re.escape(f).replace(r"\-", r"[-\s]") for f in sorted(forms))
+            found = (m for p in patterns if (m := re.search(rf"(?<!{edge}){p}(?!{edge})", bare, flags=re.IGNORECASE)))
+            if m := next(found, None):
+                notes.append(f"{Where(path, n)} {says.format(s.ordinal_figure)} ({m.group()!r}); {hint}")
     return notes
 
 
@@ -157,18 +159,16 @@ def roll_forward(previous: Path, session: int, output: Path | None = None) -> Ro
         data.insert(list(data).index("session") + 1, "previous", prev_ref)
     if "status" in data:
         data["status"] = "draft"
-    dropped, gone = [], set()  # what the new draft leaves out, said for the user; the old lines it stood on
+    dropped = []  # what the new draft leaves out, said for the user
     for key in ADOPTION:  # the new text is a draft: it has not been adopted yet
         if key in data:
             dropped.append(f"{key} (was {printed_date(data[key])}): the new text is a draft")
-            gone.add(data.lc.key(key)[0] + 1)
             del data[key]
     formulas = data.get("formulas")
     if draft.fields.get("status") == "adopted" and isinstance(formulas, CommentedMap) and formulas.get("closing"):
         # An adopted text's own closing formula records its adoption ("54th plenary meeting
         # 19 December 2024", "Adopted this 14th day of September 2006 …"); the body's, if any, follows the facts.
         dropped.append(f"formulas.closing (was {formulas['closing']}): the new text is a draft")
-        gone.add(formulas.lc.key("closing")[0] + 1)
         del formulas["closing"]
         if not formulas:
             del data["formulas"]
@@ -203,13 +203,13 @@ def roll_forward(previous: Path, session: int, output: Path | None = None) -> Ro
             continue
         variables[name] = placeholder_node(hint)
         notes.append(f"variables.{name}: {hint}")
-    notes += _literal_sessions(source, old, date if isinstance(date, dt.date) else None, gone)
     data.yaml_set_start_comment(
         f"Draft for {called}, rolled forward from {prev_ref} by `resdraft new`.\n"
         "Fill in every {tbd: ...} placeholder; `resdraft check` lists those left."
     )
     buffer = io.StringIO()
     yaml.dump(data, buffer)
+    notes += _literal_sessions(buffer.getvalue(), path, old, date if isinstance(date, dt.date) else None)
     return RolledDraft(
         path,
         buffer.getvalue(),
