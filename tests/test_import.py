@@ -577,6 +577,39 @@ def test_a_problem_in_the_draft_an_import_would_write_is_told_there_and_nothing_
     assert not list((empty / "drafts").iterdir()) and not (empty / "clauses" / "imported").exists()
 
 
+def test_a_clause_that_fails_in_the_rebuild_names_the_draft_import_would_write_not_its_temporary_copy(
+    library: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from resdraft import assemble
+    from resdraft.errors import Problem, TemplateError
+
+    paragraph = assemble.Assembler.paragraph
+
+    def failing(
+        self: assemble.Assembler, slot: Any, *args: Any
+    ) -> Any:  # a library clause AALCO/RES/52/S 8 reuses, not building for it
+        if slot.clause_id == "aalco.decides-provisional-agenda":
+            raise TemplateError(Problem(slot.where, "undefined template variable: 'item' is undefined", "define it"))
+        return paragraph(self, slot, *args)
+
+    monkeypatch.setattr(assemble.Assembler, "paragraph", failing)
+    monkeypatch.chdir(library)
+    result = runner.invoke(app, ["import", str(CORPUS / "seeds" / "aalco-52-res-s8-2013.md"), "--name", "s52"])
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    # It read "(clause aalco.decides-provisional-agenda, as /tmp/tmp05dnfpsb/draft.yaml:22 uses it)".
+    clause = (library / "clauses" / "aalco-trafficking.yaml").read_text(encoding="utf-8")
+    line = clause[: clause.index("      to place this item on the provisional agenda")].count("\n") + 1
+    assert "tmp" not in result.output and not (library / "drafts" / "s52.yaml").exists()
+    monkeypatch.undo()  # (the draft's line: that of the clause's entry in the draft the import writes)
+    written = import_document(CORPUS / "seeds" / "aalco-52-res-s8-2013.md", start=library, name="s52").draft
+    used = written.read_text(encoding="utf-8").splitlines().index("  - aalco.decides-provisional-agenda") + 1
+    assert result.output.startswith(
+        f"clauses/aalco-trafficking.yaml:{line}: undefined template variable: 'item' is undefined "
+        f"(clause aalco.decides-provisional-agenda, as drafts/s52.yaml:{used} uses it) "
+        "(drafts/s52.yaml is the draft this import would write; nothing was written)\n"
+    ), result.output
+
+
 @pytest.mark.parametrize(
     ("fmt", "number"), [("docx", "1663"), *((fmt, number) for fmt in ("md", "txt") for number in ("1663", "1590", "1706"))]
 )

@@ -30,7 +30,7 @@ from resdraft.importers.dates import parse_date
 from resdraft.importers.text import plenary_meeting, sponsors_of
 from resdraft.library import Library, open_library
 from resdraft.library.bodies import BodyStyle
-from resdraft.library.clauses import read_clause_file
+from resdraft.library.clauses import clauses_from_text
 from resdraft.library.drafts import placeholder_node, session_line, symbol_name
 from resdraft.model import Clause, Content, FootnoteRef, Paragraph, Placeholder, Resolution, Run, Session, SubClause
 from resdraft.numbering import heading_kinds
@@ -932,36 +932,42 @@ def _check_rebuild(
     """Build the draft in memory against the library plus the new clauses; differences from the document.
     A problem in the files it would write is told at their places, as not written."""
     with tempfile.TemporaryDirectory() as tmp:
+        tmp_draft = Path(tmp) / draft_path.name  # (named as the draft is: {{ draft.name }} and `previous:` cycles name it)
         try:
-            return _rebuilt(library, draft_text, clause_path, clause_text, doc, Path(tmp))
+            return _rebuilt(library, draft_text, tmp_draft, clause_path, clause_text, doc)
         except ResdraftError as error:
-            places = {Path(tmp) / "draft.yaml": draft_path, Path(tmp) / clause_path.name: clause_path}
+            places = {tmp_draft: draft_path, clause_path: clause_path}
             raise type(error)(*(_told_at(problem, places) for problem in error.problems)) from None
 
 
 def _told_at(problem: Problem, places: dict[Path, Path]) -> Problem:
+    """A problem of the rebuild told at the files the import would write: where it stands, and
+    where its message names the draft ("(clause …, as drafts/s-res-1663-2006.yaml:14 uses it)"),
+    never the temporary copy the rebuild read."""
+    message, named = problem.message, ""
+    for was, path in places.items():
+        if was != path and (shown := str(Where(was))) in message:
+            message, named = message.replace(shown, str(Where(path))), str(Where(path))
     if problem.where is None or problem.where.path not in places:
-        return problem
+        tail = f" ({named} is the draft this import would write; nothing was written)" if named else ""
+        return replace(problem, message=message + tail)
     path = places[problem.where.path]
     return replace(
         problem,
         where=Where(path, problem.where.line),
-        message=f"{problem.message} (in the {path.parent.name} file this import would write; nothing was written)",
+        message=f"{message} (in the {path.parent.name} file this import would write; nothing was written)",
     )
 
 
 def _rebuilt(
-    library: Library, draft_text: str, clause_path: Path, clause_text: str | None, doc: Resolution, tmp: Path
+    library: Library, draft_text: str, tmp_draft: Path, clause_path: Path, clause_text: str | None, doc: Resolution
 ) -> tuple[Resolution, list[str]]:
     from resdraft.assemble import Assembler, prepare
 
     problems = Problems()
-    if clause_text is not None:
-        tmp_clauses = tmp / clause_path.name
-        tmp_clauses.write_text(clause_text, encoding="utf-8")
-        for clause in read_clause_file(tmp_clauses, problems):
+    if clause_text is not None:  # (read as the file it will be, so that the library's clauses name it)
+        for clause in clauses_from_text(clause_text, clause_path, problems):
             library.clauses[clause.id] = clause
-    tmp_draft = tmp / "draft.yaml"
     tmp_draft.write_text(draft_text, encoding="utf-8")
     draft = library.read_draft(tmp_draft, problems)
     problems.raise_errors()
