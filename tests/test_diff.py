@@ -440,6 +440,45 @@ def test_printed_amendments_applied_in_turn_give_each_new_paragraph() -> None:
     assert checked > 200
 
 
+_RELETTERED = re.compile(r"In (.+?), (?:reletter|renumber) subparagraphs? (.+?) as subparagraphs? (.+)\.")
+
+
+def _relettered(amendment: str) -> tuple[str, dict[str, str]] | None:
+    """What one printed amendment that relabels sub-paragraphs names ("operative paragraph 16") and
+    each old label's new one ({"(i)": "(a)", "(ii)": "(b)"}), as a reader applying it would take them."""
+    if (m := _RELETTERED.fullmatch(amendment)) is None:
+        return None
+    was, now = (re.findall(r"\([^()]+\)", labels) for labels in m.group(2, 3))
+    assert len(was) == len(now), amendment
+    return m.group(1), dict(zip(was, now, strict=True))
+
+
+def test_printed_amendments_applied_in_turn_give_the_new_texts_sub_paragraph_labels() -> None:
+    # S/RES/1590's operative 16 labels its sub-paragraphs "(i)", "(ii)", 1706's operative 12 "(a)",
+    # "(b)". The amendments said nothing of it, so applied in turn to the old text they left
+    # "(i)", "(ii)" (and the other way round "(a)", "(b)"). Each way, the relabelling amendment as
+    # printed, read back and applied to the old paragraph's labels, gives the new paragraph's.
+    from resdraft.render.amendments import _name, render_amendments
+
+    def labels(p: Paragraph) -> list[str]:
+        return [f"({sub.label.strip('().')})" for sub in p.subparagraphs if sub.label]
+
+    for old, new in ((1590, 1706), (1706, 1590)):
+        diff = compare(_council(old), _council(new))
+        printed = [line.split(". ", 1)[1] for line in render_amendments(diff).splitlines()]
+        (change,) = [c for c in diff.operative if c.relabelled]
+        assert change.old is not None and change.new is not None and labels(change.old) != labels(change.new)
+        name = _name(change, diff.old)
+        got = labels(change.old)
+        for tabled in filter(None, map(_relettered, printed)):
+            assert tabled[0] == name, tabled
+            got = [tabled[1].get(label, label) for label in got]
+        assert got == labels(change.new), (old, new)
+    assert "reletter subparagraphs (i) and (ii) as subparagraphs (a) and (b)." in render_amendments(
+        compare(_council(1590), _council(1706))
+    )
+
+
 def _text_lines_changed(old: Resolution, new: Resolution) -> list[tuple[str, str | None, str | None, str]]:
     """(name, old text, new text, the amendments) for the title and formulas that differ."""
     from resdraft.render.amendments import render_amendments

@@ -1400,6 +1400,35 @@ def test_libreoffice_accept_all_gives_the_new_document_and_reject_all_the_old(tm
     assert "Fifty-Third Annual Session" in results[0].accepted
 
 
+def test_libreoffice_reject_all_gives_the_council_texts_sub_paragraphs_back_as_they_were(tmp_path: Path) -> None:
+    # S/RES/1706 -> 1590: 1706's paragraph 9 (c), moved away into 1590's paragraph 4, stands before
+    # paragraph 10. It carried paragraph 10's numbering, its own kept in a tracked change of its
+    # properties, which LibreOffice's Reject All reads at its list's first level: it came back "10."
+    # and (d) after it "(a)". And 1706's dashes under paragraph 12 (a), struck whole, came back at
+    # their list's first level, which LibreOffice's plain text marks "•" where the old text's is "▪".
+    # Both ways, Accept All gives the new text and Reject All the old, but for the indentation of
+    # 1590's "(i)", "(ii)" (1706's "(a)", "(b)"): their old list stands in a tracked change of their
+    # properties, which LibreOffice reads at the first level and its plain text indents by the level.
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from libreoffice_revisions import OFFICE_PYTHON, in_office
+
+    if not shutil.which("soffice"):
+        pytest.fail("LibreOffice (soffice) is required: apt-get install libreoffice-writer-nogui")
+    if subprocess.run([OFFICE_PYTHON, "-c", "import uno"], capture_output=True).returncode != 0:
+        pytest.fail("LibreOffice's Python bridge is required: apt-get install python3-uno")
+
+    def lines(text: str) -> list[str]:
+        return [line.lstrip() for line in text.splitlines()]
+
+    old, new = _council(1590), _council(1706)
+    results = in_office([(old, new, None), (new, old, None)], tmp_path)
+    for k, result in enumerate(results):
+        assert result.accepted == result.new, f"pair {k}: Accept All in LibreOffice must give the new document"
+        assert lines(result.rejected) == lines(result.old), f"pair {k}: Reject All in LibreOffice must give the old document"
+    assert "        (c) To assist the parties to the Agreements, in cooperation" in results[1].rejected
+    assert "            ▪ to protect United Nations personnel" in results[1].rejected
+
+
 def test_a_footnote_mark_alone_on_a_masthead_line_does_not_stop_the_redline() -> None:
     # A stray "²" on a line of its own in a draft's masthead (a copy-and-paste slip) is read as a
     # masthead line holding only a footnote mark, and takes footnote 2. The redline's footnote

@@ -22,6 +22,7 @@ import re
 from resdraft.diff.model import Diff, FootnoteChange, ParagraphChange
 from resdraft.diff.words import WORD, Op
 from resdraft.model import FootnoteRef, Line, Paragraph, Resolution, Run
+from resdraft.numbering import is_bullet, label_kind
 from resdraft.sessions import cardinal_words, ordinal_words
 
 
@@ -274,6 +275,7 @@ def _paragraph(change: ParagraphChange, text: Resolution) -> list[str]:
         if own:
             out.append(f"In {name}, {_join(own)}.")
         out += _subparagraphs(change, name)
+        out += _relabelling(change, name)
     return [_sentence(line) for line in out]
 
 
@@ -317,6 +319,52 @@ def _subparagraphs(change: ParagraphChange, name: str) -> list[str]:
             previous_sub = sub
     table_run()
     return out
+
+
+def _relabelling(change: ParagraphChange, name: str) -> list[str]:
+    """The amendments that give a paragraph's sub-paragraphs the new text's kind of label, at each
+    level whose kind changed (`ParagraphChange.relabelled`): "In operative paragraph 16, reletter
+    subparagraphs (i) and (ii) as subparagraphs (a) and (b)." (S/RES/1590 to 1706). They come after
+    the sub-paragraphs' other amendments, which name them by their old labels, and a deeper level's
+    before the level above it, for the same reason; new sub-paragraphs carry their new labels already."""
+    if change.relabelled is None:
+        return []
+    was, now = change.relabelled
+    levels = [k for k, (a, b) in enumerate(zip(was, now, strict=False)) if label_kind(a) != label_kind(b)]
+    runs: list[list[tuple[str, list[ParagraphChange]]]] = [[(name, list(change.subparagraphs))]]
+    while len(runs) <= max(levels):  # each level's kept sub-paragraphs, by the name of the one above them
+        runs.append([(_sub_name(above, s), list(s.subparagraphs)) for above, subs in runs[-1] for s in subs if s.old and s.new])
+    out = []
+    for k in reversed(levels):
+        for above, subs in runs[k]:
+            kept = [s for s in subs if s.old and s.new and s.old.label != s.new.label]
+            if kept:
+                out.append(_relettered(above, kept, now[k]))
+    return out
+
+
+def _relettered(name: str, subs: list[ParagraphChange], example: str) -> str:
+    """One run of sub-paragraphs given the labels of another kind (`example`, the level's first):
+    "In operative paragraph 16, reletter subparagraphs (i) and (ii) as subparagraphs (a) and (b)",
+    "renumber" where the new labels are numbers ("1.", "(i)"); sub-paragraphs marked with dashes
+    (or bullets) are named so, and new marks as what they are."""
+    plural = "s" * (len(subs) > 1)
+    old = subs[0].old.label if subs[0].old else None
+    named = (
+        f"the subparagraph{plural} marked with {_marks(old)}"
+        if old and is_bullet(old)
+        else f"subparagraph{plural} {_join([s.old_sub_label for s in subs])}"
+    )
+    if is_bullet(example):
+        return f"In {name}, mark {named} with {_marks(example)} in place of their labels."
+    verb = "reletter" if example.strip("().").lower() == "a" else "renumber"
+    labels = [f"({s.new.label.strip('().')})" for s in subs if s.new and s.new.label]
+    return f"In {name}, {verb} {named} as subparagraph{plural} {_join(labels)}."
+
+
+def _marks(label: str) -> str:
+    """A sub-paragraph's mark named: "dashes" (the Council's "--", "–"), "bullets"."""
+    return "dashes" if label_kind(label) == "--" else "bullets"
 
 
 def _sub_name(name: str, sub: ParagraphChange) -> str:

@@ -701,19 +701,23 @@ class _Redline(_Writer):
         old label of its level for its run of siblings, starting from the first, at that list's
         first level: the old place of a sub-paragraph of both texts stands in a tracked change of
         its properties, which LibreOffice's Reject All reads at the first level whatever level it
-        names (Word reads it as named)."""
+        names (Word reads it as named). A run struck whole (S/RES/1706's dashes under paragraph
+        12 (a)) has none, and stands at its own level, where LibreOffice sets it as the old text's
+        Word output does (its plain text indents and marks a bullet by the level)."""
         if old.label is None:
             return None
+        level = self._sub_level(old, part)
         if num is None or num not in self.old_labels:
             found = self._list_of(num, True)
-            return None if found is None else (found, self._sub_level(old, part))
+            return None if found is None else (found, level)
+        if not all(change.status == "deleted" for change in run):
+            level = 0
         if id(run) not in self.old_runs:
             labels = self.old_labels[num]
             pattern = labels[min(old.level, len(labels)) - 1]
-            self.old_runs[id(run)] = self._num(
-                self._abstract([pattern], [self.word.styles.get(subparagraph_style(part, old.level))])
-            )
-        return (self.old_runs[id(run)], 0)
+            spec = self.word.styles.get(subparagraph_style(part, old.level))
+            self.old_runs[id(run)] = self._num(self._abstract([*[None] * level, pattern], [*[None] * level, spec]))
+        return (self.old_runs[id(run)], level)
 
     def _old_sub_number(self, p: Any, part: str, num: str | None, old: Paragraph, run: tuple[ParagraphChange, ...]) -> None:
         """A sub-paragraph of both texts whose paragraph's old text labelled them otherwise (see
@@ -946,7 +950,11 @@ class _Redline(_Writer):
         From the end, so that a run of moved paragraphs takes them all; the next one is the next
         that stays on that side (a paragraph deleted or inserted whole between hands nothing on).
         LibreOffice takes a paragraph deleted whole and one inserted whole of the same words for a
-        move of its own, and hands their properties on in the same way: so they do the same."""
+        move of its own, and hands their properties on in the same way: so they do the same.
+        Where the numbering the tracked change gives back is a sub-paragraph's (a level below its
+        list's first), which LibreOffice's Reject All reads at the list's first level (S/RES/1706's
+        paragraph 9 (c), moved away before paragraph 10, came back "10."), the mark that goes with
+        the run is the one before it, as before a heading (`_mark_before_run`), so nothing is handed on."""
         twins = _twins(paragraphs)
         for k in reversed(range(len(paragraphs) - 1)):
             p = paragraphs[k]
@@ -969,6 +977,9 @@ class _Redline(_Writer):
                 and _mark_props(after) is None  # (a heading inserted takes the numbering)
                 and self._mark_before_run(paragraphs, k, side_moved, twins)
             ):
+                continue
+            restored = own if away else theirs  # the numbering Reject All takes from the tracked change
+            if restored is not None and _level(restored) and self._mark_before_run(paragraphs, k, side_moved, twins):
                 continue
             old = [copy.deepcopy(child) for child in _old_properties(ppr)]
             if away:
@@ -1289,6 +1300,11 @@ def _list(p: Any) -> str | None:
     """The list (w:numId) a paragraph is numbered in, or None."""
     numpr = _found(_found(p, "w:pPr"), "w:numPr")
     return None if numpr is None else _list_id(numpr)
+
+
+def _level(numpr: Any) -> int:
+    """The level (w:ilvl) of a w:numPr in its list."""
+    return int(_found(numpr, "w:ilvl").get(qn("w:val")))
 
 
 def _list_id(numpr: Any) -> str:
