@@ -743,7 +743,7 @@ def test_a_change_of_the_kind_of_sub_paragraph_labels_is_reported_and_renumberin
     paragraph = next(p for p in to_data(diff)["paragraphs"] if p["old_number"] == 16)
     assert paragraph["relabelled"] == {"old": ["(i)"], "new": ["(a)", "--"]}
     assert all(sub["relabelled"] is None for sub in paragraph["subparagraphs"])
-    assert "op. 16 → op. 12  modified, sub-paragraph labels (i) → (a) / --\n" in render_terminal(diff)
+    assert "op. 16 → op. 12  modified, sub-paragraph labels (i) → (a) / –\n" in render_terminal(diff)
     # Paragraph 4's first sub-paragraph struck: the others are "(a)" … again, which is renumbering.
     four = next(k for k, p in enumerate(old.operative) if p.number == 4)
     subs = old.operative[four].subparagraphs[1:]

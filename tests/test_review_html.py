@@ -579,8 +579,11 @@ def test_a_paragraph_whose_sub_paragraphs_are_labelled_otherwise_says_so(open_re
     assert relabelled.locator(".where").all_inner_texts() == ["op. 16 → op. 12"]
     assert review.row("op. 16 → op. 12").locator(".meta .badge").all_inner_texts() == [
         "modified",
-        "sub-paragraph labels (i) → (a) / --",
+        "sub-paragraph labels (i) → (a) / –",
     ]
+    # 1706's dashes read as printed, not as its plain-text copy types them ("--").
+    labels = review.row("op. 16 → op. 12").locator(".new .label").all_inner_texts()
+    assert labels == ["12.", "(a)", "–", "–", "–", "(b)"]
     assert "sub-paragraph labels" not in render_review_html(compare(*ga_pair("A/RES/78/64")))
 
 

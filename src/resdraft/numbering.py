@@ -66,6 +66,11 @@ def is_bullet(example: str) -> bool:
     return BULLET.fullmatch(example) is not None
 
 
+def printed_label(label: str) -> str:
+    """A sub-paragraph's label as printed: the Council's "--", as its plain-text copies type it, is an en dash."""
+    return "\u2013" if label == "--" else label
+
+
 def label_kind(example: str) -> str:
     """An example label as a kind of label: every dash one kind, the Council's "--" (its plain-text
     copies type "--", its printed text and resdraft's Word output an en dash, "–")."""

@@ -7,6 +7,7 @@ from typing import Literal
 
 from resdraft.diff.words import Op
 from resdraft.model import Footnote, Line, Paragraph, Resolution
+from resdraft.numbering import printed_label
 
 Status = Literal["unchanged", "modified", "inserted", "deleted"]
 PARTS = ("preamble", "operative")
@@ -132,12 +133,12 @@ class ParagraphChange:
     @property
     def relabelled_note(self) -> str:
         """How the kind of its sub-paragraphs' labels changed, level by level, if it did:
-        'sub-paragraph labels (i) → (a) / --' (S/RES/1590's paragraph 16 and 1706's paragraph 12,
+        'sub-paragraph labels (i) → (a) / –' (S/RES/1590's paragraph 16 and 1706's paragraph 12,
         whose (a) has dashes under it). A label that changed only because one was inserted or
         deleted before it ("(c)" become "(d)") is renumbering, not this."""
         if self.relabelled is None:
             return ""
-        old, new = (" / ".join(labels) for labels in self.relabelled)
+        old, new = (" / ".join(map(printed_label, labels)) for labels in self.relabelled)
         return f"sub-paragraph labels {old} → {new}"
 
     def elsewhere_note(self, named: bool = False) -> str:

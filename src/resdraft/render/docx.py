@@ -54,7 +54,7 @@ from resdraft.model import (
     cut_at,
     plain,
 )
-from resdraft.numbering import is_bullet, parse_pattern
+from resdraft.numbering import is_bullet, parse_pattern, printed_label
 
 # ------------------------------------------------------------------ style names, one per role
 
@@ -64,8 +64,6 @@ OPENING_STYLES = {"preambular": "Preambular Opening", "operative": "Operative Op
 FOOTNOTE_TEXT, FOOTNOTE_REFERENCE = "Footnote Text", "Footnote Reference"
 HEADING_STYLE = "Section Heading"  # a section's heading among operative paragraphs: "II", a line break, its words
 
-
-_PRINTED_MARKS = {"--": "\u2013"}  # a sub-paragraph's mark as typed in plain text -> as printed: the Council's en dash
 
 _WORD_FORMATS = {
     "decimal": "decimal",
@@ -701,7 +699,7 @@ class _Writer:
             elif is_bullet(pattern):  # the Council's "--": each item's mark, counting nothing
                 _el("w:numFmt", lvl, val="bullet")
                 _el("w:suff", lvl, val=suff)
-                _el("w:lvlText", lvl, val=_PRINTED_MARKS.get(pattern, pattern))
+                _el("w:lvlText", lvl, val=printed_label(pattern))
             else:
                 prefix, style, suffix = parse_pattern(pattern)
                 _el("w:numFmt", lvl, val=_WORD_FORMATS[style])

@@ -21,6 +21,7 @@ from typing import Any
 from resdraft.diff.model import PARTS, Diff, FootnoteChange, HeaderChange, ParagraphChange
 from resdraft.diff.words import Op, located
 from resdraft.model import Content, Footnote, FootnoteRef, Paragraph, Placeholder, Run, cut_at, looks, plain
+from resdraft.numbering import printed_label
 from resdraft.render.diffterm import as_printed, field_name, footnotes_line, header_line, places, summary_line
 
 COLOURS: Mapping[str, str] = {
@@ -481,7 +482,7 @@ def _badges(change: ParagraphChange, moved_from: str = "", view: str = "", extra
 
 def _label(paragraph: Paragraph | None) -> str:
     """A paragraph's number or sub-paragraph letter, when it has one."""
-    return f'<span class="label">{escape(paragraph.label)}</span> ' if paragraph and paragraph.label else ""
+    return f'<span class="label">{escape(printed_label(paragraph.label))}</span> ' if paragraph and paragraph.label else ""
 
 
 def _flatten(change: ParagraphChange, level: int = 0) -> list[tuple[int, ParagraphChange]]:
