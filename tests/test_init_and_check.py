@@ -299,6 +299,54 @@ def test_a_clauses_footnote_anchor_with_no_footnote_is_told_once_at_its_text_lin
         assert result.output.count("[^9]") == 1, result.output
 
 
+def test_a_clauses_template_syntax_error_is_told_once_at_its_text_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # An unclosed "{{ session.ordinal " in AALCO/RES/52/S 8's first clause was told at its text line,
+    # then again for each of the three drafts that use it ("…:8: template syntax error: unexpected end
+    # of template, … (clause aalco.considering-secretariat-document, as drafts/aalco-50.yaml:17 uses it)").
+    lib = copy_example(tmp_path)
+    clauses = lib / "clauses" / "aalco-trafficking.yaml"
+    text = clauses.read_text(encoding="utf-8")
+    written = "    text: the Secretariat Document No. {{ secretariat_document }}"
+    clauses.write_text(text.replace(written, "    text: the Secretariat Document No. {{ session.ordinal "), encoding="utf-8")
+    line = text[: text.index(written)].count("\n") + 1
+    monkeypatch.chdir(lib)
+    result = runner.invoke(app, ["check"])
+    assert result.exit_code == 1, result.output
+    assert result.output.startswith(
+        f"clauses/aalco-trafficking.yaml:{line}: clause aalco.considering-secretariat-document: template syntax error: "
+        "unexpected end of template, expected 'end of print statement'.\n"
+        "  hint: fix the Jinja syntax ({{ ... }} and {% ... %} must be closed)\n"
+    ), result.output
+    assert result.output.count("template syntax error") == 1, result.output
+    assert summary_counts(result.output)[0] == 1, result.output
+    result = runner.invoke(app, ["build", "drafts/aalco-52.yaml"])
+    assert result.exit_code == 1, result.output
+    assert result.output.count("template syntax error") == 1, result.output
+
+
+def test_a_syntax_error_in_a_clauses_subparagraph_is_told_once_at_the_subparagraphs_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # An "{% if x %}" with no endif in a sub-paragraph of AIPA's clause was told at the clause's text
+    # line, and building drafts/aipo-27.yaml told it again at the sub-paragraph's.
+    lib = copy_example(tmp_path)
+    clauses = lib / "clauses" / "aipa-trafficking.yaml"
+    text = clauses.read_text(encoding="utf-8")
+    written = "        review their legal frameworks"
+    clauses.write_text(text.replace(written, "        review {% if x %}their legal frameworks"), encoding="utf-8")
+    line = text[: text.index(written)].count("\n")  # (the sub-paragraph's "- >-" line, as building tells it)
+    monkeypatch.chdir(lib)
+    told = f"clauses/aipa-trafficking.yaml:{line}: clause aipa.advise-members-legal-frameworks: template syntax error: "
+    result = runner.invoke(app, ["check"])
+    assert result.exit_code == 1, result.output
+    assert result.output.startswith(told), result.output
+    assert result.output.count("template syntax error") == 1, result.output
+    result = runner.invoke(app, ["build", "drafts/aipo-27.yaml"])
+    assert result.exit_code == 1, result.output
+    assert f"clauses/aipa-trafficking.yaml:{line}: template syntax error: " in result.output, result.output
+    assert result.output.count("template syntax error") == 1, result.output
+
+
 def test_an_error_in_a_house_styles_formula_names_its_line_in_body_yaml(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # It named the draft's first line: "drafts/aalco-52.yaml:1: undefined template variable".
     lib = copy_example(tmp_path)

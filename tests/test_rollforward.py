@@ -161,8 +161,37 @@ def test_an_enacting_formula_kept_with_a_spaced_ordinal_is_named_stale_at_its_li
     )
     assert (
         f"  to fill in: drafts/spaced-53.yaml:{line} names the 52nd session literally ('Fifty Second'); "
-        "use {{ session.previous… }} or check it\n"
+        "use {{ session.ordinal_title }} or check it\n"
     ) in result.output
+
+
+def test_an_old_sessions_ordinal_is_hinted_as_the_new_session_where_the_draft_meets_and_the_previous_where_it_adopted(
+    library: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Every literal ordinal of the 52nd session was hinted "use {{ session.previous… }}", though the
+    # enacting formula "at its Fifty Second Annual Session" and the views "expressed at its 52nd
+    # Annual Session" are the draft's own session, in the 53rd session's draft the 53rd.
+    seed = (CORPUS / "seeds" / "aalco-52-res-s8-2013.md").read_text(encoding="utf-8")
+    respelt = tmp_path / "aalco-52-res-s8-2013.md"
+    respelt.write_text(seed.replace("Fifty-Second Annual Session", "Fifty Second Annual Session"), encoding="utf-8")
+    monkeypatch.chdir(library)
+    draft = import_document(respelt, name="spaced-52").draft
+    recalling = "    text: its resolution on this item adopted at its Fifty Second Annual Session"
+    noting = "    text: the views expressed at its 52nd Annual Session"
+    text = draft.read_text(encoding="utf-8")
+    assert "\npreamble:\n" in text
+    text = text.replace("\npreamble:\n", f"\npreamble:\n  - opening: Recalling\n{recalling}\n  - opening: Noting\n{noting}\n")
+    draft.write_text(text, encoding="utf-8")
+    result = runner.invoke(app, ["new", "drafts/spaced-52.yaml", "--session", "53"])
+    assert result.exit_code == 0, result.output
+    lines = (library / "drafts" / "spaced-53.yaml").read_text(encoding="utf-8").splitlines()
+    enacting = 1 + lines.index("  enacting: The Asian-African Legal Consultative Organization at its Fifty Second Annual Session")
+    told = "  to fill in: drafts/spaced-53.yaml:{} names the 52nd session literally ({!r}); use {{{{ {} }}}} or check it\n"
+    assert told.format(enacting, "Fifty Second", "session.ordinal_title") in result.output, result.output
+    assert told.format(1 + lines.index(noting), "52nd", "session.ordinal_figure") in result.output, result.output
+    assert told.format(1 + lines.index(recalling), "Fifty Second", "session.previous.ordinal_title") in result.output, (
+        result.output
+    )
 
 
 def test_an_adopted_texts_own_closing_formula_is_left_out_of_the_next_draft(library: Path) -> None:

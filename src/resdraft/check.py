@@ -38,10 +38,13 @@ def _compile_templates(library: Library, problems: Problems) -> int:
     return len(files)
 
 
-def _compile_clauses(library: Library, problems: Problems) -> None:
+def _compile_clauses(library: Library, problems: Problems) -> list[Problem]:
+    """Jinja syntax errors in the clauses, each told at the clause's text line; returned too, so
+    that building a draft that uses the clause does not tell them again."""
     env = environment()
-    for clause in library.clauses.values():
-        problems.extend(clause_syntax_problems(clause, env))
+    found = [p for clause in library.clauses.values() for p in clause_syntax_problems(clause, env)]
+    problems.extend(found)
+    return found
 
 
 def _unused_clause_names(library: Library, drafts: list[Draft], problems: Problems) -> None:
@@ -100,7 +103,7 @@ def check_library(start: Path) -> Report:
     if library.problems.errors and not all(d.is_dir() for d in (library.clauses_dir, library.drafts_dir, library.templates_dir)):
         # A folder the project file names is missing: all that would follow (every clause id unknown) says no more.
         return Report(tuple(problems.items), f"checked {PROJECT_FILE}")
-    _compile_clauses(library, problems)
+    clause_syntax = _compile_clauses(library, problems)
     n_templates = _compile_templates(library, problems)
     for key in library.body_keys():
         library.body(key, problems)
@@ -111,9 +114,10 @@ def check_library(start: Path) -> Report:
         words[key] = library.word_style(key, problems)
         read_lint_rules(key, library.templates_dir, problems)
     drafts = list(library.drafts(problems))
-    # What the library told of a clause (a footnote anchor with no footnote) building a draft that
-    # uses the clause meets again, at the same place and with the same fix: it is told once.
-    told = {(p.where, p.hint) for p in library.problems.errors}
+    # What the library told of a clause (a footnote anchor with no footnote, a Jinja syntax error)
+    # building a draft that uses the clause meets again, at the same place and with the same fix:
+    # it is told once.
+    told = {(p.where, p.hint) for p in (*library.problems.errors, *clause_syntax)}
     _amends_loops(library, problems)
     _unused_clause_names(library, drafts, problems)
     base_styles: dict[object, set[str]] = {}

@@ -130,6 +130,13 @@ def subclause_texts(subs: tuple[SubClause, ...]) -> Iterator[str]:
         yield from subclause_texts(sub.subparagraphs)
 
 
+def subclause_places(subs: tuple[SubClause, ...], where: Where | None) -> Iterator[tuple[str, Where | None]]:
+    """The text of every sub-paragraph, at any depth, and its line (else `where`, its paragraph's)."""
+    for sub in subs:
+        yield sub.text, sub.where or where
+        yield from subclause_places(sub.subparagraphs, sub.where or where)
+
+
 @dataclass(frozen=True)
 class Clause:
     """A reusable preambular or operative paragraph from the clause library.

@@ -15,7 +15,7 @@ from resdraft.library.drafts import placeholder_node, session_line, symbol_name,
 from resdraft.model import Draft, Placeholder, Resolution, Session
 from resdraft.recalls import Series, council_heading, named_paragraphs
 from resdraft.session_refs import own_sessions
-from resdraft.sessions import day_of_date, long_date, printed_date, us_date
+from resdraft.sessions import day_of_date, long_date, ordinal_form, printed_date, us_date
 from resdraft.templating import join_and
 
 # Facts that cannot be known before the new session's document exists.
@@ -75,6 +75,28 @@ def _default_path(previous: Path, draft: Draft, session: int, years: bool) -> Pa
     return previous.with_name(stem + previous.suffix)
 
 
+# Lines that name the draft's own session: the formulas ("… at its Fifty-Second Annual Session") and the title.
+_OWN_SESSION_KEYS = ("enacting", "transition", "closing", "title", "subtitle")
+# Words that make a session named after them one where something was done ("Recalling its resolution
+# adopted at its Fifty-Second Annual Session"): a session gone by, in the next draft too.
+_DONE_AT = re.compile(r"\b(?:adopted|resolutions?|decisions?|recall\w*|held|convened)\b", re.IGNORECASE)
+
+
+def _ordinal_hint(line: str, found: re.Match[str]) -> str:
+    """The Jinja for the old session's ordinal `found` in a line of the new draft. A formula, the
+    title, or "at its … session" with nothing done there named the old draft's own session: the new
+    draft's is `session` ("use {{ session.ordinal_title }}"). Any other (a resolution adopted
+    there) is the session before the new one: `session.previous`."""
+    key = re.match(r"\s*(?:-\s+)?(\w+):", line)
+    before = line[: found.start()]
+    own = (key is not None and key.group(1) in _OWN_SESSION_KEYS) or (
+        re.search(r"\bat its\s+$", before, re.IGNORECASE) is not None and not _DONE_AT.search(before)
+    )
+    written = found.group()
+    form = ordinal_form(written) + (" | upper" if written.isupper() else "")
+    return f"use {{{{ {'session' if own else 'session.previous'}.{form} }}}} or check it"
+
+
 def _literal_sessions(text: str, path: Path, old: int, date: dt.date | None) -> list[str]:
     """The lines of the new draft (`text`, to be written to `path`) that name the old session in
     words or figures, or state its date ("Mindful of the decision of 14 September 2006 …"), outside
@@ -83,9 +105,9 @@ def _literal_sessions(text: str, path: Path, old: int, date: dt.date | None) -> 
     s = Session(old)
     checks = [  # (the forms written out, what stands on neither side of one, what the note says, its hint)
         ({s.ordinal_title, s.ordinal, s.ordinal_sentence, s.ordinal_figure}, r"[\w-]", "names the {} session literally",
-         "use {{ session.previous… }} or check it"),
+         _ordinal_hint),
         ({long_date(date), day_of_date(date).replace("^", ""), us_date(date)} if date else set(), r"\d",
-         "states the {} session's date literally", "use {{ date | day_of }} (or | long_date, | us_date) or check it"),
+         "states the {} session's date literally", lambda *_: "use {{ date | day_of }} (or | long_date, | us_date) or check it"),
     ]  # fmt: skip
     notes = []
     for n, line in enumerate(text.splitlines(), start=1):
@@ -96,7 +118,7 @@ def _literal_sessions(text: str, path: Path, old: int, date: dt.date | None) -> 
             patterns = (re.escape(f).replace(r"\-", r"[-\s]") for f in sorted(forms))
             found = (m for p in patterns if (m := re.search(rf"(?<!{edge}){p}(?!{edge})", bare, flags=re.IGNORECASE)))
             if m := next(found, None):
-                notes.append(f"{Where(path, n)} {says.format(s.ordinal_figure)} ({m.group()!r}); {hint}")
+                notes.append(f"{Where(path, n)} {says.format(s.ordinal_figure)} ({m.group()!r}); {hint(bare, m)}")
     return notes
 
 

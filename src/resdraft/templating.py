@@ -14,7 +14,7 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from resdraft import sessions
 from resdraft.errors import Problem, TemplateError, Where
-from resdraft.model import Placeholder
+from resdraft.model import Placeholder, subclause_places
 
 if TYPE_CHECKING:
     from resdraft.model import Clause
@@ -173,18 +173,25 @@ _EXPRESSION = re.compile(r"\{\{(.*?)\}\}", re.DOTALL)
 
 
 def clause_syntax_problems(clause: Clause, env: SandboxedEnvironment | None = None) -> list[Problem]:
-    """Jinja syntax errors in a clause's snippets (a syntax error stops every build that uses it)."""
-    texts = [t for t in clause.snippets() if "{" in t]
-    if not texts:
-        return []
+    """Jinja syntax errors in a clause's snippets (a syntax error stops every build that uses it),
+    each at the line building tells it: a sub-paragraph's own, else the clause's text line."""
+    where = clause.text_where or clause.where
+    places = [
+        (clause.text, where),
+        (clause.opening or "", where),
+        *((note, where) for note in clause.footnotes.values()),
+        *subclause_places(clause.subparagraphs, where),
+    ]
     env = env or environment()
     problems = []
-    for text in texts:
+    for text, at in places:
+        if "{" not in text:
+            continue
         try:
             env.parse(text)
         except jinja2.TemplateSyntaxError as e:
             message, hint = describe(e)
-            problems.append(Problem(clause.text_where or clause.where, f"clause {clause.id}: {message}", hint))
+            problems.append(Problem(at, f"clause {clause.id}: {message}", hint))
     return problems
 
 

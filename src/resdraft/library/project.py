@@ -16,7 +16,7 @@ from resdraft.library.bodies import BodyStyle, read_body
 from resdraft.library.drafts import read_draft
 from resdraft.library.schema import Reader, suggest
 from resdraft.library.wordstyle import WordStyle, read_word_style
-from resdraft.model import Clause, Draft, Placeholder, SubClause, Use
+from resdraft.model import Clause, Draft, Placeholder, SubClause, Use, subclause_places
 from resdraft.projectfile import PROJECT_FILE, find_project, missing_folders
 from resdraft.yamlsource import YDict, load_yaml
 
@@ -252,7 +252,7 @@ def check_footnotes(
     """Every footnote anchor has a footnote, and every footnote an anchor. An anchor without one is
     told on the line it stands on, `where` the text is or a sub-paragraph's, as building tells it."""
     used: dict[str, Where | None] = dict.fromkeys(anchors(text), where)
-    for sub_text, sub_where in _subclause_places(subs, where):
+    for sub_text, sub_where in subclause_places(subs, where):
         for key in anchors(sub_text):
             used.setdefault(key, sub_where)
     defined = set(notes) if isinstance(notes, dict) else set()
@@ -260,13 +260,6 @@ def check_footnotes(
         problems.add(used[key], f"{what}: footnote anchor [^{key}] has no footnote", f"add `{key}: …` under `footnotes:`")
     for key in sorted(defined - used.keys()):
         problems.add(where, f"{what}: footnote {key!r} is not anchored in the text", f"place [^{key}] where its marker belongs")
-
-
-def _subclause_places(subs: tuple[SubClause, ...], where: Where | None) -> Iterator[tuple[str, Where | None]]:
-    """The text of every sub-paragraph, at any depth, and its line (else `where`, its paragraph's)."""
-    for sub in subs:
-        yield sub.text, sub.where or where
-        yield from _subclause_places(sub.subparagraphs, sub.where or where)
 
 
 def _unread(cid: str, path: Path) -> tuple[str, str]:
