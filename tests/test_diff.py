@@ -393,6 +393,28 @@ def test_a_footnote_added_to_the_title_is_tabled_after_the_words_it_follows() ->
     assert render_amendments(compare(new, old)) == "1. In the title, delete footnote 1.\n"
 
 
+def test_a_footnote_added_in_a_sub_sub_paragraph_is_named_by_its_place_at_both_levels() -> None:
+    # A/RES/79/75 adds a footnote to operative paragraph 8 (d) (v), 79/181 to paragraph 2 (a) (xi):
+    # the amendments named the places "operative paragraph 8 (v)" and "2 (xi)", which neither
+    # paragraph has at its first level.
+    from resdraft.importers.pdftext import parse_pdf_text
+    from resdraft.render.amendments import render_amendments
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from bench_diff import load_pairs
+
+    ga = {"A/RES/78/64": "A/RES/79/75", "A/RES/78/218": "A/RES/79/181"}
+    printed = [
+        render_amendments(compare(parse_pdf_text(a["text"]), parse_pdf_text(b["text"])))
+        for a, b in load_pairs()
+        if ga.get(a["symbol"]) == b["symbol"]
+    ]
+    assert (
+        "In operative paragraph 8 (d) (v), after “Protocol II;”, insert a footnote reading: “CCW/AP.II/CONF.25/5.”" in printed[0]
+    )
+    assert "In operative paragraph 2 (a) (xi), after “of forced labour”, insert a footnote reading: “See Office" in printed[1]
+
+
 _PASSAGE = r"“((?:[^“”]|“[^“”]*”)*)”"  # a quoted passage (a quotation three levels down, double again, inside)
 _EDIT = re.compile(rf"replace {_PASSAGE} with {_PASSAGE}|delete {_PASSAGE}|insert {_PASSAGE} after {_PASSAGE}")
 

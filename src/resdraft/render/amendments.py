@@ -539,10 +539,22 @@ def _footnote(note: FootnoteChange, where: str, paragraphs: list[tuple[str, Para
     return None
 
 
+def _named_walk(name: str, paragraph: Paragraph) -> list[tuple[str, Paragraph]]:
+    """A paragraph of the new text and its sub-paragraphs, at every level, each by its name there:
+    "operative paragraph 8", "operative paragraph 8 (d)", "operative paragraph 8 (d) (v)", "the
+    first indent of operative paragraph 12 (a)"."""
+    out = [(name, paragraph)]
+    for k, sub in enumerate(paragraph.subparagraphs):
+        label = sub.label or ""
+        named = f"the {ordinal_words(k + 1)} indent of {name}" if label and is_bullet(label_kind(label)) else f"{name} {label}"
+        out += _named_walk(named.strip(), sub)
+    return out
+
+
 def _paragraph_footnotes(change: ParagraphChange, notes: _Notes, text: Resolution) -> list[str]:
     """The amendments to the footnotes of a paragraph kept (not deleted or inserted whole)."""
     name = _name(change, text)
-    paragraphs = [(name, p) if not p.level else (f"{name} {p.label}", p) for p in (change.new.walk() if change.new else ())]
+    paragraphs = _named_walk(name, change.new) if change.new else []
     changed = notes.of(change)
     out = [_footnote(note, name, paragraphs) for note in changed if note.status != "deleted"]
     if dropped := [note.old.marker for note in changed if note.status == "deleted" and note.old]:
