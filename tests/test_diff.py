@@ -393,6 +393,28 @@ def test_a_footnote_added_to_the_title_is_tabled_after_the_words_it_follows() ->
     assert render_amendments(compare(new, old)) == "1. In the title, delete footnote 1.\n"
 
 
+def test_a_footnote_added_in_a_sub_sub_paragraph_is_named_by_its_place_at_both_levels() -> None:
+    # A/RES/79/75 adds a footnote to operative paragraph 8 (d) (v), 79/181 to paragraph 2 (a) (xi):
+    # the amendments named the places "operative paragraph 8 (v)" and "2 (xi)", which neither
+    # paragraph has at its first level.
+    from resdraft.importers.pdftext import parse_pdf_text
+    from resdraft.render.amendments import render_amendments
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from bench_diff import load_pairs
+
+    ga = {"A/RES/78/64": "A/RES/79/75", "A/RES/78/218": "A/RES/79/181"}
+    printed = [
+        render_amendments(compare(parse_pdf_text(a["text"]), parse_pdf_text(b["text"])))
+        for a, b in load_pairs()
+        if ga.get(a["symbol"]) == b["symbol"]
+    ]
+    assert (
+        "In operative paragraph 8 (d) (v), after “Protocol II;”, insert a footnote reading: “CCW/AP.II/CONF.25/5.”" in printed[0]
+    )
+    assert "In operative paragraph 2 (a) (xi), after “of forced labour”, insert a footnote reading: “See Office" in printed[1]
+
+
 _PASSAGE = r"“((?:[^“”]|“[^“”]*”)*)”"  # a quoted passage (a quotation three levels down, double again, inside)
 _EDIT = re.compile(rf"replace {_PASSAGE} with {_PASSAGE}|delete {_PASSAGE}|insert {_PASSAGE} after {_PASSAGE}")
 
@@ -476,6 +498,176 @@ def test_printed_amendments_applied_in_turn_give_the_new_texts_sub_paragraph_lab
         assert got == labels(change.new), (old, new)
     assert "reletter subparagraphs (i) and (ii) as subparagraphs (a) and (b)." in render_amendments(
         compare(_council(1590), _council(1706))
+    )
+
+
+# A sub-paragraph as a reader of the amendments keeps it: [label, words, its sub-paragraphs].
+Node = list
+
+
+def _label(label: str) -> str:
+    """A label as a reader compares it: "(a)" however printed ("a."), a dash as printed ("–")."""
+    from resdraft.numbering import is_bullet, label_kind
+
+    return "\u2013" if is_bullet(label_kind(label)) else f"({label.strip('().')})"
+
+
+def _kinds(children: list[list[object]]) -> list[list[object]]:
+    """Sub-paragraphs with the kind of their level's labels in place of each label ("(i)" where
+    all are roman numerals, "(a)", "(1)", "–"): the amendments change the kind, and leave labels
+    changed only by a sub-paragraph inserted or deleted before them ("(c)" become "(d)") as they
+    leave paragraph numbers."""
+    labels = [str(child[0]).strip("()") for child in children]
+    kind = (
+        "\u2013"
+        if "\u2013" in labels
+        else "(1)"
+        if all(label.isdigit() for label in labels)
+        else "(i)"
+        if all(re.fullmatch(r"[ivxlc]+", label) for label in labels)
+        else "(a)"
+    )
+    return [[kind, *child[1:]] for child in children]
+
+
+def _tree(p: Paragraph) -> list[object]:
+    """A paragraph's words and sub-paragraphs, at every level, as `_applied_to_subparagraphs` gives
+    them, and last its words with its sub-paragraphs' as a new one's quote gives them."""
+    printed = {s.label: "\u2013" if _label(s.label) == "\u2013" else s.label for s in p.walk() if s.label}  # a dash as quoted
+    quoted = " ".join(f"{printed[s.label]} {s.text}" if s.label and s is not p else s.text for s in p.walk())
+    label = _label(p.label) if p.label and p.level else ""
+    return [label, _spaced(p.text), _kinds([_tree(sub) for sub in p.subparagraphs]), _spaced(quoted)]
+
+
+def _same_tree(got: list[object], expected: list[object]) -> bool:
+    """Whether a paragraph read back from the amendments is the one expected, at every level; a
+    new sub-paragraph is read as its quote, its own sub-paragraphs' labels and words among its words."""
+    got_subs, expected_subs = got[2], expected[2]
+    assert isinstance(got_subs, list) and isinstance(expected_subs, list)
+    if got[0] != expected[0]:
+        return False
+    if not got_subs and expected_subs:
+        return got[1] == expected[3]
+    return (
+        got[1] == expected[1]
+        and len(got_subs) == len(expected_subs)
+        and all(_same_tree(a, b) for a, b in zip(got_subs, expected_subs, strict=True))
+    )
+
+
+_INSERTED_SUBS = re.compile(r"In (.+?), (.+?), insert (?:a|\w+) new subparagraphs? reading: (.+)")
+_REPLACED_SUBS = re.compile(r"In (.+?), replace (subparagraphs? .+?|the .+? indents?) with .+? reading: (.+)")
+_MOVED_SUB = re.compile(r"In (.+?), move (.+?) (?:so that it follows (.+)|to the beginning)\.")
+
+
+def _applied_to_subparagraphs(old: Paragraph, name: str, printed: list[str]) -> list[object]:
+    """A paragraph of the old text, named `name`, with the printed amendments that name it or its
+    sub-paragraphs, at any level, applied in turn as a reader would: each place named by the old
+    text ("operative paragraph 16 (i)", "the second indent of operative paragraph 12 (a)"), new
+    sub-paragraphs read from their quotes ("– to protect …": a label, then words), labels changed
+    by "reletter" or "renumber"; each level's labels as their kind (`_kinds`)."""
+    from resdraft.sessions import ordinal_words
+
+    named: dict[str, Node] = {}
+    parent: dict[int, Node] = {}
+
+    def read(p: Paragraph, at: str) -> Node:
+        node: Node = [_label(p.label) if p.label and p.level else "", p.text, []]
+        named[at] = node
+        for k, sub in enumerate(p.subparagraphs):
+            label = _label(sub.label or "")
+            child = read(sub, f"the {ordinal_words(k + 1)} indent of {at}" if label == "\u2013" else f"{at} {label}")
+            parent[id(child)] = node
+            node[2].append(child)
+        return node
+
+    root = read(old, name)
+
+    def subs(words: str, at: str) -> list[Node]:
+        """'subparagraphs (a) and (b)', 'the first and second indents' in the paragraph named `at`."""
+        if m := re.fullmatch(r"the (.+) indents?", words):
+            return [named[f"the {ordinal} indent of {at}"] for ordinal in re.split(r", | and ", m[1])]
+        return [named[f"{at} {label}"] for label in re.findall(r"\([^()]+\)", words)]
+
+    def new(readings: str) -> list[Node]:
+        return [[*quoted.split(" ", 1), []] for quoted in re.findall(_PASSAGE, readings)]
+
+    def siblings(node: Node) -> list[Node]:
+        return parent[id(node)][2]
+
+    for line in printed:
+        if "footnote" in line:
+            continue
+        if (m := re.fullmatch(r"Delete (?:(the .+ indents?) of )?(.+)\.", line)) and m[2] in named:
+            for node in subs(m[1], m[2]) if m[1] else [named[m[2]]]:
+                siblings(node).remove(node)
+        elif (m := _INSERTED_SUBS.fullmatch(line)) and m[1] in named:
+            children = named[m[1]][2]
+            at = 0 if m[2] == "at the beginning" else len(children)
+            if after := re.fullmatch(r"after (.+)", m[2]):
+                at = children.index(subs(after[1], m[1])[0]) + 1
+            children[at:at] = new(m[3])
+        elif (m := _REPLACED_SUBS.fullmatch(line)) and m[1] in named:
+            gone = subs(m[2], m[1])
+            children = named[m[1]][2]
+            at = children.index(gone[0])
+            children[at:at] = new(m[3])
+            for node in gone:
+                children.remove(node)
+        elif (m := _MOVED_SUB.fullmatch(line)) and m[1] in named:
+            (moved,) = subs(m[2], m[1])
+            children = named[m[1]][2]
+            children.remove(moved)
+            children.insert(children.index(subs(m[3], m[1])[0]) + 1 if m[3] else 0, moved)
+        elif (tabled := _relettered(line)) and tabled[0] in named:
+            for node in named[tabled[0]][2]:
+                node[0] = tabled[1].get(node[0], node[0])
+        elif (m := re.fullmatch(r"In (.+?), (?:replace|delete|insert) .+", line)) and m[1] in named:
+            named[m[1]][1] = _apply(named[m[1]][1], _tabled(line))
+
+    def tidy(node: Node) -> list[object]:
+        return [node[0], _spaced(node[1]), _kinds([tidy(child) for child in node[2]])]
+
+    return tidy(root)
+
+
+def test_printed_amendments_applied_in_turn_give_the_new_sub_sub_paragraphs() -> None:
+    # S/RES/1706's operative 12 (a) has three dashes under it that 1590's operative 16 (i) has
+    # not ("– to protect United Nations personnel …"). The amendments tabled changes at one level
+    # of sub-paragraphs only, so applied in turn they did not insert them (nor, from 1706 to 1590,
+    # delete them). Each way, and in the two GA pairs with changes at the second level, the
+    # amendments as printed, read back and applied to each old paragraph kept, give the new
+    # paragraph's words and sub-paragraphs at both levels.
+    from resdraft.importers.pdftext import parse_pdf_text
+    from resdraft.render.amendments import _name, render_amendments
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from bench_diff import load_pairs
+
+    ga = {"A/RES/78/64": "A/RES/79/75", "A/RES/78/218": "A/RES/79/181"}
+    pairs = [(_council(old), _council(new)) for old, new in ((1590, 1706), (1706, 1590))] + [
+        (parse_pdf_text(a["text"]), parse_pdf_text(b["text"])) for a, b in load_pairs() if ga.get(a["symbol"]) == b["symbol"]
+    ]
+    assert len(pairs) == 4
+    checked = 0
+    for old, new in pairs:
+        diff = compare(old, new)
+        printed = [line.split(". ", 1)[1] for line in render_amendments(diff).splitlines()]
+        for change in diff.operative:
+            if change.old is None or change.new is None:
+                continue
+            got = _applied_to_subparagraphs(change.old, _name(change, diff.old), printed)
+            assert _same_tree(got, _tree(change.new)), (_name(change, diff.old), got, _tree(change.new))
+            checked += any(sub.subparagraphs for sub in change.new.subparagraphs) or any(
+                sub.subparagraphs for sub in change.old.subparagraphs
+            )
+    assert checked >= 4
+    assert (
+        "In operative paragraph 16 (i), at the end, insert three new subparagraphs reading: “– to protect United Nations"
+        in render_amendments(compare(_council(1590), _council(1706)))
+    )
+    assert "Delete the first, second and third indents of operative paragraph 12 (a)." in render_amendments(
+        compare(_council(1706), _council(1590))
     )
 
 

@@ -1,10 +1,12 @@
 """The diff as amendments, worded as a delegation would table them in the UN style.
 
 Paragraphs are named by their place in the OLD text (the text being amended): "the third
-preambular paragraph", "operative paragraph 4", "operative paragraph 3 (b)". Footnotes are named
-by their old number ("In footnote 5, replace …"), follow the amendments of the paragraph (or the
-title) they are anchored in, and go with a paragraph deleted or inserted whole; a footnote only
-renumbered is no amendment, nor is one of the masthead (a sponsors' note), which is no part of the text.
+preambular paragraph", "operative paragraph 4", "operative paragraph 3 (b)", "operative paragraph
+3 (b) (ii)", and a sub-paragraph marked with a dash or a bullet by its place: "the first indent of
+operative paragraph 12 (a)". Footnotes are named by their old number ("In footnote 5, replace …"),
+follow the amendments of the paragraph (or the title) they are anchored in, and go with a paragraph
+deleted or inserted whole; a footnote only renumbered is no amendment, nor is one of the masthead
+(a sponsors' note), which is no part of the text.
 
 The text amended is what the body adopts: the title, the formulas ("In the enacting formula, replace
 …"), the paragraphs and their footnotes. The symbol, session, date, sponsors and the closing formula
@@ -18,6 +20,7 @@ down, as in UN amendment documents: "insert “and ‘Our ocean, our future, our
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from resdraft.diff.model import Diff, FootnoteChange, ParagraphChange
 from resdraft.diff.words import WORD, Op
@@ -255,7 +258,19 @@ def _in_section(text: Resolution, index: int) -> str:
 def _reading(change: ParagraphChange) -> str:
     p = change.new
     assert p is not None
-    return " ".join(f"{s.label + ' ' if s.label else ''}{_with_markers(s)}" for s in p.walk())
+    return _labelled(p, _with_markers)
+
+
+def _labelled(p: Paragraph, words: Callable[[Paragraph], str]) -> str:
+    """A new paragraph or sub-paragraph as quoted, with its labels and its sub-paragraphs': "(a) To
+    use … capabilities: – to protect …", a dash as the Council prints it ("–" where its plain text
+    types "--"); `words` gives each one's words (with its footnote markers or without)."""
+    return " ".join(f"{_printed(s.label) + ' ' if s.label else ''}{words(s)}" for s in p.walk())
+
+
+def _printed(label: str) -> str:
+    """A label as the text prints it: a dash "–", however typed ("--")."""
+    return "\u2013" if label_kind(label) == "--" else label
 
 
 def _move(change: ParagraphChange, previous_old: ParagraphChange | None, part_name: str, text: Resolution) -> str:
@@ -283,25 +298,30 @@ def _subparagraphs(change: ParagraphChange, name: str) -> list[str]:
     """The amendments to a paragraph's sub-paragraphs, each placed by the old text's labels:
     sub-paragraphs deleted and others inserted where they stood are replaced ("In operative
     paragraph 6, replace subparagraphs (a) and (b) with two new subparagraphs reading: …"), new
-    ones follow the sub-paragraph before them ("…, after subparagraph (b), insert …")."""
+    ones follow the sub-paragraph before them ("…, after subparagraph (b), insert …"). A kept
+    sub-paragraph's own sub-paragraphs are amended the same way, one level down, by its name: "In
+    operative paragraph 16 (i), at the end, insert three new subparagraphs reading: “– to protect
+    …”, …" (S/RES/1590 to 1706), "In the second indent of operative paragraph 12 (a), replace …"."""
     out: list[str] = []
     previous_sub: ParagraphChange | None = None  # the sub-paragraph before, of the earlier text
     run: list[ParagraphChange] = []  # sub-paragraphs deleted or inserted one after another
+    # New sub-paragraphs of a sub-paragraph that had none go at its end, after its words; a
+    # paragraph's first ones are tabled "at the beginning" (of its sub-paragraphs), as they always were.
+    first = "at the beginning" if change.old is None or change.old.subparagraphs or not change.old.level else "at the end"
 
     def table_run() -> None:
         gone = [s for s in run if s.status == "deleted"]
-        new = [
-            f"{s.new.label} {s.new.text}".lstrip() if s.new.label else s.new.text for s in run if s.status == "inserted" and s.new
-        ]
+        new = [_labelled(s.new, lambda p: p.text) for s in run if s.status == "inserted" and s.new]
         count = "a new subparagraph" if len(new) == 1 else f"{cardinal_words(len(new))} new subparagraphs"
         readings = _join([_quote(t) for t in new]) if new else ""
         if gone and new:
-            labels = _join([s.old_sub_label or "" for s in gone])
-            out.append(f"In {name}, replace subparagraph{'s' * (len(gone) > 1)} {labels} with {count} reading: {readings}")
+            out.append(f"In {name}, replace {_sub_named(gone)} with {count} reading: {readings}")
+        elif gone and _indent(gone[0]):
+            out.append(f"Delete {_sub_named(gone)} of {name}.")
         elif gone:
             out.extend(f"Delete {_sub_name(name, s)}." for s in gone)
         elif new:
-            where = f"after subparagraph {previous_sub.old_sub_label}" if previous_sub else "at the beginning"
+            where = f"after {_sub_named([previous_sub])}" if previous_sub else first
             out.append(f"In {name}, {where}, insert {count} reading: {readings}")
         run.clear()
 
@@ -310,11 +330,13 @@ def _subparagraphs(change: ParagraphChange, name: str) -> list[str]:
             run.append(sub)
             continue
         if sub.moved:  # (before the run between, as a paragraph moved is: `_move`)
-            after = f"so that it follows subparagraph {previous_sub.old_sub_label}" if previous_sub else "to the beginning"
-            out.append(f"In {name}, move subparagraph {sub.old_sub_label} {after}.")
+            after = f"so that it follows {_sub_named([previous_sub])}" if previous_sub else "to the beginning"
+            out.append(f"In {name}, move {_sub_named([sub])} {after}.")
         table_run()
         if sub.status == "modified" and (sub_edits := edits(sub.ops)):
             out.append(f"In {_sub_name(name, sub)}, {_join(sub_edits)}.")
+        if sub.status == "modified":
+            out += _subparagraphs(sub, _sub_name(name, sub))
         if sub.old is not None:
             previous_sub = sub
     table_run()
@@ -368,8 +390,27 @@ def _marks(label: str) -> str:
 
 
 def _sub_name(name: str, sub: ParagraphChange) -> str:
-    """A sub-paragraph named by its paragraph and its old label: "operative paragraph 6 (a)"."""
+    """A sub-paragraph named by its paragraph and its old label: "operative paragraph 6 (a)",
+    "operative paragraph 4 (a) (ii)"; one marked with a dash or a bullet by its place: "the first
+    indent of operative paragraph 12 (a)"."""
+    if _indent(sub):
+        return f"{_sub_named([sub])} of {name}"
     return f"{name} {sub.old_sub_label or ''}".strip()
+
+
+def _indent(sub: ParagraphChange) -> bool:
+    """Whether a sub-paragraph of the old text is marked with a dash or a bullet, not labelled."""
+    label = sub.old.label if sub.old else None
+    return bool(label) and is_bullet(label_kind(label or ""))
+
+
+def _sub_named(subs: list[ParagraphChange]) -> str:
+    """Sub-paragraphs of one paragraph by their old labels, "subparagraphs (a) and (b)", or, marked
+    with dashes or bullets, by their places, as UN amendments name them: "the first and second indents"."""
+    plural = "s" * (len(subs) > 1)
+    if _indent(subs[0]):
+        return f"the {_join([ordinal_words((s.old_index or 0) + 1) for s in subs])} indent{plural}"
+    return f"subparagraph{plural} {_join([s.old_sub_label for s in subs])}"
 
 
 def _deletion(changes: list[ParagraphChange], text: Resolution) -> str:
@@ -498,10 +539,22 @@ def _footnote(note: FootnoteChange, where: str, paragraphs: list[tuple[str, Para
     return None
 
 
+def _named_walk(name: str, paragraph: Paragraph) -> list[tuple[str, Paragraph]]:
+    """A paragraph of the new text and its sub-paragraphs, at every level, each by its name there:
+    "operative paragraph 8", "operative paragraph 8 (d)", "operative paragraph 8 (d) (v)", "the
+    first indent of operative paragraph 12 (a)"."""
+    out = [(name, paragraph)]
+    for k, sub in enumerate(paragraph.subparagraphs):
+        label = sub.label or ""
+        named = f"the {ordinal_words(k + 1)} indent of {name}" if label and is_bullet(label_kind(label)) else f"{name} {label}"
+        out += _named_walk(named.strip(), sub)
+    return out
+
+
 def _paragraph_footnotes(change: ParagraphChange, notes: _Notes, text: Resolution) -> list[str]:
     """The amendments to the footnotes of a paragraph kept (not deleted or inserted whole)."""
     name = _name(change, text)
-    paragraphs = [(name, p) if not p.level else (f"{name} {p.label}", p) for p in (change.new.walk() if change.new else ())]
+    paragraphs = _named_walk(name, change.new) if change.new else []
     changed = notes.of(change)
     out = [_footnote(note, name, paragraphs) for note in changed if note.status != "deleted"]
     if dropped := [note.old.marker for note in changed if note.status == "deleted" and note.old]:
