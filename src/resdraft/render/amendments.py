@@ -25,7 +25,7 @@ from collections.abc import Callable
 from resdraft.diff.model import Diff, FootnoteChange, ParagraphChange
 from resdraft.diff.words import WORD, Op
 from resdraft.model import FootnoteRef, Line, Paragraph, Resolution, Run
-from resdraft.numbering import is_bullet, label_kind
+from resdraft.numbering import is_bullet, label_kind, printed_label
 from resdraft.sessions import cardinal_words, ordinal_words
 
 
@@ -270,7 +270,7 @@ def _labelled(p: Paragraph, words: Callable[[Paragraph], str]) -> str:
 
 def _printed(label: str) -> str:
     """A label as the text prints it: a dash "–", however typed ("--")."""
-    return "\u2013" if label_kind(label) == "--" else label
+    return printed_label(label_kind(label))
 
 
 def _move(change: ParagraphChange, previous_old: ParagraphChange | None, part_name: str, text: Resolution) -> str:
