@@ -319,7 +319,7 @@ def prepare(draft: Draft, library: Library, problems: Problems) -> BodyStyle | N
 def assemble(draft: Draft, library: Library) -> Resolution:
     """Validate a draft against its library, then build its Resolution (nothing is written)."""
     # A broken clause file the draft uses first: it explains any unknown ids.
-    if errors := library.problems_for(use.clause for use in (*draft.preamble, *draft.operative) if use.clause):
+    if errors := library.problems_for(draft.clause_ids):
         raise LibraryError(*errors)
     problems = Problems()
     style = prepare(draft, library, problems)

@@ -150,23 +150,23 @@ def _shown_numbers(items: list[Any], part: str) -> list[str]:
     if part == "preamble":
         return [f"pp. {i}" for i in range(1, len(items) + 1)]
     entries: list[tuple[bool, int | None, str | None]] = []
-    for item in items:
-        get = item.get if isinstance(item, dict) else {}.get
-        heading = str(get("heading")) if "heading" in (item if isinstance(item, dict) else {}) else None
-        number = get("number")
+    fields = [item if isinstance(item, dict) else {} for item in items]  # (a bare clause id has none)
+    for entry in fields:
+        number = entry.get("number")
         valid = isinstance(number, int) and not isinstance(number, bool) and number >= 1
-        if heading is not None:  # (one the loader refuses, "IV" for "I", is left unnumbered)
+        if "heading" in entry:  # (one the loader refuses, "IV" for "I", is left unnumbered)
+            heading = str(entry["heading"])
             entries.append((False, None, heading if counted(heading) == (heading, 1) else None))
         else:
-            entries.append((get("numbered", True) is not False, number if valid else None, None))
+            entries.append((entry.get("numbered", True) is not False, number if valid else None, None))
     shown = []
-    for item, n in zip(items, paragraph_numbers(entries), strict=True):
+    for entry, n in zip(fields, paragraph_numbers(entries), strict=True):
         if isinstance(n, int):
             shown.append(f"op. {n}")
         elif isinstance(n, str):
             shown.append(f"heading {n}")
         else:
-            label = item.get("label") if isinstance(item, dict) else None
+            label = entry.get("label")
             shown.append(f"op. ({label})" if label is not None else "op. (unnumbered)")
     return shown
 

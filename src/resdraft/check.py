@@ -11,6 +11,7 @@ import jinja2
 from resdraft.assemble import RESERVED, Assembler, prepare
 from resdraft.errors import ErrorsAndWarnings, Problem, Problems, ResdraftError, Where
 from resdraft.library import Library, open_library
+from resdraft.library.clauses import amends_loop
 from resdraft.model import Draft
 from resdraft.projectfile import PROJECT_FILE
 from resdraft.render.markup import render
@@ -50,7 +51,7 @@ def _compile_clauses(library: Library, problems: Problems) -> list[Problem]:
 def _unused_clause_names(library: Library, drafts: list[Draft], problems: Problems) -> None:
     """Misspelt names in the Jinja of clauses no draft uses: building the drafts finds them in the
     clauses that are used, and nothing else would until a draft uses the clause."""
-    used = {use.clause for draft in drafts for use in (*draft.preamble, *draft.operative) if use.clause}
+    used = {cid for draft in drafts for cid in draft.clause_ids}
     variables = {name for draft in drafts for name in draft.variables}
     env = environment()
     for clause in library.clauses.values():
@@ -61,17 +62,14 @@ def _unused_clause_names(library: Library, drafts: list[Draft], problems: Proble
 def _amends_loops(library: Library, problems: Problems) -> None:
     """`amends:` links that come back to where they start (a amends b, b amends a; a clause that
     amends itself): a history would show a false first wording, and upkeep refuses to write them."""
+    amends = {cid: clause.amends for cid, clause in library.clauses.items()}
     reported: set[str] = set()
-    for cid, clause in library.clauses.items():
-        seen = [cid]
-        up = clause.amends
-        while up is not None and up in library.clauses and up not in seen:
-            seen.append(up)
-            up = library.clauses[up].amends
-        if up is None or up not in seen or up in reported:
+    for cid in library.clauses:
+        loop = amends_loop(cid, amends)
+        if loop is None or loop[0] in reported:
             continue
-        loop = seen[seen.index(up) :]
         reported.update(loop)
+        up = loop[0]
         first = library.clauses[up]
         problems.add(
             first.where,

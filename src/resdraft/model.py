@@ -205,6 +205,11 @@ class Draft:
     lines: Mapping[str, Where] = field(default_factory=dict, compare=False)
     header: Mapping[str, str] = field(default_factory=dict)  # a header line's own text, by role ("" leaves it out)
 
+    @property
+    def clause_ids(self) -> list[str]:
+        """The library clauses the draft uses, in order (a paragraph of its own words uses none)."""
+        return [use.clause for use in (*self.preamble, *self.operative) if use.clause]
+
 
 # ---------------------------------------------------------------- the assembled document
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -114,3 +115,16 @@ def clauses_from_text(text: str, path: Path, problems: Problems) -> list[Clause]
     if items is None:
         return []
     return [c for i, item in enumerate(items) if (c := read_clause(item, problems, items, i)) is not None]
+
+
+def amends_loop(start: str, amends: Mapping[str, str | None]) -> list[str] | None:
+    """The loop of `amends:` links the chain from `start` runs into ("a", "b" for a amends b and b
+    amends a; "a" for a clause that amends itself), or None where the chain ends."""
+    seen = [start]
+    up = amends.get(start)
+    while up is not None and up in amends:
+        if up in seen:
+            return seen[seen.index(up) :]
+        seen.append(up)
+        up = amends.get(up)
+    return None

@@ -37,6 +37,7 @@ class Library:
     _bodies: dict[str, BodyStyle | None] = field(default_factory=dict)
     _drafts: dict[Path, Draft | None] = field(default_factory=dict)
     unread: list[Path] = field(default_factory=list)  # clause files that could not be read at all (broken YAML)
+    _unread_ids: dict[str, Path] = field(default_factory=dict)  # the ids those files give (as `id: …`), each's first file
     _files_of: dict[str, set[Path]] = field(default_factory=dict)  # each id's clause files (more than one: a duplicate)
 
     # ------------------------------------------------------------ clauses
@@ -51,6 +52,9 @@ class Library:
                 clauses = read_clause_file(path, problems)
                 if not clauses and len(problems.errors) > errors:
                     self.unread.append(path)
+                    with contextlib.suppress(OSError):
+                        for cid in _ID_LINE.findall(path.read_text(encoding="utf-8", errors="replace")):
+                            self._unread_ids.setdefault(cid, path)
                 for clause in clauses:
                     self._files_of.setdefault(clause.id, set()).add(path)
                     if clause.id in seen:
@@ -84,12 +88,7 @@ class Library:
     def unread_holding(self, cid: str) -> Path | None:
         """The clause file that could not be read in which `cid` is given (as `id: …`), if any: an
         id missing from the library because its file is broken is no unknown id to correct."""
-        pattern = re.compile(rf"^[\s-]*id:\s*['\"]?{re.escape(cid)}['\"]?\s*(?:#.*)?$", re.M)
-        for path in self.unread:
-            with contextlib.suppress(OSError):
-                if pattern.search(path.read_text(encoding="utf-8", errors="replace")):
-                    return path
-        return None
+        return self._unread_ids.get(cid)
 
     def problems_for(self, ids: Iterable[str]) -> list[Problem]:
         """The library's errors a draft using the clauses `ids` is not built past: all but those in
@@ -260,6 +259,11 @@ def check_footnotes(
         problems.add(used[key], f"{what}: footnote anchor [^{key}] has no footnote", f"add `{key}: …` under `footnotes:`")
     for key in sorted(defined - used.keys()):
         problems.add(where, f"{what}: footnote {key!r} is not anchored in the text", f"place [^{key}] where its marker belongs")
+
+
+_ID_LINE = re.compile(
+    r"^[\s-]*id:\s*['\"]?([^'\"\s#]+)['\"]?\s*(?:#.*)?$", re.M
+)  # a clause's `id:` line, in a file YAML cannot read
 
 
 def _unread(cid: str, path: Path) -> tuple[str, str]:

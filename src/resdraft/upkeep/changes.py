@@ -118,6 +118,7 @@ def _finish(plan: _Plan, summary: str, notes: Iterable[str], dry_run: bool) -> C
 def _check_library(index: Index, changes: list[FileChange]) -> None:
     """Every changed clause file valid, ids unique, `amends:` pointing to clauses that exist and never looping."""
     from resdraft.cache import clauses_from_text
+    from resdraft.library.clauses import amends_loop
     from resdraft.library.project import check_footnotes
 
     clause_paths = {c.path for c in changes if _is_under(c.path, index.clauses_dir)}
@@ -160,16 +161,11 @@ def _check_library(index: Index, changes: list[FileChange]) -> None:
                 Problem(where[cid], f"clause {cid} amends {target!r}, which is not in the library", index.suggest(target) or "")
             )
     for cid in new:
-        seen = [cid]
-        up = amends.get(cid)
-        while up is not None and up in amends:
-            if up in seen:
-                loop = " -> ".join([*seen[seen.index(up) :], up])
-                raise LibraryError(
-                    Problem(where[cid], f"`amends:` links would form a loop: {loop}", "a clause cannot reword itself")
-                )
-            seen.append(up)
-            up = amends.get(up)
+        if loop := amends_loop(cid, amends):
+            shown = " -> ".join([*loop, loop[0]])
+            raise LibraryError(
+                Problem(where[cid], f"`amends:` links would form a loop: {shown}", "a clause cannot reword itself")
+            )
 
 
 def _check_jinja(clause: Clause, problems: Problems) -> None:
