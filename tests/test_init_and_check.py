@@ -225,6 +225,29 @@ def test_check_names_the_draft_a_house_style_line_fails_for(tmp_path: Path, monk
     ) in result.output
 
 
+def _example_edited(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, file: str, old: str, new: str) -> int:
+    """A copy of the example library, made the working folder, with `old` in `file` replaced by
+    `new`; the line `old` began on."""
+    lib = copy_example(tmp_path)
+    path = lib / file
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    monkeypatch.chdir(lib)
+    return text[: text.index(old)].count("\n") + 1
+
+
+def _check_and_build_fail_telling(told: str, draft: str) -> list[str]:
+    """`resdraft check` and `resdraft build DRAFT` both fail, their output beginning with `told`; their outputs."""
+    outputs = []
+    for command in (["check"], ["build", draft]):
+        result = runner.invoke(app, command)
+        assert result.exit_code == 1, result.output
+        assert result.output.startswith(told), result.output
+        outputs.append(result.output)
+    return outputs
+
+
 def test_a_clauses_build_error_names_the_clause_once_in_check_and_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # A footnote anchor in AALCO/RES/52/S 8's secretariat document variable, which its clause has
     # no footnote for, read "aalco.considering-secretariat-document: footnote anchor [^zz] has no
@@ -240,11 +263,8 @@ def test_a_clauses_build_error_names_the_clause_once_in_check_and_build(tmp_path
         f"(clause aalco.considering-secretariat-document, as drafts/aalco-52.yaml:{line} uses it)\n"
         "  hint: add `zz: …` under `footnotes:`\n"
     )
-    for command in (["check"], ["build", "drafts/aalco-52.yaml"]):
-        result = runner.invoke(app, command)
-        assert result.exit_code == 1, result.output
-        assert result.output.startswith(told), result.output
-        assert result.output.count("aalco.considering-secretariat-document") == 1
+    for output in _check_and_build_fail_telling(told, "drafts/aalco-52.yaml"):
+        assert output.count("aalco.considering-secretariat-document") == 1
 
 
 def test_an_undefined_variable_in_a_drafts_opening_override_names_the_drafts_line(
@@ -267,11 +287,8 @@ def test_an_undefined_variable_in_a_drafts_opening_override_names_the_drafts_lin
         f"drafts/aalco-52.yaml:{line}: undefined template variable: 'sesion' is undefined\n"
         "  hint: define it under `variables:` in the draft, or fix its spelling\n"
     )
-    for command in (["check"], ["build", "drafts/aalco-52.yaml"]):
-        result = runner.invoke(app, command)
-        assert result.exit_code == 1, result.output
-        assert result.output.startswith(told), result.output
-        assert "clauses/aalco-trafficking.yaml" not in result.output
+    for output in _check_and_build_fail_telling(told, "drafts/aalco-52.yaml"):
+        assert "clauses/aalco-trafficking.yaml" not in output
 
 
 def test_a_clauses_footnote_anchor_with_no_footnote_is_told_once_at_its_text_line(
@@ -281,35 +298,23 @@ def test_a_clauses_footnote_anchor_with_no_footnote_is_told_once_at_its_text_lin
     # ("clauses/aalco-trafficking.yaml:5: clause aalco.considering-secretariat-document: footnote
     # anchor [^9] has no footnote"), then again at its text line for each of the three drafts that
     # use it ("…:8: paragraph: footnote anchor [^9] has no footnote (clause …, as drafts/aalco-50.yaml:17 uses it)").
-    lib = copy_example(tmp_path)
-    clauses = lib / "clauses" / "aalco-trafficking.yaml"
-    text = clauses.read_text(encoding="utf-8")
     written = "    text: the Secretariat Document No. {{ secretariat_document }}"
-    clauses.write_text(text.replace(written, written + "[^9]"), encoding="utf-8")
-    line = text[: text.index(written)].count("\n") + 1
-    monkeypatch.chdir(lib)
+    line = _example_edited(tmp_path, monkeypatch, "clauses/aalco-trafficking.yaml", written, written + "[^9]")
     told = (
         f"clauses/aalco-trafficking.yaml:{line}: clause aalco.considering-secretariat-document: "
         "footnote anchor [^9] has no footnote\n  hint: add `9: …` under `footnotes:`\n"
     )
-    for command in (["check"], ["build", "drafts/aalco-52.yaml"]):
-        result = runner.invoke(app, command)
-        assert result.exit_code == 1, result.output
-        assert result.output.startswith(told), result.output
-        assert result.output.count("[^9]") == 1, result.output
+    for output in _check_and_build_fail_telling(told, "drafts/aalco-52.yaml"):
+        assert output.count("[^9]") == 1, output
 
 
 def test_a_clauses_template_syntax_error_is_told_once_at_its_text_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # An unclosed "{{ session.ordinal " in AALCO/RES/52/S 8's first clause was told at its text line,
     # then again for each of the three drafts that use it ("…:8: template syntax error: unexpected end
     # of template, … (clause aalco.considering-secretariat-document, as drafts/aalco-50.yaml:17 uses it)").
-    lib = copy_example(tmp_path)
-    clauses = lib / "clauses" / "aalco-trafficking.yaml"
-    text = clauses.read_text(encoding="utf-8")
     written = "    text: the Secretariat Document No. {{ secretariat_document }}"
-    clauses.write_text(text.replace(written, "    text: the Secretariat Document No. {{ session.ordinal "), encoding="utf-8")
-    line = text[: text.index(written)].count("\n") + 1
-    monkeypatch.chdir(lib)
+    broken = "    text: the Secretariat Document No. {{ session.ordinal "
+    line = _example_edited(tmp_path, monkeypatch, "clauses/aalco-trafficking.yaml", written, broken)
     result = runner.invoke(app, ["check"])
     assert result.exit_code == 1, result.output
     assert result.output.startswith(
@@ -329,13 +334,10 @@ def test_a_syntax_error_in_a_clauses_subparagraph_is_told_once_at_the_subparagra
 ) -> None:
     # An "{% if x %}" with no endif in a sub-paragraph of AIPA's clause was told at the clause's text
     # line, and building drafts/aipo-27.yaml told it again at the sub-paragraph's.
-    lib = copy_example(tmp_path)
-    clauses = lib / "clauses" / "aipa-trafficking.yaml"
-    text = clauses.read_text(encoding="utf-8")
     written = "        review their legal frameworks"
-    clauses.write_text(text.replace(written, "        review {% if x %}their legal frameworks"), encoding="utf-8")
-    line = text[: text.index(written)].count("\n")  # (the sub-paragraph's "- >-" line, as building tells it)
-    monkeypatch.chdir(lib)
+    broken = "        review {% if x %}their legal frameworks"
+    line = _example_edited(tmp_path, monkeypatch, "clauses/aipa-trafficking.yaml", written, broken) - 1
+    # (the sub-paragraph's "- >-" line, the one before, as building tells it)
     told = f"clauses/aipa-trafficking.yaml:{line}: clause aipa.advise-members-legal-frameworks: template syntax error: "
     result = runner.invoke(app, ["check"])
     assert result.exit_code == 1, result.output
