@@ -8,6 +8,7 @@ import re
 import struct
 import time
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -89,18 +90,26 @@ def test_parsing_a_built_draft_reads_body_session_title_symbol_and_date(name: st
     assert got.emphasis == expected.emphasis
 
 
-def _respelt(data: bytes, old: bytes, new: bytes) -> bytes:
-    """The same document with some words of its body written otherwise."""
+def _rewritten(data: bytes, rewrite: Callable[[str, bytes], bytes]) -> bytes:
+    """The same document with each part's bytes as `rewrite(name, raw)` gives them."""
     source = zipfile.ZipFile(io.BytesIO(data))
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as target:
         for info in source.infolist():
-            raw = source.read(info.filename)
-            if info.filename == "word/document.xml":
-                assert old in raw
-                raw = raw.replace(old, new)
-            target.writestr(info, raw)
+            target.writestr(info, rewrite(info.filename, source.read(info.filename)))
     return out.getvalue()
+
+
+def _respelt(data: bytes, old: bytes, new: bytes) -> bytes:
+    """The same document with some words of its body written otherwise."""
+
+    def respell(name: str, raw: bytes) -> bytes:
+        if name != "word/document.xml":
+            return raw
+        assert old in raw
+        return raw.replace(old, new)
+
+    return _rewritten(data, respell)
 
 
 def test_a_session_ordinal_spelt_with_a_space_is_read_whole() -> None:
@@ -199,20 +208,19 @@ def _renamed_style_ids(data: bytes) -> bytes:
     styles = etree.fromstring(source.read("word/styles.xml"))
     ids = {s.get(f"{{{W}}}styleId"): f"X{i}" for i, s in enumerate(styles.iter(f"{{{W}}}style"))}
     refs = {f"{{{W}}}{tag}" for tag in ("pStyle", "rStyle", "basedOn", "next", "link")}
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w") as target:
-        for info in source.infolist():
-            raw = source.read(info.filename)
-            if info.filename in ("word/styles.xml", "word/document.xml", "word/footnotes.xml"):
-                root = etree.fromstring(raw)
-                for el in root.iter():
-                    if el.get(f"{{{W}}}styleId") in ids:
-                        el.set(f"{{{W}}}styleId", ids[el.get(f"{{{W}}}styleId")])
-                    if el.tag in refs and el.get(f"{{{W}}}val") in ids:
-                        el.set(f"{{{W}}}val", ids[el.get(f"{{{W}}}val")])
-                raw = etree.tostring(root)
-            target.writestr(info, raw)
-    return out.getvalue()
+
+    def renamed(name: str, raw: bytes) -> bytes:
+        if name not in ("word/styles.xml", "word/document.xml", "word/footnotes.xml"):
+            return raw
+        root = etree.fromstring(raw)
+        for el in root.iter():
+            if el.get(f"{{{W}}}styleId") in ids:
+                el.set(f"{{{W}}}styleId", ids[el.get(f"{{{W}}}styleId")])
+            if el.tag in refs and el.get(f"{{{W}}}val") in ids:
+                el.set(f"{{{W}}}val", ids[el.get(f"{{{W}}}val")])
+        return etree.tostring(root)
+
+    return _rewritten(data, renamed)
 
 
 def test_styles_are_matched_by_name_not_by_id() -> None:
@@ -224,15 +232,9 @@ def test_styles_are_matched_by_name_not_by_id() -> None:
 def _unstyled(data: bytes) -> bytes:
     """The same document with no paragraph styles: a Word file written elsewhere, as resdraft's
     styles do not tell its parts apart (its list numbering stays)."""
-    source = zipfile.ZipFile(io.BytesIO(data))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w") as target:
-        for info in source.infolist():
-            raw = source.read(info.filename)
-            if info.filename == "word/document.xml":
-                raw = re.sub(rb'<w:pStyle w:val="[^"]+"/>', b"", raw)
-            target.writestr(info, raw)
-    return out.getvalue()
+    return _rewritten(
+        data, lambda name, raw: re.sub(rb'<w:pStyle w:val="[^"]+"/>', b"", raw) if name == "word/document.xml" else raw
+    )
 
 
 def test_a_un_resolution_written_elsewhere_closes_with_its_plenary_meeting() -> None:

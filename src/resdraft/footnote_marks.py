@@ -99,11 +99,11 @@ def powers_as_text(res: Resolution) -> Resolution:
         nonlocal last
         out: list[Span] = []
         for span in spans:
-            before = out[-1] if out else None
-            if isinstance(span, RaisedMark) and isinstance(before, Run) and power(span, before):
-                out.append(Run(span.marker.translate(_RAISED), before.italic, before.bold))
-                continue
             if isinstance(span, RaisedMark):
+                before = out[-1] if out else None
+                if isinstance(before, Run) and power(span, before):
+                    out.append(Run(span.marker.translate(_RAISED), before.italic, before.bold))
+                    continue
                 span = FootnoteRef(span.marker)
             if isinstance(span, FootnoteRef) and span.marker.isdigit():
                 last = int(span.marker)

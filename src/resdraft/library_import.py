@@ -558,20 +558,21 @@ class _Importer:
         text = self.jinja(raw)
         subs, sub_keys = self._subs(p, expected, notes, before)
         own_mark = self.style.punctuation["introduces"] if p.subparagraphs else expected
+        numbering = self.sub_numbering(p, kind)
+
+        def overridden(end: str) -> dict[str, Any]:
+            """What the draft entry sets beside its clause: an end other than its own, sub-paragraph labels."""
+            return ({"end": end} if end != own_mark else {}) | ({"numbering": numbering} if numbering else {})
+
         found = self._reused(kind, p.opening, raw, list(notes.values()), sub_keys)
         if found is not None:
             clause, captured, joining = found
             if all(self.variables.get(name, value) == value for name, value in captured.items()):  # one value a variable
                 self.variables.update(captured)
                 self.result_reused.append(clause.id)
-                end = joining + mark
-                reused: dict[str, Any] = {"end": end} if end != own_mark else {}
-                if numbering := self.sub_numbering(p, kind):
-                    reused["numbering"] = numbering
+                reused = overridden(joining + mark)
                 return {"clause": clause.id, **reused} if reused else clause.id
-        overrides: dict[str, Any] = {"end": mark} if mark != own_mark else {}
-        if numbering := self.sub_numbering(p, kind):
-            overrides["numbering"] = numbering
+        overrides = overridden(mark)
         prefix = self.doc.body
         cid = _new_id(prefix, p.opening, text, self.taken)
         entry: dict[str, Any] = {"id": cid, "kind": kind}
@@ -845,7 +846,7 @@ def _draft_data(doc: Resolution, importer: _Importer, preamble: list[Any], opera
             data["meeting"] = meeting
     if data["status"] == "adopted" and (m := _COUNCIL_MEETING.search(str(doc.fields.get("adoption") or ""))):
         data["meeting"] = m.group(1)  # "Adopted by the Security Council at its 5396th meeting, on …"
-        if vote := _COUNCIL_VOTE.search(str(doc.fields.get("adoption"))):
+        if vote := _COUNCIL_VOTE.search(m.string):  # (the same adoption line)
             data["vote"] = vote.group("before") or vote.group("after")  # as printed: "unanimously"
     if data["status"] == "adopted" and (report := doc.fields.get("report")):  # "[on the report of …]", as printed
         data["report"] = str(report).strip().removeprefix("[").removesuffix("]").strip()

@@ -103,17 +103,17 @@ def _dated_by_symbol(before: str, after: str, number: int | None) -> bool:
     return number is not None and any(m is not None and int(m.group("n")) == number for m in found)
 
 
+# What stands between two ordinals of a list or range of sessions ("seventy-ninth and eightieth",
+# "sixty-fourth to seventy-eighth", "eightieth and its eighty-first"): `_JOIN`, then "its" (or,
+# before the second, "the").
+_JOIN = rf"{_ANCHORS}\s*(?:,|\band\b|\bto\b|\bor\b|–)\s*(?:(?:at|of)\s+)?"
+LIST_JOIN = rf"{_JOIN}(?:its\s+|the\s+)?"
+
+
 @cache
 def _listed_before() -> re.Pattern[str]:
     """The ordinal before one in a list or range ("seventy-seventh and …", "the seventieth to …")."""
-    return re.compile(
-        rf"(?P<ord>(?i:{ordinal_pattern()})){_ANCHORS}\s*(?:,|\band\b|\bto\b|\bor\b|–)\s*(?:(?:at|of)\s+)?(?:its\s+)?$"
-    )
-
-
-# What stands between two ordinals of a list or range of sessions ("seventy-ninth and eightieth",
-# "sixty-fourth to seventy-eighth", "eightieth and its eighty-first").
-LIST_JOIN = rf"{_ANCHORS}\s*(?:,|\band\b|\bto\b|\bor\b|–)\s*(?:(?:at|of)\s+)?(?:its\s+|the\s+)?"
+    return re.compile(rf"(?P<ord>(?i:{ordinal_pattern()})){_JOIN}(?:its\s+)?$")
 
 
 @cache
