@@ -719,7 +719,7 @@ class _Drafts:
     def clauses_of(self, name: str) -> list[str]:
         """The clauses a draft of the library uses, by its name for `previous:`."""
         draft = self.library.read_draft(self.library.drafts_dir / f"{name}.yaml", Problems())
-        return [use.clause for use in (*draft.preamble, *draft.operative) if use.clause] if draft else []
+        return draft.clause_ids if draft else []
 
     def sharing_most(self, doc: Resolution, shared: set[str]) -> str | None:
         """The draft a text of a body that counts years continues: the Council prints no title
@@ -744,7 +744,7 @@ class _Drafts:
                 before = _resolution_number(draft.fields.get("symbol"))
                 if before is None or before >= number:
                     continue
-                count = len(shared & {use.clause for use in (*draft.preamble, *draft.operative) if use.clause})
+                count = len(shared & set(draft.clause_ids))
                 name = path.relative_to(self.library.drafts_dir).with_suffix("").as_posix()
                 if count >= 2 and (best is None or (count, session) >= best[:2]):
                     best = (count, session, name)
