@@ -165,13 +165,7 @@ def test_un_operative_paragraphs_share_one_real_numbering_list() -> None:
     assert len(operative) == 11 and len(nums) == 1
     ((num_id, level),) = nums
     assert level == "0"
-    numbering = document.part.numbering_part.element
-    num = next(n for n in numbering.findall(f"{W}num") if n.get(f"{W}numId") == num_id)
-    abstract_id = num.find(f"{W}abstractNumId").get(f"{W}val")
-    abstract = next(a for a in numbering.findall(f"{W}abstractNum") if a.get(f"{W}abstractNumId") == abstract_id)
-    levels = [
-        (lvl.find(f"{W}numFmt").get(f"{W}val"), lvl.find(f"{W}lvlText").get(f"{W}val")) for lvl in abstract.findall(f"{W}lvl")
-    ]
+    levels, _ = _list_levels(document, num_id)
     assert levels[:3] == [("decimal", "%1."), ("lowerLetter", "(%2)"), ("lowerRoman", "(%3)")]
     assert not any(p.text[:3].strip().rstrip(".").isdigit() for p in operative), "numbers come from Word, not the text"
 

@@ -13,6 +13,7 @@ import subprocess
 import sys
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -1308,6 +1309,18 @@ def test_a_run_moved_away_before_a_numbered_heading_leaves_its_mark_with_the_par
         assert before.find(f"{W}pPr/{W}rPr/{W}del") is not None, "the mark before the run is struck"
 
 
+def _office() -> Any:
+    """benchmarks/libreoffice_revisions.in_office, failing the test where LibreOffice or its Python bridge is missing."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from libreoffice_revisions import OFFICE_PYTHON, in_office
+
+    if not shutil.which("soffice"):
+        pytest.fail("LibreOffice (soffice) is required: apt-get install libreoffice-writer-nogui")
+    if subprocess.run([OFFICE_PYTHON, "-c", "import uno"], capture_output=True).returncode != 0:
+        pytest.fail("LibreOffice's Python bridge is required: apt-get install python3-uno")
+    return in_office
+
+
 def test_libreoffice_accept_all_gives_the_new_document_and_reject_all_the_old(tmp_path: Path) -> None:
     # Revisions applied by an office suite, not by our own reading of them: LibreOffice accepts (or
     # rejects) every change and saves the text, numbers and footnote marks included, which must be
@@ -1337,13 +1350,7 @@ def test_libreoffice_accept_all_gives_the_new_document_and_reject_all_the_old(tm
     # in the last GA one, an inserted run holding the first footnote follows an insertion ending the
     # formula; then AALCO 52 -> 53 (a line ending in an insertion before one beginning with one) and
     # an adopted resolution against its words titled without the number.
-    sys.path.insert(0, str(ROOT / "benchmarks"))
-    from libreoffice_revisions import OFFICE_PYTHON, in_office
-
-    if not shutil.which("soffice"):
-        pytest.fail("LibreOffice (soffice) is required: apt-get install libreoffice-writer-nogui")
-    if subprocess.run([OFFICE_PYTHON, "-c", "import uno"], capture_output=True).returncode != 0:
-        pytest.fail("LibreOffice's Python bridge is required: apt-get install python3-uno")
+    in_office = _office()
     pairs = [
         (_draft("aalco-50"), _draft("aalco-52"), None),
         *(
@@ -1409,13 +1416,7 @@ def test_libreoffice_reject_all_gives_the_council_texts_sub_paragraphs_back_as_t
     # Both ways, Accept All gives the new text and Reject All the old, but for the indentation of
     # 1590's "(i)", "(ii)" (1706's "(a)", "(b)"): their old list stands in a tracked change of their
     # properties, which LibreOffice reads at the first level and its plain text indents by the level.
-    sys.path.insert(0, str(ROOT / "benchmarks"))
-    from libreoffice_revisions import OFFICE_PYTHON, in_office
-
-    if not shutil.which("soffice"):
-        pytest.fail("LibreOffice (soffice) is required: apt-get install libreoffice-writer-nogui")
-    if subprocess.run([OFFICE_PYTHON, "-c", "import uno"], capture_output=True).returncode != 0:
-        pytest.fail("LibreOffice's Python bridge is required: apt-get install python3-uno")
+    in_office = _office()
 
     def lines(text: str) -> list[str]:
         return [line.lstrip() for line in text.splitlines()]

@@ -100,7 +100,7 @@ def compare_paragraphs(
     pairs = align(old, new, related)
     ops_of = {j: _ops(old[i].text, new[j].text) for j, i in pairs.items()}
     # The run kept in place is the one that carries the most unchanged text.
-    weight = {j: 1 + sum(len(text) for op, text in ops if op == "equal") for j, ops in ops_of.items()}
+    weight = {j: _weight(ops) for j, ops in ops_of.items()}
     parted, out_of_order = _part_weak(old, new, (pairs, ops_of, weight), list(pairs), related)
     if parted:  # the paragraphs they free may pair again (never as they were), judged the same way
         freed = ({i for _, i in parted} - set(pairs.values()), {j for j, _ in parted} - set(pairs))
@@ -115,7 +115,7 @@ def compare_paragraphs(
         found = pair_again(old, new, pairs, freed, one_paragraph)
         for at_new, at_old in found.items():
             pairs[at_new], ops_of[at_new] = at_old, tried[at_new]
-            weight[at_new] = 1 + sum(len(text) for op, text in tried[at_new] if op == "equal")
+            weight[at_new] = _weight(tried[at_new])
         if found:
             _, out_of_order = _part_weak(old, new, (pairs, ops_of, weight), list(found), related)
     paired_old = set(pairs.values())
@@ -147,6 +147,11 @@ def compare_paragraphs(
         changes.append(ParagraphChange(part, status, j in out_of_order, q, p, i, j, ops_of[j], subs, relabelled=relabelled(q, p)))
     flush_deleted(len(old))
     return tuple(changes)
+
+
+def _weight(ops: tuple[tuple[str, str], ...]) -> int:
+    """A pair's weight in choosing the run kept in place: the unchanged text it carries."""
+    return 1 + sum(len(text) for op, text in ops if op == "equal")
 
 
 def _part_weak(

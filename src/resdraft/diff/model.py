@@ -131,6 +131,11 @@ class ParagraphChange:
         return self.status != "unchanged" or self.moved
 
     @property
+    def noted(self) -> bool:
+        """Whether a diff shows the paragraph: it changed, or its sub-paragraphs are labelled by another kind of label."""
+        return self.changed or self.relabelled is not None
+
+    @property
     def relabelled_note(self) -> str:
         """How the kind of its sub-paragraphs' labels changed, level by level, if it did:
         'sub-paragraph labels (i) → (a) / –' (S/RES/1590's paragraph 16 and 1706's paragraph 12,
@@ -217,6 +222,6 @@ class Diff:
     def is_empty(self) -> bool:
         return (
             all(h.status == "unchanged" for h in (*self.header, *self.masthead))
-            and not any(c.changed or c.relabelled for part in PARTS for c in self.part(part))
+            and not any(c.noted for part in PARTS for c in self.part(part))
             and not self.footnotes_changed
         )

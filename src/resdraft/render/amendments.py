@@ -400,8 +400,12 @@ def _sub_name(name: str, sub: ParagraphChange) -> str:
 
 def _indent(sub: ParagraphChange) -> bool:
     """Whether a sub-paragraph of the old text is marked with a dash or a bullet, not labelled."""
-    label = sub.old.label if sub.old else None
-    return bool(label) and is_bullet(label_kind(label or ""))
+    return _is_indent(sub.old.label if sub.old else None)
+
+
+def _is_indent(label: str | None) -> bool:
+    """Whether a label is a dash ("--", "–", however typed) or a bullet, which counts nothing."""
+    return bool(label) and is_bullet(label or "")
 
 
 def _sub_named(subs: list[ParagraphChange]) -> str:
@@ -545,8 +549,7 @@ def _named_walk(name: str, paragraph: Paragraph) -> list[tuple[str, Paragraph]]:
     first indent of operative paragraph 12 (a)"."""
     out = [(name, paragraph)]
     for k, sub in enumerate(paragraph.subparagraphs):
-        label = sub.label or ""
-        named = f"the {ordinal_words(k + 1)} indent of {name}" if label and is_bullet(label_kind(label)) else f"{name} {label}"
+        named = f"the {ordinal_words(k + 1)} indent of {name}" if _is_indent(sub.label) else f"{name} {sub.label or ''}"
         out += _named_walk(named.strip(), sub)
     return out
 

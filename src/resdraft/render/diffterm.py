@@ -136,7 +136,7 @@ def render_terminal(diff: Diff, colour: bool = False) -> str:
         lines.append(footnotes)
     for part in PARTS:
         for change in diff.part(part):
-            if change.changed or change.relabelled:
+            if change.noted:
                 lines.append("")
                 lines += _change(change, diff, colour)
     for note in diff.footnotes_changed:

@@ -438,7 +438,7 @@ class _Notes:
                 badge += f'<span class="badge b-modified">{escape(change.relabelled_note)}</span>'
             old, new = places(change, self.diff)
             place = f"<span>{escape(old)}</span> → <span>{escape(new)}</span>"
-            self._rows[key] = (place, badge, str(change.changed or bool(change.relabelled) or count > 0).lower())
+            self._rows[key] = (place, badge, str(change.noted or count > 0).lower())
         return self._rows[key]
 
     def unchanged(self, change: ParagraphChange) -> tuple[str, str] | None:
