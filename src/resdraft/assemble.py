@@ -193,7 +193,7 @@ class Assembler:
         p = self.style.punctuation
         numbering = self.style.numbering
         pattern = numbering.operative if role == "operative" else None
-        sub_labels = numbering.subparagraphs if role == "operative" else numbering.preambular_subparagraphs
+        sub_labels = numbering.sublabels(role)
         out = []
         given = paragraph_numbers((use.numbered, use.number, use.heading) for use in uses)
         for i, (use, n) in enumerate(zip(uses, given, strict=True), start=1):

@@ -601,7 +601,7 @@ class _Importer:
     def sub_numbering(self, p: Paragraph, kind: str) -> list[str] | None:
         """A paragraph's sub-paragraph labels per level where they are not the house style's ("(i)"
         where it has "(a)"; the Council's dashes, "--"), as its draft entry's `numbering:` gives them."""
-        house = self.style.numbering.subparagraphs if kind == "operative" else self.style.numbering.preambular_subparagraphs
+        house = self.style.numbering.sublabels(kind)
         found = p.sublabels(house)
         return _flow(list(found)) if found else None
 

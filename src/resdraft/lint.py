@@ -1204,7 +1204,7 @@ def _run(
                 linter.literal_sessions(item.origin.raw, where_of, item.position, item.order)
             linter.recalls(item.paragraph.text, where_of, item.position, item.order)
             if numbering is not None and item.paragraph.subparagraphs:
-                levels = numbering.subparagraphs if item.part == "operative" else numbering.preambular_subparagraphs
+                levels = numbering.sublabels(item.part)
                 depth = len(item.labels)
                 linter.labels(item, levels[depth] if depth < len(levels) else None)
     return headings

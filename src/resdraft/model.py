@@ -397,6 +397,10 @@ class Numbering:
     subparagraphs: tuple[str, ...]
     preambular_subparagraphs: tuple[str, ...]
 
+    def sublabels(self, part: str) -> tuple[str, ...]:
+        """The sub-paragraph labels of a part ("operative", else the preamble), each level by its first."""
+        return self.subparagraphs if part == "operative" else self.preambular_subparagraphs
+
 
 # The parts of a Resolution that hold lines and paragraphs, in the order they stand in the document.
 DOCUMENT_ORDER = ("header", "title", "enacting", "preamble", "transition", "operative", "closing")

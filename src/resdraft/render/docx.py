@@ -108,17 +108,12 @@ def own_sub_list(res: Resolution, paragraph: Paragraph) -> bool:
     return bool(levels) and first == levels[0] and (not res.numbering.operative or res.unnumbered(paragraph))
 
 
-def house_sublabels(res: Resolution, part: str) -> tuple[str, ...]:
-    """The house style's sub-paragraph labels, each level by its first, for a part ("operative" or "preamble")."""
-    return res.numbering.subparagraphs if part == "operative" else res.numbering.preambular_subparagraphs
-
-
 def own_labels(res: Resolution, part: str, paragraph: Paragraph) -> tuple[str, ...] | None:
     """The labels of a paragraph's sub-paragraphs, each level by its first ("(i)", or the dash
     each carries, "--"), where they are not the house style's (S/RES/1590's paragraph 16 "(i)",
     "(ii)" where the Council letters them "(a)"): the levels below as the house style has them.
     None where the house style labels them (or their labels follow no sequence)."""
-    house = house_sublabels(res, part)
+    house = res.numbering.sublabels(part)
     found = paragraph.sublabels(house)
     return None if found is None else (*found, *house[len(found) :])
 

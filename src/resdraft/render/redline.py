@@ -76,7 +76,6 @@ from resdraft.render.docx import (
     _twips,
     _Writer,
     header_style,
-    house_sublabels,
     kept_with_closing,
     line_label,
     operative_number,
@@ -690,7 +689,7 @@ class _Redline(_Writer):
         was, now = own_labels(self.diff.old, part, old), own_labels(self.res, part, new)
         if not old.subparagraphs or [label_kind(k) for k in was or ()] == [label_kind(k) for k in now or ()]:
             return None  # (alike, a dash typed "--" and one printed "–" too)
-        return was or house_sublabels(self.diff.old, part) or None
+        return was or self.diff.old.numbering.sublabels(part) or None
 
     def _old_sub_place(
         self, part: str, num: str | None, old: Paragraph, run: tuple[ParagraphChange, ...]
