@@ -501,6 +501,31 @@ def test_printed_amendments_applied_in_turn_give_the_new_texts_sub_paragraph_lab
     )
 
 
+def test_subparagraphs_relabelled_without_a_word_changed_are_still_relettered_in_the_amendments() -> None:
+    # S/RES/1590's paragraph 16 with its "(i)", "(ii)" lettered "(a)", "(b)" and not a word
+    # changed: the paragraph is unchanged with its labels' kind noted, and the amendments said
+    # "No amendments: the texts are the same."
+    from resdraft.render.amendments import render_amendments
+
+    old = _council(1590)
+    lettered = tuple(
+        dataclasses.replace(
+            p, subparagraphs=tuple(dataclasses.replace(s, label=f"({'ab'[k]})") for k, s in enumerate(p.subparagraphs))
+        )
+        if p.number == 16
+        else p
+        for p in old.operative
+    )
+    new = dataclasses.replace(old, operative=lettered)
+    for a, b, tabled in (
+        (old, new, "reletter subparagraphs (i) and (ii) as subparagraphs (a) and (b)"),
+        (new, old, "renumber subparagraphs (a) and (b) as subparagraphs (i) and (ii)"),
+    ):
+        diff = compare(a, b)
+        assert [c.status for c in diff.operative if c.relabelled] == ["unchanged"]
+        assert render_amendments(diff).splitlines() == [f"1. In operative paragraph 16, {tabled}."]
+
+
 # A sub-paragraph as a reader of the amendments keeps it: [label, words, its sub-paragraphs].
 Node = list
 

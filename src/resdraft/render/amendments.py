@@ -290,7 +290,7 @@ def _paragraph(change: ParagraphChange, text: Resolution) -> list[str]:
         if own:
             out.append(f"In {name}, {_join(own)}.")
         out += _subparagraphs(change, name)
-        out += _relabelling(change, name)
+    out += _relabelling(change, name)  # (also where no word changed: only the labels' kind)
     return [_sentence(line) for line in out]
 
 
@@ -643,7 +643,7 @@ def render_amendments(diff: Diff) -> str:
                 if deleted:
                     lines.append(_deletion(deleted, text))
                     deleted = []
-                if change.changed:
+                if change.noted:
                     lines += _paragraph(change, text)
                 lines += _paragraph_footnotes(change, notes, text)
             if change.old is not None:  # moved too: amendments apply in turn, so the next follows it
