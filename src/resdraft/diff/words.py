@@ -49,8 +49,12 @@ _CORE = rf"""
 # to fill ("[TBD: symbol of the 80th-session document (was A/RES/79/208)]", one token: it is filled
 # or replaced whole, and a fact it quotes is no word kept), or one other character. A plain word
 # that nothing could extend into a symbol or a compound is matched first: the same tokens, found
-# in two thirds of the time.
-_TOKEN = re.compile(rf"\s+|[A-Za-z][a-z]*+(?![\w.\-/'’])|(?:{_CORE})|\[TBD:\ [^\]\n]*\]|.", re.VERBOSE | re.DOTALL)
+# in two thirds of the time. So are the commonest others, a single space and a mark (no core
+# token begins with one), where nothing matched before could (the same tokens again): the
+# regular expression passes at once over each alternative whose first character can't match.
+_TOKEN = re.compile(
+    rf"\ (?!\s)|[A-Za-z][a-z]*+(?![\w.\-/'’])|\s+|[^\w\s\[]|(?:{_CORE})|\[TBD:\ [^\]\n]*\]|.", re.VERBOSE | re.DOTALL
+)
 _TRAILING = re.compile(r"[.,;:]+\s?$")
 # Where a symbol token may end in a full stop: only its last part after a "/" can, and only as [\w.\-]+.
 _SYMBOL_STOP = re.compile(r"/[\w.\-]*\.(?![\w.\-])")
