@@ -11,16 +11,14 @@ page's own style and script run and fetch nothing.
 from __future__ import annotations
 
 import base64
-import bisect
 import hashlib
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from html import escape as _html_escape
-from typing import Any
 
 from resdraft.diff.model import PARTS, Diff, FootnoteChange, HeaderChange, ParagraphChange
 from resdraft.diff.words import Op, located
-from resdraft.model import Content, Footnote, FootnoteRef, Paragraph, Placeholder, Run, cut_at, looks, plain
+from resdraft.model import Content, Footnote, FootnoteRef, Paragraph, Placeholder, Run, cut_at, plain
 from resdraft.numbering import printed_label
 from resdraft.render.diffterm import as_printed, field_name, footnotes_line, header_line, places, summary_line
 
@@ -539,23 +537,55 @@ def _restyled(change: ParagraphChange) -> bool:
         was, now = _settings(old.content), _settings(new.content)
         if len(was) <= 1 and was == now:  # (one setting throughout, the same: most paragraphs of a UN text)
             continue
-        for op, text, at_old, at_new in located(ops):
-            if op == "equal" and _within(was, at_old, len(text)) != _within(now, at_new, len(text)):
-                return True
+        if _kept_otherwise(was, now, ops):
+            return True
     return False
 
 
-def _settings(content: Content) -> list[tuple[int, tuple[bool, bool, bool]]]:
-    """Where the setting of some content's words changes, and to what (see `model.looks`)."""
-    return [(at, _look(run)) for at, run in looks(content, _look)]
+_Settings = list[tuple[int, tuple[bool, bool, bool]]]
 
 
-def _within(settings: list[tuple[int, tuple[bool, bool, bool]]], start: int, length: int) -> list[tuple[int, Any]]:
-    """The settings of `length` characters of words from `start` on, with their places from there."""
-    k = max(bisect.bisect_right(settings, start, key=lambda s: s[0]) - 1, 0)
-    out: list[tuple[int, Any]] = [(0, settings[k][1])] if settings else []
-    out += [(at - start, look) for at, look in settings[k + 1 :] if at < start + length]
+def _settings(content: Content) -> _Settings:
+    """Where the setting of some content's words changes, and to what (as `model.looks` finds it,
+    without a copy of a run for each)."""
+    out: _Settings = []
+    at = 0
+    for span in content:
+        if isinstance(span, Run) and span.text:
+            look = _look(span)
+            if not out or out[-1][1] != look:
+                out.append((at, look))
+            at += len(span.text)
     return out
+
+
+def _kept_otherwise(was: _Settings, now: _Settings, ops: tuple[Op, ...]) -> bool:
+    """Whether some words the ops keep read in another setting, or change setting at another
+    place, in the new text than in the old. One walk along both texts' settings: the kept
+    stretches come in order, so the setting in force at each is found from the last one's."""
+    if not was or not now:  # one text has no words: a stretch either keeps would read otherwise
+        return any(op == "equal" for op, _ in ops)
+    i = j = 0  # the old and new settings in force at the stretch's start
+    for op, text, at_old, at_new in located(ops):
+        if op != "equal":
+            continue
+        while i + 1 < len(was) and was[i + 1][0] <= at_old:
+            i += 1
+        while j + 1 < len(now) and now[j + 1][0] <= at_new:
+            j += 1
+        if was[i][1] != now[j][1]:
+            return True
+        # The changes of setting inside the stretch, at the same places from its start on both sides.
+        k, m = i + 1, j + 1
+        while True:
+            inside_old = k < len(was) and was[k][0] < at_old + len(text)
+            inside_new = m < len(now) and now[m][0] < at_new + len(text)
+            if not inside_old and not inside_new:
+                break
+            if inside_old != inside_new or was[k][0] - at_old != now[m][0] - at_new or was[k][1] != now[m][1]:
+                return True
+            k, m = k + 1, m + 1
+    return False
 
 
 def _heading(diff: Diff, change: ParagraphChange, side: str) -> bool:
