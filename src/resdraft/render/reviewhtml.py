@@ -16,7 +16,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from html import escape as _html_escape
 
-from resdraft.diff.model import PARTS, Diff, FootnoteChange, HeaderChange, ParagraphChange
+from resdraft.diff.model import PARTS, STATUSES, Diff, FootnoteChange, HeaderChange, ParagraphChange
 from resdraft.diff.words import Op, located
 from resdraft.model import Content, Footnote, FootnoteRef, Paragraph, Placeholder, Run, cut_at, plain
 from resdraft.numbering import printed_label
@@ -330,12 +330,13 @@ class _Cursor:
 def _whole(paragraph: Paragraph, notes: Mapping[str, str]) -> str:
     """A paragraph's whole text as HTML, each run in its formatting and each footnote marker in
     place (what a _Cursor takes of it in one stretch, without walking offsets)."""
-    return "".join(
-        (_formatted(span.text, span) if span.text else "")
-        if isinstance(span, Run)
-        else (notes.get(span.marker) or _anchor(span.marker, None))
-        for span in _unfilled_apart(paragraph.content)
-    )
+    out = []
+    for span in _unfilled_apart(paragraph.content):
+        if isinstance(span, FootnoteRef):
+            out.append(notes.get(span.marker) or _anchor(span.marker, None))
+        elif span.text:
+            out.append(_formatted(span.text, span))
+    return "".join(out)
 
 
 class _Unfilled(Run):
@@ -344,7 +345,10 @@ class _Unfilled(Run):
 
 def _unfilled_apart(content: Content) -> Content:
     """Some content with its placeholders' words in runs of their own (_Unfilled)."""
-    if not any(isinstance(span, Run) and "[TBD: " in span.text for span in content):
+    for span in content:
+        if isinstance(span, Run) and "[TBD: " in span.text:
+            break
+    else:  # (most text has none; a plain loop, cheaper than any() over a generator, for every paragraph)
         return content
     return tuple(
         _Unfilled(span.text, span.italic, span.bold, span.superscript, span.opening)
@@ -462,15 +466,16 @@ class _Notes:
         return self._marked[key]
 
 
+_STATUS_BADGES = {status: f'<span class="badge b-{status}">{status}</span>' for status in STATUSES}
+
+
 def _badges(change: ParagraphChange, moved_from: str = "", view: str = "", extra: str = "") -> str:
     """The status badge, and a 'moved' badge beside it when the paragraph changed place (saying
     from where, for a sub-paragraph: its row's numbers are its parent's). A paragraph gone to or
     come from another (the other part, a split or a merge) links to that one's row in the same view."""
-    names = [change.status] + (["moved"] if change.moved else [])
-    spans = "".join(
-        f'<span class="badge b-{name}">{name}{" from " + escape(moved_from) if name == "moved" and moved_from else ""}</span>'
-        for name in names
-    )
+    spans = _STATUS_BADGES[change.status]
+    if change.moved:
+        spans += f'<span class="badge b-moved">moved{" from " + escape(moved_from) if moved_from else ""}</span>'
     if change.elsewhere:  # where its words went or came from: a link to that paragraph's row
         place = change.elsewhere.place
         target = f"{view}-{place.part}-{place.text}-{place.index}"
@@ -620,9 +625,8 @@ def _sbs_row(change: ParagraphChange, number: int | None, notes: _Notes) -> str:
         cls = f"text{' sub' if level else ''} lv{min(level, 3)}"
         badges = _sub_badges(change, item) if level else ""
         old, new, _ = _compared(item)
-        cls_old, cls_new = (
-            f"{cls}{' heading' if level == 0 and _heading(notes.diff, change, side) else ''}" for side in ("old", "new")
-        )
+        cls_old = f"{cls} heading" if level == 0 and _heading(notes.diff, change, "old") else cls
+        cls_new = f"{cls} heading" if level == 0 and _heading(notes.diff, change, "new") else cls
         old_html, new_html = shown if (shown := notes.unchanged(item)) else notes.marked(item)[:2]
         old_note = "(not in the old text)" if old is None and (level == 0 or change.old is not None) else ""
         new_note = "(not in the new text)" if new is None and (level == 0 or change.new is not None) else ""
@@ -689,13 +693,13 @@ def _view(
 # ------------------------------------------------------------------ the top of the page
 
 
-def _table_side(change: HeaderChange | FootnoteChange, keep: str) -> str:
-    """One side of a header field's or a footnote's change, or a dash where that side has none."""
-    if (change.old if keep == "delete" else change.new) is None:
-        return '<span class="absent">—</span>'
+def _table_sides(change: HeaderChange | FootnoteChange) -> str:
+    """The old and new side of a header field's or a footnote's change as two table cells, a dash
+    where a side has none (both marked up at once: a footnote can be long)."""
     words = [side.text if isinstance(side, Footnote) else side for side in (change.old, change.new)]
-    sides = _Cursor(None, {}, words[0]), _Cursor(None, {}, words[1])
-    return _marked_up(change.ops, *sides)[0 if keep == "delete" else 1]
+    old, new, _ = _marked_up(change.ops, _Cursor(None, {}, words[0]), _Cursor(None, {}, words[1]))
+    absent = '<span class="absent">—</span>'
+    return f"<td>{absent if change.old is None else old}</td><td>{absent if change.new is None else new}</td>"
 
 
 def _header_lines(diff: Diff) -> list[tuple[str, HeaderChange]]:
@@ -716,10 +720,7 @@ def _header_section(diff: Diff) -> str:
         out.append('<table class="header"><thead><tr><th scope="col">Field</th><th scope="col">Old</th><th scope="col">New</th>')
         out.append("</tr></thead><tbody>")
         for number, (name, h) in enumerate(changed):
-            out.append(
-                f'<tr data-change="{number}" tabindex="-1"><th scope="row">{escape(name)}</th>'
-                f"<td>{_table_side(h, 'delete')}</td><td>{_table_side(h, 'insert')}</td></tr>"
-            )
+            out.append(f'<tr data-change="{number}" tabindex="-1"><th scope="row">{escape(name)}</th>{_table_sides(h)}</tr>')
         out.append("</tbody></table>")
     else:
         out.append("<p>No header field changed.</p>")
@@ -743,7 +744,7 @@ def _footnotes_section(diff: Diff, first: int) -> str:
         place = f'<br><span class="muted">{escape(note.status)}{", " + escape(note.place.short) if note.place else ""}</span>'
         out.append(
             f'<tr data-change="{number}" tabindex="-1"><th scope="row">{escape(note.markers)}{place}</th>'
-            f"<td>{_table_side(note, 'delete')}</td><td>{_table_side(note, 'insert')}</td></tr>"
+            f"{_table_sides(note)}</tr>"
         )
     out.append("</tbody></table></section>")
     return "".join(out)
