@@ -17,7 +17,7 @@ from collections.abc import Iterable, Mapping
 from html import escape as _html_escape
 
 from resdraft.diff.model import PARTS, STATUSES, Diff, FootnoteChange, HeaderChange, ParagraphChange
-from resdraft.diff.words import Op, located
+from resdraft.diff.words import Op
 from resdraft.model import Content, Footnote, FootnoteRef, Paragraph, Placeholder, Run, cut_at, plain
 from resdraft.numbering import printed_label
 from resdraft.render.diffterm import as_printed, field_name, footnotes_line, header_line, places, summary_line
@@ -537,8 +537,8 @@ def _restyled(change: ParagraphChange) -> bool:
     bold become plain, say, as an opening in AALCO's 2013 text against its 2011 one."""
     for _, item in _flatten(change):
         old, new, ops = _compared(item)
-        if old is None or new is None:
-            continue
+        if old is None or new is None or (len(ops) == 1 and ops[0][0] == "equal" and old.content == new.content):
+            continue  # (nor where words and settings are all the same: most paragraphs)
         was, now = _settings(old.content), _settings(new.content)
         if len(was) <= 1 and was == now:  # (one setting throughout, the same: most paragraphs of a UN text)
             continue
@@ -567,29 +567,37 @@ def _settings(content: Content) -> _Settings:
 def _kept_otherwise(was: _Settings, now: _Settings, ops: tuple[Op, ...]) -> bool:
     """Whether some words the ops keep read in another setting, or change setting at another
     place, in the new text than in the old. One walk along both texts' settings: the kept
-    stretches come in order, so the setting in force at each is found from the last one's."""
+    stretches come in order, so the setting in force at each is found from the last one's; and
+    once both texts are in their last setting, alike, so are the words after."""
     if not was or not now:  # one text has no words: a stretch either keeps would read otherwise
         return any(op == "equal" for op, _ in ops)
     i = j = 0  # the old and new settings in force at the stretch's start
-    for op, text, at_old, at_new in located(ops):
-        if op != "equal":
+    at_old = at_new = 0
+    for op, text in ops:
+        if op == "insert":
+            at_new += len(text)
             continue
+        if op == "delete":
+            at_old += len(text)
+            continue
+        end_old, end_new = at_old + len(text), at_new + len(text)
         while i + 1 < len(was) and was[i + 1][0] <= at_old:
             i += 1
         while j + 1 < len(now) and now[j + 1][0] <= at_new:
             j += 1
-        if was[i][1] != now[j][1]:
-            return True
-        # The changes of setting inside the stretch, at the same places from its start on both sides.
-        k, m = i + 1, j + 1
-        while True:
-            inside_old = k < len(was) and was[k][0] < at_old + len(text)
-            inside_new = m < len(now) and now[m][0] < at_new + len(text)
-            if not inside_old and not inside_new:
-                break
-            if inside_old != inside_new or was[k][0] - at_old != now[m][0] - at_new or was[k][1] != now[m][1]:
+        while True:  # the stretch's settings, from its start: alike, changing at the same places
+            if was[i][1] != now[j][1]:
                 return True
-            k, m = k + 1, m + 1
+            next_old = was[i + 1][0] if i + 1 < len(was) else end_old
+            next_new = now[j + 1][0] if j + 1 < len(now) else end_new
+            if next_old >= end_old and next_new >= end_new:
+                break
+            if next_old - at_old != next_new - at_new:
+                return True
+            i, j = i + 1, j + 1
+        if i == len(was) - 1 and j == len(now) - 1:
+            return False
+        at_old, at_new = end_old, end_new
     return False
 
 
