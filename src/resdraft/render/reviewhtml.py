@@ -403,17 +403,14 @@ def _anchor(marker: str, text: str | None) -> str:
 
 class _Notes:
     """The footnote markers of the old and new documents as HTML, their texts as tooltips, by marker;
-    the paragraphs that did not change, as HTML; and each row's place and footnote badge. Each is
-    written once: both views show them, and an unchanged paragraph shows the same on both sides
-    where its markers read alike."""
+    the paragraphs as HTML; and each row's place and footnote badge. Each is written once: _rows
+    writes a paragraph's row in both views together, and an unchanged paragraph shows the same on
+    both sides where its markers read alike."""
 
     def __init__(self, diff: Diff) -> None:
         self.diff = diff
         self.old = {f.marker: _anchor(f.marker, f.text) for f in diff.old.footnotes}
         self.new = {f.marker: _anchor(f.marker, f.text) for f in diff.new.footnotes}
-        self._unchanged: dict[int, tuple[str, str]] = {}  # id(change) -> its old and new HTML
-        self._rows: dict[int, tuple[str, str, str]] = {}  # id(change) -> its row's facts
-        self._marked: dict[int, tuple[str, str, str]] = {}  # id(change) -> its sides and inline text
         self.changed_at: dict[tuple[str, str, int], int] = defaultdict(int)  # a paragraph's place -> its footnotes changed
         for note in diff.footnotes_changed:
             if note.place is not None:
@@ -425,45 +422,36 @@ class _Notes:
         both texts have are set otherwise (the redline tracks that too), and one where its
         sub-paragraphs are labelled by another kind of label; and whether the row is a change, its
         words, its footnotes or its labels ('true' or 'false')."""
-        key = id(change)
-        if key not in self._rows:
-            count = sum(
-                self.changed_at.get((change.part, text, index), 0)
-                for text, index in (("new", change.new_index), ("old", change.old_index))
-                if index is not None
-            )
-            words = "footnote changed" if count == 1 else f"{count} footnotes changed"
-            badge = f'<a class="badge b-unchanged" href="#h-footnotes">{words}</a>' if count else ""
-            if _restyled(change):
-                badge += '<span class="badge b-modified">formatting changed</span>'
-            if change.relabelled:
-                badge += f'<span class="badge b-modified">{escape(change.relabelled_note)}</span>'
-            old, new = places(change, self.diff)
-            place = f"<span>{escape(old)}</span> → <span>{escape(new)}</span>"
-            self._rows[key] = (place, badge, str(change.noted or count > 0).lower())
-        return self._rows[key]
+        count = sum(
+            self.changed_at.get((change.part, text, index), 0)
+            for text, index in (("new", change.new_index), ("old", change.old_index))
+            if index is not None
+        )
+        words = "footnote changed" if count == 1 else f"{count} footnotes changed"
+        badge = f'<a class="badge b-unchanged" href="#h-footnotes">{words}</a>' if count else ""
+        if _restyled(change):
+            badge += '<span class="badge b-modified">formatting changed</span>'
+        if change.relabelled:
+            badge += f'<span class="badge b-modified">{escape(change.relabelled_note)}</span>'
+        old, new = places(change, self.diff)
+        place = f"<span>{escape(old)}</span> → <span>{escape(new)}</span>"
+        return place, badge, str(change.noted or count > 0).lower()
 
     def unchanged(self, change: ParagraphChange) -> tuple[str, str] | None:
         """The old and new HTML of a (sub-)paragraph whose words did not change; None if they did."""
         if change.old is None or change.new is None or len(change.ops) != 1 or change.ops[0][0] != "equal":
             return None
-        key = id(change)
-        if key not in self._unchanged:
-            new = _whole(change.new, self.new)
-            alike = change.old.content == change.new.content and all(
-                self.old.get(m) == self.new.get(m) for m in change.new.footnote_refs
-            )
-            self._unchanged[key] = (new if alike else _whole(change.old, self.old), new)
-        return self._unchanged[key]
+        new = _whole(change.new, self.new)
+        alike = change.old.content == change.new.content and all(
+            self.old.get(m) == self.new.get(m) for m in change.new.footnote_refs
+        )
+        return new if alike else _whole(change.old, self.old), new
 
     def marked(self, item: ParagraphChange) -> tuple[str, str, str]:
         """The old side, the new side and the inline text of a (sub-)paragraph as HTML (_marked_up)."""
-        key = id(item)
-        if key not in self._marked:
-            old, new, ops = _compared(item)
-            old_side, new_side, inline = _marked_up(ops, _Cursor(old, self.old), _Cursor(new, self.new))
-            self._marked[key] = (old_side if old else "", new_side if new else "", inline)
-        return self._marked[key]
+        old, new, ops = _compared(item)
+        old_side, new_side, inline = _marked_up(ops, _Cursor(old, self.old), _Cursor(new, self.new))
+        return old_side if old else "", new_side if new else "", inline
 
 
 _STATUS_BADGES = {status: f'<span class="badge b-{status}">{status}</span>' for status in STATUSES}
@@ -503,28 +491,23 @@ def _sub_badges(parent: ParagraphChange, sub: ParagraphChange) -> str:
     return _badges(sub, sub.old_sub_label if sub.old and sub.old.label else "")
 
 
-def _row_open(change: ParagraphChange, number: int | None, view: str, notes: _Notes) -> str:
-    """The start of a row: an id by its place ('sbs-operative-new-8', or '…-old-…' for a deletion),
-    status classes, and its place among the changes when it is one. A paragraph whose footnotes
-    changed stays in view under "Show only changes" too."""
+def _row_starts(change: ParagraphChange, number: int | None, notes: _Notes) -> tuple[str, str]:
+    """The start of a paragraph's row in the side-by-side view and in the inline one: an id by its
+    place ('sbs-operative-new-8', or '…-old-…' for a deletion), status classes, and its place
+    among the changes when it is one; then its old and new place ('op. 7 → op. 9') and its badges
+    (see _Notes.row). A paragraph whose footnotes changed stays in view under "Show only changes" too."""
+    place, badges, changed = notes.row(change)
     classes = f"row s-{change.status}" + (" moved" if change.moved else "")
     data = f' data-change="{number}"' if number is not None else ""
     side, index = ("new", change.new_index) if change.new_index is not None else ("old", change.old_index)
-    ident = f"{view}-{change.part}-{side}-{index}"
-    # A row of both texts answers to its old place too.
-    also = (
-        f'<span id="{view}-{change.part}-old-{change.old_index}"></span>'
-        if side == "new" and change.old_index is not None
-        else ""
+    also = side == "new" and change.old_index is not None  # a row of both texts answers to its old place too
+    sbs, inline = (
+        f'<article id="{view}-{change.part}-{side}-{index}" class="{classes}" data-changed="{changed}"{data} tabindex="-1">'
+        + (f'<span id="{view}-{change.part}-old-{change.old_index}"></span>' if also else "")
+        + f'<div class="meta"><span class="where">{place}</span>{_badges(change, view=view, extra=badges)}</div>'
+        for view in ("sbs", "inline")
     )
-    changed = notes.row(change)[2]
-    return f'<article id="{ident}" class="{classes}" data-changed="{changed}"{data} tabindex="-1">{also}'
-
-
-def _row_meta(change: ParagraphChange, view: str, notes: _Notes) -> str:
-    """The row's old and new place ('op. 7 → op. 9') and its badges (see _Notes.row)."""
-    place, badges, _ = notes.row(change)
-    return f'<div class="meta"><span class="where">{place}</span>{_badges(change, view=view, extra=badges)}</div>'
+    return sbs, inline
 
 
 def _look(run: Run) -> tuple[bool, bool, bool]:
@@ -616,46 +599,43 @@ def _compared(item: ParagraphChange) -> tuple[Paragraph | None, Paragraph | None
     return item.old, item.new, item.ops
 
 
-def _cell(cls: str, paragraph: Paragraph | None, html: str, extra: str) -> str:
-    """One side of a (sub-)paragraph in the side-by-side view, `extra` (badges or a note) after its label."""
-    if paragraph is None:
+def _cell(cls: str, label: str | None, html: str, extra: str) -> str:
+    """One side of a (sub-)paragraph in the side-by-side view, `extra` (badges or a note) after its
+    label; a label of None: that side lacks the paragraph."""
+    if label is None:
         return f'<div class="{cls} absent">{extra}</div>' if extra else f'<div class="{cls}"></div>'
-    return f'<div class="{cls}">{_label(paragraph)}{extra}{html}</div>'
+    return f'<div class="{cls}">{label}{extra}{html}</div>'
 
 
-def _sbs_row(change: ParagraphChange, number: int | None, notes: _Notes) -> str:
-    """A paragraph side by side: old on the left, new on the right, each sub-paragraph on a line of its own.
+def _rows(change: ParagraphChange, number: int | None, notes: _Notes) -> tuple[str, str]:
+    """A paragraph's row in each view, both written at once: they show the same labels, badges and words.
 
-    Where a side lacks the paragraph it says so once; its sub-paragraphs' cells stay empty.
+    Side by side: old on the left, new on the right, each sub-paragraph on a line of its own;
+    where a side lacks the paragraph it says so once, its sub-paragraphs' cells left empty.
+    Inline: the new text with its insertions and deletions in place (the old, where there is no new).
     """
-    out = [_row_open(change, number, "sbs", notes), _row_meta(change, "sbs", notes), '<div class="lines">']
+    sbs_start, inline_start = _row_starts(change, number, notes)
+    sbs, inline = [sbs_start, '<div class="lines">'], [inline_start, '<div class="lines">']
     for level, item in _flatten(change):
         cls = f"text{' sub' if level else ''} lv{min(level, 3)}"
         badges = _sub_badges(change, item) if level else ""
         old, new, _ = _compared(item)
+        old_html, new_html, inline_html = (
+            (shown[0], shown[1], shown[1]) if (shown := notes.unchanged(item)) else notes.marked(item)
+        )
         cls_old = f"{cls} heading" if level == 0 and _heading(notes.diff, change, "old") else cls
         cls_new = f"{cls} heading" if level == 0 and _heading(notes.diff, change, "new") else cls
-        old_html, new_html = shown if (shown := notes.unchanged(item)) else notes.marked(item)[:2]
+        label_old = _label(old) if old is not None else None
+        label_new = _label(new) if new is not None else None
         old_note = "(not in the old text)" if old is None and (level == 0 or change.old is not None) else ""
         new_note = "(not in the new text)" if new is None and (level == 0 or change.new is not None) else ""
-        out.append(_cell(f"{cls_old} old", old, old_html, old_note or ("" if new else badges)))
-        out.append(_cell(f"{cls_new} new", new, new_html, new_note or badges))
-    out.append("</div></article>")
-    return "".join(out)
-
-
-def _inline_row(change: ParagraphChange, number: int | None, notes: _Notes) -> str:
-    """A paragraph as the new text with its insertions and deletions in place."""
-    out = [_row_open(change, number, "inline", notes), _row_meta(change, "inline", notes), '<div class="lines">']
-    for level, item in _flatten(change):
-        cls = f"text{' sub' if level else ''} lv{min(level, 3)}"
-        badges = _sub_badges(change, item) if level else ""
-        text = shown[1] if (shown := notes.unchanged(item)) else notes.marked(item)[2]
-        if level == 0 and _heading(notes.diff, change, "new" if change.new is not None else "old"):
-            cls += " heading"
-        out.append(f'<div class="{cls}">{_label(item.new or item.old)}{badges}{text}</div>')
-    out.append("</div></article>")
-    return "".join(out)
+        sbs.append(_cell(f"{cls_old} old", label_old, old_html, old_note or ("" if new else badges)))
+        sbs.append(_cell(f"{cls_new} new", label_new, new_html, new_note or badges))
+        cls, label = (cls_new, label_new) if new is not None else (cls_old, label_old)
+        inline.append(f'<div class="{cls}">{label or ""}{badges}{inline_html}</div>')
+    sbs.append("</div></article>")
+    inline.append("</div></article>")
+    return "".join(sbs), "".join(inline)
 
 
 def _numbered(diff: Diff, count: int) -> dict[str, list[tuple[ParagraphChange, int | None]]]:
@@ -671,11 +651,31 @@ def _numbered(diff: Diff, count: int) -> dict[str, list[tuple[ParagraphChange, i
     return out
 
 
+def _written(
+    rows: Mapping[str, list[tuple[ParagraphChange, int | None]]], notes: _Notes
+) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+    """Each part's rows in the side-by-side view and in the inline one (see _rows)."""
+    sbs: dict[str, list[str]] = {}
+    inline: dict[str, list[str]] = {}
+    for part, changes in rows.items():
+        sbs[part], inline[part] = [], []
+        for change, number in changes:
+            side_by_side, in_place = _rows(change, number, notes)
+            sbs[part].append(side_by_side)
+            inline[part].append(in_place)
+    return sbs, inline
+
+
 def _view(
-    diff: Diff, rows: Mapping[str, list[tuple[ParagraphChange, int | None]]], kind: str, notes: _Notes, out: list[str]
+    diff: Diff,
+    rows: Mapping[str, list[tuple[ParagraphChange, int | None]]],
+    written: Mapping[str, list[str]],
+    kind: str,
+    out: list[str],
 ) -> None:
-    """One of the two views, both parts of the resolution in it, added to `out` (the page is joined
-    once: each string as long as a view is a fresh block of memory to fill, and costs as much again)."""
+    """One of the two views, both parts of the resolution in it, each part's rows as `written` for
+    it, added to `out` (the page is joined once: each string as long as a view is a fresh block of
+    memory to fill, and costs as much again)."""
     title = "Side by side" if kind == "sbs" else "Inline"
     # Side by side shows first; without the script (a mail preview), it is the page.
     hidden = " hidden" if kind == "inline" else ""
@@ -693,8 +693,7 @@ def _view(
                 f'<div class="colheads" aria-hidden="true"><span>Paragraph</span><div class="lines">'
                 f"<span>Old: {escape(diff.old_name)}</span><span>New: {escape(diff.new_name)}</span></div></div>"
             )
-        render = _sbs_row if kind == "sbs" else _inline_row
-        out += [render(change, number, notes) for change, number in rows[part]]
+        out += written[part]
     out.append("</section>")
 
 
@@ -812,7 +811,8 @@ def render_review_html(diff: Diff) -> str:
         _toolbar(total),
         "<main>",
     ]
-    _view(diff, rows, "sbs", notes, out)
-    _view(diff, rows, "inline", notes, out)
+    sbs, inline = _written(rows, notes)
+    _view(diff, rows, sbs, "sbs", out)
+    _view(diff, rows, inline, "inline", out)
     out += [_footnotes_section(diff, before_footnotes), "</main>", f"</div><script>{_SCRIPT}</script></body></html>\n"]
     return "".join(out)
