@@ -489,4 +489,7 @@ class Resolution:
         for name in DOCUMENT_ORDER:
             value = getattr(self, name)
             for item in (value,) if isinstance(value, Line) else value or ():
-                yield from item.walk() if isinstance(item, Paragraph) else (item,)
+                if isinstance(item, Paragraph) and item.subparagraphs:
+                    yield from item.walk()
+                else:  # (a line, or a paragraph alone: no generator of its own to walk it, for most paragraphs)
+                    yield item

@@ -9,6 +9,7 @@ footnote added or dropped, whatever its number.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import defaultdict
 from collections.abc import Iterator
@@ -75,8 +76,12 @@ def footnotes_by_content(res: Resolution) -> dict[int, list[Footnote]]:
     notes = iter(res.footnotes)
     out: dict[int, list[Footnote]] = {}
     for container in res.lines_and_paragraphs():
-        if count := sum(isinstance(s, FootnoteRef) for s in container.content):
-            out[id(container.content)] = [note for _, note in zip(range(count), notes, strict=False)]
+        count = 0
+        for span in container.content:  # (a plain loop: cheaper than sum() over a generator, for every paragraph)
+            if isinstance(span, FootnoteRef):
+                count += 1
+        if count:
+            out[id(container.content)] = list(itertools.islice(notes, count))
     return out
 
 
@@ -96,7 +101,8 @@ def _changes(
     when their footnotes keep half their words ("… Seventy-[-eighth-]{+ninth+} Session …")."""
     olds = notes[0].get(id(old), []) if old is not None else []
     news = notes[1].get(id(new), []) if new is not None else []
-    pairs = dict(align_anchors(old, new, ops).pairs) if old is not None and new is not None else {}
+    # Anchors pair by place only where both texts have some: where one has none, each is added or dropped.
+    pairs = dict(align_anchors(old, new, ops).pairs) if olds and news and old is not None and new is not None else {}
     free = [k for k in range(len(olds)) if k not in pairs.values()]
     diffs: dict[int, list[Op]] = {}  # new anchor -> the word diff of its footnote, where made to pair it
     for k in range(len(news)):

@@ -36,6 +36,15 @@ class HeaderChange:
     ops: tuple[Op, ...] = ()
 
 
+def short_place(part: str, index: int, number: int | None) -> str:
+    """'op. 7' (or 'op. ¶7' when unnumbered), 'pp. 3': a paragraph's place in short (Place.short),
+    for a caller with no Place at hand (a frozen dataclass is slow to make, and the review page
+    writes two places for every row)."""
+    if part == "operative":
+        return f"op. {number}" if number is not None else f"op. ¶{index + 1}"
+    return f"pp. {index + 1}"
+
+
 @dataclass(frozen=True, slots=True)
 class Place:
     """A paragraph's place in one of the texts ('old' or 'new'): its part, its index there
@@ -49,9 +58,7 @@ class Place:
     @property
     def short(self) -> str:
         """'op. 7' (or 'op. ¶7' when unnumbered), 'pp. 3'."""
-        if self.part == "operative":
-            return f"op. {self.number}" if self.number is not None else f"op. ¶{self.index + 1}"
-        return f"pp. {self.index + 1}"
+        return short_place(self.part, self.index, self.number)
 
     @property
     def name(self) -> str:

@@ -10,7 +10,7 @@ from collections.abc import Mapping, Sequence
 from typing import Literal
 
 from resdraft.diff.compare import text_change
-from resdraft.diff.model import PARTS, STATUSES, Diff, FootnoteChange, HeaderChange, ParagraphChange, Place
+from resdraft.diff.model import PARTS, STATUSES, Diff, FootnoteChange, HeaderChange, ParagraphChange, short_place
 from resdraft.diff.words import Op
 from resdraft.model import Resolution
 from resdraft.sessions import printed_date
@@ -66,7 +66,7 @@ def _place(change: ParagraphChange, side: Literal["old", "new"], text: Resolutio
         return "—"
     if change.part == "operative" and text.heading(paragraph):
         return f"heading {paragraph.label}"
-    place = Place(change.part, index, number, side).short
+    place = short_place(change.part, index, number)
     if change.part == "operative" and (section := text.sections.get(index)):  # a text numbering each section from 1
         return f"{place} ({section})"
     return place

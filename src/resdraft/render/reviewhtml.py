@@ -11,16 +11,14 @@ page's own style and script run and fetch nothing.
 from __future__ import annotations
 
 import base64
-import bisect
 import hashlib
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from html import escape as _html_escape
-from typing import Any
 
-from resdraft.diff.model import PARTS, Diff, FootnoteChange, HeaderChange, ParagraphChange
-from resdraft.diff.words import Op, located
-from resdraft.model import Content, Footnote, FootnoteRef, Paragraph, Placeholder, Run, cut_at, looks, plain
+from resdraft.diff.model import PARTS, STATUSES, Diff, FootnoteChange, HeaderChange, ParagraphChange
+from resdraft.diff.words import Op
+from resdraft.model import Content, Footnote, FootnoteRef, Paragraph, Placeholder, Run, cut_at, plain
 from resdraft.numbering import printed_label
 from resdraft.render.diffterm import as_printed, field_name, footnotes_line, header_line, places, summary_line
 
@@ -332,12 +330,13 @@ class _Cursor:
 def _whole(paragraph: Paragraph, notes: Mapping[str, str]) -> str:
     """A paragraph's whole text as HTML, each run in its formatting and each footnote marker in
     place (what a _Cursor takes of it in one stretch, without walking offsets)."""
-    return "".join(
-        (_formatted(span.text, span) if span.text else "")
-        if isinstance(span, Run)
-        else (notes.get(span.marker) or _anchor(span.marker, None))
-        for span in _unfilled_apart(paragraph.content)
-    )
+    out = []
+    for span in _unfilled_apart(paragraph.content):
+        if isinstance(span, FootnoteRef):
+            out.append(notes.get(span.marker) or _anchor(span.marker, None))
+        elif span.text:
+            out.append(_formatted(span.text, span))
+    return "".join(out)
 
 
 class _Unfilled(Run):
@@ -346,7 +345,10 @@ class _Unfilled(Run):
 
 def _unfilled_apart(content: Content) -> Content:
     """Some content with its placeholders' words in runs of their own (_Unfilled)."""
-    if not any(isinstance(span, Run) and "[TBD: " in span.text for span in content):
+    for span in content:
+        if isinstance(span, Run) and "[TBD: " in span.text:
+            break
+    else:  # (most text has none; a plain loop, cheaper than any() over a generator, for every paragraph)
         return content
     return tuple(
         _Unfilled(span.text, span.italic, span.bold, span.superscript, span.opening)
@@ -401,17 +403,14 @@ def _anchor(marker: str, text: str | None) -> str:
 
 class _Notes:
     """The footnote markers of the old and new documents as HTML, their texts as tooltips, by marker;
-    the paragraphs that did not change, as HTML; and each row's place and footnote badge. Each is
-    written once: both views show them, and an unchanged paragraph shows the same on both sides
-    where its markers read alike."""
+    the paragraphs as HTML; and each row's place and footnote badge. Each is written once: _rows
+    writes a paragraph's row in both views together, and an unchanged paragraph shows the same on
+    both sides where its markers read alike."""
 
     def __init__(self, diff: Diff) -> None:
         self.diff = diff
         self.old = {f.marker: _anchor(f.marker, f.text) for f in diff.old.footnotes}
         self.new = {f.marker: _anchor(f.marker, f.text) for f in diff.new.footnotes}
-        self._unchanged: dict[int, tuple[str, str]] = {}  # id(change) -> its old and new HTML
-        self._rows: dict[int, tuple[str, str, str]] = {}  # id(change) -> its row's facts
-        self._marked: dict[int, tuple[str, str, str]] = {}  # id(change) -> its sides and inline text
         self.changed_at: dict[tuple[str, str, int], int] = defaultdict(int)  # a paragraph's place -> its footnotes changed
         for note in diff.footnotes_changed:
             if note.place is not None:
@@ -423,56 +422,48 @@ class _Notes:
         both texts have are set otherwise (the redline tracks that too), and one where its
         sub-paragraphs are labelled by another kind of label; and whether the row is a change, its
         words, its footnotes or its labels ('true' or 'false')."""
-        key = id(change)
-        if key not in self._rows:
-            count = sum(
-                self.changed_at.get((change.part, text, index), 0)
-                for text, index in (("new", change.new_index), ("old", change.old_index))
-                if index is not None
-            )
-            words = "footnote changed" if count == 1 else f"{count} footnotes changed"
-            badge = f'<a class="badge b-unchanged" href="#h-footnotes">{words}</a>' if count else ""
-            if _restyled(change):
-                badge += '<span class="badge b-modified">formatting changed</span>'
-            if change.relabelled:
-                badge += f'<span class="badge b-modified">{escape(change.relabelled_note)}</span>'
-            old, new = places(change, self.diff)
-            place = f"<span>{escape(old)}</span> → <span>{escape(new)}</span>"
-            self._rows[key] = (place, badge, str(change.noted or count > 0).lower())
-        return self._rows[key]
+        count = sum(
+            self.changed_at.get((change.part, text, index), 0)
+            for text, index in (("new", change.new_index), ("old", change.old_index))
+            if index is not None
+        )
+        words = "footnote changed" if count == 1 else f"{count} footnotes changed"
+        badge = f'<a class="badge b-unchanged" href="#h-footnotes">{words}</a>' if count else ""
+        if _restyled(change):
+            badge += '<span class="badge b-modified">formatting changed</span>'
+        if change.relabelled:
+            badge += f'<span class="badge b-modified">{escape(change.relabelled_note)}</span>'
+        old, new = places(change, self.diff)
+        place = f"<span>{escape(old)}</span> → <span>{escape(new)}</span>"
+        return place, badge, str(change.noted or count > 0).lower()
 
     def unchanged(self, change: ParagraphChange) -> tuple[str, str] | None:
         """The old and new HTML of a (sub-)paragraph whose words did not change; None if they did."""
         if change.old is None or change.new is None or len(change.ops) != 1 or change.ops[0][0] != "equal":
             return None
-        key = id(change)
-        if key not in self._unchanged:
-            new = _whole(change.new, self.new)
-            alike = change.old.content == change.new.content and all(
-                self.old.get(m) == self.new.get(m) for m in change.new.footnote_refs
-            )
-            self._unchanged[key] = (new if alike else _whole(change.old, self.old), new)
-        return self._unchanged[key]
+        new = _whole(change.new, self.new)
+        alike = change.old.content == change.new.content and all(
+            self.old.get(m) == self.new.get(m) for m in change.new.footnote_refs
+        )
+        return new if alike else _whole(change.old, self.old), new
 
     def marked(self, item: ParagraphChange) -> tuple[str, str, str]:
         """The old side, the new side and the inline text of a (sub-)paragraph as HTML (_marked_up)."""
-        key = id(item)
-        if key not in self._marked:
-            old, new, ops = _compared(item)
-            old_side, new_side, inline = _marked_up(ops, _Cursor(old, self.old), _Cursor(new, self.new))
-            self._marked[key] = (old_side if old else "", new_side if new else "", inline)
-        return self._marked[key]
+        old, new, ops = _compared(item)
+        old_side, new_side, inline = _marked_up(ops, _Cursor(old, self.old), _Cursor(new, self.new))
+        return old_side if old else "", new_side if new else "", inline
+
+
+_STATUS_BADGES = {status: f'<span class="badge b-{status}">{status}</span>' for status in STATUSES}
 
 
 def _badges(change: ParagraphChange, moved_from: str = "", view: str = "", extra: str = "") -> str:
     """The status badge, and a 'moved' badge beside it when the paragraph changed place (saying
     from where, for a sub-paragraph: its row's numbers are its parent's). A paragraph gone to or
     come from another (the other part, a split or a merge) links to that one's row in the same view."""
-    names = [change.status] + (["moved"] if change.moved else [])
-    spans = "".join(
-        f'<span class="badge b-{name}">{name}{" from " + escape(moved_from) if name == "moved" and moved_from else ""}</span>'
-        for name in names
-    )
+    spans = _STATUS_BADGES[change.status]
+    if change.moved:
+        spans += f'<span class="badge b-moved">moved{" from " + escape(moved_from) if moved_from else ""}</span>'
     if change.elsewhere:  # where its words went or came from: a link to that paragraph's row
         place = change.elsewhere.place
         target = f"{view}-{place.part}-{place.text}-{place.index}"
@@ -500,28 +491,23 @@ def _sub_badges(parent: ParagraphChange, sub: ParagraphChange) -> str:
     return _badges(sub, sub.old_sub_label if sub.old and sub.old.label else "")
 
 
-def _row_open(change: ParagraphChange, number: int | None, view: str, notes: _Notes) -> str:
-    """The start of a row: an id by its place ('sbs-operative-new-8', or '…-old-…' for a deletion),
-    status classes, and its place among the changes when it is one. A paragraph whose footnotes
-    changed stays in view under "Show only changes" too."""
+def _row_starts(change: ParagraphChange, number: int | None, notes: _Notes) -> tuple[str, str]:
+    """The start of a paragraph's row in the side-by-side view and in the inline one: an id by its
+    place ('sbs-operative-new-8', or '…-old-…' for a deletion), status classes, and its place
+    among the changes when it is one; then its old and new place ('op. 7 → op. 9') and its badges
+    (see _Notes.row). A paragraph whose footnotes changed stays in view under "Show only changes" too."""
+    place, badges, changed = notes.row(change)
     classes = f"row s-{change.status}" + (" moved" if change.moved else "")
     data = f' data-change="{number}"' if number is not None else ""
     side, index = ("new", change.new_index) if change.new_index is not None else ("old", change.old_index)
-    ident = f"{view}-{change.part}-{side}-{index}"
-    # A row of both texts answers to its old place too.
-    also = (
-        f'<span id="{view}-{change.part}-old-{change.old_index}"></span>'
-        if side == "new" and change.old_index is not None
-        else ""
+    also = side == "new" and change.old_index is not None  # a row of both texts answers to its old place too
+    sbs, inline = (
+        f'<article id="{view}-{change.part}-{side}-{index}" class="{classes}" data-changed="{changed}"{data} tabindex="-1">'
+        + (f'<span id="{view}-{change.part}-old-{change.old_index}"></span>' if also else "")
+        + f'<div class="meta"><span class="where">{place}</span>{_badges(change, view=view, extra=badges)}</div>'
+        for view in ("sbs", "inline")
     )
-    changed = notes.row(change)[2]
-    return f'<article id="{ident}" class="{classes}" data-changed="{changed}"{data} tabindex="-1">{also}'
-
-
-def _row_meta(change: ParagraphChange, view: str, notes: _Notes) -> str:
-    """The row's old and new place ('op. 7 → op. 9') and its badges (see _Notes.row)."""
-    place, badges, _ = notes.row(change)
-    return f'<div class="meta"><span class="where">{place}</span>{_badges(change, view=view, extra=badges)}</div>'
+    return sbs, inline
 
 
 def _look(run: Run) -> tuple[bool, bool, bool]:
@@ -534,28 +520,68 @@ def _restyled(change: ParagraphChange) -> bool:
     bold become plain, say, as an opening in AALCO's 2013 text against its 2011 one."""
     for _, item in _flatten(change):
         old, new, ops = _compared(item)
-        if old is None or new is None:
-            continue
+        if old is None or new is None or (len(ops) == 1 and ops[0][0] == "equal" and old.content == new.content):
+            continue  # (nor where words and settings are all the same: most paragraphs)
         was, now = _settings(old.content), _settings(new.content)
         if len(was) <= 1 and was == now:  # (one setting throughout, the same: most paragraphs of a UN text)
             continue
-        for op, text, at_old, at_new in located(ops):
-            if op == "equal" and _within(was, at_old, len(text)) != _within(now, at_new, len(text)):
-                return True
+        if _kept_otherwise(was, now, ops):
+            return True
     return False
 
 
-def _settings(content: Content) -> list[tuple[int, tuple[bool, bool, bool]]]:
-    """Where the setting of some content's words changes, and to what (see `model.looks`)."""
-    return [(at, _look(run)) for at, run in looks(content, _look)]
+_Settings = list[tuple[int, tuple[bool, bool, bool]]]
 
 
-def _within(settings: list[tuple[int, tuple[bool, bool, bool]]], start: int, length: int) -> list[tuple[int, Any]]:
-    """The settings of `length` characters of words from `start` on, with their places from there."""
-    k = max(bisect.bisect_right(settings, start, key=lambda s: s[0]) - 1, 0)
-    out: list[tuple[int, Any]] = [(0, settings[k][1])] if settings else []
-    out += [(at - start, look) for at, look in settings[k + 1 :] if at < start + length]
+def _settings(content: Content) -> _Settings:
+    """Where the setting of some content's words changes, and to what (as `model.looks` finds it,
+    without a copy of a run for each)."""
+    out: _Settings = []
+    at = 0
+    for span in content:
+        if isinstance(span, Run) and span.text:
+            look = _look(span)
+            if not out or out[-1][1] != look:
+                out.append((at, look))
+            at += len(span.text)
     return out
+
+
+def _kept_otherwise(was: _Settings, now: _Settings, ops: tuple[Op, ...]) -> bool:
+    """Whether some words the ops keep read in another setting, or change setting at another
+    place, in the new text than in the old. One walk along both texts' settings: the kept
+    stretches come in order, so the setting in force at each is found from the last one's; and
+    once both texts are in their last setting, alike, so are the words after."""
+    if not was or not now:  # one text has no words: a stretch either keeps would read otherwise
+        return any(op == "equal" for op, _ in ops)
+    i = j = 0  # the old and new settings in force at the stretch's start
+    at_old = at_new = 0
+    for op, text in ops:
+        if op == "insert":
+            at_new += len(text)
+            continue
+        if op == "delete":
+            at_old += len(text)
+            continue
+        end_old, end_new = at_old + len(text), at_new + len(text)
+        while i + 1 < len(was) and was[i + 1][0] <= at_old:
+            i += 1
+        while j + 1 < len(now) and now[j + 1][0] <= at_new:
+            j += 1
+        while True:  # the stretch's settings, from its start: alike, changing at the same places
+            if was[i][1] != now[j][1]:
+                return True
+            next_old = was[i + 1][0] if i + 1 < len(was) else end_old
+            next_new = now[j + 1][0] if j + 1 < len(now) else end_new
+            if next_old >= end_old and next_new >= end_new:
+                break
+            if next_old - at_old != next_new - at_new:
+                return True
+            i, j = i + 1, j + 1
+        if i == len(was) - 1 and j == len(now) - 1:
+            return False
+        at_old, at_new = end_old, end_new
+    return False
 
 
 def _heading(diff: Diff, change: ParagraphChange, side: str) -> bool:
@@ -573,47 +599,43 @@ def _compared(item: ParagraphChange) -> tuple[Paragraph | None, Paragraph | None
     return item.old, item.new, item.ops
 
 
-def _cell(cls: str, paragraph: Paragraph | None, html: str, extra: str) -> str:
-    """One side of a (sub-)paragraph in the side-by-side view, `extra` (badges or a note) after its label."""
-    if paragraph is None:
+def _cell(cls: str, label: str | None, html: str, extra: str) -> str:
+    """One side of a (sub-)paragraph in the side-by-side view, `extra` (badges or a note) after its
+    label; a label of None: that side lacks the paragraph."""
+    if label is None:
         return f'<div class="{cls} absent">{extra}</div>' if extra else f'<div class="{cls}"></div>'
-    return f'<div class="{cls}">{_label(paragraph)}{extra}{html}</div>'
+    return f'<div class="{cls}">{label}{extra}{html}</div>'
 
 
-def _sbs_row(change: ParagraphChange, number: int | None, notes: _Notes) -> str:
-    """A paragraph side by side: old on the left, new on the right, each sub-paragraph on a line of its own.
+def _rows(change: ParagraphChange, number: int | None, notes: _Notes) -> tuple[str, str]:
+    """A paragraph's row in each view, both written at once: they show the same labels, badges and words.
 
-    Where a side lacks the paragraph it says so once; its sub-paragraphs' cells stay empty.
+    Side by side: old on the left, new on the right, each sub-paragraph on a line of its own;
+    where a side lacks the paragraph it says so once, its sub-paragraphs' cells left empty.
+    Inline: the new text with its insertions and deletions in place (the old, where there is no new).
     """
-    out = [_row_open(change, number, "sbs", notes), _row_meta(change, "sbs", notes), '<div class="lines">']
+    sbs_start, inline_start = _row_starts(change, number, notes)
+    sbs, inline = [sbs_start, '<div class="lines">'], [inline_start, '<div class="lines">']
     for level, item in _flatten(change):
         cls = f"text{' sub' if level else ''} lv{min(level, 3)}"
         badges = _sub_badges(change, item) if level else ""
         old, new, _ = _compared(item)
-        cls_old, cls_new = (
-            f"{cls}{' heading' if level == 0 and _heading(notes.diff, change, side) else ''}" for side in ("old", "new")
+        old_html, new_html, inline_html = (
+            (shown[0], shown[1], shown[1]) if (shown := notes.unchanged(item)) else notes.marked(item)
         )
-        old_html, new_html = shown if (shown := notes.unchanged(item)) else notes.marked(item)[:2]
+        cls_old = f"{cls} heading" if level == 0 and _heading(notes.diff, change, "old") else cls
+        cls_new = f"{cls} heading" if level == 0 and _heading(notes.diff, change, "new") else cls
+        label_old = _label(old) if old is not None else None
+        label_new = _label(new) if new is not None else None
         old_note = "(not in the old text)" if old is None and (level == 0 or change.old is not None) else ""
         new_note = "(not in the new text)" if new is None and (level == 0 or change.new is not None) else ""
-        out.append(_cell(f"{cls_old} old", old, old_html, old_note or ("" if new else badges)))
-        out.append(_cell(f"{cls_new} new", new, new_html, new_note or badges))
-    out.append("</div></article>")
-    return "".join(out)
-
-
-def _inline_row(change: ParagraphChange, number: int | None, notes: _Notes) -> str:
-    """A paragraph as the new text with its insertions and deletions in place."""
-    out = [_row_open(change, number, "inline", notes), _row_meta(change, "inline", notes), '<div class="lines">']
-    for level, item in _flatten(change):
-        cls = f"text{' sub' if level else ''} lv{min(level, 3)}"
-        badges = _sub_badges(change, item) if level else ""
-        text = shown[1] if (shown := notes.unchanged(item)) else notes.marked(item)[2]
-        if level == 0 and _heading(notes.diff, change, "new" if change.new is not None else "old"):
-            cls += " heading"
-        out.append(f'<div class="{cls}">{_label(item.new or item.old)}{badges}{text}</div>')
-    out.append("</div></article>")
-    return "".join(out)
+        sbs.append(_cell(f"{cls_old} old", label_old, old_html, old_note or ("" if new else badges)))
+        sbs.append(_cell(f"{cls_new} new", label_new, new_html, new_note or badges))
+        cls, label = (cls_new, label_new) if new is not None else (cls_old, label_old)
+        inline.append(f'<div class="{cls}">{label or ""}{badges}{inline_html}</div>')
+    sbs.append("</div></article>")
+    inline.append("</div></article>")
+    return "".join(sbs), "".join(inline)
 
 
 def _numbered(diff: Diff, count: int) -> dict[str, list[tuple[ParagraphChange, int | None]]]:
@@ -629,11 +651,31 @@ def _numbered(diff: Diff, count: int) -> dict[str, list[tuple[ParagraphChange, i
     return out
 
 
+def _written(
+    rows: Mapping[str, list[tuple[ParagraphChange, int | None]]], notes: _Notes
+) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+    """Each part's rows in the side-by-side view and in the inline one (see _rows)."""
+    sbs: dict[str, list[str]] = {}
+    inline: dict[str, list[str]] = {}
+    for part, changes in rows.items():
+        sbs[part], inline[part] = [], []
+        for change, number in changes:
+            side_by_side, in_place = _rows(change, number, notes)
+            sbs[part].append(side_by_side)
+            inline[part].append(in_place)
+    return sbs, inline
+
+
 def _view(
-    diff: Diff, rows: Mapping[str, list[tuple[ParagraphChange, int | None]]], kind: str, notes: _Notes, out: list[str]
+    diff: Diff,
+    rows: Mapping[str, list[tuple[ParagraphChange, int | None]]],
+    written: Mapping[str, list[str]],
+    kind: str,
+    out: list[str],
 ) -> None:
-    """One of the two views, both parts of the resolution in it, added to `out` (the page is joined
-    once: each string as long as a view is a fresh block of memory to fill, and costs as much again)."""
+    """One of the two views, both parts of the resolution in it, each part's rows as `written` for
+    it, added to `out` (the page is joined once: each string as long as a view is a fresh block of
+    memory to fill, and costs as much again)."""
     title = "Side by side" if kind == "sbs" else "Inline"
     # Side by side shows first; without the script (a mail preview), it is the page.
     hidden = " hidden" if kind == "inline" else ""
@@ -651,21 +693,20 @@ def _view(
                 f'<div class="colheads" aria-hidden="true"><span>Paragraph</span><div class="lines">'
                 f"<span>Old: {escape(diff.old_name)}</span><span>New: {escape(diff.new_name)}</span></div></div>"
             )
-        render = _sbs_row if kind == "sbs" else _inline_row
-        out += [render(change, number, notes) for change, number in rows[part]]
+        out += written[part]
     out.append("</section>")
 
 
 # ------------------------------------------------------------------ the top of the page
 
 
-def _table_side(change: HeaderChange | FootnoteChange, keep: str) -> str:
-    """One side of a header field's or a footnote's change, or a dash where that side has none."""
-    if (change.old if keep == "delete" else change.new) is None:
-        return '<span class="absent">—</span>'
+def _table_sides(change: HeaderChange | FootnoteChange) -> str:
+    """The old and new side of a header field's or a footnote's change as two table cells, a dash
+    where a side has none (both marked up at once: a footnote can be long)."""
     words = [side.text if isinstance(side, Footnote) else side for side in (change.old, change.new)]
-    sides = _Cursor(None, {}, words[0]), _Cursor(None, {}, words[1])
-    return _marked_up(change.ops, *sides)[0 if keep == "delete" else 1]
+    old, new, _ = _marked_up(change.ops, _Cursor(None, {}, words[0]), _Cursor(None, {}, words[1]))
+    absent = '<span class="absent">—</span>'
+    return f"<td>{absent if change.old is None else old}</td><td>{absent if change.new is None else new}</td>"
 
 
 def _header_lines(diff: Diff) -> list[tuple[str, HeaderChange]]:
@@ -686,10 +727,7 @@ def _header_section(diff: Diff) -> str:
         out.append('<table class="header"><thead><tr><th scope="col">Field</th><th scope="col">Old</th><th scope="col">New</th>')
         out.append("</tr></thead><tbody>")
         for number, (name, h) in enumerate(changed):
-            out.append(
-                f'<tr data-change="{number}" tabindex="-1"><th scope="row">{escape(name)}</th>'
-                f"<td>{_table_side(h, 'delete')}</td><td>{_table_side(h, 'insert')}</td></tr>"
-            )
+            out.append(f'<tr data-change="{number}" tabindex="-1"><th scope="row">{escape(name)}</th>{_table_sides(h)}</tr>')
         out.append("</tbody></table>")
     else:
         out.append("<p>No header field changed.</p>")
@@ -713,7 +751,7 @@ def _footnotes_section(diff: Diff, first: int) -> str:
         place = f'<br><span class="muted">{escape(note.status)}{", " + escape(note.place.short) if note.place else ""}</span>'
         out.append(
             f'<tr data-change="{number}" tabindex="-1"><th scope="row">{escape(note.markers)}{place}</th>'
-            f"<td>{_table_side(note, 'delete')}</td><td>{_table_side(note, 'insert')}</td></tr>"
+            f"{_table_sides(note)}</tr>"
         )
     out.append("</tbody></table></section>")
     return "".join(out)
@@ -773,7 +811,8 @@ def render_review_html(diff: Diff) -> str:
         _toolbar(total),
         "<main>",
     ]
-    _view(diff, rows, "sbs", notes, out)
-    _view(diff, rows, "inline", notes, out)
+    sbs, inline = _written(rows, notes)
+    _view(diff, rows, sbs, "sbs", out)
+    _view(diff, rows, inline, "inline", out)
     out += [_footnotes_section(diff, before_footnotes), "</main>", f"</div><script>{_SCRIPT}</script></body></html>\n"]
     return "".join(out)
