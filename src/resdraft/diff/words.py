@@ -85,20 +85,32 @@ def tokenize(text: str) -> list[str]:
 
 
 class _Codes(dict[str, str]):
-    """Each distinct token as one character, the same in every diff of a run: private-use
-    characters first, then the supplementary planes, never a surrogate. Beside it, each code's
-    token and how many words it holds."""
+    """Each distinct token as one character, the same in every diff of a run. A token of one
+    Latin-1 character other than a letter or a digit (a space, a mark) is its own code, and the
+    first other tokens met take the Latin-1 letters and digits; then private-use characters, then
+    the supplementary planes, never a surrogate. Beside it, each code's token and how many words
+    it holds. (Python keeps one string for each character under 256, so going through a coded
+    text makes no string for those codes, and rapidfuzz finds them in a table, not a hash map:
+    word_diff takes some 6% fewer instructions than with private-use codes alone.)"""
 
     LIMIT = 0x10FFFF - 0x10000 - 0x1900  # codes there are room for
+    LATIN = tuple(chr(c) for c in range(255, -1, -1) if chr(c).isalnum())  # (taken from the end: "0" first)
 
     def __init__(self) -> None:
         super().__init__()
         self.text: dict[str, str] = {}
         self.words: dict[str, int] = {}
+        self.latin = list(self.LATIN)  # the Latin-1 letters and digits no token has taken
 
     def __missing__(self, token: str) -> str:
-        i = len(self)
-        code = self[token] = chr(0xE000 + i) if i < 0x1900 else chr(0x10000 + i)
+        if len(token) == 1 and token < "\u0100" and not token.isalnum():
+            code = token
+        elif self.latin:
+            code = self.latin.pop()
+        else:
+            i = len(self)
+            code = chr(0xE000 + i) if i < 0x1900 else chr(0x10000 + i)
+        self[token] = code
         self.text[code] = token
         self.words[code] = _words_in(token.rstrip())  # (a word with the space after it, in _JOINED)
         return code
@@ -119,6 +131,7 @@ class _Codes(dict[str, str]):
             self.clear()
             self.text.clear()
             self.words.clear()
+            self.latin = list(self.LATIN)
 
 
 _HEAD, _TAIL = "\U0010fffd", "\U0010fffe"  # beyond every token's code: unchanged text left out of a diff
