@@ -422,11 +422,11 @@ class _Notes:
         both texts have are set otherwise (the redline tracks that too), and one where its
         sub-paragraphs are labelled by another kind of label; and whether the row is a change, its
         words, its footnotes or its labels ('true' or 'false')."""
-        count = sum(
-            self.changed_at.get((change.part, text, index), 0)
-            for text, index in (("new", change.new_index), ("old", change.old_index))
-            if index is not None
-        )
+        count = 0
+        if self.changed_at:  # (a plain loop, and none where no footnote changed: this is asked of every row)
+            for text, index in (("new", change.new_index), ("old", change.old_index)):
+                if index is not None:
+                    count += self.changed_at.get((change.part, text, index), 0)
         words = "footnote changed" if count == 1 else f"{count} footnotes changed"
         badge = f'<a class="badge b-unchanged" href="#h-footnotes">{words}</a>' if count else ""
         if _restyled(change):
@@ -500,14 +500,16 @@ def _row_starts(change: ParagraphChange, number: int | None, notes: _Notes) -> t
     classes = f"row s-{change.status}" + (" moved" if change.moved else "")
     data = f' data-change="{number}"' if number is not None else ""
     side, index = ("new", change.new_index) if change.new_index is not None else ("old", change.old_index)
-    also = side == "new" and change.old_index is not None  # a row of both texts answers to its old place too
-    sbs, inline = (
-        f'<article id="{view}-{change.part}-{side}-{index}" class="{classes}" data-changed="{changed}"{data} tabindex="-1">'
-        + (f'<span id="{view}-{change.part}-old-{change.old_index}"></span>' if also else "")
-        + f'<div class="meta"><span class="where">{place}</span>{_badges(change, view=view, extra=badges)}</div>'
-        for view in ("sbs", "inline")
-    )
-    return sbs, inline
+    # The row's tag after the view's name in its id, and the same for its old place, where a row of
+    # both texts answers to that too: written once, the same in both views.
+    article = f'-{change.part}-{side}-{index}" class="{classes}" data-changed="{changed}"{data} tabindex="-1">'
+    also = f'-{change.part}-old-{change.old_index}"></span>' if side == "new" and change.old_index is not None else ""
+    where = f'<div class="meta"><span class="where">{place}</span>'
+    starts = []
+    for view in ("sbs", "inline"):
+        opened = f'<article id="{view}{article}' + (f'<span id="{view}{also}' if also else "")
+        starts.append(f"{opened}{where}{_badges(change, view=view, extra=badges)}</div>")
+    return starts[0], starts[1]
 
 
 def _look(run: Run) -> tuple[bool, bool, bool]:
