@@ -242,21 +242,28 @@ def _diff(
     blocks = _aligned(a, b)
     exact = _chunks(a, b, blocks)
     spaces = sum(1 for kind, chunk in exact[1:-1] if kind == "=" and not any(map(weight.__getitem__, chunk)))
-    coded = _cleaned_up(exact, words)
+    coded, folded = _cleaned_up(exact, words)
     # Where two alignments cost the same, the diff takes one of them; a list that grew at its end
     # ("…, 76/206 of 17 December 2021, 77/166 of … and 78/154 of …") reads right only when matched
     # from the end. So the reversed texts are aligned too, and the diff that marks fewer words
     # kept; unless this one marks no more than the texts' counts of words differ by (none marks
     # fewer), or the reversed alignment marks as many before its clean-up (which only adds marks).
-    marked = _marked(coded, words)
-    struck = sum(words(chunk) for kind, chunk in exact if kind == "-")
-    if marked > abs(struck - sum(words(chunk) for kind, chunk in exact if kind == "+")):
+    # (A diff marks the words its alignment edits, and those of each stretch its clean-up folded in.)
+    struck = inserted = 0
+    for kind, chunk in exact:
+        if kind == "-":
+            struck += words(chunk)
+        elif kind == "+":
+            inserted += words(chunk)
+    marked = struck + inserted + folded
+    if marked > abs(struck - inserted):
         back_a, back_b = a[::-1], b[::-1]
         back = _aligned(back_a, back_b)
-        if _edited_words(back, back_a, back_b, words) < marked and _turned(back, a, b) != blocks:
-            backwards = _mirrored(_cleaned_up(_chunks(back_a, back_b, back), words))
-            if _marked(backwards, words) < marked:
-                coded = backwards
+        edited = _edited_words(back, back_a, back_b, words)
+        if edited < marked and _turned(back, a, b) != blocks:
+            backwards, folded = _cleaned_up(_chunks(back_a, back_b, back), words)
+            if edited + folded < marked:
+                coded = _mirrored(backwards)
     # Each op's text is cut from its side's text: ops take tokens from each side in turn.
     old, new = texts
     at_old = list(itertools.accumulate(map(len, tokens_a), initial=0))
@@ -295,22 +302,20 @@ def _words_in(token: str) -> int:
     return len(WORD.findall(token))
 
 
-def _marked(coded: list[tuple[str, str]], words: Callable[[str], int]) -> int:
-    return sum(words(chunk) for kind, chunk in coded if kind != "=")
-
-
-def _cleaned_up(exact: list[tuple[str, str]], words: Callable[[str], int]) -> list[tuple[str, str]]:
+def _cleaned_up(exact: list[tuple[str, str]], words: Callable[[str], int]) -> tuple[list[tuple[str, str]], int]:
     """The exact diff, cleaned up the way a legal officer's own redline reads. A short unchanged
     stretch between two changes is folded into them, as diff-match-patch's semantic clean-up
     would ("[-a-]{+b+} the [-c-]{+d+}" reads "[-a the c-]{+b the d+}": old and new words no longer
     alternate), but not where words were only added, or only struck, on both sides of it: there
     nothing alternates, and "threats {+and rhetoric pertaining +}to {+the +}use {+of +}nuclear
-    weapons" keeps the old text whole. A stretch of KEPT or more unchanged words always stays."""
+    weapons" keeps the old text whole. A stretch of KEPT or more unchanged words always stays.
+    Also how many words the folding marks (a stretch folded in is marked on both sides)."""
     # Runs of edits as [deleted, inserted] on a stack, each with the unchanged stretch before it
     # (the first run's is the text's start). A run that comes folds into the one before it while
     # the stretch between them may fold, and the merged run is then weighed against the one before
     # it in turn: each stretch is weighed against the runs on both sides of it as they stand.
     lead = tail = ""
+    folded = 0
     runs: list[list[str]] = []
     gaps: list[str] = []  # gaps[m]: the stretch before runs[m]
     for kind, chunk in exact:
@@ -319,7 +324,7 @@ def _cleaned_up(exact: list[tuple[str, str]], words: Callable[[str], int]) -> li
             continue
         if tail or not runs:  # a run of edits starts
             if runs:
-                _fold(runs, gaps, words)
+                folded += _fold(runs, gaps, words)
             else:
                 lead = tail
             runs.append(["", ""])
@@ -327,8 +332,8 @@ def _cleaned_up(exact: list[tuple[str, str]], words: Callable[[str], int]) -> li
             tail = ""
         runs[-1][kind == "+"] += chunk
     if not runs:
-        return [("=", tail)] if tail else []
-    _fold(runs, gaps, words)
+        return [("=", tail)] if tail else [], 0
+    folded += _fold(runs, gaps, words)
     ops = [("=", lead)] if lead else []
     for m, (deleted, inserted) in enumerate(runs):
         if deleted:
@@ -338,24 +343,28 @@ def _cleaned_up(exact: list[tuple[str, str]], words: Callable[[str], int]) -> li
         stretch = gaps[m + 1] if m + 1 < len(gaps) else tail
         if stretch:
             ops.append(("=", stretch))
-    return ops
+    return ops, folded
 
 
-def _fold(runs: list[list[str]], gaps: list[str], words: Callable[[str], int]) -> None:
+def _fold(runs: list[list[str]], gaps: list[str], words: Callable[[str], int]) -> int:
     """The last run of edits folded into the one before it, with the stretch between, while that
-    stretch is short and the two runs' old and new words alternate (see _cleaned_up)."""
+    stretch is short and the two runs' old and new words alternate (see _cleaned_up); and the
+    words the stretches folded in add to the marks."""
+    folded = 0
     while len(runs) > 1:
         stretch, (struck, added), (struck_after, added_after) = gaps[-1], runs[-2], runs[-1]
         if (not struck) != (not added) and (not struck) == (not struck_after) and (not added) == (not added_after):
-            return  # words only added (or only struck) on both sides
+            return folded  # words only added (or only struck) on both sides
         if (
             len(stretch) > max(len(struck), len(added))
             or len(stretch) > max(len(struck_after), len(added_after))
             or words(stretch) >= KEPT
         ):
-            return
+            return folded
         runs[-2] = [struck + stretch + struck_after, added + stretch + added_after]
+        folded += 2 * words(stretch)
         del runs[-1], gaps[-1]
+    return folded
 
 
 def _slid(coded: list[tuple[str, str]], text_of: Callable[[str], str]) -> list[tuple[str, str]]:
