@@ -353,13 +353,12 @@ def _fold(runs: list[list[str]], gaps: list[str], words: Callable[[str], int]) -
     folded = 0
     while len(runs) > 1:
         stretch, (struck, added), (struck_after, added_after) = gaps[-1], runs[-2], runs[-1]
+        size = len(stretch)  # (the commonest reason to stop first: a stretch longer than the edits beside it)
+        if size > len(struck) and size > len(added) or size > len(struck_after) and size > len(added_after):
+            return folded
         if (not struck) != (not added) and (not struck) == (not struck_after) and (not added) == (not added_after):
             return folded  # words only added (or only struck) on both sides
-        if (
-            len(stretch) > max(len(struck), len(added))
-            or len(stretch) > max(len(struck_after), len(added_after))
-            or words(stretch) >= KEPT
-        ):
+        if words(stretch) >= KEPT:
             return folded
         runs[-2] = [struck + stretch + struck_after, added + stretch + added_after]
         folded += 2 * words(stretch)
@@ -478,23 +477,25 @@ def _chunks(a: str, b: str, blocks: Blocks | None = None) -> list[tuple[str, str
 def _shift(ops: list[tuple[str, str]]) -> None:
     """A single edit between two unchanged stretches that ends with the first ("A{+BA+}C") or
     begins with the second ("A{+CB+}C") moves over it: "{+AB+}AC", "AC{+BC+}"."""
-    moved = True
-    while moved:
+    while True:
         moved = False
-        k = 1
-        while k < len(ops) - 1:
+        k, end = 1, len(ops) - 1
+        while k < end:
             kind, edit = ops[k]
-            if kind != "=" and ops[k - 1][0] == "=" and ops[k + 1][0] == "=":
-                left, right = ops[k - 1][1], ops[k + 1][1]
-                if edit.endswith(left):
-                    ops[k - 1 : k + 2] = [(kind, left + edit[: len(edit) - len(left)]), ("=", left + right)]
-                    moved = True
-                elif edit.startswith(right):
-                    ops[k - 1 : k + 2] = [("=", left + right), (kind, edit[len(right) :] + right)]
-                    moved = True
+            if kind != "=":
+                before, left = ops[k - 1]
+                after, right = ops[k + 1]
+                if before == "=" and after == "=":
+                    if edit.endswith(left):
+                        ops[k - 1 : k + 2] = [(kind, left + edit[: len(edit) - len(left)]), ("=", left + right)]
+                        moved, end = True, end - 1
+                    elif edit.startswith(right):
+                        ops[k - 1 : k + 2] = [("=", left + right), (kind, edit[len(right) :] + right)]
+                        moved, end = True, end - 1
             k += 1
-        if moved:
-            ops[:] = _merged(ops)
+        if not moved:
+            return
+        ops[:] = _merged(ops)
 
 
 def _merged(ops: list[tuple[str, str]]) -> list[tuple[str, str]]:
