@@ -373,9 +373,14 @@ def _slid(coded: list[tuple[str, str]], text_of: Callable[[str], str]) -> list[t
     and where two places touch as many, where no quotation mark or bracket is marked without its pair."""
     out = list(coded)
     for k in range(1, len(out) - 1):
-        (before, left), (kind, edit), (after, right) = out[k - 1 : k + 2]
-        if kind == "=" or before != "=" or after != "=":
+        kind, edit = out[k]
+        if kind == "=":
             continue
+        (before, left), (after, right) = out[k - 1], out[k + 1]
+        if before != "=" or after != "=":
+            continue
+        if not (len(right) > 1 and edit[0] == right[0] or len(left) > 1 and edit[-1] == left[-1]):
+            continue  # (most edits: they could stand nowhere else)
         options = [(left, edit, right)]
         for s in range(1, min(len(edit), len(right) - 1) + 1):  # later, keeping some of `right`
             if edit[s - 1] != right[s - 1]:
@@ -556,7 +561,7 @@ def _finer(old: str, new: str) -> list[Op] | None:
         if not any(op != "equal" and _NOT_ALNUM.sub("", text) for op, text in ops):
             return ops
         return None
-    a, b = _DATE.match(old), _DATE.match(new)
+    a, b = (_DATE.match(old), _DATE.match(new)) if old[:1].isdigit() and new[:1].isdigit() else (None, None)
     if not (a and b) or not any(x == y for x, y in zip(a.groups()[::2], b.groups()[::2], strict=True)):
         return None
     ops = []
@@ -569,7 +574,7 @@ def _edge_kept(old: str, new: str) -> list[Op] | None:
     """A replacement whose shorter side begins (or ends) the longer one, up to a word's edge, as
     those words kept and the rest inserted or deleted: spaces joined to words keep "reports" and
     "reports " apart, so "reports, notes" to "reports to the Committee, notes" replaces one with the other."""
-    short, long = sorted((old, new), key=len)
+    short, long = (old, new) if len(old) <= len(new) else (new, old)
     if not short.strip() or short == long:
         return None
     edit = "insert" if long is new else "delete"
@@ -605,9 +610,9 @@ def _tidy(ops: list[Op]) -> list[Op]:
         while j < len(ops) and ops[j][0] != "equal":
             j += 1
         run = ops[i:j]
-        tail = min((len(t) - len(t.rstrip()) if t[-1:].isspace() else 0 for _, t in run), default=0)
+        both = len(run) > 1 and {op for op, _ in run} == {"insert", "delete"}
+        tail = min((len(t) - len(t.rstrip()) if t[-1:].isspace() else 0 for _, t in run), default=0) if both else 0
         space = run[0][1][len(run[0][1]) - tail :] if tail else ""
-        both = {op for op, _ in run} == {"insert", "delete"}
         if tail and both and all(t.endswith(space) for _, t in run) and all(t.strip() for _, t in run):
             for op, text in run:
                 _append(out, op, text[: len(text) - tail])
