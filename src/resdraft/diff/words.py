@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 
 from rapidfuzz.distance import Indel, Postfix, Prefix
 
@@ -231,37 +231,25 @@ def _diff(
         tokens_a = [edges[0]] * bool(head) + tokens_a + [edges[1]] * bool(tail)
         tokens_b = [edges[0]] * bool(head) + tokens_b + [edges[1]] * bool(tail)
     weight, text_of = codes.words, codes.text
-
-    counted: dict[str, int] = {}
-
-    def words(chunk: str) -> int:
-        if (n := counted.get(chunk)) is None:
-            n = counted[chunk] = sum(map(weight.__getitem__, chunk))
-        return n
-
     blocks = _aligned(a, b)
     exact = _chunks(a, b, blocks)
     spaces = sum(1 for kind, chunk in exact[1:-1] if kind == "=" and not any(map(weight.__getitem__, chunk)))
-    coded, folded = _cleaned_up(exact, words)
+    coded, folded = _cleaned_up(exact, weight)
     # Where two alignments cost the same, the diff takes one of them; a list that grew at its end
     # ("…, 76/206 of 17 December 2021, 77/166 of … and 78/154 of …") reads right only when matched
     # from the end. So the reversed texts are aligned too, and the diff that marks fewer words
     # kept; unless this one marks no more than the texts' counts of words differ by (none marks
     # fewer), or the reversed alignment marks as many before its clean-up (which only adds marks).
     # (A diff marks the words its alignment edits, and those of each stretch its clean-up folded in.)
-    struck = inserted = 0
-    for kind, chunk in exact:
-        if kind == "-":
-            struck += words(chunk)
-        elif kind == "+":
-            inserted += words(chunk)
+    struck = sum(map(weight.__getitem__, "".join([chunk for kind, chunk in exact if kind == "-"])))
+    inserted = sum(map(weight.__getitem__, "".join([chunk for kind, chunk in exact if kind == "+"])))
     marked = struck + inserted + folded
     if marked > abs(struck - inserted):
         back_a, back_b = a[::-1], b[::-1]
         back = _aligned(back_a, back_b)
-        edited = _edited_words(back, back_a, back_b, words)
+        edited = _edited_words(back, back_a, back_b, weight)
         if edited < marked and _turned(back, a, b) != blocks:
-            backwards, folded = _cleaned_up(_chunks(back_a, back_b, back), words)
+            backwards, folded = _cleaned_up(_chunks(back_a, back_b, back), weight)
             if edited + folded < marked:
                 coded = _mirrored(backwards)
     # Each op's text is cut from its side's text: ops take tokens from each side in turn.
@@ -302,7 +290,7 @@ def _words_in(token: str) -> int:
     return len(WORD.findall(token))
 
 
-def _cleaned_up(exact: list[tuple[str, str]], words: Callable[[str], int]) -> tuple[list[tuple[str, str]], int]:
+def _cleaned_up(exact: list[tuple[str, str]], weight: Mapping[str, int]) -> tuple[list[tuple[str, str]], int]:
     """The exact diff, cleaned up the way a legal officer's own redline reads. A short unchanged
     stretch between two changes is folded into them, as diff-match-patch's semantic clean-up
     would ("[-a-]{+b+} the [-c-]{+d+}" reads "[-a the c-]{+b the d+}": old and new words no longer
@@ -324,7 +312,7 @@ def _cleaned_up(exact: list[tuple[str, str]], words: Callable[[str], int]) -> tu
             continue
         if tail or not runs:  # a run of edits starts
             if runs:
-                folded += _fold(runs, gaps, words)
+                folded += _fold(runs, gaps, weight)
             else:
                 lead = tail
             runs.append(["", ""])
@@ -333,7 +321,7 @@ def _cleaned_up(exact: list[tuple[str, str]], words: Callable[[str], int]) -> tu
         runs[-1][kind == "+"] += chunk
     if not runs:
         return [("=", tail)] if tail else [], 0
-    folded += _fold(runs, gaps, words)
+    folded += _fold(runs, gaps, weight)
     ops = [("=", lead)] if lead else []
     for m, (deleted, inserted) in enumerate(runs):
         if deleted:
@@ -346,7 +334,7 @@ def _cleaned_up(exact: list[tuple[str, str]], words: Callable[[str], int]) -> tu
     return ops, folded
 
 
-def _fold(runs: list[list[str]], gaps: list[str], words: Callable[[str], int]) -> int:
+def _fold(runs: list[list[str]], gaps: list[str], weight: Mapping[str, int]) -> int:
     """The last run of edits folded into the one before it, with the stretch between, while that
     stretch is short and the two runs' old and new words alternate (see _cleaned_up); and the
     words the stretches folded in add to the marks."""
@@ -354,14 +342,15 @@ def _fold(runs: list[list[str]], gaps: list[str], words: Callable[[str], int]) -
     while len(runs) > 1:
         stretch, (struck, added), (struck_after, added_after) = gaps[-1], runs[-2], runs[-1]
         size = len(stretch)  # (the commonest reason to stop first: a stretch longer than the edits beside it)
-        if size > len(struck) and size > len(added) or size > len(struck_after) and size > len(added_after):
+        if (size > len(struck) and size > len(added)) or (size > len(struck_after) and size > len(added_after)):
             return folded
         if (not struck) != (not added) and (not struck) == (not struck_after) and (not added) == (not added_after):
             return folded  # words only added (or only struck) on both sides
-        if words(stretch) >= KEPT:
+        kept = sum(map(weight.__getitem__, stretch))  # (its words)
+        if kept >= KEPT:
             return folded
         runs[-2] = [struck + stretch + struck_after, added + stretch + added_after]
-        folded += 2 * words(stretch)
+        folded += 2 * kept
         del runs[-1], gaps[-1]
     return folded
 
@@ -379,7 +368,7 @@ def _slid(coded: list[tuple[str, str]], text_of: Callable[[str], str]) -> list[t
         (before, left), (after, right) = out[k - 1], out[k + 1]
         if before != "=" or after != "=":
             continue
-        if not (len(right) > 1 and edit[0] == right[0] or len(left) > 1 and edit[-1] == left[-1]):
+        if not ((len(right) > 1 and edit[0] == right[0]) or (len(left) > 1 and edit[-1] == left[-1])):
             continue  # (most edits: they could stand nowhere else)
         options = [(left, edit, right)]
         for s in range(1, min(len(edit), len(right) - 1) + 1):  # later, keeping some of `right`
@@ -446,13 +435,14 @@ def _aligned(a: str, b: str) -> Blocks:
     return [(i, j, size) for i, j, size in Indel.editops(a, b).as_matching_blocks()]
 
 
-def _edited_words(blocks: Blocks, a: str, b: str, words: Callable[[str], int]) -> int:
-    """How many words an alignment deletes and inserts."""
-    count = i = j = 0
+def _edited_words(blocks: Blocks, a: str, b: str, weight: Mapping[str, int]) -> int:
+    """How many words an alignment deletes and inserts (`weight`: each code's words)."""
+    edited = []
+    i = j = 0
     for start_a, start_b, size in blocks:
-        count += words(a[i:start_a]) + words(b[j:start_b])
+        edited += (a[i:start_a], b[j:start_b])
         i, j = start_a + size, start_b + size
-    return count
+    return sum(map(weight.__getitem__, "".join(edited)))
 
 
 def _turned(blocks: Blocks, a: str, b: str) -> Blocks:
