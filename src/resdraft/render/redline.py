@@ -131,6 +131,9 @@ class _Redline(_Writer):
         self.next_id = len(diff.new.footnotes) + len(diff.old.footnotes) + 1
         self.old_notes = footnotes_by_content(diff.old)
         self.new_notes = footnotes_by_content(diff.new)
+        # The word diff of each footnote the diff found changed, by its old and new footnote (ids):
+        # the same words marked, not diffed again.
+        self.footnote_ops = {(id(c.old), id(c.new)): c.ops for c in diff.footnotes if c.status == "modified"}
         self.comments: list[Any] = []
         self.moves: dict[object, str] = {}  # a move (id(change), or its old place) -> the name of its range
         self.old_operative_num: str | None = None  # the old text's operative list, where only it numbers them
@@ -157,7 +160,8 @@ class _Redline(_Writer):
 
         def text(fp: Any) -> None:
             if was is not None and was.content != note.content:
-                self._compared(fp, was.content, note.content, word_diff(was.text, note.text), None)
+                ops = self.footnote_ops.get((id(was), id(note))) or word_diff(was.text, note.text)
+                self._compared(fp, was.content, note.content, ops, None)
             else:
                 self.runs(fp, note.content, None)
 
