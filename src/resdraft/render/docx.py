@@ -231,8 +231,12 @@ qn = functools.lru_cache(maxsize=None)(_docx_qn)  # "w:p" -> "{…}p": the same 
 
 
 def _found(parent: Any, tag: str) -> Any:
-    """`parent`'s first child `tag` (a w: name), or None: lxml's find(), without its path parser."""
-    return next(parent.iterchildren(qn(tag)), None)
+    """`parent`'s first child `tag` (a w: name), or None: lxml's find(), without its path parser.
+    Most often asked for is a paragraph's properties, its first child: looked at first."""
+    name = qn(tag)
+    if len(parent) and (first := parent[0]).tag == name:
+        return first
+    return next(parent.iterchildren(name), None)
 
 
 class _AttributeNames(dict[str, str]):
