@@ -432,7 +432,7 @@ Blocks = list[tuple[int, int, int]]  # an alignment: the stretches (start in a, 
 def _aligned(a: str, b: str) -> Blocks:
     """An alignment of `a` and `b` with the fewest insertions and deletions: rapidfuzz's, over the
     longest common subsequence, bit-parallel. It ends with (len(a), len(b), 0)."""
-    return [(i, j, size) for i, j, size in Indel.editops(a, b).as_matching_blocks()]
+    return [(block.a, block.b, block.size) for block in Indel.editops(a, b).as_matching_blocks()]
 
 
 def _edited_words(blocks: Blocks, a: str, b: str, weight: Mapping[str, int]) -> int:
