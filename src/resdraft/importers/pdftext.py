@@ -687,11 +687,27 @@ def _symbol_evidence(head: str, whole: str, document: str) -> int:
     found = {}
     for key, text in (("head", head), ("whole", whole)):
         tail = _SYMBOL_TAIL.search(text)
-        symbol = tail.group(0) if tail else text
-        found[key] = len(re.findall(rf"(?<![\w/.]){re.escape(symbol)}(?![\d/])", document))
+        found[key] = _cited(tail.group(0) if tail else text, document)
     if found["whole"] > 1:  # the run itself is one of them
         return 0
     return 3 if found["head"] else 2
+
+
+def _cited(symbol: str, document: str) -> int:
+    """How many times `symbol` stands whole in `document`: with no letter, digit, "/" or "." just
+    before it, nor a digit or "/" just after. (A search for the symbol's text, then a look at each
+    side: a regular expression that begins with a look behind tries every place of the document.)"""
+    count = at = 0
+    while (at := document.find(symbol, at)) >= 0:
+        end = at + len(symbol)
+        before = document[at - 1 : at]
+        after = document[end : end + 1]
+        if not (before and (before.isalnum() or before in "_/.")) and not (after and (after.isdecimal() or after == "/")):
+            count += 1
+            at = max(end, at + 1)
+        else:
+            at += 1
+    return count
 
 
 def _whole_run(text: str, start: int, end: int, previous: str, line: int, k: int) -> Iterator[_Spot]:
