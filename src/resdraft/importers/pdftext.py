@@ -129,7 +129,7 @@ NUMBERED_WORDS = frozenset(_NUMBERED.split())
 _NOTE_OPEN, _NOTE_CLOSE = "\ue000", "\ue001"  # private-use marks for a footnote marker inside text
 _NOTE_MARK = re.compile(f"{_NOTE_OPEN}([^{_NOTE_CLOSE}]{{1,4}}){_NOTE_CLOSE}")
 _PRIVATE = re.compile(f"[{_NOTE_OPEN}{_NOTE_CLOSE}]")
-_SPACES = re.compile(r"[ \t]+")
+_SPACES = re.compile(r"[ \t]{2,}|\t")  # each run of spaces and tabs as one space (one space alone: left as it is)
 _CELLS = re.compile(r"[ \t]{3,}")  # layout-preserving text sets masthead columns apart with runs of spaces
 _CONTROL = re.compile(NOT_TEXT.pattern.replace("\x0c", ""))  # characters no text holds, but the form feed that parts pages
 
@@ -141,7 +141,7 @@ def _problem(source: Path | None, message: str, hint: str) -> LibraryError:
 
 def _key(text: str) -> str:
     """Text compared without white space or case: running titles wrap where the title does not."""
-    return re.sub(r"\s+", "", text).casefold()
+    return "".join(text.split()).casefold()
 
 
 # ================================================================ lines
@@ -353,7 +353,7 @@ class _Furniture:
             return False
         rest = text.replace(self.symbol, " ") if self.symbol and self.symbol in text else text
         found = rest != text
-        rest, n = _TOKENS.subn(" ", rest)
+        rest, n = _TOKENS.subn(" ", rest) if "/" in rest or "-" in rest else (rest, 0)  # (each token holds one)
         if not (found or n):
             return False
         left = _key(rest)
@@ -959,7 +959,7 @@ def _fragments(pages: Sequence[_Page], indent_mode: bool) -> list[_Fragment]:
                 if not indent_mode:
                     current = None
                 continue
-            text = GLUED_LABEL.sub(r"\1 ", line.text, count=1)
+            text = GLUED_LABEL.sub(r"\1 ", line.text, count=1) if GLUED_LABEL.search(line.text) else line.text
             if indent_mode:
                 if current is not None and LABEL_ALONE.fullmatch(text) and _label_after(current, lines, i):
                     current.label = text
