@@ -169,7 +169,7 @@ def _line(raw: str) -> _Line:
         return _FF
     raw = raw.expandtabs(4).rstrip()
     body = raw.lstrip(" ")
-    text = _SPACES.sub(" ", body)
+    text = _SPACES.sub(" ", body) if "  " in body else body  # (tabs are expanded)
     return _Line(text, len(raw) - len(body), body if len(body) != len(text) else "")
 
 
@@ -609,7 +609,7 @@ SPACED_WINDOW = 2
 
 
 # Digits a footnote marker may be, or end: a run of digits that is not part of a symbol's number before a "/".
-_DIGIT_RUN = re.compile(r"(?<!\d)\d{1,8}(?![\d/])")
+_DIGIT_RUN = re.compile(r"\d(?<!\d\d)\d{0,7}(?![\d/])")  # (a digit first: lines without one are passed over quickly)
 # A symbol's number a marker may be glued to: "VIII/1914", "1/CP.2731", "COVID-1915".
 _SYMBOL_END = re.compile(r"(?:[/.]|(?<=[A-Za-z])[-‑])$")
 # "resolution 5/14,118": a marker after a comma that ends a symbol.

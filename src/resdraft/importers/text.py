@@ -377,7 +377,9 @@ def tidy(content: Content) -> Content:
     after_space = True
     for span in content:
         if isinstance(span, Run):
-            text = _SPACES.sub(" ", span.text)
+            text = span.text
+            if "  " in text or "\n" in text or "\t" in text or "\r" in text:  # (most runs have nothing to collapse)
+                text = _SPACES.sub(" ", text)
             if after_space:
                 text = text.lstrip(" ")
             if text:
