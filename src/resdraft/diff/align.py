@@ -34,6 +34,11 @@ Judge = Callable[[int, int], bool]  # (new index, old index): whether two paragr
 
 
 def _norm(text: str) -> str:
+    """A text in lower case, its words one space apart."""
+    # Most are so already, and need only lowering: a text that prints (white space other than the
+    # space is a control or a separator character) with no two spaces together nor one at either end.
+    if text.isprintable() and "  " not in text and not text.startswith(" ") and not text.endswith(" "):
+        return text.lower()
     return " ".join(text.split()).lower()
 
 
