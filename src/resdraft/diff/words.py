@@ -714,8 +714,12 @@ def keeps_share(ops: list[Op] | tuple[Op, ...], share: float, names_once: bool =
     change a few words and keep hundreds. With `names_once`, where all it keeps is proper names
     (capitalized words, the text's first word aside), each name counts as one word: a name two
     texts share ("… of the United Nations Mission in the Sudan …") is not a text they share."""
-    # (the texts of one side's changes joined by spaces: each text's words, and no word made across two)
-    least = min(count_content_words(" ".join(text for o, text in ops if o == op)) for op in ("insert", "delete"))
+    # Each side's changes, their texts joined by spaces (each text's words, and no word made across
+    # two); the shorter counted first, as where it has no content word the other need not be counted.
+    shorter, longer = sorted((" ".join(text for o, text in ops if o == op) for op in ("insert", "delete")), key=len)
+    least = count_content_words(shorter)
+    if least:
+        least = min(least, count_content_words(longer))
     if not least:  # words only added, or only struck, or none changed: all the shorter side's are kept
         return True
     need = share * least / (1 - share)  # kept / (kept + least) >= share
