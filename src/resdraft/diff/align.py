@@ -270,12 +270,12 @@ def _contained(words: str, others: list[tuple[int, str]]) -> list[tuple[int, flo
     contained in it, most of it in one unbroken run: a paragraph cut short or run on (scattered
     "the … of the … and" never counts). The score puts such a pair just above THRESHOLD, rising
     with how much of the shorter text the longer keeps."""
-    long_enough = [(i, other) for i, other in others if min(len(words), len(other)) >= SHORTEST]
+    long_enough = [(i, other) for i, other in others if len(other) >= SHORTEST] if len(words) >= SHORTEST else []
     if not long_enough:
         return []
     # Each pair's least LCS is CONTAINED of its shorter text; rapidfuzz scores them all against the
-    # smallest of those in one call, and each is then held to its own.
-    least = min(int(CONTAINED * min(len(words), len(other))) for _, other in long_enough)
+    # smallest of those (that of the shortest text) in one call, and each is then held to its own.
+    least = int(CONTAINED * min(len(words), *(len(other) for _, other in long_enough)))
     found = process.extract(words, [other for _, other in long_enough], scorer=LCSseq.similarity, score_cutoff=least, limit=None)
     out = []
     for _, kept, k in sorted(found, key=lambda hit: hit[2]):
@@ -312,15 +312,18 @@ def _by_similarity(
     cutoff = threshold - OPENING_BONUS - POSITION_BONUS
     texts_old, texts_new = texts
     words_old, words_new, least = gate
+    # The free old paragraphs' texts and words in their order: those near a new one are a slice.
+    free_texts = [texts_old[i] for i in free_old]
+    free_words = [words_old[i] for i in free_old]
     candidates = []
     for j in free_new:
-        near = free_old[bisect.bisect_left(free_old, j - window) : bisect.bisect_right(free_old, j + window)]
+        start, end = bisect.bisect_left(free_old, j - window), bisect.bisect_right(free_old, j + window)
+        near, choices = free_old[start:end], free_texts[start:end]
         if near and least:
-            alike = process.extract(words_new[j], [words_old[i] for i in near], scorer=fuzz.ratio, score_cutoff=least, limit=None)
-            near = [near[k] for _, _, k in alike]
+            alike = process.extract(words_new[j], free_words[start:end], scorer=fuzz.ratio, score_cutoff=least, limit=None)
+            near, choices = [near[k] for _, _, k in alike], [choices[k] for _, _, k in alike]
         if not near:
             continue
-        choices = [texts_old[i] for i in near]
         scores = {
             near[k]: score
             for _, score, k in process.extract(texts_new[j], choices, scorer=fuzz.ratio, score_cutoff=cutoff, limit=None)
