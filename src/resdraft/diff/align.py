@@ -356,19 +356,19 @@ def moved(pairs: dict[int, int], weight: Mapping[int, int]) -> set[int]:
     total = [0] * len(olds)
     for k, value in enumerate(olds):
         top, top_at, i = 0, -1, value
-        while i > 0:
+        while i:
             if best[i] > top:
                 top, top_at = best[i], best_at[i]
-            i -= i & -i
-        total[k] = top + weight[order[k]]
+            i &= i - 1  # (the lowest bit set cleared: the node before)
+        total[k] = run = top + weight[order[k]]
         parent[k] = top_at
         i = value + 1
         while i <= size:
-            if best[i] < total[k]:
-                best[i], best_at[i] = total[k], k
+            if best[i] < run:
+                best[i], best_at[i] = run, k
             i += i & -i
     keep = set()
-    k = max(range(len(olds)), key=total.__getitem__)
+    k = total.index(max(total))  # (the first of the heaviest)
     while k >= 0:
         keep.add(order[k])
         k = parent[k]
