@@ -260,7 +260,8 @@ _NOT_WORD = bytes(b if b >= 128 or WORD.fullmatch(chr(b)) else ord(" ") for b in
 
 def _words(text: str, codes: _Codes) -> str:
     """A text as one character per word (`codes`), so that comparing two texts costs one step per word."""
-    words = text.encode().translate(_NOT_WORD).decode().split()
+    # (a lone surrogate, which a text from JSON may hold, goes through as its three bytes and back)
+    words = text.encode(errors="surrogatepass").translate(_NOT_WORD).decode(errors="surrogatepass").split()
     if not text.isascii():  # a run may still hold marks outside ASCII (“, ’, –): its words are looked for in it
         words = [word for run in words for word in ((run,) if run.isascii() else WORD.findall(run))]
     return "".join(map(codes.__getitem__, words))
