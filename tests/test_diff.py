@@ -1049,6 +1049,21 @@ def test_old_and_new_texts_rebuild_from_the_diff_and_alignment_is_one_to_one(old
     assert kept == sorted(kept)
 
 
+def test_a_paragraph_holding_a_lone_surrogate_still_pairs_by_its_words() -> None:
+    # A text read from JSON may hold one; alignment's word codes go through UTF-8 bytes.
+    old = ["Recalling its resolution 63/194 on the \ud800 question of the oceans and the law of the sea", "Noting the report"]
+    new = [
+        "Welcoming the accession of States",
+        "Recalling also its resolution 63/194 on the question of the \ud800 oceans and law of the sea",
+    ]
+    diff = compare(_resolution(old, []), _resolution([*new, old[1]], []))
+    assert [(c.status, c.old_index, c.new_index) for c in diff.preamble] == [
+        ("inserted", None, 0),
+        ("modified", 0, 1),
+        ("unchanged", 1, 2),
+    ]
+
+
 def test_a_paragraph_moved_without_edits_is_moved_and_unchanged() -> None:
     texts = [
         "Recalling resolution 63/194",

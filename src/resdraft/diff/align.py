@@ -33,7 +33,18 @@ Related = Callable[[str, str], bool]
 Judge = Callable[[int, int], bool]  # (new index, old index): whether two paragraphs may pair
 
 
+_CONTROLS = bytes(range(32))  # the ASCII control characters: its white space but the space is among them
+
+
 def _norm(text: str) -> str:
+    """A text in lower case, its words one space apart."""
+    # Most are so already, and need only lowering: a text with no white space but the space, no two
+    # spaces together nor one at either end. In ASCII, one with no control character (looked for in
+    # its bytes, a fifth of the time str.isprintable takes); elsewhere one that prints (white space
+    # other than the space is a control or a separator character).
+    no_other_space = len(text.encode().translate(None, _CONTROLS)) == len(text) if text.isascii() else text.isprintable()
+    if no_other_space and "  " not in text and not text.startswith(" ") and not text.endswith(" "):
+        return text.lower()
     return " ".join(text.split()).lower()
 
 
@@ -240,14 +251,19 @@ class _Codes(dict[str, str]):
         return code
 
 
-# Every ASCII character that is no word's, as a space: an ASCII text's words are then its runs
-# between spaces, found in half the time WORD takes.
-_NOT_WORD = str.maketrans({c: " " for c in map(chr, range(128)) if not WORD.fullmatch(c)})
+# Every ASCII character that is no word's, as a space, a table for bytes.translate: a text's words
+# are then its runs between spaces, found in a third of the time WORD or str.translate takes (a
+# dict lookup per character). In UTF-8, the bytes of the characters outside ASCII are 128 and over,
+# left as they are.
+_NOT_WORD = bytes(b if b >= 128 or WORD.fullmatch(chr(b)) else ord(" ") for b in range(256))
 
 
 def _words(text: str, codes: _Codes) -> str:
     """A text as one character per word (`codes`), so that comparing two texts costs one step per word."""
-    words = text.translate(_NOT_WORD).split() if text.isascii() else WORD.findall(text)
+    # (a lone surrogate, which a text from JSON may hold, goes through as its three bytes and back)
+    words = text.encode(errors="surrogatepass").translate(_NOT_WORD).decode(errors="surrogatepass").split()
+    if not text.isascii():  # a run may still hold marks outside ASCII (“, ’, –): its words are looked for in it
+        words = [word for run in words for word in ((run,) if run.isascii() else WORD.findall(run))]
     return "".join(map(codes.__getitem__, words))
 
 
@@ -261,12 +277,12 @@ def _contained(words: str, others: list[tuple[int, str]]) -> list[tuple[int, flo
     contained in it, most of it in one unbroken run: a paragraph cut short or run on (scattered
     "the … of the … and" never counts). The score puts such a pair just above THRESHOLD, rising
     with how much of the shorter text the longer keeps."""
-    long_enough = [(i, other) for i, other in others if min(len(words), len(other)) >= SHORTEST]
+    long_enough = [(i, other) for i, other in others if len(other) >= SHORTEST] if len(words) >= SHORTEST else []
     if not long_enough:
         return []
     # Each pair's least LCS is CONTAINED of its shorter text; rapidfuzz scores them all against the
-    # smallest of those in one call, and each is then held to its own.
-    least = min(int(CONTAINED * min(len(words), len(other))) for _, other in long_enough)
+    # smallest of those (that of the shortest text) in one call, and each is then held to its own.
+    least = int(CONTAINED * min(len(words), *(len(other) for _, other in long_enough)))
     found = process.extract(words, [other for _, other in long_enough], scorer=LCSseq.similarity, score_cutoff=least, limit=None)
     out = []
     for _, kept, k in sorted(found, key=lambda hit: hit[2]):
@@ -303,15 +319,18 @@ def _by_similarity(
     cutoff = threshold - OPENING_BONUS - POSITION_BONUS
     texts_old, texts_new = texts
     words_old, words_new, least = gate
+    # The free old paragraphs' texts and words in their order: those near a new one are a slice.
+    free_texts = [texts_old[i] for i in free_old]
+    free_words = [words_old[i] for i in free_old]
     candidates = []
     for j in free_new:
-        near = free_old[bisect.bisect_left(free_old, j - window) : bisect.bisect_right(free_old, j + window)]
+        start, end = bisect.bisect_left(free_old, j - window), bisect.bisect_right(free_old, j + window)
+        near, choices = free_old[start:end], free_texts[start:end]
         if near and least:
-            alike = process.extract(words_new[j], [words_old[i] for i in near], scorer=fuzz.ratio, score_cutoff=least, limit=None)
-            near = [near[k] for _, _, k in alike]
+            alike = process.extract(words_new[j], free_words[start:end], scorer=fuzz.ratio, score_cutoff=least, limit=None)
+            near, choices = [near[k] for _, _, k in alike], [choices[k] for _, _, k in alike]
         if not near:
             continue
-        choices = [texts_old[i] for i in near]
         scores = {
             near[k]: score
             for _, score, k in process.extract(texts_new[j], choices, scorer=fuzz.ratio, score_cutoff=cutoff, limit=None)
@@ -344,19 +363,19 @@ def moved(pairs: dict[int, int], weight: Mapping[int, int]) -> set[int]:
     total = [0] * len(olds)
     for k, value in enumerate(olds):
         top, top_at, i = 0, -1, value
-        while i > 0:
+        while i:
             if best[i] > top:
                 top, top_at = best[i], best_at[i]
-            i -= i & -i
-        total[k] = top + weight[order[k]]
+            i &= i - 1  # (the lowest bit set cleared: the node before)
+        total[k] = run = top + weight[order[k]]
         parent[k] = top_at
         i = value + 1
         while i <= size:
-            if best[i] < total[k]:
-                best[i], best_at[i] = total[k], k
+            if best[i] < run:
+                best[i], best_at[i] = run, k
             i += i & -i
     keep = set()
-    k = max(range(len(olds)), key=total.__getitem__)
+    k = total.index(max(total))  # (the first of the heaviest)
     while k >= 0:
         keep.add(order[k])
         k = parent[k]

@@ -181,7 +181,7 @@ def _part_weak(
 
 
 # Two paragraphs are one paragraph edited when the word diff keeps this share of the shorter one's
-# content words (`content_words`: not "the", "of", "to" nor a date's or a symbol's digits), in order.
+# content words (`count_content_words`: not "the", "of", "to" nor a date's or a symbol's digits), in order.
 # A paragraph updated (another year's meeting, a new report's symbol, a clause added or cut) keeps
 # a fifth and more: "Reiterates its support for the International Coral Reef Initiative, notes that
 # the thirty-seventh …" run on to another meeting keeps 25%. Two "Welcomes the …" paragraphs whose

@@ -680,17 +680,30 @@ FUNCTION_WORDS = frozenset(
 )
 
 
-def content_words(text: str) -> Iterator[str]:
-    """The content words of a text, in order (a regular expression that leaves the function words
-    out takes five times as long)."""
-    return (word for word in _LETTERS.findall(text) if word.lower() not in FUNCTION_WORDS)
+# For an ASCII text, a table for bytes.translate that lowers the capitals and blanks each character
+# that is no word's: the text's words are then its runs between spaces, found in a third of the
+# time WORD takes and a fifth of _LETTERS's.
+_LOWER_WORDS = bytes(b + 32 if 65 <= b <= 90 else b if b >= 128 or WORD.fullmatch(chr(b)) else 32 for b in range(256))
+
+
+def count_content_words(text: str) -> int:
+    """How many content words a text has (a regular expression that leaves the function words out
+    takes five times as long). In ASCII, _LETTERS's words are the runs of letters alone."""
+    if text.isascii():
+        words = text.encode().translate(_LOWER_WORDS).decode().split()
+        return sum(map(str.isalpha, words)) - sum(map(FUNCTION_WORDS.__contains__, words))
+    words = _LETTERS.findall(text)
+    return len(words) - sum(map(FUNCTION_WORDS.__contains__, map(str.lower, words)))
 
 
 def kept_share(ops: list[Op] | tuple[Op, ...]) -> float:
     """The share of the shorter side's words that a diff keeps unchanged (1 where a side has none)."""
     if len(ops) == 1 and ops[0][0] == "equal":
         return 1.0
-    count = {op: len(WORD.findall("".join(text for o, text in ops if o == op))) for op in ("equal", "insert", "delete")}
+    count = {}
+    for op in ("equal", "insert", "delete"):
+        text = "".join(t for o, t in ops if o == op)  # (in ASCII, WORD's words are the runs between spaces)
+        count[op] = len(text.encode().translate(_LOWER_WORDS).split()) if text.isascii() else len(WORD.findall(text))
     shorter = count["equal"] + min(count["insert"], count["delete"])
     return count["equal"] / shorter if shorter else 1.0
 
@@ -706,7 +719,12 @@ def keeps_share(ops: list[Op] | tuple[Op, ...], share: float, names_once: bool =
     change a few words and keep hundreds. With `names_once`, where all it keeps is proper names
     (capitalized words, the text's first word aside), each name counts as one word: a name two
     texts share ("… of the United Nations Mission in the Sudan …") is not a text they share."""
-    least = min(sum(1 for o, text in ops if o == op for _ in content_words(text)) for op in ("insert", "delete"))
+    # Each side's changes, their texts joined by spaces (each text's words, and no word made across
+    # two); the shorter counted first, as where it has no content word the other need not be counted.
+    shorter, longer = sorted((" ".join(text for o, text in ops if o == op) for op in ("insert", "delete")), key=len)
+    least = count_content_words(shorter)
+    if least:
+        least = min(least, count_content_words(longer))
     if not least:  # words only added, or only struck, or none changed: all the shorter side's are kept
         return True
     need = share * least / (1 - share)  # kept / (kept + least) >= share
