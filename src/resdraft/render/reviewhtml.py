@@ -302,6 +302,8 @@ class _Cursor:
                 offset += len(span.text)
                 self.ends.append(offset)
                 self.tags.append(_TAGS[span.superscript, span.italic, span.bold, isinstance(span, _Unfilled)])
+        # No footnote marker and no formatting: each stretch is its words as they are (most paragraphs).
+        self.plain = not self.refs and self.tags.count(_NO_TAGS) == len(self.tags)
 
     def _anchors(self, upto: int, out: list[str]) -> None:
         """Footnote markers up to an offset, written to `out`."""
@@ -392,6 +394,7 @@ def _tags(superscript: bool, italic: bool, bold: bool, unfilled: bool) -> tuple[
 
 # Each setting's tags, by (superscript, italic, bold, unfilled): worked out once, not for every run.
 _TAGS = {flags: _tags(*flags) for flags in itertools.product((False, True), repeat=4)}
+_NO_TAGS = _TAGS[False, False, False, False]
 
 
 def _formatted(text: str, run: Run) -> str:
@@ -408,6 +411,8 @@ def _marked_up(ops: Sequence[Op], old: _Cursor, new: _Cursor) -> tuple[str, str,
     # Where the words of both sides hold no & < > " ', each stretch needs no escaping: one search
     # of them all, not one of each stretch. (The ops' words, not the paragraphs': only those are written.)
     old.clean = new.clean = _clean("".join([text for _, text in ops]))
+    if old.plain and new.plain:
+        return _marked_up_plain(ops, old.clean)
     old_side, new_side, inline = [], [], []
     for op, text in ops:
         if op == "equal":
@@ -418,6 +423,25 @@ def _marked_up(ops: Sequence[Op], old: _Cursor, new: _Cursor) -> tuple[str, str,
         else:
             old_side.append(piece := f"<del>{old.take(text)}</del>")
         inline.append(piece)
+    return "".join(old_side), "".join(new_side), "".join(inline)
+
+
+def _marked_up_plain(ops: Sequence[Op], clean: bool) -> tuple[str, str, str]:
+    """_marked_up for two texts with neither formatting nor footnote markers: each stretch is
+    its words (escaped, unless `clean`), on either side, with no cursor to walk."""
+    old_side, new_side, inline = [], [], []
+    for op, text in ops:
+        html = text if clean else escape(text)
+        if op == "equal":
+            old_side.append(html)
+            new_side.append(html)
+            inline.append(html)
+        elif op == "insert":
+            new_side.append(piece := f"<ins>{html}</ins>")
+            inline.append(piece)
+        else:
+            old_side.append(piece := f"<del>{html}</del>")
+            inline.append(piece)
     return "".join(old_side), "".join(new_side), "".join(inline)
 
 
