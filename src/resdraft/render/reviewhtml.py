@@ -488,7 +488,7 @@ class _Notes:
             badge += f'<span class="badge b-modified">{escape(change.relabelled_note)}</span>'
         old, new = places(change, self.diff)
         place = f"<span>{escape(old)}</span> → <span>{escape(new)}</span>"
-        return place, badge, str(change.noted or count > 0).lower()
+        return place, badge, "true" if change.noted or count > 0 else "false"
 
     def unchanged(self, change: ParagraphChange) -> tuple[str, str] | None:
         """The old and new HTML of a (sub-)paragraph whose words did not change; None if they did."""
@@ -558,16 +558,13 @@ def _row_starts(change: ParagraphChange, number: int | None, notes: _Notes) -> t
     article = f'-{change.part}-{side}-{index}" class="{classes}" data-changed="{changed}"{data} tabindex="-1">'
     also = f'-{change.part}-old-{change.old_index}"></span>' if side == "new" and change.old_index is not None else ""
     where = f'<div class="meta"><span class="where">{place}</span>'
+    # The badges are the same in both views but for a link to the paragraph its words went to or came from.
+    alike = None if change.elsewhere else _badges(change, extra=badges)
     starts = []
     for view in ("sbs", "inline"):
         opened = f'<article id="{view}{article}' + (f'<span id="{view}{also}' if also else "")
-        starts.append(f"{opened}{where}{_badges(change, view=view, extra=badges)}</div>")
+        starts.append(f"{opened}{where}{alike or _badges(change, view=view, extra=badges)}</div>")
     return starts[0], starts[1]
-
-
-def _look(run: Run) -> tuple[bool, bool, bool]:
-    """A run's setting as a reader sees it: bold, italic, superscript."""
-    return run.bold, run.italic, run.superscript
 
 
 def _restyled(change: ParagraphChange) -> bool:
@@ -595,7 +592,7 @@ def _settings(content: Content) -> _Settings:
     at = 0
     for span in content:
         if isinstance(span, Run) and span.text:
-            look = _look(span)
+            look = (span.bold, span.italic, span.superscript)  # its setting as a reader sees it
             if not out or out[-1][1] != look:
                 out.append((at, look))
             at += len(span.text)
