@@ -294,8 +294,16 @@ class _Cursor:
         self.notes = notes
         self.clean = False
         self.pos = self.run = self.ref = 0
+        content: Content
+        if paragraph is None and text and "[TBD: " not in text:
+            # A header field's or a footnote's words, no placeholder in them: one unformatted run, not made and walked.
+            self.ends.append(len(text))
+            self.tags.append(_NO_TAGS)
+            content = ()
+        else:
+            content = paragraph.content if paragraph else (Run(text),) if text else ()
         offset = 0
-        for span in _unfilled_apart(paragraph.content if paragraph else (Run(text),) if text else ()):
+        for span in _unfilled_apart(content):
             if isinstance(span, FootnoteRef):
                 self.refs.append((offset, span.marker))
             elif span.text:
