@@ -12,7 +12,6 @@ from __future__ import annotations
 import itertools
 import re
 from collections import defaultdict
-from collections.abc import Iterator
 from dataclasses import dataclass
 
 from resdraft.diff.model import FootnoteChange, ParagraphChange, Place, lines_by_role
@@ -45,6 +44,12 @@ def _places(content: Content) -> list[int]:
 
 def align_anchors(old: Content, new: Content, ops: tuple[Op, ...] | list[Op]) -> Anchors:
     """The anchors of a paragraph of both texts, set against each other through its word diff."""
+    olds, news = _places(old), _places(new)
+    if len(ops) == 1 and ops[0][0] == "equal" and olds == news and (not olds or olds[-1] <= len(ops[0][1])):
+        # Words unchanged, anchors at the same places (about half the paragraphs with footnotes of
+        # a year-over-year pair): each anchor is the one of the other text counted alike, in
+        # unchanged words, as the walk below finds them.
+        return Anchors({k: k for k in range(len(news))}, {}, frozenset(range(len(news))))
     # (start in the old text, start in the new, length) of each unchanged stretch
     spans = [(at_old, at_new, len(text)) for op, text, at_old, at_new in located(ops) if op == "equal"]
 
@@ -56,12 +61,12 @@ def align_anchors(old: Content, new: Content, ops: tuple[Op, ...] | list[Op]) ->
         return None
 
     at_new: dict[int, list[int]] = defaultdict(list)  # place in the new text -> old anchors of unchanged words there
-    for k, pos in enumerate(_places(old)):
+    for k, pos in enumerate(olds):
         if (span := unchanged(pos, 0)) is not None and unchanged(at := span[1] + pos - span[0], 1) is span:
             at_new[at].append(k)
     pairs: dict[int, int] = {}
     inside = set()
-    for k, pos in enumerate(_places(new)):
+    for k, pos in enumerate(news):
         if at_new.get(pos):
             pairs[k] = at_new[pos].pop(0)
         if unchanged(pos, 1) is not None:
@@ -73,6 +78,8 @@ def align_anchors(old: Content, new: Content, ops: tuple[Op, ...] | list[Op]) ->
 def footnotes_by_content(res: Resolution) -> dict[int, list[Footnote]]:
     """The footnotes of each line's and paragraph's anchors, by the identity of its content, in
     document order (the order the Word output numbers them in)."""
+    if not res.footnotes:  # (a text without footnotes: its anchors, if any, have none to find)
+        return {}
     notes = iter(res.footnotes)
     out: dict[int, list[Footnote]] = {}
     for container in res.lines_and_paragraphs():
@@ -94,8 +101,9 @@ def _changes(
     ops: tuple[Op, ...] | list[Op],
     notes: Notes,
     places: tuple[Place | None, Place | None],
-) -> Iterator[FootnoteChange]:
-    """The footnotes of one paragraph (or line) in the old text and the new: kept, changed, added,
+    out: list[FootnoteChange],
+) -> None:
+    """The footnotes of one paragraph (or line) in the old text and the new, added to `out`: kept, changed, added,
     dropped; each with the place of its paragraph (old, new) in the text it is in. Anchors that
     do not pair by place (standing in changed words) still pair in order, within the paragraph,
     when their footnotes keep half their words ("… Seventy-[-eighth-]{+ninth+} Session …")."""
@@ -113,16 +121,16 @@ def _changes(
         if k in pairs and pairs[k] < len(olds):
             was = olds[pairs[k]]
             if was.content == note.content:
-                yield FootnoteChange("unchanged", was, note, (("equal", note.text),), places[1])
+                out.append(FootnoteChange("unchanged", was, note, (("equal", note.text),), places[1]))
             else:
                 ops = diffs[k] if k in diffs else word_diff(was.text, note.text)
-                yield FootnoteChange("modified", was, note, tuple(ops), places[1])
+                out.append(FootnoteChange("modified", was, note, tuple(ops), places[1]))
         else:
-            yield FootnoteChange("inserted", None, note, (("insert", note.text),), places[1])
+            out.append(FootnoteChange("inserted", None, note, (("insert", note.text),), places[1]))
     kept = {pairs[k] for k in range(len(news)) if k in pairs}
     for k, note in enumerate(olds):
         if k not in kept:
-            yield FootnoteChange("deleted", note, None, (("delete", note.text),), places[0])
+            out.append(FootnoteChange("deleted", note, None, (("delete", note.text),), places[0]))
 
 
 _FIGURES = re.compile(r"\S*\d\S*")  # a run of text holding a figure: a document symbol, a number, a year
@@ -139,34 +147,34 @@ def _keeping_half(old: str, new: str) -> list[Op] | None:
     return ops if figures_alone or kept_share(ops) >= 0.5 else None
 
 
-def _line(old: Line | None, new: Line | None, notes: Notes) -> Iterator[FootnoteChange]:
-    """The footnotes of a header line or formula (which have no paragraph place)."""
+def _line(old: Line | None, new: Line | None, notes: Notes, out: list[FootnoteChange]) -> None:
+    """The footnotes of a header line or formula (which have no paragraph place), added to `out`."""
     if (old is None or id(old.content) not in notes[0]) and (new is None or id(new.content) not in notes[1]):
         return  # (most lines have no footnote)
     ops = word_diff(old.text, new.text) if old is not None and new is not None else []
-    yield from _changes(old.content if old else None, new.content if new else None, ops, notes, (None, None))
+    _changes(old.content if old else None, new.content if new else None, ops, notes, (None, None), out)
 
 
-def _lines(old: tuple[Line, ...], new: tuple[Line, ...], notes: Notes) -> Iterator[FootnoteChange]:
-    """Header or title lines paired by role, the first of a role with the first."""
+def _lines(old: tuple[Line, ...], new: tuple[Line, ...], notes: Notes, out: list[FootnoteChange]) -> None:
+    """The footnotes of header or title lines paired by role, the first of a role with the first, added to `out`."""
     was, now = lines_by_role(old), lines_by_role(new)
     for key in [*now, *(k for k in was if k not in now)]:
-        yield from _line(was.get(key), now.get(key), notes)
+        _line(was.get(key), now.get(key), notes, out)
 
 
 def _paragraphs(
-    changes: tuple[ParagraphChange, ...], notes: Notes, top: ParagraphChange | None = None
-) -> Iterator[FootnoteChange]:
-    """The footnotes of paragraphs and their sub-paragraphs (placed at their paragraph)."""
+    changes: tuple[ParagraphChange, ...], notes: Notes, out: list[FootnoteChange], top: ParagraphChange | None = None
+) -> None:
+    """The footnotes of paragraphs and their sub-paragraphs (placed at their paragraph), added to `out`."""
     for c in changes:
         head = top or c
         old_content, new_content = c.old.content if c.old else None, c.new.content if c.new else None
         if id(old_content) in notes[0] or id(new_content) in notes[1]:  # (most paragraphs have no footnote)
             old = Place(head.part, head.old_index, head.old_number) if head.old_index is not None else None
             new = Place(head.part, head.new_index, head.new_number, "new") if head.new_index is not None else None
-            yield from _changes(old_content, new_content, c.ops, notes, (old or new, new or old))
+            _changes(old_content, new_content, c.ops, notes, (old or new, new or old), out)
         if c.subparagraphs:
-            yield from _paragraphs(c.subparagraphs, notes, head)
+            _paragraphs(c.subparagraphs, notes, out, head)
 
 
 def compare_footnotes(
@@ -174,11 +182,12 @@ def compare_footnotes(
 ) -> tuple[FootnoteChange, ...]:
     """Every footnote of the two texts, paired through the paragraph (or line) it is anchored in, in document order."""
     notes = (footnotes_by_content(old), footnotes_by_content(new))
-    return (
-        *_lines((*old.header, *old.title), (*new.header, *new.title), notes),
-        *_line(old.enacting, new.enacting, notes),
-        *_paragraphs(parts["preamble"], notes),
-        *_line(old.transition, new.transition, notes),
-        *_paragraphs(parts["operative"], notes),
-        *_line(old.closing, new.closing, notes),
-    )
+    # (Each step adds to one list: cheaper than a chain of generators passing on each change.)
+    out: list[FootnoteChange] = []
+    _lines((*old.header, *old.title), (*new.header, *new.title), notes, out)
+    _line(old.enacting, new.enacting, notes, out)
+    _paragraphs(parts["preamble"], notes, out)
+    _line(old.transition, new.transition, notes, out)
+    _paragraphs(parts["operative"], notes, out)
+    _line(old.closing, new.closing, notes, out)
+    return tuple(out)

@@ -59,15 +59,16 @@ def places(change: ParagraphChange, diff: Diff) -> tuple[str, str]:
 
 
 def _place(change: ParagraphChange, side: Literal["old", "new"], text: Resolution) -> str:
-    paragraph, index, number = (
-        (change.old, change.old_index, change.old_number) if side == "old" else (change.new, change.new_index, change.new_number)
-    )
+    paragraph, index = (change.old, change.old_index) if side == "old" else (change.new, change.new_index)
     if paragraph is None or index is None:
         return "—"
-    if change.part == "operative" and text.heading(paragraph):
+    if change.part != "operative":
+        return short_place(change.part, index, paragraph.number)
+    # (A numbered paragraph is no heading: asked first, as the review page asks this of every row.)
+    if paragraph.number is None and text.heading(paragraph):
         return f"heading {paragraph.label}"
-    place = short_place(change.part, index, number)
-    if change.part == "operative" and (section := text.sections.get(index)):  # a text numbering each section from 1
+    place = short_place(change.part, index, paragraph.number)
+    if section := text.sections.get(index):  # a text numbering each section from 1
         return f"{place} ({section})"
     return place
 

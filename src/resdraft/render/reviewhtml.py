@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import itertools
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping, Sequence
 from html import escape as _html_escape
 
 from resdraft.diff.model import PARTS, STATUSES, Diff, FootnoteChange, HeaderChange, ParagraphChange
@@ -254,6 +255,12 @@ def escape(text: str) -> str:
     return text
 
 
+def _clean(text: str) -> bool:
+    """Whether some text reads the same escaped: it holds none of & < > " '. (Five searches for
+    one character each are several times faster than one for a class of characters, in long text.)"""
+    return not ("&" in text or "<" in text or ">" in text or '"' in text or "'" in text)
+
+
 def _csp_hash(source: str) -> str:
     """The CSP source expression that allows exactly this inline style or script."""
     return "'sha256-" + base64.b64encode(hashlib.sha256(source.encode()).digest()).decode() + "'"
@@ -276,21 +283,35 @@ _POLICY = (
 
 class _Cursor:
     """Walks a paragraph's runs and footnote anchors in step with the plain-text offsets the ops use;
-    `notes` has each marker's HTML."""
+    `notes` has each marker's HTML. `clean`: the words it is given hold nothing to escape (see
+    _marked_up), so each stretch is written as it is."""
 
     def __init__(self, paragraph: Paragraph | None, notes: Mapping[str, str], text: str | None = None) -> None:
         """`text`: the words to walk where there is no paragraph (a header field's, a footnote's)."""
-        self.runs: list[tuple[int, Run]] = []  # (end offset, run)
+        self.ends: list[int] = []  # the end offset of each run
+        self.tags: list[tuple[str, str]] = []  # each run's formatting, as the tags around its words (_TAGS)
         self.refs: list[tuple[int, str]] = []  # (offset, marker)
         self.notes = notes
+        self.clean = False
         self.pos = self.run = self.ref = 0
+        content: Content
+        if paragraph is None and text and "[TBD: " not in text:
+            # A header field's or a footnote's words, no placeholder in them: one unformatted run, not made and walked.
+            self.ends.append(len(text))
+            self.tags.append(_NO_TAGS)
+            content = ()
+        else:
+            content = paragraph.content if paragraph else (Run(text),) if text else ()
         offset = 0
-        for span in _unfilled_apart(paragraph.content if paragraph else (Run(text),) if text else ()):
+        for span in _unfilled_apart(content):
             if isinstance(span, FootnoteRef):
                 self.refs.append((offset, span.marker))
             elif span.text:
                 offset += len(span.text)
-                self.runs.append((offset, span))
+                self.ends.append(offset)
+                self.tags.append(_TAGS[span.superscript, span.italic, span.bold, isinstance(span, _Unfilled)])
+        # No footnote marker and no formatting: each stretch is its words as they are (most paragraphs).
+        self.plain = not self.refs and self.tags.count(_NO_TAGS) == len(self.tags)
 
     def _anchors(self, upto: int, out: list[str]) -> None:
         """Footnote markers up to an offset, written to `out`."""
@@ -301,26 +322,32 @@ class _Cursor:
 
     def take(self, text: str) -> str:
         """The next stretch of text as HTML, in its runs' formatting, with the footnote markers inside it."""
-        runs, refs = self.runs, self.refs
+        ends, refs = self.ends, self.refs
         start = pos = self.pos
         end = pos + len(text)
         if self.ref == len(refs) or refs[self.ref][0] > end:  # no marker in it (nor at its start): the common case
-            while self.run < len(runs) and runs[self.run][0] <= pos:
-                self.run += 1
-            if self.run < len(runs) and runs[self.run][0] >= end:  # inside one run
+            run = self.run
+            while run < len(ends) and ends[run] <= pos:
+                run += 1
+            self.run = run
+            if run < len(ends) and ends[run] >= end:  # inside one run
                 self.pos = end
-                return _formatted(text, runs[self.run][1])
+                opening, closing = self.tags[run]
+                html = text if self.clean else escape(text)
+                return f"{opening}{html}{closing}" if opening else html
         out: list[str] = []
         if pos == 0:
             self._anchors(0, out)
         while pos < end:
-            while self.run < len(runs) and runs[self.run][0] <= pos:
+            while self.run < len(ends) and ends[self.run] <= pos:
                 self.run += 1
-            run = runs[self.run][1] if self.run < len(runs) else None
-            stop = min(end, runs[self.run][0]) if run else end
+            # (past the last run: words the paragraph does not have, written unformatted)
+            opening, closing = self.tags[self.run] if self.run < len(ends) else ("", "")
+            stop = min(end, ends[self.run]) if self.run < len(ends) else end
             if self.ref < len(refs) and pos < refs[self.ref][0] < stop:
                 stop = refs[self.ref][0]
-            out.append(_formatted(text[pos - start : stop - start], run))
+            piece = text[pos - start : stop - start]
+            out.append(f"{opening}{piece if self.clean else escape(piece)}{closing}")
             pos = self.pos = stop
             if self.ref < len(refs) and refs[self.ref][0] <= stop:
                 self._anchors(stop, out)
@@ -358,27 +385,42 @@ def _unfilled_apart(content: Content) -> Content:
     )
 
 
-def _formatted(text: str, run: Run | None) -> str:
+def _tags(superscript: bool, italic: bool, bold: bool, unfilled: bool) -> tuple[str, str]:
+    """The tags around words set so, opening and closing: superscript innermost, then italic,
+    bold, and the mark of a placeholder still to fill (_Unfilled) outermost."""
+    opening, closing = "", ""
+    if superscript:
+        opening, closing = "<sup>", "</sup>"
+    if italic:
+        opening, closing = f"<em>{opening}", f"{closing}</em>"
+    if bold:
+        opening, closing = f"<strong>{opening}", f"{closing}</strong>"
+    if unfilled:
+        opening, closing = f'<mark class="tbd">{opening}', f"{closing}</mark>"
+    return opening, closing
+
+
+# Each setting's tags, by (superscript, italic, bold, unfilled): worked out once, not for every run.
+_TAGS = {flags: _tags(*flags) for flags in itertools.product((False, True), repeat=4)}
+_NO_TAGS = _TAGS[False, False, False, False]
+
+
+def _formatted(text: str, run: Run) -> str:
     """One piece of a run, escaped, in the run's italic, bold and superscript."""
-    html = escape(text)
-    if run is None:
-        return html
-    if run.superscript:
-        html = f"<sup>{html}</sup>"
-    if run.italic:
-        html = f"<em>{html}</em>"
-    if run.bold:
-        html = f"<strong>{html}</strong>"
-    if isinstance(run, _Unfilled):
-        html = f'<mark class="tbd">{html}</mark>'
-    return html
+    opening, closing = _TAGS[run.superscript, run.italic, run.bold, isinstance(run, _Unfilled)]
+    return f"{opening}{escape(text)}{closing}"
 
 
-def _marked_up(ops: Iterable[Op], old: _Cursor, new: _Cursor) -> tuple[str, str, str]:
+def _marked_up(ops: Sequence[Op], old: _Cursor, new: _Cursor) -> tuple[str, str, str]:
     """The old side of a change (its text with the deletions), the new side (with the insertions)
     and the inline text (the new with both in place), as HTML. Each stretch is written once, with
     its own text's formatting and footnote markers: the inline text is the new side's stretches
     with the old side's deletions between them. A side's cursor moves only over that side's text."""
+    # Where the words of both sides hold no & < > " ', each stretch needs no escaping: one search
+    # of them all, not one of each stretch. (The ops' words, not the paragraphs': only those are written.)
+    old.clean = new.clean = _clean("".join([text for _, text in ops]))
+    if old.plain and new.plain:
+        return _marked_up_plain(ops, old.clean)
     old_side, new_side, inline = [], [], []
     for op, text in ops:
         if op == "equal":
@@ -389,6 +431,25 @@ def _marked_up(ops: Iterable[Op], old: _Cursor, new: _Cursor) -> tuple[str, str,
         else:
             old_side.append(piece := f"<del>{old.take(text)}</del>")
         inline.append(piece)
+    return "".join(old_side), "".join(new_side), "".join(inline)
+
+
+def _marked_up_plain(ops: Sequence[Op], clean: bool) -> tuple[str, str, str]:
+    """_marked_up for two texts with neither formatting nor footnote markers: each stretch is
+    its words (escaped, unless `clean`), on either side, with no cursor to walk."""
+    old_side, new_side, inline = [], [], []
+    for op, text in ops:
+        html = text if clean else escape(text)
+        if op == "equal":
+            old_side.append(html)
+            new_side.append(html)
+            inline.append(html)
+        elif op == "insert":
+            new_side.append(piece := f"<ins>{html}</ins>")
+            inline.append(piece)
+        else:
+            old_side.append(piece := f"<del>{html}</del>")
+            inline.append(piece)
     return "".join(old_side), "".join(new_side), "".join(inline)
 
 
@@ -435,7 +496,7 @@ class _Notes:
             badge += f'<span class="badge b-modified">{escape(change.relabelled_note)}</span>'
         old, new = places(change, self.diff)
         place = f"<span>{escape(old)}</span> → <span>{escape(new)}</span>"
-        return place, badge, str(change.noted or count > 0).lower()
+        return place, badge, "true" if change.noted or count > 0 else "false"
 
     def unchanged(self, change: ParagraphChange) -> tuple[str, str] | None:
         """The old and new HTML of a (sub-)paragraph whose words did not change; None if they did."""
@@ -505,16 +566,13 @@ def _row_starts(change: ParagraphChange, number: int | None, notes: _Notes) -> t
     article = f'-{change.part}-{side}-{index}" class="{classes}" data-changed="{changed}"{data} tabindex="-1">'
     also = f'-{change.part}-old-{change.old_index}"></span>' if side == "new" and change.old_index is not None else ""
     where = f'<div class="meta"><span class="where">{place}</span>'
+    # The badges are the same in both views but for a link to the paragraph its words went to or came from.
+    alike = None if change.elsewhere else _badges(change, extra=badges)
     starts = []
     for view in ("sbs", "inline"):
         opened = f'<article id="{view}{article}' + (f'<span id="{view}{also}' if also else "")
-        starts.append(f"{opened}{where}{_badges(change, view=view, extra=badges)}</div>")
+        starts.append(f"{opened}{where}{alike or _badges(change, view=view, extra=badges)}</div>")
     return starts[0], starts[1]
-
-
-def _look(run: Run) -> tuple[bool, bool, bool]:
-    """A run's setting as a reader sees it: bold, italic, superscript."""
-    return run.bold, run.italic, run.superscript
 
 
 def _restyled(change: ParagraphChange) -> bool:
@@ -542,7 +600,7 @@ def _settings(content: Content) -> _Settings:
     at = 0
     for span in content:
         if isinstance(span, Run) and span.text:
-            look = _look(span)
+            look = (span.bold, span.italic, span.superscript)  # its setting as a reader sees it
             if not out or out[-1][1] != look:
                 out.append((at, look))
             at += len(span.text)
