@@ -437,7 +437,7 @@ def _aligned(a: str, b: str) -> Blocks:
 
 def _edited_words(blocks: Blocks, a: str, b: str, weight: Mapping[str, int]) -> int:
     """How many words an alignment deletes and inserts (`weight`: each code's words)."""
-    edited = []
+    edited: list[str] = []
     i = j = 0
     for start_a, start_b, size in blocks:
         edited += (a[i:start_a], b[j:start_b])
