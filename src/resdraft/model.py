@@ -328,7 +328,7 @@ class Footnote:
     marker: str
     content: Content
 
-    @property
+    @cached_property
     def text(self) -> str:
         return plain(self.content)
 
