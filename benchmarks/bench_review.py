@@ -258,23 +258,24 @@ def main() -> None:
     print(f"{len(pairs)} GA year-over-year pairs; anchor on the first {limit}")
     print(f"each pair timed {RUNS} times, the median kept")
     raw = [(parse_pdf_text(a["text"]), parse_pdf_text(b["text"])) for a, b in loaded]
-    inputs = (
+    inputs = (  # (name, what it is, the pairs)
         (
-            "the corpus's operative `paragraphs` (another pipeline's noisy extraction: footnote numbers, page headers left in)",
+            "the corpus's operative `paragraphs`",
+            "another pipeline's noisy extraction: footnote numbers, page headers left in",
             pairs,
         ),
-        ("the whole documents read from their raw PDF text, as `resdraft import` reads them", raw),
+        ("the whole documents read from their raw PDF text", "as `resdraft import` reads them", raw),
     )
     ours: list[list[float]] = []  # per input, the .docx times of each pair
-    for title, rows in inputs:
+    for name, what, rows in inputs:
         times = _timed(rows, word)
         ours.append(times["docx"])
-        print(f"  {title}:")
-        for name, label, target in (
+        print(f"  {name} ({what}):")
+        for output, label, target in (
             ("docx", "tracked-changes .docx (diff + write)", 150),
             ("html", "review page (diff + HTML)", 50),
         ):
-            t = times[name]
+            t = times[output]
             over = sum(x > target for x in t)
             print(
                 f"    resdraft {label:<37} median {statistics.median(t):6.1f} ms   max {max(t):6.1f} ms"
@@ -294,13 +295,13 @@ def main() -> None:
         return
     engine = DocxodusEngine()
     # The anchor compares two .docx files: each input's resolutions written as Word files, the same pairs.
-    for (title, rows), docx_ms in zip(inputs, ours, strict=True):
+    for (name, _, rows), docx_ms in zip(inputs, ours, strict=True):
         anchor_ms = []
         for old, new in rows[:limit]:
             a, b = render_docx(old, word), render_docx(new, word)
             t, _ = ms(engine.run_redline, "python-redlines", a, b)
             anchor_ms.append(t)
-        print(f"anchor python-redlines (Docxodus) on {title.split(' (')[0].split(',')[0]}, as two .docx:")
+        print(f"anchor python-redlines (Docxodus) on {name}, as two .docx:")
         print(f"    median {statistics.median(anchor_ms):7.1f} ms   max {max(anchor_ms):7.1f} ms")
         ratio = statistics.median(docx_ms[:limit]) / statistics.median(anchor_ms)
         print(f"    ratio, median pair: ours (.docx) {ratio:.3f}x python-redlines' time")

@@ -60,6 +60,8 @@ def fingerprints() -> dict[str, dict[str, str]]:
 
 
 def main() -> None:
+    if len(sys.argv) not in (2, 3):
+        sys.exit("usage: python benchmarks/output_fingerprints.py OUT.json [BEFORE.json]")
     found = fingerprints()
     Path(sys.argv[1]).write_text(json.dumps(found, indent=1), encoding="utf-8")
     print(f"{len(found)} diffs, {sum(map(len, found.values()))} outputs")

@@ -19,7 +19,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import LCSseq
 
 from resdraft.diff.model import lines_by_role
-from resdraft.diff.words import WORD
+from resdraft.diff.words import words_of
 from resdraft.model import Line, Paragraph
 
 THRESHOLD = 55.0  # similarity (0-100) below which two paragraphs are different paragraphs
@@ -251,20 +251,9 @@ class _Codes(dict[str, str]):
         return code
 
 
-# Every ASCII character that is no word's, as a space, a table for bytes.translate: a text's words
-# are then its runs between spaces, found in a third of the time WORD or str.translate takes (a
-# dict lookup per character). In UTF-8, the bytes of the characters outside ASCII are 128 and over,
-# left as they are.
-_NOT_WORD = bytes(b if b >= 128 or WORD.fullmatch(chr(b)) else ord(" ") for b in range(256))
-
-
 def _words(text: str, codes: _Codes) -> str:
     """A text as one character per word (`codes`), so that comparing two texts costs one step per word."""
-    # (a lone surrogate, which a text from JSON may hold, goes through as its three bytes and back)
-    words = text.encode(errors="surrogatepass").translate(_NOT_WORD).decode(errors="surrogatepass").split()
-    if not text.isascii():  # a run may still hold marks outside ASCII (“, ’, –): its words are looked for in it
-        words = [word for run in words for word in ((run,) if run.isascii() else WORD.findall(run))]
-    return "".join(map(codes.__getitem__, words))
+    return "".join(map(codes.__getitem__, words_of(text)))
 
 
 CONTAINED = 0.8  # a paragraph whose words run on in another this far is that paragraph, cut or extended,

@@ -129,7 +129,7 @@ NUMBERED_WORDS = frozenset(_NUMBERED.split())
 _NOTE_OPEN, _NOTE_CLOSE = "\ue000", "\ue001"  # private-use marks for a footnote marker inside text
 _NOTE_MARK = re.compile(f"{_NOTE_OPEN}([^{_NOTE_CLOSE}]{{1,4}}){_NOTE_CLOSE}")
 _PRIVATE = re.compile(f"[{_NOTE_OPEN}{_NOTE_CLOSE}]")
-_SPACES = re.compile(r"[ \t]{2,}|\t")  # each run of spaces and tabs as one space (one space alone: left as it is)
+_SPACES = re.compile(r"[ \t]+")
 _CELLS = re.compile(r"[ \t]{3,}")  # layout-preserving text sets masthead columns apart with runs of spaces
 _CONTROL = re.compile(NOT_TEXT.pattern.replace("\x0c", ""))  # characters no text holds, but the form feed that parts pages
 

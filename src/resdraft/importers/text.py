@@ -149,9 +149,7 @@ MAX_ITEM_CHARS = 100_000  # one paragraph or footnote
 _BLANK_LINES = re.compile(r"\n(?:[ \t]*\n)+")  # blank lines end a block
 _RULE = re.compile(r"^[ \t]*(?:-{3,}|_{3,}|\*{3,})[ \t]*$", re.M)  # a thematic break, or the text format's footnote rule
 _HEADING = re.compile(r"^#{1,6}[ \t]+")  # a Markdown ATX heading
-_SPACES = re.compile(
-    r"[ \t\r\n]{2,}|[\t\r\n]"
-)  # ordinary white space, each run as one space (one space alone: as it is); no-break spaces are kept
+_SPACES = re.compile(r"[ \t\r\n]+")  # ordinary white space; no-break spaces are kept
 _MARKDOWN_SIGNS = re.compile(r"\*\*|\[\^|</?(?:sup|b|i|em|strong)>|^#{1,6} |(?:^|[ \t])\*[^\s*]", re.M | re.I)
 # A line that may be an enacting formula: found with one search before any block is built.
 _ENACTING_HINT = re.compile(
