@@ -62,7 +62,7 @@ def align_anchors(old: Content, new: Content, ops: tuple[Op, ...] | list[Op]) ->
 
     at_new: dict[int, list[int]] = defaultdict(list)  # place in the new text -> old anchors of unchanged words there
     for k, pos in enumerate(olds):
-        if (span := unchanged(pos, 0)) is not None and unchanged(at := span[1] + pos - span[0], 1) is span:
+        if (span := unchanged(pos, 0)) is not None and unchanged(at := span[1] + pos - span[0], 1) == span:
             at_new[at].append(k)
     pairs: dict[int, int] = {}
     inside = set()
