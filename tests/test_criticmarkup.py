@@ -88,3 +88,27 @@ def test_aalco_criticmarkup_accepted_is_what_build_writes_for_the_new_draft() ->
         "4. **Decides** to place this item on the provisional agenda of the {~~Fifty-First~>Fifty-Third~~} Annual Session."
         in text
     )
+
+
+_LABEL_ALONE = re.compile(r"(?m)^[ \t]*(?:\d+\.|\([a-z]+\)|\([ivx]+\))[ \t]*$")
+
+
+@pytest.mark.parametrize(
+    "pair", [("A/RES/78/62", "A/RES/79/72"), ("A/RES/78/248", "A/RES/79/254"), ("A/RES/78/223", "A/RES/79/186")]
+)
+def test_criticmarkup_paragraph_marked_whole_takes_its_label_and_keeps_its_subparagraphs_indented(
+    tmp_path: Path, pair: tuple[str, str]
+) -> None:
+    # 78/62 -> 79/72: operative paragraphs 3 and 4 and sub-paragraphs (a) and (b) inserted, 2 and 3 struck;
+    # 78/248 -> 79/254: paragraph 14 struck with the article it quotes ("    4. In hearing …");
+    # 78/223 -> 79/186: paragraph 11 struck with the Congress's agenda, seven items and four sub-items.
+    # A label stood outside the marks, so rejecting every mark left "3." or "   (a)" with no words
+    # (an empty list item), and the sub-paragraphs of a paragraph struck whole lost their indentation.
+    old, new = (ga_text(tmp_path, symbol) for symbol in pair)
+    text = _critic(old, new)
+    for path, keep in ((old, "old"), (new, "new")):
+        settled = _settled(text, keep)
+        assert not _LABEL_ALONE.findall(settled)
+        markdown = render(parse_pdf_text(path.read_text(encoding="utf-8")), "md", ROOT / "templates", "unga/resolution.md.j2")
+        subparagraphs = [line for line in markdown.split("\n") if line[:1] == " "]
+        assert subparagraphs == [line for line in settled.split("\n") if line in subparagraphs]

@@ -4,7 +4,9 @@ build --to md` writes it, with every change since the old one marked ({++ ++}, {
 Accepting every mark gives the new text's Markdown; rejecting every mark gives the old text's
 words and footnotes. The header lines and formulas are there, each line of both texts compared
 (the lines paired by role, as the redline pairs them); a line or paragraph only the old text had
-is struck where it stood, its label with it. Footnote anchors stand where they are: a footnote
+is struck where it stood, and one only the new text has inserted, each with its label inside the
+mark (no label is left without its words either way) and its sub-paragraphs indented as its label
+would indent them. Footnote anchors stand where they are: a footnote
 both texts have is one footnote, listed once under the new text's number, its text's changes
 marked in it; one only the new text has is inserted, anchor and text; one only the old text had
 is struck, anchor and text, under a label of its own ("[^deleted-4]"), so that no two footnotes
@@ -242,9 +244,13 @@ class _Document:
     def formula(self, old: Line | None, new: Line | None) -> Line | None:
         return self.line(old, new) if old is not None or new is not None else None
 
-    def paragraph(self, change: ParagraphChange, nested: bool = False) -> Paragraph:
-        """A paragraph of either text or both, with its sub-paragraphs: one only the old text had
-        is struck, its label with it; one only the new has is inserted after its label."""
+    def paragraph(self, change: ParagraphChange, nested: bool = False, pad: str = "") -> Paragraph:
+        """A paragraph of either text or both, with its sub-paragraphs. One only one text has is
+        marked whole, its label inside the mark (struck with its words, or inserted with them), so
+        that accepting or rejecting every mark leaves no label without words ("4." alone, an empty
+        list item). The template then sets it without a label, and so would not indent its
+        sub-paragraphs to its words: each sub-paragraph of one marked whole carries that indentation
+        itself (`pad`), before its marks."""
         old, new = change.old, change.new
         shown = new or old
         assert shown is not None
@@ -253,17 +259,19 @@ class _Document:
             note = f" {{>>moved from {change.old_sub_label if nested else change.origin}<<}}"
         if change.elsewhere:
             note = f" {{>>{change.elsewhere_note(named=True)}<<}}"
-        if new is None:
-            label = [("delete", Run(f"{old.label} "))] if old and old.label else []
-            text = marked_inline([*label, *_items(self.old(shown.content), None)])
+        if old is not None and new is not None:
+            text, label, inner = marked_inline(_items(self.old(old.content), new.content, change.ops)), new.label, ""
         else:
-            text = marked_inline(_items(self.old(old.content) if old else None, new.content, change.ops if old else None))
+            edit = "insert" if old is None else "delete"
+            items = _items(None, shown.content) if old is None else _items(self.old(shown.content), None)
+            words = [(edit, Run(f"{shown.label} ")), *items] if shown.label else items
+            text, label, inner = pad + marked_inline(words), None, pad + _item_indent(shown.label)
         subs = change.subparagraphs or tuple(_whole(sub, change.status) for sub in shown.subparagraphs)
         return dataclasses.replace(
             shown,
             content=_verbatim(text + note),
-            label=new.label if new is not None else None,
-            subparagraphs=tuple(self.paragraph(sub, True) for sub in subs),
+            label=label,
+            subparagraphs=tuple(self.paragraph(sub, True, inner) for sub in subs),
         )
 
     def footnotes(self) -> tuple[Footnote, ...]:
@@ -319,6 +327,13 @@ def _label_items(old: str | None, new: str | None) -> list[Item]:
     if new:
         out.append(("insert", Run(f"{new} ")))
     return out
+
+
+def _item_indent(label: str | None) -> str:
+    """The indentation the Markdown layout gives the sub-paragraphs of a paragraph so labelled: to
+    its words, under a label that makes it a list item ("11."), none under others ("(a)"); as the
+    `paragraph` macro of templates/_base/resolution.md.j2 sets it."""
+    return " " * (len(label) + 1) if label and label[:-1].isdigit() and label[-1:] in ".)" else ""
 
 
 def _whole(paragraph: Paragraph, status: str) -> ParagraphChange:
