@@ -429,7 +429,7 @@ class Resolution:
         """Whether this text leaves an operative paragraph out of the numbering it gives the others:
         a section's heading (or its own preamble) among numbered paragraphs. A text that numbers
         none leaves none out."""
-        return bool(self.numbering.operative) and paragraph.number is None
+        return paragraph.number is None and bool(self.numbering.operative)
 
     def heading(self, paragraph: Paragraph) -> bool:
         """Whether an operative paragraph is a section's heading with a numeral of its own ("II"):

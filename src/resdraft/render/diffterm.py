@@ -64,8 +64,7 @@ def _place(change: ParagraphChange, side: Literal["old", "new"], text: Resolutio
         return "—"
     if change.part != "operative":
         return short_place(change.part, index, paragraph.number)
-    # (A numbered paragraph is no heading: asked first, as the review page asks this of every row.)
-    if paragraph.number is None and text.heading(paragraph):
+    if text.heading(paragraph):
         return f"heading {paragraph.label}"
     place = short_place(change.part, index, paragraph.number)
     if section := text.sections.get(index):  # a text numbering each section from 1

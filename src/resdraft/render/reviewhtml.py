@@ -14,7 +14,7 @@ import base64
 import hashlib
 import itertools
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from html import escape as _html_escape
 
 from resdraft.diff.model import PARTS, STATUSES, Diff, FootnoteChange, HeaderChange, ParagraphChange
@@ -247,18 +247,15 @@ _SCRIPT = """
 """
 
 
-def escape(text: str) -> str:
-    """Text as HTML, as html.escape writes it; without its five passes over text that holds none
-    of & < > " ' (most text: a single-character search is several times faster)."""
-    if "&" in text or "<" in text or ">" in text or '"' in text or "'" in text:
-        return _html_escape(text)
-    return text
-
-
 def _clean(text: str) -> bool:
     """Whether some text reads the same escaped: it holds none of & < > " '. (Five searches for
     one character each are several times faster than one for a class of characters, in long text.)"""
     return not ("&" in text or "<" in text or ">" in text or '"' in text or "'" in text)
+
+
+def escape(text: str) -> str:
+    """Text as HTML, as html.escape writes it; without its five passes over text that needs none (most text)."""
+    return text if _clean(text) else _html_escape(text)
 
 
 def _csp_hash(source: str) -> str:
@@ -419,38 +416,28 @@ def _marked_up(ops: Sequence[Op], old: _Cursor, new: _Cursor) -> tuple[str, str,
     # Where the words of both sides hold no & < > " ', each stretch needs no escaping: one search
     # of them all, not one of each stretch. (The ops' words, not the paragraphs': only those are written.)
     old.clean = new.clean = _clean("".join([text for _, text in ops]))
-    if old.plain and new.plain:
-        return _marked_up_plain(ops, old.clean)
+    take_old: Callable[[str], str]
+    take_new: Callable[[str], str]
+    if old.plain and new.plain:  # neither formatted nor with a footnote marker (most paragraphs): no cursor to walk
+        take_old = take_new = _as_is if old.clean else escape
+    else:
+        take_old, take_new = old.take, new.take
     old_side, new_side, inline = [], [], []
     for op, text in ops:
         if op == "equal":
-            old_side.append(old.take(text))
-            new_side.append(piece := new.take(text))
+            old_side.append(take_old(text))
+            new_side.append(piece := take_new(text))
         elif op == "insert":
-            new_side.append(piece := f"<ins>{new.take(text)}</ins>")
+            new_side.append(piece := f"<ins>{take_new(text)}</ins>")
         else:
-            old_side.append(piece := f"<del>{old.take(text)}</del>")
+            old_side.append(piece := f"<del>{take_old(text)}</del>")
         inline.append(piece)
     return "".join(old_side), "".join(new_side), "".join(inline)
 
 
-def _marked_up_plain(ops: Sequence[Op], clean: bool) -> tuple[str, str, str]:
-    """_marked_up for two texts with neither formatting nor footnote markers: each stretch is
-    its words (escaped, unless `clean`), on either side, with no cursor to walk."""
-    old_side, new_side, inline = [], [], []
-    for op, text in ops:
-        html = text if clean else escape(text)
-        if op == "equal":
-            old_side.append(html)
-            new_side.append(html)
-            inline.append(html)
-        elif op == "insert":
-            new_side.append(piece := f"<ins>{html}</ins>")
-            inline.append(piece)
-        else:
-            old_side.append(piece := f"<del>{html}</del>")
-            inline.append(piece)
-    return "".join(old_side), "".join(new_side), "".join(inline)
+def _as_is(text: str) -> str:
+    """Words that need no escaping, as they are."""
+    return text
 
 
 # ------------------------------------------------------------------ paragraph rows
@@ -648,7 +635,7 @@ def _heading(diff: Diff, change: ParagraphChange, side: str) -> bool:
     """Whether a row's old (or new) paragraph is a section's heading: an operative paragraph its
     text leaves out of the numbering, with a numeral of its own ("II"), set bold as in Word."""
     paragraph, text = (change.old, diff.old) if side == "old" else (change.new, diff.new)
-    return paragraph is not None and paragraph.number is None and change.part == "operative" and text.heading(paragraph)
+    return paragraph is not None and change.part == "operative" and text.heading(paragraph)
 
 
 def _compared(item: ParagraphChange) -> tuple[Paragraph | None, Paragraph | None, tuple[Op, ...]]:
