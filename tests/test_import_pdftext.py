@@ -313,6 +313,37 @@ def test_sectioned_resolution_keeps_its_headings_apart_from_the_paragraphs() -> 
     assert all(p.opening is None for p in headings)
 
 
+def test_a_heading_printed_with_its_title_on_one_line_is_a_heading_not_a_subparagraph() -> None:
+    # The Pact for the Future prints "I." and "II." alone above their titles, "III. Science, …" on one line.
+    res = _corpus("A/RES/79/1")
+    headings = [(p.label, p.text) for p in res.operative if p.number is None and p.label]
+    assert headings == [
+        ("I.", "Sustainable development and financing for development"),
+        ("II.", "International peace and security"),
+        ("III.", "Science, technology and innovation and digital cooperation"),
+        ("IV.", "Youth and future generations"),
+        ("V.", "Transforming global governance"),
+    ]
+    numbers = [p.number for p in res.operative if p.number is not None]
+    assert numbers == list(range(1, len(numbers) + 1))
+    assert all(not s.label.startswith(("III", "IV")) for p in res.operative for s in p.subparagraphs if s.label)
+
+
+def test_a_declarations_paragraphs_have_no_opening_phrase_inferred() -> None:
+    # "We, the Heads of State …", "Yet this is …", "Science, technology …": no phrase of a resolution's.
+    res = _corpus("A/RES/79/1")
+    assert res.preamble[0].opening == "Adopts"  # (the resolution's own words, before the declaration)
+    assert [p.opening for p in res.operative if p.opening] == []
+    assert not any(isinstance(s, Run) and s.opening for p in res.operative for s in p.content)
+
+
+def test_a_lettered_line_after_a_colon_stays_in_the_list_it_opens() -> None:
+    # "19. Approves the changes to the staffing table as set out in the table below:" over "A. Secretariat …"
+    res = _corpus("A/RES/79/253")
+    approves = next(p for p in res.operative if p.number == 19)
+    assert [(s.label, s.text) for s in approves.subparagraphs][:1] == [("A.", "Secretariat of the Pension Board")]
+
+
 def test_running_headers_and_job_numbers_never_reach_the_text() -> None:
     for symbol in ("A/RES/78/6", "A/RES/78/248", "A/RES/79/9"):
         res = _corpus(symbol)

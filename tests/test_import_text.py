@@ -81,6 +81,20 @@ def test_seed_secretariat_draft_line_sets_status_and_the_brief_around_the_annex_
     assert len(res.preamble) == 6 and len(res.operative) == 4
 
 
+def test_a_declaration_typed_as_plain_text_has_no_opening_phrase_inferred() -> None:
+    # The Pact for the Future (A/RES/79/1) as plain paragraphs: "1. We, the Heads of State …", "3. Yet …".
+    from conftest import ga_resolution
+
+    pact = ga_resolution("A/RES/79/1")
+    lines = ["The General Assembly,", ""]
+    for p in (*pact.preamble, *pact.operative):
+        lines += [f"{p.label} {p.text}" if p.label else p.text, ""]
+    res = parse_text("\n".join(lines), Path("pact.txt"))
+    assert res.preamble[0].opening == "Adopts"
+    assert [p.opening for p in res.operative if p.opening] == []
+    assert sum(p.number is not None for p in res.operative) == 84
+
+
 @pytest.mark.parametrize(
     ("name", "hyphened", "body", "session"),
     [

@@ -44,6 +44,22 @@ PREAMBULAR_ADJECTIVES = OF_ADJECTIVES | {"desirous"}
 _IDIOM_LENGTHS = sorted({len(idiom) for idiom in OPENING_IDIOMS}, reverse=True)
 
 
+# A declaration's paragraphs speak for those who make it ("We, the Heads of State and Government …",
+# "We will …": the Pact for the Future, A/RES/79/1): they open with no phrase of a resolution's, and
+# none is to be inferred ("We", "Science", "Digital" are none). A third of a text's paragraphs so opening
+# makes it one; no resolution in the corpus but the Pact has even two. The paragraphs before its first
+# are the resolution's own ("Adopts the following Pact for the Future and its annexes:").
+DECLARATION_SHARE = 1 / 3
+_DECLARING = ("We ", "We,", "Our ")
+
+
+def declaration_start(texts: Sequence[str]) -> int | None:
+    """Where a resolution's paragraphs (their texts) become a declaration's (see DECLARATION_SHARE):
+    the index of its first paragraph; None where they are no declaration."""
+    declaring = [k for k, text in enumerate(texts) if text.startswith(_DECLARING)]
+    return declaring[0] if declaring and len(declaring) >= DECLARATION_SHARE * len(texts) else None
+
+
 def _opening_length(low: Sequence[str]) -> int:
     """How many of a paragraph's first words (lower-cased) make its opening phrase.
 

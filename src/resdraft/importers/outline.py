@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from resdraft.importers.labels import Label
-from resdraft.importers.openings import is_preambular
+from resdraft.importers.openings import declaration_start, is_preambular
 from resdraft.model import Content, Kind, Numbering, Paragraph, plain
 from resdraft.numbering import FIRST_COUNTERS
 
@@ -39,6 +39,14 @@ class Node:
         yield self
         for child in self.children:
             yield from child.walk()
+
+
+def declaring(tops: list[Node]) -> set[int]:
+    """The ids of the paragraphs of a declaration (see openings.declaration_start): none of them
+    opens with a phrase to infer. The section headings between them count as none."""
+    paragraphs = [top for top in tops if top.style != "heading"]
+    start = declaration_start([plain(top.content) for top in paragraphs])
+    return set() if start is None else {id(top) for top in paragraphs[start:]}
 
 
 # A line of a list set out under a paragraph: a short head, a colon, and what it says of it

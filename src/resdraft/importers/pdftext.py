@@ -26,7 +26,7 @@ from resdraft.errors import LibraryError, Problem, Where
 from resdraft.importers.dates import MONTHS, parse_date
 from resdraft.importers.labels import RESOLUTION_NUMBER, Label, Levels, split_label
 from resdraft.importers.openings import infer_opening, is_preambular, marked_opening
-from resdraft.importers.outline import Node, frozen, lists_under, numbering_of, split_parts
+from resdraft.importers.outline import Node, declaring, frozen, lists_under, numbering_of, split_parts
 from resdraft.importers.text import (
     ADOPTION,
     ADOPTION_LINE,
@@ -44,7 +44,7 @@ from resdraft.importers.text import (
     tidy,
 )
 from resdraft.model import NOT_TEXT, Content, Footnote, FootnoteRef, Line, Resolution, Run, Span, plain
-from resdraft.numbering import SECTION
+from resdraft.numbering import SECTION, section_heading
 from resdraft.sessions import ordinal_number
 
 # ================================================================ vocabulary
@@ -1115,9 +1115,11 @@ class _Tree:
                 self.after = [f.text for f in paragraphs[index + 1 :] if re.search(r"\w", f.text)]
                 break
             self.paragraph(fragment, text)
+        declared = declaring(self.tops)
         for top in self.tops:
             for node in top.walk():
-                node.content, node.opening = _with_opening(node.content, infer=node.level == 0 and node.style != "heading")
+                infer = node.level == 0 and node.style != "heading" and id(node) not in declared
+                node.content, node.opening = _with_opening(node.content, infer=infer)
                 if node.opening:
                     node.content = _italic_opening(node.content, HOUSE_EMPHASIS["subparagraph" if node.level else "preambular"])
 
@@ -1126,6 +1128,12 @@ class _Tree:
         heading = fragment.lines[0].lstrip('“"')
         if not fragment.label and SECTION.fullmatch(heading):  # "II" alone on a line, over "Financial performance report…"
             self.top(Node(_content(text.lstrip('“"')[len(heading) :]), 0, Label(heading, "", heading, ""), None, "heading"))
+            return
+        if titled := self.titled_heading(text):  # "III. Science, technology and innovation …" on one line
+            numeral, title = titled
+            self.top(
+                Node(_content(title), 0, Label(numeral, "", numeral.rstrip("."), "." * numeral.endswith(".")), None, "heading")
+            )
             return
         bullet = BULLET.match(text)
         label, rest = (None, text[bullet.end() :]) if bullet else split_label(text)
@@ -1163,6 +1171,18 @@ class _Tree:
         self.chain[level - 1].children.append(node)
         self.chain = [*self.chain[:level], node]
         self.bullets = None if label else level
+
+    def titled_heading(self, text: str) -> tuple[str, str] | None:
+        """A section's numeral and its title printed on one line ("III. Science, technology and
+        innovation and digital cooperation", A/RES/79/1), where the paragraph before has ended: a
+        numeral after a colon is an item of the list it opens ("… as set out in the table below:"
+        over "A. Secretariat of the Pension Board", A/RES/79/253)."""
+        found = section_heading(text)
+        if found is None or not found[1] or not found[0].endswith("."):
+            return None
+        if self.chain and plain(self.chain[-1].content).rstrip().endswith(":"):
+            return None
+        return found
 
     def in_sequence(self, number: int) -> bool:
         """Whether a paragraph number continues the numbering: the next (a label may have been lost), or 1 after a part's heading or preamble."""

@@ -22,7 +22,7 @@ from resdraft.footnote_marks import RaisedMark, powers_as_text, unanswered_as_te
 from resdraft.importers.dates import MONTH, parse_date
 from resdraft.importers.labels import Label, Levels, split_label, title_line
 from resdraft.importers.openings import marked_opening
-from resdraft.importers.outline import Node, emphases, frozen, lists_under, numbering_of, split_parts
+from resdraft.importers.outline import Node, declaring, emphases, frozen, lists_under, numbering_of, split_parts
 from resdraft.inline import merge
 from resdraft.model import (
     NOT_TEXT,
@@ -983,10 +983,11 @@ def _read_body(
             f"no resolution found: no paragraphs follow {start}",
             f"preambular and operative paragraphs follow {start}, separated by blank lines",
         )
+    declared = declaring(reader.tops)
     for top in reader.tops:
         for node in top.walk():
             node.content, node.opening, node.emphasis = marked_opening(
-                node.content, infer=node.level == 0 and node.style != "heading"
+                node.content, infer=node.level == 0 and node.style != "heading" and id(node) not in declared
             )
     return reader
 
