@@ -899,15 +899,23 @@ class _Fragment:
         return _wrap(self.lines)
 
 
+# A space after a word's hyphen, where the PDF broke the word at it and its text kept the break as a
+# space ("non- governmental", "UN- Oceans", "COVID-19- related": 34 in the corpus's 659 texts); not
+# before a conjunction, where the hyphen is suspended ("confidence- and security-building measures").
+_BROKEN_HYPHEN = re.compile(r"(?<=\w-) (?!(?:and|or|nor|to|as|but)\b)(?=\w)")
+
+
 def _wrap(lines: Sequence[str]) -> str:
-    """Wrapped lines joined: with a space, or none after a hyphen ('post-' 'conflict')."""
+    """Wrapped lines joined: with a space, or none after a hyphen ('post-' 'conflict'); and a word
+    broken at its hyphen inside a line joined again (see _BROKEN_HYPHEN)."""
     out: list[str] = []
     for line in lines:
         if out and out[-1][-1:] in "-–—" and out[-1][-2:-1].isalpha() and line[:1].isalnum():
             out.append(line)
         else:
             out.append((" " if out else "") + line)
-    return "".join(out)
+    text = "".join(out)
+    return _BROKEN_HYPHEN.sub("", text) if "- " in text else text
 
 
 def _starts_label(text: str) -> bool:
