@@ -344,6 +344,31 @@ def test_a_lettered_line_after_a_colon_stays_in_the_list_it_opens() -> None:
     assert [(s.label, s.text) for s in approves.subparagraphs][:1] == [("A.", "Secretariat of the Pension Board")]
 
 
+def test_a_word_the_pdf_broke_at_its_hyphen_is_whole_again_and_a_suspended_hyphen_stays() -> None:
+    broken = re.compile(r"\w- (?!(?:and|or|nor|to|as|but)\b)\w")
+    for symbol in (
+        "A/RES/78/56",
+        "A/RES/78/69",
+        "A/RES/78/190",
+    ):  # their raw text has "non- governmental", "UN- Oceans", "neo- Nazism"
+        assert broken.search(_records()[symbol]["text"])
+        res = _corpus(symbol)
+        assert not any(broken.search(p.text) for p in res.paragraphs()), symbol
+        assert not any(broken.search(plain(n.content)) for n in res.footnotes), symbol
+    assert "neo-Nazism" in _numbered(_corpus("A/RES/78/190"))[3].text
+    assert any("confidence- and security-building measures" in p.text for p in _corpus("A/RES/78/19").paragraphs())
+
+
+def test_a_pair_differs_no_more_where_one_text_broke_a_word_at_its_hyphen() -> None:
+    from conftest import ga_pair
+
+    from resdraft.diff import compare
+
+    diff = compare(*ga_pair("A/RES/78/190"))  # 78/190's fourth paragraph prints "neo- Nazism", 79/160's "neo-Nazism"
+    fourth = next(c for c in diff.operative if c.old_index == 3)
+    assert fourth.status == "unchanged"
+
+
 def test_running_headers_and_job_numbers_never_reach_the_text() -> None:
     for symbol in ("A/RES/78/6", "A/RES/78/248", "A/RES/79/9"):
         res = _corpus(symbol)
