@@ -361,12 +361,25 @@ def test_a_word_the_pdf_broke_at_its_hyphen_is_whole_again_and_a_suspended_hyphe
 
 def test_a_pair_differs_no_more_where_one_text_broke_a_word_at_its_hyphen() -> None:
     from conftest import ga_pair
-
     from resdraft.diff import compare
 
     diff = compare(*ga_pair("A/RES/78/190"))  # 78/190's fourth paragraph prints "neo- Nazism", 79/160's "neo-Nazism"
     fourth = next(c for c in diff.operative if c.old_index == 3)
     assert fourth.status == "unchanged"
+
+
+def test_the_typesetters_non_breaking_hyphen_is_read_as_a_hyphen_and_marks_no_change() -> None:
+    from conftest import ga_pair
+    from resdraft.diff import compare
+
+    # The 79th session's PDFs print "non‑governmental" (U+2011) where the 78th's print "non-governmental".
+    assert "\u2011" in _records()["A/RES/79/144"]["text"]
+    res = _corpus("A/RES/79/144")
+    assert not any("\u2011" in p.text for p in res.paragraphs())
+    assert not any("\u2011" in plain(n.content) for n in res.footnotes)
+    diff = compare(*ga_pair("A/RES/78/69"))
+    marked = [text for c in diff.operative for op, text in c.ops if op != "equal"]
+    assert not any(text in ("-", "\u2011") for text in marked)
 
 
 def test_running_headers_and_job_numbers_never_reach_the_text() -> None:
