@@ -131,7 +131,8 @@ _NOTE_MARK = re.compile(f"{_NOTE_OPEN}([^{_NOTE_CLOSE}]{{1,4}}){_NOTE_CLOSE}")
 _PRIVATE = re.compile(f"[{_NOTE_OPEN}{_NOTE_CLOSE}]")
 _SPACES = re.compile(r"[ \t]+")
 _CELLS = re.compile(r"[ \t]{3,}")  # layout-preserving text sets masthead columns apart with runs of spaces
-NON_BREAKING_HYPHEN = "\u2011"
+# Non-breaking hyphen, no-break space, figure space, narrow no-break space: as a hyphen and a space.
+NON_BREAKING = str.maketrans({"\u2011": "-", "\u00a0": " ", "\u2007": " ", "\u202f": " "})
 _CONTROL = re.compile(NOT_TEXT.pattern.replace("\x0c", ""))  # characters no text holds, but the form feed that parts pages
 
 
@@ -1376,10 +1377,11 @@ def read_pdf_text(text: str, source: Path | None = None, body: str | None = None
     whose markers the text did not show, each put where the numbering says it must be."""
     _refuse_early(text, source)
     text = _PRIVATE.sub("", text.lstrip("\ufeff")).replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n\f\n")
-    # The typesetter's non-breaking hyphen is a plain one: it says where a line may not break, not
-    # what the text says (the 79th session's PDFs print "non‑governmental" where the 78th's print
-    # "non-governmental": 316 of them in 56 texts, and 92 paragraphs of 12 pairs read as changed).
-    text = _CONTROL.sub("", text).replace(NON_BREAKING_HYPHEN, "-")
+    # The typesetter's non-breaking hyphens and spaces are plain ones: they say where a line may not
+    # break, not what the text says (the 79th session's PDFs print "non‑governmental" where the 78th's
+    # print "non-governmental": 316 of them in 56 texts, and 92 paragraphs of 12 pairs read as
+    # changed; a narrow one parts "on 27 October" in 78/67 and not in 79/78).
+    text = _CONTROL.sub("", text).translate(NON_BREAKING)
     if text.startswith("# source:"):  # the corpus's own first line, naming where a text came from
         text = text.partition("\n")[2]
     head_end, body_start, enacting_words = _start(text, source)
