@@ -53,7 +53,10 @@ TARGET = 0.97
 
 
 def _nows(text: str) -> str:
-    return re.sub(r"\s+", "", text)
+    """A text without its white space, its non-breaking hyphens plain ones, as the importer reads them."""
+    from resdraft.importers.pdftext import NON_BREAKING
+
+    return re.sub(r"\s+", "", text.translate(NON_BREAKING))
 
 
 def _with_markers(content: tuple) -> str:
