@@ -44,7 +44,7 @@ from pathlib import Path
 from bench_diff import ga_records
 
 from resdraft.errors import ResdraftError
-from resdraft.importers.pdftext import parse_pdf_text
+from resdraft.importers.pdftext import NON_BREAKING, parse_pdf_text
 from resdraft.model import FootnoteRef, Paragraph, Resolution, Run
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -54,8 +54,6 @@ TARGET = 0.97
 
 def _nows(text: str) -> str:
     """A text without its white space, its non-breaking hyphens plain ones, as the importer reads them."""
-    from resdraft.importers.pdftext import NON_BREAKING
-
     return re.sub(r"\s+", "", text.translate(NON_BREAKING))
 
 

@@ -34,6 +34,12 @@ class Label:
         """What surrounds the counter: ('(', ')') for '(a)', ('', '.') for '1.'."""
         return self.prefix, self.suffix
 
+    @classmethod
+    def numeral(cls, text: str) -> Label:
+        """A section heading's numeral as a label ('III.', 'II', 'B.'): it numbers no paragraph."""
+        counter = text.removesuffix(".")
+        return cls(text, "", counter, text[len(counter) :])
+
 
 def split_label(text: str) -> tuple[Label | None, str]:
     """A line's label, if it starts with one, and the rest of the line."""

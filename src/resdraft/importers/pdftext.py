@@ -134,6 +134,10 @@ _CELLS = re.compile(r"[ \t]{3,}")  # layout-preserving text sets masthead column
 # Non-breaking hyphen, no-break space, figure space, narrow no-break space: as a hyphen and a space.
 NON_BREAKING = str.maketrans({"\u2011": "-", "\u00a0": " ", "\u2007": " ", "\u202f": " "})
 _CONTROL = re.compile(NOT_TEXT.pattern.replace("\x0c", ""))  # characters no text holds, but the form feed that parts pages
+# A space after a word's hyphen, where the PDF broke the word at it and its text kept the break as a
+# space ("non- governmental", "UN- Oceans", "COVID-19- related": 34 in the corpus's 659 texts); not
+# before a conjunction, where the hyphen is suspended ("confidence- and security-building measures").
+_BROKEN_HYPHEN = re.compile(r"(?<=\w-) (?!(?:and|or|nor|to|as|but)\b)(?=\w)")
 
 
 def _problem(source: Path | None, message: str, hint: str) -> LibraryError:
@@ -901,23 +905,25 @@ class _Fragment:
         return _wrap(self.lines)
 
 
-# A space after a word's hyphen, where the PDF broke the word at it and its text kept the break as a
-# space ("non- governmental", "UN- Oceans", "COVID-19- related": 34 in the corpus's 659 texts); not
-# before a conjunction, where the hyphen is suspended ("confidence- and security-building measures").
-_BROKEN_HYPHEN = re.compile(r"(?<=\w-) (?!(?:and|or|nor|to|as|but)\b)(?=\w)")
+def _joins(line: str, after: str) -> bool:
+    """Whether a line ends in a word broken at its hyphen, to be joined to the next without a
+    space: a hyphen or dash after a letter ("post-" "conflict"), or a hyphen after a figure
+    ("COVID-19-" "related", "18-" "month")."""
+    if not after[:1].isalnum():
+        return False
+    end, before = line[-1:], line[-2:-1]
+    return (end in "-–—" and before.isalpha()) or (end == "-" and before.isdigit())
 
 
 def _wrap(lines: Sequence[str]) -> str:
-    """Wrapped lines joined: with a space, or none after a hyphen ('post-' 'conflict'); and a word
-    broken at its hyphen inside a line joined again (see _BROKEN_HYPHEN)."""
+    """Wrapped lines joined: with a space, or none after a hyphen ('post-' 'conflict')."""
     out: list[str] = []
     for line in lines:
-        if out and out[-1][-1:] in "-–—" and out[-1][-2:-1].isalpha() and line[:1].isalnum():
+        if out and _joins(out[-1], line):
             out.append(line)
         else:
             out.append((" " if out else "") + line)
-    text = "".join(out)
-    return _BROKEN_HYPHEN.sub("", text) if "- " in text else text
+    return "".join(out)
 
 
 def _starts_label(text: str) -> bool:
@@ -1137,13 +1143,11 @@ class _Tree:
         """One paragraph: a part's heading, a numbered or unnumbered paragraph, or a sub-paragraph."""
         heading = fragment.lines[0].lstrip('“"')
         if not fragment.label and SECTION.fullmatch(heading):  # "II" alone on a line, over "Financial performance report…"
-            self.top(Node(_content(text.lstrip('“"')[len(heading) :]), 0, Label(heading, "", heading, ""), None, "heading"))
+            self.top(Node(_content(text.lstrip('“"')[len(heading) :]), 0, Label.numeral(heading), None, "heading"))
             return
         if titled := self.titled_heading(text):  # "III. Science, technology and innovation …" on one line
             numeral, title = titled
-            self.top(
-                Node(_content(title), 0, Label(numeral, "", numeral.rstrip("."), "." * numeral.endswith(".")), None, "heading")
-            )
+            self.top(Node(_content(title), 0, Label.numeral(numeral), None, "heading"))
             return
         bullet = BULLET.match(text)
         label, rest = (None, text[bullet.end() :]) if bullet else split_label(text)
@@ -1380,8 +1384,9 @@ def read_pdf_text(text: str, source: Path | None = None, body: str | None = None
     # The typesetter's non-breaking hyphens and spaces are plain ones: they say where a line may not
     # break, not what the text says (the 79th session's PDFs print "non‑governmental" where the 78th's
     # print "non-governmental": 316 of them in 56 texts, and 92 paragraphs of 12 pairs read as
-    # changed; a narrow one parts "on 27 October" in 78/67 and not in 79/78).
-    text = _CONTROL.sub("", text).translate(NON_BREAKING)
+    # changed; a narrow one parts "on 27 October" in 78/67 and not in 79/78); and a word broken at
+    # its hyphen is whole again (_BROKEN_HYPHEN).
+    text = _BROKEN_HYPHEN.sub("", _CONTROL.sub("", text).translate(NON_BREAKING))
     if text.startswith("# source:"):  # the corpus's own first line, naming where a text came from
         text = text.partition("\n")[2]
     head_end, body_start, enacting_words = _start(text, source)

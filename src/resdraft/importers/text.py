@@ -737,7 +737,7 @@ class _BodyReader:
         if (found := section_heading(text)) is None:
             return False
         numeral, title = found
-        label = Label(numeral, "", numeral.rstrip("."), "." if numeral.endswith(".") else "")
+        label = Label.numeral(numeral)
         self.top(tidy(_inline(title, self.markdown)), label, None)
         self.tops[-1].style = "heading"
         return True
