@@ -359,6 +359,15 @@ def test_a_word_the_pdf_broke_at_its_hyphen_is_whole_again_and_a_suspended_hyphe
     assert any("confidence- and security-building measures" in p.text for p in _corpus("A/RES/78/19").paragraphs())
 
 
+def test_a_range_of_years_broken_after_its_dash_at_a_line_end_is_whole_again() -> None:
+    # "the International Decade for People of African Descent (2015–" over "2024), which urges …"
+    assert "(2015–\n2024)" in _records()["A/RES/78/174"]["text"].replace(" \n", "\n")
+    for symbol in ("A/RES/78/174", "A/RES/79/146", "A/RES/79/222"):
+        texts = [p.text for p in _corpus(symbol).paragraphs()]
+        assert not any(re.search(r"\d– \d", text) for text in texts), symbol
+    assert any("(2015–2024)" in text for text in (p.text for p in _corpus("A/RES/78/174").paragraphs()))
+
+
 def test_a_pair_differs_no_more_where_one_text_broke_a_word_at_its_hyphen() -> None:
     from conftest import ga_pair
     from resdraft.diff import compare

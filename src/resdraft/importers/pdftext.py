@@ -912,7 +912,7 @@ def _joins(line: str, after: str) -> bool:
     if not after[:1].isalnum():
         return False
     end, before = line[-1:], line[-2:-1]
-    return (end in "-–—" and before.isalpha()) or (end == "-" and before.isdigit())
+    return (end in "-–—" and before.isalpha()) or (end in "-–" and before.isdigit())
 
 
 def _wrap(lines: Sequence[str]) -> str:
