@@ -359,6 +359,27 @@ def test_a_word_the_pdf_broke_at_its_hyphen_is_whole_again_and_a_suspended_hyphe
     assert any("confidence- and security-building measures" in p.text for p in _corpus("A/RES/78/19").paragraphs())
 
 
+def test_a_suspended_hyphen_at_a_line_end_keeps_its_space_and_a_compound_broken_there_is_whole() -> None:
+    from conftest import ga_pair
+    from resdraft.diff import compare
+
+    # "results-" over "and action-oriented", "burden-" over "and responsibility-sharing" …
+    for symbol, words in (
+        ("A/RES/78/162", "results- and action-oriented"),
+        ("A/RES/78/163", "trade- and transit-related"),
+        ("A/RES/78/184", "burden- and responsibility-sharing"),
+        ("A/RES/79/1", "zero- and low-carbon fuels"),
+        ("A/RES/79/172", "gender- and age-appropriate"),
+    ):
+        assert re.search(words.split()[0] + r" *\n *and\b", _records()[symbol]["text"]), symbol
+        assert any(words in p.text for p in _corpus(symbol).paragraphs()), symbol
+    # … where "peer-" over "to-peer" or "business-" over "as-usual" is one word.
+    assert any("business-as-usual recovery" in p.text for p in _corpus("A/RES/78/157").paragraphs())
+    # 79/156 prints "burden- and" on one line: the pair marks no space.
+    diff = compare(*ga_pair("A/RES/78/184"))
+    assert not any(op != "equal" and text == " " for c in diff.preamble + diff.operative for op, text in c.ops)
+
+
 def test_a_range_of_years_broken_after_its_dash_at_a_line_end_is_whole_again() -> None:
     # "the International Decade for People of African Descent (2015–" over "2024), which urges …"
     assert "(2015–\n2024)" in _records()["A/RES/78/174"]["text"].replace(" \n", "\n")

@@ -905,11 +905,15 @@ class _Fragment:
         return _wrap(self.lines)
 
 
+_SUSPENDED = re.compile(r"(?:and|or|nor)\b(?!-)")  # what a suspended hyphen stands before: "low- and middle-income"
+
+
 def _joins(line: str, after: str) -> bool:
     """Whether a line ends in a word broken at its hyphen, to be joined to the next without a
     space: a hyphen or dash after a letter ("post-" "conflict"), or a hyphen after a figure
-    ("COVID-19-" "related", "18-" "month")."""
-    if not after[:1].isalnum():
+    ("COVID-19-" "related", "18-" "month"); not a suspended hyphen, before "and", "or" or "nor"
+    ("results-" "and action-oriented"), where a compound goes on ("peer-" "to-peer", "business-" "as-usual")."""
+    if not after[:1].isalnum() or _SUSPENDED.match(after):
         return False
     end, before = line[-1:], line[-2:-1]
     return (end in "-–—" and before.isalpha()) or (end in "-–" and before.isdigit())
