@@ -359,6 +359,58 @@ def test_a_word_the_pdf_broke_at_its_hyphen_is_whole_again_and_a_suspended_hyphe
     assert any("confidence- and security-building measures" in p.text for p in _corpus("A/RES/78/19").paragraphs())
 
 
+def test_a_heading_without_a_numeral_above_paragraph_1_opens_the_operative_part() -> None:
+    # "… most recently adopted by consensus as resolution 78/330 of 6 September 2024," then
+    # "Role and authority of the General Assembly" over "1. Recognizes …", as "Working methods" over a later one.
+    res = _corpus("A/RES/79/327")
+    assert res.preamble[-1].text.endswith("6 September 2024,")
+    first = res.operative[0]
+    assert (first.text, first.label, first.number, first.opening) == (
+        "Role and authority of the General Assembly",
+        None,
+        None,
+        None,
+    )
+    assert res.operative[1].number == 1
+    # 78/322 prints its "Final report" under a page's running header, after a paragraph ending in a comma.
+    res = _corpus("A/RES/78/322")
+    assert res.preamble[-1].text.endswith("go beyond gross domestic product,")
+    assert [p.text for p in res.operative[:1]] == ["Final report"]
+
+
+def test_a_heading_without_a_numeral_has_no_opening_phrase() -> None:
+    # Headings of a part, "Humanitarian assistance", or of a preamble, "Social aspects": no italic first word.
+    headings = {
+        "A/RES/79/317": ("operative", "Humanitarian assistance"),
+        "A/RES/79/257": ("operative", "Political affairs"),
+        "A/RES/78/148": ("preamble", "Social aspects"),
+    }
+    for symbol, (part, title) in headings.items():
+        heading = next(p for p in getattr(_corpus(symbol), part) if p.text == title)
+        assert heading.opening is None and not any(isinstance(s, Run) and s.opening for s in heading.content), symbol
+    # A paragraph whose comma the PDF lost keeps its opening: "Having received the report … for 2022¹".
+    assert _corpus("A/RES/78/8").preamble[0].opening == "Having received"
+
+
+def test_a_preambular_paragraph_a_stray_blank_line_cut_is_whole_again() -> None:
+    from conftest import ga_pair
+    from resdraft.diff import compare
+
+    # "… Unregulated Fishing adopted by the Food and Agriculture", a blank line, "Organization of the United Nations,"
+    assert "Food and Agriculture \n \nOrganization of the United Nations," in _records()["A/RES/79/145"]["text"]
+    recalling = [
+        p.text
+        for p in _corpus("A/RES/79/145").preamble
+        if p.text.startswith("Recalling the International Plan of Action to Prevent")
+    ]
+    assert recalling == [
+        "Recalling the International Plan of Action to Prevent, Deter and Eliminate Illegal, Unreported and Unregulated "
+        "Fishing adopted by the Food and Agriculture Organization of the United Nations,"
+    ]
+    diff = compare(*ga_pair("A/RES/78/68"))
+    assert not any(c.status == "inserted" and c.new and c.new.text.startswith("Organization of") for c in diff.preamble)
+
+
 def test_a_suspended_hyphen_at_a_line_end_keeps_its_space_and_a_compound_broken_there_is_whole() -> None:
     from conftest import ga_pair
     from resdraft.diff import compare

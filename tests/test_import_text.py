@@ -488,6 +488,8 @@ def _outline(res: Resolution) -> list[tuple[str | None, int | None, str, list[tu
         # A/RES/78/10 closes "38th plenary meeting 21 November 2023"; in 79/161 "I" and "II" stand
         # over their titles, and the first opens the operative part; 78/252 has "Section 1" …
         ("A/RES/79/253", "txt"),  # an indented "A. Secretariat of the Pension Board" is a sub-paragraph
+        # "Role and authority of the General Assembly", a heading without a numeral above paragraph 1, opens the operative part
+        *(("A/RES/79/327", fmt) for fmt in ("txt", "md")),
     ],
 )
 def test_a_un_resolution_as_text_reads_back_with_its_sections_and_closing(symbol: str, fmt: str) -> None:

@@ -20,9 +20,15 @@ def section_heading(text: str) -> tuple[str, str] | None:
     numeral, title = found.group(), text[found.end() :].strip()
     if numeral[0] in "ABCDEFGH" and not numeral.endswith("."):
         return None
-    if title and not (title[0].isupper() and title[-1] not in ".,;:" and len(title) <= TITLE_LIMIT):
+    if title and not is_title(title):
         return None
     return numeral, title
+
+
+def is_title(text: str) -> bool:
+    """Whether a text reads as a heading's title, no sentence: it starts with a capital and ends in
+    no stop, comma, semicolon or colon ("Role and authority of the General Assembly")."""
+    return bool(text) and text[0].isupper() and text[-1] not in ".,;:" and len(text) <= TITLE_LIMIT
 
 
 _LABEL = re.compile(r"^([^0-9aAiI]*)([1aAiI])([^0-9a-zA-Z]*)$")

@@ -27,6 +27,7 @@ from resdraft.errors import LibraryError, Problem, Where
 from resdraft.importers.dates import parse_date
 from resdraft.importers.labels import title_line
 from resdraft.importers.openings import infer_opening, is_preambular
+from resdraft.importers.outline import heading_title
 from resdraft.importers.text import (
     ADOPTION_LINE,
     BODIES,
@@ -42,7 +43,7 @@ from resdraft.importers.text import (
     text_session,
 )
 from resdraft.inline import merge
-from resdraft.model import Content, Footnote, FootnoteRef, Line, Numbering, Paragraph, Placeholder, Resolution, Run, Span
+from resdraft.model import Content, Footnote, FootnoteRef, Line, Numbering, Paragraph, Placeholder, Resolution, Run, Span, plain
 from resdraft.numbering import alpha, is_pattern, roman, section_heading
 from resdraft.render.docx import (
     FORMULA_STYLES,
@@ -904,7 +905,9 @@ def _by_heuristic(all_paras: list[_Para]) -> list[_Item]:
         op_start = transition + 1
     elif main is not None:
         op_start = first
-        if any(_is_heading(p) for p in paras[op_start:]):  # the first section's heading opens the part too
+        if op_start and paras[op_start - 1].label is None and heading_title(texts[op_start - 1]):
+            op_start -= 1  # a heading without a numeral right above paragraph 1 opens the part (see split_parts)
+        if any(_is_heading(p) for p in paras[op_start:]):  # as does the first section's heading
             op_start = next((i for i in range(op_start - 1, -1, -1) if _is_heading(paras[i])), op_start)
     else:  # no list: the first paragraph after the enacting formula that opens with a verb ("Endorses …")
         after = range(enacted + 1, len(paras)) if enacted is not None else range(0)
@@ -1127,7 +1130,9 @@ def _paragraphs(items: Sequence[_Item], part: str, guess_openings: bool) -> tupl
     stack: list[_Node] = []
     for item in items:
         content = _strip(item.para.content)
-        if guess_openings:
+        if guess_openings and not (
+            item.level == 0 and item.label is None and heading_title(plain(content))
+        ):  # (a heading has none)
             content = _openings(content)
         while stack and stack[-1].item.level >= item.level:
             stack.pop()

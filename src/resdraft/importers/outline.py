@@ -10,15 +10,18 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from resdraft.importers.labels import Label
-from resdraft.importers.openings import declaration_start, is_preambular
+from resdraft.importers.openings import declaration_start, infer_opening, is_preambular
 from resdraft.model import Content, Kind, Numbering, Paragraph, plain
-from resdraft.numbering import FIRST_COUNTERS
+from resdraft.numbering import FIRST_COUNTERS, is_title
 
 # Sub-paragraph labels each body prints when a document shows none (templates/BODY/body.yaml).
 DEFAULT_SUBLABELS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "aipa": (("a.", "i."), ("1",)),
 }
 UN_SUBLABELS = ("(a)", "(i)")
+
+
+HEADINGS = ("heading", "title")  # a Node's style as a section's heading: with its numeral ("II"), or a title alone
 
 
 @dataclass
@@ -44,7 +47,7 @@ class Node:
 def declaring(tops: list[Node]) -> set[int]:
     """The ids of the paragraphs of a declaration (see openings.declaration_start): none of them
     opens with a phrase to infer. The section headings between them count as none."""
-    paragraphs = [top for top in tops if top.style != "heading"]
+    paragraphs = [top for top in tops if top.style not in HEADINGS]
     start = declaration_start([plain(top.content) for top in paragraphs])
     return set() if start is None else {id(top) for top in paragraphs[start:]}
 
@@ -70,12 +73,16 @@ def split_parts(tops: list[Node], transition_at: int | None = None) -> tuple[lis
     """Preamble and operative part: at the transition formula, the first numbered paragraph, or
     the first verb in the present. Where the operative part is in sections, the first section's
     heading ("I" over "International Convention on …") and what stands under it before its first
-    numbered paragraph (a section's own "Recalling …") open the operative part, as the later sections' do."""
+    numbered paragraph (a section's own "Recalling …") open the operative part, as the later sections' do;
+    so does a heading without a numeral (a "title" node) right above paragraph 1 ("Role and authority
+    of the General Assembly" over "1. Recognizes …", A/RES/79/327)."""
     if transition_at is not None:
         return tops[:transition_at], tops[transition_at:]
     at = next((i for i, n in enumerate(tops) if n.number is not None), None)
     if at is None:
         at = next((i for i, n in enumerate(tops) if n.opening and not is_preambular(n.opening)), len(tops))
+    elif at and tops[at - 1].style == "title":
+        at -= 1
     if any(n.style == "heading" for n in tops[at:]):
         at = next((i for i in range(at - 1, -1, -1) if tops[i].style == "heading"), at)
     return tops[:at], tops[at:]
@@ -92,6 +99,18 @@ def frozen(node: Node, role: Kind) -> Paragraph:
         opening=node.opening,
         subparagraphs=tuple(frozen(c, role) for c in node.children),
     )
+
+
+LINE = 90  # characters, about, of a line of a UN resolution's PDF
+
+
+def heading_title(text: str) -> bool:
+    """Whether an unlabelled paragraph reads as a section's heading without a numeral ("Scope",
+    "Budget estimates for the period from 1 July 2024 to 30 June 2025", "Role and authority of the
+    General Assembly"): a title that fits on a line, whose first words are no paragraph's opening
+    phrase of more than one word ("Having received the report … for 2022", its comma lost, is a paragraph)."""
+    text = text.strip()
+    return len(text) <= LINE and is_title(text) and len((infer_opening(text) or "").split()) <= 1
 
 
 def _observed_emphasis(nodes: Iterable[Node]) -> str:

@@ -26,7 +26,7 @@ from resdraft.errors import LibraryError, Problem, Where
 from resdraft.importers.dates import MONTHS, parse_date
 from resdraft.importers.labels import RESOLUTION_NUMBER, Label, Levels, split_label
 from resdraft.importers.openings import infer_opening, is_preambular, marked_opening
-from resdraft.importers.outline import Node, declaring, frozen, lists_under, numbering_of, split_parts
+from resdraft.importers.outline import HEADINGS, Node, declaring, frozen, heading_title, lists_under, numbering_of, split_parts
 from resdraft.importers.text import (
     ADOPTION,
     ADOPTION_LINE,
@@ -1023,15 +1023,31 @@ def _continues(previous: _Fragment, fragment: _Fragment, numbered: bool, indent_
     if _starts_label(first) or LABEL_ALONE.fullmatch(first):
         return False
     end = _NOTE_MARK.sub("", previous.lines[-1]).rstrip()[-1:]
-    if not fragment.page_break or indent_mode:
+    if indent_mode:
         return end not in ".,;:" and first[:1].islower()
+    if not fragment.page_break:
+        return end not in ".,;:" and (first[:1].islower() or _finishes(previous, fragment))
     if end not in ".,;:" or not first[:1].isupper():
         return True
     if end == ",":
+        if len(fragment.lines) == 1 and heading_title(first):  # a heading: "Final report" over "1.", A/RES/78/322
+            return False
         if fragment.blanks:
             return fragment.blanks == 1
         return not numbered and not _looks_preambular(first)
     return False
+
+
+def _finishes(previous: _Fragment, fragment: _Fragment) -> bool:
+    """Whether a fragment ends a preambular paragraph a stray blank line cut in two ("Recalling …
+    adopted by the Food and Agriculture" over "Organization of the United Nations,", A/RES/79/145):
+    the paragraph before opens as one and wraps, and the fragment, opening as none does, ends as one does."""
+    return (
+        len(previous.lines) > 1
+        and _looks_preambular(previous.lines[0])
+        and not _looks_preambular(fragment.lines[0])
+        and _NOTE_MARK.sub("", fragment.lines[-1]).rstrip()[-1:] in (",", ";")
+    )
 
 
 def _looks_preambular(text: str) -> bool:
@@ -1138,7 +1154,7 @@ class _Tree:
         declared = declaring(self.tops)
         for top in self.tops:
             for node in top.walk():
-                infer = node.level == 0 and node.style != "heading" and id(node) not in declared
+                infer = node.level == 0 and node.style not in HEADINGS and id(node) not in declared
                 node.content, node.opening = _with_opening(node.content, infer=infer)
                 if node.opening:
                     node.content = _italic_opening(node.content, HOUSE_EMPHASIS["subparagraph" if node.level else "preambular"])
@@ -1173,7 +1189,14 @@ class _Tree:
         if number is not None and not self.in_sequence(number):
             number = None  # "4." inside a quoted amendment: not the next operative paragraph
         elif number is not None or (label is None and not bullet):
-            self.top(Node(content, 0, label, number, "decimal" if number is not None else None))
+            style = (
+                "decimal"
+                if number is not None
+                else "title"
+                if label is None and len(fragment.lines) == 1 and heading_title(plain(content))
+                else None
+            )
+            self.top(Node(content, 0, label, number, style))
             self.last_number = number or self.last_number
             return
         if not self.chain:

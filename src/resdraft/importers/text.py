@@ -22,7 +22,17 @@ from resdraft.footnote_marks import RaisedMark, powers_as_text, unanswered_as_te
 from resdraft.importers.dates import MONTH, parse_date
 from resdraft.importers.labels import Label, Levels, split_label, title_line
 from resdraft.importers.openings import marked_opening
-from resdraft.importers.outline import Node, declaring, emphases, frozen, lists_under, numbering_of, split_parts
+from resdraft.importers.outline import (
+    HEADINGS,
+    Node,
+    declaring,
+    emphases,
+    frozen,
+    heading_title,
+    lists_under,
+    numbering_of,
+    split_parts,
+)
 from resdraft.inline import merge
 from resdraft.model import (
     NOT_TEXT,
@@ -783,7 +793,8 @@ class _BodyReader:
 
     def top(self, content: Content, label: Label | None, number: int | None) -> None:
         """Start a preambular or operative paragraph."""
-        node = Node(content, 0, label, number, "decimal" if number is not None else None)
+        title = label is None and number is None and heading_title(_text(content))  # a heading without a numeral
+        node = Node(content, 0, label, number, "decimal" if number is not None else "title" if title else None)
         self.tops.append(node)
         self.chain = [node]
         self.levels = Levels()
@@ -987,7 +998,7 @@ def _read_body(
     for top in reader.tops:
         for node in top.walk():
             node.content, node.opening, node.emphasis = marked_opening(
-                node.content, infer=node.level == 0 and node.style != "heading" and id(node) not in declared
+                node.content, infer=node.level == 0 and node.style not in HEADINGS and id(node) not in declared
             )
     return reader
 
