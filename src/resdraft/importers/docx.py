@@ -1130,9 +1130,8 @@ def _paragraphs(items: Sequence[_Item], part: str, guess_openings: bool) -> tupl
     stack: list[_Node] = []
     for item in items:
         content = _strip(item.para.content)
-        if guess_openings and not (
-            item.level == 0 and item.label is None and heading_title(plain(content))
-        ):  # (a heading has none)
+        heading = item.level == 0 and item.label is None and heading_title(plain(content))  # (it has no opening)
+        if guess_openings and not heading:
             content = _openings(content)
         while stack and stack[-1].item.level >= item.level:
             stack.pop()

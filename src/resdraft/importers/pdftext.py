@@ -1015,9 +1015,11 @@ def _continues(previous: _Fragment, fragment: _Fragment, numbered: bool, indent_
     """Whether a fragment carries on the paragraph before it, cut by a page break or a stray blank line.
 
     Across a page break: yes when the text before ends without a stop or the text after begins in
-    lower case; after a comma, the blank lines under the running header tell (one for a carried-over
-    line, two for a new paragraph, in the UN's own extraction), else whether the text after opens as
-    a preambular paragraph does. Layout text (indent_mode) marks its new paragraphs by indentation.
+    lower case; after a comma, no for a heading alone on its line, else the blank lines under the
+    running header tell (one for a carried-over line, two for a new paragraph, in the UN's own
+    extraction), else whether the text after opens as a preambular paragraph does. Within a page:
+    yes when the text before ends without a stop and the text after begins in lower case or
+    finishes the paragraph (_finishes). Layout text (indent_mode) marks its new paragraphs by indentation.
     """
     first = fragment.lines[0]
     if _starts_label(first) or LABEL_ALONE.fullmatch(first):
@@ -1189,13 +1191,11 @@ class _Tree:
         if number is not None and not self.in_sequence(number):
             number = None  # "4." inside a quoted amendment: not the next operative paragraph
         elif number is not None or (label is None and not bullet):
-            style = (
-                "decimal"
-                if number is not None
-                else "title"
-                if label is None and len(fragment.lines) == 1 and heading_title(plain(content))
-                else None
-            )
+            style = None
+            if number is not None:
+                style = "decimal"
+            elif len(fragment.lines) == 1 and heading_title(plain(content)):
+                style = "title"  # a heading without a numeral ("Scope"), on a line of its own
             self.top(Node(content, 0, label, number, style))
             self.last_number = number or self.last_number
             return
