@@ -62,11 +62,16 @@ def fingerprints() -> dict[str, dict[str, str]]:
 def main() -> None:
     if len(sys.argv) not in (2, 3):
         sys.exit("usage: python benchmarks/output_fingerprints.py OUT.json [BEFORE.json]")
+    before = None
+    if len(sys.argv) > 2:  # (read first: a missing or broken one says so before the minute of work)
+        try:
+            before = json.loads(Path(sys.argv[2]).read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            sys.exit(f"{sys.argv[2]}: cannot read the fingerprints to compare with ({exc}); give a file this script wrote")
     found = fingerprints()
     Path(sys.argv[1]).write_text(json.dumps(found, indent=1), encoding="utf-8")
     print(f"{len(found)} diffs, {sum(map(len, found.values()))} outputs")
-    if len(sys.argv) > 2:
-        before = json.loads(Path(sys.argv[2]).read_text(encoding="utf-8"))
+    if before is not None:
         differ = [(k, o) for k in before for o in before[k] if before[k][o] != found.get(k, {}).get(o)]
         print(f"{len(differ)} outputs differ from {sys.argv[2]}")
         for key, output in differ:

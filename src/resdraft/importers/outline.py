@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from resdraft.importers.labels import Label
@@ -44,12 +44,17 @@ class Node:
             yield from child.walk()
 
 
-def declaring(tops: list[Node]) -> set[int]:
-    """The ids of the paragraphs of a declaration (see openings.declaration_start): none of them
-    opens with a phrase to infer. The section headings between them count as none."""
+def with_inference(tops: list[Node]) -> Iterator[tuple[Node, bool]]:
+    """Every paragraph read, sub-paragraphs too, and whether an opening phrase may be inferred for
+    it where none is marked: only for a paragraph (not a sub-paragraph), and not for a section's
+    heading nor a declaration's paragraph (see openings.declaration_start; the headings between
+    a declaration's paragraphs count as none of them)."""
     paragraphs = [top for top in tops if top.style not in HEADINGS]
     start = declaration_start([plain(top.content) for top in paragraphs])
-    return set() if start is None else {id(top) for top in paragraphs[start:]}
+    declared = set() if start is None else {id(top) for top in paragraphs[start:]}
+    for top in tops:
+        for node in top.walk():
+            yield node, node.level == 0 and node.style not in HEADINGS and id(node) not in declared
 
 
 # A line of a list set out under a paragraph: a short head, a colon, and what it says of it

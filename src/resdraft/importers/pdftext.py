@@ -26,7 +26,7 @@ from resdraft.errors import LibraryError, Problem, Where
 from resdraft.importers.dates import MONTHS, parse_date
 from resdraft.importers.labels import RESOLUTION_NUMBER, Label, Levels, split_label
 from resdraft.importers.openings import infer_opening, is_preambular, marked_opening
-from resdraft.importers.outline import HEADINGS, Node, declaring, frozen, heading_title, lists_under, numbering_of, split_parts
+from resdraft.importers.outline import Node, frozen, heading_title, lists_under, numbering_of, split_parts, with_inference
 from resdraft.importers.text import (
     ADOPTION,
     ADOPTION_LINE,
@@ -134,10 +134,13 @@ _CELLS = re.compile(r"[ \t]{3,}")  # layout-preserving text sets masthead column
 # Non-breaking hyphen, no-break space, figure space, narrow no-break space: as a hyphen and a space.
 NON_BREAKING = str.maketrans({"\u2011": "-", "\u00a0": " ", "\u2007": " ", "\u202f": " "})
 _CONTROL = re.compile(NOT_TEXT.pattern.replace("\x0c", ""))  # characters no text holds, but the form feed that parts pages
+# What a suspended hyphen stands before: "confidence- and security-building", "medium- to long-term";
+# not a compound's next part ("peer-" "to-peer", "business-" "as-usual").
+_SUSPENDED = re.compile(r"(?:and|or|nor|to|as|but)\b(?!-)")
 # A space after a word's hyphen, where the PDF broke the word at it and its text kept the break as a
 # space ("non- governmental", "UN- Oceans", "COVID-19- related": 34 in the corpus's 659 texts); not
-# before a conjunction, where the hyphen is suspended ("confidence- and security-building measures").
-_BROKEN_HYPHEN = re.compile(r"(?<=\w-) (?!(?:and|or|nor|to|as|but)\b)(?=\w)")
+# where the hyphen is suspended.
+_BROKEN_HYPHEN = re.compile(rf"(?<=\w-) (?!{_SUSPENDED.pattern})(?=\w)")
 
 
 def _problem(source: Path | None, message: str, hint: str) -> LibraryError:
@@ -905,14 +908,10 @@ class _Fragment:
         return _wrap(self.lines)
 
 
-_SUSPENDED = re.compile(r"(?:and|or|nor)\b(?!-)")  # what a suspended hyphen stands before: "low- and middle-income"
-
-
 def _joins(line: str, after: str) -> bool:
     """Whether a line ends in a word broken at its hyphen, to be joined to the next without a
     space: a hyphen or dash after a letter ("post-" "conflict"), or a hyphen after a figure
-    ("COVID-19-" "related", "18-" "month"); not a suspended hyphen, before "and", "or" or "nor"
-    ("results-" "and action-oriented"), where a compound goes on ("peer-" "to-peer", "business-" "as-usual")."""
+    ("COVID-19-" "related", "18-" "month"); not a suspended hyphen ("results-" "and action-oriented", _SUSPENDED)."""
     if not after[:1].isalnum() or _SUSPENDED.match(after):
         return False
     end, before = line[-1:], line[-2:-1]
@@ -935,8 +934,13 @@ def _starts_label(text: str) -> bool:
     return bool(LABEL_START.match(text) or BULLET.match(text))
 
 
+def _end(text: str) -> str:
+    """The last character of a line, its footnote markers aside ("" for none)."""
+    return _NOTE_MARK.sub("", text).rstrip()[-1:]
+
+
 def _ends_sentence(text: str) -> bool:
-    return _NOTE_MARK.sub("", text).rstrip()[-1:] in (".", ";", ":", ",")
+    return _end(text) in (".", ";", ":", ",")
 
 
 def _indent_mode(pages: Sequence[_Page]) -> bool:
@@ -1024,7 +1028,7 @@ def _continues(previous: _Fragment, fragment: _Fragment, numbered: bool, indent_
     first = fragment.lines[0]
     if _starts_label(first) or LABEL_ALONE.fullmatch(first):
         return False
-    end = _NOTE_MARK.sub("", previous.lines[-1]).rstrip()[-1:]
+    end = _end(previous.lines[-1])
     if indent_mode:
         return end not in ".,;:" and first[:1].islower()
     if not fragment.page_break:
@@ -1048,7 +1052,7 @@ def _finishes(previous: _Fragment, fragment: _Fragment) -> bool:
         len(previous.lines) > 1
         and _looks_preambular(previous.lines[0])
         and not _looks_preambular(fragment.lines[0])
-        and _NOTE_MARK.sub("", fragment.lines[-1]).rstrip()[-1:] in (",", ";")
+        and _end(fragment.lines[-1]) in (",", ";")
     )
 
 
@@ -1153,13 +1157,10 @@ class _Tree:
                 self.after = [f.text for f in paragraphs[index + 1 :] if re.search(r"\w", f.text)]
                 break
             self.paragraph(fragment, text)
-        declared = declaring(self.tops)
-        for top in self.tops:
-            for node in top.walk():
-                infer = node.level == 0 and node.style not in HEADINGS and id(node) not in declared
-                node.content, node.opening = _with_opening(node.content, infer=infer)
-                if node.opening:
-                    node.content = _italic_opening(node.content, HOUSE_EMPHASIS["subparagraph" if node.level else "preambular"])
+        for node, infer in with_inference(self.tops):
+            node.content, node.opening = _with_opening(node.content, infer=infer)
+            if node.opening:
+                node.content = _italic_opening(node.content, HOUSE_EMPHASIS["subparagraph" if node.level else "preambular"])
 
     def paragraph(self, fragment: _Fragment, text: str) -> None:
         """One paragraph: a part's heading, a numbered or unnumbered paragraph, or a sub-paragraph."""

@@ -23,15 +23,14 @@ from resdraft.importers.dates import MONTH, parse_date
 from resdraft.importers.labels import Label, Levels, split_label, title_line
 from resdraft.importers.openings import marked_opening
 from resdraft.importers.outline import (
-    HEADINGS,
     Node,
-    declaring,
     emphases,
     frozen,
     heading_title,
     lists_under,
     numbering_of,
     split_parts,
+    with_inference,
 )
 from resdraft.inline import merge
 from resdraft.model import (
@@ -994,12 +993,8 @@ def _read_body(
             f"no resolution found: no paragraphs follow {start}",
             f"preambular and operative paragraphs follow {start}, separated by blank lines",
         )
-    declared = declaring(reader.tops)
-    for top in reader.tops:
-        for node in top.walk():
-            node.content, node.opening, node.emphasis = marked_opening(
-                node.content, infer=node.level == 0 and node.style not in HEADINGS and id(node) not in declared
-            )
+    for node, infer in with_inference(reader.tops):
+        node.content, node.opening, node.emphasis = marked_opening(node.content, infer=infer)
     return reader
 
 
