@@ -278,7 +278,19 @@ def test_operative_clause_listed_under_preamble_is_refused(lib: Path) -> None:
         ),
         ("aalco.encourages-ratify-toc-protocol", "heading: Part One", "heading takes the first numeral of its kind"),
         ("aalco.encourages-ratify-toc-protocol", "heading: null", "heading needs the first numeral of its kind"),
+        ("aalco.encourages-ratify-toc-protocol", "heading: false", "or true for a heading without one"),
         ("aalco.also-noting-forms-of-trafficking", "heading: I", "only the operative part has section headings"),
+        ("aalco.also-noting-forms-of-trafficking", "heading: true", "only the operative part has section headings"),
+        (
+            "aalco.encourages-ratify-toc-protocol",
+            "heading: true, label: II",
+            "`label:` beside `heading:`: a heading without a numeral has no label",
+        ),
+        (
+            "aalco.encourages-ratify-toc-protocol",
+            "heading: true, numbered: false",
+            "`numbered:` beside `heading:`: a heading is not numbered",
+        ),
         (
             "aalco.encourages-ratify-toc-protocol",
             "heading: I, label: II",
@@ -296,7 +308,8 @@ def test_a_paragraph_left_out_of_the_numbering_is_written_plainly(lib: Path, cla
     # `numbered: false` (and a `label` in place of the number) only on an operative paragraph; `number:`
     # (where the numbering starts again) a whole number, only on a numbered operative paragraph;
     # `heading: I` (a section's heading, numbered in its kind's count) the first numeral of its
-    # kind, only in the operative part, with no label or number beside it.
+    # kind, or `heading: true` (one without a numeral), only in the operative part, with no label
+    # or number beside it.
     line = edit(lib / DRAFT, f"  - {clause}", f"  - {{clause: {clause}, {key}}}")
     result, target = build(lib)
     assert_user_error(result)

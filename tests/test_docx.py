@@ -22,6 +22,7 @@ from resdraft.library_import import import_document
 from resdraft.model import Resolution, Run
 from resdraft.preview import to_pdf
 from resdraft.render.docx import document_xml
+from resdraft.sources import read_file
 
 DRAFTS = ("aalco-50", "aalco-52", "aalco-53", "aipo-26", "aipo-27", "unga-64")
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -84,6 +85,34 @@ def test_a_heading_the_numbering_skips_is_typed_with_its_label_and_the_numbers_r
     assert heading.style.font.bold and heading.style.paragraph_format.keep_with_next
     operative = [p for p in document.paragraphs if p.style.name == "Operative Paragraph"]
     assert len(operative) == 11 and all(_numpr(p) is not None for p in operative)
+
+
+def test_a_heading_without_a_numeral_is_set_as_a_heading_and_read_back_as_one(library: Path) -> None:
+    # `heading: true` (A/RES/79/327's "Role and authority of the General Assembly" over paragraph 1):
+    # no number, no numeral, no closing mark, in the heading style; the paragraphs after it keep
+    # their numbers; and the Word file read back has it as a heading without a numeral again.
+    draft = library / "drafts" / "unga-64.yaml"
+    before = "unga.urges-ratify-organized-crime-convention-and-protocol"
+    text = draft.read_text(encoding="utf-8")
+    draft.write_text(text.replace(f"  - {before}\n", f"  - {{text: Role of the Assembly, heading: true}}\n  - {before}\n"))
+    res, _ = load_resolution(draft)
+    first = res.operative[0]
+    assert (first.text, first.label, first.number, first.heading, res.heading(first)) == (
+        "Role of the Assembly",
+        None,
+        None,
+        True,
+        True,
+    )
+    assert [p.number for p in res.operative[1:3]] == [1, 2]
+    document = docx.Document(io.BytesIO(build(draft, "docx")))  # type: ignore[arg-type]
+    (heading,) = [p for p in document.paragraphs if p.style.name == "Section Heading"]
+    assert heading.text == "Role of the Assembly" and _numpr(heading) is None
+    path = library / "out.docx"
+    path.write_bytes(build(draft, "docx"))  # type: ignore[arg-type]
+    read = read_file(path).resolution
+    assert [(p.text, p.heading, p.opening) for p in read.operative if read.heading(p)] == [("Role of the Assembly", True, None)]
+    assert [p.number for p in read.operative] == [p.number for p in res.operative]
 
 
 def _with_headings(draft: Path, *headings: tuple[str, str]) -> None:

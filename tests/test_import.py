@@ -267,19 +267,23 @@ def test_every_seed_imports_into_an_empty_library_and_rebuilds(empty: Path, seed
 
 
 def test_a_sections_heading_is_a_paragraph_the_numbering_skips(empty: Path, tmp_path: Path) -> None:
-    """A/RES/78/305 has unnumbered section headings ("Budget performance report for the period …")
-    between its numbered paragraphs, and A/RES/79/161 numbered ones ("II International Decade …").
-    The draft writes each as `numbered: false` (with its `label`), or, where the headings' numerals
+    """A/RES/78/305 has section headings without a numeral ("Budget performance report for the
+    period …") between its numbered paragraphs, and A/RES/79/161 numbered ones ("II International
+    Decade …"). The draft writes the first as `heading: true`, or, where the headings' numerals
     count one by one (79/161's I to VIII), as `heading: I`, naming no numeral, and rebuilds the
-    document's numbers: before, the heading became operative paragraph 14 and every number after
-    it moved on, with a warning."""
+    document's numbers and headings: before, the heading became operative paragraph 14 and every
+    number after it moved on, with a warning; then an unnumbered paragraph (`numbered: false`)
+    that the Word output set as a paragraph, not a heading."""
     result = import_document(ga_text(tmp_path, "A/RES/78/305"))
     assert result.warnings == []
-    assert "    numbered: false\n" in result.draft.read_text(encoding="utf-8")
+    written = result.draft.read_text(encoding="utf-8")
+    assert "    heading: true\n" in written and "numbered: false" not in written and "end: ''" not in written
     built = load_resolution(result.draft)[0]
-    assert [p.number for p in built.operative] == [
-        p.number for p in read_file(ga_text(tmp_path, "A/RES/78/305")).resolution.operative
-    ]
+    doc = read_file(ga_text(tmp_path, "A/RES/78/305")).resolution
+    assert [p.number for p in built.operative] == [p.number for p in doc.operative]
+    headings = [(p.text, p.label) for p in built.operative if built.heading(p)]
+    assert headings == [(p.text, None) for p in doc.operative if doc.heading(p)]
+    assert headings[0][0].startswith("Budget performance report for the period"), "as printed: no closing mark"
     decade = import_document(ga_text(tmp_path, "A/RES/79/161"))
     written = decade.draft.read_text(encoding="utf-8")
     assert decade.warnings == [] and written.count("    heading: I\n") == 8 and "label: II" not in written

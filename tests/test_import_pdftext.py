@@ -365,13 +365,22 @@ def test_a_heading_without_a_numeral_above_paragraph_1_opens_the_operative_part(
     res = _corpus("A/RES/79/327")
     assert res.preamble[-1].text.endswith("6 September 2024,")
     first = res.operative[0]
-    assert (first.text, first.label, first.number, first.opening) == (
+    assert (first.text, first.label, first.number, first.opening, first.heading) == (
         "Role and authority of the General Assembly",
         None,
         None,
         None,
+        True,
     )
     assert res.operative[1].number == 1
+    # Each of its four headings is one, a heading printed on two lines too ("Strengthening of the
+    # accountability, transparency and institutional memory of / the Office of the President …").
+    assert [(p.text[:30], p.opening) for p in res.operative if p.heading] == [
+        ("Role and authority of the Gene", None),
+        ("Working methods", None),
+        ("Selection and appointment of t", None),
+        ("Strengthening of the accountab", None),
+    ]
     # 78/322 prints its "Final report" under a page's running header, after a paragraph ending in a comma.
     res = _corpus("A/RES/78/322")
     assert res.preamble[-1].text.endswith("go beyond gross domestic product,")

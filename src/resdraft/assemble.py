@@ -198,14 +198,16 @@ class Assembler:
         given = paragraph_numbers((use.numbered, use.number, use.heading) for use in uses)
         for i, (use, n) in enumerate(zip(uses, given, strict=True), start=1):
             last = i == len(uses)
-            mark = p[f"{role}_last"] if last else p[role]
+            # (a section's heading ends with no mark, unless its `end:` gives one)
+            mark = "" if use.heading is not None else p[f"{role}_last"] if last else p[role]
             if isinstance(n, int):
                 number, lab = (n, label(pattern, n)) if pattern else (None, None)
             else:
                 number, lab = None, n if use.heading is not None else use.label
             own = sub_labels if use.numbering is None else (*use.numbering, *sub_labels[len(use.numbering) :])
             try:
-                out.append(self.paragraph(self.slot(use), role, mark, 0, lab, number, own))
+                made = self.paragraph(self.slot(use), role, mark, 0, lab, number, own)
+                out.append(replace(made, heading=True) if use.heading is True else made)
             except TemplateError as e:
                 raise used_at(e, use) from None
         return tuple(out)

@@ -31,7 +31,7 @@ from resdraft.reading import read_utf8
 
 CACHE_DIR = ".resdraft-cache"
 CACHE_FILE = "library.sqlite"
-SCHEMA = 6  # bump when the tables or what is stored in them change
+SCHEMA = 7  # bump when the tables or what is stored in them change
 RACY_NS = 2_000_000_000
 
 _TABLES = """
@@ -83,7 +83,7 @@ class DraftUse:
     position: int  # 1-based, counting every entry of the part (their order)
     line: int
     overrides: tuple[str, ...] = ()
-    shown: str = ""  # its number as the build prints it: "pp. 3", "op. 376", "heading IV", "op. (II)", "op. (unnumbered)"
+    shown: str = ""  # its number as the build prints it: "pp. 3", "op. 376", "heading IV", "heading" (one without a numeral), "op. (II)", "op. (unnumbered)"
 
 
 @dataclass(frozen=True)
@@ -149,12 +149,14 @@ def _shown_numbers(items: list[Any], part: str) -> list[str]:
 
     if part == "preamble":
         return [f"pp. {i}" for i in range(1, len(items) + 1)]
-    entries: list[tuple[bool, int | None, str | None]] = []
+    entries: list[tuple[bool, int | None, str | bool | None]] = []
     fields = [item if isinstance(item, dict) else {} for item in items]  # (a bare clause id has none)
     for entry in fields:
         number = entry.get("number")
         valid = isinstance(number, int) and not isinstance(number, bool) and number >= 1
-        if "heading" in entry:  # (one the loader refuses, "IV" for "I", is left unnumbered)
+        if entry.get("heading") is True:  # a heading without a numeral
+            entries.append((False, None, True))
+        elif "heading" in entry:  # (one the loader refuses, "IV" for "I", is left unnumbered)
             heading = str(entry["heading"])
             entries.append((False, None, heading if counted(heading) == (heading, 1) else None))
         else:
@@ -165,6 +167,8 @@ def _shown_numbers(items: list[Any], part: str) -> list[str]:
             shown.append(f"op. {n}")
         elif isinstance(n, str):
             shown.append(f"heading {n}")
+        elif entry.get("heading") is True:
+            shown.append("heading")
         else:
             label = entry.get("label")
             shown.append(f"op. ({label})" if label is not None else "op. (unnumbered)")

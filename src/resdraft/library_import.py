@@ -633,13 +633,18 @@ class _Importer:
     def part(self, paragraphs: tuple[Paragraph, ...], part: str) -> list[Any]:
         kind = "preambular" if part == "preamble" else "operative"
         marks = _chain_marks(part, len(paragraphs), self.style)
-        entries = [self.use(self._unopened(p, part), kind, marks[i]) for i, p in enumerate(paragraphs)]
+        kinds = _heading_kinds(self.doc) if part == "operative" else {}
+        # (a draft's section heading, `heading:`, ends with no mark unless its `end:` gives one)
+        ends = ["" if p.heading or k in kinds else marks[k] for k, p in enumerate(paragraphs)]
+        entries = [self.use(self._unopened(p, part), kind, ends[i]) for i, p in enumerate(paragraphs)]
         if part != "operative":
             return entries
         out = []
         count = 0  # the last number the draft gives
-        kinds = _heading_kinds(self.doc)
         for k, (entry, p) in enumerate(zip(entries, paragraphs, strict=True)):
+            if p.heading:
+                out.append({**(entry if isinstance(entry, dict) else {"clause": entry}), "heading": True})
+                continue
             if self.doc.unnumbered(p):
                 out.append(_unnumbered(entry, p, kinds.get(k)))
                 continue
@@ -669,7 +674,7 @@ def _heading_kinds(doc: Resolution) -> dict[int, str]:
     """Each section heading's kind of numeral ("I", "A."), by its place among the operative
     paragraphs, where counting each kind (`heading_labels`) gives every heading of the document
     the numeral it has, so the draft names none and they renumber themselves; else none."""
-    places = [k for k, p in enumerate(doc.operative) if doc.heading(p)]
+    places = [k for k, p in enumerate(doc.operative) if p.label and doc.heading(p)]
     kinds = heading_kinds([doc.operative[k].label or "" for k in places]) or []
     return dict(zip(places, kinds, strict=False))
 

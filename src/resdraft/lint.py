@@ -469,6 +469,8 @@ class _Linter:
         without a participle or adjective; among numbered paragraphs, without a verb (a plural
         noun, "Investments of …", passes for a verb in the third person, so only in a short line)."""
         p = item.paragraph
+        if p.heading and item.part == "operative" and not item.labels:  # marked as one (`heading: true`)
+            return True
         text = p.text.rstrip()
         if item.labels or p.number is not None or p.subparagraphs or not text or text[-1] in ".,;:":
             return False
@@ -1455,13 +1457,15 @@ def _typed_numerals(draft: Draft, linter: _Linter) -> None:
     """Section headings whose numerals the draft types (`numbered: false`, `label: II`) where
     counting each kind would give them all as they are: `heading: I` would, and renumber them
     when a section is added or taken out. Numerals that name rather than count stay as typed."""
-    headings = [(i, use) for i, use in enumerate(draft.operative) if use.heading is not None or (not use.numbered and use.label)]
+    headings = [
+        (i, use) for i, use in enumerate(draft.operative) if isinstance(use.heading, str) or (not use.numbered and use.label)
+    ]
     if all(use.heading is not None for _, use in headings):
         return
     # The numerals as the draft gives them: a counted heading's, as the count gives it.
-    numerals = heading_labels(use.heading for _, use in headings if use.heading is not None)
+    numerals = heading_labels(use.heading for _, use in headings if isinstance(use.heading, str))
     given = iter(numerals)
-    kinds = heading_kinds([next(given) if use.heading is not None else use.label or "" for _, use in headings])
+    kinds = heading_kinds([next(given) if isinstance(use.heading, str) else use.label or "" for _, use in headings])
     if kinds is None:
         return
     for (i, use), kind in zip(headings, kinds, strict=True):

@@ -180,7 +180,9 @@ class Use:
     numbered: bool = True  # False: the operative numbering skips it (a section's heading)
     label: str | None = None  # ... and this label stands in place of its number ("II")
     number: int | None = None  # its number, where the numbering starts again (a section's paragraph 1)
-    heading: str | None = None  # a section's heading numbered in its kind's count, by the kind's first numeral ("I", "A.")
+    # A section's heading: numbered in its kind's count, by the kind's first numeral ("I", "A."), or
+    # True for one printed without a numeral.
+    heading: str | bool | None = None
     numbering: tuple[str, ...] | None = None  # its sub-paragraphs' labels per level ("(i)"), where not the draft's
     where: Where | None = field(default=None, compare=False)
     opening_where: Where | None = field(default=None, compare=False)  # the line of its own `opening:`, if any
@@ -285,6 +287,9 @@ class Paragraph:
     opening: str | None = None
     subparagraphs: tuple[Paragraph, ...] = ()
     clause_id: str | None = None
+    # A section's heading printed without a numeral ("Role and authority of the General Assembly"
+    # over paragraph 1); one with a numeral ("II") is known by its label: see Resolution.heading.
+    heading: bool = False
 
     @cached_property
     def text(self) -> str:
@@ -432,9 +437,10 @@ class Resolution:
         return paragraph.number is None and bool(self.numbering.operative)
 
     def heading(self, paragraph: Paragraph) -> bool:
-        """Whether an operative paragraph is a section's heading with a numeral of its own ("II"):
-        one the numbering skips that carries a label."""
-        return self.unnumbered(paragraph) and bool(paragraph.label)
+        """Whether an operative paragraph is a section's heading: one the numbering skips that
+        carries a numeral of its own ("II") as its label, or one marked as a heading without a
+        numeral (`Paragraph.heading`)."""
+        return paragraph.heading or (self.unnumbered(paragraph) and bool(paragraph.label))
 
     def heading_count(self, paragraph: Paragraph) -> tuple[str, int] | None:
         """A section heading's place in the sequence its numerals count ("XIV": ('I', 14)), where
@@ -471,8 +477,8 @@ class Resolution:
         heading: str | None = None  # the last heading's label
         section: str | None = None
         for i, p in enumerate(self.operative):
-            if self.heading(p):
-                heading = (p.label or "").rstrip(".")
+            if self.heading(p) and p.label:  # (a heading without a numeral names no section)
+                heading = p.label.rstrip(".")
             elif p.number == 1:
                 section = heading
             if section is not None and p.number is not None:

@@ -200,18 +200,20 @@ def heading_kinds(numerals: Sequence[str]) -> list[str] | None:
     return kinds if len(kinds) == len(numerals) and heading_labels(kinds) == list(numerals) else None
 
 
-def paragraph_numbers(entries: Iterable[tuple[bool, int | None, str | None]]) -> list[int | str | None]:
+def paragraph_numbers(entries: Iterable[tuple[bool, int | None, str | bool | None]]) -> list[int | str | None]:
     """What the build gives each entry of a draft's part, from its (numbered, `number:`, `heading:`):
     a numbered paragraph its number (counted on from the last, or started again at its `number:`),
-    a heading its numeral ("IV"), a `numbered: false` paragraph None. Headings and unnumbered
-    paragraphs take no number from the count."""
+    a heading its numeral ("IV"), a heading without one (`heading: true`) and a `numbered: false`
+    paragraph None. Headings and unnumbered paragraphs take no number from the count."""
     entries = list(entries)
-    headings = iter(heading_labels(heading for _, _, heading in entries if heading is not None))
+    headings = iter(heading_labels(heading for _, _, heading in entries if isinstance(heading, str)))
     count = 0  # the last number given
     out: list[int | str | None] = []
     for numbered, number, heading in entries:
-        if heading is not None:
+        if isinstance(heading, str):
             out.append(next(headings))
+        elif heading:
+            out.append(None)
         elif numbered:
             count = number if number is not None else count + 1
             out.append(count)

@@ -718,6 +718,7 @@ class _Item:
     para: _Para
     label: str | None = None
     number: int | None = None
+    heading: bool = False  # set as a section's heading (resdraft's style for one), or read as one without a numeral
 
 
 def _style_role(style: str) -> tuple[str, str, int] | None:
@@ -769,9 +770,10 @@ def _by_styles(paras: list[_Para]) -> list[_Item]:
         if para.empty and kind in ("header", "title", "formula"):
             continue
         section = _section_after(kind, role, section)
-        if para.style.casefold() == HEADING_STYLE.casefold():
+        heading = para.style.casefold() == HEADING_STYLE.casefold()
+        if heading:
             para = _heading(para)
-        items.append(_labelled(_Item(kind, role, level, para)))
+        items.append(_labelled(_Item(kind, role, level, para, heading=heading)))
     return items
 
 
@@ -1121,6 +1123,8 @@ class _Node:
             number=self.item.number,
             opening=_opening_text(self.content),
             subparagraphs=tuple(child.freeze(part) for child in self.children),
+            # (one with a numeral is known by its label: Resolution.heading)
+            heading=self.item.heading and part == "operative" and not level and self.item.label is None,
         )
 
 
@@ -1130,8 +1134,9 @@ def _paragraphs(items: Sequence[_Item], part: str, guess_openings: bool) -> tupl
     stack: list[_Node] = []
     for item in items:
         content = _strip(item.para.content)
-        heading = item.level == 0 and item.label is None and heading_title(plain(content))  # (it has no opening)
-        if guess_openings and not heading:
+        if guess_openings and item.level == 0 and item.label is None and heading_title(plain(content)):
+            item.heading = True  # a heading without a numeral, in a document resdraft did not write: it has no opening
+        if guess_openings and not item.heading:
             content = _openings(content)
         while stack and stack[-1].item.level >= item.level:
             stack.pop()

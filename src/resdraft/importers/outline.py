@@ -94,7 +94,8 @@ def split_parts(tops: list[Node], transition_at: int | None = None) -> tuple[lis
 
 
 def frozen(node: Node, role: Kind) -> Paragraph:
-    """A read paragraph, frozen."""
+    """A read paragraph, frozen; a heading without a numeral (a "title" node) among the operative
+    paragraphs marked as a heading."""
     return Paragraph(
         role="subparagraph" if node.level else role,
         content=node.content,
@@ -103,19 +104,22 @@ def frozen(node: Node, role: Kind) -> Paragraph:
         number=node.number,
         opening=node.opening,
         subparagraphs=tuple(frozen(c, role) for c in node.children),
+        heading=node.style == "title" and role == "operative" and not node.level,
     )
 
 
 LINE = 90  # characters, about, of a line of a UN resolution's PDF
 
 
-def heading_title(text: str) -> bool:
+def heading_title(text: str, lines: int = 1) -> bool:
     """Whether an unlabelled paragraph reads as a section's heading without a numeral ("Scope",
     "Budget estimates for the period from 1 July 2024 to 30 June 2025", "Role and authority of the
-    General Assembly"): a title that fits on a line, whose first words are no paragraph's opening
-    phrase of more than one word ("Having received the report … for 2022", its comma lost, is a paragraph)."""
+    General Assembly"): a title that fits on its `lines` (one, or a two-line heading's two: "Strengthening
+    of the accountability, transparency and institutional memory of / the Office of the President …"),
+    whose first words are no paragraph's opening phrase of more than one word ("Having received the
+    report … for 2022", its comma lost, is a paragraph)."""
     text = text.strip()
-    return len(text) <= LINE and is_title(text) and len((infer_opening(text) or "").split()) <= 1
+    return len(text) <= LINE * lines and is_title(text) and len((infer_opening(text) or "").split()) <= 1
 
 
 def _observed_emphasis(nodes: Iterable[Node]) -> str:

@@ -1195,8 +1195,8 @@ class _Tree:
             style = None
             if number is not None:
                 style = "decimal"
-            elif len(fragment.lines) == 1 and heading_title(plain(content)):
-                style = "title"  # a heading without a numeral ("Scope"), on a line of its own
+            elif len(fragment.lines) <= 2 and heading_title(plain(content), len(fragment.lines)):
+                style = "title"  # a heading without a numeral ("Scope"), on a line or two of its own
             self.top(Node(content, 0, label, number, style))
             self.last_number = number or self.last_number
             return

@@ -103,7 +103,7 @@ def read_use(item: Any, items: YList, index: int, problems: Problems, part: str)
         emphasis = None
     subs = r.items("subparagraphs")
     numbering = sublabel_levels(item["numbering"], r.where("numbering"), problems) if "numbering" in item else None
-    heading: str | None = None
+    heading: str | bool | None = None
     if "heading" in item:
         heading, numbered, label, number = _heading(item, r, problems, part), False, None, None
     else:
@@ -152,21 +152,26 @@ def _folded_items(item: str) -> list[str]:
     return parts if len(parts) > 1 and all(ID_PATTERN.match(p) for p in parts) else []
 
 
-def _heading(item: YDict, r: Reader, problems: Problems, part: str) -> str | None:
+def _heading(item: YDict, r: Reader, problems: Problems, part: str) -> str | bool | None:
     """`heading: I`: a section's heading, out of the paragraphs' numbering, numbered in the count
     of its kind of numeral, given by the kind's first ("I", "A."): "II" for the second heading of
-    that kind, and so on, so headings renumber themselves when a section is added or taken out."""
-    heading = r.text("heading")
+    that kind, and so on, so headings renumber themselves when a section is added or taken out.
+    `heading: true`: a section's heading printed without a numeral ("Role and authority of the
+    General Assembly"). Either way it ends with no mark unless `end:` gives one."""
+    value = item.get("heading")
+    heading: str | bool | None = True if value is True else r.text("heading") if value is not False else None
     if heading is None:
-        if item.get("heading") is None:  # `heading:` with nothing after it
+        if value is None or value is False:  # `heading:` with nothing after it, or `heading: false`
             problems.add(
-                r.where("heading"), "heading needs the first numeral of its kind", "write `heading: I` (or `heading: A.`)"
+                r.where("heading"),
+                "heading needs the first numeral of its kind, or true for a heading without one",
+                "write `heading: I` (or `heading: A.`), or `heading: true`; take `heading:` off for a paragraph",
             )
         return None
     if part != "operative":
         problems.add(r.where("heading"), "only the operative part has section headings", "take `heading:` off")
         return None
-    if counted(heading) != (heading, 1):
+    if isinstance(heading, str) and counted(heading) != (heading, 1):
         problems.add(
             r.where("heading"),
             f"heading takes the first numeral of its kind (I, A. …), not {heading!r}",
@@ -174,7 +179,7 @@ def _heading(item: YDict, r: Reader, problems: Problems, part: str) -> str | Non
         )
         return None
     for key, clash in (
-        ("label", "the count gives the numeral"),
+        ("label", "the count gives the numeral" if heading is not True else "a heading without a numeral has no label"),
         ("numbered", "a heading is not numbered"),
         ("number", "a heading takes no number"),
     ):

@@ -64,7 +64,7 @@ def _place(change: ParagraphChange, side: Literal["old", "new"], text: Resolutio
         return "—"
     if change.part != "operative":
         return short_place(change.part, index, paragraph.number)
-    if text.heading(paragraph):
+    if paragraph.label and text.heading(paragraph):  # (one without a numeral has its place, "op. ¶5")
         return f"heading {paragraph.label}"
     place = short_place(change.part, index, paragraph.number)
     if section := text.sections.get(index):  # a text numbering each section from 1

@@ -120,9 +120,9 @@ def own_labels(res: Resolution, part: str, paragraph: Paragraph) -> tuple[str, .
 
 def typed_label(res: Resolution, part: str, paragraph: Paragraph, listed: bool = False) -> Content:
     """What stands before a section heading's words ("II", a line break): its numeral on a line of
-    its own, typed, or only the line break where a list numbers it (`listed`); nothing for the
-    other paragraphs."""
-    if part != "operative" or not res.heading(paragraph):
+    its own, typed, or only the line break where a list numbers it (`listed`); nothing for a
+    heading without a numeral and the other paragraphs."""
+    if part != "operative" or not paragraph.label or not res.heading(paragraph):
         return ()
     return (Run("\n" if listed else f"{paragraph.label}\n"),)
 
@@ -139,8 +139,8 @@ LABEL_STEP = 18.0  # points a title's words are set in by a multiple of, so one 
 
 
 def paragraph_style(res: Resolution, part: str, paragraph: Paragraph) -> str:
-    """The style of a paragraph of `res`: its part's, or for a section's heading (an operative
-    paragraph the numbering skips, with a numeral of its own) the heading style."""
+    """The style of a paragraph of `res`: its part's, or for a section's heading (see
+    `Resolution.heading`) the heading style."""
     return HEADING_STYLE if part == "operative" and res.heading(paragraph) else PARAGRAPH_STYLES[part]
 
 
