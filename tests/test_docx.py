@@ -116,10 +116,10 @@ def test_a_heading_without_a_numeral_is_set_as_a_heading_and_read_back_as_one(li
 
 
 def _with_headings(draft: Path, *headings: tuple[str, str]) -> None:
-    """The UN example draft with section headings (`heading: I`), each before the clause named."""
+    """The UN example draft with section headings (`heading: I`, no `end:`: a heading ends with no mark), each before the clause named."""
     text = draft.read_text(encoding="utf-8")
     for title, before in headings:
-        text = text.replace(f"  - {before}\n", f"  - {{text: {title}, heading: I, end: ''}}\n  - {before}\n")
+        text = text.replace(f"  - {before}\n", f"  - {{text: {title}, heading: I}}\n  - {before}\n")
     draft.write_text(text, encoding="utf-8")
 
 
