@@ -674,9 +674,8 @@ def _heading_kinds(doc: Resolution) -> dict[int, str]:
     """Each section heading's kind of numeral ("I", "A."), by its place among the operative
     paragraphs, where counting each kind (`heading_labels`) gives every heading of the document
     the numeral it has, so the draft names none and they renumber themselves; else none."""
-    places = [k for k, p in enumerate(doc.operative) if p.label and doc.heading(p)]
-    kinds = heading_kinds([doc.operative[k].label or "" for k in places]) or []
-    return dict(zip(places, kinds, strict=False))
+    numerals = {k: numeral for k, p in enumerate(doc.operative) if (numeral := doc.heading_numeral(p))}
+    return dict(zip(numerals, heading_kinds(list(numerals.values())) or [], strict=False))
 
 
 def _adoption_meeting(closing: str) -> tuple[str, dt.date] | None:

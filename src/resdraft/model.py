@@ -442,12 +442,16 @@ class Resolution:
         numeral (`Paragraph.heading`)."""
         return paragraph.heading or (self.unnumbered(paragraph) and bool(paragraph.label))
 
+    def heading_numeral(self, paragraph: Paragraph) -> str | None:
+        """A section heading's numeral ("II"); None for a heading without one and any other paragraph."""
+        return paragraph.label if paragraph.label and self.heading(paragraph) else None
+
     def heading_count(self, paragraph: Paragraph) -> tuple[str, int] | None:
         """A section heading's place in the sequence its numerals count ("XIV": ('I', 14)), where
         the text's headings of that kind count one by one from the first ("I", "II", "III" …, or
         "A.", "B." starting again under each section), so that a list can number them; else None
         (numerals that name rather than count, "Section 3", "Section 7"; or a label typed out of order)."""
-        if not self.heading(paragraph) or (found := counted(paragraph.label or "")) is None:
+        if (numeral := self.heading_numeral(paragraph)) is None or (found := counted(numeral)) is None:
             return None
         return found if found[0] in self._counted_headings else None
 
@@ -457,7 +461,7 @@ class Resolution:
         last: dict[str, int] = {}
         out_of_order: set[str] = set()
         for p in self.operative:
-            if self.heading(p) and (found := counted(p.label or "")) is not None:
+            if (numeral := self.heading_numeral(p)) is not None and (found := counted(numeral)) is not None:
                 pattern, n = found
                 if n not in (1, last.get(pattern, 0) + 1):
                     out_of_order.add(pattern)
@@ -477,8 +481,8 @@ class Resolution:
         heading: str | None = None  # the last heading's label
         section: str | None = None
         for i, p in enumerate(self.operative):
-            if self.heading(p) and p.label:  # (a heading without a numeral names no section)
-                heading = p.label.rstrip(".")
+            if numeral := self.heading_numeral(p):  # (a heading without one names no section)
+                heading = numeral.rstrip(".")
             elif p.number == 1:
                 section = heading
             if section is not None and p.number is not None:

@@ -64,8 +64,8 @@ def _place(change: ParagraphChange, side: Literal["old", "new"], text: Resolutio
         return "—"
     if change.part != "operative":
         return short_place(change.part, index, paragraph.number)
-    if paragraph.label and text.heading(paragraph):  # (one without a numeral has its place, "op. ¶5")
-        return f"heading {paragraph.label}"
+    if numeral := text.heading_numeral(paragraph):  # (a heading without one has its place, "op. ¶5")
+        return f"heading {numeral}"
     place = short_place(change.part, index, paragraph.number)
     if section := text.sections.get(index):  # a text numbering each section from 1
         return f"{place} ({section})"

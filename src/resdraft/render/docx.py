@@ -122,9 +122,9 @@ def typed_label(res: Resolution, part: str, paragraph: Paragraph, listed: bool =
     """What stands before a section heading's words ("II", a line break): its numeral on a line of
     its own, typed, or only the line break where a list numbers it (`listed`); nothing for a
     heading without a numeral and the other paragraphs."""
-    if part != "operative" or not paragraph.label or not res.heading(paragraph):
+    if part != "operative" or (numeral := res.heading_numeral(paragraph)) is None:
         return ()
-    return (Run("\n" if listed else f"{paragraph.label}\n"),)
+    return (Run("\n" if listed else f"{numeral}\n"),)
 
 
 def line_label(line: Line | None) -> Content:

@@ -1290,7 +1290,7 @@ def _listed_kinds(old: Resolution, new: Resolution) -> frozenset[str]:
     for text in (old, new):
         firsts: dict[str, int] = defaultdict(int)
         for p in text.operative:
-            if text.heading(p) and (found := counted(p.label or "")) is not None:
+            if (numeral := text.heading_numeral(p)) is not None and (found := counted(numeral)) is not None:
                 kinds.add(found[0])
                 firsts[found[0]] += found[1] == 1
                 if text.heading_count(p) is None:
