@@ -9,7 +9,7 @@ from typing import Any
 
 from resdraft.errors import LibraryError, Problem, Problems, TemplateError, Where
 from resdraft.inline import merge, parse_inline
-from resdraft.library.bodies import BodyStyle, TemplateLine
+from resdraft.library.bodies import BodyStyle, TemplateLine, paragraph_mark
 from resdraft.library.project import Library
 from resdraft.library.schema import suggest
 from resdraft.model import (
@@ -198,8 +198,7 @@ class Assembler:
         given = paragraph_numbers((use.numbered, use.number, use.heading) for use in uses)
         for i, (use, n) in enumerate(zip(uses, given, strict=True), start=1):
             last = i == len(uses)
-            # (a section's heading ends with no mark, unless its `end:` gives one)
-            mark = "" if use.heading is not None else p[f"{role}_last"] if last else p[role]
+            mark = paragraph_mark(p, role, last, use.heading is not None)
             if isinstance(n, int):
                 number, lab = (n, label(pattern, n)) if pattern else (None, None)
             else:

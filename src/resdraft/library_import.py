@@ -29,7 +29,7 @@ from resdraft.errors import OutputError, Problem, Problems, ResdraftError, Where
 from resdraft.importers.dates import parse_date
 from resdraft.importers.text import plenary_meeting, sponsors_of
 from resdraft.library import Library, open_library
-from resdraft.library.bodies import BodyStyle
+from resdraft.library.bodies import BodyStyle, paragraph_mark
 from resdraft.library.clauses import clauses_from_text
 from resdraft.library.drafts import placeholder_node, session_line, symbol_name
 from resdraft.model import Clause, Content, FootnoteRef, Paragraph, Placeholder, Resolution, Run, Session, SubClause
@@ -463,12 +463,6 @@ def _subclauses(entries: list[Any]) -> tuple[SubClause, ...]:
     return tuple(out)
 
 
-def _chain_marks(part: str, count: int, style: BodyStyle) -> list[str]:
-    p = style.punctuation
-    role = "preambular" if part == "preamble" else "operative"
-    return [p[f"{role}_last"] if i == count - 1 else p[role] for i in range(count)]
-
-
 class _Importer:
     """One document into one library."""
 
@@ -632,20 +626,21 @@ class _Importer:
 
     def part(self, paragraphs: tuple[Paragraph, ...], part: str) -> list[Any]:
         kind = "preambular" if part == "preamble" else "operative"
-        marks = _chain_marks(part, len(paragraphs), self.style)
         kinds = _heading_kinds(self.doc) if part == "operative" else {}
-        # (a draft's section heading, `heading:`, ends with no mark unless its `end:` gives one)
-        ends = ["" if p.heading or k in kinds else marks[k] for k, p in enumerate(paragraphs)]
-        entries = [self.use(self._unopened(p, part), kind, ends[i]) for i, p in enumerate(paragraphs)]
+        last = len(paragraphs) - 1
+        entries = [
+            # (the end a draft entry gives it where its own differs: a `heading:` entry's is none)
+            self.use(
+                self._unopened(p, part), kind, paragraph_mark(self.style.punctuation, kind, k == last, p.heading or k in kinds)
+            )
+            for k, p in enumerate(paragraphs)
+        ]
         if part != "operative":
             return entries
         out = []
         count = 0  # the last number the draft gives
         for k, (entry, p) in enumerate(zip(entries, paragraphs, strict=True)):
-            if p.heading:
-                out.append({**(entry if isinstance(entry, dict) else {"clause": entry}), "heading": True})
-                continue
-            if self.doc.unnumbered(p):
+            if p.heading or self.doc.unnumbered(p):
                 out.append(_unnumbered(entry, p, kinds.get(k)))
                 continue
             count += 1
@@ -659,10 +654,11 @@ class _Importer:
 def _unnumbered(entry: Any, p: Paragraph, kind: str | None) -> dict[str, Any]:
     """A draft entry the operative numbering skips, as the document's does (a section's heading
     among numbered paragraphs): `heading: I` where the count of its kind gives its numeral (see
-    `_heading_kinds`), else with the label it has in place of a number ("Section 3")."""
+    `_heading_kinds`), `heading: true` for a heading without one, else with the label it has in
+    place of a number ("Section 3")."""
     out = dict(entry) if isinstance(entry, dict) else {"clause": entry}
-    if kind is not None:
-        out["heading"] = kind
+    if kind is not None or p.heading:
+        out["heading"] = kind or True
         return out
     out["numbered"] = False
     if p.label:

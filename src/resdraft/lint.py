@@ -22,7 +22,7 @@ from resdraft.importers.dates import MONTH
 from resdraft.importers.openings import AUXILIARIES, qualifies_noun
 from resdraft.inline import anchors
 from resdraft.library import Library
-from resdraft.library.bodies import BodyStyle
+from resdraft.library.bodies import BodyStyle, paragraph_mark
 from resdraft.library.lintrules import LintRules, read_lint_rules
 from resdraft.model import Draft, FootnoteRef, Line, Numbering, Paragraph, Resolution, Session, SubClause, Use
 from resdraft.numbering import FIRST_COUNTERS, SECTION, counter_styles, counter_value, heading_kinds, heading_labels
@@ -469,7 +469,7 @@ class _Linter:
         without a participle or adjective; among numbered paragraphs, without a verb (a plural
         noun, "Investments of …", passes for a verb in the third person, so only in a short line)."""
         p = item.paragraph
-        if p.heading and item.part == "operative" and not item.labels:  # marked as one (`heading: true`)
+        if p.heading:  # marked as one (`heading: true`, or read as one)
             return True
         text = p.text.rstrip()
         if item.labels or p.number is not None or p.subparagraphs or not text or text[-1] in ".,;:":
@@ -1084,7 +1084,7 @@ def _items(
         sections = resolution.sections if part == "operative" else {}  # where each is numbered from 1 again
         out: list[_Item] = []
         for i, p in enumerate(paragraphs, start=1):
-            mark = punctuation[f"{role}_last"] if i == len(paragraphs) else punctuation[role]
+            mark = paragraph_mark(punctuation, role, i == len(paragraphs))
             origin = own[i - 1] if i - 1 < len(own) else _Origin()
             items = _walk(p, part, i, (), mark, i == len(paragraphs) - 1, origin, (section, i), punctuation, p.number)
             out.extend(replace(item, section=sections[i - 1]) if i - 1 in sections else item for item in items)

@@ -35,6 +35,13 @@ DEFAULT_OUTPUTS = {"md": "resolution.md.j2", "txt": "resolution.txt.j2"}
 FORMER_NAME_KEYS = ("name", "short_name", "until")
 
 
+def paragraph_mark(punctuation: Mapping[str, str], role: str, last: bool, heading: bool = False) -> str:
+    """The mark a paragraph of a part (`role`: preambular or operative) ends with where its draft
+    entry's `end:` gives none: the part's, its last paragraph's for the last, and none for a
+    section's heading."""
+    return "" if heading else punctuation[f"{role}_last"] if last else punctuation[role]
+
+
 @dataclass(frozen=True)
 class BodyName:
     """A body's name and its short form (AIPO, AIPA; "" for none), and the last session under it

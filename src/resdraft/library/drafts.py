@@ -159,14 +159,15 @@ def _heading(item: YDict, r: Reader, problems: Problems, part: str) -> str | boo
     `heading: true`: a section's heading printed without a numeral ("Role and authority of the
     General Assembly"). Either way it ends with no mark unless `end:` gives one."""
     value = item.get("heading")
-    heading: str | bool | None = True if value is True else r.text("heading") if value is not False else None
+    if value is None or value is False:  # `heading:` with nothing after it, or `heading: false`
+        problems.add(
+            r.where("heading"),
+            "heading needs the first numeral of its kind, or true for a heading without one",
+            "write `heading: I` (or `heading: A.`), or `heading: true`; take `heading:` off for a paragraph",
+        )
+        return None
+    heading = True if value is True else r.text("heading")  # (r.text says why a mapping or a list is none)
     if heading is None:
-        if value is None or value is False:  # `heading:` with nothing after it, or `heading: false`
-            problems.add(
-                r.where("heading"),
-                "heading needs the first numeral of its kind, or true for a heading without one",
-                "write `heading: I` (or `heading: A.`), or `heading: true`; take `heading:` off for a paragraph",
-            )
         return None
     if part != "operative":
         problems.add(r.where("heading"), "only the operative part has section headings", "take `heading:` off")

@@ -632,8 +632,8 @@ def _kept_otherwise(was: _Settings, now: _Settings, ops: tuple[Op, ...]) -> bool
 
 
 def _heading(diff: Diff, change: ParagraphChange, side: str) -> bool:
-    """Whether a row's old (or new) paragraph is a section's heading: an operative paragraph its
-    text leaves out of the numbering, with a numeral of its own ("II"), set bold as in Word."""
+    """Whether a row's old (or new) paragraph is a section's heading (see `Resolution.heading`),
+    set bold as in Word."""
     paragraph, text = (change.old, diff.old) if side == "old" else (change.new, diff.new)
     return paragraph is not None and change.part == "operative" and text.heading(paragraph)
 
