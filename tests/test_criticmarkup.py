@@ -112,3 +112,15 @@ def test_criticmarkup_paragraph_marked_whole_takes_its_label_and_keeps_its_subpa
         markdown = render(parse_pdf_text(path.read_text(encoding="utf-8")), "md", ROOT / "templates", "unga/resolution.md.j2")
         subparagraphs = [line for line in markdown.split("\n") if line[:1] == " "]
         assert subparagraphs == [line for line in settled.split("\n") if line in subparagraphs]
+
+
+def test_criticmarkup_sets_a_heading_in_bold_and_one_marked_whole_inside_its_marks(tmp_path: Path) -> None:
+    # A/RES/78/69 -> 79/144: section XIII "Regional cooperation" is gone, and the next section is
+    # XIII now. Headings are set in bold as `build --to md` sets them, the numeral above the words; the
+    # one struck whole has its bold inside its marks, so that accepting every mark leaves no bare "****".
+    old, new = ga_text(tmp_path, "A/RES/78/69"), ga_text(tmp_path, "A/RES/79/144")
+    text = _critic(old, new)
+    assert "\n\n{--**XIII**--}\n\n{--**Regional cooperation**--}\n\n" in text
+    assert "\n\n**XIII**\n\n**Open-ended Informal Consultative Process on Oceans and the Law of the Sea**\n\n" in text
+    expected = render(parse_pdf_text(new.read_text(encoding="utf-8")), "md", ROOT / "templates", "unga/resolution.md.j2")
+    assert _settled(text, "new") == expected.strip()

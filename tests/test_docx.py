@@ -77,7 +77,9 @@ def test_a_heading_the_numbering_skips_is_typed_with_its_label_and_the_numbers_r
     res, _ = load_resolution(draft)
     assert [(p.label, p.number) for p in res.operative[4:7]] == [("5.", 5), ("II", None), ("6.", 6)]
     markdown = build(draft, "md")
-    assert isinstance(markdown, str) and "\n\nII Implementation and follow-up\n\n6. " in markdown
+    assert (
+        isinstance(markdown, str) and "\n\n**II**\n\n**Implementation and follow-up**\n\n6. " in markdown
+    )  # bold, the numeral above
     document = docx.Document(io.BytesIO(build(draft, "docx")))  # type: ignore[arg-type]
     (heading,) = [p for p in document.paragraphs if p.style.name == "Section Heading"]
     assert heading.text == "II\nImplementation and follow-up" and _numpr(heading) is None  # the numeral on its own line
@@ -172,7 +174,7 @@ def test_a_section_added_renumbers_the_headings_after_it_and_a_redline_marks_onl
         ("III", "Implementation and follow-up"),
     ]
     markdown = build(draft, "md")
-    assert isinstance(markdown, str) and "\n\nIII Implementation and follow-up\n\n6. " in markdown
+    assert isinstance(markdown, str) and "\n\n**III**\n\n**Implementation and follow-up**\n\n6. " in markdown
     redline = render_redline(compare(old, new), word_style_for("unga", str(library / "drafts")))
     body = etree.fromstring(zipfile.ZipFile(io.BytesIO(redline)).read("word/document.xml"))
     headings = [p for p in body.iter(f"{W}p") if p.find(f"{W}pPr/{W}pStyle").get(f"{W}val") == "SectionHeading"]

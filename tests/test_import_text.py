@@ -580,15 +580,62 @@ def test_opening_phrases_followed_by_a_comma_or_hyphenated_are_found_in_plain_te
     assert [p.opening for p in (*back.preamble, *back.operative)] == [p.opening for p in (*res.preamble, *res.operative)]
 
 
-def test_a_sections_numeral_on_a_line_of_its_own_heads_the_title_after_it() -> None:
-    # As the UN prints a heading: "II" alone, its title below it.
-    res, text = _as_text("A/RES/79/161", "txt")
-    apart = text.replace("\nII International Decade", "\nII\n\nInternational Decade")
-    assert apart != text
-    back = parse_text(apart, Path("resolution.txt"))
-    heading = next(p for p in back.operative if p.label == "II")
-    assert heading.text == "International Decade for People of African Descent" and back.heading(heading)
+@pytest.mark.parametrize("fmt", ["txt", "md"])
+def test_a_sections_numeral_on_a_line_of_its_own_heads_the_title_after_it(fmt: str) -> None:
+    # As the UN prints a heading, and resdraft's text and Markdown now write it: "II" alone, its
+    # title below it (in Markdown both in bold). Written on one line, "II International Decade …"
+    # (as resdraft wrote it before), it reads back the same.
+    res, text = _as_text("A/RES/79/161", fmt)
+    title = "International Decade for People of African Descent"
+    apart = f"\n**II**\n\n**{title}**\n" if fmt == "md" else f"\nII\n\n{title}\n"
+    assert apart in text
+    for written in (text, text.replace(apart, f"\nII {title}\n")):
+        back = parse_text(written, Path(f"resolution.{fmt}"))
+        heading = next(p for p in back.operative if p.label == "II")
+        assert heading.text == title and back.heading(heading)
+        assert _outline(back) == _outline(res)
+
+
+@pytest.mark.parametrize(
+    ("symbol", "title"),
+    [
+        (
+            "A/RES/79/327",
+            "Strengthening of the accountability, transparency and institutional memory of the Office of the President",
+        ),
+        ("A/RES/78/305", "Budget estimates for the period from 1 July 2024 to 30 June 2025"),
+    ],
+)
+@pytest.mark.parametrize("fmt", ["txt", "md"])
+def test_a_heading_without_a_numeral_is_written_on_its_own_and_reads_back_as_a_heading(symbol: str, title: str, fmt: str) -> None:
+    # Markdown and plain text printed such a heading as one more paragraph, and 79/327's heading
+    # of 121 characters, longer than a printed line, read back as an unnumbered paragraph. Now
+    # Markdown sets it in bold, and in plain text it reads back as one because it heads a numbered paragraph.
+    res, text = _as_text(symbol, fmt)
+    heading = next(p for p in res.operative if p.heading and p.text.startswith(title))
+    assert (f"\n\n**{heading.text}**\n\n" if fmt == "md" else f"\n\n{heading.text}\n\n") in text
+    back = parse_text(text, Path(f"resolution.{fmt}"))
+    assert [p.text for p in back.operative if p.heading] == [p.text for p in res.operative if p.heading]
     assert _outline(back) == _outline(res)
+
+
+def test_a_closing_line_set_in_bold_in_markdown_is_the_closing_not_a_heading() -> None:
+    # Markdown's bold marks a section's heading; a closing formula set in bold by hand ends in a
+    # stop, reads as no title, and is still the closing.
+    markdown = str(build(ROOT / "drafts" / "aipo-27.yaml", "md"))
+    closing = next(line for line in markdown.splitlines() if line.startswith("Adopted this"))
+    back = parse_text(markdown.replace(closing, f"**{closing}**"), Path("resolution.md"))
+    assert back.closing is not None and back.closing.text == closing
+    assert not any(back.heading(p) for p in back.operative)
+
+
+def test_a_long_unpunctuated_line_that_heads_no_numbered_paragraph_is_no_heading() -> None:
+    # AIPO's operative paragraphs are unnumbered, and one ends ", and" before the next: a title's
+    # shape, longer than a line. It heads no numbered paragraph, so it stays a paragraph, and its
+    # opening phrase "Agree" is found.
+    back = _built("aipo-26", "txt")
+    (agree,) = [p for p in back.operative if p.text.startswith("Agree to share information")]
+    assert len(agree.text) > 90 and not agree.heading and agree.opening == "Agree"
 
 
 def test_a_lettered_line_that_ends_a_sentence_is_no_heading() -> None:

@@ -4,6 +4,7 @@ frozen into a Paragraph, and the numbering and emphasis the document shows."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -91,6 +92,19 @@ def split_parts(tops: list[Node], transition_at: int | None = None) -> tuple[lis
     if any(n.style == "heading" for n in tops[at:]):
         at = next((i for i in range(at - 1, -1, -1) if tops[i].style == "heading"), at)
     return tops[:at], tops[at:]
+
+
+def untitle(tops: list[Node]) -> None:
+    """Read as paragraphs the titles that cannot be headings, once the body is read and before any
+    opening phrase is inferred (a heading has none): one with sub-paragraphs of its own, and one
+    longer than a line that heads neither a numbered paragraph nor another heading. At that length
+    the words tell a heading from a paragraph that ends without a stop less surely ("Agree to share
+    information … among parliamentarians, and", AIPO's; a line of a staffing table read as text);
+    all 161 headings without a numeral in the GA corpus stand over one or the other."""
+    for node, after in itertools.zip_longest(tops, tops[1:]):
+        heads = after is not None and (after.number is not None or after.style in HEADINGS)
+        if node.style == "title" and (node.children or (len(plain(node.content)) > LINE and not heads)):
+            node.style = None
 
 
 def frozen(node: Node, role: Kind) -> Paragraph:

@@ -26,7 +26,16 @@ from resdraft.errors import LibraryError, Problem, Where
 from resdraft.importers.dates import MONTHS, parse_date
 from resdraft.importers.labels import RESOLUTION_NUMBER, Label, Levels, split_label
 from resdraft.importers.openings import infer_opening, is_preambular, marked_opening
-from resdraft.importers.outline import Node, frozen, heading_title, lists_under, numbering_of, split_parts, with_inference
+from resdraft.importers.outline import (
+    Node,
+    frozen,
+    heading_title,
+    lists_under,
+    numbering_of,
+    split_parts,
+    untitle,
+    with_inference,
+)
 from resdraft.importers.text import (
     ADOPTION,
     ADOPTION_LINE,
@@ -1157,6 +1166,7 @@ class _Tree:
                 self.after = [f.text for f in paragraphs[index + 1 :] if re.search(r"\w", f.text)]
                 break
             self.paragraph(fragment, text)
+        untitle(self.tops)
         for node, infer in with_inference(self.tops):
             node.content, node.opening = _with_opening(node.content, infer=infer)
             if node.opening:

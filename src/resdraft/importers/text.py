@@ -30,6 +30,7 @@ from resdraft.importers.outline import (
     lists_under,
     numbering_of,
     split_parts,
+    untitle,
     with_inference,
 )
 from resdraft.inline import merge
@@ -46,7 +47,7 @@ from resdraft.model import (
     Span,
     plain,
 )
-from resdraft.numbering import BULLET, section_heading
+from resdraft.numbering import BULLET, is_title, section_heading
 from resdraft.sessions import ordinal_number
 
 # ================================================================ vocabulary
@@ -616,6 +617,7 @@ def _header(blocks: Sequence[_Block], body: str, markdown: bool) -> tuple[tuple[
 
 _BULLET = re.compile(r"[-+*] +")  # a Markdown list bullet
 _PRINTED_BULLET = re.compile(rf"({BULLET.pattern})[ \t]+(?=\S)")  # a dash or bullet printed as the label ("--", "•")
+_BOLD = re.compile(r"\*\*((?:(?!\*\*).)+)\*\*")  # a paragraph set in bold throughout: a section's heading in Markdown
 # ================================================================ the body of the resolution
 
 
@@ -711,6 +713,8 @@ class _BodyReader:
             self.stopped = True  # a new section of the document begins
             return
         text = item.text
+        if self.markdown and item.indent < 2 and (bold := _BOLD.fullmatch(text)) and self.bold_heading(bold.group(1)):
+            return
         bullet = _BULLET.match(text)
         if bullet:
             text = text[bullet.end() :]
@@ -749,6 +753,19 @@ class _BodyReader:
         label = Label.numeral(numeral)
         self.top(tidy(_inline(title, self.markdown)), label, None)
         self.tops[-1].style = "heading"
+        return True
+
+    def bold_heading(self, text: str) -> bool:
+        """Take a paragraph set in bold throughout as a section's heading, as resdraft's Markdown
+        sets one: its numeral, its title after the numeral, or a title without a numeral (one that
+        reads as a title: a bold closing line, "Adopted this …", ends in a stop and is no heading)."""
+        if self.heading(text):
+            return True
+        content = tidy(_inline(text, self.markdown))
+        if not is_title(_text(content)):
+            return False
+        self.top(content, None, None, title=True)
+        self.notes_since_paragraph = False
         return True
 
     def footnote(self, item: _Item) -> bool:
@@ -790,9 +807,10 @@ class _BodyReader:
             return True
         return False
 
-    def top(self, content: Content, label: Label | None, number: int | None) -> None:
-        """Start a preambular or operative paragraph."""
-        title = label is None and number is None and heading_title(_text(content))  # a heading without a numeral
+    def top(self, content: Content, label: Label | None, number: int | None, title: bool = False) -> None:
+        """Start a preambular or operative paragraph; `title`: one known to be a section's heading
+        without a numeral, where the words alone would not tell."""
+        title = title or (label is None and number is None and heading_title(_text(content), 2))
         node = Node(content, 0, label, number, "decimal" if number is not None else "title" if title else None)
         self.tops.append(node)
         self.chain = [node]
@@ -993,6 +1011,7 @@ def _read_body(
             f"no resolution found: no paragraphs follow {start}",
             f"preambular and operative paragraphs follow {start}, separated by blank lines",
         )
+    untitle(reader.tops)
     for node, infer in with_inference(reader.tops):
         node.content, node.opening, node.emphasis = marked_opening(node.content, infer=infer)
     return reader

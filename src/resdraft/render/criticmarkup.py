@@ -264,6 +264,10 @@ class _Document:
         else:
             edit = "insert" if old is None else "delete"
             items = _items(None, shown.content) if old is None else _items(self.old(shown.content), None)
+            if not nested and (self.diff.old if new is None else self.diff.new).heading(shown):
+                return dataclasses.replace(
+                    shown, content=_verbatim(_heading_marked(edit, shown.label, items) + note), label=None, heading=False
+                )
             words = [(edit, Run(f"{shown.label} ")), *items] if shown.label else items
             text, label, inner = pad + marked_inline(words), None, pad + _item_indent(shown.label)
         subs = change.subparagraphs or tuple(_whole(sub, change.status) for sub in shown.subparagraphs)
@@ -327,6 +331,16 @@ def _label_items(old: str | None, new: str | None) -> list[Item]:
     if new:
         out.append(("insert", Run(f"{new} ")))
     return out
+
+
+def _heading_marked(edit: str, numeral: str | None, items: list[Item]) -> str:
+    """A section's heading only one text has, marked whole as the template sets a heading: in bold,
+    its numeral on a line of its own above its words. The bold inside the marks, so that accepting
+    or rejecting them leaves either the heading or nothing, no bare "****"."""
+    bold: list[Item] = [(op, dataclasses.replace(s, bold=True) if isinstance(s, Run) else s) for op, s in items]
+    lines: list[list[Item]] = [[(edit, Run(numeral, bold=True))]] if numeral else []
+    lines.append(bold)
+    return "\n\n".join(marked_inline(line) for line in lines)
 
 
 def _item_indent(label: str | None) -> str:
