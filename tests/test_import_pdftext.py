@@ -316,7 +316,7 @@ def test_sectioned_resolution_keeps_its_headings_apart_from_the_paragraphs() -> 
 def test_a_heading_printed_with_its_title_on_one_line_is_a_heading_not_a_subparagraph() -> None:
     # The Pact for the Future prints "I." and "II." alone above their titles, "III. Science, …" on one line.
     res = _corpus("A/RES/79/1")
-    headings = [(p.label, p.text) for p in res.operative if p.number is None and p.label]
+    headings = [(p.label, p.text) for p in res.operative if p.number is None and p.label and not p.label.startswith("Action")]
     assert headings == [
         ("I.", "Sustainable development and financing for development"),
         ("II.", "International peace and security"),
@@ -332,9 +332,32 @@ def test_a_heading_printed_with_its_title_on_one_line_is_a_heading_not_a_subpara
 def test_a_declarations_paragraphs_have_no_opening_phrase_inferred() -> None:
     # "We, the Heads of State …", "Yet this is …", "Science, technology …": no phrase of a resolution's.
     res = _corpus("A/RES/79/1")
-    assert res.preamble[0].opening == "Adopts"  # (the resolution's own words, before the declaration)
-    assert [p.opening for p in res.operative if p.opening] == []
-    assert not any(isinstance(s, Run) and s.opening for p in res.operative for s in p.content)
+    assert res.operative[0].opening == "Adopts"  # (the resolution's own words, before the declaration)
+    assert [p.opening for p in res.operative if p.opening] == ["Adopts"]
+    assert not any(isinstance(s, Run) and s.opening for p in res.operative[1:] for s in p.content)
+
+
+def test_the_pacts_actions_are_headings_and_its_adoption_opens_the_operative_part() -> None:
+    # A/RES/79/1 adopts the Pact for the Future printed under it: "Adopts the following Pact for
+    # the Future and its annexes:" was read as the preamble, and the Pact's 56 pledges, "Action 1.
+    # We will take bold … behind." printed right under a paragraph, bold, were run on to the
+    # paragraph (or sub-paragraph) before them; one, "Action 6. …", stood as an unnumbered paragraph.
+    res = _corpus("A/RES/79/1")
+    assert res.preamble == () and res.operative[0].text == "Adopts the following Pact for the Future and its annexes:"
+    assert (
+        res.operative[0].number is None and res.heading(res.operative[1]) and res.operative[1].text == "The Pact for the Future"
+    )
+    actions = [p for p in res.operative if p.label and p.label.startswith("Action")]
+    assert [p.label for p in actions] == [f"Action {n}." for n in range(1, 57)]
+    assert all(res.heading(p) and p.text.startswith("We will ") and p.text.endswith(".") for p in actions)
+    assert actions[0].text == (
+        "We will take bold, ambitious, accelerated, just and transformative actions to implement the 2030 Agenda, "
+        "achieve the Sustainable Development Goals and leave no one behind."
+    )
+    assert not any(re.search(r"Action \d", s.text) for p in res.operative for s in p.walk() if not res.heading(s))
+    twenty = next(p for p in res.operative if p.number == 20)
+    assert twenty.subparagraphs[-1].text == "Remove all obstacles to sustainable development and refrain from economic coercion."
+    assert [p.number for p in res.operative if p.number] == list(range(1, 85))
 
 
 def test_a_lettered_line_after_a_colon_stays_in_the_list_it_opens() -> None:

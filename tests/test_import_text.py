@@ -90,8 +90,9 @@ def test_a_declaration_typed_as_plain_text_has_no_opening_phrase_inferred() -> N
     for p in (*pact.preamble, *pact.operative):
         lines += [f"{p.label} {p.text}" if p.label else p.text, ""]
     res = parse_text("\n".join(lines), Path("pact.txt"))
-    assert res.preamble[0].opening == "Adopts"
-    assert [p.opening for p in res.operative if p.opening] == []
+    assert res.preamble == () and res.operative[0].opening == "Adopts"
+    assert [p.opening for p in res.operative if p.opening] == ["Adopts"]
+    assert sum(1 for p in res.operative if p.label and p.label.startswith("Action") and res.heading(p)) == 56
     assert sum(p.number is not None for p in res.operative) == 84
 
 

@@ -528,15 +528,16 @@ def test_having_also_with_a_participle_follows_having_with_the_same_one(tmp_path
 
 
 def test_an_unnumbered_paragraph_is_named_after_the_printed_number_before_it_not_by_its_place(tmp_path: Path) -> None:
-    # A/RES/79/1: "Action 6. We will invest in people …", a heading over the printed op. 25, reads as
-    # an unnumbered paragraph; lint called it "operative paragraph 25", and the printed 25 "26".
-    findings = lint(str(ga_text(tmp_path, "A/RES/79/1"))).findings
-    assert [f.rule for f in findings if f.paragraph == "operative paragraph 25" and "“Action”" in f.message] == []
-    action = [f for f in findings if f.rule == "operative-opening" and "“Action”" in f.message]
-    assert [f.paragraph for f in action][:2] == [
-        "unnumbered paragraph 1 after operative paragraph 24",
-        "unnumbered paragraph 1 after operative paragraph 47",
-    ]
+    # A/RES/79/280: rule 3.3's new "(a) …" and "(b) …", quoted under op. 1, stand as two unnumbered
+    # paragraphs before the printed op. 2, the fourth operative paragraph by place. (The example
+    # was 79/1's "Action 6." until the Pact's actions were read as headings.)
+    path = ga_text(tmp_path, "A/RES/79/280")
+    edit(path, "under staff rule 3.3 (b);", "under staff rule 3.3 (b),")  # the printed op. 2 ends with a comma
+    findings = lint(str(path)).findings
+    quoted = [f.paragraph for f in findings if f.rule == "operative-opening"]
+    assert quoted == ["unnumbered paragraph 1 after operative paragraph 1"]
+    (comma,) = [f for f in findings if f.rule == "paragraph-end" and "“,”" in f.message]
+    assert comma.paragraph == "operative paragraph 2"
 
 
 def test_a_run_of_openings_starts_afresh_after_further_as_ga_texts_write_it(tmp_path: Path) -> None:

@@ -639,6 +639,19 @@ def test_any_two_texts_accept_to_the_new_and_reject_to_the_old(
     _check(_random_resolution(old_pre, old_op), _random_resolution(new_pre, new_op))
 
 
+def test_a_last_paragraph_struck_whose_words_a_new_sub_paragraph_has_rejects_to_the_old_numbering() -> None:
+    # Found by the law above: old "1." with "(a)", then "2. Recalling Recalling"; new "1." with "(a)"
+    # and "(b) Recalling Recalling". The inserted (b), whose words the struck 2. has, carries 2.'s
+    # numbering for LibreOffice (a move of its own, see `_numbered_as_next`); its mark was then
+    # written as (a)'s, so Reject All ran (a) on into (b)'s paragraph and gave it that numbering,
+    # "2." for "(a)" (and "3." for the 2.). A mark now moves there only where the properties both
+    # sides then give are the ones each should.
+    old = _random_resolution([], [("Recalling", ["Recalling Recalling Recalling Urges Recalling"]), ("Recalling Recalling", [])])
+    new = _random_resolution([], [("Recalling Urges", ["Recalling Urges Urges", "Recalling Recalling"])])
+    redline = _check(old, new)
+    assert _labels(redline, _resolve(_body(redline), "del"), "del") == ["1.", "(a)", "2."]
+
+
 def _move_ranges(body: etree._Element, name: str) -> tuple[etree._Element, etree._Element]:
     """The paragraphs where move `name` starts: where it was (moveFrom) and where it is (moveTo)."""
     (start_from,) = (m for m in body.iter(f"{W}moveFromRangeStart") if m.get(f"{W}name") == name)

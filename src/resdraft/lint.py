@@ -25,7 +25,15 @@ from resdraft.library import Library
 from resdraft.library.bodies import BodyStyle, paragraph_mark
 from resdraft.library.lintrules import LintRules, read_lint_rules
 from resdraft.model import Draft, FootnoteRef, Line, Numbering, Paragraph, Resolution, Session, SubClause, Use
-from resdraft.numbering import FIRST_COUNTERS, SECTION, counter_styles, counter_value, heading_kinds, heading_labels
+from resdraft.numbering import (
+    FIRST_COUNTERS,
+    SECTION,
+    counter_styles,
+    counter_value,
+    heading_kinds,
+    heading_labels,
+    is_section_title,
+)
 from resdraft.numbering import label as nth_label
 from resdraft.recalls import Series
 from resdraft.session_refs import names_own_session
@@ -464,17 +472,20 @@ class _Linter:
 
     def heading(self, item: _Item, numbered: bool) -> bool:
         """Whether a document's paragraph is the heading of a part of a sectioned resolution ("II",
-        "Budget performance report for …", "Social aspects"): no number, no closing mark, and a
-        section's label, or no opening a paragraph of its part has: in the preamble, a short line
+        "Budget performance report for …", "Social aspects", "Action 1."): no number, no closing
+        mark (but the stop of an action's pledge, "We will …."), and a section's label, or no opening a paragraph of its part has: in the preamble, a short line
         without a participle or adjective; among numbered paragraphs, without a verb (a plural
         noun, "Investments of …", passes for a verb in the third person, so only in a short line)."""
         p = item.paragraph
         if p.heading:  # marked as one (`heading: true`, or read as one)
             return True
         text = p.text.rstrip()
-        if item.labels or p.number is not None or p.subparagraphs or not text or text[-1] in ".,;:":
+        if item.labels or p.number is not None or p.subparagraphs or not text:
             return False
-        if p.label and SECTION.fullmatch(p.label):
+        numeral = p.label if p.label and SECTION.fullmatch(p.label) else None
+        if text[-1] in ".,;:" and not (numeral and is_section_title(numeral, text)):
+            return False
+        if numeral:
             return True
         words = _words(self._phrase(item, item.part == "preamble"))
         if not words:

@@ -5,24 +5,33 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-SECTION = re.compile(r"(?:[IVXL]{1,6}|[A-H])\.?|Section \d{1,3}")  # "II", "B.", "Section 3": a part of a sectioned resolution
+# "II", "B.", "Section 3": a part of a sectioned resolution; "Action 12.": one of the actions the Pact
+# for the Future (A/RES/79/1) heads its paragraphs with, its words a sentence ("We will …").
+SECTION = re.compile(r"(?:[IVXL]{1,6}|[A-H])\.?|Section \d{1,3}|Action \d{1,3}\.")
 _SECTION_START = re.compile(rf"(?:{SECTION.pattern})(?=\s|$)")
 TITLE_LIMIT = 300  # characters of a section's title
 
 
 def section_heading(text: str) -> tuple[str, str] | None:
-    """A section's heading: its numeral ("II", "B.", "Section 3") and its title ("" where the
-    title stands apart), where `text` is one, else None. A title is no sentence: it starts with a
-    capital and ends in no stop, comma, semicolon or colon. A letter needs its full stop ("B. …")."""
+    """A section's heading: its numeral ("II", "B.", "Section 3", "Action 12.") and its title (""
+    where the title stands apart), where `text` is one, else None. A title is no sentence: it starts
+    with a capital and ends in no stop, comma, semicolon or colon; but an action's is the sentence
+    it pledges ("Action 1. We will take bold … and leave no one behind."). A letter needs its full stop ("B. …")."""
     found = _SECTION_START.match(text)
     if found is None:
         return None
     numeral, title = found.group(), text[found.end() :].strip()
     if numeral[0] in "ABCDEFGH" and not numeral.endswith("."):
         return None
-    if title and not is_title(title):
+    if title and not is_section_title(numeral, title):
         return None
     return numeral, title
+
+
+def is_section_title(numeral: str, title: str) -> bool:
+    """Whether a text reads as the title of a section numbered `numeral`: a title (see `is_title`),
+    or for an action the sentence it pledges, stop and all ("Action 1." "We will take bold … behind.")."""
+    return is_title(title) or (numeral.startswith("Action") and is_title(title.rstrip(".")))
 
 
 def is_title(text: str) -> bool:

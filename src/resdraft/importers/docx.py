@@ -27,7 +27,7 @@ from resdraft.errors import LibraryError, Problem, Where
 from resdraft.importers.dates import parse_date
 from resdraft.importers.labels import title_line
 from resdraft.importers.openings import infer_opening, is_preambular
-from resdraft.importers.outline import heading_title
+from resdraft.importers.outline import adopts, heading_title
 from resdraft.importers.text import (
     ADOPTION_LINE,
     BODIES,
@@ -909,6 +909,8 @@ def _by_heuristic(all_paras: list[_Para]) -> list[_Item]:
         op_start = first
         if op_start and paras[op_start - 1].label is None and heading_title(texts[op_start - 1]):
             op_start -= 1  # a heading without a numeral right above paragraph 1 opens the part (see split_parts)
+        if op_start and paras[op_start - 1].label is None and adopts(texts[op_start - 1]):
+            op_start -= 1  # so does the paragraph adopting the text whose paragraphs follow
         if any(_is_heading(p) for p in paras[op_start:]):  # as does the first section's heading
             op_start = next((i for i in range(op_start - 1, -1, -1) if _is_heading(paras[i])), op_start)
     else:  # no list: the first paragraph after the enacting formula that opens with a verb ("Endorses …")

@@ -81,17 +81,29 @@ def split_parts(tops: list[Node], transition_at: int | None = None) -> tuple[lis
     heading ("I" over "International Convention on …") and what stands under it before its first
     numbered paragraph (a section's own "Recalling …") open the operative part, as the later sections' do;
     so does a heading without a numeral (a "title" node) right above paragraph 1 ("Role and authority
-    of the General Assembly" over "1. Recognizes …", A/RES/79/327)."""
+    of the General Assembly" over "1. Recognizes …", A/RES/79/327), and the paragraph adopting the
+    text whose numbered paragraphs follow (see `adopts`)."""
     if transition_at is not None:
         return tops[:transition_at], tops[transition_at:]
     at = next((i for i, n in enumerate(tops) if n.number is not None), None)
     if at is None:
         at = next((i for i, n in enumerate(tops) if n.opening and not is_preambular(n.opening)), len(tops))
-    elif at and tops[at - 1].style == "title":
-        at -= 1
+    else:
+        if at and tops[at - 1].style == "title":
+            at -= 1
+        if at and tops[at - 1].number is None and adopts(plain(tops[at - 1].content)):
+            at -= 1
     if any(n.style == "heading" for n in tops[at:]):
         at = next((i for i in range(at - 1, -1, -1) if tops[i].style == "heading"), at)
     return tops[:at], tops[at:]
+
+
+def adopts(text: str) -> bool:
+    """Whether an unnumbered paragraph opens operatively and introduces what follows, as a
+    resolution adopting a text printed under it does ("Adopts the following Pact for the Future and
+    its annexes:" over the Pact's own numbered paragraphs, A/RES/79/1): the operative part begins with it."""
+    opening = infer_opening(text)
+    return opening is not None and not is_preambular(opening) and text.rstrip().endswith(":")
 
 
 def untitle(tops: list[Node]) -> None:

@@ -100,6 +100,8 @@ LABEL_ALONE = re.compile(r"(?:\d{1,3}\.|\((?:[a-zA-Z]{1,6}|\d{1,3})\))")
 LABEL_START = re.compile(r"(?:\d{1,3}\.|\((?:[a-zA-Z]{1,6}|\d{1,3})\))(?:[ \t]|$)")
 GLUED_LABEL = re.compile(r"(\d{1,3}\.)(?=[A-Z“])")
 BULLET = re.compile(r"(?:--|[-–—•▪●◦·])[ \t]+(?=\S)")
+# The Pact for the Future's "Action 1. We will …", printed right under a paragraph: a heading starts there.
+ACTION_START = re.compile(r"Action \d{1,3}\. (?=[A-Z])")
 # The GA's closing formula, "25th plenary meeting" (PLENARY) and the date under it, on a line of its own under the last paragraph.
 CLOSING_LINE = re.compile(PLENARY.pattern + r"\s*$", re.I)
 # ... read as those two lines, without what a page break may have run on to them (an annex's heading).
@@ -1000,7 +1002,9 @@ def _fragments(pages: Sequence[_Page], indent_mode: bool) -> list[_Fragment]:
                 new = current is None or line.indent >= base + 2 or _starts_label(text)
             else:
                 new = current is None or (
-                    _starts_label(text) and _ends_sentence(current.lines[-1]) and not LABEL_ALONE.fullmatch(current.lines[-1])
+                    (_starts_label(text) or ACTION_START.match(text) is not None)
+                    and _ends_sentence(current.lines[-1])
+                    and not LABEL_ALONE.fullmatch(current.lines[-1])
                 )
             # The closing formula, "42nd plenary meeting", printed right under the last paragraph.
             new = new or (current is not None and CLOSING_LINE.match(text) is not None and _ends_sentence(current.lines[-1]))

@@ -1104,7 +1104,9 @@ class _Redline(_Writer):
             new, old = _own_properties(ppr), _old_properties(ppr_target)
         else:  # Accept All: `target`'s properties; Reject All: `origin`'s old ones
             new, old = _own_properties(ppr_target), _old_properties(ppr)
-        if [etree.tostring(c) for c in new] != [etree.tostring(c) for c in old]:
+        # (compared with what each side gives now: `origin` may carry a change of its properties
+        # already, the next paragraph's numbering that `_numbered_as_next` gave it)
+        if _xml(new) != _xml(_own_properties(ppr)) or _xml(old) != _xml(_old_properties(ppr)):
             was = _found(ppr, "w:pPrChange")
             if inserted and was is not None:
                 return False
@@ -1114,9 +1116,10 @@ class _Redline(_Writer):
                 ppr.insert(0, copy.deepcopy(child))
             if was is not None:
                 ppr.remove(was)
-            change = _el("w:pPr", self._mark("w:pPrChange", ppr))
-            for child in old:
-                change.append(copy.deepcopy(child))
+            if _xml(new) != _xml(old):
+                change = _el("w:pPr", self._mark("w:pPrChange", ppr))
+                for child in old:
+                    change.append(copy.deepcopy(child))
         ppr.remove(rpr)
         rpr[0].tag = qn("w:ins") if inserted else qn("w:del")  # (a moved paragraph's mark, outside its move)
         _give_mark(ppr_target, rpr)
@@ -1236,6 +1239,11 @@ def _give_mark(ppr: Any, rpr: Any) -> None:
         change.addprevious(rpr)
     else:
         ppr.append(rpr)
+
+
+def _xml(properties: list[Any]) -> list[bytes]:
+    """Paragraph properties as XML, to compare."""
+    return [etree.tostring(child) for child in properties]
 
 
 def _own_properties(ppr: Any) -> list[Any]:
