@@ -540,6 +540,15 @@ def test_an_unnumbered_paragraph_is_named_after_the_printed_number_before_it_not
     assert comma.paragraph == "operative paragraph 2"
 
 
+def test_the_pacts_actions_are_headings_not_paragraphs_held_to_the_rules(tmp_path: Path) -> None:
+    # A/RES/79/1's "Action 6. We will invest in people …" read as an unnumbered paragraph, and
+    # lint told it "“Action” is not a verb"; the other 55 actions ran on to the paragraphs before
+    # them. Read as headings now, none is named in a finding, nor is "Adopts the following Pact …:".
+    findings = lint(str(ga_text(tmp_path, "A/RES/79/1"))).findings
+    assert findings and all(f.paragraph.startswith("operative paragraph ") for f in findings)
+    assert not any("Action" in f.message for f in findings)
+
+
 def test_a_run_of_openings_starts_afresh_after_further_as_ga_texts_write_it(tmp_path: Path) -> None:
     # A/RES/78/118 op. 7-10: "Calls upon", "Also calls upon", "Further calls upon", "Calls upon" (so
     # in 243 runs of the 659 adopted texts); the fourth was told to "reword the opening".
