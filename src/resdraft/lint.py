@@ -19,7 +19,7 @@ from typing import Any, Literal
 from resdraft.bodynames import name_pattern, names_a_past_act
 from resdraft.errors import OutputError, Problem, Problems, ResdraftError, Where
 from resdraft.importers.dates import MONTH
-from resdraft.importers.openings import AUXILIARIES, qualifies_noun
+from resdraft.importers.openings import AUXILIARIES, declaration_start, qualifies_noun
 from resdraft.inline import anchors
 from resdraft.library import Library
 from resdraft.library.bodies import BodyStyle, paragraph_mark
@@ -247,6 +247,9 @@ class _Item:
     number: int | None = None  # the number printed on its (top-level) paragraph, if any
     section: str | None = None  # its section ("III"), where each section is numbered from 1 again
     after: tuple[int, int] | None = None  # unnumbered among numbered ones: the number printed before it, and which after it
+    declared: bool = (
+        False  # a paragraph (or sub-paragraph) of a declaration the resolution adopts: "We …", no resolution's phrasing
+    )
 
     @property
     def position(self) -> str:
@@ -1196,15 +1199,19 @@ def _run(
                 else item
                 for item in items
             ]
+        items = _declared(items)
         tops = [item for item in items if not item.labels]
-        for section in _sections(tops):  # openings repeat within a section; the next starts afresh
+        for section in _sections(
+            [item for item in tops if not item.declared]
+        ):  # openings repeat within a section; the next starts afresh
             linter.repeats(section)
         for item in items:
             if not item.labels and not item.heading:
-                linter.opening(item)
+                if not item.declared:
+                    linter.opening(item)
                 following = tops[item.index].paragraph.text if item.index < len(tops) else ""
                 linter.quotes([other for other in items if other.index == item.index], following)
-            if not item.heading:
+            if not item.heading and not item.declared:
                 linter.end(item)
 
             def where_of(words: str, item: _Item = item) -> Where | None:
@@ -1221,6 +1228,19 @@ def _run(
                 depth = len(item.labels)
                 linter.labels(item, levels[depth] if depth < len(levels) else None)
     return headings
+
+
+def _declared(items: list[_Item]) -> list[_Item]:
+    """A part's items with those of a declaration it adopts marked (the Pact for the Future's "We,
+    the Heads of State …", "We will …", A/RES/79/1): from where its paragraphs begin to speak as the
+    declaring "We" (as the importers find it, see openings.declaration_start), with their
+    sub-paragraphs. They are held to no opening phrase, repeat or end mark of a resolution's."""
+    paragraphs = [item for item in items if not item.labels and not item.heading]
+    start = declaration_start([item.paragraph.text for item in paragraphs])
+    if start is None:
+        return items
+    first = paragraphs[start].index
+    return [replace(item, declared=True) if item.index >= first else item for item in items]
 
 
 def _operative_numbers(linter: _Linter, resolution: Resolution, headings: set[int]) -> None:
