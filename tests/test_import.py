@@ -21,6 +21,7 @@ from resdraft.cli import app
 from resdraft.library import open_library
 from resdraft.library.drafts import symbol_name
 from resdraft.library_import import import_document
+from resdraft.lint import lint
 from resdraft.sources import read_file
 
 runner = CliRunner()
@@ -302,6 +303,21 @@ def test_a_sections_heading_is_a_paragraph_the_numbering_skips(empty: Path, tmp_
     assert [p.number for p in load_resolution(restart.draft)[0].operative] == [
         p.number for p in read_file(ga_text(tmp_path, "A/RES/78/247")).resolution.operative
     ]
+
+
+def test_headings_that_count_are_counted_beside_numerals_that_name(empty: Path, tmp_path: Path) -> None:
+    # A/RES/79/1: the Pact's chapters "I." to "V." count, its 56 "Action 1." to "Action 56." name
+    # (they number on across the chapters, and no list numbers "Action"). With the actions among
+    # them, no heading counted and all were typed (`numbered: false`, `label: II.`), which lint
+    # tells to write as `heading: I.`; now the chapters are `heading: I.` and the actions typed.
+    result = import_document(ga_text(tmp_path, "A/RES/79/1"))
+    written = result.draft.read_text(encoding="utf-8")
+    assert written.count("    heading: I.\n") == 5 and "label: II." not in written
+    assert written.count("    label: Action ") == 56
+    built = load_resolution(result.draft)[0]
+    doc = read_file(ga_text(tmp_path, "A/RES/79/1")).resolution
+    assert [(p.label, p.number, p.text) for p in built.operative] == [(p.label, p.number, p.text) for p in doc.operative]
+    assert [f for f in lint(str(result.draft)).findings if f.rule == "typed-numeral"] == []
 
 
 def test_a_word_file_imports_and_rebuilds(empty: Path, tmp_path: Path) -> None:

@@ -808,6 +808,7 @@ def test_a_drafts_heading_the_numbering_skips_is_asked_no_opening_or_closing_mar
         ("heading: I", "heading: I", []),
         ("numbered: false, label: Section 3", "numbered: false, label: Section 7", []),  # numerals that name
         ("numbered: false, label: I", "numbered: false, label: III", []),  # out of order: typed on purpose
+        ("numbered: false, label: Section 3", "numbered: false, label: I", ["I"]),  # one that names beside one that counts
     ],
 )
 def test_a_drafts_typed_section_numerals_that_a_count_would_give_are_warned_of(

@@ -669,9 +669,11 @@ def _unnumbered(entry: Any, p: Paragraph, kind: str | None) -> dict[str, Any]:
 def _heading_kinds(doc: Resolution) -> dict[int, str]:
     """Each section heading's kind of numeral ("I", "A."), by its place among the operative
     paragraphs, where counting each kind (`heading_labels`) gives every heading of the document
-    the numeral it has, so the draft names none and they renumber themselves; else none."""
+    whose numeral counts the numeral it has, so the draft names none of those and they renumber
+    themselves; else none. A numeral that names ("Section 3", "Action 12.") is typed."""
     numerals = {k: numeral for k, p in enumerate(doc.operative) if (numeral := doc.heading_numeral(p))}
-    return dict(zip(numerals, heading_kinds(list(numerals.values())) or [], strict=False))
+    kinds = heading_kinds(list(numerals.values())) or []
+    return {k: kind for k, kind in zip(numerals, kinds, strict=False) if kind is not None}
 
 
 def _adoption_meeting(closing: str) -> tuple[str, dt.date] | None:

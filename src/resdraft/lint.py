@@ -1500,7 +1500,7 @@ def _typed_numerals(draft: Draft, linter: _Linter) -> None:
     if kinds is None:
         return
     for (i, use), kind in zip(headings, kinds, strict=True):
-        if use.heading is None:
+        if use.heading is None and kind is not None:
             linter.emit(
                 "typed-numeral",
                 f"section numeral {use.label} is typed",

@@ -201,12 +201,13 @@ def heading_labels(kinds: Iterable[str]) -> list[str]:
     return out
 
 
-def heading_kinds(numerals: Sequence[str]) -> list[str] | None:
-    """Each heading numeral's kind ("XIV": "I", "B.": "A."), where counting each kind
-    (`heading_labels`) gives every one of them as it is, so none need be typed; else None."""
-    found = [counted(numeral) for numeral in numerals]
-    kinds = [f[0] for f in found if f is not None]
-    return kinds if len(kinds) == len(numerals) and heading_labels(kinds) == list(numerals) else None
+def heading_kinds(numerals: Sequence[str]) -> list[str | None] | None:
+    """Each heading numeral's kind ("XIV": "I", "B.": "A."; None for one that names rather than
+    counts, "Section 3", "Action 12.": see `counted`), where counting each kind (`heading_labels`)
+    gives every numeral that counts as it is, so none of those need be typed; else None."""
+    kinds = [found[0] if (found := counted(numeral)) is not None else None for numeral in numerals]
+    counting = [numeral for numeral, kind in zip(numerals, kinds, strict=True) if kind is not None]
+    return kinds if heading_labels(kind for kind in kinds if kind is not None) == counting else None
 
 
 def paragraph_numbers(entries: Iterable[tuple[bool, int | None, str | bool | None]]) -> list[int | str | None]:
