@@ -762,11 +762,10 @@ def _header_lines(diff: Diff) -> list[tuple[str, HeaderChange]]:
     return named + [(h.field.replace("-", " ") + " line", h) for h in diff.masthead]
 
 
-def _header_section(diff: Diff) -> str:
-    """The header fields and the other masthead lines ('agenda item line') that changed, old and
-    new with word-level marks, numbered as the first changes (the keys reach them before the
-    paragraphs: a stale symbol or date is a change to review like any other); the others named."""
-    named = _header_lines(diff)
+def _header_section(named: list[tuple[str, HeaderChange]]) -> str:
+    """The header fields and the other masthead lines ('agenda item line', see `_header_lines`)
+    that changed, old and new with word-level marks, numbered as the first changes (the keys reach
+    them before the paragraphs: a stale symbol or date is a change to review like any other); the others named."""
     changed = [(name, h) for name, h in named if h.status != "unchanged"]
     same = [name for name, h in named if h.status == "unchanged"]
     out = ['<section aria-labelledby="h-header"><h2 id="h-header">Header</h2>']
@@ -841,7 +840,8 @@ def _toolbar(total: int) -> str:
 
 def render_review_html(diff: Diff) -> str:
     """The diff as one self-contained HTML page for reviewing a draft against last session's text."""
-    header = sum(h.status != "unchanged" for _, h in _header_lines(diff))
+    lines = _header_lines(diff)
+    header = sum(h.status != "unchanged" for _, h in lines)
     rows = _numbered(diff, header)
     notes = _Notes(diff)
     before_footnotes = header + sum(n is not None for part in PARTS for _, n in rows[part])
@@ -854,7 +854,7 @@ def render_review_html(diff: Diff) -> str:
         f"<title>{escape(title)} — resdraft review</title><style>{_STYLE}</style></head>",
         f'<body data-changes="{total}"><div class="page">',
         f"<header><h1>{escape(title)}</h1>{_warnings(diff)}",
-        f'<div class="overview">{_summary_section(diff)}{_header_section(diff)}</div></header>',
+        f'<div class="overview">{_summary_section(diff)}{_header_section(lines)}</div></header>',
         _toolbar(total),
         "<main>",
     ]
