@@ -73,3 +73,24 @@ def test_an_adopted_un_resolution_parses_with_its_adoption_and_report_lines(tmp_
     assert structure["report_line"] == "[on the report of the Third Committee (A/79/456, para. 31)]"
     # …and the number its title follows, apart from the title's words.
     assert structure["title_number"] == "79/161." and not structure["title"].startswith("79/161")
+
+
+@pytest.mark.parametrize(
+    ("symbol", "headings"),
+    [
+        ("A/RES/79/161", [("I", "International Convention on the Elimination of All Forms of Racial Discrimination")]),
+        ("A/RES/78/305", [(None, "Budget performance report for the period from 1 July 2022 to 30 June 2023")]),
+    ],
+)
+def test_a_sections_heading_is_marked_with_its_numeral(
+    tmp_path: Path, symbol: str, headings: list[tuple[str | None, str]]
+) -> None:
+    # The structure printed a heading as one more operative paragraph, its numeral lost ("I" over
+    # "International Convention …" had text only), so a reader of the JSON could not tell it from a paragraph.
+    from conftest import ga_text
+
+    result = CliRunner().invoke(app, ["parse", str(ga_text(tmp_path, symbol))])
+    assert result.exit_code == 0, result.output
+    marked = [p for p in json.loads(result.stdout)["operative"] if p.get("heading")]
+    assert [(p.get("label"), p["text"]) for p in marked][: len(headings)] == headings
+    assert all("number" not in p and p["heading"] is True for p in marked)

@@ -25,12 +25,18 @@ HEADER_FIELDS = {
 }
 
 
-def _paragraph(p: Paragraph) -> dict[str, Any]:
+def _paragraph(p: Paragraph, res: Resolution | None = None) -> dict[str, Any]:
+    """A paragraph as the schema has it; `res`: the text whose operative part it stands in, which
+    tells a section's heading: marked `heading`, with its numeral ("II") as its label, where it has one."""
     out: dict[str, Any] = {"opening": p.opening, "text": p.text, "footnote_refs": list(p.footnote_refs)}
     if p.level:
         out["label"] = p.label
     elif p.number is not None:
         out["number"] = p.number
+    elif res is not None and res.heading(p):
+        out["heading"] = True
+        if (numeral := res.heading_numeral(p)) is not None:
+            out["label"] = numeral
     out["subparagraphs"] = [_paragraph(s) for s in p.subparagraphs]
     return out
 
@@ -71,7 +77,7 @@ def to_structure(res: Resolution) -> dict[str, Any]:
     out["preamble"] = [_paragraph(p) for p in res.preamble]
     if res.transition is not None:
         out["operative_formula"] = res.transition.text
-    out["operative"] = [_paragraph(p) for p in res.operative]
+    out["operative"] = [_paragraph(p, res) for p in res.operative]
     out["closing"] = res.closing.text if res.closing else None
     out["footnotes"] = [{"marker": n.marker, "text": n.text} for n in res.footnotes]
     return out
