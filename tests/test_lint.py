@@ -91,6 +91,24 @@ def test_a_council_paragraph_acting_under_chapter_vii_opens_the_operative_part_a
     assert [f for f in report.findings if f.rule == "operative-opening"] == [], render_lint(report)
 
 
+def test_acting_under_chapter_vii_over_its_own_decisions_ends_with_a_comma_and_i_ii_count_as_roman(tmp_path: Path) -> None:
+    # S/RES/1590 (2005), op. 16: "Acting under Chapter VII of the Charter of the United Nations,"
+    # over "(i) Decides that UNMIS is authorized …" and "(ii) Requests that …": the phrase qualifies
+    # each decision and ends with a comma, as the Council writes it; lint asked for ":" (an error), and read
+    # "(i)", "(ii)" as the letters i and ii where (a) and (j) come ("(ii)" says they are Roman).
+    source = next((ROOT.parent / "shared" / "corpus" / "unsc-unmis").glob("UNSC_S-RES-1590-*.txt"))
+    report = lint(str(source))
+    assert report.errors == [], render_lint(report)
+    (labels,) = [f for f in report.findings if f.rule == "label-sequence"]
+    assert labels.severity == "warning" and "labelled (i), (ii) …; this body labels them (a), (b)" in labels.message
+    # Over sub-paragraphs that carry no verb of their own, the phrase still introduces them with ":".
+    path = tmp_path / source.name
+    path.write_text(source.read_text(encoding="utf-8"), encoding="utf-8")
+    edit(path, "(i) Decides that UNMIS is authorized", "(i) that UNMIS is authorized")
+    ends = [f for f in lint(str(path)).findings if f.rule == "paragraph-end"]
+    assert [(f.paragraph, f.severity) for f in ends] == [("operative paragraph 16", "error")]
+
+
 def test_the_councils_closing_decides_to_remain_seized_is_no_second_decides() -> None:
     # S/RES/1709 (2006): "1. Decides to extend the mandate of UNMIS …" and "2. Decides to remain seized
     # of the matter." was told to write "Also decides"; the Council never does (operative.set_forms).

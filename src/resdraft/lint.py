@@ -524,6 +524,18 @@ class _Linter:
             after_heading, run = False, []
         return out
 
+    def chapeau(self, item: _Item) -> bool:
+        """Whether a paragraph is a participial phrase over sub-paragraphs that each open with an
+        operative verb of their own (the Council's "Acting under Chapter VII of the Charter of the
+        United Nations," over "(i) Decides …" and "(ii) Requests …", S/RES/1590 (2005)): the phrase
+        qualifies each, and so ends with a comma, not with a colon."""
+        p = item.paragraph
+        words = _words(self._phrase(item, True))
+        if not p.subparagraphs or not words or not self._preambular(words):
+            return False
+        heads = (_words(_first_words(sub.text, self.rules)) for sub in p.subparagraphs)
+        return all(head and self._head(head, self.rules.operative_adverbs) in self.verb_heads for head in heads)
+
     def _head(self, words: list[str], adverbs: frozenset[str]) -> str:
         i = 0
         while i < len(words) - 1 and words[i] in adverbs:
@@ -1020,7 +1032,9 @@ class _Linter:
         if first is None:
             return
         prefix, counter, suffix = first
-        style = _style_of(counter, pattern)
+        second = _parse_label(labelled[1][1]) if len(labelled) > 1 else None
+        # "(i)" is a letter or a Roman one; "(ii)" after it says which (S/RES/1590 (2005), op. 16)
+        style = _style_of(counter, None if second and second[1].lower() == "ii" and counter.lower() == "i" else pattern)
         example = f"{prefix}{FIRST_COUNTERS[style]}{suffix}"
         if pattern and _pattern_form(pattern) != (prefix, suffix, style):
             self.emit(
@@ -1196,6 +1210,13 @@ def _run(
             items = [
                 replace(item, ends=(*item.ends, introduces))
                 if not item.labels and not item.heading and item.index + 1 in headings and introduces not in item.ends
+                else item
+                for item in items
+            ]
+            # A participial phrase over sub-paragraphs that each carry their own verb ends with a comma.
+            items = [
+                replace(item, ends=(*item.ends, ","))
+                if not item.labels and "," not in item.ends and linter.chapeau(item)
                 else item
                 for item in items
             ]
