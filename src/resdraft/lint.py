@@ -247,9 +247,8 @@ class _Item:
     number: int | None = None  # the number printed on its (top-level) paragraph, if any
     section: str | None = None  # its section ("III"), where each section is numbered from 1 again
     after: tuple[int, int] | None = None  # unnumbered among numbered ones: the number printed before it, and which after it
-    declared: bool = (
-        False  # a paragraph (or sub-paragraph) of a declaration the resolution adopts: "We …", no resolution's phrasing
-    )
+    # a paragraph (or sub-paragraph) of a declaration the resolution adopts: "We …", no resolution's phrasing
+    declared: bool = False
 
     @property
     def position(self) -> str:
@@ -476,8 +475,8 @@ class _Linter:
     def heading(self, item: _Item, numbered: bool) -> bool:
         """Whether a document's paragraph is the heading of a part of a sectioned resolution ("II",
         "Budget performance report for …", "Social aspects", "Action 1."): no number, no closing
-        mark (but the stop of an action's pledge, "We will …."), and a section's label, or no opening a paragraph of its part has: in the preamble, a short line
-        without a participle or adjective; among numbered paragraphs, without a verb (a plural
+        mark (but the stop of an action's pledge, "We will …."), and a section's label, or no
+        opening a paragraph of its part has: in the preamble, a short line without a participle or adjective; among numbered paragraphs, without a verb (a plural
         noun, "Investments of …", passes for a verb in the third person, so only in a short line)."""
         p = item.paragraph
         if p.heading:  # marked as one (`heading: true`, or read as one)
@@ -1033,8 +1032,7 @@ class _Linter:
             return
         prefix, counter, suffix = first
         second = _parse_label(labelled[1][1]) if len(labelled) > 1 else None
-        # "(i)" is a letter or a Roman one; "(ii)" after it says which (S/RES/1590 (2005), op. 16)
-        style = _style_of(counter, None if second and second[1].lower() == "ii" and counter.lower() == "i" else pattern)
+        style = _style_of(counter, pattern, second[1] if second else None)
         example = f"{prefix}{FIRST_COUNTERS[style]}{suffix}"
         if pattern and _pattern_form(pattern) != (prefix, suffix, style):
             self.emit(
@@ -1082,15 +1080,16 @@ def _pattern_form(pattern: str) -> tuple[str, str, str] | None:
     return prefix, suffix, _style_of(counter, None)
 
 
-def _style_of(counter: str, pattern: str | None) -> str:
-    """The counter style a first label starts: 'i' is Roman unless the body letters this level, and so on."""
+def _style_of(counter: str, pattern: str | None, following: str | None = None) -> str:
+    """The counter style a first label starts: 'i' is Roman unless the body letters this level and
+    the label `following` it is no "ii" (S/RES/1590 (2005), op. 16: "(i) Decides …", "(ii) Requests …"), and so on."""
     case = "upper" if counter.isupper() else "lower"
     styles = counter_styles(counter if case == "upper" else counter.lower())
     if len(styles) == 1:  # only one style fits
         return styles[0]
     if not styles:  # a word ("ab", "aaaa"): counted as letters, so that each label after it is checked
         return f"{case}-alpha"
-    form = _pattern_form(pattern) if pattern else None
+    form = _pattern_form(pattern) if pattern and (following or "").lower() != "ii" else None
     wanted = form[2] if form else None
     if wanted == f"{case}-roman" or (counter.lower() == "i" and wanted != f"{case}-alpha"):
         return f"{case}-roman"
@@ -1222,9 +1221,8 @@ def _run(
             ]
         items = _declared(items)
         tops = [item for item in items if not item.labels]
-        for section in _sections(
-            [item for item in tops if not item.declared]
-        ):  # openings repeat within a section; the next starts afresh
+        # Openings repeat within a section, and the next starts afresh; a declaration's have none.
+        for section in _sections([item for item in tops if not item.declared]):
             linter.repeats(section)
         for item in items:
             if not item.labels and not item.heading:

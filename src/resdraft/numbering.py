@@ -5,9 +5,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-# "II", "B.", "Section 3": a part of a sectioned resolution; "Action 12.": one of the actions the Pact
-# for the Future (A/RES/79/1) heads its paragraphs with, its words a sentence ("We will …").
-SECTION = re.compile(r"(?:[IVXL]{1,6}|[A-H])\.?|Section \d{1,3}|Action \d{1,3}\.")
+# "Action 12.": one of the actions the Pact for the Future (A/RES/79/1) heads its paragraphs with,
+# its words a sentence ("We will …").
+ACTION = re.compile(r"Action \d{1,3}\.")
+# "II", "B.", "Section 3", an action: a part of a sectioned resolution.
+SECTION = re.compile(rf"(?:[IVXL]{{1,6}}|[A-H])\.?|Section \d{{1,3}}|{ACTION.pattern}")
 _SECTION_START = re.compile(rf"(?:{SECTION.pattern})(?=\s|$)")
 TITLE_LIMIT = 300  # characters of a section's title
 
@@ -31,7 +33,7 @@ def section_heading(text: str) -> tuple[str, str] | None:
 def is_section_title(numeral: str, title: str) -> bool:
     """Whether a text reads as the title of a section numbered `numeral`: a title (see `is_title`),
     or for an action the sentence it pledges, stop and all ("Action 1." "We will take bold … behind.")."""
-    return is_title(title) or (numeral.startswith("Action") and is_title(title.rstrip(".")))
+    return is_title(title) or (ACTION.fullmatch(numeral) is not None and is_title(title.rstrip(".")))
 
 
 def is_title(text: str) -> bool:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from resdraft.importers.labels import Label
@@ -45,17 +45,19 @@ class Node:
             yield from child.walk()
 
 
-def with_inference(tops: list[Node]) -> Iterator[tuple[Node, bool]]:
+def with_inference(tops: list[Node]) -> list[tuple[Node, bool]]:
     """Every paragraph read, sub-paragraphs too, and whether an opening phrase may be inferred for
     it where none is marked: only for a paragraph (not a sub-paragraph), and not for a section's
     heading nor a declaration's paragraph (see openings.declaration_start; the headings between
-    a declaration's paragraphs count as none of them)."""
+    a declaration's paragraphs count as none of them). The titles that cannot be headings are
+    read as paragraphs first (`_untitle`), once the body is read."""
+    _untitle(tops)
     paragraphs = [top for top in tops if top.style not in HEADINGS]
     start = declaration_start([plain(top.content) for top in paragraphs])
     declared = set() if start is None else {id(top) for top in paragraphs[start:]}
-    for top in tops:
-        for node in top.walk():
-            yield node, node.level == 0 and node.style not in HEADINGS and id(node) not in declared
+    return [
+        (node, node.level == 0 and node.style not in HEADINGS and id(node) not in declared) for top in tops for node in top.walk()
+    ]
 
 
 # A line of a list set out under a paragraph: a short head, a colon, and what it says of it
@@ -91,7 +93,7 @@ def split_parts(tops: list[Node], transition_at: int | None = None) -> tuple[lis
     else:
         if at and tops[at - 1].style == "title":
             at -= 1
-        if at and tops[at - 1].number is None and adopts(plain(tops[at - 1].content)):
+        if at and adopts(plain(tops[at - 1].content)):  # (all before `at` are unnumbered)
             at -= 1
     if any(n.style == "heading" for n in tops[at:]):
         at = next((i for i in range(at - 1, -1, -1) if tops[i].style == "heading"), at)
@@ -106,9 +108,9 @@ def adopts(text: str) -> bool:
     return opening is not None and not is_preambular(opening) and text.rstrip().endswith(":")
 
 
-def untitle(tops: list[Node]) -> None:
-    """Read as paragraphs the titles that cannot be headings, once the body is read and before any
-    opening phrase is inferred (a heading has none): one with sub-paragraphs of its own, and one
+def _untitle(tops: list[Node]) -> None:
+    """Read as paragraphs the titles that cannot be headings (before any opening phrase is
+    inferred: a heading has none): one with sub-paragraphs of its own, and one
     longer than a line that heads neither a numbered paragraph nor another heading. At that length
     the words tell a heading from a paragraph that ends without a stop less surely ("Agree to share
     information … among parliamentarians, and", AIPO's; a line of a staffing table read as text);

@@ -33,7 +33,6 @@ from resdraft.importers.outline import (
     lists_under,
     numbering_of,
     split_parts,
-    untitle,
     with_inference,
 )
 from resdraft.importers.text import (
@@ -53,7 +52,7 @@ from resdraft.importers.text import (
     tidy,
 )
 from resdraft.model import NOT_TEXT, Content, Footnote, FootnoteRef, Line, Resolution, Run, Span, plain
-from resdraft.numbering import SECTION, section_heading
+from resdraft.numbering import ACTION, SECTION, section_heading
 from resdraft.sessions import ordinal_number
 
 # ================================================================ vocabulary
@@ -101,7 +100,7 @@ LABEL_START = re.compile(r"(?:\d{1,3}\.|\((?:[a-zA-Z]{1,6}|\d{1,3})\))(?:[ \t]|$
 GLUED_LABEL = re.compile(r"(\d{1,3}\.)(?=[A-Z“])")
 BULLET = re.compile(r"(?:--|[-–—•▪●◦·])[ \t]+(?=\S)")
 # The Pact for the Future's "Action 1. We will …", printed right under a paragraph: a heading starts there.
-ACTION_START = re.compile(r"Action \d{1,3}\. (?=[A-Z])")
+ACTION_START = re.compile(rf"{ACTION.pattern} (?=[A-Z])")
 # The GA's closing formula, "25th plenary meeting" (PLENARY) and the date under it, on a line of its own under the last paragraph.
 CLOSING_LINE = re.compile(PLENARY.pattern + r"\s*$", re.I)
 # ... read as those two lines, without what a page break may have run on to them (an annex's heading).
@@ -1170,7 +1169,6 @@ class _Tree:
                 self.after = [f.text for f in paragraphs[index + 1 :] if re.search(r"\w", f.text)]
                 break
             self.paragraph(fragment, text)
-        untitle(self.tops)
         for node, infer in with_inference(self.tops):
             node.content, node.opening = _with_opening(node.content, infer=infer)
             if node.opening:

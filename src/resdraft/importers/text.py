@@ -30,7 +30,6 @@ from resdraft.importers.outline import (
     lists_under,
     numbering_of,
     split_parts,
-    untitle,
     with_inference,
 )
 from resdraft.inline import merge
@@ -1011,7 +1010,6 @@ def _read_body(
             f"no resolution found: no paragraphs follow {start}",
             f"preambular and operative paragraphs follow {start}, separated by blank lines",
         )
-    untitle(reader.tops)
     for node, infer in with_inference(reader.tops):
         node.content, node.opening, node.emphasis = marked_opening(node.content, infer=infer)
     return reader
