@@ -21,7 +21,7 @@ from resdraft.cli import app
 from resdraft.library_import import import_document
 from resdraft.model import Resolution, Run
 from resdraft.preview import to_pdf
-from resdraft.render.docx import document_xml
+from resdraft.render.docx import document_xml, render_docx
 from resdraft.sources import read_file
 
 DRAFTS = ("aalco-50", "aalco-52", "aalco-53", "aipo-26", "aipo-27", "unga-64")
@@ -115,6 +115,29 @@ def test_a_heading_without_a_numeral_is_set_as_a_heading_and_read_back_as_one(li
     read = read_file(path).resolution
     assert [(p.text, p.heading, p.opening) for p in read.operative if read.heading(p)] == [("Role of the Assembly", True, None)]
     assert [p.number for p in read.operative] == [p.number for p in res.operative]
+
+
+def test_an_actions_numeral_is_set_on_the_line_of_its_pledge_and_read_back_as_its_heading(tmp_path: Path) -> None:
+    # A/RES/79/1 prints its 56 actions as one bold line each, "Action 1. We will take bold … behind.";
+    # Word had "Action 1.", a line break, then the pledge, as "II" above a section's title.
+    from conftest import ga_text
+
+    res = read_file(ga_text(tmp_path, "A/RES/79/1")).resolution
+    path = tmp_path / "pact.docx"
+    path.write_bytes(render_docx(res, word_style_for("unga", str(ROOT / "drafts"))))
+    headings = [p for p in docx.Document(str(path)).paragraphs if p.style.name == "Section Heading"]
+    assert [h.text for h in headings[1:3]] == [
+        "\nSustainable development and financing for development",
+        (
+            "Action 1. We will take bold, ambitious, accelerated, just and transformative actions to implement"
+            " the 2030 Agenda, achieve the Sustainable Development Goals and leave no one behind."
+        ),
+    ]
+    assert sum(h.text.startswith("Action ") and "\n" not in h.text for h in headings) == 56
+    back = read_file(path).resolution
+    assert [(p.label, p.number, p.text, back.heading(p)) for p in back.operative] == [
+        (p.label, p.number, p.text, res.heading(p)) for p in res.operative
+    ]
 
 
 def _with_headings(draft: Path, *headings: tuple[str, str]) -> None:

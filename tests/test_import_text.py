@@ -505,6 +505,18 @@ def test_a_un_resolution_as_text_reads_back_with_its_sections_and_closing(symbol
 
 
 @pytest.mark.parametrize("fmt", ["txt", "md"])
+def test_an_actions_numeral_is_written_on_the_line_of_its_pledge_and_reads_back_as_its_heading(fmt: str) -> None:
+    # A/RES/79/1 prints its 56 actions as one bold line each, "Action 1. We will take bold … behind.";
+    # resdraft wrote "Action 1." on a line of its own above the pledge, as "II" above a section's title.
+    res, text = _as_text("A/RES/79/1", fmt)
+    pledge = "Action 1. We will take bold, ambitious, accelerated, just and transformative actions to implement"
+    assert f"\n{'**' if fmt == 'md' else ''}{pledge}" in text and "\nAction 1.\n" not in text and "**Action 1.**" not in text
+    back = parse_text(text, Path(f"resolution.{fmt}"))
+    assert _outline(back) == _outline(res)
+    assert sum(bool(p.label and p.label.startswith("Action ") and back.heading(p)) for p in back.operative) == 56
+
+
+@pytest.mark.parametrize("fmt", ["txt", "md"])
 def test_a_un_resolution_printed_without_its_enacting_formula_reads_back_from_its_title_on(fmt: str) -> None:
     # A/RES/78/225 goes from its title straight to "Reaffirming …", as the UN printed it: resdraft
     # wrote it so, and its own text and Markdown were refused ("there is no enacting formula").

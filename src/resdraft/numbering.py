@@ -36,6 +36,12 @@ def is_section_title(numeral: str, title: str) -> bool:
     return is_title(title) or (ACTION.fullmatch(numeral) is not None and is_title(title.rstrip(".")))
 
 
+def runs_in(numeral: str) -> bool:
+    """Whether a section heading's numeral is printed on the line of its words, not above them:
+    an action's ("Action 1. We will take …"), where "II" and "Section 3" stand on a line of their own."""
+    return ACTION.fullmatch(numeral) is not None
+
+
 def is_title(text: str) -> bool:
     """Whether a text reads as a heading's title, no sentence: it starts with a capital and ends in
     no stop, comma, semicolon or colon ("Role and authority of the General Assembly")."""

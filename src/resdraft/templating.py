@@ -15,6 +15,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from resdraft import sessions
 from resdraft.errors import Problem, TemplateError, Where
 from resdraft.model import Placeholder, subclause_places
+from resdraft.numbering import runs_in
 
 if TYPE_CHECKING:
     from resdraft.model import Clause
@@ -104,6 +105,8 @@ def environment(templates: Path | None = None, filters: Mapping[str, Callable[..
         auto_reload=False,
     )
     env.filters.update(FILTERS)
+    # A heading's numeral printed on the line of its words ("Action 1."): {% if p.label is run_in %}.
+    env.tests["run_in"] = lambda label: bool(label) and runs_in(label)
     if filters:
         env.filters.update(filters)
     return env

@@ -44,7 +44,7 @@ from resdraft.importers.text import (
 )
 from resdraft.inline import merge
 from resdraft.model import Content, Footnote, FootnoteRef, Line, Numbering, Paragraph, Placeholder, Resolution, Run, Span, plain
-from resdraft.numbering import alpha, is_pattern, roman, section_heading
+from resdraft.numbering import alpha, is_pattern, roman, runs_in, section_heading
 from resdraft.render.docx import (
     FORMULA_STYLES,
     HEADING_STYLE,
@@ -779,9 +779,11 @@ def _by_styles(paras: list[_Para]) -> list[_Item]:
 
 def _heading(para: _Para) -> _Para:
     """A section's heading as resdraft writes it, its numeral on a line of its own above its words
-    ("II", a line break, "International Decade …"), typed or Word's list's: the numeral taken out
-    as its label, which numbers no paragraph."""
+    ("II", a line break, "International Decade …"), typed or Word's list's, or an action's on their
+    line ("Action 1. We will …"): the numeral taken out as its label, which numbers no paragraph."""
     first = para.content[0] if para.content else None
+    if isinstance(first, Run) and (found := section_heading(para.text)) and runs_in(numeral := found[0]):
+        return _as_heading(para, numeral, first.text[len(numeral) :].lstrip()) if first.text.startswith(numeral) else para
     if not isinstance(first, Run) or "\n" not in first.text:
         return para
     numeral, _, rest = first.text.partition("\n")

@@ -27,6 +27,7 @@ from resdraft.diff.footnotes import align_anchors, footnotes_by_content
 from resdraft.diff.model import Diff, ParagraphChange
 from resdraft.diff.words import Op, located, word_diff
 from resdraft.model import Content, Footnote, FootnoteRef, Line, Paragraph, Resolution, Run, content_between, plain
+from resdraft.numbering import runs_in
 from resdraft.render.markup import EMPHASIS, markdown_escaped, markdown_inline
 
 Item = tuple[str, Run | FootnoteRef]  # a span of either text with what became of it: 'equal', 'insert' or 'delete'
@@ -335,9 +336,11 @@ def _label_items(old: str | None, new: str | None) -> list[Item]:
 
 def _heading_marked(edit: str, numeral: str | None, items: list[Item]) -> str:
     """A section's heading only one text has, marked whole as the template sets a heading: in bold,
-    its numeral on a line of its own above its words. The bold inside the marks, so that accepting
-    or rejecting them leaves either the heading or nothing, no bare "****"."""
+    its numeral on a line of its own above its words, or an action's on their line. The bold inside
+    the marks, so that accepting or rejecting them leaves either the heading or nothing, no bare "****"."""
     bold: list[Item] = [(op, dataclasses.replace(s, bold=True) if isinstance(s, Run) else s) for op, s in items]
+    if numeral and runs_in(numeral):
+        return marked_inline([(edit, Run(f"{numeral} ", bold=True)), *bold])
     lines: list[list[Item]] = [[(edit, Run(numeral, bold=True))]] if numeral else []
     lines.append(bold)
     return "\n\n".join(marked_inline(line) for line in lines)

@@ -54,7 +54,7 @@ from resdraft.model import (
     cut_at,
     plain,
 )
-from resdraft.numbering import is_bullet, parse_pattern, printed_label
+from resdraft.numbering import is_bullet, parse_pattern, printed_label, runs_in
 
 # ------------------------------------------------------------------ style names, one per role
 
@@ -120,10 +120,13 @@ def own_labels(res: Resolution, part: str, paragraph: Paragraph) -> tuple[str, .
 
 def typed_label(res: Resolution, part: str, paragraph: Paragraph, listed: bool = False) -> Content:
     """What stands before a section heading's words ("II", a line break): its numeral on a line of
-    its own, typed, or only the line break where a list numbers it (`listed`); nothing for a
-    heading without a numeral and the other paragraphs."""
+    its own, typed, or only the line break where a list numbers it (`listed`); an action's numeral
+    and a space, on the line of its words ("Action 1. We will …", see `numbering.runs_in`); nothing
+    for a heading without a numeral and the other paragraphs."""
     if part != "operative" or (numeral := res.heading_numeral(paragraph)) is None:
         return ()
+    if runs_in(numeral):
+        return (Run(f"{numeral} "),)
     return (Run("\n" if listed else f"{numeral}\n"),)
 
 
