@@ -448,6 +448,37 @@ def test_body_without_templates_folder_suggests_a_body(lib: Path) -> None:
     assert_nothing_written(target)
 
 
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("  secretariat_document: AALCO/52/HEADQUARTERS SESSION (NEW DELHI)/2013/S 8", "  secretariat_document: {tbd: }"),
+        ("date: ", "date: {tbd: } #"),
+        ("venue: ", "venue: {tbd: ''} #"),
+    ],
+)
+def test_a_placeholder_that_says_nothing_names_its_line(lib: Path, old: str, new: str) -> None:
+    # `{tbd: }` (a variable, a date or any fact) printed "[TBD: None]" in the resolution.
+    line = edit(lib / DRAFT, old, new)
+    result, target = build(lib)
+    assert_user_error(result)
+    key = old.split(":")[0].strip()
+    assert f"{DRAFT}:{line}: the placeholder '{key}' says nothing after `tbd:`" in result.output
+    assert "None" not in result.output and result.output.count("says nothing") == 1
+    assert_nothing_written(target)
+
+
+@pytest.mark.parametrize("name", ["../escape", "/tmp/elsewhere", "My Draft", "aalco-52.yaml/x", ""])
+def test_an_import_named_with_a_path_or_spaces_is_refused_with_nothing_written(lib: Path, name: str) -> None:
+    # `--name ../escape` wrote lib/escape.yaml, outside drafts/, where `check` never looks;
+    # `--name "My Draft"` wrote drafts/My Draft.yaml, a name `new` then carried on.
+    ga_text(lib, "A/RES/78/228")
+    before = sorted(p for p in lib.rglob("*") if p.suffix == ".yaml")
+    result = runner.invoke(app, ["import", "A-RES-78-228.txt", "--name", name])
+    assert_user_error(result)
+    assert f"--name {name!r} is not a draft's name" in result.output
+    assert sorted(p for p in lib.rglob("*") if p.suffix == ".yaml") == before
+
+
 @pytest.mark.parametrize("key", ["date", "adopted"])
 def test_a_date_that_is_no_date_names_its_line(lib: Path, key: str) -> None:
     # `date:` (the document's) and `adopted:` (the day an adopted resolution was adopted) are dates.

@@ -536,6 +536,27 @@ def test_add_refuses_a_misspelt_name_of_resdrafts(library: Path) -> None:
     add(library, "new-topic", "topic.t", "operative", "Decides", "to meet at its {{ session.next.ordinal }} {{ topic }}")
 
 
+@pytest.mark.parametrize("mark", [";", ",", ":"])
+def test_a_text_ending_with_its_paragraphs_mark_is_refused_and_one_written_by_hand_is_warned_of(library: Path, mark: str) -> None:
+    # `clauses edit … text="the Secretariat to report;"` was written, and the build printed
+    # "to report;;": the body's punctuation adds the mark after the text. `check` said nothing.
+    before = snapshot(library)
+    with pytest.raises(LibraryError, match=f"the text ends with “{mark}”"):
+        add(library, "aalco-trafficking", "aalco.x", "operative", "Requests", f"the Secretariat to report{mark}")
+    with pytest.raises(LibraryError, match=f"the text ends with “{mark}”"):
+        edit(library, PROVISIONAL, text=f"to place this item on its agenda{mark}", correct_adopted=True)
+    assert snapshot(library) == before
+    path = library / "clauses" / "aalco-trafficking.yaml"
+    text = path.read_text(encoding="utf-8")
+    at = text.index("Annual Session", text.index(f"id: {PROVISIONAL}"))
+    path.write_text(text[:at] + f"Annual Session{mark}" + text[at + len("Annual Session") :], encoding="utf-8")
+    report = check_library(library)
+    (found,) = [p for p in report.items if "prints twice" in p.message]
+    start = text.index("to place this item", text.index(f"id: {PROVISIONAL}"))  # the text's first line
+    assert found.warning and found.where is not None and found.where.line == text[:start].count("\n") + 1
+    assert f"clause {PROVISIONAL}'s text ends with “{mark}”" in found.message
+
+
 def test_edit_changes_only_the_lines_of_the_field(library: Path) -> None:
     path = library / "clauses" / "aalco-trafficking.yaml"
     before = path.read_text()

@@ -78,6 +78,21 @@ def _amends_loops(library: Library, problems: Problems) -> None:
         )
 
 
+def _final_marks(library: Library, problems: Problems) -> None:
+    """Clauses whose text ends with a mark the body's punctuation adds after it ("to report;"), so
+    that it prints twice ("to report;;"): `clauses add` and `clauses edit` refuse such a text, and
+    this finds one written by hand."""
+    for clause in library.clauses.values():
+        if (last := clause.text[-1:]) and last in ",;:":
+            problems.add(
+                clause.text_where or clause.where,
+                f"clause {clause.id}'s text ends with “{last}”: the body's punctuation adds each paragraph's mark"
+                " after it, so it prints twice",
+                "write the text without its final mark; a draft's `end:` sets a mark of the paragraph's own",
+                warning=True,
+            )
+
+
 def building(draft: Draft, problems: Iterable[Problem]) -> list[Problem]:
     """Problems met building one draft of many, each naming the draft where it stands elsewhere
     (a template or clause line that fails for this draft's facts, and not for another's)."""
@@ -117,6 +132,7 @@ def check_library(start: Path) -> Report:
     # it is told once.
     told = {(p.where, p.hint) for p in (*library.problems.errors, *clause_syntax)}
     _amends_loops(library, problems)
+    _final_marks(library, problems)
     _unused_clause_names(library, drafts, problems)
     base_styles: dict[object, set[str]] = {}
     for draft in drafts:

@@ -30,7 +30,7 @@ from resdraft.importers.dates import parse_date
 from resdraft.importers.text import plenary_meeting, sponsors_of
 from resdraft.library import Library, open_library
 from resdraft.library.bodies import BodyStyle, paragraph_mark
-from resdraft.library.clauses import clauses_from_text
+from resdraft.library.clauses import ID_PATTERN, clauses_from_text
 from resdraft.library.drafts import placeholder_node, session_line, symbol_name
 from resdraft.model import Clause, Content, FootnoteRef, Paragraph, Placeholder, Resolution, Run, Session, SubClause
 from resdraft.numbering import heading_kinds
@@ -1061,6 +1061,14 @@ def import_documents(
     if name and len(paths) > 1:
         raise OutputError(
             Problem(None, "--name names one draft, but several files were given", "import them one at a time, or drop --name")
+        )
+    if name is not None and not ID_PATTERN.match(name):  # (it names the draft and its clause file, both in the library)
+        raise OutputError(
+            Problem(
+                None,
+                f"--name {name!r} is not a draft's name: it names the file in drafts/ the import writes",
+                "give a name of lower-case letters, digits and hyphens, without a folder or '.yaml', as 'aalco-52'",
+            )
         )
     intake = Intake(start)
     for path, read in in_session_order(paths, body):  # (the oldest first: each finds the text it continues)

@@ -9,7 +9,7 @@ from typing import Any
 from resdraft.errors import Problems, ResdraftError, Where
 from resdraft.library.clauses import ID_PATTERN, read_subparagraphs
 from resdraft.library.schema import Reader
-from resdraft.model import Draft, Placeholder, Use
+from resdraft.model import Draft, Use
 from resdraft.numbering import counted, is_bullet, is_pattern
 from resdraft.yamlsource import YDict, YList, load_yaml
 
@@ -266,8 +266,8 @@ def read_draft(path: Path, problems: Problems) -> Draft | None:
     r.unknown(DRAFT_KEYS, hint="put other facts the templates need under `variables:`")
     body = r.text("body", required=True) or ""
     session = r.number("session", required=True, minimum=1, hint="the session's number, e.g. 53 for the Fifty-Third") or 0
-    r.text("title", required=True, placeholder=True)  # (a placeholder too, like every fact)
-    fields: dict[str, Any] = {k: r.date(k) if k in DATES else r.text(k, placeholder=True) for k in FIELDS}
+    # (each a placeholder too, the title like every fact; and the title required)
+    fields: dict[str, Any] = {k: r.date(k) if k in DATES else r.text(k, k == "title", placeholder=True) for k in FIELDS}
     fields["sponsors"] = r.strings("sponsors")
     status = fields.get("status")
     if status is not None and status not in STATUSES:
@@ -276,8 +276,8 @@ def read_draft(path: Path, problems: Problems) -> Draft | None:
     if (vmap := r.mapping("variables")) is not None:
         vr = Reader(vmap, problems, "variables")
         for name, value in vmap.items():
-            if isinstance(value, YDict) and set(value) == {"tbd"}:
-                variables[name] = Placeholder(str(value["tbd"]))
+            if (found := vr.tbd(name)) is not None:
+                variables[name] = found
             elif isinstance(value, YDict) and "tbd" in value:
                 problems.add(vr.where(name), f"placeholder {name!r} must have only `tbd:`")
             else:

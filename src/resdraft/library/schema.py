@@ -45,8 +45,8 @@ class Reader:
             if required:
                 self._missing(key)
             return None
-        if placeholder and isinstance(value, YDict) and set(value) == {"tbd"}:
-            return Placeholder(str(value["tbd"]))
+        if placeholder and (found := self.tbd(key)) is not None:
+            return found
         if isinstance(value, (YDict, YList)):
             self.problems.add(
                 self.where(key),
@@ -58,6 +58,21 @@ class Reader:
             self.problems.add(self.where(key), f"{key!r} must be text, not {str(value).lower()}", "quote the value")
             return None
         return str(value)
+
+    def tbd(self, key: str) -> Placeholder | None:
+        """The placeholder a key's value is (`{tbd: hint}`), else None. One without its hint is a
+        problem: `{tbd: }` printed "[TBD: None]"."""
+        value = self.data.get(key)
+        if not (isinstance(value, YDict) and set(value) == {"tbd"}):
+            return None
+        hint = "" if value["tbd"] is None else str(value["tbd"])
+        if not hint.strip():
+            self.problems.add(
+                self.where(key),
+                f"the placeholder {key!r} says nothing after `tbd:`",
+                "write after it what is still to be decided, as {tbd: date of the closing meeting}",
+            )
+        return Placeholder(hint)
 
     def number(self, key: str, required: bool = False, minimum: int | None = None, hint: str = "") -> int | None:
         """A whole number; None (and a problem) where it is not one, or is below `minimum`."""
@@ -80,8 +95,8 @@ class Reader:
         value = self.data.get(key)
         if value is None:
             return None
-        if isinstance(value, YDict) and set(value) == {"tbd"}:
-            return Placeholder(str(value["tbd"]))
+        if (found := self.tbd(key)) is not None:
+            return found
         if isinstance(value, dt.datetime):
             return value.date()
         if isinstance(value, dt.date):

@@ -645,6 +645,14 @@ def _text(value: Any, key: str) -> str:
     text = str(value).strip()
     if not text:
         raise LibraryError(Problem(None, f"{key} must not be empty", f"give the clause's {key}"))
+    if key == "text" and text[-1] in ",;:":  # (`check` warns of one written by hand)
+        raise LibraryError(
+            Problem(
+                None,
+                f"the text ends with “{text[-1]}”: the body's punctuation adds each paragraph's mark after it, so it would print twice",
+                "give the text without its final mark; a draft's `end:` sets a mark of the paragraph's own",
+            )
+        )
     return text
 
 
