@@ -12,6 +12,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner, Result
@@ -1151,6 +1152,27 @@ def test_help_names_the_arguments_in_capitals_as_usage_lines_do(lib: Path, comma
     assert result.exit_code == 0, result.output
     assert result.output.splitlines()[0] == f"Usage: {usage}"
     assert "{" not in result.output
+
+
+def _commands(group: Any = None, path: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
+    """Every command of the CLI, as the words that call it."""
+    import typer.main
+
+    group = group or typer.main.get_command(app)
+    out = []
+    for name, command in group.commands.items():
+        out += _commands(command, (*path, name)) if hasattr(command, "commands") else [(*path, name)]
+    return out
+
+
+@pytest.mark.parametrize("command", _commands(), ids=" ".join)
+def test_every_commands_help_answers_to_h_and_names_what_each_option_takes(command: tuple[str, ...]) -> None:
+    # `-h` was "No such option", and options read `--to <str>`, `--limit <int range>`: the help
+    # said which formats `--to` takes only in its words, and nothing of a tag or a phrase.
+    result = runner.invoke(app, [*command, "-h"], prog_name="resdraft")
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith(f"Usage: resdraft {' '.join(command)} ")
+    assert not re.findall(r"<(?:str|int|int range|text|integer)>", result.output), result.output
 
 
 def test_import_into_a_folder_where_its_draft_goes_is_refused_with_nothing_written(lib: Path) -> None:

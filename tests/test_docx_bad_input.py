@@ -91,7 +91,8 @@ def test_corrupt_reference_document_is_a_clear_error(library: Path) -> None:
     word.write_text("reference: reference.docx\n" + word.read_text(encoding="utf-8"), encoding="utf-8")
     code, output, out = _build(library)
     assert code == 1
-    assert "reference.docx" in output and "cannot be read as .docx" in output
+    assert "reference.docx" in output and "cannot be read as .docx: it is no Word package" in output
+    assert "Error)" not in output  # (it named python-docx's exception: "(PackageNotFoundError)")
     assert not out.exists()
 
 

@@ -153,8 +153,11 @@ def check_library(start: Path) -> Report:
                 local.extend(p for p in building(draft, e.problems) if (p.where, p.hint) not in told)
         problems.extend(local.items)
     unique = tuple(dict.fromkeys(problems.items))
-    summary = (
-        f"checked {len(library.clauses)} clauses, {len(drafts)} drafts, "
-        f"{len(library.body_keys())} bodies, {n_templates} templates"
+    counts = (
+        (len(library.clauses), "clause", "clauses"),
+        (len(drafts), "draft", "drafts"),
+        (len(library.body_keys()), "body", "bodies"),
+        (n_templates, "template", "templates"),
     )
+    summary = "checked " + ", ".join(f"{n} {one if n == 1 else many}" for n, one, many in counts)
     return Report(unique, summary)

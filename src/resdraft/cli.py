@@ -21,6 +21,7 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
 )
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -89,7 +90,10 @@ def build(
         Path | None,
         typer.Option("--output", "-o", help="Output file (.md, .txt or .docx); standard output if omitted (not for .docx)."),
     ] = None,
-    to: Annotated[str | None, typer.Option("--to", help="Output format: md, txt or docx (default: from the file name).")] = None,
+    to: Annotated[
+        str | None,
+        typer.Option("--to", metavar="<md|txt|docx>", help="Output format: md, txt or docx (default: from the file name)."),
+    ] = None,
     force: Force = False,
 ) -> None:
     """Build a draft into a resolution in its body's house style."""
@@ -107,7 +111,7 @@ def build(
 @user_errors
 def new(
     previous: Annotated[Path, typer.Argument(metavar="PREVIOUS", help="Last session's draft, e.g. drafts/aalco-52.yaml.")],
-    session: Annotated[int, typer.Option("--session", "-s", help="The new session's number.")],
+    session: Annotated[int, typer.Option("--session", "-s", metavar="<number>", help="The new session's number.")],
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Where to write the new draft (default: beside the old one).")
     ] = None,
@@ -134,7 +138,10 @@ def new(
 @app.command(cls=UsageLine)
 @user_errors
 def check(
-    path: Annotated[Path, typer.Argument(metavar="PATH", help="A folder inside the library (default: here).")] = Path("."),
+    path: Annotated[
+        Path,
+        typer.Argument(metavar="PATH", help="A folder or file inside the library (default: here): the whole library is checked."),
+    ] = Path("."),
     strict: Annotated[bool, typer.Option("--strict", help="Fail on warnings (such as unfilled placeholders) too.")] = False,
 ) -> None:
     """Validate the clause library, every draft and every template; report every problem at once."""
@@ -175,7 +182,8 @@ class Colour(enum.StrEnum):
 @user_errors
 def diff(
     old: Annotated[
-        str, typer.Argument(metavar="OLD", help="The earlier text: a draft, .md, .txt or .docx, or REV:path at a git revision.")
+        str,
+        typer.Argument(metavar="OLD", help="The earlier text: a draft, .md, .txt, .docx or .pdf, or REV:path at a git revision."),
     ],
     new: Annotated[str, typer.Argument(metavar="NEW", help="The later text, in any of the same forms.")],
     output: Annotated[
@@ -185,13 +193,20 @@ def diff(
     to: Annotated[
         str | None,
         typer.Option(
-            "--to", help="term (default), json, md (CriticMarkup), amendments, html (review page) or docx (tracked changes)."
+            "--to",
+            metavar="<term|json|md|amendments|html|docx>",
+            help="term (default), json, md (CriticMarkup), amendments, html (review page) or docx (tracked changes).",
         ),
     ] = None,
     colour: Annotated[Colour, typer.Option("--colour", "--color", help="Colour in the terminal.")] = Colour.auto,
-    author: Annotated[str, typer.Option("--author", help="Author of the tracked changes in a .docx redline.")] = "resdraft",
+    author: Annotated[
+        str, typer.Option("--author", metavar="<name>", help="Author of the tracked changes in a .docx redline.")
+    ] = "resdraft",
     date: Annotated[
-        str | None, typer.Option("--date", help="Date of the tracked changes (ISO, e.g. 2013-09-12T10:00:00Z; default now).")
+        str | None,
+        typer.Option(
+            "--date", metavar="<date>", help="Date of the tracked changes (ISO, e.g. 2013-09-12T10:00:00Z; default now)."
+        ),
     ] = None,
     force: Force = False,
 ) -> None:
@@ -213,9 +228,12 @@ def diff(
 @user_errors
 def parse(
     file: Annotated[
-        Path, typer.Argument(metavar="FILE", help="A resolution: .docx, .md, .txt (also text copied from a UN PDF), or a draft.")
+        Path,
+        typer.Argument(metavar="FILE", help="A resolution: .docx, .pdf, .md, .txt (also text copied from a UN PDF), or a draft."),
     ],
-    body: Annotated[str | None, typer.Option("--body", help="unga, aalco, aipa or unsc, when the text does not say.")] = None,
+    body: Annotated[
+        str | None, typer.Option("--body", metavar="<body>", help="unga, aalco, aipa or unsc, when the text does not say.")
+    ] = None,
 ) -> None:
     """Print a document's structure as JSON (the schema is in docs/structure-json.md)."""
     from resdraft.render.structure import render_structure
@@ -233,11 +251,15 @@ def import_(
     files: Annotated[
         list[Path],
         typer.Argument(
-            metavar="FILES...", help="Documents to add to the library: .docx, .md, .txt (also text copied from a UN PDF)."
+            metavar="FILES...", help="Documents to add to the library: .docx, .pdf, .md, .txt (also text copied from a UN PDF)."
         ),
     ],
-    body: Annotated[str | None, typer.Option("--body", help="unga, aalco, aipa or unsc, when the text does not say.")] = None,
-    name: Annotated[str | None, typer.Option("--name", help="The draft's name (one file only); default from the symbol.")] = None,
+    body: Annotated[
+        str | None, typer.Option("--body", metavar="<body>", help="unga, aalco, aipa or unsc, when the text does not say.")
+    ] = None,
+    name: Annotated[
+        str | None, typer.Option("--name", metavar="<name>", help="The draft's name (one file only); default from the symbol.")
+    ] = None,
     force: Annotated[
         bool,
         typer.Option(
@@ -253,19 +275,26 @@ def import_(
     for result in import_documents(files, body=body, name=name, force=force):
         typer.echo(
             f"{result.source}: {len(result.reused)} clauses reused, {len(result.variants)} rewording earlier ones, {len(result.new)} new"
-            + (f"; wrote {', '.join(str(p) for p in result.written)}" if result.written else "; nothing changed"),
+            + (f"; wrote {', '.join(map(_shown, result.written))}" if result.written else "; nothing changed"),
             err=True,
         )
         for warning in result.warnings:
             typer.echo(f"  warning: {warning}", err=True)
 
 
+def _shown(path: Path) -> str:
+    """A path as the other commands print theirs: from the current folder where it is under it ("drafts/a-res-79-1.yaml")."""
+    return str(path.relative_to(Path.cwd())) if path.is_relative_to(Path.cwd()) else str(path)
+
+
 @app.command(cls=UsageLine)
 @user_errors
 def lint(
-    source: Annotated[str, typer.Argument(metavar="SOURCE", help="A draft, or a .md, .txt or .docx document (or REV:path).")],
+    source: Annotated[
+        str, typer.Argument(metavar="SOURCE", help="A draft, or a .md, .txt, .docx or .pdf document (or REV:path).")
+    ],
     strict: Annotated[bool, typer.Option("--strict", help="Fail on warnings too.")] = False,
-    to: Annotated[str, typer.Option("--to", help="text (default) or json.")] = "text",
+    to: Annotated[str, typer.Option("--to", metavar="<text|json>", help="text (default) or json.")] = "text",
 ) -> None:
     """Check a draft or a document against its body's drafting style (rules in templates/BODY/lint.yaml)."""
     from resdraft.lint import lint as lint_source
@@ -323,10 +352,14 @@ def _changed(changes: Any, dry_run: bool) -> None:
 @clauses_app.command("list", cls=UsageLine)
 @user_errors
 def clauses_list(
-    kind: Annotated[str | None, typer.Option("--kind", help="preambular or operative.")] = None,
-    tag: Annotated[str | None, typer.Option("--tag", help="Only clauses with this tag.")] = None,
-    body: Annotated[str | None, typer.Option("--body", help="Only clauses of this body (unga, aalco, aipa, unsc).")] = None,
-    opening: Annotated[str | None, typer.Option("--opening", help="Only clauses with this opening phrase.")] = None,
+    kind: Annotated[str | None, typer.Option("--kind", metavar="<preambular|operative>", help="preambular or operative.")] = None,
+    tag: Annotated[str | None, typer.Option("--tag", metavar="<tag>", help="Only clauses with this tag.")] = None,
+    body: Annotated[
+        str | None, typer.Option("--body", metavar="<body>", help="Only clauses of this body (unga, aalco, aipa, unsc).")
+    ] = None,
+    opening: Annotated[
+        str | None, typer.Option("--opening", metavar="<phrase>", help="Only clauses with this opening phrase.")
+    ] = None,
 ) -> None:
     """List the clauses, filtered by kind, tag, body or opening phrase."""
     from resdraft.upkeep import list_clauses
@@ -351,7 +384,7 @@ def clauses_search(
     words: Annotated[
         list[str], typer.Argument(metavar="WORDS...", help='Words, "exact phrases" in quotes; close spellings also match.')
     ],
-    limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="How many hits.")] = 20,
+    limit: Annotated[int, typer.Option("--limit", "-n", metavar="<n>", min=1, help="How many hits.")] = 20,
 ) -> None:
     """Find agreed language: ranked clauses with the passage that matches best."""
     from resdraft.upkeep import search
@@ -428,12 +461,14 @@ def clauses_add(
         str, typer.Argument(metavar="FILE", help="The clause file (a name under clauses/, or a path); created if missing.")
     ],
     clause: Annotated[str, typer.Argument(metavar="CLAUSE", help="The new clause's id.")],
-    kind: Annotated[str, typer.Option("--kind", help="preambular or operative.")],
-    text: Annotated[str, typer.Option("--text", help="The words after the opening phrase, without the final mark.")],
-    opening: Annotated[str | None, typer.Option("--opening", help="The opening phrase.")] = None,
-    tags: Annotated[list[str] | None, typer.Option("--tag", help="A tag (repeat for more).")] = None,
-    amends: Annotated[str | None, typer.Option("--amends", help="The clause this one rewords.")] = None,
-    note: Annotated[str | None, typer.Option("--note", help="A note for drafters.")] = None,
+    kind: Annotated[str, typer.Option("--kind", metavar="<preambular|operative>", help="preambular or operative.")],
+    text: Annotated[
+        str, typer.Option("--text", metavar="<words>", help="The words after the opening phrase, without the final mark.")
+    ],
+    opening: Annotated[str | None, typer.Option("--opening", metavar="<phrase>", help="The opening phrase.")] = None,
+    tags: Annotated[list[str] | None, typer.Option("--tag", metavar="<tag>", help="A tag (repeat for more).")] = None,
+    amends: Annotated[str | None, typer.Option("--amends", metavar="<clause>", help="The clause this one rewords.")] = None,
+    note: Annotated[str | None, typer.Option("--note", metavar="<note>", help="A note for drafters.")] = None,
     dry_run: DryRun = False,
 ) -> None:
     """Add a clause to a clause file, keeping the file's comments and layout."""

@@ -118,6 +118,15 @@ def own_labels(res: Resolution, part: str, paragraph: Paragraph) -> tuple[str, .
     return None if found is None else (*found, *house[len(found) :])
 
 
+def _why_unreadable(error: Exception) -> str:
+    """Why a .docx could not be opened, in words (python-docx and zipfile name only their exception)."""
+    if isinstance(error, (zipfile.BadZipFile, PackageNotFoundError)):
+        return "it is no Word package (a .docx is a zip file; this is not one, or it is cut short)"
+    if isinstance(error, etree.XMLSyntaxError):
+        return f"a part's XML is damaged ({error.msg})"
+    return "a part Word needs is missing or wrong"
+
+
 def typed_label(res: Resolution, part: str, paragraph: Paragraph, listed: bool = False) -> Content:
     """What stands before a section heading's words ("II", a line break): its numeral on a line of
     its own, typed, or only the line break where a list numbers it (`listed`); an action's numeral
@@ -481,7 +490,7 @@ class _Writer:
             raise TemplateError(
                 Problem(
                     Where(word.reference),
-                    f"the reference document cannot be read as .docx ({type(e).__name__})",
+                    f"the reference document cannot be read as .docx: {_why_unreadable(e)}",
                     "save it again from Word or LibreOffice as a .docx",
                 )
             ) from None
