@@ -1257,3 +1257,114 @@ def test_a_body_asked_for_that_the_enacting_formula_contradicts_is_refused(lib: 
     assert "Traceback" not in result.output
     assert files() == before
     assert runner.invoke(app, [*command, str(seed), "--body", "aipo"]).exit_code == 0  # (AIPO is AIPA: the same body)
+
+
+# ---------------------------------------------------------------- what the system refuses, and files that are no files
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["build", DRAFT, "-o", DRAFT, "--to", "md", "-f"],
+        ["new", DRAFT, "-s", "53", "-o", DRAFT, "-f"],
+        ["diff", "drafts/aalco-50.yaml", DRAFT, "-o", DRAFT, "--to", "md", "-f"],
+    ],
+    ids=lambda command: command[0],
+)
+def test_an_output_over_its_own_input_is_refused_with_the_input_kept(lib: Path, command: list[str]) -> None:
+    # `build drafts/aalco-52.yaml -o drafts/aalco-52.yaml --to md -f` made the draft Markdown;
+    # `new … -o` the draft it rolls on left a `previous:` cycle.
+    before = (lib / DRAFT).read_bytes()
+    result = runner.invoke(app, command)
+    assert_user_error(result)
+    assert f"{DRAFT}: the output would replace the input it is made from" in result.output
+    assert (lib / DRAFT).read_bytes() == before
+
+
+def test_a_device_given_as_output_is_refused_and_a_link_is_written_through(lib: Path) -> None:
+    # `-o /dev/null -f` replaced /dev/null with a regular file (as root, for the whole machine);
+    # a symbolic link was replaced by a file, the file it named left as it was. (A pipe stands in
+    # for the device here: should the refusal ever fail, the test breaks nothing else.)
+    os.mkfifo(lib / "out" / "pipe.md")
+    result = runner.invoke(app, ["build", DRAFT, "-o", "out/pipe.md", "-f"])
+    assert_user_error(result)
+    assert "output path is no regular file (a device, a pipe or a socket)" in result.output
+    assert (lib / "out" / "pipe.md").is_fifo()
+    (lib / "out" / "link.md").symlink_to("target.md")
+    assert runner.invoke(app, ["build", DRAFT, "-o", "out/link.md", "-f"]).exit_code == 0
+    assert (lib / "out" / "link.md").is_symlink() and (lib / "out" / "target.md").read_text().startswith("AALCO/RES/52")
+
+
+@pytest.mark.parametrize("command", [["parse", "pipe.txt"], ["lint", "pipe.txt"], ["build", "pipe.yaml"]], ids=" ".join)
+def test_a_pipe_given_as_a_document_is_refused_not_waited_on(lib: Path, command: list[str]) -> None:
+    # A named pipe hung the command, waiting for a writer (/dev/zero read on for ever).
+    os.mkfifo(lib / command[1])
+    proc = run_module(lib, *command)
+    assert proc.returncode == 1, proc.stderr
+    assert f"{command[1]}: is no regular file (a device, a pipe or a socket)" in proc.stderr
+    assert "Traceback" not in proc.stderr
+
+
+def test_a_name_longer_than_the_system_allows_is_a_message_not_a_traceback(lib: Path) -> None:
+    name = "y" * 300
+    for command in (["build", DRAFT, "-o", f"out/{name}.md"], ["build", f"drafts/{name}.yaml"], ["parse", f"{name}.md"]):
+        result = runner.invoke(app, command)
+        assert_user_error(result)
+        assert "File name too long" in result.output and "255 bytes" in result.output
+    assert runner.invoke(app, ["build", DRAFT, "-o", f"out/{'y' * 250}.md"]).exit_code == 0  # (its temporary file fits too)
+
+
+def test_a_full_standard_output_is_a_message_not_a_traceback(lib: Path) -> None:
+    with open("/dev/full", "w") as full:
+        proc = subprocess.run(
+            [sys.executable, "-m", "resdraft", "build", DRAFT],
+            cwd=lib,
+            env={**os.environ, "PYTHONPATH": str(ROOT / "src")},
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=120,
+            check=False,
+        )
+    assert proc.returncode == 1 and "No space left on device" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_a_template_saved_as_latin_1_names_the_line_of_its_byte(lib: Path) -> None:
+    (lib / TEMPLATE).write_bytes(b'{% extends "_base/resolution.md.j2" %}\n{# caf\xe9 #}\n')
+    for command in (["build", DRAFT, "-o", "out/resolution.md"], ["check"]):
+        result = runner.invoke(app, command)
+        assert_user_error(result)
+        assert f"{TEMPLATE}:2: not UTF-8 text (byte 0xE9" in result.output
+    assert_nothing_written(lib / "out" / "resolution.md")
+
+
+@pytest.mark.parametrize(
+    ("file", "text"),
+    [
+        (TEMPLATE, '{% extends "aalco/resolution.md.j2" %}'),
+        (TEMPLATE, '{% include "aalco/resolution.md.j2" %}'),
+        (CLAUSES, "{% macro f(n) %}{{ f(n + 1) }}{% endmacro %}{{ f(0) }}"),
+    ],
+    ids=["extends itself", "includes itself", "a macro calling itself"],
+)
+def test_a_template_that_never_ends_is_named_not_a_recursion_traceback(lib: Path, file: str, text: str) -> None:
+    if file == CLAUSES:
+        line = edit(lib / CLAUSES, "{{ secretariat_document }}", text)
+    else:
+        (lib / TEMPLATE).write_text(text, encoding="utf-8")
+        line = 1
+    result, target = build(lib)
+    assert_user_error(result)
+    assert f"{file}:{line}: the template never ends" in result.output
+    assert_nothing_written(target)
+
+
+@pytest.mark.parametrize("expression", ["'x' * 10**7", "[1] * 10**7", "10**(10**4)"])
+def test_a_template_making_a_text_too_long_to_hold_is_refused(lib: Path, expression: str) -> None:
+    # `{{ 'x' * 10**10 }}` filled the memory, `{{ 10**(10**8) }}` computed on: the sandbox bounds
+    # ranges, not repetition or powers. (Tested below what would harm the machine if let through.)
+    (lib / TEMPLATE).write_text(f"{{{{ {expression} }}}}\n", encoding="utf-8")
+    result, target = build(lib)
+    assert_user_error(result)
+    assert f"{TEMPLATE}:1: not allowed in a template: a " in result.output
+    assert_nothing_written(target)

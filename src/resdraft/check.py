@@ -36,6 +36,9 @@ def _compile_templates(library: Library, problems: Problems) -> int:
         except jinja2.TemplateSyntaxError as e:
             message, hint = describe(e)
             problems.add(Where(path, e.lineno or 0), message, hint)
+        except UnicodeDecodeError as e:
+            message, hint = describe(e)
+            problems.add(Where(path, e.object.count(b"\n", 0, e.start) + 1), message, hint)
     return len(files)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import enum
 import functools
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -46,6 +47,15 @@ def user_errors(fn: F) -> F:
             for problem in e.problems:
                 typer.echo(f"error: {problem}" if not problem.where else str(problem), err=True)
             raise typer.Exit(1) from None
+        except BrokenPipeError:  # (`resdraft diff … | head`: the reader has all it wants)
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            raise typer.Exit(1) from None
+        except OSError as e:  # what the system refused where no step above knew to expect it
+            typer.echo(f"error: {f'{e.filename}: ' if e.filename else ''}{e.strerror or e}", err=True)
+            typer.echo(
+                "  hint: check the path (a name may be at most 255 bytes), the disk's free space and the permissions", err=True
+            )
+            raise typer.Exit(1) from None
 
     return wrapper  # type: ignore[return-value]
 
@@ -71,14 +81,14 @@ def _out(text: str) -> None:
     sys.stdout.write(text if text.endswith("\n") or not text else text + "\n")
 
 
-def _emit(data: str | bytes, output: Path | None, force: bool) -> None:
-    """Write a result to its file (atomically) or to standard output."""
+def _emit(data: str | bytes, output: Path | None, force: bool, inputs: tuple[str | Path, ...] = ()) -> None:
+    """Write a result to its file (atomically; never over the `inputs` it was made from) or to standard output."""
     if output is None:
         sys.stdout.write(data if isinstance(data, str) else data.decode())
         return
     from resdraft.writing import write_atomic
 
-    write_atomic(output, data, force=force)
+    write_atomic(output, data, force=force, inputs=[Path(src) for src in inputs])
     typer.echo(f"wrote {output}", err=True)
 
 
@@ -102,7 +112,7 @@ def build(
 
     fmt = format_for(output, to)
     data, placeholders = build_noting(draft, fmt)
-    _emit(data, output, force)
+    _emit(data, output, force, (draft,))
     for hint in placeholders:  # (as `resdraft new` and `resdraft check` list them)
         typer.echo(f"  still to fill in: {hint}", err=True)
 
@@ -123,7 +133,7 @@ def new(
     from resdraft.writing import write_atomic
 
     result = roll_forward(previous, session, output)
-    write_atomic(result.path, result.text, force=force)
+    write_atomic(result.path, result.text, force=force, inputs=(previous,))
     typer.echo(f"wrote {result.path}", err=True)
     for note in result.placeholders:
         typer.echo(f"  to fill in: {note}", err=True)
@@ -221,7 +231,7 @@ def diff(
     for warning in (*a.warnings, *b.warnings, *result.warnings):
         typer.echo(f"warning: {warning}", err=True)
     use_colour = colour is Colour.always or (colour is Colour.auto and output is None and sys.stdout.isatty())
-    _emit(render_diff(result, fmt, colour=use_colour, near=new, author=author, date=when), output, force)
+    _emit(render_diff(result, fmt, colour=use_colour, near=new, author=author, date=when), output, force, (old, new))
 
 
 @app.command(cls=UsageLine)

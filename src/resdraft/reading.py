@@ -8,8 +8,18 @@ from pathlib import Path
 from resdraft.errors import LibraryError, Problem, Where
 
 
+def not_regular(path: Path) -> LibraryError:
+    """The error for a device, a pipe or a socket named as a file to read: a pipe would wait for
+    a writer, /dev/zero never ends."""
+    return LibraryError(
+        Problem(Where(path), "is no regular file (a device, a pipe or a socket)", "save it to a file and name that file")
+    )
+
+
 def read_utf8(path: Path) -> tuple[bytes, str]:
     """A file's bytes and its text; a missing, unreadable or not UTF-8 file is a LibraryError."""
+    if path.exists() and not path.is_file() and not path.is_dir():
+        raise not_regular(path)
     try:
         raw = path.read_bytes()
     except FileNotFoundError:

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from resdraft.errors import LibraryError, Problem, Where
 from resdraft.model import Line, Resolution, Run, Session
 from resdraft.projectfile import find_project
-from resdraft.reading import no_such_file
+from resdraft.reading import no_such_file, not_regular
 
 if TYPE_CHECKING:
     from resdraft.library import Library
@@ -70,6 +70,8 @@ def read_file(path: Path, body: str | None = None, libraries: dict[Path, Library
         raise LibraryError(
             Problem(Where(path), "is a folder, not a document", "name a draft (.yaml), .md, .txt, .docx or .pdf file")
         )
+    if not path.is_file():
+        raise not_regular(path)
     if suffix in DRAFT_SUFFIXES:
         return read_draft(path, libraries=libraries)
     if suffix in TEXT_SUFFIXES:

@@ -72,6 +72,9 @@ FILTERS: dict[str, Callable[..., Any]] = {
 }
 
 
+MAX_MADE = 1_000_000  # characters or items a template's "*" may make ({{ 'x' * 10**10 }} filled the memory)
+
+
 class _Sandbox(SandboxedEnvironment):
     """Jinja's sandbox, its verdict on an attribute kept for each type of object: it depends on
     nothing else (the name, and whether objects of that type are functions, methods, classes,
@@ -82,6 +85,20 @@ class _Sandbox(SandboxedEnvironment):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._safe: dict[tuple[type, str], bool] = {}
+
+    intercepted_binops = frozenset({"*", "**"})
+
+    def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+        """`*` and `**` within bounds: a text or list repeated to at most MAX_MADE, a power of at most
+        a thousand digits ({{ 10**10**8 }} would compute for hours)."""
+        if operator == "*":
+            for seq, times in ((left, right), (right, left)):
+                if isinstance(seq, (str, list, tuple)) and isinstance(times, int) and len(seq) * times > MAX_MADE:
+                    raise jinja2.exceptions.SecurityError(f"a text or list repeated to more than {MAX_MADE:,} long")
+            return left * right
+        if isinstance(left, int) and isinstance(right, int) and abs(left) > 1 and right * (abs(left).bit_length()) > 3400:
+            raise jinja2.exceptions.SecurityError("a power of more than a thousand digits")
+        return left**right
 
     def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
         kind = type(obj)
@@ -123,7 +140,16 @@ def template_line(exc: BaseException) -> tuple[str | None, int]:
 
 # What rendering a user's template can raise: Jinja's own errors, the sandbox's refusals, and
 # what an expression raises as Python evaluates it ({{ session.number // 0 }}, {{ 1 + "x" }}).
-RENDER_ERRORS = (jinja2.TemplateError, jinja2.exceptions.SecurityError, ArithmeticError, TypeError, ValueError, LookupError)
+# A template that extends, includes or calls itself without end raises RecursionError.
+RENDER_ERRORS = (
+    jinja2.TemplateError,
+    jinja2.exceptions.SecurityError,
+    ArithmeticError,
+    TypeError,
+    ValueError,
+    LookupError,
+    RecursionError,
+)
 
 
 _NO_ATTRIBUTE = re.compile(r"^'(?P<kind>[\w.]+) object' has no attribute '(?P<name>[^']*)'$")
@@ -169,6 +195,13 @@ def describe(exc: Exception) -> tuple[str, str]:
         return f"not allowed in a template: {exc}", "templates run in a sandbox; use plain variables and filters"
     if isinstance(exc, jinja2.TemplateNotFound):
         return f"template not found: {exc.name}", "check the template's name and the body's templates folder"
+    if isinstance(exc, RecursionError):
+        return (
+            "the template never ends: it extends or includes itself, or a macro calls itself without end",
+            "take the loop out: a template extends or includes another, and a macro stops calling itself",
+        )
+    if isinstance(exc, UnicodeDecodeError):
+        return f"not UTF-8 text (byte 0x{exc.object[exc.start]:02X}: {exc.reason})", "save the template as UTF-8"
     return f"template error: {exc}", "check the template expression"
 
 
@@ -327,6 +360,9 @@ def render_file(env: SandboxedEnvironment, name: str, context: Mapping[str, Any]
         message, hint = describe(e)
         path = Path(e.filename) if e.filename else root / name
         raise TemplateError(Problem(Where(path, e.lineno or 0), message, hint)) from None
+    except UnicodeDecodeError as e:  # (the loader reads the file: it is the template's own, or one it includes)
+        message, hint = describe(e)
+        raise TemplateError(Problem(Where(root / name, e.object.count(b"\n", 0, e.start) + 1), message, hint)) from None
     except RENDER_ERRORS as e:
         message, hint = describe(e)
         filename, line = template_line(e)

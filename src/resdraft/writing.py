@@ -5,15 +5,32 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 from resdraft.errors import OutputError, Problem, Where
 
 
-def write_atomic(path: Path, data: str | bytes, force: bool = False) -> None:
-    """Write `data` to `path` in one step; refuse to replace an existing file unless `force`."""
+def write_atomic(path: Path, data: str | bytes, force: bool = False, inputs: Iterable[Path] = ()) -> None:
+    """Write `data` to `path` in one step; refuse to replace an existing file unless `force`, and
+    ever to replace one of the `inputs` it was made from, or anything but a regular file. A symbolic
+    link is written through: the file it points to is replaced, the link kept."""
+    if path.is_symlink():
+        path = Path(os.path.realpath(path))
     if path.is_dir():
         raise OutputError(Problem(Where(path), "output path is a folder", "give a file name"))
+    if path.exists() and not path.is_file():  # (replacing /dev/null with a file breaks the machine)
+        raise OutputError(
+            Problem(
+                Where(path),
+                "output path is no regular file (a device, a pipe or a socket)",
+                "give a file name; without -o a text goes to standard output",
+            )
+        )
+    if path.exists() and any(src.exists() and path.samefile(src) for src in inputs):
+        raise OutputError(
+            Problem(Where(path), "the output would replace the input it is made from", "write the output to another file")
+        )
     if path.exists() and not force:
         raise OutputError(
             Problem(Where(path), "output file already exists", "pass --force to overwrite it, or choose another name")
@@ -44,7 +61,8 @@ def write_temp(path: Path, data: bytes) -> Path:
     """A new temporary file beside `path` (whose folder exists) holding `data` on disk, to be renamed
     to `path`; it has the mode of the file it replaces, or a new file's under the umask. Nothing is
     left behind if a step fails."""
-    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    # (the name cut short: a name near the system's limit of 255 bytes must leave the temporary file room)
+    fd, name = tempfile.mkstemp(prefix=f".{path.name[:100]}.", suffix=".part", dir=path.parent)
     temp = Path(name)
     try:
         with os.fdopen(fd, "wb") as out:
