@@ -468,7 +468,7 @@ def test_a_placeholder_that_says_nothing_names_its_line(lib: Path, old: str, new
     assert_nothing_written(target)
 
 
-@pytest.mark.parametrize("name", ["../escape", "/tmp/elsewhere", "My Draft", "aalco-52.yaml/x", ""])
+@pytest.mark.parametrize("name", ["../escape", "/tmp/elsewhere", "My Draft", "aalco-52.yaml/x", "", "x.yaml"])
 def test_an_import_named_with_a_path_or_spaces_is_refused_with_nothing_written(lib: Path, name: str) -> None:
     # `--name ../escape` wrote lib/escape.yaml, outside drafts/, where `check` never looks;
     # `--name "My Draft"` wrote drafts/My Draft.yaml, a name `new` then carried on.
@@ -1368,3 +1368,92 @@ def test_a_template_making_a_text_too_long_to_hold_is_refused(lib: Path, express
     assert_user_error(result)
     assert f"{TEMPLATE}:1: not allowed in a template: a " in result.output
     assert_nothing_written(target)
+
+
+@pytest.mark.parametrize("body", ["''", "../templates/aalco", "AALCO"])
+def test_a_body_that_is_no_bodys_name_is_named_at_its_line(lib: Path, body: str) -> None:
+    # `body: ''` ended in an AssertionError; `body: ../templates/aalco` read a house style outside templates/.
+    line = edit(lib / DRAFT, "body: aalco", f"body: {body}")
+    for command in (["build", DRAFT, "-o", "out/resolution.md"], ["lint", DRAFT], ["new", DRAFT, "-s", "60"]):
+        result = runner.invoke(app, command)
+        assert_user_error(result)
+        assert f"{DRAFT}:{line}: body {body.strip(chr(39))!r} is no body's name" in result.output
+    assert_nothing_written(lib / "out" / "resolution.md")
+
+
+@pytest.mark.parametrize("body", ["", "../aalco"])
+def test_a_body_asked_for_that_is_no_bodys_name_is_refused_for_a_word_file_too(lib: Path, body: str) -> None:
+    # `parse x.docx --body ''` (or '../aalco') read the document as that body's; text refused it.
+    path = lib / "out" / "unga-64.docx"
+    assert runner.invoke(app, ["build", "drafts/unga-64.yaml", "-o", str(path)]).exit_code == 0
+    result = runner.invoke(app, ["parse", str(path), "--body", body])
+    assert_user_error(result)
+    assert f"--body {body!r} is no body's name" in result.output
+
+
+@pytest.mark.parametrize("paragraphs", [["Dear Sir,", "The meeting is postponed.", "Yours sincerely,"], []])
+def test_a_word_file_that_holds_no_resolution_is_refused_as_text_is(lib: Path, paragraphs: list[str]) -> None:
+    # A letter (or a blank page) was read as a resolution of body '': `parse` printed it, `diff`
+    # warned "of different bodies ( and aalco)", `import` said "no house style for body ''".
+    import docx
+
+    document = docx.Document()
+    for text in paragraphs:
+        document.add_paragraph(text)
+    document.save(str(lib / "letter.docx"))
+    for command in (["parse", "letter.docx"], ["diff", "letter.docx", DRAFT], ["import", "letter.docx"], ["lint", "letter.docx"]):
+        result = runner.invoke(app, command)
+        assert_user_error(result)
+        assert "letter.docx: no resolution found: there is no enacting formula and no operative paragraph" in result.output
+    assert not (lib / "clauses" / "imported").exists()
+
+
+@pytest.mark.parametrize("pair", ["dry_run=1", "library=x", "cache=", "correct_adopted=1"])
+def test_clauses_edit_takes_only_a_clauses_fields(lib: Path, pair: str) -> None:
+    # FIELD=VALUE went into edit()'s keyword arguments: "dry_run=1" a TypeError, "cache=" swallowed.
+    before = (lib / CLAUSES).read_bytes()
+    result = runner.invoke(app, ["clauses", "edit", "aalco.decides-provisional-agenda", pair])
+    assert_user_error(result)
+    assert f"unknown clause field {pair.partition('=')[0]!r}" in result.output
+    assert (lib / CLAUSES).read_bytes() == before
+
+
+def test_clauses_edit_refuses_a_name_the_drafts_using_the_clause_do_not_define(lib: Path) -> None:
+    # `text='{{ nope }}'` was written, and every draft using the clause stopped building;
+    # a variable each of those drafts defines is taken.
+    before = (lib / CLAUSES).read_bytes()
+    command = ["clauses", "edit", "aalco.decides-provisional-agenda", "text={{ nope }}", "--correct-adopted"]
+    result = runner.invoke(app, command)
+    assert_user_error(result)
+    assert "clause aalco.decides-provisional-agenda: undefined template variable: 'nope' is undefined" in result.output
+    assert (lib / CLAUSES).read_bytes() == before
+    command[3] = "text=to place {{ secretariat_document }} on the agenda"
+    assert runner.invoke(app, command).exit_code == 0
+
+
+@pytest.mark.parametrize(
+    ("option", "message"),
+    [
+        (["--date", "9999-12-31T23:59:59-23:59"], "is beyond the calendar in UTC"),
+        (["--date", "0001-01-01T00:00:00+01:00"], "is beyond the calendar in UTC"),
+        (["--author", "a\x01b"], "is no name Word can hold"),
+        (["--author", " "], "--author is empty"),
+    ],
+)
+def test_a_redlines_date_or_author_word_cannot_hold_is_refused(lib: Path, option: list[str], message: str) -> None:
+    # An OverflowError (a date past the calendar in UTC) and lxml's ValueError (a control character).
+    result = runner.invoke(app, ["diff", "drafts/aalco-50.yaml", DRAFT, "-o", "out/redline.docx", *option])
+    assert_user_error(result)
+    assert message in result.output
+    assert_nothing_written(lib / "out" / "redline.docx")
+
+
+def test_a_clause_file_opening_with_a_byte_order_mark_is_renamed_in_and_keeps_it(lib: Path) -> None:
+    # The parser's positions do not count the mark: the rename spliced one character off and
+    # stopped with a RuntimeError ("the change made invalid YAML").
+    path = lib / CLAUSES
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
+    result = runner.invoke(app, ["clauses", "rename", "aalco.decides-provisional-agenda", "aalco.decides-agenda"])
+    assert result.exit_code == 0, result.output
+    assert path.read_bytes().startswith(b"\xef\xbb\xbf# AALCO") and b"- id: aalco.decides-agenda\n" in path.read_bytes()
+    assert runner.invoke(app, ["build", DRAFT, "-o", "out/resolution.md"]).exit_code == 0

@@ -222,10 +222,10 @@ def diff(
 ) -> None:
     """Compare two sessions' texts: paragraphs aligned, then words within them."""
     from resdraft.diff import compare
-    from resdraft.render.diffout import diff_format, render_diff, revision_date
+    from resdraft.render.diffout import diff_format, render_diff, revision_author, revision_date
     from resdraft.sources import read_documents
 
-    fmt, when = diff_format(to, output), revision_date(date)
+    fmt, when, author = diff_format(to, output), revision_date(date), revision_author(author)
     a, b = read_documents([old, new])
     result = compare(a.resolution, b.resolution, {**a.amends, **b.amends}, a.name, b.name)
     for warning in (*a.warnings, *b.warnings, *result.warnings):
@@ -507,6 +507,7 @@ def clauses_edit(
 ) -> None:
     """Change a clause's fields, keeping the file's comments and layout."""
     from resdraft.upkeep import edit
+    from resdraft.upkeep.changes import check_fields
 
     fields: dict[str, Any] = {}
     for pair in changes:
@@ -514,6 +515,7 @@ def clauses_edit(
         if not sep:
             raise OutputError(Problem(None, f"{pair!r} is not FIELD=VALUE", "write e.g. opening='Recalling also'"))
         fields[key.strip()] = value or None
+    check_fields(clause, fields)  # ("dry_run=1" is no field, and no option either)
     _changed(edit(Path.cwd(), clause, dry_run=dry_run, correct_adopted=correct_adopted, **fields), dry_run)
 
 

@@ -1062,7 +1062,8 @@ def import_documents(
         raise OutputError(
             Problem(None, "--name names one draft, but several files were given", "import them one at a time, or drop --name")
         )
-    if name is not None and not ID_PATTERN.match(name):  # (it names the draft and its clause file, both in the library)
+    # (--name names the draft and its clause file, both in the library)
+    if name is not None and (not ID_PATTERN.match(name) or name.endswith((".yaml", ".yml"))):
         raise OutputError(
             Problem(
                 None,

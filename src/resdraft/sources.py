@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from resdraft.errors import LibraryError, Problem, Where
+from resdraft.library.drafts import BODY_KEY
 from resdraft.model import Line, Resolution, Run, Session
 from resdraft.projectfile import find_project
 from resdraft.reading import no_such_file, not_regular
@@ -64,6 +65,10 @@ def read_draft(path: Path, name: str | None = None, libraries: dict[Path, Librar
 def read_file(path: Path, body: str | None = None, libraries: dict[Path, Library] | None = None) -> Document:
     """A document file: a draft, Markdown or text, or Word."""
     suffix = path.suffix.lower()
+    if body is not None and not BODY_KEY.match(body.lower()):  # (a Word file took '', '../aalco' as its body)
+        raise LibraryError(
+            Problem(None, f"--body {body!r} is no body's name", "name the body by its folder under templates/, as --body aalco")
+        )
     if not path.exists():
         raise no_such_file(path)
     if path.is_dir():
@@ -92,6 +97,14 @@ def read_file(path: Path, body: str | None = None, libraries: dict[Path, Library
         from resdraft.importers.docx import read_docx
 
         resolution, notes = read_docx(path.read_bytes(), path, body)
+        if resolution.enacting is None and not resolution.operative:  # (a letter, a blank page: a resolution of no body)
+            from resdraft.importers.text import NO_ENACTING_HINT
+
+            raise LibraryError(
+                Problem(
+                    Where(path), "no resolution found: there is no enacting formula and no operative paragraph", NO_ENACTING_HINT
+                )
+            )
         return Document(resolution, str(path), warnings=tuple(f"{path}: {note}" for note in notes))
     if suffix in PDF_SUFFIXES:
         from resdraft.importers.pdftext import MAX_PDF_BYTES, read_pdf

@@ -935,6 +935,12 @@ def _problem(source: Path | None, message: str, hint: str) -> LibraryError:
     return LibraryError(Problem(Where(source) if source else None, message, hint))
 
 
+NO_ENACTING_HINT = (
+    "a resolution starts with a line such as 'The General Assembly,', 'The Security Council,', 'The Twenty-Seventh General Assembly:' "
+    "or 'The Asian-African Legal Consultative Organization at its Fiftieth session,'"
+)
+
+
 def body_key(body: str | None, enacting: str | None, source: Path | None, otherwise: str = "unga") -> str:
     """The body a text is read as: the one its enacting formula (`enacting`, its words) names, else
     the one asked for (AIPO is AIPA), else `otherwise`. A body asked for that the enacting formula
@@ -1030,12 +1036,7 @@ def parse_text(text: str, source: Path | None = None, body: str | None = None) -
     if enacting is None and (untitled := _after_title(text, markdown)):
         before, blocks = untitled
     elif enacting is None:
-        raise _problem(
-            source,
-            "no resolution found: there is no enacting formula",
-            "a resolution starts with a line such as 'The General Assembly,', 'The Security Council,', 'The Twenty-Seventh General Assembly:' "
-            "or 'The Asian-African Legal Consultative Organization at its Fiftieth session,'",
-        )
+        raise _problem(source, "no resolution found: there is no enacting formula", NO_ENACTING_HINT)
     key = body_key(body, enacting.line.text if enacting else None, source)
     header, title = _header(_header_blocks(before, markdown), key, markdown)
     reader = _read_body(blocks, markdown, header, source, "the enacting formula" if enacting else "the title")

@@ -34,6 +34,7 @@ FIELDS = (
     "report",  # the line saying whose report it was adopted on ("on the report of the Third Committee (A/79/456, para. 31)")
 )
 DATES = ("date", "adopted")
+BODY_KEY = re.compile(r"[a-z0-9][a-z0-9_-]*\Z")  # a body's folder under templates/: "aalco", "unga"
 STATUSES = ("draft", "adopted")
 DRAFT_KEYS = (
     "body",
@@ -264,7 +265,15 @@ def read_draft(path: Path, problems: Problems) -> Draft | None:
         return None
     r = Reader(data, problems, "the draft")
     r.unknown(DRAFT_KEYS, hint="put other facts the templates need under `variables:`")
-    body = r.text("body", required=True) or ""
+    body = r.text("body", required=True)
+    if body is not None and not BODY_KEY.match(body):  # ('' built nothing; '../templates/aalco' read outside templates/)
+        problems.add(
+            r.where("body"),
+            f"body {body!r} is no body's name",
+            "name the body by its folder under templates/, as `body: aalco` (unga, aalco, aipa, unsc …)",
+        )
+        body = None
+    body = body or ""
     session = r.number("session", required=True, minimum=1, hint="the session's number, e.g. 53 for the Fifty-Third") or 0
     # (each a placeholder too, the title like every fact; and the title required)
     fields: dict[str, Any] = {k: r.date(k) if k in DATES else r.text(k, k == "title", placeholder=True) for k in FIELDS}

@@ -77,7 +77,26 @@ def revision_date(text: str | None) -> dt.datetime | None:
                 "write e.g. 2013-09-12 or 2013-09-12T10:00:00Z",
             )
         ) from None
-    return when if when.tzinfo else when.replace(tzinfo=dt.UTC)
+    when = when if when.tzinfo else when.replace(tzinfo=dt.UTC)
+    try:
+        return when.astimezone(dt.UTC)
+    except OverflowError:  # (9999-12-31T23:59-23:59 is a day after the last the calendar holds, in UTC)
+        raise OutputError(
+            Problem(None, f"--date {text!r} is beyond the calendar in UTC", "write a date between the years 1 and 9999")
+        ) from None
+
+
+def revision_author(text: str) -> str:
+    """`--author` as a tracked change's author: words, without the control characters a Word file cannot hold."""
+    if not text.strip() or any(ord(c) < 32 or 0xFFFE <= ord(c) <= 0xFFFF or 0xD800 <= ord(c) <= 0xDFFF for c in text):
+        raise OutputError(
+            Problem(
+                None,
+                f"--author {text!r} is no name Word can hold" if text.strip() else "--author is empty",
+                "write the reviewer's or the secretariat's name, e.g. --author 'AALCO Secretariat'",
+            )
+        )
+    return text
 
 
 def render_diff(

@@ -45,6 +45,8 @@ class Changes:
 
 # ---------------------------------------------------------------- the plan
 
+BOM = "\ufeff"
+
 
 @dataclass
 class _Plan:
@@ -55,6 +57,7 @@ class _Plan:
     splices: dict[Path, Splice] = field(default_factory=dict)
     expected: dict[Path, Any] = field(default_factory=dict)
     created: dict[Path, str] = field(default_factory=dict)
+    boms: set[Path] = field(default_factory=set)  # files that open with a byte order mark, kept out of the splicing and put back
 
     def source(self, path: Path) -> Source:
         if path not in self.sources:
@@ -62,6 +65,9 @@ class _Plan:
                 text = path.read_text(encoding="utf-8")
             except (OSError, UnicodeDecodeError) as e:
                 raise LibraryError(Problem(Where(path), f"cannot read: {e}", "check the file")) from None
+            if text.startswith(BOM):  # (the YAML parser's positions do not count it: a rename spliced one character off)
+                self.boms.add(path)
+                text = text[1:]
             self.sources[path] = Source(path, text)
         return self.sources[path]
 
@@ -94,7 +100,8 @@ class _Plan:
                 raise RuntimeError(f"the change made invalid YAML in {path}: {e}; nothing was written") from None
             if data != self.expected.get(path, splice.src.data):
                 raise RuntimeError(f"the change of {path} did not give the intended data; nothing was written")
-            out.append(FileChange(path, splice.src.text, after))
+            bom = BOM if path in self.boms else ""
+            out.append(FileChange(path, bom + splice.src.text, bom + after))
         for path, text in self.created.items():
             if Source(path, text).data != self.expected[path]:
                 raise RuntimeError(f"the new file {path} did not give the intended data; nothing was written")
@@ -140,7 +147,7 @@ def _check_library(index: Index, changes: list[FileChange]) -> None:
                     problems,
                     f"clause {clause.id}",
                 )
-                _check_jinja(clause, problems)
+                _check_jinja(clause, problems, _variables_of_users(index, clause.id))
     problems.raise_errors()
     amends: dict[str, str | None] = {}
     where: dict[str, Where | None] = {}
@@ -168,15 +175,27 @@ def _check_library(index: Index, changes: list[FileChange]) -> None:
             )
 
 
-def _check_jinja(clause: Clause, problems: Problems) -> None:
-    """Clause text is Jinja: a syntax error, or a misspelt name of resdraft's ({{ sesion.next.ordinal }}),
-    would stop every build that uses the clause (as `check` reports them)."""
+def _check_jinja(clause: Clause, problems: Problems, variables: set[str] | None) -> None:
+    """Clause text is Jinja: a syntax error, a misspelt name of resdraft's ({{ sesion.next.ordinal }}),
+    or a name that a draft using the clause does not define under `variables:` (`variables`, those
+    every such draft defines; None where no draft uses it) would stop a build (as `check` reports them)."""
     if any("{" in t for t in clause.snippets()):  # (asked here too: plain text never imports Jinja)
         from resdraft.assemble import RESERVED
         from resdraft.templating import clause_name_problems, clause_syntax_problems
 
         problems.extend(clause_syntax_problems(clause))
-        problems.extend(clause_name_problems(clause, RESERVED, None))
+        problems.extend(clause_name_problems(clause, RESERVED, variables))
+
+
+def _variables_of_users(index: Index, cid: str) -> set[str] | None:
+    """The names every draft that uses a clause defines under `variables:`; None where none uses it."""
+    from resdraft.library.drafts import read_draft
+
+    paths = {site.path for site in index.uses_of(cid)}
+    if not paths:
+        return None
+    drafts = [read_draft(path, Problems()) for path in sorted(paths)]
+    return set.intersection(*(set(d.variables) if d is not None else set() for d in drafts))
 
 
 def _is_under(path: Path, folder: Path) -> bool:
@@ -512,6 +531,20 @@ def _append_entry(plan: _Plan, path: Path, entry: dict[str, Any], lines: list[st
     plan.expected[path] = {"clauses": [entry]}
 
 
+def check_fields(cid: str, fields: Iterable[str]) -> None:
+    """Refuse a field of a clause that `edit` cannot change: its id (`rename` does) or one that is
+    none of its fields (the command line's FIELD=VALUE would else reach edit's own options)."""
+    for key in fields:
+        if key == "id":
+            raise LibraryError(Problem(None, "an id is changed with rename", f"resdraft clauses rename {cid} NEW-ID"))
+        if key not in EDITABLE:
+            from resdraft.library.schema import suggest
+
+            raise LibraryError(
+                Problem(None, f"unknown clause field {key!r}", suggest(key, EDITABLE) or f"fields: {', '.join(EDITABLE)}")
+            )
+
+
 def edit(
     library: Library | Path | str,
     cid: str,
@@ -534,15 +567,8 @@ def edit(
         path = _path(clause)
         said = _tense(dry_run)
         notes = []
+        check_fields(cid, fields)
         for key, value in fields.items():
-            if key == "id":
-                raise LibraryError(Problem(None, "an id is changed with rename", f"resdraft clauses rename {cid} NEW-ID"))
-            if key not in EDITABLE:
-                from resdraft.library.schema import suggest
-
-                raise LibraryError(
-                    Problem(None, f"unknown clause field {key!r}", suggest(key, EDITABLE) or f"fields: {', '.join(EDITABLE)}")
-                )
             if value is None and key in REQUIRED:
                 raise LibraryError(Problem(clause.where, f"a clause must have `{key}:`", "give a new value instead"))
             value = _field_value(index, clause, key, value)
