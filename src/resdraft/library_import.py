@@ -904,6 +904,49 @@ def _as_written(printed: str) -> str:
     )
 
 
+_EMPHASIS_OF = {(False, False): "none", (False, True): "italic", (True, False): "bold", (True, True): "bold-italic"}
+
+
+def _kept_as_printed(doc: Resolution, built: Resolution) -> dict[str, Any]:
+    """What the body's house style would set otherwise than the document does, to keep as the
+    document has it: a masthead line it prints none of (`header: {organization: ""}`: AIPO's 2005
+    text names no Organization); how a part's opening phrases are set, where the document sets most
+    of them otherwise (`style: {emphasis: {preambular: none}}`: AALCO's 2013 preamble, plain where
+    the house style sets it bold); and a paragraph's own, set otherwise than its part's (`uses`:
+    AIPO's 2005 "Advocate …", plain among italic ones). Emphasis only where the document carries
+    formatting at all: text copied from a PDF has none to tell."""
+    kept: dict[str, Any] = {}
+    printed = {line.role for line in doc.header}
+    if missing := {line.role: "" for line in built.header if line.role not in printed and doc.header}:
+        kept["header"] = missing
+    runs = [r for p in (*doc.preamble, *doc.operative) for s in p.walk() for r in s.content if isinstance(r, Run)]
+    if not any(r.bold or r.italic for r in runs):
+        return kept
+    emphasis: dict[str, str] = {}
+    uses: dict[tuple[str, int], str] = {}
+    for part, key in (("preamble", "preambular"), ("operative", "operative")):
+        mine, house = [_opening_set(p) for p in getattr(doc, part)], [_opening_set(p) for p in getattr(built, part)]
+        counted, was = Counter(filter(None, mine)), Counter(filter(None, house))
+        if len(mine) != len(house) or not counted or not was:
+            continue
+        usual = was.most_common(1)[0][0]
+        most = max(counted.values())
+        if counted[usual] < most:  # (a tie keeps the house style)
+            usual = emphasis[key] = next(e for e, n in counted.items() if n == most)
+        uses.update({(part, i): m for i, (m, h) in enumerate(zip(mine, house, strict=True)) if m and h and m != usual})
+    if emphasis:
+        kept["emphasis"] = emphasis
+    if uses:
+        kept["uses"] = uses
+    return kept
+
+
+def _opening_set(paragraph: Paragraph) -> str | None:
+    """How a paragraph's opening phrase is set ("bold", "none" …); None where it has none."""
+    first = paragraph.content[0] if paragraph.content else None
+    return _EMPHASIS_OF[first.bold, first.italic] if isinstance(first, Run) and first.opening else None
+
+
 def _yaml_text(data: Any, header: str | None = None) -> str:
     from ruamel.yaml import YAML
 
@@ -1127,9 +1170,16 @@ def _import_one(
         want, got = getattr(doc, role), getattr(built, role)
         if (want.text.split() if want else None) != (got.text.split() if got else None):
             formulas[role] = importer.jinja(_escape(want.text)) if want else ""
-    if formulas:
-        data = {**{k: v for k, v in data.items() if k not in ("preamble", "operative")}, "formulas": formulas,
-                "preamble": data["preamble"], "operative": data["operative"]}  # fmt: skip
+    kept = _kept_as_printed(doc, built)
+    if formulas or kept:
+        parts = {"preamble": data["preamble"], "operative": data["operative"]}
+        for (part, i), emphasis in kept.get("uses", {}).items():
+            entry = parts[part][i]
+            parts[part][i] = {**(entry if isinstance(entry, dict) else {"clause": entry}), "emphasis": emphasis}
+        overrides = {**data.get("style", {}), **({"emphasis": kept["emphasis"]} if "emphasis" in kept else {})}
+        rest = {k: v for k, v in data.items() if k not in (*parts, "style")}  # (in a draft's order: header, style, formulas)
+        added = (("header", kept.get("header")), ("style", overrides), ("formulas", formulas))
+        data = {**rest, **{k: v for k, v in added if v}, **parts}
         draft_text = _yaml_text(data, header)
         _, differences = _check_rebuild(library, draft_text, draft_path, clause_path, None, doc)
 
