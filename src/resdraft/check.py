@@ -11,9 +11,10 @@ import jinja2
 from resdraft.assemble import RESERVED, Assembler, prepare
 from resdraft.errors import ErrorsAndWarnings, Problem, Problems, ResdraftError, Where
 from resdraft.library import Library, open_library
-from resdraft.library.clauses import amends_loop
+from resdraft.library.clauses import amends_loop, doubled_mark
 from resdraft.model import Draft
 from resdraft.projectfile import PROJECT_FILE
+from resdraft.reading import not_utf8
 from resdraft.render.markup import render
 from resdraft.templating import clause_name_problems, clause_syntax_problems, describe, environment
 
@@ -37,8 +38,7 @@ def _compile_templates(library: Library, problems: Problems) -> int:
             message, hint = describe(e)
             problems.add(Where(path, e.lineno or 0), message, hint)
         except UnicodeDecodeError as e:
-            message, hint = describe(e)
-            problems.add(Where(path, e.object.count(b"\n", 0, e.start) + 1), message, hint)
+            problems.extend([not_utf8(path, e)])
     return len(files)
 
 
@@ -86,14 +86,8 @@ def _final_marks(library: Library, problems: Problems) -> None:
     that it prints twice ("to report;;"): `clauses add` and `clauses edit` refuse such a text, and
     this finds one written by hand."""
     for clause in library.clauses.values():
-        if (last := clause.text[-1:]) and last in ",;:":
-            problems.add(
-                clause.text_where or clause.where,
-                f"clause {clause.id}'s text ends with “{last}”: the body's punctuation adds each paragraph's mark"
-                " after it, so it prints twice",
-                "write the text without its final mark; a draft's `end:` sets a mark of the paragraph's own",
-                warning=True,
-            )
+        if found := doubled_mark(clause.text, clause.text_where or clause.where, f"clause {clause.id}'s text", warning=True):
+            problems.extend([found])
 
 
 def building(draft: Draft, problems: Iterable[Problem]) -> list[Problem]:

@@ -14,7 +14,7 @@ import typer
 from typer.core import TyperCommand
 
 from resdraft import __version__
-from resdraft.errors import OutputError, Problem, ResdraftError
+from resdraft.errors import OutputError, Problem, ResdraftError, Where
 
 app = typer.Typer(
     help="Draft resolutions from a clause library: build them in a body's house style, roll them forward, compare sessions, import existing texts and keep the library.",
@@ -285,16 +285,11 @@ def import_(
     for result in import_documents(files, body=body, name=name, force=force):
         typer.echo(
             f"{result.source}: {len(result.reused)} clauses reused, {len(result.variants)} rewording earlier ones, {len(result.new)} new"
-            + (f"; wrote {', '.join(map(_shown, result.written))}" if result.written else "; nothing changed"),
+            + (f"; wrote {', '.join(str(Where(p)) for p in result.written)}" if result.written else "; nothing changed"),
             err=True,
         )
         for warning in result.warnings:
             typer.echo(f"  warning: {warning}", err=True)
-
-
-def _shown(path: Path) -> str:
-    """A path as the other commands print theirs: from the current folder where it is under it ("drafts/a-res-79-1.yaml")."""
-    return str(path.relative_to(Path.cwd())) if path.is_relative_to(Path.cwd()) else str(path)
 
 
 @app.command(cls=UsageLine)

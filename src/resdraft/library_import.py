@@ -919,8 +919,8 @@ def _kept_as_printed(doc: Resolution, built: Resolution) -> dict[str, Any]:
     printed = {line.role for line in doc.header}
     if missing := {line.role: "" for line in built.header if line.role not in printed and doc.header}:
         kept["header"] = missing
-    runs = [r for p in (*doc.preamble, *doc.operative) for s in p.walk() for r in s.content if isinstance(r, Run)]
-    if not any(r.bold or r.italic for r in runs):
+    paragraphs = (s for p in (*doc.preamble, *doc.operative) for s in p.walk())
+    if not any(isinstance(r, Run) and (r.bold or r.italic) for s in paragraphs for r in s.content):
         return kept
     emphasis: dict[str, str] = {}
     uses: dict[tuple[str, int], str] = {}

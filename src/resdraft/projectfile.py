@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -11,6 +12,7 @@ from resdraft.errors import LibraryError, Problem, Where
 PROJECT_FILE = "resdraft.yaml"
 # The folders a project file may name, and what each holds.
 FOLDERS = {"clauses": "the clause files", "drafts": "the drafts", "templates": "a folder per body"}
+BODY_KEY = re.compile(r"[a-z0-9][a-z0-9_-]*\Z")  # a body's name, that of its folder under templates/: "aalco", "unga"
 
 
 def find_project(start: Path) -> Path:

@@ -29,14 +29,16 @@ def read_utf8(path: Path) -> tuple[bytes, str]:
     try:
         return raw, raw.decode("utf-8")
     except UnicodeDecodeError as e:
-        line = raw.count(b"\n", 0, e.start) + 1
-        raise LibraryError(
-            Problem(
-                Where(path, line),
-                f"not UTF-8 text (byte 0x{raw[e.start]:02X}: {e.reason})",
-                "save the file as UTF-8 (an editor's Save As offers the encoding; Windows-1252 quotes and dashes are the usual cause)",
-            )
-        ) from None
+        raise LibraryError(not_utf8(path, e)) from None
+
+
+def not_utf8(path: Path, error: UnicodeDecodeError) -> Problem:
+    """The problem of a file that is not UTF-8, at the line of its first such byte."""
+    return Problem(
+        Where(path, error.object.count(b"\n", 0, error.start) + 1),
+        f"not UTF-8 text (byte 0x{error.object[error.start]:02X}: {error.reason})",
+        "save the file as UTF-8 (an editor's Save As offers the encoding; Windows-1252 quotes and dashes are the usual cause)",
+    )
 
 
 def no_such_file(path: Path, revisions: bool = False, drafts: bool = True) -> LibraryError:

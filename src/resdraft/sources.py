@@ -18,9 +18,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from resdraft.errors import LibraryError, Problem, Where
-from resdraft.library.drafts import BODY_KEY
 from resdraft.model import Line, Resolution, Run, Session
-from resdraft.projectfile import find_project
+from resdraft.projectfile import BODY_KEY, find_project
 from resdraft.reading import no_such_file, not_regular
 
 if TYPE_CHECKING:

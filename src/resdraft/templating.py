@@ -16,6 +16,7 @@ from resdraft import sessions
 from resdraft.errors import Problem, TemplateError, Where
 from resdraft.model import Placeholder, subclause_places
 from resdraft.numbering import runs_in
+from resdraft.reading import not_utf8
 
 if TYPE_CHECKING:
     from resdraft.model import Clause
@@ -200,8 +201,6 @@ def describe(exc: Exception) -> tuple[str, str]:
             "the template never ends: it extends or includes itself, or a macro calls itself without end",
             "take the loop out: a template extends or includes another, and a macro stops calling itself",
         )
-    if isinstance(exc, UnicodeDecodeError):
-        return f"not UTF-8 text (byte 0x{exc.object[exc.start]:02X}: {exc.reason})", "save the template as UTF-8"
     return f"template error: {exc}", "check the template expression"
 
 
@@ -361,8 +360,7 @@ def render_file(env: SandboxedEnvironment, name: str, context: Mapping[str, Any]
         path = Path(e.filename) if e.filename else root / name
         raise TemplateError(Problem(Where(path, e.lineno or 0), message, hint)) from None
     except UnicodeDecodeError as e:  # (the loader reads the file: it is the template's own, or one it includes)
-        message, hint = describe(e)
-        raise TemplateError(Problem(Where(root / name, e.object.count(b"\n", 0, e.start) + 1), message, hint)) from None
+        raise TemplateError(not_utf8(root / name, e)) from None
     except RENDER_ERRORS as e:
         message, hint = describe(e)
         filename, line = template_line(e)

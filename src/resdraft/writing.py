@@ -17,9 +17,10 @@ def write_atomic(path: Path, data: str | bytes, force: bool = False, inputs: Ite
     link is written through: the file it points to is replaced, the link kept."""
     if path.is_symlink():
         path = Path(os.path.realpath(path))
+    existed = path.exists()
     if path.is_dir():
         raise OutputError(Problem(Where(path), "output path is a folder", "give a file name"))
-    if path.exists() and not path.is_file():  # (replacing /dev/null with a file breaks the machine)
+    if existed and not path.is_file():  # (replacing /dev/null with a file breaks the machine)
         raise OutputError(
             Problem(
                 Where(path),
@@ -27,11 +28,11 @@ def write_atomic(path: Path, data: str | bytes, force: bool = False, inputs: Ite
                 "give a file name; without -o a text goes to standard output",
             )
         )
-    if path.exists() and any(src.exists() and path.samefile(src) for src in inputs):
+    if existed and any(src.exists() and path.samefile(src) for src in inputs):
         raise OutputError(
             Problem(Where(path), "the output would replace the input it is made from", "write the output to another file")
         )
-    if path.exists() and not force:
+    if existed and not force:
         raise OutputError(
             Problem(Where(path), "output file already exists", "pass --force to overwrite it, or choose another name")
         )
@@ -40,7 +41,6 @@ def write_atomic(path: Path, data: str | bytes, force: bool = False, inputs: Ite
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as e:
         raise OutputError(Problem(Where(path), f"cannot create folder {folder}: {e.strerror}", "choose another path")) from None
-    existed = path.exists()
     temp = None
     try:
         temp = write_temp(path, data.encode("utf-8") if isinstance(data, str) else data)

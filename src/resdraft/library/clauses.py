@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from resdraft.errors import Problems, ResdraftError, Where
+from resdraft.errors import Problem, Problems, ResdraftError, Where
 from resdraft.library.schema import Reader
 from resdraft.model import KINDS, Clause, Kind, SubClause
 from resdraft.yamlsource import YDict, YList, parse_yaml, read_text
@@ -115,6 +115,19 @@ def clauses_from_text(text: str, path: Path, problems: Problems) -> list[Clause]
     if items is None:
         return []
     return [c for i, item in enumerate(items) if (c := read_clause(item, problems, items, i)) is not None]
+
+
+def doubled_mark(text: str, where: Where | None, subject: str, warning: bool = False) -> Problem | None:
+    """The problem of a clause's text that ends with a mark the body's punctuation adds after it
+    ("to report;" prints "to report;;"); None for one that does not. `subject` names the text."""
+    if not text or text[-1] not in ",;:":
+        return None
+    return Problem(
+        where,
+        f"{subject} ends with “{text[-1]}”: the body's punctuation adds each paragraph's mark after it, so it prints twice",
+        "write the text without its final mark; a draft's `end:` sets a mark of the paragraph's own",
+        warning,
+    )
 
 
 def amends_loop(start: str, amends: Mapping[str, str | None]) -> list[str] | None:

@@ -11,6 +11,7 @@ from resdraft.library.clauses import ID_PATTERN, read_subparagraphs
 from resdraft.library.schema import Reader
 from resdraft.model import Draft, Use
 from resdraft.numbering import counted, is_bullet, is_pattern
+from resdraft.projectfile import BODY_KEY
 from resdraft.yamlsource import YDict, YList, load_yaml
 
 # Header facts a template may use; any of them may be a placeholder `{tbd: …}`.
@@ -34,7 +35,6 @@ FIELDS = (
     "report",  # the line saying whose report it was adopted on ("on the report of the Third Committee (A/79/456, para. 31)")
 )
 DATES = ("date", "adopted")
-BODY_KEY = re.compile(r"[a-z0-9][a-z0-9_-]*\Z")  # a body's folder under templates/: "aalco", "unga"
 STATUSES = ("draft", "adopted")
 DRAFT_KEYS = (
     "body",

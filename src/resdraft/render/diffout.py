@@ -7,6 +7,7 @@ from pathlib import Path
 
 from resdraft.diff.model import Diff
 from resdraft.errors import OutputError, Problem
+from resdraft.model import NOT_TEXT
 from resdraft.render import disagreeing
 
 FORMATS = {
@@ -88,7 +89,8 @@ def revision_date(text: str | None) -> dt.datetime | None:
 
 def revision_author(text: str) -> str:
     """`--author` as a tracked change's author: words, without the control characters a Word file cannot hold."""
-    if not text.strip() or any(ord(c) < 32 or 0xFFFE <= ord(c) <= 0xFFFF or 0xD800 <= ord(c) <= 0xDFFF for c in text):
+    # (and no line break, nor a lone surrogate: a byte of the command line that was no UTF-8)
+    if not text.strip() or NOT_TEXT.search(text) or any(c in "\t\n\r" or "\ud800" <= c <= "\udfff" for c in text):
         raise OutputError(
             Problem(
                 None,

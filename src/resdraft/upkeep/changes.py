@@ -10,6 +10,7 @@ together, or none (commit.write_all). `dry_run` returns the plan without writing
 from __future__ import annotations
 
 import copy
+import functools
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -130,6 +131,7 @@ def _check_library(index: Index, changes: list[FileChange]) -> None:
 
     clause_paths = {c.path for c in changes if _is_under(c.path, index.clauses_dir)}
     problems = Problems()
+    variables: dict[Path, frozenset[str]] = {}  # each draft's `variables:` names, read once (see _variables_of_users)
     new: dict[str, Clause] = {}
     for change in changes:
         if change.path in clause_paths:
@@ -147,7 +149,7 @@ def _check_library(index: Index, changes: list[FileChange]) -> None:
                     problems,
                     f"clause {clause.id}",
                 )
-                _check_jinja(clause, problems, _variables_of_users(index, clause.id))
+                _check_jinja(clause, problems, functools.partial(_variables_of_users, index, clause.id, variables))
     problems.raise_errors()
     amends: dict[str, str | None] = {}
     where: dict[str, Where | None] = {}
@@ -175,27 +177,32 @@ def _check_library(index: Index, changes: list[FileChange]) -> None:
             )
 
 
-def _check_jinja(clause: Clause, problems: Problems, variables: set[str] | None) -> None:
+def _check_jinja(clause: Clause, problems: Problems, users: Callable[[], set[str] | None]) -> None:
     """Clause text is Jinja: a syntax error, a misspelt name of resdraft's ({{ sesion.next.ordinal }}),
-    or a name that a draft using the clause does not define under `variables:` (`variables`, those
-    every such draft defines; None where no draft uses it) would stop a build (as `check` reports them)."""
+    or a name that a draft using the clause does not define under `variables:` (`users()`, those
+    every such draft defines; None where no draft uses it, asked only of a clause with Jinja in it)
+    would stop a build (as `check` reports them)."""
     if any("{" in t for t in clause.snippets()):  # (asked here too: plain text never imports Jinja)
         from resdraft.assemble import RESERVED
         from resdraft.templating import clause_name_problems, clause_syntax_problems
 
         problems.extend(clause_syntax_problems(clause))
-        problems.extend(clause_name_problems(clause, RESERVED, variables))
+        problems.extend(clause_name_problems(clause, RESERVED, users()))
 
 
-def _variables_of_users(index: Index, cid: str) -> set[str] | None:
-    """The names every draft that uses a clause defines under `variables:`; None where none uses it."""
+def _variables_of_users(index: Index, cid: str, known: dict[Path, frozenset[str]]) -> set[str] | None:
+    """The names every draft that uses a clause defines under `variables:`; None where none uses it.
+    Each draft is read once into `known`, however many of the clauses checked it uses."""
     from resdraft.library.drafts import read_draft
 
-    paths = {site.path for site in index.uses_of(cid)}
+    paths = sorted({site.path for site in index.uses_of(cid)})
     if not paths:
         return None
-    drafts = [read_draft(path, Problems()) for path in sorted(paths)]
-    return set.intersection(*(set(d.variables) if d is not None else set() for d in drafts))
+    for path in paths:
+        if path not in known:
+            draft = read_draft(path, Problems())
+            known[path] = frozenset(draft.variables) if draft is not None else frozenset()
+    return set.intersection(*(set(known[path]) for path in paths))
 
 
 def _is_under(path: Path, folder: Path) -> bool:
@@ -671,14 +678,10 @@ def _text(value: Any, key: str) -> str:
     text = str(value).strip()
     if not text:
         raise LibraryError(Problem(None, f"{key} must not be empty", f"give the clause's {key}"))
-    if key == "text" and text[-1] in ",;:":  # (`check` warns of one written by hand)
-        raise LibraryError(
-            Problem(
-                None,
-                f"the text ends with “{text[-1]}”: the body's punctuation adds each paragraph's mark after it, so it would print twice",
-                "give the text without its final mark; a draft's `end:` sets a mark of the paragraph's own",
-            )
-        )
+    from resdraft.library.clauses import doubled_mark
+
+    if key == "text" and (doubled := doubled_mark(text, None, "the text")):  # (`check` warns of one written by hand)
+        raise LibraryError(doubled)
     return text
 
 
