@@ -829,6 +829,74 @@ def test_aalco_50_to_52_as_criticmarkup() -> None:
     assert "{++Also noting the various forms" in result.stdout
 
 
+def test_words_set_otherwise_are_reported_in_the_terminal_json_and_markdown_as_on_the_page() -> None:
+    # AALCO's 2013 text sets its preamble's openings plain where the 2011 draft set them bold. The
+    # review page said "formatting changed" on five paragraphs; the terminal called three of them
+    # unchanged and listed nothing, and the JSON and Markdown said nothing of it.
+    old, new = (str(ROOT / "drafts" / f"{name}.yaml") for name in ("aalco-50", "aalco-52"))
+    terminal = runner.invoke(app, ["diff", old, new]).stdout
+    assert "preamble: 3 unchanged, 2 modified, 1 inserted, 1 deleted (5 with formatting changed)" in terminal
+    assert "pp. 4 → pp. 3  unchanged, formatting changed\n  formatting: “Convinced” bold → plain\n" in terminal
+    assert "pp. 3 → pp. 2  modified, formatting changed\n" in terminal and "  formatting: “Mindful of” bold → plain\n" in terminal
+    assert "operative: 3 unchanged, 1 modified\n" in terminal  # (the operative verbs stayed bold)
+    data = _json(old, new)
+    restyled = {p["opening"]: p["formatting"] for p in data["paragraphs"] if p["formatting"]}
+    assert restyled == {
+        opening: [{"text": words, "old": "bold", "new": "plain"}]
+        for opening, words in [
+            ("Considering", "Considering"),
+            ("Being Mindful", "Mindful of"),
+            ("Convinced", "Convinced"),
+            ("Noting", "Noting"),
+            ("Acknowledging", "Acknowledging"),
+        ]
+    }
+    markdown = runner.invoke(app, ["diff", old, new, "--to", "md"]).stdout
+    assert "violations of human rights; {>>formatting changed: “Convinced” bold → plain<<}\n" in markdown
+    assert markdown.count("{>>formatting changed") == 5
+    same = runner.invoke(app, ["diff", new, new]).stdout
+    assert "formatting" not in same
+
+
+def test_texts_read_from_plain_text_or_a_pdf_report_no_change_of_formatting(tmp_path: Path) -> None:
+    # Plain text and a PDF's text carry no formatting: their openings are set as the house style
+    # sets them, the phrase found by its words. A/RES/78/249's "Reiterates its requests" was read
+    # as the opening "Reiterates", 79/255's "Reiterates its request" whole, and the diff said
+    # "“its” plain → italic", a guess of the reader's, not the documents'.
+    old, new = _corpus_resolution("A/RES/78/249"), _corpus_resolution("A/RES/79/255")
+    assert not old.formatting_read and not new.formatting_read
+    diff = compare(old, new)
+    assert not any(c.restyled for c in (*diff.preamble, *diff.operative))
+    assert "formatting" not in render_terminal(diff)
+    # The same texts as Markdown, their openings set in stars as printed, report what they set otherwise.
+    from resdraft.render.markup import render
+
+    pages = []
+    for res, name in ((old, "old.md"), (new, "new.md")):
+        pages.append(tmp_path / name)
+        pages[-1].write_text(render(res, "md", ROOT / "templates", "unga/resolution.md.j2"), encoding="utf-8")
+    terminal = runner.invoke(app, ["diff", *map(str, pages)]).stdout
+    assert "formatting: “its” plain → italic" in terminal
+
+
+def test_a_space_set_otherwise_beside_the_words_is_no_change_of_formatting() -> None:
+    # A bold opening whose bold run takes the space after it in one text and not in the other reads
+    # the same: no "formatting changed", in any output.
+    def text(*runs: Run) -> Resolution:
+        return bare_resolution((Paragraph("preambular", runs, opening="Recalling"),), ())
+
+    old = text(Run("Recalling ", italic=True), Run("its resolution 78/1;"))
+    same = text(Run("Recalling", italic=True), Run(" its resolution 78/1;"))
+    diff = compare(old, same)
+    assert "formatting" not in render_terminal(diff) and to_data(diff)["paragraphs"][0]["formatting"] == []
+    plain = text(Run("Recalling its resolution 78/1;"))
+    assert to_data(compare(old, plain))["paragraphs"][0]["formatting"] == [{"text": "Recalling", "old": "italic", "new": "plain"}]
+    bolder = text(Run("Recalling ", italic=True), Run("its resolution", bold=True), Run(" 78/1;"))
+    assert to_data(compare(old, bolder))["paragraphs"][0]["formatting"] == [
+        {"text": "its resolution", "old": "plain", "new": "bold"}
+    ]
+
+
 def test_terminal_output_has_summary_lines_and_marks_readable_without_colour() -> None:
     result = runner.invoke(app, ["diff", str(ROOT / "drafts/aalco-50.yaml"), str(ROOT / "drafts/aalco-52.yaml")])
     assert "preamble: 3 unchanged, 2 modified, 1 inserted, 1 deleted" in result.stdout

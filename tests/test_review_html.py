@@ -171,7 +171,7 @@ def test_top_of_page_has_title_summary_and_marked_header_changes(open_review: Ca
     assert page.locator("html").get_attribute("lang") == "en"
     assert page.locator("ul.summary li").all_inner_texts() == [
         "header: 0 unchanged, 5 modified, 1 inserted, 1 deleted",
-        "preamble: 3 unchanged, 2 modified, 1 inserted, 1 deleted",
+        "preamble: 3 unchanged, 2 modified, 1 inserted, 1 deleted (5 with formatting changed)",
         "operative: 3 unchanged, 1 modified",
     ]
     enacting = page.locator("table.header tr", has=page.locator("th", has_text="enacting formula"))

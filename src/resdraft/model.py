@@ -429,6 +429,9 @@ class Resolution:
     numbering: Numbering
     emphasis: Mapping[str, str] = field(default_factory=dict)
     date: dt.date | None = None
+    # Whether its words' settings are the document's own (a draft, Word, Markdown), not those its
+    # body's house style gives the opening phrases a reader found by their words (plain text, a PDF).
+    formatting_read: bool = True
 
     def unnumbered(self, paragraph: Paragraph) -> bool:
         """Whether this text leaves an operative paragraph out of the numbering it gives the others:

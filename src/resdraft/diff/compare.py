@@ -11,6 +11,7 @@ from typing import Literal
 
 from resdraft.diff.align import Related, align, moved, pair_again
 from resdraft.diff.footnotes import compare_footnotes
+from resdraft.diff.formatting import with_formatting
 from resdraft.diff.model import PARTS, Counterpart, Diff, HeaderChange, ParagraphChange, Place, lines_by_role
 from resdraft.diff.words import WORD, keeps_share, kept_share, word_diff
 from resdraft.footnote_marks import paired
@@ -391,6 +392,8 @@ def compare(
         {part: _split_or_merged(compare_paragraphs(part, getattr(old, part), getattr(new, part), related)) for part in PARTS},
         related,
     )
+    if old.formatting_read and new.formatting_read:
+        parts = {part: with_formatting(changes) for part, changes in parts.items()}
     return Diff(
         old=old,
         new=new,

@@ -91,6 +91,30 @@ class Counterpart:
     kind: Literal["moved", "split", "merged"] = "moved"
 
 
+Look = tuple[bool, bool, bool]  # bold, italic, superscript: how a run of words reads
+
+
+def look_name(look: Look) -> str:
+    """'bold', 'bold italic', 'superscript', 'plain'."""
+    names = [name for name, on in zip(("bold", "italic", "superscript"), look, strict=True) if on]
+    return " ".join(names) or "plain"
+
+
+@dataclass(frozen=True, slots=True)
+class Restyled:
+    """Words a paragraph keeps that the new text sets otherwise (see diff/formatting.py): the
+    words, as the new text has them, and how each text sets them."""
+
+    text: str
+    was: Look
+    now: Look
+
+    @property
+    def note(self) -> str:
+        """'“Convinced” bold → plain'."""
+        return f"“{self.text}” {look_name(self.was)} → {look_name(self.now)}"
+
+
 @dataclass(frozen=True, slots=True)
 class ParagraphChange:
     """One aligned paragraph (or sub-paragraph): how it changed, where it was and where it is."""
@@ -108,11 +132,26 @@ class ParagraphChange:
     elsewhere: Counterpart | None = None
     # A paragraph's sub-paragraphs' labels per level, old and new, where their kind changed (see `relabelled_note`).
     relabelled: tuple[tuple[str, ...], tuple[str, ...]] | None = None
+    # Words it keeps that the new text sets otherwise (bold become plain), where both texts' formatting was read.
+    formatting: tuple[Restyled, ...] = ()
+
+    @property
+    def restyled(self) -> bool:
+        """Whether it, or a sub-paragraph of it, keeps words the new text sets otherwise."""
+        return bool(self.formatting) or any(sub.restyled for sub in self.subparagraphs)
 
     @property
     def opening(self) -> str | None:
         p = self.new or self.old
         return p.opening if p else None
+
+    @property
+    def compared(self) -> tuple[Paragraph | None, Paragraph | None, tuple[Op, ...]]:
+        """The old and new paragraph the change shows, and the ops between them: for one come from
+        another paragraph (the other part, or a split), that paragraph's words as they came."""
+        if self.elsewhere and self.status == "inserted":
+            return self.elsewhere.paragraph, self.new, self.elsewhere.ops
+        return self.old, self.new, self.ops
 
     @property
     def old_number(self) -> int | None:

@@ -1495,6 +1495,7 @@ def read_pdf_text(text: str, source: Path | None = None, body: str | None = None
         numbering=numbering_of(key, preamble, operative),
         emphasis=dict(HOUSE_EMPHASIS),
         date=date if isinstance(date, dt.date) else None,
+        formatting_read=False,
     )
     return resolution, notes
 

@@ -1059,5 +1059,6 @@ def parse_text(text: str, source: Path | None = None, body: str | None = None) -
         numbering=numbering_of(key, preamble, operative),
         emphasis=emphases(preamble, operative),
         date=date if isinstance(date, dt.date) else None,
+        formatting_read=markdown,
     )
     return unanswered_as_text(powers_as_text(res), STARS)

@@ -260,6 +260,8 @@ class _Document:
             note = f" {{>>moved from {change.old_sub_label if nested else change.origin}<<}}"
         if change.elsewhere:
             note = f" {{>>{change.elsewhere_note(named=True)}<<}}"
+        if change.formatting:  # (the marked text is set as the new text has it)
+            note += " {>>formatting changed: " + "; ".join(r.note for r in change.formatting) + "<<}"
         if old is not None and new is not None:
             text, label, inner = marked_inline(_items(self.old(old.content), new.content, change.ops)), new.label, ""
         else:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from resdraft.diff.model import Diff, FootnoteChange, ParagraphChange
+from resdraft.diff.model import Diff, FootnoteChange, ParagraphChange, look_name
 
 SCHEMA_VERSION = 1
 
@@ -36,6 +36,7 @@ def _paragraph(change: ParagraphChange) -> dict[str, Any]:
         "ops": [[op, text] for op, text in change.ops],
         "elsewhere": _elsewhere(change),
         "relabelled": {"old": list(change.relabelled[0]), "new": list(change.relabelled[1])} if change.relabelled else None,
+        "formatting": [{"text": r.text, "old": look_name(r.was), "new": look_name(r.now)} for r in change.formatting],
         "subparagraphs": [_paragraph(s) for s in change.subparagraphs],
     }
 

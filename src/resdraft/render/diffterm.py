@@ -78,9 +78,12 @@ def _tally(counts: Mapping[str, int]) -> str:
 
 
 def summary_line(diff: Diff, part: str) -> str:
+    """'preamble: 3 unchanged, 2 modified, 1 inserted, 1 deleted (5 with formatting changed)'."""
     counts = diff.summary()[part]
     moved = f", {counts['moved']} moved" if counts["moved"] else ""
-    return f"{part}: {_tally(counts)}{moved}"
+    restyled_count = sum(change.restyled for change in diff.part(part))
+    formatting = f" ({restyled_count} with formatting changed)" if restyled_count else ""
+    return f"{part}: {_tally(counts)}{moved}{formatting}"
 
 
 def header_line(diff: Diff) -> str:
@@ -106,6 +109,8 @@ def _change(change: ParagraphChange, diff: Diff, colour: bool, indent: str = "")
         status += f", {note}"
     if change.relabelled:
         status += f", {change.relabelled_note}"
+    if change.formatting:
+        status += ", formatting changed"
     label = (change.new or change.old).label if (change.new or change.old) else None  # type: ignore[union-attr]
     head = where(change, diff) if not indent else f"{label or '·'}"
     lines = [f"{indent}{BOLD if colour else ''}{head}  {status}{RESET if colour else ''}"]
@@ -113,8 +118,10 @@ def _change(change: ParagraphChange, diff: Diff, colour: bool, indent: str = "")
         lines.append(f"{indent}  {marked(change.elsewhere.ops, colour)}")
     elif change.status != "unchanged":
         lines.append(f"{indent}  {marked(change.ops, colour)}")
+    if change.formatting:
+        lines.append(f"{indent}  formatting: " + "; ".join(r.note for r in change.formatting))
     for sub in change.subparagraphs:
-        if sub.changed:
+        if sub.changed or sub.restyled:
             lines += _change(sub, diff, colour, indent + "    ")
     return lines
 
@@ -136,7 +143,7 @@ def render_terminal(diff: Diff, colour: bool = False) -> str:
         lines.append(footnotes)
     for part in PARTS:
         for change in diff.part(part):
-            if change.noted:
+            if change.noted or change.restyled:
                 lines.append("")
                 lines += _change(change, diff, colour)
     for note in diff.footnotes_changed:

@@ -477,7 +477,7 @@ class _Notes:
                     count += self.changed_at.get((change.part, text, index), 0)
         words = "footnote changed" if count == 1 else f"{count} footnotes changed"
         badge = f'<a class="badge b-unchanged" href="#h-footnotes">{words}</a>' if count else ""
-        if _restyled(change):
+        if change.restyled:
             badge += '<span class="badge b-modified">formatting changed</span>'
         if change.relabelled:
             badge += f'<span class="badge b-modified">{escape(change.relabelled_note)}</span>'
@@ -497,7 +497,7 @@ class _Notes:
 
     def marked(self, item: ParagraphChange) -> tuple[str, str, str]:
         """The old side, the new side and the inline text of a (sub-)paragraph as HTML (_marked_up)."""
-        old, new, ops = _compared(item)
+        old, new, ops = item.compared
         old_side, new_side, inline = _marked_up(ops, _Cursor(old, self.old), _Cursor(new, self.new))
         return old_side if old else "", new_side if new else "", inline
 
@@ -562,88 +562,11 @@ def _row_starts(change: ParagraphChange, number: int | None, notes: _Notes) -> t
     return starts[0], starts[1]
 
 
-def _restyled(change: ParagraphChange) -> bool:
-    """Whether words a paragraph (or a sub-paragraph of it) keeps are set otherwise in the new text:
-    bold become plain, say, as an opening in AALCO's 2013 text against its 2011 one."""
-    for _, item in _flatten(change):
-        old, new, ops = _compared(item)
-        if old is None or new is None or (len(ops) == 1 and ops[0][0] == "equal" and old.content == new.content):
-            continue  # (nor where words and settings are all the same: most paragraphs)
-        was, now = _settings(old.content), _settings(new.content)
-        if len(was) <= 1 and was == now:  # (one setting throughout, the same: most paragraphs of a UN text)
-            continue
-        if _kept_otherwise(was, now, ops):
-            return True
-    return False
-
-
-_Settings = list[tuple[int, tuple[bool, bool, bool]]]
-
-
-def _settings(content: Content) -> _Settings:
-    """Where the setting of some content's words changes, and to what (as `model.looks` finds it,
-    without a copy of a run for each)."""
-    out: _Settings = []
-    at = 0
-    for span in content:
-        if isinstance(span, Run) and span.text:
-            look = (span.bold, span.italic, span.superscript)  # its setting as a reader sees it
-            if not out or out[-1][1] != look:
-                out.append((at, look))
-            at += len(span.text)
-    return out
-
-
-def _kept_otherwise(was: _Settings, now: _Settings, ops: tuple[Op, ...]) -> bool:
-    """Whether some words the ops keep read in another setting, or change setting at another
-    place, in the new text than in the old. One walk along both texts' settings: the kept
-    stretches come in order, so the setting in force at each is found from the last one's; and
-    once both texts are in their last setting, alike, so are the words after."""
-    if not was or not now:  # one text has no words: a stretch either keeps would read otherwise
-        return any(op == "equal" for op, _ in ops)
-    i = j = 0  # the old and new settings in force at the stretch's start
-    at_old = at_new = 0
-    for op, text in ops:
-        if op == "insert":
-            at_new += len(text)
-            continue
-        if op == "delete":
-            at_old += len(text)
-            continue
-        end_old, end_new = at_old + len(text), at_new + len(text)
-        while i + 1 < len(was) and was[i + 1][0] <= at_old:
-            i += 1
-        while j + 1 < len(now) and now[j + 1][0] <= at_new:
-            j += 1
-        while True:  # the stretch's settings, from its start: alike, changing at the same places
-            if was[i][1] != now[j][1]:
-                return True
-            next_old = was[i + 1][0] if i + 1 < len(was) else end_old
-            next_new = now[j + 1][0] if j + 1 < len(now) else end_new
-            if next_old >= end_old and next_new >= end_new:
-                break
-            if next_old - at_old != next_new - at_new:
-                return True
-            i, j = i + 1, j + 1
-        if i == len(was) - 1 and j == len(now) - 1:
-            return False
-        at_old, at_new = end_old, end_new
-    return False
-
-
 def _heading(diff: Diff, change: ParagraphChange, side: str) -> bool:
     """Whether a row's old (or new) paragraph is a section's heading (see `Resolution.heading`),
     set bold as in Word."""
     paragraph, text = (change.old, diff.old) if side == "old" else (change.new, diff.new)
     return paragraph is not None and change.part == "operative" and text.heading(paragraph)
-
-
-def _compared(item: ParagraphChange) -> tuple[Paragraph | None, Paragraph | None, tuple[Op, ...]]:
-    """The old and new paragraph a row shows, and the ops between them: for one come from another
-    paragraph (the other part, or a split), that paragraph's words as they came."""
-    if item.elsewhere and item.status == "inserted":
-        return item.elsewhere.paragraph, item.new, item.elsewhere.ops
-    return item.old, item.new, item.ops
 
 
 def _cell(cls: str, label: str | None, html: str, extra: str) -> str:
@@ -666,7 +589,7 @@ def _rows(change: ParagraphChange, number: int | None, notes: _Notes) -> tuple[s
     for level, item in _flatten(change):
         cls = f"text{' sub' if level else ''} lv{min(level, 3)}"
         badges = _sub_badges(change, item) if level else ""
-        old, new, _ = _compared(item)
+        old, new, _ = item.compared
         old_html, new_html, inline_html = (
             (shown[0], shown[1], shown[1]) if (shown := notes.unchanged(item)) else notes.marked(item)
         )
