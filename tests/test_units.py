@@ -560,6 +560,24 @@ def test_a_citation_is_the_whole_symbol_with_its_date() -> None:
     assert series.recalled("its resolution 79/208 of 19 December 2024") and not series.recalled("A/79/208")
 
 
+def test_a_guessed_earlier_text_is_a_resolution_where_the_paragraph_cites_one_else_a_decision() -> None:
+    # A/RES/78/62 rolled to the 80th session named "76/518 of 6 December 2021", the last of the
+    # item's decisions, where the text it continued is its last resolution, 77/90. A/RES/78/42
+    # continued a decision (77/516), and its next text recalls 78/42 in that paragraph's place.
+    from resdraft.recalls import Series, earlier
+
+    pattern = earlier("78/62", 78)
+    assert pattern is not None
+    series = Series("a-res-78-62", "A/RES/78/62", "78/62", None, None, None, pattern)
+    disarmament = (
+        "Recalling also its resolutions 72/56 of 4 December 2017, 73/82 of 5 December 2018 and 77/90 of 7 December 2022,"
+        " and its decisions 74/511 of 12 December 2019, 75/519 B of 25 March 2021 and 76/518 of 6 December 2021,"
+    )
+    assert series.stale_citation(disarmament) == "77/90 of 7 December 2022"
+    charter = "Recalling its resolution 1 (I) of 24 January 1946 and its decision 77/516 of 7 December 2022,"
+    assert series.stale_citation(charter) == "77/516 of 7 December 2022"
+
+
 def test_an_earlier_sessions_citation_is_shaped_like_the_symbol_of_the_text_continued() -> None:
     from resdraft.recalls import earlier
 

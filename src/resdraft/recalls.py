@@ -128,6 +128,8 @@ class Series:
         if any; guessed, the last such citation, since a list of an item's resolutions runs oldest
         first ("… 75/142 of 15 December 2020, 76/118 of 9 December 2021 and 77/111 of 7 December 2022")."""
         found = list(self.stale.finditer(text))
+        if self.guessed:  # a resolution before a decision of the item ("77/90 …, and its decisions … 76/518"),
+            found = [m for m in found if not _a_decision(text, m.start())] or found  # but a decision where no other
         if not found:
             return None
         m = found[-1]
@@ -150,6 +152,16 @@ class Series:
                 yield name, found
                 if self.guessed:  # (the first only: the paragraphs after it cite other items' texts)
                     return
+
+
+_KIND = re.compile(r"\b(resolutions?|decisions?)\b", re.I)
+
+
+def _a_decision(text: str, at: int) -> bool:
+    """Whether the number cited at `at` is a decision's: "decision" or "decisions" is the last of
+    the two words before it ("its resolution 77/90 …, and its decisions 74/511 … and 76/518")."""
+    kinds = _KIND.findall(text, 0, at)
+    return bool(kinds) and kinds[-1].lower().startswith("decision")
 
 
 def named_paragraphs(resolution: Resolution) -> Iterator[tuple[str, Paragraph]]:
