@@ -247,22 +247,27 @@ def roll_forward(previous: Path, session: int, output: Path | None = None) -> Ro
 
 
 def _continued(library: Library, draft: Draft, path: Path, session: int) -> tuple[str, ...]:
-    """The drafts of a session before the new one that continue the old one already (their
-    `previous:` names it): rolled on past them, the new draft misses what they changed (A/RES/78/62
-    rolled to the 80th session beside a-res-79-72, which continues it)."""
+    """The drafts that continue the old one already (their `previous:` names it): of a session
+    before the new one, rolled on past them, the new draft misses what they changed (A/RES/78/62
+    rolled to the 80th session beside a-res-79-72, which continues it); of the new session, the
+    new draft is a second draft of that session's text (aalco-52 rolled to the 53rd beside aalco-53)."""
     named = re.compile(rf"""^previous:[ \t]*['"]?{re.escape(draft.name)}['"]?[ \t]*(?:#.*)?$""", re.M)
-    found = []
+    notes = []
     for other in library.draft_files():
         text = other.read_text(encoding="utf-8", errors="replace")
-        if other.resolve() == path.resolve() or not named.search(text):
+        if other.resolve() == path.resolve() or not named.search(text) or (other_session := session_line(text)) is None:
             continue
-        if (other_session := session_line(text)) is not None and other_session < session:
-            found.append(other)
-    return tuple(
-        f"{other.stem} continues {draft.name} already: roll it on instead, to keep what it changed"
-        f" (resdraft new {os.path.relpath(other)} --session {session})"
-        for other in found
-    )
+        if other_session < session:
+            notes.append(
+                f"{other.stem} continues {draft.name} already: roll it on instead, to keep what it changed"
+                f" (resdraft new {os.path.relpath(other)} --session {session})"
+            )
+        elif other_session == session:
+            notes.append(
+                f"{other.stem} continues {draft.name} for the same session already: this is a second draft of it"
+                f" (resdraft diff {os.path.relpath(other)} {os.path.relpath(path)} shows how they differ)"
+            )
+    return tuple(notes)
 
 
 def _subtitle(draft: Draft, called: str, years: bool) -> tuple[str, ...]:
