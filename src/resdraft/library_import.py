@@ -32,7 +32,7 @@ from resdraft.library import Library, open_library
 from resdraft.library.bodies import BodyStyle, paragraph_mark
 from resdraft.library.clauses import ID_PATTERN, clauses_from_text
 from resdraft.library.drafts import placeholder_node, session_line, symbol_name
-from resdraft.model import Clause, Content, FootnoteRef, Paragraph, Placeholder, Resolution, Run, Session, SubClause
+from resdraft.model import Clause, Content, FootnoteRef, Paragraph, Placeholder, Resolution, Run, Session, SubClause, looks
 from resdraft.numbering import heading_kinds
 from resdraft.reading import no_such_file
 from resdraft.recalls import council_heading
@@ -98,6 +98,29 @@ def _source(content: Content, notes: dict[str, str], footnotes: dict[str, str], 
             text = text[: len(text) - len(text.lstrip())] + core + text[len(text.rstrip()) :]
         out.append(text)
     return "".join(out)
+
+
+def _formula_source(content: Content) -> str:
+    """A formula's words as source with inline markup: set alike throughout (a superscript aside),
+    its marks around the whole ("***Accepting all of the above, the 27^th^ AIPO General Assembly
+    hereby resolves to:***"), else run by run."""
+    runs = [span for span in content if isinstance(span, Run) and span.text.strip()]
+    looks = {(run.bold, run.italic) for run in runs}
+    if len(looks) != 1 or looks == {(False, False)}:
+        return _source(content, {}, {})
+    ((bold, italic),) = looks
+    plain = tuple(Run(span.text, superscript=span.superscript) for span in content if isinstance(span, Run))
+    text = _source(plain, {}, {})
+    mark = ("**" if bold else "") + ("*" if italic else "")
+    core = text.strip()
+    return text[: len(text) - len(text.lstrip())] + f"{mark}{core}{mark[::-1]}" + text[len(text.rstrip()) :]
+
+
+def _settings(content: Content) -> list[tuple[int, tuple[bool, bool, bool]]]:
+    """Where the setting of some content's words changes, and to what."""
+    return [
+        (at, (run.bold, run.italic, run.superscript)) for at, run in looks(content, lambda r: (r.bold, r.italic, r.superscript))
+    ]
 
 
 def _split_mark(source: str) -> tuple[str, str]:
@@ -1165,11 +1188,17 @@ def _import_one(
     built, differences = _check_rebuild(library, draft_text, draft_path, clause_path, clause_text, doc)
     # Formulas the body's templates would word differently are kept as the document has them
     # (the session's ordinals, and the body's name beside them, as Jinja).
+    # So are formulas the document sets otherwise (AIPO's 2006 enacting formula plain, its formula
+    # before the operative part bold italic), where it carries formatting at all.
     formulas = {}
     for role in ("enacting", "transition", "closing"):  # (as words: "54th plenary meeting" may stand over its day or beside it)
         want, got = getattr(doc, role), getattr(built, role)
-        if (want.text.split() if want else None) != (got.text.split() if got else None):
-            formulas[role] = importer.jinja(_escape(want.text)) if want else ""
+        if (want.text.split() if want else None) != (got.text.split() if got else None) or (
+            want and got and doc.formatting_read and _settings(want.content) != _settings(got.content)
+        ):
+            formulas[role] = (
+                importer.jinja(_formula_source(want.content) if doc.formatting_read else _escape(want.text)) if want else ""
+            )
     kept = _kept_as_printed(doc, built)
     if formulas or kept:
         parts = {"preamble": data["preamble"], "operative": data["operative"]}

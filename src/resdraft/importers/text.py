@@ -463,6 +463,8 @@ def _enacting(block: _Block, markdown: bool) -> _Enacting | None:
     if block.rule or len(block.raw) > 300 or not _ENACTING_HINT.search(block.raw):
         return None
     content = _block_content(block, markdown)
+    if block.heading:  # (a Markdown heading is set bold: AIPO's 2005 "## The Twenty-Sixth General Assembly:")
+        content = tuple(replace(s, bold=True) if isinstance(s, Run) else s for s in content)
     words = _text(content)
     for body, pattern in ENACTING:
         m = pattern.fullmatch(words)
