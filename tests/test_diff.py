@@ -853,7 +853,20 @@ def test_words_set_otherwise_are_reported_in_the_terminal_json_and_markdown_as_o
     }
     markdown = runner.invoke(app, ["diff", old, new, "--to", "md"]).stdout
     assert "violations of human rights; {>>formatting changed: “Convinced” bold → plain<<}\n" in markdown
-    assert markdown.count("{>>formatting changed") == 5
+    assert markdown.count("{>>formatting changed") == 6  # (the five, and the enacting formula, italic in 2011)
+    assert (
+        "Fifty-Second Annual Session~~} {>>formatting changed: “The Asian-African Legal Consultative Organization at its” italic → plain<<}"
+        in markdown
+    )
+    assert "enacting_formula modified (formatting changed)" in terminal
+    assert (
+        "  enacting_formula: formatting: “The Asian-African Legal Consultative Organization at its” italic → plain\n" in terminal
+    )
+    (enacting,) = [h for h in data["header"] if h["field"] == "enacting_formula"]
+    assert enacting["formatting"] == [
+        {"text": "The Asian-African Legal Consultative Organization at its", "old": "italic", "new": "plain"}
+    ]
+    assert all(h["formatting"] == [] for h in data["header"] if h["field"] != "enacting_formula")
     same = runner.invoke(app, ["diff", new, new]).stdout
     assert "formatting" not in same
 

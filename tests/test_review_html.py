@@ -177,6 +177,10 @@ def test_top_of_page_has_title_summary_and_marked_header_changes(open_review: Ca
     enacting = page.locator("table.header tr", has=page.locator("th", has_text="enacting formula"))
     assert enacting.locator("td").nth(0).locator("del").all_inner_texts() == ["Fiftieth session,"]
     assert enacting.locator("td").nth(1).locator("ins").all_inner_texts() == ["Fifty-Second Annual Session"]
+    # (its words the 2011 draft set in italic, plain in 2013: said under the new words, as in the terminal)
+    assert enacting.locator("td").nth(1).locator(".muted").inner_text() == (
+        "formatting changed: “The Asian-African Legal Consultative Organization at its” italic → plain"
+    )
     # The masthead's other lines too, as the redline marks them: AALCO 52 has a subtitle and no draft status.
     rows = ["title", "symbol", "session", "date", "enacting formula", "subtitle line", "status line"]
     assert page.locator("table.header tbody th").all_inner_texts() == rows

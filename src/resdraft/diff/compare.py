@@ -11,7 +11,7 @@ from typing import Literal
 
 from resdraft.diff.align import Related, align, moved, pair_again
 from resdraft.diff.footnotes import compare_footnotes
-from resdraft.diff.formatting import with_formatting
+from resdraft.diff.formatting import restyling, with_formatting
 from resdraft.diff.model import PARTS, Counterpart, Diff, HeaderChange, ParagraphChange, Place, lines_by_role
 from resdraft.diff.words import WORD, keeps_share, kept_share, word_diff
 from resdraft.footnote_marks import paired
@@ -57,9 +57,24 @@ def text_change(name: str, x: str | None, y: str | None) -> HeaderChange:
     return HeaderChange(name, "modified", x, y, tuple(word_diff(x, y)))
 
 
+_FORMULAS = {"enacting_formula": "enacting", "transition_formula": "transition"}
+
+
 def compare_header(old: Resolution, new: Resolution) -> tuple[HeaderChange, ...]:
+    """The header fields of either text, each as it changed; a formula with the words it keeps
+    that the new text sets otherwise (see diff/formatting.py)."""
     a, b = header_fields(old), header_fields(new)
-    return tuple(text_change(name, a[name], b[name]) for name in a if a[name] is not None or b[name] is not None)
+    out = []
+    for name in a:
+        if a[name] is None and b[name] is None:
+            continue
+        change = text_change(name, a[name], b[name])
+        role = _FORMULAS.get(name)
+        read = old.formatting_read and new.formatting_read
+        if role and read and (restyles := restyling(getattr(old, role), getattr(new, role), change.ops)):
+            change = dataclasses.replace(change, formatting=restyles)
+        out.append(change)
+    return tuple(out)
 
 
 FIELD_ROLES = frozenset({"title", "symbol", "date", "session", "sponsors"})  # lines a header field compares

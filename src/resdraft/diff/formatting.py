@@ -11,7 +11,7 @@ import dataclasses
 
 from resdraft.diff.model import Look, ParagraphChange, Restyled
 from resdraft.diff.words import Op
-from resdraft.model import Content, Paragraph, Run
+from resdraft.model import Content, Line, Paragraph, Run
 
 _Settings = list[tuple[int, Look]]
 
@@ -30,8 +30,8 @@ def _with_formatting(change: ParagraphChange) -> ParagraphChange:
     return dataclasses.replace(change, formatting=restyles, subparagraphs=subs)
 
 
-def restyling(old: Paragraph | None, new: Paragraph | None, ops: tuple[Op, ...]) -> tuple[Restyled, ...]:
-    """The stretches of words a (sub-)paragraph keeps that the new text sets otherwise, each run
+def restyling(old: Paragraph | Line | None, new: Paragraph | Line | None, ops: tuple[Op, ...]) -> tuple[Restyled, ...]:
+    """The stretches of words a (sub-)paragraph or a formula keeps that the new text sets otherwise, each run
     of words set alike in both texts one stretch ("Mindful of", both words bold become plain); the
     spaces and marks between two such runs go with them, and a space set otherwise alone is none."""
     if old is None or new is None or (len(ops) == 1 and ops[0][0] == "equal" and old.content == new.content):

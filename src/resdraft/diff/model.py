@@ -25,6 +25,30 @@ def lines_by_role(lines: tuple[Line, ...]) -> dict[tuple[str, int], Line]:
     return out
 
 
+Look = tuple[bool, bool, bool]  # bold, italic, superscript: how a run of words reads
+
+
+def look_name(look: Look) -> str:
+    """'bold', 'bold italic', 'superscript', 'plain'."""
+    names = [name for name, on in zip(("bold", "italic", "superscript"), look, strict=True) if on]
+    return " ".join(names) or "plain"
+
+
+@dataclass(frozen=True, slots=True)
+class Restyled:
+    """Words a paragraph keeps that the new text sets otherwise (see diff/formatting.py): the
+    words, as the new text has them, and how each text sets them."""
+
+    text: str
+    was: Look
+    now: Look
+
+    @property
+    def note(self) -> str:
+        """'“Convinced” bold → plain'."""
+        return f"“{self.text}” {look_name(self.was)} → {look_name(self.now)}"
+
+
 @dataclass(frozen=True, slots=True)
 class HeaderChange:
     """One header field (title, symbol, session, date, formulas, sponsors) before and after."""
@@ -34,6 +58,8 @@ class HeaderChange:
     old: str | None
     new: str | None
     ops: tuple[Op, ...] = ()
+    # A formula's words it keeps that the new text sets otherwise, where both texts' formatting was read.
+    formatting: tuple[Restyled, ...] = ()
 
 
 def short_place(part: str, index: int, number: int | None) -> str:
@@ -89,30 +115,6 @@ class Counterpart:
     paragraph: Paragraph
     ops: tuple[Op, ...]
     kind: Literal["moved", "split", "merged"] = "moved"
-
-
-Look = tuple[bool, bool, bool]  # bold, italic, superscript: how a run of words reads
-
-
-def look_name(look: Look) -> str:
-    """'bold', 'bold italic', 'superscript', 'plain'."""
-    names = [name for name, on in zip(("bold", "italic", "superscript"), look, strict=True) if on]
-    return " ".join(names) or "plain"
-
-
-@dataclass(frozen=True, slots=True)
-class Restyled:
-    """Words a paragraph keeps that the new text sets otherwise (see diff/formatting.py): the
-    words, as the new text has them, and how each text sets them."""
-
-    text: str
-    was: Look
-    now: Look
-
-    @property
-    def note(self) -> str:
-        """'“Convinced” bold → plain'."""
-        return f"“{self.text}” {look_name(self.was)} → {look_name(self.now)}"
 
 
 @dataclass(frozen=True, slots=True)

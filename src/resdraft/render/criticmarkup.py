@@ -242,8 +242,17 @@ class _Document:
     def lines(self, old: tuple[Line, ...], new: tuple[Line, ...]) -> tuple[Line, ...]:
         return tuple(self.line(was, now) for was, now in paired_lines(old, new))
 
-    def formula(self, old: Line | None, new: Line | None) -> Line | None:
-        return self.line(old, new) if old is not None or new is not None else None
+    def formula(self, old: Line | None, new: Line | None, field: str = "") -> Line | None:
+        """A formula of either text or both; where the new text sets words it keeps otherwise, a
+        comment after it says so (the formula is set as the new text sets it)."""
+        if old is None and new is None:
+            return None
+        line = self.line(old, new)
+        change = next((h for h in self.diff.header if h.field == field), None)
+        if change is None or not change.formatting:
+            return line
+        note = " {>>formatting changed: " + "; ".join(r.note for r in change.formatting) + "<<}"
+        return dataclasses.replace(line, content=(*line.content, *_verbatim(note)))
 
     def paragraph(self, change: ParagraphChange, nested: bool = False, pad: str = "") -> Paragraph:
         """A paragraph of either text or both, with its sub-paragraphs. One only one text has is
@@ -306,9 +315,9 @@ class _Document:
             new,
             header=self.lines(old.header, new.header),
             title=self.lines(old.title, new.title),
-            enacting=self.formula(old.enacting, new.enacting),
+            enacting=self.formula(old.enacting, new.enacting, "enacting_formula"),
             preamble=tuple(self.paragraph(c) for c in diff.preamble),
-            transition=self.formula(old.transition, new.transition),
+            transition=self.formula(old.transition, new.transition, "transition_formula"),
             operative=tuple(self.paragraph(c) for c in diff.operative),
             closing=self.formula(old.closing, new.closing),
             footnotes=self.footnotes(),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from resdraft.diff.model import Diff, FootnoteChange, ParagraphChange, look_name
+from resdraft.diff.model import Diff, FootnoteChange, ParagraphChange, Restyled, look_name
 
 SCHEMA_VERSION = 1
 
@@ -17,6 +17,10 @@ def _elsewhere(change: ParagraphChange) -> dict[str, Any] | None:
     ops = [[op, text] for op, text in change.elsewhere.ops]
     kind = change.elsewhere.kind
     return {"kind": kind, "text": place.text, "part": place.part, "index": place.index, "number": place.number, "ops": ops}
+
+
+def _formatting(restyles: tuple[Restyled, ...]) -> list[dict[str, str]]:
+    return [{"text": r.text, "old": look_name(r.was), "new": look_name(r.now)} for r in restyles]
 
 
 def _paragraph(change: ParagraphChange) -> dict[str, Any]:
@@ -36,7 +40,7 @@ def _paragraph(change: ParagraphChange) -> dict[str, Any]:
         "ops": [[op, text] for op, text in change.ops],
         "elsewhere": _elsewhere(change),
         "relabelled": {"old": list(change.relabelled[0]), "new": list(change.relabelled[1])} if change.relabelled else None,
-        "formatting": [{"text": r.text, "old": look_name(r.was), "new": look_name(r.now)} for r in change.formatting],
+        "formatting": _formatting(change.formatting),
         "subparagraphs": [_paragraph(s) for s in change.subparagraphs],
     }
 
@@ -61,7 +65,10 @@ def to_data(diff: Diff) -> dict[str, Any]:
         "old": {"source": diff.old_name, "body": diff.old.body, "session": diff.old.session.number},
         "new": {"source": diff.new_name, "body": diff.new.body, "session": diff.new.session.number},
         "summary": diff.summary(),
-        "header": [{"field": h.field, "status": h.status, "old": h.old, "new": h.new} for h in diff.header],
+        "header": [
+            {"field": h.field, "status": h.status, "old": h.old, "new": h.new, "formatting": _formatting(h.formatting)}
+            for h in diff.header
+        ],
         "masthead": [{"role": h.field, "status": h.status, "old": h.old, "new": h.new} for h in diff.masthead],
         "paragraphs": [_paragraph(c) for c in (*diff.preamble, *diff.operative)],
         "footnotes": [_footnote(f) for f in diff.footnotes],

@@ -86,6 +86,13 @@ def summary_line(diff: Diff, part: str) -> str:
     return f"{part}: {_tally(counts)}{moved}{formatting}"
 
 
+def _field_status(change: HeaderChange, diff: Diff) -> str:
+    """'title modified', 'enacting_formula modified (formatting changed)', 'transition_formula formatting changed'."""
+    if change.status == "unchanged":
+        return f"{field_name(change, diff)} formatting changed"
+    return f"{field_name(change, diff)} {change.status}" + (" (formatting changed)" if change.formatting else "")
+
+
 def header_line(diff: Diff) -> str:
     """'header: 2 unchanged, 5 modified, 1 inserted, 1 deleted': the header fields and the masthead's other lines."""
     return "header: " + _tally(Counter(h.status for h in (*diff.header, *diff.masthead)))
@@ -131,13 +138,14 @@ def render_terminal(diff: Diff, colour: bool = False) -> str:
     lines = [f"{diff.old_name} → {diff.new_name}"]
     lines += [f"warning: {w}" for w in diff.warnings]
     for name, fields in (("header", diff.header), ("masthead", diff.masthead)):
-        changed = [h for h in fields if h.status != "unchanged"]
+        changed = [h for h in fields if h.status != "unchanged" or h.formatting]
         if fields or name == "header":
-            lines.append(
-                f"{name}: " + (", ".join(f"{field_name(h, diff)} {h.status}" for h in changed) if changed else "unchanged")
-            )
+            lines.append(f"{name}: " + (", ".join(_field_status(h, diff) for h in changed) if changed else "unchanged"))
         for h in changed:
-            lines.append(f"  {field_name(h, diff)}: {marked(as_printed(h).ops, colour)}")
+            if h.status != "unchanged":
+                lines.append(f"  {field_name(h, diff)}: {marked(as_printed(h).ops, colour)}")
+            if h.formatting:
+                lines.append(f"  {field_name(h, diff)}: formatting: " + "; ".join(r.note for r in h.formatting))
     lines += [summary_line(diff, part) for part in PARTS]
     if footnotes := footnotes_line(diff):
         lines.append(footnotes)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import itertools
+import re
 from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from html import escape as _html_escape
@@ -90,6 +91,7 @@ table.header th,table.header td{border:1px solid var(--border);padding:.3rem .5r
   overflow-wrap:break-word}
 table.header thead th{background:var(--panel)}
 table.header tbody th{font-weight:600;white-space:nowrap;width:1%}
+.nw{white-space:nowrap}
 /* Old and New footnotes share the width evenly, whatever they hold: a long web address wraps
    inside its column rather than widening it past the page. */
 .footnotes table.header{table-layout:fixed}
@@ -685,23 +687,37 @@ def _header_lines(diff: Diff) -> list[tuple[str, HeaderChange]]:
     return named + [(h.field.replace("-", " ") + " line", h) for h in diff.masthead]
 
 
+def _formatting_note(change: HeaderChange, before: str, after: str) -> str:
+    """'formatting changed: “The” bold → plain' between `before` and `after`, for a formula whose
+    kept words the new text sets otherwise; '' for any other field."""
+    if not change.formatting:
+        return ""
+    note = escape("formatting changed: " + "; ".join(r.note for r in change.formatting))
+    return before + _HYPHENED.sub(r'<span class="nw">\g<0></span>', note) + after  # ("Asian-African" kept whole)
+
+
+_HYPHENED = re.compile(r"\S*\w-\w\S*")
+
+
 def _header_section(named: list[tuple[str, HeaderChange]]) -> str:
     """The header fields and the other masthead lines ('agenda item line', see `_header_lines`)
     that changed, old and new with word-level marks, numbered as the first changes (the keys reach
     them before the paragraphs: a stale symbol or date is a change to review like any other); the others named."""
     changed = [(name, h) for name, h in named if h.status != "unchanged"]
-    same = [name for name, h in named if h.status == "unchanged"]
+    same = [escape(name) + _formatting_note(h, " (", ")") for name, h in named if h.status == "unchanged"]
     out = ['<section aria-labelledby="h-header"><h2 id="h-header">Header</h2>']
     if changed:
         out.append('<table class="header"><thead><tr><th scope="col">Field</th><th scope="col">Old</th><th scope="col">New</th>')
         out.append("</tr></thead><tbody>")
         for number, (name, h) in enumerate(changed):
-            out.append(f'<tr data-change="{number}" tabindex="-1"><th scope="row">{escape(name)}</th>{_table_sides(h)}</tr>')
+            sides = _table_sides(h)  # (a formula's change of formatting said under its new words)
+            sides = sides[: -len("</td>")] + _formatting_note(h, '<br><span class="muted">', "</span>") + "</td>"
+            out.append(f'<tr data-change="{number}" tabindex="-1"><th scope="row">{escape(name)}</th>{sides}</tr>')
         out.append("</tbody></table>")
     else:
         out.append("<p>No header field changed.</p>")
     if same:
-        out.append(f'<p class="muted">Unchanged: {escape(", ".join(same))}.</p>')
+        out.append(f'<p class="muted">Unchanged: {", ".join(same)}.</p>')
     out.append("</section>")
     return "".join(out)
 
