@@ -180,7 +180,9 @@ def _paragraphs(
 def compare_footnotes(
     old: Resolution, new: Resolution, parts: dict[str, tuple[ParagraphChange, ...]]
 ) -> tuple[FootnoteChange, ...]:
-    """Every footnote of the two texts, paired through the paragraph (or line) it is anchored in, in document order."""
+    """Every footnote of the two texts, paired through the paragraph (or line) it is anchored in, in
+    document order. A footnote whose words alone the diff can compare (a text read from plain text
+    or a PDF carries no formatting) is unchanged where they are."""
     notes = (footnotes_by_content(old), footnotes_by_content(new))
     # (Each step adds to one list: cheaper than a chain of generators passing on each change.)
     out: list[FootnoteChange] = []
@@ -190,4 +192,11 @@ def compare_footnotes(
     _line(old.transition, new.transition, notes, out)
     _paragraphs(parts["operative"], notes, out)
     _line(old.closing, new.closing, notes, out)
+    if not (old.formatting_read and new.formatting_read):  # (a setting there is no fact of the document: same words, same note)
+        out = [
+            FootnoteChange("unchanged", c.old, c.new, (("equal", c.new.text),), c.place)
+            if c.status == "modified" and c.old is not None and c.new is not None and c.old.text == c.new.text
+            else c
+            for c in out
+        ]
     return tuple(out)

@@ -94,6 +94,8 @@ SEPARATOR = re.compile(r"\*(?: ?\*){2,}")  # "* * *", centred between paragraphs
 # A footnote at a page foot: "1 United Nations, Treaty Series…", "10  A/76/120.", "* Reissued…".
 NOTE_START = re.compile(r"(\d{1,3}|[*†‡§])[ \t]+(\S.*)")
 NOTE_START_LAYOUT = re.compile(r"(\d{1,3}|[*†‡§])[ \t]{2,}(\S.*)")  # without a rule: two spaces after the marker
+# ... or one after a marker of two or three digits, its text in line with a one-digit marker's ("  8  See …" over "  10 For …")
+NOTE_START_ALIGNED = re.compile(r"(\d{2,3}) (\S.*)")
 # Labels: "1." or "(a)" alone on a line, or opening one; "26.Decides" lacks the space.
 LABEL_ALONE = re.compile(r"(?:\d{1,3}\.|\((?:[a-zA-Z]{1,6}|\d{1,3})\))")
 LABEL_START = re.compile(r"(?:\d{1,3}\.|\((?:[a-zA-Z]{1,6}|\d{1,3})\))(?:[ \t]|$)")
@@ -514,6 +516,15 @@ def _next_marker(marker: str, last: int, rest: str = "") -> bool:
     return number == last + 1 or (last + 1 < number <= last + 3 and not _MONTH_FIRST.match(rest))
 
 
+def _layout_note(line: _Line) -> re.Match[str] | None:
+    """A footnote's first line in layout text with no rule above the notes: its marker and text
+    (not a date standing at the page's foot, "19 December 2023", under the closing formula)."""
+    if found := NOTE_START_LAYOUT.fullmatch(line.spaced):
+        return found
+    found = NOTE_START_ALIGNED.fullmatch(line.spaced or line.text)
+    return None if found is None or _MONTH_FIRST.match(found.group(2)) else found
+
+
 def _implicit_notes(page: _Page, last: int) -> int:
     """Footnotes at a page foot that no '____' rule sets off (a PDF library's text): take them if there are any."""
     if page.notes:
@@ -529,13 +540,13 @@ def _implicit_notes(page: _Page, last: int) -> int:
         if line is None:
             i -= 1
             continue
-        if NOTE_START_LAYOUT.fullmatch(line.spaced):
+        if _layout_note(line):
             start = i
         elif line.indent < 3:
             break
         i -= 1
     opening = lines[start] if start is not None else None
-    first = NOTE_START_LAYOUT.fullmatch(opening.spaced) if opening is not None else None
+    first = _layout_note(opening) if opening is not None else None
     if (
         start is None
         or first is None
@@ -546,7 +557,7 @@ def _implicit_notes(page: _Page, last: int) -> int:
     block = [line for line in lines[start:end] if line is not None]
     del lines[start:]
     for line in block:
-        m = NOTE_START_LAYOUT.fullmatch(line.spaced)
+        m = _layout_note(line)
         if m and _next_marker(m.group(1), last, m.group(2)):
             page.notes.append((m.group(1), [m.group(2)]))
             last = int(m.group(1)) if m.group(1).isdigit() else last
@@ -1527,7 +1538,13 @@ def read_pdf(data: bytes, source: Path | None = None, body: str | None = None) -
                 "run it through OCR first (ocrmypdf, or Acrobat's Recognize Text), or import the Word or text version",
             )
         )
-    return read_pdf_text("\f".join(pages), source, body)
+    text = "\f".join(pages)
+    if not is_pdf_text(text):  # (not the UN's: an AALCO or AIPA text saved as PDF, read as plain text)
+        from resdraft.importers.pdflayout import unlaid
+        from resdraft.importers.text import parse_text
+
+        return parse_text(unlaid(pages), source, body), ()
+    return read_pdf_text(text, source, body)
 
 
 @contextlib.contextmanager

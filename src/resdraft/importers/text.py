@@ -540,6 +540,33 @@ def _header_lines(blocks: Sequence[_Block], markdown: bool) -> list[_HeaderLine]
     return out
 
 
+def _assembly_joined(lines: list[_HeaderLine], roles: Sequence[tuple[str, re.Pattern[str] | None]]) -> list[_HeaderLine]:
+    """The header lines, AIPA's assembly line one where its dates and venue stand on a line of
+    their own below it, in the same block ("27TH GENERAL ASSEMBLY" over "10 – 15 SEPTEMBER 2006,
+    CEBU CITY, PHILIPPINES", as the text of a PDF gives the two lines of its masthead)."""
+    assembly = dict(roles).get("assembly")
+    if assembly is None:
+        return lines
+    out: list[_HeaderLine] = []
+    for line in lines:
+        last = out[-1] if out else None
+        if (
+            last
+            and last.block == line.block
+            and assembly.search(last.text)
+            and not _YEAR.search(last.text)
+            and _DAY.match(line.text)
+        ):
+            out[-1] = replace(last, parts=(*last.parts, *line.parts))
+        else:
+            out.append(line)
+    return out
+
+
+_YEAR = re.compile(r"\b\d{4}\b")
+_DAY = re.compile(r"^\d{1,2}\b")
+
+
 def _matched_role(text: str, roles: Sequence[tuple[str, re.Pattern[str] | None]], used: set[str]) -> str | None:
     """The first unused header role whose pattern recognises a line; a line that is a whole
     placeholder ("[TBD: symbol of the 80th-session document (was A/RES/78/62)]", as a draft built
@@ -569,8 +596,17 @@ def _title_indices(lines: Sequence[_HeaderLine], matched: Sequence[str | None]) 
         return []
     last_block = lines[free[-1]].block
     if any(lines[i].block != last_block for i in range(len(lines))):
-        return [i for i in free if lines[i].block == last_block]
+        title = [i for i in free if lines[i].block == last_block]
+        if all(_bracketed(lines[i].text) for i in title):  # a subtitle set apart: the title is the block before it
+            before = [i for i in free if lines[i].block < last_block]
+            title = [i for i in before if before and lines[i].block == lines[before[-1]].block] + title
+        return title
     return [free[-1]]
+
+
+def _bracketed(words: str) -> bool:
+    """Whether a line is a part in brackets: a subtitle ("(Non-Deliberated)")."""
+    return words.startswith("(") and words.endswith(")")
 
 
 def _title(lines: Sequence[_HeaderLine]) -> tuple[Line, ...]:
@@ -580,7 +616,7 @@ def _title(lines: Sequence[_HeaderLine]) -> tuple[Line, ...]:
     for line in lines:
         for part in line.parts:
             words = _text(part)
-            (subtitle if words.startswith("(") and words.endswith(")") else title).append(_unbold(part))
+            (subtitle if _bracketed(words) else title).append(_unbold(part))
     out = [title_line(_unbold(join_content(title)))] if title else []
     if subtitle:
         out.append(Line("subtitle", _unbold(join_content(subtitle))))
@@ -589,8 +625,8 @@ def _title(lines: Sequence[_HeaderLine]) -> tuple[Line, ...]:
 
 def _header(blocks: Sequence[_Block], body: str, markdown: bool) -> tuple[tuple[Line, ...], tuple[Line, ...]]:
     """The header Lines (with roles as in the body's body.yaml) and the title Lines."""
-    lines = _header_lines(blocks, markdown)
     roles = HEADER_ROLES.get(body, ())
+    lines = _assembly_joined(_header_lines(blocks, markdown), roles)
     used: set[str] = set()
     matched: list[str | None] = []
     for line in lines:

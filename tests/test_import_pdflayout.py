@@ -1,0 +1,143 @@
+"""PDFs of texts that are not the UN's (AALCO, AIPA) read as their laid-out page text made plain,
+and a UN draft's PDF as LibreOffice lays out resdraft's own Word output."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from conftest import ROOT
+from resdraft.cli import app
+from resdraft.diff import compare
+from resdraft.importers.pdflayout import unlaid
+from resdraft.importers.text import parse_text
+from resdraft.model import Footnote, Run
+from resdraft.sources import read_document
+
+DATA = Path(__file__).parent / "data"
+runner = CliRunner()
+
+
+@pytest.mark.parametrize("draft", ["aalco-52", "aipo-26", "aipo-27", "unga-64"])
+def test_the_pdf_of_a_drafts_word_output_reads_back_as_the_draft(draft: str) -> None:
+    # Each built to Word by resdraft and saved as PDF by LibreOffice (tests/data/*-built.pdf). An
+    # AALCO or AIPA PDF was refused ("no enacting formula ('The General Assembly,' …)": only the UN's
+    # were read); the UN draft's footnotes after the first page were lost (a two-digit marker has one
+    # space after it where a one-digit one has two, their texts in line).
+    pytest.importorskip("pypdf")
+    diff = runner.invoke(app, ["diff", str(ROOT / "drafts" / f"{draft}.yaml"), str(DATA / f"{draft}-built.pdf")])
+    assert diff.exit_code == 0, diff.output
+    summary = diff.stdout.splitlines()[1:7]
+    assert summary[:2] == ["header: unchanged", "masthead: unchanged"], diff.stdout
+    assert all(line.split(": ")[1].split(" ")[1] == "unchanged" and "," not in line for line in summary[2:4]), diff.stdout
+    if draft == "unga-64":
+        assert summary[4] == "footnotes: 22 unchanged"
+
+
+def test_an_aalco_pdf_is_read_as_plain_text_by_the_text_importer() -> None:
+    pytest.importorskip("pypdf")
+    res = read_document(str(DATA / "aalco-52-built.pdf")).resolution
+    assert (res.body, res.session.number, res.fields["symbol"]) == ("aalco", 52, "AALCO/RES/52/S 8")
+    assert [line.text for line in res.title] == [
+        "RESOLUTION ON ESTABLISHING COOPERATION AGAINST TRAFFICKING IN WOMEN AND CHILDREN",
+        "(Non-Deliberated)",
+    ]
+    assert not res.formatting_read  # (a PDF's text carries no formatting)
+
+
+def test_laid_out_lines_run_on_into_paragraphs_and_page_numbers_go() -> None:
+    page_1 = (
+        "                                  27TH GENERAL ASSEMBLY\n"
+        "                   10 – 15 SEPTEMBER 2006, CEBU CITY, PHILIPPINES\n"
+        "\n"
+        "The Twenty-Seventh General Assembly:\n"
+        "        Referring to the AIPO 23rd General Assembly Resolution on combating Trafficking in\n"
+        "women, the 25th General Assembly Resolution on the Role of the Asian-\n"
+        "African parliaments;\n"
+        "        1    Trafficking in persons, not only in women and children but also in men, is a\n"
+        "             complex and diverse problem;\n"
+        "        2    Despite some success in fighting against trafficking, ASEAN countries recognize\n"
+        "\n"
+        "                                                      1\n"
+    )
+    page_2 = (
+        "             that in the pursuit of this common goal, it requires due regard to the Protocol;\n"
+        "        Agree to share information and experiences in combating trafficking in women and\n"
+        "children, conduct study tours and exchange lessons learned among parliamentarians, and\n"
+        "        Strengthen regional and international cooperation in combating trafficking.\n"
+    )
+    assert unlaid([page_1, page_2]).split("\n") == [
+        "27TH GENERAL ASSEMBLY",  # (masthead lines stand as they are)
+        "10 – 15 SEPTEMBER 2006, CEBU CITY, PHILIPPINES",
+        "",
+        "The Twenty-Seventh General Assembly:",
+        "",
+        "Referring to the AIPO 23rd General Assembly Resolution on combating Trafficking in women, the 25th "
+        "General Assembly Resolution on the Role of the Asian-African parliaments;",
+        "",
+        "1 Trafficking in persons, not only in women and children but also in men, is a complex and diverse problem;",
+        "",
+        "2 Despite some success in fighting against trafficking, ASEAN countries recognize that in the pursuit of "
+        "this common goal, it requires due regard to the Protocol;",  # (across the page's number and its break)
+        "",
+        "Agree to share information and experiences in combating trafficking in women and children, conduct study "
+        "tours and exchange lessons learned among parliamentarians, and",
+        "",
+        "Strengthen regional and international cooperation in combating trafficking.",
+        "",
+    ]
+
+
+def test_a_subtitle_set_apart_leaves_the_title_to_the_block_before_it() -> None:
+    # A PDF's masthead has a blank line between the title and "(Non-Deliberated)": the title was
+    # the last block alone, so the resolution had a subtitle and no title.
+    text = (
+        "AALCO/RES/52/S 8\n12 SEPTEMBER 2013\n\nRESOLUTION ON ESTABLISHING COOPERATION AGAINST TRAFFICKING IN\n"
+        "WOMEN AND CHILDREN\n\n(Non-Deliberated)\n\n"
+        "The Asian-African Legal Consultative Organization at its Fifty-Second Annual Session\n\n"
+        "Considering the Secretariat Document No. AALCO/52/S 8;\n\n1. Decides to place this item on the agenda.\n"
+    )
+    res = parse_text(text)
+    assert [(line.role, line.text) for line in res.title] == [
+        ("title", "RESOLUTION ON ESTABLISHING COOPERATION AGAINST TRAFFICKING IN WOMEN AND CHILDREN"),
+        ("subtitle", "(Non-Deliberated)"),
+    ]
+
+
+def test_an_aipa_assembly_line_printed_over_two_lines_is_one() -> None:
+    text = (
+        "ASEAN INTER-PARLIAMENTARY ORGANIZATION\n27TH GENERAL ASSEMBLY\n10 – 15 SEPTEMBER 2006, CEBU CITY, PHILIPPINES\n\n"
+        "27GA/06/SOC/01\n\nRESOLUTION ON LEGAL COOPERATION\n\nThe Twenty-Seventh General Assembly:\n\n"
+        "Referring to the Resolution;\n\nHereby resolves to:\n\nEstablish a Working Group.\n"
+    )
+    header = {line.role: line.text for line in parse_text(text).header}
+    assert header["assembly"] == "27TH GENERAL ASSEMBLY 10 – 15 SEPTEMBER 2006, CEBU CITY, PHILIPPINES"
+    assert "line" not in header
+
+
+def test_a_date_at_a_page_foot_is_no_footnote_however_its_day_is_spaced() -> None:
+    # A two-digit footnote marker with one space after it is a footnote's start where no rule sets
+    # the notes off; "19 December 2023" under the closing formula is not footnote 19.
+    from conftest import ga_resolution
+
+    res = ga_resolution("A/RES/78/148")
+    assert res.closing is not None and res.closing.text.split("\n")[-1] == "19 December 2023"
+
+
+def test_a_footnote_of_the_same_words_is_unchanged_where_a_text_carries_no_formatting() -> None:
+    # resdraft's unga-64 sets "Treaty Series" in italic; its PDF's text has none, so footnote 4
+    # was "modified" with no word changed.
+    pytest.importorskip("pypdf")
+    draft = read_document(str(ROOT / "drafts" / "unga-64.yaml")).resolution
+    pdf = read_document(str(DATA / "unga-64-built.pdf")).resolution
+    assert {c.status for c in compare(draft, pdf).footnotes} == {"unchanged"}
+    italic = draft.footnotes[4]
+    assert any(isinstance(s, Run) and s.italic for s in italic.content)
+    plain = Footnote(italic.marker, (Run(italic.text),))
+    unread = dataclasses.replace(pdf, footnotes=(*pdf.footnotes[:4], plain, *pdf.footnotes[5:]))
+    assert compare(draft, unread).footnotes[4].status == "unchanged"
+    read = dataclasses.replace(draft, footnotes=(*draft.footnotes[:4], plain, *draft.footnotes[5:]))
+    assert compare(draft, read).footnotes[4].status == "modified"  # (both texts' formatting read: the italic's loss is a change)
