@@ -1652,6 +1652,33 @@ def test_unsupported_format_is_a_clear_error(tmp_path: Path) -> None:
     assert "use a draft (.yaml)" in _fails(str(other), str(ROOT / "drafts/aalco-50.yaml"))
 
 
+def test_a_bad_file_at_a_git_revision_is_named_as_at_that_revision(library: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A draft or clause file broken in a commit was named by the temporary copy the diff read it
+    # from ("/tmp/tmpwmqwcto2/drafts/aalco-52.yaml:4: invalid YAML …"), a file the user cannot open.
+    git = ["git", "-c", "user.email=t@example.org", "-c", "user.name=t", "-C", str(library)]
+    subprocess.run([*git[:-2], "init", "-q", str(library)], check=True)
+    draft, clauses = library / "drafts" / "aalco-52.yaml", library / "clauses" / "aalco-trafficking.yaml"
+    good_draft, good_clauses = draft.read_text(encoding="utf-8"), clauses.read_text(encoding="utf-8")
+    draft.write_text(good_draft.replace("session: 52", "session: [52"), encoding="utf-8")
+    clauses.write_text(
+        good_clauses.replace("  - id: aalco.decides-provisional-agenda", "  - id: [aalco.decides"), encoding="utf-8"
+    )
+    (library / "old.md").write_text("not a resolution\n", encoding="utf-8")
+    subprocess.run([*git, "add", "-A"], check=True)
+    subprocess.run([*git, "commit", "-qm", "broken"], check=True)
+    draft.write_text(good_draft, encoding="utf-8")
+    clauses.write_text(good_clauses, encoding="utf-8")
+    monkeypatch.chdir(library / "drafts")
+    out = _fails("HEAD:aalco-52.yaml", "aalco-52.yaml")
+    assert out.startswith("HEAD:aalco-52.yaml:4: invalid YAML"), out
+    assert "tmp" not in out
+    subprocess.run([*git, "commit", "-qm", "draft mended", str(draft)], check=True)  # (the clauses still broken there)
+    out = _fails("HEAD:aalco-52.yaml", "aalco-52.yaml")
+    assert out.startswith("HEAD:../clauses/aalco-trafficking.yaml:"), out
+    out = _fails("HEAD:../old.md", "aalco-52.yaml")
+    assert out.startswith("HEAD:../old.md: no resolution found"), out
+
+
 def test_unknown_git_revision_is_a_clear_error() -> None:
     out = _fails("no-such-rev-123:drafts/aalco-50.yaml", str(ROOT / "drafts/aalco-50.yaml"))
     assert "no-such-rev-123" in out

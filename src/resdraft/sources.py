@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 import io
+import os
 import re
 import shutil
 import subprocess
@@ -17,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from resdraft.errors import LibraryError, Problem, Where
+from resdraft.errors import LibraryError, Problem, ResdraftError, Where
 from resdraft.model import Line, Resolution, Run, Session
 from resdraft.projectfile import BODY_KEY, find_project
 from resdraft.reading import no_such_file, not_regular
@@ -201,13 +202,38 @@ def read_revision(spec: str) -> Document:
         )
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / inside.name
-        if inside.suffix.lower() in DRAFT_SUFFIXES:
-            path = _unpack_library(rev, root, target, Path(tmp)) / _library_relative(root, target, inside)
-            doc = read_draft(path, spec)
-        else:
-            path.write_bytes(_git(["show", f"{rev}:{inside.as_posix()}"], root).stdout)
-            doc = read_file(path)
-        return dataclasses.replace(doc, name=spec)
+        # Where the files of that revision are unpacked, and where they stand in the working tree.
+        unpacked, standing = (Path(tmp), find_project(target)) if inside.suffix.lower() in DRAFT_SUFFIXES else (path, target)
+        try:
+            if inside.suffix.lower() in DRAFT_SUFFIXES:
+                path = _unpack_library(rev, root, target, Path(tmp)) / _library_relative(root, target, inside)
+                doc = read_draft(path, spec)
+            else:
+                path.write_bytes(_git(["show", f"{rev}:{inside.as_posix()}"], root).stdout)
+                doc = read_file(path)
+        except ResdraftError as error:  # (named as the user knows them, "HEAD~1:clauses/x.yaml:4", not the copy's place)
+            raise type(error)(*(_at_rev(p, rev, unpacked, standing) for p in error.problems)) from None
+        shown = str(unpacked)
+        return dataclasses.replace(
+            doc, name=spec, warnings=tuple(w.replace(shown, f"{rev}:{_shown(standing)}") for w in doc.warnings)
+        )
+
+
+def _shown(path: Path) -> str:
+    """A path as the user names it: from the current folder."""
+    return os.path.relpath(path)
+
+
+def _at_rev(problem: Problem, rev: str, unpacked: Path, standing: Path) -> Problem:
+    """A problem in a file unpacked from a git revision, placed in that file as `REV:path`."""
+    if problem.where is None:
+        return problem
+    try:
+        inner = problem.where.path.relative_to(unpacked)
+    except ValueError:
+        return problem
+    named = Path(f"{rev}:{_shown(standing / inner) if inner != Path('.') else _shown(standing)}")
+    return dataclasses.replace(problem, where=dataclasses.replace(problem.where, path=named))
 
 
 def _library_relative(root: Path, target: Path, inside: Path) -> Path:
