@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from resdraft.bodynames import name_pattern, names_a_past_act
+from resdraft.diff.words import FUNCTION_WORDS
 from resdraft.errors import OutputError, Problem, Problems, ResdraftError, Where
 from resdraft.importers.dates import MONTH
 from resdraft.importers.openings import AUXILIARIES, declaration_start, qualifies_noun
@@ -715,11 +716,15 @@ class _Linter:
         phrase = item.paragraph.opening or _first_words(item.paragraph.text, self.rules)
         words = [w for w in _words(phrase) if w != "to"]
         modifiers = [w for w in words if w in self.rules.repeats]
+        said, text = _words(phrase), _words(item.paragraph.text)
+        if not modifiers and text[: len(said)] == said and _after_phrase(text[len(said) :], self.rules.repeats):
+            # The word right after the phrase ("Taking note with appreciation also of …", as the text
+            # of a PDF gives the phrase without it): the paragraph's own 'also'.
+            modifiers = [text[len(said)]]
         base = [w for w in words if w not in self.rules.repeats]
-        if modifiers and base and base[-1] in AUXILIARIES and words[-1] in self.rules.repeats:
-            said, text = _words(phrase), _words(item.paragraph.text)
-            if text[: len(said)] == said and len(text) > len(said):
-                base.append(text[len(said)])
+        auxiliary = modifiers and base and base[-1] in AUXILIARIES and words[-1] in self.rules.repeats
+        if auxiliary and text[: len(said)] == said and len(text) > len(said):
+            base.append(text[len(said)])
         return " ".join(base), modifiers[0] if modifiers else ""
 
     def _form(self, item: _Item, base: str, modifier: str | None) -> str:
@@ -1613,3 +1618,12 @@ def lint(spec: str) -> LintReport:
     if path.suffix.lower() in (".yaml", ".yml") and path.is_file():
         return _lint_draft(path)
     return _lint_document(spec)
+
+
+def _after_phrase(rest: Sequence[str], repeats: Sequence[str]) -> bool:
+    """Whether the words after an opening phrase begin with its 'also' or 'further': 'also'
+    always; 'further' where a word every sentence has follows it ("further of the work", "further
+    that"), not where it qualifies what follows ("Encourages further efforts")."""
+    if not rest or rest[0] not in repeats:
+        return False
+    return rest[0] != "further" or (len(rest) > 1 and rest[1] in FUNCTION_WORDS)
