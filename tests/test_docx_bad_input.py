@@ -147,6 +147,37 @@ def test_bad_page_size_in_word_yaml_is_reported(library: Path, size: str) -> Non
     assert code == 1 and "word.yaml:" in output and "page size" in output
 
 
+@pytest.mark.parametrize(
+    ("old", "new", "said"),
+    [
+        # Each was written into the Word file as it stood: a font of 0 or 99,999 points, a negative
+        # margin, margins wider than the page, a control character in the font's name (an lxml
+        # ValueError and a traceback), a language tag Word does not know, negative spacing.
+        ("  font_size: 12pt", "  font_size: 0pt", "font_size '0pt' is out of range"),
+        ("  font_size: 12pt", "  font_size: 99999pt", "hint: Word takes 1pt to 1638pt"),
+        ("  margins: {top: 2.5cm,", "  margins: {top: -1cm,", "margin top: '-1cm' is less than nothing"),
+        ("left: 2.5cm, right: 2.5cm}", "left: 10cm, right: 10cm}", "the left and right margins leave less than an inch"),
+        ("  font: Times New Roman", '  font: "Times\\a"', "font 'Times\\x07' is no font's name"),
+        ("  language: en-GB", "  language: english", "language 'english' is no language tag"),
+        ("Header Date: {align: right, space_after: 18pt}", "Header Date: {align: right, space_after: -18pt}", "out of range"),
+        (
+            "Header Date: {align: right, space_after: 18pt}",
+            "Header Date: {align: right, line: 0}",
+            "Word takes 0.06 to 132 lines",
+        ),
+        ("Header Date: {align: right, space_after: 18pt}", "Header Date: {align: 3}", "Header Date.align must be text"),
+    ],
+)
+def test_a_word_yaml_value_word_cannot_take_is_named_at_its_line(library: Path, old: str, new: str, said: str) -> None:
+    word = library / "templates" / "aalco" / "word.yaml"
+    text = word.read_text(encoding="utf-8")
+    assert old in text
+    word.write_text(text.replace(old, new, 1), encoding="utf-8")
+    code, output, out = _build(library)
+    assert code == 1 and "templates/aalco/word.yaml" in output and said in output, output
+    assert not out.exists()
+
+
 def test_reference_document_with_an_unreadable_tab_stop_is_a_clear_error(library: Path) -> None:
     from docx.oxml.ns import qn
     from docx.shared import Pt

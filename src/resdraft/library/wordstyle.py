@@ -10,6 +10,7 @@ from typing import Any
 
 from resdraft.errors import Problems, Where
 from resdraft.library.schema import Reader, suggest
+from resdraft.model import NOT_TEXT
 from resdraft.yamlsource import YDict, read_layers
 
 WORD_KEYS = ("reference", "page", "styles")
@@ -82,6 +83,26 @@ class WordStyle:
     where: Where = field(compare=False, default=Where(Path("."), 0))
 
 
+# What Word takes: a font of 1 to 1,638 points, a page of 1 to 22 inches a side, spacing before or
+# after a paragraph up to 1,584 points, line spacing up to 132 lines; indents either way.
+FONT_SIZE = (1.0, 1638.0)
+PAGE_SIDE = (72.0, 1584.0)
+SPACING = (0.0, 1584.0)
+INDENT = (-1584.0, 1584.0)
+LINES = (0.06, 132.0)
+_RANGES = {"size": FONT_SIZE, "space_before": SPACING, "space_after": SPACING, "tab": SPACING, "line": LINES}
+_LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")  # en-GB, fr-FR, zh-Hans-CN
+
+
+def _out_of_range(value: float, bounds: tuple[float, float]) -> bool:
+    return not bounds[0] <= value <= bounds[1]
+
+
+def _range_hint(bounds: tuple[float, float]) -> str:
+    low, high = (f"{b:g}pt" for b in bounds)
+    return f"Word takes {low} to {high}"
+
+
 def _read_styles(data: YDict | None, problems: Problems, out: dict[str, StyleSpec]) -> None:
     if data is None:
         return
@@ -98,12 +119,18 @@ def _read_styles(data: YDict | None, problems: Problems, out: dict[str, StyleSpe
             elif kind == "length":
                 if (pts := points(value)) is None:
                     problems.add(spec.where(key), f"{name}.{key} must be a length such as 12pt, 1.27cm or 0.5in, not {value!r}")
+                elif _out_of_range(pts, bounds := _RANGES.get(key, INDENT)):
+                    problems.add(spec.where(key), f"{name}.{key} is {value!r}, out of range", _range_hint(bounds))
                 else:
                     props[key] = pts
             elif kind is bool and not isinstance(value, bool):
                 problems.add(spec.where(key), f"{name}.{key} must be true or false, not {value!r}")
             elif kind is float and (isinstance(value, bool) or not isinstance(value, (int, float))):
                 problems.add(spec.where(key), f"{name}.{key} must be a number such as 1.15, not {value!r}")
+            elif kind is float and _out_of_range(float(value), _RANGES[key]):
+                problems.add(spec.where(key), f"{name}.{key} is {value!r}, out of range", "Word takes 0.06 to 132 lines")
+            elif kind is str and (not isinstance(value, str) or NOT_TEXT.search(value)):
+                problems.add(spec.where(key), f"{name}.{key} must be text, without control characters, not {value!r}")
             else:
                 props[key] = value
         if props.get("align") not in (None, *ALIGNMENTS):
@@ -122,7 +149,11 @@ def _page(data: YDict | None, problems: Problems, page: dict[str, Any]) -> None:
         size = data["size"]
         if isinstance(size, YDict) and {"width", "height"} <= set(size):
             w, h = points(size["width"]), points(size["height"])
-            if w and h:
+            if w and h and (_out_of_range(w, PAGE_SIDE) or _out_of_range(h, PAGE_SIDE)):
+                problems.add(
+                    data.where("size"), f"page size {w:g}pt by {h:g}pt is out of range", _range_hint(PAGE_SIDE) + " a side"
+                )
+            elif w and h:
                 page["width"], page["height"] = w, h
             else:
                 problems.add(data.where("size"), "page size needs lengths, e.g. {width: 21cm, height: 29.7cm}")
@@ -134,14 +165,22 @@ def _page(data: YDict | None, problems: Problems, page: dict[str, Any]) -> None:
         for side, value in m.items():
             if side not in MARGIN_KEYS or (pts := points(value)) is None:
                 problems.add(m.where(side), f"margin {side}: {value!r} is not a side with a length", "e.g. top: 2.5cm")
+            elif pts < 0:
+                problems.add(m.where(side), f"margin {side}: {value!r} is less than nothing", "e.g. top: 2.5cm, or 0cm")
             else:
                 page["margins"][side] = pts
     for key in ("font", "language", "page_numbers"):
         if key in data:
             page[key] = str(data[key])
+    if "font" in data and (not page["font"].strip() or NOT_TEXT.search(page["font"])):
+        problems.add(data.where("font"), f"font {data['font']!r} is no font's name", "e.g. font: Times New Roman")
+    if "language" in data and not _LANGUAGE.match(page["language"]):
+        problems.add(data.where("language"), f"language {data['language']!r} is no language tag", "e.g. language: en-GB")
     if "font_size" in data:
         if (pts := points(data["font_size"])) is None:
             problems.add(data.where("font_size"), "font_size must be a length such as 12pt")
+        elif _out_of_range(pts, FONT_SIZE):
+            problems.add(data.where("font_size"), f"font_size {data['font_size']!r} is out of range", _range_hint(FONT_SIZE))
         else:
             page["font_size"] = pts
     if page.get("page_numbers") not in ("left", "center", "right", "none"):
@@ -186,6 +225,14 @@ def read_word_style(key: str, templates: Path, problems: Problems, where: Where 
                 )
         _page(r.mapping("page"), problems, page)
         _read_styles(r.mapping("styles"), problems, styles)
+    margins = page["margins"]
+    for across, sides, length in (("width", ("left", "right"), page["width"]), ("height", ("top", "bottom"), page["height"])):
+        if margins[sides[0]] + margins[sides[1]] > length - 72:  # (an inch of text, at least)
+            problems.add(
+                Where(own, 0),
+                f"the {sides[0]} and {sides[1]} margins leave less than an inch of the page's {across} for text",
+                "make the margins narrower (page: margins:), or the page larger",
+            )
     return WordStyle(
         key=key,
         reference=reference,
