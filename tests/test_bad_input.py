@@ -1457,3 +1457,24 @@ def test_a_clause_file_opening_with_a_byte_order_mark_is_renamed_in_and_keeps_it
     assert result.exit_code == 0, result.output
     assert path.read_bytes().startswith(b"\xef\xbb\xbf# AALCO") and b"- id: aalco.decides-agenda\n" in path.read_bytes()
     assert runner.invoke(app, ["build", DRAFT, "-o", "out/resolution.md"]).exit_code == 0
+
+
+@pytest.mark.parametrize("value", ["5", "[1]", '"a very long ending"'])
+def test_a_paragraph_mark_that_is_no_mark_is_named_at_its_line(lib: Path, value: str) -> None:
+    # `punctuation: {operative: 5}` printed "adopted in 20005" and "[1]" "fora[1]": any value was
+    # taken as the paragraphs' closing mark, in a draft's style or a body's.
+    draft = lib / "drafts" / "aalco-52.yaml"
+    line = edit(draft, "style:\n", f"style:\n  punctuation: {{operative: {value}}}\n") + 1
+    result, target = build(lib, "drafts/aalco-52.yaml")
+    assert_user_error(result)
+    assert f"drafts/aalco-52.yaml:{line}: style.punctuation.operative must be a mark such as ';' or '.'" in result.output
+    assert not target.exists()
+    body = lib / "templates" / "aalco" / "body.yaml"
+    edit(draft, f"  punctuation: {{operative: {value}}}\n", "")
+    line = edit(body, '  operative: ";"\n', f"  operative: {value}\n")
+    result, _ = build(lib, "drafts/aalco-52.yaml")
+    assert_user_error(result)
+    assert f"templates/aalco/body.yaml:{line}: punctuation.operative must be a mark" in result.output
+    edit(body, f"  operative: {value}\n", '  operative: "; and"\n')
+    result, _ = build(lib, "drafts/aalco-52.yaml")
+    assert result.exit_code == 0 and "other fora; and" in (lib / "out" / "resolution.md").read_text(encoding="utf-8")

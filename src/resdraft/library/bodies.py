@@ -103,7 +103,7 @@ class BodyStyle:
         emphasis = dict(self.emphasis)
         numbering = self.numbering
         if isinstance(p := style.get("punctuation"), YDict):
-            punctuation.update(_checked(p, PUNCTUATION_KEYS, problems, "style.punctuation"))
+            punctuation.update(_punctuation(p, problems, "style.punctuation"))
         if isinstance(e := style.get("emphasis"), YDict):
             emphasis.update(_emphasis(e, problems))
         if isinstance(n := style.get("numbering"), YDict):
@@ -118,6 +118,25 @@ def _checked(data: YDict, keys: tuple[str, ...], problems: Problems, what: str) 
             problems.add(data.where(key), f"unknown key {key!r} in {what}", suggest(key, keys) or f"allowed: {', '.join(keys)}")
         else:
             out[key] = "" if value is None else str(value)
+    return out
+
+
+# A paragraph's closing mark: up to three marks, then perhaps "and" or "or" ("; and" before the last one).
+PUNCTUATION = re.compile(r"^[^\w\s]{0,3}(?: (?:and|or))?$")
+
+
+def _punctuation(data: YDict, problems: Problems, what: str) -> dict[str, str]:
+    """The punctuation a body's (or a draft's) `punctuation:` gives its paragraphs, each a mark."""
+    out = _checked(data, PUNCTUATION_KEYS, problems, what)
+    for key in list(out):
+        value = data[key]
+        if value is not None and (not isinstance(value, str) or not PUNCTUATION.match(value)):
+            problems.add(
+                data.where(key),
+                f"{what}.{key} must be a mark such as ';' or '.', not {value!r}",
+                'write the mark in quotes, e.g. operative: ";" (or "; and"); \'\' for none',
+            )
+            del out[key]
     return out
 
 
@@ -223,7 +242,7 @@ def read_body(key: str, folder: Path, problems: Problems) -> BodyStyle | None:
     formulas = r.text_map("formulas")
     if fm := r.mapping("formulas"):
         _checked(fm, FORMULAS, problems, "formulas")
-    punctuation = _checked(p, PUNCTUATION_KEYS, problems, "punctuation") if (p := r.mapping("punctuation")) else {}
+    punctuation = _punctuation(p, problems, "punctuation") if (p := r.mapping("punctuation")) else {}
     for k in PUNCTUATION_KEYS:
         punctuation.setdefault(
             k,
