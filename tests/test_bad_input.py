@@ -1478,3 +1478,16 @@ def test_a_paragraph_mark_that_is_no_mark_is_named_at_its_line(lib: Path, value:
     edit(body, f"  operative: {value}\n", '  operative: "; and"\n')
     result, _ = build(lib, "drafts/aalco-52.yaml")
     assert result.exit_code == 0 and "other fora; and" in (lib / "out" / "resolution.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("fmt", ["md", "txt"])
+def test_an_emptied_template_is_named_not_written_as_an_empty_resolution(lib: Path, fmt: str) -> None:
+    # A body's Markdown template emptied by mistake wrote a file of one blank line, and check said nothing.
+    (lib / "templates" / "aalco" / f"resolution.{fmt}.j2").write_text("{# nothing yet #}\n", encoding="utf-8")
+    result = runner.invoke(app, ["build", DRAFT, "-o", f"out/resolution.{fmt}"])
+    assert_user_error(result)
+    assert f"templates/aalco/resolution.{fmt}.j2: the template printed nothing of the resolution" in result.output
+    assert f'{{% extends "_base/resolution.{fmt}.j2" %}}' in result.output
+    assert not (lib / "out" / f"resolution.{fmt}").exists()
+    check = runner.invoke(app, ["check"])
+    assert check.exit_code == 1 and "printed nothing of the resolution" in check.output

@@ -10,6 +10,7 @@ from typing import Any
 
 from jinja2.sandbox import SandboxedEnvironment
 
+from resdraft.errors import Problem, TemplateError, Where
 from resdraft.model import Content, Footnote, FootnoteRef, Line, Paragraph, Resolution, Run
 from resdraft.templating import environment, render_file
 
@@ -93,4 +94,12 @@ def render(resolution: Resolution, fmt: str, templates: Path, template: str) -> 
     """Render a Resolution with the body's template for `fmt` ('md' or 'txt')."""
     env = _env(templates, fmt)
     text = render_file(env, template, {"res": resolution}, templates)
+    if not text.strip() and (resolution.preamble or resolution.operative):  # (an emptied template wrote an empty file)
+        raise TemplateError(
+            Problem(
+                Where(templates / template),
+                "the template printed nothing of the resolution",
+                f'print the resolution in it, or extend the shared layout: {{% extends "_base/resolution.{fmt}.j2" %}}',
+            )
+        )
     return text.rstrip() + "\n"
