@@ -892,6 +892,29 @@ def test_texts_read_from_plain_text_or_a_pdf_report_no_change_of_formatting(tmp_
     assert "formatting: “its” plain → italic" in terminal
 
 
+def test_a_footnote_whose_words_stayed_but_not_their_setting_says_how(tmp_path: Path) -> None:
+    # unga-64's footnote 4 sets "Treaty Series" in italic. Set plain, the footnote was "modified"
+    # with not a word marked, in every output, and nothing said why.
+    from resdraft.model import Footnote
+    from resdraft.render.criticmarkup import render_criticmarkup
+    from resdraft.render.reviewhtml import render_review_html
+
+    old = load_resolution(ROOT / "drafts" / "unga-64.yaml")[0]
+    italic = old.footnotes[4]
+    new = dataclasses.replace(
+        old, footnotes=(*old.footnotes[:4], Footnote(italic.marker, (Run(italic.text),)), *old.footnotes[5:])
+    )
+    diff = compare(old, new)
+    assert (
+        "fn 4 → fn 4  modified (pp. 4)\n  United Nations, Treaty Series, vol. 2225, No. 39574.\n  formatting: “Treaty Series” italic → plain"
+        in render_terminal(diff)
+    )
+    (note,) = [f for f in to_data(diff)["footnotes"] if f["status"] == "modified"]
+    assert note["formatting"] == [{"text": "Treaty Series", "old": "italic", "new": "plain"}]
+    assert "No. 39574. {>>formatting changed: “Treaty Series” italic → plain<<}" in render_criticmarkup(diff)
+    assert "formatting changed: “Treaty Series” italic → plain" in render_review_html(diff)
+
+
 def test_a_space_set_otherwise_beside_the_words_is_no_change_of_formatting() -> None:
     # A bold opening whose bold run takes the space after it in one text and not in the other reads
     # the same: no "formatting changed", in any output.

@@ -9,11 +9,13 @@ footnote added or dropped, whatever its number.
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import re
 from collections import defaultdict
 from dataclasses import dataclass
 
+from resdraft.diff.formatting import restyling
 from resdraft.diff.model import FootnoteChange, ParagraphChange, Place, lines_by_role
 from resdraft.diff.words import WORD, Op, kept_share, located, word_diff
 from resdraft.model import Content, Footnote, FootnoteRef, Line, Resolution, Run, stands_in
@@ -196,6 +198,13 @@ def compare_footnotes(
         out = [
             FootnoteChange("unchanged", c.old, c.new, (("equal", c.new.text),), c.place)
             if c.status == "modified" and c.old is not None and c.new is not None and c.old.text == c.new.text
+            else c
+            for c in out
+        ]
+    else:  # (a note whose words alone stayed is modified in its setting: which words, and how)
+        out = [
+            dataclasses.replace(c, formatting=restyles)
+            if c.status == "modified" and (restyles := restyling(c.old, c.new, c.ops))
             else c
             for c in out
         ]

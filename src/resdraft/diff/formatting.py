@@ -11,7 +11,7 @@ import dataclasses
 
 from resdraft.diff.model import Look, ParagraphChange, Restyled
 from resdraft.diff.words import Op
-from resdraft.model import Content, Line, Paragraph, Run
+from resdraft.model import Content, Footnote, Line, Paragraph, Run
 
 _Settings = list[tuple[int, Look]]
 
@@ -30,10 +30,13 @@ def _with_formatting(change: ParagraphChange) -> ParagraphChange:
     return dataclasses.replace(change, formatting=restyles, subparagraphs=subs)
 
 
-def restyling(old: Paragraph | Line | None, new: Paragraph | Line | None, ops: tuple[Op, ...]) -> tuple[Restyled, ...]:
-    """The stretches of words a (sub-)paragraph or a formula keeps that the new text sets otherwise, each run
-    of words set alike in both texts one stretch ("Mindful of", both words bold become plain); the
-    spaces and marks between two such runs go with them, and a space set otherwise alone is none."""
+def restyling(
+    old: Paragraph | Line | Footnote | None, new: Paragraph | Line | Footnote | None, ops: tuple[Op, ...] | list[Op]
+) -> tuple[Restyled, ...]:
+    """The stretches of words a (sub-)paragraph, a formula or a footnote keeps that the new text
+    sets otherwise, each run of words set alike in both texts one stretch ("Mindful of", both words
+    bold become plain); the spaces and marks between two such runs go with them, and a space set
+    otherwise alone is none."""
     if old is None or new is None or (len(ops) == 1 and ops[0][0] == "equal" and old.content == new.content):
         return ()  # (nor where words and settings are all the same: most paragraphs)
     was, now = _settings(old.content), _settings(new.content)
@@ -83,7 +86,7 @@ def _settings(content: Content) -> _Settings:
     return out
 
 
-def _kept_otherwise(was: _Settings, now: _Settings, ops: tuple[Op, ...]) -> bool:
+def _kept_otherwise(was: _Settings, now: _Settings, ops: tuple[Op, ...] | list[Op]) -> bool:
     """Whether some words the ops keep read in another setting, or change setting at another
     place, in the new text than in the old. One walk along both texts' settings: the kept
     stretches come in order, so the setting in force at each is found from the last one's; and

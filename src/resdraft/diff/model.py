@@ -220,6 +220,8 @@ class FootnoteChange:
     new: Footnote | None
     ops: tuple[Op, ...]
     place: Place | None = None
+    # Words it keeps that the new text sets otherwise, where both texts' formatting was read.
+    formatting: tuple[Restyled, ...] = ()
 
     @property
     def footnote(self) -> Footnote:

@@ -300,7 +300,8 @@ class _Document:
             label = new.marker if new is not None else self.labels[id(old)]
             ops = change.ops if old is not None and new is not None else None
             items = _items(old.content if old else None, new.content if new else None, ops)
-            out.append(Footnote(label, _verbatim(marked_inline(items))))
+            note = " {>>formatting changed: " + "; ".join(r.note for r in change.formatting) + "<<}" if change.formatting else ""
+            out.append(Footnote(label, _verbatim(marked_inline(items) + note)))
             listed.update(id(n) for n in (old, new) if n is not None)
         out += [
             Footnote(n.marker, _verbatim(marked_inline(_items(None, n.content))))

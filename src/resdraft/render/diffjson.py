@@ -55,6 +55,7 @@ def _footnote(change: FootnoteChange) -> dict[str, Any]:
         "new": change.new.text if change.new else None,
         "ops": [[op, text] for op, text in change.ops],
         "place": {"text": place.text, "part": place.part, "index": place.index, "number": place.number} if place else None,
+        "formatting": _formatting(change.formatting),
     }
 
 

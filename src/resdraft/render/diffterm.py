@@ -156,4 +156,6 @@ def render_terminal(diff: Diff, colour: bool = False) -> str:
                 lines += _change(change, diff, colour)
     for note in diff.footnotes_changed:
         lines += ["", f"{BOLD if colour else ''}{footnote_head(note)}{RESET if colour else ''}", f"  {marked(note.ops, colour)}"]
+        if note.formatting:
+            lines.append("  formatting: " + "; ".join(r.note for r in note.formatting))
     return "\n".join(lines) + "\n"

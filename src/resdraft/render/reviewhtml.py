@@ -687,9 +687,9 @@ def _header_lines(diff: Diff) -> list[tuple[str, HeaderChange]]:
     return named + [(h.field.replace("-", " ") + " line", h) for h in diff.masthead]
 
 
-def _formatting_note(change: HeaderChange, before: str, after: str) -> str:
-    """'formatting changed: “The” bold → plain' between `before` and `after`, for a formula whose
-    kept words the new text sets otherwise; '' for any other field."""
+def _formatting_note(change: HeaderChange | FootnoteChange, before: str, after: str) -> str:
+    """'formatting changed: “The” bold → plain' between `before` and `after`, for a formula or a
+    footnote whose kept words the new text sets otherwise; '' for any other."""
     if not change.formatting:
         return ""
     note = escape("formatting changed: " + "; ".join(r.note for r in change.formatting))
@@ -734,10 +734,9 @@ def _footnotes_section(diff: Diff, first: int) -> str:
     out.append("</tr></thead><tbody>")
     for number, note in enumerate(changed, start=first):
         place = f'<br><span class="muted">{escape(note.status)}{", " + escape(note.place.short) if note.place else ""}</span>'
-        out.append(
-            f'<tr data-change="{number}" tabindex="-1"><th scope="row">{escape(note.markers)}{place}</th>'
-            f"{_table_sides(note)}</tr>"
-        )
+        sides = _table_sides(note)  # (a change of formatting said under the new words)
+        sides = sides[: -len("</td>")] + _formatting_note(note, '<br><span class="muted">', "</span>") + "</td>"
+        out.append(f'<tr data-change="{number}" tabindex="-1"><th scope="row">{escape(note.markers)}{place}</th>{sides}</tr>')
     out.append("</tbody></table></section>")
     return "".join(out)
 
