@@ -43,8 +43,22 @@ def test_aalco_50_to_52_reports_exactly_the_known_changes() -> None:
     data = _json(str(ROOT / "drafts" / "aalco-50.yaml"), str(ROOT / "drafts" / "aalco-52.yaml"))
     header = {h["field"]: h["status"] for h in data["header"]}
     assert header["title"] == "modified" and header["enacting_formula"] == "modified"
-    assert data["summary"]["preamble"] == {"unchanged": 3, "modified": 2, "inserted": 1, "deleted": 1, "moved": 0}
-    assert data["summary"]["operative"] == {"unchanged": 3, "modified": 1, "inserted": 0, "deleted": 0, "moved": 0}
+    assert data["summary"]["preamble"] == {
+        "unchanged": 3,
+        "modified": 2,
+        "inserted": 1,
+        "deleted": 1,
+        "moved": 0,
+        "formatting": 5,
+    }
+    assert data["summary"]["operative"] == {
+        "unchanged": 3,
+        "modified": 1,
+        "inserted": 0,
+        "deleted": 0,
+        "moved": 0,
+        "formatting": 0,
+    }
     pre = [p for p in data["paragraphs"] if p["part"] == "preamble"]
     by_status = {(p["status"], p["opening"]) for p in pre if p["status"] != "unchanged"}
     assert by_status == {
@@ -915,6 +929,37 @@ def test_a_footnote_whose_words_stayed_but_not_their_setting_says_how(tmp_path: 
     assert "formatting changed: “Treaty Series” italic → plain" in render_review_html(diff)
 
 
+def test_a_draft_and_its_own_markdown_differ_in_no_formatting_and_a_sub_paragraphs_is_told(tmp_path: Path) -> None:
+    # aipo-27 against its Markdown: "“th” bold italic superscript → bold italic" and three more,
+    # for the raised letters of "27th", which Markdown has no way to write. And a sub-paragraph
+    # set otherwise left its paragraph's headline "unchanged" and had no badge on the page.
+    from resdraft.render.reviewhtml import render_review_html
+
+    markdown = tmp_path / "aipo-27.md"
+    assert runner.invoke(app, ["build", str(ROOT / "drafts" / "aipo-27.yaml"), "-o", str(markdown)]).exit_code == 0
+    assert "formatting" not in runner.invoke(app, ["diff", str(ROOT / "drafts" / "aipo-27.yaml"), str(markdown)]).stdout
+    old = load_resolution(ROOT / "drafts" / "aipo-27.yaml")[0]
+    parent = old.operative[2]
+    first = parent.subparagraphs[0]
+    bold = dataclasses.replace(first, content=tuple(dataclasses.replace(r, bold=True) for r in first.content))
+    new = dataclasses.replace(
+        old,
+        operative=(
+            *old.operative[:2],
+            dataclasses.replace(parent, subparagraphs=(bold, *parent.subparagraphs[1:])),
+            *old.operative[3:],
+        ),
+    )
+    diff = compare(old, new)
+    terminal = render_terminal(diff)
+    assert "op. 3 → op. 3  unchanged, formatting changed in its sub-paragraphs\n" in terminal
+    assert "    a.  unchanged, formatting changed\n" in terminal
+    page = render_review_html(diff)
+    assert (
+        page.count('<span class="badge b-modified">formatting changed</span>') >= 2
+    )  # (the paragraph's and its sub-paragraph's)
+
+
 def test_a_space_set_otherwise_beside_the_words_is_no_change_of_formatting() -> None:
     # A bold opening whose bold run takes the space after it in one text and not in the other reads
     # the same: no "formatting changed", in any output.
@@ -1632,7 +1677,14 @@ def test_a_git_revision_of_a_draft_compares_like_the_file(tmp_path: Path, librar
         data = _json("HEAD:drafts/aalco-52.yaml", "drafts/aalco-52.yaml")
     finally:
         os.chdir(cwd)
-    assert data["summary"]["operative"] == {"unchanged": 3, "modified": 0, "inserted": 0, "deleted": 1, "moved": 0}
+    assert data["summary"]["operative"] == {
+        "unchanged": 3,
+        "modified": 0,
+        "inserted": 0,
+        "deleted": 1,
+        "moved": 0,
+        "formatting": 0,
+    }
     assert data["old"]["source"] == "HEAD:drafts/aalco-52.yaml"
 
 
@@ -1645,7 +1697,10 @@ def test_documents_the_project_wrote_compare_like_their_drafts(tmp_path: Path) -
             data = build(ROOT / "drafts" / f"{name}.yaml", fmt)
             path.write_bytes(data if isinstance(data, bytes) else data.encode())
         got = _json(str(old), str(new))
-        assert got["summary"]["preamble"] == {"unchanged": 3, "modified": 2, "inserted": 1, "deleted": 1, "moved": 0}, suffix
+        counts = {"unchanged": 3, "modified": 2, "inserted": 1, "deleted": 1, "moved": 0}
+        assert got["summary"]["preamble"] == {**counts, "formatting": 0 if suffix == ".txt" else 5}, (
+            suffix
+        )  # (plain text has none)
         assert got["summary"]["operative"]["modified"] == 1, suffix
 
 

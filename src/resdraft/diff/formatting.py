@@ -64,7 +64,7 @@ def restyling(
 
 def _at(settings: _Settings, at: int) -> Look:
     """The setting in force at a place of the text (settings in order of place, the first at 0)."""
-    look = settings[0][1] if settings else (False, False, False)
+    look = settings[0][1] if settings else (False, False)
     for start, setting in settings:
         if start > at:
             break
@@ -79,7 +79,7 @@ def _settings(content: Content) -> _Settings:
     at = 0
     for span in content:
         if isinstance(span, Run) and span.text:
-            look = (span.bold, span.italic, span.superscript)
+            look = (span.bold, span.italic)
             if not out or out[-1][1] != look:
                 out.append((at, look))
             at += len(span.text)

@@ -25,12 +25,14 @@ def lines_by_role(lines: tuple[Line, ...]) -> dict[tuple[str, int], Line]:
     return out
 
 
-Look = tuple[bool, bool, bool]  # bold, italic, superscript: how a run of words reads
+# Bold and italic: how a run of words reads. (Not raised letters: Markdown has none, so "27th"
+# raised in a draft reads plain from its Markdown; the redline still tracks them.)
+Look = tuple[bool, bool]
 
 
 def look_name(look: Look) -> str:
-    """'bold', 'bold italic', 'superscript', 'plain'."""
-    names = [name for name, on in zip(("bold", "italic", "superscript"), look, strict=True) if on]
+    """'bold', 'bold italic', 'plain'."""
+    names = [name for name, on in zip(("bold", "italic"), look, strict=True) if on]
     return " ".join(names) or "plain"
 
 

@@ -65,7 +65,9 @@ def to_data(diff: Diff) -> dict[str, Any]:
         "schema": SCHEMA_VERSION,
         "old": {"source": diff.old_name, "body": diff.old.body, "session": diff.old.session.number},
         "new": {"source": diff.new_name, "body": diff.new.body, "session": diff.new.session.number},
-        "summary": diff.summary(),
+        "summary": {
+            part: {**counts, "formatting": sum(c.restyled for c in diff.part(part))} for part, counts in diff.summary().items()
+        },
         "header": [
             {"field": h.field, "status": h.status, "old": h.old, "new": h.new, "formatting": _formatting(h.formatting)}
             for h in diff.header

@@ -118,6 +118,8 @@ def _change(change: ParagraphChange, diff: Diff, colour: bool, indent: str = "")
         status += f", {change.relabelled_note}"
     if change.formatting:
         status += ", formatting changed"
+    elif change.restyled:
+        status += ", formatting changed in its sub-paragraphs"
     label = (change.new or change.old).label if (change.new or change.old) else None  # type: ignore[union-attr]
     head = where(change, diff) if not indent else f"{label or '·'}"
     lines = [f"{indent}{BOLD if colour else ''}{head}  {status}{RESET if colour else ''}"]

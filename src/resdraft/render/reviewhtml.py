@@ -536,9 +536,10 @@ def _flatten(change: ParagraphChange, level: int = 0) -> list[tuple[int, Paragra
 
 def _sub_badges(parent: ParagraphChange, sub: ParagraphChange) -> str:
     """A sub-paragraph's badges, only when they say more than its parent's."""
-    if parent.status in ("inserted", "deleted") or not sub.changed:
+    if parent.status in ("inserted", "deleted") or not (sub.changed or sub.formatting):
         return ""
-    return _badges(sub, sub.old_sub_label if sub.old and sub.old.label else "")
+    extra = '<span class="badge b-modified">formatting changed</span>' if sub.formatting else ""
+    return _badges(sub, sub.old_sub_label if sub.old and sub.old.label else "", extra=extra)
 
 
 def _row_starts(change: ParagraphChange, number: int | None, notes: _Notes) -> tuple[str, str]:
