@@ -4,6 +4,7 @@ and a UN draft's PDF as LibreOffice lays out resdraft's own Word output."""
 from __future__ import annotations
 
 import dataclasses
+import json
 from pathlib import Path
 
 import pytest
@@ -141,3 +142,66 @@ def test_a_footnote_of_the_same_words_is_unchanged_where_a_text_carries_no_forma
     assert compare(draft, unread).footnotes[4].status == "unchanged"
     read = dataclasses.replace(draft, footnotes=(*draft.footnotes[:4], plain, *draft.footnotes[5:]))
     assert compare(draft, read).footnotes[4].status == "modified"  # (both texts' formatting read: the italic's loss is a change)
+
+
+LAYOUTS = DATA / "pdf-layouts"
+
+
+@pytest.mark.parametrize(
+    ("draft", "pdf"),
+    [
+        # An outside audit's variations of the example drafts, edited in Word and saved as PDF by
+        # LibreOffice; each was read otherwise than the draft (what went wrong, before):
+        ("aalco-52", "aalco-52-blank-lines"),  # paragraphs set apart by space, not indents: two merged
+        ("aipo-26", "aipo-26-one-line-paragraphs"),  # paragraphs of one line each at 9 pt: merged in twos
+        ("aipo-26", "aipo-26-wrapped-masthead"),  # "… VIENTIANE," over "LAO PDR": a masthead line of its own
+        ("aalco-52", "aalco-52-formula-broken-at-hyphen"),  # "Fifty-" / "Second Annual Session": refused
+        ("aipo-26", "aipo-26-formula-after-full-line"),  # "Hereby resolves to:" took the paragraph before it
+        ("aipo-27", "aipo-27-narrow-page"),  # the closing "Adopted this …" run on to op. 4; the title split
+        ("aipo-26", "aipo-26-sentence-ends-a-line"),  # "… recommendations." / "Funding …": op. 8 split
+        ("aalco-52", "aalco-52-running-head"),  # "AALCO/RES/52/S 8" at each page's head: a paragraph
+        ("aalco-52", "aalco-52-running-foot"),  # "AALCO Secretariat, New Delhi 2": a paragraph
+    ],
+)
+def test_a_pdf_laid_out_otherwise_reads_back_as_its_draft(draft: str, pdf: str) -> None:
+    pytest.importorskip("pypdf")
+    diff = runner.invoke(app, ["diff", str(ROOT / "drafts" / f"{draft}.yaml"), str(LAYOUTS / f"{pdf}.pdf"), "--to", "json"])
+    assert diff.exit_code == 0, diff.output
+    data = json.loads(diff.stdout)
+    changed = [h["field"] for h in (*data["header"], *data["masthead"]) if h["status"] != "unchanged"]
+    moved = [p["status"] for p in data["paragraphs"] if p["status"] != "unchanged"]
+    assert changed == [] and moved == [], (changed, moved)
+
+
+def test_a_resolution_written_in_word_and_its_pdf_read_alike() -> None:
+    # Written by hand in Word (not built by resdraft): its sub-paragraph "(c)" after "…; and" ran
+    # into "(b)", and its title, wrapped with no blank line before it, lost its first line.
+    pytest.importorskip("pypdf")
+    diff = runner.invoke(
+        app, ["diff", str(LAYOUTS / "aalco-55-written-in-word.docx"), str(LAYOUTS / "aalco-55-written-in-word.pdf")]
+    )
+    assert diff.exit_code == 0, diff.output
+    assert diff.stdout.splitlines()[1:4] == ["header: unchanged", "preamble: 4 unchanged", "operative: 3 unchanged"], diff.stdout
+
+
+@pytest.mark.parametrize(
+    ("pdf", "said"),
+    [
+        ("two-resolutions", "the PDF holds more than one resolution: another begins on page 2"),
+        ("aes-password", "the PDF is encrypted"),
+        ("no-pages", "the PDF has no pages"),
+    ],
+)
+def test_a_pdf_that_is_not_one_resolution_is_refused_in_words(pdf: str, said: str) -> None:
+    # Two AALCO resolutions in one file were read as one (12 operative paragraphs); an AES-protected
+    # file ended in pypdf's DependencyError traceback; a file of no pages was called "a scan?".
+    pytest.importorskip("pypdf")
+    result = runner.invoke(app, ["parse", str(LAYOUTS / f"{pdf}.pdf")])
+    assert result.exit_code == 1 and isinstance(result.exception, SystemExit), result.output
+    assert said in result.output and "hint:" in result.output
+
+
+def test_an_aes_protected_pdf_with_no_password_to_open_is_read() -> None:
+    pytest.importorskip("cryptography")
+    res = read_document(str(LAYOUTS / "aes-no-password.pdf")).resolution
+    assert res.body == "aalco" and len(res.operative) == 4

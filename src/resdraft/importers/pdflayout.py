@@ -3,71 +3,125 @@ line a paragraph, a blank line between paragraphs, the masthead's lines as they 
 
 For a document that is not a UN resolution (an AALCO or AIPA text saved as PDF; the UN's own are
 read by pdftext.py, which knows their furniture). The page text keeps the page's layout: lines
-broken where the page broke them, words spaced out to justify them, first lines indented, page
-numbers at the foot. Above the enacting formula each line stands as it is (a masthead's lines
-are facts of their own); below it a line runs on into the next unless the next opens a paragraph:
-after a line that ends a clause (";", ":", "."), one indented further (a first line), one opening
-with a label ("1.", "(a)"), one indented less than a paragraph's second line (a hanging indent's
-paragraph ended), or any line after a short one; after any other, one indented further
-than a paragraph's second line (AIPO's 2005 paragraphs ending "…, and"). Words are taken singly
-spaced, and a word broken after its hyphen ("Asian-" / "African") is one. A line
-alone at a page's head or foot that is only a page number ("1", "- 2 -", "Page 3") is dropped, and
-a paragraph a page break cut is one again.
+broken where the page broke them, words spaced out to justify them (pypdf spaces them to their
+place across the page, so a line's length tells where it ends), first lines indented, page numbers
+and running heads at the head and foot.
+
+- Above the enacting formula each line stands as it is (a masthead's lines are facts of their
+  own), but for one that ends in a comma, a hyphen or a word that cannot end a line of its own
+  ("… VIENTIANE," over "LAO PDR"; "… TRAFFICKING IN" over "WOMEN AND CHILDREN"): the next goes on.
+  The formula itself may run over three lines, broken after a hyphen ("Fifty-" / "Second").
+- Below it a line runs on into the one before unless it opens a paragraph: after a blank line on
+  the same page; where its words open a formula ("Hereby resolves to:", "Adopted this …"); with a
+  label ("1.", "(a)") after a line ending a clause (";", ":", ".", or "; and"); indented further
+  than a line ending a clause (a first line), or than a paragraph's second line (a first line
+  after one ending "…, and"); indented less than a hanging indent's lines, after one ending a
+  clause; at the indent of a first line that ended a clause on one line of its own; or after a
+  line ending a clause that stopped short of the margin by more than this line's first word, in a
+  text whose paragraphs do not open indented.
+- Words are taken singly spaced, a word broken after its hyphen ("Asian-" / "African") is one.
+- A page number alone at a page's head or foot ("1", "- 2 -", "Page 3 of 5", "2/5") goes, and so
+  does a line at the head or foot of two pages or more that reads the same but for its numbers
+  (a running head: "AALCO/RES/52/S 8", a footer "AALCO Secretariat, New Delhi 2").
 """
 
 from __future__ import annotations
 
+import itertools
 import re
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+
+from resdraft.diff.words import FUNCTION_WORDS
+from resdraft.errors import LibraryError, Problem, Where
 
 _PAGE_NUMBER = re.compile(r"^(?:-\s*\d+\s*-|\d+|page\s+\d+(?:\s+of\s+\d+)?|\d+\s*/\s*\d+)$", re.I)
-_ENDS = re.compile(r"[;:.][”’\")]?$")
+_ENDS = re.compile(r"(?:[;:.][”’\")]?|[;,] (?:and|or))$")
 _LABEL = re.compile(r"^(?:\d{1,3}\.?|\(?[a-z]{1,4}\)|[a-z]\.|[ivxlc]+\.)\s", re.I)
-_HYPHENS = ("-", "‐", "‑")
-SHORT = 0.8  # a line ending a clause that is shorter than this share of the page's longest ends its paragraph
+_HYPHENS = ("-", "‐", "‑", "–")
+_OPENS_FORMULA = re.compile(
+    r"^(?:Hereby resolves\b|Resolves (?:to|that)\b|Accepting all of the above\b|(?:Adopted|Done|Approved) (?:this|on|at|in|by)\b)"
+)
+_HEAD_LINES = 2  # lines at a page's head and at its foot that may be running heads
+MARGIN_INDENT = 20  # characters a line of the text may be indented by; one indented further is centred or ranged right
+SLACK = 10  # characters of the margin a line may stop short of and still have run on (pypdf's spacing is approximate)
 
 
-def unlaid(pages: Iterable[str]) -> str:
-    """The pages' text as paragraphs (see the module's docstring)."""
+def unlaid(pages: Sequence[str], source: Path | None = None) -> str:
+    """The pages' text as paragraphs (see the module's docstring). A second enacting formula is
+    refused: the PDF holds more than one resolution (as AALCO prints a session's together)."""
     from resdraft.importers.text import ENACTING
 
     def formula(words: str) -> bool:
         return any(pattern.fullmatch(words) for _, pattern in ENACTING)
 
-    lines: list[tuple[str, int]] = []  # (a line, as laid out; the page's longest line) with "" between pages
-    for page in pages:
-        laid = _without_page_numbers([line.rstrip() for line in page.splitlines()])
-        longest = max((len(line.strip()) for line in laid), default=0)
-        lines += [(line, longest) for line in laid] + [("", 0)]
+    laid = _without_running_lines([_without_page_numbers([line.rstrip() for line in page.splitlines()]) for page in pages])
+    lines: list[tuple[str, int, int]] = []  # (a line as laid out, its page's right margin, its page) with "" for blank
+    for number, page_lines in enumerate(laid):
+        # (its text's right margin: where the lines that start near the left one end, not a line ranged right)
+        right = max((len(line) for line in page_lines if line.strip() and _indent(line) < MARGIN_INDENT), default=0)
+        lines += [(line, right, number) for line in page_lines]
     out: list[str] = []
-    in_body = False
-    previous: str | None = None  # the last line written in the body, as laid out (None: the formula)
-    previous_longest = 0
-    first = True  # whether `previous` is its paragraph's first line
-    skip = False
-    for k, (line, longest) in enumerate(lines):
-        words = " ".join(line.split())
-        if skip:
-            skip = False
-            continue
-        if not in_body:
-            following = " ".join(lines[k + 1][0].split()) if k + 1 < len(lines) else ""
-            if formula(words) or (following and formula(f"{words} {following}")):
-                in_body, skip = True, not formula(words)
-                out += [*([""] if out and out[-1] else []), f"{words} {following}" if skip else words, ""]
-            elif words or (out and out[-1]):
-                out.append(words)
-            continue
+    k = 0
+    while k < len(lines):  # the masthead, down to the enacting formula
+        words = _words(lines[k][0])
+        found = next((n for n in (1, 2, 3) if formula(_joined([_words(line) for line, _, _ in lines[k : k + n]]))), None)
+        if found:
+            out += [*([""] if out and out[-1] else []), _joined([_words(line) for line, _, _ in lines[k : k + found]]), ""]
+            k += found
+            break
+        if out and out[-1] and words and _runs_on_in_masthead(out[-1]):
+            out[-1] = _joined([out[-1], words])
+        elif words or (out and out[-1]):
+            out.append(words)
+        k += 1
+    indents = _first_lines_indented([line for line, _, _ in lines[k:] if line.strip()])
+    previous: tuple[str, int, int] | None = None  # the last line written in the body (None: the formula)
+    first = True  # whether `previous` opened its paragraph
+    blank = False  # whether a blank line on the same page stands between `previous` and this line
+    for line, right, page in lines[k:]:
+        words = _words(line)
         if not words:
-            continue  # (a blank line is no paragraph's end by itself: a page break may cut one)
-        if previous is not None and out[-1] and not _opens(previous, line, previous_longest, first):
-            out[-1] += ("" if out[-1].endswith(_HYPHENS) else " ") + words  # ("Asian-" / "African": one word)
+            blank = True
+            continue
+        if formula(words):
+            raise LibraryError(
+                Problem(
+                    Where(source) if source else None,
+                    f"the PDF holds more than one resolution: another begins on page {page + 1} (“{words}”)",
+                    "save each resolution's pages as a PDF of its own (e.g. qpdf in.pdf --pages in.pdf 1-2 -- out.pdf) and pass those",
+                )
+            )
+        opens = previous is None or _opens(previous, (line, right, page), first, blank and previous[2] == page, indents)
+        if not opens and out[-1]:
+            out[-1] = _joined([out[-1], words])
             first = False
         else:
             out += [*([""] if out[-1] else []), words]
             first = True
-        previous, previous_longest = line, longest
+        previous, blank = (line, right, page), False
     return "\n".join(out).strip() + "\n"
+
+
+def _words(line: str) -> str:
+    return " ".join(line.split())
+
+
+def _joined(parts: list[str]) -> str:
+    """Lines' words run on: with a space, or none after a word broken at its hyphen."""
+    out = ""
+    for part in parts:
+        if not part:
+            continue
+        out = part if not out else out + ("" if out.endswith(_HYPHENS) and out[-2:-1].isalpha() else " ") + part
+    return out
+
+
+def _runs_on_in_masthead(words: str) -> bool:
+    """Whether a masthead line goes on on the next: it ends in a comma, a hyphen or a word no line ends on."""
+    last = words.rsplit(" ", 1)[-1]
+    return words.endswith((",", *_HYPHENS)) or last.lower() in FUNCTION_WORDS
 
 
 def _without_page_numbers(lines: list[str]) -> list[str]:
@@ -79,17 +133,61 @@ def _without_page_numbers(lines: list[str]) -> list[str]:
     return lines
 
 
+def _without_running_lines(pages: list[list[str]]) -> list[list[str]]:
+    """The pages without the lines at their head or foot that two pages or more have alike, their
+    numbers aside (a running head or footer)."""
+    if len(pages) < 2:
+        return pages
+
+    def edges(page: list[str], number: int) -> list[int]:
+        filled = [
+            k for k, line in enumerate(page) if line.strip()
+        ]  # (the first page's head is its masthead, but for its first line)
+        return [*filled[: _HEAD_LINES if number else 1], *filled[-_HEAD_LINES:]]
+
+    def key(line: str) -> str:
+        return re.sub(r"\d+", "#", _words(line)).lower()
+
+    seen = Counter(key(page[k]) for n, page in enumerate(pages) for k in set(edges(page, n)))
+    running = {text for text, count in seen.items() if count >= 2 and len(text) > 1}
+    return [
+        [("" if k in edges(page, n) and key(line) in running else line) for k, line in enumerate(page)]
+        for n, page in enumerate(pages)
+    ]
+
+
 def _indent(line: str) -> int:
     return len(line) - len(line.lstrip())
 
 
-def _opens(previous: str, line: str, longest: int, first: bool) -> bool:
-    """Whether `line` opens a paragraph after `previous` (see the module's docstring); `first`:
-    whether `previous` opened its own (where the next line indented further is a hanging indent's)."""
-    if not _ENDS.search(previous):
-        return not first and _indent(line) > _indent(previous)  # (a first line indented, after one ending "and")
-    if _indent(line) > _indent(previous) or _LABEL.match(line.strip()):
+def _first_lines_indented(lines: list[str]) -> bool:
+    """Whether a text's paragraphs open indented: most lines after one ending a clause are indented further."""
+    after = [line for before, line in itertools.pairwise(lines) if _ENDS.search(before)]
+    return len(after) >= 2 and sum(_indent(b) > _indent(a) for a, b in itertools.pairwise(lines) if _ENDS.search(a)) * 2 > len(
+        after
+    )
+
+
+def _opens(
+    previous: tuple[str, int, int], current: tuple[str, int, int], first: bool, blank: bool, indents: bool = False
+) -> bool:
+    """Whether a line opens a paragraph after `previous` (see the module's docstring): `first`,
+    whether that one opened its own; `blank`, whether a blank line stands between them on a page;
+    `indents`, whether the text opens its paragraphs indented (then a line at the margin never
+    opens one for where the line before it stopped: a sentence may end a line inside a paragraph)."""
+    before, right, _ = previous
+    line = current[0]
+    words = _words(line)
+    if blank or _OPENS_FORMULA.match(words):
         return True
-    if _indent(line) < _indent(previous) and not first:  # (a hanging indent's paragraph ended: "1    …" / "     …;")
+    if not _ENDS.search(before):
+        return not first and _indent(line) > _indent(before)  # (a first line indented, after one ending "and")
+    if _indent(line) > _indent(before) or _LABEL.match(words):
         return True
-    return len(previous.strip()) < SHORT * longest
+    if _indent(line) < _indent(before) and not first:  # (a hanging indent's paragraph ended: "1    …" / "     …;")
+        return True
+    if first and _indent(line) == _indent(before) > 0:  # (a paragraph of one line, another after it)
+        return True
+    if indents:
+        return False
+    return len(before) + 1 + len(words.split(" ", 1)[0]) + SLACK < right  # (its first word would have fitted: the line ended)

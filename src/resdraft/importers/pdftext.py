@@ -1530,6 +1530,8 @@ def read_pdf(data: bytes, source: Path | None = None, body: str | None = None) -
             Problem(where, "this is not a PDF file", "pass the resolution's PDF, or the text copied from it (.txt)")
         )
     pages = _pdf_pages(data, where)
+    if not pages:
+        raise LibraryError(Problem(where, "the PDF has no pages", "pass the resolution's PDF; this one is empty"))
     if not any(page.strip() for page in pages):
         raise LibraryError(
             Problem(
@@ -1543,7 +1545,7 @@ def read_pdf(data: bytes, source: Path | None = None, body: str | None = None) -
         from resdraft.importers.pdflayout import unlaid
         from resdraft.importers.text import parse_text
 
-        return parse_text(unlaid(pages), source, body), ()
+        return parse_text(unlaid(pages, source), source, body), ()
     return read_pdf_text(text, source, body)
 
 
@@ -1585,6 +1587,14 @@ def _pdf_pages(data: bytes, where: Where | None) -> list[str]:
             if len(reader.pages) > MAX_PDF_PAGES:
                 raise LibraryError(Problem(where, f"more than {MAX_PDF_PAGES} pages", "pass one resolution at a time"))
             return [page.extract_text(extraction_mode="layout") or "" for page in reader.pages]
+    except pypdf.errors.DependencyError:  # (pypdf without its cryptography package, before an AES-protected file)
+        raise LibraryError(
+            Problem(
+                where,
+                "the PDF is protected with AES encryption, which reading needs the 'cryptography' package for",
+                "pip install 'resdraft[pdf]' again (it brings it), or save an unprotected copy",
+            )
+        ) from None
     except unreadable as error:
         raise LibraryError(
             Problem(

@@ -543,20 +543,17 @@ def _header_lines(blocks: Sequence[_Block], markdown: bool) -> list[_HeaderLine]
 def _assembly_joined(lines: list[_HeaderLine], roles: Sequence[tuple[str, re.Pattern[str] | None]]) -> list[_HeaderLine]:
     """The header lines, AIPA's assembly line one where its dates and venue stand on a line of
     their own below it, in the same block ("27TH GENERAL ASSEMBLY" over "10 – 15 SEPTEMBER 2006,
-    CEBU CITY, PHILIPPINES", as the text of a PDF gives the two lines of its masthead)."""
-    assembly = dict(roles).get("assembly")
-    if assembly is None:
+    CEBU CITY, PHILIPPINES", as the text of a PDF gives the two lines of its masthead), and its
+    name one where its last word wrapped ("ASEAN INTER-PARLIAMENTARY" over "ORGANIZATION")."""
+    assembly, organization = dict(roles).get("assembly"), dict(roles).get("organization")
+    if assembly is None or organization is None:
         return lines
     out: list[_HeaderLine] = []
     for line in lines:
         last = out[-1] if out else None
-        if (
-            last
-            and last.block == line.block
-            and assembly.search(last.text)
-            and not _YEAR.search(last.text)
-            and _DAY.match(line.text)
-        ):
+        dated = last is not None and assembly.search(last.text) and not _YEAR.search(last.text) and _DAY.match(line.text)
+        named = last is not None and organization.search(last.text) and _NAME_END.match(line.text)
+        if last is not None and last.block == line.block and (dated or named):
             out[-1] = replace(last, parts=(*last.parts, *line.parts))
         else:
             out.append(line)
@@ -564,6 +561,7 @@ def _assembly_joined(lines: list[_HeaderLine], roles: Sequence[tuple[str, re.Pat
 
 
 _YEAR = re.compile(r"\b\d{4}\b")
+_NAME_END = re.compile(r"^(?:ORGANI[SZ]ATION|ASSEMBLY)$", re.I)
 _DAY = re.compile(r"^\d{1,2}\b")
 
 
@@ -601,7 +599,10 @@ def _title_indices(lines: Sequence[_HeaderLine], matched: Sequence[str | None]) 
             before = [i for i in free if lines[i].block < last_block]
             title = [i for i in before if before and lines[i].block == lines[before[-1]].block] + title
         return title
-    return [free[-1]]
+    title = [free[-1]]  # one block: the last line, and the lines in capitals before it that no role took
+    while title[0] - 1 in free and lines[title[0] - 1].text.isupper() and lines[title[-1]].text.isupper():
+        title.insert(0, title[0] - 1)
+    return title
 
 
 def _bracketed(words: str) -> bool:
