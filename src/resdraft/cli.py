@@ -74,6 +74,10 @@ def main_options(
 
 
 Force = Annotated[bool, typer.Option("--force", "-f", help="Overwrite the output file if it exists.")]
+# The body of a document read from outside, where its text does not say (parse, import).
+TextBody = Annotated[
+    str | None, typer.Option("--body", metavar="<body>", help="unga, aalco, aipa or unsc, when the text does not say.")
+]
 
 
 def _out(text: str) -> None:
@@ -241,9 +245,7 @@ def parse(
         Path,
         typer.Argument(metavar="FILE", help="A resolution: .docx, .pdf, .md, .txt (also text copied from a UN PDF), or a draft."),
     ],
-    body: Annotated[
-        str | None, typer.Option("--body", metavar="<body>", help="unga, aalco, aipa or unsc, when the text does not say.")
-    ] = None,
+    body: TextBody = None,
 ) -> None:
     """Print a document's structure as JSON (the schema is in docs/structure-json.md)."""
     from resdraft.render.structure import render_structure
@@ -264,9 +266,7 @@ def import_(
             metavar="FILES...", help="Documents to add to the library: .docx, .pdf, .md, .txt (also text copied from a UN PDF)."
         ),
     ],
-    body: Annotated[
-        str | None, typer.Option("--body", metavar="<body>", help="unga, aalco, aipa or unsc, when the text does not say.")
-    ] = None,
+    body: TextBody = None,
     name: Annotated[
         str | None, typer.Option("--name", metavar="<name>", help="The draft's name (one file only); default from the symbol.")
     ] = None,

@@ -24,7 +24,6 @@ from rapidfuzz import fuzz, process
 
 from resdraft.assemble import body_context
 from resdraft.bodynames import name_pattern, ordinals_beside
-from resdraft.diff.words import FUNCTION_WORDS
 from resdraft.errors import OutputError, Problem, Problems, ResdraftError, Where
 from resdraft.importers.dates import parse_date
 from resdraft.importers.text import plenary_meeting, sponsors_of
@@ -39,6 +38,7 @@ from resdraft.recalls import council_heading
 from resdraft.session_refs import LIST_JOIN, names_own_session
 from resdraft.sessions import RELATIONS, long_date, ordinal_form, ordinal_pattern, session_number
 from resdraft.sources import Document, named_by_file, read_file
+from resdraft.vocabulary import FUNCTION_WORDS
 
 VARIANT_THRESHOLD = 85.0  # similarity (0-100) above which a new paragraph rewords a library clause
 # Of a paragraph that rewords some clause, the similarity above which a clause of the draft the
@@ -105,10 +105,10 @@ def _formula_source(content: Content) -> str:
     its marks around the whole ("***Accepting all of the above, the 27^th^ AIPO General Assembly
     hereby resolves to:***"), else run by run."""
     runs = [span for span in content if isinstance(span, Run) and span.text.strip()]
-    looks = {(run.bold, run.italic) for run in runs}
-    if len(looks) != 1 or looks == {(False, False)}:
+    settings = {(run.bold, run.italic) for run in runs}
+    if len(settings) != 1 or settings == {(False, False)}:
         return _source(content, {}, {})
-    ((bold, italic),) = looks
+    ((bold, italic),) = settings
     plain = tuple(Run(span.text, superscript=span.superscript) for span in content if isinstance(span, Run))
     text = _source(plain, {}, {})
     mark = ("**" if bold else "") + ("*" if italic else "")
@@ -1193,12 +1193,12 @@ def _import_one(
     formulas = {}
     for role in ("enacting", "transition", "closing"):  # (as words: "54th plenary meeting" may stand over its day or beside it)
         want, got = getattr(doc, role), getattr(built, role)
-        if (want.text.split() if want else None) != (got.text.split() if got else None) or (
-            want and got and doc.formatting_read and _settings(want.content) != _settings(got.content)
-        ):
-            formulas[role] = (
-                importer.jinja(_formula_source(want.content) if doc.formatting_read else _escape(want.text)) if want else ""
-            )
+        reworded = (want.text.split() if want else None) != (got.text.split() if got else None)
+        restyled = want and got and doc.formatting_read and _settings(want.content) != _settings(got.content)
+        if want is None and reworded:
+            formulas[role] = ""
+        elif want is not None and (reworded or restyled):
+            formulas[role] = importer.jinja(_formula_source(want.content) if doc.formatting_read else _escape(want.text))
     kept = _kept_as_printed(doc, built)
     if formulas or kept:
         parts = {"preamble": data["preamble"], "operative": data["operative"]}

@@ -17,7 +17,6 @@ from pathlib import Path
 from typing import Any, Literal
 
 from resdraft.bodynames import name_pattern, names_a_past_act
-from resdraft.diff.words import FUNCTION_WORDS
 from resdraft.errors import OutputError, Problem, Problems, ResdraftError, Where
 from resdraft.importers.dates import MONTH
 from resdraft.importers.openings import AUXILIARIES, declaration_start, qualifies_noun
@@ -48,6 +47,7 @@ from resdraft.sessions import (
     session_number,
 )
 from resdraft.templating import join_and
+from resdraft.vocabulary import FUNCTION_WORDS
 from resdraft.yamlsource import YDict, YList, load_yaml
 
 Severity = Literal["error", "warning"]
@@ -717,14 +717,14 @@ class _Linter:
         words = [w for w in _words(phrase) if w != "to"]
         modifiers = [w for w in words if w in self.rules.repeats]
         said, text = _words(phrase), _words(item.paragraph.text)
-        if not modifiers and text[: len(said)] == said and _after_phrase(text[len(said) :], self.rules.repeats):
+        after = text[len(said) :] if text[: len(said)] == said else []  # (the paragraph's words after the phrase)
+        if not modifiers and _after_phrase(after, self.rules.repeats):
             # The word right after the phrase ("Taking note with appreciation also of …", as the text
             # of a PDF gives the phrase without it): the paragraph's own 'also'.
-            modifiers = [text[len(said)]]
+            modifiers = [after[0]]
         base = [w for w in words if w not in self.rules.repeats]
-        auxiliary = modifiers and base and base[-1] in AUXILIARIES and words[-1] in self.rules.repeats
-        if auxiliary and text[: len(said)] == said and len(text) > len(said):
-            base.append(text[len(said)])
+        if modifiers and base and base[-1] in AUXILIARIES and words[-1] in self.rules.repeats and after:
+            base.append(after[0])
         return " ".join(base), modifiers[0] if modifiers else ""
 
     def _form(self, item: _Item, base: str, modifier: str | None) -> str:

@@ -64,13 +64,13 @@ def compare_header(old: Resolution, new: Resolution) -> tuple[HeaderChange, ...]
     """The header fields of either text, each as it changed; a formula with the words it keeps
     that the new text sets otherwise (see diff/formatting.py)."""
     a, b = header_fields(old), header_fields(new)
+    read = old.formatting_read and new.formatting_read
     out = []
     for name in a:
         if a[name] is None and b[name] is None:
             continue
         change = text_change(name, a[name], b[name])
         role = _FORMULAS.get(name)
-        read = old.formatting_read and new.formatting_read
         if role and read and (restyles := restyling(getattr(old, role), getattr(new, role), change.ops)):
             change = dataclasses.replace(change, formatting=restyles)
         out.append(change)

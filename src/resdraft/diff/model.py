@@ -51,6 +51,12 @@ class Restyled:
         return f"“{self.text}” {look_name(self.was)} → {look_name(self.now)}"
 
 
+def formatting_note(restyles: tuple[Restyled, ...]) -> str:
+    """How a paragraph's (or formula's, or footnote's) kept words are set otherwise, as every
+    output says it: '“The” bold → plain; “General Assembly:” bold → plain'."""
+    return "; ".join(r.note for r in restyles)
+
+
 @dataclass(frozen=True, slots=True)
 class HeaderChange:
     """One header field (title, symbol, session, date, formulas, sponsors) before and after."""

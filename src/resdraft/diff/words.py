@@ -24,6 +24,7 @@ from collections.abc import Callable, Iterator, Mapping
 from rapidfuzz.distance import Indel, Postfix, Prefix
 
 from resdraft.model import Placeholder
+from resdraft.vocabulary import FUNCTION_WORDS
 
 Op = tuple[str, str]
 
@@ -625,53 +626,6 @@ def _lead(text: str, after: str) -> str:
 # A content word: letters only (a date's, a symbol's or a session's digits change every year), and
 # none of the words every sentence has. What a paragraph says is in these.
 _LETTERS = re.compile(r"\b[^\W\d_]+\b")
-FUNCTION_WORDS = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "s",
-        "of",
-        "to",
-        "and",
-        "or",
-        "in",
-        "on",
-        "at",
-        "by",
-        "for",
-        "with",
-        "from",
-        "into",
-        "upon",
-        "as",
-        "that",
-        "this",
-        "these",
-        "those",
-        "which",
-        "it",
-        "its",
-        "their",
-        "be",
-        "is",
-        "are",
-        "was",
-        "were",
-        "been",
-        "has",
-        "have",
-        "had",
-        "all",
-        "any",
-        "such",
-        "also",
-        "further",
-        "including",
-        "well",
-        "other",
-    ]
-)
 
 
 # Each ASCII character that is no word's as a space, a table for bytes.translate. In UTF-8 the

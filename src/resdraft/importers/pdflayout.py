@@ -33,8 +33,8 @@ from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
-from resdraft.diff.words import FUNCTION_WORDS
 from resdraft.errors import LibraryError, Problem, Where
+from resdraft.vocabulary import FUNCTION_WORDS
 
 _PAGE_NUMBER = re.compile(r"^(?:-\s*\d+\s*-|\d+|page\s+\d+(?:\s+of\s+\d+)?|\d+\s*/\s*\d+)$", re.I)
 _ENDS = re.compile(r"(?:[;:.][”’\")]?|[;,] (?:and|or))$")

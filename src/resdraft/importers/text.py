@@ -540,7 +540,7 @@ def _header_lines(blocks: Sequence[_Block], markdown: bool) -> list[_HeaderLine]
     return out
 
 
-def _assembly_joined(lines: list[_HeaderLine], roles: Sequence[tuple[str, re.Pattern[str] | None]]) -> list[_HeaderLine]:
+def _wrapped_lines_joined(lines: list[_HeaderLine], roles: Sequence[tuple[str, re.Pattern[str] | None]]) -> list[_HeaderLine]:
     """The header lines, AIPA's assembly line one where its dates and venue stand on a line of
     their own below it, in the same block ("27TH GENERAL ASSEMBLY" over "10 – 15 SEPTEMBER 2006,
     CEBU CITY, PHILIPPINES", as the text of a PDF gives the two lines of its masthead), and its
@@ -627,7 +627,7 @@ def _title(lines: Sequence[_HeaderLine]) -> tuple[Line, ...]:
 def _header(blocks: Sequence[_Block], body: str, markdown: bool) -> tuple[tuple[Line, ...], tuple[Line, ...]]:
     """The header Lines (with roles as in the body's body.yaml) and the title Lines."""
     roles = HEADER_ROLES.get(body, ())
-    lines = _assembly_joined(_header_lines(blocks, markdown), roles)
+    lines = _wrapped_lines_joined(_header_lines(blocks, markdown), roles)
     used: set[str] = set()
     matched: list[str | None] = []
     for line in lines:

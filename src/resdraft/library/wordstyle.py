@@ -128,7 +128,9 @@ def _read_styles(data: YDict | None, problems: Problems, out: dict[str, StyleSpe
             elif kind is float and (isinstance(value, bool) or not isinstance(value, (int, float))):
                 problems.add(spec.where(key), f"{name}.{key} must be a number such as 1.15, not {value!r}")
             elif kind is float and _out_of_range(float(value), _RANGES[key]):
-                problems.add(spec.where(key), f"{name}.{key} is {value!r}, out of range", "Word takes 0.06 to 132 lines")
+                problems.add(
+                    spec.where(key), f"{name}.{key} is {value!r}, out of range", f"Word takes {LINES[0]:g} to {LINES[1]:g} lines"
+                )
             elif kind is str and (not isinstance(value, str) or NOT_TEXT.search(value)):
                 problems.add(spec.where(key), f"{name}.{key} must be text, without control characters, not {value!r}")
             else:

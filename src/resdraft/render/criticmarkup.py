@@ -24,7 +24,7 @@ from typing import Any
 
 from resdraft.diff.align import paired_lines
 from resdraft.diff.footnotes import align_anchors, footnotes_by_content
-from resdraft.diff.model import Diff, ParagraphChange
+from resdraft.diff.model import Diff, ParagraphChange, Restyled, formatting_note
 from resdraft.diff.words import Op, located, word_diff
 from resdraft.model import Content, Footnote, FootnoteRef, Line, Paragraph, Resolution, Run, content_between, plain
 from resdraft.numbering import runs_in
@@ -251,8 +251,7 @@ class _Document:
         change = next((h for h in self.diff.header if h.field == field), None)
         if change is None or not change.formatting:
             return line
-        note = " {>>formatting changed: " + "; ".join(r.note for r in change.formatting) + "<<}"
-        return dataclasses.replace(line, content=(*line.content, *_verbatim(note)))
+        return dataclasses.replace(line, content=(*line.content, *_verbatim(_formatting_comment(change.formatting))))
 
     def paragraph(self, change: ParagraphChange, nested: bool = False, pad: str = "") -> Paragraph:
         """A paragraph of either text or both, with its sub-paragraphs. One only one text has is
@@ -269,8 +268,7 @@ class _Document:
             note = f" {{>>moved from {change.old_sub_label if nested else change.origin}<<}}"
         if change.elsewhere:
             note = f" {{>>{change.elsewhere_note(named=True)}<<}}"
-        if change.formatting:  # (the marked text is set as the new text has it)
-            note += " {>>formatting changed: " + "; ".join(r.note for r in change.formatting) + "<<}"
+        note += _formatting_comment(change.formatting)
         if old is not None and new is not None:
             text, label, inner = marked_inline(_items(self.old(old.content), new.content, change.ops)), new.label, ""
         else:
@@ -300,8 +298,7 @@ class _Document:
             label = new.marker if new is not None else self.labels[id(old)]
             ops = change.ops if old is not None and new is not None else None
             items = _items(old.content if old else None, new.content if new else None, ops)
-            note = " {>>formatting changed: " + "; ".join(r.note for r in change.formatting) + "<<}" if change.formatting else ""
-            out.append(Footnote(label, _verbatim(marked_inline(items) + note)))
+            out.append(Footnote(label, _verbatim(marked_inline(items) + _formatting_comment(change.formatting))))
             listed.update(id(n) for n in (old, new) if n is not None)
         out += [
             Footnote(n.marker, _verbatim(marked_inline(_items(None, n.content))))
@@ -370,6 +367,12 @@ def _whole(paragraph: Paragraph, status: str) -> ParagraphChange:
     part = paragraph.role
     new, old = (paragraph, None) if status == "inserted" else (None, paragraph)
     return ParagraphChange(part, "inserted" if new else "deleted", False, old, new, None, None, ())
+
+
+def _formatting_comment(restyles: tuple[Restyled, ...]) -> str:
+    """A CriticMarkup comment saying how kept words are set otherwise ('' where none are): the
+    marked text is set as the new text sets it, so the old setting is said."""
+    return f" {{>>formatting changed: {formatting_note(restyles)}<<}}" if restyles else ""
 
 
 def _verbatim(markdown: str) -> Content:

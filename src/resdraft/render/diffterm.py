@@ -10,7 +10,7 @@ from collections.abc import Mapping, Sequence
 from typing import Literal
 
 from resdraft.diff.compare import text_change
-from resdraft.diff.model import PARTS, STATUSES, Diff, FootnoteChange, HeaderChange, ParagraphChange, short_place
+from resdraft.diff.model import PARTS, STATUSES, Diff, FootnoteChange, HeaderChange, ParagraphChange, formatting_note, short_place
 from resdraft.diff.words import Op
 from resdraft.model import Resolution
 from resdraft.sessions import printed_date
@@ -128,7 +128,7 @@ def _change(change: ParagraphChange, diff: Diff, colour: bool, indent: str = "")
     elif change.status != "unchanged":
         lines.append(f"{indent}  {marked(change.ops, colour)}")
     if change.formatting:
-        lines.append(f"{indent}  formatting: " + "; ".join(r.note for r in change.formatting))
+        lines.append(f"{indent}  formatting: {formatting_note(change.formatting)}")
     for sub in change.subparagraphs:
         if sub.changed or sub.restyled:
             lines += _change(sub, diff, colour, indent + "    ")
@@ -147,7 +147,7 @@ def render_terminal(diff: Diff, colour: bool = False) -> str:
             if h.status != "unchanged":
                 lines.append(f"  {field_name(h, diff)}: {marked(as_printed(h).ops, colour)}")
             if h.formatting:
-                lines.append(f"  {field_name(h, diff)}: formatting: " + "; ".join(r.note for r in h.formatting))
+                lines.append(f"  {field_name(h, diff)}: formatting: {formatting_note(h.formatting)}")
     lines += [summary_line(diff, part) for part in PARTS]
     if footnotes := footnotes_line(diff):
         lines.append(footnotes)
@@ -159,5 +159,5 @@ def render_terminal(diff: Diff, colour: bool = False) -> str:
     for note in diff.footnotes_changed:
         lines += ["", f"{BOLD if colour else ''}{footnote_head(note)}{RESET if colour else ''}", f"  {marked(note.ops, colour)}"]
         if note.formatting:
-            lines.append("  formatting: " + "; ".join(r.note for r in note.formatting))
+            lines.append(f"  formatting: {formatting_note(note.formatting)}")
     return "\n".join(lines) + "\n"

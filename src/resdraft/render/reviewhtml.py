@@ -18,7 +18,7 @@ from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from html import escape as _html_escape
 
-from resdraft.diff.model import PARTS, STATUSES, Diff, FootnoteChange, HeaderChange, ParagraphChange
+from resdraft.diff.model import PARTS, STATUSES, Diff, FootnoteChange, HeaderChange, ParagraphChange, formatting_note
 from resdraft.diff.words import Op
 from resdraft.model import Content, Footnote, FootnoteRef, Paragraph, Placeholder, Run, cut_at, plain
 from resdraft.numbering import printed_label
@@ -675,11 +675,13 @@ def _view(
 
 def _table_sides(change: HeaderChange | FootnoteChange) -> str:
     """The old and new side of a header field's or a footnote's change as two table cells, a dash
-    where a side has none (both marked up at once: a footnote can be long)."""
+    where a side has none (both marked up at once: a footnote can be long); under the new words,
+    how the words it keeps are set otherwise, if they are."""
     words = [side.text if isinstance(side, Footnote) else side for side in (change.old, change.new)]
     old, new, _ = _marked_up(change.ops, _Cursor(None, {}, words[0]), _Cursor(None, {}, words[1]))
     absent = '<span class="absent">—</span>'
-    return f"<td>{absent if change.old is None else old}</td><td>{absent if change.new is None else new}</td>"
+    restyled = _formatting_note(change, '<br><span class="muted">', "</span>")
+    return f"<td>{absent if change.old is None else old}</td><td>{absent if change.new is None else new}{restyled}</td>"
 
 
 def _header_lines(diff: Diff) -> list[tuple[str, HeaderChange]]:
@@ -693,7 +695,7 @@ def _formatting_note(change: HeaderChange | FootnoteChange, before: str, after: 
     footnote whose kept words the new text sets otherwise; '' for any other."""
     if not change.formatting:
         return ""
-    note = escape("formatting changed: " + "; ".join(r.note for r in change.formatting))
+    note = escape(f"formatting changed: {formatting_note(change.formatting)}")
     return before + _HYPHENED.sub(r'<span class="nw">\g<0></span>', note) + after  # ("Asian-African" kept whole)
 
 
@@ -711,9 +713,7 @@ def _header_section(named: list[tuple[str, HeaderChange]]) -> str:
         out.append('<table class="header"><thead><tr><th scope="col">Field</th><th scope="col">Old</th><th scope="col">New</th>')
         out.append("</tr></thead><tbody>")
         for number, (name, h) in enumerate(changed):
-            sides = _table_sides(h)  # (a formula's change of formatting said under its new words)
-            sides = sides[: -len("</td>")] + _formatting_note(h, '<br><span class="muted">', "</span>") + "</td>"
-            out.append(f'<tr data-change="{number}" tabindex="-1"><th scope="row">{escape(name)}</th>{sides}</tr>')
+            out.append(f'<tr data-change="{number}" tabindex="-1"><th scope="row">{escape(name)}</th>{_table_sides(h)}</tr>')
         out.append("</tbody></table>")
     else:
         out.append("<p>No header field changed.</p>")
@@ -735,9 +735,9 @@ def _footnotes_section(diff: Diff, first: int) -> str:
     out.append("</tr></thead><tbody>")
     for number, note in enumerate(changed, start=first):
         place = f'<br><span class="muted">{escape(note.status)}{", " + escape(note.place.short) if note.place else ""}</span>'
-        sides = _table_sides(note)  # (a change of formatting said under the new words)
-        sides = sides[: -len("</td>")] + _formatting_note(note, '<br><span class="muted">', "</span>") + "</td>"
-        out.append(f'<tr data-change="{number}" tabindex="-1"><th scope="row">{escape(note.markers)}{place}</th>{sides}</tr>')
+        out.append(
+            f'<tr data-change="{number}" tabindex="-1"><th scope="row">{escape(note.markers)}{place}</th>{_table_sides(note)}</tr>'
+        )
     out.append("</tbody></table></section>")
     return "".join(out)
 
