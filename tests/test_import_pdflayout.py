@@ -173,6 +173,33 @@ def test_a_pdf_laid_out_otherwise_reads_back_as_its_draft(draft: str, pdf: str) 
     assert changed == [] and moved == [], (changed, moved)
 
 
+def test_a_footnote_marker_glued_to_its_text_starts_the_footnote_it_is_due_to() -> None:
+    # unga-64 built at 14 pt and saved as PDF by LibreOffice: footnote 11's marker is wider than the
+    # note's hanging indent, and the page's text reads "11See http://…". It was read as body text,
+    # and footnotes 11 to 22 with it (each page's notes must go on from the last number read).
+    pytest.importorskip("pypdf")
+    diff = runner.invoke(app, ["diff", str(ROOT / "drafts" / "unga-64.yaml"), str(LAYOUTS / "unga-64-large-type.pdf")])
+    assert diff.exit_code == 0, diff.output
+    assert diff.stdout.splitlines()[1:6] == [
+        "header: unchanged",
+        "masthead: unchanged",
+        "preamble: 20 unchanged",
+        "operative: 11 unchanged",
+        "footnotes: 22 unchanged",
+    ], diff.stdout
+
+
+def test_a_number_glued_to_a_word_at_a_page_foot_is_no_footnote_unless_it_is_the_next() -> None:
+    from resdraft.importers.pdftext import _glued_note
+
+    assert _glued_note("11See http://www.unodc.org/", range(11, 12)) is not None
+    symbol = _glued_note("14A/64/290.", range(14, 15))
+    assert symbol is not None and symbol.groups() == ("14", "A/64/290.")
+    assert _glued_note("2030Agenda for Sustainable Development", range(11, 12)) is None
+    assert _glued_note("12See resolution 55/2.", range(11, 12)) is None  # (one footnote skipped: the next must be 11)
+    assert _glued_note("11 See …", range(11, 12)) is None  # (spaced: the other patterns' case)
+
+
 def test_a_resolution_written_in_word_and_its_pdf_read_alike() -> None:
     # Written by hand in Word (not built by resdraft): its sub-paragraph "(c)" after "…; and" ran
     # into "(b)", and its title, wrapped with no blank line before it, lost its first line.

@@ -902,6 +902,20 @@ def test_an_annex_after_the_closing_formula_is_named_not_dropped_silently(tmp_pa
     assert read_pdf_text(_records()["A/RES/78/6"]["text"])[1] == ()  # (no annex: no note)
 
 
+def test_a_text_of_two_resolutions_is_refused_naming_the_second_not_read_as_one_with_an_annex(tmp_path: Path) -> None:
+    # A/RES/78/11 and 78/12 as one PDF's text (a day's resolutions printed together): the first was
+    # read and the second called "an annex", not read.
+    path = tmp_path / "two.txt"
+    path.write_text(_records()["A/RES/78/11"]["text"] + "\n\f\n" + _records()["A/RES/78/12"]["text"], encoding="utf-8")
+    result = CliRunner().invoke(app, ["parse", str(path)])
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert result.stderr.startswith(
+        f"{path}: the text holds more than one resolution: after the first one's closing formula another begins "
+        "(“78/12. World Duchenne Awareness Day”)"
+    )
+    assert read_pdf_text(_records()["A/RES/78/11"]["text"])[1] == ()  # (each alone reads as before)
+
+
 def test_a_masthead_line_broken_after_a_hyphen_is_joined_as_the_body_joins_its_lines() -> None:
     # "towards a nuclear-" / "weapon-free world" (A/RES/78/42, 79/35); a title "Nuclear-Weapon-" / "Free World" (79/39).
     for symbol in ("A/RES/78/42", "A/RES/79/35"):

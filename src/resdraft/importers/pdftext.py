@@ -96,6 +96,9 @@ NOTE_START = re.compile(r"(\d{1,3}|[*†‡§])[ \t]+(\S.*)")
 NOTE_START_LAYOUT = re.compile(r"(\d{1,3}|[*†‡§])[ \t]{2,}(\S.*)")  # without a rule: two spaces after the marker
 # ... or one after a marker of two or three digits, its text in line with a one-digit marker's ("  8  See …" over "  10 For …")
 NOTE_START_ALIGNED = re.compile(r"(\d{2,3}) (\S.*)")
+# ... or glued to its text, where a marker wider than the note's hanging indent pushed the text
+# against it ("11See http://…", a footnote style set large): taken only as the next number expected.
+NOTE_START_GLUED = re.compile(r"(\d{1,3})(?=[A-Z“(]|www\.|http)(.+)")
 # Labels: "1." or "(a)" alone on a line, or opening one; "26.Decides" lacks the space.
 LABEL_ALONE = re.compile(r"(?:\d{1,3}\.|\((?:[a-zA-Z]{1,6}|\d{1,3})\))")
 LABEL_START = re.compile(r"(?:\d{1,3}\.|\((?:[a-zA-Z]{1,6}|\d{1,3})\))(?:[ \t]|$)")
@@ -491,7 +494,7 @@ def _pages(lines: Sequence[_Line], marks: Sequence[bool]) -> list[_Page]:
 
 def _note_line(page: _Page, line: _Line, last: int) -> int:
     """Take one line of a footnote block: a new footnote, or the continuation of the last one."""
-    m = NOTE_START.fullmatch(line.text)
+    m = NOTE_START.fullmatch(line.text) or _glued_note(line.text, range(last + 1, last + 2))
     if m and _next_marker(m.group(1), last, m.group(2)) and len(page.notes) < MAX_PAGE_NOTES:
         page.notes.append((m.group(1), [m.group(2)]))
         return int(m.group(1)) if m.group(1).isdigit() else last
@@ -516,13 +519,20 @@ def _next_marker(marker: str, last: int, rest: str = "") -> bool:
     return number == last + 1 or (last + 1 < number <= last + 3 and not _MONTH_FIRST.match(rest))
 
 
-def _layout_note(line: _Line) -> re.Match[str] | None:
+def _layout_note(line: _Line, glued: range) -> re.Match[str] | None:
     """A footnote's first line in layout text with no rule above the notes: its marker and text
-    (not a date standing at the page's foot, "19 December 2023", under the closing formula)."""
+    (not a date standing at the page's foot, "19 December 2023", under the closing formula); a
+    marker glued to its text only if its number is in `glued`."""
     if found := NOTE_START_LAYOUT.fullmatch(line.spaced):
         return found
-    found = NOTE_START_ALIGNED.fullmatch(line.spaced or line.text)
+    found = NOTE_START_ALIGNED.fullmatch(line.spaced or line.text) or _glued_note(line.text, glued)
     return None if found is None or _MONTH_FIRST.match(found.group(2)) else found
+
+
+def _glued_note(text: str, numbers: range) -> re.Match[str] | None:
+    """A footnote's first line whose marker is glued to its text, where its number is one of `numbers`."""
+    found = NOTE_START_GLUED.fullmatch(text)
+    return found if found is not None and int(found.group(1)) in numbers else None
 
 
 def _implicit_notes(page: _Page, last: int) -> int:
@@ -540,13 +550,13 @@ def _implicit_notes(page: _Page, last: int) -> int:
         if line is None:
             i -= 1
             continue
-        if _layout_note(line):
+        if _layout_note(line, range(last + 1, last + 1 + MAX_PAGE_NOTES)):
             start = i
         elif line.indent < 3:
             break
         i -= 1
     opening = lines[start] if start is not None else None
-    first = _layout_note(opening) if opening is not None else None
+    first = _layout_note(opening, range(last + 1, last + 2)) if opening is not None else None
     if (
         start is None
         or first is None
@@ -557,7 +567,7 @@ def _implicit_notes(page: _Page, last: int) -> int:
     block = [line for line in lines[start:end] if line is not None]
     del lines[start:]
     for line in block:
-        m = _layout_note(line)
+        m = _layout_note(line, range(last + 1, last + 2))
         if m and _next_marker(m.group(1), last, m.group(2)):
             page.notes.append((m.group(1), [m.group(2)]))
             last = int(m.group(1)) if m.group(1).isdigit() else last
@@ -830,6 +840,21 @@ def _place_lost(page: _Page, markers: Sequence[str]) -> list[tuple[str, str]]:
         page.lines[index] = _Line(line.text[:at] + _NOTE_OPEN + marker + _NOTE_CLOSE + line.text[at:], line.indent)
         placed.append((marker, _NOTE_MARK.sub("", line.text[:at])[-40:].strip()))
     return placed
+
+
+def _refuse_second(after: Sequence[str], source: Path | None) -> None:
+    """Refuse a text that goes on after the closing formula into another resolution (an enacting
+    formula of its own, not quoted as an annex may quote a draft), as a PDF of a day's resolutions
+    has it: only the first was read, and the rest called an annex."""
+    at = next((k for k, text in enumerate(after) if ENACTING.fullmatch(text) and not text.lstrip().startswith(("“", '"'))), None)
+    if at is None:
+        return
+    named = after[at - 1] if at else after[at]
+    raise _problem(
+        source,
+        f"the text holds more than one resolution: after the first one's closing formula another begins (“{named[:80]}”)",
+        "pass one resolution at a time: save each one's pages as a PDF of its own, or cut the text after the first's closing formula",
+    )
 
 
 def _annex_note(after: Sequence[str]) -> tuple[str, ...]:
@@ -1482,6 +1507,7 @@ def read_pdf_text(text: str, source: Path | None = None, body: str | None = None
     refs |= {s.marker for line in masthead.header for s in line.content if isinstance(s, FootnoteRef)}
     footnotes = [n for n in _footnotes(pages) if n.marker in refs]
     notes = tuple(_lost_note(marker, words, footnotes) for marker, words in guessed if marker in refs)
+    _refuse_second(read.after, source)
     notes += _annex_note(read.after)
     session = _session_number(key, masthead)
     fields = _fields(key, session, masthead, read.closing)
