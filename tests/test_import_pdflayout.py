@@ -200,6 +200,42 @@ def test_a_number_glued_to_a_word_at_a_page_foot_is_no_footnote_unless_it_is_the
     assert _glued_note("11 See …", range(11, 12)) is None  # (spaced: the other patterns' case)
 
 
+@pytest.mark.parametrize(
+    ("name", "summary"),
+    [
+        # aipo-27 with three footnotes, one after a symbol ("26GA/2005/Soc/031"), one after "ASEAN.",
+        # one under the closing formula; aalco-52 at 14 pt with five, two running on over three lines
+        # and a paragraph a page break cut between its two marks.
+        ("aipo-27-footnotes", ["preamble: 4 unchanged", "operative: 4 unchanged", "footnotes: 3 unchanged"]),
+        ("aalco-52-footnotes-14pt", ["preamble: 6 unchanged", "operative: 4 unchanged", "footnotes: 5 unchanged"]),
+    ],
+)
+def test_footnotes_at_a_page_foot_of_a_pdf_that_is_not_the_uns_are_footnotes(name: str, summary: list[str]) -> None:
+    # Each built to Word by resdraft (the .docx beside it) and saved as PDF by LibreOffice. The notes
+    # were read as text: a sub-paragraph "1  inserted" under the page's last paragraph, and the
+    # marks left as digits in the words ("Soc/031", "City;2").
+    pytest.importorskip("pypdf")
+    diff = runner.invoke(app, ["diff", str(LAYOUTS / f"{name}.docx"), str(LAYOUTS / f"{name}.pdf")])
+    assert diff.exit_code == 0, diff.output
+    assert diff.stdout.splitlines()[1:6] == ["header: unchanged", "masthead: unchanged", *summary], diff.stdout
+
+
+FORMULA = "The Asian-African Legal Consultative Organization at its Fifty-Second Annual Session\n\n"
+
+
+def test_a_numbered_line_at_a_page_foot_is_a_footnote_only_where_its_number_stands_glued_above() -> None:
+    page = "        Noting the report of the Secretariat;1\n\n        Decides to adopt it.\n\n\n1  Circulated in advance.\n"
+    assert unlaid([FORMULA + page]).endswith(
+        "Noting the report of the Secretariat;¹\n\nDecides to adopt it.\n\n¹ Circulated in advance.\n"
+    )
+    loose = page.replace(";1", ";")  # (no mark: the line stays where it stands, as text)
+    assert unlaid([FORMULA + loose]).endswith("Decides to adopt it.\n\n1 Circulated in advance.\n")
+    late = page.replace("1  Circulated", "2  Circulated")  # (not the note due: the first is 1)
+    assert unlaid([FORMULA + late]).endswith("Decides to adopt it.\n\n2 Circulated in advance.\n")
+    year = page.replace(";1", " in 2021")  # (a number glued to nothing is no mark)
+    assert "¹" not in unlaid([FORMULA + year.replace("1  Circulated", "21  Circulated")])
+
+
 def test_a_resolution_written_in_word_and_its_pdf_read_alike() -> None:
     # Written by hand in Word (not built by resdraft): its sub-paragraph "(c)" after "…; and" ran
     # into "(b)", and its title, wrapped with no blank line before it, lost its first line.

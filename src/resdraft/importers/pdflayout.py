@@ -23,6 +23,11 @@ and running heads at the head and foot.
 - A page number alone at a page's head or foot ("1", "- 2 -", "Page 3 of 5", "2/5") goes, and so
   does a line at the head or foot of two pages or more that reads the same but for its numbers
   (a running head: "AALCO/RES/52/S 8", a footer "AALCO Secretariat, New Delhi 2").
+- Footnotes at a page's foot (below a blank line, "1  Circulated to …", numbered on from the last
+  page's) are taken out of the page where each one's number stands glued to the text above them
+  ("… /2013/S 8;1", "… ASEAN.3"; or, where it stands so nowhere, to a symbol's last part,
+  "26GA/2005/Soc/031"): the number is raised there and the notes follow the text, raised digits
+  opening each, as the text importer reads footnotes.
 """
 
 from __future__ import annotations
@@ -30,10 +35,11 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from resdraft.errors import LibraryError, Problem, Where
+from resdraft.importers.pdftext import glued_marker
 from resdraft.vocabulary import FUNCTION_WORDS
 
 _PAGE_NUMBER = re.compile(r"^(?:-\s*\d+\s*-|\d+|page\s+\d+(?:\s+of\s+\d+)?|\d+\s*/\s*\d+)$", re.I)
@@ -57,6 +63,9 @@ def unlaid(pages: Sequence[str], source: Path | None = None) -> str:
         return any(pattern.fullmatch(words) for _, pattern in ENACTING)
 
     laid = _without_running_lines([_without_page_numbers([line.rstrip() for line in page.splitlines()]) for page in pages])
+    notes: list[tuple[int, list[str]]] = []
+    for page_lines in laid:
+        page_lines[:] = _without_footnotes(page_lines, notes)
     lines: list[tuple[str, int, int]] = []  # (a line as laid out, its page's right margin, its page) with "" for blank
     for number, page_lines in enumerate(laid):
         # (its text's right margin: where the lines that start near the left one end, not a line ranged right)
@@ -101,7 +110,84 @@ def unlaid(pages: Sequence[str], source: Path | None = None) -> str:
             out += [*([""] if out[-1] else []), words]
             first = True
         previous, blank = (line, right, page), False
+    for number, texts in notes:
+        out += [*([""] if out and out[-1] else []), f"{_raised(number)} {_joined(texts)}"]
     return "\n".join(out).strip() + "\n"
+
+
+_NOTE = re.compile(r"(\d{1,3})\s+(\S.*)")  # a footnote's first line at a page foot: "1  Circulated to …"
+_RAISED = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+_LETTERS = r"[^\W\d_]"
+
+
+def _raised(number: int) -> str:
+    return str(number).translate(_RAISED)
+
+
+def _without_footnotes(lines: list[str], notes: list[tuple[int, list[str]]]) -> list[str]:
+    """A page's lines without the footnotes at its foot, which go on `notes` (number, lines' words):
+    from the first line after a blank one that opens the footnote due (numbered on from the notes
+    so far), to the page's end, where the number of every note there stands glued to the text
+    above; each such number is raised in its line."""
+    due = notes[-1][0] + 1 if notes else 1
+    for start in range(1, len(lines)):
+        first = _NOTE.fullmatch(lines[start].strip())
+        if lines[start - 1].strip() or not first or int(first.group(1)) != due:
+            continue
+        found: list[tuple[int, list[str]]] = []
+        for line in filter(str.strip, lines[start:]):
+            opens = _NOTE.fullmatch(line.strip())
+            if opens and int(opens.group(1)) == due + len(found):
+                found.append((due + len(found), [opens.group(2)]))
+            else:
+                found[-1][1].append(_words(line))
+        body = _with_marks_raised(lines[:start], [number for number, _ in found])
+        if body is not None:
+            notes += found
+            return body
+    return lines
+
+
+def _with_marks_raised(lines: list[str], numbers: list[int]) -> list[str] | None:
+    """The lines with each of `numbers`, in order, raised where it first stands glued to the text
+    after the one before (or, where it stands so nowhere, to a symbol's last part); None where
+    one stands nowhere so."""
+    out = list(lines)
+    at = (0, 0)  # (line, character) after the last number raised
+    for number in numbers:
+        spot = _spot(out, number, at, _glued) or _spot(out, number, at, _ends_symbol)
+        if spot is None:
+            return None
+        k, start = spot
+        out[k] = out[k][:start] + _raised(number) + out[k][start + len(str(number)) :]
+        at = (k, start + 1)
+    return out
+
+
+def _spot(
+    lines: list[str], number: int, after: tuple[int, int], glued: Callable[[str, int, int], bool]
+) -> tuple[int, int] | None:
+    """The first place (line, character) after `after` where `number` stands as `glued` says a footnote mark does."""
+    mark = re.compile(rf"{number}(?![\w/])")
+    for k in range(after[0], len(lines)):
+        line = lines[k]
+        for found in mark.finditer(line, after[1] if k == after[0] else 0):
+            if glued(line, found.start(), found.end()):
+                return k, found.start()
+    return None
+
+
+def _glued(text: str, start: int, end: int) -> bool:
+    """A mark glued to a word or a mark, as the UN reader knows them, or after a word's full stop ("ASEAN.3")."""
+    if text[start - 1 : start].isdigit():
+        return False
+    return glued_marker(text, start, end) or re.search(rf"{_LETTERS}{{3}}\.$", text[:start]) is not None
+
+
+def _ends_symbol(text: str, start: int, end: int) -> bool:
+    """A mark glued to the last part of a document symbol, that part still two characters or more without it."""
+    token = text[:start].rsplit(" ", 1)[-1]
+    return "/" in token and len(token.rsplit("/", 1)[-1]) >= 2
 
 
 def _words(line: str) -> str:

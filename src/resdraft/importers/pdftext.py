@@ -579,7 +579,7 @@ def _implicit_notes(page: _Page, last: int) -> int:
 # ---------------------------------------------------------------- footnote markers in the text
 
 
-def _glued(text: str, start: int, end: int) -> bool:
+def glued_marker(text: str, start: int, end: int) -> bool:
     """Whether the digits at `start` stick to what is before them, as superscript markers do ("Court1", "Court,5")."""
     if start == 0:
         return False
@@ -755,7 +755,7 @@ def _whole_run(text: str, start: int, end: int, previous: str, line: int, k: int
     if not _after_ok(text, end, exact=True):
         return
     next_only = not _after_ok(text, end, exact=False)  # "Agreement4and"
-    if _glued(text, start, end):
+    if glued_marker(text, start, end):
         yield _Spot(line, start, start, end, k, 4, next_only)
         return
     spaced = start == 0 or text[start - 1] == " "
