@@ -26,13 +26,14 @@ from lxml import etree
 from resdraft.errors import LibraryError, Problem, Where
 from resdraft.importers.dates import parse_date
 from resdraft.importers.labels import title_line
-from resdraft.importers.openings import infer_opening, is_preambular
+from resdraft.importers.openings import declaration_start, infer_opening, is_preambular, marked_opening
 from resdraft.importers.outline import adopts, heading_title
 from resdraft.importers.text import (
     ADOPTION_LINE,
     BODIES,
     BODY_ALIASES,
     ENACTING,
+    HEADER_ROLES,
     ORGANIZATION_LINE,
     PLENARY,
     REPORT_LINE,
@@ -246,6 +247,7 @@ class _Style:
     superscript: bool | None
     num_id: str | None
     ilvl: int | None
+    hidden: bool | None = None
 
 
 class _Styles:
@@ -254,7 +256,7 @@ class _Styles:
     def __init__(self, root: Any | None) -> None:
         self.styles: dict[str, _Style] = {}
         self.default_paragraph: str | None = None
-        self._emphasis: dict[str | None, tuple[bool, bool, bool]] = {}
+        self._emphasis: dict[str | None, tuple[bool | None, bool | None, bool | None, bool | None]] = {}
         self._numbering: dict[str | None, tuple[str | None, int | None]] = {}
         for el in [] if root is None else root.iter(_w("style")):
             ident = el.get(_w("styleId")) or ""
@@ -272,6 +274,7 @@ class _Styles:
                 superscript=_superscript(rpr),
                 num_id=num_id,
                 ilvl=ilvl,
+                hidden=None if rpr is None else _on(rpr.find(_w("vanish"))),
             )
             if el.get(_w("type")) == "paragraph" and _on_attr(el.get(_w("default"))):
                 self.default_paragraph = ident
@@ -295,14 +298,28 @@ class _Styles:
 
     def emphasis(self, ident: str | None) -> tuple[bool, bool, bool]:
         """Bold, italic and superscript as a character style (with its ancestors) sets them."""
+        bold, italic, sup, _ = self.settings(ident)
+        return bool(bold), bool(italic), bool(sup)
+
+    def settings(self, ident: str | None) -> tuple[bool | None, bool | None, bool | None, bool | None]:
+        """Bold, italic, superscript and hidden as a style (with its ancestors) sets them; None where none does."""
         if ident not in self._emphasis:  # cached: a long basedOn chain is walked once, not once per run
-            bold = italic = sup = None
+            bold = italic = sup = hidden = None
             for style in self.chain(ident):
                 bold = style.bold if bold is None else bold
                 italic = style.italic if italic is None else italic
                 sup = style.superscript if sup is None else sup
-            self._emphasis[ident] = bool(bold), bool(italic), bool(sup)
+                hidden = style.hidden if hidden is None else hidden
+            self._emphasis[ident] = bold, italic, sup, hidden
         return self._emphasis[ident]
+
+    def paragraph_settings(self, ident: str | None) -> tuple[bool | None, bool | None, bool | None, bool | None]:
+        """What a paragraph style gives its runs: nothing for one of resdraft's own, whose house
+        style a draft knows (its header lines bold by style are plain text), else as `settings`."""
+        name = self.name(ident)
+        if not name or _style_role(name) is not None:
+            return None, None, None, None
+        return self.settings(ident or self.default_paragraph)
 
     def numbering(self, ident: str | None) -> tuple[str | None, int | None]:
         """The numbering a paragraph style (or an ancestor) applies: numId and level."""
@@ -590,35 +607,49 @@ def _char(el: Any) -> str:
     return chr(code)
 
 
+# A footnote's or an endnote's mark in the text: both are read as footnotes (a resolution's notes
+# are footnotes; a secretariat's Word file may hold them as endnotes, numbered on with the footnotes).
+_REFERENCES = (_w("footnoteReference"), _w("endnoteReference"))
 _TEXT_OF = {_w("tab"): "\t", _w("ptab"): "\t", _w("br"): "\n", _w("cr"): "\n", _w("noBreakHyphen"): "\u2011"}
 
 
 class _Inline:
     """Reads runs into Runs and FootnoteRefs, numbering footnotes as Word does and collecting their texts."""
 
-    def __init__(self, styles: _Styles, notes: dict[str, Any]) -> None:
-        self.styles, self.notes = styles, notes
+    def __init__(self, styles: _Styles, notes: dict[str, Any], endnotes: dict[str, Any] | None = None) -> None:
+        self.styles, self.notes, self.endnotes = styles, notes, endnotes or {}
         self.auto = 0
         self.footnotes: list[Footnote] = []
-        self.read_notes: dict[tuple[str, str | None], Content] = {}  # a note referenced again is not read again
+        self.read_notes: dict[tuple[str, str, str | None], Content] = {}  # a note referenced again is not read again
 
     def content(self, paragraph: Any, in_note: bool = False) -> list[Span]:
-        """A paragraph's spans; footnote references become FootnoteRefs (in the body) or vanish (in a note)."""
+        """A paragraph's spans; footnote references become FootnoteRefs (in the body) or vanish (in a
+        note). Text hidden (Word's "Hidden" font setting) is not read: it does not print."""
+        style = paragraph.find(f"{_w('pPr')}/{_w('pStyle')}")
+        base = self.styles.paragraph_settings(None if style is None else style.get(_w("val")))
         spans: list[Span] = []
         for r in _runs(paragraph):
-            spans.extend(self._run(r, in_note))
+            spans.extend(self._run(r, in_note, base))
         return spans
 
-    def _run(self, r: Any, in_note: bool) -> list[Span]:
-        """One <w:r> as spans: its text with its emphasis, and its footnote reference if any."""
+    def _run(self, r: Any, in_note: bool, base: tuple[bool | None, ...]) -> list[Span]:
+        """One <w:r> as spans: its text with its emphasis, and its footnote reference if any. Its
+        settings are its own, else its character style's, else (`base`) its paragraph style's."""
         rpr = r.find(_w("rPr"))
         style = None if rpr is None else rpr.find(_w("rStyle"))
         style_id = None if style is None else style.get(_w("val"))
-        bold, italic, sup = self.styles.emphasis(style_id)
+        bold, italic, sup, hidden = (
+            inherited if inherited is not None else fallback
+            for inherited, fallback in zip(self.styles.settings(style_id), base, strict=True)
+        )
         if rpr is not None:
-            bold = _pick(_on(rpr.find(_w("b"))), bold)
-            italic = _pick(_on(rpr.find(_w("i"))), italic)
-            sup = _pick(_superscript(rpr), sup)
+            bold = _pick(_on(rpr.find(_w("b"))), bool(bold))
+            italic = _pick(_on(rpr.find(_w("i"))), bool(italic))
+            sup = _pick(_superscript(rpr), bool(sup))
+            hidden = _pick(_on(rpr.find(_w("vanish"))), bool(hidden))
+        if hidden:
+            return []
+        bold, italic, sup = bool(bold), bool(italic), bool(sup)
         opening = self.styles.name(style_id).casefold() in _OPENING_BY_STYLE if style_id else False
         out: list[Span] = []
         text: list[str] = []
@@ -632,7 +663,7 @@ class _Inline:
 
         for child in r:
             tag = child.tag
-            if tag == _w("footnoteReference") and not in_note:
+            if tag in _REFERENCES and not in_note:
                 flush()
                 if custom is not None:
                     out.append(self._reference(pending, "".join(custom)))
@@ -661,11 +692,11 @@ class _Inline:
             marker = str(self.auto)
         else:
             marker = custom.strip() or "*"
-        ident = ref.get(_w("id")) or ""
-        if (ident, custom) not in self.read_notes:
-            note = self.notes.get(ident)
-            self.read_notes[ident, custom] = () if note is None else self.note_content(note, custom)
-        self.footnotes.append(Footnote(marker, self.read_notes[ident, custom]))
+        key = (ref.tag, ref.get(_w("id")) or "", custom)
+        if key not in self.read_notes:
+            note = (self.notes if ref.tag == _w("footnoteReference") else self.endnotes).get(key[1])
+            self.read_notes[key] = () if note is None else self.note_content(note, custom)
+        self.footnotes.append(Footnote(marker, self.read_notes[key]))
         return FootnoteRef(marker)
 
     def note_content(self, note: Any, custom: str | None) -> Content:
@@ -767,7 +798,7 @@ def _by_styles(paras: list[_Para]) -> list[_Item]:
             kind, role, level = _by_context(section, para)
         else:
             kind, role, level = found
-        if para.empty and kind in ("header", "title", "formula"):
+        if para.empty:  # (a blank line typed between paragraphs, even in one of resdraft's styles)
             continue
         section = _section_after(kind, role, section)
         heading = para.style.casefold() == HEADING_STYLE.casefold()
@@ -832,20 +863,37 @@ _ROMAN = re.compile(r"^(i|ii|iii|iv|v|vi|vii|viii|ix|x|xi|xii)$")
 
 
 def _typed_label(para: _Para, previous: str | None) -> tuple[_Label, Content] | None:
-    """A label typed into the text ('1. ', '(a) '), with the content that follows it."""
-    first = para.content[0] if para.content else None
-    if not isinstance(first, Run):
-        return None
-    m = _TYPED.match(first.text)
+    """A label typed into the text ('1. ', '(a) '), with the content that follows it. The label may
+    run over runs set otherwise: a bold "1." before the tab, the tab inside the italic opening's run."""
+    lead = ""
+    for span in para.content:
+        if not isinstance(span, Run) or len(lead) > 12:
+            break
+        lead += span.text
+    m = _TYPED.match(lead)
     if not m:
         return None
-    rest = _strip((Run(first.text[m.end() :], first.italic, first.bold, first.superscript, first.opening), *para.content[1:]))
+    rest = _strip(_without_first(para.content, m.end()))
     if m.group(1):
         return _Label(f"{m.group(1)}.", int(m.group(1)), 0, "typed-decimal"), rest
     letters = m.group(2)
     # '(i)' after '(h)' is a letter; otherwise a roman numeral one level further down
     deeper = bool(_ROMAN.match(letters)) and not (previous and len(letters) == 1 and ord(letters) == ord(previous) + 1)
     return _Label(f"({letters})", None, 2 if deeper else 1, "typed-roman" if deeper else "typed-alpha"), rest
+
+
+def _without_first(content: Content, size: int) -> Content:
+    """Content without its first `size` characters (all in its leading runs)."""
+    out: list[Span] = []
+    for span in content:
+        if size and isinstance(span, Run):
+            cut = min(size, len(span.text))
+            size -= cut
+            if cut < len(span.text):
+                out.append(replace(span, text=span.text[cut:]))
+            continue
+        out.append(span)
+    return tuple(out)
 
 
 def _with_headings(paras: list[_Para]) -> list[_Para]:
@@ -1037,8 +1085,19 @@ def _part_items(paras: list[_Para], part: str, main: str | None, mains: frozense
     return items
 
 
+def _role(body: str, role: str) -> tuple[str, re.Pattern[str]]:
+    """A header role's pattern as the text importer knows it for one body."""
+    pattern = dict(HEADER_ROLES[body])[role]
+    assert pattern is not None
+    return role, pattern
+
+
 _HEADER_ROLES = (
     ("organization", ORGANIZATION_LINE),
+    _role("aipa", "organization"),  # ASEAN INTER-PARLIAMENTARY ORGANIZATION
+    _role("aipa", "assembly"),  # 27TH GENERAL ASSEMBLY (its dates and venue, on the line below, join it)
+    _role("aalco", "status"),  # SECRETARIAT DRAFT
+    _role("unga", "sponsors"),  # Azerbaijan, …, Zambia*: revised draft resolution
     ("adoption", ADOPTION_LINE),
     ("report", REPORT_LINE),
     ("organ", re.compile(r"^(General Assembly|Security Council|Economic and Social Council)$", re.IGNORECASE)),
@@ -1067,13 +1126,33 @@ def _header_items(paras: list[_Para]) -> list[_Item]:
     title_at = len(paras) - 1
     if title_at > 0 and paras[title_at].text.strip().startswith("("):
         title_at -= 1
-    items = [_Item("header", _header_role(p.text.strip()), 0, p) for p in paras[:title_at]]
-    for before, item in itertools.pairwise(items):  # the agenda item's title, on the line below it
-        if before.role == "agenda-item" and item.role == "line":
-            item.role = "agenda-title"
+    items: list[_Item] = []
+    for p in paras[:title_at]:
+        role = _header_role(p.text.strip())
+        before = items[-1] if items else None
+        if before is not None and before.role == "assembly" and "\n" not in before.para.text and role in ("date", "line"):
+            joined = (*before.para.content, Run("\n"), *p.content)  # AIPA's assembly line, its dates and venue below
+            before.para = _Para(before.para.style, merge(joined), None)
+            continue
+        if before is not None and before.role == "agenda-item" and role == "line":  # the agenda item's title, below it
+            role = "agenda-title"
+        items.append(_Item("header", role, 0, p))
     items.append(_Item("title", "title", 0, paras[title_at]))
     items += [_Item("title", "subtitle", 0, p) for p in paras[title_at + 1 :]]
     return items
+
+
+def _blank(span: Span) -> bool:
+    return isinstance(span, Run) and not span.text.strip()
+
+
+def _unbroken(content: Content) -> Content:
+    """A paragraph's content with its line breaks as spaces: a soft return (Shift+Enter) or a page
+    break typed inside a paragraph breaks a line, not its words."""
+    if not any(isinstance(s, Run) and "\n" in s.text for s in content):
+        return content
+    spans = [replace(s, text=re.sub(r"[ \t]*\n[ \t]*", " ", s.text)) if isinstance(s, Run) else s for s in content]
+    return merge(tuple(spans))
 
 
 def _emphasised(span: Span) -> bool:
@@ -1082,11 +1161,17 @@ def _emphasised(span: Span) -> bool:
 
 
 def _openings(content: Content) -> Content:
-    """Content with its leading bold or italic runs marked as the opening phrase (unless all of it is emphasised)."""
+    """Content with its leading bold or italic runs marked as the opening phrase (unless all of it
+    is emphasised), a space between two of them left plain included ("*Recalling* *also*")."""
     spans = list(content)
     end = 0
-    while end < len(spans) and _emphasised(spans[end]):
-        end += 1
+    while end < len(spans):
+        if _emphasised(spans[end]):
+            end += 1
+        elif _blank(spans[end]) and end and end + 1 < len(spans) and _emphasised(spans[end + 1]):
+            end += 2
+        else:
+            break
     if end == 0 or end == len(spans) or not any(isinstance(s, Run) and s.text.strip() for s in spans[end:]):
         return content
     last = spans[end - 1]
@@ -1137,11 +1222,11 @@ def _paragraphs(items: Sequence[_Item], part: str, guess_openings: bool) -> tupl
     top: list[_Node] = []
     stack: list[_Node] = []
     for item in items:
-        content = _strip(item.para.content)
+        content = _strip(item.para.content if item.heading else _unbroken(item.para.content))
         if guess_openings and item.level == 0 and item.label is None and heading_title(plain(content)):
             item.heading = True  # a heading without a numeral, in a document resdraft did not write: it has no opening
-        if guess_openings and not item.heading:
-            content = _openings(content)
+        if not item.heading and (guess_openings or not any(isinstance(s, Run) and s.opening for s in content)):
+            content = _openings(content)  # (in resdraft's own, a paragraph added with its opening set by hand)
         while stack and stack[-1].item.level >= item.level:
             stack.pop()
         if not stack and item.level:
@@ -1149,7 +1234,20 @@ def _paragraphs(items: Sequence[_Item], part: str, guess_openings: bool) -> tupl
         node = _Node(item, content)
         (stack[-1].children if stack else top).append(node)
         stack.append(node)
+    _inferred_openings(top)
     return tuple(node.freeze(part) for node in top)
+
+
+def _inferred_openings(top: list[_Node]) -> None:
+    """An opening phrase found by its words ("Considering", "Also noting") for each paragraph
+    that sets none apart, where its text is no heading and no declaration's (see
+    openings.declaration_start), as the text importer finds one in a text set plainly: a
+    secretariat's file may set the openings plain (AALCO 2013's preamble)."""
+    paragraphs = [node for node in top if not node.item.heading]
+    start = declaration_start([plain(node.content) for node in paragraphs])
+    for node in paragraphs[:start]:
+        if not any(isinstance(s, Run) and s.opening for s in node.content):
+            node.content = marked_opening(node.content, infer=True)[0]
 
 
 def _line(item: _Item) -> Line:
@@ -1395,7 +1493,11 @@ def read_docx(data: bytes, source: Path | None = None, body: str | None = None) 
     numbering = _Numbering(package.xml(parts.get("numbering", "word/numbering.xml")), styles)
     notes_root = package.xml(parts.get("footnotes", "word/footnotes.xml"))
     footnotes = {} if notes_root is None else {n.get(_w("id")) or "": n for n in notes_root.iter(_w("footnote"))}
-    inline = _Inline(styles, footnotes)
+    endnotes_root = package.xml(parts.get("endnotes", "word/endnotes.xml"))
+    endnotes = {} if endnotes_root is None else {n.get(_w("id")) or "": n for n in endnotes_root.iter(_w("endnote"))}
+    if next(body_el.iter(_w("endnoteReference")), None) is not None:
+        notes.append("has endnotes; read as footnotes, numbered on with any footnotes")
+    inline = _Inline(styles, footnotes, endnotes)
     paras = _read_paragraphs(body_el, styles, numbering, inline)
     ours = any(_style_role(p.style) for p in paras)
     items = _by_styles(paras) if ours else _by_heuristic(paras)

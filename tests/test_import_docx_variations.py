@@ -1,0 +1,85 @@
+"""Word files as secretariats keep them, read back as the resolution they print.
+
+From an outside audit: resdraft's own output re-saved with ordinary styles and direct formatting
+("plain styles"), or edited as people edit Word files (a blank line typed between paragraphs, a
+soft return for a space, a note hidden, endnotes for footnotes, a number typed in bold). Each was
+read otherwise before; each reads now as the draft (or the Word file) it was made from."""
+
+from __future__ import annotations
+
+import json
+import zipfile
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from conftest import ROOT
+from resdraft.cli import app
+from resdraft.importers.docx import read_docx
+
+VARIATIONS = Path(__file__).parent / "data" / "word-variations"
+runner = CliRunner()
+
+
+@pytest.mark.parametrize(
+    ("source", "variation"),
+    [
+        # AIPA's masthead ("ASEAN INTER-PARLIAMENTARY ORGANIZATION", "27TH GENERAL ASSEMBLY" and its
+        # dates and venue) was two lines of no role, the date the meeting's last day, not the adoption's.
+        ("aipo-27", "aipo-27-plain-styles"),
+        ("aipo-27", "aipo-27-masthead-on-separate-lines"),  # (the dates and venue a paragraph of their own)
+        ("aipo-27", "aipo-27-formula-set-by-paragraph-style"),  # its transition bold italic by its style: read plain
+        ("aalco-50", "aalco-50-plain-styles"),  # "SECRETARIAT DRAFT" a line of no role: the draft read as adopted
+        ("aalco-52", "aalco-52-plain-styles"),  # the 2013 preamble's openings plain: none read
+        ("aalco-52", "aalco-52-hidden-note"),  # "[Drafting note: …]" in hidden text read into op. 2
+        ("unga-64", "unga-64-plain-styles"),  # the sponsors line and its "*" footnote: a line of no role
+        ("unga-64", "unga-64-endnotes"),  # endnotes for footnotes: marks and notes dropped
+        ("unga-64", "unga-64-opening-space-not-italic"),  # "Recalling also" read as "Recalling"
+        ("unga-64", "unga-64-breaks-in-paragraphs"),  # page and line breaks inside paragraphs
+        # Against the Word file these were made from:
+        ("unga-subs.docx", "unga-subs-soft-returns"),  # "Takes\nnote with appreciation" an opening
+        ("unga-subs.docx", "unga-subs-blank-paragraphs"),  # each blank line an empty paragraph (and clause)
+        ("unga-subs.docx", "unga-subs-typed-number-tab-in-opening"),  # "1.\tUrges" all preamble:
+        ("unga-subs.docx", "unga-subs-typed-number-bold"),  # the operative part lost
+    ],
+)
+def test_a_word_file_as_secretariats_keep_it_reads_as_what_it_prints(source: str, variation: str) -> None:
+    old = VARIATIONS / source if source.endswith(".docx") else ROOT / "drafts" / f"{source}.yaml"
+    result = runner.invoke(app, ["diff", str(old), str(VARIATIONS / f"{variation}.docx"), "--to", "json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    changed = [h["field"] for h in (*data["header"], *data["masthead"]) if h["status"] != "unchanged"]
+    paragraphs = [
+        (p["status"], p.get("formatting")) for p in data["paragraphs"] if p["status"] != "unchanged" or p.get("formatting")
+    ]
+    notes = [n["status"] for n in data["footnotes"] if n["status"] != "unchanged"]
+    assert (changed, paragraphs, notes) == ([], [], []), (changed, paragraphs, notes)
+    res, _ = read_docx((VARIATIONS / f"{variation}.docx").read_bytes())
+    assert all(p.opening for p in res.paragraphs() if p.level == 0 and not p.heading), [
+        p.text[:40] for p in res.paragraphs() if p.level == 0 and not p.opening
+    ]
+
+
+def test_the_facts_of_a_plain_masthead_are_read_as_from_resdraft_s_own() -> None:
+    aipo, _ = read_docx((VARIATIONS / "aipo-27-masthead-on-separate-lines.docx").read_bytes())
+    assert [line.role for line in aipo.header] == ["organization", "assembly", "symbol"]
+    assert aipo.header[1].text == "27TH GENERAL ASSEMBLY\n10 – 15 SEPTEMBER 2006, CEBU CITY, PHILIPPINES"
+    assert aipo.date is not None and aipo.date.isoformat() == "2006-09-14"  # (adopted on the 14th, not the meeting's last day)
+    aalco, _ = read_docx((VARIATIONS / "aalco-50-plain-styles.docx").read_bytes())
+    assert aalco.fields["status"] == "draft"
+    unga, _ = read_docx((VARIATIONS / "unga-64-plain-styles.docx").read_bytes())
+    assert unga.fields["document_type"] == "revised draft resolution" and len(unga.fields["sponsors"]) == 13
+    assert unga.footnotes[0].marker == "*"
+
+
+def test_endnotes_are_read_as_footnotes_and_said_so() -> None:
+    res, notes = read_docx((VARIATIONS / "unga-64-endnotes.docx").read_bytes())
+    assert len(res.footnotes) == 22 and "has endnotes; read as footnotes, numbered on with any footnotes" in notes
+
+
+def test_hidden_text_is_not_read() -> None:
+    path = VARIATIONS / "aalco-52-hidden-note.docx"
+    assert b"Drafting note" in zipfile.ZipFile(path).read("word/document.xml")
+    res, _ = read_docx(path.read_bytes())
+    assert not any("Drafting note" in p.text for p in res.paragraphs())
