@@ -262,6 +262,26 @@ def test_rolling_a_draft_another_continues_already_points_to_that_one(library: P
     ]
 
 
+def test_rolling_an_older_draft_onto_the_file_the_later_one_was_rolled_to_is_refused_naming_it(
+    library: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """From an outside audit: a-res-78-85 rolled to the 80th session where the draft rolled on from
+    a-res-79-98 (which continues it) stood, edited: `new` said only "output file already exists,
+    pass --force", and --force replaced the edited draft with one rolled from the stale text."""
+    monkeypatch.chdir(library)
+    assert runner.invoke(app, ["new", "drafts/aalco-52.yaml", "--session", "54"]).exit_code == 0
+    rolled = library / "drafts" / "aalco-54.yaml"
+    edited = rolled.read_text(encoding="utf-8") + "# edited by hand\n"
+    rolled.write_text(edited, encoding="utf-8")
+    result = runner.invoke(app, ["new", "drafts/aalco-50.yaml", "--session", "54"])
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert result.stderr.startswith(
+        f"{os.path.join('drafts', 'aalco-54.yaml')}: output file already exists, and aalco-52 continues aalco-50 already"
+    )
+    assert "roll that on instead: resdraft new drafts/aalco-52.yaml --session 54" in result.stderr
+    assert rolled.read_text(encoding="utf-8") == edited
+
+
 def test_a_list_of_the_items_resolutions_is_named_by_its_latest(library: Path, tmp_path: Path) -> None:
     """A/RES/78/113 recalls "its resolutions 64/117 of 16 December 2009, … 75/142 of 15 December
     2020, 76/118 of 9 December 2021 and 77/111 of 7 December 2022". Rolled on alone, `new` named

@@ -402,6 +402,30 @@ def test_merge_keeps_the_section_comment_after_the_dropped_clause(library: Path)
     no_errors(library)
 
 
+def test_merge_keeps_the_lineage_of_the_dropped_clause(library: Path) -> None:
+    """From an outside audit: merging into a copy the clause that amends another threw its
+    `amends:` link away without a word, and the copy's history no longer reached the older wording."""
+    same = show_clause(library, BEING_MINDFUL).clause
+    add(library, "clauses/copy.yaml", "aalco.copy", "preambular", same.opening, same.text)
+    draft = library / "drafts" / "aalco-52.yaml"  # (adopted texts use the dropped clause: the same words, nothing changes)
+    result = merge(library, "aalco.copy", BEING_MINDFUL)
+    assert f"aalco.copy now amends {MINDFUL}, as {BEING_MINDFUL} did" in result.notes
+    assert show_clause(library, "aalco.copy").clause.amends == MINDFUL
+    assert [s.clause.id for s in history(library, "aalco.copy")] == [MINDFUL, "aalco.copy"]
+    assert "aalco.copy" in draft.read_text()
+    no_errors(library)
+
+
+def test_merge_of_two_clauses_each_amending_another_is_refused(library: Path) -> None:
+    same = show_clause(library, BEING_MINDFUL).clause
+    add(library, "clauses/copy.yaml", "aalco.copy", "preambular", same.opening, same.text, amends=PROVISIONAL)
+    before = snapshot(library)
+    with pytest.raises(LibraryError) as caught:
+        merge(library, "aalco.copy", BEING_MINDFUL)
+    assert f"it amends {MINDFUL} and aalco.copy amends {PROVISIONAL}, and a clause amends one other" in str(caught.value)
+    assert snapshot(library) == before
+
+
 def test_merge_of_clauses_of_different_kinds_is_refused_and_nothing_changes(library: Path) -> None:
     before = snapshot(library)
     with pytest.raises(LibraryError) as caught:

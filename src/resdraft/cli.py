@@ -14,7 +14,7 @@ import typer
 from typer.core import TyperCommand
 
 from resdraft import __version__
-from resdraft.errors import OutputError, Problem, ResdraftError, Where
+from resdraft.errors import LibraryError, OutputError, Problem, ResdraftError, Where
 
 app = typer.Typer(
     help="Draft resolutions from a clause library: build them in a body's house style, roll them forward, compare sessions, import existing texts and keep the library.",
@@ -137,6 +137,16 @@ def new(
     from resdraft.writing import write_atomic
 
     result = roll_forward(previous, session, output)
+    if result.continued_by and result.path.exists() and not force:  # (most likely the draft rolled on from the later text)
+        later = result.continued_by[0]
+        raise LibraryError(
+            Problem(
+                Where(result.path),
+                f"output file already exists, and {later.stem} continues {previous.stem} already",
+                f"roll that on instead: resdraft new {os.path.relpath(later)} --session {session}"
+                " (--force would replace this file with a draft rolled from the older text)",
+            )
+        )
     write_atomic(result.path, result.text, force=force, inputs=(previous,))
     typer.echo(f"wrote {result.path}", err=True)
     for note in result.placeholders:

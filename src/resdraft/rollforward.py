@@ -6,6 +6,7 @@ import datetime as dt
 import io
 import os
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -33,6 +34,7 @@ class RolledDraft:
     renamed: str | None = None  # the body's change of name between the two sessions, said for the user
     dropped: tuple[str, ...] = ()  # facts of the adopted text the new draft leaves out, said for the user
     checks: tuple[str, ...] = ()  # words the new draft keeps that a person should check, said for the user
+    continued_by: tuple[Path, ...] = ()  # drafts of a session before the new one that continue the old draft already
 
 
 def _hint_of(value: object) -> str | None:
@@ -243,6 +245,7 @@ def roll_forward(previous: Path, session: int, output: Path | None = None) -> Ro
             *_subtitle(draft, called, years),
             *_checks(library, draft, resolution, f"{its} text", years, session),
         ),
+        tuple(_continuations(library, draft, path, session, earlier=True)),
     )
 
 
@@ -251,23 +254,29 @@ def _continued(library: Library, draft: Draft, path: Path, session: int) -> tupl
     before the new one, rolled on past them, the new draft misses what they changed (A/RES/78/62
     rolled to the 80th session beside a-res-79-72, which continues it); of the new session, the
     new draft is a second draft of that session's text (aalco-52 rolled to the 53rd beside aalco-53)."""
+    notes = [
+        f"{other.stem} continues {draft.name} already: roll it on instead, to keep what it changed"
+        f" (resdraft new {os.path.relpath(other)} --session {session})"
+        for other in _continuations(library, draft, path, session, earlier=True)
+    ]
+    notes += [
+        f"{other.stem} continues {draft.name} for the same session already: this is a second draft of it"
+        f" (resdraft diff {os.path.relpath(other)} {os.path.relpath(path)} shows how they differ)"
+        for other in _continuations(library, draft, path, session, earlier=False)
+    ]
+    return tuple(notes)
+
+
+def _continuations(library: Library, draft: Draft, path: Path, session: int, earlier: bool) -> Iterator[Path]:
+    """The drafts whose `previous:` names the old draft, of a session before the new one (`earlier`)
+    or of the new one, but the new draft's own file."""
     named = re.compile(rf"""^previous:[ \t]*['"]?{re.escape(draft.name)}['"]?[ \t]*(?:#.*)?$""", re.M)
-    notes = []
     for other in library.draft_files():
         text = other.read_text(encoding="utf-8", errors="replace")
         if other.resolve() == path.resolve() or not named.search(text) or (other_session := session_line(text)) is None:
             continue
-        if other_session < session:
-            notes.append(
-                f"{other.stem} continues {draft.name} already: roll it on instead, to keep what it changed"
-                f" (resdraft new {os.path.relpath(other)} --session {session})"
-            )
-        elif other_session == session:
-            notes.append(
-                f"{other.stem} continues {draft.name} for the same session already: this is a second draft of it"
-                f" (resdraft diff {os.path.relpath(other)} {os.path.relpath(path)} shows how they differ)"
-            )
-    return tuple(notes)
+        if (other_session < session) if earlier else (other_session == session):
+            yield other
 
 
 def _subtitle(draft: Draft, called: str, years: bool) -> tuple[str, ...]:

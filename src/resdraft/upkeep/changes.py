@@ -400,6 +400,7 @@ def merge(library: Library | Path | str, keep: str, drop: str, dry_run: bool = F
                 )
             )
         _refuse_changing_adopted_texts(index, kept, dropped)
+        inherited = _inherited_link(index, kept, dropped)
         plan = _Plan(index)
         said = _tense(dry_run)
         notes: list[str] = []
@@ -421,6 +422,9 @@ def merge(library: Library | Path | str, keep: str, drop: str, dry_run: bool = F
                 if successor
                 else f"{keep} amended {drop}; the link {said('is gone', 'would go')}"
             )
+        elif inherited is not None:
+            _set_key(plan, keep_path, keep, "amends", inherited)
+            notes.append(f"{keep} {said('now amends', 'would amend')} {inherited}, as {drop} did")
         extra = [t for t in dropped.tags if t not in kept.tags]
         if extra:
             _set_key(plan, keep_path, keep, "tags", [*kept.tags, *extra])
@@ -429,6 +433,32 @@ def merge(library: Library | Path | str, keep: str, drop: str, dry_run: bool = F
         n_drafts = len({d for d, _ in drafts})
         summary = f"{said('merged', 'would merge')} {drop} into {keep} ({n_drafts} draft(s), {len(links)} amends link(s))"
         return _finish(plan, summary, notes, dry_run)
+
+
+def _inherited_link(index: Index, kept: Clause, dropped: Clause) -> str | None:
+    """The `amends:` link the kept clause takes over from the dropped one, so that the lineage
+    through it stays: the clause the dropped one amends, where the kept one amends none (and is
+    not that clause nor amended by it). Refused where each amends another: a clause amends one."""
+    target = dropped.amends
+    if target is None or target == kept.id or kept.amends == dropped.id:
+        return None
+    if kept.amends is not None and kept.amends != target:
+        raise LibraryError(
+            Problem(
+                dropped.where,
+                f"cannot merge {dropped.id} into {kept.id}: it amends {target} and {kept.id} amends {kept.amends},"
+                " and a clause amends one other",
+                f"take one of the links out first (`amends:` in {_path(dropped)} or {_path(kept)}), then merge",
+            )
+        )
+    seen: set[str] = set()
+    at: str | None = target
+    while at is not None and at not in seen:  # (the kept clause amended, along the chain, by the target: no loop)
+        if at == kept.id:
+            return None
+        seen.add(at)
+        at = index.amends_of(at)
+    return None if kept.amends == target else target
 
 
 def _refuse_changing_adopted_texts(index: Index, kept: Clause, dropped: Clause) -> None:
