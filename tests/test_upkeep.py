@@ -92,6 +92,23 @@ def test_search_tolerates_typos(library: Path) -> None:
     assert hits[0].how == "close words"
 
 
+def test_search_gives_as_many_hits_as_asked_and_a_phrase_found_only_its_own(library: Path) -> None:
+    """From an outside audit on the 659 GA texts: '"Treaty Series"' -n 5000 gave 150 hits of the
+    387 clauses holding it (the clauses ranked were 150 at most), and a quoted phrase found was
+    padded out with clauses holding some of its words ("resolution 77/98" for "resolution 79/98")."""
+    entries = "".join(
+        f"  - id: unga.treaty-{n}\n    kind: preambular\n    opening: Recalling\n"
+        f"    text: the United Nations Treaty Series, vol. {1000 + n}\n"
+        for n in range(170)
+    )
+    entries += "  - id: unga.treaty-alone\n    kind: preambular\n    opening: Recalling\n    text: the Treaty of Tlatelolco\n"
+    (library / "clauses" / "treaties.yaml").write_text("clauses:\n" + entries, encoding="utf-8")
+    hits = search(library, '"Treaty Series"', limit=500)
+    assert len(hits) == 172 and {h.how for h in hits} == {"phrase"}  # (the 170 and two of unga-64's footnotes)
+    assert "unga.treaty-alone" not in {h.clause.id for h in hits}
+    assert len(search(library, '"Treaty Series"')) == 20  # (the default)
+
+
 def test_search_exact_phrase_needs_the_words_in_that_order(library: Path) -> None:
     in_order = search(library, '"increasing number of individuals"')
     assert {h.clause.id for h in in_order if h.how == "phrase"} == {MINDFUL, BEING_MINDFUL}

@@ -88,7 +88,7 @@ def search(library: Library | Path | str, query: str, limit: int = 20, cache: bo
 def search_index(index: Index, q: Query, limit: int = 20) -> list[Hit]:
     """Search an opened library."""
     variants = _variants(index, q)
-    candidates = _candidates(index, q, variants)
+    candidates = _candidates(index, q, variants, max(CANDIDATES, limit))
     counts = _use_counts(index, [c.id for c, _ in candidates])
     rendered = _rendered(index, [c.id for c, _ in candidates])
     ranked = []
@@ -138,8 +138,11 @@ def _fts_term(term: str) -> str:
     return '"' + term.replace('"', '""') + '"'
 
 
-def _candidates(index: Index, q: Query, variants: dict[str, frozenset[str]]) -> list[tuple[Clause, float]]:
-    """Clauses worth ranking, with their bm25 (lower is better), strict matches first."""
+def _candidates(
+    index: Index, q: Query, variants: dict[str, frozenset[str]], wanted: int = CANDIDATES
+) -> list[tuple[Clause, float]]:
+    """Clauses worth ranking (`wanted` at most), with their bm25 (lower is better), strict matches
+    first. A "quoted phrase" found is not padded out with clauses holding some of its words only."""
     if not index.cache.fts:
         return _scan(index, q)
     phrases = [_fts_term(" ".join(p)) for p in q.phrases]
@@ -152,30 +155,30 @@ def _candidates(index: Index, q: Query, variants: dict[str, frozenset[str]]) -> 
     if len(every) > 1 or q.phrases:
         queries.append(" OR ".join(every))
     found: dict[int, float] = {}
-    for match in queries:
-        if len(found) >= CANDIDATES:
+    for k, match in enumerate(queries):
+        if len(found) >= wanted or (found and q.phrases and k == len(queries) - 1 and len(queries) > 1):
             break
         rows = index.db.execute(
             "SELECT rowid, bm25(clause_words, 4.0, 2.0, 1.0, 0.3, 1.0) FROM clause_words WHERE clause_words MATCH ?"
             " ORDER BY 2 LIMIT ?",
-            (match, CANDIDATES),
+            (match, wanted),
         ).fetchall()
-        rows += _rendered_matches(index, match)  # (the best of both, as many as before: ranking is the cost)
-        for rowid, bm25 in sorted(rows, key=lambda row: row[1])[:CANDIDATES]:
+        rows += _rendered_matches(index, match, wanted)  # (the best of both, as many as before: ranking is the cost)
+        for rowid, bm25 in sorted(rows, key=lambda row: row[1])[:wanted]:
             found.setdefault(rowid, bm25)
     if not found:
         return _scan(index, q)
     return _clauses_by_rowid(index, found)
 
 
-def _rendered_matches(index: Index, match: str) -> list[tuple[int, float]]:
+def _rendered_matches(index: Index, match: str, wanted: int = CANDIDATES) -> list[tuple[int, float]]:
     """Clauses (rowid, bm25) whose text as the drafts using them read it matches, where they write it
     as Jinja ("seventy-ninth" for {{ session.next.ordinal }}: see cache.rendered_words)."""
     rows = index.db.execute(
         "SELECT c.n, m.rank FROM (SELECT rowid, bm25(rendered_words) AS rank FROM rendered_words"
         " WHERE rendered_words MATCH ? ORDER BY rank LIMIT ?) m"
         " JOIN rendered r ON r.rowid = m.rowid JOIN clauses c ON c.id = r.clause ORDER BY m.rank",
-        (match, CANDIDATES),
+        (match, wanted),
     ).fetchall()
     return [(n, rank) for n, rank in rows]
 
