@@ -234,6 +234,9 @@ def test_a_numbered_line_at_a_page_foot_is_a_footnote_only_where_its_number_stan
     assert unlaid([FORMULA + late]).endswith("Decides to adopt it.\n\n2 Circulated in advance.\n")
     year = page.replace(";1", " in 2021")  # (a number glued to nothing is no mark)
     assert "¹" not in unlaid([FORMULA + year.replace("1  Circulated", "21  Circulated")])
+    symbol = page.replace("Noting the report", "Noting decision C-SS-4/DEC.1 and the report")  # (a symbol's part, not ASEAN.1)
+    assert "C-SS-4/DEC.1 and the report of the Secretariat;¹" in unlaid([FORMULA + symbol])
+    assert "ASEAN.¹" in unlaid([FORMULA + page.replace("Secretariat;1", "Secretariat of ASEAN.1")])
 
 
 def test_a_resolution_written_in_word_and_its_pdf_read_alike() -> None:

@@ -14,7 +14,7 @@ import typer
 from typer.core import TyperCommand
 
 from resdraft import __version__
-from resdraft.errors import LibraryError, OutputError, Problem, ResdraftError, Where
+from resdraft.errors import OutputError, Problem, ResdraftError, Where
 
 app = typer.Typer(
     help="Draft resolutions from a clause library: build them in a body's house style, roll them forward, compare sessions, import existing texts and keep the library.",
@@ -133,20 +133,11 @@ def new(
 ) -> None:
     """Roll a draft forward to a later session; unknowable facts become placeholders, and it names
     the paragraphs to check: citations the new text must bring up to date, the old text's year."""
-    from resdraft.rollforward import roll_forward
+    from resdraft.rollforward import refuse_writing_over_the_later, roll_forward
     from resdraft.writing import write_atomic
 
     result = roll_forward(previous, session, output)
-    if result.continued_by and result.path.exists() and not force:  # (most likely the draft rolled on from the later text)
-        later = result.continued_by[0]
-        raise LibraryError(
-            Problem(
-                Where(result.path),
-                f"output file already exists, and {later.stem} continues {previous.stem} already",
-                f"roll that on instead: resdraft new {os.path.relpath(later)} --session {session}"
-                " (--force would replace this file with a draft rolled from the older text)",
-            )
-        )
+    refuse_writing_over_the_later(result, previous, session, force)
     write_atomic(result.path, result.text, force=force, inputs=(previous,))
     typer.echo(f"wrote {result.path}", err=True)
     for note in result.placeholders:

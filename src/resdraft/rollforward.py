@@ -6,7 +6,6 @@ import datetime as dt
 import io
 import os
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -234,6 +233,7 @@ def roll_forward(previous: Path, session: int, output: Path | None = None) -> Ro
     buffer = io.StringIO()
     yaml.dump(data, buffer)
     notes += _literal_sessions(buffer.getvalue(), path, old, date if isinstance(date, dt.date) else None)
+    earlier, same = _continuations(library, draft, path, session)
     return RolledDraft(
         path,
         buffer.getvalue(),
@@ -241,15 +241,15 @@ def roll_forward(previous: Path, session: int, output: Path | None = None) -> Ro
         _renamed(library, draft.body, old, session, path),
         tuple(dropped),
         (
-            *_continued(library, draft, path, session),
+            *_continued(draft, path, session, earlier, same),
             *_subtitle(draft, called, years),
             *_checks(library, draft, resolution, f"{its} text", years, session),
         ),
-        tuple(_continuations(library, draft, path, session, earlier=True)),
+        earlier,
     )
 
 
-def _continued(library: Library, draft: Draft, path: Path, session: int) -> tuple[str, ...]:
+def _continued(draft: Draft, path: Path, session: int, earlier: tuple[Path, ...], same: tuple[Path, ...]) -> tuple[str, ...]:
     """The drafts that continue the old one already (their `previous:` names it): of a session
     before the new one, rolled on past them, the new draft misses what they changed (A/RES/78/62
     rolled to the 80th session beside a-res-79-72, which continues it); of the new session, the
@@ -257,26 +257,47 @@ def _continued(library: Library, draft: Draft, path: Path, session: int) -> tupl
     notes = [
         f"{other.stem} continues {draft.name} already: roll it on instead, to keep what it changed"
         f" (resdraft new {os.path.relpath(other)} --session {session})"
-        for other in _continuations(library, draft, path, session, earlier=True)
+        for other in earlier
     ]
     notes += [
         f"{other.stem} continues {draft.name} for the same session already: this is a second draft of it"
         f" (resdraft diff {os.path.relpath(other)} {os.path.relpath(path)} shows how they differ)"
-        for other in _continuations(library, draft, path, session, earlier=False)
+        for other in same
     ]
     return tuple(notes)
 
 
-def _continuations(library: Library, draft: Draft, path: Path, session: int, earlier: bool) -> Iterator[Path]:
-    """The drafts whose `previous:` names the old draft, of a session before the new one (`earlier`)
-    or of the new one, but the new draft's own file."""
+def _continuations(library: Library, draft: Draft, path: Path, session: int) -> tuple[tuple[Path, ...], tuple[Path, ...]]:
+    """The drafts whose `previous:` names the old draft, but the new draft's own file: those of a
+    session before the new one, and those of the new one (each draft file read once)."""
     named = re.compile(rf"""^previous:[ \t]*['"]?{re.escape(draft.name)}['"]?[ \t]*(?:#.*)?$""", re.M)
+    earlier: list[Path] = []
+    same: list[Path] = []
     for other in library.draft_files():
         text = other.read_text(encoding="utf-8", errors="replace")
         if other.resolve() == path.resolve() or not named.search(text) or (other_session := session_line(text)) is None:
             continue
-        if (other_session < session) if earlier else (other_session == session):
-            yield other
+        if other_session < session:
+            earlier.append(other)
+        elif other_session == session:
+            same.append(other)
+    return tuple(earlier), tuple(same)
+
+
+def refuse_writing_over_the_later(result: RolledDraft, previous: Path, session: int, force: bool) -> None:
+    """Refuse to write the rolled draft over an existing file where a later draft continues the old
+    one already: that file is most likely the draft rolled on from the later text, and edited."""
+    if not result.continued_by or not result.path.exists() or force:
+        return
+    later = result.continued_by[0]
+    raise LibraryError(
+        Problem(
+            Where(result.path),
+            f"output file already exists, and {later.stem} continues {previous.stem} already",
+            f"roll that on instead: resdraft new {os.path.relpath(later)} --session {session}"
+            " (--force would replace this file with a draft rolled from the older text)",
+        )
+    )
 
 
 def _subtitle(draft: Draft, called: str, years: bool) -> tuple[str, ...]:

@@ -616,8 +616,8 @@ _TEXT_OF = {_w("tab"): "\t", _w("ptab"): "\t", _w("br"): "\n", _w("cr"): "\n", _
 class _Inline:
     """Reads runs into Runs and FootnoteRefs, numbering footnotes as Word does and collecting their texts."""
 
-    def __init__(self, styles: _Styles, notes: dict[str, Any], endnotes: dict[str, Any] | None = None) -> None:
-        self.styles, self.notes, self.endnotes = styles, notes, endnotes or {}
+    def __init__(self, styles: _Styles, notes: dict[str, Any], endnotes: dict[str, Any]) -> None:
+        self.styles, self.notes, self.endnotes = styles, notes, endnotes
         self.auto = 0
         self.footnotes: list[Footnote] = []
         self.read_notes: dict[tuple[str, str, str | None], Content] = {}  # a note referenced again is not read again
@@ -638,18 +638,17 @@ class _Inline:
         rpr = r.find(_w("rPr"))
         style = None if rpr is None else rpr.find(_w("rStyle"))
         style_id = None if style is None else style.get(_w("val"))
-        bold, italic, sup, hidden = (
-            inherited if inherited is not None else fallback
-            for inherited, fallback in zip(self.styles.settings(style_id), base, strict=True)
+        own = (
+            (None,) * 4
+            if rpr is None
+            else (_on(rpr.find(_w("b"))), _on(rpr.find(_w("i"))), _superscript(rpr), _on(rpr.find(_w("vanish"))))
         )
-        if rpr is not None:
-            bold = _pick(_on(rpr.find(_w("b"))), bool(bold))
-            italic = _pick(_on(rpr.find(_w("i"))), bool(italic))
-            sup = _pick(_superscript(rpr), bool(sup))
-            hidden = _pick(_on(rpr.find(_w("vanish"))), bool(hidden))
+        bold, italic, sup, hidden = (
+            next((value for value in values if value is not None), False)
+            for values in zip(own, self.styles.settings(style_id), base, strict=True)
+        )
         if hidden:
             return []
-        bold, italic, sup = bool(bold), bool(italic), bool(sup)
         opening = self.styles.name(style_id).casefold() in _OPENING_BY_STYLE if style_id else False
         out: list[Span] = []
         text: list[str] = []
@@ -712,11 +711,6 @@ class _Inline:
             first = content[0]
             content = _strip((Run(first.text[len(mark) :], first.italic, first.bold, first.superscript), *content[1:]))
         return content
-
-
-def _pick(direct: bool | None, inherited: bool) -> bool:
-    """Direct formatting where the run sets it, else what its character style gives."""
-    return inherited if direct is None else direct
 
 
 def _strip(content: Content) -> Content:
@@ -1225,7 +1219,7 @@ def _paragraphs(items: Sequence[_Item], part: str, guess_openings: bool) -> tupl
         content = _strip(item.para.content if item.heading else _unbroken(item.para.content))
         if guess_openings and item.level == 0 and item.label is None and heading_title(plain(content)):
             item.heading = True  # a heading without a numeral, in a document resdraft did not write: it has no opening
-        if not item.heading and (guess_openings or not any(isinstance(s, Run) and s.opening for s in content)):
+        if not item.heading and (guess_openings or _opening_text(content) is None):
             content = _openings(content)  # (in resdraft's own, a paragraph added with its opening set by hand)
         while stack and stack[-1].item.level >= item.level:
             stack.pop()
@@ -1246,7 +1240,7 @@ def _inferred_openings(top: list[_Node]) -> None:
     paragraphs = [node for node in top if not node.item.heading]
     start = declaration_start([plain(node.content) for node in paragraphs])
     for node in paragraphs[:start]:
-        if not any(isinstance(s, Run) and s.opening for s in node.content):
+        if _opening_text(node.content) is None:
             node.content = marked_opening(node.content, infer=True)[0]
 
 

@@ -178,10 +178,10 @@ def _spot(
 
 
 def _glued(text: str, start: int, end: int) -> bool:
-    """A mark glued to a word or a mark, as the UN reader knows them, or after a word's full stop ("ASEAN.3")."""
-    if text[start - 1 : start].isdigit():
-        return False
-    return glued_marker(text, start, end) or re.search(rf"{_LETTERS}{{3}}\.$", text[:start]) is not None
+    """A mark glued to a word or a mark, as the UN reader knows them, or after the full stop of a
+    word in capitals ("ASEAN.3"), one that is no symbol's part ("C-SS-4/DEC.3", "Add.3": the UN
+    reader's rule leaves these out, and taken there it would read the UN's symbols otherwise)."""
+    return glued_marker(text, start, end) or re.search(rf"(?:^|\s){_LETTERS}{{3,}}\.$", text[:start]) is not None
 
 
 def _ends_symbol(text: str, start: int, end: int) -> bool:

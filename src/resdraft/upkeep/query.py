@@ -138,11 +138,10 @@ def _fts_term(term: str) -> str:
     return '"' + term.replace('"', '""') + '"'
 
 
-def _candidates(
-    index: Index, q: Query, variants: dict[str, frozenset[str]], wanted: int = CANDIDATES
-) -> list[tuple[Clause, float]]:
+def _candidates(index: Index, q: Query, variants: dict[str, frozenset[str]], wanted: int) -> list[tuple[Clause, float]]:
     """Clauses worth ranking (`wanted` at most), with their bm25 (lower is better), strict matches
-    first. A "quoted phrase" found is not padded out with clauses holding some of its words only."""
+    first; then, where too few are found, those holding any word of the query, but for a "quoted
+    phrase" found: it is not padded out with clauses holding some of its words."""
     if not index.cache.fts:
         return _scan(index, q)
     phrases = [_fts_term(" ".join(p)) for p in q.phrases]
@@ -152,26 +151,32 @@ def _candidates(
     if any(len(variants[w]) > 1 for w in q.words):
         queries.append(" AND ".join(phrases + loose))
     every = ["(" + " OR ".join(_fts_term(v) for v in sorted(variants[w]) if v) + ")" for w in q.terms if variants.get(w)]
-    if len(every) > 1 or q.phrases:
-        queries.append(" OR ".join(every))
     found: dict[int, float] = {}
-    for k, match in enumerate(queries):
-        if len(found) >= wanted or (found and q.phrases and k == len(queries) - 1 and len(queries) > 1):
+    for match in queries:
+        if len(found) >= wanted:
             break
-        rows = index.db.execute(
-            "SELECT rowid, bm25(clause_words, 4.0, 2.0, 1.0, 0.3, 1.0) FROM clause_words WHERE clause_words MATCH ?"
-            " ORDER BY 2 LIMIT ?",
-            (match, wanted),
-        ).fetchall()
-        rows += _rendered_matches(index, match, wanted)  # (the best of both, as many as before: ranking is the cost)
-        for rowid, bm25 in sorted(rows, key=lambda row: row[1])[:wanted]:
+        for rowid, bm25 in _matches(index, match, wanted):
+            found.setdefault(rowid, bm25)
+    if (len(every) > 1 or q.phrases) and len(found) < wanted and not (q.phrases and found):
+        for rowid, bm25 in _matches(index, " OR ".join(every), wanted):
             found.setdefault(rowid, bm25)
     if not found:
         return _scan(index, q)
     return _clauses_by_rowid(index, found)
 
 
-def _rendered_matches(index: Index, match: str, wanted: int = CANDIDATES) -> list[tuple[int, float]]:
+def _matches(index: Index, match: str, wanted: int) -> list[tuple[int, float]]:
+    """The `wanted` clauses (rowid, bm25) matching best, as written or as their drafts read them."""
+    rows = index.db.execute(
+        "SELECT rowid, bm25(clause_words, 4.0, 2.0, 1.0, 0.3, 1.0) FROM clause_words WHERE clause_words MATCH ?"
+        " ORDER BY 2 LIMIT ?",
+        (match, wanted),
+    ).fetchall()
+    rows += _rendered_matches(index, match, wanted)  # (the best of both, as many as before: ranking is the cost)
+    return sorted(rows, key=lambda row: row[1])[:wanted]
+
+
+def _rendered_matches(index: Index, match: str, wanted: int) -> list[tuple[int, float]]:
     """Clauses (rowid, bm25) whose text as the drafts using them read it matches, where they write it
     as Jinja ("seventy-ninth" for {{ session.next.ordinal }}: see cache.rendered_words)."""
     rows = index.db.execute(
