@@ -390,6 +390,29 @@ def test_a_text_of_the_session_after_another_under_its_title_continues_its_draft
     assert "\nprevious:" not in import_document(other).draft.read_text(encoding="utf-8")
 
 
+def test_a_history_through_another_territorys_text_names_each_wordings_resolution(empty: Path, tmp_path: Path) -> None:
+    # Anguilla's 78th-session text, the first of its item in the library, rewords American Samoa's
+    # (imported before it): the history of Anguilla's 79th-session paragraph read "(unga 78)" for
+    # American Samoa's wording, as if it were Anguilla's the year before.
+    from resdraft.upkeep import history
+    from resdraft.upkeep.report import history_text
+
+    for symbol in ("A/RES/78/86", "A/RES/78/87", "A/RES/79/100"):
+        import_document(ga_text(tmp_path, symbol))
+    steps = history(empty, "unga.having-considered-question-anguilla-examined-report-special-2")
+    assert [(s.resolutions, s.borrowed) for s in steps] == [
+        (("Question of American Samoa",), False),
+        (("Question of Anguilla",), True),
+        (("Question of Anguilla",), False),
+    ]
+    lines = [line for line in history_text(steps).splitlines() if not line.startswith("  ")]
+    assert lines[1] == (
+        "unga.having-considered-question-anguilla-examined-report-special  (unga 78: Question of Anguilla)"
+        "  amends unga.having-considered-question-american-samoa-examined-report, another resolution's wording"
+    )
+    assert lines[2].endswith("(unga 79: Question of Anguilla)  amends unga.having-considered-question-anguilla-examined-report-special")
+
+
 def test_documents_given_together_are_imported_oldest_session_first(empty: Path, tmp_path: Path) -> None:
     # Given newest first, the 79th session's text came in before the 78th's: it continued nothing,
     # and the 78th session's paragraphs were taken as rewording the 79th's.

@@ -207,6 +207,7 @@ def test_history_shows_the_step_from_mindful_of_to_being_mindful(library: Path) 
     assert steps[0].sessions == ("aalco 50",)
     assert steps[0].wording.startswith("Mindful of the increasing number")
     assert steps[1].sessions == ("aalco 52", "aalco 53")
+    assert [(s.resolutions, s.borrowed) for s in steps] == [((), False), ((), False)]  # (one resolution's: no titles)
     assert steps[1].previous == MINDFUL
     assert steps[1].diff[0] == ("insert", "Being ")
     assert all(op == "equal" for op, _ in steps[1].diff[1:])

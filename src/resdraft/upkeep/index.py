@@ -227,6 +227,25 @@ class Index:
             out.setdefault(cid, []).append(site)
         return {cid: sorted(sites, key=_site_order) for cid, sites in out.items()}
 
+    def resolutions(self) -> dict[str, tuple[str, str]]:
+        """Each draft's resolution, by draft name: the first draft of its `previous:` chain (the
+        resolution's earliest session in the library, which stands for the agenda item) and its title
+        (its name where it has none)."""
+        rows = self.db.execute("SELECT name, previous, title FROM drafts").fetchall()
+        previous = {name: before for name, before, _ in rows}
+        titles = {name: title or name for name, _, title in rows}
+
+        def first(name: str) -> str:
+            seen = {name}
+            while True:
+                before = previous.get(name)
+                if before is None or before not in previous or before in seen:  # (a loop is check's to report)
+                    return name
+                name = before
+                seen.add(name)
+
+        return {name: (first(name), titles[name]) for name in previous}
+
     def use_counts(self) -> dict[str, int]:
         """How many draft paragraphs use each clause that is used at all."""
         return dict(self.db.execute("SELECT clause, COUNT(*) FROM uses WHERE clause IS NOT NULL GROUP BY clause").fetchall())

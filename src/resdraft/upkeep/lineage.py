@@ -32,6 +32,12 @@ class Step:
     uses: tuple[UseSite, ...]
     previous: str | None  # the id of the wording this one changed (its `amends:`), None for the first
     diff: tuple[Op, ...]  # word_diff(previous wording, wording); () for the first
+    # The titles of the resolutions that used it, where the history holds more than one resolution's
+    # wordings (a clause first imported from one territory's text rewords another territory's); else ().
+    resolutions: tuple[str, ...] = ()
+    # Whether it rewords a wording only other resolutions used: taken from another agenda item's
+    # text, not this resolution's earlier session.
+    borrowed: bool = False
 
     @property
     def sessions(self) -> tuple[str, ...]:
@@ -65,7 +71,12 @@ def history(library: Library | Path | str, cid: str, cache: bool = True) -> list
         root = family[0]
         clauses = {c: index.require(c) for c in family}
         uses = {c: tuple(index.uses_of(c)) for c in family}
+        resolutions = index.resolutions()
     order = {c: i for i, c in enumerate(family)}
+    # Each wording's resolutions (by the first draft of their `previous:` chains) and their titles.
+    items = {c: {resolutions[u.draft][0] for u in uses[c] if u.draft in resolutions} for c in family}
+    titles = {c: tuple(dict.fromkeys(resolutions[u.draft][1] for u in uses[c] if u.draft in resolutions)) for c in family}
+    several = len(set().union(*items.values())) > 1
 
     def first_session(c: str) -> tuple[int, int]:
         sessions = [u.session for u in uses[c] if u.session is not None]
@@ -81,7 +92,8 @@ def history(library: Library | Path | str, cid: str, cache: bool = True) -> list
         previous = clause.amends if c != root and clause.amends in clauses else None
         text = wording(clause, footnotes=True)
         diff = tuple(word_diff(wording(clauses[previous], footnotes=True), text)) if previous else ()
-        steps.append(Step(clause, text, uses[c], previous, diff))
+        borrowed = previous is not None and bool(items[c]) and bool(items[previous]) and items[c].isdisjoint(items[previous])
+        steps.append(Step(clause, text, uses[c], previous, diff, titles[c] if several else (), borrowed))
         queue += sorted((k for k in family if clauses[k].amends == c and k != root), key=first_session)
     return steps
 

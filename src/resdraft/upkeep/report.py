@@ -110,9 +110,15 @@ def history_text(steps: Sequence[Step], colour: bool = False) -> str:
     lines = []
     for step in steps:
         used = ", ".join(step.sessions) or "no draft"
+        if step.resolutions:  # (a history holding other resolutions' wordings names each wording's)
+            shown = step.resolutions[:2]
+            more = len(step.resolutions) - len(shown)
+            used += ": " + "; ".join(shown) + (f" and {more} more" if more else "")
         head = f"{step.clause.id}  ({used})"
         if step.previous:
             head += f"  amends {step.previous}"
+            if step.borrowed:
+                head += ", another resolution's wording"
         lines.append(f"{BOLD}{head}{RESET}" if colour else head)
         body = marked(step.diff, colour) if step.diff else step.wording
         lines += ["  " + line for line in body.splitlines()]
