@@ -410,7 +410,9 @@ def test_a_history_through_another_territorys_text_names_each_wordings_resolutio
         "unga.having-considered-question-anguilla-examined-report-special  (unga 78: Question of Anguilla)"
         "  amends unga.having-considered-question-american-samoa-examined-report, another resolution's wording"
     )
-    assert lines[2].endswith("(unga 79: Question of Anguilla)  amends unga.having-considered-question-anguilla-examined-report-special")
+    assert lines[2].endswith(
+        "(unga 79: Question of Anguilla)  amends unga.having-considered-question-anguilla-examined-report-special"
+    )
 
 
 def test_documents_given_together_are_imported_oldest_session_first(empty: Path, tmp_path: Path) -> None:

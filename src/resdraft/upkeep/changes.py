@@ -386,6 +386,8 @@ def rename(library: Library | Path | str, old: str, new: str, dry_run: bool = Fa
 
 def merge(library: Library | Path | str, keep: str, drop: str, dry_run: bool = False, cache: bool = True) -> Changes:
     """Replace clause `drop` by `keep` everywhere, then remove it: drafts and `amends:` links follow, tags are joined."""
+    from resdraft.upkeep.duplicates import changed_words, same_text
+
     with Index.open(library, cache=cache) as index:
         kept = index.require(keep)
         dropped = index.require(drop)
@@ -406,6 +408,8 @@ def merge(library: Library | Path | str, keep: str, drop: str, dry_run: bool = F
         notes: list[str] = []
         drafts = _repoint_drafts(plan, drop, keep)
         notes += [f"{d} {label}: {said('now', 'would be')} {keep}" for d, label in drafts]
+        if drafts and not same_text(dropped, kept):
+            notes.append(f"the drafts that used {drop} {said('now read', 'would read')}: {changed_words(dropped, kept)}")
         for path in {Path(s.path) for s in index.uses_of(keep)} & {Path(s.path) for s in index.uses_of(drop)}:
             notes.append(f"{index.draft_name(path)} {said('now lists', 'would list')} {keep} twice")
         links = _repoint_amends(plan, drop, keep, skip=keep)

@@ -49,6 +49,13 @@ class Duplicate:
     reason: str  # why `keep` is the one to keep
     linked: bool  # one rewords the other (same amends lineage): merging rewrites the older drafts
     adopted: tuple[str, ...] = ()  # the adopted drafts' paragraphs that use `drop` ("a-res-79-208 op. 3"): not to merge
+    naming: str = ""  # the changes from `drop` to `keep` that name something else ("[-Bermuda-]{+Guam+}"): not to merge
+    changes: str = ""  # what the drafts using `drop` would read otherwise after the merge ('' for the same paragraph)
+
+    @property
+    def mergeable(self) -> bool:
+        """Whether the merge is one to propose: no adopted text's words change, and nothing named does."""
+        return not self.adopted and not self.naming
 
 
 def same_text(a: Clause, b: Clause) -> bool:
@@ -56,23 +63,98 @@ def same_text(a: Clause, b: Clause) -> bool:
     return wording(a) == wording(b) and list(a.footnotes.values()) == list(b.footnotes.values())
 
 
-def changed_words(old: Clause, new: Clause, most: int = 4) -> str:
-    """What changes from one clause's paragraph to the other's, change by change ("urges
-    [-Parties-]{+parties+} … by the [-Parties-]{+parties+}"), footnotes included; up to `most` changes."""
+@dataclass(frozen=True)
+class _Change:
+    """One run of changes between two clauses' paragraphs: its ops, the text before it on each
+    side, and the words next to it that stay (up to two each way)."""
+
+    ops: tuple[Op, ...]
+    before: dict[str, str]  # "delete": the old text before it, "insert": the new
+    lead: str
+    trail: str
+
+    def shown(self) -> str:
+        from resdraft.render.diffterm import marked
+
+        return self.lead + marked(self.ops) + self.trail
+
+
+_LEAD = re.compile(r"(?:\S+[^\S\n]+){0,2}\S*\Z")  # the last two words and a word's start, on the change's line
+_TRAIL = re.compile(r"\S*(?:[^\S\n]+\S+){0,2}")
+
+
+def _changes(old: Clause, new: Clause) -> list[_Change]:
+    """The runs of changes from one clause's paragraph and footnotes to the other's."""
     from resdraft.diff.words import word_diff
-    from resdraft.render.diffterm import marked
 
-    def whole(c: Clause) -> str:
-        return "\n".join([wording(c), *c.footnotes.values()])
+    ops = word_diff(_whole(old), _whole(new))
+    out = []
+    said = {"delete": "", "insert": ""}
+    i = 0
+    while i < len(ops):
+        kind, text = ops[i]
+        if kind == "equal":
+            said = {side: before + text for side, before in said.items()}
+            i += 1
+            continue
+        j = i
+        while j < len(ops) and ops[j][0] != "equal":
+            j += 1
+        lead = m.group() if i and (m := _LEAD.search(ops[i - 1][1])) else ""
+        trail = m.group() if j < len(ops) and (m := _TRAIL.match(ops[j][1])) else ""
+        out.append(_Change(tuple(ops[i:j]), dict(said), lead, trail))
+        for k, t in ops[i:j]:
+            said[k] += t
+        i = j
+    return out
 
-    groups: list[list[Op]] = [[]]
-    for op in word_diff(whole(old), whole(new)):
-        if op[0] != "equal":
-            groups[-1].append(op)
-        elif groups[-1]:
-            groups.append([])
-    shown = [marked(g) for g in groups if g]
+
+def changed_words(old: Clause, new: Clause, most: int = 4) -> str:
+    """What changes from one clause's paragraph to the other's, change by change, with the words
+    next to each ("urges [-Parties-]{+parties+} to … by the [-Parties-]{+parties+}"), footnotes
+    included; up to `most` changes."""
+    shown = [c.shown() for c in _changes(old, new)]
     return " … ".join(shown[:most]) + (f" … ({len(shown) - most} more)" if len(shown) > most else "")
+
+
+# Words that name a number ("seventy-ninth", "two"): a pair differing in one says other things.
+_NUMBER_WORD = re.compile(
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|(?:thir|four|fif|six|seven|eigh|nine)teen"
+    r"|(?:twen|thir|for|fif|six|seven|eigh|nine)ty|hundred|thousand|million|billion"
+    r"|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth"
+    r"|(?:thir|four|fif|six|seven|eigh|nine)teenth|(?:twen|thir|for|fif|six|seven|eigh|nine)tieth|hundredth|thousandth)"
+)
+
+
+def _whole(c: Clause) -> str:
+    """A clause's paragraph and footnotes, a line each, as a pair's changes are found in."""
+    return "\n".join([wording(c), *c.footnotes.values()])
+
+
+def naming_changes(old: Clause, new: Clause) -> str:
+    """The changes from one clause to the other that name something else: a proper name or title
+    (a word capitalised inside a sentence: "[-Bermuda-]{+Guam+}", "[-Secretariat-]{+Secretary-General+}"),
+    a number or symbol ("[-A/78/23-]{+A/79/23+}") or a number's word ("[-seventy-eighth-]{+seventy-ninth+}");
+    '' where none does ("urges [-Parties-]{+parties+}", "{+Being +}Mindful"). Two such clauses are
+    not duplicates to merge: each says what its own drafts say, of another territory, report or year."""
+    return " … ".join(c.shown() for c in _changes(old, new) if _names_something(c))
+
+
+def _names_something(change: _Change) -> bool:
+    """Whether a change puts a name, number or number's word in place of another (see `naming_changes`)."""
+    sides = {side: "".join(t for k, t in change.ops if k == side) for side in ("delete", "insert")}
+    for side, text in sides.items():
+        other = {fold(w) for w in _WORD.findall(sides["insert" if side == "delete" else "delete"])}
+        for m in _WORD.finditer(text):
+            word = m.group()
+            if fold(word) in other:
+                continue  # (the same word in another case: "Parties", "parties")
+            preceding = (change.before[side] + text[: m.start()]).rstrip()
+            if word[0].isupper() and preceding and preceding[-1] not in ".!?\n":
+                return True
+            if any(ch.isdigit() for ch in word) or _NUMBER_WORD.fullmatch(word.lower()):
+                return True
+    return False
 
 
 def word_bound(threshold: float) -> float:
@@ -102,7 +184,11 @@ def dupes(library: Library | Path | str, threshold: float = DEFAULT_THRESHOLD, c
         if changes and adopted.get(drop) and not adopted.get(keep):  # merged the other way, the adopted texts keep their words
             keep, drop, reason = drop, keep, f"the wording of adopted {adopted[drop][0].split()[0]}"
         linked = _root(a.id, amends) == _root(b.id, amends)
-        out.append(Duplicate(a, b, round(score, 1), keep, drop, reason, linked, adopted.get(drop, ()) if changes else ()))
+        held = adopted.get(drop, ()) if changes else ()
+        kept, dropped = (a, b) if keep == a.id else (b, a)
+        naming = naming_changes(dropped, kept) if changes and not held else ""
+        words = changed_words(dropped, kept) if changes and not held and not naming else ""
+        out.append(Duplicate(a, b, round(score, 1), keep, drop, reason, linked, held, naming, words))
     out.sort(key=lambda d: (-d.similarity, order[d.a.id], order[d.b.id]))
     return out
 

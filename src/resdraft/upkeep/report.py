@@ -131,7 +131,7 @@ def dupes_text(pairs: Sequence[Duplicate], threshold: float, every: bool = False
     a library of adopted texts nearly all: the reports taken note of year by year, each mission's budget)."""
     if not pairs:
         return f"no near-duplicates at similarity {threshold:g} or more"
-    shown = pairs if every else [d for d in pairs if not d.adopted]
+    shown = pairs if every else [d for d in pairs if d.mergeable]
     lines = []
     for d in shown:
         lines.append(f"{d.similarity:g}  {d.a.id}  ~  {d.b.id}  ({d.a.kind})")
@@ -140,16 +140,24 @@ def dupes_text(pairs: Sequence[Duplicate], threshold: float, every: bool = False
                 f"    keep both: merging {d.drop} into {d.keep} would change what adopted {', '.join(d.adopted)} "
                 f"say{'s' * (len(d.adopted) == 1)}, which `clauses merge` refuses"
             )
+        elif d.naming:
+            lines.append(f"    keep both: they name different things: {d.naming}")
         else:
             lines.append(f"    merge: keep {d.keep}, drop {d.drop}: {d.reason}")
-        if d.linked and not d.adopted:
+            if d.changes:
+                lines.append(f"    the drafts using {d.drop} would read: {d.changes}")
+        if d.linked and d.mergeable:
             lines.append("    one rewords the other (amends): merging gives the older drafts the kept wording")
     lines.append(f"{len(pairs)} pair{'' if len(pairs) == 1 else 's'} at similarity {threshold:g} or more")
-    if hidden := len(pairs) - len(shown):
-        lines[-1] += (
-            f"; {hidden} not listed, each of whose wordings an adopted text gives (keep both; `amends:` can link them):"
-            " --all lists them"
-        )
+    held = sum(1 for d in pairs if d.adopted)
+    naming = sum(1 for d in pairs if d.naming)
+    kept = []
+    if held:
+        kept.append(f"{held} not listed, each of whose wordings an adopted text gives (keep both; `amends:` can link them)")
+    if naming:
+        kept.append(f"{naming} not listed that name different things: a territory, report, year or amount (keep both)")
+    if kept and not every:
+        lines[-1] += f"; {'; '.join(kept)}: --all lists them"
     return "\n".join(lines)
 
 
