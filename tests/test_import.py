@@ -780,6 +780,10 @@ def test_a_built_draft_with_facts_still_to_fill_imports_as_a_draft_keeping_them_
         ("noting the endorsement by the Commission at its seventy-eighth session of the Regional Plan", True),
         ("the Marine Environment Protection Committee of the International Maritime Organization at its eightieth session", True),
         ("to the General Assembly and the Human Rights Council at their eightieth and sixty-first sessions", True),
+        # ... a report "on the work of its" session, "the work accomplished at its" (78/108, 78/72, 78/184,
+        # 78/253: 24 paragraphs of the corpus):
+        ("the report of the International Law Commission on the work of its seventy-seventh session", True),
+        ("to the International Law Commission for the work accomplished at its seventy-eighth session", True),
         # Sessions listed on purpose, one of which has come (78/114, 78/102, 78/217):
         ("the sixty-sixth, sixty-ninth, seventy-second, seventy-fifth and seventy-eighth sessions of the General", True),
         ("during the seventieth to sixty-eighth sessions", True),
@@ -809,6 +813,8 @@ def test_a_built_draft_with_facts_still_to_fill_imports_as_a_draft_keeping_them_
         ("of the Global Plan of Action at its eightieth session", False),
         ("the President of the General Assembly at its seventy-eighth session to appoint", False),
         ("to include in the provisional agenda of its eighty-first session the item", False),
+        # ... the last of the bodies named (unga-64 op. 16, as its session becomes a literal again):
+        ("to the Conference of the Parties to the Convention and the General Assembly at its seventy-ninth session a", False),
         ("to submit to the General Assembly at its seventy-ninth and eightieth sessions a report", False),
         ("to report to the General Assembly at its eightieth session under its resolution 78/69", False),
         # ... and the next session, dated by the year after the text's, which moves on with it (78/107 -> 79/120):

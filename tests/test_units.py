@@ -531,6 +531,16 @@ def test_further_before_a_noun_in_lower_case_is_the_nouns_after_an_operative_ver
     assert infer_opening(text) == opening
 
 
+def test_an_adverb_before_an_aside_is_no_opening_phrase_with_the_asides_first_word() -> None:
+    # A/RES/79/145 op. 188, "Also, in this regard, calls upon regional fisheries management
+    # organizations …": its opening was "Also, in", which lint then called an unknown verb.
+    from conftest import ga_resolution
+
+    assert infer_opening("Also in this regard calls upon regional fisheries management organizations") is None
+    paragraph = next(p for p in ga_resolution("A/RES/79/145").operative if p.number == 188)
+    assert paragraph.opening is None
+
+
 @pytest.mark.parametrize(
     ("symbol", "cited"),
     [

@@ -248,6 +248,7 @@ class _Item:
     number: int | None = None  # the number printed on its (top-level) paragraph, if any
     section: str | None = None  # its section ("III"), where each section is numbered from 1 again
     after: tuple[int, int] | None = None  # unnumbered among numbered ones: the number printed before it, and which after it
+    under: tuple[str, int] | None = None  # unnumbered after a heading among numbered ones: the heading, and which after it
     # a paragraph (or sub-paragraph) of a declaration the resolution adopts: "We …", no resolution's phrasing
     declared: bool = False
 
@@ -257,11 +258,15 @@ class _Item:
         paragraph, which a section's heading before it leaves behind its place; an unnumbered one
         after a numbered one by that number ('unnumbered paragraph 2 after operative paragraph 10',
         a line of the list paragraph 10 introduces), never by a place another paragraph's number names;
-        else by its place."""
+        one after a heading among numbered ones by the heading ('unnumbered paragraph 1 under the
+        heading “Pension Administration”', a table's rows); else by its place."""
         where = f" of section {self.section}" if self.section else ""
         if self.number is None and self.after is not None:
             number, k = self.after
             return " ".join((f"unnumbered paragraph {k} after {self.part} paragraph {number}", *self.labels)) + where
+        if self.number is None and self.under is not None:
+            heading, k = self.under
+            return " ".join((f"unnumbered paragraph {k} under the heading “{heading}”", *self.labels)) + where
         return " ".join((f"{self.part} paragraph {self.number if self.number is not None else self.index}", *self.labels)) + where
 
 
@@ -656,11 +661,22 @@ class _Linter:
         keys = [self._repeat_key(item) for item in items]
         used = set(keys)  # a suggestion must not repeat a form used anywhere in the part
         seen: dict[tuple[str, str], _Item] = {}
+        # The forms used before a table's rows, which the GA's practice both continues ("Approves",
+        # [table], "Also approves") and starts afresh after ("Approves", [table], "Approves"):
+        # neither is a finding (A/RES/78/253 sections XII and VII).
+        before_table: set[tuple[str, str]] = set()
+        table = False
         previous = ""
         for item, key in zip(items, keys, strict=True):
             base, modifier = key
             if self._set_form(item):  # "Decides to remain seized of the matter" after "Decides to extend …"
                 continue
+            if item.after is not None or (item.under is not None and not item.preambular):
+                table = True  # a table's row (below a numbered paragraph, or a heading of its own): no paragraph
+                continue
+            if table:
+                before_table |= seen.keys()
+                seen, table = {}, False
             if self.rules.repeat_scope == "consecutive" and base != previous:
                 # A run of one opening starts again after another opening, as UN practice has it.
                 seen = {k: v for k, v in seen.items() if k[0] != base}
@@ -692,7 +708,7 @@ class _Linter:
             elif modifier:
                 earlier = sequence.index(modifier)
                 before = "" if earlier == 0 else sequence[earlier - 1]
-                if (base, before) not in seen:
+                if (base, before) not in seen and (base, before) not in before_table:
                     self.emit(
                         "repeated-opening",
                         f"“{self._form(item, base, modifier)}” comes before any “{self._form(item, base, before)}”",
@@ -870,13 +886,18 @@ class _Linter:
     # ------------------------------------------------------------ sessions
 
     def sessions(self, text: str, where_of: Locate, paragraph: str | None, order: tuple[int, ...], draft: bool) -> None:
-        """Ordinal session references other than the previous, this or the next session."""
+        """Ordinal session references other than the previous, this or the next session: of the body's
+        own sessions named by themselves (`names_own_session`), not another body's ("the Pension Board
+        on the work of its seventy-fifth session"), a list's or one a year or decision dates."""
         s = self.session
         if s <= 0:
             return
+        names = self.style.names if self.style is not None else ()
         for m in _session_pattern(self.rules.session_words).finditer(text):
             n = session_number(m.group("ord"))
             if n is None or abs(n - s) > self.rules.session_window or s - 1 <= n <= s + self.rules.session_ahead:
+                continue
+            if not names_own_session(text, m.start("ord"), m.end("ord"), names, s):
                 continue
             hint = (
                 "if the text means the previous, this or the next session, write the ordinal with Jinja "
@@ -1159,33 +1180,57 @@ def _shown_label(label: str | None, j: int) -> str:
 HEADING_WORDS = 12  # a line this short, without an opening of its part or a closing mark, is a heading
 
 
-def _after_numbers(items: Sequence[_Item]) -> list[_Item]:
+def _after_numbers(items: Sequence[_Item], numbered: bool) -> list[_Item]:
     """Mark each unnumbered paragraph (and its sub-paragraphs) that follows a numbered one, with no
-    heading between, with that number and its place after it, so findings name it by the printed numbers."""
+    heading between, with that number and its place after it, so findings name it by the printed
+    numbers; in a `numbered` part, one that follows a heading with that heading and its place after it
+    (its place in the part is no number the text prints)."""
     out: list[_Item] = []
     number: int | None = None
+    heading: str | None = None
     k = index = 0
     for item in items:
         if item.heading:
-            number = None
+            number, k = None, 0
+            heading = _short_heading(item.paragraph.text) if numbered else None
         elif not item.labels and item.index != index:
             index = item.index
             if item.number is not None:
-                number, k = item.number, 0
-            elif number is not None:
+                number, k, heading = item.number, 0, None
+            elif number is not None or heading is not None:
                 k += 1
-        out.append(replace(item, after=(number, k)) if number is not None and item.number is None and not item.heading else item)
+        if item.number is not None or item.heading:
+            out.append(item)
+        elif number is not None:
+            out.append(replace(item, after=(number, k)))
+        elif heading is not None:
+            out.append(replace(item, under=(heading, k)))
+        else:
+            out.append(item)
     return out
 
 
+def _short_heading(text: str, words: int = 6) -> str:
+    """A heading as a finding names it: its first words."""
+    said = text.split()
+    return " ".join(said[:words]) + (" …" if len(said) > words else "")
+
+
 def _sections(tops: list[_Item]) -> list[list[_Item]]:
-    """A part's paragraphs in the runs its headings part them into (one run where it has none)."""
+    """A part's paragraphs in the runs its headings part them into (one run where it has none). In
+    a text numbering each section from 1, a heading within a section (a table's first row: A/RES/78/253
+    section XII's, between "Approves" and "Also approves") parts no run."""
     out: list[list[_Item]] = [[]]
-    for item in tops:
+    current: str | None = None  # the section of the run's numbered paragraphs, where the text names it
+    for k, item in enumerate(tops):
         if item.heading:
-            out.append([])
+            following = next((t.section for t in tops[k + 1 :] if t.section is not None), None)
+            if current is None or following != current:
+                out.append([])
+                current = None
         else:
             out[-1].append(item)
+            current = item.section or current
     return [run for run in out if run]
 
 
@@ -1205,7 +1250,7 @@ def _run(
         # Headings: no opening or closing mark is asked of them.
         numbered = any(item.paragraph.number is not None for item in items if not item.labels)
         items = [replace(item, heading=True) if linter.heading(item, numbered) else item for item in items]
-        items = _after_numbers(items)
+        items = _after_numbers(items, numbered)
         if items and items[0].part == "operative":
             headings = {item.index for item in items if item.heading}
             items = linter.section_preamble(items, punctuation)

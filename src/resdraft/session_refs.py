@@ -37,7 +37,7 @@ _OF_BODY = re.compile(rf"^{_ANCHORS}(?:\s+[\w^-]+){{0,2}}?\s+[Ss]essions?,?\s+of
 # "… by the Commission at its …", "… the Marine Environment Protection Committee …, at the main part of its …"
 _BODY_ITS = re.compile(
     rf"\bthe\s+(?P<name>{_NAME}),?\s+(?:(?:at|on|during|in|for|until|before|by|of|from|to|since|the|main|first|second|"
-    rf"resumed|part|end|beginning)\s+)*its\s+$"
+    rf"resumed|part|end|beginning|work|accomplished)\s+)*its\s+$"
 )
 
 # A session named as the fixed start or date of something: "starting at its eightieth session",
@@ -163,9 +163,11 @@ _BODY_WORDS = frozenset(
 
 def _another_body(name: str, names: Iterable[str]) -> bool:
     """Whether a name a text gives names a body other than this one: a body's name, neither this
-    body's nor one of its own ("the President of the General Assembly at its …": the Assembly's)."""
+    body's nor one of its own ("the President of the General Assembly at its …": the Assembly's;
+    "the Conference of the Parties to the Convention and the General Assembly at its …": the last
+    named, the Assembly's)."""
     words = name.split()
-    last = re.split(r"\s+of\s+(?:the\s+)?", name)[-1].split()
+    last = re.split(r"\s+(?:of|and)\s+(?:the\s+)?", name)[-1].split()
     return any(w in _BODY_WORDS or (w.isupper() and len(w) > 2) for w in words) and not _own(last, names)
 
 

@@ -64,7 +64,9 @@ def _opening_length(low: Sequence[str]) -> int:
     """How many of a paragraph's first words (lower-cased) make its opening phrase.
 
     [To] [Also|Deeply…] HEAD [of] [also|further|again] [with appreciation], where HEAD is an
-    idiom ('taking note', 'calls upon'), an auxiliary and its participle ('being aware') or one word.
+    idiom ('taking note', 'calls upon'), an auxiliary and its participle ('being aware') or one word;
+    0 where HEAD would be an article or preposition ("Also, in this regard, calls upon": no phrase
+    is "Also in").
     """
 
     def at(i: int) -> str:
@@ -76,6 +78,8 @@ def _opening_length(low: Sequence[str]) -> int:
         i += 1
     idiom = next((n for n in _IDIOM_LENGTHS if len(low) >= i + n and tuple(low[i : i + n]) in OPENING_IDIOMS), 0)
     head = " ".join(low[i : i + max(idiom, 1)])
+    if head in NOT_OPENINGS:
+        return 0
     if idiom:
         i += idiom
     elif at(i) in AUXILIARIES or (at(i) in OF_ADJECTIVES and at(i + 1) == "of"):  # "Being aware"; "Aware of"
@@ -99,6 +103,8 @@ def infer_opening(text: str) -> str | None:
     n = _opening_length(
         [w.lower().removesuffix(",").removesuffix(":") if introduces else w.lower().removesuffix(",") for w in words]
     )
+    if n == 0:
+        return None
     if n < len(words) and qualifies_noun(words[:n], words[n]):
         n -= 1  # "Encourages further expressions from …": 'further' is the noun's
     phrase = [*words[: n - 1], words[n - 1].removesuffix(",").removesuffix(":")] if n <= len(words) else words
