@@ -505,6 +505,7 @@ def test_a_date_that_is_no_date_names_its_line(lib: Path, key: str) -> None:
         ["diff", "drafts/aalco-50.yaml", DRAFT],
         ["clauses", "list"],
         ["clauses", "usage", "aalco.decides-provisional-agenda"],
+        ["clauses", "rename", "aalco.decides-provisional-agenda", "aalco.decides-agenda"],
     ],
     ids=lambda c: " ".join(c[:2]),
 )
@@ -512,6 +513,10 @@ def test_a_day_the_calendar_lacks_is_named_at_its_line_by_every_command(lib: Pat
     # YAML reads 2013-02-30 as a date and Python refuses the day: that was a traceback in every command.
     line = edit(lib / DRAFT, "date: 2013-09-12", "date: 2013-02-30")
     result = runner.invoke(app, command)
+    if command[:2] in (["clauses", "list"], ["clauses", "usage"]):  # a query answers without the draft, and names it
+        assert result.exit_code == 0, result.output
+        assert f"{DRAFT}:{line}: warning: left out: 2013-02-30 is not a real date (February 2013 has 28 days)" in result.output
+        return
     assert_user_error(result)
     assert f"{DRAFT}:{line}: 2013-02-30 is not a real date (February 2013 has 28 days)" in result.output
     assert "write a day the calendar has, as YYYY-MM-DD" in result.output

@@ -415,6 +415,18 @@ def test_a_history_through_another_territorys_text_names_each_wordings_resolutio
     )
 
 
+def test_an_imports_summary_counts_one_clause_as_one() -> None:
+    # "1 clauses reused" (library audit).
+    from types import SimpleNamespace
+
+    from resdraft.cli import import_summary
+
+    one = SimpleNamespace(source="a.md", reused=["x"], variants=[("y", "x")], new=["z"], written=[])
+    assert import_summary(one) == "a.md: 1 clause reused, 1 rewording an earlier one, 1 new; nothing changed"
+    two = SimpleNamespace(source="a.md", reused=[], variants=[], new=[], written=[])
+    assert import_summary(two) == "a.md: 0 clauses reused, 0 rewording earlier ones, 0 new; nothing changed"
+
+
 def test_documents_given_together_are_imported_oldest_session_first(empty: Path, tmp_path: Path) -> None:
     # Given newest first, the 79th session's text came in before the 78th's: it continued nothing,
     # and the 78th session's paragraphs were taken as rewording the 79th's.

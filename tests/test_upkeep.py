@@ -190,6 +190,16 @@ def test_usage_of_an_unknown_id_suggests_the_closest(library: Path) -> None:
     assert f"did you mean {PROVISIONAL}" in message
 
 
+def test_an_unknown_id_is_not_called_close_for_its_body_prefix_alone(library: Path) -> None:
+    # From the library audit: "unga.nope" was told "did you mean unga.scope?", close by "unga." only.
+    add(library, "new-topic", "unga.scope", "operative", "Decides", "on the scope of the item")
+    for typed, hint in (("unga.nope", None), ("unga.scpoe", "unga.scope"), ("ugna.scope", "unga.scope"), ("scope", None)):
+        with pytest.raises(LibraryError) as caught:
+            usage(library, typed)
+        said = caught.value.problems[0].hint
+        assert (said == f"did you mean {hint}?") if hint else ("did you mean" not in said), (typed, said)
+
+
 def test_show_clause_gives_text_tags_uses_and_lineage_both_ways(library: Path) -> None:
     old = show_clause(library, MINDFUL)
     assert old.clause.opening == "Mindful of"
@@ -268,6 +278,14 @@ def test_history_is_the_clauses_own_chain_and_shows_a_changed_footnote(library: 
     assert [s.clause.id for s in steps] == ["topic.takes-note", "topic.takes-note-2", "topic.takes-note-4"]
     assert "[^fn1]: [-A/78/152-]{+A/79/128+}" in history_text(steps)
     assert [s.clause.id for s in history(library, "topic.takes-note-4")] == [s.clause.id for s in steps]
+
+
+def test_a_history_closes_a_change_at_the_end_of_each_line(library: Path) -> None:
+    # A deleted footnote left "[-" hanging at the end of the paragraph's line (library audit).
+    add(library, "new-topic", "topic.a", "operative", "Takes note", "of the report[^fn1]", footnotes={"fn1": "A/78/152."})
+    add(library, "new-topic", "topic.b", "operative", "Takes note", "of the report", amends="topic.a")
+    lines = history_text(history(library, "topic.b")).splitlines()
+    assert lines[-2:] == ["  Takes note of the report[-[^fn1]-]", "  [-[^fn1]: A/78/152.-]"]
 
 
 def test_list_filters_by_kind_tag_body_and_opening(library: Path) -> None:
@@ -890,6 +908,41 @@ def test_a_clause_file_with_broken_yaml_is_reported_with_file_and_line(library: 
         with pytest.raises(LibraryError) as caught:
             action()
         assert f"aalco-trafficking.yaml:{at + 1}: invalid YAML" in str(caught.value)
+    assert snapshot(library) == before
+
+
+def test_a_draft_with_broken_yaml_is_left_out_of_a_query_but_stops_a_change(
+    library: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """From the library audit: one draft's typo stopped search, usage, show, history, list and dupes
+    for the whole library. A query now answers without it and says so; a change still stops."""
+    from typer.testing import CliRunner
+
+    from resdraft.cli import app
+
+    (library / "drafts" / "broken.yaml").write_text("body: aalco\nsession: [\n")
+    monkeypatch.chdir(library)
+    before = snapshot(library)
+    warning = "broken.yaml:3: warning: left out: invalid YAML"
+    for command in (
+        ["search", "provisional agenda"],
+        ["usage", PROVISIONAL],
+        ["show", PROVISIONAL],
+        ["history", BEING_MINDFUL],
+        ["list", "--kind", "operative"],
+        ["dupes"],
+    ):
+        result = CliRunner().invoke(app, ["clauses", *command])
+        assert result.exit_code == 0, (command, result.output)
+        assert warning in result.stderr and "leaves out a draft it cannot read" in result.stderr, command
+    assert "aalco-53  aalco 53  op. 4" in CliRunner().invoke(app, ["clauses", "usage", PROVISIONAL]).stdout
+    left_out: list = []
+    assert [u.draft for u in usage(library, PROVISIONAL, left_out=left_out)] == ["aalco-50", "aalco-52", "aalco-53"]
+    assert [p.warning for p in left_out] == [True]
+    with pytest.raises(LibraryError, match=r"broken\.yaml:3: invalid YAML"):
+        usage(library, PROVISIONAL)  # (the library's API stops, as before, unless asked to leave drafts out)
+    result = CliRunner().invoke(app, ["clauses", "rename", PROVISIONAL, "aalco.decides-agenda-item"])
+    assert result.exit_code == 1 and "broken.yaml:3: invalid YAML" in result.stderr
     assert snapshot(library) == before
 
 

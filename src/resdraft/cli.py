@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import enum
 import functools
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
@@ -258,6 +259,16 @@ def parse(
     sys.stdout.write(render_structure(document.resolution))
 
 
+def import_summary(result: Any) -> str:
+    """An import's line: '…/a.md: 1 clause reused, 2 rewording earlier ones, 3 new; wrote …'."""
+    reused, variants = len(result.reused), len(result.variants)
+    return (
+        f"{result.source}: {reused} clause{'s' * (reused != 1)} reused, "
+        f"{variants} rewording {'an earlier one' if variants == 1 else 'earlier ones'}, {len(result.new)} new"
+        + (f"; wrote {', '.join(str(Where(p)) for p in result.written)}" if result.written else "; nothing changed")
+    )
+
+
 @app.command("import", cls=UsageLine)
 @user_errors
 def import_(
@@ -284,11 +295,7 @@ def import_(
     from resdraft.library_import import import_documents
 
     for result in import_documents(files, body=body, name=name, force=force):
-        typer.echo(
-            f"{result.source}: {len(result.reused)} clauses reused, {len(result.variants)} rewording earlier ones, {len(result.new)} new"
-            + (f"; wrote {', '.join(str(Where(p)) for p in result.written)}" if result.written else "; nothing changed"),
-            err=True,
-        )
+        typer.echo(import_summary(result), err=True)
         for warning in result.warnings:
             typer.echo(f"  warning: {warning}", err=True)
 
@@ -355,6 +362,19 @@ def _changed(changes: Any, dry_run: bool) -> None:
             _out(diff_text(change))
 
 
+@contextlib.contextmanager
+def _leaving_out() -> Iterator[list[Any]]:
+    """A query's list of the drafts it left out, unreadable (broken YAML), told on stderr after its answer:
+    one draft with a typo no longer stops search, usage or show for the whole library."""
+    left_out: list[Any] = []
+    yield left_out
+    for problem in left_out:
+        typer.echo(str(problem), err=True)
+    if n := len({problem.where.path for problem in left_out if problem.where}):
+        drafts = "a draft" if n == 1 else f"{n} drafts"
+        typer.echo(f"  (the answer above leaves out {drafts} it cannot read; `resdraft check` lists every problem)", err=True)
+
+
 @clauses_app.command("list", cls=UsageLine)
 @user_errors
 def clauses_list(
@@ -371,7 +391,8 @@ def clauses_list(
     from resdraft.upkeep import list_clauses
     from resdraft.upkeep.report import entries_text
 
-    _out(entries_text(list_clauses(Path.cwd(), kind=kind, tag=tag, body=body, opening=opening)))
+    with _leaving_out() as left_out:
+        _out(entries_text(list_clauses(Path.cwd(), kind=kind, tag=tag, body=body, opening=opening, left_out=left_out)))
 
 
 @clauses_app.command("show", cls=UsageLine)
@@ -381,7 +402,8 @@ def clauses_show(clause: Annotated[str, typer.Argument(metavar="CLAUSE", help="T
     from resdraft.upkeep import show_clause
     from resdraft.upkeep.report import clause_text
 
-    _out(clause_text(show_clause(Path.cwd(), clause)))
+    with _leaving_out() as left_out:
+        _out(clause_text(show_clause(Path.cwd(), clause, left_out=left_out)))
 
 
 @clauses_app.command("search", cls=UsageLine)
@@ -396,7 +418,8 @@ def clauses_search(
     from resdraft.upkeep import search
     from resdraft.upkeep.report import hits_text
 
-    _out(hits_text(search(Path.cwd(), " ".join(words), limit), colour=sys.stdout.isatty()))
+    with _leaving_out() as left_out:
+        _out(hits_text(search(Path.cwd(), " ".join(words), limit, left_out=left_out), colour=sys.stdout.isatty()))
 
 
 @clauses_app.command("usage", cls=UsageLine)
@@ -406,7 +429,8 @@ def clauses_usage(clause: Annotated[str, typer.Argument(metavar="CLAUSE", help="
     from resdraft.upkeep import usage
     from resdraft.upkeep.report import uses_text
 
-    _out(uses_text(usage(Path.cwd(), clause)))
+    with _leaving_out() as left_out:
+        _out(uses_text(usage(Path.cwd(), clause, left_out=left_out)))
 
 
 @clauses_app.command("history", cls=UsageLine)
@@ -416,7 +440,8 @@ def clauses_history(clause: Annotated[str, typer.Argument(metavar="CLAUSE", help
     from resdraft.upkeep import history
     from resdraft.upkeep.report import history_text
 
-    _out(history_text(history(Path.cwd(), clause), colour=sys.stdout.isatty()))
+    with _leaving_out() as left_out:
+        _out(history_text(history(Path.cwd(), clause, left_out=left_out), colour=sys.stdout.isatty()))
 
 
 @clauses_app.command("dupes", cls=UsageLine)
@@ -431,7 +456,8 @@ def clauses_dupes(
     from resdraft.upkeep import dupes
     from resdraft.upkeep.report import dupes_text
 
-    _out(dupes_text(dupes(Path.cwd(), threshold), threshold, every))
+    with _leaving_out() as left_out:
+        _out(dupes_text(dupes(Path.cwd(), threshold, left_out=left_out), threshold, every))
 
 
 @clauses_app.command("rename", cls=UsageLine)

@@ -31,6 +31,7 @@ def list_clauses(
     body: str | None = None,
     opening: str | None = None,
     cache: bool = True,
+    left_out: list[Problem] | None = None,
 ) -> list[ClauseEntry]:
     """The clauses that pass every filter given, in library order (file, then position in it).
 
@@ -41,7 +42,7 @@ def list_clauses(
         raise LibraryError(
             Problem(None, f"kind must be preambular or operative, not {kind!r}", "use --kind preambular or --kind operative")
         )
-    with Index.open(library, cache=cache) as index:
+    with Index.open(library, cache=cache, left_out=left_out) as index:
         if body is not None and body not in (bodies := index.bodies()):
             from resdraft.library.schema import suggest
 
@@ -77,15 +78,15 @@ def _like_prefix(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
-def show_clause(library: Library | Path | str, cid: str, cache: bool = True) -> ClauseView:
+def show_clause(library: Library | Path | str, cid: str, cache: bool = True, left_out: list[Problem] | None = None) -> ClauseView:
     """One clause: text, footnotes, tags, every draft paragraph using it, and its amends chain both ways."""
-    with Index.open(library, cache=cache) as index:
+    with Index.open(library, cache=cache, left_out=left_out) as index:
         clause = index.require(cid)
         return ClauseView(clause, tuple(index.uses_of(cid)), lineage(index, cid))
 
 
-def usage(library: Library | Path | str, cid: str, cache: bool = True) -> list[UseSite]:
+def usage(library: Library | Path | str, cid: str, cache: bool = True, left_out: list[Problem] | None = None) -> list[UseSite]:
     """Every draft and session that uses the clause, with its paragraph number there (pp. 2, op. 4)."""
-    with Index.open(library, cache=cache) as index:
+    with Index.open(library, cache=cache, left_out=left_out) as index:
         index.require(cid)
         return index.uses_of(cid)

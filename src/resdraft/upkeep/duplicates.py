@@ -162,11 +162,16 @@ def word_bound(threshold: float) -> float:
     return min(0.95, max(0.4, 1 - 3 * (1 - threshold / 100)))
 
 
-def dupes(library: Library | Path | str, threshold: float = DEFAULT_THRESHOLD, cache: bool = True) -> list[Duplicate]:
+def dupes(
+    library: Library | Path | str,
+    threshold: float = DEFAULT_THRESHOLD,
+    cache: bool = True,
+    left_out: list[Problem] | None = None,
+) -> list[Duplicate]:
     """Every pair of same-kind clauses at least `threshold` (0-100) similar, most similar first."""
     if not 50 <= threshold <= 100:
         raise LibraryError(Problem(None, f"threshold must be between 50 and 100, not {threshold:g}", "the default is 90"))
-    with Index.open(library, cache=cache) as index:
+    with Index.open(library, cache=cache, left_out=left_out) as index:
         clauses = list(index.clauses())
         uses = index.use_counts()
         first = index.first_sessions()

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -73,8 +73,12 @@ class Index:
     # ------------------------------------------------------------ opening
 
     @classmethod
-    def open(cls, library: Library | Path | str, cache: bool = True) -> Index:
-        """Find the library around `library` (a folder, a file in it, or a loaded Library) and read it, using the cache."""
+    def open(cls, library: Library | Path | str, cache: bool = True, left_out: list[Problem] | None = None) -> Index:
+        """Find the library around `library` (a folder, a file in it, or a loaded Library) and read it, using the cache.
+
+        With `left_out` (a list), a draft that cannot be read is left out, its problems added there
+        as warnings, where a query (search, usage, show, history, list, dupes) can still answer
+        without it; without, as every change needs, it stops everything."""
         root = find_project(Path(library)) if isinstance(library, (str, Path)) else library.root
         store = LibraryCache.open(root, persistent=cache and not env_disables_cache())
         try:
@@ -85,17 +89,23 @@ class Index:
             else:
                 clauses_dir, drafts_dir = library.clauses_dir, library.drafts_dir
             index = cls(root, clauses_dir, drafts_dir, store)
-            index.refresh()
+            index.refresh(left_out)
         except BaseException:
             store.close()
             raise
         return index
 
-    def refresh(self) -> None:
-        """Re-read what changed on disk; raise every problem that makes the library unreadable."""
+    def refresh(self, left_out: list[Problem] | None = None) -> None:
+        """Re-read what changed on disk; raise every problem that makes the library unreadable (but
+        a draft's, with `left_out`: see `open`)."""
         problems = Problems()
         self.cache.refresh(self.clause_files(), ((p, self.draft_name(p)) for p in self.draft_files()), problems)
         self._check_ids(problems)
+        if left_out is not None:
+            drafts = {str(p) for p in self.draft_files()}
+            unread = [p for p in problems.errors if p.where is not None and str(p.where.path) in drafts]
+            left_out += [replace(p, message=f"left out: {p.message}", warning=True) for p in unread]
+            problems.items = [p for p in problems.items if p not in unread]
         problems.raise_errors()
 
     def close(self) -> None:
@@ -160,10 +170,18 @@ class Index:
         return clause
 
     def suggest(self, cid: str) -> str:
-        """'did you mean …?' with the closest ids, or ''."""
+        """'did you mean …?' with the closest ids, or ''. An id's body prefix ("unga.") is no likeness:
+        ids of one body are compared by the rest ("unga.nope" was close to "unga.scope")."""
         from rapidfuzz import fuzz, process
 
+        prefix, dot, rest = cid.partition(".")
         ids = self.ids()
+        if dot:
+            same = {i: i[len(prefix) + 1 :] for i in ids if i.startswith(prefix + ".")}
+            found = [m[2] for m in process.extract(rest, same, scorer=fuzz.ratio, limit=3, score_cutoff=70)]
+            if found:
+                return f"did you mean {' or '.join(found)}?"
+            ids = [i for i in ids if i not in same]  # (a typo in the prefix: "ugna.scope")
         close = [m[0] for m in process.extract(cid, ids, scorer=fuzz.ratio, limit=3, score_cutoff=70)]
         return f"did you mean {' or '.join(close)}?" if close else ""
 

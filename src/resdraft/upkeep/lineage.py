@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from resdraft.diff.words import Op, word_diff
+from resdraft.errors import Problem
 from resdraft.model import Clause, join_opening
 from resdraft.upkeep.index import Index, UseSite
 
@@ -60,11 +61,11 @@ def wording(clause: Clause, footnotes: bool = False) -> str:
     return "\n".join(lines)
 
 
-def history(library: Library | Path | str, cid: str, cache: bool = True) -> list[Step]:
+def history(library: Library | Path | str, cid: str, cache: bool = True, left_out: list[Problem] | None = None) -> list[Step]:
     """The wording of a clause across sessions: the wordings it descends from (oldest first), itself,
     then the wordings that descend from it. Other rewordings of its ancestors are no part of its history
     (a clause imported from 40 resolutions amends one root 40 times over)."""
-    with Index.open(library, cache=cache) as index:
+    with Index.open(library, cache=cache, left_out=left_out) as index:
         index.require(cid)
         line = lineage(index, cid)
         family = [*reversed(line.ancestors), cid, *line.descendants]

@@ -76,12 +76,14 @@ def parse_query(text: str) -> Query:
     return Query(text.strip(), phrases, words)
 
 
-def search(library: Library | Path | str, query: str, limit: int = 20, cache: bool = True) -> list[Hit]:
+def search(
+    library: Library | Path | str, query: str, limit: int = 20, cache: bool = True, left_out: list[Problem] | None = None
+) -> list[Hit]:
     """The clauses best matching `query` (words, "exact phrases", close spellings), best first."""
     q = parse_query(query)
     if not q.terms:
         raise LibraryError(Problem(None, "nothing to search for", 'give some words, or a "quoted phrase"'))
-    with Index.open(library, cache=cache) as index:
+    with Index.open(library, cache=cache, left_out=left_out) as index:
         return search_index(index, q, limit)
 
 

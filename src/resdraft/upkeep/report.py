@@ -120,9 +120,25 @@ def history_text(steps: Sequence[Step], colour: bool = False) -> str:
             if step.borrowed:
                 head += ", another resolution's wording"
         lines.append(f"{BOLD}{head}{RESET}" if colour else head)
-        body = marked(step.diff, colour) if step.diff else step.wording
-        lines += ["  " + line for line in body.splitlines()]
+        if step.diff:
+            lines += ["  " + marked(ops, colour) for ops in _by_line(step.diff)]
+        else:
+            lines += ["  " + line for line in step.wording.splitlines()]
     return "\n".join(lines)
+
+
+def _by_line(ops: Sequence[tuple[str, str]]) -> list[list[tuple[str, str]]]:
+    """A word diff's ops line by line, a change over a line break closed at the end of the line and
+    opened again on the next: "…General[-[^fn1]-]" and "[-[^fn1]: A/78/152.-]", where a deleted
+    footnote left "[-" hanging at the end of its paragraph's line."""
+    out: list[list[tuple[str, str]]] = [[]]
+    for op, text in ops:
+        for k, piece in enumerate(text.split("\n")):
+            if k:
+                out.append([])
+            if piece:
+                out[-1].append((op, piece))
+    return out
 
 
 def dupes_text(pairs: Sequence[Duplicate], threshold: float, every: bool = False) -> str:
