@@ -1732,6 +1732,13 @@ def test_unsupported_format_is_a_clear_error(tmp_path: Path) -> None:
     other = tmp_path / "resolution.xyz"
     other.write_bytes(b"x")
     assert "use a draft (.yaml)" in _fails(str(other), str(ROOT / "drafts/aalco-50.yaml"))
+    # Word's own files with macros or as a template (Word audit): told how to make a .docx of them.
+    for suffix in (".docm", ".dotx"):
+        word = tmp_path / f"resolution{suffix}"
+        word.write_bytes(b"x")
+        assert "save it from Word or LibreOffice as a Word document (.docx)" in _fails(
+            str(word), str(ROOT / "drafts/aalco-50.yaml")
+        )
 
 
 def test_a_bad_file_at_a_git_revision_is_named_as_at_that_revision(library: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -29,7 +29,9 @@ if TYPE_CHECKING:
 DRAFT_SUFFIXES = (".yaml", ".yml")
 TEXT_SUFFIXES = (".md", ".markdown", ".txt", ".text")
 PDF_SUFFIXES = (".pdf",)
-OFFICE_SUFFIXES = (".doc", ".dot", ".odt", ".ott", ".rtf", ".wpd", ".pages")  # other word processors' files
+# Other word processors' files, and Word's own with macros or as templates (.docm, .dotx, .dotm: the
+# same XML inside, but not what a resolution is circulated as; saving as .docx drops the macros).
+OFFICE_SUFFIXES = (".doc", ".dot", ".docm", ".dotx", ".dotm", ".odt", ".ott", ".rtf", ".wpd", ".pages")
 LIBRARY_PARTS = ("resdraft.yaml", "clauses", "drafts", "templates")
 MAX_TEXT_BYTES = 20 * 1024 * 1024
 
