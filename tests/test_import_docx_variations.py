@@ -30,6 +30,10 @@ runner = CliRunner()
         ("aipo-27", "aipo-27-plain-styles"),
         ("aipo-27", "aipo-27-masthead-on-separate-lines"),  # (the dates and venue a paragraph of their own)
         ("aipo-27", "aipo-27-formula-set-by-paragraph-style"),  # its transition bold italic by its style: read plain
+        # AIPA's labels typed, "1." then a tab or a space, "a." and the preamble's bare "1": the "a." and
+        # bare labels were read as text, six sub-paragraphs as preambular paragraphs "1\tTrafficking …".
+        ("aipo-27", "aipo-27-typed-labels-tab"),
+        ("aipo-27", "aipo-27-typed-labels-space"),
         ("aalco-50", "aalco-50-plain-styles"),  # "SECRETARIAT DRAFT" a line of no role: the draft read as adopted
         ("aalco-52", "aalco-52-plain-styles"),  # the 2013 preamble's openings plain: none read
         ("aalco-52", "aalco-52-hidden-note"),  # "[Drafting note: …]" in hidden text read into op. 2

@@ -852,28 +852,35 @@ _ENACTING = re.compile(
     re.IGNORECASE | re.DOTALL,
 )
 _CLOSING = re.compile(r"^(Adopted|Done|Signed|Approved)\b", re.IGNORECASE)
-_TYPED = re.compile(r"^\s*(?:(\d{1,3})\.|\(([a-z]{1,4})\))[ \t\u00a0]+")
+# A label typed into the text: "1.", "(a)", "a." (AIPA's operative sub-paragraphs) or a bare "1"
+# (AIPA's preambular ones), then a space or a tab.
+_TYPED = re.compile(r"^\s*(?:(\d{1,3})\.|\(([a-z]{1,4})\)|([a-z]{1,4})\.|(\d{1,3}))[ \t\u00a0]+")
 _ROMAN = re.compile(r"^(i|ii|iii|iv|v|vi|vii|viii|ix|x|xi|xii)$")
 
 
-def _typed_label(para: _Para, previous: str | None) -> tuple[_Label, Content] | None:
-    """A label typed into the text ('1. ', '(a) '), with the content that follows it. The label may
-    run over runs set otherwise: a bold "1." before the tab, the tab inside the italic opening's run."""
+def _typed_label(para: _Para, previous: str | None, bare: int | None = None) -> tuple[_Label, Content] | None:
+    """A label typed into the text ('1. ', '(a) ', 'a. ', AIPA's bare '1 '), with the content that
+    follows it. The label may run over runs set otherwise: a bold "1." before the tab, the tab inside
+    the italic opening's run. A bare number is one only where it is the number due, `bare` (1 after
+    a paragraph ending in ':', the next after a bare-numbered one), not a year or a count opening a text."""
     lead = ""
     for span in para.content:
         if not isinstance(span, Run) or len(lead) > 12:
             break
         lead += span.text
     m = _TYPED.match(lead)
-    if not m:
+    if not m or (m.group(4) and int(m.group(4)) != bare):
         return None
     rest = _strip(_without_first(para.content, m.end()))
     if m.group(1):
         return _Label(f"{m.group(1)}.", int(m.group(1)), 0, "typed-decimal"), rest
-    letters = m.group(2)
+    if m.group(4):  # (a sub-paragraph's, in either part)
+        return _Label(m.group(4), int(m.group(4)), 1, "typed-bare"), rest
+    letters = m.group(2) or m.group(3)
+    text = f"({letters})" if m.group(2) else f"{letters}."
     # '(i)' after '(h)' is a letter; otherwise a roman numeral one level further down
     deeper = bool(_ROMAN.match(letters)) and not (previous and len(letters) == 1 and ord(letters) == ord(previous) + 1)
-    return _Label(f"({letters})", None, 2 if deeper else 1, "typed-roman" if deeper else "typed-alpha"), rest
+    return _Label(text, None, 2 if deeper else 1, "typed-roman" if deeper else "typed-alpha"), rest
 
 
 def _without_first(content: Content, size: int) -> Content:
@@ -919,13 +926,21 @@ def _with_headings(paras: list[_Para]) -> list[_Para]:
 
 def _with_typed_labels(paras: list[_Para]) -> list[_Para]:
     """Paragraphs with labels typed into their text moved out of the text into the label."""
-    out = []
+    out: list[_Para] = []
     previous: str | None = None
     for para in paras:
-        if para.label is None and (typed := _typed_label(para, previous)):
+        before = out[-1] if out else None
+        bare = (
+            before.label.value + 1
+            if before is not None and before.label is not None and before.label.list_key == "typed-bare" and before.label.value
+            else 1
+            if before is not None and _ends(before, ":")
+            else None
+        )
+        if para.label is None and (typed := _typed_label(para, previous, bare)):
             label, rest = typed
             if label.list_key == "typed-alpha":
-                previous = label.text[1:-1]
+                previous = label.text.strip("().")
             para = _Para(para.style, rest, label, para.content)
         out.append(para)
     return out
