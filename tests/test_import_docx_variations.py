@@ -34,6 +34,10 @@ runner = CliRunner()
         # bare labels were read as text, six sub-paragraphs as preambular paragraphs "1\tTrafficking …".
         ("aipo-27", "aipo-27-typed-labels-tab"),
         ("aipo-27", "aipo-27-typed-labels-space"),
+        # The signatures in a table after the closing formula: read as operative paragraphs 5 to 8 (and,
+        # in ordinary styles, the closing formula as op. 5, the date lost).
+        ("aipo-27", "aipo-27-signature-table"),
+        ("aipo-27", "aipo-27-signature-table-plain-styles"),
         ("aalco-50", "aalco-50-plain-styles"),  # "SECRETARIAT DRAFT" a line of no role: the draft read as adopted
         ("aalco-52", "aalco-52-plain-styles"),  # the 2013 preamble's openings plain: none read
         ("aalco-52", "aalco-52-hidden-note"),  # "[Drafting note: …]" in hidden text read into op. 2
@@ -87,3 +91,12 @@ def test_hidden_text_is_not_read() -> None:
     assert b"Drafting note" in zipfile.ZipFile(path).read("word/document.xml")
     res, _ = read_docx(path.read_bytes())
     assert not any("Drafting note" in p.text for p in res.paragraphs())
+
+
+def test_a_signature_table_after_the_closing_formula_is_left_out_and_said_so() -> None:
+    res, notes = read_docx((VARIATIONS / "aipo-27-signature-table.docx").read_bytes())
+    assert notes == (
+        "has a table after its closing formula, left out as its signatures"
+        " (“HON. JOSE DE VENECIA JR.”, “President of the 27th AIPO General Assembly” …)",
+    )
+    assert res.closing is not None and res.closing.text.startswith("Adopted this 14")

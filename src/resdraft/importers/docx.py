@@ -538,6 +538,7 @@ class _Para:
     content: Content
     label: _Label | None
     typed_from: Content | None = None  # the content before a label typed into it was taken out
+    in_table: bool = False  # a table cell's
 
     @property
     def text(self) -> str:
@@ -1466,8 +1467,32 @@ def _read_paragraphs(body: Any, styles: _Styles, numbering: _Numbering, inline: 
         num_id = num_id if num_id is not None else style_num
         ilvl = ilvl if ilvl is not None else (style_lvl or 0)
         label = numbering.advance(num_id, ilvl) if num_id and num_id != "0" else None
-        out.append(_Para(styles.name(style_id), merge(tuple(inline.content(p))), label))
+        out.append(_Para(styles.name(style_id), merge(tuple(inline.content(p))), label, in_table=_in_table(p)))
     return out
+
+
+def _in_table(p: Any) -> bool:
+    """Whether a paragraph stands in a table's cell."""
+    up = p.getparent()
+    while up is not None and up.tag != _w("body"):
+        if up.tag == _w("tc"):
+            return True
+        up = up.getparent()
+    return False
+
+
+def _without_signatures(paras: list[_Para]) -> tuple[list[_Para], list[_Para]]:
+    """The paragraphs up to the closing formula, and the table after it where nothing else follows
+    (the signatures of an AIPA resolution: "HON. JOSE DE VENECIA JR.", "President of the 27th AIPO
+    General Assembly"), which were read as operative paragraphs."""
+    words = [k for k, p in enumerate(paras) if not p.empty]
+    last = next((k for k in reversed(words) if not paras[k].in_table), None)
+    if last is None or last == words[-1]:
+        return paras, []
+    text = paras[last].text.strip()
+    if not (_CLOSING.match(text) or PLENARY.match(text)):
+        return paras, []
+    return paras[: last + 1], [p for p in paras[last + 1 :] if not p.empty]
 
 
 _REVISIONS = tuple(_w(t) for t in ("ins", "del", "moveFrom", "moveTo"))
@@ -1493,10 +1518,6 @@ def read_docx(data: bytes, source: Path | None = None, body: str | None = None) 
     notes = []
     if next(body_el.iter(*_REVISIONS), None) is not None:
         notes.append("has tracked changes; read as if all were accepted")
-    tables = sum(1 for table in body_el.iter(_w("tbl")) if any((t.text or "").strip() for t in table.iter(_w("t"))))
-    if tables:
-        what = "a table; its cells are" if tables == 1 else f"{tables} tables; their cells are"
-        notes.append(f"has {what} read one by one as paragraphs (check what they became)")
     parts = package.related(main)
     styles = _Styles(package.xml(parts.get("styles", "word/styles.xml")))
     numbering = _Numbering(package.xml(parts.get("numbering", "word/numbering.xml")), styles)
@@ -1507,7 +1528,14 @@ def read_docx(data: bytes, source: Path | None = None, body: str | None = None) 
     if next(body_el.iter(_w("endnoteReference")), None) is not None:
         notes.append("has endnotes; read as footnotes, numbered on with any footnotes")
     inline = _Inline(styles, footnotes, endnotes)
-    paras = _read_paragraphs(body_el, styles, numbering, inline)
+    paras, signatures = _without_signatures(_read_paragraphs(body_el, styles, numbering, inline))
+    if signatures:
+        shown = ", ".join(f"“{p.text.strip()}”" for p in signatures[:2])
+        notes.append(f"has a table after its closing formula, left out as its signatures ({shown} …)")
+    tables = sum(1 for table in body_el.iter(_w("tbl")) if any((t.text or "").strip() for t in table.iter(_w("t"))))
+    if tables := tables - (1 if signatures else 0):
+        what = "a table; its cells are" if tables == 1 else f"{tables} tables; their cells are"
+        notes.append(f"has {what} read one by one as paragraphs (check what they became)")
     ours = any(_style_role(p.style) for p in paras)
     items = _by_styles(paras) if ours else _by_heuristic(paras)
     return _resolution(items, inline.footnotes, styles, numbering, body, not ours, source), tuple(notes)
