@@ -100,3 +100,28 @@ def test_a_signature_table_after_the_closing_formula_is_left_out_and_said_so() -
         " (“HON. JOSE DE VENECIA JR.”, “President of the 27th AIPO General Assembly” …)",
     )
     assert res.closing is not None and res.closing.text.startswith("Adopted this 14")
+
+
+def test_a_masthead_in_the_first_pages_header_is_read_from_there() -> None:
+    # A UN template sets the masthead in the first page's header (Word audit): organ, distribution,
+    # date and language were lost, the draft's date with them.
+    path = VARIATIONS / "unga-64-masthead-in-first-page-header.docx"
+    res, notes = read_docx(path.read_bytes())
+    assert "has its masthead in the first page's header; read from there" in notes
+    roles = {line.role: line.text for line in res.header}
+    assert {k: roles.get(k) for k in ("organ", "distribution", "language", "symbol")} == {
+        "organ": "General Assembly",
+        "distribution": "Distr.: Limited",
+        "language": "Original: English",
+        "symbol": "A/C.3/64/L.16/Rev.1",
+    }
+    assert res.date is not None and res.date.isoformat() == "2009-11-10"
+    result = runner.invoke(app, ["diff", str(ROOT / "drafts" / "unga-64.yaml"), str(path), "--to", "json"])
+    data = json.loads(result.stdout)
+    # (what the header adds to the draft, which knows no symbol: the symbol and "United Nations")
+    fields = [(h.get("field") or h["role"], h["status"]) for h in (*data["header"], *data["masthead"])]
+    assert [(field, status) for field, status in fields if status != "unchanged"] == [
+        ("symbol", "inserted"),
+        ("organization", "inserted"),
+    ]
+    assert not [p for p in data["paragraphs"] if p["status"] != "unchanged"]

@@ -69,6 +69,7 @@ MAX_LETTERS = 780  # Word's letter counters end at 'zz…z' (30 letters); beyond
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 STRICT_NS = "http://purl.oclc.org/ooxml/wordprocessingml/main"
 REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
+R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"  # (r:id on a header reference)
 MAIN_PART = "word/document.xml"
 SAVE_AGAIN = "open it in Word or LibreOffice and save it again as a Word document (.docx)"
 
@@ -195,18 +196,27 @@ class _Package:
 
     def related(self, source: str) -> dict[str, str]:
         """Relationship type (last URL segment) → target part name, for one part's internal links."""
+        out: dict[str, str] = {}
+        for _, kind, path in self._links(source):
+            out.setdefault(kind, path)
+        return out
+
+    def linked(self, source: str) -> dict[str, str]:
+        """Relationship id ("rId7") → target part name, for one part's internal links."""
+        return {rid: path for rid, _, path in self._links(source)}
+
+    def _links(self, source: str) -> Iterator[tuple[str, str, str]]:
+        """One part's internal links: id, type (last URL segment) and target part name."""
         folder, base = posixpath.split(source)
         rels = self.xml(posixpath.join(folder, "_rels", f"{base}.rels"))
-        out: dict[str, str] = {}
         if rels is None:
-            return out
+            return
         for rel in rels.iter(f"{{{REL_NS}}}Relationship"):
             target, kind = rel.get("Target") or "", rel.get("Type") or ""
             if rel.get("TargetMode") == "External" or not target:
                 continue
             path = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join(folder, target))
-            out.setdefault(kind.rsplit("/", 1)[-1], path)
-        return out
+            yield rel.get("Id") or "", kind.rsplit("/", 1)[-1], path
 
 
 # ------------------------------------------------------------------ styles
@@ -1471,6 +1481,26 @@ def _read_paragraphs(body: Any, styles: _Styles, numbering: _Numbering, inline: 
     return out
 
 
+def _first_page_masthead(
+    package: _Package, main: str, body: Any, paras: list[_Para], styles: _Styles, numbering: _Numbering, inline: _Inline
+) -> list[_Para]:
+    """The masthead a UN template sets in the first page's header ("United Nations", the symbol,
+    "General Assembly", "Distr.: Limited", the date, "Original: English"), where the body has none:
+    the header's lines, but those the body gives too. Two or more lines of a masthead's, or nothing."""
+    sect = next(body.iter(_w("sectPr")), None)  # (the first section's: a paragraph's, or the body's last)
+    if sect is None or not _on(sect.find(_w("titlePg"))):
+        return []
+    ref = next((r for r in sect.iter(_w("headerReference")) if r.get(_w("type")) == "first"), None)
+    part = package.linked(main).get(ref.get(f"{{{R_NS}}}id") or "") if ref is not None else None
+    root = package.xml(part) if part else None
+    if root is None:
+        return []
+    given = {p.text.strip() for p in paras[:20]}
+    lines = [p for p in _read_paragraphs(root, styles, numbering, inline) if not p.empty and p.text.strip() not in given]
+    roles = [_header_role(p.text.strip()) for p in lines]
+    return lines if sum(role not in ("line", "date") for role in roles) >= 2 else []
+
+
 def _in_table(p: Any) -> bool:
     """Whether a paragraph stands in a table's cell."""
     up = p.getparent()
@@ -1537,6 +1567,9 @@ def read_docx(data: bytes, source: Path | None = None, body: str | None = None) 
         what = "a table; its cells are" if tables == 1 else f"{tables} tables; their cells are"
         notes.append(f"has {what} read one by one as paragraphs (check what they became)")
     ours = any(_style_role(p.style) for p in paras)
+    if not ours and (masthead := _first_page_masthead(package, main, body_el, paras, styles, numbering, inline)):
+        paras = [*masthead, *paras]
+        notes.append("has its masthead in the first page's header; read from there")
     items = _by_styles(paras) if ours else _by_heuristic(paras)
     return _resolution(items, inline.footnotes, styles, numbering, body, not ours, source), tuple(notes)
 
