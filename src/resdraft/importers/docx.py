@@ -940,21 +940,23 @@ def _with_typed_labels(paras: list[_Para]) -> list[_Para]:
     out: list[_Para] = []
     previous: str | None = None
     for para in paras:
-        before = out[-1] if out else None
-        bare = (
-            before.label.value + 1
-            if before is not None and before.label is not None and before.label.list_key == "typed-bare" and before.label.value
-            else 1
-            if before is not None and _ends(before, ":")
-            else None
-        )
-        if para.label is None and (typed := _typed_label(para, previous, bare)):
+        if para.label is None and (typed := _typed_label(para, previous, _bare_due(out[-1] if out else None))):
             label, rest = typed
             if label.list_key == "typed-alpha":
                 previous = label.text.strip("().")
             para = _Para(para.style, rest, label, para.content)
         out.append(para)
     return out
+
+
+def _bare_due(before: _Para | None) -> int | None:
+    """The bare number a paragraph may open with after `before` (AIPA's preambular sub-paragraphs):
+    the next after a bare-numbered one, 1 after one ending ':', else none."""
+    if before is None:
+        return None
+    if before.label is not None and before.label.list_key == "typed-bare" and before.label.value:
+        return before.label.value + 1
+    return 1 if _ends(before, ":") else None
 
 
 def _ends(para: _Para, marks: str) -> bool:

@@ -113,7 +113,12 @@ def changed_words(old: Clause, new: Clause, most: int = 4) -> str:
     """What changes from one clause's paragraph to the other's, change by change, with the words
     next to each ("urges [-Parties-]{+parties+} to … by the [-Parties-]{+parties+}"), footnotes
     included; up to `most` changes."""
-    shown = [c.shown() for c in _changes(old, new)]
+    return _shown(_changes(old, new), most)
+
+
+def _shown(changes: list[_Change], most: int = 4) -> str:
+    """Changes as `changed_words` gives them: up to `most`, then how many more."""
+    shown = [c.shown() for c in changes]
     return " … ".join(shown[:most]) + (f" … ({len(shown) - most} more)" if len(shown) > most else "")
 
 
@@ -137,7 +142,11 @@ def naming_changes(old: Clause, new: Clause) -> str:
     a number or symbol ("[-A/78/23-]{+A/79/23+}") or a number's word ("[-seventy-eighth-]{+seventy-ninth+}");
     '' where none does ("urges [-Parties-]{+parties+}", "{+Being +}Mindful"). Two such clauses are
     not duplicates to merge: each says what its own drafts say, of another territory, report or year."""
-    return " … ".join(c.shown() for c in _changes(old, new) if _names_something(c))
+    return _naming(_changes(old, new))
+
+
+def _naming(changes: list[_Change]) -> str:
+    return " … ".join(c.shown() for c in changes if _names_something(c))
 
 
 def _names_something(change: _Change) -> bool:
@@ -190,9 +199,12 @@ def dupes(
             keep, drop, reason = drop, keep, f"the wording of adopted {adopted[drop][0].split()[0]}"
         linked = _root(a.id, amends) == _root(b.id, amends)
         held = adopted.get(drop, ()) if changes else ()
-        kept, dropped = (a, b) if keep == a.id else (b, a)
-        naming = naming_changes(dropped, kept) if changes and not held else ""
-        words = changed_words(dropped, kept) if changes and not held and not naming else ""
+        naming = words = ""
+        if changes and not held:  # (what a merge would change: one word diff of the pair)
+            kept, dropped = (a, b) if keep == a.id else (b, a)
+            runs = _changes(dropped, kept)
+            naming = _naming(runs)
+            words = "" if naming else _shown(runs)
         out.append(Duplicate(a, b, round(score, 1), keep, drop, reason, linked, held, naming, words))
     out.sort(key=lambda d: (-d.similarity, order[d.a.id], order[d.b.id]))
     return out

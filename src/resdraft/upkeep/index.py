@@ -99,11 +99,11 @@ class Index:
         """Re-read what changed on disk; raise every problem that makes the library unreadable (but
         a draft's, with `left_out`: see `open`)."""
         problems = Problems()
-        self.cache.refresh(self.clause_files(), ((p, self.draft_name(p)) for p in self.draft_files()), problems)
+        drafts = self.draft_files()
+        self.cache.refresh(self.clause_files(), ((p, self.draft_name(p)) for p in drafts), problems)
         self._check_ids(problems)
         if left_out is not None:
-            drafts = {str(p) for p in self.draft_files()}
-            unread = [p for p in problems.errors if p.where is not None and str(p.where.path) in drafts]
+            unread = [p for p in problems.errors if p.where is not None and p.where.path in drafts]
             left_out += [replace(p, message=f"left out: {p.message}", warning=True) for p in unread]
             problems.items = [p for p in problems.items if p not in unread]
         problems.raise_errors()

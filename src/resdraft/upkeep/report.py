@@ -14,6 +14,7 @@ from resdraft.errors import Where
 from resdraft.model import join_opening
 
 if TYPE_CHECKING:  # types only: printing a search result must not load the editing machinery
+    from resdraft.diff.words import Op
     from resdraft.upkeep.browse import ClauseView
     from resdraft.upkeep.changes import Changes
     from resdraft.upkeep.commit import FileChange
@@ -127,11 +128,11 @@ def history_text(steps: Sequence[Step], colour: bool = False) -> str:
     return "\n".join(lines)
 
 
-def _by_line(ops: Sequence[tuple[str, str]]) -> list[list[tuple[str, str]]]:
+def _by_line(ops: Sequence[Op]) -> list[list[Op]]:
     """A word diff's ops line by line, a change over a line break closed at the end of the line and
     opened again on the next: "…General[-[^fn1]-]" and "[-[^fn1]: A/78/152.-]", where a deleted
     footnote left "[-" hanging at the end of its paragraph's line."""
-    out: list[list[tuple[str, str]]] = [[]]
+    out: list[list[Op]] = [[]]
     for op, text in ops:
         for k, piece in enumerate(text.split("\n")):
             if k:
