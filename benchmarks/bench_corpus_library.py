@@ -4,7 +4,8 @@ library (about 21,000 clauses, 659 drafts).
 
 Targets (issue 7), as commands on this machine: `resdraft clauses search` under 200 ms, `resdraft
 check` under 5 s, `resdraft clauses dupes` under 30 s. Anchor measured in the same run: `resdraft
---help` (Python and the command line starting, nothing else). Takes about two minutes.
+--help` (Python and the command line starting, nothing else). Also timed, without targets: `clauses
+fmt --check`, and `new` and `lint` of one draft. Takes about two minutes.
 Run: python benchmarks/bench_corpus_library.py
 """
 
@@ -77,6 +78,14 @@ def main() -> None:
             )
         dupes = wall(["clauses", "dupes"], root)
         print(f"resdraft clauses dupes                       {dupes:7.2f} s   target 30 s: {dupes / 30:.2f} of it")
+        # No targets for these: the commands a legal officer runs on one draft, and fmt's check of every file.
+        draft = "drafts/a-res-79-100.yaml"
+        fmt = wall(["clauses", "fmt", "--check"], root, 3)
+        print(f"resdraft clauses fmt --check                 {fmt:7.2f} s")
+        new = wall(["new", draft, "--session", "80", "-o", "rolled.yaml", "--force"], root, 3)
+        print(f"resdraft new (one draft)                     {new:7.2f} s")
+        lint = wall(["lint", draft], root, 3)
+        print(f"resdraft lint (one draft)                    {lint:7.2f} s")
 
 
 if __name__ == "__main__":

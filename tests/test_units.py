@@ -601,3 +601,34 @@ def test_an_earlier_sessions_citation_is_shaped_like_the_symbol_of_the_text_cont
     aalco = earlier("AALCO/RES/52/S 8", 52)
     assert aalco is not None and aalco.search("resolution AALCO/RES/51/S  8 of")
     assert earlier("78/78", 78) is None  # (which number is the session's?)
+
+
+@pytest.mark.parametrize("context", ["a{}b", "a {}b", "a{} b"])
+def test_the_fast_style_check_agrees_with_pyyaml_on_every_character(context: str) -> None:
+    """yamlstyle skips PyYAML's per-character analysis for text it writes as it is; for each code
+    point, in and beside a word, folding and single quoting must be allowed exactly as PyYAML allows."""
+    from yaml.emitter import Emitter
+
+    from resdraft.upkeep.yamlstyle import foldable, quote
+
+    def analysis(value: str):  # type: ignore[no-untyped-def]
+        return Emitter(None, allow_unicode=True).analyze_scalar(value)  # type: ignore[arg-type]
+
+    for cp in [*range(0x30000), 0x10FFFE, 0x10FFFF]:
+        value = context.format(chr(cp))
+        plain_edges = value[0] not in " \t" and value[-1] not in " \t" and not {"\n", "\t"} & set(value)
+        assert foldable(value) == (plain_edges and analysis(value).allow_block), hex(cp)
+        single = "\n" not in value and analysis(value).allow_single_quoted
+        assert quote(value).startswith("'") == single, hex(cp)
+
+
+def test_a_yaml_tree_with_merge_keys_is_kept_as_written() -> None:
+    """Source parses once for both data and positions; building the data merges `<<` keys into the
+    node tree, so there the tree is composed again: its keys are the file's, at the file's lines."""
+    from resdraft.upkeep.splice import Source
+
+    text = "base: &b {kind: operative}\nclause:\n  <<: *b\n  id: x\n"
+    src = Source(Path("clauses/x.yaml"), text)
+    assert src.data["clause"] == {"kind": "operative", "id": "x"}
+    clause = src.root.value[1][1]  # type: ignore[union-attr]
+    assert [(k.value, k.start_mark.line) for k, _ in clause.value] == [("<<", 2), ("id", 3)]

@@ -223,10 +223,10 @@ def clause_row(clause: Clause, path: str, pos: int) -> tuple[Any, ...]:
 CLAUSE_COLUMNS = "file, pos, id, kind, opening, text, amends, tags, line, data"
 
 
-def clause_from_row(row: tuple[Any, ...] | sqlite3.Row) -> Clause:
-    """A Clause from a row selected as CLAUSE_COLUMNS."""
+def clause_from_row(row: tuple[Any, ...] | sqlite3.Row, path: Path | None = None) -> Clause:
+    """A Clause from a row selected as CLAUSE_COLUMNS (`path`: its file's, where the caller has it)."""
     file, _pos, cid, kind, opening, text, amends, tags, line, raw = tuple(row)
-    path = Path(file)
+    path = Path(file) if path is None else path
     data = json.loads(raw)
     return Clause(
         id=cid,
@@ -417,7 +417,7 @@ class LibraryCache:
         st = _stat(path)
         if st is not None and self._fresh(path, st, "clauses"):
             rows = self.db.execute(f"SELECT {CLAUSE_COLUMNS} FROM clauses WHERE file = ? ORDER BY pos", (str(path),))
-            return [clause_from_row(r) for r in rows]
+            return [clause_from_row(r, path) for r in rows]
         self._forget(str(path))
         self._dirty()
         read = self._read(path, problems)

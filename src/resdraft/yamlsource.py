@@ -125,8 +125,18 @@ def _loader_for(path: Path) -> type[yaml.SafeLoader]:
 
 def parse_yaml(text: str, path: Path) -> Any:
     """Parse YAML text safely; a syntax error becomes a LibraryError naming file and line."""
+    return parse_yaml_tree(text, path)[0]
+
+
+def parse_yaml_tree(text: str, path: Path) -> tuple[Any, yaml.Node | None]:
+    """parse_yaml's data and the node tree it was built from (every node's position), parsed once."""
     try:
-        return yaml.load(text, Loader=_loader_for(path))
+        loader = _loader_for(path)(text)
+        try:
+            root = loader.get_single_node()
+            data = None if root is None else loader.construct_document(root)
+        finally:
+            loader.dispose()
     except _DuplicateKey as e:
         raise LibraryError(
             Problem(
@@ -170,6 +180,9 @@ def parse_yaml(text: str, path: Path) -> Any:
         ) from None
     except yaml.YAMLError as e:
         raise LibraryError(Problem(Where(path), f"invalid YAML: {e}", "fix the file's syntax")) from None
+    if root is not None and "<<" in text:  # building the data merged `<<` keys into the tree: take it as written
+        root = yaml.compose(text, Loader=_Base)
+    return data, root
 
 
 def _tab_at(text: str, mark: yaml.Mark | None) -> tuple[int, bool] | None:

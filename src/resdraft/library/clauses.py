@@ -99,6 +99,11 @@ def clauses_from_text(text: str, path: Path, problems: Problems) -> list[Clause]
     except ResdraftError as e:
         problems.extend(e.problems)
         return []
+    return clauses_from_data(data, path, problems)
+
+
+def clauses_from_data(data: Any, path: Path, problems: Problems) -> list[Clause]:
+    """The clauses of one clause file's parsed YAML (parse_yaml's data, which knows its lines)."""
     if data is None:
         return []
     if not isinstance(data, YDict) or "clauses" not in data:

@@ -16,6 +16,7 @@ record of what the body adopted), and the proposal here keeps the wording adopte
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections import defaultdict
@@ -223,37 +224,52 @@ def similar_pairs(clauses: list[Clause], threshold: float) -> list[tuple[int, in
         for w in ws:
             frequency[w] += 1
     rank = {w: (n, w) for w, n in frequency.items()}
+    sizes = [len(ws) for ws in words]
     pairs = []
     for kind in ("preambular", "operative"):
         members = sorted((i for i, c in enumerate(clauses) if c.kind == kind and words[i]), key=lambda i: (len(words[i]), i))
-        postings: dict[str, list[int]] = defaultdict(list)
+        postings: dict[str, list[tuple[int, int]]] = defaultdict(list)  # word -> (paragraph, the word's rank in it)
+        start: dict[str, int] = defaultdict(int)  # each posting list's first paragraph not yet too small
         for x in members:
             wx = words[x]
             size = len(wx)
+            smallest = bound * size
             ordered = sorted(wx, key=rank.__getitem__)
             # A pair sharing a `bound` share of words shares one of the probing prefix's rarest words
             # with the (shorter) indexing prefix of every smaller paragraph: AllPairs (Bayardo et al. 2007).
             probe = ordered[: size - math.ceil(bound * size) + 1]
             indexed = ordered[: size - math.ceil(2 * bound / (1 + bound) * size) + 1]
-            seen: set[int] = set()
-            for w in probe:
-                for y in postings[w]:
-                    if y in seen:
+            shared: dict[int, int] = {}  # candidate -> words found shared so far (-1: cannot share enough)
+            for i, w in enumerate(probe):
+                found = postings[w]
+                at = start[w]
+                while at < len(found) and sizes[found[at][0]] < smallest:  # (paragraphs come smallest first)
+                    at += 1
+                start[w] = at
+                left = size - i
+                for y, j in itertools.islice(found, at, None):
+                    n = shared.get(y, 0)
+                    if n < 0:
                         continue
-                    seen.add(y)
-                    wy = words[y]
-                    if len(wy) < bound * size:
-                        continue
-                    common = len(wx & wy)
-                    if common < bound * (size + len(wy) - common):
-                        continue
-                    score = fuzz.ratio(texts[x], texts[y], score_cutoff=threshold)
-                    if score > 99.9 and not same_text(clauses[x], clauses[y]):
-                        score = 99.9  # (the same words but other footnotes, or nearly: 99.96 would round to 100)
-                    if score >= threshold:
-                        pairs.append((min(x, y), max(x, y), score))
-            for w in indexed:
-                postings[w].append(x)
+                    # Both rank their words alike, so past this word they can share at most the fewer
+                    # words either has left: PPJoin's positional filter (Xiao et al. 2008).
+                    ly = sizes[y]
+                    most = n + (left if left < ly - j else ly - j)
+                    shared[y] = -1 if most < bound * (size + ly - most) else n + 1
+            for y, n in shared.items():
+                if n < 0:
+                    continue
+                wy = words[y]
+                common = len(wx & wy)
+                if common < bound * (size + len(wy) - common):
+                    continue
+                score = fuzz.ratio(texts[x], texts[y], score_cutoff=threshold)
+                if score > 99.9 and not same_text(clauses[x], clauses[y]):
+                    score = 99.9  # (the same words but other footnotes, or nearly: 99.96 would round to 100)
+                if score >= threshold:
+                    pairs.append((min(x, y), max(x, y), score))
+            for j, w in enumerate(indexed):
+                postings[w].append((x, j))
     return pairs
 
 

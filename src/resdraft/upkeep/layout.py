@@ -74,21 +74,24 @@ def fmt(library: Library | Path | str, check: bool = False) -> FormatReport:
 
 def format_text(text: str, path: Path) -> str:
     """The canonical text of one clause file; a LibraryError if the file is not a valid clause file."""
-    from resdraft.cache import clauses_from_text
+    from resdraft.library.clauses import clauses_from_data
 
+    src = Source(path, text)  # a LibraryError naming file and line where the YAML cannot be read
     problems = Problems()
-    clauses_from_text(text, path, problems)
+    clauses_from_data(src.data, path, problems)
     problems.raise_errors()
-    src = Source(path, text)
     if src.root is None or get(src.root, "clauses") is None:
         return text
     _refuse_anchors(text, path)
     out = _Writer(src).file()
-    _verify(src, out)
+    if out != text:  # the same text reads back the same, and formats to itself again
+        _verify(src, out)
     return out
 
 
 def _refuse_anchors(text: str, path: Path) -> None:
+    if not any(c in text for c in "&*!"):  # no anchor, alias or tag can be written without one
+        return
     for event in yaml.parse(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
             raise Untouchable("uses YAML anchors or aliases; fmt leaves it as it is")

@@ -35,10 +35,9 @@ class Source:
     starts: list[int] = field(init=False)
 
     def __post_init__(self) -> None:
-        from resdraft.yamlsource import parse_yaml
+        from resdraft.yamlsource import parse_yaml_tree
 
-        self.data = parse_yaml(self.text, self.path)  # raises a LibraryError naming file and line
-        self.root = yaml.compose(self.text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        self.data, self.root = parse_yaml_tree(self.text, self.path)  # a LibraryError naming file and line
         self.starts = [0]
         at = self.text.find("\n")
         while at >= 0:

@@ -22,6 +22,10 @@ SUB_ORDER = ("opening", "text", "subparagraphs", "end")
 _SIMPLE = re.compile(r"[A-Za-z][A-Za-z0-9 ,.;()/'’“”–—\-]*")
 _NOT_STR = {"y", "n", "yes", "no", "true", "false", "on", "off", "null"}
 _JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.DOTALL)
+_LONE_SPACE = re.compile(r"(?<=[^ \t]) (?=[^ \t])")
+# Characters PyYAML's emitter writes as they are in every style (allow_unicode) and that break no
+# line: a text of only these can be single-quoted and, without leading or trailing blanks, folded.
+_WRITTEN_AS_IS = re.compile("[\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010fffe]*")
 
 
 def _analysis(value: str) -> Any:
@@ -50,7 +54,7 @@ def plain_ok(value: str, flow: bool = False) -> bool:
 
 def quote(value: str, style: str = "'") -> str:
     """`value` single-quoted (when it can be) or double-quoted, on one line."""
-    if style == "'" and "\n" not in value and _analysis(value).allow_single_quoted:
+    if style == "'" and (_WRITTEN_AS_IS.fullmatch(value) or ("\n" not in value and _analysis(value).allow_single_quoted)):
         return "'" + value.replace("'", "''") + "'"
     import yaml
 
@@ -74,20 +78,16 @@ def foldable(value: str) -> bool:
     """Whether `value` can be written as a folded block scalar (`>-`) and read back unchanged."""
     if not value or value[0] in " \t" or value[-1] in " \t" or "\n" in value or "\t" in value:
         return False
-    return bool(_analysis(value).allow_block)
+    return bool(_WRITTEN_AS_IS.fullmatch(value) or _analysis(value).allow_block)
 
 
 def break_points(value: str) -> list[int]:
     """Offsets of the spaces a folded scalar may break at: single spaces, not inside a Jinja tag."""
-    inside = [False] * len(value)
-    for m in _JINJA.finditer(value):
-        for i in range(m.start(), m.end()):
-            inside[i] = True
-    return [
-        i
-        for i, c in enumerate(value)
-        if c == " " and 0 < i < len(value) - 1 and value[i - 1] not in " \t" and value[i + 1] not in " \t" and not inside[i]
-    ]
+    points = [m.start() for m in _LONE_SPACE.finditer(value)]
+    if "{" not in value:
+        return points
+    tags = [(m.start(), m.end()) for m in _JINJA.finditer(value)]
+    return [p for p in points if not any(a <= p < b for a, b in tags)]
 
 
 def fill(value: str, width: int, start: int = 0, end: int | None = None) -> list[int]:
@@ -208,9 +208,9 @@ def scalar_lines(
     so that shortening a paragraph does not rewrite it; `style` is the quoting to keep for one line.
     """
     indent = content_indent(lead)
-    if (folded or hints is not None) and foldable(value):
+    if (folded or hints is not None or len(lead) + len(value) > WIDTH) and foldable(value):
         return [lead + ">-", *folded_lines(value, indent, hints)]
-    one = inline(value, style=style)
+    one = inline(value, style=style)  # quoting only lengthens a value: one too long as it is was folded above
     if len(lead) + len(one) <= WIDTH or not foldable(value):
         return [lead + one]
     return [lead + ">-", *folded_lines(value, indent)]
