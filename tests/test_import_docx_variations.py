@@ -41,6 +41,7 @@ runner = CliRunner()
         ("aalco-50", "aalco-50-plain-styles"),  # "SECRETARIAT DRAFT" a line of no role: the draft read as adopted
         ("aalco-52", "aalco-52-plain-styles"),  # the 2013 preamble's openings plain: none read
         ("aalco-52", "aalco-52-hidden-note"),  # "[Drafting note: …]" in hidden text read into op. 2
+        ("aalco-52", "aalco-52-symbol-in-text-box"),  # the symbol in a text box above the date: lost
         ("unga-64", "unga-64-plain-styles"),  # the sponsors line and its "*" footnote: a line of no role
         ("unga-64", "unga-64-endnotes"),  # endnotes for footnotes: marks and notes dropped
         ("unga-64", "unga-64-opening-space-not-italic"),  # "Recalling also" read as "Recalling"
@@ -91,6 +92,16 @@ def test_hidden_text_is_not_read() -> None:
     assert b"Drafting note" in zipfile.ZipFile(path).read("word/document.xml")
     res, _ = read_docx(path.read_bytes())
     assert not any("Drafting note" in p.text for p in res.paragraphs())
+
+
+def test_a_text_box_is_read_once_where_it_stands_and_said_so() -> None:
+    # Word writes a text box twice, as a drawing and as VML for older readers (mc:AlternateContent):
+    # the symbol set in one above the date was lost; read from both, it would be two lines.
+    path = VARIATIONS / "aalco-52-symbol-in-text-box.docx"
+    assert zipfile.ZipFile(path).read("word/document.xml").count(b"AALCO/RES/52/S 8</w:t>") == 2
+    res, notes = read_docx(path.read_bytes())
+    assert notes == ("has a text box; its text is read as paragraphs where it stands (“AALCO/RES/52/S 8”)",)
+    assert [(line.role, line.text) for line in res.header] == [("symbol", "AALCO/RES/52/S 8"), ("date", "12 SEPTEMBER 2013")]
 
 
 def test_a_signature_table_after_the_closing_formula_is_left_out_and_said_so() -> None:

@@ -14,6 +14,7 @@ import io
 import itertools
 import posixpath
 import re
+import textwrap
 import zipfile
 import zlib
 from collections.abc import Callable, Iterator, Sequence
@@ -70,6 +71,7 @@ W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 STRICT_NS = "http://purl.oclc.org/ooxml/wordprocessingml/main"
 REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"  # (r:id on a header reference)
+_MC_ALTERNATE = "{http://schemas.openxmlformats.org/markup-compatibility/2006}AlternateContent"
 MAIN_PART = "word/document.xml"
 SAVE_AGAIN = "open it in Word or LibreOffice and save it again as a Word document (.docx)"
 
@@ -597,9 +599,28 @@ def _block_paragraphs(element: Any) -> Iterator[Any]:
 def _all_paragraphs(element: Any) -> Iterator[Any]:
     for child in element:
         if child.tag == _w("p"):
+            for box in _text_boxes(child):  # (drawn where the paragraph is: a symbol beside the date)
+                yield from _all_paragraphs(box)
             yield child
         elif child.tag in _BLOCKS:
             yield from _all_paragraphs(child)
+
+
+def _text_boxes(p: Any) -> Iterator[Any]:
+    """The text boxes anchored in a paragraph's runs (<w:txbxContent>), each once: Word writes a box
+    twice, as a drawing (mc:Choice) and as VML for older readers (mc:Fallback); the first is read."""
+
+    def inside(element: Any) -> Iterator[Any]:
+        for child in element:
+            if child.tag == _w("txbxContent"):
+                yield child
+            elif child.tag == _MC_ALTERNATE:  # (its choices, then the fallback: the first with a box)
+                yield from next((boxes for branch in child if (boxes := list(inside(branch)))), [])
+            else:
+                yield from inside(child)
+
+    for run in _runs(p):
+        yield from inside(run)
 
 
 def _mark_removed(p: Any) -> bool:
@@ -800,7 +821,7 @@ def _by_styles(paras: list[_Para]) -> list[_Item]:
         if found is None:
             if para.empty:
                 continue
-            kind, role, level = _by_context(section, para)
+            kind, role, level = _by_context(section, para, {item.role for item in items})
         else:
             kind, role, level = found
         if para.empty:  # (a blank line typed between paragraphs, even in one of resdraft's styles)
@@ -846,10 +867,12 @@ def _section_after(kind: str, role: str, section: str) -> str:
     return {"preambular": "preamble", "operative": "operative"}.get(kind, section)
 
 
-def _by_context(section: str, para: _Para) -> tuple[str, str, int]:
-    """Where a paragraph in a style resdraft does not use belongs, given the section it sits in."""
+def _by_context(section: str, para: _Para, given: set[str]) -> tuple[str, str, int]:
+    """Where a paragraph in a style resdraft does not use belongs, given the section it sits in (and,
+    in the header, the roles `given` already: a line that reads as the symbol is one, if none is)."""
     if section == "header":
-        return "header", "line", 0
+        role = _header_role(para.text.strip())
+        return "header", "line" if role in given else role, 0
     part = "preambular" if section == "preamble" else "operative"
     if para.label is None:
         return part, part, 0
@@ -1568,6 +1591,11 @@ def read_docx(data: bytes, source: Path | None = None, body: str | None = None) 
     if tables := tables - (1 if signatures else 0):
         what = "a table; its cells are" if tables == 1 else f"{tables} tables; their cells are"
         notes.append(f"has {what} read one by one as paragraphs (check what they became)")
+    if boxes := [box for p in _all_paragraphs(body_el) for box in _text_boxes(p)]:
+        texts = [" ".join("".join(t.text or "" for t in box.iter(_w("t"))).split()) for box in boxes]
+        shown = ", ".join(f"“{textwrap.shorten(text, 60, placeholder=' …')}”" for text in texts[:2] if text)
+        what = "a text box; its text is" if len(boxes) == 1 else f"{len(boxes)} text boxes; their text is"
+        notes.append(f"has {what} read as paragraphs where it stands ({shown})")
     ours = any(_style_role(p.style) for p in paras)
     if not ours and (masthead := _first_page_masthead(package, main, body_el, paras, styles, numbering, inline)):
         paras = [*masthead, *paras]
