@@ -42,6 +42,7 @@ runner = CliRunner()
         ("aalco-52", "aalco-52-plain-styles"),  # the 2013 preamble's openings plain: none read
         ("aalco-52", "aalco-52-hidden-note"),  # "[Drafting note: …]" in hidden text read into op. 2
         ("aalco-52", "aalco-52-symbol-in-text-box"),  # the symbol in a text box above the date: lost
+        ("aalco-52", "aalco-52-comments"),  # two reviewers' comments, on op. 1 and op. 3
         ("unga-64", "unga-64-plain-styles"),  # the sponsors line and its "*" footnote: a line of no role
         ("unga-64", "unga-64-endnotes"),  # endnotes for footnotes: marks and notes dropped
         ("unga-64", "unga-64-opening-space-not-italic"),  # "Recalling also" read as "Recalling"
@@ -102,6 +103,13 @@ def test_a_text_box_is_read_once_where_it_stands_and_said_so() -> None:
     res, notes = read_docx(path.read_bytes())
     assert notes == ("has a text box; its text is read as paragraphs where it stands (“AALCO/RES/52/S 8”)",)
     assert [(line.role, line.text) for line in res.header] == [("symbol", "AALCO/RES/52/S 8"), ("date", "12 SEPTEMBER 2013")]
+
+
+def test_reviewers_comments_are_left_out_and_said_so() -> None:
+    # Comments were dropped without a word: the officer importing a draft under review lost what it asked.
+    res, notes = read_docx((VARIATIONS / "aalco-52-comments.docx").read_bytes())
+    assert notes == ("has 2 comments, left out (“Should this name the 2000 Protocol in full?” …)",)
+    assert not any("Protocol in full" in p.text or "chair" in p.text for p in res.paragraphs())
 
 
 def test_a_signature_table_after_the_closing_formula_is_left_out_and_said_so() -> None:

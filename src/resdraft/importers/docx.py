@@ -1526,6 +1526,19 @@ def _first_page_masthead(
     return lines if sum(role not in ("line", "date") for role in roles) >= 2 else []
 
 
+def _comments(package: _Package, part: str | None, body: Any) -> str | None:
+    """What to tell of reviewers' comments on the text, which are not read: how many, and the first's words."""
+    marks = [m.get(_w("id")) for m in body.iter(_w("commentReference"))]
+    if not marks:
+        return None
+    root = package.xml(part) if part else None
+    said = {c.get(_w("id")): c for c in ([] if root is None else root.iter(_w("comment")))}
+    first = " ".join("".join(t.text or "" for t in said[marks[0]].iter(_w("t"))).split()) if marks[0] in said else ""
+    what = "a comment" if len(marks) == 1 else f"{len(marks)} comments"
+    shown = f" (“{textwrap.shorten(first, 60, placeholder=' …')}”{'' if len(marks) == 1 else ' …'})" if first else ""
+    return f"has {what}, left out{shown}"
+
+
 def _in_table(p: Any) -> bool:
     """Whether a paragraph stands in a table's cell."""
     up = p.getparent()
@@ -1591,6 +1604,8 @@ def read_docx(data: bytes, source: Path | None = None, body: str | None = None) 
     if tables := tables - (1 if signatures else 0):
         what = "a table; its cells are" if tables == 1 else f"{tables} tables; their cells are"
         notes.append(f"has {what} read one by one as paragraphs (check what they became)")
+    if comments := _comments(package, parts.get("comments"), body_el):
+        notes.append(comments)
     if boxes := [box for p in _all_paragraphs(body_el) for box in _text_boxes(p)]:
         texts = [" ".join("".join(t.text or "" for t in box.iter(_w("t"))).split()) for box in boxes]
         shown = ", ".join(f"“{textwrap.shorten(text, 60, placeholder=' …')}”" for text in texts[:2] if text)
