@@ -413,6 +413,15 @@ def test_a_history_through_another_territorys_text_names_each_wordings_resolutio
     assert lines[2].endswith(
         "(unga 79: Question of Anguilla)  amends unga.having-considered-question-anguilla-examined-report-special"
     )
+    # `clauses show` names the resolution of the wording in its amends chain that is another's.
+    from resdraft.upkeep import show_clause
+    from resdraft.upkeep.report import clause_text
+
+    shown = clause_text(show_clause(empty, "unga.having-considered-question-anguilla-examined-report-special-2"))
+    assert (
+        "amends: unga.having-considered-question-anguilla-examined-report-special"
+        " <- unga.having-considered-question-american-samoa-examined-report (Question of American Samoa)\n"
+    ) in shown
 
 
 def test_an_imports_summary_counts_one_clause_as_one() -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -22,6 +22,9 @@ class ClauseView:
     clause: Clause
     uses: tuple[UseSite, ...]
     lineage: Lineage
+    # The titles of the resolutions using each clause of its lineage that only other resolutions use
+    # than this clause's (a territory's first text in the library rewords another territory's).
+    elsewhere: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 def list_clauses(
@@ -82,7 +85,15 @@ def show_clause(library: Library | Path | str, cid: str, cache: bool = True, lef
     """One clause: text, footnotes, tags, every draft paragraph using it, and its amends chain both ways."""
     with Index.open(library, cache=cache, left_out=left_out) as index:
         clause = index.require(cid)
-        return ClauseView(clause, tuple(index.uses_of(cid)), lineage(index, cid))
+        uses, line = tuple(index.uses_of(cid)), lineage(index, cid)
+        resolutions = index.resolutions()
+        own = {resolutions[u.draft] for u in uses if u.draft in resolutions}
+        elsewhere = {}
+        for other in (*line.ancestors, *line.descendants):
+            theirs = dict.fromkeys(resolutions[u.draft] for u in index.uses_of(other) if u.draft in resolutions)
+            if own and theirs and own.isdisjoint(theirs):
+                elsewhere[other] = tuple(title for _, title in theirs)
+        return ClauseView(clause, uses, line, elsewhere)
 
 
 def usage(library: Library | Path | str, cid: str, cache: bool = True, left_out: list[Problem] | None = None) -> list[UseSite]:

@@ -75,11 +75,17 @@ def clause_text(view: ClauseView) -> str:
     if c.tags:
         lines.append(f"tags: {', '.join(c.tags)}")
     lineage = view.lineage
+
+    def named(cid: str) -> str:  # (with the resolutions using it, where this clause's use none of them)
+        titles = view.elsewhere.get(cid, ())
+        more = f" and {len(titles) - 2} more" if len(titles) > 2 else ""
+        return f"{cid} ({', '.join(titles[:2])}{more})" if titles else cid
+
     if lineage.ancestors or lineage.missing:
-        chain = " <- ".join([*lineage.ancestors, *([f"{lineage.missing} (not in the library)"] if lineage.missing else [])])
-        lines.append(f"amends: {chain}")
+        missing = [f"{lineage.missing} (not in the library)"] if lineage.missing else []
+        lines.append(f"amends: {' <- '.join([*map(named, lineage.ancestors), *missing])}")
     if lineage.descendants:
-        lines.append(f"amended by: {', '.join(lineage.descendants)}")
+        lines.append(f"amended by: {', '.join(map(named, lineage.descendants))}")
     if c.note:
         lines.append(f"note: {c.note}")
     lines.append("used in:" if view.uses else "used in: no draft")
