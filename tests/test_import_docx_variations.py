@@ -7,6 +7,7 @@ read otherwise before; each reads now as the draft (or the Word file) it was mad
 
 from __future__ import annotations
 
+import io
 import json
 import zipfile
 from pathlib import Path
@@ -119,6 +120,26 @@ def test_a_signature_table_after_the_closing_formula_is_left_out_and_said_so() -
         " (“HON. JOSE DE VENECIA JR.”, “President of the 27th AIPO General Assembly” …)",
     )
     assert res.closing is not None and res.closing.text.startswith("Adopted this 14")
+
+
+def test_two_signature_tables_are_both_left_out_and_none_is_counted_as_read() -> None:
+    # With the signatures in two tables, the note on tables read cell by cell counted one of them.
+    source = VARIATIONS / "aipo-27-signature-table.docx"
+    with zipfile.ZipFile(source) as z:
+        parts = {name: z.read(name) for name in z.namelist()}
+    xml = parts["word/document.xml"].decode()
+    table = xml[xml.index("<w:tbl>") : xml.index("</w:tbl>") + len("</w:tbl>")]
+    parts["word/document.xml"] = xml.replace(table, table + "<w:p/>" + table).encode()
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as z:
+        for name, data in parts.items():
+            z.writestr(name, data)
+    res, notes = read_docx(buffer.getvalue())
+    assert notes == (
+        "has 2 tables after its closing formula, left out as their signatures"
+        " (“HON. JOSE DE VENECIA JR.”, “President of the 27th AIPO General Assembly” …)",
+    )
+    assert res.closing is not None and not any("VENECIA" in p.text for p in res.paragraphs())
 
 
 def test_a_masthead_in_the_first_pages_header_is_read_from_there() -> None:

@@ -1539,6 +1539,21 @@ def _comments(package: _Package, part: str | None, body: Any) -> str | None:
     return f"has {what}, left out{shown}"
 
 
+def _has_words(element: Any) -> bool:
+    return any((t.text or "").strip() for t in element.iter(_w("t")))
+
+
+def _trailing_tables(body: Any) -> int:
+    """How many tables with words end the body, with nothing but blank paragraphs after them (the signatures)."""
+    n = 0
+    for child in reversed(body):
+        if child.tag == _w("tbl") and _has_words(child):
+            n += 1
+        elif child.tag == _w("p") and _has_words(child):
+            break
+    return n
+
+
 def _in_table(p: Any) -> bool:
     """Whether a paragraph stands in a table's cell."""
     up = p.getparent()
@@ -1597,11 +1612,15 @@ def read_docx(data: bytes, source: Path | None = None, body: str | None = None) 
         notes.append("has endnotes; read as footnotes, numbered on with any footnotes")
     inline = _Inline(styles, footnotes, endnotes)
     paras, signatures = _without_signatures(_read_paragraphs(body_el, styles, numbering, inline))
+    signed = _trailing_tables(body_el) if signatures else 0
     if signatures:
         shown = ", ".join(f"“{p.text.strip()}”" for p in signatures[:2])
-        notes.append(f"has a table after its closing formula, left out as its signatures ({shown} …)")
-    tables = sum(1 for table in body_el.iter(_w("tbl")) if any((t.text or "").strip() for t in table.iter(_w("t"))))
-    if tables := tables - (1 if signatures else 0):
+        what = "a table" if signed <= 1 else f"{signed} tables"
+        notes.append(
+            f"has {what} after its closing formula, left out as {'its' if signed <= 1 else 'their'} signatures ({shown} …)"
+        )
+    tables = sum(1 for table in body_el.iter(_w("tbl")) if _has_words(table))
+    if tables := tables - signed:
         what = "a table; its cells are" if tables == 1 else f"{tables} tables; their cells are"
         notes.append(f"has {what} read one by one as paragraphs (check what they became)")
     if comments := _comments(package, parts.get("comments"), body_el):
