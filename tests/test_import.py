@@ -837,6 +837,12 @@ def test_a_built_draft_with_facts_still_to_fill_imports_as_a_draft_keeping_them_
         # ... the last of the bodies named (unga-64 op. 16, as its session becomes a literal again):
         ("to the Conference of the Parties to the Convention and the General Assembly at its seventy-ninth session a", False),
         ("to submit to the General Assembly at its seventy-ninth and eightieth sessions a report", False),
+        # ... set off by a comma, ending a sentence that reports to the Assembly (78/257 op. 24, "eighty-fourth"):
+        (
+            "and to report to the General Assembly, including on projected needs of the Peacebuilding Fund, at its "
+            "seventy-ninth session.",
+            False,
+        ),
         ("to report to the General Assembly at its eightieth session under its resolution 78/69", False),
         # ... and the next session, dated by the year after the text's, which moves on with it (78/107 -> 79/120):
         ("to report to the General Assembly at its seventy-ninth session on the Programme of Assistance in 2024", False),

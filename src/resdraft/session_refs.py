@@ -39,6 +39,11 @@ _BODY_ITS = re.compile(
     rf"\bthe\s+(?P<name>{_NAME}),?\s+(?:(?:at|on|during|in|for|until|before|by|of|from|to|since|the|main|first|second|"
     rf"resumed|part|end|beginning|work|accomplished)\s+)*its\s+$"
 )
+# "… and to report to the General Assembly, including on projected needs of the Peacebuilding Fund, at
+# its eighty-fourth session.": set off by a comma and ending the sentence, a session in a sentence that
+# reports to the body goes with the report, not with the body named last.
+_ENDS_SENTENCE = re.compile(rf"^{_ANCHORS}\s+[Ss]ession\s*(?:[.;]|$)")
+_TO_BODY = re.compile(rf"\bto\s+the\s+(?P<name>{_NAME})")
 
 # A session named as the fixed start or date of something: "starting at its eightieth session",
 # "as of its seventy-ninth session", "the eightieth session of the General Assembly in 2025".
@@ -181,6 +186,16 @@ def _own(words: list[str], names: Iterable[str]) -> bool:
     return False
 
 
+def _reported(text: str, start: int, after: str, m: re.Match[str], names: tuple[str, ...]) -> bool:
+    """Whether the session `m` ascribes to the body named before it (", at its"), the ordinal at
+    `start` and `after` it, ends a sentence that reports to this body ("to report to the General
+    Assembly, including on projected needs of the Peacebuilding Fund, at its eighty-fourth session.")."""
+    if not m.string[m.end("name") :].startswith(",") or not _ENDS_SENTENCE.match(after):
+        return False
+    sentence = re.split(r"[.;:]\s", text[max(0, start - 800) : start])[-1]
+    return any(_own(found.group("name").split(), names) for found in _TO_BODY.finditer(sentence))
+
+
 def names_own_session(text: str, start: int, end: int, names: Iterable[str], session: int | None = None) -> bool:
     """Whether the ordinal at text[start:end], followed by the word for a session, names one of the
     body's own sessions (`names`: the body's names), by itself: not another body's session, not
@@ -192,7 +207,7 @@ def names_own_session(text: str, start: int, end: int, names: Iterable[str], ses
     after, before = text[end : end + 160], text[max(0, start - 160) : start]
     if (m := _OF_BODY.match(after)) and _another_body(m.group("name"), names):
         return False
-    if (m := _BODY_ITS.search(before)) and _another_body(m.group("name"), names):
+    if (m := _BODY_ITS.search(before)) and _another_body(m.group("name"), names) and not _reported(text, start, after, m, names):
         return False
     if _START.search(before) or _IN_YEAR.match(after):
         return False
