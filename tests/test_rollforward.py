@@ -310,6 +310,7 @@ def test_a_text_imported_alone_is_told_where_it_cites_the_sessions_before(librar
         "the year after; most such paragraphs change in the next text",  # ("the next such report, … in 2024")
         "operative paragraph 33 names the 82nd session, as many sessions on as a-res-78-228 named the 80th: "
         "right for a report asked for every second or third session; a meeting or report set for a session keeps its number",
+        "style (punctuation): a-res-78-228's own settings, not unga-64's, kept; remove those the 80th-session text does not follow",
     )
     rolled.path.write_text(rolled.text, encoding="utf-8")
     (finding,) = [f for f in lint(str(rolled.path)).findings if f.rule == "previous-resolution"]
@@ -355,13 +356,30 @@ def test_a_rolled_draft_names_the_footnotes_keeping_the_old_session_and_lint_war
 def test_a_draft_without_the_text_before_its_previous_one_has_nothing_to_check(library: Path) -> None:
     assert roll_forward(library / "drafts" / "aalco-52.yaml", 53).checks == (  # (aalco-52 recalls no resolution of the 50th)
         "subtitle “(Non-Deliberated)” says how the 52nd session took the item; the 53rd session may take it otherwise",
+        "style (emphasis): aalco-52's own settings, not aalco-50's, kept; remove those the 53rd-session text does not follow",
     )
-    assert roll_forward(library / "drafts" / "aipo-26.yaml", 27).checks == ()  # (nothing before aipo-26)
+    assert roll_forward(library / "drafts" / "aipo-26.yaml", 27).checks == (  # (no citation: nothing before aipo-26)
+        "style (numbering) and header (organization): aipo-26's own settings, kept; "
+        "remove those the 27th-session text does not follow",
+    )
     assert roll_forward(library / "drafts" / "aipo-27.yaml", 28).checks == (
         "preamble paragraph 2 cites “26GA/2005/Soc/03” (aipo-26, the text aipo-27 continued); "
         "the 28th-session text recalls 27GA/06/SOC/01",
         "preamble paragraph 2 names 2006, the year of aipo-27; most such paragraphs change in the next text",  # ("in July 2006")
+        "style (punctuation, emphasis), formulas (enacting, transition) and header (assembly): aipo-27's own settings, "
+        "not aipo-26's, kept; remove those the 28th-session text does not follow",
     )
+
+
+def test_a_setting_the_draft_before_had_too_is_not_named_for_checking(library: Path) -> None:
+    """aalco-52 sets its preamble's openings plain, what the 2013 text did alone; `new` kept it in the
+    53rd session's draft without a word. Named, unless the draft before had the same setting (a
+    standing practice, not one year's)."""
+    before = library / "drafts" / "aalco-50.yaml"
+    text = before.read_text(encoding="utf-8")
+    assert "\nstyle:" not in text
+    before.write_text(text.replace("\npreamble:", "\nstyle:\n  emphasis: {preambular: none}\npreamble:", 1), encoding="utf-8")
+    assert not [c for c in roll_forward(library / "drafts" / "aalco-52.yaml", 53).checks if "own settings" in c]
 
 
 def test_a_draft_rolled_on_before_its_placeholders_are_filled_asks_for_the_new_sessions_facts(library: Path) -> None:
@@ -508,7 +526,7 @@ def test_a_session_the_old_text_named_as_to_come_is_named_where_the_new_session_
     December 2025", is written out, dated by its year.)"""
     draft = import_document(ga_text(tmp_path, "A/RES/78/228"), start=library).draft
     rolled = roll_forward(draft, 80)
-    assert rolled.checks[-1] == (
+    assert rolled.checks[-2] == (  # (the last: the draft's own style, kept)
         "operative paragraph 33 names the 82nd session, as many sessions on as a-res-78-228 named the 80th: "
         "right for a report asked for every second or third session; a meeting or report set for a session keeps its number"
     )

@@ -6,6 +6,7 @@ import datetime as dt
 import io
 import os
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -244,9 +245,33 @@ def roll_forward(previous: Path, session: int, output: Path | None = None) -> Ro
             *_continued(draft, path, session, earlier, same),
             *_subtitle(draft, called, years),
             *_checks(library, draft, resolution, f"{its} text", years, session),
+            *_own_settings(data, draft, _previous(library, draft), its),
         ),
         earlier,
     )
+
+
+def _own_settings(data: Mapping[str, object], draft: Draft, before: Draft | None, its: str) -> tuple[str, ...]:
+    """The settings of the old draft's own that the new one keeps (`style:`, `formulas:`, `header:`),
+    but those the draft before it had too, said once: they record what that text did alone (AALCO's
+    2013 preamble plain, where 2011's was bold), which the next text may not do again."""
+    kept = []
+    for key in ("style", "formulas", "header"):
+        ours, theirs, written = getattr(draft, key), getattr(before, key, {}), data.get(key)
+        own = [k for k in ours if isinstance(written, Mapping) and k in written and ours[k] != theirs.get(k)]
+        if own:
+            kept.append(f"{key} ({', '.join(own)})")
+    if not kept:
+        return ()
+    listed = kept[0] if len(kept) == 1 else f"{', '.join(kept[:-1])} and {kept[-1]}"
+    whose = f"{draft.name}'s own settings" + (f", not {before.name}'s" if before is not None else "")
+    return (f"{listed}: {whose}, kept; remove those {its} text does not follow",)
+
+
+def _previous(library: Library, draft: Draft) -> Draft | None:
+    """The draft the old draft continues, where the library has it."""
+    path = library.previous_path(draft)
+    return library.read_draft(path, Problems()) if path is not None and path.is_file() else None
 
 
 def _continued(draft: Draft, path: Path, session: int, earlier: tuple[Path, ...], same: tuple[Path, ...]) -> tuple[str, ...]:
