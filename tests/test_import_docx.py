@@ -583,6 +583,13 @@ def _doctype(secret: Path) -> bytes:
     return _zip({"word/document.xml": xml.encode()})
 
 
+def _commented(comments: bytes) -> bytes:
+    """The commented Word fixture with another comments part: the part is read for the warning on comments."""
+    with zipfile.ZipFile(ROOT / "tests" / "data" / "word-variations" / "aalco-52-comments.docx") as z:
+        members = {name: z.read(name) for name in z.namelist()}
+    return _zip({**members, "word/comments.xml": comments})
+
+
 def _laughs() -> bytes:
     entities = '<!ENTITY a "ha">' + "".join(f'<!ENTITY {chr(98 + i)} "{("&" + chr(97 + i) + ";") * 10}">' for i in range(9))
     xml = f'<!DOCTYPE w:document [{entities}]><w:document xmlns:w="{W}"><w:body><w:p><w:r><w:t>&j;</w:t></w:r></w:p></w:body></w:document>'
@@ -602,6 +609,14 @@ BAD = {
     "too many members": (lambda tmp: _zip({f"m{i}": b"" for i in range(MAX_MEMBERS + 1)}), "members"),
     "external entity in a DTD": (lambda tmp: _doctype(tmp / "secret.txt"), "DTD"),
     "billion laughs": (lambda tmp: _laughs(), "DTD"),
+    "comments part with a syntax error": (lambda tmp: _commented(b"<w:comments><broken"), "word/comments.xml is not well-formed"),
+    "external entity in the comments part": (
+        lambda tmp: _commented(
+            f'<!DOCTYPE w:comments [<!ENTITY x SYSTEM "file://{tmp / "secret.txt"}">]><w:comments xmlns:w="{W}">'
+            '<w:comment w:id="0"><w:p><w:r><w:t>&x;</w:t></w:r></w:p></w:comment></w:comments>'.encode()
+        ),
+        "DTD",
+    ),
 }
 
 
