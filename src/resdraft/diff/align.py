@@ -93,7 +93,7 @@ def align(old: Sequence[Paragraph], new: Sequence[Paragraph], related: Related |
         pair(j, i)
     texts_old = {i: t for i, t in texts_old.items() if i not in taken}
     texts_new = {j: t for j, t in texts_new.items() if j not in pairs}
-    codes = _Codes()
+    codes = _WordCodes()
     words_old = {i: _words(text, codes) for i, text in texts_old.items()}
     words_new = {j: _words(text, codes) for j, text in texts_new.items()}
     passes = ((max(6, span // 16), NEARBY, words_old, words_new, 0.0), (span, THRESHOLD, texts_old, texts_new, SHARED_WORDS))
@@ -134,7 +134,7 @@ def pair_again(
         if not gap_new or not gap_old or not (freed_new.intersection(gap_new) or freed_old.intersection(gap_old)):
             continue
         texts = ({i: _norm(old[i].text) for i in gap_old}, {j: _norm(new[j].text) for j in gap_new})
-        codes = _Codes()
+        codes = _WordCodes()
         words = ({i: _words(t, codes) for i, t in texts[0].items()}, {j: _words(t, codes) for j, t in texts[1].items()})
         span = max(len(old), len(new), 1)
 
@@ -240,7 +240,7 @@ def _placed(score: float, old: Paragraph, new: Paragraph, i: int, j: int, span: 
     return score + POSITION_BONUS * (1 - abs(i / span - j / span))
 
 
-class _Codes(dict[str, str]):
+class _WordCodes(dict[str, str]):
     """Each distinct word of one alignment as one character, in the order first met. Most words a
     text uses are its commonest, met early, and rapidfuzz looks a character under 256 up in a
     table, others in a hash map: a third less time than the diff's own codes."""
@@ -251,7 +251,7 @@ class _Codes(dict[str, str]):
         return code
 
 
-def _words(text: str, codes: _Codes) -> str:
+def _words(text: str, codes: _WordCodes) -> str:
     """A text as one character per word (`codes`), so that comparing two texts costs one step per word."""
     return "".join(map(codes.__getitem__, words_of(text)))
 

@@ -85,7 +85,7 @@ def tokenize(text: str) -> list[str]:
     return _split_symbols(tokens) if "/" in text and _SYMBOL_STOP.search(text) else tokens
 
 
-class _Codes(dict[str, str]):
+class _TokenCodes(dict[str, str]):
     """Each distinct token as one character, the same in every diff of a run. A token of one
     Latin-1 character other than a letter or a digit (a space, a mark) is its own code, and the
     first other tokens met take the Latin-1 letters and digits; then private-use characters, then
@@ -136,8 +136,8 @@ class _Codes(dict[str, str]):
 
 
 _HEAD, _TAIL = "\U0010fffd", "\U0010fffe"  # beyond every token's code: unchanged text left out of a diff
-_CODES = _Codes()
-_JOINED = _Codes()  # tokens with the white space after them joined on, for scattered diffs
+_CODES = _TokenCodes()
+_JOINED = _TokenCodes()  # tokens with the white space after them joined on, for scattered diffs
 SPACES_KEPT = 16  # a diff that keeps this many stretches of bare spaces (or marks) between changes is made again
 
 
@@ -213,7 +213,7 @@ def _words_marked(ops: list[Op]) -> int:
 
 
 def _diff(
-    texts: tuple[str, str], tokens_a: list[str], tokens_b: list[str], codes: _Codes, edges: tuple[str, str]
+    texts: tuple[str, str], tokens_a: list[str], tokens_b: list[str], codes: _TokenCodes, edges: tuple[str, str]
 ) -> tuple[list[Op], int]:
     """The word diff of two texts split into tokens, each token coded in `codes`, and how many
     stretches without a word the exact diff kept between two changes. The tokens leave out the
