@@ -245,7 +245,7 @@ def roll_forward(previous: Path, session: int, output: Path | None = None) -> Ro
             *_continued(draft, path, session, earlier, same),
             *_subtitle(draft, called, years),
             *_checks(library, draft, resolution, f"{its} text", years, session),
-            *_own_settings(data, draft, _previous(library, draft), its),
+            *_own_settings(data, draft, next(iter(library.lineage(draft, Problems())), None), its),
         ),
         earlier,
     )
@@ -266,12 +266,6 @@ def _own_settings(data: Mapping[str, object], draft: Draft, before: Draft | None
     listed = kept[0] if len(kept) == 1 else f"{', '.join(kept[:-1])} and {kept[-1]}"
     whose = f"{draft.name}'s own settings" + (f", not {before.name}'s" if before is not None else "")
     return (f"{listed}: {whose}, kept; remove those {its} text does not follow",)
-
-
-def _previous(library: Library, draft: Draft) -> Draft | None:
-    """The draft the old draft continues, where the library has it."""
-    path = library.previous_path(draft)
-    return library.read_draft(path, Problems()) if path is not None and path.is_file() else None
 
 
 def _continued(draft: Draft, path: Path, session: int, earlier: tuple[Path, ...], same: tuple[Path, ...]) -> tuple[str, ...]:

@@ -821,7 +821,7 @@ def _by_styles(paras: list[_Para]) -> list[_Item]:
         if found is None:
             if para.empty:
                 continue
-            kind, role, level = _by_context(section, para, {item.role for item in items})
+            kind, role, level = _by_context(section, para, items)
         else:
             kind, role, level = found
         if para.empty:  # (a blank line typed between paragraphs, even in one of resdraft's styles)
@@ -867,12 +867,12 @@ def _section_after(kind: str, role: str, section: str) -> str:
     return {"preambular": "preamble", "operative": "operative"}.get(kind, section)
 
 
-def _by_context(section: str, para: _Para, given: set[str]) -> tuple[str, str, int]:
+def _by_context(section: str, para: _Para, before: list[_Item]) -> tuple[str, str, int]:
     """Where a paragraph in a style resdraft does not use belongs, given the section it sits in (and,
-    in the header, the roles `given` already: a line that reads as the symbol is one, if none is)."""
+    in the header, the roles of the items `before` it: a line that reads as the symbol is one, if none is)."""
     if section == "header":
         role = _header_role(para.text.strip())
-        return "header", "line" if role in given else role, 0
+        return "header", "line" if any(item.role == role for item in before) else role, 0
     part = "preambular" if section == "preamble" else "operative"
     if para.label is None:
         return part, part, 0
@@ -1533,10 +1533,15 @@ def _comments(package: _Package, part: str | None, body: Any) -> str | None:
         return None
     root = package.xml(part) if part else None
     said = {c.get(_w("id")): c for c in ([] if root is None else root.iter(_w("comment")))}
-    first = " ".join("".join(t.text or "" for t in said[marks[0]].iter(_w("t"))).split()) if marks[0] in said else ""
+    first = _words_in(said[marks[0]]) if marks[0] in said else ""
     what = "a comment" if len(marks) == 1 else f"{len(marks)} comments"
     shown = f" (“{textwrap.shorten(first, 60, placeholder=' …')}”{'' if len(marks) == 1 else ' …'})" if first else ""
     return f"has {what}, left out{shown}"
+
+
+def _words_in(element: Any) -> str:
+    """The words of an element's text runs, one space between them (a comment's, a text box's)."""
+    return " ".join("".join(t.text or "" for t in element.iter(_w("t"))).split())
 
 
 def _has_words(element: Any) -> bool:
@@ -1615,10 +1620,8 @@ def read_docx(data: bytes, source: Path | None = None, body: str | None = None) 
     signed = _trailing_tables(body_el) if signatures else 0
     if signatures:
         shown = ", ".join(f"“{p.text.strip()}”" for p in signatures[:2])
-        what = "a table" if signed <= 1 else f"{signed} tables"
-        notes.append(
-            f"has {what} after its closing formula, left out as {'its' if signed <= 1 else 'their'} signatures ({shown} …)"
-        )
+        what, whose = ("a table", "its") if signed <= 1 else (f"{signed} tables", "their")
+        notes.append(f"has {what} after its closing formula, left out as {whose} signatures ({shown} …)")
     tables = sum(1 for table in body_el.iter(_w("tbl")) if _has_words(table))
     if tables := tables - signed:
         what = "a table; its cells are" if tables == 1 else f"{tables} tables; their cells are"
@@ -1626,8 +1629,7 @@ def read_docx(data: bytes, source: Path | None = None, body: str | None = None) 
     if comments := _comments(package, parts.get("comments"), body_el):
         notes.append(comments)
     if boxes := [box for p in _all_paragraphs(body_el) for box in _text_boxes(p)]:
-        texts = [" ".join("".join(t.text or "" for t in box.iter(_w("t"))).split()) for box in boxes]
-        shown = ", ".join(f"“{textwrap.shorten(text, 60, placeholder=' …')}”" for text in texts[:2] if text)
+        shown = ", ".join(f"“{textwrap.shorten(text, 60, placeholder=' …')}”" for box in boxes[:2] if (text := _words_in(box)))
         what = "a text box; its text is" if len(boxes) == 1 else f"{len(boxes)} text boxes; their text is"
         notes.append(f"has {what} read as paragraphs where it stands ({shown})")
     ours = any(_style_role(p.style) for p in paras)

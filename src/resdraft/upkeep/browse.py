@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from resdraft.errors import LibraryError, Problem
 from resdraft.model import KINDS, Clause
 from resdraft.upkeep.index import ClauseEntry, Index, UseSite
-from resdraft.upkeep.lineage import Lineage, lineage
+from resdraft.upkeep.lineage import Lineage, lineage, used_by
 
 if TYPE_CHECKING:
     from resdraft.library import Library
@@ -87,12 +87,12 @@ def show_clause(library: Library | Path | str, cid: str, cache: bool = True, lef
         clause = index.require(cid)
         uses, line = tuple(index.uses_of(cid)), lineage(index, cid)
         resolutions = index.resolutions()
-        own = {resolutions[u.draft] for u in uses if u.draft in resolutions}
+        own = {first for first, _ in used_by(uses, resolutions)}
         elsewhere = {}
         for other in (*line.ancestors, *line.descendants):
-            theirs = dict.fromkeys(resolutions[u.draft] for u in index.uses_of(other) if u.draft in resolutions)
-            if own and theirs and own.isdisjoint(theirs):
-                elsewhere[other] = tuple(title for _, title in theirs)
+            theirs = used_by(index.uses_of(other), resolutions)
+            if own and theirs and own.isdisjoint(first for first, _ in theirs):
+                elsewhere[other] = tuple(dict.fromkeys(title for _, title in theirs))
         return ClauseView(clause, uses, line, elsewhere)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -75,8 +76,9 @@ def history(library: Library | Path | str, cid: str, cache: bool = True, left_ou
         resolutions = index.resolutions()
     order = {c: i for i, c in enumerate(family)}
     # Each wording's resolutions (by the first draft of their `previous:` chains) and their titles.
-    items = {c: {resolutions[u.draft][0] for u in uses[c] if u.draft in resolutions} for c in family}
-    titles = {c: tuple(dict.fromkeys(resolutions[u.draft][1] for u in uses[c] if u.draft in resolutions)) for c in family}
+    used = {c: used_by(uses[c], resolutions) for c in family}
+    items = {c: {first for first, _ in used[c]} for c in family}
+    titles = {c: tuple(dict.fromkeys(title for _, title in used[c])) for c in family}
     several = len(set().union(*items.values())) > 1
 
     def first_session(c: str) -> tuple[int, int]:
@@ -97,6 +99,12 @@ def history(library: Library | Path | str, cid: str, cache: bool = True, left_ou
         steps.append(Step(clause, text, uses[c], previous, diff, titles[c] if several else (), borrowed))
         queue += sorted((k for k in family if clauses[k].amends == c and k != root), key=first_session)
     return steps
+
+
+def used_by(uses: Iterable[UseSite], resolutions: Mapping[str, tuple[str, str]]) -> tuple[tuple[str, str], ...]:
+    """The resolutions some uses of a clause belong to, in order, each (the first draft of its
+    `previous:` chain, a using draft's title) once: `resolutions` as Index.resolutions gives them."""
+    return tuple(dict.fromkeys(resolutions[u.draft] for u in uses if u.draft in resolutions))
 
 
 def lineage(index: Index, cid: str) -> Lineage:
