@@ -119,6 +119,19 @@ def ga_pair(symbol: str) -> tuple[Any, Any]:
     return parse_pdf_text(old["text"]), parse_pdf_text(new["text"])
 
 
+def ga_paragraphs_pair(symbol: str) -> tuple[Any, Any]:
+    """A year-over-year GA pair of the corpus, by the earlier symbol, from the corpus's own
+    extraction of the operative paragraphs (`paragraphs`: another pipeline's, which keeps the
+    typesetter's non-breaking hyphens), as benchmarks/bench_diff.py reads it."""
+    import sys
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from bench_diff import load_pairs, resolution
+
+    old, new = next((a, b) for a, b in load_pairs() if a["symbol"] == symbol)
+    return resolution(old), resolution(new)
+
+
 def ga_resolution(symbol: str) -> Any:
     """A GA resolution of the corpus read from its raw PDF text, by symbol."""
     import tempfile

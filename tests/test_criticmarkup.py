@@ -124,3 +124,15 @@ def test_criticmarkup_sets_a_heading_in_bold_and_one_marked_whole_inside_its_mar
     assert "\n\n**XIII**\n\n**Open-ended Informal Consultative Process on Oceans and the Law of the Sea**\n\n" in text
     expected = render(parse_pdf_text(new.read_text(encoding="utf-8")), "md", ROOT / "templates", "unga/resolution.md.j2")
     assert _settled(text, "new") == expected.strip()
+
+
+def test_criticmarkup_says_which_characters_a_change_no_reader_could_see_are() -> None:
+    # The marks keep the characters (accepting them gives the new text), and a comment names them.
+    from conftest import ga_paragraphs_pair
+    from resdraft.diff import compare
+    from resdraft.render.criticmarkup import render_criticmarkup
+
+    markdown = render_criticmarkup(compare(*ga_paragraphs_pair("A/RES/78/272")), near=str(ROOT))
+    paragraph = next(line for line in markdown.splitlines() if "donor agencies, intergovernmental organizations" in line)
+    assert "non{~~-~>\u2011~~}governmental" in paragraph
+    assert paragraph.endswith("{>>look-alike characters: hyphen → non-breaking hyphen<<}")

@@ -2057,3 +2057,38 @@ def test_files_named_with_a_leading_dot_slash_are_files_not_git_revisions(
     result = runner.invoke(app, ["diff", "./A-RES-78-38.txt", "./A-RES-79-27.txt", "--to", "amendments"])
     assert result.exit_code == 0, result.output
     assert "In operative paragraph 8, replace “seventy-ninth” with “eightieth”." in result.output
+
+
+def test_a_change_no_reader_could_see_is_named_in_the_terminal_and_tabled_as_no_amendment() -> None:
+    # A/RES/78/272 -> 79/271, operative paragraph 15 as the corpus's paragraphs give it: the 79th
+    # session's PDF prints "non‑governmental" with a non-breaking hyphen. The terminal showed
+    # "non[---]{+‑+}governmental", and the amendments replaced “non-governmental” with itself.
+    from conftest import ga_paragraphs_pair
+    from resdraft.render.amendments import render_amendments
+
+    diff = compare(*ga_paragraphs_pair("A/RES/78/272"))
+    invites = next(c for c in diff.operative if c.old is not None and c.old.text.startswith("Invites Member States"))
+    assert ("delete", "-") in invites.ops and ("insert", "\u2011") in invites.ops  # (the diff keeps the characters)
+    assert old_text(invites.ops) == invites.old.text and invites.new is not None and new_text(invites.ops) == invites.new.text
+    assert "organizations, non[-<hyphen>-]{+<non-breaking hyphen>+}governmental organizations" in render_terminal(diff)
+    amendments = render_amendments(diff)
+    assert "non-governmental" not in amendments and "non\u2011governmental" not in amendments
+    assert "5. In operative paragraph 15, replace “fund;” with “fund to assist developing countries" in amendments
+
+
+def test_only_changes_that_print_alike_are_unseen() -> None:
+    from resdraft.diff.unseen import note, seen, unseen
+
+    nbsp = word_diff("the UN Convention", "the UN\u00a0Convention")
+    assert unseen(nbsp) and note(nbsp) == "space → no-break space"
+    assert seen(nbsp) == [("equal", "the UN\u00a0Convention")]
+    soft = word_diff("intergovern\u00admental", "intergovernmental")
+    assert note(soft) == "soft hyphen → nothing" and seen(soft) == [("equal", "intergovernmental")]
+    for old, new in (
+        ("Kunming Montreal", "Kunming-Montreal"),  # a space become a hyphen: seen
+        ("the Convention", "the UN\u00a0Convention"),  # a no-break space inside words inserted
+        ("first session", "second session"),
+        ("a  b", "a b"),  # two spaces become one
+    ):
+        ops = word_diff(old, new)
+        assert not unseen(ops) and note(ops) == "" and seen(ops) == ops, (old, new)

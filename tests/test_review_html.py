@@ -837,3 +837,16 @@ def test_footnotes_holding_a_long_web_address_fit_the_page(open_review: Callable
     review = open_review(compare(*ga_pair("A/RES/78/69")), width=width)
     assert review.page.locator("section.footnotes tbody tr").count() > 30
     assert _overflows(review) == []
+
+
+def test_a_change_no_reader_could_see_is_shown_by_its_characters_names() -> None:
+    # A/RES/78/272 -> 79/271 from the corpus's paragraphs: "non-governmental" printed with a
+    # non-breaking hyphen. Struck and underlined alone, the two hyphens read as nothing changed.
+    from conftest import ga_paragraphs_pair
+
+    page = render_review_html(compare(*ga_paragraphs_pair("A/RES/78/272")))
+    assert (
+        'organizations, non<del><span class="char" title="U+002D HYPHEN-MINUS">hyphen</span></del>'
+        '<ins><span class="char" title="U+2011 NON-BREAKING HYPHEN">non-breaking hyphen</span></ins>governmental'
+    ) in page
+    assert "span.char{" in page

@@ -23,6 +23,7 @@ import re
 from collections.abc import Callable
 
 from resdraft.diff.model import Diff, FootnoteChange, ParagraphChange
+from resdraft.diff.unseen import seen
 from resdraft.diff.words import WORD, Op
 from resdraft.model import FootnoteRef, Line, Paragraph, Resolution, Run
 from resdraft.numbering import is_bullet, label_kind, printed_label
@@ -194,9 +195,10 @@ def replacements(ops: tuple[Op, ...] | list[Op]) -> list[tuple[str, str]]:
 
 
 def edits(ops: tuple[Op, ...] | list[Op]) -> list[str]:
-    """'replace “a” with “b”', 'delete “c”', 'insert “d” after “e”', in the UN style."""
+    """'replace “a” with “b”', 'delete “c”', 'insert “d” after “e”', in the UN style; none for a
+    change no reader could see (a space become a no-break space), which no delegation tables."""
     out = []
-    for was, now in replacements(ops):
+    for was, now in replacements(seen(ops)):
         if not was:
             out.append(f"insert {_quote(now)}")
         elif not now:
@@ -653,5 +655,8 @@ def render_amendments(diff: Diff) -> str:
         if deleted:
             lines.append(_deletion(deleted, text))
     if not lines:
-        return "No amendments: the texts are the same.\n"
+        if diff.is_empty:
+            return "No amendments: the texts are the same.\n"
+        # (what changed is no amendment: a header line but the title, formatting, characters that print alike)
+        return "No amendments: the words of the title, the formulas, the paragraphs and the footnotes are the same.\n"
     return "\n".join(f"{i}. {line}" for i, line in enumerate(lines, start=1)) + "\n"

@@ -25,6 +25,7 @@ from typing import Any
 from resdraft.diff.align import paired_lines
 from resdraft.diff.footnotes import align_anchors, footnotes_by_content
 from resdraft.diff.model import Diff, ParagraphChange, Restyled, formatting_note
+from resdraft.diff.unseen import note as unseen_note
 from resdraft.diff.words import Op, located, word_diff
 from resdraft.model import Content, Footnote, FootnoteRef, Line, Paragraph, Resolution, Run, content_between, plain
 from resdraft.numbering import runs_in
@@ -269,6 +270,7 @@ class _Document:
         if change.elsewhere:
             note = f" {{>>{change.elsewhere_note(named=True)}<<}}"
         note += _formatting_comment(change.formatting)
+        note += _unseen_comment(change.ops)
         if old is not None and new is not None:
             text, label, inner = marked_inline(_items(self.old(old.content), new.content, change.ops)), new.label, ""
         else:
@@ -298,7 +300,8 @@ class _Document:
             label = new.marker if new is not None else self.labels[id(old)]
             ops = change.ops if old is not None and new is not None else None
             items = _items(old.content if old else None, new.content if new else None, ops)
-            out.append(Footnote(label, _verbatim(marked_inline(items) + _formatting_comment(change.formatting))))
+            comments = _formatting_comment(change.formatting) + _unseen_comment(change.ops)
+            out.append(Footnote(label, _verbatim(marked_inline(items) + comments)))
             listed.update(id(n) for n in (old, new) if n is not None)
         out += [
             Footnote(n.marker, _verbatim(marked_inline(_items(None, n.content))))
@@ -373,6 +376,12 @@ def _formatting_comment(restyles: tuple[Restyled, ...]) -> str:
     """A CriticMarkup comment saying how kept words are set otherwise ('' where none are): the
     marked text is set as the new text sets it, so the old setting is said."""
     return f" {{>>formatting changed: {formatting_note(restyles)}<<}}" if restyles else ""
+
+
+def _unseen_comment(ops: tuple[Op, ...] | list[Op]) -> str:
+    """A CriticMarkup comment naming the characters of changes no reader could see ('' where
+    there are none): "{~~ ~> ~~}" alone would read as nothing changed."""
+    return f" {{>>look-alike characters: {note}<<}}" if (note := unseen_note(ops)) else ""
 
 
 def _verbatim(markdown: str) -> Content:

@@ -11,6 +11,7 @@ from typing import Literal
 
 from resdraft.diff.compare import text_change
 from resdraft.diff.model import PARTS, STATUSES, Diff, FootnoteChange, HeaderChange, ParagraphChange, formatting_note, short_place
+from resdraft.diff.unseen import named, unseen
 from resdraft.diff.words import Op
 from resdraft.model import Resolution
 from resdraft.sessions import printed_date
@@ -19,9 +20,13 @@ GREEN, RED, BOLD, DIM, RESET = "\x1b[32m", "\x1b[31m", "\x1b[1m", "\x1b[2m", "\x
 
 
 def marked(ops: Sequence[Op], colour: bool = False) -> str:
-    """Ops as text: {+insertions+} and [-deletions-], coloured green and red when `colour`."""
+    """Ops as text: {+insertions+} and [-deletions-], coloured green and red when `colour`; a
+    change no reader could see by its characters' names ("[-<space>-]{+<no-break space>+}")."""
     out = []
-    for op, text in ops:
+    hidden = unseen(ops)
+    for k, (op, text) in enumerate(ops):
+        if k in hidden:
+            text = named(text)
         if op == "equal":
             out.append(text)
         elif op == "insert":

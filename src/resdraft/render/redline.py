@@ -52,6 +52,7 @@ from lxml import etree
 from resdraft.diff.align import paired_lines
 from resdraft.diff.footnotes import align_anchors, footnotes_by_content
 from resdraft.diff.model import Diff, ParagraphChange, Place
+from resdraft.diff.unseen import note as unseen_note
 from resdraft.diff.words import Op, located, word_diff
 from resdraft.errors import TemplateError
 from resdraft.library.wordstyle import WordStyle
@@ -611,11 +612,14 @@ class _Redline(_Writer):
 
     def _in_place(self, change: ParagraphChange, status: str, style: str, role: str, num: tuple[str, int] | None) -> Any:
         """One (sub-)paragraph that stayed in place: deleted or inserted whole, edited, or as it was;
-        with a comment where its words went to or came from another paragraph."""
+        with a comment where its words went to or came from another paragraph, and one naming the
+        characters of a change no reader could see (a space struck and a no-break space inserted)."""
         old = change.old if status != "inserted" else None
         new = change.new if status != "deleted" else None
         p = self._written(style, old, new, change.ops, role, num)
         self._elsewhere(p, change)
+        if old is not None and new is not None and (unseen := unseen_note(change.ops)):
+            self._comment(p, f"Look-alike characters changed: {unseen}.")
         return p
 
     def _change(self, change: ParagraphChange, part: str) -> Iterator[Any]:

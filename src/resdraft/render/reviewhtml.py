@@ -14,11 +14,13 @@ import base64
 import hashlib
 import itertools
 import re
+import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from html import escape as _html_escape
 
 from resdraft.diff.model import PARTS, STATUSES, Diff, FootnoteChange, HeaderChange, ParagraphChange, formatting_note
+from resdraft.diff.unseen import LOOKALIKE, character_name, unseen
 from resdraft.diff.words import Op
 from resdraft.model import Content, Footnote, FootnoteRef, Paragraph, Placeholder, Run, cut_at, plain
 from resdraft.numbering import printed_label
@@ -153,6 +155,8 @@ ins{color:var(--ins-text);background:var(--ins-bg);text-decoration:underline;tex
 del{color:var(--del-text);background:var(--del-bg);text-decoration:line-through;text-decoration-thickness:2px}
 del+ins{margin-left:.2em}
 mark.tbd{color:inherit;background:var(--tbd-bg)}
+span.char{font:600 .78em/1 system-ui,sans-serif;font-variant:small-caps;letter-spacing:.02em;border:1px solid currentColor;border-radius:3px;
+  padding:0 .25em;margin:0 .1em;vertical-align:.12em;white-space:nowrap}
 ins,del{border-radius:2px;padding:0 .06em;-webkit-box-decoration-break:clone;box-decoration-break:clone}
 ins::before,ins::after,del::before,del::after{position:absolute;width:1px;height:1px;overflow:hidden;
   clip-path:inset(50%);white-space:nowrap}
@@ -425,16 +429,35 @@ def _marked_up(ops: Sequence[Op], old: _Cursor, new: _Cursor) -> tuple[str, str,
     else:
         take_old, take_new = old.take, new.take
     old_side, new_side, inline = [], [], []
-    for op, text in ops:
+    hidden = unseen(ops)
+    for k, (op, text) in enumerate(ops):
         if op == "equal":
             old_side.append(take_old(text))
             new_side.append(piece := take_new(text))
         elif op == "insert":
-            new_side.append(piece := f"<ins>{take_new(text)}</ins>")
+            html = take_new(text)
+            new_side.append(piece := f"<ins>{_named(html) if k in hidden else html}</ins>")
         else:
-            old_side.append(piece := f"<del>{take_old(text)}</del>")
+            html = take_old(text)
+            old_side.append(piece := f"<del>{_named(html) if k in hidden else html}</del>")
         inline.append(piece)
     return "".join(old_side), "".join(new_side), "".join(inline)
+
+
+_TAG_OR_LOOKALIKE = re.compile("<[^>]*>|[" + re.escape("".join(sorted(LOOKALIKE))) + "]")
+
+
+def _named(html: str) -> str:
+    """The HTML of a change no reader could see, each of its characters shown by name ("no-break
+    space"), the Unicode code point on hover; its tags (formatting, a footnote marker) as they are."""
+
+    def shown(m: re.Match[str]) -> str:
+        char = m.group()
+        if len(char) > 1:  # a tag
+            return char
+        return f'<span class="char" title="U+{ord(char):04X} {unicodedata.name(char, "")}">{character_name(char)}</span>'
+
+    return _TAG_OR_LOOKALIKE.sub(shown, html)
 
 
 def _as_is(text: str) -> str:
