@@ -1522,3 +1522,13 @@ def test_libreoffice_marks_the_text_of_a_footnote_inserted_or_struck_whole(tmp_p
     (p,) = note.find(f"{{{T}}}note-body")
     assert [child.tag.split("}")[1] for child in p] == ["change-start", "change-end"], "the text between is inserted"
     assert p[0].tail == "See resolution 78/128."
+
+
+def test_a_change_no_reader_could_see_is_tracked_exactly_with_a_comment_naming_it() -> None:
+    # A/RES/78/272 -> 79/271 from the corpus's paragraphs: "non-governmental" printed with a
+    # non-breaking hyphen. The hyphens are struck and inserted as they are (Accept All gives the
+    # new text), and a comment says which characters they are.
+    from conftest import ga_paragraphs_pair
+
+    redline = _check(*ga_paragraphs_pair("A/RES/78/272"))
+    assert "Look-alike characters changed: hyphen → non-breaking hyphen." in _comments(redline)
