@@ -165,3 +165,33 @@ def test_a_masthead_in_the_first_pages_header_is_read_from_there() -> None:
         ("organization", "inserted"),
     ]
     assert not [p for p in data["paragraphs"] if p["status"] != "unchanged"]
+
+
+def test_a_rewording_only_in_a_no_break_space_is_kept_and_said_so(library: Path, tmp_path: Path, monkeypatch) -> None:
+    # aalco-52 built, then "the UN Convention" in op. 1 given a no-break space, as Word users type
+    # one (Ctrl+Shift+Space) to keep "UN" and "Convention" on one line. The import keeps the
+    # character (the draft rebuilds the document exactly) and says the rewording is only that.
+    monkeypatch.chdir(library)
+    built = tmp_path / "aalco-52.docx"
+    assert runner.invoke(app, ["build", "drafts/aalco-52.yaml", "-o", str(built)]).exit_code == 0
+    edited = tmp_path / "aalco-52-no-break-space.docx"
+    with zipfile.ZipFile(built) as source, zipfile.ZipFile(edited, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "word/document.xml":
+                xml = data.decode()
+                assert xml.count("the UN Convention") == 1
+                data = xml.replace("the UN Convention", "the UN\u00a0Convention").encode()
+            target.writestr(item, data)
+    result = runner.invoke(app, ["import", str(edited), "--name", "aalco-52-nbsp"])
+    assert result.exit_code == 0, result.output
+    assert "9 clauses reused, 1 rewording an earlier one, 0 new" in result.output
+    assert (
+        "warning: the operative paragraph “Encourages the Member States which are …” rewords clause"
+        " aalco.encourages-ratify-toc-protocol only in characters that print alike (space → no-break space);"
+        " its new clause, aalco.encourages-member-states-which-are-not, keeps them as the document has them"
+    ) in " ".join(result.output.split())
+    clauses = (library / "clauses" / "imported" / "aalco-52-nbsp.yaml").read_text(encoding="utf-8")
+    assert "UN\u00a0Convention" in clauses and "amends: aalco.encourages-ratify-toc-protocol" in clauses
+    shown = runner.invoke(app, ["diff", "drafts/aalco-52.yaml", "drafts/aalco-52-nbsp.yaml"])
+    assert "the UN[-<space>-]{+<no-break space>+}Convention against" in shown.output

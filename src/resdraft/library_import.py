@@ -505,6 +505,7 @@ class _Importer:
         self.result_reused: list[str] = []
         self.result_variants: list[tuple[str, str]] = []
         self.result_new: list[str] = []
+        self.warnings: list[str] = []
 
     def _punctuation(self, style: BodyStyle) -> dict[str, str]:
         """The marks the document's punctuation chain ends its paragraphs with where they are not
@@ -609,11 +610,29 @@ class _Importer:
         if variant is not None:
             entry["amends"] = variant.id
             self.result_variants.append((cid, variant.id))
+            self._alike(p, clause, variant)
         else:
             self.result_new.append(cid)
         self.new_clauses.append(entry)
         self.matcher.add(clause)
         return {"clause": cid, **overrides} if overrides else cid
+
+    def _alike(self, p: Paragraph, clause: Clause, variant: Clause) -> None:
+        """A warning where a new clause rewords one only in characters no reader can tell apart (a
+        no-break space where the library's has a space): the "rewording" is then no change of words,
+        and the import says so. The new clause stays, as the document has the characters (a draft
+        rebuilds its document exactly, and `clauses merge` keeps an adopted text's wording)."""
+        from resdraft.diff.unseen import note, prints_alike
+        from resdraft.diff.words import word_diff
+
+        was, now = _whole(variant), _whole(clause)
+        if prints_alike(was, now):
+            words = p.text.split()
+            self.warnings.append(
+                f"the {p.role} paragraph “{' '.join(words[:6])}{' …' if len(words) > 6 else ''}” rewords clause {variant.id}"
+                f" only in characters that print alike ({note(word_diff(was, now))}); its new clause, {clause.id},"
+                " keeps them as the document has them"
+            )
 
     def sub_numbering(self, p: Paragraph, kind: str) -> list[str] | None:
         """A paragraph's sub-paragraph labels per level where they are not the house style's ("(i)"
@@ -1218,7 +1237,7 @@ def _import_one(
         importer.result_reused,
         importer.result_variants,
         importer.result_new,
-        warnings=[*read.warnings, *_unstated(doc, data, style.years), *differences],
+        warnings=[*read.warnings, *_unstated(doc, data, style.years), *importer.warnings, *differences],
     )
     for path in (draft_path, clause_path):
         if path.is_dir():

@@ -29,6 +29,11 @@ def named(text: str) -> str:
     return "".join(f"<{character_name(char)}>" for char in text)
 
 
+def prints_alike(old: str, new: str) -> bool:
+    """Whether two texts differ only in characters no reader can tell apart."""
+    return old != new and old.translate(_LOOKS) == new.translate(_LOOKS)
+
+
 def unseen(ops: Sequence[Op]) -> frozenset[int]:
     """The places in `ops` of the insertions and deletions that no reader can see: each run of
     them (the edits between two unchanged stretches) made only of spaces, hyphens and invisible
@@ -56,7 +61,7 @@ def _prints_alike(ops: Sequence[Op], run: list[int]) -> bool:
         return False
     deleted = "".join(ops[k][1] for k in run if ops[k][0] == "delete")
     inserted = "".join(ops[k][1] for k in run if ops[k][0] == "insert")
-    return deleted.translate(_LOOKS) == inserted.translate(_LOOKS)
+    return prints_alike(deleted, inserted)
 
 
 def note(ops: Sequence[Op]) -> str:
