@@ -2076,6 +2076,20 @@ def test_a_change_no_reader_could_see_is_named_in_the_terminal_and_tabled_as_no_
     assert "5. In operative paragraph 15, replace “fund;” with “fund to assist developing countries" in amendments
 
 
+def test_paragraphs_changed_only_in_characters_that_print_alike_are_said_to_be() -> None:
+    # A/RES/78/69 -> 79/144 from the corpus's paragraphs: four paragraphs whose only change is
+    # the 79th session's non-breaking hyphens; the paragraph beside them with words changed too is not one.
+    from conftest import ga_paragraphs_pair
+
+    diff = compare(*ga_paragraphs_pair("A/RES/78/69"))
+    shown = render_terminal(diff)
+    assert "(4 only in characters that print alike)" in shown.splitlines()[5]
+    alike = [line.split("  ")[0] for line in shown.splitlines() if line.endswith(", only in characters that print alike")]
+    assert alike == ["op. 48 → op. 48", "op. 60 → op. 61", "op. 99 → op. 94", "op. 331 → op. 331"]
+    assert sum(c.alike for c in diff.operative) == 4
+    assert all(old_text(c.ops) != new_text(c.ops) for c in diff.operative if c.alike)
+
+
 def test_only_changes_that_print_alike_are_unseen() -> None:
     from resdraft.diff.unseen import note, seen, unseen
 

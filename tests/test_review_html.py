@@ -850,3 +850,7 @@ def test_a_change_no_reader_could_see_is_shown_by_its_characters_names() -> None
         '<ins><span class="char" title="U+2011 NON-BREAKING HYPHEN">non-breaking hyphen</span></ins>governmental'
     ) in page
     assert "span.char{" in page
+    assert page.count(">no visible change</span>") == 0  # (each changed paragraph changed words too)
+    alike = render_review_html(compare(*ga_paragraphs_pair("A/RES/78/69")))
+    assert alike.count(">no visible change</span>") == 2 * 4  # (a badge in each view, for four paragraphs)
+    assert "(4 only in characters that print alike)" in alike

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
+from resdraft.diff.unseen import only_unseen
 from resdraft.diff.words import Op
 from resdraft.model import Footnote, Line, Paragraph, Resolution
 from resdraft.numbering import printed_label
@@ -149,6 +150,16 @@ class ParagraphChange:
     def restyled(self) -> bool:
         """Whether it, or a sub-paragraph of it, keeps words the new text sets otherwise."""
         return bool(self.formatting) or any(sub.restyled for sub in self.subparagraphs)
+
+    @property
+    def alike(self) -> bool:
+        """Whether it is modified only in characters that print alike (a space become a no-break
+        space; see diff/unseen.py), its sub-paragraphs too: no reader sees what changed."""
+        if self.status != "modified" or self.moved or self.elsewhere or self.relabelled:
+            return False
+        subs = [sub for sub in self.subparagraphs if sub.changed]
+        own = self.old is not None and self.new is not None and self.old.text != self.new.text
+        return (own or bool(subs)) and (not own or only_unseen(self.ops)) and all(sub.alike for sub in subs)
 
     @property
     def opening(self) -> str | None:

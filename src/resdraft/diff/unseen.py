@@ -56,6 +56,12 @@ def unseen(ops: Sequence[Op]) -> frozenset[int]:
     return frozenset(out)
 
 
+def only_unseen(ops: Sequence[Op]) -> bool:
+    """Whether some ops change something, and nothing a reader can see."""
+    places = unseen(ops)
+    return bool(places) and all(k in places for k, (op, _) in enumerate(ops) if op != "equal")
+
+
 def _prints_alike(ops: Sequence[Op], run: list[int]) -> bool:
     if not all(ops[k][1] and LOOKALIKE.issuperset(ops[k][1]) for k in run):
         return False

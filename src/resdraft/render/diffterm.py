@@ -83,12 +83,15 @@ def _tally(counts: Mapping[str, int]) -> str:
 
 
 def summary_line(diff: Diff, part: str) -> str:
-    """'preamble: 3 unchanged, 2 modified, 1 inserted, 1 deleted (5 with formatting changed)'."""
+    """'preamble: 3 unchanged, 2 modified, 1 inserted, 1 deleted (5 with formatting changed; 1 only in
+    characters that print alike)'."""
     counts = diff.summary()[part]
     moved = f", {counts['moved']} moved" if counts["moved"] else ""
     restyled_count = sum(change.restyled for change in diff.part(part))
-    formatting = f" ({restyled_count} with formatting changed)" if restyled_count else ""
-    return f"{part}: {_tally(counts)}{moved}{formatting}"
+    notes = [f"{restyled_count} with formatting changed"] if restyled_count else []
+    if alike := sum(change.alike for change in diff.part(part)):
+        notes.append(f"{alike} only in characters that print alike")
+    return f"{part}: {_tally(counts)}{moved}" + (f" ({'; '.join(notes)})" if notes else "")
 
 
 def _field_status(change: HeaderChange, diff: Diff) -> str:
@@ -121,6 +124,8 @@ def _change(change: ParagraphChange, diff: Diff, colour: bool, indent: str = "")
         status += f", {note}"
     if change.relabelled:
         status += f", {change.relabelled_note}"
+    if change.alike:
+        status += ", only in characters that print alike"
     if change.formatting:
         status += ", formatting changed"
     elif change.restyled:

@@ -492,8 +492,9 @@ class _Notes:
     def row(self, change: ParagraphChange) -> tuple[str, str, str]:
         """A row's place ('op. 7 → op. 9') as HTML; its badges beside the status: one for the
         footnotes of a paragraph that changed, linking to the Footnotes table, one where words
-        both texts have are set otherwise (the redline tracks that too), and one where its
-        sub-paragraphs are labelled by another kind of label; and whether the row is a change, its
+        both texts have are set otherwise (the redline tracks that too), one where all that changed
+        prints alike (a space become a no-break space), and one where its sub-paragraphs are
+        labelled by another kind of label; and whether the row is a change, its
         words, its footnotes or its labels ('true' or 'false')."""
         count = 0
         if self.changed_at:  # (a plain loop, and none where no footnote changed: this is asked of every row)
@@ -504,6 +505,8 @@ class _Notes:
         badge = f'<a class="badge b-unchanged" href="#h-footnotes">{words}</a>' if count else ""
         if change.restyled:
             badge += '<span class="badge b-modified">formatting changed</span>'
+        if change.alike:
+            badge += '<span class="badge b-unchanged" title="Only characters that print alike changed: a space and a no-break space, a hyphen and a non-breaking one">no visible change</span>'
         if change.relabelled:
             badge += f'<span class="badge b-modified">{escape(change.relabelled_note)}</span>'
         old, new = places(change, self.diff)
