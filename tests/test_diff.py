@@ -50,6 +50,7 @@ def test_aalco_50_to_52_reports_exactly_the_known_changes() -> None:
         "deleted": 1,
         "moved": 0,
         "formatting": 5,
+        "alike": 0,
     }
     assert data["summary"]["operative"] == {
         "unchanged": 3,
@@ -58,6 +59,7 @@ def test_aalco_50_to_52_reports_exactly_the_known_changes() -> None:
         "deleted": 0,
         "moved": 0,
         "formatting": 0,
+        "alike": 0,
     }
     pre = [p for p in data["paragraphs"] if p["part"] == "preamble"]
     by_status = {(p["status"], p["opening"]) for p in pre if p["status"] != "unchanged"}
@@ -1688,6 +1690,7 @@ def test_a_git_revision_of_a_draft_compares_like_the_file(tmp_path: Path, librar
         "deleted": 1,
         "moved": 0,
         "formatting": 0,
+        "alike": 0,
     }
     assert data["old"]["source"] == "HEAD:drafts/aalco-52.yaml"
 
@@ -1702,7 +1705,7 @@ def test_documents_the_project_wrote_compare_like_their_drafts(tmp_path: Path) -
             path.write_bytes(data if isinstance(data, bytes) else data.encode())
         got = _json(str(old), str(new))
         counts = {"unchanged": 3, "modified": 2, "inserted": 1, "deleted": 1, "moved": 0}
-        assert got["summary"]["preamble"] == {**counts, "formatting": 0 if suffix == ".txt" else 5}, (
+        assert got["summary"]["preamble"] == {**counts, "formatting": 0 if suffix == ".txt" else 5, "alike": 0}, (
             suffix
         )  # (plain text has none)
         assert got["summary"]["operative"]["modified"] == 1, suffix

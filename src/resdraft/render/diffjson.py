@@ -41,6 +41,7 @@ def _paragraph(change: ParagraphChange) -> dict[str, Any]:
         "elsewhere": _elsewhere(change),
         "relabelled": {"old": list(change.relabelled[0]), "new": list(change.relabelled[1])} if change.relabelled else None,
         "formatting": _formatting(change.formatting),
+        "alike": change.alike,
         "subparagraphs": [_paragraph(s) for s in change.subparagraphs],
     }
 
@@ -66,7 +67,12 @@ def to_data(diff: Diff) -> dict[str, Any]:
         "old": {"source": diff.old_name, "body": diff.old.body, "session": diff.old.session.number},
         "new": {"source": diff.new_name, "body": diff.new.body, "session": diff.new.session.number},
         "summary": {
-            part: {**counts, "formatting": sum(c.restyled for c in diff.part(part))} for part, counts in diff.summary().items()
+            part: {
+                **counts,
+                "formatting": sum(c.restyled for c in diff.part(part)),
+                "alike": sum(c.alike for c in diff.part(part)),
+            }
+            for part, counts in diff.summary().items()
         },
         "header": [
             {"field": h.field, "status": h.status, "old": h.old, "new": h.new, "formatting": _formatting(h.formatting)}
