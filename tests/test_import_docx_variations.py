@@ -195,3 +195,7 @@ def test_a_rewording_only_in_a_no_break_space_is_kept_and_said_so(library: Path,
     assert "UN\u00a0Convention" in clauses and "amends: aalco.encourages-ratify-toc-protocol" in clauses
     shown = runner.invoke(app, ["diff", "drafts/aalco-52.yaml", "drafts/aalco-52-nbsp.yaml"])
     assert "the UN[-<space>-]{+<no-break space>+}Convention against" in shown.output
+    dupes = runner.invoke(app, ["clauses", "dupes", "--all"]).output.splitlines()
+    pair = dupes.index("99.9  aalco.encourages-ratify-toc-protocol  ~  aalco.encourages-member-states-which-are-not  (operative)")
+    assert dupes[pair + 1] == "    they differ only in characters that print alike: space → no-break space"
+    assert not any("print alike" in line for line in dupes[:pair] + dupes[pair + 2 :])

@@ -24,7 +24,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from resdraft.diff.words import Op
+from resdraft.diff.unseen import note, prints_alike
+from resdraft.diff.words import Op, word_diff
 from resdraft.errors import LibraryError, Problem
 from resdraft.model import Clause
 from resdraft.upkeep.index import Index
@@ -52,6 +53,7 @@ class Duplicate:
     adopted: tuple[str, ...] = ()  # the adopted drafts' paragraphs that use `drop` ("a-res-79-208 op. 3"): not to merge
     naming: str = ""  # the changes from `drop` to `keep` that name something else ("[-Bermuda-]{+Guam+}"): not to merge
     changes: str = ""  # what the drafts using `drop` would read otherwise after the merge ('' for the same paragraph)
+    alike: str = ""  # where the two differ only in characters that print alike, which ("space → no-break space")
 
     @property
     def mergeable(self) -> bool:
@@ -206,9 +208,17 @@ def dupes(
             runs = _changes(dropped, kept)
             naming = _naming(runs)
             words = "" if naming else _shown(runs)
-        out.append(Duplicate(a, b, round(score, 1), keep, drop, reason, linked, held, naming, words))
+        alike = _alike(a, b) if changes else ""
+        out.append(Duplicate(a, b, round(score, 1), keep, drop, reason, linked, held, naming, words, alike))
     out.sort(key=lambda d: (-d.similarity, order[d.a.id], order[d.b.id]))
     return out
+
+
+def _alike(a: Clause, b: Clause) -> str:
+    """Which characters two clauses differ in where they print alike (a no-break space for a
+    space, say, as a Word file has them), as diff/unseen.py says it; '' where they do not."""
+    was, now = wording(a, footnotes=True), wording(b, footnotes=True)
+    return note(word_diff(was, now)) if prints_alike(was, now) else ""
 
 
 def similar_pairs(clauses: list[Clause], threshold: float) -> list[tuple[int, int, float]]:

@@ -158,6 +158,8 @@ def dupes_text(pairs: Sequence[Duplicate], threshold: float, every: bool = False
     lines = []
     for d in shown:
         lines.append(f"{d.similarity:g}  {d.a.id}  ~  {d.b.id}  ({d.a.kind})")
+        if d.alike:
+            lines.append(f"    they differ only in characters that print alike: {d.alike}")
         if d.adopted:
             lines.append(
                 f"    keep both: merging {d.drop} into {d.keep} would change what adopted {', '.join(d.adopted)} "
