@@ -2109,3 +2109,21 @@ def test_only_changes_that_print_alike_are_unseen() -> None:
     ):
         ops = word_diff(old, new)
         assert not unseen(ops) and note(ops) == "" and seen(ops) == ops, (old, new)
+
+
+_LOOKALIKE_TEXT = st.text(alphabet="ab -.\u00a0\u2011\u00ad\u200b", max_size=24)
+
+
+@given(_LOOKALIKE_TEXT, _LOOKALIKE_TEXT)
+@settings(max_examples=400, deadline=None)
+def test_changes_no_reader_sees_are_only_edits_and_leave_the_new_text_whole(old: str, new: str) -> None:
+    from resdraft.diff.unseen import LOOKALIKE, only_unseen, prints_alike, seen, unseen
+
+    ops = word_diff(old, new)
+    hidden = unseen(ops)
+    assert all(ops[k][0] != "equal" and LOOKALIKE.issuperset(ops[k][1]) for k in hidden)
+    assert new_text(seen(ops)) == new  # (what an amendment works from: the new text, the unseen taken as unchanged)
+    assert prints_alike(old_text(seen(ops)), old) or old_text(seen(ops)) == old
+    if prints_alike(old, new):  # texts that print alike: every change is one no reader sees
+        assert only_unseen(ops), ops
+        assert all(op == "equal" for op, _ in seen(ops))
