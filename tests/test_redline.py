@@ -1532,3 +1532,14 @@ def test_a_change_no_reader_could_see_is_tracked_exactly_with_a_comment_naming_i
 
     redline = _check(*ga_paragraphs_pair("A/RES/78/272"))
     assert "Look-alike characters changed: hyphen → non-breaking hyphen." in _comments(redline)
+
+
+def test_a_moved_paragraph_with_a_change_no_reader_could_see_carries_a_comment_naming_it(library: Path) -> None:
+    # UNGA 64's operative 1 moved down, its "have not yet done so" given a no-break space: a Word
+    # move whose inserted no-break space would read as nothing changed.
+    old = _draft("unga-64")
+    edited = old.operative[0].text.replace("not yet", "not\u00a0yet", 1).removesuffix(";")
+    redline = _check(old, _move_first_operative_down(library, json.dumps(edited)))
+    comments = _comments(redline)
+    assert "Moved from operative paragraph 1" in comments
+    assert "Look-alike characters changed: space → no-break space." in comments

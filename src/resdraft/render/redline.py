@@ -594,6 +594,8 @@ class _Redline(_Writer):
         was, now = self._labels(change.old, change.new, role)
         old, new = (*was, *self._old(change.old.content)), (*now, *change.new.content)
         self._moved_runs(p, old, new, (*_label_ops(was, now), *change.ops), role, side)
+        if side == "moveTo":
+            self._unseen(p, change.ops)
         # The mark of a paragraph moved away whose last words were struck on the way is a deletion,
         # and that of one moved here whose last words were added on the way an insertion:
         # LibreOffice's Accept All (Reject All) leaves an empty paragraph where a moved mark follows
@@ -613,14 +615,20 @@ class _Redline(_Writer):
     def _in_place(self, change: ParagraphChange, status: str, style: str, role: str, num: tuple[str, int] | None) -> Any:
         """One (sub-)paragraph that stayed in place: deleted or inserted whole, edited, or as it was;
         with a comment where its words went to or came from another paragraph, and one naming the
-        characters of a change no reader could see (a space struck and a no-break space inserted)."""
+        characters of a change no reader could see (`_unseen`)."""
         old = change.old if status != "inserted" else None
         new = change.new if status != "deleted" else None
         p = self._written(style, old, new, change.ops, role, num)
         self._elsewhere(p, change)
-        if old is not None and new is not None and (unseen := unseen_note(change.ops)):
-            self._comment(p, f"Look-alike characters changed: {unseen}.")
+        if old is not None and new is not None:
+            self._unseen(p, change.ops)
         return p
+
+    def _unseen(self, p: Any, ops: tuple[Op, ...]) -> None:
+        """A comment naming the characters of changes no reader could see, where a paragraph has
+        them: a space struck and a no-break space inserted read as nothing changed."""
+        if note := unseen_note(ops):
+            self._comment(p, f"Look-alike characters changed: {note}.")
 
     def _change(self, change: ParagraphChange, part: str) -> Iterator[Any]:
         """The paragraph (and its sub-paragraphs) of one change that stayed in place, or one side
