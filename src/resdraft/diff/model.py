@@ -157,9 +157,11 @@ class ParagraphChange:
         space; see diff/unseen.py), its sub-paragraphs too: no reader sees what changed."""
         if self.status != "modified" or self.moved or self.elsewhere or self.relabelled:
             return False
+        if not only_unseen(self.ops) and any(op != "equal" for op, _ in self.ops):
+            return False  # (an edit holding a word: most paragraphs that changed)
         subs = [sub for sub in self.subparagraphs if sub.changed]
-        own = self.old is not None and self.new is not None and self.old.text != self.new.text
-        return (own or bool(subs)) and (not own or only_unseen(self.ops)) and all(sub.alike for sub in subs)
+        own = any(op != "equal" for op, _ in self.ops)
+        return (own or bool(subs)) and all(sub.alike for sub in subs)
 
     @property
     def opening(self) -> str | None:

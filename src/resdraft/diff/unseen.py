@@ -40,9 +40,9 @@ def unseen(ops: Sequence[Op]) -> frozenset[int]:
     characters, whose old and new texts print alike. Empty for most diffs, found at little cost:
     an edit holding a word is none."""
     for op, text in ops:
-        if op != "equal" and text[:1] in LOOKALIKE:
+        if op != "equal" and LOOKALIKE.issuperset(text):  # (stops at the first other character)
             break
-    else:  # (no edit begins with such a character: most diffs)
+    else:  # (no edit made only of such characters: most diffs)
         return frozenset()
     out: list[int] = []
     run: list[int] = []
@@ -58,13 +58,16 @@ def unseen(ops: Sequence[Op]) -> frozenset[int]:
 
 def only_unseen(ops: Sequence[Op]) -> bool:
     """Whether some ops change something, and nothing a reader can see."""
+    for op, text in ops:
+        if op != "equal" and not LOOKALIKE.issuperset(text):
+            return False  # (an edit holding a word: most paragraphs that changed, told at the first)
     places = unseen(ops)
     return bool(places) and all(k in places for k, (op, _) in enumerate(ops) if op != "equal")
 
 
 def _prints_alike(ops: Sequence[Op], run: list[int]) -> bool:
     if not all(ops[k][1] and LOOKALIKE.issuperset(ops[k][1]) for k in run):
-        return False
+        return False  # (a run of plain spaces and hyphens alone prints otherwise if it changed at all)
     deleted = "".join(ops[k][1] for k in run if ops[k][0] == "delete")
     inserted = "".join(ops[k][1] for k in run if ops[k][0] == "insert")
     return prints_alike(deleted, inserted)
