@@ -448,12 +448,20 @@ def _violations(found: dict[str, Any]) -> list[tuple[str, str]]:
     return [(v["id"], node["html"][:120]) for v in found["violations"] for node in v["nodes"]]
 
 
-@pytest.mark.parametrize("which", ["aalco", "footnotes"])
+@pytest.mark.parametrize("which", ["aalco", "footnotes", "look-alike"])
 def test_axe_finds_no_accessibility_violation_in_either_view(open_review: Callable[..., Review], aalco: Diff, which: str) -> None:
     # axe-core, the accessibility engine browsers' own audits use: contrast as painted, ARIA,
-    # landmarks, labels, headings, table headers; on AALCO 50 -> 52 and on A/RES/78/132 -> 79/194
-    # (footnotes changed and badged, a paragraph gone to the other part, links between its two rows).
-    review = open_review(aalco if which == "aalco" else compare(*ga_pair("A/RES/78/132")))
+    # landmarks, labels, headings, table headers; on AALCO 50 -> 52, on A/RES/78/132 -> 79/194
+    # (footnotes changed and badged, a paragraph gone to the other part, links between its two rows)
+    # and on A/RES/78/121 -> 79/141 from the corpus's paragraphs (characters named inside the marks,
+    # three paragraphs badged "no visible change").
+    from conftest import ga_paragraphs_pair
+
+    pairs = {"aalco": lambda: aalco, "footnotes": lambda: compare(*ga_pair("A/RES/78/132"))}
+    review = open_review(pairs.get(which, lambda: compare(*ga_paragraphs_pair("A/RES/78/121")))())
+    if which == "look-alike":
+        assert review.page.locator(".row:visible span.char").count() > 0
+        assert review.page.locator(".row:visible .badge", has_text="no visible change").count() == 3
     review.page.keyboard.press("j")
     for view in ("Side by side", "Inline"):
         review.page.get_by_role("button", name=view).click()
