@@ -627,9 +627,8 @@ class _Importer:
 
         was, now = _whole(variant), _whole(clause)
         if prints_alike(was, now):
-            words = p.text.split()
             self.warnings.append(
-                f"the {p.role} paragraph “{' '.join(words[:6])}{' …' if len(words) > 6 else ''}” rewords clause {variant.id}"
+                f"the {p.role} paragraph “{p.first_words(6)}” rewords clause {variant.id}"
                 f" only in characters that print alike ({note(word_diff(was, now))}); its new clause, {clause.id},"
                 " keeps them as the document has them"
             )

@@ -1192,7 +1192,7 @@ def _after_numbers(items: Sequence[_Item], numbered: bool) -> list[_Item]:
     for item in items:
         if item.heading:
             number, k = None, 0
-            heading = _short_heading(item.paragraph.text) if numbered else None
+            heading = item.paragraph.first_words(6) if numbered else None
         elif not item.labels and item.index != index:
             index = item.index
             if item.number is not None:
@@ -1208,12 +1208,6 @@ def _after_numbers(items: Sequence[_Item], numbered: bool) -> list[_Item]:
         else:
             out.append(item)
     return out
-
-
-def _short_heading(text: str, words: int = 6) -> str:
-    """A heading as a finding names it: its first words."""
-    said = text.split()
-    return " ".join(said[:words]) + (" …" if len(said) > words else "")
 
 
 def _sections(tops: list[_Item]) -> list[list[_Item]]:

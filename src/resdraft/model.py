@@ -300,6 +300,12 @@ class Paragraph:
     def footnote_refs(self) -> tuple[str, ...]:
         return tuple(s.marker for s in self.content if isinstance(s, FootnoteRef))
 
+    def first_words(self, count: int) -> str:
+        """Its first `count` words, and " …" where more follow: how a message names a paragraph
+        that has no number (a heading, an unnumbered paragraph)."""
+        words = self.text.split()
+        return " ".join(words[:count]) + (" …" if len(words) > count else "")
+
     def walk(self) -> Iterator[Paragraph]:
         """This paragraph and all its sub-paragraphs, in document order."""
         yield self

@@ -157,10 +157,10 @@ class ParagraphChange:
         space; see diff/unseen.py), its sub-paragraphs too: no reader sees what changed."""
         if self.status != "modified" or self.moved or self.elsewhere or self.relabelled:
             return False
-        if not only_unseen(self.ops) and any(op != "equal" for op, _ in self.ops):
+        own = any(op != "equal" for op, _ in self.ops)
+        if own and not only_unseen(self.ops):
             return False  # (an edit holding a word: most paragraphs that changed)
         subs = [sub for sub in self.subparagraphs if sub.changed]
-        own = any(op != "equal" for op, _ in self.ops)
         return (own or bool(subs)) and all(sub.alike for sub in subs)
 
     @property

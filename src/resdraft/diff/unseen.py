@@ -6,7 +6,7 @@ where the marks alone would show nothing: "UN[-<space>-]{+<no-break space>+}Conv
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from resdraft.diff.words import Op
 
@@ -44,48 +44,50 @@ def unseen(ops: Sequence[Op]) -> frozenset[int]:
             break
     else:  # (no edit made only of such characters: most diffs)
         return frozenset()
-    out: list[int] = []
-    run: list[int] = []
-    for k, (op, _) in enumerate([*ops, ("equal", "")]):
-        if op != "equal":
-            run.append(k)
-            continue
-        if run and _prints_alike(ops, run):
-            out += run
-        run = []
-    return frozenset(out)
+    return frozenset(k for run in _runs(ops) if _alike_sides(ops, run) for k in run)
 
 
 def only_unseen(ops: Sequence[Op]) -> bool:
     """Whether some ops change something, and nothing a reader can see."""
-    for op, text in ops:
-        if op != "equal" and not LOOKALIKE.issuperset(text):
+    found = False
+    for run in _runs(ops):
+        if _alike_sides(ops, run) is None:
             return False  # (an edit holding a word: most paragraphs that changed, told at the first)
-    places = unseen(ops)
-    return bool(places) and all(k in places for k, (op, _) in enumerate(ops) if op != "equal")
-
-
-def _prints_alike(ops: Sequence[Op], run: list[int]) -> bool:
-    if not all(ops[k][1] and LOOKALIKE.issuperset(ops[k][1]) for k in run):
-        return False  # (a run of plain spaces and hyphens alone prints otherwise if it changed at all)
-    deleted = "".join(ops[k][1] for k in run if ops[k][0] == "delete")
-    inserted = "".join(ops[k][1] for k in run if ops[k][0] == "insert")
-    return prints_alike(deleted, inserted)
+        found = True
+    return found
 
 
 def note(ops: Sequence[Op]) -> str:
     """What the unseen changes of some ops are, as a comment says it: 'space → no-break space'
     ('' where there are none)."""
-    places = unseen(ops)
-    notes: list[str] = []
-    deleted = inserted = ""
-    for k, (op, text) in enumerate([*ops, ("equal", "")]):
-        if k in places:
-            deleted, inserted = (deleted + text, inserted) if op == "delete" else (deleted, inserted + text)
-        elif deleted or inserted:
-            notes.append(f"{_names(deleted) or 'nothing'} → {_names(inserted) or 'nothing'}")
-            deleted = inserted = ""
+    notes = [
+        f"{_names(sides[0]) or 'nothing'} → {_names(sides[1]) or 'nothing'}"
+        for run in _runs(ops)
+        if (sides := _alike_sides(ops, run)) is not None
+    ]
     return "; ".join(dict.fromkeys(notes))
+
+
+def _runs(ops: Sequence[Op]) -> Iterator[list[int]]:
+    """The places of each run of edits (deletions and insertions between two unchanged stretches)."""
+    run: list[int] = []
+    for k, (op, _) in enumerate(ops):
+        if op != "equal":
+            run.append(k)
+        elif run:
+            yield run
+            run = []
+    if run:
+        yield run
+
+
+def _alike_sides(ops: Sequence[Op], run: list[int]) -> tuple[str, str] | None:
+    """A run's deleted and inserted text where they print alike; None where a reader sees the change."""
+    if not all(ops[k][1] and LOOKALIKE.issuperset(ops[k][1]) for k in run):
+        return None  # (the commonest answer, told at a run's first edit holding a word)
+    deleted = "".join(ops[k][1] for k in run if ops[k][0] == "delete")
+    inserted = "".join(ops[k][1] for k in run if ops[k][0] == "insert")
+    return (deleted, inserted) if prints_alike(deleted, inserted) else None
 
 
 def _names(text: str) -> str:

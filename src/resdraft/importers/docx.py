@@ -1535,8 +1535,13 @@ def _comments(package: _Package, part: str | None, body: Any) -> str | None:
     said = {c.get(_w("id")): c for c in ([] if root is None else root.iter(_w("comment")))}
     first = _words_in(said[marks[0]]) if marks[0] in said else ""
     what = "a comment" if len(marks) == 1 else f"{len(marks)} comments"
-    shown = f" (“{textwrap.shorten(first, 60, placeholder=' …')}”{'' if len(marks) == 1 else ' …'})" if first else ""
+    shown = f" ({_excerpt(first)}{'' if len(marks) == 1 else ' …'})" if first else ""
     return f"has {what}, left out{shown}"
+
+
+def _excerpt(words: str) -> str:
+    """Some words a warning quotes, shortened to about a line: "“Should this name the 2000 Protocol …”"."""
+    return f"“{textwrap.shorten(words, 60, placeholder=' …')}”"
 
 
 def _words_in(element: Any) -> str:
@@ -1629,7 +1634,7 @@ def read_docx(data: bytes, source: Path | None = None, body: str | None = None) 
     if comments := _comments(package, parts.get("comments"), body_el):
         notes.append(comments)
     if boxes := [box for p in _all_paragraphs(body_el) for box in _text_boxes(p)]:
-        shown = ", ".join(f"“{textwrap.shorten(text, 60, placeholder=' …')}”" for box in boxes[:2] if (text := _words_in(box)))
+        shown = ", ".join(_excerpt(text) for box in boxes[:2] if (text := _words_in(box)))
         what = "a text box; its text is" if len(boxes) == 1 else f"{len(boxes)} text boxes; their text is"
         notes.append(f"has {what} read as paragraphs where it stands ({shown})")
     ours = any(_style_role(p.style) for p in paras)

@@ -240,12 +240,7 @@ def _name(change: ParagraphChange, text: Resolution) -> str:
     "the heading “Budget performance report for …”"."""
     index, number, p = change.old_index, change.old_number, change.old
     if _heading(change, text) and p is not None:
-        words = p.text.split()
-        return (
-            f"the heading {p.label}"
-            if p.label
-            else f"the heading {_quote(' '.join(words[:8]) + (' …' if len(words) > 8 else ''))}"
-        )
+        return f"the heading {p.label}" if p.label else f"the heading {_quote(p.first_words(8))}"
     if change.part == "operative":
         return f"operative paragraph {number if number is not None else (index or 0) + 1}{_in_section(text, index or 0)}"
     return f"the {ordinal_words((index or 0) + 1)} preambular paragraph"

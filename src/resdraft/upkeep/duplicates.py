@@ -88,8 +88,6 @@ _TRAIL = re.compile(r"\S*(?:[^\S\n]+\S+){0,2}")
 
 def _changes(old: Clause, new: Clause) -> list[_Change]:
     """The runs of changes from one clause's paragraph and footnotes to the other's."""
-    from resdraft.diff.words import word_diff
-
     ops = word_diff(_whole(old), _whole(new))
     out = []
     said = {"delete": "", "insert": ""}
@@ -217,7 +215,7 @@ def dupes(
 def _alike(a: Clause, b: Clause) -> str:
     """Which characters two clauses differ in where they print alike (a no-break space for a
     space, say, as a Word file has them), as diff/unseen.py says it; '' where they do not."""
-    was, now = wording(a, footnotes=True), wording(b, footnotes=True)
+    was, now = _whole(a), _whole(b)
     return note(word_diff(was, now)) if prints_alike(was, now) else ""
 
 
