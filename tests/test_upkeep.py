@@ -1157,3 +1157,20 @@ def test_search_finds_a_symbol_cited_in_a_footnote_as_an_exact_hit_shown_in_that
     assert [hits[0].passage[a:b] for a, b in hits[0].marks] == ["27", "A", "78", "27"]
     # The clause citing the next year's report matches only some of the words.
     assert next(h for h in hits if h.clause.id == "unga.requests-secretary-general-ensure-full-provision-2").how == "some words"
+
+
+def test_show_parts_the_titles_of_another_resolutions_wording_as_history_does() -> None:
+    # Titles hold commas ("… OF WOMEN/CHILDREN, MIGRANT WORKERS …"): joined by ", " two read as three.
+    from dataclasses import replace
+
+    from resdraft.model import Clause
+    from resdraft.upkeep.browse import ClauseView
+    from resdraft.upkeep.lineage import Lineage
+
+    clause = Clause("aipa.urges-members", "operative", "to act")
+    titles = ("Resolution on Women, Children and Migrants", "Resolution on Trafficking", "Resolution on Drugs")
+    view = ClauseView(clause, (), Lineage(("aipa.urges",), ()), {"aipa.urges": titles})
+    assert "amends: aipa.urges (Resolution on Women, Children and Migrants; Resolution on Trafficking and 1 more)" in (
+        clause_text(view)
+    )
+    assert "amends: aipa.urges\n" in clause_text(replace(view, elsewhere={}))

@@ -77,9 +77,9 @@ def clause_text(view: ClauseView) -> str:
     lineage = view.lineage
 
     def named(cid: str) -> str:  # (with the resolutions using it, where this clause's use none of them)
-        titles = view.elsewhere.get(cid, ())
+        titles = view.elsewhere.get(cid, ())  # (apart by "; ", as `history` has them: a title may hold commas)
         more = f" and {len(titles) - 2} more" if len(titles) > 2 else ""
-        return f"{cid} ({', '.join(titles[:2])}{more})" if titles else cid
+        return f"{cid} ({'; '.join(titles[:2])}{more})" if titles else cid
 
     if lineage.ancestors or lineage.missing:
         missing = [f"{lineage.missing} (not in the library)"] if lineage.missing else []
