@@ -24,6 +24,7 @@ from resdraft.library.drafts import symbol_name
 from resdraft.library_import import import_document
 from resdraft.lint import lint
 from resdraft.sources import read_file
+from resdraft.upkeep.lineage import wording
 
 runner = CliRunner()
 SEED = CORPUS / "seeds"
@@ -390,15 +391,48 @@ def test_a_text_of_the_session_after_another_under_its_title_continues_its_draft
     assert "\nprevious:" not in import_document(other).draft.read_text(encoding="utf-8")
 
 
-def test_a_history_through_another_territorys_text_names_each_wordings_resolution(empty: Path, tmp_path: Path) -> None:
-    # Anguilla's 78th-session text, the first of its item in the library, rewords American Samoa's
-    # (imported before it): the history of Anguilla's 79th-session paragraph read "(unga 78)" for
-    # American Samoa's wording, as if it were Anguilla's the year before.
+def test_a_territorys_first_text_rewords_no_other_territorys_paragraph(empty: Path, tmp_path: Path) -> None:
+    # Anguilla's 78th-session text, the first of its item in the library, had reworded American
+    # Samoa's (imported before it) in 16 paragraphs that say of Anguilla what American Samoa's say
+    # of American Samoa: "… the people of [-American Samoa-]{+Anguilla+} …". Each is Anguilla's own.
+    samoa = import_document(ga_text(tmp_path, "A/RES/78/86"))
+    anguilla = import_document(ga_text(tmp_path, "A/RES/78/87"))
+    clauses = open_library(empty).clauses
+    assert anguilla.variants, "it still rewords paragraphs that name no territory"
+    assert not [was for _, was in anguilla.variants if "American Samoa" in wording(clauses[was])]
+    assert ANGUILLA_78 in anguilla.new and samoa.new
+    # Its next session's text rewords its own, as before.
+    later = import_document(ga_text(tmp_path, "A/RES/79/100"))
+    assert ("unga.having-considered-question-anguilla-examined-report-special-2", ANGUILLA_78) in later.variants
+    assert open_library(empty).clauses[ANGUILLA_78].amends is None
+
+
+ANGUILLA_78 = "unga.having-considered-question-anguilla-examined-report-special"
+
+
+def test_a_text_whose_title_changes_only_by_its_year_still_rewords_the_years_before(empty: Path, tmp_path: Path) -> None:
+    # "Working Capital Fund for 2025" continues "… for 2024": numbers are no subject of a resolution.
+    import_document(ga_text(tmp_path, "A/RES/78/256"))
+    later = import_document(ga_text(tmp_path, "A/RES/79/261"))
+    assert len(later.variants) == 6
+    assert all(was.startswith("unga.") and was in open_library(empty).clauses for _, was in later.variants)
+
+
+def test_a_history_through_another_resolutions_wording_names_each_wordings_resolution(empty: Path, tmp_path: Path) -> None:
+    # Linked by hand, Anguilla's 78th-session paragraph amends American Samoa's: the history of
+    # Anguilla's 79th-session paragraph read "(unga 78)" for American Samoa's wording, as if it
+    # were Anguilla's the year before.
     from resdraft.upkeep import history
     from resdraft.upkeep.report import history_text
 
     for symbol in ("A/RES/78/86", "A/RES/78/87", "A/RES/79/100"):
         import_document(ga_text(tmp_path, symbol))
+    clause_file = empty / "clauses" / "imported" / "a-res-78-87.yaml"
+    entry = f"  - id: {ANGUILLA_78}\n"
+    text = clause_file.read_text(encoding="utf-8")
+    assert entry in text
+    samoa = "unga.having-considered-question-american-samoa-examined-report"
+    clause_file.write_text(text.replace(entry, f"{entry}    amends: {samoa}\n"), encoding="utf-8")
     steps = history(empty, "unga.having-considered-question-anguilla-examined-report-special-2")
     assert [(s.resolutions, s.borrowed) for s in steps] == [
         (("Question of American Samoa",), False),

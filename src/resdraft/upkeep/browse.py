@@ -23,7 +23,7 @@ class ClauseView:
     uses: tuple[UseSite, ...]
     lineage: Lineage
     # The titles of the resolutions using each clause of its lineage that only other resolutions use
-    # than this clause's (a territory's first text in the library rewords another territory's).
+    # than this clause's (an `amends:` written by hand from one resolution's paragraph to another's).
     elsewhere: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 

@@ -162,9 +162,34 @@ def _names_something(change: _Change) -> bool:
             preceding = (change.before[side] + text[: m.start()]).rstrip()
             if word[0].isupper() and preceding and preceding[-1] not in ".!?\n":
                 return True
-            if any(ch.isdigit() for ch in word) or _NUMBER_WORD.fullmatch(word.lower()):
+            if _numeric(word):
                 return True
     return False
+
+
+def retitled(old: Clause, new: Clause, was: str, now: str) -> str:
+    """The changes from one clause to the other that put words of the title `now` in place of
+    words of the title `was` that `now` has not ("question of [-American Samoa-]{+Anguilla+}" from
+    "Question of American Samoa" to "Question of Anguilla"): the new clause says of its own
+    resolution's subject what the old says of another's, so it is that resolution's paragraph,
+    not a rewording of the other's. '' where none does."""
+    words = {title: {fold(w) for w in _WORD.findall(title) if not _numeric(w)} for title in (was, now)}
+    gone, come = words[was] - words[now], words[now] - words[was]
+    if not gone or not come:
+        return ""
+
+    def swaps(change: _Change) -> bool:
+        struck = {fold(w) for k, t in change.ops if k == "delete" for w in _WORD.findall(t)}
+        added = {fold(w) for k, t in change.ops if k == "insert" for w in _WORD.findall(t)}
+        return bool(struck & gone) and bool(added & come)
+
+    return " … ".join(c.shown() for c in _changes(old, new) if swaps(c))
+
+
+def _numeric(word: str) -> bool:
+    """A number, or a number's word: a title naming its year or session ("… programme budget for
+    2025", "… on the work of its seventy-sixth session") changes it every year, and stays the same resolution."""
+    return any(ch.isdigit() for ch in word) or bool(_NUMBER_WORD.fullmatch(word.lower()))
 
 
 def word_bound(threshold: float) -> float:
