@@ -2111,17 +2111,52 @@ def test_only_changes_that_print_alike_are_unseen() -> None:
         assert not unseen(ops) and note(ops) == "" and seen(ops) == ops, (old, new)
 
 
+def test_a_change_no_reader_sees_is_found_where_the_diff_splits_or_moves_it() -> None:
+    # Cases the property below found: the diff keeps the other of two hyphens, or a stop or a letter
+    # in place of a soft hyphen, so no one run of edits prints alike, but the runs together do.
+    from resdraft.diff.unseen import note, only_unseen, seen
+    from resdraft.render.diffterm import marked
+
+    for old, new, said in (
+        ("--", "\u2011-\u00ad", "hyphen hyphen → non-breaking hyphen hyphen soft hyphen"),
+        ("\u00ad.", ".\u00ad", "soft hyphen moved"),
+        ("a\u00ad\u00ad", "\u00ad\u00ada", "soft hyphen soft hyphen moved"),
+    ):
+        ops = word_diff(old, new)
+        assert only_unseen(ops) and seen(ops) == [("equal", new)], ops
+        assert note(ops) == said
+    # The characters between the runs are named with them: the stop moved past a soft hyphen.
+    assert marked(word_diff("\u00ad.", ".\u00ad")) == "{+.+}<soft hyphen>[-.-]"
+    assert marked(word_diff("a\u00ad\u00ad", "\u00ad\u00ada")) == "[-a-]<soft hyphen><soft hyphen>{+a+}"
+    # So on the review page, where the paragraph is one with no visible change.
+    from resdraft.render.reviewhtml import render_review_html
+
+    def text(words: str) -> Resolution:
+        return _resolution([], [words])
+
+    page = render_review_html(
+        compare(text("Decides to remain seized of the matter\u00ad."), text("Decides to remain seized of the matter.\u00ad"))
+    )
+    assert ">no visible change</span>" in page
+    soft = '<span class="char" title="U+00AD SOFT HYPHEN">soft hyphen</span>'
+    assert f"matter{soft}<del>.</del></div>" in page  # (the old text, side by side)
+    assert f"matter<ins>.</ins>{soft}<del>.</del></div>" in page  # (inline)
+    # Runs apart by more than a few characters are each what they are.
+    ops = word_diff("a - b and so on, c", "a \u2011 b and so on, c\u00ad")
+    assert only_unseen(ops) and note(ops) == "hyphen → non-breaking hyphen; nothing → soft hyphen"
+
+
 _LOOKALIKE_TEXT = st.text(alphabet="ab -.\u00a0\u2011\u00ad\u200b", max_size=24)
 
 
 @given(_LOOKALIKE_TEXT, _LOOKALIKE_TEXT)
 @settings(max_examples=400, deadline=None)
 def test_changes_no_reader_sees_are_only_edits_and_leave_the_new_text_whole(old: str, new: str) -> None:
-    from resdraft.diff.unseen import LOOKALIKE, only_unseen, prints_alike, seen, unseen
+    from resdraft.diff.unseen import only_unseen, prints_alike, seen, unseen
 
     ops = word_diff(old, new)
     hidden = unseen(ops)
-    assert all(ops[k][0] != "equal" and LOOKALIKE.issuperset(ops[k][1]) for k in hidden)
+    assert all(ops[k][0] != "equal" or (0 < k < len(ops) - 1 and len(ops[k][1]) <= 4) for k in hidden)
     assert new_text(seen(ops)) == new  # (what an amendment works from: the new text, the unseen taken as unchanged)
     assert prints_alike(old_text(seen(ops)), old) or old_text(seen(ops)) == old
     if prints_alike(old, new):  # texts that print alike: every change is one no reader sees

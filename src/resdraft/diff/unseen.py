@@ -5,6 +5,7 @@ where the marks alone would show nothing: "UN[-<space>-]{+<no-break space>+}Conv
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterator, Sequence
 
@@ -16,6 +17,8 @@ _HYPHENS = "-\u2010\u2011"
 _INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
 _LOOKS = str.maketrans({**dict.fromkeys(_SPACES, " "), **dict.fromkeys(_HYPHENS, "-"), **dict.fromkeys(_INVISIBLE)})
 LOOKALIKE = frozenset(_SPACES + _HYPHENS + _INVISIBLE)  # the characters such a change is made of
+# Those that print as another one does, or not at all: one is in every change no reader sees.
+_UNUSUAL = re.compile("[" + re.escape("".join(sorted(LOOKALIKE - {" ", "-"}))) + "]")
 _NAMES = {" ": "space", "\t": "tab", "-": "hyphen"}
 
 
@@ -25,8 +28,9 @@ def character_name(char: str) -> str:
 
 
 def named(text: str) -> str:
-    """Each character of an unseen change by its name in angle brackets: '<no-break space>'."""
-    return "".join(f"<{character_name(char)}>" for char in text)
+    """Each space, hyphen or invisible character of an unseen change by its name in angle
+    brackets: '<no-break space>' (anything else it holds as it is: a soft hyphen moved past a stop)."""
+    return "".join(f"<{character_name(char)}>" if char in LOOKALIKE else char for char in text)
 
 
 def prints_alike(old: str, new: str) -> bool:
@@ -35,36 +39,35 @@ def prints_alike(old: str, new: str) -> bool:
 
 
 def unseen(ops: Sequence[Op]) -> frozenset[int]:
-    """The places in `ops` of the insertions and deletions that no reader can see: each run of
-    them (the edits between two unchanged stretches) made only of spaces, hyphens and invisible
-    characters, whose old and new texts print alike. Empty for most diffs, found at little cost:
-    an edit holding a word is none."""
-    for op, text in ops:
-        if op != "equal" and LOOKALIKE.issuperset(text):  # (stops at the first other character)
-            break
-    else:  # (no edit made only of such characters: most diffs)
+    """The places in `ops` of the changes no reader can see: each run of insertions and deletions
+    (the edits between two unchanged stretches) whose old and new texts print alike, or a few
+    runs that do together, and the unchanged characters between them (see `_alike_runs`), which
+    are named too. Empty for most diffs, found at little cost (see `_any_hidden`)."""
+    if not _any_hidden(ops):  # (most diffs)
         return frozenset()
-    return frozenset(k for run in _runs(ops) if _alike_sides(ops, run) for k in run)
+    return frozenset(k for run, sides in _alike_runs(ops) if sides for k in run)
 
 
 def only_unseen(ops: Sequence[Op]) -> bool:
     """Whether some ops change something, and nothing a reader can see."""
+    if not _any_hidden(ops):  # (most diffs)
+        return False
     found = False
-    for run in _runs(ops):
-        if _alike_sides(ops, run) is None:
+    for _, sides in _alike_runs(ops):
+        if sides is None:
             return False  # (an edit holding a word: most paragraphs that changed, told at the first)
         found = True
     return found
 
 
 def note(ops: Sequence[Op]) -> str:
-    """What the unseen changes of some ops are, as a comment says it: 'space → no-break space'
-    ('' where there are none)."""
-    notes = [
-        f"{_names(sides[0]) or 'nothing'} → {_names(sides[1]) or 'nothing'}"
-        for run in _runs(ops)
-        if (sides := _alike_sides(ops, run)) is not None
-    ]
+    """What the unseen changes of some ops are, as a comment says it: 'space → no-break space',
+    'soft hyphen moved' ('' where there are none)."""
+    notes = []
+    for _, sides in _alike_runs(ops):
+        if sides:
+            was, now = (_names(side) for side in sides)
+            notes.append(f"{was} moved" if was == now else f"{was or 'nothing'} → {now or 'nothing'}")
     return "; ".join(dict.fromkeys(notes))
 
 
@@ -81,17 +84,54 @@ def _runs(ops: Sequence[Op]) -> Iterator[list[int]]:
         yield run
 
 
-def _alike_sides(ops: Sequence[Op], run: list[int]) -> tuple[str, str] | None:
-    """A run's deleted and inserted text where they print alike; None where a reader sees the change."""
-    if not all(ops[k][1] and LOOKALIKE.issuperset(ops[k][1]) for k in run):
-        return None  # (the commonest answer, told at a run's first edit holding a word)
-    deleted = "".join(ops[k][1] for k in run if ops[k][0] == "delete")
-    inserted = "".join(ops[k][1] for k in run if ops[k][0] == "insert")
-    return (deleted, inserted) if prints_alike(deleted, inserted) else None
+def _alike_runs(ops: Sequence[Op]) -> Iterator[tuple[list[int], tuple[str, str] | None]]:
+    """The places of each run of edits, and its old and new texts where they print alike (None
+    where a reader sees the change). Up to `JOINED` runs in a row, apart by no more than `BETWEEN` unchanged
+    characters, are taken together with the text between them where apart they would not print
+    alike: of two hyphens the diff may keep the other one ("--" to "‑-\u00ad" as
+    {+‑+}-[---]{+\u00ad+}, a hyphen added, then one dropped), and of a stop and a soft hyphen the
+    soft hyphen ("\u00ad." to ".\u00ad" as {+.+}\u00ad[-.-])."""
+    runs = list(_runs(ops))
+    i = 0
+    while i < len(runs):
+        found = None
+        unusual = False  # (a span without an unusual character prints alike only where it is the same)
+        for j in range(i, min(i + JOINED, len(runs))):
+            if j > i:
+                between = ops[runs[j][0] - 1][1]
+                if len(between) > BETWEEN:
+                    break
+                unusual = unusual or bool(_UNUSUAL.search(between))
+            unusual = unusual or any(_UNUSUAL.search(ops[k][1]) for k in runs[j])
+            if not unusual:
+                continue
+            span = ops[runs[i][0] : runs[j][-1] + 1]
+            sides = "".join(t for op, t in span if op != "insert"), "".join(t for op, t in span if op != "delete")
+            if prints_alike(*sides):
+                found = j
+                break
+        if found is not None:
+            yield list(range(runs[i][0], runs[found][-1] + 1)), sides
+            i = found + 1
+        else:
+            yield runs[i], None
+            i += 1
+
+
+JOINED, BETWEEN = 4, 4
+
+
+def _any_hidden(ops: Sequence[Op]) -> bool:
+    """Whether some ops may hold a change no reader sees: an edit, or a few unchanged characters
+    between two (see `_alike_runs`), holding an unusual space, hyphen or invisible character.
+    Texts without one print alike only where they are the same."""
+    # (A tab is the only such character in ASCII, and a string knows at once whether it is all ASCII.)
+    search = _UNUSUAL.search
+    return any((op != "equal" or len(text) <= BETWEEN) and ("\t" in text if text.isascii() else search(text)) for op, text in ops)
 
 
 def _names(text: str) -> str:
-    return " ".join(character_name(char) for char in text)
+    return " ".join(character_name(char) for char in text if char in LOOKALIKE)
 
 
 def seen(ops: Sequence[Op]) -> list[Op]:

@@ -432,8 +432,8 @@ def _marked_up(ops: Sequence[Op], old: _Cursor, new: _Cursor) -> tuple[str, str,
     hidden = unseen(ops)
     for k, (op, text) in enumerate(ops):
         if op == "equal":
-            old_side.append(take_old(text))
-            new_side.append(piece := take_new(text))
+            old_side.append(_named(take_old(text)) if k in hidden else take_old(text))
+            new_side.append(piece := _named(take_new(text)) if k in hidden else take_new(text))
         elif op == "insert":
             html = take_new(text)
             new_side.append(piece := f"<ins>{_named(html) if k in hidden else html}</ins>")
