@@ -362,9 +362,10 @@ class _Matcher:
     ) -> Clause | None:
         """The library clause a new one rewords, if any: among the clauses `first` names (those
         of the draft the document continues) before any other, and of equal scores the earliest.
-        Where the closest clause elsewhere is one `foreign` tells is another resolution's own
-        paragraph (see `_Importer.retitled`), the new one is its own resolution's: it rewords none
-        (unless a clause of the continued draft scores `CONTINUED_THRESHOLD`, as below).
+        Where the closest clause elsewhere is one `foreign` tells the new one does not reword
+        (another resolution's own paragraph, or one of this session's other texts: see
+        `_Importer.no_earlier_wording`), the new one rewords none (unless a clause of the continued
+        draft scores `CONTINUED_THRESHOLD`, as below).
 
         A paragraph close enough to a clause elsewhere to reword it rewords the closest clause of
         the continued draft instead where that one scores `CONTINUED_THRESHOLD` or more: each
@@ -504,12 +505,13 @@ class _Importer:
         style: BodyStyle,
         matcher: _Matcher,
         previous_clauses: Iterable[str] = (),
-        titles: Callable[[str], Iterable[str]] = lambda cid: (),
+        users: Callable[[str], Iterable[tuple[int, str | None]]] = lambda cid: (),
     ) -> None:
         self.library, self.doc = library, doc
         self.matcher = matcher
         self.previous_clauses = tuple(previous_clauses)  # the clauses of the draft the document continues
-        self.titles = titles  # the titles of the library's resolutions using a clause, by its id
+        self.users = users  # the session and title of each of the library's drafts using a clause, by its id
+        self.years = style.years
         matcher.context = {"session": doc.session, "body": body_context(style, doc.session.number)}
         self.taken = set(library.clauses)
         self.footnotes = {n.marker: _source(n.content, {}, {}) for n in doc.footnotes}
@@ -621,7 +623,7 @@ class _Importer:
         # The clause as the library will read it, sub-paragraphs and all: a later paragraph the
         # same in every part reuses it, and one rewording it is measured against all of it.
         clause = Clause(cid, kind, text, p.opening, _subclauses(subs), notes)  # type: ignore[arg-type]
-        variant = self.matcher.similar(clause, self.previous_clauses, partial(self.retitled, clause))
+        variant = self.matcher.similar(clause, self.previous_clauses, partial(self.no_earlier_wording, clause))
         if variant is not None:
             entry["amends"] = variant.id
             self.result_variants.append((cid, variant.id))
@@ -632,20 +634,38 @@ class _Importer:
         self.matcher.add(clause)
         return {"clause": cid, **overrides} if overrides else cid
 
-    def retitled(self, clause: Clause, other: Clause) -> bool:
-        """Whether a library clause is another resolution's own paragraph where a new clause says
-        the same of this one's subject: the new puts words of this document's title in place of
-        words of the title of a resolution using the other ("… the people of [-Anguilla-]{+Bermuda+} …"
-        in "Question of Bermuda", of "Question of Anguilla"'s). Each territory's, mission's or
-        organization's text is its own, and no rewording of another's: of the 659 GA texts of
-        the corpus imported, 365 paragraphs had been taken for such rewordings. (Words that are
-        numbers are no subject: "Working Capital Fund for 2025" continues "… for 2024".)"""
+    def no_earlier_wording(self, clause: Clause, other: Clause) -> bool:
+        """Whether a library clause is no wording a new clause rewords, though close to it:
+
+        - another resolution's own paragraph, where the new one says the same of this one's
+          subject: it puts words of this document's title in place of words of the title of a
+          resolution using the other ("… the people of [-Anguilla-]{+Bermuda+} …" in "Question of
+          Bermuda", of "Question of Anguilla"'s). Each territory's, mission's or organization's
+          text is its own. (Words that are numbers are no subject: "Working Capital Fund for 2025"
+          continues "… for 2024".)
+        - a paragraph of other resolutions of this session, or of later ones, alone (where
+          sessions are numbered: a Council's resolutions of one year continue each other): a
+          rewording is of a wording adopted before, and which text of a session is imported first
+          is chance. (A draft of this session under this title is this resolution's: a revised
+          draft rewords the draft it revises.)
+
+        Of the 659 GA texts of the corpus imported in order, 365 paragraphs had been taken for
+        rewordings of the first kind, and then 641 of the second."""
         from resdraft.upkeep.duplicates import retitled
 
         title = self.doc.fields.get("title")
         if not isinstance(title, str) or not title:
-            return False
-        return any(retitled(other, clause, was, title) for was in self.titles(other.id) if was != title)
+            return False  # (no title to tell this resolution's drafts from another's)
+        users = list(self.users(other.id))
+        session = self.doc.session.number
+        if (
+            not self.years
+            and users
+            and all(used >= session and was and _words_of(was) != _words_of(title) for used, was in users)
+        ):
+            return True
+        titles = dict.fromkeys(was for _, was in users if was and was != title)
+        return any(retitled(other, clause, was, title) for was in titles)
 
     def _alike(self, p: Paragraph, clause: Clause, variant: Clause) -> None:
         """A warning where a new clause rewords one only in characters no reader can tell apart (a
@@ -791,18 +811,18 @@ class _Drafts:
                 return found[0] if len(found) == 1 else None
         return None
 
-    def titles_using(self, cid: str) -> list[str]:
-        """The titles of the library's drafts that use a clause (each once, in file order)."""
+    def users(self, cid: str) -> list[tuple[int, str | None]]:
+        """The session and title (where it has one written out) of each of the library's drafts that use a clause."""
         self.scanned()
         assert self.by_session is not None
-        titles: list[str] = []
-        for words in self.by_session.values():
+        found = []
+        for session, words in self.by_session.items():
             for path, text in words.items():
                 if cid in text:  # (the words first: reading is slow)
                     title, used = self._read(path)
-                    if cid in used and title and title not in titles:
-                        titles.append(title)
-        return titles
+                    if cid in used:
+                        found.append((session, title))
+        return found
 
     def _read(self, path: Path) -> tuple[str | None, frozenset[str]]:
         """A draft's title (where it has one written out) and the clauses it uses, read once."""
@@ -1239,7 +1259,7 @@ def _import_one(
     problems.raise_errors()
     assert style is not None
     previous = drafts.continued_by(doc)  # (its clauses are the first a paragraph may reword)
-    importer = _Importer(library, doc, style, matcher, drafts.clauses_of(previous) if previous else (), drafts.titles_using)
+    importer = _Importer(library, doc, style, matcher, drafts.clauses_of(previous) if previous else (), drafts.users)
     preamble = importer.part(doc.preamble, "preamble")
     operative = importer.part(doc.operative, "operative")
     data = _draft_data(doc, importer, preamble, operative)
