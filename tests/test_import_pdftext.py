@@ -1042,3 +1042,22 @@ def test_lines_a_colon_introduces_under_an_operative_paragraph_stay_in_it() -> N
         r"The multi-stakeholder panels will address the following themes: Panel 1: .*; Panel 2: .*;", panels.subparagraphs[1].text
     )
     assert [p.number for p in _corpus("A/RES/79/273").operative] == list(range(1, 12))
+
+
+def test_a_table_before_the_closing_formula_is_named_as_read_into_running_text() -> None:
+    # A PDF's text gives each cell a line: 79/249's scale of assessments became one paragraph,
+    # "Member State Percentage Afghanistan 0.005 …", and nothing said so.
+    _, notes = read_pdf_text(_records()["A/RES/79/249"]["text"])
+    (table,) = [n for n in notes if "cell" in n]
+    assert table == (
+        "has tables (the first from “Member State Percentage Afghanistan 0.005 Albania …”): a PDF's text"
+        " gives each cell a line, read here as running text (check what they became)"
+    )
+    _, notes = read_pdf_text(_records()["A/RES/79/253"]["text"])
+    assert [n for n in notes if "cell" in n]
+    # Lists of resolutions, dates and amounts are no table; nor is a table in an annex, which is not read.
+    for symbol in ("A/RES/79/247", "A/RES/78/253", "A/RES/78/252"):
+        _, notes = read_pdf_text(_records()[symbol]["text"])
+        assert bool([n for n in notes if "cell" in n]) == (symbol == "A/RES/78/253"), symbol
+    _, notes = read_pdf_text(_records()["A/RES/78/252"]["text"])
+    assert [n for n in notes if n.startswith("the text goes on after the closing formula")]

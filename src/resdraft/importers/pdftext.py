@@ -868,6 +868,40 @@ def _annex_note(after: Sequence[str]) -> tuple[str, ...]:
     )
 
 
+# A line that is a table's cell, as a PDF's text gives each cell a line: a number ("0.005", "2,087",
+# "1 140", "(12.5)", "22%") or a dash for an empty cell; not a paragraph's label ("12.", "(a)").
+_CELL = re.compile(r"[-–]?\(?\d(?:[\d.,\u00a0\u202f ]*\d)?\)?%?|[-–—]")
+TABLE_LINES, TABLE_CELLS = 12, 3  # a table: this many cells among so many lines in a row, or more
+
+
+def _table_note(lines: Sequence[str], closing: Line | None) -> tuple[str, ...]:
+    """The warning for tables before the closing formula: a PDF's text gives each cell a line,
+    and the text reads them as running text (79/249's scale of assessments is one paragraph,
+    "Member State Percentage Afghanistan 0.005 …"); none where there is none. Of the corpus's 659
+    GA texts, this names the four with tables before their closing formula (78/253, 79/249, 79/250,
+    79/253), and no list of resolutions, dates or amounts. (78/252's and 79/257's are in their annexes.)"""
+    lines = [line for line in lines if line]
+    end = next((i for i, line in enumerate(lines) if closing and len(line) > 9 and closing.text.startswith(line)), len(lines))
+    cells = [bool(_CELL.fullmatch(line)) for line in lines[:end]]
+    starts = []
+    i = 0
+    while i < len(cells):
+        if cells[i] and sum(cells[i : i + TABLE_LINES]) >= TABLE_CELLS:
+            starts.append(i)
+            while i < len(cells) and sum(cells[i : i + TABLE_LINES]) >= TABLE_CELLS:
+                i += 1  # (to the table's end: no such run of cells after it)
+        i += 1
+    if not starts:
+        return ()
+    first = starts[0]
+    head = first
+    while head > 0 and first - head < 3 and not cells[head - 1] and len(lines[head - 1]) <= 40:
+        head -= 1  # (its first cells' lines: short ones, as a column's heading)
+    words = " ".join(" ".join(lines[head : first + 2]).split()[:8])
+    what = "a table (from" if len(starts) == 1 else "tables (the first from"
+    return (f"has {what} “{words} …”): a PDF's text gives each cell a line, read here as running text (check what they became)",)
+
+
 def _lost_note(marker: str, words: str, footnotes: Sequence[Footnote]) -> str:
     """The warning for a footnote whose marker the text did not show."""
     text = next((plain(n.content) for n in footnotes if n.marker == marker), "")
@@ -1509,6 +1543,7 @@ def read_pdf_text(text: str, source: Path | None = None, body: str | None = None
     notes = tuple(_lost_note(marker, words, footnotes) for marker, words in guessed if marker in refs)
     _refuse_second(read.after, source)
     notes += _annex_note(read.after)
+    notes += _table_note([line.text for line in lines], read.closing)
     session = _session_number(key, masthead)
     fields = _fields(key, session, masthead, read.closing)
     enacting_line = text[head_end:body_start].strip().lstrip('“"') if enacting_words else ""
