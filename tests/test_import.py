@@ -407,6 +407,16 @@ def test_a_territorys_first_text_rewords_no_other_territorys_paragraph(empty: Pa
 ANGUILLA_78 = "unga.having-considered-question-anguilla-examined-report-special"
 
 
+def test_an_older_text_imported_after_a_newer_one_rewords_none_of_its_paragraphs(empty: Path, tmp_path: Path) -> None:
+    # Anguilla's 79th-session text imported first, then its 78th's: each 78th paragraph had become a
+    # "rewording" of the 79th's, so `history` ran backwards in time. (`import` of both at once
+    # takes the older first, and then the 79th's rewords the 78th's.)
+    newer = import_document(ga_text(tmp_path, "A/RES/79/100"))
+    older = import_document(ga_text(tmp_path, "A/RES/78/87"))
+    assert newer.new and not set(newer.new) & {was for _, was in older.variants}
+    assert not older.variants
+
+
 def test_a_text_rewords_no_paragraph_of_another_text_of_its_session_nor_of_its_own(empty: Path, tmp_path: Path) -> None:
     # The financing of the Force in Cyprus (78/300) had reworded eight paragraphs of the financing of
     # the Force for Abyei (78/297), adopted the same day and imported just before it: their amounts,

@@ -647,11 +647,12 @@ class _Importer:
           continues "… for 2024".)
         - another paragraph of this document: a section's paragraph and the next section's,
           alike but for the amount, report or body each names, are both adopted at once;
-        - a paragraph of other resolutions of this session, or of later ones, alone (where
-          sessions are numbered: a Council's resolutions of one year continue each other): a
-          rewording is of a wording adopted before, and which text of a session is imported first
-          is chance. (A draft of this session under this title is this resolution's: a revised
-          draft rewords the draft it revises.)
+        - a paragraph of later sessions' texts alone, or of those and other resolutions of this
+          session (where sessions are numbered: a Council's resolutions of one year continue each
+          other): a rewording is of a wording adopted before, and which text of a session is
+          imported first is chance, as is an older text imported after a newer one. (A draft of
+          this session under this title is this resolution's: a revised draft rewords the draft
+          it revises.)
 
         Of the 659 GA texts of the corpus imported in order, 365 paragraphs had been taken for
         rewordings of the first kind, 82 of the second and 641 of the third."""
@@ -664,11 +665,11 @@ class _Importer:
             return False  # (no title to tell this resolution's drafts from another's)
         users = list(self.users(other.id))
         session = self.doc.session.number
-        if (
-            not self.years
-            and users
-            and all(used >= session and was and _words_of(was) != _words_of(title) for used, was in users)
-        ):
+
+        def not_before(used: int, was: str | None) -> bool:  # (a draft of a later session, or another of this one)
+            return used > session or (used == session and bool(was) and _words_of(was or "") != _words_of(title))
+
+        if not self.years and users and all(not_before(*user) for user in users):
             return True
         titles = dict.fromkeys(was for _, was in users if was and was != title)
         return any(retitled(other, clause, was, title) for was in titles)
