@@ -2162,3 +2162,24 @@ def test_changes_no_reader_sees_are_only_edits_and_leave_the_new_text_whole(old:
     if prints_alike(old, new):  # texts that print alike: every change is one no reader sees
         assert only_unseen(ops), ops
         assert all(op == "equal" for op, _ in seen(ops))
+
+
+def test_a_title_changed_only_in_characters_that_print_alike_says_which() -> None:
+    # Header lines are compared as words across their line breaks, and a no-break space (Word's
+    # Ctrl+Shift+Space) was taken for one of those: "title: unchanged".
+    from resdraft.render.amendments import render_amendments
+
+    old = load_resolution(ROOT / "drafts" / "aalco-52.yaml")[0]
+
+    def retitled(text: str) -> Resolution:
+        lines = [dataclasses.replace(old.title[0], content=(Run(text),)), *old.title[1:]]
+        return dataclasses.replace(old, title=tuple(lines))
+
+    title = old.title[0].text
+    diff = compare(old, retitled(title.replace("TRAFFICKING IN", "TRAFFICKING\u00a0IN")))
+    shown = render_terminal(diff)
+    assert "header: title modified" in shown
+    assert "TRAFFICKING[-<space>-]{+<no-break space>+}IN WOMEN" in shown
+    assert render_amendments(diff).startswith("No amendments: the words of the title")
+    # Its lines broken elsewhere are the same title.
+    assert "header: unchanged" in render_terminal(compare(old, retitled(title.replace("TRAFFICKING IN", "TRAFFICKING\nIN"))))

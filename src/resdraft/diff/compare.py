@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import itertools
+import re
 from collections.abc import Mapping, Sequence
 from typing import Literal
 
@@ -17,6 +18,14 @@ from resdraft.diff.words import WORD, keeps_share, kept_share, word_diff
 from resdraft.footnote_marks import paired
 from resdraft.model import Paragraph, Resolution, content_between
 from resdraft.numbering import label_kind
+
+_BREAKS = re.compile(r"[ \t\r\n]+")  # where a text's lines join: a no-break space is none, and stays
+
+
+def as_words(text: str) -> str:
+    """A text of lines as one line of words ("RESOLUTION / ON / …"), its own no-break spaces kept:
+    a title that gains one differs, in characters that print alike, as a paragraph would."""
+    return _BREAKS.sub(" ", text).strip()
 
 
 def header_fields(res: Resolution) -> dict[str, str | None]:
@@ -35,14 +44,14 @@ def header_fields(res: Resolution) -> dict[str, str | None]:
     titles = [line.text for line in res.title if line.role == "title"]
     title = " ".join(titles) if titles else text(fields.get("title"))
     return {
-        "title": " ".join(title.split()) if title else title,  # (its lines, as words: "RESOLUTION / ON / …")
+        "title": as_words(title) if title else title,
         "symbol": text(fields.get("symbol")),
         "session": str(res.session.number) if res.session.number else None,
         "date": text(fields.get("date")),
         "enacting_formula": res.enacting.text if res.enacting else None,
         "transition_formula": res.transition.text if res.transition else None,
         "sponsors": text(fields.get("sponsors")),
-        "closing": " ".join(res.closing.text.split()) if res.closing else None,  # (its lines, as words)
+        "closing": as_words(res.closing.text) if res.closing else None,
     }
 
 
@@ -89,7 +98,7 @@ def compare_masthead(old: Resolution, new: Resolution) -> tuple[HeaderChange, ..
     out = []
     for key in [*now, *(k for k in was if k not in now)]:
         role, n = key
-        x, y = (" ".join(lines[key].text.split()) if key in lines else None for lines in (was, now))  # (lines, as words)
+        x, y = (as_words(lines[key].text) if key in lines else None for lines in (was, now))
         out.append(text_change(role if n == 1 else f"{role} {n}", x, y))
     return tuple(out)
 
