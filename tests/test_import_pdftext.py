@@ -1061,3 +1061,21 @@ def test_a_table_before_the_closing_formula_is_named_as_read_into_running_text()
         assert bool([n for n in notes if "cell" in n]) == (symbol == "A/RES/78/253"), symbol
     _, notes = read_pdf_text(_records()["A/RES/78/252"]["text"])
     assert [n for n in notes if n.startswith("the text goes on after the closing formula")]
+
+
+@pytest.mark.parametrize(
+    ("symbol", "end"),
+    [
+        ("A/RES/78/81", "transmitted under Article 73 e of the Charter of the United Nations"),
+        ("A/RES/78/117", "Science and Culture in the General Assembly"),
+        ("A/RES/78/309", "arising from Security Council resolution 1863 (2009)"),
+    ],
+)
+def test_an_agenda_title_wrapped_onto_a_line_that_reads_as_the_mastheads_top_is_whole(symbol: str, end: str) -> None:
+    # "… of the Charter of the" / "United Nations": the last line was read as a second "United
+    # Nations" line, the title cut short, and the draft built from it lost the words.
+    header = _corpus(symbol).header
+    (title,) = [line.text for line in header if line.role == "agenda-title"]
+    assert title.endswith(end)
+    roles = [line.role for line in header]
+    assert roles.count("organization") == roles.count("organ") == 1 and "resolution" not in roles

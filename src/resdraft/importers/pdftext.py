@@ -291,7 +291,11 @@ def _read_masthead(lines: Sequence[str], body: str | None) -> _Masthead:
             last = entries[-1][1] if entries and entries[-1][0] == b else None
             # A continued line runs on; so does an adoption line broken before its day ("… meeting, on" / "30 April 2007").
             broken = last is not None and last.role == "adoption" and last.text.endswith(" on")
-            if c and last is not None and (broken or (role is None and last.role in CONTINUED_ROLES)):
+            # An agenda item's title wraps onto a line that reads as the top's ("… of the Charter of
+            # the" / "United Nations"; "… in the" / "General Assembly"; "… Security Council" /
+            # "resolution 1863 (2009)"): in the title's block, it is the title's.
+            wrapped = role in ("organization", "organ", "resolution") and last is not None and last.role == "agenda-title"
+            if c and last is not None and (broken or wrapped or (role is None and last.role in CONTINUED_ROLES)):
                 entries[-1] = (b, Line(last.role, _content(_wrap((plain(last.content), cell)))))
                 continue
             if role is None and c and last is not None and last.role == "agenda-item":
