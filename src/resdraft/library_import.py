@@ -1028,18 +1028,33 @@ def _as_written(printed: str) -> str:
 _EMPHASIS_OF = {(False, False): "none", (False, True): "italic", (True, False): "bold", (True, True): "bold-italic"}
 
 
-def _kept_as_printed(doc: Resolution, built: Resolution) -> dict[str, Any]:
+# Masthead lines that say the same every session (the organization, the organ, the distribution, the
+# language): kept as printed where the house style prints none. (A line of the session's facts, a
+# date or an agenda item, comes from the draft's facts, and a text kept would go stale.)
+_STANDING = frozenset({"organization", "organ", "distribution", "language"})
+
+
+def _kept_as_printed(doc: Resolution, built: Resolution, roles: set[str], jinja: Callable[[str], str]) -> dict[str, Any]:
     """What the body's house style would set otherwise than the document does, to keep as the
     document has it: a masthead line it prints none of (`header: {organization: ""}`: AIPO's 2005
-    text names no Organization); how a part's opening phrases are set, where the document sets most
+    text names no Organization), or one of the body's lines it prints where the house style does
+    not (`header: {language: "Original: English"}`: an adopted GA resolution's masthead usually
+    says no language, A/RES/78/7's does); how a part's opening phrases are set, where the document sets most
     of them otherwise (`style: {emphasis: {preambular: none}}`: AALCO's 2013 preamble, plain where
     the house style sets it bold); and a paragraph's own, set otherwise than its part's (`uses`:
     AIPO's 2005 "Advocate …", plain among italic ones). Emphasis only where the document carries
     formatting at all: text copied from a PDF has none to tell."""
     kept: dict[str, Any] = {}
     printed = {line.role for line in doc.header}
-    if missing := {line.role: "" for line in built.header if line.role not in printed and doc.header}:
-        kept["header"] = missing
+    built_roles = {line.role for line in built.header}
+    missing = {line.role: "" for line in built.header if line.role not in printed and doc.header}
+    added = {
+        line.role: jinja(_escape(line.text))
+        for line in doc.header
+        if line.role in roles & _STANDING - built_roles and [x.role for x in doc.header].count(line.role) == 1
+    }
+    if missing or added:
+        kept["header"] = {**missing, **added}
     paragraphs = (s for p in (*doc.preamble, *doc.operative) for s in p.walk())
     if not any(isinstance(r, Run) and (r.bold or r.italic) for s in paragraphs for r in s.content):
         return kept
@@ -1160,7 +1175,26 @@ def _rebuilt(
             if x.number != y.number and not renumbered:
                 renumbered = _renumbered(part, i, x, y)
         differences += [renumbered] if renumbered else []
-    return built, differences
+    return built, differences + _masthead_differences(doc, built)
+
+
+def _masthead_differences(doc: Resolution, built: Resolution) -> list[str]:
+    """The masthead's lines the draft does not rebuild as the document prints them (the title,
+    the symbol, the dates and the formulas are the draft's facts and formulas): A/RES/78/285's
+    second agenda item's title, where the house style prints one."""
+    from resdraft.diff.compare import compare_masthead
+
+    out = []
+    for change in compare_masthead(doc, built):
+        role, _, n = change.field.partition(" ")  # ("agenda-title 2": the second of its role)
+        line = f"the masthead's {role} line{f' {n}' if n else ''}"
+        if change.status == "deleted":
+            out.append(f"{line}, “{change.old}”, is not rebuilt: the house style has no place for it")
+        elif change.status == "inserted":
+            out.append(f"the draft's masthead adds a {role} line, “{change.new}”, that the document does not print")
+        elif change.status == "modified":
+            out.append(f"{line} rebuilds as “{change.new}”; the document prints “{change.old}”")
+    return out
 
 
 def _flow(items: list[str]) -> list[str]:
@@ -1297,7 +1331,7 @@ def _import_one(
             formulas[role] = ""
         elif want is not None and (reworded or restyled):
             formulas[role] = importer.jinja(_formula_source(want.content) if doc.formatting_read else _escape(want.text))
-    kept = _kept_as_printed(doc, built)
+    kept = _kept_as_printed(doc, built, {line.role for line in style.header}, importer.jinja)
     if formulas or kept:
         parts = {"preamble": data["preamble"], "operative": data["operative"]}
         for (part, i), emphasis in kept.get("uses", {}).items():
