@@ -284,6 +284,14 @@ def test_every_seed_imports_into_an_empty_library_and_rebuilds(empty: Path, seed
     _same_paragraphs(result.draft, SEED / f"{seed}.md")
 
 
+def test_a_footnote_the_draft_does_not_rebuild_is_named(empty: Path, tmp_path: Path) -> None:
+    # A/RES/78/68 was reissued: "A/RES/78/68*" and a footnote saying so, which no fact of a draft
+    # carries. Its 48 other footnotes rebuild word for word.
+    result = import_document(ga_text(tmp_path, "A/RES/78/68"))
+    assert result.warnings == ["footnote * (“Reissued for technical reasons on 15 January 2024.”) is not rebuilt"]
+    assert len(load_resolution(result.draft)[0].footnotes) == 48
+
+
 def test_a_masthead_line_the_draft_does_not_rebuild_is_named_and_a_standing_one_is_kept(empty: Path, tmp_path: Path) -> None:
     # A/RES/78/285 is adopted under two agenda items, each with its title; the GA's house style
     # prints one title, and the second was lost without a word.
