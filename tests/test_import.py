@@ -456,6 +456,27 @@ def test_an_older_text_imported_after_a_newer_one_rewords_none_of_its_paragraphs
     assert not older.variants
 
 
+def test_an_older_text_without_a_title_imported_after_a_newer_one_rewords_none_either(empty: Path, tmp_path: Path) -> None:
+    # Without a title to tell one resolution from another, the later session's clause was still
+    # taken for the earlier wording.
+    def text(session: int, ordinal: str, date: str, victims: str) -> Path:
+        path = tmp_path / f"s{session}.txt"
+        path.write_text(
+            f"AALCO/RES/{session}/S 8\n{date}\n\n"
+            f"The Asian-African Legal Consultative Organization at its {ordinal} Annual Session,\n\n"
+            "Considering the Secretariat Document on the cooperation of Member States against trafficking"
+            f" in persons, smuggling of migrants and the protection of {victims} victims;\n\n"
+            "1. Urges the Member States to cooperate closely with one another against trafficking in persons"
+            " and the smuggling of migrants, and to inform the Secretariat of their measures;\n",
+            encoding="utf-8",
+        )
+        return path
+
+    import_document(text(52, "Fifty-Second", "12 SEPTEMBER 2013", "their"))
+    older = import_document(text(51, "Fifty-First", "29 JUNE 2012", "the"))
+    assert len(older.reused) == 1 and not older.variants and len(older.new) == 1
+
+
 def test_a_text_rewords_no_paragraph_of_another_text_of_its_session_nor_of_its_own(empty: Path, tmp_path: Path) -> None:
     # The financing of the Force in Cyprus (78/300) had reworded eight paragraphs of the financing of
     # the Force for Abyei (78/297), adopted the same day and imported just before it: their amounts,

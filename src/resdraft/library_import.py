@@ -662,19 +662,18 @@ class _Importer:
 
         if other.id in self.added:
             return True
-        title = self.doc.fields.get("title")
-        if not isinstance(title, str) or not title:
-            return False  # (no title to tell this resolution's drafts from another's)
+        found = self.doc.fields.get("title")
+        title = found if isinstance(found, str) and found else None  # (without one, no draft is told another's)
         users = list(self.users(other.id))
         session = self.doc.session.number
 
         def not_before(used: int, was: str | None) -> bool:  # (a draft of a later session, or another of this one)
-            return used > session or (used == session and bool(was) and _words_of(was or "") != _words_of(title))
+            return used > session or (used == session and bool(title and was) and _words_of(was or "") != _words_of(title or ""))
 
         if not self.years and users and all(not_before(*user) for user in users):
             return True
         titles = dict.fromkeys(was for _, was in users if was and was != title)
-        return any(retitled(other, clause, was, title) for was in titles)
+        return title is not None and any(retitled(other, clause, was, title) for was in titles)
 
     def _alike(self, p: Paragraph, clause: Clause, variant: Clause) -> None:
         """A warning where a new clause rewords one only in characters no reader can tell apart (a
