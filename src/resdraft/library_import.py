@@ -13,7 +13,6 @@ import datetime as dt
 import io
 import re
 import tempfile
-import textwrap
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
@@ -32,7 +31,19 @@ from resdraft.library import Library, open_library
 from resdraft.library.bodies import BodyStyle, paragraph_mark
 from resdraft.library.clauses import ID_PATTERN, clauses_from_text
 from resdraft.library.drafts import placeholder_node, session_line, symbol_name
-from resdraft.model import Clause, Content, FootnoteRef, Paragraph, Placeholder, Resolution, Run, Session, SubClause, looks
+from resdraft.model import (
+    Clause,
+    Content,
+    FootnoteRef,
+    Paragraph,
+    Placeholder,
+    Resolution,
+    Run,
+    Session,
+    SubClause,
+    excerpt,
+    looks,
+)
 from resdraft.model import plain as plain_words
 from resdraft.numbering import heading_kinds
 from resdraft.reading import no_such_file
@@ -513,7 +524,6 @@ class _Importer:
         self.matcher = matcher
         self.previous_clauses = tuple(previous_clauses)  # the clauses of the draft the document continues
         self.users = users  # the session and title of each of the library's drafts using a clause, by its id
-        self.years = style.years
         matcher.context = {"session": doc.session, "body": body_context(style, doc.session.number)}
         self.taken = set(library.clauses)
         self.footnotes = {n.marker: _source(n.content, {}, {}) for n in doc.footnotes}
@@ -664,30 +674,27 @@ class _Importer:
             return True
         found = self.doc.fields.get("title")
         title = found if isinstance(found, str) and found else None  # (without one, no draft is told another's)
+        ours = _words_of(title) if title else None
         users = list(self.users(other.id))
+        others = {was for _, was in users if was and ours and _words_of(was) != ours}  # (the titles of other resolutions)
         session = self.doc.session.number
-
-        def not_before(used: int, was: str | None) -> bool:  # (a draft of a later session, or another of this one)
-            return used > session or (used == session and bool(title and was) and _words_of(was or "") != _words_of(title or ""))
-
-        if not self.years and users and all(not_before(*user) for user in users):
+        # Only drafts of later sessions, or of this one under other titles (sessions counted as
+        # years, the Council's, never: its resolutions of one year continue each other).
+        if not self.style.years and users and all(used > session or (used == session and was in others) for used, was in users):
             return True
-        titles = dict.fromkeys(was for _, was in users if was and was != title)
-        return title is not None and any(retitled(other, clause, was, title) for was in titles)
+        return title is not None and any(retitled(other, clause, was, title) for was in sorted(others))
 
     def _alike(self, p: Paragraph, clause: Clause, variant: Clause) -> None:
         """A warning where a new clause rewords one only in characters no reader can tell apart (a
         no-break space where the library's has a space): the "rewording" is then no change of words,
         and the import says so. The new clause stays, as the document has the characters (a draft
         rebuilds its document exactly, and `clauses merge` keeps an adopted text's wording)."""
-        from resdraft.diff.unseen import note, prints_alike
-        from resdraft.diff.words import word_diff
+        from resdraft.diff.unseen import alike_note
 
-        was, now = _whole(variant), _whole(clause)
-        if prints_alike(was, now):
+        if characters := alike_note(_whole(variant), _whole(clause)):
             self.warnings.append(
                 f"the {p.role} paragraph “{p.first_words(6)}” rewords clause {variant.id}"
-                f" only in characters that print alike ({note(word_diff(was, now))}); its new clause, {clause.id},"
+                f" only in characters that print alike ({characters}); its new clause, {clause.id},"
                 " keeps them as the document has them"
             )
 
@@ -1046,13 +1053,13 @@ def _kept_as_printed(doc: Resolution, built: Resolution, roles: set[str], jinja:
     AIPO's 2005 "Advocate …", plain among italic ones). Emphasis only where the document carries
     formatting at all: text copied from a PDF has none to tell."""
     kept: dict[str, Any] = {}
-    printed = {line.role for line in doc.header}
+    printed = Counter(line.role for line in doc.header)
     built_roles = {line.role for line in built.header}
     missing = {line.role: "" for line in built.header if line.role not in printed and doc.header}
     added = {
         line.role: jinja(_escape(line.text))
         for line in doc.header
-        if line.role in roles & _STANDING - built_roles and [x.role for x in doc.header].count(line.role) == 1
+        if line.role in roles & _STANDING - built_roles and printed[line.role] == 1
     }
     if missing or added:
         kept["header"] = {**missing, **added}
@@ -1184,7 +1191,7 @@ def _footnote_differences(doc: Resolution, built: Resolution) -> list[str]:
     symbol, "Reissued for technical reasons on 15 January 2024.", which no draft's fact carries)."""
     rebuilt = {" ".join(plain_words(n.content).split()) for n in built.footnotes}
     return [
-        f"footnote {n.marker} (“{textwrap.shorten(words, 60, placeholder=' …')}”) is not rebuilt"
+        f"footnote {n.marker} ({excerpt(words)}) is not rebuilt"
         for n in doc.footnotes
         if (words := " ".join(plain_words(n.content).split())) not in rebuilt
     ]

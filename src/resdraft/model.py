@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import re
+import textwrap
 from collections.abc import Callable, Hashable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
@@ -54,6 +55,12 @@ Content = tuple[Span, ...]
 def plain(content: Content) -> str:
     """The words of some content, without footnote markers or formatting."""
     return "".join(s.text for s in content if isinstance(s, Run))
+
+
+def excerpt(words: str) -> str:
+    """Some words a message quotes, spaced once and shortened to about a line: "“Should this name
+    the 2000 Protocol …”" (a comment's, a text box's, a footnote's)."""
+    return f"“{textwrap.shorten(words, 60, placeholder=' …')}”"
 
 
 def stands_in(place: int, start: int, end: int) -> bool:

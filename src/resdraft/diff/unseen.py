@@ -9,7 +9,7 @@ import re
 import unicodedata
 from collections.abc import Iterator, Sequence
 
-from resdraft.diff.words import Op
+from resdraft.diff.words import Op, word_diff
 
 # What each character looks like in print: a space, a hyphen, or nothing at all.
 _SPACES = " \t\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
@@ -20,6 +20,7 @@ LOOKALIKE = frozenset(_SPACES + _HYPHENS + _INVISIBLE)  # the characters such a 
 # Those that print as another one does, or not at all: one is in every change no reader sees.
 _UNUSUAL = re.compile("[" + re.escape("".join(sorted(LOOKALIKE - {" ", "-"}))) + "]")
 _NAMES = {" ": "space", "\t": "tab", "-": "hyphen"}
+JOINED, BETWEEN = 4, 4  # runs of edits taken together at most, and the unchanged characters between two (see _alike_runs)
 
 
 def character_name(char: str) -> str:
@@ -38,20 +39,22 @@ def prints_alike(old: str, new: str) -> bool:
     return old != new and old.translate(_LOOKS) == new.translate(_LOOKS)
 
 
+def alike_note(old: str, new: str) -> str:
+    """Where two texts print alike, which characters they differ in ('space → no-break space');
+    '' where a reader sees a difference, or there is none."""
+    return note(word_diff(old, new)) if prints_alike(old, new) else ""
+
+
 def unseen(ops: Sequence[Op]) -> frozenset[int]:
     """The places in `ops` of the changes no reader can see: each run of insertions and deletions
     (the edits between two unchanged stretches) whose old and new texts print alike, or a few
     runs that do together, and the unchanged characters between them (see `_alike_runs`), which
     are named too. Empty for most diffs, found at little cost (see `_any_hidden`)."""
-    if not _any_hidden(ops):  # (most diffs)
-        return frozenset()
     return frozenset(k for run, sides in _alike_runs(ops) if sides for k in run)
 
 
 def only_unseen(ops: Sequence[Op]) -> bool:
     """Whether some ops change something, and nothing a reader can see."""
-    if not _any_hidden(ops):  # (most diffs)
-        return False
     found = False
     for _, sides in _alike_runs(ops):
         if sides is None:
@@ -90,7 +93,10 @@ def _alike_runs(ops: Sequence[Op]) -> Iterator[tuple[list[int], tuple[str, str] 
     characters, are taken together with the text between them where apart they would not print
     alike: of two hyphens the diff may keep the other one ("--" to "‑-\u00ad" as
     {+‑+}-[---]{+\u00ad+}, a hyphen added, then one dropped), and of a stop and a soft hyphen the
-    soft hyphen ("\u00ad." to ".\u00ad" as {+.+}\u00ad[-.-])."""
+    soft hyphen ("\u00ad." to ".\u00ad" as {+.+}\u00ad[-.-]). None at all where no op may hold
+    such a change (`_any_hidden`): most diffs, told at little cost."""
+    if not _any_hidden(ops):
+        return
     runs = list(_runs(ops))
     i = 0
     while i < len(runs):
@@ -116,9 +122,6 @@ def _alike_runs(ops: Sequence[Op]) -> Iterator[tuple[list[int], tuple[str, str] 
         else:
             yield runs[i], None
             i += 1
-
-
-JOINED, BETWEEN = 4, 4
 
 
 def _any_hidden(ops: Sequence[Op]) -> bool:

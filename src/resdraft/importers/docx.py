@@ -14,7 +14,6 @@ import io
 import itertools
 import posixpath
 import re
-import textwrap
 import zipfile
 import zlib
 from collections.abc import Callable, Iterator, Sequence
@@ -45,7 +44,20 @@ from resdraft.importers.text import (
     text_session,
 )
 from resdraft.inline import merge
-from resdraft.model import Content, Footnote, FootnoteRef, Line, Numbering, Paragraph, Placeholder, Resolution, Run, Span, plain
+from resdraft.model import (
+    Content,
+    Footnote,
+    FootnoteRef,
+    Line,
+    Numbering,
+    Paragraph,
+    Placeholder,
+    Resolution,
+    Run,
+    Span,
+    excerpt,
+    plain,
+)
 from resdraft.numbering import alpha, is_pattern, roman, runs_in, section_heading
 from resdraft.render.docx import (
     FORMULA_STYLES,
@@ -1535,13 +1547,8 @@ def _comments(package: _Package, part: str | None, body: Any) -> str | None:
     said = {c.get(_w("id")): c for c in ([] if root is None else root.iter(_w("comment")))}
     first = _words_in(said[marks[0]]) if marks[0] in said else ""
     what = "a comment" if len(marks) == 1 else f"{len(marks)} comments"
-    shown = f" ({_excerpt(first)}{'' if len(marks) == 1 else ' …'})" if first else ""
+    shown = f" ({excerpt(first)}{'' if len(marks) == 1 else ' …'})" if first else ""
     return f"has {what}, left out{shown}"
-
-
-def _excerpt(words: str) -> str:
-    """Some words a warning quotes, shortened to about a line: "“Should this name the 2000 Protocol …”"."""
-    return f"“{textwrap.shorten(words, 60, placeholder=' …')}”"
 
 
 def _words_in(element: Any) -> str:
@@ -1633,8 +1640,9 @@ def read_docx(data: bytes, source: Path | None = None, body: str | None = None) 
         notes.append(f"has {what} read one by one as paragraphs (check what they became)")
     if comments := _comments(package, parts.get("comments"), body_el):
         notes.append(comments)
-    if boxes := [box for p in _all_paragraphs(body_el) for box in _text_boxes(p)]:
-        shown = ", ".join(_excerpt(text) for box in boxes[:2] if (text := _words_in(box)))
+    has_boxes = next(body_el.iter(_w("txbxContent")), None) is not None  # (most have none: no second walk)
+    if has_boxes and (boxes := [box for p in _all_paragraphs(body_el) for box in _text_boxes(p)]):
+        shown = ", ".join(excerpt(text) for box in boxes[:2] if (text := _words_in(box)))
         what = "a text box; its text is" if len(boxes) == 1 else f"{len(boxes)} text boxes; their text is"
         notes.append(f"has {what} read as paragraphs where it stands ({shown})")
     ours = any(_style_role(p.style) for p in paras)

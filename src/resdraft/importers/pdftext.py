@@ -861,11 +861,16 @@ def _refuse_second(after: Sequence[str], source: Path | None) -> None:
     )
 
 
+def _first_words(lines: Sequence[str]) -> str:
+    """The first eight words of some lines, as a warning quotes where something begins."""
+    return " ".join(" ".join(lines).split()[:8])
+
+
 def _annex_note(after: Sequence[str]) -> tuple[str, ...]:
     """The warning for text after the closing formula (an annex), which is not read: none where there is none."""
     if not after:
         return ()
-    words = " ".join(" ".join(after).split()[:8])
+    words = _first_words(after)
     return (
         f"the text goes on after the closing formula ({len(after)} paragraph{'s' * (len(after) > 1)}, "
         f"from “{words} …”): an annex is not read; only the resolution up to its closing formula is",
@@ -901,7 +906,7 @@ def _table_note(lines: Sequence[str], closing: Line | None) -> tuple[str, ...]:
     head = first
     while head > 0 and first - head < 3 and not cells[head - 1] and len(lines[head - 1]) <= 40:
         head -= 1  # (its first cells' lines: short ones, as a column's heading)
-    words = " ".join(" ".join(lines[head : first + 2]).split()[:8])
+    words = _first_words(lines[head : first + 2])
     what = "a table (from" if len(starts) == 1 else "tables (the first from"
     return (f"has {what} “{words} …”): a PDF's text gives each cell a line, read here as running text (check what they became)",)
 

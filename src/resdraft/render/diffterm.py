@@ -89,7 +89,7 @@ def summary_line(diff: Diff, part: str) -> str:
     moved = f", {counts['moved']} moved" if counts["moved"] else ""
     restyled_count = sum(change.restyled for change in diff.part(part))
     notes = [f"{restyled_count} with formatting changed"] if restyled_count else []
-    if alike := sum(change.alike for change in diff.part(part) if change.status == "modified"):
+    if alike := sum(change.alike for change in diff.part(part)):
         notes.append(f"{alike} only in characters that print alike")
     return f"{part}: {_tally(counts)}{moved}" + (f" ({'; '.join(notes)})" if notes else "")
 

@@ -505,7 +505,7 @@ class _Notes:
         badge = f'<a class="badge b-unchanged" href="#h-footnotes">{words}</a>' if count else ""
         if change.restyled:
             badge += '<span class="badge b-modified">formatting changed</span>'
-        if change.status == "modified" and change.alike:  # (the status first: asked of every row)
+        if change.alike:
             badge += '<span class="badge b-unchanged" title="Only characters that print alike changed: a space and a no-break space, a hyphen and a non-breaking one">no visible change</span>'
         if change.relabelled:
             badge += f'<span class="badge b-modified">{escape(change.relabelled_note)}</span>'

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from resdraft.diff.unseen import note, prints_alike
+from resdraft.diff.unseen import alike_note
 from resdraft.diff.words import Op, word_diff
 from resdraft.errors import LibraryError, Problem
 from resdraft.model import Clause
@@ -167,23 +167,23 @@ def _names_something(change: _Change) -> bool:
     return False
 
 
-def retitled(old: Clause, new: Clause, was: str, now: str) -> str:
-    """The changes from one clause to the other that put words of the title `now` in place of
+def retitled(old: Clause, new: Clause, was: str, now: str) -> bool:
+    """Whether a change from one clause to the other puts words of the title `now` in place of
     words of the title `was` that `now` has not ("question of [-American Samoa-]{+Anguilla+}" from
     "Question of American Samoa" to "Question of Anguilla"): the new clause says of its own
     resolution's subject what the old says of another's, so it is that resolution's paragraph,
-    not a rewording of the other's. '' where none does."""
+    not a rewording of the other's."""
     words = {title: {fold(w) for w in _WORD.findall(title) if not _numeric(w)} for title in (was, now)}
     gone, come = words[was] - words[now], words[now] - words[was]
     if not gone or not come:
-        return ""
+        return False
 
     def swaps(change: _Change) -> bool:
         struck = {fold(w) for k, t in change.ops if k == "delete" for w in _WORD.findall(t)}
         added = {fold(w) for k, t in change.ops if k == "insert" for w in _WORD.findall(t)}
         return bool(struck & gone) and bool(added & come)
 
-    return " … ".join(c.shown() for c in _changes(old, new) if swaps(c))
+    return any(map(swaps, _changes(old, new)))
 
 
 def _numeric(word: str) -> bool:
@@ -231,17 +231,10 @@ def dupes(
             runs = _changes(dropped, kept)
             naming = _naming(runs)
             words = "" if naming else _shown(runs)
-        alike = _alike(a, b) if changes else ""
+        alike = alike_note(_whole(a), _whole(b)) if changes else ""
         out.append(Duplicate(a, b, round(score, 1), keep, drop, reason, linked, held, naming, words, alike))
     out.sort(key=lambda d: (-d.similarity, order[d.a.id], order[d.b.id]))
     return out
-
-
-def _alike(a: Clause, b: Clause) -> str:
-    """Which characters two clauses differ in where they print alike (a no-break space for a
-    space, say, as a Word file has them), as diff/unseen.py says it; '' where they do not."""
-    was, now = _whole(a), _whole(b)
-    return note(word_diff(was, now)) if prints_alike(was, now) else ""
 
 
 def similar_pairs(clauses: list[Clause], threshold: float) -> list[tuple[int, int, float]]:
