@@ -744,6 +744,33 @@ def test_a_label_on_a_header_line_is_refused_at_its_line(lib: Path) -> None:
     assert_nothing_written(target)
 
 
+@pytest.mark.parametrize(
+    ("each", "message"),
+    [
+        ("draft.agenda_titel", "undefined template variable"),  # a misspelt fact
+        ("draft.agenda_title |", "template syntax error"),
+    ],
+)
+def test_a_header_lines_each_that_fails_names_its_body_yaml_line(lib: Path, each: str, message: str) -> None:
+    body = lib / "templates" / "unga" / "body.yaml"
+    line = edit(body, 'each: "draft.agenda_title"', f'each: "{each}"')
+    result, target = build(lib, "drafts/unga-64.yaml")
+    assert_user_error(result)
+    assert f"templates/unga/body.yaml:{line}: {message}" in result.output, result.output
+    assert_nothing_written(target)
+
+
+def test_an_agenda_title_list_holding_other_than_text_is_named_at_its_item(lib: Path) -> None:
+    draft = lib / "drafts" / "unga-64.yaml"
+    line = edit(
+        draft, "agenda_title: Crime prevention and criminal justice\n", "agenda_title:\n  - Crime prevention\n  - {a: b}\n"
+    )
+    result, target = build(lib, "drafts/unga-64.yaml")
+    assert_user_error(result)
+    assert f"drafts/unga-64.yaml:{line + 2}: each item of 'agenda_title' must be text" in result.output, result.output
+    assert_nothing_written(target)
+
+
 def _title_template(lib: Path, line: str) -> None:
     """The library's template with its title block's fourth line `line` (the line errors name)."""
     (lib / TEMPLATE).write_text(

@@ -57,6 +57,34 @@ def test_every_paragraph_has_the_style_of_its_role(name: str) -> None:
     ]
 
 
+TITLES = (  # A/RES/78/128's agenda items 13 and 75 (a)
+    "Integrated and coordinated implementation of and follow-up to the outcomes of the major United Nations"
+    " conferences and summits in the economic, social and related fields",
+    "Oceans and the law of the sea: oceans and the law of the sea",
+)
+
+
+@pytest.mark.parametrize(
+    ("agenda_title", "printed"),
+    [
+        (f"\n  - {TITLES[0]}\n  - '{TITLES[1]}'", list(TITLES)),  # adopted under two items: each title, a paragraph each
+        (f"\n  - {TITLES[0]}", [TITLES[0]]),
+        (" Crime prevention and criminal justice", ["Crime prevention and criminal justice"]),
+        (" []", []),
+    ],
+)
+def test_each_agenda_title_is_a_masthead_paragraph_of_its_own(library: Path, agenda_title: str, printed: list[str]) -> None:
+    draft = library / "drafts" / "unga-64.yaml"
+    text = draft.read_text(encoding="utf-8")
+    draft.write_text(text.replace("agenda_title: Crime prevention and criminal justice", f"agenda_title:{agenda_title}"))
+    data = build(draft, "docx")
+    assert isinstance(data, bytes)
+    document = docx.Document(io.BytesIO(data))
+    assert [p.text for p in document.paragraphs if p.style.name == "Header Agenda Title"] == printed
+    with_items = [p.text for p in document.paragraphs if p.style.name == "Header Agenda Item"]
+    assert with_items == ["Agenda item 104"]
+
+
 def _numpr(p: docx.text.paragraph.Paragraph) -> tuple[str, str] | None:
     numpr = p._p.find(f"{W}pPr/{W}numPr")
     if numpr is None:

@@ -16,10 +16,11 @@ import docx
 import pytest
 from lxml import etree
 
-from conftest import ROOT
+from conftest import ROOT, ga_text
 from resdraft.build import build, load_resolution
 from resdraft.errors import LibraryError
 from resdraft.importers.docx import MAX_MEMBERS, _xml_parser, parse_docx
+from resdraft.importers.pdftext import parse_pdf_text
 from resdraft.model import Line, Paragraph, Resolution
 from resdraft.preview import convert
 
@@ -787,3 +788,24 @@ def test_a_word_file_with_bulleted_sub_paragraphs_is_written_again() -> None:
     assert decides.text == "Decides:" and {s.label for s in decides.subparagraphs} == {"•"}
     assert res.numbering.subparagraphs == ()
     assert parse_docx(render_docx(res, word)).operative[-1].text == decides.text
+
+
+def test_each_title_under_a_masthead_naming_two_agenda_items_is_read_as_one(tmp_path: Path) -> None:
+    # A/RES/78/128's masthead, text and all, typed as plain paragraphs (no resdraft styles): its
+    # second agenda item's title was read as a line of no role, and lost from the draft.
+    printed = parse_pdf_text(ga_text(tmp_path, "A/RES/78/128").read_text(encoding="utf-8"))
+    document = docx.Document()
+    for line in printed.header:
+        document.add_paragraph(line.text)
+    document.add_paragraph(f"{printed.title[0].label} {printed.title[0].text}")
+    for line in (printed.enacting, *printed.preamble[:2], *printed.operative[:2]):
+        assert line is not None
+        document.add_paragraph(
+            line.text if not isinstance(line, Paragraph) or line.number is None else f"{line.number}. {line.text}"
+        )
+    path = tmp_path / "78-128.docx"
+    document.save(str(path))
+    res = parse_docx(path.read_bytes(), path)
+    titles = [line.text for line in res.header if line.role == "agenda-title"]
+    assert titles == [line.text for line in printed.header if line.role == "agenda-title"] and len(titles) == 2
+    assert [line.text for line in res.header if line.role == "report"] == ["[without reference to a Main Committee (A/78/L.25)]"]

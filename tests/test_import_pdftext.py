@@ -941,6 +941,17 @@ def test_each_of_several_agenda_items_has_its_title() -> None:
         "Oceans and the law of the sea: oceans and the law of the sea",
     ]
     assert res.title[0].text.startswith("2025 United Nations Conference to Support the Implementation")
+    # A/RES/78/1 sets its two titles line after line, no space between: they ran into one title.
+    # The second begins at the one line after the first's that begins with a capital.
+    titles = [line.text for line in _corpus("A/RES/78/1").header if line.role == "agenda-title"]
+    assert titles == [
+        "Integrated and coordinated implementation of and follow-up to the outcomes of the major United Nations "
+        "conferences and summits in the economic, social and related fields",
+        "Follow-up to the outcome of the Millennium Summit",
+    ]
+    # A title of one item is one, whatever its lines begin with ("… of the Charter of the" / "United Nations").
+    (title,) = [line.text for line in _corpus("A/RES/78/81").header if line.role == "agenda-title"]
+    assert title.endswith("the Charter of the United Nations"), title
 
 
 def test_masthead_pieces_the_pdf_columns_set_apart_come_back_together() -> None:

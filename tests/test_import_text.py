@@ -14,9 +14,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import CORPUS, ROOT, SEEDS, expected_shape, shape
+from conftest import CORPUS, ROOT, SEEDS, expected_shape, ga_text, shape
 from resdraft.build import build, load_resolution, render_resolution
 from resdraft.errors import LibraryError
+from resdraft.importers.pdftext import parse_pdf_text
 from resdraft.importers.text import parse_text
 from resdraft.library import Library
 from resdraft.model import Footnote, FootnoteRef, Kind, Line, Paragraph, Resolution, Run
@@ -780,3 +781,15 @@ def test_a_raised_number_glued_to_a_unit_or_a_number_reads_back_as_text_not_a_fo
     marks = [p.footnote_refs for p in (*back.preamble, *back.operative)]
     assert marks == [p.footnote_refs for p in (*built.preamble, *built.operative)]
     assert [(n.marker, n.text) for n in back.footnotes] == [(n.marker, n.text) for n in built.footnotes]
+
+
+def test_each_title_under_a_masthead_naming_two_agenda_items_is_read_as_one(tmp_path: Path) -> None:
+    # A/RES/78/128's masthead typed as text, a line each: the second item's title took the next
+    # role the house style prints, and was read as the report line.
+    printed = parse_pdf_text(ga_text(tmp_path, "A/RES/78/128").read_text(encoding="utf-8"))
+    lines = [line.text for line in printed.header] + [f"{printed.title[0].label} {printed.title[0].text}"]
+    lines += ["The General Assembly,", printed.preamble[0].text, f"1. {printed.operative[0].text}"]
+    res = parse_text("\n\n".join(lines) + "\n")
+    titles = [line.text for line in res.header if line.role == "agenda-title"]
+    assert titles == [line.text for line in printed.header if line.role == "agenda-title"] and len(titles) == 2
+    assert [line.text for line in res.header if line.role == "report"] == ["[without reference to a Main Committee (A/78/L.25)]"]

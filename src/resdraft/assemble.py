@@ -94,16 +94,24 @@ class Assembler:
         self.footnotes = _Footnotes(self.templates, self.context)
         self.used_draft_notes: set[str] = set()
 
-    def render(self, source: str, where: Where | None) -> str:
-        return self.templates.render(source, self.context, where).strip()
+    def render(self, source: str, where: Where | None, context: Mapping[str, Any] | None = None) -> str:
+        return self.templates.render(source, self.context if context is None else context, where).strip()
 
     # ------------------------------------------------------------ header and formulas
 
-    def line(self, role: str, source: str, where: Where | None, label: str = "", label_where: Where | None = None) -> Line | None:
-        text = self.render(source, where)
+    def line(
+        self,
+        role: str,
+        source: str,
+        where: Where | None,
+        label: str = "",
+        label_where: Where | None = None,
+        context: Mapping[str, Any] | None = None,
+    ) -> Line | None:
+        text = self.render(source, where, context)
         if not text:
             return None
-        number = self.render(label, label_where or where) if label else ""
+        number = self.render(label, label_where or where, context) if label else ""
         resolve = self.footnotes.resolver(self.draft.footnotes, where, f"{role} line")
 
         def marker(key: str) -> str:
@@ -112,12 +120,24 @@ class Assembler:
 
         return Line(role, parse_inline(text, marker), number or None)
 
-    def header_line(self, template: TemplateLine) -> Line | None:
-        """A line of the header block: the draft's own text for its role (`header:`), else the body's."""
+    def header_line(self, template: TemplateLine) -> list[Line]:
+        """The lines of a line of the header block: the draft's own text for its role (`header:`),
+        else the body's, for each item of its `each:` where it has one."""
         if template.role in self.draft.header:
             where = self.draft.lines.get(f"header.{template.role}")
-            return self.line(template.role, self.draft.header[template.role], where)
-        return self.line(template.role, template.text, template.where)
+            lines = [self.line(template.role, self.draft.header[template.role], where)]
+        else:
+            lines = [self.line(template.role, template.text, template.where, context=c) for c in self.each(template)]
+        return [x for x in lines if x]
+
+    def each(self, template: TemplateLine) -> list[Mapping[str, Any]]:
+        """What a template line's text sees, once for each line it stands for: the draft's context,
+        with `item` where the line has `each:` (one for text, none for nothing, one per entry of a list)."""
+        if not template.each:
+            return [self.context]
+        value = self.templates.evaluate(template.each, self.context, template.each_where)
+        items = () if value is None or value == "" else value if isinstance(value, (list, tuple)) else (value,)
+        return [{**self.context, "item": item} for item in items]
 
     def formula(self, role: str) -> Line | None:
         if role in self.draft.formulas:
@@ -214,8 +234,13 @@ class Assembler:
     # ------------------------------------------------------------ the whole
 
     def build(self) -> Resolution:
-        header = tuple(x for t in self.style.header if (x := self.header_line(t)))
-        title = tuple(x for t in self.style.title if (x := self.line(t.role, t.text, t.where, t.label, t.label_where)))
+        header = tuple(x for t in self.style.header for x in self.header_line(t))
+        title = tuple(
+            x
+            for t in self.style.title
+            for c in self.each(t)
+            if (x := self.line(t.role, t.text, t.where, t.label, t.label_where, c))
+        )
         enacting = self.formula("enacting")
         preamble = self.part(self.draft.preamble, "preambular")
         transition = self.formula("transition")

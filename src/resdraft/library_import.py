@@ -945,6 +945,11 @@ def _unstated(doc: Resolution, data: dict[str, Any], years: bool) -> list[str]:
     return out
 
 
+def _prints_each(style: BodyStyle, fact: str) -> bool:
+    """Whether a house style prints a line for each entry of a fact's list (`each: "draft.agenda_title"`)."""
+    return any(line.each.strip() == f"draft.{fact}" for line in style.header)
+
+
 def _draft_data(doc: Resolution, importer: _Importer, preamble: list[Any], operative: list[Any]) -> dict[str, Any]:
     from resdraft.render.structure import to_structure
 
@@ -960,6 +965,8 @@ def _draft_data(doc: Resolution, importer: _Importer, preamble: list[Any], opera
         data["date"] = placeholder_node(left)
     for key in ("symbol", "title", "subtitle", "committee", "agenda_item", "agenda_title"):
         value = facts.get(key)
+        if isinstance(value, list) and not _prints_each(importer.style, key):
+            value = value[0]  # (a house style written for one title: the rest are named as not rebuilt)
         if value:
             data[key] = placeholder_node(left) if (left := _unfilled(value)) else value
     if "title" not in data:
@@ -1091,6 +1098,9 @@ def _opening_set(paragraph: Paragraph) -> str | None:
     return _EMPHASIS_OF[first.bold, first.italic] if isinstance(first, Run) and first.opening else None
 
 
+_LINE_END_SPACES = re.compile(r" +\n")
+
+
 def _yaml_text(data: Any, header: str | None = None) -> str:
     from ruamel.yaml import YAML
 
@@ -1102,7 +1112,9 @@ def _yaml_text(data: Any, header: str | None = None) -> str:
     if header:
         buffer.write(header)
     yaml.dump(data, buffer)
-    return buffer.getvalue()
+    # ruamel breaks a long plain scalar after the space before a word: that space ends the line,
+    # and is no part of the value (nor is it, in a quoted scalar, where ruamel breaks without it).
+    return _LINE_END_SPACES.sub("\n", buffer.getvalue())
 
 
 def _clause_file_text(source: Path, entries: list[dict[str, Any]]) -> str:
@@ -1200,7 +1212,8 @@ def _footnote_differences(doc: Resolution, built: Resolution) -> list[str]:
 def _masthead_differences(doc: Resolution, built: Resolution) -> list[str]:
     """The masthead's lines the draft does not rebuild as the document prints them (the title,
     the symbol, the dates and the formulas are the draft's facts and formulas): A/RES/78/285's
-    second agenda item's title, where the house style prints one."""
+    second agenda item's title, where the house style prints one (a library's templates written
+    before `each:`); the AIPO seeds' assembly line, which prints the place otherwise."""
     from resdraft.diff.compare import compare_masthead
 
     out = []

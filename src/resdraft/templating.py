@@ -324,13 +324,27 @@ class StringTemplates:
             return source
         try:
             return self._render(source, context)
-        except jinja2.TemplateSyntaxError as e:
-            message, hint = describe(e)
-            raise TemplateError(Problem(_shift(where, e.lineno), message, hint)) from None
         except RENDER_ERRORS as e:
-            message, hint = describe(e)
-            line = getattr(e, "snippet_line", None) or template_line(e)[1]
-            raise TemplateError(Problem(_shift(where, line), message, hint)) from None
+            raise _located(e, where) from None
+
+    def evaluate(self, expression: str, context: Mapping[str, Any], where: Where | None) -> Any:
+        """The value of a Jinja expression (a header line's `each:`); errors name the YAML file and line."""
+        try:
+            value = self._expression(expression)(**context)
+            if isinstance(value, jinja2.Undefined):
+                str(value)  # (a name nothing defines: its error)
+            return value
+        except RENDER_ERRORS as e:
+            raise _located(e, where) from None
+
+
+def _located(e: Exception, where: Where | None) -> TemplateError:
+    """A Jinja error as a TemplateError at the YAML line of the snippet's line it arose on."""
+    message, hint = describe(e)
+    if isinstance(e, jinja2.TemplateSyntaxError):
+        return TemplateError(Problem(_shift(where, e.lineno), message, hint))
+    line = getattr(e, "snippet_line", None) or template_line(e)[1]
+    return TemplateError(Problem(_shift(where, line), message, hint))
 
 
 _SNIPPETS: StringTemplates | None = None

@@ -42,6 +42,7 @@ from resdraft.importers.text import (
     plenary_lines,
     sponsors_of,
     text_session,
+    titles_left,
 )
 from resdraft.inline import merge
 from resdraft.model import (
@@ -1193,6 +1194,13 @@ def _header_items(paras: list[_Para]) -> list[_Item]:
             continue
         if before is not None and before.role == "agenda-item" and role == "line":  # the agenda item's title, below it
             role = "agenda-title"
+        elif (
+            before is not None
+            and before.role == "agenda-title"
+            and role == "line"
+            and titles_left([(i.role, i.para.text) for i in items])
+        ):
+            role = "agenda-title"  # another item's ("Agenda items 13 and 117": two titles, a paragraph each)
         items.append(_Item("header", role, 0, p))
     items.append(_Item("title", "title", 0, paras[title_at]))
     items += [_Item("title", "subtitle", 0, p) for p in paras[title_at + 1 :]]

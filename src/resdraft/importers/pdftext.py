@@ -43,6 +43,7 @@ from resdraft.importers.text import (
     ORGANIZATION_LINE,
     PLENARY,
     SYMBOL_SESSION,
+    agenda_items,
     contradicted,
     is_transition,
     join_content,
@@ -286,9 +287,13 @@ def _read_masthead(lines: Sequence[str], body: str | None) -> _Masthead:
             continue
         used: set[str] = set()
         recognised = False
+        next_titles = _next_agenda_titles(cells, roles)
         for c, cell in enumerate(cells):
             role = _cell_role(cell, roles, used)
             last = entries[-1][1] if entries and entries[-1][0] == b else None
+            if c in next_titles:  # "… and related fields" / "Follow-up to the outcome of the Millennium Summit"
+                entries.append((b, Line("agenda-title", _content(cell))))
+                continue
             # A continued line runs on; so does an adoption line broken before its day ("… meeting, on" / "30 April 2007").
             broken = last is not None and last.role == "adoption" and last.text.endswith(" on")
             # An agenda item's title wraps onto a line that reads as the top's ("… of the Charter of
@@ -343,6 +348,21 @@ _BLOCK_ROLES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("introduction", re.compile(FULL_TEXT.pattern, re.I)),
     ("sponsors", SPONSORS),
 )
+
+
+def _next_agenda_titles(cells: Sequence[str], roles: Sequence[tuple[str, re.Pattern[str] | None]]) -> set[int]:
+    """Where the masthead names several agenda items ("Agenda items 13 and 117") and sets their
+    titles under it in one block, line after line with no space between (A/RES/78/1), the lines
+    that begin the second and later titles: those lines of the block after the first title's that
+    begin with a capital, where there are exactly as many as titles are left to find (a title's
+    own line that begins with one, "United Nations conferences …", leaves them unparted)."""
+    at = next((k for k, cell in enumerate(cells) if agenda_items(cell)), None)
+    if at is None:
+        return set()
+    items = agenda_items(cells[at])
+    title = list(itertools.takewhile(lambda k: _cell_role(cells[k], roles, set()) is None, range(at + 1, len(cells))))
+    starts = {k for k in title[1:] if cells[k][:1].isupper()}
+    return starts if items > 1 and len(starts) == items - 1 else set()
 
 
 def _cell_role(cell: str, roles: Sequence[tuple[str, re.Pattern[str] | None]], used: set[str]) -> str | None:

@@ -643,7 +643,9 @@ def _header(blocks: Sequence[_Block], body: str, markdown: bool) -> tuple[tuple[
         if i in titled:
             continue
         role = matched[i]
-        if role is None:  # known by position: the next role the body prints that is still free
+        if role is None and header and header[-1].role == "agenda-title" and titles_left([(x.role, x.text) for x in header]):
+            role = "agenda-title"  # another item's title ("Agenda items 13 and 117": two, a line each)
+        elif role is None:  # known by position: the next role the body prints that is still free
             role = next((r for r in names[last + 1 :] if r not in used), "line")
             used.add(role)
         last = names.index(role) if role in names else last
@@ -910,6 +912,24 @@ def text_session(key: str, session: int, fields: dict[str, Any]) -> Session:
 def is_transition(text: str) -> bool:
     """Whether a paragraph's words are a transition formula ("Hereby resolves to:", "Resolves that:")."""
     return len(text) <= 300 and TRANSITION.search(text) is not None
+
+
+_AGENDA_ITEMS = re.compile(r"Agenda items\s+(.+)", re.IGNORECASE)
+
+
+def agenda_items(text: str) -> int:
+    """How many agenda items a masthead line names ("Agenda items 13 and 75 (a)": two; "Agenda
+    items 13, 117 and 121": three), each with its title under it; 0 for a line that names none
+    ("Agenda item 104" names one, as the line that names several is told apart by)."""
+    m = _AGENDA_ITEMS.fullmatch(text.strip())
+    return len(re.split(r",\s*(?:and\s+)?|\s+and\s+", m.group(1))) if m else 0
+
+
+def titles_left(lines: Sequence[tuple[str, str]]) -> bool:
+    """Whether the agenda items a masthead names have more titles than its lines read so far, each
+    (role, text), read as theirs."""
+    named = next((agenda_items(text) for role, text in lines if role == "agenda-item"), 0)
+    return sum(role == "agenda-title" for role, _ in lines) < named
 
 
 def sponsors_of(text: str) -> dict[str, Any]:

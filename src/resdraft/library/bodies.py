@@ -55,13 +55,18 @@ class BodyName:
 @dataclass(frozen=True)
 class TemplateLine:
     """A line of the header block or title: a role (its style name) and Jinja text; a title line
-    may have a label too, in Jinja ("78/225." before an adopted UN resolution's title)."""
+    may have a label too, in Jinja ("78/225." before an adopted UN resolution's title). With
+    `each` (a Jinja expression, "draft.agenda_title"), the line stands once for each item of its
+    value, the text seeing that item as `item`: one line for text, none for nothing, one per
+    entry of a list (a resolution adopted under two agenda items prints both their titles)."""
 
     role: str
     text: str
     where: Where
     label: str = ""
     label_where: Where | None = None  # the label's own line, which its errors name
+    each: str = ""
+    each_where: Where | None = None
 
 
 @dataclass(frozen=True)
@@ -180,11 +185,11 @@ def _lines(data: YDict, key: str, problems: Problems) -> tuple[TemplateLine, ...
     items = r.items(key)
     if items is None:
         return ()
-    keys = {"role", "text", "label"} if key == "title" else {"role", "text"}
+    keys = {"role", "text", "label", "each"} if key == "title" else {"role", "text", "each"}
     out = []
     for i, item in enumerate(items):
         if isinstance(item, YDict) and set(item) <= keys and "role" in item:
-            label = str(item.get("label") or "")
+            label, each = str(item.get("label") or ""), str(item.get("each") or "")
             out.append(
                 TemplateLine(
                     str(item["role"]),
@@ -192,12 +197,15 @@ def _lines(data: YDict, key: str, problems: Problems) -> tuple[TemplateLine, ...
                     items.where(i),
                     label,
                     item.value_where("label") if label else None,
+                    each,
+                    item.value_where("each") if each else None,
                 )
             )
         else:
+            may = "`label:` or `each:`" if key == "title" else "`each:`"
             problems.add(
                 items.where(i),
-                f"each {key} line needs `role:` and `text:`" + (" (and may have `label:`)" if key == "title" else ""),
+                f"each {key} line needs `role:` and `text:` (and may have {may})",
                 'write `- {role: symbol, text: "{{ draft.symbol }}"}`',
             )
     return tuple(out)

@@ -35,6 +35,9 @@ FIELDS = (
     "report",  # the line saying whose report it was adopted on ("on the report of the Third Committee (A/79/456, para. 31)")
 )
 DATES = ("date", "adopted")
+# Facts that may be a list, one entry per line they print on: the titles of the agenda items a
+# resolution is adopted under (A/RES/78/128, under items 13 and 75 (a), prints both).
+LISTS = ("agenda_title",)
 STATUSES = ("draft", "adopted")
 DRAFT_KEYS = (
     "body",
@@ -276,7 +279,14 @@ def read_draft(path: Path, problems: Problems) -> Draft | None:
     body = body or ""
     session = r.number("session", required=True, minimum=1, hint="the session's number, e.g. 53 for the Fifty-Third") or 0
     # (each a placeholder too, the title like every fact; and the title required)
-    fields: dict[str, Any] = {k: r.date(k) if k in DATES else r.text(k, k == "title", placeholder=True) for k in FIELDS}
+    fields: dict[str, Any] = {
+        k: r.date(k)
+        if k in DATES
+        else r.strings(k)
+        if k in LISTS and isinstance(data.get(k), YList)
+        else r.text(k, k == "title", placeholder=True)
+        for k in FIELDS
+    }
     fields["sponsors"] = r.strings("sponsors")
     status = fields.get("status")
     if status is not None and status not in STATUSES:

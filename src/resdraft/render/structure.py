@@ -73,6 +73,8 @@ def to_structure(res: Resolution) -> dict[str, Any]:
         text = _header_text(res, role)
         if text:
             out[name] = re.sub(prefix, "", text) if prefix else text
+    if len(agenda := [line.text for line in res.header if line.role == "agenda-title"]) > 1:
+        out["agenda_title"] = agenda  # (adopted under several agenda items: each one's title)
     out["enacting_formula"] = res.enacting.text if res.enacting else None
     out["preamble"] = [_paragraph(p) for p in res.preamble]
     if res.transition is not None:
