@@ -19,7 +19,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from conftest import ROOT, aipo_27_subparagraphs_reordered, ga_pair
+from conftest import ROOT, aipo_27_subparagraphs_reordered, ga_pair, ga_text
 from resdraft.diff import Diff, compare
 from resdraft.model import Footnote, FootnoteRef, Resolution, Run
 from resdraft.render.reviewhtml import COLOURS, TEXT_PAIRS, escape, render_review_html
@@ -813,6 +813,16 @@ def test_the_header_table_shows_the_masthead_lines_that_changed_in_words() -> No
         assert re.search(f'<tr data-change="\\d+" tabindex="-1"><th scope="row">{row}</th>', page)
     assert "Agenda item <del>23 (a)</del>" in page and "Agenda item <ins>24</ins>" in page
     assert "organization line" in page.split("Unchanged:", 1)[1].split("</p>", 1)[0]
+
+
+def test_the_second_of_a_masthead_lines_role_is_named_line_2(tmp_path: Path) -> None:
+    # A/RES/78/285 (agenda items 13 and 117) and 78/128 (13 and 75 (a)): each prints both items'
+    # titles; the second title changed, its row named as a reader counts it ("agenda title 2 line" before).
+    old, new = (read_document(str(ga_text(tmp_path, symbol))).resolution for symbol in ("A/RES/78/285", "A/RES/78/128"))
+    page = render_review_html(compare(old, new))
+    assert re.search('<tr data-change="\\d+" tabindex="-1"><th scope="row">agenda title line 2</th>', page)
+    assert "agenda title 2" not in page
+    assert "<td><del>Follow-up to</del> the <del>outcome</del> of the <del>Millennium Summit</del></td>" in page
 
 
 def test_a_long_place_wraps_inside_its_column(open_review: Callable[..., Review]) -> None:

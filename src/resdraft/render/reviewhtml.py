@@ -713,7 +713,13 @@ def _table_sides(change: HeaderChange | FootnoteChange) -> str:
 def _header_lines(diff: Diff) -> list[tuple[str, HeaderChange]]:
     """The header fields and other masthead lines, each with its name on the page."""
     named = [(field_name(h, diff).replace("_", " "), as_printed(h)) for h in diff.header]
-    return named + [(h.field.replace("-", " ") + " line", h) for h in diff.masthead]
+    return named + [(_line_name(h.field), h) for h in diff.masthead]
+
+
+def _line_name(field: str) -> str:
+    """A masthead line as the page names it: "agenda title line", the second "agenda title line 2"."""
+    role, _, n = field.partition(" ")
+    return f"{role.replace('-', ' ')} line{f' {n}' if n else ''}"
 
 
 def _formatting_note(change: HeaderChange | FootnoteChange, before: str, after: str) -> str:
