@@ -81,11 +81,13 @@ def test_aalco_50_to_52_reports_exactly_the_known_changes() -> None:
 
 def test_masthead_lines_no_header_field_covers_are_compared_by_role() -> None:
     # AALCO 52 gained a subtitle and lost the draft status line; the header fields stay as they were.
+    # The status line, at the top of the old masthead, comes first: a line only the old text has
+    # stands after the one it followed, as a deleted paragraph does (it came after the new text's).
     data = _json(str(ROOT / "drafts" / "aalco-50.yaml"), str(ROOT / "drafts" / "aalco-52.yaml"))
     assert [h["field"] for h in data["header"]] == ["title", "symbol", "session", "date", "enacting_formula"]
     assert data["masthead"] == [
-        {"role": "subtitle", "status": "inserted", "old": None, "new": "(Non-Deliberated)"},
         {"role": "status", "status": "deleted", "old": "SECRETARIAT DRAFT", "new": None},
+        {"role": "subtitle", "status": "inserted", "old": None, "new": "(Non-Deliberated)"},
     ]
     # AIPO 26 -> 27: the venue is written only in the assembly line; the 2005 text names no
     # Organization. The 2006 text breaks its title and assembly lines, which are compared as words.

@@ -36,7 +36,7 @@ CHROMIUM_ARGS = [
 ]
 INSTALL = "apt-get update && apt-get install -y chromium && .venv/bin/pip install playwright (never `playwright install`)"
 AALCO_CHANGES = ["pp. 1 → pp. 1", "pp. 2 → —", "pp. 3 → pp. 2", "— → pp. 5", "op. 4 → op. 4"]
-AALCO_HEADER = ["title", "symbol", "session", "date", "enacting formula", "subtitle line", "status line"]
+AALCO_HEADER = ["title", "symbol", "session", "date", "enacting formula", "status line", "subtitle line"]
 
 
 def _diff(old: str | Path, new: str | Path) -> Diff:
@@ -182,7 +182,7 @@ def test_top_of_page_has_title_summary_and_marked_header_changes(open_review: Ca
         "formatting changed: “The Asian-African Legal Consultative Organization at its” italic → plain"
     )
     # The masthead's other lines too, as the redline marks them: AALCO 52 has a subtitle and no draft status.
-    rows = ["title", "symbol", "session", "date", "enacting formula", "subtitle line", "status line"]
+    rows = ["title", "symbol", "session", "date", "enacting formula", "status line", "subtitle line"]
     assert page.locator("table.header tbody th").all_inner_texts() == rows
     subtitle = page.locator("table.header tr", has=page.locator("th", has_text="subtitle line"))
     assert subtitle.locator("td").nth(1).locator("ins").all_inner_texts() == ["(Non-Deliberated)"]

@@ -92,11 +92,19 @@ FIELD_ROLES = frozenset({"title", "symbol", "date", "session", "sponsors"})  # l
 def compare_masthead(old: Resolution, new: Resolution) -> tuple[HeaderChange, ...]:
     """The lines above the enacting formula that no header field compares (the organization, the
     agenda item, the committee's report, a subtitle …), paired by role, each named by its role
-    ('agenda-item', or 'line 2' for the second of a role): in the new text's order, then those
-    only the old text has."""
+    ('agenda-item', or 'agenda-title 2' for the second of a role): in the new text's order, a line
+    only the old text has after the old line it followed, as a deleted paragraph stands."""
     was, now = (lines_by_role(tuple(x for x in (*r.header, *r.title) if x.role not in FIELD_ROLES)) for r in (old, new))
+    keys = list(now)
+    at = 0  # where the old text's next line of its own goes: after the last old line both texts have
+    for key in was:
+        if key in now:
+            at = keys.index(key) + 1
+        else:
+            keys.insert(at, key)
+            at += 1
     out = []
-    for key in [*now, *(k for k in was if k not in now)]:
+    for key in keys:
         role, n = key
         x, y = (as_words(lines[key].text) if key in lines else None for lines in (was, now))
         out.append(text_change(role if n == 1 else f"{role} {n}", x, y))
