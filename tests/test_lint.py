@@ -927,3 +927,20 @@ def test_a_repeated_opening_is_not_told_a_form_an_earlier_hint_gave(library: Pat
         "operative paragraph 38": "write “Further invites”",
         "operative paragraph 40": "reword the opening, or move the paragraph next to the others that open “Invites”",
     }
+
+
+# ---------------------------------------------------------------- the masthead
+
+
+def test_a_title_for_each_agenda_item_the_masthead_names(library: Path, tmp_path: Path) -> None:
+    # A draft under A/RES/78/128's two agenda items that gives one title is told at its agenda_title line.
+    draft = library / "drafts" / "unga-64.yaml"
+    found = planted(library, "unga-64", "drafts/unga-64.yaml", 'agenda_item: "104"', "agenda_item: 13 and 75 (a)")
+    assert found == [("agenda-titles", "warning", "unga-64.yaml", line_of(draft, "agenda_title:"), None)]
+    edit(draft, "agenda_title: Crime", "agenda_title:\n  - Crime")  # (a list of one: the same)
+    (finding,) = [f for f in lint(str(draft)).findings if f.rule == "agenda-titles"]
+    assert finding.message == "the masthead names 2 agenda items (“Agenda items 13 and 75 (a)”) and gives 1 title"
+    edit(draft, "  - Crime prevention and criminal justice\n", "  - Crime prevention and criminal justice\n  - Oceans and the law of the sea\n")
+    assert [f for f in lint(str(draft)).findings if f.rule == "agenda-titles"] == []
+    # A document: A/RES/78/1 from its PDF text gives both titles (they ran into one, which this rule would have told).
+    assert [f for f in lint(str(ga_text(tmp_path, "A/RES/78/1"))).findings if f.rule == "agenda-titles"] == []

@@ -1346,6 +1346,25 @@ def _lines_of(resolution: Resolution) -> list[tuple[str, Line, int]]:
 # ================================================================ documents
 
 
+def _agenda_titles(linter: _Linter, resolution: Resolution, where: Where | None, draft: bool) -> None:
+    """A masthead that names several agenda items ("Agenda items 13 and 75 (a)") gives a title for each."""
+    from resdraft.importers.text import agenda_items
+
+    named = next((line.text for line in resolution.header if line.role == "agenda-item"), "")
+    items = agenda_items(named)
+    titles = sum(line.role == "agenda-title" for line in resolution.header)
+    if items > 1 and titles != items:
+        hint = (
+            "make `agenda_title:` a list, a title for each item in the order the agenda line names them"
+            if draft
+            else "set each item's title under the agenda line, in the order it names them"
+        )
+        gives = f"{titles} title{'s' * (titles != 1)}" if titles else "no title"
+        linter.emit(
+            "agenda-titles", f"the masthead names {items} agenda items (“{named}”) and gives {gives}", hint, where, None, (0,)
+        )
+
+
 def _lint_document(spec: str) -> LintReport:
     from resdraft.library import templates_for
     from resdraft.library.bodies import read_body
@@ -1364,6 +1383,7 @@ def _lint_document(spec: str) -> LintReport:
     for name, line, section in _lines_of(resolution):
         linter.sessions(line.text, _always(None), name, (section,), draft=False)
         linter.names(line.text, _always(None), name, (section,), draft=False)
+    _agenda_titles(linter, resolution, None, draft=False)
     headings = _run(linter, resolution, style.punctuation, {}, style.numbering)
     _operative_numbers(linter, resolution, headings)
     _document_footnotes(linter, resolution)
@@ -1641,6 +1661,7 @@ def _lint_draft(path: Path) -> LintReport:
             where = style.where
         linter.sessions(line.text, _always(where), name, (section,), draft=True)
         linter.names(line.text, _always(where), name, (section,), draft=True)
+    _agenda_titles(linter, resolution, draft.lines.get("agenda_title") or draft.lines.get("agenda_item"), draft=True)
     origins = {
         part: [sources.origin(part, i, use) for i, use in enumerate(getattr(patched, part))] for part in ("preamble", "operative")
     }

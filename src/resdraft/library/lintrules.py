@@ -30,6 +30,7 @@ RULES: dict[str, str] = {
     "double-space": "no two spaces in a row",
     "footnote-marker": "every footnote marker has its footnote",
     "typed-numeral": "a draft leaves section numerals a count gives to `heading: I`",
+    "agenda-titles": "each agenda item the masthead names has its title under it",
 }
 FORMS = ("third-person", "base")
 LINT_KEYS = ("rules", "preamble", "operative", "repeats", "repeat_scope", "sessions")
