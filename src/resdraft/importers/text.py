@@ -918,9 +918,9 @@ _AGENDA_ITEMS = re.compile(r"Agenda items\s+(.+)", re.IGNORECASE)
 
 
 def agenda_items(text: str) -> int:
-    """How many agenda items a masthead line names ("Agenda items 13 and 75 (a)": two; "Agenda
-    items 13, 117 and 121": three), each with its title under it; 0 for a line that names none
-    ("Agenda item 104" names one, as the line that names several is told apart by)."""
+    """How many agenda items a masthead line names in the plural ("Agenda items 13 and 75 (a)":
+    two; "Agenda items 13, 117 and 121": three), each with its title under it; 0 for any other
+    line, "Agenda item 104" too (one item, one title: nothing to count)."""
     m = _AGENDA_ITEMS.fullmatch(text.strip())
     return len(re.split(r",\s*(?:and\s+)?|\s+and\s+", m.group(1))) if m else 0
 

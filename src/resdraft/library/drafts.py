@@ -252,6 +252,15 @@ def placeholder_node(hint: str) -> Any:
     return node
 
 
+def _fact(r: Reader, key: str) -> Any:
+    """A header fact: a date, a list of texts (where LISTS allows one), else text or a placeholder."""
+    if key in DATES:
+        return r.date(key)
+    if key in LISTS and isinstance(r.data.get(key), YList):
+        return r.strings(key)
+    return r.text(key, key == "title", placeholder=True)
+
+
 def read_draft(path: Path, problems: Problems) -> Draft | None:
     """One draft file; None when it cannot be read at all."""
     try:
@@ -279,14 +288,7 @@ def read_draft(path: Path, problems: Problems) -> Draft | None:
     body = body or ""
     session = r.number("session", required=True, minimum=1, hint="the session's number, e.g. 53 for the Fifty-Third") or 0
     # (each a placeholder too, the title like every fact; and the title required)
-    fields: dict[str, Any] = {
-        k: r.date(k)
-        if k in DATES
-        else r.strings(k)
-        if k in LISTS and isinstance(data.get(k), YList)
-        else r.text(k, k == "title", placeholder=True)
-        for k in FIELDS
-    }
+    fields: dict[str, Any] = {k: _fact(r, k) for k in FIELDS}
     fields["sponsors"] = r.strings("sponsors")
     status = fields.get("status")
     if status is not None and status not in STATUSES:
