@@ -34,6 +34,7 @@ from resdraft.library.drafts import placeholder_node, session_line, symbol_name
 from resdraft.model import (
     Clause,
     Content,
+    Footnote,
     FootnoteRef,
     Paragraph,
     Placeholder,
@@ -800,10 +801,10 @@ class _Drafts:
     def __init__(self, library: Library) -> None:
         self.library = library
         self.by_session: dict[int, dict[Path, str]] | None = None  # a file's words, by session (in file order)
-        self.read: dict[Path, tuple[str | None, frozenset[str]]] = {}  # (see `_read`)
+        self.known: dict[Path, tuple[str | None, frozenset[str]]] = {}  # each draft's title and clauses, once read (`_read`)
 
     def added(self, path: Path, session: int, text: str) -> None:
-        self.read.pop(path, None)
+        self.known.pop(path, None)
         if self.by_session is not None:
             self.by_session.setdefault(session, {})[path] = _words_of(text)
 
@@ -841,10 +842,10 @@ class _Drafts:
 
     def _read(self, path: Path) -> tuple[str | None, frozenset[str]]:
         """A draft's title (where it has one written out) and the clauses it uses, read once."""
-        if (known := self.read.get(path)) is None:
+        if (known := self.known.get(path)) is None:
             draft = self.library.read_draft(path, Problems())
             title = draft.fields.get("title") if draft else None
-            known = self.read[path] = (title if isinstance(title, str) else None, frozenset(draft.clause_ids if draft else ()))
+            known = self.known[path] = (title if isinstance(title, str) else None, frozenset(draft.clause_ids if draft else ()))
         return known
 
     def clauses_of(self, name: str) -> list[str]:
@@ -1201,12 +1202,12 @@ def _rebuilt(
 def _footnote_differences(doc: Resolution, built: Resolution) -> list[str]:
     """The document's footnotes the draft does not rebuild, word for word (A/RES/78/68's "*" on its
     symbol, "Reissued for technical reasons on 15 January 2024.", which no draft's fact carries)."""
-    rebuilt = {" ".join(plain_words(n.content).split()) for n in built.footnotes}
-    return [
-        f"footnote {n.marker} ({excerpt(words)}) is not rebuilt"
-        for n in doc.footnotes
-        if (words := " ".join(plain_words(n.content).split())) not in rebuilt
-    ]
+
+    def words(note: Footnote) -> str:
+        return " ".join(plain_words(note.content).split())
+
+    rebuilt = set(map(words, built.footnotes))
+    return [f"footnote {n.marker} ({excerpt(words(n))}) is not rebuilt" for n in doc.footnotes if words(n) not in rebuilt]
 
 
 def _masthead_differences(doc: Resolution, built: Resolution) -> list[str]:
@@ -1218,12 +1219,11 @@ def _masthead_differences(doc: Resolution, built: Resolution) -> list[str]:
 
     out = []
     for change in compare_masthead(doc, built):
-        role, _, n = change.field.partition(" ")  # ("agenda-title 2": the second of its role)
-        line = f"the masthead's {role} line{f' {n}' if n else ''}"
+        line = f"the masthead's {change.line_name}"
         if change.status == "deleted":
             out.append(f"{line}, “{change.old}”, is not rebuilt: the house style has no place for it")
         elif change.status == "inserted":
-            out.append(f"the draft's masthead adds a {role} line, “{change.new}”, that the document does not print")
+            out.append(f"the draft's masthead adds a {change.line_name}, “{change.new}”, that the document does not print")
         elif change.status == "modified":
             out.append(f"{line} rebuilds as “{change.new}”; the document prints “{change.old}”")
     return out

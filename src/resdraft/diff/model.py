@@ -70,6 +70,13 @@ class HeaderChange:
     # A formula's words it keeps that the new text sets otherwise, where both texts' formatting was read.
     formatting: tuple[Restyled, ...] = ()
 
+    @property
+    def line_name(self) -> str:
+        """A masthead line's change as a reader names the line: "agenda-title line", the second of
+        its role (field "agenda-title 2") "agenda-title line 2"."""
+        role, _, n = self.field.partition(" ")
+        return f"{role} line{f' {n}' if n else ''}"
+
 
 def short_place(part: str, index: int, number: int | None) -> str:
     """'op. 7' (or 'op. ¶7' when unnumbered), 'pp. 3': a paragraph's place in short (Place.short),

@@ -37,12 +37,12 @@ from resdraft.importers.text import (
     ORGANIZATION_LINE,
     PLENARY,
     REPORT_LINE,
+    another_agenda_title,
     body_key,
     is_transition,
     plenary_lines,
     sponsors_of,
     text_session,
-    titles_left,
 )
 from resdraft.inline import merge
 from resdraft.model import (
@@ -1192,15 +1192,10 @@ def _header_items(paras: list[_Para]) -> list[_Item]:
             joined = (*before.para.content, Run("\n"), *p.content)  # AIPA's assembly line, its dates and venue below
             before.para = _Para(before.para.style, merge(joined), None)
             continue
-        if before is not None and before.role == "agenda-item" and role == "line":  # the agenda item's title, below it
+        if (before is not None and before.role == "agenda-item" and role == "line") or (
+            role == "line" and another_agenda_title([(i.role, i.para.text) for i in items])
+        ):  # the agenda item's title, below it
             role = "agenda-title"
-        elif (
-            before is not None
-            and before.role == "agenda-title"
-            and role == "line"
-            and titles_left([(i.role, i.para.text) for i in items])
-        ):
-            role = "agenda-title"  # another item's ("Agenda items 13 and 117": two titles, a paragraph each)
         items.append(_Item("header", role, 0, p))
     items.append(_Item("title", "title", 0, paras[title_at]))
     items += [_Item("title", "subtitle", 0, p) for p in paras[title_at + 1 :]]

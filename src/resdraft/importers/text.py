@@ -643,8 +643,8 @@ def _header(blocks: Sequence[_Block], body: str, markdown: bool) -> tuple[tuple[
         if i in titled:
             continue
         role = matched[i]
-        if role is None and header and header[-1].role == "agenda-title" and titles_left([(x.role, x.text) for x in header]):
-            role = "agenda-title"  # another item's title ("Agenda items 13 and 117": two, a line each)
+        if role is None and another_agenda_title([(x.role, x.text) for x in header]):
+            role = "agenda-title"
         elif role is None:  # known by position: the next role the body prints that is still free
             role = next((r for r in names[last + 1 :] if r not in used), "line")
             used.add(role)
@@ -925,9 +925,12 @@ def agenda_items(text: str) -> int:
     return len(re.split(r",\s*(?:and\s+)?|\s+and\s+", m.group(1))) if m else 0
 
 
-def titles_left(lines: Sequence[tuple[str, str]]) -> bool:
-    """Whether the agenda items a masthead names have more titles than its lines read so far, each
-    (role, text), read as theirs."""
+def another_agenda_title(lines: Sequence[tuple[str, str]]) -> bool:
+    """Whether a masthead line no pattern knows, after `lines` (each role and text, as read so
+    far), is another agenda item's title: it follows a title, and the agenda line names more items
+    than there are titles yet ("Agenda items 13 and 117": two titles, a line or paragraph each)."""
+    if not lines or lines[-1][0] != "agenda-title":
+        return False
     named = next((agenda_items(text) for role, text in lines if role == "agenda-item"), 0)
     return sum(role == "agenda-title" for role, _ in lines) < named
 

@@ -431,15 +431,14 @@ def _marked_up(ops: Sequence[Op], old: _Cursor, new: _Cursor) -> tuple[str, str,
     old_side, new_side, inline = [], [], []
     hidden = unseen(ops)
     for k, (op, text) in enumerate(ops):
+        shown = _named if k in hidden else _as_is
         if op == "equal":
-            old_side.append(_named(take_old(text)) if k in hidden else take_old(text))
-            new_side.append(piece := _named(take_new(text)) if k in hidden else take_new(text))
+            old_side.append(shown(take_old(text)))
+            new_side.append(piece := shown(take_new(text)))
         elif op == "insert":
-            html = take_new(text)
-            new_side.append(piece := f"<ins>{_named(html) if k in hidden else html}</ins>")
+            new_side.append(piece := f"<ins>{shown(take_new(text))}</ins>")
         else:
-            html = take_old(text)
-            old_side.append(piece := f"<del>{_named(html) if k in hidden else html}</del>")
+            old_side.append(piece := f"<del>{shown(take_old(text))}</del>")
         inline.append(piece)
     return "".join(old_side), "".join(new_side), "".join(inline)
 
@@ -713,13 +712,7 @@ def _table_sides(change: HeaderChange | FootnoteChange) -> str:
 def _header_lines(diff: Diff) -> list[tuple[str, HeaderChange]]:
     """The header fields and other masthead lines, each with its name on the page."""
     named = [(field_name(h, diff).replace("_", " "), as_printed(h)) for h in diff.header]
-    return named + [(_line_name(h.field), h) for h in diff.masthead]
-
-
-def _line_name(field: str) -> str:
-    """A masthead line as the page names it: "agenda title line", the second "agenda title line 2"."""
-    role, _, n = field.partition(" ")
-    return f"{role.replace('-', ' ')} line{f' {n}' if n else ''}"
+    return named + [(h.line_name.replace("-", " "), h) for h in diff.masthead]  # ("agenda title line 2")
 
 
 def _formatting_note(change: HeaderChange | FootnoteChange, before: str, after: str) -> str:
