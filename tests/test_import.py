@@ -620,7 +620,8 @@ def test_the_security_council_series_imports_whole_each_draft_in_the_year_it_was
     )
     assert "\nadopted: 2007-04-30\nmeeting: 5670th meeting\n" in masthead
     assert "\ntitle: Resolution 1919 (2010)\n" in drafts["s-res-1919-2010.yaml"]  # "The full text of resolution 1919 (2010) …"
-    assert "\nstatus: adopted\nsymbol: S/RES/1706 (2006)\n" in drafts["s-res-1706-2006.yaml"]  # quoted, undated
+    undated = "\nstatus: adopted\ndate: {tbd: date of S/RES/1706 (2006) (the text prints none)}\nsymbol: S/RES/1706 (2006)\n"
+    assert undated in drafts["s-res-1706-2006.yaml"]  # quoted: the Council's texts print a date, this one none
     out = result.output
     assert (
         out.index("1590-2005") < out.index("1627-2005") < out.index("1663-2006") < out.index("1706-2006") < out.index("1919-2010")
@@ -631,8 +632,11 @@ def test_the_security_council_series_imports_whole_each_draft_in_the_year_it_was
         named.format(s) for s in ("1590 (2005)", "1627 (2005)", "1706 (2006)", "1709 (2006)", "1714 (2006)")
     ]
     assert "warning: the symbol S/RES/1812 (208) does not name 2008, the year the text was adopted: check it" in out
+    assert out.count("warning: the text prints no date: fill in `date:` in the draft") == 2  # 1706 and 1919
+    assert "warning: the draft's masthead adds an organization line, “United Nations”, that the document does not print" in out
     check = runner.invoke(app, ["check"])
-    assert check.exit_code == 0 and "0 errors, 0 warnings" in check.output
+    assert check.exit_code == 0 and "0 errors, 2 warnings" in check.output  # the two dates to fill in
+    assert "drafts/s-res-1919-2010.yaml:6: warning: date is still a placeholder" in check.output
 
 
 def test_each_council_text_continues_the_earlier_one_it_shares_most_clauses_with(empty: Path) -> None:
@@ -661,6 +665,19 @@ def test_each_council_text_continues_the_earlier_one_it_shares_most_clauses_with
     assert "preamble paragraph 1 cites “1627 (2005)” (s-res-1627-2005, the text s-res-1663-2006 continued)" in rolled.output
 
 
+def test_the_council_series_imported_again_changes_nothing(empty: Path) -> None:
+    """A text imported again reuses the clauses its first import made; those stood for the clauses
+    they reword, so that it continues the draft it continued. 1627 and 1706 lost `previous:` (and
+    stopped a second import: "a draft of this name already exists"), 1784 continued 1714."""
+    files = [*map(str, sorted(UNSC.glob("*.txt")))]
+    assert runner.invoke(app, ["import", *files]).exit_code == 0
+    before = {p: p.read_bytes() for p in sorted(empty.rglob("*.yaml"))}
+    again = runner.invoke(app, ["import", *files])
+    assert again.exit_code == 0, again.output
+    assert again.output.count("nothing changed") == 10
+    assert {p: p.read_bytes() for p in sorted(empty.rglob("*.yaml"))} == before
+
+
 def test_a_council_text_never_continues_one_adopted_after_it_nor_its_own_earlier_import(empty: Path) -> None:
     """1709 (2006) imported after 1714 (2006), which shares more of its clauses, still continues
     1663 (2006); imported again with --force, it does not continue its own draft."""
@@ -685,13 +702,14 @@ def test_a_council_text_that_names_neither_itself_nor_its_day_is_imported_with_w
         "\nsession: 2005\nstatus: adopted\ndate: 2005-09-23\ntitle: {tbd: title of the resolution (the text prints none)}\n"
         "adopted: 2005-09-23\nmeeting: 5269th meeting\n"
     ) in draft
-    assert result.output.splitlines()[1:3] == [  # (the undated one first: its session is not known)
+    assert result.output.splitlines()[1:4] == [  # (the undated one first: its session is not known)
         "  warning: the text prints no title: fill in `title:` in the draft",
+        "  warning: the text prints no date: fill in `date:` in the draft",
         "  warning: the text states no year of adoption: the draft says `session: 1`; write the year it was adopted",
     ]
     assert "quoted.txt" in result.output.splitlines()[0]
     check = runner.invoke(app, ["check"])
-    assert check.exit_code == 0 and "0 errors, 2 warnings" in check.output  # the two titles to fill in
+    assert check.exit_code == 0 and "0 errors, 3 warnings" in check.output  # the two titles and the date to fill in
 
 
 def test_a_council_resolution_rebuilds_its_title_and_the_meeting_that_adopted_it(empty: Path) -> None:

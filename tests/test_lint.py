@@ -940,7 +940,11 @@ def test_a_title_for_each_agenda_item_the_masthead_names(library: Path, tmp_path
     edit(draft, "agenda_title: Crime", "agenda_title:\n  - Crime")  # (a list of one: the same)
     (finding,) = [f for f in lint(str(draft)).findings if f.rule == "agenda-titles"]
     assert finding.message == "the masthead names 2 agenda items (“Agenda items 13 and 75 (a)”) and gives 1 title"
-    edit(draft, "  - Crime prevention and criminal justice\n", "  - Crime prevention and criminal justice\n  - Oceans and the law of the sea\n")
+    edit(
+        draft,
+        "  - Crime prevention and criminal justice\n",
+        "  - Crime prevention and criminal justice\n  - Oceans and the law of the sea\n",
+    )
     assert [f for f in lint(str(draft)).findings if f.rule == "agenda-titles"] == []
     # A document: A/RES/78/1 from its PDF text gives both titles (they ran into one, which this rule would have told).
     assert [f for f in lint(str(ga_text(tmp_path, "A/RES/78/1"))).findings if f.rule == "agenda-titles"] == []

@@ -936,6 +936,8 @@ def _unstated(doc: Resolution, data: dict[str, Any], years: bool) -> list[str]:
     out = []
     if isinstance(data["title"], dict):
         out.append("the text prints no title: fill in `title:` in the draft")
+    if "date" not in doc.fields and isinstance(data.get("date"), dict):
+        out.append("the text prints no date: fill in `date:` in the draft")
     year = doc.session.number if years else None
     if not doc.session.number:
         said, do = ("no year of adoption", "write the year it was adopted") if years else ("no session", "correct it")
@@ -964,6 +966,8 @@ def _draft_data(doc: Resolution, importer: _Importer, preamble: list[Any], opera
         data["date"] = doc.fields["date"]
     elif left := _unfilled(doc.fields.get("date")):
         data["date"] = placeholder_node(left)
+    elif any(line.role == "date" for line in importer.style.header):  # (a Council text quoted in a press release)
+        data["date"] = placeholder_node(f"date of {symbol or 'the resolution'} (the text prints none)")
     for key in ("symbol", "title", "subtitle", "committee", "agenda_item", "agenda_title"):
         value = facts.get(key)
         if isinstance(value, list) and not _prints_each(importer.style, key):
@@ -1223,10 +1227,15 @@ def _masthead_differences(doc: Resolution, built: Resolution) -> list[str]:
         if change.status == "deleted":
             out.append(f"{line}, “{change.old}”, is not rebuilt: the house style has no place for it")
         elif change.status == "inserted":
-            out.append(f"the draft's masthead adds a {change.line_name}, “{change.new}”, that the document does not print")
+            out.append(f"the draft's masthead adds {_a(change.line_name)}, “{change.new}”, that the document does not print")
         elif change.status == "modified":
             out.append(f"{line} rebuilds as “{change.new}”; the document prints “{change.old}”")
     return out
+
+
+def _a(name: str) -> str:
+    """A line's name with its article: "an organization line", "a distribution line"."""
+    return f"{'an' if name[:1] in 'aeio' else 'a'} {name}"
 
 
 def _flow(items: list[str]) -> list[str]:
@@ -1266,6 +1275,21 @@ class Intake:
         """Import one document (its files are written before the next one is read); `read`: the
         document already read from `path`."""
         return _import_one(self.library, self.matcher, self.drafts, path, body, name, force, read)
+
+
+def _as_first_imported(shared: set[str], library: Library, clause_path: Path) -> set[str]:
+    """The clauses a text shares with the library as its first import found them: a clause of its
+    own clause file (made by that import, which a text imported again reuses) stands for the
+    clause it rewords, or for none where it was new. So a Council resolution imported again
+    continues the draft it continued (S/RES/1627 shares 1590's clauses, not its own)."""
+    out = set()
+    for cid in shared:
+        clause = library.clauses.get(cid)
+        if clause is None or clause.where is None or clause.where.path != clause_path:
+            out.add(cid)
+        elif clause.amends:
+            out.add(clause.amends)
+    return out
 
 
 def _read_for_import(path: Path, body: str | None) -> Document:
@@ -1339,13 +1363,13 @@ def _import_one(
     printed = None if _unfilled(doc.fields.get("symbol")) else doc.fields.get("symbol")
     stem = name or symbol_name(str(printed or path.stem)) or "imported"
     draft_path = library.drafts_dir / f"{stem}.yaml"
+    clause_path = library.clauses_dir / "imported" / f"{stem}.yaml"
     if previous is None and style.years:
         shared = {*importer.result_reused, *(was for _, was in importer.result_variants)}
-        previous = drafts.sharing_most(doc, shared)
+        previous = drafts.sharing_most(doc, _as_first_imported(shared, library, clause_path))
     if previous is not None:
         data = {"body": data.pop("body"), "session": data.pop("session"), "previous": previous, **data}
 
-    clause_path = library.clauses_dir / "imported" / f"{stem}.yaml"
     clause_text = _clause_file_text(path, importer.new_clauses) if importer.new_clauses else None
     header = f"# Imported from {path.name} by `resdraft import`.\n"
     draft_text = _yaml_text(data, header)

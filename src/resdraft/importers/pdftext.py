@@ -47,12 +47,13 @@ from resdraft.importers.text import (
     contradicted,
     is_transition,
     join_content,
+    placeholder_role,
     plenary_lines,
     sponsors_of,
     text_session,
     tidy,
 )
-from resdraft.model import NOT_TEXT, Content, Footnote, FootnoteRef, Line, Resolution, Run, Span, plain
+from resdraft.model import NOT_TEXT, Content, Footnote, FootnoteRef, Line, Placeholder, Resolution, Run, Span, plain
 from resdraft.numbering import ACTION, SECTION, section_heading
 from resdraft.sessions import ordinal_number
 
@@ -371,6 +372,8 @@ def _cell_role(cell: str, roles: Sequence[tuple[str, re.Pattern[str] | None]], u
         return None
     if SC_NUMBER.fullmatch(cell):
         return "resolution"
+    if Placeholder.printed(cell) is not None:  # (a draft built before its facts are known)
+        return placeholder_role(cell, roles, used)
     for role, pattern in roles:
         if role not in used and pattern is not None and pattern.search(cell):
             return role
@@ -1415,6 +1418,8 @@ def _fields(key: str, session: int, masthead: _Masthead, closing: Line | None) -
     date = parse_date(masthead.role("date") or "") or fields.get("adopted")
     if isinstance(date, dt.date):
         fields["date"] = date
+    elif unfilled := Placeholder.printed(masthead.role("date") or ""):  # a draft's date still to fill
+        fields["date"] = unfilled
     if closing is not None:
         fields["status"] = "adopted"
         fields["meeting"] = re.sub(r"\s+\d{1,2} \w+ \d{4}$", "", closing.text)
