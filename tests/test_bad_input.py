@@ -168,6 +168,32 @@ def test_a_control_character_in_a_clause_names_its_line(lib: Path, character: st
     assert_nothing_written(target)
 
 
+@pytest.mark.parametrize(
+    ("file", "line_start", "escape", "character"),
+    [
+        (DRAFT, "title: RESOLUTION", "\\0", "\x00"),  # (Word output stopped with a traceback: document properties refuse it)
+        (DRAFT, "title: RESOLUTION", "\\uFFFE", "\ufffe"),
+        (CLAUSES, "text: the various", "\\x0c", "\x0c"),  # (dropped from the Word file, kept in Markdown)
+    ],
+)
+def test_a_control_character_written_as_an_escape_names_its_line(
+    lib: Path, file: str, line_start: str, escape: str, character: str
+) -> None:
+    # The file holds only printable characters; the quoted text's escape makes one no document can hold.
+    path = lib / file
+    text = path.read_text(encoding="utf-8")
+    name = line_start.split(":")[0]
+    at = text.index(line_start) + len(name) + 2
+    value = text[at : text.index("\n", at)]
+    line = edit(path, f"{name}: {value}", f'{name}: "{value[:3]}{escape}{value[3:]}"')
+    result, target = build(lib)
+    assert_user_error(result)
+    assert f"{file}:{line}: invalid text: character U+{ord(character):04X}, written as an escape" in result.output
+    assert "delete the escape" in result.output
+    assert_nothing_written(target)
+    assert runner.invoke(app, ["check"]).exit_code == 1
+
+
 def test_unclosed_quote_in_draft_names_the_line_where_the_quote_opens(lib: Path) -> None:
     line = edit(lib / DRAFT, "title: RESOLUTION ON", 'title: "RESOLUTION ON')
     result, target = build(lib)

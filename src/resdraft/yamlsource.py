@@ -11,6 +11,7 @@ from typing import Any
 import yaml
 
 from resdraft.errors import LibraryError, Problem, Problems, Where
+from resdraft.model import NOT_TEXT
 from resdraft.reading import read_utf8
 
 try:  # the C loader is much faster; both are the *safe* loaders
@@ -182,7 +183,31 @@ def parse_yaml_tree(text: str, path: Path) -> tuple[Any, yaml.Node | None]:
         raise LibraryError(Problem(Where(path), f"invalid YAML: {e}", "fix the file's syntax")) from None
     if root is not None and "<<" in text:  # building the data merged `<<` keys into the tree: take it as written
         root = yaml.compose(text, Loader=_Base)
+    if root is not None and "\\" in text:  # (only a double-quoted escape writes a control character in)
+        _refuse_escaped_controls(root, path)
     return data, root
+
+
+def _refuse_escaped_controls(root: yaml.Node, path: Path) -> None:
+    """A control character written as an escape ("\\0", "\\e", "\\x0c"), which no document
+    can hold (Word refuses it): refused at its line, as one typed in is."""
+    nodes = [root]
+    while nodes:
+        node = nodes.pop()
+        if isinstance(node, yaml.ScalarNode):
+            if node.style == '"' and (found := NOT_TEXT.search(node.value)):
+                raise LibraryError(
+                    Problem(
+                        Where(path, node.start_mark.line + 1),
+                        f"invalid text: character U+{ord(found.group()):04X}, written as an escape, is a control "
+                        "character no document can hold",
+                        "delete the escape (a backslash and what follows it) from the quoted text",
+                    )
+                )
+        elif isinstance(node, yaml.SequenceNode):
+            nodes += reversed(node.value)  # (reversed: the first in the file is told)
+        elif isinstance(node, yaml.MappingNode):
+            nodes += reversed([part for pair in node.value for part in pair])
 
 
 def _tab_at(text: str, mark: yaml.Mark | None) -> tuple[int, bool] | None:
