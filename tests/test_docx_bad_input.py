@@ -157,7 +157,7 @@ def test_bad_page_size_in_word_yaml_is_reported(library: Path, size: str) -> Non
         ("  font_size: 12pt", "  font_size: 99999pt", "hint: Word takes 1pt to 1638pt"),
         ("  margins: {top: 2.5cm,", "  margins: {top: -1cm,", "margin top: '-1cm' is less than nothing"),
         ("left: 2.5cm, right: 2.5cm}", "left: 10cm, right: 10cm}", "the left and right margins leave less than an inch"),
-        ("  font: Times New Roman", '  font: "Times\\a"', "font 'Times\\x07' is no font's name"),
+        ("  font: Times New Roman", '  font: "Times\\a"', "invalid text: character U+0007, written as an escape"),
         ("  language: en-GB", "  language: english", "language 'english' is no language tag"),
         ("Header Date: {align: right, space_after: 18pt}", "Header Date: {align: right, space_after: -18pt}", "out of range"),
         (

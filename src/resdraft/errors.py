@@ -16,13 +16,26 @@ class Where:
     line: int = 0
 
     def __str__(self) -> str:
+        """The path from the current folder where the file is inside it or inside the library the
+        current folder is in ("../clauses/x.yaml" from drafts/), else the whole path ("../a1c/text.docx"
+        from a folder beside it reads as another file than the one given)."""
         try:
             shown = os.path.relpath(self.path)
-            if shown.startswith(".." + os.sep + ".."):
-                shown = str(self.path)
         except ValueError:
             shown = str(self.path)
+        else:
+            if (shown == os.pardir or shown.startswith(os.pardir + os.sep)) and not _in_current_library(self.path):
+                shown = os.path.abspath(self.path)
         return f"{shown}:{self.line}" if self.line else shown
+
+
+def _in_current_library(path: Path) -> bool:
+    """Whether a file is inside the library (resdraft.yaml's folder) the current folder is in."""
+    from resdraft.projectfile import PROJECT_FILE
+
+    here = Path.cwd()
+    library = next((folder for folder in (here, *here.parents) if (folder / PROJECT_FILE).is_file()), None)
+    return library is not None and Path(os.path.abspath(path)).is_relative_to(library)
 
 
 @dataclass(frozen=True)
