@@ -1072,6 +1072,16 @@ def test_new_with_an_earlier_session_writes_nothing(lib: Path) -> None:
     assert_nothing_written(lib / "out" / "aalco-51.yaml")
 
 
+@pytest.mark.parametrize("name", ["aalco-53.docx", "aalco-53.md", "aalco-53.yml", "aalco-53"])
+def test_new_writing_a_draft_under_another_kind_of_name_is_refused(lib: Path, name: str) -> None:
+    # `new -o drafts/z.docx` wrote YAML into z.docx: check, usage and rename did not see it as a draft.
+    result = runner.invoke(app, ["new", DRAFT, "--session", "53", "-o", f"drafts/{name}"])
+    assert_user_error(result)
+    assert f"drafts/{name}: the new draft would not be read as a draft: a draft is a .yaml file" in result.output
+    assert "hint: name it aalco-53.yaml, e.g. -o drafts/aalco-53.yaml" in result.output
+    assert_nothing_written(lib / "drafts" / name)
+
+
 def test_new_writing_outside_the_library_is_refused(lib: Path, tmp_path: Path) -> None:
     # `new -o ../roll/aalco-53.yaml` wrote a draft there that `resdraft build` then refused: "not
     # inside a resdraft library".

@@ -170,6 +170,14 @@ def roll_forward(previous: Path, session: int, output: Path | None = None) -> Ro
                 f"write it inside the library, e.g. -o {os.path.relpath(library.drafts_dir / path.name)}, or leave out -o",
             )
         )
+    if path.suffix != ".yaml":  # (the library reads drafts/*.yaml alone: `new -o drafts/z.docx` wrote YAML no command listed)
+        raise LibraryError(
+            Problem(
+                Where(path),
+                "the new draft would not be read as a draft: a draft is a .yaml file",
+                f"name it {path.stem}.yaml, e.g. -o {os.path.relpath(path.with_suffix('.yaml'))}, or leave out -o",
+            )
+        )
     notes: list[str] = []
     data["session"] = session
     prev_ref = (
