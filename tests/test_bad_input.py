@@ -466,6 +466,27 @@ def test_previous_cycle_is_refused(lib: Path) -> None:
     assert_nothing_written(target)
 
 
+def test_previous_of_a_later_session_is_refused(lib: Path) -> None:
+    # A 51st-session draft said to continue the 52nd's built, checked and rolled forward in silence.
+    (lib / "drafts" / "aalco-51.yaml").write_text(
+        (lib / DRAFT)
+        .read_text(encoding="utf-8")
+        .replace("session: 52", "session: 51")
+        .replace("previous: aalco-50", "previous: aalco-52"),
+        encoding="utf-8",
+    )
+    line = line_of(lib / "drafts" / "aalco-51.yaml", "previous: aalco-52")
+    result, target = build(lib, "drafts/aalco-51.yaml")
+    assert_user_error(result)
+    assert (
+        f"drafts/aalco-51.yaml:{line}: `previous:` names aalco-52, of a later session (52) than this draft's (51)"
+        in result.output
+    )
+    assert "hint: a draft must continue an earlier session's draft" in result.output
+    assert_nothing_written(target)
+    assert runner.invoke(app, ["check"]).exit_code == 1
+
+
 def test_body_without_templates_folder_suggests_a_body(lib: Path) -> None:
     line = edit(lib / DRAFT, "body: aalco", "body: aalc")
     result, target = build(lib)

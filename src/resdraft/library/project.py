@@ -158,6 +158,13 @@ class Library:
             prev = self.read_draft(path, problems)
             if prev is None:
                 break
+            if prev.session > current.session:  # (the Council's renewals may share a year)
+                problems.add(
+                    where,
+                    f"`previous:` names {path.stem}, of a later session ({prev.session}) than this draft's ({current.session})",
+                    "a draft must continue an earlier session's draft; fix `previous:`",
+                )
+                break
             chain.append(prev)
             current = prev
         return chain
