@@ -48,6 +48,32 @@ def test_check_reports_the_missing_word_style_too(library: Path) -> None:
     assert "'Header Venue'" in result.output
 
 
+def test_a_style_no_paragraph_is_set_in_is_named_at_its_line(library: Path) -> None:
+    # "Header Statuz:" for "Header Status:" set nothing, and the status line took _base's bold in silence.
+    word = library / "templates" / "aalco" / "word.yaml"
+    text = word.read_text(encoding="utf-8")
+    assert "  Header Status:" in text
+    word.write_text(text.replace("  Header Status:", "  Header Statuz:"), encoding="utf-8")
+    line = 1 + word.read_text(encoding="utf-8").splitlines().index(
+        next(x for x in text.splitlines() if "Header Status:" in x).replace("Status", "Statuz")
+    )
+    code, output, out = _build(library)
+    assert code == 1
+    assert f"templates/aalco/word.yaml:{line}: no paragraph or text is set in style 'Header Statuz'" in output
+    assert "hint: did you mean Header Status" in output
+    assert not out.exists()
+    assert runner.invoke(app, ["check", str(library)]).exit_code == 1
+
+
+def test_a_style_for_a_line_of_the_bodys_own_masthead_or_a_deeper_level_is_taken(library: Path) -> None:
+    _add_header_role(library, "venue")
+    _append(library / "templates" / "aalco" / "word.yaml", "  Header Venue: {align: right}\n  Subparagraph 4: {left: 4.4cm}\n")
+    code, output, out = _build(library)
+    assert code == 0, output
+    result = runner.invoke(app, ["check", str(library)])
+    assert result.exit_code == 0 and "no paragraph or text is set" not in result.output
+
+
 def test_style_based_on_an_unknown_style_names_its_line(library: Path) -> None:
     word = library / "templates" / "aalco" / "word.yaml"
     _append(word, "  Preambular Subparagraph 1: {based_on: Body Text Special}\n")

@@ -45,6 +45,7 @@ from resdraft.importers.text import (
     text_session,
 )
 from resdraft.inline import merge
+from resdraft.library.wordstyle import header_style, title_style
 from resdraft.model import (
     Content,
     Footnote,
@@ -65,9 +66,7 @@ from resdraft.render.docx import (
     HEADING_STYLE,
     OPENING_STYLES,
     PARAGRAPH_STYLES,
-    header_style,
     subparagraph_style,
-    title_style,
 )
 from resdraft.sessions import ordinal_number
 

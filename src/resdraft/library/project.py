@@ -15,7 +15,7 @@ from resdraft.inline import anchors
 from resdraft.library.bodies import BodyStyle, read_body
 from resdraft.library.drafts import read_draft
 from resdraft.library.schema import Reader, suggest
-from resdraft.library.wordstyle import WordStyle, read_word_style
+from resdraft.library.wordstyle import WordStyle, header_style, read_word_style, title_style
 from resdraft.model import Clause, Draft, Placeholder, SubClause, Use, subclause_places
 from resdraft.projectfile import PROJECT_FILE, find_project, missing_folders
 from resdraft.yamlsource import YDict, load_yaml
@@ -196,7 +196,11 @@ class Library:
     def word_style(self, key: str, problems: Problems, where: Where | None = None) -> WordStyle | None:
         """The body's Word house style (templates/_base/word.yaml with templates/KEY/word.yaml over it)."""
         local = Problems()
-        style = read_word_style(key, self.templates_dir, local, where)
+        body = self.body(key, Problems())
+        lines = None
+        if body is not None:  # (the styles its lines are set in: a style of its own no line is set in is an error)
+            lines = [*(header_style(line.role) for line in body.header), *(title_style(line.role) for line in body.title)]
+        style = read_word_style(key, self.templates_dir, local, where, lines)
         problems.extend(local.items)
         return None if local.errors else style
 

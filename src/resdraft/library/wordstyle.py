@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -189,8 +189,45 @@ def _page(data: YDict | None, problems: Problems, page: dict[str, Any]) -> None:
         problems.add(data.where("page_numbers"), "page_numbers must be left, center, right or none")
 
 
-def read_word_style(key: str, templates: Path, problems: Problems, where: Where | None = None) -> WordStyle | None:
-    """The Word style of a body: templates/_base/word.yaml, then templates/KEY/word.yaml over it."""
+# Styles the Word writer sets beyond those _base/word.yaml defines: a deeper level of sub-paragraphs.
+_MORE_LEVELS = re.compile(r"(?:Preambular )?Subparagraph \d+")
+
+
+def _unused_styles(named: YDict, base: Mapping[str, StyleSpec], line_styles: Collection[str], problems: Problems) -> None:
+    """A body's style that _base/word.yaml does not define, and that is neither the style of one of
+    its masthead's or title's lines ("Header Venue" for a `venue` line, the Council's "Resolution
+    Adoption") nor of a deeper level of sub-paragraphs: no paragraph is set in it, so the setting
+    was lost in silence ("Header Statuz")."""
+    known = list(dict.fromkeys([*base, *line_styles]))
+    for name in named:
+        if name not in known and not _MORE_LEVELS.fullmatch(name):
+            problems.add(
+                named.where(name),
+                f"no paragraph or text is set in style {name!r}",
+                suggest(name, known) or "name a style _base/word.yaml defines, or `Header <Role>` for a line of the masthead",
+            )
+
+
+def _words(role: str) -> str:
+    return " ".join(w.capitalize() for w in role.replace("_", "-").split("-"))
+
+
+def header_style(role: str) -> str:
+    """The Word style of a masthead line: 'agenda-item' -> 'Header Agenda Item'."""
+    return f"Header {_words(role)}"
+
+
+def title_style(role: str) -> str:
+    """The Word style of a title line: 'title' -> 'Resolution Title', 'subtitle' -> 'Resolution Subtitle'."""
+    return f"Resolution {_words(role)}"
+
+
+def read_word_style(
+    key: str, templates: Path, problems: Problems, where: Where | None = None, line_styles: Collection[str] | None = None
+) -> WordStyle | None:
+    """The Word style of a body: templates/_base/word.yaml, then templates/KEY/word.yaml over it.
+    Given the styles of the body's masthead and title lines, a style of its own file that no
+    paragraph or text is set in is an error (see `_unused_styles`)."""
     own = templates / key / "word.yaml"
     if not own.is_file():
         problems.add(
@@ -226,6 +263,8 @@ def read_word_style(key: str, templates: Path, problems: Problems, where: Where 
                     "put the .docx in the body's templates folder, or remove `reference:`",
                 )
         _page(r.mapping("page"), problems, page)
+        if line_styles is not None and path == own and (named := r.mapping("styles")) is not None:
+            _unused_styles(named, styles, line_styles, problems)
         _read_styles(r.mapping("styles"), problems, styles)
     margins = page["margins"]
     for across, sides, length in (("width", ("left", "right"), page["width"]), ("height", ("top", "bottom"), page["height"])):

@@ -39,7 +39,7 @@ from lxml import etree
 
 from resdraft.errors import Problem, TemplateError, Where
 from resdraft.footnote_marks import paired
-from resdraft.library.wordstyle import StyleSpec, WordStyle
+from resdraft.library.wordstyle import StyleSpec, WordStyle, header_style, title_style
 from resdraft.model import (
     NOT_TEXT,
     Content,
@@ -72,20 +72,6 @@ _WORD_FORMATS = {
     "lower-roman": "lowerRoman",
     "upper-roman": "upperRoman",
 }  # numbering's counter styles as Word's w:numFmt
-
-
-def _words(role: str) -> str:
-    return " ".join(w.capitalize() for w in role.replace("_", "-").split("-"))
-
-
-def header_style(role: str) -> str:
-    """'agenda-item' -> 'Header Agenda Item'."""
-    return f"Header {_words(role)}"
-
-
-def title_style(role: str) -> str:
-    """'title' -> 'Resolution Title', 'subtitle' -> 'Resolution Subtitle'."""
-    return f"Resolution {_words(role)}"
 
 
 def operative_number(

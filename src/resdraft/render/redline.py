@@ -55,7 +55,7 @@ from resdraft.diff.model import Diff, ParagraphChange, Place
 from resdraft.diff.unseen import note as unseen_note
 from resdraft.diff.words import Op, located, word_diff
 from resdraft.errors import TemplateError
-from resdraft.library.wordstyle import WordStyle
+from resdraft.library.wordstyle import WordStyle, header_style, title_style
 from resdraft.model import (
     Content,
     Footnote,
@@ -76,7 +76,6 @@ from resdraft.render.docx import (
     _found,
     _twips,
     _Writer,
-    header_style,
     kept_with_closing,
     line_label,
     operative_number,
@@ -87,7 +86,6 @@ from resdraft.render.docx import (
     style_ids,
     style_problems,
     subparagraph_style,
-    title_style,
     typed_label,
 )
 
