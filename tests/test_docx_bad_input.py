@@ -69,7 +69,7 @@ def test_a_style_for_a_line_of_the_bodys_own_masthead_or_a_deeper_level_is_taken
     _add_header_role(library, "venue")
     _append(library / "templates" / "aalco" / "word.yaml", "  Header Venue: {align: right}\n  Subparagraph 4: {left: 4.4cm}\n")
     code, output, out = _build(library)
-    assert code == 0, output
+    assert code == 0 and out.exists(), output
     result = runner.invoke(app, ["check", str(library)])
     assert result.exit_code == 0 and "no paragraph or text is set" not in result.output
 
