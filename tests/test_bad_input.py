@@ -776,7 +776,8 @@ def test_undefined_variable_in_a_title_label_names_the_body_yaml_line(lib: Path)
     line = edit(body, 'label: "{{ draft.symbol[6:]', 'label: "{{ draft.symbl[6:]')
     result, target = build(lib, "drafts/unga-64.yaml")
     assert_user_error(result)
-    assert "has no attribute 'symbl'" in result.output, result.output
+    assert "no 'symbl' among adopted, agenda_item" in result.output, result.output
+    assert "hint: did you mean symbol?" in result.output  # (it said: define it under `variables:` in the draft)
     located = re.search(r"templates/unga/body\.yaml:(\d+): undefined template variable", result.output)
     assert located and int(located.group(1)) == line, result.output
     assert_nothing_written(target)

@@ -360,7 +360,8 @@ def test_an_error_in_a_house_styles_formula_names_its_line_in_body_yaml(tmp_path
     result = runner.invoke(app, ["build", "drafts/aalco-52.yaml"])
     assert result.exit_code == 1
     assert (
-        f"templates/aalco/body.yaml:{line}: undefined template variable: 'dict object' has no attribute 'nmae'" in result.output
+        f"templates/aalco/body.yaml:{line}: undefined template variable: no 'nmae' among key, name and short_name"
+        in result.output
     )
     assert "drafts/aalco-52.yaml:1" not in result.output
     result = runner.invoke(app, ["check"])

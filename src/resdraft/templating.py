@@ -111,11 +111,32 @@ class _Sandbox(SandboxedEnvironment):
         return safe
 
 
+class _KeyMissing(str):
+    """An undefined variable's message, where it was looked up in a mapping (a draft's facts:
+    `draft.symbl`), with the mapping's keys, for `describe` to say what was meant."""
+
+    known: list[str]
+
+
+class _Strict(jinja2.StrictUndefined):
+    """An undefined variable is an error, its message a `_KeyMissing` where a mapping lacked it."""
+
+    __slots__ = ()
+
+    @property
+    def _undefined_message(self) -> str:
+        message = super()._undefined_message
+        if isinstance(self._undefined_obj, Mapping) and isinstance(self._undefined_name, str):
+            message = _KeyMissing(message)
+            message.known = sorted(k for k in self._undefined_obj if isinstance(k, str))
+        return message
+
+
 def environment(templates: Path | None = None, filters: Mapping[str, Callable[..., Any]] | None = None) -> SandboxedEnvironment:
     """A sandboxed Jinja environment where an undefined variable is an error."""
     env = _Sandbox(
         loader=jinja2.FileSystemLoader(str(templates)) if templates else None,
-        undefined=jinja2.StrictUndefined,
+        undefined=_Strict,
         autoescape=False,
         trim_blocks=True,
         lstrip_blocks=True,
@@ -154,6 +175,7 @@ RENDER_ERRORS = (
 
 
 _NO_ATTRIBUTE = re.compile(r"^'(?P<kind>[\w.]+) object' has no attribute '(?P<name>[^']*)'$")
+_NO_KEY = re.compile(r"^'dict object' has no attribute '(?P<name>[^']*)'$")  # (a mapping's key, looked up as draft.symbl)
 
 
 def _attributes(kind: str) -> list[str]:
@@ -185,6 +207,14 @@ def describe(exc: Exception) -> tuple[str, str]:
             return (
                 f"undefined template variable: a {kind} has no {m.group('name')!r}",
                 f"{hint} (a {kind} has {join_and([f'.{n}' for n in known])})",
+            )
+        if isinstance(exc.message, _KeyMissing) and (m := _NO_KEY.match(exc.message)):  # {{ draft.symbl }}
+            from resdraft.library.schema import suggest
+
+            name, known = m.group("name"), exc.message.known
+            return (
+                f"undefined template variable: no {name!r} among {join_and(known)}",
+                suggest(name, known) or "fix its spelling, or give the draft that fact",
             )
         return (
             f"undefined template variable: {exc.message}",
