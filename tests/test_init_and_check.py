@@ -158,6 +158,8 @@ def test_check_reports_several_problems_at_once(tmp_path: Path, monkeypatch: pyt
     assert "Traceback" not in result.output
     assert f"drafts/aalco-52.yaml:{bad_line}: unknown clause id 'aalco.decides-provisonal-agenda'" in result.output
     assert "templates/unga/resolution.md.j2:2: template syntax error" in result.output
+    # Once, not again for the draft in the GA's style ("… (building drafts/unga-64.yaml)")
+    assert result.output.count("templates/unga/resolution.md.j2:2: template syntax error") == 1
     assert summary_counts(result.output)[0] >= 2
 
 

@@ -27,19 +27,23 @@ class Report(ErrorsAndWarnings):
     summary: str
 
 
-def _compile_templates(library: Library, problems: Problems) -> int:
+def _compile_templates(library: Library, problems: Problems) -> tuple[int, list[Problem]]:
+    """How many templates there are, and their Jinja syntax errors, told here and returned, so that
+    building each draft in the body's style does not tell them again."""
     env = environment(library.templates_dir, {"inline": str})
     files = sorted(library.templates_dir.rglob("*.j2")) if library.templates_dir.is_dir() else []
+    found: list[Problem] = []
     for path in files:
         name = path.relative_to(library.templates_dir).as_posix()
         try:
             env.get_template(name)
         except jinja2.TemplateSyntaxError as e:
             message, hint = describe(e)
-            problems.add(Where(path, e.lineno or 0), message, hint)
+            found.append(Problem(Where(path, e.lineno or 0), message, hint))
         except UnicodeDecodeError as e:
-            problems.extend([not_utf8(path, e)])
-    return len(files)
+            found.append(not_utf8(path, e))
+    problems.extend(found)
+    return len(files), found
 
 
 def _compile_clauses(library: Library, problems: Problems) -> list[Problem]:
@@ -114,7 +118,7 @@ def check_library(start: Path) -> Report:
         # A folder the project file names is missing: all that would follow (every clause id unknown) says no more.
         return Report(tuple(problems.items), f"checked {PROJECT_FILE}")
     clause_syntax = _compile_clauses(library, problems)
-    n_templates = _compile_templates(library, problems)
+    n_templates, template_syntax = _compile_templates(library, problems)
     for key in library.body_keys():
         library.body(key, problems)
     from resdraft.library.lintrules import read_lint_rules
@@ -124,10 +128,10 @@ def check_library(start: Path) -> Report:
         words[key] = library.word_style(key, problems)
         read_lint_rules(key, library.templates_dir, problems)
     drafts = list(library.drafts(problems))
-    # What the library told of a clause (a footnote anchor with no footnote, a Jinja syntax error)
-    # building a draft that uses the clause meets again, at the same place and with the same fix:
-    # it is told once.
-    told = {(p.where, p.hint) for p in (*library.problems.errors, *clause_syntax)}
+    # What the library told of a clause (a footnote anchor with no footnote, a Jinja syntax error),
+    # or of a template, building a draft that uses it meets again, at the same place and with the
+    # same fix: it is told once.
+    told = {(p.where, p.hint) for p in (*library.problems.errors, *clause_syntax, *template_syntax)}
     _amends_loops(library, problems)
     _final_marks(library, problems)
     _unused_clause_names(library, drafts, problems)
