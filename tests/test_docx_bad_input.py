@@ -220,3 +220,13 @@ def test_reference_document_with_an_unreadable_tab_stop_is_a_clear_error(library
     assert code == 1
     assert "reference.docx" in output and "'Operative Paragraph'" in output and "hint:" in output
     assert not out.exists()
+
+
+def test_styles_that_are_no_mapping_are_told_once(library: Path) -> None:
+    # The check for styles no paragraph is set in read `styles:` a second time, and build said so twice.
+    word = library / "templates" / "aalco" / "word.yaml"
+    text = word.read_text(encoding="utf-8")
+    word.write_text(text[: text.index("styles:")] + "styles: 3\n", encoding="utf-8")
+    code, output, out = _build(library)
+    assert code == 1 and not out.exists()
+    assert output.count("'styles' must be a mapping of names to values") == 1, output

@@ -31,11 +31,13 @@ class Where:
 
 def _in_current_library(path: Path) -> bool:
     """Whether a file is inside the library (resdraft.yaml's folder) the current folder is in."""
-    from resdraft.projectfile import PROJECT_FILE
+    from resdraft.projectfile import find_project
 
-    here = Path.cwd()
-    library = next((folder for folder in (here, *here.parents) if (folder / PROJECT_FILE).is_file()), None)
-    return library is not None and Path(os.path.abspath(path)).is_relative_to(library)
+    try:
+        library = find_project(Path.cwd())
+    except LibraryError:
+        return False
+    return Path(os.path.abspath(path)).is_relative_to(library)
 
 
 @dataclass(frozen=True)

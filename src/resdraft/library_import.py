@@ -966,7 +966,7 @@ def _draft_data(doc: Resolution, importer: _Importer, preamble: list[Any], opera
         data["date"] = doc.fields["date"]
     elif left := _unfilled(doc.fields.get("date")):
         data["date"] = placeholder_node(left)
-    elif any(line.role == "date" for line in importer.style.header):  # (a Council text quoted in a press release)
+    elif importer.style.has_line("date"):  # (a Council text quoted in a press release)
         data["date"] = placeholder_node(f"date of {symbol or 'the resolution'} (the text prints none)")
     for key in ("symbol", "title", "subtitle", "committee", "agenda_item", "agenda_title"):
         value = facts.get(key)

@@ -214,7 +214,7 @@ def roll_forward(previous: Path, session: int, output: Path | None = None) -> Ro
             hint = f"{key.replace('_', ' ')} of {its} document{was}"
             data[key] = placeholder_node(hint)
             notes.append(f"{key}: {hint}")
-    if "date" not in data and style is not None and any(line.role == "date" for line in style.header):
+    if "date" not in data and style is not None and style.has_line("date"):
         # The old text printed no date (a press release's copy), but the new one's masthead has its line.
         hint = f"date of {its} document"
         after = "status" if "status" in data else "previous"  # (`previous` is set above)

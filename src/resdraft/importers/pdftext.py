@@ -372,8 +372,8 @@ def _cell_role(cell: str, roles: Sequence[tuple[str, re.Pattern[str] | None]], u
         return None
     if SC_NUMBER.fullmatch(cell):
         return "resolution"
-    if Placeholder.printed(cell) is not None:  # (a draft built before its facts are known)
-        return placeholder_role(cell, roles, used)
+    if (left := Placeholder.printed(cell)) is not None:  # (a draft built before its facts are known)
+        return placeholder_role(left, roles, used)
     for role, pattern in roles:
         if role not in used and pattern is not None and pattern.search(cell):
             return role

@@ -565,11 +565,9 @@ _NAME_END = re.compile(r"^(?:ORGANI[SZ]ATION|ASSEMBLY)$", re.I)
 _DAY = re.compile(r"^\d{1,2}\b")
 
 
-def placeholder_role(text: str, roles: Sequence[tuple[str, re.Pattern[str] | None]], used: set[str]) -> str | None:
+def placeholder_role(left: Placeholder, roles: Sequence[tuple[str, re.Pattern[str] | None]], used: set[str]) -> str | None:
     """The unused role a line that is a whole placeholder names by its hint ("[TBD: date of the
-    resolution (the text prints none)]" is a date); None for any other line."""
-    if (left := Placeholder.printed(text)) is None:
-        return None
+    resolution (the text prints none)]" is a date), or None."""
     named = [role for role, _ in roles if left.hint.startswith(f"{role.replace('-', ' ')} of ")]
     return next((role for role in named if role not in used), None)
 
@@ -580,8 +578,8 @@ def _matched_role(text: str, roles: Sequence[tuple[str, re.Pattern[str] | None]]
     before its facts are known prints one) has the role its hint names."""
     if len(text) > 500:
         return None
-    if Placeholder.printed(text) is not None:
-        return placeholder_role(text, roles, used)
+    if (left := Placeholder.printed(text)) is not None:
+        return placeholder_role(left, roles, used)
     for role, pattern in roles:
         if role not in used and pattern is not None and pattern.search(text):
             return role

@@ -96,6 +96,10 @@ class BodyStyle:
                 return former
         return BodyName(self.name, self.short_name)
 
+    def has_line(self, role: str) -> bool:
+        """Whether the body's masthead has a line of a role ("date")."""
+        return any(line.role == role for line in self.header)
+
     @property
     def names(self) -> tuple[str, ...]:
         """Every name and short name the body has gone by, the name now first."""

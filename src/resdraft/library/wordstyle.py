@@ -263,9 +263,10 @@ def read_word_style(
                     "put the .docx in the body's templates folder, or remove `reference:`",
                 )
         _page(r.mapping("page"), problems, page)
-        if line_styles is not None and path == own and (named := r.mapping("styles")) is not None:
+        named = r.mapping("styles")
+        if line_styles is not None and path == own and named is not None:
             _unused_styles(named, styles, line_styles, problems)
-        _read_styles(r.mapping("styles"), problems, styles)
+        _read_styles(named, problems, styles)
     margins = page["margins"]
     for across, sides, length in (("width", ("left", "right"), page["width"]), ("height", ("top", "bottom"), page["height"])):
         if margins[sides[0]] + margins[sides[1]] > length - 72:  # (an inch of text, at least)
