@@ -665,6 +665,18 @@ def test_each_council_text_continues_the_earlier_one_it_shares_most_clauses_with
     assert "preamble paragraph 1 cites “1627 (2005)” (s-res-1627-2005, the text s-res-1663-2006 continued)" in rolled.output
 
 
+def test_council_drafts_imported_from_plain_text_differ_in_no_italics_their_texts_do_not_show(empty: Path) -> None:
+    # 1709's "Noting with deep concern" was read as the opening "Noting", 1714's "Noting with
+    # concern" whole: their drafts' diff said "formatting: “with concern” plain → italic".
+    files = [str(next(UNSC.glob(f"UNSC_S-RES-{n}_*.txt"))) for n in ("1709-2006", "1714-2006")]
+    assert runner.invoke(app, ["import", *files]).exit_code == 0
+    drafts = empty / "drafts"
+    result = runner.invoke(app, ["diff", str(drafts / "s-res-1709-2006.yaml"), str(drafts / "s-res-1714-2006.yaml")])
+    assert result.exit_code == 0, result.output
+    assert "pp. 3 → pp. 6  modified\n  Noting with [-deep -]concern the restrictions" in result.output
+    assert "formatting" not in result.output
+
+
 def test_the_council_series_imported_again_changes_nothing(empty: Path) -> None:
     """A text imported again reuses the clauses its first import made; those stood for the clauses
     they reword, so that it continues the draft it continued. 1627 and 1706 lost `previous:` (and

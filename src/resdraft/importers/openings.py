@@ -19,8 +19,13 @@ OPENING_IDIOMS: tuple[tuple[str, ...], ...] = (
     ("bears", "in", "mind"),
     ("calls", "upon"),
     ("call", "upon"),
+    ("calling", "upon"),
     ("calls", "on"),
     ("call", "on"),
+    ("calling", "on"),
+    ("calls", "for"),
+    ("call", "for"),
+    ("calling", "for"),
     ("taking", "into", "account"),
     ("takes", "into", "account"),
     ("reiterates", "its", "request"),
@@ -33,8 +38,25 @@ ADVERBS_BEFORE = frozenset(
 ADVERBS_AFTER = frozenset({"also", "further", "again"})
 AUXILIARIES = frozenset({"being", "having"})  # "Being aware", "Having heard": two words
 OF_ADJECTIVES = frozenset({"aware", "mindful", "conscious", "cognizant", "cognisant"})  # "Aware of"
+# "Noting with appreciation", "Takes note with great satisfaction": a verb of noting, then "with", a
+# word of feeling and perhaps one before it, are one phrase (as the UN sets "Noting with deep concern"
+# in italics whole). Only noting: AALCO's 2013 text sets "Acknowledging" alone before "with appreciation".
 NOTE_HEADS = frozenset({"taking note", "takes note", "take note", "noting", "notes", "note"})
-NOTE_QUALIFIERS = frozenset({"appreciation", "concern", "satisfaction", "interest", "regret"})  # "… with appreciation"
+FEELINGS = frozenset(
+    {
+        "appreciation",
+        "concern",
+        "satisfaction",
+        "interest",
+        "regret",
+        "approval",
+        "alarm",
+        "gratitude",
+        "disappointment",
+        "dismay",
+    }
+)
+INTENSIFIERS = frozenset({"deep", "grave", "great", "serious", "profound", "particular", "increasing", "growing", "utmost"})
 NOT_OPENINGS = frozenset(
     {"the", "a", "an", "this", "these", "that", "those", "it", "in", "on", "at", "for", "by", "of", "and", "or"}
 )
@@ -63,7 +85,7 @@ def declaration_start(texts: Sequence[str]) -> int | None:
 def _opening_length(low: Sequence[str]) -> int:
     """How many of a paragraph's first words (lower-cased) make its opening phrase.
 
-    [To] [Also|Deeply…] HEAD [of] [also|further|again] [with appreciation], where HEAD is an
+    [To] [Also|Deeply…] HEAD [of] [also|further|again] [with [deep…] concern…], where HEAD is an
     idiom ('taking note', 'calls upon'), an auxiliary and its participle ('being aware') or one word;
     0 where HEAD would be an article or preposition ("Also, in this regard, calls upon": no phrase
     is "Also in").
@@ -88,8 +110,10 @@ def _opening_length(low: Sequence[str]) -> int:
         i += 1
     if at(i) in ADVERBS_AFTER:  # "Recalling also", "Taking note also"
         i += 1
-    if head in NOTE_HEADS and at(i) == "with" and at(i + 1) in NOTE_QUALIFIERS:  # "Taking note with appreciation"
-        i += 2
+    if head in NOTE_HEADS and at(i) == "with":  # "Taking note with appreciation"
+        feeling = 2 if at(i + 1) in INTENSIFIERS else 1  # "Noting with deep concern"
+        if at(i + feeling) in FEELINGS:
+            i += feeling + 1
     return i
 
 
