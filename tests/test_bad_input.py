@@ -515,6 +515,18 @@ def test_a_placeholder_that_says_nothing_names_its_line(lib: Path, old: str, new
     assert_nothing_written(target)
 
 
+@pytest.mark.parametrize("title", ['""', "'   '"])
+def test_an_empty_title_is_refused_at_its_line_as_a_missing_one_is(lib: Path, title: str) -> None:
+    # `title: ""` built the resolution with no title, and `check` passed it.
+    line = edit(lib / DRAFT, "\ntitle: ", f"\ntitle: {title} #") + 1
+    result, target = build(lib)
+    assert_user_error(result)
+    assert f"{DRAFT}:{line}: the draft's title is empty" in result.output
+    assert "hint: write it after `title:`, or {tbd: …} while it is to be decided" in result.output
+    assert_nothing_written(target)
+    assert runner.invoke(app, ["check"]).exit_code == 1
+
+
 @pytest.mark.parametrize("name", ["../escape", "/tmp/elsewhere", "My Draft", "aalco-52.yaml/x", "", "x.yaml"])
 def test_an_import_named_with_a_path_or_spaces_is_refused_with_nothing_written(lib: Path, name: str) -> None:
     # `--name ../escape` wrote lib/escape.yaml, outside drafts/, where `check` never looks;

@@ -258,7 +258,13 @@ def _fact(r: Reader, key: str) -> Any:
         return r.date(key)
     if key in LISTS and isinstance(r.data.get(key), YList):
         return r.strings(key)
-    return r.text(key, key == "title", placeholder=True)
+    value = r.text(key, key == "title", placeholder=True)
+    if key == "title" and isinstance(value, str) and not value.strip():  # (`title: ""` built a resolution with no title)
+        r.problems.add(
+            r.where(key), "the draft's title is empty", "write it after `title:`, or {tbd: …} while it is to be decided"
+        )
+        return None
+    return value
 
 
 def read_draft(path: Path, problems: Problems) -> Draft | None:
