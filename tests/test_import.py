@@ -677,6 +677,26 @@ def test_council_drafts_imported_from_plain_text_differ_in_no_italics_their_text
     assert "formatting" not in result.output
 
 
+def test_a_council_clause_rewords_the_clause_of_the_text_it_continues_so_its_history_skips_no_renewal(empty: Path) -> None:
+    # 1714's mandate ("… until 30 April 2007, with the intention to renew it …") reworded 1627's,
+    # the closest in the library, not 1709's, which 1714 continues: the history skipped 1663 and
+    # 1709, and 1812's skipped 1784.
+    assert runner.invoke(app, ["import", *map(str, sorted(UNSC.glob("*.txt")))]).exit_code == 0
+    result = runner.invoke(app, ["clauses", "history", "unsc.decides-extend-mandate-unmis-until-30-4"])
+    assert result.exit_code == 0, result.output
+    until = [line.split("until ")[1].split(",")[0] for line in result.output.splitlines() if line.startswith("  Decides")]
+    assert until == [
+        "24 March 2006",
+        "24 [-March-]{+September+} 2006",  # 1663
+        "[-24-]{+8+} [-September-]{+October+} 2006",  # 1709
+        "[-8 October 2006-]{+30 April 2007+}",  # 1714
+        "[-30-]{+31+} [-April-]{+October+} 2007",  # 1755
+        "[-31 October 2007-]{+30 April 2008+}",  # 1784
+        "30 April [-2008-]{+2009+}",  # 1812
+        "30 April [-2009-]{+2011+}",  # 1919
+    ]
+
+
 def test_the_council_series_imported_again_changes_nothing(empty: Path) -> None:
     """A text imported again reuses the clauses its first import made; those stood for the clauses
     they reword, so that it continues the draft it continued. 1627 and 1706 lost `previous:` (and

@@ -336,6 +336,19 @@ class _Matcher:
         for word in set(_words(text)):
             self.postings.setdefault(word, []).append(index)
 
+    def forget_since(self, size: int) -> None:
+        """Take out the clauses added after the first `size` (a document's, matched again)."""
+        for index in range(len(self.clauses) - 1, size - 1, -1):
+            clause = self.clauses.pop()
+            plain = _plain(clause.text)
+            key = (clause.kind, clause.opening or "")
+            listed = self.templated[key] if _EXPRESSION.search(plain) else self.literal[(*key, _SPACES.sub(" ", plain))]
+            listed.remove(index)
+            self.patterns.pop(index, None)
+            del self.indices[clause.id]
+            for word in set(_words(self.texts.pop())):
+                self.postings[word].remove(index)
+
     def same(
         self, kind: str, opening: str | None, text: str, notes: list[str], subs: tuple[_Sub, ...] = ()
     ) -> tuple[Clause, dict[str, str]] | None:
@@ -1356,10 +1369,9 @@ def _import_one(
     problems.raise_errors()
     assert style is not None
     previous = drafts.continued_by(doc)  # (its clauses are the first a paragraph may reword)
+    known = len(matcher.clauses)
     importer = _Importer(library, doc, style, matcher, drafts.clauses_of(previous) if previous else (), drafts.users)
-    preamble = importer.part(doc.preamble, "preamble")
-    operative = importer.part(doc.operative, "operative")
-    data = _draft_data(doc, importer, preamble, operative)
+    preamble, operative = importer.part(doc.preamble, "preamble"), importer.part(doc.operative, "operative")
     printed = None if _unfilled(doc.fields.get("symbol")) else doc.fields.get("symbol")
     stem = name or symbol_name(str(printed or path.stem)) or "imported"
     draft_path = library.drafts_dir / f"{stem}.yaml"
@@ -1367,6 +1379,15 @@ def _import_one(
     if previous is None and style.years:
         shared = {*importer.result_reused, *(was for _, was in importer.result_variants)}
         previous = drafts.sharing_most(doc, _as_first_imported(shared, library, clause_path))
+        continued = set(drafts.clauses_of(previous)) if previous else set()
+        if any(was not in continued for _, was in importer.result_variants):
+            # Matched again with the clauses of the text it continues first, as a titled text is:
+            # 1714's mandate reworded 1627's ("… until 24 March 2006, with the intention to renew it
+            # …"), not 1709's, which it continues; so the clause's history skipped 1663 and 1709.
+            matcher.forget_since(known)
+            importer = _Importer(library, doc, style, matcher, continued, drafts.users)
+            preamble, operative = importer.part(doc.preamble, "preamble"), importer.part(doc.operative, "operative")
+    data = _draft_data(doc, importer, preamble, operative)
     if previous is not None:
         data = {"body": data.pop("body"), "session": data.pop("session"), "previous": previous, **data}
 
