@@ -1228,6 +1228,13 @@ def test_a_mistaken_option_or_argument_exits_1_with_clicks_message(lib: Path, ar
     assert_nothing_written(lib / "out" / "x.docx")
 
 
+def test_a_limit_past_what_sqlite_counts_lists_every_hit(lib: Path) -> None:
+    # `-n 99999999999999999999` ended in "OverflowError: Python int too large to convert to SQLite INTEGER".
+    proc = run_module(lib, "clauses", "search", "trafficking", "-n", "99999999999999999999")
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout == run_module(lib, "clauses", "search", "trafficking", "-n", "100000").stdout != ""
+
+
 def test_help_still_exits_0(lib: Path) -> None:
     proc = run_module(lib, "new", "--help")
     assert proc.returncode == 0, proc.stderr

@@ -76,6 +76,9 @@ def parse_query(text: str) -> Query:
     return Query(text.strip(), phrases, words)
 
 
+MOST_HITS = 1 << 31  # more hits than a library has clauses: all of them (SQLite takes no number past 2**63 - 1)
+
+
 def search(
     library: Library | Path | str, query: str, limit: int = 20, cache: bool = True, left_out: list[Problem] | None = None
 ) -> list[Hit]:
@@ -89,6 +92,7 @@ def search(
 
 def search_index(index: Index, q: Query, limit: int = 20) -> list[Hit]:
     """Search an opened library."""
+    limit = min(limit, MOST_HITS)
     variants = _variants(index, q)
     candidates = _candidates(index, q, variants, max(CANDIDATES, limit))
     counts = _use_counts(index, [c.id for c, _ in candidates])
