@@ -299,12 +299,16 @@ def test_a_text_imported_alone_is_told_where_it_cites_the_sessions_before(librar
     """A/RES/78/228 imported without 76/186, the text it continued: rolled to the 80th session, it
     said nothing of the paragraph that lists the item's resolutions, where the new text recalls
     78/228. The first paragraph citing a resolution shaped like its own symbol, of the three
-    sessions before, is named; lint warns there alone (other paragraphs cite other items' texts).
-    (The library's text before it on the item, unga-64, has no symbol to look for.)"""
+    sessions before, is named, and so is each paragraph after it citing that resolution again
+    ("reiterates its decision, in its resolution 76/186, to convene …"); lint warns there alone
+    (other paragraphs cite other items' texts). (The library's text before it on the item,
+    unga-64, has no symbol to look for.)"""
     draft = import_document(ga_text(tmp_path, "A/RES/78/228"), start=library).draft
     rolled = roll_forward(draft, 80)
     assert rolled.checks == (
         "preamble paragraph 10 cites “76/186 of 16 December 2021”, a resolution of a session before a-res-78-228's; "
+        "the 80th-session text recalls 78/228 of 19 December 2023",
+        "operative paragraph 5 cites “76/186”, a resolution of a session before a-res-78-228's; "
         "the 80th-session text recalls 78/228 of 19 December 2023",
         "preamble paragraphs 14, 23 and 41; operative paragraphs 12 and 31 name 2023, the year of a-res-78-228, or 2024, "
         "the year after; most such paragraphs change in the next text",  # ("the next such report, … in 2024")
@@ -313,12 +317,18 @@ def test_a_text_imported_alone_is_told_where_it_cites_the_sessions_before(librar
         "style (punctuation): a-res-78-228's own settings, not unga-64's, kept; remove those the 80th-session text does not follow",
     )
     rolled.path.write_text(rolled.text, encoding="utf-8")
-    (finding,) = [f for f in lint(str(rolled.path)).findings if f.rule == "previous-resolution"]
-    assert (finding.paragraph, finding.hint) == (
-        "preamble paragraph 10",
-        "cite 78/228 of 19 December 2023 after it, where the paragraph lists the item's resolutions, or instead of it",
-    )
+    found = [(f.paragraph, f.hint) for f in lint(str(rolled.path)).findings if f.rule == "previous-resolution"]
+    hint = "cite 78/228 of 19 December 2023 after it, where the paragraph lists the item's resolutions, or instead of it"
+    assert found == [("preamble paragraph 10", hint), ("operative paragraph 5", hint)]
     assert not [f for f in lint(str(draft)).findings if f.rule == "previous-resolution"]  # (adopted: nothing to mend)
+
+
+def test_a_text_imported_alone_is_told_each_paragraph_citing_the_text_it_guessed_again(library: Path, tmp_path: Path) -> None:
+    """A/RES/78/69 recalls 77/248 in preamble paragraph 1 and again in paragraph 33 ("most recently
+    in resolution 77/248"), where 79/144 cites 78/69: rolled on alone, `new` named paragraph 1 only."""
+    draft = import_document(ga_text(tmp_path, "A/RES/78/69"), start=library).draft
+    named = [c.split(" cites ")[0] for c in roll_forward(draft, 79).checks if " cites “77/248" in c]
+    assert named == ["preamble paragraph 1", "preamble paragraph 33"]
 
 
 def test_a_rolled_draft_names_the_paragraphs_naming_the_year_after_the_old_texts(library: Path, tmp_path: Path) -> None:

@@ -956,8 +956,8 @@ class _Linter:
         series = self.series
         if series is None or (found := series.stale_citation(text)) is None:
             return
-        if series.guessed:  # (the first paragraph that cites the sessions before only, as `Series.stale_in`)
-            self.series = None
+        if series.guessed:  # (the resolution the first paragraph citing the sessions before cites, as `Series.stale_in`)
+            self.series = series.pinned_to(found)
             hint = f"cite {series.due_citation} after it, where the paragraph lists the item's resolutions, or instead of it"
         else:
             hint = f"cite {series.due_citation} instead, or after it where the paragraph lists the item's resolutions"
