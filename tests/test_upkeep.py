@@ -22,6 +22,7 @@ from resdraft.upkeep import add, dupes, edit, fmt, history, list_clauses, merge,
 from resdraft.upkeep import commit as commit_module
 from resdraft.upkeep.commit import FileChange, write_all
 from resdraft.upkeep.layout import format_text
+from resdraft.upkeep.query import parse_query
 from resdraft.upkeep.report import changes_text, clause_text, dupes_text, entries_text, history_text, hits_text, uses_text
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -490,7 +491,8 @@ def test_merge_keeps_the_section_comment_after_the_dropped_clause(library: Path)
     # (aipo-26, which uses the dropped clause, is adopted: a merge would change its text, and is refused)
     draft = library / "drafts" / "aipo-26.yaml"
     draft.write_text(draft.read_text().replace("status: adopted", "status: draft"))
-    merge(library, "aipa.strengthen-regional-international-cooperation", "aipa.recommend-research-project-roadmap")
+    # (two clauses that say different things: forced)
+    merge(library, "aipa.strengthen-regional-international-cooperation", "aipa.recommend-research-project-roadmap", force=True)
     text = path.read_text()
     assert (
         "  # ---------------------------------------------------------------- 27th GA (Cebu City, 2006)\n  - id: aipa.referring"
@@ -522,6 +524,27 @@ def test_merge_of_two_clauses_each_amending_another_is_refused(library: Path) ->
         merge(library, "aalco.copy", BEING_MINDFUL)
     assert f"it amends {MINDFUL} and aalco.copy amends {PROVISIONAL}, and a clause amends one other" in str(caught.value)
     assert snapshot(library) == before
+
+
+def test_merge_of_clauses_that_say_different_things_is_refused_unless_forced(library: Path) -> None:
+    """From an outside audit: `merge aalco.being-mindful-increasing-exploitation
+    unga.recalling-resolution-coordination` (one wrong id) put AALCO's "Being Mindful of the
+    increasing number …" in place of unga-64's first paragraph, and check passed it."""
+    drop = "unga.recalling-resolution-coordination"
+    before = snapshot(library)
+    with pytest.raises(LibraryError) as caught:
+        merge(library, BEING_MINDFUL, drop)
+    assert f"{drop} and {BEING_MINDFUL} are 45% alike: they say different things" in str(caught.value)
+    assert "add --force" in caught.value.problems[0].hint
+    assert snapshot(library) == before
+    result = merge(library, BEING_MINDFUL, drop, force=True)
+    assert "unga-64 pp. 1: now " + BEING_MINDFUL in result.notes
+
+
+def test_merge_counts_the_amends_link_the_kept_clause_takes_over(library: Path) -> None:
+    same = show_clause(library, BEING_MINDFUL).clause
+    add(library, "clauses/copy.yaml", "aalco.copy", "preambular", same.opening, same.text)
+    assert merge(library, "aalco.copy", BEING_MINDFUL).summary.endswith("(2 draft(s), 1 amends link(s))")  # (it said 0)
 
 
 def test_merge_of_clauses_of_different_kinds_is_refused_and_nothing_changes(library: Path) -> None:
@@ -1143,6 +1166,20 @@ def test_search_passages_read_as_text_without_escapes_or_footnote_keys(library: 
     assert passage == "Having considered the report of the Disarmament Commission¹"
 
 
+def test_search_takes_a_citation_as_one_phrase_and_says_when_no_clause_holds_the_query(library: Path, tmp_path: Path) -> None:
+    # From an outside audit: "resolution 63/194" ranked the clauses citing 75/194 and 61/194 first
+    # (each holds "194", and "63" elsewhere), the one citing 63/194 sixth; "A/RES/78/69" found
+    # nothing, as texts cite "78/69"; and a list of close spellings never said none was exact.
+    assert parse_query("resolution 63/194 A/RES/78/69 HIV/AIDS").phrases == (("63", "194"), ("78", "69"), ("hiv", "aids"))
+    assert parse_query("resolution 63/194").words == ("resolution",)
+    _with_ga_texts(library, "A/RES/78/69")
+    hits = search(library, "A/RES/77/248")  # (78/69 recalls 77/248)
+    assert hits and all("77/248" in h.passage for h in hits[:2]) and hits[0].how == "phrase"
+    assert not hits_text(hits).startswith("no clause holds")
+    closest = hits_text(search(library, "resolution 78/70"))
+    assert closest.startswith("no clause holds every word and phrase as written; the closest:\n1. ")
+
+
 def test_search_finds_a_symbol_cited_in_a_footnote_as_an_exact_hit_shown_in_that_footnote(library: Path) -> None:
     # A/78/27 (the Conference on Disarmament's report) is cited only in a footnote of A/RES/78/62:
     # clauses citing a symbol in a footnote ranked by how their paragraphs, which do not hold it,
@@ -1152,11 +1189,11 @@ def test_search_finds_a_symbol_cited_in_a_footnote_as_an_exact_hit_shown_in_that
     hits = search(library, "A/78/27")
     top = [h for h in hits if h.score == 100]
     assert [h.clause.id for h in top] == ["unga.requests-secretary-general-ensure-full-provision"]
-    assert hits[0].how == "words"
+    assert hits[0].how == "phrase"  # (a symbol is one phrase: "27" and "78" apart are other numbers)
     assert hits[0].passage == "footnote 1: Ibid., Supplement No.27 (A/78/27)."
-    assert [hits[0].passage[a:b] for a, b in hits[0].marks] == ["27", "A", "78", "27"]
-    # The clause citing the next year's report matches only some of the words.
-    assert next(h for h in hits if h.clause.id == "unga.requests-secretary-general-ensure-full-provision-2").how == "some words"
+    assert [hits[0].passage[a:b] for a, b in hits[0].marks] == ["A", "78", "27"]  # (not No.27's "27")
+    # The clause citing the next year's report (A/79/27) is no exact hit.
+    assert all(h.how != "phrase" for h in hits if h.clause.id == "unga.requests-secretary-general-ensure-full-provision-2")
 
 
 def test_show_parts_the_titles_of_another_resolutions_wording_as_history_does() -> None:

@@ -479,11 +479,12 @@ def clauses_merge(
     keep: Annotated[str, typer.Argument(metavar="KEEP", help="The clause to keep.")],
     drop: Annotated[str, typer.Argument(metavar="DROP", help="The clause it replaces (removed).")],
     dry_run: DryRun = False,
+    force: Annotated[bool, typer.Option("--force", "-f", help="Merge clauses under 60% alike all the same.")] = False,
 ) -> None:
     """Replace one clause by another everywhere, then remove it."""
     from resdraft.upkeep import merge
 
-    _changed(merge(Path.cwd(), keep, drop, dry_run=dry_run), dry_run)
+    _changed(merge(Path.cwd(), keep, drop, dry_run=dry_run, force=force), dry_run)
 
 
 @clauses_app.command("add", cls=UsageLine)

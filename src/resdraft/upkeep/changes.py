@@ -384,9 +384,19 @@ def rename(library: Library | Path | str, old: str, new: str, dry_run: bool = Fa
         return _finish(plan, summary, notes, dry_run)
 
 
-def merge(library: Library | Path | str, keep: str, drop: str, dry_run: bool = False, cache: bool = True) -> Changes:
-    """Replace clause `drop` by `keep` everywhere, then remove it: drafts and `amends:` links follow, tags are joined."""
-    from resdraft.upkeep.duplicates import changed_words, same_text
+# Two clauses less alike than this (rapidfuzz's ratio of their paragraphs, as `clauses dupes` scores
+# them) say different things: merged, a draft would say the other. In the 659 GA texts' library,
+# 99.9% of pairs of clauses taken at random score under 55.3 (half under 39.9), and every clause
+# import linked to the one it rewords (2,089) scores 67.4 or more.
+MERGE_LEAST = 60.0
+
+
+def merge(
+    library: Library | Path | str, keep: str, drop: str, dry_run: bool = False, cache: bool = True, force: bool = False
+) -> Changes:
+    """Replace clause `drop` by `keep` everywhere, then remove it: drafts and `amends:` links follow,
+    tags are joined. Clauses under MERGE_LEAST alike are refused, unless `force`."""
+    from resdraft.upkeep.duplicates import changed_words, same_text, similarity
 
     with Index.open(library, cache=cache) as index:
         kept = index.require(keep)
@@ -399,6 +409,15 @@ def merge(library: Library | Path | str, keep: str, drop: str, dry_run: bool = F
                     dropped.where,
                     f"cannot merge {drop} ({dropped.kind}) into {keep} ({kept.kind}): they are of different kinds",
                     "merge clauses of one kind; a draft lists each kind in its own part",
+                )
+            )
+        if not force and (alike := similarity(kept, dropped)) < MERGE_LEAST:
+            raise LibraryError(
+                Problem(
+                    dropped.where,
+                    f"{drop} and {keep} are {alike:.0f}% alike: they say different things, and the drafts using {drop} "
+                    f"would say what {keep} says",
+                    f"check the two ids (`resdraft clauses show {drop}`); to merge them all the same, add --force",
                 )
             )
         _refuse_changing_adopted_texts(index, kept, dropped)
@@ -435,7 +454,8 @@ def merge(library: Library | Path | str, keep: str, drop: str, dry_run: bool = F
             notes.append(f"{keep}: tags {', '.join(extra)} {said('added', 'would be added')} from {drop}")
         _remove_entry(plan, _path(dropped), drop)
         n_drafts = len({d for d, _ in drafts})
-        summary = f"{said('merged', 'would merge')} {drop} into {keep} ({n_drafts} draft(s), {len(links)} amends link(s))"
+        n_links = len(links) + (kept.amends == drop or inherited is not None)  # (and the kept clause's own)
+        summary = f"{said('merged', 'would merge')} {drop} into {keep} ({n_drafts} draft(s), {n_links} amends link(s))"
         return _finish(plan, summary, notes, dry_run)
 
 

@@ -237,6 +237,13 @@ def dupes(
     return out
 
 
+def similarity(a: Clause, b: Clause) -> float:
+    """How alike two clauses' paragraphs are (0-100), as `similar_pairs` scores a pair."""
+    from rapidfuzz import fuzz
+
+    return fuzz.ratio(" ".join(wording(a).split()), " ".join(wording(b).split()))
+
+
 def similar_pairs(clauses: list[Clause], threshold: float) -> list[tuple[int, int, float]]:
     """(i, j, similarity) for every pair of same-kind clauses at least `threshold` similar (i before
     j); 100 only for the same paragraph (`same_text`), 99.9 at most for any other."""

@@ -68,11 +68,18 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+_RESOLUTION_SYMBOL = re.compile(r"^[AS]/RES/(?=\d)", re.I)
+_JOINED = re.compile(r"[^\W_]+(?:/[^\W_]+)+")  # a symbol or a citation, "63/194", "A/RES/78/69", "HIV/AIDS": one phrase
+
+
 def parse_query(text: str) -> Query:
-    """Split a query into "quoted phrases" and words."""
-    phrases = tuple(p for p in (tuple(_TOKEN.findall(fold(m))) for m in _PHRASE.findall(text)) if p)
+    """Split a query into "quoted phrases" and words; a citation ("63/194") is a phrase, not two
+    numbers found apart (75/194 held "194", and "63" elsewhere)."""
+    quoted = [*_PHRASE.findall(text)]
     rest = _PHRASE.sub(" ", text).replace('"', " ")
-    words = tuple(dict.fromkeys(_TOKEN.findall(fold(rest))))
+    cited = [_RESOLUTION_SYMBOL.sub("", joined) for joined in _JOINED.findall(rest)]  # (texts cite "78/69", not A/RES/78/69)
+    phrases = tuple(p for p in (tuple(_TOKEN.findall(fold(m))) for m in (*quoted, *cited)) if p)
+    words = tuple(dict.fromkeys(_TOKEN.findall(fold(_JOINED.sub(" ", rest)))))
     return Query(text.strip(), phrases, words)
 
 

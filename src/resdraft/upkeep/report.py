@@ -93,11 +93,14 @@ def clause_text(view: ClauseView) -> str:
     return "\n".join(lines)
 
 
+EXACT = ("phrase", "words")  # how a hit holding every word and phrase of the query matched
+
+
 def hits_text(hits: Sequence[Hit], colour: bool = False) -> str:
     """Each hit: rank, id, score and how it matched, then the passage with the matched words marked."""
     if not hits:
         return "no clause matches"
-    lines = []
+    lines = [] if hits[0].how in EXACT else ["no clause holds every word and phrase as written; the closest:"]
     for n, h in enumerate(hits, start=1):
         passage = h.passage
         for a, b in reversed(h.marks):
