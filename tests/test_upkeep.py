@@ -466,6 +466,15 @@ def test_rename_to_an_id_with_capitals_is_refused(library: Path) -> None:
     assert snapshot(library) == before
 
 
+@pytest.mark.parametrize("new", ["aalco.", "aalco..mindful", "aalco.mindful-", "aalco-.mindful"])
+def test_rename_to_an_id_ending_with_a_mark_or_doubling_one_is_refused(library: Path, new: str) -> None:
+    # From an outside audit: `rename … unsc.` was taken, an id with an empty name after its dot.
+    before = snapshot(library)
+    with pytest.raises(LibraryError, match="ends with a mark or doubles one"):
+        rename(library, MINDFUL, new)
+    assert snapshot(library) == before
+
+
 # ---------------------------------------------------------------- merge
 
 

@@ -755,6 +755,9 @@ def _tags(tags: Iterable[str] | str) -> list[str]:
     return list(dict.fromkeys(t.strip() for t in items if t.strip()))
 
 
+_WELL_FORMED = re.compile(r"^[a-z0-9]+(?:[._-][a-z0-9]+)*$")  # a new id: no mark at its end, none doubled
+
+
 def _check_new_id(index: Index, cid: str) -> None:
     if not ID_PATTERN.match(cid):
         raise LibraryError(
@@ -762,6 +765,14 @@ def _check_new_id(index: Index, cid: str) -> None:
                 None,
                 f"clause id {cid!r} may hold only lower-case letters, digits, '.', '-' and '_'",
                 "ids are stable names such as aalco.decides-provisional-agenda",
+            )
+        )
+    if not _WELL_FORMED.match(cid):  # ("unsc." was taken: a name after the dot, empty)
+        raise LibraryError(
+            Problem(
+                None,
+                f"clause id {cid!r} ends with a mark or doubles one",
+                "ids are words joined by single marks, such as aalco.decides-provisional-agenda",
             )
         )
     existing = index.clause(cid)
