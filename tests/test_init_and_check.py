@@ -183,6 +183,13 @@ def test_check_on_a_folder_outside_any_library_is_a_user_error(tmp_path: Path) -
     assert "hint:" in result.output
 
 
+def test_check_of_a_path_that_is_not_there_says_so(tmp_path: Path) -> None:
+    # From an outside audit: it said "not inside a resdraft library", as if the folder were there.
+    result = runner.invoke(app, ["check", str(tmp_path / "does-not-exist")])
+    assert result.exit_code == 1 and isinstance(result.exception, SystemExit)
+    assert "does-not-exist: no such file\n  hint: check the path" in result.output
+
+
 def _drop_variables(draft: Path) -> int:
     """Take `variables:` out of an AALCO draft; the line its preamble names the clause using one."""
     text = draft.read_text(encoding="utf-8")

@@ -111,6 +111,10 @@ def building(draft: Draft, problems: Iterable[Problem]) -> list[Problem]:
 
 def check_library(start: Path) -> Report:
     """Check a whole library; a draft is also assembled and rendered to find template errors."""
+    if not start.exists():  # (said "not inside a resdraft library", as if the path were there)
+        from resdraft.reading import no_such_file
+
+        raise no_such_file(start, drafts=False)
     library = open_library(start)
     problems = Problems()
     problems.extend(library.problems.items)
