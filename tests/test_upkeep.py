@@ -466,6 +466,18 @@ def test_rename_to_an_id_with_capitals_is_refused(library: Path) -> None:
     assert snapshot(library) == before
 
 
+def test_rename_writes_through_a_draft_that_is_a_symbolic_link(library: Path) -> None:
+    # From an outside audit: the link was replaced by a regular file and its target left as it was.
+    draft = library / "drafts" / "aalco-52.yaml"
+    kept = library / "kept-aalco-52.yaml"
+    draft.rename(kept)
+    draft.symlink_to(kept)
+    rename(library, BEING_MINDFUL, "aalco.mindful-renamed")
+    assert draft.is_symlink() and draft.resolve() == kept.resolve()
+    assert "aalco.mindful-renamed" in kept.read_text(encoding="utf-8") and BEING_MINDFUL not in kept.read_text(encoding="utf-8")
+    no_errors(library)
+
+
 @pytest.mark.parametrize("new", ["aalco.", "aalco..mindful", "aalco.mindful-", "aalco-.mindful"])
 def test_rename_to_an_id_ending_with_a_mark_or_doubling_one_is_refused(library: Path, new: str) -> None:
     # From an outside audit: `rename … unsc.` was taken, an id with an empty name after its dot.

@@ -37,32 +37,31 @@ class FileChange:
 
 
 def write_all(changes: Sequence[FileChange]) -> None:
-    """Write every change or none of them (raising OutputError, with every file as it was)."""
+    """Write every change or none of them (raising OutputError, with every file as it was). A
+    symbolic link is written through, as `write_atomic` does: the file it points to changes, the link stays."""
     _check_unchanged(changes)
-    temps: list[tuple[FileChange, Path]] = []
+    temps: list[tuple[Path, Path]] = []  # (the file changed, its new text's temporary file)
     backups: dict[Path, Path] = {}
-    done: list[FileChange] = []
+    done: list[Path] = []
     writing = Path(".")  # (the file at hand, for the message if a step fails)
     try:
         for change in changes:
-            writing = change.path
+            writing = Path(os.path.realpath(change.path)) if change.path.is_symlink() else change.path
             writing.parent.mkdir(parents=True, exist_ok=True)
-            temps.append((change, write_temp(writing, change.after.encode("utf-8"))))
-        for change, _ in temps:
-            writing = change.path
+            temps.append((writing, write_temp(writing, change.after.encode("utf-8"))))
+        for writing, _ in temps:
             if writing.exists():
                 backups[writing] = _keep(writing)
-        for change, temp in temps:
-            writing = change.path
+        for writing, temp in temps:
             os.replace(temp, writing)
-            done.append(change)
+            done.append(writing)
     except BaseException as e:
-        for change in reversed(done):
+        for path in reversed(done):
             with contextlib.suppress(OSError):
-                if change.path in backups:
-                    os.replace(backups.pop(change.path), change.path)
+                if path in backups:
+                    os.replace(backups.pop(path), path)
                 else:
-                    change.path.unlink()
+                    path.unlink()
         for _, temp in temps:
             with contextlib.suppress(OSError):
                 temp.unlink()
