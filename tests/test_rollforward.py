@@ -223,6 +223,8 @@ def test_a_rolled_draft_names_where_it_cites_the_text_before_the_one_it_continue
         "the 80th-session text recalls 79/208 of 19 December 2024",
         "preamble paragraphs 8, 14, 34 and 36; operative paragraphs 3, 12, 14, 19 and 47 name 2024, the year of "
         "a-res-79-208, or 2025, the year after; most such paragraphs change in the next text",  # ("the 2025 … Conference")
+        "footnote 22 cites a document of the 79th session (“A/79/273”): a text considers the new session's report, "
+        "of another number; most such citations change in the next text",  # (the Executive Secretary's report: A/80/… next)
     )
     rolled.path.write_text(rolled.text, encoding="utf-8")
     (finding,) = [f for f in lint(str(rolled.path)).findings if f.rule == "previous-resolution"]
@@ -314,6 +316,8 @@ def test_a_text_imported_alone_is_told_where_it_cites_the_sessions_before(librar
         "the year after; most such paragraphs change in the next text",  # ("the next such report, … in 2024")
         "operative paragraph 33 names the 82nd session, as many sessions on as a-res-78-228 named the 80th: "
         "right for a report asked for every second or third session; a meeting or report set for a session keeps its number",
+        "footnotes 28, 29, 30 and 31 cite documents of the 78th session (“A/78/119”, …): a text considers the new "
+        "session's report, of another number; most such citations change in the next text",
         "style (punctuation): a-res-78-228's own settings, not unga-64's, kept; remove those the 80th-session text does not follow",
     )
     rolled.path.write_text(rolled.text, encoding="utf-8")
@@ -329,6 +333,17 @@ def test_a_text_imported_alone_is_told_each_paragraph_citing_the_text_it_guessed
     draft = import_document(ga_text(tmp_path, "A/RES/78/69"), start=library).draft
     named = [c.split(" cites ")[0] for c in roll_forward(draft, 79).checks if " cites “77/248" in c]
     assert named == ["preamble paragraph 1", "preamble paragraph 33"]
+
+
+def test_a_rolled_draft_names_the_footnotes_citing_the_old_sessions_documents(library: Path, tmp_path: Path) -> None:
+    """A/RES/78/22's footnote 4 cites the Secretary-General's report A/78/268, where 79/23 cites
+    A/79/224: rolled on, `new` said nothing of it (from an outside audit: 30 such symbols in 24
+    footnotes of 15 of 30 pairs went unnamed)."""
+    draft = import_document(ga_text(tmp_path, "A/RES/78/22"), start=library).draft
+    assert [c for c in roll_forward(draft, 79).checks if "document" in c] == [
+        "footnote 4 cites a document of the 78th session (“A/78/268”): a text considers the new session's report, "
+        "of another number; most such citations change in the next text"
+    ]
 
 
 def test_a_rolled_draft_names_the_paragraphs_naming_the_year_after_the_old_texts(library: Path, tmp_path: Path) -> None:
@@ -349,10 +364,10 @@ def test_a_rolled_draft_names_the_footnotes_keeping_the_old_session_and_lint_war
     rolled to the 79th nothing said so. `new` names them, and lint warns there."""
     draft = import_document(ga_text(tmp_path, "A/RES/78/202"), start=library).draft
     rolled = roll_forward(draft, 79)
-    assert rolled.checks[-1] == (
+    assert [c for c in rolled.checks if c.startswith("footnotes 11")] == [
         "footnotes 11 and 28 name the 78th session as written (“Seventy-eighth Session”): right for a resolution printed in "
         "that session's records; the report a text considers is the 79th session's"
-    )
+    ]
     rolled.path.write_text(rolled.text, encoding="utf-8")
     found = [f for f in lint(str(rolled.path)).findings if f.rule == "session-literal"]
     said = "“Seventy-eighth Session” names the seventy-eighth (78th) session, a-res-78-202's, as written"
@@ -536,7 +551,7 @@ def test_a_session_the_old_text_named_as_to_come_is_named_where_the_new_session_
     December 2025", is written out, dated by its year.)"""
     draft = import_document(ga_text(tmp_path, "A/RES/78/228"), start=library).draft
     rolled = roll_forward(draft, 80)
-    assert rolled.checks[-2] == (  # (the last: the draft's own style, kept)
+    assert rolled.checks[-3] == (  # (then the footnotes citing the 78th session's documents, and the draft's own style)
         "operative paragraph 33 names the 82nd session, as many sessions on as a-res-78-228 named the 80th: "
         "right for a report asked for every second or third session; a meeting or report set for a session keeps its number"
     )

