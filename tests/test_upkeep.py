@@ -307,6 +307,16 @@ def test_list_filters_by_kind_tag_body_and_opening(library: Path) -> None:
         list_clauses(library, kind="operational")
 
 
+@pytest.mark.parametrize(
+    ("tag", "hint"), [("migrants", "did you mean smuggling-of-migrants?"), ("agendaa", "did you mean agenda?")]
+)
+def test_list_by_a_tag_no_clause_carries_says_so_with_the_tag_meant(library: Path, tag: str, hint: str) -> None:
+    # From an outside audit: a misspelt tag listed "0 clauses".
+    with pytest.raises(LibraryError) as caught:
+        list_clauses(library, tag=tag)
+    assert str(caught.value).startswith(f"no clause is tagged {tag!r}") and caught.value.problems[0].hint == hint
+
+
 # ---------------------------------------------------------------- dupes
 
 

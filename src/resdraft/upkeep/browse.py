@@ -56,6 +56,18 @@ def list_clauses(
                     " ".join(x for x in (suggest(body, bodies), f"(the library's bodies: {', '.join(bodies)})") if x),
                 )
             )
+        if tag is not None and tag not in (tags := index.tags()):  # (a typo listed "0 clauses")
+            from resdraft.library.schema import suggest
+
+            holding = [t for t in tags if tag.lower() in t][:3]  # ("migrants": smuggling-of-migrants)
+            hint = suggest(tag, tags) or (f"did you mean {' or '.join(holding)}?" if holding else "")
+            raise LibraryError(
+                Problem(
+                    None,
+                    f"no clause is tagged {tag!r}",
+                    hint or f"the library's tags: {', '.join(tags[:12])}{' …' * (len(tags) > 12)}",
+                )
+            )
         conditions: list[str] = []
         params: list[object] = []
         if kind is not None:

@@ -188,6 +188,10 @@ class Index:
     def ids(self) -> list[str]:
         return [r[0] for r in self.db.execute("SELECT id FROM clauses ORDER BY file, pos")]
 
+    def tags(self) -> list[str]:
+        """Every tag a clause of the library carries."""
+        return [r[0] for r in self.db.execute("SELECT DISTINCT value FROM clauses, json_each(clauses.tags) ORDER BY value")]
+
     def bodies(self) -> list[str]:
         """The bodies the library knows: those its drafts are of, and those with a house style in its templates."""
         from resdraft.library.project import project_layout
