@@ -363,7 +363,7 @@ def _checks(library: Library, draft: Draft, resolution: Resolution, text: str, y
 
 
 def _session_documents(session: int) -> re.Pattern[str]:
-    """UN documents of a session by their symbols, a resolution's aside: A/78/268, A/C.5/78/13, A/HRC/55/2 not."""
+    """UN documents of a session by their symbols: A/78/268, A/C.5/78/13; a resolution's (A/RES/78/5) aside."""
     return re.compile(
         rf"(?<![\w/])A/(?:[A-Z][A-Z0-9.]*/)*{session}/(?!RES/)[A-Za-z0-9.]*[A-Za-z0-9](?:/[A-Za-z0-9.]*[A-Za-z0-9])*"
     )
