@@ -320,6 +320,18 @@ def test_list_by_a_tag_no_clause_carries_says_so_with_the_tag_meant(library: Pat
 # ---------------------------------------------------------------- dupes
 
 
+def test_dupes_says_no_draft_reads_otherwise_where_no_draft_uses_the_clause_dropped(library: Path) -> None:
+    # From an outside audit: in the starter library (whose aalco-52 uses only "Being Mindful …"),
+    # dupes said what "the drafts using aalco.mindful-increasing-exploitation would read".
+    draft = library / "drafts" / "aalco-50.yaml"
+    draft.write_text(draft.read_text(encoding="utf-8").replace(f"  - {MINDFUL}\n", ""), encoding="utf-8")
+    (pair,) = dupes(library)
+    assert (pair.drop, pair.changes) == (MINDFUL, "")
+    text = dupes_text([pair], 90)
+    assert "would read" not in text and "merging gives the older drafts" not in text
+    assert f"drop {MINDFUL}: used in 2 draft paragraph(s) against 0" in text
+
+
 def test_dupes_finds_the_mindful_pair_and_proposes_keeping_the_more_used(library: Path) -> None:
     pairs = dupes(library)
     assert len(pairs) == 1

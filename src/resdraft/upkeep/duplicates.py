@@ -230,7 +230,7 @@ def dupes(
             kept, dropped = (a, b) if keep == a.id else (b, a)
             runs = _changes(dropped, kept)
             naming = _naming(runs)
-            words = "" if naming else _shown(runs)
+            words = "" if naming or not uses.get(drop) else _shown(runs)  # (no draft uses it: none would read otherwise)
         alike = alike_note(_whole(a), _whole(b)) if changes else ""
         out.append(Duplicate(a, b, round(score, 1), keep, drop, reason, linked, held, naming, words, alike))
     out.sort(key=lambda d: (-d.similarity, order[d.a.id], order[d.b.id]))

@@ -174,7 +174,7 @@ def dupes_text(pairs: Sequence[Duplicate], threshold: float, every: bool = False
             lines.append(f"    merge: keep {d.keep}, drop {d.drop}: {d.reason}")
             if d.changes:
                 lines.append(f"    the drafts using {d.drop} would read: {d.changes}")
-        if d.linked and d.mergeable:
+        if d.linked and d.mergeable and d.changes:
             lines.append("    one rewords the other (amends): merging gives the older drafts the kept wording")
     lines.append(f"{len(pairs)} pair{'' if len(pairs) == 1 else 's'} at similarity {threshold:g} or more")
     held = sum(1 for d in pairs if d.adopted)
