@@ -709,6 +709,17 @@ def test_duplicate_clause_ids_across_files_name_both_places(lib: Path) -> None:
     assert_nothing_written(target)
 
 
+@pytest.mark.parametrize(("value", "what"), [("12", "a number"), ("2013-09-12", "a date")])
+def test_a_clause_id_yaml_reads_as_a_number_or_a_date_is_refused_at_its_line(lib: Path, value: str, what: str) -> None:
+    # From an outside audit: `id: 12` passed check (the id "12"), where `id: true` was refused.
+    (lib / "clauses/extra.yaml").write_text(
+        f"clauses:\n  - id: {value}\n    kind: operative\n    opening: Decides\n    text: to keep this item\n", encoding="utf-8"
+    )
+    result = runner.invoke(app, ["check"])
+    assert_user_error(result)
+    assert f"clauses/extra.yaml:2: clause id {value} is read as {what}, not a name" in result.output
+
+
 def test_clause_footnote_anchor_without_footnote_is_refused(lib: Path) -> None:
     edit(
         lib / CLAUSES,

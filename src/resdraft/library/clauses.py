@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Mapping
 from pathlib import Path
@@ -51,6 +52,14 @@ def read_clause(data: Any, problems: Problems, where_list: YList, index: int) ->
     r = Reader(data, problems, "a clause")
     r.unknown(CLAUSE_KEYS)
     cid = r.text("id", required=True)
+    if cid is not None and not isinstance(data.get("id"), str):  # (`id: 12` read as the id "12", `id: true` refused)
+        what = "a date" if isinstance(data.get("id"), dt.date) else "a number"
+        problems.add(
+            r.where("id"),
+            f"clause id {cid} is read as {what}, not a name",
+            "name the clause, as aalco.decides-provisional-agenda",
+        )
+        cid = None
     kind = r.text("kind", required=True)
     text = r.text("text", required=True)
     if cid is not None and not ID_PATTERN.match(cid):
