@@ -322,13 +322,18 @@ class _Matcher:
         for clause in clauses:
             self.add(clause)
 
-    def add(self, clause: Clause) -> None:
-        index = len(self.clauses)
+    def _exact(self, clause: Clause) -> list[int]:
+        """The clauses a paragraph's exact match is looked for among that this one is listed with:
+        by kind and opening phrase, and by its words where it has no expression (its regex would
+        match just these words, spaced once)."""
         plain = _plain(clause.text)
         if _EXPRESSION.search(plain):
-            self.templated.setdefault((clause.kind, clause.opening or ""), []).append(index)
-        else:  # (its regex would match just these words, spaced once)
-            self.literal.setdefault((clause.kind, clause.opening or "", _SPACES.sub(" ", plain)), []).append(index)
+            return self.templated.setdefault((clause.kind, clause.opening or ""), [])
+        return self.literal.setdefault((clause.kind, clause.opening or "", _SPACES.sub(" ", plain)), [])
+
+    def add(self, clause: Clause) -> None:
+        index = len(self.clauses)
+        self._exact(clause).append(index)
         self.clauses.append(clause)
         self.indices[clause.id] = index
         text = _whole(clause)
@@ -340,10 +345,7 @@ class _Matcher:
         """Take out the clauses added after the first `size` (a document's, matched again)."""
         for index in range(len(self.clauses) - 1, size - 1, -1):
             clause = self.clauses.pop()
-            plain = _plain(clause.text)
-            key = (clause.kind, clause.opening or "")
-            listed = self.templated[key] if _EXPRESSION.search(plain) else self.literal[(*key, _SPACES.sub(" ", plain))]
-            listed.remove(index)
+            self._exact(clause).remove(index)
             self.patterns.pop(index, None)
             del self.indices[clause.id]
             for word in set(_words(self.texts.pop())):
@@ -743,6 +745,10 @@ class _Importer:
             return p
         content = tuple(Run(s.text, False, s.bold, s.superscript) if isinstance(s, Run) and s.opening else s for s in p.content)
         return replace(p, content=content, opening=None)
+
+    def parts(self) -> tuple[list[Any], list[Any]]:
+        """The draft entries of the document's preamble and operative part."""
+        return self.part(self.doc.preamble, "preamble"), self.part(self.doc.operative, "operative")
 
     def part(self, paragraphs: tuple[Paragraph, ...], part: str) -> list[Any]:
         kind = "preambular" if part == "preamble" else "operative"
@@ -1371,7 +1377,7 @@ def _import_one(
     previous = drafts.continued_by(doc)  # (its clauses are the first a paragraph may reword)
     known = len(matcher.clauses)
     importer = _Importer(library, doc, style, matcher, drafts.clauses_of(previous) if previous else (), drafts.users)
-    preamble, operative = importer.part(doc.preamble, "preamble"), importer.part(doc.operative, "operative")
+    preamble, operative = importer.parts()
     printed = None if _unfilled(doc.fields.get("symbol")) else doc.fields.get("symbol")
     stem = name or symbol_name(str(printed or path.stem)) or "imported"
     draft_path = library.drafts_dir / f"{stem}.yaml"
@@ -1386,7 +1392,7 @@ def _import_one(
             # …"), not 1709's, which it continues; so the clause's history skipped 1663 and 1709.
             matcher.forget_since(known)
             importer = _Importer(library, doc, style, matcher, continued, drafts.users)
-            preamble, operative = importer.part(doc.preamble, "preamble"), importer.part(doc.operative, "operative")
+            preamble, operative = importer.parts()
     data = _draft_data(doc, importer, preamble, operative)
     if previous is not None:
         data = {"body": data.pop("body"), "session": data.pop("session"), "previous": previous, **data}

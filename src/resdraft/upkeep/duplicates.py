@@ -237,11 +237,16 @@ def dupes(
     return out
 
 
+def _scored(clause: Clause) -> str:
+    """A clause's paragraph as its similarity is scored: as written, its words spaced once."""
+    return " ".join(wording(clause).split())
+
+
 def similarity(a: Clause, b: Clause) -> float:
     """How alike two clauses' paragraphs are (0-100), as `similar_pairs` scores a pair."""
     from rapidfuzz import fuzz
 
-    return fuzz.ratio(" ".join(wording(a).split()), " ".join(wording(b).split()))
+    return fuzz.ratio(_scored(a), _scored(b))
 
 
 def similar_pairs(clauses: list[Clause], threshold: float) -> list[tuple[int, int, float]]:
@@ -250,7 +255,7 @@ def similar_pairs(clauses: list[Clause], threshold: float) -> list[tuple[int, in
     from rapidfuzz import fuzz
 
     bound = word_bound(threshold)
-    texts = [" ".join(wording(c).split()) for c in clauses]  # (scored as written)
+    texts = [_scored(c) for c in clauses]
     words = [frozenset(_WORD.findall(fold(t))) for t in texts]  # (found in lower case)
     frequency: dict[str, int] = defaultdict(int)
     for ws in words:
