@@ -1120,6 +1120,17 @@ def test_a_footnote_citing_the_sessions_own_records_follows_the_draft_rolled_on(
     assert "Ibid., Seventy-eighth Session, Supplement No. 53 (A/78/53), chap. V, sect. A." in texts
 
 
+def test_a_footnote_on_what_a_cited_resolution_did_keeps_its_session_when_rolled(empty: Path, tmp_path: Path) -> None:
+    """A/RES/78/263 recalls "its resolution 78/244 of 22 December 2023, in which it endorsed the report
+    of the Committee for Programme and Coordination,[fn]", whose footnote gives that report: the
+    78th session's records (A/78/16), which the 79th session's text cites as they are. Rolled on, the
+    draft cited the next session's report (A/79/16), which 78/244 never endorsed."""
+    result = import_document(ga_text(tmp_path, "A/RES/78/263"))
+    texts = _rolled_texts(result.draft, 79)
+    assert "Official Records of the General Assembly, Seventy-eighth Session, Supplement No. 16 (A/78/16)." in texts
+    assert not any("A/79/16" in t for t in texts)
+
+
 def test_a_session_a_past_decision_set_stays_when_rolled(empty: Path, tmp_path: Path) -> None:
     """A/RES/79/85 welcomes a budget increase "in 2023 as decided after the seventy-eighth session":
     import wrote it as the previous session's Jinja, so rolled to the 80th the draft said "after the
