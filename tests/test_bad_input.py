@@ -1611,3 +1611,17 @@ def test_an_emptied_template_is_named_not_written_as_an_empty_resolution(lib: Pa
     assert not (lib / "out" / f"resolution.{fmt}").exists()
     check = runner.invoke(app, ["check"])
     assert check.exit_code == 1 and "printed nothing of the resolution" in check.output
+
+
+def test_an_emptied_shared_layout_is_named_not_the_body_template_extending_it(lib: Path) -> None:
+    # templates/_base/resolution.md.j2 emptied: the error named templates/aalco/resolution.md.j2, whose
+    # hint was to extend the shared layout, which it does.
+    (lib / "templates" / "_base" / "resolution.md.j2").write_text("", encoding="utf-8")
+    result = runner.invoke(app, ["build", DRAFT, "-o", "out/resolution.md"])
+    assert_user_error(result)
+    assert (
+        "templates/_base/resolution.md.j2: the layout printed nothing of the resolution"
+        " (templates/aalco/resolution.md.j2 extends it)" in result.output
+    )
+    assert "resdraft init NEW_FOLDER" in result.output and "{% extends" not in result.output
+    assert not (lib / "out" / "resolution.md").exists()

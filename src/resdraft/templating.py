@@ -410,3 +410,18 @@ def render_file(env: SandboxedEnvironment, name: str, context: Mapping[str, Any]
         filename, line = template_line(e)
         path = Path(filename) if filename and filename != "<template>" else root / name
         raise TemplateError(Problem(Where(path, line), message, hint)) from None
+
+
+def layout(env: SandboxedEnvironment, name: str) -> str:
+    """The template that lays out what `name` prints: the one at the top of the chain it extends
+    (`{% extends "_base/resolution.md.j2" %}`), or `name` itself. A template that extends another
+    prints only the blocks it fills, inside its layout."""
+    seen = {name}
+    while True:
+        assert env.loader is not None
+        source = env.loader.get_source(env, name)[0]
+        parents = [node.template for node in env.parse(source).find_all(jinja2.nodes.Extends)]
+        if len(parents) != 1 or not isinstance(parents[0], jinja2.nodes.Const) or parents[0].value in seen:
+            return name  # (none, or one chosen as it renders: the template is as far as can be told)
+        name = str(parents[0].value)
+        seen.add(name)

@@ -12,7 +12,7 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from resdraft.errors import Problem, TemplateError, Where
 from resdraft.model import Content, Footnote, FootnoteRef, Line, Paragraph, Resolution, Run
-from resdraft.templating import environment, render_file
+from resdraft.templating import environment, layout, render_file
 
 _SUPERSCRIPT = str.maketrans("0123456789*", "⁰¹²³⁴⁵⁶⁷⁸⁹*")
 EMPHASIS = {(True, True): "***", (True, False): "**", (False, True): "*"}  # Markdown's marks, by (bold, italic)
@@ -95,11 +95,18 @@ def render(resolution: Resolution, fmt: str, templates: Path, template: str) -> 
     env = _env(templates, fmt)
     text = render_file(env, template, {"res": resolution}, templates)
     if not text.strip() and (resolution.preamble or resolution.operative):  # (an emptied template wrote an empty file)
-        raise TemplateError(
-            Problem(
+        top = layout(env, template)
+        if top != template:  # (the shared layout emptied: the body's template only fills its blocks)
+            problem = Problem(
+                Where(templates / top),
+                f"the layout printed nothing of the resolution (templates/{template} extends it)",
+                f"print the resolution in it: `resdraft init NEW_FOLDER` writes the {top} a library starts with",
+            )
+        else:
+            problem = Problem(
                 Where(templates / template),
                 "the template printed nothing of the resolution",
                 f'print the resolution in it, or extend the shared layout: {{% extends "_base/resolution.{fmt}.j2" %}}',
             )
-        )
+        raise TemplateError(problem)
     return text.rstrip() + "\n"
