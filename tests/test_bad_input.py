@@ -11,6 +11,7 @@ import re
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -1625,3 +1626,28 @@ def test_an_emptied_shared_layout_is_named_not_the_body_template_extending_it(li
     )
     assert "resdraft init NEW_FOLDER" in result.output and "{% extends" not in result.output
     assert not (lib / "out" / "resolution.md").exists()
+
+
+LOOPS = "{% for i in range(99999) %}{% for j in range(99999) %}{% endfor %}{% endfor %}"
+
+
+@pytest.mark.parametrize("where", ["clause", "template"])
+def test_loops_inside_loops_stop_with_the_file_and_line_not_hang(lib: Path, monkeypatch: pytest.MonkeyPatch, where: str) -> None:
+    # The sandbox bounds each range to 100,000 but not a loop inside another: a clause or a
+    # template looping 99,999 times over 99,999 ran for hours.
+    monkeypatch.setattr("resdraft.templating.RENDER_SECONDS", 0.2, raising=False)
+    if where == "clause":
+        line = edit(lib / CLAUSES, "text: the Secretariat Document No. {{ secretariat_document }}", f'text: "{LOOPS}"')
+        named = f"{CLAUSES}:{line}"
+    else:
+        line = append(lib / "templates" / "_base" / "resolution.md.j2", LOOPS)
+        named = f"templates/_base/resolution.md.j2:{line}"
+    started = time.perf_counter()
+    result, target = build(lib)
+    assert time.perf_counter() - started < 30
+    assert_user_error(result)
+    assert f"{named}: the template does not finish: it ran for more than 0.2 seconds" in result.output
+    assert "loop inside a loop" in result.output
+    assert_nothing_written(target)
+    check = runner.invoke(app, ["check"])
+    assert check.exit_code == 1 and "the template does not finish" in check.output

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
+import signal
+import threading
 import traceback
-from collections.abc import Callable, Collection, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -109,6 +112,41 @@ class _Sandbox(SandboxedEnvironment):
         if (safe := self._safe.get(key)) is None:
             safe = self._safe[key] = super().is_safe_attribute(obj, attr, value)
         return safe
+
+
+RENDER_SECONDS = 10.0  # the longest one template or snippet may run: a library's whole build takes under a second
+
+
+class _TooLong(jinja2.exceptions.TemplateRuntimeError):
+    """A template still running after RENDER_SECONDS: loops within loops (the sandbox bounds each
+    `range` to 100,000, not a loop inside another: {% for i in range(99999) %}{% for j in
+    range(99999) %}… ran for hours)."""
+
+
+_timed = False  # whether a render's time is already being kept (a template renders no other in turn, as yet)
+
+
+@contextlib.contextmanager
+def _time_limit() -> Iterator[None]:
+    """Stop a render that runs past RENDER_SECONDS with _TooLong, where the process can be told to
+    (a Unix timer signal, in the main thread); elsewhere, and inside a render already timed, run as is."""
+    global _timed
+    if _timed or not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def stop(signum: int, frame: Any) -> None:
+        raise _TooLong(f"it ran for more than {RENDER_SECONDS:g} seconds")
+
+    before = signal.signal(signal.SIGALRM, stop)
+    _timed = True
+    try:
+        signal.setitimer(signal.ITIMER_REAL, RENDER_SECONDS)
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, before)
+        _timed = False
 
 
 class _KeyMissing(str):
@@ -226,6 +264,11 @@ def describe(exc: Exception) -> tuple[str, str]:
         return f"not allowed in a template: {exc}", "templates run in a sandbox; use plain variables and filters"
     if isinstance(exc, jinja2.TemplateNotFound):
         return f"template not found: {exc.name}", "check the template's name and the body's templates folder"
+    if isinstance(exc, _TooLong):
+        return (
+            f"the template does not finish: {exc.message}",
+            "take out the loop inside a loop: each may run 100,000 times, and the two ten thousand million",
+        )
     if isinstance(exc, RecursionError):
         return (
             "the template never ends: it extends or includes itself, or a macro calls itself without end",
@@ -346,7 +389,8 @@ class StringTemplates:
         template = self._templates.get(source)
         if template is None:
             template = self._templates[source] = self.env.from_string(source)
-        return template.render(context)
+        with _time_limit():
+            return template.render(context)
 
     def render(self, source: str, context: Mapping[str, Any], where: Where | None) -> str:
         """Render one snippet; errors name the YAML file and line it came from."""
@@ -398,7 +442,9 @@ def _shift(where: Where | None, lineno: int | None) -> Where | None:
 def render_file(env: SandboxedEnvironment, name: str, context: Mapping[str, Any], root: Path) -> str:
     """Render a template file; errors name the template file and line."""
     try:
-        return env.get_template(name).render(context)
+        template = env.get_template(name)
+        with _time_limit():
+            return template.render(context)
     except jinja2.TemplateSyntaxError as e:
         message, hint = describe(e)
         path = Path(e.filename) if e.filename else root / name
