@@ -35,7 +35,7 @@ def read_subparagraphs(items: YList | None, problems: Problems, what: str) -> tu
                     text=text,
                     opening=r.text("opening"),
                     subparagraphs=read_subparagraphs(r.items("subparagraphs"), problems, what),
-                    end=r.end(),
+                    end=r.text("end"),
                     where=item.value_where("text"),
                 )
             )

@@ -118,7 +118,7 @@ def read_use(item: Any, items: YList, index: int, problems: Problems, part: str)
         text=text,
         subparagraphs=read_subparagraphs(subs, problems, f"an entry of `{part}`") if subs is not None else None,
         footnotes=r.text_map("footnotes"),
-        end=r.end(),
+        end=r.text("end"),
         emphasis=emphasis,
         numbered=numbered,
         label=label,

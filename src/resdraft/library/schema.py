@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-import re
 from collections.abc import Iterable
 
 from resdraft.errors import Problems, Where
@@ -16,9 +15,6 @@ def suggest(word: str, choices: Iterable[str], n: int = 3) -> str:
     """'did you mean …?' for the closest choices, or ''."""
     close = difflib.get_close_matches(word, list(choices), n=n, cutoff=0.6)
     return f"did you mean {' or '.join(close)}?" if close else ""
-
-
-_END = re.compile(r"^\W*(?:\b(?:and|or)\b\W*)*$")  # marks and spaces, "and" or "or" among them
 
 
 class Reader:
@@ -62,19 +58,6 @@ class Reader:
             self.problems.add(self.where(key), f"{key!r} must be text, not {str(value).lower()}", "quote the value")
             return None
         return str(value)
-
-    def end(self, key: str = "end") -> str | None:
-        """A paragraph's closing marks (`end: ", and"`): marks and spaces, and perhaps "and" or "or"
-        among them (AIPO's 2006 text ends a paragraph " and;"). Words or figures belong in its text."""
-        value = self.text(key)
-        if value is not None and not _END.match(value):
-            self.problems.add(
-                self.where(key),
-                f"{key!r} must be the marks the paragraph ends with, such as ';' or ', and', not {value!r}",
-                "write the marks in quotes; words belong at the end of the text",
-            )
-            return None
-        return value
 
     def tbd(self, key: str) -> Placeholder | None:
         """The placeholder a key's value is (`{tbd: hint}`), else None. One without its hint is a
