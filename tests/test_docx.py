@@ -15,7 +15,7 @@ import pytest
 from lxml import etree
 from typer.testing import CliRunner
 
-from conftest import ROOT
+from conftest import ROOT, ga_resolution
 from resdraft.build import build, load_resolution, word_style_for
 from resdraft.cli import app
 from resdraft.library_import import import_document
@@ -753,3 +753,25 @@ def test_build_names_every_placeholder_new_and_check_name(tmp_path: Path, librar
         assert f"{name.rpartition('.')[2]} is still a placeholder: {hint}\n" in check.output
     filled = runner.invoke(app, ["build", str(ROOT / "drafts" / "aalco-52.yaml"), "-o", str(tmp_path / "b.md")])
     assert filled.exit_code == 0 and filled.output == f"wrote {tmp_path / 'b.md'}\n"
+
+
+def _operative_tabs(data: bytes) -> tuple[set[str], set[str]]:
+    """The tab stops of the Operative Paragraph style, and the number's tab of each numbering's first level."""
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        styles, numbering = (etree.fromstring(z.read(f"word/{part}.xml")) for part in ("styles", "numbering"))
+    style = next(s for s in styles.iter(f"{W}style") if s.find(f"{W}name").get(f"{W}val") == "Operative Paragraph")
+    stops = {t.get(f"{W}pos") for t in style.iter(f"{W}tab")}
+    levels = {t.get(f"{W}pos") for t in numbering.iterfind(f".//{W}lvl[@{W}ilvl='0']//{W}tab[@{W}val='num']")}
+    return stops, levels
+
+
+def test_a_three_figure_paragraph_number_stands_clear_of_its_words() -> None:
+    # A/RES/78/69 numbers 376 operative paragraphs: with the number at 1.27 cm and the words at
+    # 1.9 cm, "190." in Times 10 pt ended 7 twips short of "Emphasizes" (rendered "190.Emphasizes").
+    # The tab moves on a step, to 2.54 cm (1434 twips), in that document; A/RES/78/228's 56
+    # paragraphs keep the house style's 1.9 cm (1077).
+    word = word_style_for("unga", str(ROOT / "drafts"))
+    stops, levels = _operative_tabs(render_docx(ga_resolution("A/RES/78/69"), word))
+    assert stops == {"1434"} and "1434" in levels and "1077" not in levels
+    stops, levels = _operative_tabs(render_docx(ga_resolution("A/RES/78/228"), word))
+    assert stops == {"1077"} and "1077" in levels and "1434" not in levels
