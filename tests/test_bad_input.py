@@ -1651,3 +1651,20 @@ def test_loops_inside_loops_stop_with_the_file_and_line_not_hang(lib: Path, monk
     assert_nothing_written(target)
     check = runner.invoke(app, ["check"])
     assert check.exit_code == 1 and "the template does not finish" in check.output
+
+
+def test_a_variable_left_blank_is_named_not_printed_as_none(lib: Path) -> None:
+    # `secretariat_document:` with nothing after it built "Considering the Secretariat Document No.
+    # None;" and check passed it.
+    draft = lib / DRAFT
+    line = line_of(draft, "  secretariat_document:")
+    text = draft.read_text(encoding="utf-8").splitlines(keepends=True)
+    text[line - 1] = "  secretariat_document:\n"
+    draft.write_text("".join(text), encoding="utf-8")
+    result, target = build(lib)
+    assert_user_error(result)
+    assert f"{DRAFT}:{line}: variable 'secretariat_document' has no value" in result.output
+    assert "secretariat_document: {tbd: " in result.output
+    assert_nothing_written(target)
+    check = runner.invoke(app, ["check"])
+    assert check.exit_code == 1 and "has no value" in check.output

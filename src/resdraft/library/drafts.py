@@ -307,6 +307,12 @@ def read_draft(path: Path, problems: Problems) -> Draft | None:
                 variables[name] = found
             elif isinstance(value, YDict) and "tbd" in value:
                 problems.add(vr.where(name), f"placeholder {name!r} must have only `tbd:`")
+            elif value is None:  # (a template printed "None" where it stood)
+                problems.add(
+                    vr.where(name),
+                    f"variable {name!r} has no value",
+                    f"give it one, or write {name}: {{tbd: what is still to be decided}} until it is known",
+                )
             else:
                 variables[name] = value
             if not name.isidentifier():
