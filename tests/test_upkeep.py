@@ -1254,3 +1254,19 @@ def test_show_parts_the_titles_of_another_resolutions_wording_as_history_does() 
         clause_text(view)
     )
     assert "amends: aipa.urges\n" in clause_text(replace(view, elsewhere={}))
+
+
+def test_text_pasted_from_word_or_a_pdf_is_added_and_edited_with_its_breaks_as_spaces(library: Path) -> None:
+    # Word's line break within a paragraph (U+000B) and a PDF's page break (U+000C) pasted into
+    # `clauses add --text` or `clauses edit text=…` ended in a traceback ("the change made invalid
+    # YAML"); any other control character is named.
+    add(library, "aalco-trafficking", "aalco.pasted", "operative", "Requests \v", "the Secretariat\vto report \f to it")
+    edit(library, BEING_MINDFUL, note="Changed\fat the 52nd session.")
+    texts = (library / "clauses" / "aalco-trafficking.yaml").read_text(encoding="utf-8")
+    assert "opening: Requests\n    text: the Secretariat to report to it\n" in texts
+    assert "note: Changed at the 52nd session." in texts
+    before = snapshot(library)
+    with pytest.raises(LibraryError, match=r"text holds a control character \(U\+0001\)"):
+        add(library, "aalco-trafficking", "aalco.x", "operative", "Decides", "any\x01thing")
+    assert snapshot(library) == before
+    no_errors(library)

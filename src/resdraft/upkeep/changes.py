@@ -536,7 +536,7 @@ def add(
         _check_new_id(index, cid)
         entry: dict[str, Any] = {"id": cid, "kind": _kind(kind)}
         if opening:
-            entry["opening"] = opening
+            entry["opening"] = _text(opening, "opening")
         entry["text"] = _text(text, "text")
         if subparagraphs:
             entry["subparagraphs"] = list(subparagraphs)
@@ -728,8 +728,18 @@ def _plain(value: Any) -> Any:
     return value
 
 
+# Pasted from Word or a PDF: a line break within a paragraph (U+000B) and a page break (U+000C), a
+# space in a clause's text; any other control character no YAML file may hold.
+_PASTED_BREAKS = re.compile(r" *[\v\f]+ *")
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+
+
 def _text(value: Any, key: str) -> str:
-    text = str(value).strip()
+    text = _PASTED_BREAKS.sub(" ", str(value)).strip()
+    if found := _CONTROL.search(text):
+        raise LibraryError(
+            Problem(None, f"{key} holds a control character (U+{ord(found.group()):04X})", "take it out of the text given")
+        )
     if not text:
         raise LibraryError(Problem(None, f"{key} must not be empty", f"give the clause's {key}"))
     from resdraft.library.clauses import doubled_mark
