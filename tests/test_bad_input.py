@@ -89,6 +89,16 @@ def assert_nothing_written(target: Path) -> None:
     assert stray == [], f"temporary files left behind: {stray}"
 
 
+def refused(lib: Path, draft: str = DRAFT) -> tuple[str, str]:
+    """Build `draft`: a user error, with nothing written, and `check` fails too. Both outputs."""
+    result, target = build(lib, draft)
+    assert_user_error(result)
+    assert_nothing_written(target)
+    check = runner.invoke(app, ["check"])
+    assert check.exit_code == 1, check.output
+    return result.output, check.output
+
+
 # ---------------------------------------------------------------- YAML syntax
 
 
@@ -187,12 +197,9 @@ def test_a_control_character_written_as_an_escape_names_its_line(
     at = text.index(line_start) + len(name) + 2
     value = text[at : text.index("\n", at)]
     line = edit(path, f"{name}: {value}", f'{name}: "{value[:3]}{escape}{value[3:]}"')
-    result, target = build(lib)
-    assert_user_error(result)
-    assert f"{file}:{line}: invalid text: character U+{ord(character):04X}, written as an escape" in result.output
-    assert "delete the escape" in result.output
-    assert_nothing_written(target)
-    assert runner.invoke(app, ["check"]).exit_code == 1
+    output, _ = refused(lib)
+    assert f"{file}:{line}: invalid text: character U+{ord(character):04X}, written as an escape" in output
+    assert "delete the escape" in output
 
 
 def test_unclosed_quote_in_draft_names_the_line_where_the_quote_opens(lib: Path) -> None:
@@ -477,15 +484,9 @@ def test_previous_of_a_later_session_is_refused(lib: Path) -> None:
         encoding="utf-8",
     )
     line = line_of(lib / "drafts" / "aalco-51.yaml", "previous: aalco-52")
-    result, target = build(lib, "drafts/aalco-51.yaml")
-    assert_user_error(result)
-    assert (
-        f"drafts/aalco-51.yaml:{line}: `previous:` names aalco-52, of a later session (52) than this draft's (51)"
-        in result.output
-    )
-    assert "hint: a draft must continue an earlier session's draft" in result.output
-    assert_nothing_written(target)
-    assert runner.invoke(app, ["check"]).exit_code == 1
+    output, _ = refused(lib, "drafts/aalco-51.yaml")
+    assert f"drafts/aalco-51.yaml:{line}: `previous:` names aalco-52, of a later session (52) than this draft's (51)" in output
+    assert "hint: a draft must continue an earlier session's draft" in output
 
 
 def test_body_without_templates_folder_suggests_a_body(lib: Path) -> None:
@@ -520,12 +521,9 @@ def test_a_placeholder_that_says_nothing_names_its_line(lib: Path, old: str, new
 def test_an_empty_title_is_refused_at_its_line_as_a_missing_one_is(lib: Path, title: str) -> None:
     # `title: ""` built the resolution with no title, and `check` passed it.
     line = edit(lib / DRAFT, "\ntitle: ", f"\ntitle: {title} #") + 1
-    result, target = build(lib)
-    assert_user_error(result)
-    assert f"{DRAFT}:{line}: the draft's title is empty" in result.output
-    assert "hint: write it after `title:`, or {tbd: …} while it is to be decided" in result.output
-    assert_nothing_written(target)
-    assert runner.invoke(app, ["check"]).exit_code == 1
+    output, _ = refused(lib)
+    assert f"{DRAFT}:{line}: the draft's title is empty" in output
+    assert "hint: write it after `title:`, or {tbd: …} while it is to be decided" in output
 
 
 @pytest.mark.parametrize("name", ["../escape", "/tmp/elsewhere", "My Draft", "aalco-52.yaml/x", "", "x.yaml"])
@@ -1643,14 +1641,11 @@ def test_loops_inside_loops_stop_with_the_file_and_line_not_hang(lib: Path, monk
         line = append(lib / "templates" / "_base" / "resolution.md.j2", LOOPS)
         named = f"templates/_base/resolution.md.j2:{line}"
     started = time.perf_counter()
-    result, target = build(lib)
+    output, checked = refused(lib)
     assert time.perf_counter() - started < 30
-    assert_user_error(result)
-    assert f"{named}: the template does not finish: it ran for more than 0.2 seconds" in result.output
-    assert "loop inside a loop" in result.output
-    assert_nothing_written(target)
-    check = runner.invoke(app, ["check"])
-    assert check.exit_code == 1 and "the template does not finish" in check.output
+    assert f"{named}: the template does not finish: it ran for more than 0.2 seconds" in output
+    assert "loop inside a loop" in output
+    assert "the template does not finish" in checked
 
 
 def test_a_variable_left_blank_is_named_not_printed_as_none(lib: Path) -> None:
@@ -1661,10 +1656,7 @@ def test_a_variable_left_blank_is_named_not_printed_as_none(lib: Path) -> None:
     text = draft.read_text(encoding="utf-8").splitlines(keepends=True)
     text[line - 1] = "  secretariat_document:\n"
     draft.write_text("".join(text), encoding="utf-8")
-    result, target = build(lib)
-    assert_user_error(result)
-    assert f"{DRAFT}:{line}: variable 'secretariat_document' has no value" in result.output
-    assert "secretariat_document: {tbd: " in result.output
-    assert_nothing_written(target)
-    check = runner.invoke(app, ["check"])
-    assert check.exit_code == 1 and "has no value" in check.output
+    output, checked = refused(lib)
+    assert f"{DRAFT}:{line}: variable 'secretariat_document' has no value" in output
+    assert "secretariat_document: {tbd: " in output
+    assert "has no value" in checked

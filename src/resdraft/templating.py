@@ -462,9 +462,9 @@ def layout(env: SandboxedEnvironment, name: str) -> str:
     """The template that lays out what `name` prints: the one at the top of the chain it extends
     (`{% extends "_base/resolution.md.j2" %}`), or `name` itself. A template that extends another
     prints only the blocks it fills, inside its layout."""
+    assert env.loader is not None
     seen = {name}
     while True:
-        assert env.loader is not None
         source = env.loader.get_source(env, name)[0]
         parents = [node.template for node in env.parse(source).find_all(jinja2.nodes.Extends)]
         if len(parents) != 1 or not isinstance(parents[0], jinja2.nodes.Const) or parents[0].value in seen:
